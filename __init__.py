@@ -1,0 +1,7 @@
+"""Load By Extent: crop satellite scenes, indices, visuals and statistics to an area of interest."""
+
+
+def classFactory(iface):  # noqa: N802 - the name QGIS looks for
+    from .plugin import LoadByExtentPlugin
+
+    return LoadByExtentPlugin(iface)

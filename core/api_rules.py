@@ -1,0 +1,66 @@
+"""The task API's rules, and every choice we made where its documentation is silent.
+
+API.md §5 lists what the documentation leaves open. Each answer we chose lives here, named, so
+both executors and the dock agree on it and a later change is one edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .sensors import Sensor
+
+TASK_TYPES = ("lbe", "jpeg", "bandmath", "mt_stats")
+
+# --- lbe --------------------------------------------------------------------------------------
+DEFAULT_MERGE = True
+TILE_METADATA = "tile_md"
+PRODUCT_METADATA = "product_md"
+METADATA_FILES = (TILE_METADATA, PRODUCT_METADATA)  # the values the result-type rule names
+
+# Landsat scenes carry one metadata file, the MTL; both metadata kinds deliver it.
+# Sentinel-2: tile_md = the tile's metadata.xml / MTD_TL.xml (+ tileInfo.json),
+#             product_md = the product's MTD_MSIL1C.xml / MTD_MSIL2A.xml (+ productInfo.json).
+
+# In a zip, unmerged bands are GeoTIFFs too (the single-band jp2 rule is for a lone band only).
+ZIP_MEMBER_RASTER_EXTENSION = ".tif"
+
+
+def lbe_result_type(
+    sensor: Sensor, bands: Sequence[str], merge: bool, metadata: Iterable[str], resolutions: Sequence[float]
+) -> str:
+    """The result type of an lbe task, by the rule of the API ("first rule that matches wins").
+
+    `resolutions` are the resolutions of the requested bands, in request order.
+    """
+    metadata = set(metadata)
+    wants_metadata = TILE_METADATA in metadata or PRODUCT_METADATA in metadata
+    if len(bands) == 1 and sensor.code == "S2":
+        return "jp2"
+    if not sensor.merge_has_effect:
+        merge = True  # NAIP: the API ignores merge; its bands share one grid
+    same_resolution = len(set(resolutions)) <= 1
+    if (len(bands) == 1 and not wants_metadata) or (merge and same_resolution and not wants_metadata):
+        return "tif"
+    return "zip"
+
+
+# --- crop semantics (DESIGN.md §3) -------------------------------------------------------------
+# Nodata for pixels outside the AOI when the band has none of its own (or one its type cannot hold).
+NODATA_UNSIGNED = 0
+NODATA_SIGNED = -9999  # Int16 / Int32
+NODATA_FLOAT = -9999.0
+
+# Output GeoTIFFs: tiled, compressed, lossless. Predictor 2 suits integer imagery.
+GTIFF_BLOCK = 512
+
+# --- jpeg / bandmath / mt_stats ----------------------------------------------------------------
+RESAMPLE_METHODS = ("near", "bilinear", "cubic", "cubicspline", "lanczos", "average", "mode", "max", "min", "med", "q1", "q3")
+DEFAULT_RESAMPLE = "cubic"
+JPEG_FORMATS = ("jpeg", "png", "tiff")
+DEFAULT_JPEG_FORMAT = "jpeg"
+DEFAULT_INDEX_LEVELS = (-0.5, 0.5)
+MAX_MT_STATS_INDICES = 3
+DEFAULT_MT_STATS_LIMIT = 100
+RECOMMENDED_MAX_SPAN_DAYS = 365
+# cloud_masking_level: meaning undocumented; accepted as a number and passed through unchanged.

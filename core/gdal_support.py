@@ -1,0 +1,126 @@
+"""GDAL without global side effects.
+
+The plugin never switches GDAL exceptions on: that setting is process-wide and would change how
+every other plugin's GDAL calls behave. Instead, calls are made with GDAL's return values checked,
+and GDAL's own error message of the current thread is captured to say what went wrong. Other code
+in the process may have switched exceptions on; the helpers here work either way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from osgeo import gdal, ogr, osr
+
+from .errors import DataError
+
+
+class GdalMessages:
+    """Collects the messages GDAL reports on this thread while a block runs.
+
+    GDAL's error handler stack is per thread, so this is safe inside a QgsTask.
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def _handle(self, error_class: int, _error_number: int, message: str) -> None:
+        text = " ".join(str(message).split())
+        if error_class >= gdal.CE_Failure:
+            self.errors.append(text)
+        elif error_class == gdal.CE_Warning:
+            self.warnings.append(text)
+
+    def __enter__(self) -> GdalMessages:
+        gdal.PushErrorHandler(self._handle)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        gdal.PopErrorHandler()
+
+    def last(self, default: str = "") -> str:
+        return self.errors[-1] if self.errors else default
+
+
+@contextlib.contextmanager
+def thread_config(**options: str | None) -> Iterator[None]:
+    """Set GDAL configuration options for this thread only, restoring them afterwards."""
+    previous = {key: gdal.GetThreadLocalConfigOption(key, None) for key in options}
+    try:
+        for key, value in options.items():
+            gdal.SetThreadLocalConfigOption(key, value)
+        yield
+    finally:
+        for key, value in previous.items():
+            gdal.SetThreadLocalConfigOption(key, value)
+
+
+def open_raster(path: str) -> gdal.Dataset:
+    """Open a raster read-only, choosing the driver by content (a `.jp2` may be a GeoTIFF)."""
+    with GdalMessages() as messages:
+        try:
+            dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
+        except RuntimeError as error:  # someone else switched GDAL exceptions on
+            messages.errors.append(str(error))
+            dataset = None
+    if dataset is None or dataset.RasterCount == 0:
+        reason = messages.last("not a raster GDAL can read")
+        raise DataError(f"cannot read {path}: {reason}")
+    return dataset
+
+
+def read_window(band: gdal.Band, xoff: int, yoff: int, xsize: int, ysize: int, path: str):
+    """Read a window of a band as a numpy array, or raise DataError naming the file."""
+    with GdalMessages() as messages:
+        try:
+            array = band.ReadAsArray(xoff, yoff, xsize, ysize)
+        except RuntimeError as error:
+            messages.errors.append(str(error))
+            array = None
+    if array is None:
+        raise DataError(f"cannot read pixels of {path}: {messages.last('read failed')}")
+    return array
+
+
+def srs_from_wkt(wkt: str) -> osr.SpatialReference:
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def wgs84() -> osr.SpatialReference:
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def transform_geometry(geometry: ogr.Geometry, source: osr.SpatialReference, target: osr.SpatialReference) -> ogr.Geometry:
+    """A transformed copy of `geometry`; raise DataError when the CRSs cannot be related."""
+    copy = geometry.Clone()
+    if source.IsSame(target):
+        return copy
+    with GdalMessages() as messages:
+        try:
+            transform = osr.CoordinateTransformation(source, target)
+            status = copy.Transform(transform) if transform is not None else 1
+        except RuntimeError as error:
+            messages.errors.append(str(error))
+            status = 1
+    if status != 0:
+        raise DataError(f"cannot transform the area of interest to the raster's CRS: {messages.last('no transformation')}")
+    return copy
+
+
+GDAL_TYPE_NAMES = {
+    gdal.GDT_Byte: "Byte",
+    gdal.GDT_UInt16: "UInt16",
+    gdal.GDT_Int16: "Int16",
+    gdal.GDT_UInt32: "UInt32",
+    gdal.GDT_Int32: "Int32",
+    gdal.GDT_Float32: "Float32",
+    gdal.GDT_Float64: "Float64",
+}

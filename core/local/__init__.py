@@ -1,0 +1,31 @@
+"""The embedded processor: runs tasks with GDAL on the scenes of a local store."""
+
+from __future__ import annotations
+
+from ..errors import DataError
+from ..feedback import FeedbackLike
+from ..gdal_support import thread_config
+from ..request import LbeParams, TaskParams, TaskRequest
+from ..results import TaskResult
+from ..scenes import SceneStore
+
+
+class LocalBackend:
+    """Runs requests on this computer, reading scenes from `store`."""
+
+    name = "embedded"
+
+    def __init__(self, store: SceneStore | str) -> None:
+        self.store = store if isinstance(store, SceneStore) else SceneStore(store)
+
+    def execute(
+        self, request: TaskRequest, params: TaskParams, workspace: str, feedback: FeedbackLike | None
+    ) -> TaskResult:
+        # Decoding and compression use every core, for this thread's GDAL calls only.
+        with thread_config(GDAL_NUM_THREADS="ALL_CPUS"):
+            if isinstance(params, LbeParams):
+                from .lbe import run_lbe
+
+                scene = self.store.find(params.scene.view_id)
+                return run_lbe(params, scene, workspace, feedback)
+        raise DataError(f"the embedded processor does not run {request.type} tasks yet", "type")

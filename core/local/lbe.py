@@ -1,0 +1,215 @@
+"""The `lbe` task on the embedded processor: crop bands of one scene to the AOI."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import api_rules
+from ..aoi import to_ogr
+from ..errors import DataError
+from ..feedback import FeedbackLike, ProgressRange, check_cancelled
+from ..request import LbeParams
+from ..results import TaskResult
+from ..scenes import Scene
+from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, output_nodata
+from .writers import GeoTiffWriter, convert_to_jp2, write_zip
+
+# Rows read per strip: a multiple of the output's 512-pixel tiles, so each strip completes a row
+# of tiles that can be compressed and written out at once.
+STRIP_ROWS = 2 * api_rules.GTIFF_BLOCK
+
+
+@dataclass
+class BandGroup:
+    """Bands that share one pixel grid: they can go into one file."""
+
+    grid: Grid
+    sources: list[BandSource]
+    window: Window | None = None
+    mask: AoiMask | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [source.name for source in self.sources]
+
+    @property
+    def numpy_type(self) -> np.dtype:
+        return np.result_type(*(source.numpy_type for source in self.sources))
+
+    @property
+    def nodata(self) -> float:
+        # One nodata per file (GeoTIFF): that of the group's first band.
+        first = self.sources[0]
+        return output_nodata(self.numpy_type, first.nodata)
+
+    @property
+    def pixels(self) -> int:
+        return self.window.xsize * self.window.ysize * len(self.sources)
+
+
+def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
+    """Crop the requested bands of `scene` into `workspace`; return the files written there."""
+    check_cancelled(feedback)
+    _check_metadata(params, scene)
+    sources = [BandSource(name, scene.band_path(name)) for name in params.bands]
+    try:
+        groups = _group_by_grid(sources)
+        aoi = to_ogr(params.geometry)
+        for group in groups:
+            aoi_here = aoi_in_crs(aoi, group.grid.crs_wkt)
+            group.window = crop_window(group.grid, aoi_here)
+            if group.window is None:
+                raise DataError(
+                    f"the area of interest does not overlap scene {scene.view_id} "
+                    f"(band {group.names[0]})", "params.geometry"
+                )
+            group.mask = AoiMask(aoi_here, group.grid, group.window)
+
+        group_of_band = [next(i for i, g in enumerate(groups) if source in g.sources) for source in sources]
+        result_type = api_rules.lbe_result_type(
+            scene.sensor, params.bands, params.merge, params.metadata, group_of_band
+        )
+        stem = f"{scene.scene_id.file_stem}_{'_'.join(params.bands)}"
+        progress = ProgressRange(feedback, 0, 100)
+        if result_type == "jp2":
+            files = _write_jp2(groups[0], os.path.join(workspace, stem + ".jp2"), progress, feedback)
+        elif result_type == "tif":
+            path = os.path.join(workspace, stem + ".tif")
+            _write_group(groups[0], groups[0].sources, path, progress, feedback)
+            files = [path]
+        else:
+            files = [_write_zip(params, scene, groups, workspace, stem, progress, feedback)]
+    finally:
+        for source in sources:
+            source.close()
+    progress.set(1.0)
+    details = {
+        "view_id": scene.view_id,
+        "bands": list(params.bands),
+        "reference": params.reference,
+    }
+    return TaskResult("lbe", result_type, tuple(files), details)
+
+
+def _check_metadata(params: LbeParams, scene: Scene) -> None:
+    """Fail before any work when the scene lacks a metadata file the request asks for."""
+    for kind in params.metadata:
+        files = scene.tile_metadata if kind == api_rules.TILE_METADATA else scene.product_metadata
+        if not files:
+            what = "tile" if kind == api_rules.TILE_METADATA else "product"
+            raise DataError(f"scene {scene.view_id} has no {what} metadata ({kind}) in the store", "params.metadata")
+
+
+def _group_by_grid(sources: Sequence[BandSource]) -> list[BandGroup]:
+    groups: list[BandGroup] = []
+    for source in sources:
+        for group in groups:
+            if group.grid == source.grid:
+                group.sources.append(source)
+                break
+        else:
+            groups.append(BandGroup(source.grid, [source]))
+    return groups
+
+
+def _write_group(
+    group: BandGroup, sources: Sequence[BandSource], path: str, progress: ProgressRange, feedback
+) -> None:
+    """Crop `sources` (all of `group`'s grid) into one GeoTIFF, strip by strip."""
+    window = group.window
+    numpy_type = np.result_type(*(source.numpy_type for source in sources))
+    nodata = output_nodata(numpy_type, sources[0].nodata)
+    writer = GeoTiffWriter(
+        path, window.xsize, window.ysize, [s.name for s in sources], numpy_type,
+        group.grid.window_geotransform(window), group.grid.crs_wkt, nodata,
+    )
+    try:
+        for row in range(0, window.ysize, STRIP_ROWS):
+            check_cancelled(feedback)
+            rows = min(STRIP_ROWS, window.ysize - row)
+            outside = ~group.mask.rows(row, rows)
+            for index, source in enumerate(sources):
+                data = source.read(window, row, rows)
+                if data.dtype != numpy_type:
+                    data = data.astype(numpy_type)
+                data[outside] = nodata
+                writer.write(index, row, data)
+                source.release_cache()
+            writer.flush()
+            progress.set((row + rows) / window.ysize)
+    finally:
+        writer.close()
+
+
+def _write_jp2(group: BandGroup, path: str, progress: ProgressRange, feedback) -> list[str]:
+    """One band to lossless JPEG 2000, through a plain GeoTIFF in the workspace."""
+    staging = path + ".staging.tif"
+    source = group.sources[0]
+    numpy_type = source.numpy_type
+    window = group.window
+    nodata = output_nodata(numpy_type, source.nodata)
+    writer = GeoTiffWriter(
+        staging, window.xsize, window.ysize, [source.name], numpy_type,
+        group.grid.window_geotransform(window), group.grid.crs_wkt, nodata, options=["TILED=YES"],
+    )
+    try:
+        for row in range(0, window.ysize, STRIP_ROWS):
+            check_cancelled(feedback)
+            rows = min(STRIP_ROWS, window.ysize - row)
+            data = source.read(window, row, rows)
+            data[~group.mask.rows(row, rows)] = nodata
+            writer.write(0, row, data)
+            source.release_cache()
+            writer.flush()
+            progress.sub(0, 2).set((row + rows) / window.ysize)
+    finally:
+        writer.close()
+    encode = progress.sub(1, 2)
+    is_canceled = feedback.isCanceled if feedback is not None else (lambda: False)
+    convert_to_jp2(staging, path, encode.set, is_canceled)
+    os.remove(staging)
+    sidecar = path + ".aux.xml"
+    return [path, sidecar] if os.path.exists(sidecar) else [path]
+
+
+def _write_zip(
+    params: LbeParams, scene: Scene, groups: list[BandGroup], workspace: str, stem: str,
+    progress: ProgressRange, feedback,
+) -> str:
+    """The zip result: merged GeoTIFFs per grid (merge) or one per band, plus metadata files."""
+    parts_folder = os.path.join(workspace, "zip-parts")
+    os.makedirs(parts_folder)
+    base = scene.scene_id.file_stem
+    if params.merge or not scene.sensor.merge_has_effect:
+        files = [(group, group.sources) for group in groups]
+    else:
+        files = [(group, [source]) for group in groups for source in group.sources]
+    total = sum(group.window.xsize * group.window.ysize * len(members) for group, members in files)
+    done = 0
+    members = []
+    for group, sources in files:
+        name = f"{base}_{'_'.join(s.name for s in sources)}{api_rules.ZIP_MEMBER_RASTER_EXTENSION}"
+        path = os.path.join(parts_folder, name)
+        size = group.window.xsize * group.window.ysize * len(sources)
+        share = ProgressRange(feedback, 95 * done / total, 95 * (done + size) / total)
+        _write_group(group, sources, path, share, feedback)
+        done += size
+        members.append((path, name))
+    metadata_files: list[str] = []
+    for kind in params.metadata:
+        metadata_files += scene.tile_metadata if kind == api_rules.TILE_METADATA else scene.product_metadata
+    used_names = {name for _path, name in members}
+    for path in dict.fromkeys(metadata_files):
+        name = os.path.basename(path)
+        if name in used_names:
+            name = f"{len(used_names)}_{name}"
+        used_names.add(name)
+        members.append((path, name))
+    check_cancelled(feedback)
+    target = os.path.join(workspace, stem + ".zip")
+    write_zip(target, members)
+    return target

@@ -1,0 +1,154 @@
+"""The embedded processor's shared raster reader: grids, crop windows and AOI masks.
+
+Crop semantics (DESIGN.md §3), shared by every task type of the embedded processor:
+- output on the band's own pixel grid and CRS, no resampling;
+- the window is the smallest pixel-aligned window covering the AOI's envelope, cut to the raster;
+- a pixel is inside when its centre is inside the polygon (GDAL's rasterisation rule without
+  ALL_TOUCHED); pixels outside get the band's nodata;
+- only the window is ever read, in strips, so memory follows the AOI, not the scene.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from osgeo import gdal, gdal_array, ogr
+
+from .. import api_rules
+from ..errors import DataError
+from ..gdal_support import GdalMessages, open_raster, read_window, srs_from_wkt, transform_geometry, wgs84
+
+# Floating-point slack when an AOI edge falls exactly on a pixel edge.
+_EDGE_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Grid:
+    width: int
+    height: int
+    geotransform: tuple[float, float, float, float, float, float]
+    crs_wkt: str
+
+    @property
+    def resolution(self) -> float:
+        return abs(self.geotransform[1])
+
+    def window_geotransform(self, window: Window) -> tuple[float, ...]:
+        gt = self.geotransform
+        return (gt[0] + window.xoff * gt[1], gt[1], 0.0, gt[3] + window.yoff * gt[5], 0.0, gt[5])
+
+
+@dataclass(frozen=True)
+class Window:
+    xoff: int
+    yoff: int
+    xsize: int
+    ysize: int
+
+
+class BandSource:
+    """One band file of a scene, opened, with what the crop needs to know about it."""
+
+    def __init__(self, name: str, path: str) -> None:
+        self.name = name
+        self.path = path
+        self.dataset = open_raster(path)  # keep the dataset alive while its band is used (GDAL 3.6)
+        self.band = self.dataset.GetRasterBand(1)
+        gt = self.dataset.GetGeoTransform(can_return_null=True)
+        wkt = self.dataset.GetProjection()
+        if gt is None or not wkt:
+            raise DataError(f"{path} is not georeferenced")
+        if gt[2] != 0 or gt[4] != 0:
+            raise DataError(f"{path} has a rotated geotransform, which the embedded processor does not crop")
+        self.grid = Grid(self.dataset.RasterXSize, self.dataset.RasterYSize, tuple(gt), wkt)
+        self.gdal_type = self.band.DataType
+        self.numpy_type = np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(self.gdal_type))
+        self.nodata = self.band.GetNoDataValue()
+
+    def read(self, window: Window, row: int, rows: int) -> np.ndarray:
+        return read_window(self.band, window.xoff, window.yoff + row, window.xsize, rows, self.path)
+
+    def release_cache(self) -> None:
+        """Drop this band's cached blocks so memory stays bounded by one strip."""
+        self.band.FlushCache()
+
+    def close(self) -> None:
+        self.band = None
+        self.dataset = None
+
+
+def output_nodata(numpy_type: np.dtype, band_nodata: float | None) -> float:
+    """The nodata value for pixels outside the AOI (API choices in api_rules)."""
+    if band_nodata is not None and _representable(band_nodata, numpy_type):
+        return band_nodata
+    if numpy_type.kind == "u":
+        return api_rules.NODATA_UNSIGNED
+    if numpy_type.kind == "i":
+        info = np.iinfo(numpy_type)
+        return api_rules.NODATA_SIGNED if info.min <= api_rules.NODATA_SIGNED else info.min
+    return api_rules.NODATA_FLOAT
+
+
+def _representable(value: float, numpy_type: np.dtype) -> bool:
+    if math.isnan(value):
+        return numpy_type.kind == "f"
+    if numpy_type.kind in "ui":
+        info = np.iinfo(numpy_type)
+        return float(value).is_integer() and info.min <= value <= info.max
+    return True
+
+
+def aoi_in_crs(aoi: ogr.Geometry, crs_wkt: str) -> ogr.Geometry:
+    """The AOI (lon/lat) transformed to a raster's CRS, vertex by vertex."""
+    return transform_geometry(aoi, wgs84(), srs_from_wkt(crs_wkt))
+
+
+def crop_window(grid: Grid, aoi: ogr.Geometry) -> Window | None:
+    """The smallest pixel-aligned window covering the AOI's envelope (in the grid's CRS), cut to
+    the raster; None when the AOI's envelope misses the raster."""
+    minx, maxx, miny, maxy = aoi.GetEnvelope()
+    gt = grid.geotransform
+    cols = sorted(((minx - gt[0]) / gt[1], (maxx - gt[0]) / gt[1]))
+    rows = sorted(((maxy - gt[3]) / gt[5], (miny - gt[3]) / gt[5]))
+    col0 = max(math.floor(cols[0] + _EDGE_TOLERANCE), 0)
+    col1 = min(math.ceil(cols[1] - _EDGE_TOLERANCE), grid.width)
+    row0 = max(math.floor(rows[0] + _EDGE_TOLERANCE), 0)
+    row1 = min(math.ceil(rows[1] - _EDGE_TOLERANCE), grid.height)
+    if col1 <= col0 or row1 <= row0:
+        return None
+    return Window(col0, row0, col1 - col0, row1 - row0)
+
+
+class AoiMask:
+    """Which pixels of a window have their centre inside the AOI, rasterised strip by strip."""
+
+    def __init__(self, aoi_in_grid_crs: ogr.Geometry, grid: Grid, window: Window) -> None:
+        self.grid = grid
+        self.window = window
+        self._driver = ogr.GetDriverByName("Memory")
+        self._source = self._driver.CreateDataSource("aoi")
+        self._layer = self._source.CreateLayer("aoi", srs_from_wkt(grid.crs_wkt), ogr.wkbUnknown)
+        feature = ogr.Feature(self._layer.GetLayerDefn())
+        feature.SetGeometry(aoi_in_grid_crs)
+        self._layer.CreateFeature(feature)
+
+    def rows(self, row: int, count: int) -> np.ndarray:
+        """Boolean array (count x window width), True where the pixel centre is inside."""
+        target = gdal.GetDriverByName("MEM").Create("", self.window.xsize, count, 1, gdal.GDT_Byte)
+        gt = self.grid.window_geotransform(self.window)
+        target.SetGeoTransform((gt[0], gt[1], 0.0, gt[3] + row * gt[5], 0.0, gt[5]))
+        target.SetProjection(self.grid.crs_wkt)
+        with GdalMessages() as messages:
+            try:
+                status = gdal.RasterizeLayer(target, [1], self._layer, burn_values=[1])
+            except RuntimeError as error:  # GDAL exceptions switched on elsewhere in the process
+                messages.errors.append(str(error))
+                status = 1
+        if status != 0:
+            raise DataError(f"cannot rasterise the area of interest: {messages.last('rasterize failed')}")
+        band = target.GetRasterBand(1)
+        inside = band.ReadAsArray() == 1
+        del band, target
+        return inside

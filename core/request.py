@@ -1,0 +1,424 @@
+"""Task requests: exactly the API's JSON, read, written and validated.
+
+A :class:`TaskRequest` holds the JSON object as given (``{"type", "params", "callback_url"}``)
+and writes it back unchanged. :meth:`TaskRequest.validate` checks every field and returns typed,
+immutable parameters, or raises :class:`RequestError` naming the field and what is wrong.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import math
+import uuid
+from dataclasses import dataclass
+from typing import Any, Union
+
+from . import api_rules
+from .aoi import bbox_to_polygon, validate_geometry
+from .errors import RequestError
+from .sensors import SENSOR_NAMES, SceneId, parse_view_id
+
+
+@dataclass(frozen=True)
+class LbeParams:
+    scene: SceneId
+    bands: tuple[str, ...]
+    geometry: dict  # GeoJSON Polygon, EPSG:4326 (from `geometry` or the older `bbox`)
+    merge: bool
+    metadata: tuple[str, ...]
+    reference: str
+
+    @property
+    def resolutions(self) -> tuple[float, ...]:
+        return tuple(self.scene.sensor.band(name).resolution for name in self.bands)
+
+    @property
+    def result_type(self) -> str:
+        """The result type the API's rule predicts from the band catalog."""
+        return api_rules.lbe_result_type(self.scene.sensor, self.bands, self.merge, self.metadata, self.resolutions)
+
+
+@dataclass(frozen=True)
+class JpegParams:
+    scene: SceneId
+    bm_type: str
+    geometry: dict | None  # None = the whole scene
+    name_alias: str | None
+    resample: str
+    colormap: str | None
+    levels: tuple[float, float] | None
+    colors_limit: int | None
+    calibrate: bool
+    px_size: float | None
+    format: str
+    reference: str | None
+
+
+@dataclass(frozen=True)
+class BandmathParams:
+    scene: SceneId
+    bm_type: str
+    geometry: dict | None
+    name_alias: str | None
+    reference: str
+
+
+@dataclass(frozen=True)
+class MtStatsParams:
+    bm_type: tuple[str, ...]
+    date_start: dt.date
+    date_end: dt.date
+    geometry: dict
+    reference: str
+    sensors: tuple[str, ...] | None  # as given; see sensors.SENSOR_NAMES
+    limit: int
+    max_cloud_cover_in_aoi: float | None
+    exclude_cover_pixels: bool
+    cloud_masking_level: float | None
+
+
+TaskParams = Union[LbeParams, JpegParams, BandmathParams, MtStatsParams]
+
+_KNOWN_PARAMS = {
+    "lbe": ("view_id", "bands", "geometry", "bbox", "merge", "metadata", "reference"),
+    "jpeg": (
+        "view_id", "geometry", "bbox", "bm_type", "name_alias", "resample", "colormap", "levels",
+        "colors_limit", "calibrate", "px_size", "format", "reference",
+    ),
+    "bandmath": ("view_id", "bm_type", "geometry", "bbox", "name_alias", "reference"),
+    "mt_stats": (
+        "bm_type", "date_start", "date_end", "geometry", "reference", "sensors", "limit",
+        "max_cloud_cover_in_aoi", "exclude_cover_pixels", "cloud_masking_level",
+    ),
+}
+
+
+class TaskRequest:
+    """One request of the task API, kept exactly as given."""
+
+    def __init__(self, data: dict) -> None:
+        if not isinstance(data, dict):
+            raise RequestError("request", "must be a JSON object with type and params")
+        self._data = copy.deepcopy(data)
+
+    # --- reading and writing -----------------------------------------------------------------
+    @classmethod
+    def from_json(cls, text: str) -> TaskRequest:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise RequestError("request", f"is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+        return cls(data)
+
+    @classmethod
+    def load(cls, path: str) -> TaskRequest:
+        try:
+            with open(path, encoding="utf-8") as stream:
+                text = stream.read()
+        except (OSError, UnicodeDecodeError) as error:
+            raise RequestError("request", f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
+        return cls.from_json(text)
+
+    def to_dict(self) -> dict:
+        return copy.deepcopy(self._data)
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self._data, indent=indent, ensure_ascii=False)
+
+    # --- the fields ----------------------------------------------------------------------------
+    @property
+    def type(self) -> Any:
+        return self._data.get("type")
+
+    @property
+    def params(self) -> dict:
+        params = self._data.get("params")
+        return copy.deepcopy(params) if isinstance(params, dict) else {}
+
+    @property
+    def callback_url(self) -> str | None:
+        return self._data.get("callback_url")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TaskRequest) and other._data == self._data
+
+    def __repr__(self) -> str:
+        return f"TaskRequest({self.to_json()})"
+
+    # --- validation ----------------------------------------------------------------------------
+    def validate(self) -> TaskParams:
+        """Typed parameters of a valid request; RequestError naming the first problem otherwise."""
+        extra = sorted(set(self._data) - {"type", "params", "callback_url"})
+        if extra:
+            raise RequestError(extra[0], "unknown field (a request has type, params and callback_url)")
+        task_type = self._data.get("type")
+        if task_type is None:
+            raise RequestError("type", f"missing: one of {', '.join(api_rules.TASK_TYPES)}")
+        if task_type not in api_rules.TASK_TYPES:
+            raise RequestError("type", f"{task_type!r} is not a task type (one of {', '.join(api_rules.TASK_TYPES)})")
+        callback = self._data.get("callback_url")
+        if callback is not None and (not isinstance(callback, str) or not callback.startswith(("http://", "https://"))):
+            raise RequestError("callback_url", "must be an http:// or https:// URL")
+        params = self._data.get("params")
+        if not isinstance(params, dict):
+            raise RequestError("params", "missing or not a JSON object")
+        unknown = sorted(set(params) - set(_KNOWN_PARAMS[task_type]))
+        if unknown:
+            known = ", ".join(_KNOWN_PARAMS[task_type])
+            raise RequestError(f"params.{unknown[0]}", f"is not a parameter of {task_type} (known: {known})")
+        return _VALIDATORS[task_type](_Fields(params))
+
+
+class _Fields:
+    """Typed access to a params object, raising RequestError with the field's full name."""
+
+    def __init__(self, params: dict) -> None:
+        self.params = params
+
+    def has(self, name: str) -> bool:
+        return self.params.get(name) is not None
+
+    def raw(self, name: str):
+        return self.params.get(name)
+
+    def string(self, name: str, required: bool = False) -> str | None:
+        value = self.params.get(name)
+        if value is None:
+            if required:
+                raise RequestError(f"params.{name}", "missing")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise RequestError(f"params.{name}", "must be a non-empty string")
+        return value
+
+    def reference(self, required: bool) -> str | None:
+        value = self.params.get("reference")
+        if value is None:
+            if required:
+                raise RequestError("params.reference", "missing: the API requires a unique id for each request (any string)")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or (isinstance(value, str) and not value.strip()):
+            raise RequestError("params.reference", "must be a non-empty string")
+        return str(value)
+
+    def boolean(self, name: str, default: bool) -> bool:
+        value = self.params.get(name)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise RequestError(f"params.{name}", f"must be true or false, not {json.dumps(value)}")
+        return value
+
+    def number(self, name: str, minimum: float | None = None, maximum: float | None = None, positive: bool = False):
+        value = self.params.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise RequestError(f"params.{name}", f"must be a number, not {json.dumps(value)}")
+        if positive and value <= 0:
+            raise RequestError(f"params.{name}", f"must be greater than 0, not {value:g}")
+        if minimum is not None and value < minimum or maximum is not None and value > maximum:
+            raise RequestError(f"params.{name}", f"must be between {minimum:g} and {maximum:g}, not {value:g}")
+        return value
+
+    def integer(self, name: str, minimum: int) -> int | None:
+        value = self.params.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise RequestError(f"params.{name}", f"must be a whole number, not {json.dumps(value)}")
+        if value < minimum:
+            raise RequestError(f"params.{name}", f"must be at least {minimum}, not {value}")
+        return value
+
+    def string_list(self, name: str, required: bool) -> tuple[str, ...] | None:
+        value = self.params.get(name)
+        if value is None:
+            if required:
+                raise RequestError(f"params.{name}", "missing")
+            return None
+        if not isinstance(value, list):
+            raise RequestError(f"params.{name}", f"must be a list of strings, not {json.dumps(value)}")
+        if required and not value:
+            raise RequestError(f"params.{name}", "must not be empty")
+        seen: set[str] = set()
+        for item in value:
+            if not isinstance(item, str) or not item.strip():
+                raise RequestError(f"params.{name}", f"{json.dumps(item)} is not a non-empty string")
+            if item in seen:
+                raise RequestError(f"params.{name}", f"{item} is listed twice")
+            seen.add(item)
+        return tuple(value)
+
+    def date(self, name: str) -> dt.date:
+        value = self.params.get(name)
+        if value is None:
+            raise RequestError(f"params.{name}", "missing: a date YYYY-MM-DD")
+        if not isinstance(value, str):
+            raise RequestError(f"params.{name}", f"must be a date YYYY-MM-DD, not {json.dumps(value)}")
+        try:
+            if len(value) != 10:
+                raise ValueError
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise RequestError(f"params.{name}", f"{value!r} is not a date YYYY-MM-DD") from None
+
+    def area(self, required: bool, allow_multipolygon: bool) -> dict | None:
+        """`geometry`, or the older `bbox` as a polygon; never both."""
+        has_geometry, has_bbox = self.has("geometry"), self.has("bbox")
+        if has_geometry and has_bbox:
+            raise RequestError("params.bbox", "give either geometry or bbox, not both")
+        if has_geometry:
+            return validate_geometry(self.params["geometry"], "params.geometry", allow_multipolygon)
+        if has_bbox:
+            return bbox_to_polygon(self.params["bbox"], "params.bbox")
+        if required:
+            raise RequestError("params.geometry", "missing: the area of interest as a GeoJSON Polygon in EPSG:4326")
+        return None
+
+    def scene(self) -> SceneId:
+        if not self.has("view_id"):
+            raise RequestError("params.view_id", "missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0")
+        return parse_view_id(self.params["view_id"])
+
+
+def _validate_lbe(fields: _Fields) -> LbeParams:
+    scene = fields.scene()
+    sensor = scene.sensor
+    bands = fields.string_list("bands", required=True)
+    for name in bands:
+        if sensor.band(name) is None:
+            suggestion = sensor.suggest(name)
+            hint = f" (did you mean {suggestion}?)" if suggestion else f" (bands: {', '.join(sensor.band_names)})"
+            raise RequestError("params.bands", f"{name} is not a {sensor.name} band{hint}")
+    metadata = fields.string_list("metadata", required=False) or ()
+    for name in metadata:
+        if name not in api_rules.METADATA_FILES:
+            raise RequestError("params.metadata", f"{name!r} is not a metadata file (known: {', '.join(api_rules.METADATA_FILES)})")
+    return LbeParams(
+        scene=scene,
+        bands=bands,
+        geometry=fields.area(required=True, allow_multipolygon=False),
+        merge=fields.boolean("merge", api_rules.DEFAULT_MERGE),
+        metadata=metadata,
+        reference=fields.reference(required=True),
+    )
+
+
+def _expressions(fields: _Fields, name: str = "bm_type") -> str:
+    value = fields.string(name, required=True)
+    parts = [part.strip() for part in value.split(",")]
+    if any(not part for part in parts):
+        raise RequestError(f"params.{name}", f"{value!r} has an empty expression between commas")
+    return value
+
+
+def _levels(fields: _Fields) -> tuple[float, float] | None:
+    value = fields.raw("levels")
+    if value is None:
+        return None
+    parts = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else None
+    try:
+        low, high = (float(part) for part in parts)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        raise RequestError("params.levels", f"must be two numbers 'low,high', not {json.dumps(value)}") from None
+    if not (math.isfinite(low) and math.isfinite(high)) or low >= high:
+        raise RequestError("params.levels", f"low must be smaller than high, not {json.dumps(value)}")
+    return (low, high)
+
+
+def _validate_jpeg(fields: _Fields) -> JpegParams:
+    scene = fields.scene()
+    bm_type = _expressions(fields)
+    if len(bm_type.split(",")) not in (1, 3):
+        raise RequestError("params.bm_type", "give one expression, or three bands or expressions for red, green, blue")
+    resample = fields.string("resample") or api_rules.DEFAULT_RESAMPLE
+    if resample not in api_rules.RESAMPLE_METHODS:
+        raise RequestError("params.resample", f"{resample!r} is not a resampling method ({', '.join(api_rules.RESAMPLE_METHODS)})")
+    output_format = fields.string("format") or api_rules.DEFAULT_JPEG_FORMAT
+    if output_format not in api_rules.JPEG_FORMATS:
+        raise RequestError("params.format", f"{output_format!r} is not a format ({', '.join(api_rules.JPEG_FORMATS)})")
+    calibrate = fields.raw("calibrate")
+    if calibrate not in (None, 0, 1, True, False) or isinstance(calibrate, float):
+        raise RequestError("params.calibrate", f"must be 0 or 1, not {json.dumps(calibrate)}")
+    return JpegParams(
+        scene=scene,
+        bm_type=bm_type,
+        geometry=fields.area(required=False, allow_multipolygon=True),
+        name_alias=fields.string("name_alias"),
+        resample=resample,
+        colormap=fields.string("colormap"),
+        levels=_levels(fields),
+        colors_limit=fields.integer("colors_limit", minimum=2),
+        calibrate=bool(calibrate),
+        px_size=fields.number("px_size", positive=True),
+        format=output_format,
+        reference=fields.reference(required=False),
+    )
+
+
+def _validate_bandmath(fields: _Fields) -> BandmathParams:
+    return BandmathParams(
+        scene=fields.scene(),
+        bm_type=_expressions(fields),
+        geometry=fields.area(required=False, allow_multipolygon=True),
+        name_alias=fields.string("name_alias"),
+        reference=fields.reference(required=True),
+    )
+
+
+def _validate_mt_stats(fields: _Fields) -> MtStatsParams:
+    bm_type = fields.string_list("bm_type", required=True)
+    if len(bm_type) > api_rules.MAX_MT_STATS_INDICES:
+        raise RequestError("params.bm_type", f"at most {api_rules.MAX_MT_STATS_INDICES} indices, not {len(bm_type)}")
+    start, end = fields.date("date_start"), fields.date("date_end")
+    if end < start:
+        raise RequestError("params.date_end", f"{end} is before date_start {start}")
+    sensors = fields.string_list("sensors", required=False)
+    for name in sensors or ():
+        if name.lower() not in SENSOR_NAMES:
+            raise RequestError("params.sensors", f"{name!r} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)")
+    limit = fields.integer("limit", minimum=1)
+    return MtStatsParams(
+        bm_type=bm_type,
+        date_start=start,
+        date_end=end,
+        geometry=fields.area(required=True, allow_multipolygon=False),
+        reference=fields.reference(required=True),
+        sensors=sensors,
+        limit=api_rules.DEFAULT_MT_STATS_LIMIT if limit is None else limit,
+        max_cloud_cover_in_aoi=fields.number("max_cloud_cover_in_aoi", minimum=0, maximum=100),
+        exclude_cover_pixels=fields.boolean("exclude_cover_pixels", False),
+        cloud_masking_level=fields.number("cloud_masking_level"),
+    )
+
+
+_VALIDATORS = {
+    "lbe": _validate_lbe,
+    "jpeg": _validate_jpeg,
+    "bandmath": _validate_bandmath,
+    "mt_stats": _validate_mt_stats,
+}
+
+
+# --- building requests (the dock, Processing) -------------------------------------------------
+
+def new_reference(task_type: str) -> str:
+    return f"lbe-plugin-{task_type}-{uuid.uuid4()}"
+
+
+def lbe_request(
+    view_id: str,
+    bands: list[str],
+    geometry: dict,
+    merge: bool = api_rules.DEFAULT_MERGE,
+    metadata: list[str] | None = None,
+    reference: str | None = None,
+) -> TaskRequest:
+    params: dict[str, Any] = {"view_id": view_id, "bands": list(bands), "geometry": geometry, "merge": merge}
+    if metadata:
+        params["metadata"] = list(metadata)
+    params["reference"] = reference or new_reference("lbe")
+    return TaskRequest({"type": "lbe", "params": params})

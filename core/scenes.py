@@ -1,0 +1,481 @@
+"""Scene stores: folders of scenes on disk, found by view_id and listed for the scene picker.
+
+A store is a folder searched recursively. It recognises these layouts, at any depth:
+
+- **view_id folders**: the Sentinel-2 tile layout of the public buckets,
+  ``tiles/{zone}/{latitude band}/{square}/{y}/{m}/{d}/{seq}/B02.jp2`` (Level-2A also with
+  ``R10m/`` ``R20m/`` ``R60m/`` sub-folders), and in general any folder whose path ends with a
+  view_id (``MODIS/12/04/2017204/2017213034223/B01.TIF``, ``L8/LC8.../B4.TIF``) holding one
+  file per band named after the band. ``metadata.xml`` and ``tileInfo.json`` are the tile
+  metadata, ``productInfo.json`` the product metadata.
+- **Sentinel-2 SAFE products**, Level-1C (``GRANULE/*/IMG_DATA/T33UUU_..._B02.jp2``) and Level-2A
+  (``IMG_DATA/R10m/T33UUU_..._B02_10m.jp2``; each band is taken at its native resolution).
+- **loose Sentinel-2 files** named like ``T33UUU_20170216T102101_B02.jp2``.
+- **Landsat scene files** ``{scene id}_B4.TIF`` (also ``_b4.tif``, ``_SR_B4.TIF``, ``_QA_PIXEL.TIF``,
+  ``_fmask.tif``) with ``{scene id}_MTL.txt`` when present.
+
+Rasters are recognised by their names and opened by content (GDAL picks the driver from the
+bytes: some ``.jp2`` files are GeoTIFFs). Only headers are read while listing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from osgeo import ogr
+
+from . import aoi as aoi_module
+from .errors import DataError, RequestError, SceneNotFoundError
+from .gdal_support import open_raster, srs_from_wkt, transform_geometry, wgs84
+from .sensors import SENSOR_NAMES, SENTINEL2, SceneId, Sensor, parse_view_id
+
+RASTER_EXTENSIONS = {".tif", ".tiff", ".jp2", ".j2k", ".jpx", ".vrt", ".img"}
+
+# Layout names, in the order of preference when two copies of one scene are found.
+LAYOUT_VIEW_ID_FOLDER = "view_id folder"
+LAYOUT_SAFE = "SAFE product"
+LAYOUT_S2_FILES = "Sentinel-2 files"
+LAYOUT_LANDSAT = "Landsat files"
+_LAYOUT_ORDER = (LAYOUT_VIEW_ID_FOLDER, LAYOUT_SAFE, LAYOUT_S2_FILES, LAYOUT_LANDSAT)
+
+_S2_FILE = re.compile(
+    r"(?P<tile>T(?P<zone>\d{2})(?P<band_letter>[C-HJ-NP-X])(?P<square>[A-HJ-NP-Z]{2}))_"
+    r"(?P<time>(?P<date>\d{8})T\d{6})_(?P<band>B\d[\dA]|SCL|AOT|WVP|TCI)(?:_(?P<res>\d{2})m)?"
+)
+_LANDSAT_FILE = re.compile(
+    r"(?P<id>L[COTEM]\d{14}[A-Z0-9]{3}\d{2}|L[COTEM]0\d_L\d[A-Z]{2}_\d{6}_\d{8}_\d{8}_\d{2}_(?:RT|T1|T2))_"
+    r"(?P<suffix>.+)"
+)
+_RESOLUTION_FOLDER = re.compile(r"R(\d{2})m")
+_TILE_METADATA_NAMES = ("metadata.xml", "tileInfo.json", "MTD_TL.xml")
+_PRODUCT_METADATA_NAMES = ("productInfo.json", "MTD_MSIL1C.xml", "MTD_MSIL2A.xml")
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One scene of a store: where its bands and metadata files are."""
+
+    scene_id: SceneId
+    band_files: dict[str, str]  # band name -> path
+    tile_metadata: tuple[str, ...] = ()
+    product_metadata: tuple[str, ...] = ()
+    product_level: str | None = None  # "L1C" / "L2A" for Sentinel-2
+    layout: str = LAYOUT_VIEW_ID_FOLDER
+    cloud_cover: float | None = None  # percent, from the metadata; None when unknown
+    _footprint: list = field(default_factory=list, compare=False, repr=False)  # cache
+
+    @property
+    def view_id(self) -> str:
+        return self.scene_id.view_id
+
+    @property
+    def sensor(self) -> Sensor:
+        return self.scene_id.sensor
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.scene_id.date
+
+    def band_path(self, name: str) -> str:
+        path = self.band_files.get(name)
+        if path is None:
+            have = ", ".join(sorted(self.band_files)) or "none"
+            raise DataError(f"scene {self.view_id} has no band {name} in the store (it has: {have})", "params.bands")
+        return path
+
+    def footprint(self) -> dict:
+        """The extent of the scene's rasters as a GeoJSON Polygon in EPSG:4326."""
+        if not self._footprint:
+            self._footprint.append(raster_footprint(self._reference_band()))
+        return self._footprint[0]
+
+    def _reference_band(self) -> str:
+        # The finest band gives the exact extent; any band works for a footprint.
+        ranked = sorted(self.band_files.items(), key=lambda item: _band_resolution(self.sensor, item[0]))
+        return ranked[0][1]
+
+    def summary(self) -> dict:
+        """What the scene picker and `lbe scenes` show."""
+        return {
+            "view_id": self.view_id,
+            "sensor": self.sensor.name,
+            "product_level": self.product_level,
+            "date": self.date.isoformat() if self.date else None,
+            "cloud_cover": self.cloud_cover,
+            "bands": sorted(self.band_files, key=_band_order(self.sensor)),
+            "layout": self.layout,
+            "footprint": self.footprint(),
+        }
+
+
+def _band_resolution(sensor: Sensor, name: str) -> float:
+    band = sensor.band(name)
+    return band.resolution if band else float("inf")
+
+
+def _band_order(sensor: Sensor):
+    names = sensor.band_names
+    return lambda name: names.index(name) if name in names else len(names)
+
+
+def raster_footprint(path: str, points_per_edge: int = 16) -> dict:
+    """A raster's extent, densified and transformed to EPSG:4326, as a GeoJSON Polygon."""
+    dataset = open_raster(path)
+    gt = dataset.GetGeoTransform(can_return_null=True)
+    wkt = dataset.GetProjection()
+    if gt is None or not wkt:
+        raise DataError(f"{path} is not georeferenced")
+    width, height = dataset.RasterXSize, dataset.RasterYSize
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    corners = [(0, 0), (width, 0), (width, height), (0, height), (0, 0)]
+    for (c0, r0), (c1, r1) in zip(corners, corners[1:]):
+        for step in range(points_per_edge):
+            col = c0 + (c1 - c0) * step / points_per_edge
+            row = r0 + (r1 - r0) * step / points_per_edge
+            ring.AddPoint_2D(gt[0] + col * gt[1] + row * gt[2], gt[3] + col * gt[4] + row * gt[5])
+    ring.CloseRings()
+    polygon = ogr.Geometry(ogr.wkbPolygon)
+    polygon.AddGeometry(ring)
+    polygon = transform_geometry(polygon, srs_from_wkt(wkt), wgs84())
+    return json.loads(polygon.ExportToJson())
+
+
+# --- reading metadata ---------------------------------------------------------------------------
+
+def _read_text(path: str, limit: int = 4_000_000) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as stream:
+            return stream.read(limit)
+    except OSError:
+        return ""
+
+
+def cloud_cover_from_metadata(paths: Iterable[str]) -> float | None:
+    """The scene's cloud cover in percent from its metadata files, or None."""
+    patterns = (
+        r'CLOUD_COVER\s*=\s*"?(-?[\d.]+)',  # Landsat MTL.txt
+        r"<CLOUD_COVER>\s*(-?[\d.]+)",  # Landsat MTL.xml
+        r"<Cloud_Coverage_Assessment>\s*([\d.]+)",  # Sentinel-2 product metadata
+        r"<CLOUDY_PIXEL_PERCENTAGE>\s*([\d.]+)",  # Sentinel-2 tile metadata
+        r'"cloudyPixelPercentage"\s*:\s*([\d.]+)',  # tileInfo.json
+    )
+    for path in paths:
+        text = _read_text(path)
+        for pattern in patterns:
+            match = re.search(pattern, text)
+            if match:
+                value = float(match.group(1))
+                if 0 <= value <= 100:  # Landsat writes -1 when unknown
+                    return value
+    return None
+
+
+# --- the store ------------------------------------------------------------------------------------
+
+@dataclass
+class _SceneParts:
+    """What the walk found for one scene, before it becomes a Scene."""
+
+    scene_id: SceneId | None
+    layout: str
+    bands: dict[str, list[tuple[float | None, str]]] = field(default_factory=dict)  # name -> (res, path)
+    tile_metadata: list[str] = field(default_factory=list)
+    product_metadata: list[str] = field(default_factory=list)
+    product_level: str | None = None
+    sort_key: str = ""  # orders same-day Sentinel-2 acquisitions to number them
+    s2_tile: str | None = None  # SAFE and loose Sentinel-2 files: "T33UUU", before numbering
+    s2_date: dt.date | None = None
+
+    def add_band(self, name: str, path: str, resolution: float | None = None) -> None:
+        self.bands.setdefault(name, []).append((resolution, path))
+
+
+class SceneStore:
+    """A folder of scenes in any of the layouts of this module's docstring."""
+
+    def __init__(self, root: str) -> None:
+        self.root = os.path.abspath(os.path.expanduser(root))
+        self._scenes: dict[str, Scene] | None = None
+
+    def __repr__(self) -> str:
+        return f"SceneStore({self.root!r})"
+
+    def refresh(self) -> None:
+        self._scenes = None
+
+    def scenes(self) -> list[Scene]:
+        return list(self._index().values())
+
+    def find(self, view_id: str) -> Scene:
+        """The scene with this view_id; SceneNotFoundError when the store has none."""
+        wanted = parse_view_id(view_id).view_id
+        scene = self._index().get(wanted)
+        if scene is None:
+            raise SceneNotFoundError(view_id, self.root)
+        return scene
+
+    def search(
+        self,
+        aoi: dict | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        max_cloud: float | None = None,
+        sensors: Sequence[str] | None = None,
+    ) -> list[Scene]:
+        """Scenes intersecting `aoi` (GeoJSON in EPSG:4326), within the dates, clouds and sensors;
+        newest first."""
+        area = aoi_module.to_ogr(aoi) if aoi else None
+        wanted = _sensor_filter(sensors)
+        found = []
+        for scene in self.scenes():
+            if wanted is not None and not _sensor_matches(scene, wanted):
+                continue
+            if (start or end) and scene.date is None:
+                continue
+            if start and scene.date < start or end and scene.date > end:
+                continue
+            if max_cloud is not None and scene.cloud_cover is not None and scene.cloud_cover > max_cloud:
+                continue
+            if area is not None and not aoi_module.to_ogr(scene.footprint()).Intersects(area):
+                continue
+            found.append(scene)
+        found.sort(key=lambda s: (s.date or dt.date.min, s.view_id), reverse=True)
+        return found
+
+    # --- scanning ------------------------------------------------------------------------------
+    def _index(self) -> dict[str, Scene]:
+        if self._scenes is None:
+            if not os.path.isdir(self.root):
+                raise DataError(f"the scene folder {self.root} does not exist")
+            self._scenes = _build_index(self._walk())
+        return self._scenes
+
+    def _walk(self) -> Iterator[tuple[str, list[str], list[str]]]:
+        seen: set[str] = set()
+        for folder, dirs, files in os.walk(self.root, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen:  # a link back up the tree
+                dirs[:] = []
+                continue
+            seen.add(real)
+            dirs.sort()
+            yield folder, dirs, sorted(files)
+
+
+def _sensor_filter(sensors: Sequence[str] | None) -> list[tuple[str, str | None]] | None:
+    if not sensors:
+        return None
+    return [SENSOR_NAMES[name.lower()] for name in sensors if name.lower() in SENSOR_NAMES]
+
+
+def _sensor_matches(scene: Scene, wanted: list[tuple[str, str | None]]) -> bool:
+    return any(
+        scene.sensor.code == code and (level is None or scene.product_level == level) for code, level in wanted
+    )
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    stem, extension = os.path.splitext(name)
+    return stem, extension.lower()
+
+
+def _view_id_of_folder(folder: str) -> SceneId | None:
+    """The view_id a folder's path ends with, if any (the tile layout and its kin)."""
+    parts = os.path.normpath(folder).split(os.sep)
+    candidates = []
+    if len(parts) >= 7:
+        candidates.append("S2/" + "/".join(parts[-7:]))
+    if len(parts) >= 5:
+        candidates.append("/".join(parts[-5:]))  # MODIS/h/v/yyyyddd/produced
+    if len(parts) >= 2:
+        candidates.append("/".join(parts[-2:]))  # L8/LC8...
+    for candidate in candidates:
+        head = candidate.split("/", 1)[0]
+        if head not in ("S2", "MODIS", "NAIP") and not re.fullmatch(r"L\d", head):
+            continue
+        try:
+            scene_id = parse_view_id(candidate)
+        except RequestError:
+            continue
+        if scene_id.view_id == candidate:
+            return scene_id
+    return None
+
+
+def _safe_root(folder: str) -> str | None:
+    path = folder
+    while True:
+        if path.upper().endswith(".SAFE"):
+            return path
+        parent = os.path.dirname(path)
+        if parent == path:
+            return None
+        path = parent
+
+
+def _build_index(walk: Iterable[tuple[str, list[str], list[str]]]) -> dict[str, Scene]:
+    parts: dict[tuple, _SceneParts] = {}
+    for folder, _dirs, files in walk:
+        _collect_view_id_folder(folder, files, parts)
+        _collect_sentinel2_files(folder, files, parts)
+        _collect_landsat_files(folder, files, parts)
+    _number_sentinel2_acquisitions(parts)
+
+    scenes: dict[str, Scene] = {}
+    ranked = sorted(parts.values(), key=lambda p: (_LAYOUT_ORDER.index(p.layout), p.sort_key))
+    for found in ranked:
+        if found.scene_id is None or not found.bands or found.scene_id.view_id in scenes:
+            continue
+        scene = _make_scene(found)
+        if scene.band_files:
+            scenes[scene.view_id] = scene
+    return scenes
+
+
+def _collect_view_id_folder(folder: str, files: list[str], parts: dict) -> None:
+    resolution = None
+    scene_folder = folder
+    match = _RESOLUTION_FOLDER.fullmatch(os.path.basename(folder))
+    if match:  # Level-2A tile layout: tiles/.../0/R10m/B02.jp2
+        resolution = float(match.group(1))
+        scene_folder = os.path.dirname(folder)
+    scene_id = _view_id_of_folder(scene_folder)
+    if scene_id is None:
+        return
+    key = ("folder", scene_id.view_id)
+    found = parts.get(key) or _SceneParts(scene_id, LAYOUT_VIEW_ID_FOLDER, sort_key=scene_folder)
+    for name in files:
+        stem, extension = _split_name(name)
+        path = os.path.join(folder, name)
+        if extension in RASTER_EXTENSIONS and scene_id.sensor.band(stem.upper()):
+            found.add_band(stem.upper(), path, resolution)
+        elif resolution is None and name in ("metadata.xml", "tileInfo.json"):
+            found.tile_metadata.append(path)
+        elif resolution is None and name in ("productInfo.json", "MTD_MSIL1C.xml", "MTD_MSIL2A.xml"):
+            found.product_metadata.append(path)
+    if resolution is not None:
+        found.product_level = "L2A"
+    if found.bands or found.tile_metadata or found.product_metadata:
+        parts[key] = found
+
+
+def _collect_sentinel2_files(folder: str, files: list[str], parts: dict) -> None:
+    safe = _safe_root(folder)
+    for name in files:
+        stem, extension = _split_name(name)
+        match = _S2_FILE.fullmatch(stem)
+        if extension not in RASTER_EXTENSIONS or not match:
+            continue
+        layout = LAYOUT_SAFE if safe else LAYOUT_S2_FILES
+        key = ("s2", safe or folder, match["tile"], match["time"])
+        found = parts.get(key)
+        if found is None:
+            found = _SceneParts(
+                None,
+                layout,
+                sort_key=f"{match['time']} {safe or folder}",
+                s2_tile=match["tile"],
+                s2_date=dt.datetime.strptime(match["date"], "%Y%m%d").date(),
+            )
+            _attach_sentinel2_metadata(found, folder, safe)
+            parts[key] = found
+        resolution = float(match["res"]) if match["res"] else None
+        if resolution is not None or "MSIL2A" in (safe or "").upper():
+            found.product_level = "L2A"
+        found.add_band(match["band"], os.path.join(folder, name), resolution)
+
+
+def _attach_sentinel2_metadata(found: _SceneParts, folder: str, safe: str | None) -> None:
+    # Tile metadata sits in the granule folder (the parent of IMG_DATA, or of IMG_DATA/R10m);
+    # product metadata at the top of the SAFE product. Loose files: the same folder.
+    granule = folder
+    for _ in range(2):
+        if os.path.basename(granule) in ("IMG_DATA",) or _RESOLUTION_FOLDER.fullmatch(os.path.basename(granule)):
+            granule = os.path.dirname(granule)
+    for name in _TILE_METADATA_NAMES:
+        for place in dict.fromkeys((granule, folder)):
+            path = os.path.join(place, name)
+            if os.path.isfile(path) and path not in found.tile_metadata:
+                found.tile_metadata.append(path)
+    for name in _PRODUCT_METADATA_NAMES:
+        for place in dict.fromkeys(p for p in (safe, folder) if p):
+            path = os.path.join(place, name)
+            if os.path.isfile(path) and path not in found.product_metadata:
+                found.product_metadata.append(path)
+
+
+def _number_sentinel2_acquisitions(parts: dict) -> None:
+    """Give SAFE and loose Sentinel-2 scenes their view_id: same-day acquisitions of one tile are
+    numbered 0, 1, ... in order of sensing time, as the tile buckets do."""
+    groups: dict[tuple, list[_SceneParts]] = {}
+    for found in parts.values():
+        if found.scene_id is None and found.s2_tile:
+            groups.setdefault((found.s2_tile, found.s2_date, found.layout), []).append(found)
+    for (tile, date, _layout), members in groups.items():
+        zone, band, square = int(tile[1:3]), tile[3], tile[4:6]
+        for sequence, found in enumerate(sorted(members, key=lambda p: p.sort_key)):
+            found.scene_id = parse_view_id(f"S2/{zone}/{band}/{square}/{date.year}/{date.month}/{date.day}/{sequence}")
+
+
+def _landsat_band_name(suffix: str, sensor: Sensor) -> str | None:
+    name = suffix.upper()
+    for prefix in ("SR_", "ST_"):  # collection 2 Level-2 names: SR_B4, ST_B10
+        if name.startswith(prefix) and sensor.band(name[len(prefix):]):
+            name = name[len(prefix):]
+    return name if sensor.band(name) else None
+
+
+def _collect_landsat_files(folder: str, files: list[str], parts: dict) -> None:
+    for name in files:
+        stem, extension = _split_name(name)
+        match = _LANDSAT_FILE.fullmatch(stem)
+        if not match:
+            continue
+        try:
+            scene_id = parse_view_id(match["id"])
+        except RequestError:
+            continue
+        key = ("landsat", folder, scene_id.view_id)
+        found = parts.get(key) or _SceneParts(scene_id, LAYOUT_LANDSAT, sort_key=folder)
+        path = os.path.join(folder, name)
+        suffix = match["suffix"]
+        if suffix.upper() == "MTL" and extension in (".txt", ".xml", ".json"):
+            # One metadata file for Landsat: it serves both tile_md and product_md.
+            found.tile_metadata.append(path)
+            found.product_metadata.append(path)
+        elif extension in RASTER_EXTENSIONS:
+            band = _landsat_band_name(suffix, scene_id.sensor)
+            if band:
+                found.add_band(band, path)
+        parts[key] = found
+
+
+def _make_scene(found: _SceneParts) -> Scene:
+    sensor = found.scene_id.sensor
+    band_files = {}
+    for name, candidates in found.bands.items():
+        native = _band_resolution(sensor, name)
+        # Level-2A products carry bands at several resolutions: take the native one, else the closest.
+        _resolution, path = min(
+            candidates, key=lambda item: (abs((item[0] if item[0] is not None else native) - native), item[1])
+        )
+        band_files[name] = path
+    ordered = dict(sorted(band_files.items(), key=lambda item: _band_order(sensor)(item[0])))
+    metadata = found.tile_metadata + found.product_metadata
+    product_level = found.product_level
+    if sensor is SENTINEL2 and product_level is None:
+        product_level = "L2A" if "SCL" in band_files else "L1C"
+    return Scene(
+        scene_id=found.scene_id,
+        band_files=ordered,
+        tile_metadata=tuple(found.tile_metadata),
+        product_metadata=tuple(found.product_metadata),
+        product_level=product_level,
+        layout=found.layout,
+        cloud_cover=cloud_cover_from_metadata(dict.fromkeys(metadata)),
+    )

@@ -1,0 +1,354 @@
+"""Sensors, their bands, and the scene ids (``view_id``) of the task API.
+
+One place knows how each sensor names its bands, at which resolution each band is delivered, and
+how a ``view_id`` is built. Everything else asks here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .errors import RequestError
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str  # as the API names it: "B04" (Sentinel-2), "B4" (Landsat)
+    resolution: float  # metres of the pixel grid the band is delivered on
+    title: str  # plain words for the band picker: "red", "near infrared"
+    alias: str | None = None  # the name index formulas use: RED, NIR, SWIR1 ...
+    product: str | None = None  # only in this product level ("L2A"), else in every one
+
+
+@dataclass(frozen=True)
+class Sensor:
+    code: str  # short code of the API: S2, L8, L9, L7, L5, MODIS, NAIP
+    name: str  # "Sentinel-2"
+    bands: tuple[Band, ...]
+    merge_has_effect: bool = True  # the API ignores `merge` for NAIP
+
+    def band(self, name: str) -> Band | None:
+        for band in self.bands:
+            if band.name == name:
+                return band
+        return None
+
+    @property
+    def band_names(self) -> tuple[str, ...]:
+        return tuple(band.name for band in self.bands)
+
+    def suggest(self, name: str) -> str | None:
+        """The band a mistyped name probably meant (case or zero-padding), or None."""
+        wanted = name.strip().upper()
+        for band in self.bands:
+            if band.name.upper() == wanted:
+                return band.name
+        digits = re.fullmatch(r"B0*(\d+)", wanted)
+        if digits:
+            for candidate in (f"B{digits.group(1)}", f"B{int(digits.group(1)):02d}"):
+                if self.band(candidate):
+                    return candidate
+        return None
+
+
+def _landsat_oli_bands() -> tuple[Band, ...]:
+    return (
+        Band("B1", 30, "coastal aerosol", "COASTAL"),
+        Band("B2", 30, "blue", "BLUE"),
+        Band("B3", 30, "green", "GREEN"),
+        Band("B4", 30, "red", "RED"),
+        Band("B5", 30, "near infrared", "NIR"),
+        Band("B6", 30, "shortwave infrared 1", "SWIR1"),
+        Band("B7", 30, "shortwave infrared 2", "SWIR2"),
+        Band("B8", 15, "panchromatic", "PAN"),
+        Band("B9", 30, "cirrus", "CIRRUS"),
+        # Thermal bands are sensed at 100 m and delivered resampled to the 30 m grid.
+        Band("B10", 30, "thermal infrared 1", "TIR1"),
+        Band("B11", 30, "thermal infrared 2", "TIR2"),
+        Band("BQA", 30, "quality assessment (collection 1)"),
+        Band("QA_PIXEL", 30, "pixel quality (collection 2)"),
+        Band("QA_RADSAT", 30, "radiometric saturation (collection 2)"),
+        Band("FMASK", 30, "Fmask cloud mask"),
+    )
+
+
+def _landsat_tm_etm_bands(thermal: tuple[Band, ...], pan: bool) -> tuple[Band, ...]:
+    bands = [
+        Band("B1", 30, "blue", "BLUE"),
+        Band("B2", 30, "green", "GREEN"),
+        Band("B3", 30, "red", "RED"),
+        Band("B4", 30, "near infrared", "NIR"),
+        Band("B5", 30, "shortwave infrared 1", "SWIR1"),
+        *thermal,
+        Band("B7", 30, "shortwave infrared 2", "SWIR2"),
+    ]
+    if pan:
+        bands.append(Band("B8", 15, "panchromatic", "PAN"))
+    bands += [
+        Band("BQA", 30, "quality assessment (collection 1)"),
+        Band("QA_PIXEL", 30, "pixel quality (collection 2)"),
+        Band("QA_RADSAT", 30, "radiometric saturation (collection 2)"),
+        Band("FMASK", 30, "Fmask cloud mask"),
+    ]
+    return tuple(bands)
+
+
+SENTINEL2 = Sensor(
+    "S2",
+    "Sentinel-2",
+    (
+        Band("B01", 60, "coastal aerosol", "COASTAL"),
+        Band("B02", 10, "blue", "BLUE"),
+        Band("B03", 10, "green", "GREEN"),
+        Band("B04", 10, "red", "RED"),
+        Band("B05", 20, "red edge 1", "RE1"),
+        Band("B06", 20, "red edge 2", "RE2"),
+        Band("B07", 20, "red edge 3", "RE3"),
+        Band("B08", 10, "near infrared", "NIR"),
+        Band("B8A", 20, "narrow near infrared", "NIR2"),
+        Band("B09", 60, "water vapour", "WV"),
+        Band("B10", 60, "cirrus", "CIRRUS", product="L1C"),
+        Band("B11", 20, "shortwave infrared 1", "SWIR1"),
+        Band("B12", 20, "shortwave infrared 2", "SWIR2"),
+        Band("SCL", 20, "scene classification", product="L2A"),
+        Band("AOT", 10, "aerosol optical thickness", product="L2A"),
+        Band("WVP", 10, "water vapour", product="L2A"),
+        Band("TCI", 10, "true colour image", product="L2A"),
+    ),
+)
+
+LANDSAT9 = Sensor("L9", "Landsat 9", _landsat_oli_bands())
+LANDSAT8 = Sensor("L8", "Landsat 8", _landsat_oli_bands())
+LANDSAT7 = Sensor(
+    "L7",
+    "Landsat 7",
+    _landsat_tm_etm_bands(
+        # ETM+ thermal: 60 m, two gain settings, delivered on the 30 m grid.
+        (Band("B6_VCID_1", 30, "thermal, low gain", "TIR1"), Band("B6_VCID_2", 30, "thermal, high gain")),
+        pan=True,
+    ),
+)
+LANDSAT5 = Sensor(
+    "L5",
+    "Landsat 5",
+    # TM thermal: 120 m, delivered on the 30 m grid.
+    _landsat_tm_etm_bands((Band("B6", 30, "thermal infrared", "TIR1"),), pan=False),
+)
+MODIS = Sensor(
+    "MODIS",
+    "MODIS MCD43A4",
+    (
+        Band("B01", 500, "red", "RED"),
+        Band("B02", 500, "near infrared", "NIR"),
+        Band("B03", 500, "blue", "BLUE"),
+        Band("B04", 500, "green", "GREEN"),
+        Band("B05", 500, "infrared 1240 nm", "NIR2"),
+        Band("B06", 500, "shortwave infrared 1", "SWIR1"),
+        Band("B07", 500, "shortwave infrared 2", "SWIR2"),
+    ),
+)
+NAIP = Sensor(
+    "NAIP",
+    "NAIP",
+    # NAIP images are 0.6-1 m; the four bands always share one grid.
+    (
+        Band("R", 1, "red", "RED"),
+        Band("G", 1, "green", "GREEN"),
+        Band("B", 1, "blue", "BLUE"),
+        Band("N", 1, "near infrared", "NIR"),
+    ),
+    merge_has_effect=False,
+)
+
+SENSORS: tuple[Sensor, ...] = (SENTINEL2, LANDSAT9, LANDSAT8, LANDSAT7, LANDSAT5, MODIS, NAIP)
+
+# Names a request's `sensors` list may use, long and short, mapped to sensor codes.
+# "S2L2A" and "sentinel2l2a" select Sentinel-2 scenes of processing level L2A.
+SENSOR_NAMES: dict[str, tuple[str, str | None]] = {
+    "sentinel2": ("S2", None),
+    "s2": ("S2", None),
+    "sentinel2l1c": ("S2", "L1C"),
+    "s2l1c": ("S2", "L1C"),
+    "sentinel2l2a": ("S2", "L2A"),
+    "s2l2a": ("S2", "L2A"),
+    "landsat9": ("L9", None),
+    "l9": ("L9", None),
+    "landsat8": ("L8", None),
+    "l8": ("L8", None),
+    "landsat7": ("L7", None),
+    "l7": ("L7", None),
+    "landsat5": ("L5", None),
+    "l5": ("L5", None),
+    "modis": ("MODIS", None),
+    "naip": ("NAIP", None),
+}
+
+
+def sensor_by_code(code: str) -> Sensor:
+    for sensor in SENSORS:
+        if sensor.code == code:
+            return sensor
+    raise KeyError(code)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scene ids
+
+@dataclass(frozen=True)
+class SceneId:
+    view_id: str  # canonical form: "S2/33/U/UU/2017/2/16/0", "L8/LC80290332017076LGN00"
+    sensor: Sensor
+    date: dt.date | None  # None only for NAIP ids that carry no date
+    scene_name: str  # the sensor's own product name, used in file names
+    tile: str  # S2 MGRS tile "33UUU", Landsat WRS path/row "029033", MODIS "h12v04", NAIP ""
+
+    @property
+    def file_stem(self) -> str:
+        """A file-name-safe stem: "S2_33_U_UU_2017_2_16_0", "LC80290332017076LGN00"."""
+        if self.sensor.code == "S2" or self.sensor.code == "MODIS":
+            return self.view_id.replace("/", "_")
+        return re.sub(r"[^A-Za-z0-9_.-]", "_", self.scene_name)
+
+
+_S2 = re.compile(
+    r"S2/(?P<zone>\d{1,2})/(?P<band>[C-HJ-NP-X])/(?P<square>[A-HJ-NP-Z]{2})/"
+    r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<seq>\d+)"
+)
+_LANDSAT_PRE = re.compile(
+    r"L(?P<kind>[COTEM])(?P<sat>[4-9])(?P<path>\d{3})(?P<row>\d{3})(?P<y>\d{4})(?P<doy>\d{3})"
+    r"(?P<station>[A-Z0-9]{3})(?P<version>\d{2})"
+)
+_LANDSAT_COLLECTION = re.compile(
+    r"L(?P<kind>[COTEM])0(?P<sat>[4-9])_(?P<level>L1TP|L1GT|L1GS|L2SP|L2SR)_(?P<path>\d{3})(?P<row>\d{3})_"
+    r"(?P<acquired>\d{8})_(?P<processed>\d{8})_(?P<collection>\d{2})_(?P<tier>RT|T1|T2)"
+)
+_MODIS = re.compile(r"MODIS/(?P<h>\d{2})/(?P<v>\d{2})/(?P<y>\d{4})(?P<doy>\d{3})/(?P<produced>\d{13})")
+_NAIP_DATE = re.compile(r"(?<!\d)(\d{8})(?!\d)")
+
+# Sensor letter and satellite number pairs that exist and that we have a band catalog for.
+_LANDSAT_SENSORS = {
+    ("T", "5"): LANDSAT5,
+    ("E", "7"): LANDSAT7,
+    ("C", "8"): LANDSAT8,
+    ("O", "8"): LANDSAT8,
+    ("T", "8"): LANDSAT8,
+    ("C", "9"): LANDSAT9,
+    ("O", "9"): LANDSAT9,
+}
+
+FIELD = "params.view_id"
+
+
+def _date(year: int, month: int, day: int, view_id: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise RequestError(FIELD, f"{view_id} has no valid date ({year}-{month}-{day})") from None
+
+
+def _date_from_doy(year: int, doy: int, view_id: str) -> dt.date:
+    first = dt.date(year, 1, 1)
+    last = dt.date(year, 12, 31)
+    if not 1 <= doy <= (last - first).days + 1:
+        raise RequestError(FIELD, f"{view_id} has no valid day of year ({year}, day {doy})")
+    return first + dt.timedelta(days=doy - 1)
+
+
+def parse_view_id(view_id: str) -> SceneId:
+    """Parse any view_id form of the API; raise RequestError naming what is wrong."""
+    if not isinstance(view_id, str) or not view_id.strip():
+        raise RequestError(FIELD, "missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0")
+    text = view_id.strip()
+    head, _, rest = text.partition("/")
+    if head == "S2":
+        return _parse_sentinel2(text)
+    if head == "MODIS":
+        return _parse_modis(text)
+    if head == "NAIP":
+        return _parse_naip(text, rest)
+    if re.fullmatch(r"L\d", head):
+        return _parse_landsat(rest, prefix=head, view_id=text)
+    if "/" not in text and text.startswith("L"):
+        return _parse_landsat(text, prefix=None, view_id=text)
+    raise RequestError(
+        FIELD,
+        f"{text} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)",
+    )
+
+
+def _parse_sentinel2(view_id: str) -> SceneId:
+    match = _S2.fullmatch(view_id)
+    if not match:
+        raise RequestError(
+            FIELD,
+            f"{view_id} is not a Sentinel-2 id of the form "
+            "S2/{utm zone}/{latitude band}/{square}/{year}/{month}/{day}/{sequence}, e.g. S2/33/U/UU/2017/2/16/0",
+        )
+    zone = int(match["zone"])
+    if not 1 <= zone <= 60:
+        raise RequestError(FIELD, f"{view_id}: UTM zone {zone} is not between 1 and 60")
+    for part in ("m", "d"):
+        if match[part].startswith("0"):
+            canonical = f"S2/{zone}/{match['band']}/{match['square']}/{match['y']}/{int(match['m'])}/{int(match['d'])}/{int(match['seq'])}"
+            raise RequestError(FIELD, f"{view_id}: month and day are not zero-padded in view_ids ({canonical})")
+    date = _date(int(match["y"]), int(match["m"]), int(match["d"]), view_id)
+    tile = f"{zone:02d}{match['band']}{match['square']}"
+    return SceneId(view_id, SENTINEL2, date, f"T{tile}_{date:%Y%m%d}_{int(match['seq'])}", tile)
+
+
+def _parse_landsat(scene: str, prefix: str | None, view_id: str) -> SceneId:
+    match = _LANDSAT_PRE.fullmatch(scene)
+    if match:
+        year, doy = int(match["y"]), int(match["doy"])
+        date = _date_from_doy(year, doy, view_id)
+    else:
+        match = _LANDSAT_COLLECTION.fullmatch(scene)
+        if not match:
+            raise RequestError(
+                FIELD,
+                f"{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or "
+                "L8/LC08_L1TP_224078_20200518_20200518_01_RT)",
+            )
+        acquired = match["acquired"]
+        date = _date(int(acquired[:4]), int(acquired[4:6]), int(acquired[6:]), view_id)
+    sensor = _LANDSAT_SENSORS.get((match["kind"], match["sat"]))
+    if sensor is None:
+        raise RequestError(FIELD, f"{view_id}: L{match['kind']}{match['sat']} scenes are not supported")
+    satellite = match["sat"]
+    # Landsat 9 scenes are served next to Landsat 8 ones; both prefixes are seen.
+    allowed_prefixes = {f"L{satellite}"} | ({"L8"} if satellite == "9" else set())
+    if prefix is not None and prefix not in allowed_prefixes:
+        raise RequestError(FIELD, f"{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene")
+    canonical = f"{prefix or 'L' + satellite}/{scene}"
+    return SceneId(canonical, sensor, date, scene, f"{match['path']}{match['row']}")
+
+
+def _parse_modis(view_id: str) -> SceneId:
+    match = _MODIS.fullmatch(view_id)
+    if not match:
+        raise RequestError(
+            FIELD,
+            f"{view_id} is not a MODIS id of the form MODIS/{{h}}/{{v}}/{{year}}{{day of year}}/{{production time}}, "
+            "e.g. MODIS/12/04/2017204/2017213034223",
+        )
+    h, v = int(match["h"]), int(match["v"])
+    if h > 35 or v > 17:
+        raise RequestError(FIELD, f"{view_id}: MODIS tile h{h:02d}v{v:02d} is outside the grid (h 0-35, v 0-17)")
+    date = _date_from_doy(int(match["y"]), int(match["doy"]), view_id)
+    name = f"MCD43A4.A{match['y']}{match['doy']}.h{h:02d}v{v:02d}.{match['produced']}"
+    return SceneId(view_id, MODIS, date, name, f"h{h:02d}v{v:02d}")
+
+
+def _parse_naip(view_id: str, rest: str) -> SceneId:
+    # The API documents no NAIP example; accept NAIP/<path>, the date from the last 8-digit group.
+    name = rest.rstrip("/").rsplit("/", 1)[-1]
+    if not name:
+        raise RequestError(FIELD, f"{view_id}: a NAIP id needs the image name after NAIP/")
+    date = None
+    dates = _NAIP_DATE.findall(name)
+    if dates:
+        text = dates[-1]
+        date = _date(int(text[:4]), int(text[4:6]), int(text[6:]), view_id)
+    return SceneId(view_id, NAIP, date, name, "")
