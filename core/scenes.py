@@ -190,6 +190,7 @@ class _SceneParts:
     sort_key: str = ""  # orders same-day Sentinel-2 acquisitions to number them
     s2_tile: str | None = None  # SAFE and loose Sentinel-2 files: "T33UUU", before numbering
     s2_date: dt.date | None = None
+    s2_time: str = ""  # sensing time, "20170216T102101"
 
     def add_band(self, name: str, path: str, resolution: float | None = None) -> None:
         self.bands.setdefault(name, []).append((resolution, path))
@@ -372,15 +373,18 @@ def _collect_sentinel2_files(folder: str, files: list[str], parts: dict) -> None
         if extension not in RASTER_EXTENSIONS or not match:
             continue
         layout = LAYOUT_SAFE if safe else LAYOUT_S2_FILES
-        key = ("s2", safe or folder, match["tile"], match["time"])
+        # Level-2A keeps bands in R10m/ R20m/ R60m/ folders: one scene per granule folder.
+        granule = os.path.dirname(folder) if _RESOLUTION_FOLDER.fullmatch(os.path.basename(folder)) else folder
+        key = ("s2", safe or granule, match["tile"], match["time"])
         found = parts.get(key)
         if found is None:
             found = _SceneParts(
                 None,
                 layout,
-                sort_key=f"{match['time']} {safe or folder}",
+                sort_key=f"{match['time']} {safe or granule}",
                 s2_tile=match["tile"],
                 s2_date=dt.datetime.strptime(match["date"], "%Y%m%d").date(),
+                s2_time=match["time"],
             )
             _attach_sentinel2_metadata(found, folder, safe)
             parts[key] = found
@@ -411,15 +415,20 @@ def _attach_sentinel2_metadata(found: _SceneParts, folder: str, safe: str | None
 
 def _number_sentinel2_acquisitions(parts: dict) -> None:
     """Give SAFE and loose Sentinel-2 scenes their view_id: same-day acquisitions of one tile are
-    numbered 0, 1, ... in order of sensing time, as the tile buckets do."""
+    numbered 0, 1, ... in order of sensing time, as the tile buckets do. Copies of one acquisition
+    (say a SAFE product and loose files, or its L1C and L2A products) share the view_id; the store
+    keeps the first by layout order, and Level-1C before Level-2A."""
     groups: dict[tuple, list[_SceneParts]] = {}
     for found in parts.values():
         if found.scene_id is None and found.s2_tile:
-            groups.setdefault((found.s2_tile, found.s2_date, found.layout), []).append(found)
-    for (tile, date, _layout), members in groups.items():
+            groups.setdefault((found.s2_tile, found.s2_date), []).append(found)
+    for (tile, date), members in groups.items():
         zone, band, square = int(tile[1:3]), tile[3], tile[4:6]
-        for sequence, found in enumerate(sorted(members, key=lambda p: p.sort_key)):
+        times = sorted({found.s2_time for found in members})
+        for found in members:
+            sequence = times.index(found.s2_time)
             found.scene_id = parse_view_id(f"S2/{zone}/{band}/{square}/{date.year}/{date.month}/{date.day}/{sequence}")
+            found.sort_key = f"{found.product_level == 'L2A'} {found.sort_key}"
 
 
 def _landsat_band_name(suffix: str, sensor: Sensor) -> str | None:

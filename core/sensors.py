@@ -321,7 +321,8 @@ def _parse_landsat(scene: str, prefix: str | None, view_id: str) -> SceneId:
     allowed_prefixes = {f"L{satellite}"} | ({"L8"} if satellite == "9" else set())
     if prefix is not None and prefix not in allowed_prefixes:
         raise RequestError(FIELD, f"{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene")
-    canonical = f"{prefix or 'L' + satellite}/{scene}"
+    # One canonical form per scene, whichever accepted prefix was given.
+    canonical = f"L{satellite}/{scene}"
     return SceneId(canonical, sensor, date, scene, f"{match['path']}{match['row']}")
 
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+from osgeo import gdal
 
 from .. import api_rules
 from ..aoi import to_ogr
 from ..errors import DataError
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled
+from ..gdal_support import thread_config
 from ..request import LbeParams
 from ..results import TaskResult
 from ..scenes import Scene
@@ -36,19 +39,6 @@ class BandGroup:
     def names(self) -> list[str]:
         return [source.name for source in self.sources]
 
-    @property
-    def numpy_type(self) -> np.dtype:
-        return np.result_type(*(source.numpy_type for source in self.sources))
-
-    @property
-    def nodata(self) -> float:
-        # One nodata per file (GeoTIFF): that of the group's first band.
-        first = self.sources[0]
-        return output_nodata(self.numpy_type, first.nodata)
-
-    @property
-    def pixels(self) -> int:
-        return self.window.xsize * self.window.ysize * len(self.sources)
 
 
 def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
@@ -116,8 +106,44 @@ def _group_by_grid(sources: Sequence[BandSource]) -> list[BandGroup]:
     return groups
 
 
+def _masked_strips(
+    group: BandGroup, sources: Sequence[BandSource], numpy_type: np.dtype, nodata: float
+) -> Iterator[tuple[int, list[np.ndarray]]]:
+    """(row, one array per source) for each strip of the window, AOI mask applied.
+
+    Strips are read one ahead in a background thread, so decoding the next strip overlaps
+    compressing the previous one. Only the reader thread touches the sources and the mask.
+    """
+    window = group.window
+    threads = gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None)
+
+    def read(row: int) -> tuple[int, list[np.ndarray]]:
+        with thread_config(GDAL_NUM_THREADS=threads):
+            rows = min(STRIP_ROWS, window.ysize - row)
+            outside = ~group.mask.rows(row, rows)
+            arrays = []
+            for source in sources:
+                data = source.read(window, row, rows)
+                if data.dtype != numpy_type:
+                    data = data.astype(numpy_type)
+                data[outside] = nodata
+                arrays.append(data)
+                source.release_cache()
+            return row, arrays
+
+    starts = list(range(0, window.ysize, STRIP_ROWS))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lbe-read") as reader:
+        pending = reader.submit(read, starts[0])
+        for following in starts[1:] + [None]:
+            strip = pending.result()
+            if following is not None:
+                pending = reader.submit(read, following)
+            yield strip
+
+
 def _write_group(
-    group: BandGroup, sources: Sequence[BandSource], path: str, progress: ProgressRange, feedback
+    group: BandGroup, sources: Sequence[BandSource], path: str, progress: ProgressRange, feedback,
+    options: list[str] | None = None,
 ) -> None:
     """Crop `sources` (all of `group`'s grid) into one GeoTIFF, strip by strip."""
     window = group.window
@@ -125,22 +151,19 @@ def _write_group(
     nodata = output_nodata(numpy_type, sources[0].nodata)
     writer = GeoTiffWriter(
         path, window.xsize, window.ysize, [s.name for s in sources], numpy_type,
-        group.grid.window_geotransform(window), group.grid.crs_wkt, nodata,
+        group.grid.window_geotransform(window), group.grid.crs_wkt, nodata, options,
     )
     try:
-        for row in range(0, window.ysize, STRIP_ROWS):
-            check_cancelled(feedback)
-            rows = min(STRIP_ROWS, window.ysize - row)
-            outside = ~group.mask.rows(row, rows)
-            for index, source in enumerate(sources):
-                data = source.read(window, row, rows)
-                if data.dtype != numpy_type:
-                    data = data.astype(numpy_type)
-                data[outside] = nodata
-                writer.write(index, row, data)
-                source.release_cache()
-            writer.flush()
-            progress.set((row + rows) / window.ysize)
+        strips = _masked_strips(group, sources, numpy_type, nodata)
+        try:
+            for row, arrays in strips:
+                check_cancelled(feedback)
+                for index, data in enumerate(arrays):
+                    writer.write(index, row, data)
+                writer.flush()
+                progress.set((row + len(arrays[0])) / window.ysize)
+        finally:
+            strips.close()  # on cancel or error: wait for the strip being read, then stop
     finally:
         writer.close()
 
@@ -148,29 +171,9 @@ def _write_group(
 def _write_jp2(group: BandGroup, path: str, progress: ProgressRange, feedback) -> list[str]:
     """One band to lossless JPEG 2000, through a plain GeoTIFF in the workspace."""
     staging = path + ".staging.tif"
-    source = group.sources[0]
-    numpy_type = source.numpy_type
-    window = group.window
-    nodata = output_nodata(numpy_type, source.nodata)
-    writer = GeoTiffWriter(
-        staging, window.xsize, window.ysize, [source.name], numpy_type,
-        group.grid.window_geotransform(window), group.grid.crs_wkt, nodata, options=["TILED=YES"],
-    )
-    try:
-        for row in range(0, window.ysize, STRIP_ROWS):
-            check_cancelled(feedback)
-            rows = min(STRIP_ROWS, window.ysize - row)
-            data = source.read(window, row, rows)
-            data[~group.mask.rows(row, rows)] = nodata
-            writer.write(0, row, data)
-            source.release_cache()
-            writer.flush()
-            progress.sub(0, 2).set((row + rows) / window.ysize)
-    finally:
-        writer.close()
-    encode = progress.sub(1, 2)
+    _write_group(group, group.sources[:1], staging, progress.sub(0, 2), feedback, options=["TILED=YES"])
     is_canceled = feedback.isCanceled if feedback is not None else (lambda: False)
-    convert_to_jp2(staging, path, encode.set, is_canceled)
+    convert_to_jp2(staging, path, progress.sub(1, 2).set, is_canceled)
     os.remove(staging)
     sidecar = path + ".aux.xml"
     return [path, sidecar] if os.path.exists(sidecar) else [path]

@@ -1,0 +1,46 @@
+# Load By Extent: set-up, demo, tests and benchmarks. `make demo` and `make test` work on a
+# fresh Debian 12 machine: they install what is missing first.
+
+PYTHON    ?= /usr/bin/python3
+VENV      := .venv
+DATA_DIR  ?= $(HOME)/.cache/load_by_extent
+export LBE_DATA_DIR := $(DATA_DIR)
+
+.PHONY: help system venv data demo test bench lint clean
+
+help:
+	@echo "make demo   fetch the sample imagery and crop real scenes (results in demo-output/)"
+	@echo "make test   run the whole test suite"
+	@echo "make bench  run the benchmarks (full-size generated scenes)"
+	@echo "make data   fetch and arrange the sample imagery only ($(DATA_DIR))"
+	@echo "make lint   ruff"
+
+system:
+	@sh scripts/install_system_packages.sh
+
+$(VENV)/.installed: requirements-dev.txt
+	@$(MAKE) --no-print-directory system
+	rm -rf $(VENV)
+	$(PYTHON) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: system $(VENV)/.installed
+
+data: system
+	@$(PYTHON) scripts/sample_data.py
+
+demo: data
+	$(PYTHON) scripts/demo.py --out demo-output
+
+test: venv data
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+bench: system
+	$(PYTHON) bench/bench_lbe.py
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) demo-output bench/output dist .pytest_cache .ruff_cache
