@@ -44,13 +44,15 @@ def _ring(field: str, value, index: str) -> Ring:
         raise RequestError(field, f"ring {index} is not closed: its last position must repeat its first")
     if len(set(points[:-1])) < 3:
         raise RequestError(field, f"ring {index} has fewer than 3 distinct positions")
-    if abs(_signed_area(points)) == 0.0:
-        raise RequestError(field, f"ring {index} has no area")
+    if _collinear(points):
+        raise RequestError(field, f"ring {index} has no area: its positions lie on one line")
     return points
 
 
-def _signed_area(ring: Sequence[Position]) -> float:
-    return 0.5 * sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:]))
+def _collinear(ring: Sequence[Position]) -> bool:
+    (x0, y0) = ring[0]
+    far = max(ring, key=lambda p: abs(p[0] - x0) + abs(p[1] - y0))
+    return all((far[0] - x0) * (y - y0) - (far[1] - y0) * (x - x0) == 0 for x, y in ring)
 
 
 def _segments_cross(a: Position, b: Position, c: Position, d: Position) -> bool:
@@ -124,7 +126,9 @@ def validate_geometry(value, field: str = "params.geometry", allow_multipolygon:
         else [[list(point) for point in ring] for ring in polygons[0]],
     }
     geometry = to_ogr(clean)
-    if not geometry.IsValid():
+    with GdalMessages():  # GEOS reports why on stderr; the message below says it in our words
+        valid = geometry.IsValid()
+    if not valid:
         for rings in polygons:
             for number, ring in enumerate(rings):
                 crossing = self_intersection(ring)

@@ -11,6 +11,7 @@ import copy
 import datetime as dt
 import json
 import math
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any, Union
@@ -258,9 +259,9 @@ class _Fields:
             raise RequestError(f"params.{name}", "missing: a date YYYY-MM-DD")
         if not isinstance(value, str):
             raise RequestError(f"params.{name}", f"must be a date YYYY-MM-DD, not {json.dumps(value)}")
-        try:
-            if len(value) != 10:
-                raise ValueError
+        try:  # strictly YYYY-MM-DD: fromisoformat takes week dates, strptime unpadded months
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
             return dt.date.fromisoformat(value)
         except ValueError:
             raise RequestError(f"params.{name}", f"{value!r} is not a date YYYY-MM-DD") from None

@@ -289,10 +289,9 @@ def _parse_sentinel2(view_id: str) -> SceneId:
     zone = int(match["zone"])
     if not 1 <= zone <= 60:
         raise RequestError(FIELD, f"{view_id}: UTM zone {zone} is not between 1 and 60")
-    for part in ("m", "d"):
-        if match[part].startswith("0"):
-            canonical = f"S2/{zone}/{match['band']}/{match['square']}/{match['y']}/{int(match['m'])}/{int(match['d'])}/{int(match['seq'])}"
-            raise RequestError(FIELD, f"{view_id}: month and day are not zero-padded in view_ids ({canonical})")
+    canonical = f"S2/{zone}/{match['band']}/{match['square']}/{match['y']}/{int(match['m'])}/{int(match['d'])}/{int(match['seq'])}"
+    if any(len(match[part]) > 1 and match[part].startswith("0") for part in ("zone", "m", "d", "seq")):
+        raise RequestError(FIELD, f"{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})")
     date = _date(int(match["y"]), int(match["m"]), int(match["d"]), view_id)
     tile = f"{zone:02d}{match['band']}{match['square']}"
     return SceneId(view_id, SENTINEL2, date, f"T{tile}_{date:%Y%m%d}_{int(match['seq'])}", tile)

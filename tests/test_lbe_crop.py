@@ -18,14 +18,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
-from rasters import read_raster, utm_to_lonlat, write_raster
-
 from load_by_extent.core.errors import DataError, SceneNotFoundError, TaskCancelled
 from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import lbe_request
 from load_by_extent.core.runner import STAGING_PREFIX, run
+from osgeo import gdal, ogr, osr
+from rasters import read_raster, utm_to_lonlat, write_raster
 
 # --- the independent oracle -----------------------------------------------------------------------
 

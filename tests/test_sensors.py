@@ -258,11 +258,12 @@ def test_landsat9_collection_id_with_l9_prefix():
     assert scene.tile == "224078"
 
 
-def test_landsat9_collection_id_with_l8_prefix_is_accepted_as_landsat9():
+def test_landsat9_collection_id_with_l8_prefix_is_accepted_and_canonicalised_to_l9():
     view_id = "L8/LC09_L1TP_224078_20220518_20220518_02_T1"
     scene = parse_view_id(view_id)
-    assert scene.view_id == view_id  # the prefix given is kept
+    assert scene.view_id == "L9/LC09_L1TP_224078_20220518_20220518_02_T1"  # one canonical form per scene
     assert scene.sensor is LANDSAT9
+    assert scene.scene_name == view_id[3:]
 
 
 def test_landsat8_scene_with_l9_prefix_is_rejected():
