@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from typing import Protocol
 
-from .feedback import FeedbackLike
+from .feedback import FeedbackLike, check_cancelled
 from .request import TaskParams, TaskRequest
 from .results import TaskResult
 
@@ -39,6 +39,7 @@ def run(
     params = request.validate()
     with StagingFolder(output_folder) as staging:
         result = backend.execute(request, params, staging.path, feedback)
+        check_cancelled(feedback)  # a cancel during the last step still wins: nothing is committed
         return staging.commit(result)
 
 
@@ -48,22 +49,26 @@ class StagingFolder:
     def __init__(self, output_folder: str) -> None:
         self.output_folder = os.path.abspath(output_folder)
         self.path = ""
-        self._created_output = False
+        self._created: list[str] = []  # folders this run made, deepest first
 
     def __enter__(self) -> StagingFolder:
-        if not os.path.isdir(self.output_folder):
+        folder = self.output_folder
+        while not os.path.isdir(folder):
+            self._created.append(folder)
+            folder = os.path.dirname(folder)
+        if self._created:
             os.makedirs(self.output_folder)
-            self._created_output = True
         self.path = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.output_folder)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
-        if exc_type is not None and self._created_output:
-            try:
-                os.rmdir(self.output_folder)  # only if empty: never remove anyone's files
-            except OSError:
-                pass
+        if exc_type is not None:
+            for folder in self._created:
+                try:
+                    os.rmdir(folder)  # only if empty: never remove anyone's files
+                except OSError:
+                    break
 
     def commit(self, result: TaskResult) -> TaskResult:
         """Move the result's files from staging into the output folder, without overwriting.

@@ -496,6 +496,18 @@ def test_aoi_missing_the_scene_is_a_geometry_error(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_aoi_around_the_scene_corner_misses_it_too(tmp_path):
+    """An L-shaped AOI wrapping the raster's top-left corner: its envelope overlaps the raster, the
+    polygon does not touch it. That AOI misses the scene as much as one far away."""
+    store = landsat_scene(tmp_path / "store", {"B4": (values(np.uint16), None)})
+    shape = [[(-10.3, -10.3), (20.7, -10.3), (20.7, -2.3), (-2.3, -2.3), (-2.3, 15.7), (-10.3, 15.7)]]
+    geometry = polygon_px(SYN_GT30, shape, SYN_EPSG)
+    with pytest.raises(DataError) as caught:
+        run(lbe_request(L8_SYNTH_VIEW, ["B4"], geometry), LocalBackend(store), str(tmp_path / "out"))
+    assert caught.value.field == "params.geometry"
+    assert not (tmp_path / "out").exists()
+
+
 def test_band_missing_from_the_scene_names_the_band(tmp_path):
     store = landsat_scene(tmp_path / "store", {"B4": (values(np.uint16), None)})
     geometry = polygon_px(SYN_GT30, CONCAVE, SYN_EPSG)

@@ -31,6 +31,18 @@ class Grid:
     geotransform: tuple[float, float, float, float, float, float]
     crs_wkt: str
 
+    def extent_polygon(self) -> ogr.Geometry:
+        """The raster's extent in its CRS."""
+        gt = self.geotransform
+        x0, y0 = gt[0], gt[3]
+        x1, y1 = gt[0] + self.width * gt[1], gt[3] + self.height * gt[5]
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)):
+            ring.AddPoint_2D(x, y)
+        polygon = ogr.Geometry(ogr.wkbPolygon)
+        polygon.AddGeometry(ring)
+        return polygon
+
     @property
     def resolution(self) -> float:
         return abs(self.geotransform[1])
@@ -107,7 +119,9 @@ def aoi_in_crs(aoi: ogr.Geometry, crs_wkt: str) -> ogr.Geometry:
 
 def crop_window(grid: Grid, aoi: ogr.Geometry) -> Window | None:
     """The smallest pixel-aligned window covering the AOI's envelope (in the grid's CRS), cut to
-    the raster; None when the AOI's envelope misses the raster."""
+    the raster; None when the AOI misses the raster (even if its envelope does not)."""
+    if not aoi.Intersects(grid.extent_polygon()):
+        return None
     minx, maxx, miny, maxy = aoi.GetEnvelope()
     gt = grid.geotransform
     cols = sorted(((minx - gt[0]) / gt[1], (maxx - gt[0]) / gt[1]))

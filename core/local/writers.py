@@ -107,6 +107,10 @@ def convert_to_jp2(
     """Copy a raster to lossless JPEG 2000. Band names and nodata travel in the .aux.xml beside it
     (JPEG 2000 has no place for them); GDAL and QGIS read it automatically."""
     source = gdal.Open(source_path)
+    data_type = source.GetRasterBand(1).DataType
+    if data_type not in (gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32):
+        raise DataError(f"JPEG 2000 cannot hold {gdal.GetDataTypeName(data_type)} pixels; "
+                        "request this band with another band or with metadata to get GeoTIFFs")
     driver = gdal.GetDriverByName("JP2OpenJPEG")
     if driver is None:
         raise DataError("this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)")
