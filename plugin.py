@@ -1,18 +1,106 @@
-"""The plugin object QGIS loads: GUI glue only (actions, docks, provider, translator)."""
+"""The plugin object QGIS loads: GUI glue only (actions, dock, options page, console API)."""
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsMessageLog
+import os
 
-LOG_TAG = "Load By Extent"
+from qgis.core import QgsTask
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .core.request import TaskRequest
+
+PLUGIN_FOLDER = os.path.dirname(os.path.abspath(__file__))
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LoadByExtent", text)
 
 
 class LoadByExtentPlugin:
+    """`qgis.utils.plugins["load_by_extent"]`: also the console API (`run_request`, `dock`)."""
+
     def __init__(self, iface) -> None:
         self.iface = iface
+        self.action: QAction | None = None
+        self.options_factory = None
+        self.controller = None
+        self.settings = None
+        self._dock = None
 
+    # --- QGIS's entry points --------------------------------------------------------------------
     def initGui(self) -> None:  # noqa: N802 - QGIS's name
-        QgsMessageLog.logMessage("Load By Extent loaded", LOG_TAG, Qgis.Info)
+        from .core.settings import PluginSettings
+        from .ui.settings_widget import SettingsPageFactory
+        from .ui.task_controller import TaskController
+
+        self.settings = PluginSettings()
+        self.controller = TaskController(self.settings)
+        icon = QIcon(os.path.join(PLUGIN_FOLDER, "icon.svg"))
+        self.action = QAction(icon, tr("Load By Extent"), self.iface.mainWindow())
+        self.action.setObjectName("LoadByExtentAction")
+        self.action.setCheckable(True)
+        self.action.setToolTip(tr("Crop satellite scenes to an area of interest"))
+        self.action.triggered.connect(self._toggle_dock)
+        self.iface.addRasterToolBarIcon(self.action)
+        self.iface.rasterMenu().addAction(self.action)
+        self.options_factory = SettingsPageFactory(self.settings, icon, self._settings_applied)
+        self.options_factory.setObjectName("LoadByExtentOptions")
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
 
     def unload(self) -> None:
-        pass
+        if self.controller is not None:
+            self.controller.shutdown()
+        if self._dock is not None:
+            self._dock.visibilityChanged.disconnect(self._dock_visibility_changed)
+            self._dock.cleanup()
+            self.iface.removeDockWidget(self._dock)
+            self._dock.deleteLater()
+            self._dock = None
+        if self.action is not None:
+            self.action.triggered.disconnect(self._toggle_dock)
+            self.iface.removeRasterToolBarIcon(self.action)
+            self.iface.rasterMenu().removeAction(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        self.controller = None
+
+    # --- the dock ------------------------------------------------------------------------------
+    @property
+    def dock(self):
+        """The dock widget, created on first use (nothing is built at QGIS start-up)."""
+        if self._dock is None:
+            from .ui.dock import LoadByExtentDock
+
+            self._dock = LoadByExtentDock(self.iface, self.controller, self.settings, self.iface.mainWindow())
+            self._dock.visibilityChanged.connect(self._dock_visibility_changed)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._dock)
+            self._dock.search_scenes()
+        return self._dock
+
+    def _toggle_dock(self, checked: bool) -> None:
+        self.dock.setUserVisible(checked)
+
+    def _dock_visibility_changed(self, visible: bool) -> None:
+        if self.action is not None:
+            self.action.setChecked(visible)
+
+    def _settings_applied(self) -> None:
+        if self._dock is not None:
+            self._dock.settings_widget.load()
+            self._dock.apply_settings()
+        elif self.controller is not None:
+            self.controller.refresh_stores()
+
+    # --- console API ---------------------------------------------------------------------------
+    def run_request(self, request: dict, scenes: str | None = None) -> QgsTask:
+        """Run a request exactly as the Run button does: same validation (RequestError before
+        anything starts), same background task, results loaded on the map the same way.
+
+        `scenes`: a scene folder; None = the folders in the plugin's settings.
+        """
+        return self.controller.submit(TaskRequest(request), scenes)

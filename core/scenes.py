@@ -24,6 +24,7 @@ import datetime as dt
 import json
 import os
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -202,6 +203,7 @@ class SceneStore:
     def __init__(self, root: str) -> None:
         self.root = os.path.abspath(os.path.expanduser(root))
         self._scenes: dict[str, Scene] | None = None
+        self._lock = threading.Lock()  # a scene search and a running task may scan at once
 
     def __repr__(self) -> str:
         return f"SceneStore({self.root!r})"
@@ -250,11 +252,12 @@ class SceneStore:
 
     # --- scanning ------------------------------------------------------------------------------
     def _index(self) -> dict[str, Scene]:
-        if self._scenes is None:
-            if not os.path.isdir(self.root):
-                raise DataError(f"the scene folder {self.root} does not exist")
-            self._scenes = _build_index(self._walk())
-        return self._scenes
+        with self._lock:
+            if self._scenes is None:
+                if not os.path.isdir(self.root):
+                    raise DataError(f"the scene folder {self.root} does not exist")
+                self._scenes = _build_index(self._walk())
+            return self._scenes
 
     def _walk(self) -> Iterator[tuple[str, list[str], list[str]]]:
         seen: set[str] = set()
@@ -266,6 +269,46 @@ class SceneStore:
             seen.add(real)
             dirs.sort()
             yield folder, dirs, sorted(files)
+
+
+class SceneStoreSet:
+    """Several scene folders searched as one (the dock's configured folders)."""
+
+    def __init__(self, roots: Sequence[str]) -> None:
+        self.stores = [SceneStore(root) for root in dict.fromkeys(roots)]
+
+    @property
+    def root(self) -> str:
+        return ", ".join(store.root for store in self.stores) or "(no scene folder)"
+
+    def refresh(self) -> None:
+        for store in self.stores:
+            store.refresh()
+
+    def scenes(self) -> list[Scene]:
+        return [scene for store in self.stores for scene in store.scenes()]
+
+    def find(self, view_id: str) -> Scene:
+        for store in self.stores:
+            try:
+                return store.find(view_id)
+            except SceneNotFoundError:
+                continue
+        raise SceneNotFoundError(view_id, self.root)
+
+    def search(self, **criteria) -> tuple[list[Scene], list[str]]:
+        """Scenes of every folder matching `criteria` (see SceneStore.search), newest first, and
+        the problems of folders that could not be searched (a missing folder does not hide the
+        others' scenes)."""
+        found: dict[str, Scene] = {}
+        problems = []
+        for store in reversed(self.stores):  # the first folder wins for a scene found twice
+            try:
+                found.update((scene.view_id, scene) for scene in store.search(**criteria))
+            except DataError as error:
+                problems.insert(0, str(error))
+        scenes = sorted(found.values(), key=lambda s: (s.date or dt.date.min, s.view_id), reverse=True)
+        return scenes, problems
 
 
 def _sensor_filter(sensors: Sequence[str] | None) -> list[tuple[str, str | None]] | None:

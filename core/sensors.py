@@ -352,3 +352,38 @@ def _parse_naip(view_id: str, rest: str) -> SceneId:
         text = dates[-1]
         date = _date(int(text[:4]), int(text[4:6]), int(text[6:]), view_id)
     return SceneId(view_id, NAIP, date, name, "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Band presets of the band picker, defined once through aliases and resolved per sensor.
+
+BAND_PRESETS: dict[str, tuple[str, ...]] = {
+    "true_colour": ("RED", "GREEN", "BLUE"),
+    "false_colour": ("NIR", "RED", "GREEN"),
+    "swir": ("SWIR2", "NIR", "RED"),
+}
+ALL_BANDS_PRESET = "all"
+
+
+def band_by_alias(sensor: Sensor, alias: str) -> Band | None:
+    for band in sensor.bands:
+        if band.alias == alias:
+            return band
+    return None
+
+
+def preset_bands(sensor: Sensor, preset: str, available: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The bands of a preset for `sensor` (empty when the sensor lacks one of them).
+
+    `available`: the bands the scene actually has; "all" means all of those (or of the catalog).
+    """
+    if preset == ALL_BANDS_PRESET:
+        names = [band.name for band in sensor.bands if band.alias or sensor.code == "NAIP"]
+        return tuple(name for name in names if available is None or name in available)
+    bands = tuple(band_by_alias(sensor, alias) for alias in BAND_PRESETS.get(preset, ()))
+    if not bands or any(band is None for band in bands):
+        return ()
+    names = tuple(band.name for band in bands)
+    if available is not None and any(name not in available for name in names):
+        return ()
+    return names

@@ -7,16 +7,16 @@ from ..feedback import FeedbackLike
 from ..gdal_support import thread_config
 from ..request import LbeParams, TaskParams, TaskRequest
 from ..results import TaskResult
-from ..scenes import SceneStore
+from ..scenes import SceneStore, SceneStoreSet
 
 
 class LocalBackend:
-    """Runs requests on this computer, reading scenes from `store`."""
+    """Runs requests on this computer, reading scenes from `store` (a folder, or stores)."""
 
     name = "embedded"
 
-    def __init__(self, store: SceneStore | str) -> None:
-        self.store = store if isinstance(store, SceneStore) else SceneStore(store)
+    def __init__(self, store: SceneStore | SceneStoreSet | str) -> None:
+        self.store = SceneStore(store) if isinstance(store, str) else store
 
     def execute(
         self, request: TaskRequest, params: TaskParams, workspace: str, feedback: FeedbackLike | None

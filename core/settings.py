@@ -1,0 +1,71 @@
+"""The plugin's settings, stored with QgsSettings under the plugin's own prefix.
+
+Only plain values live here: folders, limits, remembered choices. Secrets never do (the API key
+will live in QGIS's authentication database; settings keep only its config id).
+"""
+
+from __future__ import annotations
+
+import os
+
+from qgis.core import QgsSettings
+
+PREFIX = "load_by_extent"
+DEFAULT_AOI_LIMIT_KM2 = 2500.0  # a 50 x 50 km area: ask before running anything larger
+
+
+def default_output_folder() -> str:
+    return os.path.join(os.path.expanduser("~"), "LoadByExtent")
+
+
+class PluginSettings:
+    """Typed access to the plugin's QgsSettings keys."""
+
+    def __init__(self, settings: QgsSettings | None = None) -> None:
+        self._settings = settings or QgsSettings()
+
+    def _key(self, name: str) -> str:
+        return f"{PREFIX}/{name}"
+
+    def _get(self, name: str, default):
+        return self._settings.value(self._key(name), default)
+
+    def _set(self, name: str, value) -> None:
+        self._settings.setValue(self._key(name), value)
+
+    @property
+    def scene_folders(self) -> list[str]:
+        value = self._get("scene_folders", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value] if value else []
+        return [str(folder) for folder in value or [] if str(folder).strip()]
+
+    @scene_folders.setter
+    def scene_folders(self, folders: list[str]) -> None:
+        self._set("scene_folders", [folder for folder in folders if folder.strip()])
+
+    @property
+    def output_folder(self) -> str:
+        return str(self._get("output_folder", "") or default_output_folder())
+
+    @output_folder.setter
+    def output_folder(self, folder: str) -> None:
+        self._set("output_folder", folder)
+
+    @property
+    def aoi_limit_km2(self) -> float:
+        try:
+            return float(self._get("aoi_limit_km2", DEFAULT_AOI_LIMIT_KM2))
+        except (TypeError, ValueError):
+            return DEFAULT_AOI_LIMIT_KM2
+
+    @aoi_limit_km2.setter
+    def aoi_limit_km2(self, value: float) -> None:
+        self._set("aoi_limit_km2", float(value))
+
+    def remembered(self, name: str, default: str = "") -> str:
+        """A remembered choice of the dock (task type, band preset ...)."""
+        return str(self._get(f"remembered/{name}", default) or default)
+
+    def remember(self, name: str, value: str) -> None:
+        self._set(f"remembered/{name}", value)

@@ -1,0 +1,548 @@
+"""Results on the map (ui/result_layers.py), on real results of the embedded processor.
+
+The results are made by running real `lbe` requests on the sample imagery: an S2 true-colour crop
+(one merged GeoTIFF), an S2 near-infrared crop (JPEG 2000 with its .aux.xml) and a Landsat 8 crop
+of four bands at two resolutions with the MTL (a zip of two GeoTIFFs and a text file). What the
+loader should show is computed here independently: band names with GDAL, the 2-98 % stretch with
+numpy percentiles of the valid pixels, transparency from the nodata mask.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import zipfile
+
+import numpy as np
+import pytest
+from load_by_extent.core import display
+from load_by_extent.core.display import EXTRACT_PREFIX, extract_zip_safely, raster_band_names
+from load_by_extent.core.errors import DataError
+from load_by_extent.core.local import LocalBackend
+from load_by_extent.core.request import TaskRequest
+from load_by_extent.core.results import TaskResult
+from load_by_extent.core.runner import run
+from load_by_extent.ui.result_layers import layer_name, load_result, result_group_name, style_raster_layer
+from osgeo import gdal
+from qgis.core import (
+    QgsContrastEnhancement,
+    QgsLayerTreeGroup,
+    QgsMapRendererSequentialJob,
+    QgsMultiBandColorRenderer,
+    QgsRasterLayer,
+    QgsRasterMinMaxOrigin,
+    QgsSingleBandGrayRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QImage
+
+S2_VIEW = "S2/33/U/UU/2017/2/16/0"
+L8_VIEW = "L8/LC80200392015216LGN00"
+S2_AOI = {
+    "type": "Polygon",
+    "coordinates": [[[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518], [12.575, 52.515],
+                     [12.553, 52.474]]],
+}
+L8_AOI = {
+    "type": "Polygon",
+    "coordinates": [[[-87.47, 30.66], [-87.33, 30.66], [-87.31, 30.79], [-87.46, 30.80], [-87.47, 30.66]]],
+}
+
+# Rasters of up to 4 M pixels are counted whole; numpy interpolates between values, the loader
+# may not: allow a few DN.
+STRETCH_TOLERANCE_DN = 4
+
+
+def _run(sample_store: str, output: str, params: dict) -> TaskResult:
+    request = TaskRequest({"type": "lbe", "params": params})
+    return run(request, LocalBackend(sample_store), output)
+
+
+@pytest.fixture(scope="module")
+def s2_rgb_result(sample_store, tmp_path_factory) -> TaskResult:
+    params = {"view_id": S2_VIEW, "bands": ["B04", "B03", "B02"], "merge": True, "geometry": S2_AOI,
+              "reference": "result-layers-rgb"}
+    result = _run(sample_store, str(tmp_path_factory.mktemp("s2_rgb")), params)
+    assert result.result_type == "tif"
+    return result
+
+
+@pytest.fixture(scope="module")
+def s2_nir_result(sample_store, tmp_path_factory) -> TaskResult:
+    params = {"view_id": S2_VIEW, "bands": ["B08"], "geometry": S2_AOI, "reference": "result-layers-nir"}
+    result = _run(sample_store, str(tmp_path_factory.mktemp("s2_nir")), params)
+    assert result.result_type == "jp2"
+    assert result.files[1].endswith(".jp2.aux.xml")
+    return result
+
+
+@pytest.fixture(scope="module")
+def l8_zip_built(sample_store, tmp_path_factory) -> TaskResult:
+    params = {"view_id": L8_VIEW, "bands": ["B4", "B3", "B2", "B8"], "merge": True, "metadata": ["tile_md"],
+              "geometry": L8_AOI, "reference": "result-layers-l8"}
+    result = _run(sample_store, str(tmp_path_factory.mktemp("l8_zip")), params)
+    assert result.result_type == "zip"
+    return result
+
+
+@pytest.fixture
+def l8_zip_result(l8_zip_built, tmp_path) -> TaskResult:
+    """The Landsat zip, copied alone into a fresh folder (extraction writes beside it)."""
+    copy = tmp_path / os.path.basename(l8_zip_built.files[0])
+    shutil.copyfile(l8_zip_built.files[0], copy)
+    return l8_zip_built.with_files((str(copy),))
+
+
+# --- the independent oracle -----------------------------------------------------------------------
+
+
+def read_bands(path: str) -> tuple[list[np.ndarray], list[str], float | None]:
+    dataset = gdal.Open(path)
+    arrays, names = [], []
+    for index in range(1, dataset.RasterCount + 1):
+        band = dataset.GetRasterBand(index)
+        arrays.append(band.ReadAsArray())
+        names.append(band.GetDescription())
+    nodata = dataset.GetRasterBand(1).GetNoDataValue()
+    dataset = None
+    return arrays, names, nodata
+
+
+def expected_cut(array: np.ndarray, nodata: float | None) -> tuple[float, float]:
+    valid = array[array != nodata] if nodata is not None else array.ravel()
+    low, high = np.percentile(valid, [2, 98])
+    return float(low), float(high)
+
+
+def assert_stretch(
+    enhancement: QgsContrastEnhancement, array: np.ndarray, nodata: float | None,
+    tolerance: float = STRETCH_TOLERANCE_DN,
+) -> None:
+    low, high = expected_cut(array, nodata)
+    valid = array[array != nodata]
+    assert enhancement.contrastEnhancementAlgorithm() == (
+        QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum
+    )
+    assert enhancement.minimumValue() == pytest.approx(low, abs=tolerance)
+    assert enhancement.maximumValue() == pytest.approx(high, abs=tolerance)
+    # Not the full range: the cut really cut something.
+    assert enhancement.minimumValue() > float(valid.min())
+    assert enhancement.maximumValue() < float(valid.max())
+
+
+def assert_cumulative_cut_origin(renderer) -> None:
+    origin = renderer.minMaxOrigin()
+    assert origin.limits() == QgsRasterMinMaxOrigin.Limits.CumulativeCut
+    assert origin.statAccuracy() == QgsRasterMinMaxOrigin.StatAccuracy.Exact  # small crops: every pixel counted
+    assert origin.cumulativeCutLower() == pytest.approx(0.02)
+    assert origin.cumulativeCutUpper() == pytest.approx(0.98)
+
+
+def group_layer_ids(group: QgsLayerTreeGroup) -> list[str]:
+    return [node.layerId() for node in group.findLayers()]
+
+
+def entries(folder) -> list[str]:
+    return sorted(os.listdir(folder))
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+
+def test_names_say_scene_request_sensor_date_and_bands(s2_rgb_result, l8_zip_built):
+    assert result_group_name(s2_rgb_result) == "S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02"
+    assert result_group_name(l8_zip_built) == "L8/LC80200392015216LGN00 · lbe B4 B3 B2 B8"
+    assert layer_name(S2_VIEW, ["B04", "B03", "B02"]) == "S2 2017-02-16 B04 B03 B02"
+    assert layer_name(L8_VIEW, ["B8"]) == "L8 2015-08-04 B8"
+    # No scene id to read sensor and date from: the fallback stands in.
+    assert layer_name(None, ["B8"], fallback="some_file") == "some_file B8"
+    assert layer_name("not/a/scene", ["B8"], fallback="some_file") == "some_file B8"
+
+
+def test_band_names_fall_back_to_the_request_when_the_raster_has_no_descriptions(l8_zip_result, tmp_path):
+    members = extract_zip_safely(l8_zip_result.files[0], str(tmp_path / "members"))
+    pan = next(path for path in members if path.endswith("_B8.tif"))
+    rgb = next(path for path in members if path.endswith("_B4_B3_B2.tif"))
+    requested = ["B4", "B3", "B2", "B8"]
+    # From the band descriptions, whatever the request says.
+    assert raster_band_names(pan, requested) == ["B8"]
+    assert raster_band_names(rgb) == ["B4", "B3", "B2"]
+    assert raster_band_names(rgb, ["B2", "B3", "B4"]) == ["B4", "B3", "B2"]
+    for path in (pan, rgb):
+        dataset = gdal.Open(path, gdal.GA_Update)
+        for index in range(1, dataset.RasterCount + 1):
+            dataset.GetRasterBand(index).SetDescription("")
+        dataset = None
+        assert read_bands(path)[1] == [""] * (1 if path == pan else 3)
+    # The member's file name lists its bands among the requested ones.
+    assert raster_band_names(pan, requested) == ["B8"]
+    assert raster_band_names(rgb, requested) == ["B4", "B3", "B2"]
+    # A file name that says nothing: the request, when it has as many bands as the raster.
+    anonymous = tmp_path / "crop.tif"
+    shutil.copyfile(rgb, anonymous)
+    assert raster_band_names(str(anonymous), ["B4", "B3", "B2"]) == ["B4", "B3", "B2"]
+    assert raster_band_names(str(anonymous), requested) == []
+
+
+# --- loading real results -------------------------------------------------------------------------
+
+
+def test_rgb_tif_loads_in_a_new_top_group_in_true_colour(s2_rgb_result, qgis_new_project, qgis_iface):
+    project = qgis_new_project
+    earlier = QgsVectorLayer("Point?crs=EPSG:4326", "earlier layer", "memory")
+    project.addMapLayer(earlier)
+    project.layerTreeRoot().addGroup("earlier group")
+
+    layers = load_result(s2_rgb_result)
+
+    root = project.layerTreeRoot()
+    group = root.children()[0]
+    assert isinstance(group, QgsLayerTreeGroup)
+    assert group.name() == "S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02"
+    assert [child.name() for child in root.children()[1:]] == ["earlier layer", "earlier group"]
+    assert len(layers) == 1
+    layer = layers[0]
+    assert group_layer_ids(group) == [layer.id()]
+    assert project.mapLayer(layer.id()) is layer
+    assert layer in qgis_iface.mapCanvas().layers()
+    assert layer.name() == "S2 2017-02-16 B04 B03 B02"
+    assert layer.isValid()
+    assert os.path.samefile(layer.source(), s2_rgb_result.files[0])
+    assert layer.bandCount() == 3
+
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsMultiBandColorRenderer)
+    assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (1, 2, 3)
+    arrays, names, nodata = read_bands(s2_rgb_result.files[0])
+    assert names == ["B04", "B03", "B02"]
+    assert nodata == 0
+    for enhancement, array in zip(
+        (renderer.redContrastEnhancement(), renderer.greenContrastEnhancement(), renderer.blueContrastEnhancement()),
+        arrays,
+    ):
+        assert_stretch(enhancement, array, nodata)
+    assert_cumulative_cut_origin(renderer)
+    provider = layer.dataProvider()
+    for band in (1, 2, 3):
+        assert provider.useSourceNoDataValue(band)
+        assert provider.sourceNoDataValue(band) == 0
+
+
+def test_jp2_loads_alone_in_grey_without_its_sidecar(s2_nir_result, qgis_new_project):
+    layers = load_result(s2_nir_result, project=qgis_new_project)
+
+    group = qgis_new_project.layerTreeRoot().children()[0]
+    assert group.name() == "S2/33/U/UU/2017/2/16/0 · lbe B08"
+    assert [layer.name() for layer in layers] == ["S2 2017-02-16 B08"]
+    assert group_layer_ids(group) == [layers[0].id()]
+    assert len(qgis_new_project.mapLayers()) == 1  # the .aux.xml is not a layer
+    layer = layers[0]
+    assert layer.isValid()
+    assert layer.source().endswith(".jp2")
+    assert layer.bandCount() == 1
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsSingleBandGrayRenderer)
+    assert renderer.grayBand() == 1
+    arrays, names, nodata = read_bands(s2_nir_result.files[0])
+    assert names == ["B08"]
+    assert_stretch(renderer.contrastEnhancement(), arrays[0], nodata)
+    assert_cumulative_cut_origin(renderer)
+
+
+def test_zip_is_extracted_beside_it_and_each_raster_loads(l8_zip_result, qgis_new_project):
+    zip_path = l8_zip_result.files[0]
+    folder = zip_path[: -len(".zip")]
+    assert not os.path.exists(folder)
+
+    layers = load_result(l8_zip_result, project=qgis_new_project)
+
+    assert os.path.isdir(folder)
+    assert entries(folder) == [
+        "LC80200392015216LGN00_B4_B3_B2.tif", "LC80200392015216LGN00_B8.tif", "LC80200392015216LGN00_MTL.txt"
+    ]
+    group = qgis_new_project.layerTreeRoot().children()[0]
+    assert group.name() == "L8/LC80200392015216LGN00 · lbe B4 B3 B2 B8"
+    assert [layer.name() for layer in layers] == ["L8 2015-08-04 B4 B3 B2", "L8 2015-08-04 B8"]
+    assert group_layer_ids(group) == [layer.id() for layer in layers]
+    assert len(qgis_new_project.mapLayers()) == 2  # the MTL is not a layer
+    assert not any(layer.source().endswith("_MTL.txt") for layer in qgis_new_project.mapLayers().values())
+
+    rgb, pan = layers
+    assert os.path.samefile(rgb.source(), os.path.join(folder, "LC80200392015216LGN00_B4_B3_B2.tif"))
+    assert os.path.samefile(pan.source(), os.path.join(folder, "LC80200392015216LGN00_B8.tif"))
+    assert rgb.isValid() and pan.isValid()
+    assert (rgb.bandCount(), pan.bandCount()) == (3, 1)
+    # B8 is on its own 15 m grid: twice the 30 m grid's pixels each way.
+    assert pan.width() > 1.9 * rgb.width()
+
+    renderer = rgb.renderer()
+    assert isinstance(renderer, QgsMultiBandColorRenderer)
+    assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (1, 2, 3)
+    arrays, _names, nodata = read_bands(rgb.source())
+    assert_stretch(renderer.redContrastEnhancement(), arrays[0], nodata)
+    assert_stretch(renderer.blueContrastEnhancement(), arrays[2], nodata)
+
+    renderer = pan.renderer()
+    assert isinstance(renderer, QgsSingleBandGrayRenderer)
+    assert renderer.grayBand() == 1
+    arrays, _names, nodata = read_bands(pan.source())
+    assert_stretch(renderer.contrastEnhancement(), arrays[0], nodata)
+    assert_cumulative_cut_origin(renderer)
+
+
+def test_loading_a_zip_again_extracts_into_a_new_folder(l8_zip_result, qgis_new_project):
+    folder = l8_zip_result.files[0][: -len(".zip")]
+    first = load_result(l8_zip_result, project=qgis_new_project)
+    second = load_result(l8_zip_result, project=qgis_new_project)
+
+    assert all(os.path.dirname(layer.source()) == folder for layer in first)
+    assert all(os.path.dirname(layer.source()) == folder + "_2" for layer in second)
+    groups = qgis_new_project.layerTreeRoot().children()
+    assert [group.name() for group in groups] == ["L8/LC80200392015216LGN00 · lbe B4 B3 B2 B8"] * 2
+    assert group_layer_ids(groups[0]) == [layer.id() for layer in second]  # the newest on top
+    assert group_layer_ids(groups[1]) == [layer.id() for layer in first]
+
+
+def test_nodata_outside_the_aoi_renders_transparent(s2_nir_result, qgis_new_project, qgis_iface):
+    (layer,) = load_result(s2_nir_result, project=qgis_new_project)
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(layer.crs())
+    settings = canvas.mapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setOutputSize(QSize(layer.width(), layer.height()))
+    settings.setExtent(layer.extent())
+    settings.setBackgroundColor(settings.backgroundColor().fromRgb(0, 0, 0, 0))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage().convertToFormat(QImage.Format.Format_ARGB32)
+    assert (image.width(), image.height()) == (layer.width(), layer.height())
+    pointer = image.constBits()
+    pointer.setsize(image.sizeInBytes())
+    pixels = np.frombuffer(pointer, dtype=np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    alpha = pixels[:, : image.width(), 3]
+
+    arrays, _names, nodata = read_bands(s2_nir_result.files[0])
+    valid = arrays[0] != nodata
+    # Away from the AOI's edge (rendering may shift by a fraction of a pixel): every pixel with a
+    # 3x3 neighbourhood of nodata is transparent, every one with a valid neighbourhood is opaque.
+    padded = np.pad(valid, 1, mode="edge")
+    shifts = [padded[1 + dy: 1 + dy + valid.shape[0], 1 + dx: 1 + dx + valid.shape[1]]
+              for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+    surely_valid = np.logical_and.reduce(shifts)
+    surely_nodata = ~np.logical_or.reduce(shifts)
+    assert surely_nodata.sum() > 1000 and surely_valid.sum() > 1000
+    assert (alpha[surely_nodata] == 0).all()
+    assert (alpha[surely_valid] == 255).all()
+
+
+def test_styling_switches_nodata_back_on_and_greys_two_bands(s2_rgb_result, tmp_path, qgis_new_project):
+    two_bands = str(tmp_path / "two_bands.tif")
+    source = gdal.Open(s2_rgb_result.files[0])
+    gdal.Translate(two_bands, source, bandList=[1, 2])
+    source = None
+    layer = QgsRasterLayer(two_bands, "two", "gdal")
+    assert layer.isValid() and layer.bandCount() == 2
+    layer.dataProvider().setUseSourceNoDataValue(1, False)
+    layer.dataProvider().setUseSourceNoDataValue(2, False)
+
+    style_raster_layer(layer)
+
+    assert layer.dataProvider().useSourceNoDataValue(1)
+    assert layer.dataProvider().useSourceNoDataValue(2)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsSingleBandGrayRenderer)
+    assert renderer.grayBand() == 1
+    arrays, _names, nodata = read_bands(two_bands)
+    assert_stretch(renderer.contrastEnhancement(), arrays[0], nodata)
+
+
+def test_a_large_raster_is_stretched_from_an_even_sample_of_it(l8_zip_result, tmp_path, monkeypatch):
+    members = extract_zip_safely(l8_zip_result.files[0], str(tmp_path / "members"))
+    pan = next(path for path in members if path.endswith("_B8.tif"))
+    layer = QgsRasterLayer(pan, "pan", "gdal")
+    # The 15 m band has about a million pixels: with a budget of 50 000, one in about 21.
+    monkeypatch.setattr(display, "MAX_SAMPLE_PIXELS", 50_000)
+    assert layer.width() * layer.height() > 20 * 50_000
+
+    style_raster_layer(layer)
+
+    arrays, _names, nodata = read_bands(pan)
+    low, high = expected_cut(arrays[0], nodata)
+    # QGIS's own estimate (whole blocks from one side of the raster) is off by over 700 DN here.
+    assert_stretch(layer.renderer().contrastEnhancement(), arrays[0], nodata, tolerance=0.01 * (high - low))
+    assert layer.renderer().minMaxOrigin().statAccuracy() == QgsRasterMinMaxOrigin.StatAccuracy.Estimated
+
+
+def test_a_raster_of_nodata_only_is_styled_without_a_cut(s2_nir_result, tmp_path):
+    empty = str(tmp_path / "nodata_only.tif")
+    source = gdal.Open(s2_nir_result.files[0])
+    target = gdal.GetDriverByName("GTiff").CreateCopy(empty, source)
+    target.GetRasterBand(1).Fill(0)
+    target = None
+    source = None
+    layer = QgsRasterLayer(empty, "empty", "gdal")
+    assert layer.isValid() and layer.dataProvider().sourceNoDataValue(1) == 0
+
+    style_raster_layer(layer)
+
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsSingleBandGrayRenderer)
+    enhancement = renderer.contrastEnhancement()
+    assert (enhancement.minimumValue(), enhancement.maximumValue()) == (0, 65535)  # UInt16's range, untouched
+
+
+def test_a_file_that_does_not_load_is_an_error_naming_it_and_adds_nothing(l8_zip_result, tmp_path,
+                                                                          qgis_new_project):
+    members = extract_zip_safely(l8_zip_result.files[0], str(tmp_path / "members"))
+    mtl = next(path for path in members if path.endswith("_MTL.txt"))
+    not_a_raster = str(tmp_path / "LC80200392015216LGN00_B4.tif")
+    shutil.copyfile(mtl, not_a_raster)
+    result = TaskResult("lbe", "tif", (not_a_raster,), {"view_id": L8_VIEW, "bands": ["B4"], "reference": "x"})
+
+    with pytest.raises(DataError, match="LC80200392015216LGN00_B4.tif"):
+        load_result(result, project=qgis_new_project)
+    assert qgis_new_project.layerTreeRoot().children() == []
+    assert qgis_new_project.mapLayers() == {}
+
+
+def test_a_zip_without_rasters_is_an_error(tmp_path, qgis_new_project):
+    zip_path = tmp_path / "only_metadata.zip"
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        archive.writestr("LC80200392015216LGN00_MTL.txt", "GROUP = L1_METADATA_FILE\n")
+        archive.writestr("metadata.xml", "<metadata/>")
+    result = TaskResult("lbe", "zip", (str(zip_path),), {"view_id": L8_VIEW, "bands": ["B4"], "reference": "x"})
+
+    with pytest.raises(DataError, match="no GeoTIFF or JPEG 2000"):
+        load_result(result, project=qgis_new_project)
+    assert qgis_new_project.layerTreeRoot().children() == []
+
+
+def test_a_geotiff_member_is_found_by_its_content_not_its_name(s2_rgb_result, tmp_path, qgis_new_project):
+    zip_path = tmp_path / "odd_names.zip"
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        archive.write(s2_rgb_result.files[0], "S2_33_U_UU_2017_2_16_0_B04_B03_B02.jp2")  # a GeoTIFF named .jp2
+        archive.writestr("notes.dat", "not a raster")
+    result = TaskResult("lbe", "zip", (str(zip_path),),
+                        {"view_id": S2_VIEW, "bands": ["B04", "B03", "B02"], "reference": "x"})
+
+    layers = load_result(result, project=qgis_new_project)
+
+    assert [layer.name() for layer in layers] == ["S2 2017-02-16 B04 B03 B02"]
+    assert layers[0].source().endswith("S2_33_U_UU_2017_2_16_0_B04_B03_B02.jp2")
+    assert entries(tmp_path / "odd_names") == ["S2_33_U_UU_2017_2_16_0_B04_B03_B02.jp2", "notes.dat"]
+
+
+# --- safe extraction ------------------------------------------------------------------------------
+
+
+def make_zip(path, members: list[tuple[str | zipfile.ZipInfo, bytes]]) -> str:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return str(path)
+
+
+def test_extraction_returns_the_files_in_the_target_folder(tmp_path):
+    zip_path = make_zip(tmp_path / "result.zip", [("a.tif", b"one"), ("docs/", b""), ("docs/b.txt", b"two")])
+    target = tmp_path / "result"
+
+    paths = extract_zip_safely(zip_path, str(target))
+
+    assert paths == [str(target / "a.tif"), str(target / "docs" / "b.txt")]
+    assert all(os.path.isabs(path) for path in paths)
+    assert (target / "a.tif").read_bytes() == b"one"
+    assert (target / "docs" / "b.txt").read_bytes() == b"two"
+    assert entries(tmp_path) == ["result", "result.zip"]  # no temporary folder left
+
+
+@pytest.mark.parametrize(
+    "evil", ["../evil.txt", "/abs.txt", "a/../../b", "C:/windows.txt", "C:relative.txt", "..\\evil.txt", "a/../.."]
+)
+def test_a_member_escaping_the_folder_refuses_the_whole_archive(tmp_path, evil):
+    zip_path = make_zip(tmp_path / "evil.zip", [("good.txt", b"fine"), (evil, b"gotcha")])
+    with zipfile.ZipFile(zip_path) as archive:
+        assert archive.namelist()[1] == evil  # zipfile kept the name as given
+    target = tmp_path / "out" / "evil"
+
+    with pytest.raises(DataError) as raised:
+        extract_zip_safely(zip_path, str(target))
+
+    assert f"member {evil} would be written outside" in str(raised.value)
+    assert entries(tmp_path) == ["evil.zip"]  # no target, no temporary folder, no parent
+    assert not (tmp_path.parent / "evil.txt").exists()
+
+
+def test_a_member_that_stays_inside_after_normalising_is_fine(tmp_path):
+    zip_path = make_zip(tmp_path / "ok.zip", [("a/../b.txt", b"b"), ("./c/./d.txt", b"d")])
+    paths = extract_zip_safely(zip_path, str(tmp_path / "ok"))
+    assert paths == [str(tmp_path / "ok" / "b.txt"), str(tmp_path / "ok" / "c" / "d.txt")]
+
+
+def test_a_symlink_member_refuses_the_whole_archive(tmp_path):
+    link = zipfile.ZipInfo("innocent.tif")
+    link.create_system = 3
+    link.external_attr = (stat.S_IFLNK | 0o777) << 16
+    zip_path = make_zip(tmp_path / "link.zip", [("good.txt", b"fine"), (link, b"/etc/passwd")])
+
+    with pytest.raises(DataError, match="innocent.tif.*symbolic link"):
+        extract_zip_safely(zip_path, str(tmp_path / "link"))
+    assert entries(tmp_path) == ["link.zip"]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("a.txt", "a.txt"), ("a.txt", "x/../a.txt"), ("A.txt", "a.txt"), ("dir", "dir/b.txt"), ("dir/b.txt", "dir")],
+)
+def test_duplicate_members_refuse_the_whole_archive(tmp_path, names):
+    with pytest.warns(UserWarning, match="Duplicate name") if names[0] == names[1] else contextlib.nullcontext():
+        zip_path = make_zip(tmp_path / "dup.zip", [(names[0], b"first"), (names[1], b"second")])
+
+    with pytest.raises(DataError) as raised:
+        extract_zip_safely(zip_path, str(tmp_path / "dup"))
+    assert f"member {names[1]} repeats" in str(raised.value)
+    assert entries(tmp_path) == ["dup.zip"]
+
+
+def test_a_corrupt_member_leaves_nothing_half_written(tmp_path):
+    zip_path = tmp_path / "corrupt.zip"
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("first.tif", b"A" * 5000)
+        archive.writestr("second.tif", b"B" * 5000)
+    data = bytearray(zip_path.read_bytes())
+    offset = data.index(b"B" * 5000)
+    data[offset + 2500] = ord("X")  # the CRC of second.tif no longer matches
+    zip_path.write_bytes(bytes(data))
+    target = tmp_path / "new" / "nested" / "corrupt"
+
+    with pytest.raises(DataError, match="second.tif"):
+        extract_zip_safely(str(zip_path), str(target))
+    assert entries(tmp_path) == ["corrupt.zip"]  # not even the parent folders it created
+
+
+def test_an_existing_target_folder_is_never_overwritten(tmp_path):
+    zip_path = make_zip(tmp_path / "result.zip", [("a.tif", b"new")])
+    (tmp_path / "result").mkdir()
+    (tmp_path / "result" / "a.tif").write_bytes(b"old")
+
+    paths = extract_zip_safely(zip_path, str(tmp_path / "result"))
+    assert paths == [str(tmp_path / "result_2" / "a.tif")]
+    assert (tmp_path / "result" / "a.tif").read_bytes() == b"old"
+    assert (tmp_path / "result_2" / "a.tif").read_bytes() == b"new"
+
+    paths = extract_zip_safely(zip_path, str(tmp_path / "result"))
+    assert paths == [str(tmp_path / "result_3" / "a.tif")]
+    assert entries(tmp_path) == ["result", "result.zip", "result_2", "result_3"]
+    assert not any(name.startswith(EXTRACT_PREFIX) for name in entries(tmp_path))
+
+
+def test_a_file_that_is_not_a_zip_is_an_error(tmp_path):
+    fake = tmp_path / "fake.zip"
+    fake.write_text("not a zip")
+    with pytest.raises(DataError, match="fake.zip"):
+        extract_zip_safely(str(fake), str(tmp_path / "fake"))
+    assert entries(tmp_path) == ["fake.zip"]

@@ -1,0 +1,165 @@
+"""The area of interest of the dock: one polygon, kept in EPSG:4326, drawn on the map.
+
+Whatever the source (a drawn rectangle or polygon, selected features, the canvas extent, a vector
+file) and whatever the project CRS, the AOI is converted once to EPSG:4326, the CRS of requests.
+A rubber band shows it on the canvas in the canvas's CRS, redrawn when that CRS changes.
+"""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsMapCanvas, QgsRubberBand
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+
+from ..core.aoi import validate_geometry
+from ..core.errors import LbeError, RequestError
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LoadByExtent", text)
+
+
+def to_wgs84(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, project: QgsProject) -> QgsGeometry:
+    """A copy of `geometry` (in `crs`) in EPSG:4326."""
+    copy = QgsGeometry(geometry)
+    if crs != WGS84:
+        copy.transform(QgsCoordinateTransform(crs, WGS84, project.transformContext()))
+    return copy
+
+
+def area_km2(geometry_wgs84: QgsGeometry) -> float:
+    """Ellipsoidal area (WGS84) of a lon/lat polygon, in km²."""
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(WGS84, QgsProject.instance().transformContext())
+    measure.setEllipsoid("WGS84")
+    return measure.measureArea(geometry_wgs84) / 1e6
+
+
+def vertex_count(geometry: QgsGeometry) -> int:
+    """Distinct vertices: each ring's closing point is not counted twice."""
+    count = 0
+    for part in geometry.asGeometryCollection() if geometry.isMultipart() else [geometry]:
+        for ring in part.asPolygon():
+            count += max(len(ring) - 1, 0)
+    return count
+
+
+class AreaOfInterest(QObject):
+    """The dock's AOI and its rubber band."""
+
+    changed = pyqtSignal()
+
+    def __init__(self, canvas: QgsMapCanvas, project: QgsProject | None = None) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.project = project or QgsProject.instance()
+        self.geometry: QgsGeometry | None = None  # EPSG:4326
+        self.source = ""  # what it came from, in plain words
+        self._band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self._band.setColor(QColor(255, 96, 0, 220))
+        self._band.setFillColor(QColor(255, 96, 0, 40))
+        self._band.setWidth(2)
+        canvas.destinationCrsChanged.connect(self._redraw)
+
+    # --- setting it ---------------------------------------------------------------------------
+    def set_from_map(self, geometry: QgsGeometry, source: str) -> None:
+        """A geometry in the canvas's CRS (drawn, or the canvas extent)."""
+        crs = self.canvas.mapSettings().destinationCrs()
+        self._set(to_wgs84(geometry, crs, self.project), source)
+
+    def set_from_layer_selection(self, layer: QgsVectorLayer) -> None:
+        """The union of the selected polygons of `layer`; LbeError when there is none."""
+        if layer is None or not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+            raise LbeError(tr("Select polygons in a polygon layer and make it the active layer first."))
+        features = layer.selectedFeatures()
+        if not features:
+            raise LbeError(tr("No feature is selected in {layer}.").format(layer=layer.name()))
+        union = QgsGeometry.unaryUnion([feature.geometry() for feature in features if feature.hasGeometry()])
+        if union is None or union.isEmpty():
+            raise LbeError(tr("The selected features of {layer} have no geometry.").format(layer=layer.name()))
+        self._set(to_wgs84(union, layer.crs(), self.project),
+                  tr("{count} selected feature(s) of {layer}").format(count=len(features), layer=layer.name()))
+
+    def set_from_geojson(self, geojson: dict, source: str) -> None:
+        """A GeoJSON polygon already in EPSG:4326 (read from a file)."""
+        from osgeo import ogr
+
+        wkt = ogr.CreateGeometryFromJson(json.dumps(geojson)).ExportToWkt()
+        self._set(QgsGeometry.fromWkt(wkt), source)
+
+    def clear(self) -> None:
+        self.geometry = None
+        self.source = ""
+        self._band.reset(QgsWkbTypes.PolygonGeometry)
+        self.changed.emit()
+
+    def _set(self, geometry: QgsGeometry, source: str) -> None:
+        geometry = QgsGeometry(geometry)
+        if geometry.isMultipart():
+            parts = geometry.asGeometryCollection()
+            if len(parts) == 1:
+                geometry = parts[0]
+        self.geometry = geometry
+        self.source = source
+        self._redraw()
+        self.changed.emit()
+
+    # --- reading it ---------------------------------------------------------------------------
+    @property
+    def is_set(self) -> bool:
+        return self.geometry is not None and not self.geometry.isEmpty()
+
+    def area_km2(self) -> float:
+        return area_km2(self.geometry) if self.is_set else 0.0
+
+    def vertex_count(self) -> int:
+        return vertex_count(self.geometry) if self.is_set else 0
+
+    def geojson(self, allow_multipolygon: bool = False) -> dict:
+        """The AOI as a validated GeoJSON geometry for a request; RequestError naming what is wrong."""
+        if not self.is_set:
+            raise RequestError("params.geometry", tr("no area of interest: draw one or pick a source"))
+        if self.geometry.isMultipart() and not allow_multipolygon:
+            raise RequestError(
+                "params.geometry",
+                tr("this task takes one polygon, and the area of interest has {count} separate parts")
+                .format(count=len(self.geometry.asGeometryCollection())),
+            )
+        return validate_geometry(json.loads(self.geometry.asJson(8)), "params.geometry", allow_multipolygon)
+
+    # --- the rubber band ---------------------------------------------------------------------
+    def _redraw(self) -> None:
+        self._band.reset(QgsWkbTypes.PolygonGeometry)
+        if self.is_set:
+            self._band.setToGeometry(self.geometry, WGS84)
+
+    def zoom_to(self) -> None:
+        if self.is_set:
+            transform = QgsCoordinateTransform(WGS84, self.canvas.mapSettings().destinationCrs(), self.project)
+            extent = transform.transformBoundingBox(self.geometry.boundingBox())
+            extent.scale(1.2)
+            self.canvas.setExtent(extent)
+            self.canvas.refresh()
+
+    def remove(self) -> None:
+        """Take the rubber band off the canvas and stop listening (plugin unload)."""
+        try:
+            self.canvas.destinationCrsChanged.disconnect(self._redraw)
+        except TypeError:
+            pass
+        self._band.reset(QgsWkbTypes.PolygonGeometry)
+        self.canvas.scene().removeItem(self._band)
+        self._band = None

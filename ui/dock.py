@@ -1,0 +1,516 @@
+"""The Load By Extent dock: what, where, which scene, which bands, go, watch.
+
+Widgets only render and emit; the request is built by core.request and validated by it, so the
+dock shows exactly the errors the command line would give, under the field they concern, before
+anything runs.
+"""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import QgsApplication, QgsGeometry, QgsProject
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import api_rules
+from ..core.errors import LbeError, RequestError
+from ..core.request import LbeParams, TaskRequest, lbe_request, new_reference
+from ..core.scenes import Scene
+from ..core.sensors import SceneId
+from ..core.settings import PluginSettings
+from ..core.tasks import SceneSearchTask
+from ..core.vector import read_aoi_file
+from .area_of_interest import AreaOfInterest
+from .band_picker import BandPicker
+from .map_tools import PolygonAoiTool, RectangleAoiTool
+from .scene_picker import ScenePicker
+from .settings_widget import SettingsWidget
+from .task_controller import TaskController, TaskRecord
+from .task_list import TaskList
+
+SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
+
+
+def _problem_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c0392b;")
+    label.hide()
+    return label
+
+
+class LoadByExtentDock(QgsDockWidget):
+    def __init__(self, iface, controller: TaskController, settings: PluginSettings, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LoadByExtentDock")
+        self.setWindowTitle(self.tr("Load By Extent"))
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self.controller = controller
+        self.settings = settings
+        self.aoi = AreaOfInterest(self.canvas)
+        self.reference = new_reference("lbe")
+        self.request: TaskRequest | None = None  # the valid request of the form, or None
+        self._search_task: SceneSearchTask | None = None
+        self._previous_map_tool = None
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.search_scenes)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(self._build_task_row())
+        layout.addWidget(self._build_aoi_group())
+        layout.addWidget(self._build_scene_group())
+        layout.addWidget(self._build_band_group())
+        layout.addWidget(self._build_options_group())
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setObjectName("runButton")
+        self.run_button.clicked.connect(self.run)
+        self.run_problem = _problem_label()
+        layout.addWidget(self.run_button)
+        layout.addWidget(self.run_problem)
+        layout.addWidget(self._build_task_group())
+        layout.addWidget(self._build_settings_group())
+        layout.addStretch(1)
+        content.setMinimumWidth(340)
+        scroll = QScrollArea()
+        scroll.setMinimumWidth(360)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        self.setWidget(scroll)
+
+        self.rectangle_tool = RectangleAoiTool(self.canvas)
+        self.polygon_tool = PolygonAoiTool(self.canvas)
+        for tool, source in ((self.rectangle_tool, self.tr("drawn rectangle")), (self.polygon_tool, self.tr("drawn polygon"))):
+            tool.aoiDrawn.connect(lambda geometry, source=source: self._drawn(geometry, source))
+            tool.drawingCanceled.connect(self._restore_map_tool)
+            tool.messageEmitted.connect(lambda text, _level=None: self._show_aoi_problem(text))
+
+        self.aoi.changed.connect(self._aoi_changed)
+        self.scene_picker.filtersChanged.connect(self.schedule_search)
+        self.scene_picker.viewIdChanged.connect(self._view_id_changed)
+        self.band_picker.bandsChanged.connect(self.refresh)
+        controller.recordAdded.connect(self.task_list.add)
+        controller.recordChanged.connect(self.task_list.update_record)
+        for record in reversed(controller.records):
+            self.task_list.add(record)
+        self.task_list.cancelRequested.connect(controller.cancel)
+        self.task_list.runAgainRequested.connect(self._run_again)
+        self.task_list.zoomRequested.connect(self._zoom_to_record)
+        self.settings_widget.settingsChanged.connect(self.apply_settings)
+
+        self.band_picker.set_preset(settings.remembered("band_preset", "true_colour"))
+        self._aoi_changed()
+        self.refresh()
+
+    # --- building the form ---------------------------------------------------------------------
+    def _build_task_row(self) -> QHBoxLayout:
+        self.task_combo = QComboBox()
+        self.task_combo.setObjectName("taskType")
+        self.task_combo.addItem(self.tr("Crop bands (lbe)"), "lbe")
+        for task_type, label in (("jpeg", self.tr("Visual (jpeg), coming")), ("bandmath", self.tr("Index (bandmath), coming")),
+                                 ("mt_stats", self.tr("Statistics (mt_stats), coming"))):
+            self.task_combo.addItem(label, task_type)
+            self.task_combo.model().item(self.task_combo.count() - 1).setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Task")))
+        row.addWidget(self.task_combo, 1)
+        return row
+
+    def _build_aoi_group(self) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(self.tr("Area of interest"))
+        buttons = QGridLayout()
+        self.aoi_buttons = {}
+        for index, (key, icon, text, tip, slot) in enumerate((
+            ("rectangle", "/mActionSelectRectangle.svg", self.tr("Rectangle"), self.tr("Drag a rectangle on the map"),
+             self.draw_rectangle),
+            ("polygon", "/mActionSelectPolygon.svg", self.tr("Polygon"),
+             self.tr("Click vertices; double-click or right-click finishes, Backspace removes the last vertex, "
+                     "Esc cancels"), self.draw_polygon),
+            ("selection", "/mActionSelectFreehand.svg", self.tr("Selection"),
+             self.tr("The selected polygons of the active layer"), self.use_selection),
+            ("extent", "/mActionZoomFullExtent.svg", self.tr("Map extent"), self.tr("The map canvas extent"),
+             self.use_canvas_extent),
+            ("file", "/mActionFileOpen.svg", self.tr("File…"), self.tr("A GeoJSON or any vector file"), self.use_file),
+            ("clear", "/mActionDeleteSelected.svg", self.tr("Clear"), self.tr("Forget the area of interest"),
+             self.aoi.clear),
+        )):
+            button = QToolButton()
+            button.setIcon(QgsApplication.getThemeIcon(icon))
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setObjectName(f"aoi_{key}")
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            buttons.addWidget(button, index // 3, index % 3)
+            self.aoi_buttons[key] = button
+        self.aoi_label = QLabel()
+        self.aoi_label.setObjectName("aoiLabel")
+        self.aoi_label.setWordWrap(True)
+        self.aoi_problem = _problem_label()
+        box = QVBoxLayout(group)
+        box.addLayout(buttons)
+        box.addWidget(self.aoi_label)
+        box.addWidget(self.aoi_problem)
+        return group
+
+    def _build_scene_group(self) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(self.tr("Scene"))
+        self.scene_picker = ScenePicker(self.canvas)
+        self.scene_problem = _problem_label()
+        box = QVBoxLayout(group)
+        box.addWidget(self.scene_picker)
+        box.addWidget(self.scene_problem)
+        return group
+
+    def _build_band_group(self) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(self.tr("Bands"))
+        self.band_picker = BandPicker()
+        self.band_problem = _problem_label()
+        box = QVBoxLayout(group)
+        box.addWidget(self.band_picker)
+        box.addWidget(self.band_problem)
+        return group
+
+    def _build_options_group(self) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(self.tr("Options"))
+        self.options_group = group
+        self.merge_check = QCheckBox(self.tr("Merge bands of one resolution"))
+        self.merge_check.setObjectName("mergeCheck")
+        self.merge_check.setChecked(api_rules.DEFAULT_MERGE)
+        self.tile_md_check = QCheckBox(self.tr("Tile metadata"))
+        self.product_md_check = QCheckBox(self.tr("Product metadata"))
+        for check in (self.merge_check, self.tile_md_check, self.product_md_check):
+            check.toggled.connect(self.refresh)
+        self.prediction_label = QLabel()
+        self.prediction_label.setObjectName("predictionLabel")
+        self.prediction_label.setWordWrap(True)
+        self.options_problem = _problem_label()
+        self.request_toggle = QToolButton()
+        self.request_toggle.setText(self.tr("▸ Request"))
+        self.request_toggle.setCheckable(True)
+        self.request_toggle.toggled.connect(self._toggle_request)
+        copy = QPushButton(self.tr("Copy JSON"))
+        copy.setObjectName("copyJson")
+        copy.clicked.connect(self.copy_request)
+        self.request_text = QPlainTextEdit()
+        self.request_text.setObjectName("requestJson")
+        self.request_text.setReadOnly(True)
+        self.request_text.setMinimumHeight(140)
+        self.request_text.hide()
+        metadata = QHBoxLayout()
+        metadata.addWidget(self.tile_md_check)
+        metadata.addWidget(self.product_md_check)
+        metadata.addStretch(1)
+        request_row = QHBoxLayout()
+        request_row.addWidget(self.request_toggle)
+        request_row.addStretch(1)
+        request_row.addWidget(copy)
+        box = QVBoxLayout(group)
+        box.addWidget(self.merge_check)
+        box.addLayout(metadata)
+        box.addWidget(self.prediction_label)
+        box.addWidget(self.options_problem)
+        box.addLayout(request_row)
+        box.addWidget(self.request_text)
+        return group
+
+    def _build_task_group(self) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(self.tr("Tasks"))
+        self.task_list = TaskList()
+        box = QVBoxLayout(group)
+        box.addWidget(self.task_list)
+        return group
+
+    def _build_settings_group(self) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(self.tr("Settings"))
+        group.setObjectName("settingsGroup")
+        group.setCollapsed(bool(self.settings.scene_folders))
+        self.settings_widget = SettingsWidget(self.settings, auto_save=True)
+        box = QVBoxLayout(group)
+        box.addWidget(self.settings_widget)
+        return group
+
+    # --- area of interest ------------------------------------------------------------------------
+    def draw_rectangle(self) -> None:
+        self._use_map_tool(self.rectangle_tool)
+
+    def draw_polygon(self) -> None:
+        self._use_map_tool(self.polygon_tool)
+
+    def _use_map_tool(self, tool) -> None:
+        if self.canvas.mapTool() not in (self.rectangle_tool, self.polygon_tool):
+            self._previous_map_tool = self.canvas.mapTool()
+        self.canvas.setMapTool(tool)
+
+    def _restore_map_tool(self) -> None:
+        if self.canvas.mapTool() in (self.rectangle_tool, self.polygon_tool):
+            if self._previous_map_tool is not None:
+                self.canvas.setMapTool(self._previous_map_tool)
+            else:
+                self.canvas.unsetMapTool(self.canvas.mapTool())
+
+    def _drawn(self, geometry: QgsGeometry, source: str) -> None:
+        self.aoi.set_from_map(geometry, source)
+        self._restore_map_tool()
+
+    def use_selection(self) -> None:
+        try:
+            self.aoi.set_from_layer_selection(self.iface.activeLayer())
+        except LbeError as error:
+            self._show_aoi_problem(str(error))
+
+    def use_canvas_extent(self) -> None:
+        self.aoi.set_from_map(QgsGeometry.fromRect(self.canvas.extent()), self.tr("map extent"))
+
+    def use_file(self, path: str | None = None) -> None:
+        if not path:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Area of interest"), "", self.tr("Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)"))
+        if not path:
+            return
+        try:
+            geojson = read_aoi_file(path, field="file")
+        except LbeError as error:
+            self._show_aoi_problem(error.message)
+            return
+        self.aoi.set_from_geojson(geojson, path)
+
+    def _show_aoi_problem(self, text: str) -> None:
+        self.aoi_problem.setText(text)
+        self.aoi_problem.setVisible(bool(text))
+
+    def _aoi_changed(self) -> None:
+        self._show_aoi_problem("")
+        if self.aoi.is_set:
+            self.aoi_label.setText(self.tr("{area} km² · {vertices} vertices · {source}").format(
+                area=f"{self.aoi.area_km2():,.2f}", vertices=self.aoi.vertex_count(), source=self.aoi.source))
+        else:
+            self.aoi_label.setText(self.tr("No area of interest yet: draw one or take it from a source above."))
+        self.schedule_search()
+        self.refresh()
+
+    # --- scenes ------------------------------------------------------------------------------------
+    def schedule_search(self) -> None:
+        self._search_timer.start()
+
+    def search_scenes(self) -> None:
+        """List the scenes of the scene folders that meet the AOI, in the background."""
+        if self._search_task is not None:
+            self._search_task.cancel()
+            self._search_task = None
+        stores = self.controller.scene_stores()
+        if not stores.stores:
+            self.scene_picker.set_message(self.tr("Add a scene folder in Settings below to list its scenes."))
+            return
+        aoi = None
+        if self.aoi.is_set:
+            try:
+                aoi = self.aoi.geojson(allow_multipolygon=True)
+            except RequestError:
+                aoi = None
+        task = SceneSearchTask(stores, aoi, **self.scene_picker.criteria())
+        task.scenesFound.connect(lambda scenes, problems, t=task: self._scenes_found(t, scenes, problems))
+        task.failed.connect(lambda message, t=task: self._search_failed(t, message))
+        self._search_task = task
+        self.scene_picker.set_searching()
+        QgsApplication.taskManager().addTask(task)
+
+    def _scenes_found(self, task, scenes: list[Scene], problems: list[str]) -> None:
+        if task is self._search_task:
+            self._search_task = None
+            self.scene_picker.set_scenes(scenes, problems)
+
+    def _search_failed(self, task, message: str) -> None:
+        if task is self._search_task:
+            self._search_task = None
+            self.scene_picker.set_message(message)
+
+    def _view_id_changed(self, _text: str, scene_id: SceneId | None) -> None:
+        scene = self.scene_picker.scene(scene_id.view_id) if scene_id else None
+        available = tuple(scene.band_files) if scene else None
+        self.band_picker.set_sensor(scene_id.sensor if scene_id else None, available)
+        self.refresh()
+
+    # --- the request -------------------------------------------------------------------------------
+    def build_request(self) -> TaskRequest:
+        """The request the form describes (possibly invalid: validate it)."""
+        metadata = [name for name, check in ((api_rules.TILE_METADATA, self.tile_md_check),
+                                             (api_rules.PRODUCT_METADATA, self.product_md_check)) if check.isChecked()]
+        try:
+            geometry = self.aoi.geojson()
+        except RequestError:
+            geometry = None
+        return lbe_request(self.scene_picker.view_id(), self.band_picker.bands(), geometry,
+                           merge=self.merge_check.isChecked(), metadata=metadata, reference=self.reference)
+
+    def problems(self) -> dict[str, str]:
+        """What stops the form from running, by section ("aoi", "scene", "bands", "options", "run")."""
+        found: dict[str, str] = {}
+        if not self.aoi.is_set:
+            found["aoi"] = self.tr("Draw an area of interest or take it from a source above.")
+        else:
+            try:
+                self.aoi.geojson()
+            except RequestError as error:
+                found["aoi"] = error.message
+        request = self.build_request()
+        try:
+            params = request.validate()
+        except RequestError as error:
+            section = {"params.geometry": "aoi", "params.bbox": "aoi", "params.view_id": "scene",
+                       "params.bands": "bands", "params.metadata": "options"}.get(error.field or "", "run")
+            found.setdefault(section, error.message if section != "run" else str(error))
+            return found
+        scene = self.scene_picker.scene(params.scene.view_id)
+        if scene is not None:
+            missing = [band for band in params.bands if band not in scene.band_files]
+            if missing:
+                found["bands"] = self.tr("This scene has no {bands} in the scene folders.").format(bands=", ".join(missing))
+            for kind in params.metadata:
+                files = scene.tile_metadata if kind == api_rules.TILE_METADATA else scene.product_metadata
+                if not files:
+                    found["options"] = self.tr("This scene has no {kind} in the scene folders.").format(kind=kind)
+        if not self.settings.scene_folders:
+            found["run"] = self.tr("Add a scene folder in Settings below.")
+        return found
+
+    def refresh(self, *_args) -> None:
+        """Validate the form, show problems under their sections, the predicted result and the JSON."""
+        problems = self.problems()
+        for key, label in (("aoi", self.aoi_problem), ("scene", self.scene_problem), ("bands", self.band_problem),
+                           ("options", self.options_problem), ("run", self.run_problem)):
+            label.setText(problems.get(key, ""))
+            label.setVisible(key in problems)
+        request = self.build_request()
+        self.request_text.setPlainText(json.dumps(request.to_dict(), indent=2))
+        self.request = None if problems else request
+        self.run_button.setEnabled(not problems)
+        self.run_button.setToolTip(next(iter(problems.values()), self.tr("Run the task in the background")))
+        self.prediction_label.setText(self._prediction(request))
+
+    def _prediction(self, request: TaskRequest) -> str:
+        try:
+            params = request.validate()
+        except RequestError:
+            return self.tr("→ the result type shows here once the request is valid")
+        assert isinstance(params, LbeParams)
+        groups: dict[float, list[str]] = {}
+        for name, resolution in zip(params.bands, params.resolutions):
+            groups.setdefault(resolution, []).append(name)
+        result_type = params.result_type
+        if result_type == "jp2":
+            return self.tr("→ one JPEG 2000 file, band {band} at {res} m").format(
+                band=params.bands[0], res=f"{params.resolutions[0]:g}")
+        if result_type == "tif":
+            return self.tr("→ one GeoTIFF, {count} band(s) at {res} m").format(
+                count=len(params.bands), res=f"{params.resolutions[0]:g}")
+        merged = params.merge or not params.scene.sensor.merge_has_effect
+        files = len(groups) if merged else len(params.bands)
+        parts = "; ".join(f"{res:g} m: {', '.join(names)}" for res, names in groups.items())
+        extra = " + " + ", ".join(params.metadata) if params.metadata else ""
+        return self.tr("→ a zip of {files} GeoTIFF(s) ({parts}){extra}").format(files=files, parts=parts, extra=extra)
+
+    def _toggle_request(self, shown: bool) -> None:
+        self.request_text.setVisible(shown)
+        self.request_toggle.setText(self.tr("▾ Request") if shown else self.tr("▸ Request"))
+
+    def copy_request(self) -> None:
+        QApplication.clipboard().setText(self.request_text.toPlainText())
+
+    # --- running -------------------------------------------------------------------------------------
+    def run(self) -> None:
+        self.refresh()
+        if self.request is None:
+            return
+        limit = self.settings.aoi_limit_km2
+        area = self.aoi.area_km2()
+        if area > limit:
+            answer = QMessageBox.question(
+                self, self.tr("Large area of interest"),
+                self.tr("The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?")
+                .format(area=f"{area:,.0f}", limit=f"{limit:,.0f}"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            self.controller.submit(self.request)
+        except LbeError as error:
+            self.run_problem.setText(str(error))
+            self.run_problem.show()
+            return
+        self.settings.remember("band_preset", self.band_picker.preset())
+        self.reference = new_reference("lbe")  # the next run is another request
+        self.refresh()
+
+    def _run_again(self, record: TaskRecord) -> None:
+        try:
+            self.controller.run_again(record)
+        except LbeError as error:
+            self.iface.messageBar().pushWarning(self.tr("Load By Extent"), str(error))
+
+    def _zoom_to_record(self, record: TaskRecord) -> None:
+        layers = [QgsProject.instance().mapLayer(layer_id) for layer_id in record.layer_ids]
+        layers = [layer for layer in layers if layer is not None]
+        if not layers:
+            return
+        from qgis.core import QgsCoordinateTransform
+
+        extent = None
+        for layer in layers:
+            transform = QgsCoordinateTransform(layer.crs(), self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
+            layer_extent = transform.transformBoundingBox(layer.extent())
+            if extent is None:
+                extent = layer_extent
+            else:
+                extent.combineExtentWith(layer_extent)
+        self.canvas.setExtent(extent)
+        self.canvas.refresh()
+
+    def apply_settings(self) -> None:
+        self.controller.refresh_stores()
+        self.schedule_search()
+        self.refresh()
+
+    # --- leaving ------------------------------------------------------------------------------------
+    def cleanup(self) -> None:
+        """Remove what the dock put on the canvas and stop its timers and searches (unload)."""
+        self._search_timer.stop()
+        if self._search_task is not None:
+            self._search_task.cancel()
+            self._search_task = None
+        for tool in (self.rectangle_tool, self.polygon_tool):
+            if self.canvas.mapTool() is tool:
+                self.canvas.unsetMapTool(tool)
+        self.polygon_tool.clear()
+        for tool in (self.rectangle_tool, self.polygon_tool):
+            getattr(tool, "remove_rubber_bands", lambda: None)()
+        self.aoi.remove()
+        self.scene_picker.remove_from_canvas()
+        for signal, slot in ((self.controller.recordAdded, self.task_list.add),
+                             (self.controller.recordChanged, self.task_list.update_record)):
+            try:
+                signal.disconnect(slot)
+            except TypeError:
+                pass

@@ -1,0 +1,172 @@
+"""Results on the map: a task's files become styled raster layers in a group named after the request.
+
+Runs on the main thread only (layers and the layer tree belong to it). What touches the disk --
+extracting a zip, reading band names, counting each band's 2-98 % cut -- is done beforehand in
+the task's worker thread by core.display.prepare_display; this module only creates layers.
+
+- tif and jp2 results load directly (the jp2's .aux.xml sidecar is read by GDAL, never loaded);
+- a zip is extracted beside it (refusing members that would escape the folder) and every GeoTIFF /
+  JPEG 2000 in it is loaded (metadata files stay on disk only);
+- each layer is named after sensor, date and bands and stretched to its 2-98 % cumulative cut.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+
+from qgis.core import (
+    QgsContrastEnhancement,
+    QgsLayerTreeGroup,
+    QgsMultiBandColorRenderer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRasterMinMaxOrigin,
+    QgsSingleBandGrayRenderer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QThread
+
+from ..core import display as display_module
+from ..core.display import CUMULATIVE_CUT_LOWER, CUMULATIVE_CUT_UPPER, RasterDisplay, prepare_display, raster_cuts
+from ..core.errors import DataError, LbeError
+from ..core.results import TaskResult
+from ..core.sensors import parse_view_id
+
+# --- names -----------------------------------------------------------------------------------------
+
+
+def result_group_name(result: TaskResult) -> str:
+    """The layer group of a result: `S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02`."""
+    scene = result.details.get("view_id") or _file_stem(result.files[0] if result.files else "")
+    request = " ".join([result.task_type, *result.details.get("bands", [])])
+    return QCoreApplication.translate("LoadByExtent", "{scene} · {request}").format(scene=scene, request=request)
+
+
+def layer_name(view_id: str | None, bands: Sequence[str], fallback: str = "") -> str:
+    """A layer's name: sensor, date and bands, `S2 2017-02-16 B04 B03 B02` or `L8 2015-08-04 B8`.
+
+    `fallback` (a file name, say) stands in for sensor and date when `view_id` is missing or unknown.
+    """
+    band_text = " ".join(bands)
+    try:
+        scene = parse_view_id(view_id) if view_id else None
+    except LbeError:
+        scene = None
+    if scene is None:
+        return " ".join(part for part in (fallback or view_id or "", band_text) if part)
+    if scene.date is None:
+        return " ".join(part for part in (scene.sensor.code, scene.scene_name, band_text) if part)
+    return QCoreApplication.translate("LoadByExtent", "{sensor} {date} {bands}").format(
+        sensor=scene.sensor.code, date=scene.date.isoformat(), bands=band_text
+    ).strip()
+
+
+def _file_stem(path: str) -> str:
+    name = os.path.basename(path)
+    return name.split(".", 1)[0] if not name.startswith(".") else name
+
+
+# --- loading ---------------------------------------------------------------------------------------
+
+
+def load_result(
+    result: TaskResult, displays: Sequence[RasterDisplay] | None = None, project: QgsProject | None = None
+) -> list[QgsRasterLayer]:
+    """Put `result` on the map in a new group at the top of `project`'s layer tree (default: the
+    current project); return the layers added, top first.
+
+    `displays`: the result prepared by core.display.prepare_display in the task's thread; when
+    None it is prepared here (fine for small results and scripts).
+    Raises DataError naming the file when a raster does not load; the project is left untouched then.
+    """
+    _require_main_thread()
+    project = project if project is not None else QgsProject.instance()
+    if displays is None:
+        displays = prepare_display(result)
+    view_id = result.details.get("view_id")
+    layers = []
+    for display in displays:
+        name = layer_name(view_id, display.band_names, fallback=_file_stem(display.path))
+        layers.append((open_raster_layer(display.path, name), display))
+    group = create_result_group(project, result_group_name(result))
+    for layer, display in layers:
+        style_raster_layer(layer, display.cuts)
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+    return [layer for layer, _display in layers]
+
+
+def open_raster_layer(path: str, name: str) -> QgsRasterLayer:
+    """A valid raster layer of `path`, or DataError naming the file."""
+    layer = QgsRasterLayer(path, name, "gdal")
+    if not layer.isValid():
+        reason = layer.error().summary() or QCoreApplication.translate("LoadByExtent", "not a raster QGIS can read")
+        raise DataError(QCoreApplication.translate("LoadByExtent", "cannot load {file} as a layer: {reason}").format(
+            file=path, reason=reason))
+    return layer
+
+
+def create_result_group(project: QgsProject, name: str) -> QgsLayerTreeGroup:
+    """A new, empty layer group at the top of `project`'s layer tree."""
+    return project.layerTreeRoot().insertGroup(0, name)
+
+
+def _require_main_thread() -> None:
+    application = QCoreApplication.instance()
+    if application is not None and QThread.currentThread() != application.thread():
+        raise RuntimeError("result layers are created on the main thread only")
+
+
+# --- style -----------------------------------------------------------------------------------------
+
+
+def style_raster_layer(layer: QgsRasterLayer, cuts: Sequence[tuple[float, float]] | None = None) -> None:
+    """True colour on bands 1, 2, 3 for three or more bands, else grey on band 1; each band
+    stretched to its 2-98 % cumulative cut (`cuts`, counted here when not given); the source
+    nodata shown transparent."""
+    if cuts is None:
+        cuts = raster_cuts(layer.source())
+    provider = layer.dataProvider()
+    for band in range(1, layer.bandCount() + 1):
+        provider.setUseSourceNoDataValue(band, True)
+    origin = QgsRasterMinMaxOrigin()
+    origin.setLimits(QgsRasterMinMaxOrigin.Limits.CumulativeCut)
+    origin.setCumulativeCutLower(CUMULATIVE_CUT_LOWER)
+    origin.setCumulativeCutUpper(CUMULATIVE_CUT_UPPER)
+    origin.setExtent(QgsRasterMinMaxOrigin.Extent.WholeRaster)
+    counted_whole = layer.width() * layer.height() <= display_module.MAX_SAMPLE_PIXELS
+    origin.setStatAccuracy(
+        QgsRasterMinMaxOrigin.StatAccuracy.Exact if counted_whole else QgsRasterMinMaxOrigin.StatAccuracy.Estimated
+    )
+    if layer.bandCount() >= 3:
+        renderer = QgsMultiBandColorRenderer(provider, 1, 2, 3)
+        renderer.setRedContrastEnhancement(_stretch(layer, 1, cuts[0]))
+        renderer.setGreenContrastEnhancement(_stretch(layer, 2, cuts[1]))
+        renderer.setBlueContrastEnhancement(_stretch(layer, 3, cuts[2]))
+    else:
+        renderer = QgsSingleBandGrayRenderer(provider, 1)
+        renderer.setContrastEnhancement(_stretch(layer, 1, cuts[0]))
+    renderer.setMinMaxOrigin(origin)
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
+
+
+def _stretch(layer: QgsRasterLayer, band: int, cut: tuple[float, float]) -> QgsContrastEnhancement:
+    """A linear stretch of `band` between its 2 % and 98 % cumulative counts (valid pixels only).
+
+    A band without a valid pixel (an AOI over nodata only) keeps the data type's full range: it
+    draws nothing anyway.
+    """
+    provider = layer.dataProvider()
+    minimum, maximum = cut
+    enhancement = QgsContrastEnhancement(provider.dataType(band))
+    enhancement.setContrastEnhancementAlgorithm(
+        QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum, True
+    )
+    if math.isfinite(minimum) and math.isfinite(maximum) and minimum <= maximum:
+        enhancement.setMinimumValue(minimum)
+        enhancement.setMaximumValue(maximum)
+    return enhancement
+
+

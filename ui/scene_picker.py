@@ -1,0 +1,266 @@
+"""The scene picker: scenes of the scene folders that meet the AOI, filtered by date and cloud,
+their footprints on the map, and a view_id field validated as it is typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsWkbTypes
+from qgis.gui import QgsMapCanvas, QgsRubberBand
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import RequestError
+from ..core.scenes import Scene
+from ..core.sensors import SceneId, parse_view_id
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class ScenePicker(QWidget):
+    """Emits `filtersChanged` when a search should run, `viewIdChanged(text, scene_id or None)`."""
+
+    filtersChanged = pyqtSignal()
+    viewIdChanged = pyqtSignal(str, object)
+
+    def __init__(self, canvas: QgsMapCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.scenes: list[Scene] = []
+        self._footprints: list[QgsRubberBand] = []
+        self._selected_footprint = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self._selected_footprint.setColor(QColor(0, 120, 255, 230))
+        self._selected_footprint.setFillColor(QColor(0, 120, 255, 20))
+        self._selected_footprint.setWidth(2)
+
+        today = dt.date.today()
+        self.start_date = QDateEdit(_qdate(today - dt.timedelta(days=365)))
+        self.end_date = QDateEdit(_qdate(today))
+        for edit in (self.start_date, self.end_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(QDate(1972, 1, 1))
+            edit.dateChanged.connect(self.filtersChanged)
+        self.any_date = QCheckBox(self.tr("any date"))
+        self.any_date.setChecked(True)
+        self.any_date.toggled.connect(self._date_mode_changed)
+        self.max_cloud = QDoubleSpinBox()
+        self.max_cloud.setRange(0, 100)
+        self.max_cloud.setValue(100)
+        self.max_cloud.setSuffix(" %")
+        self.max_cloud.setDecimals(0)
+        self.max_cloud.valueChanged.connect(self.filtersChanged)
+        self.show_footprints = QCheckBox(self.tr("Footprints"))
+        self.show_footprints.toggled.connect(self._draw_footprints)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("sceneTable")
+        self.table.setHorizontalHeaderLabels([self.tr("date"), self.tr("sensor"), self.tr("cloud"), self.tr("view_id")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(110)
+        self.table.setMaximumHeight(200)
+        self.table.itemSelectionChanged.connect(self._row_selected)
+        self.table.cellDoubleClicked.connect(self._zoom_to_row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.view_id_edit = QLineEdit()
+        self.view_id_edit.setObjectName("viewIdEdit")
+        self.view_id_edit.setPlaceholderText("S2/33/U/UU/2017/2/16/0")
+        self.view_id_edit.textChanged.connect(self._view_id_typed)
+        self.view_id_status = QLabel()
+        self.view_id_status.setWordWrap(True)
+
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(self.tr("From")))
+        dates.addWidget(self.start_date, 1)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.end_date, 1)
+        cloud = QHBoxLayout()
+        cloud.addWidget(self.any_date)
+        cloud.addWidget(QLabel(self.tr("Cloud ≤")))
+        cloud.addWidget(self.max_cloud)
+        cloud.addStretch(1)
+        cloud.addWidget(self.show_footprints)
+        view_id = QHBoxLayout()
+        view_id.addWidget(QLabel(self.tr("view_id")))
+        view_id.addWidget(self.view_id_edit, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(dates)
+        layout.addLayout(cloud)
+        layout.addWidget(self.table)
+        layout.addWidget(self.status)
+        layout.addLayout(view_id)
+        layout.addWidget(self.view_id_status)
+        self._date_mode_changed(True)
+
+    # --- filters ------------------------------------------------------------------------------
+    def criteria(self) -> dict:
+        """The search criteria other than the AOI."""
+        use_dates = not self.any_date.isChecked()
+        return {
+            "start": _pydate(self.start_date.date()) if use_dates else None,
+            "end": _pydate(self.end_date.date()) if use_dates else None,
+            "max_cloud": self.max_cloud.value() if self.max_cloud.value() < 100 else None,
+        }
+
+    def _date_mode_changed(self, any_date: bool) -> None:
+        self.start_date.setEnabled(not any_date)
+        self.end_date.setEnabled(not any_date)
+        self.filtersChanged.emit()
+
+    # --- the list -----------------------------------------------------------------------------
+    def set_searching(self) -> None:
+        self.status.setText(self.tr("Searching the scene folders…"))
+
+    def set_message(self, text: str) -> None:
+        self.status.setText(text)
+
+    def set_scenes(self, scenes: list[Scene], problems: list[str]) -> None:
+        self.scenes = list(scenes)
+        current = self.view_id_edit.text().strip()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(scenes))
+        for row, scene in enumerate(scenes):
+            cloud = "" if scene.cloud_cover is None else f"{scene.cloud_cover:.0f} %"
+            level = f" {scene.product_level}" if scene.product_level else ""
+            values = [scene.date.isoformat() if scene.date else "", scene.sensor.code + level, cloud, scene.view_id]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 2:
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                self.table.setItem(row, column, item)
+            if scene.view_id == current:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self.table.blockSignals(False)
+        text = self.tr("{count} scene(s) meet the area of interest").format(count=len(scenes))
+        if problems:
+            text += " · " + " · ".join(problems)
+        self.status.setText(text)
+        self._draw_footprints()
+        self._view_id_typed(self.view_id_edit.text())
+
+    def scene(self, view_id: str) -> Scene | None:
+        for scene in self.scenes:
+            if scene.view_id == view_id:
+                return scene
+        return None
+
+    def _row_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.view_id_edit.setText(self.scenes[rows[0].row()].view_id)
+
+    def _zoom_to_row(self, row: int, _column: int) -> None:
+        geometry = self._footprint_geometry(self.scenes[row])
+        if geometry is None:
+            return
+        from qgis.core import QgsCoordinateTransform, QgsProject
+
+        transform = QgsCoordinateTransform(WGS84, self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        extent = transform.transformBoundingBox(geometry.boundingBox())
+        extent.scale(1.1)
+        self.canvas.setExtent(extent)
+        self.canvas.refresh()
+
+    # --- view_id ------------------------------------------------------------------------------
+    def view_id(self) -> str:
+        return self.view_id_edit.text().strip()
+
+    def set_view_id(self, view_id: str) -> None:
+        self.view_id_edit.setText(view_id)
+
+    def _view_id_typed(self, text: str) -> None:
+        text = text.strip()
+        scene_id: SceneId | None = None
+        if not text:
+            self.view_id_status.setText(self.tr("Pick a scene above or type its view_id."))
+        else:
+            try:
+                scene_id = parse_view_id(text)
+            except RequestError as error:
+                self.view_id_status.setText("✗ " + error.message)
+            else:
+                found = self.scene(scene_id.view_id)
+                if found is not None:
+                    self.view_id_status.setText(
+                        self.tr("✓ {sensor} scene of {date}, in the scene folders").format(
+                            sensor=scene_id.sensor.name, date=scene_id.date or "?")
+                    )
+                else:
+                    self.view_id_status.setText(
+                        self.tr("✓ a valid {sensor} id; not among the scenes listed above").format(
+                            sensor=scene_id.sensor.name)
+                    )
+        self._draw_selected_footprint(scene_id)
+        self.viewIdChanged.emit(text, scene_id)
+
+    # --- footprints ---------------------------------------------------------------------------
+    def _footprint_geometry(self, scene: Scene) -> QgsGeometry | None:
+        from osgeo import ogr
+
+        try:
+            footprint = scene.footprint()  # cached by the search that listed the scene
+        except Exception:  # noqa: BLE001 - a scene without a readable footprint just is not drawn
+            return None
+        return QgsGeometry.fromWkt(ogr.CreateGeometryFromJson(json.dumps(footprint)).ExportToWkt())
+
+    def _draw_footprints(self) -> None:
+        for band in self._footprints:
+            self.canvas.scene().removeItem(band)
+        self._footprints = []
+        if not self.show_footprints.isChecked():
+            return
+        for scene in self.scenes:
+            geometry = self._footprint_geometry(scene)
+            if geometry is None:
+                continue
+            band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
+            band.setColor(QColor(0, 120, 255, 150))
+            band.setFillColor(QColor(0, 0, 0, 0))
+            band.setWidth(1)
+            band.setToGeometry(geometry, WGS84)
+            self._footprints.append(band)
+
+    def _draw_selected_footprint(self, scene_id: SceneId | None) -> None:
+        self._selected_footprint.reset(QgsWkbTypes.PolygonGeometry)
+        scene = self.scene(scene_id.view_id) if scene_id else None
+        geometry = self._footprint_geometry(scene) if scene else None
+        if geometry is not None:
+            self._selected_footprint.setToGeometry(geometry, WGS84)
+
+    def remove_from_canvas(self) -> None:
+        """Take every rubber band off the canvas (plugin unload)."""
+        self.show_footprints.setChecked(False)
+        self._draw_footprints()
+        self._selected_footprint.reset(QgsWkbTypes.PolygonGeometry)
+        self.canvas.scene().removeItem(self._selected_footprint)
