@@ -6,13 +6,15 @@ VENV      := .venv
 DATA_DIR  ?= $(HOME)/.cache/load_by_extent
 export LBE_DATA_DIR := $(DATA_DIR)
 
-.PHONY: help system venv data demo test bench lint clean
+.PHONY: help system venv data demo test bench lint clean run screenshot
 
 help:
 	@echo "make demo   fetch the sample imagery and crop real scenes (results in demo-output/)"
 	@echo "make test   run the whole test suite"
 	@echo "make bench  run the benchmarks (full-size generated scenes)"
 	@echo "make data   fetch and arrange the sample imagery only ($(DATA_DIR))"
+	@echo "make run    start QGIS with the plugin from this checkout (throwaway profile)"
+	@echo "make screenshot  redo docs/screenshot-dock.png in QGIS under Xvfb"
 	@echo "make lint   ruff"
 
 system:
@@ -34,6 +36,7 @@ demo: data
 	$(PYTHON) scripts/demo.py --out demo-output
 
 test: venv data
+	rm -rf .qgis-settings  # pytest-qgis keeps a QGIS profile here: start each run from a clean one
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 bench: system
@@ -44,3 +47,14 @@ lint: venv
 
 clean:
 	rm -rf $(VENV) demo-output bench/output dist .pytest_cache .ruff_cache
+
+run: data
+	@profiles=$$(sh scripts/qgis_profile.sh . "$$($(PYTHON) scripts/sample_data.py)/store" "$(CURDIR)/qgis-output"); \
+	echo "QGIS profile (throwaway): $$profiles"; \
+	qgis --nologo --noversioncheck --profiles-path "$$profiles"
+
+screenshot: data
+	@profiles=$$(sh scripts/qgis_profile.sh . "$$($(PYTHON) scripts/sample_data.py)/store" "$$(mktemp -d)"); \
+	LBE_SCREENSHOT="$(CURDIR)/docs/screenshot-dock.png" xvfb-run -a -s "-screen 0 1600x1100x24" \
+		qgis --nologo --noversioncheck --profiles-path "$$profiles" --code scripts/screenshot_dock.py; \
+	rm -rf "$$profiles"; echo "wrote docs/screenshot-dock.png"

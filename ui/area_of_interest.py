@@ -146,6 +146,10 @@ class AreaOfInterest(QObject):
         if self.is_set:
             self._band.setToGeometry(self.geometry, WGS84)
 
+    def set_shown(self, shown: bool) -> None:
+        """Show or hide the rubber band (the dock opened or closed); the AOI itself stays."""
+        self._band.setVisible(shown)
+
     def zoom_to(self) -> None:
         if self.is_set:
             transform = QgsCoordinateTransform(WGS84, self.canvas.mapSettings().destinationCrs(), self.project)

@@ -120,6 +120,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.task_list.zoomRequested.connect(self._zoom_to_record)
         self.settings_widget.settingsChanged.connect(self.apply_settings)
 
+        self.visibilityChanged.connect(self._visibility_changed)
         self.band_picker.set_preset(settings.remembered("band_preset", "true_colour"))
         self._aoi_changed()
         self.refresh()
@@ -247,6 +248,7 @@ class LoadByExtentDock(QgsDockWidget):
     def _build_settings_group(self) -> QgsCollapsibleGroupBox:
         group = QgsCollapsibleGroupBox(self.tr("Settings"))
         group.setObjectName("settingsGroup")
+        group.setSaveCollapsedState(False)  # open exactly when there is no scene folder yet
         group.setCollapsed(bool(self.settings.scene_folders))
         self.settings_widget = SettingsWidget(self.settings, auto_save=True)
         box = QVBoxLayout(group)
@@ -323,6 +325,7 @@ class LoadByExtentDock(QgsDockWidget):
             self._search_task = None
         stores = self.controller.scene_stores()
         if not stores.stores:
+            self.scene_picker.set_scenes([], [])
             self.scene_picker.set_message(self.tr("Add a scene folder in Settings below to list its scenes."))
             return
         aoi = None
@@ -346,6 +349,7 @@ class LoadByExtentDock(QgsDockWidget):
     def _search_failed(self, task, message: str) -> None:
         if task is self._search_task:
             self._search_task = None
+            self.scene_picker.set_scenes([], [])
             self.scene_picker.set_message(message)
 
     def _view_id_changed(self, _text: str, scene_id: SceneId | None) -> None:
@@ -493,10 +497,18 @@ class LoadByExtentDock(QgsDockWidget):
         self.schedule_search()
         self.refresh()
 
+    def _visibility_changed(self, visible: bool) -> None:
+        """The AOI and footprints are on the map while the dock is open; drawing stops when it closes."""
+        self.aoi.set_shown(visible)
+        self.scene_picker.set_shown(visible)
+        if not visible:
+            self._restore_map_tool()
+
     # --- leaving ------------------------------------------------------------------------------------
     def cleanup(self) -> None:
         """Remove what the dock put on the canvas and stop its timers and searches (unload)."""
         self._search_timer.stop()
+        self.visibilityChanged.disconnect(self._visibility_changed)
         if self._search_task is not None:
             self._search_task.cancel()
             self._search_task = None
@@ -505,7 +517,8 @@ class LoadByExtentDock(QgsDockWidget):
                 self.canvas.unsetMapTool(tool)
         self.polygon_tool.clear()
         for tool in (self.rectangle_tool, self.polygon_tool):
-            getattr(tool, "remove_rubber_bands", lambda: None)()
+            tool.remove_rubber_bands()
+            tool.deleteLater()  # the canvas is their parent: they would outlive the dock
         self.aoi.remove()
         self.scene_picker.remove_from_canvas()
         for signal, slot in ((self.controller.recordAdded, self.task_list.add),

@@ -55,6 +55,8 @@ class ScenePicker(QWidget):
         self._selected_footprint.setColor(QColor(0, 120, 255, 230))
         self._selected_footprint.setFillColor(QColor(0, 120, 255, 20))
         self._selected_footprint.setWidth(2)
+        self._shown = True  # drawn on the map only while the dock is open
+        canvas.destinationCrsChanged.connect(self._redraw)
 
         today = dt.date.today()
         self.start_date = QDateEdit(_qdate(today - dt.timedelta(days=365)))
@@ -234,11 +236,25 @@ class ScenePicker(QWidget):
             return None
         return QgsGeometry.fromWkt(ogr.CreateGeometryFromJson(json.dumps(footprint)).ExportToWkt())
 
+    def set_shown(self, shown: bool) -> None:
+        """Show or hide the footprints (the dock opened or closed)."""
+        self._shown = shown
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Redraw the footprints, in the canvas's current CRS."""
+        self._draw_footprints()
+        try:
+            scene_id = parse_view_id(self.view_id()) if self.view_id() else None
+        except RequestError:
+            scene_id = None
+        self._draw_selected_footprint(scene_id)
+
     def _draw_footprints(self) -> None:
         for band in self._footprints:
             self.canvas.scene().removeItem(band)
         self._footprints = []
-        if not self.show_footprints.isChecked():
+        if not self.show_footprints.isChecked() or not self._shown:
             return
         for scene in self.scenes:
             geometry = self._footprint_geometry(scene)
@@ -253,13 +269,17 @@ class ScenePicker(QWidget):
 
     def _draw_selected_footprint(self, scene_id: SceneId | None) -> None:
         self._selected_footprint.reset(QgsWkbTypes.PolygonGeometry)
-        scene = self.scene(scene_id.view_id) if scene_id else None
+        scene = self.scene(scene_id.view_id) if scene_id and self._shown else None
         geometry = self._footprint_geometry(scene) if scene else None
         if geometry is not None:
             self._selected_footprint.setToGeometry(geometry, WGS84)
 
     def remove_from_canvas(self) -> None:
         """Take every rubber band off the canvas (plugin unload)."""
+        try:
+            self.canvas.destinationCrsChanged.disconnect(self._redraw)
+        except TypeError:
+            pass
         self.show_footprints.setChecked(False)
         self._draw_footprints()
         self._selected_footprint.reset(QgsWkbTypes.PolygonGeometry)

@@ -1,0 +1,425 @@
+"""The plugin in QGIS: start-up, the action and its dock, unload and reload, the console API, the
+Options page.
+
+pytest-qgis's stub iface lacks the raster toolbar and menu, the options page registry and a main
+window that takes docks: small real Qt objects stand in for them (a QMainWindow, a QToolBar, a
+QMenu, a list), so the tests can check that unload() takes back everything initGui() and the dock
+put there. Background tasks run in QGIS's task manager; the tests wait on them, never sleep.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import load_by_extent
+import pytest
+from load_by_extent.core.errors import RequestError
+from load_by_extent.core.settings import PluginSettings
+from load_by_extent.ui.map_tools import PolygonAoiTool, RectangleAoiTool
+from load_by_extent.ui.settings_widget import SettingsPage, SettingsPageFactory
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsSettings,
+    QgsTask,
+)
+from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMapTool, QgsRubberBand
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QEvent, Qt
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+from rasters import polygon_from_utm
+
+# Every test runs the plugin on the real sample imagery (the scene folder of the settings).
+pytestmark = pytest.mark.sample_data
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+SETTINGS_PREFIX = "load_by_extent"
+TASK_TIMEOUT_MS = 60_000
+ENDED = ("loaded", "failed", "cancelled")
+
+S2_VIEW = "S2/33/U/UU/2017/2/16/0"
+S2_AOI = {
+    "type": "Polygon",
+    "coordinates": [[[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518], [12.575, 52.515],
+                     [12.553, 52.474]]],
+}
+S2_VIEW_BOX = (12.50, 52.44, 12.72, 52.54)
+TRUE_COLOUR_LAYER = "S2 2017-02-16 B04 B03 B02"
+
+BIG_VIEW = "S2/33/U/UU/2020/6/1/0"
+BIG_ORIGIN = (300000.0, 5900040.0)
+
+
+def true_colour_request(reference: str = "console-api") -> dict:
+    return {"type": "lbe", "params": {"view_id": S2_VIEW, "bands": ["B04", "B03", "B02"], "merge": True,
+                                      "geometry": S2_AOI, "reference": reference}}
+
+
+# --- the stub iface, completed with real Qt objects -------------------------------------------------
+
+
+@dataclass
+class QgisGui:
+    window: QMainWindow
+    raster_toolbar: QToolBar
+    raster_menu: QMenu
+    options_factories: list = field(default_factory=list)
+
+
+@pytest.fixture
+def gui(qgis_iface, qtbot) -> Iterator[QgisGui]:
+    """A real main window, raster toolbar, Raster menu and options page list behind the stub iface."""
+    window = QMainWindow()
+    window.setObjectName("QgisApp")
+    window.setCentralWidget(QWidget())
+    window.resize(1400, 900)
+    toolbar = QToolBar("Raster", window)
+    toolbar.setObjectName("mRasterToolBar")
+    window.addToolBar(toolbar)
+    menu = window.menuBar().addMenu("&Raster")
+    gui = QgisGui(window, toolbar, menu)
+    overrides = {
+        "mainWindow": lambda: window,
+        "addDockWidget": window.addDockWidget,
+        "removeDockWidget": window.removeDockWidget,
+        "addRasterToolBarIcon": toolbar.addAction,
+        "removeRasterToolBarIcon": toolbar.removeAction,
+        "rasterMenu": lambda: menu,
+        "registerOptionsWidgetFactory": gui.options_factories.append,
+        "unregisterOptionsWidgetFactory": gui.options_factories.remove,
+    }
+    for name, value in overrides.items():
+        setattr(qgis_iface, name, value)
+    window.show()
+    qtbot.waitExposed(window)
+    yield gui
+    for name in overrides:
+        delattr(qgis_iface, name)
+    window.close()
+    window.deleteLater()
+    flush_deletions()
+
+
+def flush_deletions() -> None:
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def isolated_settings() -> Iterator[None]:
+    """The plugin's QgsSettings keys, saved before and restored after the test; empty during it."""
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in settings.allKeys() if key.startswith(SETTINGS_PREFIX + "/")}
+    settings.remove(SETTINGS_PREFIX)
+    yield
+    settings.remove(SETTINGS_PREFIX)
+    for key, value in saved.items():
+        settings.setValue(key, value)
+
+
+@pytest.fixture
+def output_folder(tmp_path) -> str:
+    return str(tmp_path / "output")
+
+
+@pytest.fixture
+def plugin_settings(isolated_settings, sample_store, output_folder) -> PluginSettings:
+    settings = PluginSettings()
+    settings.scene_folders = [sample_store]
+    settings.output_folder = output_folder
+    return settings
+
+
+@pytest.fixture
+def canvas(qgis_canvas: QgsMapCanvas, qgis_parent: QWidget, qtbot) -> Iterator[QgsMapCanvas]:
+    was_visible = qgis_parent.isVisible()
+    qgis_parent.show()
+    qgis_canvas.resize(600, 400)
+    qtbot.waitExposed(qgis_canvas)
+    mercator = QgsCoordinateReferenceSystem("EPSG:3857")
+    qgis_canvas.setDestinationCrs(mercator)
+    to_canvas = QgsCoordinateTransform(WGS84, mercator, QgsProject.instance())
+    qgis_canvas.setExtent(to_canvas.transformBoundingBox(QgsRectangle(*S2_VIEW_BOX)))
+    qgis_canvas.refresh()
+    QApplication.processEvents()
+    yield qgis_canvas
+    if not was_visible:
+        qgis_parent.hide()
+
+
+@pytest.fixture
+def environment(gui, plugin_settings, canvas, qgis_new_project, qtbot) -> Iterator[QgisGui]:
+    """Everything a plugin instance needs; afterwards, no task of the test still runs."""
+    yield gui
+    manager = QgsApplication.taskManager()
+    qtbot.waitUntil(lambda: manager.countActiveTasks() == 0, timeout=TASK_TIMEOUT_MS)
+    flush_deletions()
+
+
+@pytest.fixture
+def plugin(environment, qgis_iface):
+    """A loaded plugin, unloaded after the test (unless the test did)."""
+    plugin = load_by_extent.classFactory(qgis_iface)
+    plugin.initGui()
+    yield plugin
+    if plugin.action is not None:
+        plugin.unload()
+    flush_deletions()
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def rubber_band_count(canvas: QgsMapCanvas) -> int:
+    return len([item for item in canvas.scene().items() if isinstance(item, QgsRubberBand)])
+
+
+def our_docks(window: QMainWindow) -> list[QDockWidget]:
+    return [dock for dock in window.findChildren(QDockWidget) if dock.objectName() == "LoadByExtentDock"]
+
+
+def files_under(folder: str) -> list[str]:
+    return [os.path.join(root, name) for root, _dirs, names in os.walk(folder) for name in names]
+
+
+def assert_everything_removed(plugin, gui: QgisGui, action, canvas: QgsMapCanvas, rubber_bands_before: int) -> None:
+    assert action not in gui.raster_toolbar.actions()
+    assert action not in gui.raster_menu.actions()
+    assert gui.options_factories == []
+    flush_deletions()
+    assert our_docks(gui.window) == []
+    assert rubber_band_count(canvas) == rubber_bands_before
+    assert not isinstance(canvas.mapTool(), (RectangleAoiTool, PolygonAoiTool))
+    assert plugin._dock is None
+
+
+# --- start-up -------------------------------------------------------------------------------------
+
+
+def test_init_gui_adds_action_and_options_page_but_no_dock(environment, qgis_iface):
+    gui = environment
+    tasks_before = QgsApplication.taskManager().count()
+    plugin = load_by_extent.classFactory(qgis_iface)
+    assert type(plugin).__name__ == "LoadByExtentPlugin"
+    plugin.initGui()
+    try:
+        action = plugin.action
+        assert action.text() == "Load By Extent"
+        assert action.isCheckable() and not action.isChecked()
+        assert action in gui.raster_toolbar.actions()
+        assert action in gui.raster_menu.actions()
+        assert [factory.title() for factory in gui.options_factories] == ["Load By Extent"]
+        assert gui.options_factories[0] is plugin.options_factory
+        # start-up stays light: no dock, no search
+        assert plugin._dock is None
+        assert our_docks(gui.window) == []
+        assert QgsApplication.taskManager().count() == tasks_before
+    finally:
+        plugin.unload()
+
+
+def test_action_shows_and_hides_the_dock_and_follows_it(plugin, environment, qtbot):
+    gui = environment
+    action = plugin.action
+    action.trigger()
+    dock = plugin._dock
+    assert isinstance(dock, QgsDockWidget)
+    assert dock.objectName() == "LoadByExtentDock"
+    assert our_docks(gui.window) == [dock]
+    assert gui.window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea  # docked in the main window
+    qtbot.waitUntil(dock.isVisible)
+    assert action.isChecked()
+
+    action.trigger()
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    assert not action.isChecked()
+
+    action.trigger()
+    qtbot.waitUntil(dock.isVisible)
+    assert action.isChecked()
+    assert plugin._dock is dock  # built once
+
+    dock.close()  # the dock's own close button: the action follows
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    assert not action.isChecked()
+
+
+# --- unload ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(300)
+def test_big_tile_unload_removes_everything_and_cancels_running_tasks(
+    environment, qgis_iface, canvas, qtbot, full_size_store, output_folder
+):
+    gui = environment
+    rubber_bands_before = rubber_band_count(canvas)
+    plugin = load_by_extent.classFactory(qgis_iface)
+    plugin.initGui()
+    action = plugin.action
+    action.trigger()
+    dock = plugin.dock
+    # Leave traces of use on the canvas: an AOI, the scene footprints, a drawing tool still active.
+    dock.use_canvas_extent()
+    dock.scene_picker.show_footprints.setChecked(True)
+    qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() > 0, timeout=TASK_TIMEOUT_MS)
+    dock.draw_polygon()
+    assert isinstance(canvas.mapTool(), PolygonAoiTool)
+    assert rubber_band_count(canvas) > rubber_bands_before
+    # A long task, still running at unload.
+    x0, y0 = BIG_ORIGIN
+    aoi = polygon_from_utm([(x0 + 2000, y0 - 107000), (x0 + 107000, y0 - 107000), (x0 + 107000, y0 - 2000),
+                            (x0 + 2000, y0 - 2000)])
+    request = {"type": "lbe", "params": {"view_id": BIG_VIEW, "bands": ["B04"], "geometry": aoi,
+                                         "reference": "unload-while-running"}}
+    task = plugin.run_request(request, scenes=full_size_store)
+    record = plugin.controller.records[0]
+    qtbot.waitUntil(lambda: record.status == "running", timeout=TASK_TIMEOUT_MS)
+
+    with qtbot.waitSignal(task.taskTerminated, timeout=TASK_TIMEOUT_MS):
+        plugin.unload()
+    assert_everything_removed(plugin, gui, action, canvas, rubber_bands_before)
+    assert files_under(output_folder) == []
+    assert QgsProject.instance().mapLayers() == {}
+
+
+def test_unload_then_a_new_instance_loads_and_unloads_again(environment, qgis_iface, canvas, qtbot):
+    gui = environment
+    rubber_bands_before = rubber_band_count(canvas)
+    for _reload in range(2):
+        plugin = load_by_extent.classFactory(qgis_iface)
+        plugin.initGui()
+        action = plugin.action
+        assert action in gui.raster_toolbar.actions() and action in gui.raster_menu.actions()
+        assert len(gui.options_factories) == 1
+        action.trigger()
+        dock = plugin.dock
+        qtbot.waitUntil(dock.isVisible)
+        assert our_docks(gui.window) == [dock]
+        dock.use_canvas_extent()
+        dock.draw_rectangle()
+        assert isinstance(canvas.mapTool(), RectangleAoiTool)
+        plugin.unload()
+        assert not dock.isVisible()  # out of the main window at once, deleted with the next events
+        assert gui.window.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea
+        assert_everything_removed(plugin, gui, action, canvas, rubber_bands_before)
+        assert sip.isdeleted(dock)
+        assert gui.raster_toolbar.actions() == [] and gui.raster_menu.actions() == []
+
+
+def test_unload_of_a_plugin_never_opened(environment, qgis_iface, canvas):
+    gui = environment
+    rubber_bands_before = rubber_band_count(canvas)
+    plugin = load_by_extent.classFactory(qgis_iface)
+    plugin.initGui()
+    action = plugin.action
+    plugin.unload()
+    assert_everything_removed(plugin, gui, action, canvas, rubber_bands_before)
+
+
+def test_unload_deletes_the_map_tools_the_dock_made(environment, qgis_iface, canvas):
+    """QgsMapTool's QObject parent is the canvas: tools the dock made live on as the canvas's children
+    after unload (two more per reload, their slots bound to the deleted dock) unless deleted."""
+
+    def our_tools() -> list[QgsMapTool]:
+        tools = canvas.findChildren(QgsMapTool)
+        return [tool for tool in tools if isinstance(tool, (RectangleAoiTool, PolygonAoiTool))]
+
+    tools_before = len(our_tools())
+    plugin = load_by_extent.classFactory(qgis_iface)
+    plugin.initGui()
+    dock = plugin.dock
+    assert len(our_tools()) == tools_before + 2
+    dock.draw_rectangle()
+    plugin.unload()
+    flush_deletions()
+    assert len(our_tools()) == tools_before
+
+
+# --- the console API ------------------------------------------------------------------------------
+
+
+def test_run_request_runs_and_loads_like_the_run_button(plugin, qtbot, sample_store, output_folder):
+    PluginSettings().scene_folders = []  # the scenes come from the argument
+    plugin.controller.refresh_stores()
+    task = plugin.run_request(true_colour_request(), scenes=sample_store)
+    assert isinstance(task, QgsTask)
+    record = plugin.controller.records[0]
+    assert record.task is task
+    qtbot.waitUntil(lambda: record.status in ENDED, timeout=TASK_TIMEOUT_MS)
+    assert record.status == "loaded", record.message
+    project = QgsProject.instance()
+    layer = project.mapLayer(record.layer_ids[0])
+    assert isinstance(layer, QgsRasterLayer)
+    assert layer.name() == TRUE_COLOUR_LAYER
+    assert layer.bandCount() == 3
+    group = project.layerTreeRoot().findLayer(layer.id()).parent()
+    assert group.name() == f"{S2_VIEW} · lbe B04 B03 B02"
+    assert os.path.dirname(layer.source()) == output_folder
+    # the dock, opened afterwards, lists the task like its own
+    dock = plugin.dock
+    assert dock.objectName() == "LoadByExtentDock"
+    assert plugin.dock is dock
+    assert id(record) in dock.task_list.rows
+
+
+@pytest.mark.parametrize(("change", "field_name"), [
+    (lambda request: request["params"].update(bands=["B04", "B99"]), "params.bands"),
+    (lambda request: request["params"].pop("geometry"), "params.geometry"),
+    (lambda request: request["params"].update(view_id="S2/33/U/UU/2017/13/16/0"), "params.view_id"),
+    (lambda request: request.update(type="crop"), "type"),
+])
+def test_run_request_refuses_an_invalid_request_before_anything_starts(
+    plugin, sample_store, change, field_name
+):
+    request = true_colour_request()
+    change(request)
+    manager = QgsApplication.taskManager()
+    tasks_before = manager.count()
+    with pytest.raises(RequestError) as raised:
+        plugin.run_request(request, scenes=sample_store)
+    assert raised.value.field == field_name
+    assert str(raised.value).startswith(field_name + ":")
+    assert manager.count() == tasks_before
+    assert plugin.controller.records == []
+
+
+# --- the Options page -------------------------------------------------------------------------------
+
+
+def test_options_page_apply_writes_the_settings(plugin, environment, sample_store, tmp_path):
+    gui = environment
+    factory = gui.options_factories[0]
+    assert isinstance(factory, SettingsPageFactory)
+    dock = plugin.dock  # open: the page's apply must reach it too
+    page = factory.createWidget(gui.window)
+    assert isinstance(page, SettingsPage)
+    widget = page.widget
+    assert [widget.folder_list.item(i).text() for i in range(widget.folder_list.count())] == [sample_store]
+
+    extra = str(tmp_path / "more-scenes")
+    os.makedirs(extra)
+    new_output = str(tmp_path / "results")
+    widget.add_folder(extra)
+    widget.output_folder.setFilePath(new_output)
+    widget.aoi_limit.setValue(750)
+    assert PluginSettings().scene_folders == [sample_store]  # nothing written before apply
+    page.apply()
+
+    settings = QgsSettings()
+    stored = settings.value(f"{SETTINGS_PREFIX}/scene_folders")
+    assert list(stored) == [sample_store, extra]
+    assert settings.value(f"{SETTINGS_PREFIX}/output_folder") == new_output
+    assert float(settings.value(f"{SETTINGS_PREFIX}/aoi_limit_km2")) == 750
+    assert PluginSettings().scene_folders == [sample_store, extra]
+    # the open dock shows the new settings
+    folders = dock.settings_widget.folder_list
+    assert [folders.item(i).text() for i in range(folders.count())] == [sample_store, extra]
+    assert dock.settings_widget.aoi_limit.value() == 750
+    page.deleteLater()
+
