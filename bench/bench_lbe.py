@@ -10,7 +10,8 @@ The job: crop a 30 km octagon (about 3000 x 3000 px) with merge=true into one 3-
 - ours: `bin/lbe run` (the command line, a process of its own);
 - the peer: `gdalwarp -cutline AOI -crop_to_cutline` at its best settings on this machine
   (`-multi -wo NUM_THREADS=ALL_CPUS -co NUM_THREADS=ALL_CPUS`), writing the same three bands
-  (through a VRT of the three files, built before timing) to the same GeoTIFF creation options.
+  (through a VRT of the three files, built before timing) with our GeoTIFF creation options
+  (tiled 512, DEFLATE level 1, predictor 2: core/local/writers.geotiff_options).
 Each is run REPEATS times alternately on a warm page cache; the median wall time and the
 highest peak RSS (from wait4) are compared. Goals (issue 2): time <= 0.7 x gdalwarp's,
 peak memory <= 1.5 x gdalwarp's.
@@ -39,7 +40,16 @@ BANDS = ("B04", "B03", "B02")
 REPEATS = 3
 GOAL_TIME = 0.7
 GOAL_MEMORY = 1.5
-CREATION_OPTIONS = ["TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512", "COMPRESS=DEFLATE", "PREDICTOR=2", "BIGTIFF=IF_SAFER"]
+# The tile's own files (as a provider would deliver them: default DEFLATE level).
+SOURCE_OPTIONS = ["TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512", "COMPRESS=DEFLATE", "PREDICTOR=2", "BIGTIFF=IF_SAFER"]
+# The crop's output: exactly the options of core/local/writers.geotiff_options, given to gdalwarp too.
+sys.path.insert(0, os.path.join(ROOT, "bin"))
+import lbe as _launcher  # noqa: E402
+
+_launcher.import_checkout_as_package(ROOT)
+from load_by_extent.core.local.writers import geotiff_options  # noqa: E402
+
+CREATION_OPTIONS = [option for option in geotiff_options(np.dtype("uint16")) if not option.startswith("NUM_THREADS")]
 
 
 def generate_tile() -> None:
@@ -55,7 +65,7 @@ def generate_tile() -> None:
         path = os.path.join(TILE, f"{name}.tif")
         sys.stderr.write(f"generating {path} ({SIZE} x {SIZE})\n")
         dataset = gdal.GetDriverByName("GTiff").Create(
-            path, SIZE, SIZE, 1, gdal.GDT_UInt16, options=CREATION_OPTIONS + ["NUM_THREADS=ALL_CPUS"])
+            path, SIZE, SIZE, 1, gdal.GDT_UInt16, options=SOURCE_OPTIONS + ["NUM_THREADS=ALL_CPUS"])
         dataset.SetGeoTransform((ORIGIN[0], 10, 0, ORIGIN[1], 0, -10))
         dataset.SetProjection(srs.ExportToWkt())
         band = dataset.GetRasterBand(1)

@@ -53,6 +53,7 @@ NODATA_FLOAT = -9999.0
 
 # Output GeoTIFFs: tiled, compressed, lossless. Predictor 2 suits integer imagery.
 GTIFF_BLOCK = 512
+GTIFF_DEFLATE_LEVEL = 1
 
 # --- jpeg / bandmath / mt_stats ----------------------------------------------------------------
 RESAMPLE_METHODS = ("near", "bilinear", "cubic", "cubicspline", "lanczos", "average", "mode", "max", "min", "med", "q1", "q3")

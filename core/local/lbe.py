@@ -21,9 +21,9 @@ from ..scenes import Scene
 from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, output_nodata
 from .writers import GeoTiffWriter, convert_to_jp2, write_zip
 
-# Rows read per strip: a multiple of the output's 512-pixel tiles, so each strip completes a row
+# Rows read per strip: one row of the output's 512-pixel tiles, so each strip completes a row
 # of tiles that can be compressed and written out at once.
-STRIP_ROWS = 2 * api_rules.GTIFF_BLOCK
+STRIP_ROWS = api_rules.GTIFF_BLOCK
 
 
 @dataclass
