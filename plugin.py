@@ -36,7 +36,7 @@ class LoadByExtentPlugin:
         from .ui.task_controller import TaskController
 
         self.settings = PluginSettings()
-        self.controller = TaskController(self.settings)
+        self.controller = TaskController(self.settings, message_bar=self.iface.messageBar())
         icon = QIcon(os.path.join(PLUGIN_FOLDER, "icon.svg"))
         self.action = QAction(icon, tr("Load By Extent"), self.iface.mainWindow())
         self.action.setObjectName("LoadByExtentAction")

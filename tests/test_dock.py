@@ -27,6 +27,7 @@ from load_by_extent.core.sensors import SENTINEL2
 from load_by_extent.core.settings import PluginSettings
 from load_by_extent.ui.task_controller import TaskRecord
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -461,6 +462,8 @@ def test_aoi_file_with_separate_polygons_is_refused_with_a_reason(dock, canvas, 
     assert dock.aoi_problem.isVisibleTo(dock)
     assert "cannot read" in dock.aoi_problem.text()
     assert_same_ring(request_ring(dock), ring_points(S2_RING))
+    warnings = dock.iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert any("cannot read" in text and "not-a-vector.geojson" in text for text in warnings), warnings
 
 
 def test_aoi_from_selected_features_of_the_active_layer(dock, canvas, qgis_iface):
@@ -890,6 +893,8 @@ def test_failing_task_ends_failed_with_its_message(dock, qtbot, aoi_files, outpu
     assert len(QgsProject.instance().layerTreeRoot().children()) == groups_before
     assert files_under(output_folder) == []
     assert PluginSettings().remembered("band_preset") == "custom"  # the preset of the last run
+    warnings = dock.iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert any("SCL" in text and "Traceback" not in text for text in warnings), warnings
 
 
 def test_band_preset_is_remembered_between_sessions(plugin, qtbot, aoi_files):

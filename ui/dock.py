@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import QgsApplication, QgsGeometry, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsGeometry, QgsProject
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
@@ -282,7 +282,7 @@ class LoadByExtentDock(QgsDockWidget):
         try:
             self.aoi.set_from_layer_selection(self.iface.activeLayer())
         except LbeError as error:
-            self._show_aoi_problem(str(error))
+            self._show_aoi_problem(str(error), to_message_bar=True)
 
     def use_canvas_extent(self) -> None:
         self.aoi.set_from_map(QgsGeometry.fromRect(self.canvas.extent()), self.tr("map extent"))
@@ -296,13 +296,15 @@ class LoadByExtentDock(QgsDockWidget):
         try:
             geojson = read_aoi_file(path, field="file")
         except LbeError as error:
-            self._show_aoi_problem(error.message)
+            self._show_aoi_problem(error.message, to_message_bar=True)
             return
         self.aoi.set_from_geojson(geojson, path)
 
-    def _show_aoi_problem(self, text: str) -> None:
+    def _show_aoi_problem(self, text: str, to_message_bar: bool = False) -> None:
         self.aoi_problem.setText(text)
         self.aoi_problem.setVisible(bool(text))
+        if text and to_message_bar:
+            self.iface.messageBar().pushMessage(self.tr("Load By Extent"), text, Qgis.MessageLevel.Warning)
 
     def _aoi_changed(self) -> None:
         self._show_aoi_problem("")

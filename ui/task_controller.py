@@ -61,10 +61,11 @@ class TaskController(QObject):
     recordAdded = pyqtSignal(object)  # TaskRecord
     recordChanged = pyqtSignal(object)
 
-    def __init__(self, settings: PluginSettings, project: QgsProject | None = None) -> None:
+    def __init__(self, settings: PluginSettings, project: QgsProject | None = None, message_bar=None) -> None:
         super().__init__()
         self.settings = settings
         self.project = project
+        self.message_bar = message_bar  # QGIS's message bar: failures are said there too
         self.records: list[TaskRecord] = []
         self._stores: dict[tuple[str, ...], SceneStoreSet] = {}
 
@@ -140,6 +141,9 @@ class TaskController(QObject):
             record.task = None
         if status == FAILED:
             QgsMessageLog.logMessage(f"{record.description}: {message}", LOG_TAG, Qgis.Warning)
+            if self.message_bar is not None:
+                self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {message}",
+                                             Qgis.MessageLevel.Warning)
         self.recordChanged.emit(record)
 
     def _loaded(self, record: TaskRecord, result: TaskResult, displays: list) -> None:
