@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.core import Qgis, QgsTask
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QPushButton
 
 from .core.request import TaskRequest
 
@@ -48,6 +48,22 @@ class LoadByExtentPlugin:
         self.options_factory = SettingsPageFactory(self.settings, icon, self._settings_applied)
         self.options_factory.setObjectName("LoadByExtentOptions")
         self.iface.registerOptionsWidgetFactory(self.options_factory)
+        # Remote tasks of an earlier session still running on the server: offered once QGIS is up.
+        QTimer.singleShot(0, self.offer_unfinished_tasks)
+
+    def offer_unfinished_tasks(self) -> None:
+        if self.controller is None:
+            return
+        records = self.controller.offer_unfinished()
+        if not records:
+            return
+        bar = self.iface.messageBar()
+        item = bar.createMessage(tr("Load By Extent"), tr("{count} remote task(s) of an earlier session have not "
+                                                         "finished.").format(count=len(records)))
+        show = QPushButton(tr("Show in the task list"))
+        show.clicked.connect(lambda: self.dock.setUserVisible(True))
+        item.layout().addWidget(show)
+        bar.pushWidget(item, Qgis.MessageLevel.Info)
 
     def unload(self) -> None:
         if self.controller is not None:

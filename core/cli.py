@@ -1,8 +1,9 @@
 """The command line: `lbe run` and `lbe scenes`.
 
 `run` prints exactly one JSON object on stdout; progress and errors go to stderr.
-Exit status: 0 success; 2 invalid request, unreadable request file or bad arguments;
-1 any other failure (scene not in the store, unreadable raster, ...); 130 cancelled.
+Exit status: 0 success; 2 invalid request (ours or the API's 422), unreadable request file or bad
+arguments; 1 any other failure (scene not in the store, unreadable raster, the API or the network
+failing, ...); 130 cancelled.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import signal
 import sys
 import traceback
@@ -35,18 +37,51 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run a task request (JSON file, or - for stdin)")
     run.add_argument("request", help="the request JSON file, as the task API takes it")
-    run.add_argument("--scenes", required=True, help="the scene store: a folder of scenes")
+    where = run.add_mutually_exclusive_group(required=True)
+    where.add_argument("--scenes", help="run on this computer, on this scene store (a folder of scenes)")
+    where.add_argument("--api-url", help=f"run on the Processing API at this base URL (e.g. {DEFAULT_API_URL})")
     run.add_argument("--out", default=".", help="folder for the results (default: the current folder)")
+    _add_key_arguments(run)
+    run.add_argument("--max-wait", type=float, help="give up waiting for a remote task after this many seconds")
+    run.add_argument("--force", action="store_true",
+                     help="send the request even if an identical one ran recently (default: reuse its result)")
+    run.add_argument("--ledger", help="the file of remote tasks (default: $LBE_LEDGER or ~/.local/state/...)")
 
-    scenes = commands.add_parser("scenes", help="list the scenes of a store")
-    scenes.add_argument("--scenes", required=True, help="the scene store: a folder of scenes")
+    scenes = commands.add_parser("scenes", help="list the scenes of a store, or search them on the API")
+    source = scenes.add_mutually_exclusive_group(required=True)
+    source.add_argument("--scenes", help="the scene store: a folder of scenes")
+    source.add_argument("--api-url", help="search the scenes of the Processing API with this base URL "
+                                          f"(e.g. {DEFAULT_API_URL}; the search itself goes to --search-url)")
+    scenes.add_argument("--search-url", help="the API's scene search base URL "
+                                             "(default: https://api-connect.eos.com/api/lms/search/v2)")
+    _add_key_arguments(scenes)
     scenes.add_argument("--aoi", help="only scenes intersecting this area (GeoJSON or any OGR vector file)")
     scenes.add_argument("--start", type=_date, help="first date, YYYY-MM-DD")
     scenes.add_argument("--end", type=_date, help="last date, YYYY-MM-DD")
     scenes.add_argument("--max-cloud", type=float, help="highest cloud cover in percent")
-    scenes.add_argument("--sensor", action="append", help="sensor (sentinel2, landsat8, S2, L8 ...); repeatable")
+    scenes.add_argument("--sensor", action="append", help="sensor (sentinel2, landsat8, S2, L8 ...); repeatable "
+                                                          "(with --api-url the default is sentinel2)")
+    scenes.add_argument("--limit", type=int, default=100, help="with --api-url: scenes per page of the search")
+    scenes.add_argument("--max-pages", type=int, default=10, help="with --api-url: pages of the search to read")
     scenes.add_argument("--table", action="store_true", help="a table for people instead of JSON")
     return parser
+
+
+DEFAULT_API_URL = "https://api-connect.eos.com/api/gdw"  # also core.remote.DEFAULT_API_URL (not imported: slow)
+
+
+def _add_key_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--api-key", help="the API key (better: the environment variable LBE_API_KEY, which "
+                                          "other users of this computer cannot see in the process list)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for each HTTP answer")
+
+
+def _remote_config(args, search_url: str | None = None):
+    from .remote import DEFAULT_SEARCH_URL, ApiKey, RemoteConfig
+
+    key = ApiKey(args.api_key or os.environ.get("LBE_API_KEY", ""))
+    return RemoteConfig(api_url=args.api_url, api_key=key, search_url=search_url or DEFAULT_SEARCH_URL,
+                        timeout=args.timeout, max_wait=getattr(args, "max_wait", None))
 
 
 def _date(text: str) -> dt.date:
@@ -79,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CANCELLED
     except LbeError as error:
         _error(str(error))
-        return EXIT_FAILURE
+        # The API's 422 says the request is invalid, as our own validation would.
+        return EXIT_INVALID if getattr(error, "status", None) == 422 else EXIT_FAILURE
     except Exception as error:  # a bug: say so in one line, the traceback only on request
         if args.debug:
             traceback.print_exc()
@@ -97,7 +133,6 @@ def _error(message: str) -> None:
 
 def _run(args) -> int:
     from .feedback import ConsoleFeedback
-    from .local import LocalBackend
     from .request import TaskRequest
     from .runner import run
 
@@ -105,26 +140,49 @@ def _run(args) -> int:
         request = TaskRequest.from_json(sys.stdin.read())
     else:
         request = TaskRequest.load(args.request)
-    request.validate()  # an invalid request fails before the store is even looked at
-    backend = LocalBackend(args.scenes)
+    request.validate()  # an invalid request fails before the store or the API is even looked at
+    if args.scenes:
+        from .local import LocalBackend
+
+        backend = LocalBackend(args.scenes)
+    else:
+        from .ledger import TaskLedger, default_ledger_path
+        from .remote import RemoteBackend
+
+        backend = RemoteBackend(_remote_config(args), TaskLedger(args.ledger or default_ledger_path()), force=args.force)
     result = run(request, backend, args.out, ConsoleFeedback())
     sys.stdout.write(json.dumps(result.to_json_dict()) + "\n")
     return EXIT_OK
 
 
 def _scenes(args) -> int:
-    from .scenes import SceneStore
-
     aoi = _read_aoi(args.aoi) if args.aoi else None
-    store = SceneStore(args.scenes)
-    found = store.search(aoi=aoi, start=args.start, end=args.end, max_cloud=args.max_cloud, sensors=args.sensor)
+    problems: list[str] = []
+    if args.scenes:
+        from .scenes import SceneStore
+
+        store = SceneStore(args.scenes)
+        found = store.search(aoi=aoi, start=args.start, end=args.end, max_cloud=args.max_cloud, sensors=args.sensor)
+    else:
+        from .feedback import ConsoleFeedback
+        from .remote_search import DEFAULT_DATASETS, search_remote_scenes
+
+        config = _remote_config(args, search_url=args.search_url)
+        found, problems = search_remote_scenes(
+            config, args.sensor or DEFAULT_DATASETS, aoi, args.start, args.end, max_cloud=args.max_cloud,
+            limit=args.limit, max_pages=args.max_pages, feedback=ConsoleFeedback())
     summaries = [scene.summary() for scene in found]
     if args.table:
         for item in summaries:
             cloud = "-" if item["cloud_cover"] is None else f"{item['cloud_cover']:.0f} %"
             sys.stdout.write(f"{item['date'] or '-':10}  {item['sensor']:14}  {cloud:>6}  {item['view_id']}\n")
+        for problem in problems:
+            sys.stderr.write(f"lbe: warning: {problem}\n")
     else:
-        sys.stdout.write(json.dumps({"scenes": summaries}) + "\n")
+        output: dict = {"scenes": summaries}
+        if problems:
+            output["problems"] = problems
+        sys.stdout.write(json.dumps(output) + "\n")
     return EXIT_OK
 
 

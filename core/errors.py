@@ -46,7 +46,7 @@ class DataError(LbeError):
     AOI outside the scene, metadata file missing)."""
 
 
-class TaskCancelled(LbeError):  # noqa: N818 - not an error: the user chose to stop
+class TaskCancelled(LbeError):  # not an error: the user chose to stop
     """The user cancelled the task; not a failure, nothing is written."""
 
     def __init__(self) -> None:

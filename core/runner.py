@@ -40,7 +40,11 @@ def run(
     with StagingFolder(output_folder) as staging:
         result = backend.execute(request, params, staging.path, feedback)
         check_cancelled(feedback)  # a cancel during the last step still wins: nothing is committed
-        return staging.commit(result)
+        result = staging.commit(result)
+    after_commit = getattr(backend, "after_commit", None)
+    if after_commit is not None:  # e.g. the remote backend's ledger learns where the files are
+        after_commit(result)
+    return result
 
 
 class StagingFolder:
@@ -76,6 +80,9 @@ class StagingFolder:
         Files of one result keep a common name: `X.jp2` and `X.jp2.aux.xml` become `X_2.jp2` and
         `X_2.jp2.aux.xml` when `X.jp2` exists. Sidecars move first, the main file last.
         """
+        staged = [path for path in result.files if os.path.dirname(os.path.abspath(path)) == self.path]
+        if not staged:  # a reused earlier result: its files are already in place
+            return result
         names = [os.path.basename(path) for path in result.files]
         stem = _stem(names[0])
         for attempt in range(1, 10_000):

@@ -12,6 +12,10 @@ from qgis.core import QgsSettings
 
 PREFIX = "load_by_extent"
 DEFAULT_AOI_LIMIT_KM2 = 2500.0  # a 50 x 50 km area: ask before running anything larger
+EMBEDDED, REMOTE = "embedded", "remote"
+DEFAULT_API_URL = "https://api-connect.eos.com/api/gdw"
+DEFAULT_SEARCH_URL = "https://api-connect.eos.com/api/lms/search/v2"
+DEFAULT_HTTP_TIMEOUT = 60.0
 
 
 def default_output_folder() -> str:
@@ -62,6 +66,62 @@ class PluginSettings:
     @aoi_limit_km2.setter
     def aoi_limit_km2(self, value: float) -> None:
         self._set("aoi_limit_km2", float(value))
+
+    # --- the remote API ----------------------------------------------------------------------------
+    @property
+    def backend(self) -> str:
+        value = str(self._get("backend", EMBEDDED))
+        return value if value in (EMBEDDED, REMOTE) else EMBEDDED
+
+    @backend.setter
+    def backend(self, value: str) -> None:
+        self._set("backend", value if value in (EMBEDDED, REMOTE) else EMBEDDED)
+
+    @property
+    def api_url(self) -> str:
+        return str(self._get("api_url", "") or DEFAULT_API_URL)
+
+    @api_url.setter
+    def api_url(self, value: str) -> None:
+        self._set("api_url", value.strip())
+
+    @property
+    def search_url(self) -> str:
+        return str(self._get("search_url", "") or DEFAULT_SEARCH_URL)
+
+    @search_url.setter
+    def search_url(self, value: str) -> None:
+        self._set("search_url", value.strip())
+
+    @property
+    def auth_config_id(self) -> str:
+        """The id of the authentication configuration holding the key (never the key itself)."""
+        return str(self._get("auth_config_id", "") or "")
+
+    @auth_config_id.setter
+    def auth_config_id(self, value: str) -> None:
+        self._set("auth_config_id", value or "")
+
+    @property
+    def max_wait_hours(self) -> float:
+        """The user's limit on waiting for a remote task; 0 = the task's own task_timeout."""
+        try:
+            return max(0.0, float(self._get("max_wait_hours", 0.0)))
+        except (TypeError, ValueError):
+            return 0.0
+
+    @max_wait_hours.setter
+    def max_wait_hours(self, value: float) -> None:
+        self._set("max_wait_hours", float(value))
+
+    @property
+    def reuse_results(self) -> bool:
+        """Reuse the result of an identical remote request still within its task_timeout."""
+        return str(self._get("reuse_results", "true")).lower() in ("true", "1")
+
+    @reuse_results.setter
+    def reuse_results(self, value: bool) -> None:
+        self._set("reuse_results", "true" if value else "false")
 
     def remembered(self, name: str, default: str = "") -> str:
         """A remembered choice of the dock (task type, band preset ...)."""

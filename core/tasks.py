@@ -9,6 +9,7 @@ by whoever listens to `resultReady`, on the main thread.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
@@ -34,6 +35,11 @@ class _TaskFeedback:
     def setProgress(self, progress: float) -> None:  # noqa: N802
         self._task.setProgress(progress)  # thread-safe: QgsTask forwards it to the main thread
 
+    def pushInfo(self, text: str) -> None:  # noqa: N802
+        signal = getattr(self._task, "messageReported", None)
+        if signal is not None:
+            signal.emit(text)  # queued to the main thread's listeners
+
 
 class RunRequestTask(QgsTask):
     """Runs one request on one backend; emits `resultReady` or `failed` when done."""
@@ -41,6 +47,7 @@ class RunRequestTask(QgsTask):
     resultReady = pyqtSignal(object, list)  # TaskResult, list[RasterDisplay]
     failed = pyqtSignal(str)  # a message for the user
     cancelled = pyqtSignal()
+    messageReported = pyqtSignal(str)  # what the backend says while it works ("waiting 30 s: rate limit")
 
     def __init__(self, description: str, request: TaskRequest, backend: Backend, output_folder: str) -> None:
         super().__init__(description, QgsTask.CanCancel)
@@ -78,31 +85,29 @@ class RunRequestTask(QgsTask):
 
 
 class SceneSearchTask(QgsTask):
-    """Lists the scenes of the scene folders for the scene picker, off the main thread
-    (scanning folders and reading footprints touches the disk)."""
+    """Lists scenes for the scene picker off the main thread: scanning scene folders and reading
+    footprints touch the disk, asking the API's search goes over the network.
 
-    scenesFound = pyqtSignal(list, list)  # list[Scene], problems (list[str])
+    `search` is called in the worker thread with the task (for isCanceled) and returns
+    (scenes, problems); it must only use what it was given.
+    """
+
+    scenesFound = pyqtSignal(list, list)  # scenes, problems (list[str])
     failed = pyqtSignal(str)
 
-    def __init__(self, stores, aoi: dict | None, start=None, end=None, max_cloud: float | None = None) -> None:
+    def __init__(self, search: Callable[[QgsTask], tuple[list, list]]) -> None:
         super().__init__("Load By Extent: searching scenes", QgsTask.CanCancel)
-        self.stores = stores  # a SceneStoreSet; its scans are guarded by a lock per folder
-        self.criteria = {"aoi": aoi, "start": start, "end": end, "max_cloud": max_cloud}
+        self.search = search
         self.scenes: list = []
         self.problems: list[str] = []
         self.error: str | None = None
 
     def run(self) -> bool:
         try:
-            self.scenes, self.problems = self.stores.search(**self.criteria)
-            for scene in self.scenes:  # footprints for the map, read here rather than on the main thread
-                if self.isCanceled():
-                    return False
-                try:
-                    scene.footprint()
-                except LbeError as error:
-                    self.problems.append(str(error))
+            self.scenes, self.problems = self.search(self)
             return not self.isCanceled()
+        except TaskCancelled:
+            return False
         except LbeError as error:
             self.error = str(error)
         except Exception as error:
@@ -115,3 +120,58 @@ class SceneSearchTask(QgsTask):
             self.scenesFound.emit(self.scenes, self.problems)
         elif not self.isCanceled():
             self.failed.emit(self.error or "the scene search stopped")
+
+
+def search_scene_folders(stores, aoi: dict | None, start=None, end=None, max_cloud: float | None = None):
+    """A `search` for SceneSearchTask over local scene folders (footprints read here, not later on
+    the main thread)."""
+
+    def search(task: QgsTask) -> tuple[list, list]:
+        scenes, problems = stores.search(aoi=aoi, start=start, end=end, max_cloud=max_cloud)
+        for scene in scenes:
+            if task.isCanceled():
+                break
+            try:
+                scene.footprint()
+            except LbeError as error:
+                problems.append(str(error))
+        return scenes, problems
+
+    return search
+
+
+def search_api(config, datasets: list[str], aoi: dict, start=None, end=None, max_cloud: float | None = None):
+    """A `search` for SceneSearchTask on the API's scene search (API.md §4)."""
+
+    def search(task: QgsTask) -> tuple[list, list]:
+        from .remote_search import search_remote_scenes
+
+        return search_remote_scenes(config, datasets, aoi, start, end, max_cloud, feedback=_TaskFeedback(task))
+
+    return search
+
+
+class CheckTask(QgsTask):
+    """Runs one short check (e.g. "Test connection") off the main thread; emits its sentence."""
+
+    answered = pyqtSignal(bool, str)
+
+    def __init__(self, description: str, check: Callable[[], str]) -> None:
+        super().__init__(description, QgsTask.CanCancel)
+        self.check = check
+        self.ok = False
+        self.text = ""
+
+    def run(self) -> bool:
+        try:
+            self.text = self.check()
+            self.ok = True
+        except LbeError as error:
+            self.text = str(error)
+        except Exception as error:
+            self.text = f"internal error: {type(error).__name__}: {error}"
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+        return True
+
+    def finished(self, _ok: bool) -> None:
+        self.answered.emit(self.ok, self.text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from qgis.core import Qgis, QgsApplication, QgsGeometry, QgsProject
-from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget
+from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDockWidget
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QToolButton,
@@ -32,11 +33,12 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import api_rules
 from ..core.errors import LbeError, RequestError
+from ..core.remote import RemoteClient
 from ..core.request import LbeParams, TaskRequest, lbe_request, new_reference
 from ..core.scenes import Scene
 from ..core.sensors import SceneId
-from ..core.settings import PluginSettings
-from ..core.tasks import SceneSearchTask
+from ..core.settings import EMBEDDED, REMOTE, PluginSettings
+from ..core.tasks import CheckTask, SceneSearchTask, search_api, search_scene_folders
 from ..core.vector import read_aoi_file
 from .area_of_interest import AreaOfInterest
 from .band_picker import BandPicker
@@ -47,6 +49,16 @@ from .task_controller import TaskController, TaskRecord
 from .task_list import TaskList
 
 SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
+REMOTE_DATASETS = (  # the API's search datasets offered in the dock (API.md §4)
+    ("sentinel2", "Sentinel-2 L1C"),
+    ("sentinel2l2a", "Sentinel-2 L2A"),
+    ("landsat8", "Landsat 8"),
+    ("landsat9", "Landsat 9"),
+    ("landsat7", "Landsat 7"),
+    ("landsat5", "Landsat 5"),
+    ("modis", "MODIS"),
+    ("naip", "NAIP"),
+)
 
 
 def _problem_label() -> QLabel:
@@ -118,10 +130,13 @@ class LoadByExtentDock(QgsDockWidget):
         self.task_list.cancelRequested.connect(controller.cancel)
         self.task_list.runAgainRequested.connect(self._run_again)
         self.task_list.zoomRequested.connect(self._zoom_to_record)
+        self.task_list.resumeRequested.connect(self._resume)
         self.settings_widget.settingsChanged.connect(self.apply_settings)
 
         self.visibilityChanged.connect(self._visibility_changed)
+        self._check_task = None
         self.band_picker.set_preset(settings.remembered("band_preset", "true_colour"))
+        self._backend_changed()
         self._aoi_changed()
         self.refresh()
 
@@ -179,9 +194,43 @@ class LoadByExtentDock(QgsDockWidget):
 
     def _build_scene_group(self) -> QgsCollapsibleGroupBox:
         group = QgsCollapsibleGroupBox(self.tr("Scene"))
+        self.run_local = QRadioButton(self.tr("this computer"))
+        self.run_local.setObjectName("runLocal")
+        self.run_remote = QRadioButton(self.tr("Processing API"))
+        self.run_remote.setObjectName("runRemote")
+        (self.run_remote if self.settings.backend == REMOTE else self.run_local).setChecked(True)
+        self.run_remote.toggled.connect(self._backend_changed)
+        self.test_connection_button = QToolButton()
+        self.test_connection_button.setObjectName("testConnection")
+        self.test_connection_button.setText(self.tr("Test connection"))
+        self.test_connection_button.clicked.connect(self.test_connection)
+        self.connection_label = QLabel()
+        self.connection_label.setObjectName("connectionLabel")
+        self.connection_label.setWordWrap(True)
+        self.dataset_combo = QgsCheckableComboBox()
+        self.dataset_combo.setObjectName("datasets")
+        for dataset, label in REMOTE_DATASETS:
+            self.dataset_combo.addItemWithCheckState(label, Qt.CheckState.Unchecked, dataset)
+        chosen = self.settings.remembered("datasets", "sentinel2").split(",")
+        self.dataset_combo.setCheckedItems([label for dataset, label in REMOTE_DATASETS if dataset in chosen])
+        self.dataset_combo.checkedItemsChanged.connect(self._datasets_changed)
+        backend_row = QHBoxLayout()
+        backend_row.addWidget(QLabel(self.tr("Run on")))
+        backend_row.addWidget(self.run_local)
+        backend_row.addWidget(self.run_remote)
+        backend_row.addStretch(1)
+        backend_row.addWidget(self.test_connection_button)
+        self.dataset_row = QWidget()
+        dataset_layout = QHBoxLayout(self.dataset_row)
+        dataset_layout.setContentsMargins(0, 0, 0, 0)
+        dataset_layout.addWidget(QLabel(self.tr("Datasets")))
+        dataset_layout.addWidget(self.dataset_combo, 1)
         self.scene_picker = ScenePicker(self.canvas)
         self.scene_problem = _problem_label()
         box = QVBoxLayout(group)
+        box.addLayout(backend_row)
+        box.addWidget(self.connection_label)
+        box.addWidget(self.dataset_row)
         box.addWidget(self.scene_picker)
         box.addWidget(self.scene_problem)
         return group
@@ -321,22 +370,42 @@ class LoadByExtentDock(QgsDockWidget):
         self._search_timer.start()
 
     def search_scenes(self) -> None:
-        """List the scenes of the scene folders that meet the AOI, in the background."""
+        """List the scenes that meet the AOI (of the scene folders, or of the API), in the background."""
         if self._search_task is not None:
             self._search_task.cancel()
             self._search_task = None
-        stores = self.controller.scene_stores()
-        if not stores.stores:
-            self.scene_picker.set_scenes([], [])
-            self.scene_picker.set_message(self.tr("Add a scene folder in Settings below to list its scenes."))
-            return
         aoi = None
         if self.aoi.is_set:
             try:
                 aoi = self.aoi.geojson(allow_multipolygon=True)
             except RequestError:
                 aoi = None
-        task = SceneSearchTask(stores, aoi, **self.scene_picker.criteria())
+        criteria = self.scene_picker.criteria()
+        if self.controller.uses_remote():
+            try:
+                config = self.controller.remote_config()
+            except LbeError as error:
+                self.scene_picker.set_scenes([], [])
+                self.scene_picker.set_message(str(error))
+                return
+            datasets = self.datasets()
+            if not datasets:
+                self.scene_picker.set_scenes([], [])
+                self.scene_picker.set_message(self.tr("Choose the datasets to search."))
+                return
+            if aoi is None:
+                self.scene_picker.set_scenes([], [])
+                self.scene_picker.set_message(self.tr("Draw an area of interest to search the API's scenes."))
+                return
+            search = search_api(config, datasets, aoi, **criteria)
+        else:
+            stores = self.controller.scene_stores()
+            if not stores.stores:
+                self.scene_picker.set_scenes([], [])
+                self.scene_picker.set_message(self.tr("Add a scene folder in Settings below to list its scenes."))
+                return
+            search = search_scene_folders(stores, aoi, **criteria)
+        task = SceneSearchTask(search)
         task.scenesFound.connect(lambda scenes, problems, t=task: self._scenes_found(t, scenes, problems))
         task.failed.connect(lambda message, t=task: self._search_failed(t, message))
         self._search_task = task
@@ -354,9 +423,49 @@ class LoadByExtentDock(QgsDockWidget):
             self.scene_picker.set_scenes([], [])
             self.scene_picker.set_message(message)
 
+    def datasets(self) -> list[str]:
+        """The API datasets to search, as ticked."""
+        return [dataset for dataset, label in REMOTE_DATASETS if label in self.dataset_combo.checkedItems()]
+
+    def _datasets_changed(self, *_args) -> None:
+        self.settings.remember("datasets", ",".join(self.datasets()))
+        self.schedule_search()
+
+    def _backend_changed(self) -> None:
+        remote = self.run_remote.isChecked()
+        self.settings.backend = REMOTE if remote else EMBEDDED
+        self.dataset_row.setVisible(remote)
+        self.test_connection_button.setVisible(remote)
+        self.connection_label.setVisible(remote and bool(self.connection_label.text()))
+        self.scene_picker.set_scenes([], [])
+        self.schedule_search()
+        self.refresh()
+
+    def test_connection(self) -> None:
+        """Ask the API whether it is reachable and takes the key (in the background)."""
+        try:
+            config = self.controller.remote_config()
+        except LbeError as error:
+            self._connection_answered(False, str(error))
+            return
+        task = CheckTask(self.tr("Load By Extent: testing the connection"), RemoteClient(config).check_connection)
+        task.answered.connect(self._connection_answered)
+        self._check_task = task
+        self.connection_label.setText(self.tr("Testing the connection…"))
+        self.connection_label.show()
+        QgsApplication.taskManager().addTask(task)
+
+    def _connection_answered(self, ok: bool, text: str) -> None:
+        self._check_task = None
+        self.connection_label.setText(("✓ " if ok else "✗ ") + text)
+        self.connection_label.show()
+        if not ok:
+            self.iface.messageBar().pushMessage(self.tr("Load By Extent"), text, Qgis.MessageLevel.Warning)
+
     def _view_id_changed(self, _text: str, scene_id: SceneId | None) -> None:
         scene = self.scene_picker.scene(scene_id.view_id) if scene_id else None
-        available = tuple(scene.band_files) if scene else None
+        band_files = getattr(scene, "band_files", None)
+        available = tuple(band_files) if band_files else None
         self.band_picker.set_sensor(scene_id.sensor if scene_id else None, available)
         self.refresh()
 
@@ -391,7 +500,7 @@ class LoadByExtentDock(QgsDockWidget):
             found.setdefault(section, error.message if section != "run" else str(error))
             return found
         scene = self.scene_picker.scene(params.scene.view_id)
-        if scene is not None:
+        if scene is not None and getattr(scene, "band_files", None) is not None:
             missing = [band for band in params.bands if band not in scene.band_files]
             if missing:
                 found["bands"] = self.tr("This scene has no {bands} in the scene folders.").format(bands=", ".join(missing))
@@ -399,7 +508,10 @@ class LoadByExtentDock(QgsDockWidget):
                 files = scene.tile_metadata if kind == api_rules.TILE_METADATA else scene.product_metadata
                 if not files:
                     found["options"] = self.tr("This scene has no {kind} in the scene folders.").format(kind=kind)
-        if not self.settings.scene_folders:
+        if self.controller.uses_remote():
+            if not self.settings.auth_config_id:
+                found["run"] = self.tr("Set the API key in Settings below (Processing API).")
+        elif not self.settings.scene_folders:
             found["run"] = self.tr("Add a scene folder in Settings below.")
         return found
 
@@ -473,6 +585,12 @@ class LoadByExtentDock(QgsDockWidget):
     def _run_again(self, record: TaskRecord) -> None:
         try:
             self.controller.run_again(record)
+        except LbeError as error:
+            self.iface.messageBar().pushWarning(self.tr("Load By Extent"), str(error))
+
+    def _resume(self, record: TaskRecord) -> None:
+        try:
+            self.controller.resume(record)
         except LbeError as error:
             self.iface.messageBar().pushWarning(self.tr("Load By Extent"), str(error))
 

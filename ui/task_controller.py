@@ -14,14 +14,18 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import LbeError
+from ..core.ledger import TaskLedger
 from ..core.local import LocalBackend
+from ..core.remote import RemoteBackend, RemoteConfig
 from ..core.request import LbeParams, TaskRequest
 from ..core.results import TaskResult
 from ..core.scenes import SceneStoreSet
-from ..core.settings import PluginSettings
+from ..core.settings import REMOTE, PluginSettings
 from ..core.tasks import LOG_TAG, RunRequestTask
 
 QUEUED, RUNNING, LOADED, FAILED, CANCELLED = "queued", "running", "loaded", "failed", "cancelled"
+UNFINISHED = "unfinished"  # a remote task of an earlier session, not finished yet: it can be resumed
+DONE = "done"  # finished with a result that is not a layer (statistics)
 
 
 @dataclass
@@ -31,12 +35,14 @@ class TaskRecord:
     description: str
     request: TaskRequest
     scenes: str | None
+    remote: bool = False
     status: str = QUEUED
     progress: float = 0.0
     message: str = ""
     result: TaskResult | None = None
     layer_ids: list[str] = field(default_factory=list)
     task: RunRequestTask | None = None  # kept alive while it runs; dropped when it ends
+    remote_task_id: str | None = None  # the API's task id, for an unfinished task of an earlier session
 
     @property
     def is_active(self) -> bool:
@@ -47,25 +53,38 @@ class TaskRecord:
         return os.path.dirname(self.result.files[0]) if self.result and self.result.files else None
 
 
-def describe(request: TaskRequest) -> str:
-    """"S2 2017-02-16 B04,B03,B02" for the task list and the task manager."""
+def describe(request: TaskRequest, remote: bool = False) -> str:
+    """"S2 2017-02-16 B04,B03,B02" for the task list and the task manager ("· API" when remote)."""
     params = request.validate()
+    scene = getattr(params, "scene", None)
     if isinstance(params, LbeParams):
-        scene = params.scene
-        date = scene.date.isoformat() if scene.date else scene.view_id
-        return f"{scene.sensor.code} {date} {','.join(params.bands)}"
-    return f"{request.type}"
+        what = ",".join(params.bands)
+    else:
+        what = f"{request.type} {getattr(params, 'bm_type', '')}".strip()
+        if isinstance(getattr(params, "bm_type", None), tuple):
+            what = f"{request.type} {','.join(params.bm_type)}"
+    text = what
+    if scene is not None:
+        text = f"{scene.sensor.code} {scene.date.isoformat() if scene.date else scene.view_id} {what}"
+    return text + (" · API" if remote else "")
+
+
+def default_qgis_ledger_path() -> str:
+    """The remote tasks' ledger, in the QGIS profile (it moves with the profile)."""
+    return os.path.join(QgsApplication.qgisSettingsDirPath(), "load_by_extent", "remote-tasks.json")
 
 
 class TaskController(QObject):
     recordAdded = pyqtSignal(object)  # TaskRecord
     recordChanged = pyqtSignal(object)
 
-    def __init__(self, settings: PluginSettings, project: QgsProject | None = None, message_bar=None) -> None:
+    def __init__(self, settings: PluginSettings, project: QgsProject | None = None, message_bar=None,
+                 ledger_path: str | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.project = project
         self.message_bar = message_bar  # QGIS's message bar: failures are said there too
+        self.ledger_path = ledger_path or default_qgis_ledger_path()
         self.records: list[TaskRecord] = []
         self._stores: dict[tuple[str, ...], SceneStoreSet] = {}
 
@@ -81,18 +100,46 @@ class TaskController(QObject):
     def refresh_stores(self) -> None:
         self._stores.clear()
 
-    # --- running ------------------------------------------------------------------------------
-    def submit(self, request: TaskRequest, scenes: str | None = None) -> RunRequestTask:
-        """Validate and start `request`; RequestError / LbeError before anything starts."""
-        request.validate()
+    # --- backends -----------------------------------------------------------------------------
+    def uses_remote(self, scenes: str | None = None) -> bool:
+        """A scene folder given means this computer; else the backend chosen in the settings."""
+        return scenes is None and self.settings.backend == REMOTE
+
+    def backend(self, scenes: str | None = None, force: bool = False):
+        """The backend to run with, built on the main thread (the key may need the master password)."""
+        if self.uses_remote(scenes):
+            return RemoteBackend(self.remote_config(), self.ledger(), force=force or not self.settings.reuse_results)
         stores = self.scene_stores(scenes)
         if not stores.stores:
             raise LbeError(self.tr("No scene folder is set: add one in the dock's settings."))
-        record = TaskRecord(describe(request), TaskRequest(request.to_dict()), scenes)
+        return LocalBackend(stores)
+
+    def remote_config(self) -> RemoteConfig:
+        from ..core.qgis_network import api_key_from_auth_config, proxies_for
+
+        settings = self.settings
+        return RemoteConfig(
+            api_url=settings.api_url,
+            api_key=api_key_from_auth_config(settings.auth_config_id),
+            search_url=settings.search_url,
+            max_wait=settings.max_wait_hours * 3600 or None,
+            proxies=proxies_for(settings.api_url),
+        )
+
+    def ledger(self) -> TaskLedger:
+        return TaskLedger(self.ledger_path)
+
+    # --- running ------------------------------------------------------------------------------
+    def submit(self, request: TaskRequest, scenes: str | None = None, force: bool = False) -> RunRequestTask:
+        """Validate and start `request`; RequestError / LbeError before anything starts."""
+        request.validate()
+        backend = self.backend(scenes, force)
+        remote = isinstance(backend, RemoteBackend)
+        record = TaskRecord(describe(request, remote), TaskRequest(request.to_dict()), scenes, remote)
         task = RunRequestTask(
             self.tr("Load By Extent: {what}").format(what=record.description),
             record.request,
-            LocalBackend(stores),
+            backend,
             self.settings.output_folder,
         )
         record.task = task
@@ -101,13 +148,48 @@ class TaskController(QObject):
         task.resultReady.connect(lambda result, displays, r=record: self._loaded(r, result, displays))
         task.failed.connect(lambda message, r=record: self._set(r, FAILED, message))
         task.cancelled.connect(lambda r=record: self._set(r, CANCELLED, self.tr("cancelled; nothing was written")))
+        task.messageReported.connect(lambda text, r=record: self._say(r, text))
         self.records.insert(0, record)
         self.recordAdded.emit(record)
         QgsApplication.taskManager().addTask(task)
         return task
 
     def run_again(self, record: TaskRecord) -> RunRequestTask:
-        return self.submit(record.request, record.scenes)
+        """Run the record's request anew (a remote run again does not reuse the earlier result)."""
+        return self.submit(record.request, record.scenes, force=record.remote)
+
+    def offer_unfinished(self) -> list[TaskRecord]:
+        """Records for the remote tasks of earlier sessions that have not finished: the task list
+        shows them, with a way to resume polling."""
+        try:
+            entries = self.ledger().unfinished()
+        except LbeError as error:
+            QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.Warning)
+            return []
+        added = []
+        for entry in reversed(entries):
+            request = TaskRequest(entry.request)
+            try:
+                description = describe(request, remote=True)
+            except LbeError:
+                continue
+            if any(r.remote_task_id == entry.task_id for r in self.records):
+                continue
+            record = TaskRecord(description, request, None, remote=True, status=UNFINISHED,
+                                message=self.tr("unfinished on the server: task {task_id}").format(task_id=entry.task_id),
+                                remote_task_id=entry.task_id)
+            self.records.insert(0, record)
+            self.recordAdded.emit(record)
+            added.append(record)
+        return added
+
+    def resume(self, record: TaskRecord) -> RunRequestTask:
+        """Poll an unfinished remote task again (the ledger finds it by its request)."""
+        task = self.submit(record.request, None)
+        record.status = CANCELLED
+        record.message = self.tr("resumed in a new row")
+        self.recordChanged.emit(record)
+        return task
 
     def cancel(self, record: TaskRecord) -> None:
         if record.is_active and record.task is not None:
@@ -119,7 +201,8 @@ class TaskController(QObject):
             task = record.task
             if task is None:
                 continue
-            for signal in (task.progressChanged, task.begun, task.resultReady, task.failed, task.cancelled):
+            for signal in (task.progressChanged, task.begun, task.resultReady, task.failed, task.cancelled,
+                           task.messageReported):
                 try:
                     signal.disconnect()
                 except TypeError:
@@ -127,6 +210,12 @@ class TaskController(QObject):
             if record.is_active:
                 task.cancel()
             record.task = None
+
+    def _say(self, record: TaskRecord, text: str) -> None:
+        """What the backend reports while it works (rate limit waits, retries) shows in the row."""
+        if record.is_active:
+            record.message = text
+            self.recordChanged.emit(record)
 
     def _progress(self, record: TaskRecord, progress: float) -> None:
         record.progress = progress
@@ -151,6 +240,10 @@ class TaskController(QObject):
 
         record.result = result
         record.task = None
+        if result.result_type == "json":  # statistics: the chart comes later, the file is there now
+            record.progress = 100.0
+            self._set(record, DONE, self.tr("statistics saved: {file}").format(file=result.files[0]))
+            return
         try:
             layers = load_result(result, displays, self.project or QgsProject.instance())
         except LbeError as error:

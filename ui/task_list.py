@@ -9,15 +9,16 @@ from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
-from .task_controller import CANCELLED, FAILED, LOADED, QUEUED, RUNNING, TaskRecord
+from .task_controller import CANCELLED, DONE, FAILED, LOADED, QUEUED, RUNNING, UNFINISHED, TaskRecord
 
-_SYMBOLS = {QUEUED: "…", RUNNING: "⟳", LOADED: "✓", FAILED: "✗", CANCELLED: "⊘"}
+_SYMBOLS = {QUEUED: "…", RUNNING: "⟳", LOADED: "✓", DONE: "✓", FAILED: "✗", CANCELLED: "⊘", UNFINISHED: "⏸"}
 
 
 class TaskRow(QWidget):
     cancelRequested = pyqtSignal(object)
     runAgainRequested = pyqtSignal(object)
     zoomRequested = pyqtSignal(object)
+    resumeRequested = pyqtSignal(object)
 
     def __init__(self, record: TaskRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,10 +38,13 @@ class TaskRow(QWidget):
         self.folder_button = self._button("/mActionFileOpen.svg", self.tr("Open the output folder"), self._open_folder)
         self.again_button = self._button("/mActionRefresh.svg", self.tr("Run again"),
                                          lambda: self.runAgainRequested.emit(record))
+        self.resume_button = self._button("/mActionPlay.svg", self.tr("Resume waiting for this task"),
+                                          lambda: self.resumeRequested.emit(record))
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.title, 1)
-        for button in (self.cancel_button, self.zoom_button, self.folder_button, self.again_button):
+        for button in (self.cancel_button, self.zoom_button, self.folder_button, self.again_button,
+                       self.resume_button):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -68,7 +72,8 @@ class TaskRow(QWidget):
         self.cancel_button.setVisible(record.is_active)
         self.zoom_button.setVisible(record.status == LOADED and bool(record.layer_ids))
         self.folder_button.setVisible(record.output_folder is not None)
-        self.again_button.setVisible(not record.is_active)
+        self.again_button.setVisible(not record.is_active and record.status != UNFINISHED)
+        self.resume_button.setVisible(record.status == UNFINISHED)
 
     def _open_folder(self) -> None:
         folder = self.record.output_folder
@@ -82,6 +87,7 @@ class TaskList(QWidget):
     cancelRequested = pyqtSignal(object)
     runAgainRequested = pyqtSignal(object)
     zoomRequested = pyqtSignal(object)
+    resumeRequested = pyqtSignal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +103,7 @@ class TaskList(QWidget):
         row.cancelRequested.connect(self.cancelRequested)
         row.runAgainRequested.connect(self.runAgainRequested)
         row.zoomRequested.connect(self.zoomRequested)
+        row.resumeRequested.connect(self.resumeRequested)
         self.rows[id(record)] = row
         self._layout.insertWidget(0, row)
         self.empty.hide()

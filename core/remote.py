@@ -1,0 +1,663 @@
+"""The remote backend: the same requests, run on the Processing API (API.md §1).
+
+create: ``POST {base}/api`` with the key as header ``x-api-key`` and query ``api_key``;
+poll: ``GET {base}/api/{task_id}`` without following redirects, until a ``303`` names the result
+file or the answer is the statistics JSON; fetch: ``GET Location`` without the key, streamed to a
+temporary file, checked against ``Content-Length``, resumed when cut off, renamed when whole.
+
+Every call has a timeout. 429 answers are waited out as ``Retry-After`` asks; 5xx answers and
+network errors are retried with exponential backoff; the poll interval grows. The key never appears
+in an error message, a log line or an exception text: everything said is passed through
+:meth:`ApiKey.redact`.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import os
+import re
+import socket
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import requests
+
+from .errors import DataError, LbeError, TaskCancelled
+from .feedback import FeedbackLike, ProgressRange, check_cancelled, report
+from .request import TaskParams, TaskRequest
+from .results import TaskResult
+
+DEFAULT_API_URL = "https://api-connect.eos.com/api/gdw"
+DEFAULT_SEARCH_URL = "https://api-connect.eos.com/api/lms/search/v2"
+KEY_HEADER = "x-api-key"
+KEY_QUERY = "api_key"
+
+# Statuses of the task's JSON while it runs. API.md lists `started` and `processing`; clients in the
+# wild also meet these, and the create call answers `created` / `authentication`.
+RUNNING_STATUSES = {"started", "processing", "created", "authentication", "queued", "pending", "running", "in_progress"}
+FAILED_STATUSES = {"error", "failed", "failure"}
+UNKNOWN_ANSWERS_TOLERATED = 20  # consecutive answers of no known shape before giving up
+MAX_REDIRECTS = 5  # when fetching the result file from storage
+DOWNLOAD_CHUNK = 16 * 1024  # each read waits for a whole chunk: small enough to notice a cancel soon
+
+
+# --- the key ----------------------------------------------------------------------------------------
+
+class ApiKey:
+    """The API key: usable by the client, never printed. str() and repr() say ***."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        value = (value or "").strip()
+        if not value:
+            raise LbeError("no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)")
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "ApiKey(***)"
+
+    __str__ = __repr__
+
+    def redact(self, text: str) -> str:
+        """`text` with the key, and any api_key query value, replaced by ***."""
+        text = str(text).replace(self._value, "***")
+        return re.sub(r"(api_key=)[^&\s'\"]+", r"\1***", text)
+
+
+class _RedactKeys:
+    """A logging filter: urllib3 logs request URLs at debug level, and ours carry api_key=..."""
+
+    def filter(self, record) -> bool:
+        message = record.getMessage()
+        if "api_key=" in message:
+            record.msg = re.sub(r"(api_key=)[^&\s'\"]+", r"\1***", message)
+            record.args = ()
+        return True
+
+
+def _redact_http_logs() -> None:
+    import logging
+
+    logger = logging.getLogger("urllib3.connectionpool")
+    if not any(isinstance(existing, _RedactKeys) for existing in logger.filters):
+        logger.addFilter(_RedactKeys())
+
+
+# --- errors -------------------------------------------------------------------------------------------
+
+class RemoteError(LbeError):
+    """The API or the network failed us; the message says what happened and what to do."""
+
+    def __init__(self, message: str, status: int | None = None, field: str | None = None) -> None:
+        super().__init__(message, field)
+        self.status = status
+
+
+class KeyRejected(RemoteError):
+    """401 / 403: the key is wrong, expired, or not allowed this."""
+
+
+class RequestRejected(RemoteError):
+    """422 and other 4xx answers about the request itself: the server's own message."""
+
+
+class RemoteTaskFailed(RemoteError):
+    """The server ran the task and reports a failure."""
+
+
+class RemoteTimeout(RemoteError):
+    """No answer in time, or the task did not finish within its limit."""
+
+
+# --- configuration and answers ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RemoteConfig:
+    api_url: str
+    api_key: ApiKey
+    search_url: str = DEFAULT_SEARCH_URL
+    timeout: float = 60.0  # seconds, for each HTTP call (connect, and each read)
+    max_wait: float | None = None  # the user's limit on waiting for a task, seconds
+    proxies: dict | None = None  # requests' proxies mapping (QGIS's network settings inside QGIS)
+    poll_interval: float = 2.0  # first wait between polls, seconds
+    poll_interval_max: float = 30.0
+    poll_growth: float = 1.5
+    max_retries: int = 6  # consecutive 5xx answers or network errors before giving up
+    backoff_base: float = 1.0  # seconds; doubled after each retry
+    backoff_max: float = 60.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "api_url", self.api_url.rstrip("/"))
+        object.__setattr__(self, "search_url", self.search_url.rstrip("/"))
+
+
+@dataclass(frozen=True)
+class CreatedTask:
+    task_id: str
+    req_id: str | None
+    task_timeout: float | None
+    status: str
+    created_at: float
+
+
+@dataclass(frozen=True)
+class PollAnswer:
+    state: str  # "running", "file", "statistics", "failed"
+    progress: float | None = None
+    location: str | None = None
+    statistics: dict | None = None
+    message: str = ""
+
+
+RUNNING, FILE, STATISTICS, FAILED = "running", "file", "statistics", "failed"
+
+
+# --- the client -----------------------------------------------------------------------------------
+
+@dataclass
+class RemoteClient:
+    config: RemoteConfig
+    feedback: FeedbackLike | None = None
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+    session: requests.Session = field(default_factory=requests.Session)
+
+    def __post_init__(self) -> None:
+        self.session.trust_env = self.config.proxies is None  # outside QGIS: the environment's proxies
+        self._deadline: tuple[float, str] | None = None  # while waiting for a task: when to give up, and why
+        _redact_http_logs()
+
+    # --- the protocol ------------------------------------------------------------------------
+    def create(self, request: TaskRequest) -> CreatedTask:
+        """POST the request; the task as the server created it."""
+        answer = self._call("POST", f"{self.config.api_url}/api", json_body=request.to_dict(), create=True)
+        if answer.status_code not in (200, 201, 202):
+            raise self._http_error(answer, "creating the task")
+        data = self._json(answer, "creating the task")
+        task_id = data.get("task_id") if isinstance(data, dict) else None
+        if not task_id:
+            raise RemoteError(self._say(f"the API created no task (answer: {_snippet(data)})"), answer.status_code)
+        status = str(data.get("status", ""))
+        timeout = data.get("task_timeout")
+        return CreatedTask(
+            task_id=str(task_id),
+            req_id=data.get("req_id"),
+            task_timeout=float(timeout) if isinstance(timeout, (int, float)) and timeout > 0 else None,
+            status=status,
+            created_at=time.time(),
+        )
+
+    def poll(self, task_id: str) -> PollAnswer:
+        """One look at the task (redirects are not followed: the 303 is the answer)."""
+        answer = self._call("GET", f"{self.config.api_url}/api/{task_id}")
+        if answer.status_code in (301, 302, 303, 307, 308):
+            location = answer.headers.get("Location")
+            if not location:
+                raise RemoteError(self._say("the API answered a redirect without a Location"), answer.status_code)
+            return PollAnswer(FILE, location=location)
+        if answer.status_code == 404:
+            raise RemoteError(self._say(f"the API does not know task {task_id} (it may have expired on the server)"),
+                              404)
+        if answer.status_code >= 400:
+            raise self._http_error(answer, "asking for the task's status")
+        return _read_status(self._json(answer, "asking for the task's status"))
+
+    def wait(self, task: CreatedTask, progress: ProgressRange | None = None,
+             on_running: Callable[[PollAnswer], None] | None = None) -> PollAnswer:
+        """Poll until the task is done (a file or statistics); raise when it fails or takes too long."""
+        deadline, why = self._task_deadline(task)
+        self._deadline = (deadline, why) if deadline is not None else None
+        try:
+            return self._wait(task, deadline, why, progress, on_running)
+        finally:
+            self._deadline = None
+
+    def _wait(self, task: CreatedTask, deadline: float | None, why: str, progress: ProgressRange | None,
+              on_running: Callable[[PollAnswer], None] | None) -> PollAnswer:
+        interval = self.config.poll_interval
+        unknown = 0
+        while True:
+            answer = self.poll(task.task_id)
+            if answer.state == FAILED:
+                raise RemoteTaskFailed(self._say(f"the task failed on the server: {answer.message}"))
+            if answer.state in (FILE, STATISTICS):
+                return answer
+            unknown = unknown + 1 if answer.message == "unknown answer" else 0
+            if unknown >= UNKNOWN_ANSWERS_TOLERATED:
+                raise RemoteError(self._say("the API keeps answering in a way this plugin does not understand"))
+            if on_running is not None:
+                on_running(answer)
+            if progress is not None and answer.progress is not None:
+                progress.set(answer.progress / 100)
+            if deadline is not None and self.clock() + interval > deadline:
+                raise self._gave_up(why)
+            self._pause(interval)
+            interval = min(interval * self.config.poll_growth, self.config.poll_interval_max)
+
+    def download(self, location: str, folder: str, stem: str, progress: ProgressRange | None = None) -> str:
+        """Fetch the result file (without the key), resuming when cut off; return its path in
+        `folder`, named `stem` + the extension its content calls for. Nothing partial is left."""
+        partial = tempfile.NamedTemporaryFile(dir=folder, prefix=".download-", suffix=".part", delete=False)
+        partial.close()
+        try:
+            self._fetch_whole(location, partial.name, progress)
+            extension = extension_for(partial.name)
+            target = os.path.join(folder, f"{stem}.{extension}")
+            os.replace(partial.name, target)
+            return target
+        except BaseException:
+            if os.path.exists(partial.name):
+                os.remove(partial.name)
+            raise
+
+    def check_connection(self) -> str:
+        """Ask the API about a task that does not exist: it tells whether it is reachable and
+        whether it accepts the key. Returns a sentence for the user; raises RemoteError."""
+        answer = self._call("GET", f"{self.config.api_url}/api/{uuid.UUID(int=0)}")
+        if answer.status_code in (401, 403):
+            raise self._http_error(answer, "testing the connection")
+        host = urlsplit(self.config.api_url).netloc
+        return f"{host} answered (HTTP {answer.status_code}) and accepted the key"
+
+    # --- HTTP with retries ------------------------------------------------------------------------
+    def _call(self, method: str, url: str, json_body: dict | None = None, create: bool = False,
+              with_key: bool = True, headers: dict | None = None, stream: bool = False) -> requests.Response:
+        """One HTTP call, with 429 waited out, 5xx and network errors retried with backoff.
+
+        A POST that creates a task is retried only when the server surely did not take it
+        (no connection, 429, 5xx): a lost answer could otherwise create the task twice.
+        """
+        attempt = 0
+        send_headers = dict(headers or {})
+        params = {}
+        if with_key:
+            send_headers[KEY_HEADER] = self.config.api_key.reveal()
+            params[KEY_QUERY] = self.config.api_key.reveal()
+        host = urlsplit(url).netloc
+        while True:
+            check_cancelled(self.feedback)
+            try:
+                answer = self.session.request(
+                    method, url, params=params, json=json_body, headers=send_headers, stream=stream,
+                    allow_redirects=False, timeout=(self.config.timeout, self.config.timeout),
+                    proxies=self.config.proxies,
+                )
+            except requests.exceptions.ConnectTimeout:
+                problem = f"no connection to {host} within {self.config.timeout:g} s"
+            except requests.exceptions.ReadTimeout:
+                if create:
+                    raise RemoteTimeout(self._say(
+                        f"{host} took longer than {self.config.timeout:g} s to answer; the task may have been "
+                        "created anyway: look at the task list before running it again")) from None
+                problem = f"{host} did not answer within {self.config.timeout:g} s"
+            except requests.exceptions.ConnectionError as error:
+                problem = f"cannot reach {host}: {_reason(error)}"
+            except requests.exceptions.RequestException as error:
+                raise RemoteError(self._say(f"the request to {host} failed: {error}")) from None
+            else:
+                if answer.status_code == 429:
+                    wait = retry_after_seconds(answer.headers.get("Retry-After"), self.config.poll_interval)
+                    if self._deadline is not None and self.clock() + wait > self._deadline[0]:
+                        raise self._gave_up(self._deadline[1] + " (the API asked to wait longer: rate limit)")
+                    report(self.feedback, self._say(f"rate limit reached at {host}: waiting {wait:g} s as it asks"))
+                    self._pause(wait)
+                    continue
+                if answer.status_code < 500:
+                    return answer
+                problem = f"{host} answered HTTP {answer.status_code} ({_snippet(answer.text)})"
+            attempt += 1
+            if attempt > self.config.max_retries:
+                raise RemoteError(self._say(f"{problem}; gave up after {attempt} attempts"))
+            backoff = min(self.config.backoff_base * 2 ** (attempt - 1), self.config.backoff_max)
+            report(self.feedback, self._say(f"{problem}; trying again in {backoff:g} s"))
+            self._pause(backoff)
+
+    def _fetch_whole(self, location: str, path: str, progress: ProgressRange | None) -> None:
+        received = 0
+        expected: int | None = None
+        attempt = 0
+        redirects = 0
+        host = urlsplit(location).netloc
+        while True:
+            headers = {"Range": f"bytes={received}-"} if received else None
+            try:
+                # The storage host gets no key: neither header nor query.
+                answer = self._call("GET", location, with_key=False, headers=headers, stream=True)
+                if answer.status_code in (301, 302, 303, 307, 308) and answer.headers.get("Location") \
+                        and redirects < MAX_REDIRECTS:
+                    redirects += 1
+                    location = answer.headers["Location"]
+                    host = urlsplit(location).netloc
+                    continue
+                if answer.status_code not in (200, 206):
+                    raise RemoteError(self._say(f"{host} answered HTTP {answer.status_code} for the result file "
+                                                f"({_snippet(answer.text)})"), answer.status_code)
+                if answer.status_code == 200 and received:
+                    received = 0  # the server ignored the range: start over
+                if expected is None or answer.status_code == 200:
+                    length = answer.headers.get("Content-Length")
+                    expected = (int(length) + received) if length and length.isdigit() else None
+                with open(path, "ab" if received else "wb") as stream, _CancelWatch(self.feedback, answer):
+                    for chunk in answer.iter_content(chunk_size=DOWNLOAD_CHUNK):
+                        check_cancelled(self.feedback)
+                        stream.write(chunk)
+                        received += len(chunk)
+                        if progress is not None and expected:
+                            progress.set(received / expected)
+                check_cancelled(self.feedback)
+                answer.close()
+                if expected is None or received == expected:
+                    return
+                problem = f"the download from {host} stopped after {received} of {expected} bytes"
+            except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError) as error:
+                check_cancelled(self.feedback)  # the watch cut the connection because of a cancel
+                problem = f"the download from {host} was cut off after {received} bytes ({_reason(error)})"
+            attempt += 1
+            if attempt > self.config.max_retries:
+                raise RemoteError(self._say(f"{problem}; gave up after {attempt} attempts"))
+            report(self.feedback, self._say(f"{problem}; resuming"))
+            self._pause(min(self.config.backoff_base * 2 ** (attempt - 1), self.config.backoff_max))
+
+    # --- helpers ------------------------------------------------------------------------------------
+    def _gave_up(self, why: str) -> RemoteTimeout:
+        return RemoteTimeout(self._say(f"the task did not finish within {why}; it may still finish on the "
+                                       "server: resume it later from the task list"))
+
+    def _task_deadline(self, task: CreatedTask) -> tuple[float | None, str]:
+        limits = []
+        if task.task_timeout is not None:
+            remaining = task.created_at + task.task_timeout - time.time()
+            limits.append((self.clock() + remaining, f"its task_timeout of {task.task_timeout:g} s"))
+        if self.config.max_wait is not None:
+            limits.append((self.clock() + self.config.max_wait, f"the waiting limit of {self.config.max_wait:g} s"))
+        if not limits:
+            return None, ""
+        return min(limits)
+
+    def _pause(self, seconds: float) -> None:
+        """Sleep, in short slices so that a cancel is honoured promptly."""
+        end = self.clock() + seconds
+        while True:
+            check_cancelled(self.feedback)
+            left = end - self.clock()
+            if left <= 0:
+                return
+            self.sleep(min(left, 0.1))
+
+    def _json(self, answer: requests.Response, doing: str):
+        try:
+            return answer.json()
+        except ValueError:
+            raise RemoteError(self._say(f"the API's answer when {doing} is not JSON: {_snippet(answer.text)}"),
+                              answer.status_code) from None
+
+    def _http_error(self, answer: requests.Response, doing: str) -> RemoteError:
+        message = _server_message(answer)
+        code = answer.status_code
+        if code in (401, 403):
+            return KeyRejected(self._say(f"the API refused the key (HTTP {code}{': ' + message if message else ''}): "
+                                         "check the API key of the authentication configuration"), code)
+        if code == 422:
+            return RequestRejected(self._say(f"the API rejected the request: {message or 'HTTP 422'}"), code)
+        if 400 <= code < 500:
+            return RequestRejected(self._say(f"HTTP {code} when {doing}: {message or 'no message'}"), code)
+        return RemoteError(self._say(f"HTTP {code} when {doing}: {message or 'no message'}"), code)
+
+    def _say(self, text: str) -> str:
+        return self.config.api_key.redact(text)
+
+
+class _CancelWatch:
+    """While a download streams, watch for a cancel and cut the connection, so that a read blocked
+    on a slow link returns at once instead of after its chunk arrives."""
+
+    def __init__(self, feedback: FeedbackLike | None, answer: requests.Response) -> None:
+        self.feedback = feedback
+        self.answer = answer
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._watch, name="lbe-download-cancel", daemon=True)
+
+    def __enter__(self) -> _CancelWatch:
+        if self.feedback is not None:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.done.set()
+        if self.thread.is_alive():
+            self.thread.join()
+
+    def _watch(self) -> None:
+        while not self.done.wait(0.1):
+            if self.feedback.isCanceled():
+                connection = getattr(self.answer.raw, "_connection", None)  # urllib3's, if it says
+                sock = getattr(connection, "sock", None)
+                try:
+                    if sock is not None:
+                        sock.shutdown(socket.SHUT_RDWR)  # wakes a blocked recv(); close() would not
+                    else:
+                        self.answer.close()
+                except OSError:
+                    pass
+                return
+
+
+def _read_status(data) -> PollAnswer:
+    """What a 200 JSON answer of the poll says (every shape of API.md)."""
+    if not isinstance(data, dict):
+        return PollAnswer(RUNNING, message="unknown answer")
+    if isinstance(data.get("result"), list):
+        return PollAnswer(STATISTICS, statistics=data)
+    status = data.get("status")
+    task_type = str(data.get("task_type", "")).lower()
+    message = data.get("error_message") or data.get("error") or data.get("message")
+    if status is False or task_type in FAILED_STATUSES or str(status).lower() in FAILED_STATUSES \
+            or data.get("error") or data.get("error_message"):
+        return PollAnswer(FAILED, message=str(message or "no reason given"))
+    if task_type in RUNNING_STATUSES or str(status).lower() in RUNNING_STATUSES:
+        progress = data.get("progress")
+        progress = float(progress) if isinstance(progress, (int, float)) and 0 <= progress <= 100 else None
+        return PollAnswer(RUNNING, progress=progress, message=str(status or task_type))
+    return PollAnswer(RUNNING, message="unknown answer")
+
+
+def _server_message(answer: requests.Response) -> str:
+    try:
+        data = answer.json()
+    except ValueError:
+        return _snippet(answer.text)
+    if isinstance(data, dict):
+        for key in ("error", "error_message", "message", "detail"):
+            if data.get(key):
+                return str(data[key])
+    return _snippet(json.dumps(data))
+
+
+def _snippet(text, limit: int = 200) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _reason(error: Exception) -> str:
+    text = str(error)
+    for known in ("Name or service not known", "Connection refused", "timed out", "Connection reset",
+                  "certificate verify failed", "No route to host", "Temporary failure in name resolution"):
+        if known in text:
+            return known
+    return _snippet(text, 120)
+
+
+def retry_after_seconds(value: str | None, default: float) -> float:
+    """Seconds to wait from a Retry-After header: a number of seconds or an HTTP date."""
+    if not value:
+        return default
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return default
+    return max(0.0, moment.timestamp() - time.time())
+
+
+_MAGIC = (
+    (b"PK\x03\x04", "zip"),
+    (b"II*\x00", "tif"),
+    (b"MM\x00*", "tif"),
+    (b"II+\x00", "tif"),  # BigTIFF
+    (b"MM\x00+", "tif"),
+    (b"\x00\x00\x00\x0cjP  \r\n\x87\n", "jp2"),
+    (b"\xff\x4f\xff\x51", "j2k"),
+    (b"\xff\xd8\xff", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+)
+
+
+def extension_for(path: str) -> str:
+    """The file extension a downloaded result's content calls for (zip, tif, jp2, jpg, png)."""
+    with open(path, "rb") as stream:
+        head = stream.read(16)
+    for magic, extension in _MAGIC:
+        if head.startswith(magic):
+            return extension
+    stripped = head.lstrip()
+    if stripped.startswith((b"{", b"[")):
+        return "json"
+    raise DataError(f"the result file is of no known type (it starts with {head[:8]!r})")
+
+
+# --- the backend ------------------------------------------------------------------------------------
+
+RESULT_TYPES = {"tif": "tif", "jp2": "jp2", "j2k": "jp2", "zip": "zip", "jpg": "jpeg", "png": "png", "json": "json"}
+
+
+class RemoteBackend:
+    """Runs requests on the Processing API; keeps each task in the ledger when one is given."""
+
+    name = "remote"
+
+    def __init__(self, config: RemoteConfig, ledger=None, force: bool = False,
+                 client_factory: Callable[..., RemoteClient] = RemoteClient) -> None:
+        self.config = config
+        self.ledger = ledger
+        self.force = force
+        self._client_factory = client_factory
+        self._task_id: str | None = None
+
+    def execute(self, request: TaskRequest, params: TaskParams, workspace: str,
+                feedback: FeedbackLike | None) -> TaskResult:
+        client = self._client_factory(self.config, feedback)
+        progress = ProgressRange(feedback, 0, 100)
+        reused = self._reusable(request)
+        if reused is not None and reused.status == "done":
+            details = {**_details(request, params), "task_id": reused.task_id, "reused": True}
+            readable = True
+            if reused.result_type == "json":  # statistics: the answer itself, as a new run gives it
+                details["result"] = _read_json(reused.result_files[0])
+                readable = details["result"] is not None
+            if readable:
+                report(feedback, f"an identical request ran as task {reused.task_id}; using its result")
+                return TaskResult(request.type, reused.result_type, tuple(reused.result_files), details)
+            reused = None  # its statistics file is unreadable: run anew
+        if reused is not None:
+            task = CreatedTask(reused.task_id, reused.req_id, reused.task_timeout, reused.status, reused.created_at)
+            report(feedback, f"an identical request is still running as task {task.task_id}: waiting for it")
+        else:
+            task = client.create(request)
+            self._record_created(request, task)
+            report(feedback, f"task {task.task_id} created; waiting for the server")
+        self._task_id = task.task_id
+        try:
+            answer = client.wait(task, progress.sub(0, 2) if request.type != "mt_stats" else progress,
+                                 on_running=lambda _answer: self._record("running"))
+            details = {**_details(request, params), "task_id": task.task_id, "req_id": task.req_id}
+            if answer.state == STATISTICS:
+                name = f"{_safe(request.params.get('reference') or task.task_id)}_mt_stats.json"
+                path = os.path.join(workspace, name)
+                with open(path, "w", encoding="utf-8") as stream:
+                    json.dump(answer.statistics, stream, indent=2)
+                return TaskResult(request.type, "json", (path,), {**details, "result": answer.statistics})
+            stem = _result_stem(request, params, task)
+            path = client.download(answer.location, workspace, stem, progress.sub(1, 2))
+            extension = path.rsplit(".", 1)[-1]
+            return TaskResult(request.type, RESULT_TYPES.get(extension, extension), (path,), details)
+        except TaskCancelled:
+            self._record("cancelled", "cancelled by the user; the server may still finish it")
+            raise
+        except RemoteTimeout as error:
+            self._record("running", str(error))  # still unfinished on the server: offered for resuming
+            raise
+        except LbeError as error:
+            self._record("failed", str(error))
+            raise
+
+    def after_commit(self, result: TaskResult) -> None:
+        """The runner moved the files into place: the ledger learns where they are."""
+        if self.ledger is not None and self._task_id and not result.details.get("reused"):
+            self.ledger.update(self._task_id, status="done", result_type=result.result_type,
+                               result_files=tuple(result.files), message="done")
+
+    # --- the ledger ---------------------------------------------------------------------------------
+    def _reusable(self, request: TaskRequest):
+        if self.ledger is None or self.force:
+            return None
+        return self.ledger.find_reusable(self.config.api_url, request)
+
+    def _record_created(self, request: TaskRequest, task: CreatedTask) -> None:
+        if self.ledger is None:
+            return
+        from .ledger import CREATED, LedgerEntry, request_key
+
+        self.ledger.add(LedgerEntry(
+            task_id=task.task_id, req_id=task.req_id, api_url=self.config.api_url, request=request.to_dict(),
+            request_key=request_key(self.config.api_url, request), status=CREATED,
+            task_timeout=task.task_timeout, created_at=task.created_at, updated_at=task.created_at,
+            result_type=None, result_files=(), message=task.status,
+        ))
+
+    def _record(self, status: str, message: str = "") -> None:
+        if self.ledger is not None and self._task_id:
+            self.ledger.update(self._task_id, status=status, message=message or status)
+
+
+def _read_json(path: str):
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return json.load(stream)
+    except (OSError, ValueError):
+        return None
+
+
+def _details(request: TaskRequest, params: TaskParams) -> dict:
+    details: dict = {"reference": request.params.get("reference")}
+    scene = getattr(params, "scene", None)
+    if scene is not None:
+        details["view_id"] = scene.view_id
+    bands = getattr(params, "bands", None)
+    if bands is not None:
+        details["bands"] = list(bands)
+    return details
+
+
+def _result_stem(request: TaskRequest, params: TaskParams, task: CreatedTask) -> str:
+    scene = getattr(params, "scene", None)
+    bands = getattr(params, "bands", None)
+    what = "_".join(bands) if bands else _safe(str(request.params.get("name_alias") or request.params.get("bm_type")
+                                                   or request.type))
+    base = scene.file_stem if scene is not None else request.type
+    return f"{base}_{what}" if what else f"{base}_{task.task_id}"
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_")[:80] or "result"
