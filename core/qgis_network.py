@@ -25,7 +25,7 @@ def api_key_from_auth_config(auth_config_id: str) -> ApiKey:
         raise LbeError("no API key: choose the authentication configuration that holds it (Settings, Processing API)")
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig()
-    if not manager.loadAuthenticationConfig(auth_config_id, config, True):
+    if not manager.loadAuthenticationConfig(auth_config_id, config, True) or not config.method():
         raise LbeError(f"the authentication configuration {auth_config_id} cannot be read (is the master "
                        "password set, and does the configuration still exist?)")
     field = KEY_FIELDS.get(config.method())

@@ -61,6 +61,12 @@ REMOTE_DATASETS = (  # the API's search datasets offered in the dock (API.md §4
 )
 
 
+def curl_command(api_url: str, request: TaskRequest) -> str:
+    body = json.dumps(request.to_dict()).replace("'", "'\\''")
+    return (f"curl -X POST '{api_url.rstrip('/')}/api?api_key=***' -H 'x-api-key: ***' "
+            f"-H 'Content-Type: application/json' --data-raw '{body}'")
+
+
 def _problem_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -265,6 +271,10 @@ class LoadByExtentDock(QgsDockWidget):
         copy = QPushButton(self.tr("Copy JSON"))
         copy.setObjectName("copyJson")
         copy.clicked.connect(self.copy_request)
+        copy_curl = QPushButton(self.tr("Copy as curl"))
+        copy_curl.setObjectName("copyCurl")
+        copy_curl.setToolTip(self.tr("The API call with the key hidden as ***"))
+        copy_curl.clicked.connect(self.copy_curl)
         self.request_text = QPlainTextEdit()
         self.request_text.setObjectName("requestJson")
         self.request_text.setReadOnly(True)
@@ -278,6 +288,7 @@ class LoadByExtentDock(QgsDockWidget):
         request_row.addWidget(self.request_toggle)
         request_row.addStretch(1)
         request_row.addWidget(copy)
+        request_row.addWidget(copy_curl)
         box = QVBoxLayout(group)
         box.addWidget(self.merge_check)
         box.addLayout(metadata)
@@ -557,6 +568,10 @@ class LoadByExtentDock(QgsDockWidget):
 
     def copy_request(self) -> None:
         QApplication.clipboard().setText(self.request_text.toPlainText())
+
+    def copy_curl(self) -> None:
+        """The create call as a curl command, the key shown as *** (never the key itself)."""
+        QApplication.clipboard().setText(curl_command(self.settings.api_url, self.build_request()))
 
     # --- running -------------------------------------------------------------------------------------
     def run(self) -> None:
