@@ -548,10 +548,11 @@ class RemoteBackend:
     name = "remote"
 
     def __init__(self, config: RemoteConfig, ledger=None, force: bool = False,
-                 client_factory: Callable[..., RemoteClient] = RemoteClient) -> None:
+                 client_factory: Callable[..., RemoteClient] = RemoteClient, resume_task_id: str | None = None) -> None:
         self.config = config
         self.ledger = ledger
         self.force = force
+        self.resume_task_id = resume_task_id  # poll this task of the ledger again rather than create one
         self._client_factory = client_factory
         self._task_id: str | None = None
 
@@ -610,7 +611,14 @@ class RemoteBackend:
 
     # --- the ledger ---------------------------------------------------------------------------------
     def _reusable(self, request: TaskRequest):
-        if self.ledger is None or self.force:
+        if self.ledger is None:
+            return None
+        if self.resume_task_id:
+            entry = self.ledger.get(self.resume_task_id)
+            if entry is None:
+                raise RemoteError(f"task {self.resume_task_id} is not in the task ledger any more")
+            return entry
+        if self.force:
             return None
         return self.ledger.find_reusable(self.config.api_url, request)
 

@@ -64,7 +64,8 @@ class RunRequestTask(QgsTask):
         try:
             self.result = run(self.request, self.backend, self.output_folder, _TaskFeedback(self))
             # Extracting a zip and counting stretches touch the disk: here, not on the main thread.
-            self.displays = prepare_display(self.result, self.isCanceled)
+            if self.result.result_type != "json":  # statistics are not layers
+                self.displays = prepare_display(self.result, self.isCanceled)
             return True
         except TaskCancelled:
             self.was_cancelled = True

@@ -420,7 +420,7 @@ class LoadByExtentDock(QgsDockWidget):
         task.scenesFound.connect(lambda scenes, problems, t=task: self._scenes_found(t, scenes, problems))
         task.failed.connect(lambda message, t=task: self._search_failed(t, message))
         self._search_task = task
-        self.scene_picker.set_searching()
+        self.scene_picker.set_searching(self.controller.uses_remote())
         QgsApplication.taskManager().addTask(task)
 
     def _scenes_found(self, task, scenes: list[Scene], problems: list[str]) -> None:

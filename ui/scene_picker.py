@@ -140,8 +140,8 @@ class ScenePicker(QWidget):
         self.filtersChanged.emit()
 
     # --- the list -----------------------------------------------------------------------------
-    def set_searching(self) -> None:
-        self.status.setText(self.tr("Searching the scene folders…"))
+    def set_searching(self, remote: bool = False) -> None:
+        self.status.setText(self.tr("Searching the API's scenes…") if remote else self.tr("Searching the scene folders…"))
 
     def set_message(self, text: str) -> None:
         self.status.setText(text)

@@ -105,10 +105,11 @@ class TaskController(QObject):
         """A scene folder given means this computer; else the backend chosen in the settings."""
         return scenes is None and self.settings.backend == REMOTE
 
-    def backend(self, scenes: str | None = None, force: bool = False):
+    def backend(self, scenes: str | None = None, force: bool = False, resume_task_id: str | None = None):
         """The backend to run with, built on the main thread (the key may need the master password)."""
-        if self.uses_remote(scenes):
-            return RemoteBackend(self.remote_config(), self.ledger(), force=force or not self.settings.reuse_results)
+        if resume_task_id or self.uses_remote(scenes):
+            return RemoteBackend(self.remote_config(), self.ledger(), force=force or not self.settings.reuse_results,
+                                 resume_task_id=resume_task_id)
         stores = self.scene_stores(scenes)
         if not stores.stores:
             raise LbeError(self.tr("No scene folder is set: add one in the dock's settings."))
@@ -130,10 +131,12 @@ class TaskController(QObject):
         return TaskLedger(self.ledger_path)
 
     # --- running ------------------------------------------------------------------------------
-    def submit(self, request: TaskRequest, scenes: str | None = None, force: bool = False) -> RunRequestTask:
-        """Validate and start `request`; RequestError / LbeError before anything starts."""
+    def submit(self, request: TaskRequest, scenes: str | None = None, force: bool = False,
+               resume_task_id: str | None = None) -> RunRequestTask:
+        """Validate and start `request`; RequestError / LbeError before anything starts.
+        `resume_task_id`: wait for that remote task of the ledger instead of sending the request."""
         request.validate()
-        backend = self.backend(scenes, force)
+        backend = self.backend(scenes, force, resume_task_id)
         remote = isinstance(backend, RemoteBackend)
         record = TaskRecord(describe(request, remote), TaskRequest(request.to_dict()), scenes, remote)
         task = RunRequestTask(
@@ -185,7 +188,7 @@ class TaskController(QObject):
 
     def resume(self, record: TaskRecord) -> RunRequestTask:
         """Poll an unfinished remote task again (the ledger finds it by its request)."""
-        task = self.submit(record.request, None)
+        task = self.submit(record.request, None, resume_task_id=record.remote_task_id)
         record.status = CANCELLED
         record.message = self.tr("resumed in a new row")
         self.recordChanged.emit(record)
