@@ -27,7 +27,7 @@ from .gdal_support import GdalMessages
 from .results import TaskResult
 
 # Result types whose main file is itself the raster to load.
-DIRECT_RESULT_TYPES = ("tif", "tiff", "jp2")
+DIRECT_RESULT_TYPES = ("tif", "tiff", "jp2", "jpeg", "png")
 
 # The stretch of every loaded layer: 2-98 % cumulative count cut of the valid pixels.
 CUMULATIVE_CUT_LOWER = 0.02

@@ -308,11 +308,22 @@ def _validate_lbe(fields: _Fields) -> LbeParams:
     )
 
 
-def _expressions(fields: _Fields, name: str = "bm_type") -> str:
+def _expressions(fields: _Fields, scene: SceneId | None = None, name: str = "bm_type") -> str:
+    """The bm_type text, each of its expressions checked (syntax, functions, the scene's bands and
+    aliases). Index names the API knows pass: whether an executor can compute one is its business
+    (the API computes ISTACK; the embedded processor refuses it)."""
+    from .expressions import parse_expression, resolve, split_with_positions
+    from .indices import is_index_name
+
     value = fields.string(name, required=True)
-    parts = [part.strip() for part in value.split(",")]
-    if any(not part for part in parts):
-        raise RequestError(f"params.{name}", f"{value!r} has an empty expression between commas")
+    for text, offset in split_with_positions(value):
+        if not text.strip():
+            raise RequestError(f"params.{name}", f"{value!r} has an empty expression between commas")
+        if is_index_name(text.strip()):
+            continue
+        node = parse_expression(text, offset)
+        if scene is not None:
+            resolve(node, scene.sensor)
     return value
 
 
@@ -331,9 +342,11 @@ def _levels(fields: _Fields) -> tuple[float, float] | None:
 
 
 def _validate_jpeg(fields: _Fields) -> JpegParams:
+    from .expressions import split_expressions
+
     scene = fields.scene()
-    bm_type = _expressions(fields)
-    if len(bm_type.split(",")) not in (1, 3):
+    bm_type = _expressions(fields, scene)
+    if len(split_expressions(bm_type)) not in (1, 3):
         raise RequestError("params.bm_type", "give one expression, or three bands or expressions for red, green, blue")
     resample = fields.string("resample") or api_rules.DEFAULT_RESAMPLE
     if resample not in api_rules.RESAMPLE_METHODS:
@@ -361,9 +374,10 @@ def _validate_jpeg(fields: _Fields) -> JpegParams:
 
 
 def _validate_bandmath(fields: _Fields) -> BandmathParams:
+    scene = fields.scene()
     return BandmathParams(
-        scene=fields.scene(),
-        bm_type=_expressions(fields),
+        scene=scene,
+        bm_type=_expressions(fields, scene),
         geometry=fields.area(required=False, allow_multipolygon=True),
         name_alias=fields.string("name_alias"),
         reference=fields.reference(required=True),
@@ -371,7 +385,13 @@ def _validate_bandmath(fields: _Fields) -> BandmathParams:
 
 
 def _validate_mt_stats(fields: _Fields) -> MtStatsParams:
+    from .expressions import parse_expression
+    from .indices import is_index_name
+
     bm_type = fields.string_list("bm_type", required=True)
+    for item in bm_type:  # no scene yet: the syntax only; each scene's bands are checked when it is computed
+        if not is_index_name(item.strip()):
+            parse_expression(item)
     if len(bm_type) > api_rules.MAX_MT_STATS_INDICES:
         raise RequestError("params.bm_type", f"at most {api_rules.MAX_MT_STATS_INDICES} indices, not {len(bm_type)}")
     start, end = fields.date("date_start"), fields.date("date_end")
@@ -423,3 +443,51 @@ def lbe_request(
         params["metadata"] = list(metadata)
     params["reference"] = reference or new_reference("lbe")
     return TaskRequest({"type": "lbe", "params": params})
+
+
+def bandmath_request(
+    view_id: str, bm_type: str, geometry: dict | None, name_alias: str | None = None, reference: str | None = None
+) -> TaskRequest:
+    params: dict[str, Any] = {"view_id": view_id, "bm_type": bm_type}
+    if geometry is not None:
+        params["geometry"] = geometry
+    if name_alias:
+        params["name_alias"] = name_alias
+    params["reference"] = reference or new_reference("bandmath")
+    return TaskRequest({"type": "bandmath", "params": params})
+
+
+def jpeg_request(
+    view_id: str,
+    bm_type: str,
+    geometry: dict | None,
+    resample: str = api_rules.DEFAULT_RESAMPLE,
+    output_format: str = api_rules.DEFAULT_JPEG_FORMAT,
+    px_size: float | None = None,
+    levels: tuple[float, float] | None = None,
+    colormap: str | None = None,
+    colors_limit: int | None = None,
+    calibrate: bool = False,
+    name_alias: str | None = None,
+    reference: str | None = None,
+) -> TaskRequest:
+    """A jpeg request with only the parameters that differ from the API's defaults spelled out."""
+    params: dict[str, Any] = {"view_id": view_id, "bm_type": bm_type}
+    if geometry is not None:
+        params["geometry"] = geometry
+    params["resample"] = resample
+    params["format"] = output_format
+    if px_size:
+        params["px_size"] = px_size
+    if levels is not None:
+        params["levels"] = f"{levels[0]:g},{levels[1]:g}"
+    if colormap:
+        params["colormap"] = colormap
+        if colors_limit:
+            params["colors_limit"] = colors_limit
+    if calibrate:
+        params["calibrate"] = 1
+    if name_alias:
+        params["name_alias"] = name_alias
+    params["reference"] = reference or new_reference("jpeg")
+    return TaskRequest({"type": "jpeg", "params": params})

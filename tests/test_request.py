@@ -628,10 +628,20 @@ def test_jpeg_with_every_param_set():
 
 
 @pytest.mark.parametrize(
-    "bm_type", ["B04", "NDVI", "B04,B03,B02", "B8,B4,B3", "(B5-B4)/(B5+B4),(B3-B5)/(B3+B5),B3", " B04 , B03 , B02 "]
+    "bm_type",
+    ["B04", "NDVI", "B04,B03,B02", "NIR,RED,GREEN", "(B05-B04)/(B05+B04),(B03-B05)/(B03+B05),B03", " B04 , B03 , B02 "],
 )
 def test_jpeg_bm_type_with_one_or_three_parts_is_accepted(bm_type):
     assert valid("jpeg", {"bm_type": bm_type}).bm_type == bm_type
+
+
+@pytest.mark.parametrize("task_type", ["jpeg", "bandmath"])
+@pytest.mark.parametrize(
+    ("bm_type", "part"),
+    [("B8,B4,B3", "B8 is not a Sentinel-2 band"), ("(B08-B04)/(B08+B04", "parenthes"), ("foo(B04)", "foo")],
+)
+def test_bm_type_is_checked_against_the_scene_sensor(task_type, bm_type, part):
+    assert_error(task_type, {"bm_type": bm_type}, "params.bm_type", part)
 
 
 @pytest.mark.parametrize("bm_type", ["B04,B03", "NDVI,NDWI", "B04,B03,B02,B08"])

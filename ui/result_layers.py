@@ -17,15 +17,21 @@ import os
 from collections.abc import Sequence
 
 from qgis.core import (
+    QgsColorRampShader,
     QgsContrastEnhancement,
+    QgsGradientColorRamp,
+    QgsGradientStop,
     QgsLayerTreeGroup,
     QgsMultiBandColorRenderer,
     QgsProject,
     QgsRasterLayer,
     QgsRasterMinMaxOrigin,
+    QgsRasterShader,
     QgsSingleBandGrayRenderer,
+    QgsSingleBandPseudoColorRenderer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QThread
+from qgis.PyQt.QtGui import QColor
 
 from ..core import display as display_module
 from ..core.display import CUMULATIVE_CUT_LOWER, CUMULATIVE_CUT_UPPER, RasterDisplay, prepare_display, raster_cuts
@@ -87,14 +93,25 @@ def load_result(
     view_id = result.details.get("view_id")
     layers = []
     for display in displays:
+        if result.task_type == "bandmath":
+            # An index file may hold several indices: one layer per index, each with its own ramp.
+            for band, label in enumerate(display.band_names or [_file_stem(display.path)], start=1):
+                layer = open_raster_layer(display.path, layer_name(view_id, [label], fallback=label))
+                layers.append((layer, lambda layer, band=band, cut=display.cuts[band - 1]:
+                               style_index_layer(layer, band, cut)))
+            continue
         name = layer_name(view_id, display.band_names, fallback=_file_stem(display.path))
-        layers.append((open_raster_layer(display.path, name), display))
+        layer = open_raster_layer(display.path, name)
+        if result.task_type == "jpeg":
+            layers.append((layer, style_visual_layer))
+        else:
+            layers.append((layer, lambda layer, cuts=display.cuts: style_raster_layer(layer, cuts)))
     group = create_result_group(project, result_group_name(result))
-    for layer, display in layers:
-        style_raster_layer(layer, display.cuts)
+    for layer, style in layers:
+        style(layer)
         project.addMapLayer(layer, False)
         group.addLayer(layer)
-    return [layer for layer, _display in layers]
+    return [layer for layer, _style in layers]
 
 
 def open_raster_layer(path: str, name: str) -> QgsRasterLayer:
@@ -148,6 +165,48 @@ def style_raster_layer(layer: QgsRasterLayer, cuts: Sequence[tuple[float, float]
         renderer = QgsSingleBandGrayRenderer(provider, 1)
         renderer.setContrastEnhancement(_stretch(layer, 1, cuts[0]))
     renderer.setMinMaxOrigin(origin)
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
+
+
+INDEX_RAMP = "RdYlGn"  # low (bare, dry) in red, high (green, wet) in green: how indices are usually read
+
+
+def style_index_layer(layer: QgsRasterLayer, band: int, cut: tuple[float, float]) -> None:
+    """A pseudocolour ramp (with its legend) over the index's 2-98 % cut."""
+    from ..core.colormaps import color_stops
+
+    low, high = cut
+    if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
+        low, high = -1.0, 1.0
+    stops = color_stops(INDEX_RAMP, 11)
+    items = [QgsColorRampShader.ColorRampItem(low + (high - low) * fraction, QColor(*rgb), f"{low + (high - low) * fraction:.3g}")
+             for fraction, rgb in stops]
+    ramp = QgsGradientColorRamp(QColor(*stops[0][1]), QColor(*stops[-1][1]), False,
+                                [QgsGradientStop(fraction, QColor(*rgb)) for fraction, rgb in stops[1:-1]])
+    ramp_shader = QgsColorRampShader(low, high, ramp, QgsColorRampShader.Interpolated)
+    ramp_shader.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp_shader)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), band, shader)
+    renderer.setClassificationMin(low)
+    renderer.setClassificationMax(high)
+    layer.dataProvider().setUseSourceNoDataValue(band, True)
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
+
+
+def style_visual_layer(layer: QgsRasterLayer) -> None:
+    """A rendering (the jpeg task) is an image already: its bytes shown as they are, alpha kept."""
+    provider = layer.dataProvider()
+    if layer.bandCount() >= 3:
+        renderer = QgsMultiBandColorRenderer(provider, 1, 2, 3)
+        if layer.bandCount() >= 4:
+            renderer.setAlphaBand(4)
+    else:
+        renderer = QgsSingleBandGrayRenderer(provider, 1)
+        if layer.bandCount() == 2:
+            renderer.setAlphaBand(2)
     layer.setRenderer(renderer)
     layer.triggerRepaint()
 

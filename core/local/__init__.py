@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import DataError
 from ..feedback import FeedbackLike
 from ..gdal_support import thread_config
-from ..request import LbeParams, TaskParams, TaskRequest
+from ..request import BandmathParams, JpegParams, LbeParams, TaskParams, TaskRequest
 from ..results import TaskResult
 from ..scenes import SceneStore, SceneStoreSet
 
@@ -26,6 +26,13 @@ class LocalBackend:
             if isinstance(params, LbeParams):
                 from .lbe import run_lbe
 
-                scene = self.store.find(params.scene.view_id)
-                return run_lbe(params, scene, workspace, feedback)
+                return run_lbe(params, self.store.find(params.scene.view_id), workspace, feedback)
+            if isinstance(params, BandmathParams):
+                from .bandmath import run_bandmath
+
+                return run_bandmath(params, self.store.find(params.scene.view_id), workspace, feedback)
+            if isinstance(params, JpegParams):
+                from .visual import run_jpeg
+
+                return run_jpeg(params, self.store.find(params.scene.view_id), workspace, feedback)
         raise DataError(f"the embedded processor does not run {request.type} tasks yet", "type")

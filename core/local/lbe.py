@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from osgeo import gdal
 
 from .. import api_rules
 from ..aoi import to_ogr
 from ..errors import DataError
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled
-from ..gdal_support import thread_config
 from ..request import LbeParams
 from ..results import TaskResult
 from ..scenes import Scene
-from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, output_nodata
+from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, output_nodata, read_ahead
 from .writers import GeoTiffWriter, convert_to_jp2, write_zip
 
 # Rows read per strip: one row of the output's 512-pixel tiles, so each strip completes a row
@@ -109,36 +106,24 @@ def _group_by_grid(sources: Sequence[BandSource]) -> list[BandGroup]:
 def _masked_strips(
     group: BandGroup, sources: Sequence[BandSource], numpy_type: np.dtype, nodata: float
 ) -> Iterator[tuple[int, list[np.ndarray]]]:
-    """(row, one array per source) for each strip of the window, AOI mask applied.
-
-    Strips are read one ahead in a background thread, so decoding the next strip overlaps
-    compressing the previous one. Only the reader thread touches the sources and the mask.
-    """
+    """(row, one array per source) for each strip of the window, AOI mask applied, read one strip
+    ahead (decoding the next strip overlaps compressing the previous one)."""
     window = group.window
-    threads = gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None)
 
     def read(row: int) -> tuple[int, list[np.ndarray]]:
-        with thread_config(GDAL_NUM_THREADS=threads):
-            rows = min(STRIP_ROWS, window.ysize - row)
-            outside = ~group.mask.rows(row, rows)
-            arrays = []
-            for source in sources:
-                data = source.read(window, row, rows)
-                if data.dtype != numpy_type:
-                    data = data.astype(numpy_type)
-                data[outside] = nodata
-                arrays.append(data)
-                source.release_cache()
-            return row, arrays
+        rows = min(STRIP_ROWS, window.ysize - row)
+        outside = ~group.mask.rows(row, rows)
+        arrays = []
+        for source in sources:
+            data = source.read(window, row, rows)
+            if data.dtype != numpy_type:
+                data = data.astype(numpy_type)
+            data[outside] = nodata
+            arrays.append(data)
+            source.release_cache()
+        return row, arrays
 
-    starts = list(range(0, window.ysize, STRIP_ROWS))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lbe-read") as reader:
-        pending = reader.submit(read, starts[0])
-        for following in starts[1:] + [None]:
-            strip = pending.result()
-            if following is not None:
-                pending = reader.submit(read, following)
-            yield strip
+    return read_ahead(range(0, window.ysize, STRIP_ROWS), read)
 
 
 def _write_group(

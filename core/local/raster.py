@@ -11,14 +11,27 @@ Crop semantics (DESIGN.md §3), shared by every task type of the embedded proces
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from osgeo import gdal, gdal_array, ogr
 
 from .. import api_rules
 from ..errors import DataError
-from ..gdal_support import GdalMessages, open_raster, read_window, srs_from_wkt, transform_geometry, wgs84
+from ..gdal_support import (
+    GdalMessages,
+    open_raster,
+    read_window,
+    srs_from_wkt,
+    thread_config,
+    transform_geometry,
+    wgs84,
+)
+
+T = TypeVar("T")
 
 # Floating-point slack when an AOI edge falls exactly on a pixel edge.
 _EDGE_TOLERANCE = 1e-6
@@ -133,6 +146,28 @@ def crop_window(grid: Grid, aoi: ogr.Geometry) -> Window | None:
     if col1 <= col0 or row1 <= row0:
         return None
     return Window(col0, row0, col1 - col0, row1 - row0)
+
+
+def read_ahead(starts: Iterable[int], read: Callable[[int], T]) -> Iterator[T]:
+    """read(start) for each start, in order, each one read ahead in a background thread while the
+    caller works on the previous one. The reader keeps this thread's GDAL thread settings. Closing
+    the iterator (cancel, error) waits for the read under way, then stops."""
+    threads = gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None)
+
+    def task(start: int) -> T:
+        with thread_config(GDAL_NUM_THREADS=threads):
+            return read(start)
+
+    starts = list(starts)
+    if not starts:
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lbe-read") as reader:
+        pending = reader.submit(task, starts[0])
+        for following in starts[1:] + [None]:
+            item = pending.result()
+            if following is not None:
+                pending = reader.submit(task, following)
+            yield item
 
 
 class AoiMask:

@@ -1,0 +1,123 @@
+"""Digital numbers to top-of-atmosphere reflectance, where a scene's metadata allows it.
+
+- Landsat with its MTL file: rho = (REFLECTANCE_MULT_BAND_n * DN + REFLECTANCE_ADD_BAND_n) / sin(SUN_ELEVATION)
+  (USGS, "Using the USGS Landsat Level-1 Data Product").
+- Sentinel-2 Level-1C: rho = (DN + RADIO_ADD_OFFSET) / QUANTIFICATION_VALUE from the product metadata
+  (MTD_MSIL1C.xml; the offset exists from processing baseline 04.00). Without the product metadata,
+  the product's definition is used: rho = DN / 10000, and the notes say so.
+- Anything else (Landsat without MTL, surface-reflectance products, MODIS, NAIP): not calibrated,
+  and the notes say so for each band.
+
+Each conversion is linear, returned as (gain, bias) per band for the executors to apply.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from .scenes import Scene
+
+SENTINEL2_QUANTIFICATION = 10000.0
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as stream:
+            return stream.read(4_000_000)
+    except OSError:
+        return ""
+
+
+def _number(text: str, pattern: str) -> float | None:
+    match = re.search(pattern, text)
+    return float(match.group(1)) if match else None
+
+
+def stored_value_transforms(scene: Scene, bands: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """(gain, bias) per band that bring its stored values to the sensor's usual scale: Sentinel-2
+    products from processing baseline 04.00 store reflectance x 10000 + 1000 (RADIO_ADD_OFFSET
+    -1000 in the product metadata); removing that offset lets indices work on every baseline."""
+    if scene.sensor.code != "S2":
+        return {}
+    offsets = _sentinel2_offsets(scene)
+    order = _SENTINEL2_ORDER
+    return {band: (1.0, offsets[order.index(band)]) for band in bands
+            if band in order and offsets.get(order.index(band))}
+
+
+def _sentinel2_offsets(scene: Scene) -> dict[int, float]:
+    product = _sentinel2_product_metadata(scene)
+    if product is None:
+        return {}
+    text = _read(product)
+    return {int(match.group(1)): float(match.group(2))
+            for match in re.finditer(r'<(?:RADIO|BOA)_ADD_OFFSET band_id="(\d+)"[^>]*>\s*(-?[\d.]+)', text)}
+
+
+def _sentinel2_product_metadata(scene: Scene) -> str | None:
+    return next((p for p in scene.product_metadata if p.upper().endswith(("MTD_MSIL1C.XML", "MTD_MSIL2A.XML"))),
+                None)
+
+
+_SENTINEL2_ORDER = ("B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B09", "B10", "B11", "B12")
+
+
+def reflectance_transforms(scene: Scene, bands: Iterable[str]) -> tuple[dict[str, tuple[float, float]], list[str]]:
+    """(gain, bias) per band converting its DN to TOA reflectance, and notes saying what could not
+    be calibrated and why."""
+    bands = list(dict.fromkeys(bands))
+    if scene.sensor.code.startswith("L"):
+        return _landsat(scene, bands)
+    if scene.sensor.code == "S2":
+        return _sentinel2(scene, bands)
+    return {}, [f"calibrate=1: {scene.sensor.name} scenes are not calibrated (no conversion known); values are as stored"]
+
+
+def _landsat(scene: Scene, bands: list[str]) -> tuple[dict[str, tuple[float, float]], list[str]]:
+    mtl = next((path for path in scene.tile_metadata if "MTL" in path.upper()), None)
+    if mtl is None:
+        return {}, [f"calibrate=1: scene {scene.view_id} has no MTL file in the store; values are as stored"]
+    text = _read(mtl)
+    elevation = _number(text, r"SUN_ELEVATION\s*=\s*(-?[\d.]+)")
+    if elevation is None or elevation <= 0:
+        return {}, [f"calibrate=1: the MTL of {scene.view_id} gives no sun elevation; values are as stored"]
+    sine = math.sin(math.radians(elevation))
+    transforms, notes = {}, []
+    for band in bands:
+        number = band[1:] if re.fullmatch(r"B\d+", band) else None
+        mult = _number(text, rf"REFLECTANCE_MULT_BAND_{number}\s*=\s*(-?[\d.Ee+-]+)") if number else None
+        add = _number(text, rf"REFLECTANCE_ADD_BAND_{number}\s*=\s*(-?[\d.Ee+-]+)") if number else None
+        if mult is None or add is None:
+            notes.append(f"calibrate=1: the MTL of {scene.view_id} has no reflectance coefficients for {band}; "
+                         "its values are as stored")
+            continue
+        transforms[band] = (mult / sine, add / sine)
+    return transforms, notes
+
+
+def _sentinel2(scene: Scene, bands: list[str]) -> tuple[dict[str, tuple[float, float]], list[str]]:
+    notes = []
+    quantification = SENTINEL2_QUANTIFICATION
+    product = _sentinel2_product_metadata(scene)
+    offsets = _sentinel2_offsets(scene)
+    if scene.product_level == "L2A":
+        notes.append(f"calibrate=1: {scene.view_id} is Level-2A (surface reflectance); converted with its "
+                     "quantification value, not to top-of-atmosphere reflectance")
+    if product is not None:
+        text = _read(product)
+        quantification = _number(text, r"<(?:QUANTIFICATION_VALUE|BOA_QUANTIFICATION_VALUE)[^>]*>\s*([\d.]+)") \
+            or SENTINEL2_QUANTIFICATION
+    else:
+        notes.append(f"calibrate=1: scene {scene.view_id} has no product metadata in the store; reflectance = "
+                     f"DN / {SENTINEL2_QUANTIFICATION:g} (the Level-1C definition)")
+    order = _SENTINEL2_ORDER
+    transforms = {}
+    for band in bands:
+        if band not in order:
+            notes.append(f"calibrate=1: {band} is not a reflectance band; its values are as stored")
+            continue
+        offset = offsets.get(order.index(band), 0.0)
+        transforms[band] = (1 / quantification, offset / quantification)
+    return transforms, notes

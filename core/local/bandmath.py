@@ -1,0 +1,273 @@
+"""The `bandmath` task on the embedded processor: indices and band expressions over the AOI.
+
+Result (API.md §2): a GeoTIFF `<scene>_<name_alias or bm_type>.TIF`, Float32, tiled 512 x 512,
+nodata -9999, one band per comma-separated expression (described by the index name or the
+expression), on the grid of the coarsest band the expressions use. Finer bands are averaged onto
+that grid (Sentinel-2 grids nest exactly: a 20 m pixel is the mean of its 2 x 2 10 m pixels).
+The window and the AOI mask follow the crop semantics (DESIGN.md §3) on that grid. A pixel is
+-9999 when it is outside the AOI, when any band its expression uses has no data there (for an
+averaged pixel: any of the finer pixels), or when the result is not a finite number.
+
+`compute_expressions` is shared with the `jpeg` task, which renders the same values.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from osgeo import gdal, osr
+
+from .. import api_rules
+from ..aoi import to_ogr
+from ..calibration import stored_value_transforms
+from ..errors import DataError
+from ..expressions import evaluate
+from ..feedback import FeedbackLike, ProgressRange, check_cancelled
+from ..indices import resolve_bm_type
+from ..request import BandmathParams
+from ..results import TaskResult
+from ..scenes import Scene
+from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, read_ahead
+from .writers import GeoTiffWriter, geotiff_options
+
+OUTPUT_NODATA = -9999.0
+STRIP_ROWS = api_rules.GTIFF_BLOCK
+_NESTING_TOLERANCE = 1e-6  # of a pixel: grids whose origins differ by less nest exactly
+
+# A linear conversion of a band's values before any expression sees them (calibration): v * gain + bias.
+BandTransform = tuple[float, float]
+
+
+def band_nodata(source: BandSource) -> float | None:
+    """The value that means "no data" in a source band: its declared nodata, else 0 for unsigned
+    integers (the fill value of Sentinel-2 and Landsat products), else none."""
+    if source.nodata is not None and not math.isnan(source.nodata):
+        return source.nodata
+    if source.numpy_type.kind == "u":
+        return api_rules.NODATA_UNSIGNED
+    return None
+
+
+class BandOnGrid:
+    """One source band read on a target grid: directly when the grids are the same, by block
+    averaging when the source grid is a finer one nesting in the target, else through GDAL's
+    average resampling. Gives float64 values and where they are invalid."""
+
+    def __init__(self, source: BandSource, target: Grid, window: Window, transform: BandTransform | None = None):
+        self.source = source
+        self.target = target
+        self.window = window
+        self.nodata = band_nodata(source)
+        self.transform = transform
+        self.factor = self._nesting_factor()
+
+    def _nesting_factor(self) -> int | None:
+        """The integer ratio of target to source pixel size when the source grid nests exactly in
+        the target's (same CRS, aligned origins); None otherwise."""
+        src, dst = self.source.grid, self.target
+        if src.crs_wkt != dst.crs_wkt and not _same_crs(src.crs_wkt, dst.crs_wkt):
+            return None
+        sgt, dgt = src.geotransform, dst.geotransform
+        ratio_x, ratio_y = dgt[1] / sgt[1], dgt[5] / sgt[5]
+        factor = round(ratio_x)
+        if factor < 1 or abs(ratio_x - factor) > _NESTING_TOLERANCE or abs(ratio_y - factor) > _NESTING_TOLERANCE:
+            return None
+        offset_x, offset_y = (dgt[0] - sgt[0]) / sgt[1], (dgt[3] - sgt[3]) / sgt[5]
+        if abs(offset_x - round(offset_x)) > _NESTING_TOLERANCE or abs(offset_y - round(offset_y)) > _NESTING_TOLERANCE:
+            return None
+        return factor
+
+    def read(self, row: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        if self.factor is None:
+            values, invalid = self._read_resampled(row, rows)
+        else:
+            values, invalid = self._read_nested(row, rows)
+        if self.transform is not None:
+            gain, bias = self.transform
+            values = values * gain + bias
+        return values, invalid
+
+    def _read_nested(self, row: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        f = self.factor
+        sgt, dgt = self.source.grid.geotransform, self.target.geotransform
+        origin_col = round((dgt[0] - sgt[0]) / sgt[1]) + self.window.xoff * f
+        origin_row = round((dgt[3] - sgt[3]) / sgt[5]) + (self.window.yoff + row) * f
+        want_cols, want_rows = self.window.xsize * f, rows * f
+        # The part of the wanted block that exists in the source; the rest has no data.
+        col0, row0 = max(origin_col, 0), max(origin_row, 0)
+        col1 = min(origin_col + want_cols, self.source.grid.width)
+        row1 = min(origin_row + want_rows, self.source.grid.height)
+        values = np.zeros((want_rows, want_cols), dtype=np.float64)
+        invalid = np.ones((want_rows, want_cols), dtype=bool)
+        if col1 > col0 and row1 > row0:
+            band = self.source.band
+            data = band.ReadAsArray(col0, row0, col1 - col0, row1 - row0)
+            if data is None:
+                raise DataError(f"cannot read the pixels of {self.source.path}")
+            self.source.release_cache()
+            part = (slice(row0 - origin_row, row1 - origin_row), slice(col0 - origin_col, col1 - origin_col))
+            values[part] = data
+            invalid[part] = self._invalid(data)
+        if f == 1:
+            return values, invalid
+        # Each target pixel: the mean of its f x f source pixels, invalid if any of them is.
+        blocks = (rows, f, self.window.xsize, f)
+        return values.reshape(blocks).mean(axis=(1, 3)), invalid.reshape(blocks).any(axis=(1, 3))
+
+    def _read_resampled(self, row: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        gt = self.target.window_geotransform(self.window)
+        strip_gt = (gt[0], gt[1], 0.0, gt[3] + row * gt[5], 0.0, gt[5])
+        target = gdal.GetDriverByName("MEM").Create("", self.window.xsize, rows, 1, gdal.GDT_Float64)
+        target.SetGeoTransform(strip_gt)
+        target.SetProjection(self.target.crs_wkt)
+        band = target.GetRasterBand(1)
+        band.SetNoDataValue(OUTPUT_NODATA)
+        band.Fill(OUTPUT_NODATA)
+        options = gdal.WarpOptions(resampleAlg="average", srcNodata=self.nodata, dstNodata=OUTPUT_NODATA)
+        if gdal.Warp(target, self.source.dataset, options=options) is None:
+            raise DataError(f"cannot resample {self.source.path} onto the grid of {self.target.resolution:g} m")
+        values = band.ReadAsArray().astype(np.float64)
+        return values, values == OUTPUT_NODATA
+
+    def _invalid(self, data: np.ndarray) -> np.ndarray:
+        invalid = ~np.isfinite(data) if data.dtype.kind == "f" else np.zeros(data.shape, dtype=bool)
+        if self.nodata is not None:
+            invalid |= data == self.nodata
+        return invalid
+
+
+def _same_crs(wkt_a: str, wkt_b: str) -> bool:
+    a, b = osr.SpatialReference(), osr.SpatialReference()
+    a.ImportFromWkt(wkt_a)
+    b.ImportFromWkt(wkt_b)
+    return bool(a.IsSame(b))
+
+
+@dataclass(frozen=True)
+class ComputedRaster:
+    path: str
+    grid: Grid
+    window: Window
+    labels: tuple[str, ...]
+
+
+def coarsest(sources: Sequence[BandSource]) -> BandSource:
+    """The source of the coarsest grid (the first of them on a tie)."""
+    return max(sources, key=lambda source: (source.grid.resolution, -sources.index(source)))
+
+
+def compute_expressions(
+    scene: Scene,
+    expressions: Sequence,  # indices.ResolvedExpression: .label, .node, .bands
+    geometry: dict | None,
+    path: str,
+    feedback: FeedbackLike | None,
+    progress: ProgressRange,
+    mask: bool = True,
+    margin: int = 0,
+    transforms: Mapping[str, BandTransform] | None = None,
+) -> ComputedRaster:
+    """Evaluate `expressions` over `scene` into a Float32 GeoTIFF at `path` (one band each).
+
+    The grid is that of the coarsest band used. `geometry` (GeoJSON, EPSG:4326) chooses the window,
+    widened by `margin` pixels; with `mask`, pixels whose centre is outside it are nodata. Without
+    a geometry the whole scene is computed.
+    """
+    names = sorted({band for expression in expressions for band in expression.bands})
+    sources = {name: BandSource(name, scene.band_path(name)) for name in names}
+    try:
+        target = coarsest(list(sources.values()))
+        grid = target.grid
+        aoi_mask = None
+        if geometry is not None:
+            aoi = aoi_in_crs(to_ogr(geometry), grid.crs_wkt)
+            window = crop_window(grid, aoi)
+            if window is None:
+                raise DataError(f"the area of interest does not overlap scene {scene.view_id}", "params.geometry")
+            window = _widened(window, grid, margin)
+            if mask:
+                aoi_mask = AoiMask(aoi, grid, window)
+        else:
+            window = Window(0, 0, grid.width, grid.height)
+        readers = {name: BandOnGrid(source, grid, window, (transforms or {}).get(name))
+                   for name, source in sources.items()}
+        labels = tuple(expression.label for expression in expressions)
+        writer = GeoTiffWriter(path, window.xsize, window.ysize, labels, np.dtype(np.float32),
+                               grid.window_geotransform(window), grid.crs_wkt, OUTPUT_NODATA,
+                               geotiff_options(np.dtype(np.float32)))
+        try:
+            strips = read_ahead(range(0, window.ysize, STRIP_ROWS),
+                                _strip_reader(readers, expressions, aoi_mask, window))
+            try:
+                for row, results in strips:
+                    check_cancelled(feedback)
+                    for index, values in enumerate(results):
+                        writer.write(index, row, values)
+                    writer.flush()
+                    progress.set((row + len(results[0])) / window.ysize)
+            finally:
+                strips.close()
+        finally:
+            writer.close()
+        return ComputedRaster(path, grid, window, labels)
+    finally:
+        for source in sources.values():
+            source.close()
+
+
+def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_mask: AoiMask | None,
+                  window: Window) -> Callable[[int], tuple[int, list[np.ndarray]]]:
+    def read(row: int) -> tuple[int, list[np.ndarray]]:
+        rows = min(STRIP_ROWS, window.ysize - row)
+        outside = ~aoi_mask.rows(row, rows) if aoi_mask is not None else np.zeros((rows, window.xsize), bool)
+        read_bands = {name: reader.read(row, rows) for name, reader in readers.items()}
+        results = []
+        for expression in expressions:
+            values = evaluate(expression.node, {name: read_bands[name][0] for name in expression.bands})
+            values = np.broadcast_to(values, (rows, window.xsize)).astype(np.float32)
+            invalid = outside | ~np.isfinite(values)
+            for name in expression.bands:
+                invalid |= read_bands[name][1]
+            values[invalid] = OUTPUT_NODATA
+            results.append(values)
+        return row, results
+
+    return read
+
+
+def _widened(window: Window, grid: Grid, margin: int) -> Window:
+    if margin <= 0:
+        return window
+    x0, y0 = max(window.xoff - margin, 0), max(window.yoff - margin, 0)
+    x1 = min(window.xoff + window.xsize + margin, grid.width)
+    y1 = min(window.yoff + window.ysize + margin, grid.height)
+    return Window(x0, y0, x1 - x0, y1 - y0)
+
+
+def result_name(scene: Scene, name_alias: str | None, bm_type: str, extension: str) -> str:
+    """`<scene>_<name_alias or bm_type>.<extension>`, made safe for file names."""
+    # No dots: the file's name up to its first dot is what sidecars share (X.jpg, X.wld, X.jpg.aux.xml).
+    what = re.sub(r"[^A-Za-z0-9+-]+", "_", name_alias or bm_type).strip("_")[:100] or "bandmath"
+    return f"{scene.scene_id.file_stem}_{what}.{extension}"
+
+
+def run_bandmath(params: BandmathParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
+    """Evaluate the request's indices / expressions over the AOI into the workspace."""
+    check_cancelled(feedback)
+    expressions = resolve_bm_type(params.bm_type, scene.sensor)
+    path = os.path.join(workspace, result_name(scene, params.name_alias, params.bm_type, "TIF"))
+    transforms = stored_value_transforms(scene, {band for expression in expressions for band in expression.bands})
+    compute_expressions(scene, expressions, params.geometry, path, feedback, ProgressRange(feedback, 0, 100),
+                        transforms=transforms)
+    details = {
+        "view_id": scene.view_id,
+        "bm_type": params.bm_type,
+        "bands": [expression.label for expression in expressions],
+        "reference": params.reference,
+    }
+    return TaskResult("bandmath", "tif", (path,), details)

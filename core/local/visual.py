@@ -1,0 +1,274 @@
+"""The `jpeg` task on the embedded processor: an 8-bit rendering in EPSG:3857 (API.md §2).
+
+`bm_type` is three bands or expressions (red, green, blue) or one expression (grey, or coloured
+with `colormap` in `colors_limit` classes). Steps:
+
+1. the components are evaluated on the grid of the coarsest band they use, over the AOI's
+   window widened by a few pixels (the resampling kernels need neighbours), as the bandmath task
+   does (calibrated to top-of-atmosphere reflectance first with `calibrate=1`, where possible);
+2. they are warped to EPSG:3857 with the `resample` method (GDAL's names are the API's) at
+   `px_size`: the ground pixel size in metres at the AOI's centre (default: the native resolution),
+   i.e. px_size / cos(latitude) in EPSG:3857 units;
+3. each component is stretched to 0..255: between `levels` when given; else raw bands by the
+   2-98 % cumulative cut of the AOI's pixels, expressions (index results) between -0.5 and 0.5;
+4. pixels whose centre is outside the AOI, or without data, are transparent (PNG, TIFF: alpha) or
+   black (JPEG, which has no alpha);
+5. written as `format`: jpeg or png with a world file and an .aux.xml holding the CRS beside them
+   (GDAL and QGIS place them), or a georeferenced tiled GeoTIFF.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from .. import api_rules
+from ..aoi import to_ogr
+from ..calibration import reflectance_transforms, stored_value_transforms
+from ..colormaps import apply_colormap, scale_to_byte
+from ..display import CUMULATIVE_CUT_LOWER, CUMULATIVE_CUT_UPPER, MAX_SAMPLE_PIXELS
+from ..errors import DataError, TaskCancelled
+from ..expressions import BandRef
+from ..feedback import FeedbackLike, ProgressRange, check_cancelled, report
+from ..gdal_support import GdalMessages, srs_from_wkt, wgs84
+from ..indices import resolve_bm_type
+from ..request import JpegParams
+from ..results import TaskResult
+from ..scenes import Scene
+from .bandmath import OUTPUT_NODATA, compute_expressions, result_name
+from .raster import AoiMask, Grid, Window
+from .writers import gdal_progress
+
+WEB_MERCATOR = 3857
+RESAMPLING_MARGIN = 4  # native pixels around the AOI, for the resampling kernels (lanczos needs 3)
+MAX_OUTPUT_PIXELS = 400_000_000  # a rendering larger than this asks for a larger px_size
+STRIP_ROWS = 512
+EXTENSIONS = {"jpeg": "jpg", "png": "png", "tiff": "tif"}
+
+
+def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
+    check_cancelled(feedback)
+    expressions = resolve_bm_type(params.bm_type, scene.sensor)
+    if len(expressions) not in (1, 3):
+        raise DataError("give one expression, or three bands or expressions for red, green, blue", "params.bm_type")
+    bands = {band for expression in expressions for band in expression.bands}
+    notes: list[str] = []
+    transforms = stored_value_transforms(scene, bands)
+    if params.calibrate:
+        transforms, notes = reflectance_transforms(scene, bands)
+        for note in notes:
+            report(feedback, note)
+        if transforms:  # the bands are reflectance now: indices must not scale them again
+            expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=1.0)
+    progress = ProgressRange(feedback, 0, 100)
+    native_path = os.path.join(workspace, "components.native.tif")
+    native = compute_expressions(scene, expressions, params.geometry, native_path, feedback, progress.sub(0, 3),
+                                 mask=False, margin=RESAMPLING_MARGIN, transforms=transforms)
+    aoi_3857 = _aoi_in_web_mercator(params.geometry, native.grid, native.window)
+    ground_px = params.px_size or native.grid.resolution
+    pixel = ground_px * _mercator_scale(aoi_3857)
+    grid = _output_grid(aoi_3857, pixel)
+    warped_path = os.path.join(workspace, "components.3857.tif")
+    _warp(native_path, warped_path, grid, params.resample, progress.sub(1, 3), feedback)
+    os.remove(native_path)
+
+    raw_band = [isinstance(expression.node, BandRef) for expression in expressions]
+    limits = [_limits(warped_path, index + 1, params.levels, raw_band[index]) for index in range(len(expressions))]
+    check_cancelled(feedback)
+    stem = result_name(scene, params.name_alias, params.bm_type, EXTENSIONS[params.format])
+    path = os.path.join(workspace, stem)
+    mask = AoiMask(aoi_3857, grid, Window(0, 0, grid.width, grid.height)) if params.geometry else None
+    files = _render(warped_path, path, grid, mask, limits, params, progress.sub(2, 3), feedback)
+    os.remove(warped_path)
+    progress.set(1.0)
+    details = {
+        "view_id": scene.view_id,
+        "bm_type": params.bm_type,
+        "resample": params.resample,
+        "px_size": ground_px,
+        "levels": [list(limit) for limit in limits],
+        "colormap": params.colormap,
+        "reference": params.reference,
+    }
+    if notes:
+        details["notes"] = notes
+    return TaskResult("jpeg", params.format, tuple(files), details)
+
+
+# --- the output grid -----------------------------------------------------------------------------------
+
+def _web_mercator() -> osr.SpatialReference:
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(WEB_MERCATOR)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def _aoi_in_web_mercator(geometry: dict | None, native: Grid, window: Window) -> ogr.Geometry:
+    """The AOI in EPSG:3857; without one, the computed window's extent."""
+    if geometry is not None:
+        shape = to_ogr(geometry)
+        source = wgs84()
+    else:
+        gt = native.window_geotransform(window)
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        x0, y0 = gt[0], gt[3]
+        x1, y1 = x0 + window.xsize * gt[1], y0 + window.ysize * gt[5]
+        for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)):
+            ring.AddPoint_2D(x, y)
+        shape = ogr.Geometry(ogr.wkbPolygon)
+        shape.AddGeometry(ring)
+        shape.Segmentize(abs(gt[1]) * 64)  # the edges curve in EPSG:3857
+        source = srs_from_wkt(native.crs_wkt)
+    shape = shape.Clone()
+    with GdalMessages():
+        status = shape.Transform(osr.CoordinateTransformation(source, _web_mercator()))
+    if status != 0:
+        raise DataError("the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)")
+    return shape
+
+
+def _mercator_scale(shape: ogr.Geometry) -> float:
+    """EPSG:3857 units per ground metre at the shape's centre (1 / cos(latitude))."""
+    centre = shape.Centroid()
+    latitude = math.degrees(2 * math.atan(math.exp(centre.GetY() / 6378137.0)) - math.pi / 2)
+    return 1 / math.cos(math.radians(latitude))
+
+
+def _output_grid(shape: ogr.Geometry, pixel: float) -> Grid:
+    minx, maxx, miny, maxy = shape.GetEnvelope()
+    # Aligned on multiples of the pixel size: the same AOI always gives the same grid.
+    x0, y1 = math.floor(minx / pixel) * pixel, math.ceil(maxy / pixel) * pixel
+    width = max(1, math.ceil((maxx - x0) / pixel))
+    height = max(1, math.ceil((y1 - miny) / pixel))
+    if width * height > MAX_OUTPUT_PIXELS:
+        raise DataError(f"the rendering would be {width} x {height} pixels; give a larger px_size", "params.px_size")
+    return Grid(width, height, (x0, pixel, 0.0, y1, 0.0, -pixel), _web_mercator().ExportToWkt())
+
+
+def _warp(source: str, target: str, grid: Grid, resample: str, progress: ProgressRange, feedback) -> None:
+    x0, pixel, _, y1, _, _ = grid.geotransform
+    is_canceled = feedback.isCanceled if feedback is not None else (lambda: False)
+    options = gdal.WarpOptions(
+        format="GTiff", outputBounds=(x0, y1 - grid.height * pixel, x0 + grid.width * pixel, y1),
+        width=grid.width, height=grid.height, dstSRS=grid.crs_wkt, resampleAlg=resample,
+        srcNodata=OUTPUT_NODATA, dstNodata=OUTPUT_NODATA, multithread=True,
+        creationOptions=["TILED=YES", "COMPRESS=DEFLATE", "ZLEVEL=1", "BIGTIFF=IF_SAFER"],
+        warpOptions=["NUM_THREADS=ALL_CPUS"], callback=gdal_progress(progress.set, is_canceled),
+    )
+    with GdalMessages() as messages:
+        try:
+            result = gdal.Warp(target, source, options=options)
+        except RuntimeError as error:
+            messages.errors.append(str(error))
+            result = None
+        if result is not None:
+            result.FlushCache()
+        result = None
+    if is_canceled():
+        raise TaskCancelled()
+    if messages.errors or not os.path.exists(target):
+        raise DataError(f"cannot resample to EPSG:3857 with {resample}: {messages.last('warp failed')}")
+
+
+# --- the stretch -----------------------------------------------------------------------------------------
+
+def _limits(path: str, band_index: int, levels: tuple[float, float] | None, raw_band: bool) -> tuple[float, float]:
+    """The value range stretched to 0..255: `levels`; else the 2-98 % cut of a raw band's valid
+    pixels; else (an index) the API's default levels."""
+    if levels is not None:
+        return levels
+    if not raw_band:
+        return api_rules.DEFAULT_INDEX_LEVELS
+    dataset = gdal.Open(path)
+    width, height = dataset.RasterXSize, dataset.RasterYSize
+    step = max(1.0, math.sqrt(width * height / MAX_SAMPLE_PIXELS))
+    band = dataset.GetRasterBand(band_index)
+    values = band.ReadAsArray(0, 0, width, height, buf_xsize=max(1, int(width / step)),
+                              buf_ysize=max(1, int(height / step)))
+    dataset = None
+    values = values[(values != OUTPUT_NODATA) & np.isfinite(values)]
+    if values.size == 0:
+        return (0.0, 1.0)
+    low, high = np.percentile(values, [100 * CUMULATIVE_CUT_LOWER, 100 * CUMULATIVE_CUT_UPPER])
+    return (float(low), float(high)) if high > low else (float(low), float(low) + 1.0)
+
+
+# --- rendering --------------------------------------------------------------------------------------------
+
+def _render(warped_path: str, path: str, grid: Grid, mask: AoiMask | None, limits: list[tuple[float, float]],
+            params: JpegParams, progress: ProgressRange, feedback) -> list[str]:
+    """8-bit bands (grey, RGB, or a colormap's RGB) plus alpha, through a temporary GeoTIFF, then
+    copied to the requested format."""
+    source = gdal.Open(warped_path)
+    components = source.RasterCount
+    coloured = components == 3 or params.colormap is not None
+    colour_bands = 3 if coloured else 1
+    with_alpha = params.format != "jpeg"
+    staging = path + ".staging.tif"
+    memory = gdal.GetDriverByName("GTiff").Create(
+        staging, grid.width, grid.height, colour_bands + (1 if with_alpha else 0), gdal.GDT_Byte,
+        options=["TILED=YES", "COMPRESS=DEFLATE", "ZLEVEL=1", "BIGTIFF=IF_SAFER"]
+        + (["PHOTOMETRIC=RGB"] if coloured else []) + (["ALPHA=YES"] if with_alpha else []))
+    memory.SetGeoTransform(grid.geotransform)
+    memory.SetProjection(grid.crs_wkt)
+    for row in range(0, grid.height, STRIP_ROWS):
+        check_cancelled(feedback)
+        rows = min(STRIP_ROWS, grid.height - row)
+        values = [source.GetRasterBand(i + 1).ReadAsArray(0, row, grid.width, rows) for i in range(components)]
+        invalid = np.zeros((rows, grid.width), dtype=bool)
+        for array in values:
+            invalid |= (array == OUTPUT_NODATA) | ~np.isfinite(array)
+        if mask is not None:
+            invalid |= ~mask.rows(row, rows)
+        if components == 3:
+            planes = [scale_to_byte(values[i], *limits[i]) for i in range(3)]
+        elif params.colormap is not None:
+            rgb = apply_colormap(values[0], *limits[0], params.colormap, classes=params.colors_limit,
+                                 nodata_mask=invalid)
+            planes = [rgb[:, :, i] for i in range(3)]
+        else:
+            planes = [scale_to_byte(values[0], *limits[0])]
+        for index, plane in enumerate(planes):
+            plane = np.where(invalid, 0, plane).astype(np.uint8)
+            memory.GetRasterBand(index + 1).WriteArray(plane, 0, row)
+        if with_alpha:
+            memory.GetRasterBand(colour_bands + 1).WriteArray(np.where(invalid, 0, 255).astype(np.uint8), 0, row)
+        progress.set((row + rows) / grid.height * 0.8)
+    source = None
+    memory.FlushCache()
+    memory = None
+    files = _write_format(staging, path, params.format)
+    os.remove(staging)
+    progress.set(1.0)
+    return files
+
+
+def _write_format(staging: str, path: str, output_format: str) -> list[str]:
+    driver, options = {
+        "jpeg": ("JPEG", ["QUALITY=92", "WORLDFILE=YES"]),
+        "png": ("PNG", ["WORLDFILE=YES"]),
+        "tiff": ("GTiff", ["TILED=YES", "COMPRESS=DEFLATE", "PHOTOMETRIC=RGB", "ALPHA=YES"]),
+    }[output_format]
+    source = gdal.Open(staging)
+    if output_format == "tiff" and source.RasterCount < 3:
+        options = [option for option in options if not option.startswith("PHOTOMETRIC")]
+    with GdalMessages() as messages:
+        try:
+            copy = gdal.GetDriverByName(driver).CreateCopy(path, source, options=options)
+        except RuntimeError as error:
+            messages.errors.append(str(error))
+            copy = None
+        if copy is not None:
+            copy.FlushCache()
+        copy = None
+    source = None
+    if messages.errors and not os.path.exists(path):
+        raise DataError(f"cannot write {os.path.basename(path)}: {messages.last()}")
+    stem = os.path.splitext(path)[0]
+    sidecars = [candidate for candidate in (path + ".aux.xml", stem + ".wld", stem + ".jgw", stem + ".pgw")
+                if os.path.exists(candidate)]
+    return [path, *sidecars]
