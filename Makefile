@@ -41,6 +41,7 @@ test: venv data
 
 bench: system
 	$(PYTHON) bench/bench_lbe.py
+	$(PYTHON) bench/bench_ndvi.py
 
 lint: venv
 	$(VENV)/bin/ruff check .

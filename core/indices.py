@@ -333,3 +333,29 @@ def supported_indices(sensor: Sensor, scale: float | None = None) -> tuple[str, 
             continue
         names.append(name)
     return tuple(names)
+
+
+def explain_bm_type(bm_type: str, sensor: Sensor | None) -> str:
+    """What a bm_type computes, for the dock to show as it is typed: each expression with the
+    sensor's band names ("NDVI = (B08 - B04) / (B08 + B04)"), and the grid of its result. Raises
+    the RequestError a request would get. Without a sensor (no scene chosen yet) only the syntax
+    is checked."""
+    if sensor is None:
+        parts = [text for text, _offset in split_with_positions(bm_type)]
+        for text, offset in split_with_positions(bm_type):
+            if not text.strip():
+                raise unsupported(f"empty expression at position {offset + 1}")
+            if not is_index_name(text.strip()):
+                parse_expression(text, offset)
+        return f"{len(parts)} expression(s); pick a scene to check its bands"
+    lines = []
+    bands: set[str] = set()
+    for resolved in resolve_bm_type(bm_type, sensor, scale=1.0):
+        bands |= set(resolved.bands)
+        if resolved.index is not None:
+            lines.append(describe_index(resolved.index.name, sensor))
+        else:
+            lines.append(resolved.node.to_text())
+    coarsest = max((sensor.band(band).resolution for band in bands if sensor.band(band)), default=None)
+    grid = f" · on the {format_number(coarsest)} m grid" if coarsest else ""
+    return "; ".join(lines) + grid

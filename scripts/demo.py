@@ -61,6 +61,22 @@ JOBS = [
             "merge": True, "reference": "demo-s2-false-colour"}},
         None,
     ),
+    (
+        "NDVI near Berlin (bandmath: a Float32 GeoTIFF, -9999 outside the AOI)",
+        {"type": "bandmath", "params": {
+            "view_id": "S2/33/U/UU/2017/2/16/0", "bm_type": "NDVI",
+            "geometry": _polygon((12.553, 52.474), (12.632, 52.466), (12.668, 52.492), (12.640, 52.518), (12.575, 52.515)),
+            "reference": "demo-s2-ndvi"}},
+        "index",
+    ),
+    (
+        "Landsat 8 false colour as a PNG in EPSG:3857, top-of-atmosphere reflectance (jpeg task)",
+        {"type": "jpeg", "params": {
+            "view_id": "L8/LC80200392015216LGN00", "bm_type": "B5,B4,B3", "format": "png", "calibrate": 1,
+            "resample": "cubic", "geometry": _polygon((-87.47, 30.66), (-87.33, 30.66), (-87.31, 30.79), (-87.46, 30.80)),
+            "reference": "demo-l8-visual"}},
+        "image",
+    ),
 ]
 
 PANEL_HEIGHT = 360
@@ -96,6 +112,33 @@ def stretched_rgb(path: str) -> np.ndarray:
         scaled = np.clip((data[index] - low) / max(high - low, 1e-9) * 255, 0, 255)
         rgb[index][valid] = scaled[valid].astype("uint8")
     return np.transpose(rgb, (1, 2, 0))
+
+
+def index_rgb(path: str) -> np.ndarray:
+    """An index raster coloured with RdYlGn between its 2 and 98 % values, white where -9999."""
+    sys.path.insert(0, os.path.join(ROOT, "bin"))
+    import lbe as launcher
+
+    launcher.import_checkout_as_package(ROOT)
+    from load_by_extent.core.colormaps import apply_colormap
+
+    dataset = gdal.Open(path)
+    values = dataset.GetRasterBand(1).ReadAsArray()
+    invalid = values == -9999
+    low, high = np.percentile(values[~invalid], (2, 98))
+    rgb = apply_colormap(values, float(low), float(high), "RdYlGn", nodata_mask=invalid)
+    rgb[invalid] = 255
+    return rgb
+
+
+def image_rgb(path: str) -> np.ndarray:
+    """An 8-bit RGBA rendering as RGB on white."""
+    dataset = gdal.Open(path)
+    data = dataset.ReadAsArray()
+    rgb = np.transpose(data[:3], (1, 2, 0)).copy()
+    if data.shape[0] == 4:
+        rgb[data[3] == 0] = 255
+    return rgb
 
 
 def scale_to_height(image: np.ndarray, height: int) -> np.ndarray:
@@ -138,14 +181,19 @@ def main() -> int:
         for path in result["files"]:
             print(f"   result:  {path}")
         main_file = result["files"][0]
-        preview = f"/vsizip/{main_file}/{preview_member}" if preview_member else main_file
-        panels.append(scale_to_height(stretched_rgb(preview), PANEL_HEIGHT))
+        if preview_member == "index":
+            panels.append(scale_to_height(index_rgb(main_file), PANEL_HEIGHT))
+        elif preview_member == "image":
+            panels.append(scale_to_height(image_rgb(main_file), PANEL_HEIGHT))
+        else:
+            preview = f"/vsizip/{main_file}/{preview_member}" if preview_member else main_file
+            panels.append(scale_to_height(stretched_rgb(preview), PANEL_HEIGHT))
 
     gap = np.full((PANEL_HEIGHT, GAP, 3), 255, dtype="uint8")
     sheet = np.concatenate([part for panel in panels for part in (panel, gap)][:-1], axis=1)
     preview_path = os.path.join(out, "preview.png")
     write_png(sheet, preview_path)
-    print(f"\nPreview of the four results: {preview_path}")
+    print(f"\nPreview of the {len(panels)} results: {preview_path}")
     return 0
 
 

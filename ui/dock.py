@@ -33,8 +33,18 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import api_rules
 from ..core.errors import LbeError, RequestError
+from ..core.expressions import split_expressions
 from ..core.remote import RemoteClient
-from ..core.request import LbeParams, TaskRequest, lbe_request, new_reference
+from ..core.request import (
+    BandmathParams,
+    JpegParams,
+    LbeParams,
+    TaskRequest,
+    bandmath_request,
+    jpeg_request,
+    lbe_request,
+    new_reference,
+)
 from ..core.scenes import Scene
 from ..core.sensors import SceneId
 from ..core.settings import EMBEDDED, REMOTE, PluginSettings
@@ -42,11 +52,13 @@ from ..core.tasks import CheckTask, SceneSearchTask, search_api, search_scene_fo
 from ..core.vector import read_aoi_file
 from .area_of_interest import AreaOfInterest
 from .band_picker import BandPicker
+from .index_form import IndexForm
 from .map_tools import PolygonAoiTool, RectangleAoiTool
 from .scene_picker import ScenePicker
 from .settings_widget import SettingsWidget
 from .task_controller import TaskController, TaskRecord
 from .task_list import TaskList
+from .visual_form import VisualForm
 
 SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
 REMOTE_DATASETS = (  # the API's search datasets offered in the dock (API.md §4)
@@ -85,7 +97,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.controller = controller
         self.settings = settings
         self.aoi = AreaOfInterest(self.canvas)
-        self.reference = new_reference("lbe")
+        self.reference = new_reference("lbe")  # renewed when the task type changes and after each run
         self.request: TaskRequest | None = None  # the valid request of the form, or None
         self._search_task: SceneSearchTask | None = None
         self._previous_map_tool = None
@@ -100,6 +112,8 @@ class LoadByExtentDock(QgsDockWidget):
         layout.addWidget(self._build_aoi_group())
         layout.addWidget(self._build_scene_group())
         layout.addWidget(self._build_band_group())
+        layout.addWidget(self._build_index_group())
+        layout.addWidget(self._build_visual_group())
         layout.addWidget(self._build_options_group())
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.setObjectName("runButton")
@@ -143,6 +157,7 @@ class LoadByExtentDock(QgsDockWidget):
         self._check_task = None
         self.band_picker.set_preset(settings.remembered("band_preset", "true_colour"))
         self._backend_changed()
+        self._task_type_changed()
         self._aoi_changed()
         self.refresh()
 
@@ -151,10 +166,13 @@ class LoadByExtentDock(QgsDockWidget):
         self.task_combo = QComboBox()
         self.task_combo.setObjectName("taskType")
         self.task_combo.addItem(self.tr("Crop bands (lbe)"), "lbe")
-        for task_type, label in (("jpeg", self.tr("Visual (jpeg), coming")), ("bandmath", self.tr("Index (bandmath), coming")),
-                                 ("mt_stats", self.tr("Statistics (mt_stats), coming"))):
-            self.task_combo.addItem(label, task_type)
-            self.task_combo.model().item(self.task_combo.count() - 1).setEnabled(False)
+        self.task_combo.addItem(self.tr("Index (bandmath)"), "bandmath")
+        self.task_combo.addItem(self.tr("Visual (jpeg)"), "jpeg")
+        self.task_combo.addItem(self.tr("Statistics (mt_stats), coming"), "mt_stats")
+        self.task_combo.model().item(self.task_combo.count() - 1).setEnabled(False)
+        remembered = self.task_combo.findData(self.settings.remembered("task_type", "lbe"))
+        self.task_combo.setCurrentIndex(remembered if remembered >= 0 and remembered < 3 else 0)
+        self.task_combo.currentIndexChanged.connect(self._task_type_changed)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Task")))
         row.addWidget(self.task_combo, 1)
@@ -241,8 +259,44 @@ class LoadByExtentDock(QgsDockWidget):
         box.addWidget(self.scene_problem)
         return group
 
+    def _build_index_group(self) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(self.tr("Index"))
+        self.index_group = group
+        self.index_form = IndexForm()
+        self.index_form.changed.connect(self.refresh)
+        self.index_problem = _problem_label()
+        box = QVBoxLayout(group)
+        box.addWidget(self.index_form)
+        box.addWidget(self.index_problem)
+        return group
+
+    def _build_visual_group(self) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(self.tr("Visual"))
+        self.visual_group = group
+        self.visual_form = VisualForm()
+        self.visual_form.changed.connect(self.refresh)
+        self.visual_problem = _problem_label()
+        box = QVBoxLayout(group)
+        box.addWidget(self.visual_form)
+        box.addWidget(self.visual_problem)
+        return group
+
+    def task_type(self) -> str:
+        return self.task_combo.currentData()
+
+    def _task_type_changed(self) -> None:
+        task_type = self.task_type()
+        self.settings.remember("task_type", task_type)
+        self.band_group.setVisible(task_type == "lbe")
+        self.lbe_options.setVisible(task_type == "lbe")
+        self.index_group.setVisible(task_type == "bandmath")
+        self.visual_group.setVisible(task_type == "jpeg")
+        self.reference = new_reference(task_type)
+        self.refresh()
+
     def _build_band_group(self) -> QgsCollapsibleGroupBox:
         group = QgsCollapsibleGroupBox(self.tr("Bands"))
+        self.band_group = group
         self.band_picker = BandPicker()
         self.band_problem = _problem_label()
         box = QVBoxLayout(group)
@@ -289,9 +343,13 @@ class LoadByExtentDock(QgsDockWidget):
         request_row.addStretch(1)
         request_row.addWidget(copy)
         request_row.addWidget(copy_curl)
+        self.lbe_options = QWidget()  # merge and metadata: the crop task's only
+        lbe_box = QVBoxLayout(self.lbe_options)
+        lbe_box.setContentsMargins(0, 0, 0, 0)
+        lbe_box.addWidget(self.merge_check)
+        lbe_box.addLayout(metadata)
         box = QVBoxLayout(group)
-        box.addWidget(self.merge_check)
-        box.addLayout(metadata)
+        box.addWidget(self.lbe_options)
         box.addWidget(self.prediction_label)
         box.addWidget(self.options_problem)
         box.addLayout(request_row)
@@ -477,41 +535,59 @@ class LoadByExtentDock(QgsDockWidget):
         scene = self.scene_picker.scene(scene_id.view_id) if scene_id else None
         band_files = getattr(scene, "band_files", None)
         available = tuple(band_files) if band_files else None
-        self.band_picker.set_sensor(scene_id.sensor if scene_id else None, available)
+        sensor = scene_id.sensor if scene_id else None
+        self.band_picker.set_sensor(sensor, available)
+        self.index_form.set_sensor(sensor)
+        self.visual_form.set_sensor(sensor)
         self.refresh()
 
     # --- the request -------------------------------------------------------------------------------
     def build_request(self) -> TaskRequest:
         """The request the form describes (possibly invalid: validate it)."""
-        metadata = [name for name, check in ((api_rules.TILE_METADATA, self.tile_md_check),
-                                             (api_rules.PRODUCT_METADATA, self.product_md_check)) if check.isChecked()]
+        task_type = self.task_type()
         try:
-            geometry = self.aoi.geojson()
+            geometry = self.aoi.geojson(allow_multipolygon=task_type in ("bandmath", "jpeg"))
         except RequestError:
             geometry = None
-        return lbe_request(self.scene_picker.view_id(), self.band_picker.bands(), geometry,
+        view_id = self.scene_picker.view_id()
+        if task_type == "bandmath":
+            return bandmath_request(view_id, self.index_form.bm_type(), geometry, self.index_form.alias(),
+                                    reference=self.reference)
+        if task_type == "jpeg":
+            return jpeg_request(view_id, self.visual_form.bm_type(), geometry, reference=self.reference,
+                                **self.visual_form.parameters())
+        metadata = [name for name, check in ((api_rules.TILE_METADATA, self.tile_md_check),
+                                             (api_rules.PRODUCT_METADATA, self.product_md_check)) if check.isChecked()]
+        return lbe_request(view_id, self.band_picker.bands(), geometry,
                            merge=self.merge_check.isChecked(), metadata=metadata, reference=self.reference)
 
     def problems(self) -> dict[str, str]:
         """What stops the form from running, by section ("aoi", "scene", "bands", "options", "run")."""
         found: dict[str, str] = {}
+        task_type = self.task_type()
         if not self.aoi.is_set:
             found["aoi"] = self.tr("Draw an area of interest or take it from a source above.")
         else:
             try:
-                self.aoi.geojson()
+                self.aoi.geojson(allow_multipolygon=task_type in ("bandmath", "jpeg"))
             except RequestError as error:
                 found["aoi"] = error.message
+        form_problem = {"bandmath": self.index_form.problem, "jpeg": self.visual_form.problem}.get(task_type)
+        if form_problem is not None and form_problem():
+            found["index" if task_type == "bandmath" else "visual"] = form_problem()
         request = self.build_request()
         try:
             params = request.validate()
         except RequestError as error:
+            form = "index" if task_type == "bandmath" else "visual"
             section = {"params.geometry": "aoi", "params.bbox": "aoi", "params.view_id": "scene",
-                       "params.bands": "bands", "params.metadata": "options"}.get(error.field or "", "run")
+                       "params.bands": "bands", "params.metadata": "options", "params.bm_type": form,
+                       "params.levels": "visual", "params.colormap": "visual", "params.px_size": "visual",
+                       "params.colors_limit": "visual"}.get(error.field or "", "run")
             found.setdefault(section, error.message if section != "run" else str(error))
             return found
         scene = self.scene_picker.scene(params.scene.view_id)
-        if scene is not None and getattr(scene, "band_files", None) is not None:
+        if isinstance(params, LbeParams) and scene is not None and getattr(scene, "band_files", None) is not None:
             missing = [band for band in params.bands if band not in scene.band_files]
             if missing:
                 found["bands"] = self.tr("This scene has no {bands} in the scene folders.").format(bands=", ".join(missing))
@@ -530,6 +606,7 @@ class LoadByExtentDock(QgsDockWidget):
         """Validate the form, show problems under their sections, the predicted result and the JSON."""
         problems = self.problems()
         for key, label in (("aoi", self.aoi_problem), ("scene", self.scene_problem), ("bands", self.band_problem),
+                           ("index", self.index_problem), ("visual", self.visual_problem),
                            ("options", self.options_problem), ("run", self.run_problem)):
             label.setText(problems.get(key, ""))
             label.setVisible(key in problems)
@@ -545,7 +622,16 @@ class LoadByExtentDock(QgsDockWidget):
             params = request.validate()
         except RequestError:
             return self.tr("→ the result type shows here once the request is valid")
-        assert isinstance(params, LbeParams)
+        if isinstance(params, BandmathParams):
+            count = len(split_expressions(params.bm_type))
+            return self.tr("→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest "
+                           "band used").format(count=count)
+        if isinstance(params, JpegParams):
+            size = self.tr("native pixel size") if not params.px_size else f"{params.px_size:g} m"
+            kind = self.tr("colour") if len(split_expressions(params.bm_type)) == 3 or params.colormap \
+                else self.tr("grey")
+            return self.tr("→ a {format} image in EPSG:3857 ({kind}, {size})").format(
+                format=params.format.upper(), kind=kind, size=size)
         groups: dict[float, list[str]] = {}
         for name, resolution in zip(params.bands, params.resolutions):
             groups.setdefault(resolution, []).append(name)
@@ -594,7 +680,7 @@ class LoadByExtentDock(QgsDockWidget):
             self.run_problem.show()
             return
         self.settings.remember("band_preset", self.band_picker.preset())
-        self.reference = new_reference("lbe")  # the next run is another request
+        self.reference = new_reference(self.task_type())  # the next run is another request
         self.refresh()
 
     def _run_again(self, record: TaskRecord) -> None:

@@ -102,6 +102,14 @@ class BandOnGrid:
         col0, row0 = max(origin_col, 0), max(origin_row, 0)
         col1 = min(origin_col + want_cols, self.source.grid.width)
         row1 = min(origin_row + want_rows, self.source.grid.height)
+        if f == 1 and (col0, row0, col1, row1) == (origin_col, origin_row, origin_col + want_cols,
+                                                   origin_row + want_rows):
+            # The common case: the same grid, all inside the raster; GDAL converts to float64 itself.
+            data = self.source.band.ReadAsArray(col0, row0, want_cols, want_rows, buf_type=gdal.GDT_Float64)
+            if data is None:
+                raise DataError(f"cannot read the pixels of {self.source.path}")
+            self.source.release_cache()
+            return data, self._invalid(data)
         values = np.zeros((want_rows, want_cols), dtype=np.float64)
         invalid = np.ones((want_rows, want_cols), dtype=bool)
         if col1 > col0 and row1 > row0:
@@ -135,7 +143,8 @@ class BandOnGrid:
         return values, values == OUTPUT_NODATA
 
     def _invalid(self, data: np.ndarray) -> np.ndarray:
-        invalid = ~np.isfinite(data) if data.dtype.kind == "f" else np.zeros(data.shape, dtype=bool)
+        floating = self.source.numpy_type.kind == "f"  # integers read as float64 are always finite
+        invalid = ~np.isfinite(data) if floating else np.zeros(data.shape, dtype=bool)
         if self.nodata is not None:
             invalid |= data == self.nodata
         return invalid
@@ -230,10 +239,11 @@ def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_
         for expression in expressions:
             values = evaluate(expression.node, {name: read_bands[name][0] for name in expression.bands})
             values = np.broadcast_to(values, (rows, window.xsize)).astype(np.float32)
-            invalid = outside | ~np.isfinite(values)
+            invalid = ~np.isfinite(values)
+            invalid |= outside
             for name in expression.bands:
                 invalid |= read_bands[name][1]
-            values[invalid] = OUTPUT_NODATA
+            np.putmask(values, invalid, OUTPUT_NODATA)
             results.append(values)
         return row, results
 

@@ -1,0 +1,87 @@
+"""The index form of the dock (the bandmath task): the catalog, a custom-expression editor checked
+as it is typed, and the name used in the result's file name."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+
+from ..core.errors import RequestError
+from ..core.indices import INDICES, explain_bm_type
+from ..core.sensors import Sensor
+
+CUSTOM = ""
+
+
+class IndexForm(QWidget):
+    """Emits `changed` when the bm_type or the name alias changes."""
+
+    changed = pyqtSignal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sensor: Sensor | None = None
+        self.catalog = QComboBox()
+        self.catalog.setObjectName("indexCatalog")
+        self.catalog.addItem(self.tr("Custom expression"), CUSTOM)
+        for index in INDICES.values():
+            self.catalog.addItem(f"{index.name} · {index.long_name}", index.name)
+        self.catalog.currentIndexChanged.connect(self._catalog_chosen)
+        self.expression = QLineEdit("NDVI")
+        self.expression.setObjectName("indexExpression")
+        self.expression.setPlaceholderText("NDVI, or (B08-B04)/(B08+B04); several separated by commas")
+        self.expression.textChanged.connect(self._typed)
+        self.explanation = QLabel()
+        self.explanation.setObjectName("indexExplanation")
+        self.explanation.setWordWrap(True)
+        # A wrapped label in a form inside a scroll area gets one line's height unless it may grow.
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        self.name_alias = QLineEdit()
+        self.name_alias.setObjectName("indexNameAlias")
+        self.name_alias.setPlaceholderText(self.tr("optional: a name for the result file"))
+        self.name_alias.textChanged.connect(self.changed)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Catalog"), self.catalog)
+        form.addRow(self.tr("Expression"), self.expression)
+        form.addRow(self.explanation)
+        form.addRow(self.tr("Name"), self.name_alias)
+        self._typed(self.expression.text())
+
+    def set_sensor(self, sensor: Sensor | None) -> None:
+        self.sensor = sensor
+        self._typed(self.expression.text())
+
+    def bm_type(self) -> str:
+        return self.expression.text().strip()
+
+    def set_bm_type(self, text: str) -> None:
+        self.expression.setText(text)
+
+    def alias(self) -> str | None:
+        return self.name_alias.text().strip() or None
+
+    def problem(self) -> str | None:
+        """What is wrong with the expression, in the API's words; None when it is fine."""
+        try:
+            explain_bm_type(self.bm_type(), self.sensor)
+        except RequestError as error:
+            return error.message
+        return None
+
+    def _catalog_chosen(self) -> None:
+        name = self.catalog.currentData()
+        if name:
+            self.expression.setText(name)
+
+    def _typed(self, _text: str) -> None:
+        try:
+            self.explanation.setText("✓ " + explain_bm_type(self.bm_type(), self.sensor))
+        except RequestError as error:
+            self.explanation.setText("✗ " + error.message)
+        name = self.bm_type()
+        index = self.catalog.findData(name if name in INDICES else CUSTOM)
+        self.catalog.blockSignals(True)
+        self.catalog.setCurrentIndex(max(index, 0))
+        self.catalog.blockSignals(False)
+        self.changed.emit()

@@ -1,0 +1,177 @@
+"""The visual form of the dock (the jpeg task): band combination or expression, colormap and
+classes, levels, resampling, format, pixel size, calibration."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
+
+from ..core import api_rules
+from ..core.colormaps import COLORMAP_NAMES
+from ..core.errors import RequestError
+from ..core.expressions import split_expressions
+from ..core.indices import explain_bm_type
+from ..core.sensors import BAND_PRESETS, Sensor, preset_bands
+
+
+class VisualForm(QWidget):
+    """Emits `changed` whenever a parameter changes."""
+
+    changed = pyqtSignal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sensor: Sensor | None = None
+        self.combination = QComboBox()
+        self.combination.setObjectName("visualCombination")
+        self.combination.setEditable(True)
+        self.combination.lineEdit().setPlaceholderText("B04,B03,B02 or NDVI")
+        self.combination.editTextChanged.connect(self._typed)
+        self.explanation = QLabel()
+        self.explanation.setObjectName("visualExplanation")
+        self.explanation.setWordWrap(True)
+        # A wrapped label in a form inside a scroll area gets one line's height unless it may grow.
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        self.colormap = QComboBox()
+        self.colormap.setObjectName("visualColormap")
+        self.colormap.addItem(self.tr("grey"), "")
+        for name in COLORMAP_NAMES:
+            self.colormap.addItem(name, name)
+        self.colormap.setCurrentIndex(max(self.colormap.findData("RdYlGn"), 0))
+        self.classes = QSpinBox()
+        self.classes.setObjectName("visualClasses")
+        self.classes.setRange(0, 255)
+        self.classes.setSpecialValueText(self.tr("continuous"))
+        self.use_levels = QCheckBox(self.tr("Levels"))
+        self.use_levels.setObjectName("visualUseLevels")
+        self.low = QDoubleSpinBox()
+        self.high = QDoubleSpinBox()
+        for spin, value in ((self.low, api_rules.DEFAULT_INDEX_LEVELS[0]), (self.high, api_rules.DEFAULT_INDEX_LEVELS[1])):
+            spin.setRange(-1e9, 1e9)
+            spin.setDecimals(3)
+            spin.setValue(value)
+            spin.setEnabled(False)
+        self.use_levels.toggled.connect(self.low.setEnabled)
+        self.use_levels.toggled.connect(self.high.setEnabled)
+        self.resample = QComboBox()
+        self.resample.setObjectName("visualResample")
+        self.resample.addItems(api_rules.RESAMPLE_METHODS)
+        self.resample.setCurrentText(api_rules.DEFAULT_RESAMPLE)
+        self.output_format = QComboBox()
+        self.output_format.setObjectName("visualFormat")
+        self.output_format.addItems(api_rules.JPEG_FORMATS)
+        self.output_format.setCurrentText("png")
+        self.px_size = QDoubleSpinBox()
+        self.px_size.setObjectName("visualPixelSize")
+        self.px_size.setRange(0, 100000)
+        self.px_size.setDecimals(1)
+        self.px_size.setSuffix(" m")
+        self.px_size.setSpecialValueText(self.tr("native"))
+        self.calibrate = QCheckBox(self.tr("Top-of-atmosphere reflectance (calibrate)"))
+        self.calibrate.setObjectName("visualCalibrate")
+        self.name_alias = QLineEdit()
+        self.name_alias.setPlaceholderText(self.tr("optional: a name for the result file"))
+        for signal in (self.colormap.currentIndexChanged, self.classes.valueChanged, self.use_levels.toggled,
+                       self.low.valueChanged, self.high.valueChanged, self.resample.currentIndexChanged,
+                       self.output_format.currentIndexChanged, self.px_size.valueChanged, self.calibrate.toggled,
+                       self.name_alias.textChanged):
+            signal.connect(self._emit_changed)
+
+        levels = QHBoxLayout()
+        levels.addWidget(self.use_levels)
+        levels.addWidget(self.low, 1)
+        levels.addWidget(QLabel("…"))
+        levels.addWidget(self.high, 1)
+        colours = QHBoxLayout()
+        colours.addWidget(self.colormap, 1)
+        colours.addWidget(QLabel(self.tr("classes")))
+        colours.addWidget(self.classes)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Bands"), self.combination)
+        form.addRow(self.explanation)
+        form.addRow(self.tr("Colormap"), colours)
+        form.addRow(levels)
+        form.addRow(self.tr("Resampling"), self.resample)
+        form.addRow(self.tr("Format"), self.output_format)
+        form.addRow(self.tr("Pixel size"), self.px_size)
+        form.addRow(self.calibrate)
+        form.addRow(self.tr("Name"), self.name_alias)
+        self.set_sensor(None)
+
+    def set_sensor(self, sensor: Sensor | None) -> None:
+        self.sensor = sensor
+        text = self.combination.currentText()
+        self.combination.blockSignals(True)
+        self.combination.clear()
+        for preset in BAND_PRESETS:
+            bands = preset_bands(sensor, preset) if sensor else ()
+            if bands:
+                self.combination.addItem(",".join(bands))
+        self.combination.addItem("NDVI")
+        self.combination.setEditText(text or (self.combination.itemText(0) if sensor else ""))
+        self.combination.blockSignals(False)
+        self._typed(self.combination.currentText())
+
+    # --- reading ----------------------------------------------------------------------------------
+    def bm_type(self) -> str:
+        return self.combination.currentText().strip()
+
+    def set_bm_type(self, text: str) -> None:
+        self.combination.setEditText(text)
+
+    def single(self) -> bool:
+        try:
+            return len(split_expressions(self.bm_type())) == 1
+        except RequestError:
+            return False
+
+    def parameters(self) -> dict:
+        """The keyword arguments of core.request.jpeg_request (besides scene and AOI)."""
+        single = self.single()
+        return {
+            "resample": self.resample.currentText(),
+            "output_format": self.output_format.currentText(),
+            "px_size": self.px_size.value() or None,
+            "levels": (self.low.value(), self.high.value()) if self.use_levels.isChecked() else None,
+            "colormap": (self.colormap.currentData() or None) if single else None,
+            "colors_limit": (self.classes.value() or None) if single else None,
+            "calibrate": self.calibrate.isChecked(),
+            "name_alias": self.name_alias.text().strip() or None,
+        }
+
+    def problem(self) -> str | None:
+        try:
+            explain_bm_type(self.bm_type(), self.sensor)
+            if len(split_expressions(self.bm_type())) not in (1, 3):
+                return self.tr("give one expression, or three bands or expressions for red, green, blue")
+        except RequestError as error:
+            return error.message
+        if self.use_levels.isChecked() and self.low.value() >= self.high.value():
+            return self.tr("the low level must be below the high one")
+        return None
+
+    # --- reactions --------------------------------------------------------------------------------
+    def _typed(self, _text: str) -> None:
+        try:
+            self.explanation.setText("✓ " + explain_bm_type(self.bm_type(), self.sensor))
+        except RequestError as error:
+            self.explanation.setText("✗ " + error.message)
+        single = self.single()
+        self.colormap.setEnabled(single)
+        self.classes.setEnabled(single)
+        self._emit_changed()
+
+    def _emit_changed(self, *_args) -> None:
+        self.changed.emit()
