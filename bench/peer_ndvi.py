@@ -13,7 +13,6 @@ from osgeo import gdal
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ROOT  # noqa: E402,F401 - makes load_by_extent importable
-
 from load_by_extent.core.local.writers import geotiff_options  # noqa: E402
 
 cutline, red_path, nir_path, out_path = sys.argv[1:5]

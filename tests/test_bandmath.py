@@ -54,7 +54,8 @@ def geometry_rings(geometry: dict) -> list[list]:
 
 def rings_in_crs(geometry: dict, wkt: str) -> list[np.ndarray]:
     transform = osr.CoordinateTransformation(_srs(epsg=4326), _srs(wkt=wkt))
-    return [np.array([transform.TransformPoint(lon, lat)[:2] for lon, lat in ring]) for ring in geometry_rings(geometry)]
+    return [np.array([transform.TransformPoint(lon, lat)[:2] for lon, lat in ring])
+            for ring in geometry_rings(geometry)]
 
 
 def centres_inside(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:
@@ -292,8 +293,8 @@ S2_INDEX_FORMULAS: dict[str, tuple[tuple[str, ...], Formula]] = {
     "NBR": (("B08", "B12"), lambda b: (b["B08"] - b["B12"]) / (b["B08"] + b["B12"])),
     "MSI": (("B11", "B08"), lambda b: b["B11"] / b["B08"]),
     "NDRE": (("B08", "B05"), lambda b: (b["B08"] - b["B05"]) / (b["B08"] + b["B05"])),
-    "CCCI": (("B08", "B05", "B04"),
-             lambda b: ((b["B08"] - b["B05"]) / (b["B08"] + b["B05"])) / ((b["B08"] - b["B04"]) / (b["B08"] + b["B04"]))),
+    "CCCI": (("B08", "B05", "B04"), lambda b: ((b["B08"] - b["B05"]) / (b["B08"] + b["B05"]))
+             / ((b["B08"] - b["B04"]) / (b["B08"] + b["B04"]))),
     "MSAVI": (("B08", "B04"), _msavi),
 }
 
@@ -680,7 +681,8 @@ def test_file_name_with_name_alias(tmp_path):
                  str(tmp_path / "out"), Feedback())
     assert result.files == (str(tmp_path / "out" / f"{S2_STEM}_field_7.TIF"),)
     assert os.listdir(tmp_path / "out") == [f"{S2_STEM}_field_7.TIF"]
-    assert gdal.Open(result.files[0]).GetRasterBand(1).GetDescription() == "NDVI"
+    dataset = gdal.Open(result.files[0])
+    assert dataset.GetRasterBand(1).GetDescription() == "NDVI"
 
 
 def test_file_name_of_an_expression_with_symbols(tmp_path):

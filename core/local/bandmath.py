@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -32,11 +33,12 @@ from ..indices import resolve_bm_type
 from ..request import BandmathParams
 from ..results import TaskResult
 from ..scenes import Scene
-from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, read_ahead
+from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, column_span, crop_window, read_ahead
 from .writers import GeoTiffWriter, geotiff_options
 
 OUTPUT_NODATA = -9999.0
 STRIP_ROWS = api_rules.GTIFF_BLOCK
+COMPUTE_THREADS = 1  # more threads only contend with the compression threads for the cores
 _NESTING_TOLERANCE = 1e-6  # of a pixel: grids whose origins differ by less nest exactly
 
 # A linear conversion of a band's values before any expression sees them (calibration): v * gain + bias.
@@ -82,22 +84,24 @@ class BandOnGrid:
             return None
         return factor
 
-    def read(self, row: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    def read(self, row: int, rows: int, col: int = 0, cols: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Target-grid rows `row`..`row + rows` of the window, columns `col`..`col + cols` (all)."""
+        cols = self.window.xsize - col if cols is None else cols
         if self.factor is None:
-            values, invalid = self._read_resampled(row, rows)
+            values, invalid = self._read_resampled(row, rows, col, cols)
         else:
-            values, invalid = self._read_nested(row, rows)
+            values, invalid = self._read_nested(row, rows, col, cols)
         if self.transform is not None:
             gain, bias = self.transform
             values = values * gain + bias
         return values, invalid
 
-    def _read_nested(self, row: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    def _read_nested(self, row: int, rows: int, col: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
         f = self.factor
         sgt, dgt = self.source.grid.geotransform, self.target.geotransform
-        origin_col = round((dgt[0] - sgt[0]) / sgt[1]) + self.window.xoff * f
+        origin_col = round((dgt[0] - sgt[0]) / sgt[1]) + (self.window.xoff + col) * f
         origin_row = round((dgt[3] - sgt[3]) / sgt[5]) + (self.window.yoff + row) * f
-        want_cols, want_rows = self.window.xsize * f, rows * f
+        want_cols, want_rows = cols * f, rows * f
         # The part of the wanted block that exists in the source; the rest has no data.
         col0, row0 = max(origin_col, 0), max(origin_row, 0)
         col1 = min(origin_col + want_cols, self.source.grid.width)
@@ -108,7 +112,6 @@ class BandOnGrid:
             data = self.source.band.ReadAsArray(col0, row0, want_cols, want_rows, buf_type=gdal.GDT_Float64)
             if data is None:
                 raise DataError(f"cannot read the pixels of {self.source.path}")
-            self.source.release_cache()
             return data, self._invalid(data)
         values = np.zeros((want_rows, want_cols), dtype=np.float64)
         invalid = np.ones((want_rows, want_cols), dtype=bool)
@@ -117,20 +120,19 @@ class BandOnGrid:
             data = band.ReadAsArray(col0, row0, col1 - col0, row1 - row0)
             if data is None:
                 raise DataError(f"cannot read the pixels of {self.source.path}")
-            self.source.release_cache()
             part = (slice(row0 - origin_row, row1 - origin_row), slice(col0 - origin_col, col1 - origin_col))
             values[part] = data
             invalid[part] = self._invalid(data)
         if f == 1:
             return values, invalid
         # Each target pixel: the mean of its f x f source pixels, invalid if any of them is.
-        blocks = (rows, f, self.window.xsize, f)
+        blocks = (rows, f, cols, f)
         return values.reshape(blocks).mean(axis=(1, 3)), invalid.reshape(blocks).any(axis=(1, 3))
 
-    def _read_resampled(self, row: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    def _read_resampled(self, row: int, rows: int, col: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
         gt = self.target.window_geotransform(self.window)
-        strip_gt = (gt[0], gt[1], 0.0, gt[3] + row * gt[5], 0.0, gt[5])
-        target = gdal.GetDriverByName("MEM").Create("", self.window.xsize, rows, 1, gdal.GDT_Float64)
+        strip_gt = (gt[0] + col * gt[1], gt[1], 0.0, gt[3] + row * gt[5], 0.0, gt[5])
+        target = gdal.GetDriverByName("MEM").Create("", cols, rows, 1, gdal.GDT_Float64)
         target.SetGeoTransform(strip_gt)
         target.SetProjection(self.target.crs_wkt)
         band = target.GetRasterBand(1)
@@ -188,7 +190,11 @@ def compute_expressions(
     a geometry the whole scene is computed.
     """
     names = sorted({band for expression in expressions for band in expression.bands})
-    sources = {name: BandSource(name, scene.band_path(name)) for name in names}
+    try:
+        paths = {name: scene.band_path(name) for name in names}
+    except DataError as error:  # the band comes from the expression, not from a list of bands
+        raise DataError(error.message, "params.bm_type") from None
+    sources = {name: BandSource(name, path) for name, path in paths.items()}
     try:
         target = coarsest(list(sources.values()))
         grid = target.grid
@@ -211,7 +217,7 @@ def compute_expressions(
                                geotiff_options(np.dtype(np.float32)))
         try:
             strips = read_ahead(range(0, window.ysize, STRIP_ROWS),
-                                _strip_reader(readers, expressions, aoi_mask, window))
+                                _strip_reader(readers, expressions, aoi_mask, window), depth=COMPUTE_THREADS)
             try:
                 for row, results in strips:
                     check_cancelled(feedback)
@@ -231,20 +237,32 @@ def compute_expressions(
 
 def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_mask: AoiMask | None,
                   window: Window) -> Callable[[int], tuple[int, list[np.ndarray]]]:
+    """Reads a strip's bands (one thread at a time: GDAL datasets and the mask's layer are not
+    thread-safe) and evaluates the expressions (threads at once: numpy lets go of the GIL)."""
+    io_lock = threading.Lock()
+
     def read(row: int) -> tuple[int, list[np.ndarray]]:
         rows = min(STRIP_ROWS, window.ysize - row)
-        outside = ~aoi_mask.rows(row, rows) if aoi_mask is not None else np.zeros((rows, window.xsize), bool)
-        read_bands = {name: reader.read(row, rows) for name, reader in readers.items()}
-        results = []
-        for expression in expressions:
+        results = [np.full((rows, window.xsize), OUTPUT_NODATA, dtype=np.float32) for _ in expressions]
+        with io_lock:
+            inside = aoi_mask.rows(row, rows) if aoi_mask is not None else None
+            # Only the columns the AOI reaches in this strip are read (a polygon's narrow ends).
+            span = column_span(inside) if inside is not None else (0, window.xsize)
+            if span is None:
+                return row, results
+            col, cols = span
+            read_bands = {name: reader.read(row, rows, col, cols) for name, reader in readers.items()}
+        outside = ~inside[:, col:col + cols] if inside is not None else None
+        for expression, result in zip(expressions, results):
             values = evaluate(expression.node, {name: read_bands[name][0] for name in expression.bands})
-            values = np.broadcast_to(values, (rows, window.xsize)).astype(np.float32)
+            values = np.broadcast_to(values, (rows, cols)).astype(np.float32)
             invalid = ~np.isfinite(values)
-            invalid |= outside
+            if outside is not None:
+                invalid |= outside
             for name in expression.bands:
                 invalid |= read_bands[name][1]
             np.putmask(values, invalid, OUTPUT_NODATA)
-            results.append(values)
+            result[:, col:col + cols] = values
         return row, results
 
     return read

@@ -15,7 +15,17 @@ from ..feedback import FeedbackLike, ProgressRange, check_cancelled
 from ..request import LbeParams
 from ..results import TaskResult
 from ..scenes import Scene
-from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, output_nodata, read_ahead
+from .raster import (
+    AoiMask,
+    BandSource,
+    Grid,
+    Window,
+    aoi_in_crs,
+    column_span,
+    crop_window,
+    output_nodata,
+    read_ahead,
+)
 from .writers import GeoTiffWriter, convert_to_jp2, write_zip
 
 # Rows read per strip: one row of the output's 512-pixel tiles, so each strip completes a row
@@ -112,15 +122,17 @@ def _masked_strips(
 
     def read(row: int) -> tuple[int, list[np.ndarray]]:
         rows = min(STRIP_ROWS, window.ysize - row)
-        outside = ~group.mask.rows(row, rows)
-        arrays = []
-        for source in sources:
-            data = source.read(window, row, rows)
-            if data.dtype != numpy_type:
-                data = data.astype(numpy_type)
+        inside = group.mask.rows(row, rows)
+        arrays = [np.full((rows, window.xsize), nodata, dtype=numpy_type) for _ in sources]
+        span = column_span(inside)
+        if span is None:
+            return row, arrays
+        col, cols = span
+        outside = ~inside[:, col:col + cols]
+        for source, array in zip(sources, arrays):
+            data = source.read(window, row, rows, col, cols)
             data[outside] = nodata
-            arrays.append(data)
-            source.release_cache()
+            array[:, col:col + cols] = data
         return row, arrays
 
     return read_ahead(range(0, window.ysize, STRIP_ROWS), read)

@@ -5,12 +5,16 @@ Crop semantics (DESIGN.md §3), shared by every task type of the embedded proces
 - the window is the smallest pixel-aligned window covering the AOI's envelope, cut to the raster;
 - a pixel is inside when its centre is inside the polygon (GDAL's rasterisation rule without
   ALL_TOUCHED); pixels outside get the band's nodata;
-- only the window is ever read, in strips, so memory follows the AOI, not the scene.
+- only the window is ever read, in strips, so memory follows the AOI, not the scene. The blocks
+  read stay in GDAL's block cache (bounded by GDAL_CACHEMAX; the command line sets 256 MB) rather
+  than being dropped after each strip: a strip of output rows is rarely aligned with the source's
+  blocks, and dropping them decoded every source block twice.
 """
 
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -92,12 +96,11 @@ class BandSource:
         self.numpy_type = np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(self.gdal_type))
         self.nodata = self.band.GetNoDataValue()
 
-    def read(self, window: Window, row: int, rows: int) -> np.ndarray:
-        return read_window(self.band, window.xoff, window.yoff + row, window.xsize, rows, self.path)
+    def read(self, window: Window, row: int, rows: int, col: int = 0, cols: int | None = None) -> np.ndarray:
+        """Rows `row`..`row + rows` of the window, columns `col`..`col + cols` (all by default)."""
+        cols = window.xsize - col if cols is None else cols
+        return read_window(self.band, window.xoff + col, window.yoff + row, cols, rows, self.path)
 
-    def release_cache(self) -> None:
-        """Drop this band's cached blocks so memory stays bounded by one strip."""
-        self.band.FlushCache()
 
     def close(self) -> None:
         self.band = None
@@ -148,10 +151,11 @@ def crop_window(grid: Grid, aoi: ogr.Geometry) -> Window | None:
     return Window(col0, row0, col1 - col0, row1 - row0)
 
 
-def read_ahead(starts: Iterable[int], read: Callable[[int], T]) -> Iterator[T]:
-    """read(start) for each start, in order, each one read ahead in a background thread while the
-    caller works on the previous one. The reader keeps this thread's GDAL thread settings. Closing
-    the iterator (cancel, error) waits for the read under way, then stops."""
+def read_ahead(starts: Iterable[int], read: Callable[[int], T], depth: int = 1) -> Iterator[T]:
+    """read(start) for each start, in order, read ahead in background threads while the caller
+    works on earlier ones: `depth` reads at a time (a `read` run by several threads at once must
+    guard what is not thread-safe, such as GDAL datasets). The readers keep this thread's GDAL
+    thread settings. Closing the iterator (cancel, error) waits for the reads under way, then stops."""
     threads = gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None)
 
     def task(start: int) -> T:
@@ -159,15 +163,28 @@ def read_ahead(starts: Iterable[int], read: Callable[[int], T]) -> Iterator[T]:
             return read(start)
 
     starts = list(starts)
-    if not starts:
-        return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lbe-read") as reader:
-        pending = reader.submit(task, starts[0])
-        for following in starts[1:] + [None]:
-            item = pending.result()
-            if following is not None:
-                pending = reader.submit(task, following)
-            yield item
+    with ThreadPoolExecutor(max_workers=depth, thread_name_prefix="lbe-read") as reader:
+        pending = deque(reader.submit(task, start) for start in starts[:depth])
+        following = iter(starts[depth:])
+        try:
+            while pending:
+                item = pending.popleft().result()
+                start = next(following, None)
+                if start is not None:
+                    pending.append(reader.submit(task, start))
+                yield item
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def column_span(inside: np.ndarray) -> tuple[int, int] | None:
+    """(first column, count) of the columns holding a pixel inside, or None when none does: a
+    strip only needs reading where the polygon reaches."""
+    columns = np.flatnonzero(inside.any(axis=0))
+    if columns.size == 0:
+        return None
+    return int(columns[0]), int(columns[-1]) + 1 - int(columns[0])
 
 
 class AoiMask:

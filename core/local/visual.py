@@ -75,12 +75,13 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
     _warp(native_path, warped_path, grid, params.resample, progress.sub(1, 3), feedback)
     os.remove(native_path)
 
+    mask = AoiMask(aoi_3857, grid, Window(0, 0, grid.width, grid.height)) if params.geometry else None
     raw_band = [isinstance(expression.node, BandRef) for expression in expressions]
-    limits = [_limits(warped_path, index + 1, params.levels, raw_band[index]) for index in range(len(expressions))]
+    limits = [_limits(warped_path, index + 1, params.levels, raw_band[index], mask)
+              for index in range(len(expressions))]
     check_cancelled(feedback)
     stem = result_name(scene, params.name_alias, params.bm_type, EXTENSIONS[params.format])
     path = os.path.join(workspace, stem)
-    mask = AoiMask(aoi_3857, grid, Window(0, 0, grid.width, grid.height)) if params.geometry else None
     files = _render(warped_path, path, grid, mask, limits, params, progress.sub(2, 3), feedback)
     os.remove(warped_path)
     progress.set(1.0)
@@ -176,21 +177,30 @@ def _warp(source: str, target: str, grid: Grid, resample: str, progress: Progres
 
 # --- the stretch -----------------------------------------------------------------------------------------
 
-def _limits(path: str, band_index: int, levels: tuple[float, float] | None, raw_band: bool) -> tuple[float, float]:
+def _limits(path: str, band_index: int, levels: tuple[float, float] | None, raw_band: bool,
+            mask: AoiMask | None) -> tuple[float, float]:
     """The value range stretched to 0..255: `levels`; else the 2-98 % cut of a raw band's valid
-    pixels; else (an index) the API's default levels."""
+    pixels inside the AOI; else (an index) the API's default levels."""
     if levels is not None:
         return levels
     if not raw_band:
         return api_rules.DEFAULT_INDEX_LEVELS
     dataset = gdal.Open(path)
     width, height = dataset.RasterXSize, dataset.RasterYSize
-    step = max(1.0, math.sqrt(width * height / MAX_SAMPLE_PIXELS))
+    # Counted on an even grid of at most MAX_SAMPLE_PIXELS pixels: every `step`-th row and column.
+    step = max(1, math.ceil(math.sqrt(width * height / MAX_SAMPLE_PIXELS)))
     band = dataset.GetRasterBand(band_index)
-    values = band.ReadAsArray(0, 0, width, height, buf_xsize=max(1, int(width / step)),
-                              buf_ysize=max(1, int(height / step)))
+    kept = []
+    for row in range(0, height, STRIP_ROWS):
+        rows = min(STRIP_ROWS, height - row)
+        values = band.ReadAsArray(0, row, width, rows)
+        keep = (values != OUTPUT_NODATA) & np.isfinite(values)
+        if mask is not None:
+            keep &= mask.rows(row, rows)
+        first = (-row) % step  # the strip's first sampled row, on the global grid of every step-th row
+        kept.append(values[first::step, ::step][keep[first::step, ::step]])
     dataset = None
-    values = values[(values != OUTPUT_NODATA) & np.isfinite(values)]
+    values = np.concatenate(kept) if kept else np.empty(0)
     if values.size == 0:
         return (0.0, 1.0)
     low, high = np.percentile(values, [100 * CUMULATIVE_CUT_LOWER, 100 * CUMULATIVE_CUT_UPPER])
