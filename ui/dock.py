@@ -39,10 +39,12 @@ from ..core.request import (
     BandmathParams,
     JpegParams,
     LbeParams,
+    MtStatsParams,
     TaskRequest,
     bandmath_request,
     jpeg_request,
     lbe_request,
+    mt_stats_request,
     new_reference,
 )
 from ..core.scenes import Scene
@@ -56,6 +58,7 @@ from .index_form import IndexForm
 from .map_tools import PolygonAoiTool, RectangleAoiTool
 from .scene_picker import ScenePicker
 from .settings_widget import SettingsWidget
+from .stats_form import StatsForm
 from .task_controller import TaskController, TaskRecord
 from .task_list import TaskList
 from .visual_form import VisualForm
@@ -114,6 +117,7 @@ class LoadByExtentDock(QgsDockWidget):
         layout.addWidget(self._build_band_group())
         layout.addWidget(self._build_index_group())
         layout.addWidget(self._build_visual_group())
+        layout.addWidget(self._build_stats_group())
         layout.addWidget(self._build_options_group())
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.setObjectName("runButton")
@@ -168,10 +172,9 @@ class LoadByExtentDock(QgsDockWidget):
         self.task_combo.addItem(self.tr("Crop bands (lbe)"), "lbe")
         self.task_combo.addItem(self.tr("Index (bandmath)"), "bandmath")
         self.task_combo.addItem(self.tr("Visual (jpeg)"), "jpeg")
-        self.task_combo.addItem(self.tr("Statistics (mt_stats), coming"), "mt_stats")
-        self.task_combo.model().item(self.task_combo.count() - 1).setEnabled(False)
+        self.task_combo.addItem(self.tr("Statistics over time (mt_stats)"), "mt_stats")
         remembered = self.task_combo.findData(self.settings.remembered("task_type", "lbe"))
-        self.task_combo.setCurrentIndex(remembered if remembered >= 0 and remembered < 3 else 0)
+        self.task_combo.setCurrentIndex(max(remembered, 0))
         self.task_combo.currentIndexChanged.connect(self._task_type_changed)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Task")))
@@ -281,6 +284,17 @@ class LoadByExtentDock(QgsDockWidget):
         box.addWidget(self.visual_problem)
         return group
 
+    def _build_stats_group(self) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(self.tr("Statistics"))
+        self.stats_group = group
+        self.stats_form = StatsForm()
+        self.stats_form.changed.connect(self.refresh)
+        self.stats_problem = _problem_label()
+        box = QVBoxLayout(group)
+        box.addWidget(self.stats_form)
+        box.addWidget(self.stats_problem)
+        return group
+
     def task_type(self) -> str:
         return self.task_combo.currentData()
 
@@ -291,6 +305,8 @@ class LoadByExtentDock(QgsDockWidget):
         self.lbe_options.setVisible(task_type == "lbe")
         self.index_group.setVisible(task_type == "bandmath")
         self.visual_group.setVisible(task_type == "jpeg")
+        self.stats_group.setVisible(task_type == "mt_stats")
+        self.scene_picker.set_view_id_shown(task_type != "mt_stats")  # statistics take every scene
         self.reference = new_reference(task_type)
         self.refresh()
 
@@ -550,6 +566,8 @@ class LoadByExtentDock(QgsDockWidget):
         except RequestError:
             geometry = None
         view_id = self.scene_picker.view_id()
+        if task_type == "mt_stats":
+            return mt_stats_request(geometry=geometry, reference=self.reference, **self.stats_form.parameters())
         if task_type == "bandmath":
             return bandmath_request(view_id, self.index_form.bm_type(), geometry, self.index_form.alias(),
                                     reference=self.reference)
@@ -572,21 +590,24 @@ class LoadByExtentDock(QgsDockWidget):
                 self.aoi.geojson(allow_multipolygon=task_type in ("bandmath", "jpeg"))
             except RequestError as error:
                 found["aoi"] = error.message
-        form_problem = {"bandmath": self.index_form.problem, "jpeg": self.visual_form.problem}.get(task_type)
+        form = {"bandmath": "index", "jpeg": "visual", "mt_stats": "stats"}.get(task_type)
+        form_problem = {"bandmath": self.index_form.problem, "jpeg": self.visual_form.problem,
+                        "mt_stats": self.stats_form.problem}.get(task_type)
         if form_problem is not None and form_problem():
-            found["index" if task_type == "bandmath" else "visual"] = form_problem()
+            found[form] = form_problem()
         request = self.build_request()
         try:
             params = request.validate()
         except RequestError as error:
-            form = "index" if task_type == "bandmath" else "visual"
             section = {"params.geometry": "aoi", "params.bbox": "aoi", "params.view_id": "scene",
                        "params.bands": "bands", "params.metadata": "options", "params.bm_type": form,
                        "params.levels": "visual", "params.colormap": "visual", "params.px_size": "visual",
-                       "params.colors_limit": "visual"}.get(error.field or "", "run")
+                       "params.colors_limit": "visual", "params.date_start": "stats", "params.date_end": "stats",
+                       "params.sensors": "stats", "params.limit": "stats",
+                       "params.max_cloud_cover_in_aoi": "stats"}.get(error.field or "", "run")
             found.setdefault(section, error.message if section != "run" else str(error))
             return found
-        scene = self.scene_picker.scene(params.scene.view_id)
+        scene = self.scene_picker.scene(params.scene.view_id) if hasattr(params, "scene") else None
         if isinstance(params, LbeParams) and scene is not None and getattr(scene, "band_files", None) is not None:
             missing = [band for band in params.bands if band not in scene.band_files]
             if missing:
@@ -607,6 +628,7 @@ class LoadByExtentDock(QgsDockWidget):
         problems = self.problems()
         for key, label in (("aoi", self.aoi_problem), ("scene", self.scene_problem), ("bands", self.band_problem),
                            ("index", self.index_problem), ("visual", self.visual_problem),
+                           ("stats", self.stats_problem),
                            ("options", self.options_problem), ("run", self.run_problem)):
             label.setText(problems.get(key, ""))
             label.setVisible(key in problems)
@@ -622,6 +644,10 @@ class LoadByExtentDock(QgsDockWidget):
             params = request.validate()
         except RequestError:
             return self.tr("→ the result type shows here once the request is valid")
+        if isinstance(params, MtStatsParams):
+            return self.tr("→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), "
+                           "charted in the statistics dock").format(
+                count=len(params.bm_type), start=params.date_start, end=params.date_end)
         if isinstance(params, BandmathParams):
             count = len(split_expressions(params.bm_type))
             return self.tr("→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest "

@@ -111,7 +111,9 @@ class ScenePicker(QWidget):
         cloud.addWidget(self.max_cloud)
         cloud.addStretch(1)
         cloud.addWidget(self.show_footprints)
-        view_id = QHBoxLayout()
+        self.view_id_row = QWidget()
+        view_id = QHBoxLayout(self.view_id_row)
+        view_id.setContentsMargins(0, 0, 0, 0)
         view_id.addWidget(QLabel(self.tr("view_id")))
         view_id.addWidget(self.view_id_edit, 1)
         layout = QVBoxLayout(self)
@@ -120,7 +122,7 @@ class ScenePicker(QWidget):
         layout.addLayout(cloud)
         layout.addWidget(self.table)
         layout.addWidget(self.status)
-        layout.addLayout(view_id)
+        layout.addWidget(self.view_id_row)
         layout.addWidget(self.view_id_status)
         self._date_mode_changed(True)
 
@@ -195,6 +197,11 @@ class ScenePicker(QWidget):
         self.canvas.refresh()
 
     # --- view_id ------------------------------------------------------------------------------
+    def set_view_id_shown(self, shown: bool) -> None:
+        """The view_id field, hidden for tasks over every scene (statistics)."""
+        self.view_id_row.setVisible(shown)
+        self.view_id_status.setVisible(shown)
+
     def view_id(self) -> str:
         return self.view_id_edit.text().strip()
 

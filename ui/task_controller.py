@@ -77,6 +77,7 @@ def default_qgis_ledger_path() -> str:
 class TaskController(QObject):
     recordAdded = pyqtSignal(object)  # TaskRecord
     recordChanged = pyqtSignal(object)
+    statisticsReady = pyqtSignal(dict, dict)  # the mt_stats answer, its request (for the chart)
 
     def __init__(self, settings: PluginSettings, project: QgsProject | None = None, message_bar=None,
                  ledger_path: str | None = None) -> None:
@@ -243,9 +244,12 @@ class TaskController(QObject):
 
         record.result = result
         record.task = None
-        if result.result_type == "json":  # statistics: the chart comes later, the file is there now
+        if result.result_type == "json":  # statistics: a chart, not layers
             record.progress = 100.0
             self._set(record, DONE, self.tr("statistics saved: {file}").format(file=result.files[0]))
+            answer = result.details.get("result")
+            if isinstance(answer, dict):
+                self.statisticsReady.emit(answer, record.request.to_dict())
             return
         try:
             layers = load_result(result, displays, self.project or QgsProject.instance())

