@@ -385,15 +385,21 @@ def _validate_bandmath(fields: _Fields) -> BandmathParams:
 
 
 def _validate_mt_stats(fields: _Fields) -> MtStatsParams:
-    from .expressions import parse_expression
+    from .expressions import parse_expression, split_expressions
     from .indices import is_index_name
 
     bm_type = fields.string_list("bm_type", required=True)
+    expressions: list[str] = []
     for item in bm_type:  # no scene yet: the syntax only; each scene's bands are checked when it is computed
-        if not is_index_name(item.strip()):
-            parse_expression(item)
-    if len(bm_type) > api_rules.MAX_MT_STATS_INDICES:
-        raise RequestError("params.bm_type", f"at most {api_rules.MAX_MT_STATS_INDICES} indices, not {len(bm_type)}")
+        for text in split_expressions(item):
+            text = text.strip()
+            if not is_index_name(text):
+                parse_expression(text)
+            if text in expressions:
+                raise RequestError("params.bm_type", f"{text} is listed twice")
+            expressions.append(text)
+    if len(expressions) > api_rules.MAX_MT_STATS_INDICES:
+        raise RequestError("params.bm_type", f"at most {api_rules.MAX_MT_STATS_INDICES} indices, not {len(expressions)}")
     start, end = fields.date("date_start"), fields.date("date_end")
     if end < start:
         raise RequestError("params.date_end", f"{end} is before date_start {start}")

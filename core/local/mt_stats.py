@@ -180,7 +180,7 @@ def _index_values(scene: Scene, expression, geometry: dict, mask: CloudMask | No
         flagged = None
         if mask_source is not None:
             classes = _categorical_on_grid(mask_source, grid, window)
-            flagged = mask.flagged(classes) | mask.unobserved(classes)
+            flagged = mask.flagged(classes)  # fill is not cloud: the bands' own nodata says what is missing
         from ..expressions import evaluate
 
         kept = []
