@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import Qgis, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
+from qgis.core import Qgis, QgsApplication, QgsSettings, QgsTask
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QPushButton
 
@@ -18,11 +18,26 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("LoadByExtent", text)
 
 
+def install_translator() -> QTranslator | None:
+    """Load the translation for the user's QGIS locale (i18n/load_by_extent_<lang>.qm), if there is one."""
+    locale = QgsApplication.locale() or QgsSettings().value("locale/userLocale", "") or QLocale.system().name()
+    language = str(locale)[:2]
+    path = os.path.join(PLUGIN_FOLDER, "i18n", f"load_by_extent_{language}.qm")
+    if not os.path.exists(path):
+        return None
+    translator = QTranslator()
+    if not translator.load(path):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
 class LoadByExtentPlugin:
     """`qgis.utils.plugins["load_by_extent"]`: also the console API (`run_request`, `dock`)."""
 
     def __init__(self, iface) -> None:
         self.iface = iface
+        self.translator = install_translator()
         self.action: QAction | None = None
         self.options_factory = None
         self.controller = None
@@ -92,6 +107,9 @@ class LoadByExtentPlugin:
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
         self.controller = None
 
     # --- the dock ------------------------------------------------------------------------------

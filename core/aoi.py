@@ -10,6 +10,7 @@ from osgeo import ogr
 
 from .errors import RequestError
 from .gdal_support import GdalMessages
+from .i18n import tr
 
 Position = tuple[float, float]
 Ring = list[Position]
@@ -21,7 +22,7 @@ def _is_number(value) -> bool:
 
 def _ring(field: str, value, index: str) -> Ring:
     if not isinstance(value, list):
-        raise RequestError(field, f"ring {index} must be a list of [lon, lat] positions")
+        raise RequestError(field, tr("ring {ring} must be a list of [lon, lat] positions").format(ring=index))
     points: Ring = []
     for number, position in enumerate(value):
         if (
@@ -29,23 +30,29 @@ def _ring(field: str, value, index: str) -> Ring:
             or len(position) not in (2, 3)
             or not all(_is_number(coordinate) for coordinate in position)
         ):
-            raise RequestError(field, f"ring {index}, position {number} is not [lon, lat] with finite numbers")
+            message = tr("ring {ring}, position {position} is not [lon, lat] with finite numbers")
+            raise RequestError(field, message.format(ring=index, position=number))
         lon, lat = float(position[0]), float(position[1])
         if not -180 <= lon <= 180 or not -90 <= lat <= 90:
-            hint = " (coordinates are [lon, lat] in that order)" if -90 <= lon <= 90 and -180 <= lat <= 180 else ""
-            raise RequestError(
-                field,
-                f"ring {index}, position {number} ({lon:g}, {lat:g}) is outside lon -180..180, lat -90..90{hint}",
-            )
+            if -90 <= lon <= 90 and -180 <= lat <= 180:
+                message = tr(
+                    "ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90"
+                    " (coordinates are [lon, lat] in that order)"
+                )
+            else:
+                message = tr("ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90")
+            raise RequestError(field, message.format(ring=index, position=number, lon=f"{lon:g}", lat=f"{lat:g}"))
         points.append((lon, lat))
     if len(points) < 4:
-        raise RequestError(field, f"ring {index} has {len(points)} positions; a ring needs at least 4 (closed)")
+        message = tr("ring {ring} has {count} positions; a ring needs at least 4 (closed)")
+        raise RequestError(field, message.format(ring=index, count=len(points)))
     if points[0] != points[-1]:
-        raise RequestError(field, f"ring {index} is not closed: its last position must repeat its first")
+        message = tr("ring {ring} is not closed: its last position must repeat its first")
+        raise RequestError(field, message.format(ring=index))
     if len(set(points[:-1])) < 3:
-        raise RequestError(field, f"ring {index} has fewer than 3 distinct positions")
+        raise RequestError(field, tr("ring {ring} has fewer than 3 distinct positions").format(ring=index))
     if _collinear(points):
-        raise RequestError(field, f"ring {index} has no area: its positions lie on one line")
+        raise RequestError(field, tr("ring {ring} has no area: its positions lie on one line").format(ring=index))
     return points
 
 
@@ -92,7 +99,7 @@ def self_intersection(ring: Sequence[Position]) -> Position | None:
 
 def _polygon_rings(field: str, coordinates, label: str) -> list[Ring]:
     if not isinstance(coordinates, list) or not coordinates:
-        raise RequestError(field, f"{label}coordinates must be a non-empty list of rings")
+        raise RequestError(field, tr("{polygon}coordinates must be a non-empty list of rings").format(polygon=label))
     return [_ring(field, ring, f"{label}{number}") for number, ring in enumerate(coordinates)]
 
 
@@ -101,22 +108,31 @@ def validate_geometry(value, field: str = "params.geometry", allow_multipolygon:
 
     The returned dict is a clean copy (2D positions as floats); the request itself is untouched.
     """
-    kinds = "a GeoJSON Polygon or MultiPolygon" if allow_multipolygon else "a GeoJSON Polygon"
     if not isinstance(value, dict):
-        raise RequestError(field, f"must be {kinds} object")
+        if allow_multipolygon:
+            raise RequestError(field, tr("must be a GeoJSON Polygon or MultiPolygon object"))
+        raise RequestError(field, tr("must be a GeoJSON Polygon object"))
     kind = value.get("type")
     if kind in ("Feature", "FeatureCollection"):
-        raise RequestError(field, f"must be {kinds}, not a {kind}: give the feature's geometry")
+        if allow_multipolygon:
+            message = tr("must be a GeoJSON Polygon or MultiPolygon, not a {type}: give the feature's geometry")
+        else:
+            message = tr("must be a GeoJSON Polygon, not a {type}: give the feature's geometry")
+        raise RequestError(field, message.format(type=kind))
     if kind == "MultiPolygon" and not allow_multipolygon:
-        raise RequestError(field, "must be a Polygon: this task type does not take a MultiPolygon")
+        raise RequestError(field, tr("must be a Polygon: this task type does not take a MultiPolygon"))
     if kind not in ("Polygon", "MultiPolygon"):
-        raise RequestError(field, f"must be {kinds}, got type {kind!r}")
+        if allow_multipolygon:
+            message = tr("must be a GeoJSON Polygon or MultiPolygon, got type {type}")
+        else:
+            message = tr("must be a GeoJSON Polygon, got type {type}")
+        raise RequestError(field, message.format(type=repr(kind)))
     coordinates = value.get("coordinates")
     if kind == "Polygon":
         polygons = [_polygon_rings(field, coordinates, "")]
     else:
         if not isinstance(coordinates, list) or not coordinates:
-            raise RequestError(field, "coordinates must be a non-empty list of polygons")
+            raise RequestError(field, tr("coordinates must be a non-empty list of polygons"))
         polygons = [_polygon_rings(field, polygon, f"{number}.") for number, polygon in enumerate(coordinates)]
 
     clean = {
@@ -133,22 +149,23 @@ def validate_geometry(value, field: str = "params.geometry", allow_multipolygon:
             for number, ring in enumerate(rings):
                 crossing = self_intersection(ring)
                 if crossing is not None:
+                    message = tr("self-intersecting: ring {ring} crosses itself near ({lon}, {lat})")
                     raise RequestError(
-                        field, f"self-intersecting: ring {number} crosses itself near ({crossing[0]:.6f}, {crossing[1]:.6f})"
+                        field, message.format(ring=number, lon=f"{crossing[0]:.6f}", lat=f"{crossing[1]:.6f}")
                     )
-        raise RequestError(field, "invalid polygon: rings cross each other, or a hole lies outside its shell")
+        raise RequestError(field, tr("invalid polygon: rings cross each other, or a hole lies outside its shell"))
     return clean
 
 
 def bbox_to_polygon(value, field: str = "params.bbox") -> dict:
     """The older `bbox` form [minx, miny, maxx, maxy] as a GeoJSON Polygon."""
     if not isinstance(value, list) or len(value) != 4 or not all(_is_number(v) for v in value):
-        raise RequestError(field, "must be [min lon, min lat, max lon, max lat] with four numbers")
+        raise RequestError(field, tr("must be [min lon, min lat, max lon, max lat] with four numbers"))
     minx, miny, maxx, maxy = (float(v) for v in value)
     if not (-180 <= minx <= 180 and -180 <= maxx <= 180 and -90 <= miny <= 90 and -90 <= maxy <= 90):
-        raise RequestError(field, "is outside lon -180..180, lat -90..90")
+        raise RequestError(field, tr("is outside lon -180..180, lat -90..90"))
     if minx >= maxx or miny >= maxy:
-        raise RequestError(field, "min must be smaller than max: [min lon, min lat, max lon, max lat]")
+        raise RequestError(field, tr("min must be smaller than max: [min lon, min lat, max lon, max lat]"))
     ring = [[minx, miny], [maxx, miny], [maxx, maxy], [minx, maxy], [minx, miny]]
     return {"type": "Polygon", "coordinates": [ring]}
 
@@ -161,5 +178,5 @@ def to_ogr(geojson: dict) -> ogr.Geometry:
         except RuntimeError:
             geometry = None
     if geometry is None:
-        raise RequestError("params.geometry", "is not a geometry OGR can read")
+        raise RequestError("params.geometry", tr("is not a geometry OGR can read"))
     return geometry

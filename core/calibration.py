@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from .i18n import tr
 from .scenes import Scene
 
 SENTINEL2_QUANTIFICATION = 10000.0
@@ -72,17 +73,20 @@ def reflectance_transforms(scene: Scene, bands: Iterable[str]) -> tuple[dict[str
         return _landsat(scene, bands)
     if scene.sensor.code == "S2":
         return _sentinel2(scene, bands)
-    return {}, [f"calibrate=1: {scene.sensor.name} scenes are not calibrated (no conversion known); values are as stored"]
+    message = tr("calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored")
+    return {}, [message.format(sensor=scene.sensor.name)]
 
 
 def _landsat(scene: Scene, bands: list[str]) -> tuple[dict[str, tuple[float, float]], list[str]]:
     mtl = next((path for path in scene.tile_metadata if "MTL" in path.upper()), None)
     if mtl is None:
-        return {}, [f"calibrate=1: scene {scene.view_id} has no MTL file in the store; values are as stored"]
+        message = tr("calibrate=1: scene {view_id} has no MTL file in the store; values are as stored")
+        return {}, [message.format(view_id=scene.view_id)]
     text = _read(mtl)
     elevation = _number(text, r"SUN_ELEVATION\s*=\s*(-?[\d.]+)")
     if elevation is None or elevation <= 0:
-        return {}, [f"calibrate=1: the MTL of {scene.view_id} gives no sun elevation; values are as stored"]
+        message = tr("calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored")
+        return {}, [message.format(view_id=scene.view_id)]
     sine = math.sin(math.radians(elevation))
     transforms, notes = {}, []
     for band in bands:
@@ -90,8 +94,9 @@ def _landsat(scene: Scene, bands: list[str]) -> tuple[dict[str, tuple[float, flo
         mult = _number(text, rf"REFLECTANCE_MULT_BAND_{number}\s*=\s*(-?[\d.Ee+-]+)") if number else None
         add = _number(text, rf"REFLECTANCE_ADD_BAND_{number}\s*=\s*(-?[\d.Ee+-]+)") if number else None
         if mult is None or add is None:
-            notes.append(f"calibrate=1: the MTL of {scene.view_id} has no reflectance coefficients for {band}; "
+            message = tr("calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; "
                          "its values are as stored")
+            notes.append(message.format(view_id=scene.view_id, band=band))
             continue
         transforms[band] = (mult / sine, add / sine)
     return transforms, notes
@@ -103,20 +108,23 @@ def _sentinel2(scene: Scene, bands: list[str]) -> tuple[dict[str, tuple[float, f
     product = _sentinel2_product_metadata(scene)
     offsets = _sentinel2_offsets(scene)
     if scene.product_level == "L2A":
-        notes.append(f"calibrate=1: {scene.view_id} is Level-2A (surface reflectance); converted with its "
+        message = tr("calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its "
                      "quantification value, not to top-of-atmosphere reflectance")
+        notes.append(message.format(view_id=scene.view_id))
     if product is not None:
         text = _read(product)
         quantification = _number(text, r"<(?:QUANTIFICATION_VALUE|BOA_QUANTIFICATION_VALUE)[^>]*>\s*([\d.]+)") \
             or SENTINEL2_QUANTIFICATION
     else:
-        notes.append(f"calibrate=1: scene {scene.view_id} has no product metadata in the store; reflectance = "
-                     f"DN / {SENTINEL2_QUANTIFICATION:g} (the Level-1C definition)")
+        message = tr("calibrate=1: scene {view_id} has no product metadata in the store; reflectance = "
+                     "DN / {quantification} (the Level-1C definition)")
+        notes.append(message.format(view_id=scene.view_id, quantification=f"{SENTINEL2_QUANTIFICATION:g}"))
     order = _SENTINEL2_ORDER
     transforms = {}
     for band in bands:
         if band not in order:
-            notes.append(f"calibrate=1: {band} is not a reflectance band; its values are as stored")
+            message = tr("calibrate=1: {band} is not a reflectance band; its values are as stored")
+            notes.append(message.format(band=band))
             continue
         offset = offsets.get(order.index(band), 0.0)
         transforms[band] = (1 / quantification, offset / quantification)

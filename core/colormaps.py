@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import RequestError
+from .i18n import tr
 
 # One control point: (position 0..1, red, green, blue), the colours 0..255.
 _ControlPoints = tuple[tuple[float, int, int, int], ...]
@@ -308,10 +309,10 @@ def colormap_by_name(name: str) -> Colormap:
         base = _BY_FOLDED_NAME.get(folded[: -len(REVERSED_SUFFIX)])
         if base is not None:
             return Colormap(base.name + REVERSED_SUFFIX, base.family, base.control_points, is_reversed=True)
+    message = tr("{name} is not a colormap (known: {known}; add {suffix} to reverse one)")
     raise RequestError(
         "params.colormap",
-        f"{json.dumps(name, default=str)} is not a colormap (known: {', '.join(COLORMAP_NAMES)}; "
-        f"add {REVERSED_SUFFIX} to reverse one)",
+        message.format(name=json.dumps(name, default=str), known=", ".join(COLORMAP_NAMES), suffix=REVERSED_SUFFIX),
     )
 
 
@@ -362,7 +363,8 @@ def scale_to_byte(values: np.ndarray, low: float, high: float) -> np.ndarray:
     """
     low, high = float(low), float(high)
     if not (np.isfinite(low) and np.isfinite(high) and low < high):
-        raise RequestError("params.levels", f"low must be smaller than high, both finite, not {low:g},{high:g}")
+        message = tr("low must be smaller than high, both finite, not {low},{high}")
+        raise RequestError("params.levels", message.format(low=f"{low:g}", high=f"{high:g}"))
     data = np.asarray(values, dtype=np.float64)
     with np.errstate(invalid="ignore"):
         scaled = np.floor((data - low) / (high - low) * 255.0 + 0.5)  # halves up: the middle is 128
@@ -404,4 +406,5 @@ def apply_colormap(
 
 def _check_classes(classes: int) -> None:
     if isinstance(classes, bool) or not isinstance(classes, (int, np.integer)) or classes < 2:
-        raise RequestError("params.colors_limit", f"the number of colormap classes must be at least 2, not {classes!r}")
+        message = tr("the number of colormap classes must be at least 2, not {classes}")
+        raise RequestError("params.colors_limit", message.format(classes=repr(classes)))

@@ -24,6 +24,7 @@ from osgeo import gdal
 
 from .errors import DataError
 from .gdal_support import GdalMessages
+from .i18n import tr
 from .results import TaskResult
 
 # Result types whose main file is itself the raster to load.
@@ -81,7 +82,7 @@ def raster_cuts(path: str) -> tuple[tuple[float, float], ...]:
         except RuntimeError:
             dataset = None
         if dataset is None:
-            raise DataError(f"cannot read {path}")
+            raise DataError(tr("cannot read {path}").format(path=path))
         width, height = dataset.RasterXSize, dataset.RasterYSize
         step = max(1.0, math.sqrt(width * height / MAX_SAMPLE_PIXELS))
         columns, rows = max(1, min(width, int(width / step))), max(1, min(height, int(height / step)))
@@ -92,7 +93,7 @@ def raster_cuts(path: str) -> tuple[tuple[float, float], ...]:
             except RuntimeError:
                 data = None
             if data is None:
-                raise DataError(f"cannot read the pixels of {path}")
+                raise DataError(tr("cannot read the pixels of {path}").format(path=path))
             values = data.ravel()
             keep = np.isfinite(values) if values.dtype.kind in "fc" else np.ones(values.shape, dtype=bool)
             nodata = band.GetNoDataValue()
@@ -141,20 +142,20 @@ def _file_stem(path: str) -> str:
 def result_raster_paths(result: TaskResult) -> list[str]:
     """The rasters of a result to load as layers; a zip result is extracted beside it first."""
     if not result.files:
-        raise DataError("the result has no files")
+        raise DataError(tr("the result has no files"))
     main = result.files[0]
     if not os.path.isfile(main):
-        raise DataError(f"the result file {main} does not exist")
+        raise DataError(tr("the result file {file} does not exist").format(file=main))
     if result.result_type in DIRECT_RESULT_TYPES:
         return [main]
     if result.result_type == "zip":
         extracted = extract_zip_safely(main, zip_extract_folder(main))
         rasters = [path for path in extracted if is_raster_file(path)]
         if not rasters:
-            message = "{file} holds no GeoTIFF or JPEG 2000 raster"
+            message = tr("{file} holds no GeoTIFF or JPEG 2000 raster")
             raise DataError(message.format(file=main))
         return rasters
-    message = "results of type {type} are not loaded as layers"
+    message = tr("results of type {type} are not loaded as layers")
     raise DataError(message.format(type=result.result_type))
 
 
@@ -194,7 +195,7 @@ def extract_zip_safely(zip_path: str, target_folder: str) -> list[str]:
     try:
         archive = zipfile.ZipFile(zip_path)
     except (OSError, zipfile.BadZipFile) as error:
-        message = "cannot open {file} as a zip archive: {reason}"
+        message = tr("cannot open {file} as a zip archive: {reason}")
         raise DataError(message.format(file=zip_path, reason=error)) from error
     with archive:
         members = _checked_members(archive, zip_path)
@@ -213,7 +214,7 @@ def extract_zip_safely(zip_path: str, target_folder: str) -> list[str]:
             _remove_created_folders(parent, existing_ancestor)
             if isinstance(error, DataError) or not isinstance(error, Exception):
                 raise
-            raise DataError(f"cannot extract {zip_path}: {error}") from error
+            raise DataError(tr("cannot extract {file}: {reason}").format(file=zip_path, reason=error)) from error
     return [os.path.join(final, *parts) for info, parts in members if not info.is_dir() and parts]
 
 
@@ -237,16 +238,19 @@ def _checked_members(archive: zipfile.ZipFile, zip_path: str) -> list[tuple[zipf
     for info in archive.infolist():
         parts = _member_parts(info.filename)
         if parts is None:
-            raise DataError(f"{zip_path} is refused: its member {info.filename} would be written outside the folder")
+            message = tr("{file} is refused: its member {member} would be written outside the folder")
+            raise DataError(message.format(file=zip_path, member=info.filename))
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise DataError(f"{zip_path} is refused: its member {info.filename} is a symbolic link")
+            message = tr("{file} is refused: its member {member} is a symbolic link")
+            raise DataError(message.format(file=zip_path, member=info.filename))
         # Compared without case: on Windows and macOS `A.tif` and `a.tif` are one file.
         key = "/".join(parts).casefold()
         parents = ["/".join(parts[:i]).casefold() for i in range(1, len(parts))]
         is_folder = info.is_dir() or not parts
         clash = key in files or (not is_folder and key in folders) or any(parent_key in files for parent_key in parents)
         if clash:
-            raise DataError(f"{zip_path} is refused: its member {info.filename} repeats or clashes with another member")
+            message = tr("{file} is refused: its member {member} repeats or clashes with another member")
+            raise DataError(message.format(file=zip_path, member=info.filename))
         if is_folder:
             folders.setdefault(key, info.filename)
         else:
@@ -265,8 +269,9 @@ def _check_free_space(members: list[tuple[zipfile.ZipInfo, tuple[str, ...]]], pa
     except OSError:
         return
     if needed > free:
+        message = tr("{file} needs {needed} MB to extract, {free} MB are free in {folder}")
         raise DataError(
-            f"{zip_path} needs {math.ceil(needed / 1e6)} MB to extract, {int(free / 1e6)} MB are free in {existing}"
+            message.format(file=zip_path, needed=math.ceil(needed / 1e6), free=int(free / 1e6), folder=existing)
         )
 
 
@@ -282,7 +287,7 @@ def _extract_member(
         with archive.open(info) as source, open(path, "xb") as target:
             shutil.copyfileobj(source, target, _COPY_CHUNK)
     except Exception as error:  # bad CRC, truncated data, encryption, unsupported compression, disk full
-        message = "cannot extract {member} from {file}: {reason}"
+        message = tr("cannot extract {member} from {file}: {reason}")
         raise DataError(message.format(member=info.filename, file=zip_path, reason=error)) from error
 
 
@@ -299,7 +304,7 @@ def _move_into_place(temporary: str, target_folder: str) -> str:
                 continue
             raise
         return candidate
-    raise DataError(f"no free folder name for {target_folder}")
+    raise DataError(tr("no free folder name for {folder}").format(folder=target_folder))
 
 
 def _existing_ancestor(folder: str) -> str:

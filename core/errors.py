@@ -7,6 +7,8 @@ reach a user; anything else is a bug.
 
 from __future__ import annotations
 
+from .i18n import tr
+
 
 class LbeError(Exception):
     """Base of every error the plugin reports to users."""
@@ -36,7 +38,8 @@ class SceneNotFoundError(LbeError):
     """The request is valid, but the scene store has no scene with that view_id."""
 
     def __init__(self, view_id: str, store: str) -> None:
-        super().__init__(f"{view_id} is not in the scene store {store}", "params.view_id")
+        message = tr("{view_id} is not in the scene store {store}").format(view_id=view_id, store=store)
+        super().__init__(message, "params.view_id")
         self.view_id = view_id
         self.store = store
 
@@ -50,4 +53,4 @@ class TaskCancelled(LbeError):  # not an error: the user chose to stop
     """The user cancelled the task; not a failure, nothing is written."""
 
     def __init__(self) -> None:
-        super().__init__("cancelled")
+        super().__init__(tr("cancelled"))

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import DataError, RequestError
+from .i18n import tr
 from .sensors import Sensor
 
 FIELD = "params.bm_type"
@@ -49,7 +50,7 @@ MAX_DEPTH = 100  # levels of nesting (parentheses, operators in a chain); deeper
 
 def unsupported(detail: str) -> RequestError:
     """The error of a bad `bm_type`: "Unsupported band or operation: <detail>"."""
-    return RequestError(FIELD, f"{UNSUPPORTED}: {detail}")
+    return RequestError(FIELD, tr("Unsupported band or operation: {detail}").format(detail=detail))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,8 +197,10 @@ class Function:
 
     def arity_text(self) -> str:
         if self.max_args == self.min_args:
-            return f"{self.min_args} argument" + ("s" if self.min_args != 1 else "")
-        return f"at least {self.min_args} arguments"
+            if self.min_args == 1:
+                return tr("1 argument")
+            return tr("{count} arguments").format(count=self.min_args)
+        return tr("at least {count} arguments").format(count=self.min_args)
 
 
 FUNCTIONS: dict[str, Function] = {
@@ -232,7 +235,9 @@ class Token:
     position: int  # 1-based, in the whole text given to the parser
 
     def describe(self) -> str:
-        return "the end of the expression" if self.kind == "end" else f"'{self.text}' at position {self.position}"
+        if self.kind == "end":
+            return tr("the end of the expression")
+        return tr("'{token}' at position {position}").format(token=self.text, position=self.position)
 
 
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
@@ -256,7 +261,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             end = number.end()
             if end < len(text) and (text[end].isalnum() or text[end] in "_."):
                 run = re.match(r"[A-Za-z0-9_.]*", text[end:]).group(0)
-                raise unsupported(f"malformed number '{text[index:end]}{run}' at position {position}")
+                message = tr("malformed number '{number}' at position {position}")
+                raise unsupported(message.format(number=text[index:end] + run, position=position))
             tokens.append(Token("number", number.group(0), position))
             index = end
             continue
@@ -268,7 +274,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         operator = next((op for op in _OPERATORS if text.startswith(op, index)), None)
         if operator is None:
             shown = char if char.isprintable() else repr(char)[1:-1]
-            raise unsupported(f"unexpected character '{shown}' at position {position}")
+            raise unsupported(tr("unexpected character '{character}' at position {position}").format(
+                character=shown, position=position))
         tokens.append(Token("op", operator, position))
         index += len(operator)
     tokens.append(Token("end", "", offset + len(text) + 1))
@@ -285,7 +292,7 @@ def parse_expression(text: str, offset: int = 0) -> Node:
     point into the text the user wrote.
     """
     if not isinstance(text, str):
-        raise unsupported(f"the expression must be text, not {type(text).__name__}")
+        raise unsupported(tr("the expression must be text, not {type}").format(type=type(text).__name__))
     if not text.strip():
         return _empty(text, offset)
     return _Parser(tokenize(text, offset)).parse()
@@ -293,8 +300,8 @@ def parse_expression(text: str, offset: int = 0) -> Node:
 
 def _empty(text: str, offset: int) -> Node:
     if offset:
-        raise unsupported(f"empty expression at position {offset + 1}")
-    raise unsupported("empty expression")
+        raise unsupported(tr("empty expression at position {position}").format(position=offset + 1))
+    raise unsupported(tr("empty expression"))
 
 
 class _Parser:
@@ -323,17 +330,20 @@ class _Parser:
         token = self.current
         if token.kind != "end":
             if token.text == ")":
-                raise unsupported(f"unbalanced parentheses: ')' at position {token.position} has no matching '('")
+                message = tr("unbalanced parentheses: ')' at position {position} has no matching '('")
+                raise unsupported(message.format(position=token.position))
             if token.text == ",":
-                raise unsupported(f"unexpected ',' at position {token.position}: commas separate expressions "
-                                  "only at the top level of bm_type, and arguments only inside a function call")
-            raise unsupported(f"unexpected {token.describe()}: an operator is missing before it")
+                message = tr("unexpected ',' at position {position}: commas separate expressions "
+                             "only at the top level of bm_type, and arguments only inside a function call")
+                raise unsupported(message.format(position=token.position))
+            message = tr("unexpected '{token}' at position {position}: an operator is missing before it")
+            raise unsupported(message.format(token=token.text, position=token.position))
         return node
 
     def _deeper(self, depth: int) -> int:
         if depth > MAX_DEPTH:
-            raise unsupported(f"the expression is nested too deeply near position {self.current.position} "
-                              f"(at most {MAX_DEPTH} levels)")
+            message = tr("the expression is nested too deeply near position {position} (at most {levels} levels)")
+            raise unsupported(message.format(position=self.current.position, levels=MAX_DEPTH))
         return depth
 
     def expression(self) -> tuple[Node, int]:
@@ -388,7 +398,8 @@ class _Parser:
             self.advance()
             value = float(token.text)
             if value == float("inf"):
-                raise unsupported(f"the number {token.text} at position {token.position} is too large")
+                message = tr("the number {number} at position {position} is too large")
+                raise unsupported(message.format(number=token.text, position=token.position))
             return Number(value), 1
         if token.kind == "name":
             self.advance()
@@ -398,7 +409,7 @@ class _Parser:
         if self.at("("):
             self.open_parens.append(self.advance())
             if self.at(")"):
-                raise unsupported(f"empty parentheses at position {token.position}")
+                raise unsupported(tr("empty parentheses at position {position}").format(position=token.position))
             node, depth = self.expression()
             self.close(token)
             return node, depth
@@ -408,8 +419,13 @@ class _Parser:
         function = FUNCTIONS.get(name.text)
         if function is None:
             known = ", ".join(sorted(FUNCTIONS))
-            hint = f"; did you mean {name.text.lower()}?" if name.text.lower() in FUNCTIONS else ""
-            raise unsupported(f"unknown function '{name.text}' at position {name.position} (known: {known}){hint}")
+            if name.text.lower() in FUNCTIONS:
+                message = tr("unknown function '{function}' at position {position} (known: {known}); "
+                             "did you mean {suggestion}?")
+            else:
+                message = tr("unknown function '{function}' at position {position} (known: {known})")
+            raise unsupported(message.format(
+                function=name.text, position=name.position, known=known, suggestion=name.text.lower()))
         opening = self.advance()
         self.open_parens.append(opening)
         args: list[Node] = []
@@ -425,8 +441,14 @@ class _Parser:
         self.close(opening)
         count = len(args)
         if count < function.min_args or (function.max_args is not None and count > function.max_args):
-            raise unsupported(f"{function.name} at position {name.position} takes {function.arity_text()}, "
-                              f"not {count}")
+            if function.max_args != function.min_args:
+                message = tr("{function} at position {position} takes at least {arguments} arguments, not {count}")
+            elif function.min_args == 1:
+                message = tr("{function} at position {position} takes 1 argument, not {count}")
+            else:
+                message = tr("{function} at position {position} takes {arguments} arguments, not {count}")
+            raise unsupported(message.format(
+                function=function.name, position=name.position, arguments=function.min_args, count=count))
         return Call(function.name, tuple(args)), self._deeper(depth + 1)
 
     def close(self, opening: Token) -> None:
@@ -435,23 +457,29 @@ class _Parser:
             self.open_parens.pop()
             return
         if self.current.kind == "end":
-            raise unsupported(f"unbalanced parentheses: '(' at position {opening.position} is never closed")
+            message = tr("unbalanced parentheses: '(' at position {position} is never closed")
+            raise unsupported(message.format(position=opening.position))
         if self.at(","):
-            raise unsupported(f"unexpected ',' at position {self.current.position}: only a function call takes "
-                              "several arguments")
-        raise unsupported(f"unexpected {self.current.describe()}: expected ')' to close the '(' at position "
-                          f"{opening.position}, or an operator")
+            message = tr("unexpected ',' at position {position}: only a function call takes several arguments")
+            raise unsupported(message.format(position=self.current.position))
+        message = tr("unexpected '{token}' at position {position}: expected ')' to close the '(' at position "
+                     "{opening}, or an operator")
+        raise unsupported(
+            message.format(token=self.current.text, position=self.current.position, opening=opening.position)
+        )
 
     def missing_operand(self, token: Token) -> RequestError:
         if token.kind == "end":
-            return unsupported(f"the expression ends too early at position {token.position}: "
-                               "a number, band or '(' is missing")
+            message = tr("the expression ends too early at position {position}: a number, band or '(' is missing")
+            return unsupported(message.format(position=token.position))
         if token.text == ")":
             if not self.open_parens:
-                return unsupported(f"unbalanced parentheses: ')' at position {token.position} has no matching '('")
-            return unsupported(f"unexpected ')' at position {token.position}: a number, band or '(' is missing "
-                               "before it")
-        return unsupported(f"unexpected {token.describe()}: a number, band or '(' is expected there")
+                message = tr("unbalanced parentheses: ')' at position {position} has no matching '('")
+                return unsupported(message.format(position=token.position))
+            message = tr("unexpected ')' at position {position}: a number, band or '(' is missing before it")
+            return unsupported(message.format(position=token.position))
+        message = tr("unexpected '{token}' at position {position}: a number, band or '(' is expected there")
+        return unsupported(message.format(token=token.text, position=token.position))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -545,17 +573,20 @@ def band_for_name(name: str, sensor: Sensor) -> str | None:
 
 def unknown_band_message(name: str, sensor: Sensor) -> str:
     """ "B13 is not a Sentinel-2 band or alias", with a hint where one is likely."""
-    message = f"{name} is not a {sensor.name} band or alias"
     aliases = {band.alias for band in sensor.bands if band.alias}
     suggestion = sensor.suggest(name)
     if suggestion is None and name.upper() in aliases:
         suggestion = name.upper()
     if suggestion is not None and suggestion != name:
-        why = "names are case-sensitive" if suggestion.upper() == name.upper() else f"{sensor.name} names it so"
-        return f"{message} (did you mean {suggestion}? {why})"
-    if name in FUNCTIONS:
-        return f"{message} ({name} is a function: write {name}(...))"
-    return message
+        if suggestion.upper() == name.upper():
+            message = tr("{name} is not a {sensor} band or alias (did you mean {suggestion}? names are case-sensitive)")
+        else:
+            message = tr("{name} is not a {sensor} band or alias (did you mean {suggestion}? {sensor} names it so)")
+    elif name in FUNCTIONS:
+        message = tr("{name} is not a {sensor} band or alias ({name} is a function: write {name}(...))")
+    else:
+        message = tr("{name} is not a {sensor} band or alias")
+    return message.format(name=name, sensor=sensor.name, suggestion=suggestion)
 
 
 def resolve(node: Node, sensor: Sensor) -> Node:
@@ -587,7 +618,7 @@ def evaluate(node: Node, bands: Mapping[str, np.ndarray], dtype: type | np.dtype
     def band(name: str) -> np.ndarray:
         if name not in converted:
             if name not in bands:
-                raise DataError(f"band {name} was not read for the expression", FIELD)
+                raise DataError(tr("band {band} was not read for the expression").format(band=name), FIELD)
             converted[name] = np.asarray(bands[name], dtype=dtype)
         return converted[name]
 

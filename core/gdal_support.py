@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from osgeo import gdal, ogr, osr
 
 from .errors import DataError
+from .i18n import tr
 
 
 class GdalMessages:
@@ -66,8 +67,8 @@ def open_raster(path: str) -> gdal.Dataset:
             messages.errors.append(str(error))
             dataset = None
     if dataset is None or dataset.RasterCount == 0:
-        reason = messages.last("not a raster GDAL can read")
-        raise DataError(f"cannot read {path}: {reason}")
+        reason = messages.last(tr("not a raster GDAL can read"))
+        raise DataError(tr("cannot read {path}: {reason}").format(path=path, reason=reason))
     return dataset
 
 
@@ -80,7 +81,8 @@ def read_window(band: gdal.Band, xoff: int, yoff: int, xsize: int, ysize: int, p
             messages.errors.append(str(error))
             array = None
     if array is None:
-        raise DataError(f"cannot read pixels of {path}: {messages.last('read failed')}")
+        reason = messages.last(tr("read failed"))
+        raise DataError(tr("cannot read pixels of {path}: {reason}").format(path=path, reason=reason))
     return array
 
 
@@ -111,7 +113,8 @@ def transform_geometry(geometry: ogr.Geometry, source: osr.SpatialReference, tar
             messages.errors.append(str(error))
             status = 1
     if status != 0:
-        raise DataError(f"cannot transform the area of interest to the raster's CRS: {messages.last('no transformation')}")
+        reason = messages.last(tr("no transformation"))
+        raise DataError(tr("cannot transform the area of interest to the raster's CRS: {reason}").format(reason=reason))
     return copy
 
 

@@ -63,6 +63,7 @@ from .expressions import (
     unknown_band_message,
     unsupported,
 )
+from .i18n import tr
 from .sensors import SENSORS, Sensor, band_by_alias
 
 ASI = "https://github.com/awesome-spectral-indices/awesome-spectral-indices"
@@ -149,14 +150,9 @@ REFLECTANCE_SCALE: dict[str, float] = {
     "S2": 10000.0,  # L1C TOA and L2A BOA reflectance, QUANTIFICATION_VALUE (plus an offset from baseline 04.00)
     "MODIS": 10000.0,  # MCD43A4 nadir BRDF-adjusted reflectance, scale factor 0.0001
 }
-# Why a sensor has no fixed scale, said when an index that needs reflectance is refused.
-NO_REFLECTANCE_SCALE: dict[str, str] = {
-    "L9": "level-1 digital numbers, calibrated per scene with its MTL file",
-    "L8": "level-1 digital numbers, calibrated per scene with its MTL file",
-    "L7": "level-1 digital numbers, calibrated per scene with its MTL file",
-    "L5": "level-1 digital numbers, calibrated per scene with its MTL file",
-    "NAIP": "8-bit digital numbers without a radiometric calibration",
-}
+# Sensors without a fixed scale whose level-1 digital numbers are calibrated per scene with the MTL
+# file; why a sensor has no fixed scale is said when an index that needs reflectance is refused.
+MTL_CALIBRATED_SENSORS = ("L9", "L8", "L7", "L5")
 
 
 @functools.cache
@@ -214,8 +210,9 @@ def _checked_scale(scale: float | None) -> float | None:
 def _unknown_index(name: str) -> str:
     known = ", ".join(INDICES)
     if name.upper() in INDICES and name != name.upper():
-        return f"{name} is not an index the API knows (did you mean {name.upper()}? index names are upper case)"
-    return f"{name} is not an index the API knows ({known})"
+        message = tr("{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)")
+        return message.format(name=name, suggestion=name.upper())
+    return tr("{name} is not an index the API knows ({known})").format(name=name, known=known)
 
 
 def _alias_band_names(index: Index, sensor: Sensor) -> dict[str, str]:
@@ -224,7 +221,8 @@ def _alias_band_names(index: Index, sensor: Sensor) -> dict[str, str]:
         band = band_by_alias(sensor, alias)
         if band is None:
             title = ALIAS_TITLES.get(alias, alias)
-            raise unsupported(f"{index.name} needs the {alias} band ({title}), which {sensor.name} does not have")
+            message = tr("{index} needs the {alias} band ({title}), which {sensor} does not have")
+            raise unsupported(message.format(index=index.name, alias=alias, title=title, sensor=sensor.name))
         names[alias] = band.name
     return names
 
@@ -241,17 +239,27 @@ def resolve_index(name: str, sensor: Sensor, scale: float | None = None) -> Reso
     if index is None:
         raise unsupported(_unknown_index(str(name)))
     if not index.defined:
-        raise unsupported(f"{index.name} has no public definition; give the expression instead, "
-                          "e.g. (B08-B04)/(B08+B04)")
+        message = tr("{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)")
+        raise unsupported(message.format(index=index.name))
     names = _alias_band_names(index, sensor)
     node = map_bands(index.alias_tree(), lambda alias: BandRef(names[alias]))
     applied = None
     if index.needs_reflectance:
         applied = scale if scale is not None else reflectance_scale(sensor)
         if applied is None:
-            reason = NO_REFLECTANCE_SCALE.get(sensor.code, "values without a known reflectance scale")
-            raise unsupported(f"{index.name} needs reflectance (0..1), and {sensor.name} bands are {reason}; "
-                              "calibrate the bands first, or use an index without additive constants such as NDVI")
+            if sensor.code in MTL_CALIBRATED_SENSORS:
+                message = tr("{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, "
+                             "calibrated per scene with its MTL file; calibrate the bands first, or use an index "
+                             "without additive constants such as NDVI")
+            elif sensor.code == "NAIP":
+                message = tr("{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers "
+                             "without a radiometric calibration; calibrate the bands first, or use an index "
+                             "without additive constants such as NDVI")
+            else:
+                message = tr("{index} needs reflectance (0..1), and {sensor} bands are values without a known "
+                             "reflectance scale; calibrate the bands first, or use an index without additive "
+                             "constants such as NDVI")
+            raise unsupported(message.format(index=index.name, sensor=sensor.name))
         if applied != 1.0:
             divisor = Number(applied)
             node = map_bands(node, lambda band: BinaryOp("/", BandRef(band), divisor))
@@ -265,14 +273,15 @@ def resolve_expression(text: str, sensor: Sensor, offset: int = 0) -> ResolvedEx
     names = node.bands()
     for name in sorted(names):
         if name in INDICES:
-            raise unsupported(f"{name} is an index name: give it on its own, not inside an expression "
-                              f"(e.g. bm_type \"{name},B04\" gives two bands)")
+            message = tr("{name} is an index name: give it on its own, not inside an expression "
+                         "(e.g. bm_type \"{name},B04\" gives two bands)")
+            raise unsupported(message.format(name=name))
     if isinstance(node, BandRef) and not sensor.band(node.name) and band_by_alias(sensor, node.name) is None:
         name = node.name
         if name.upper() in INDICES:
             raise unsupported(_unknown_index(name))
-        raise unsupported(f"{unknown_band_message(name, sensor)}, nor an index the API knows "
-                          f"({', '.join(INDICES)})")
+        message = tr("{problem}, nor an index the API knows ({known})")
+        raise unsupported(message.format(problem=unknown_band_message(name, sensor), known=", ".join(INDICES)))
     resolved = resolve(node, sensor)
     return ResolvedExpression(text.strip(), resolved, frozenset(resolved.bands()))
 
@@ -289,16 +298,16 @@ def resolve_bm_type(bm_type: str | Sequence[str], sensor: Sensor, scale: float |
     if isinstance(bm_type, (list, tuple)):
         return [resolved for item in bm_type for resolved in resolve_bm_type(item, sensor, scale)]
     if not isinstance(bm_type, str):
-        raise unsupported(f"bm_type must be text, not {type(bm_type).__name__}")
+        raise unsupported(tr("bm_type must be text, not {type}").format(type=type(bm_type).__name__))
     parts = split_with_positions(bm_type)
     results: list[ResolvedExpression] = []
     for number, (text, offset) in enumerate(parts, start=1):
         if not text:
             if len(parts) == 1:
-                raise unsupported("empty expression: give an index name such as NDVI or an expression such as "
-                                  "(B08-B04)/(B08+B04)")
-            raise unsupported(f"expression {number} of {len(parts)} is empty (position {offset + 1}): "
-                              "remove the extra comma")
+                raise unsupported(tr("empty expression: give an index name such as NDVI or an expression such as "
+                                     "(B08-B04)/(B08+B04)"))
+            message = tr("expression {number} of {count} is empty (position {position}): remove the extra comma")
+            raise unsupported(message.format(number=number, count=len(parts), position=offset + 1))
         if is_index_name(text):
             results.append(resolve_index(text, sensor, scale))
         else:
@@ -313,14 +322,15 @@ def describe_index(name: str, sensor: Sensor) -> str:
     Raises the same RequestError as `resolve_index` when the index cannot be computed for the
     sensor (no definition, a band the sensor lacks)."""
     resolved = resolve_index(name, sensor, scale=1.0)
-    text = f"{resolved.label} = {resolved.node.to_text()}"
+    formula = resolved.node.to_text()
     if resolved.index is not None and resolved.index.needs_reflectance:
         scale = reflectance_scale(sensor)
         if scale is not None:
-            text += f" (bands as reflectance: value / {format_number(scale)})"
-        else:
-            text += f" (bands as reflectance: {sensor.name} bands must be calibrated first)"
-    return text
+            message = tr("{index} = {formula} (bands as reflectance: value / {scale})")
+            return message.format(index=resolved.label, formula=formula, scale=format_number(scale))
+        message = tr("{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)")
+        return message.format(index=resolved.label, formula=formula, sensor=sensor.name)
+    return f"{resolved.label} = {formula}"
 
 
 def supported_indices(sensor: Sensor, scale: float | None = None) -> tuple[str, ...]:
@@ -344,10 +354,10 @@ def explain_bm_type(bm_type: str, sensor: Sensor | None) -> str:
         parts = [text for text, _offset in split_with_positions(bm_type)]
         for text, offset in split_with_positions(bm_type):
             if not text.strip():
-                raise unsupported(f"empty expression at position {offset + 1}")
+                raise unsupported(tr("empty expression at position {position}").format(position=offset + 1))
             if not is_index_name(text.strip()):
                 parse_expression(text, offset)
-        return f"{len(parts)} expression(s); pick a scene to check its bands"
+        return tr("{count} expression(s); pick a scene to check its bands").format(count=len(parts))
     lines = []
     bands: set[str] = set()
     for resolved in resolve_bm_type(bm_type, sensor, scale=1.0):
@@ -357,5 +367,7 @@ def explain_bm_type(bm_type: str, sensor: Sensor | None) -> str:
         else:
             lines.append(resolved.node.to_text())
     coarsest = max((sensor.band(band).resolution for band in bands if sensor.band(band)), default=None)
-    grid = f" · on the {format_number(coarsest)} m grid" if coarsest else ""
-    return "; ".join(lines) + grid
+    if coarsest:
+        message = tr("{expressions} · on the {resolution} m grid")
+        return message.format(expressions="; ".join(lines), resolution=format_number(coarsest))
+    return "; ".join(lines)

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
 from .errors import LbeError
+from .i18n import tr
 from .request import TaskRequest
 
 try:  # POSIX: a lock between processes; elsewhere the thread lock is all there is
@@ -61,7 +62,7 @@ UNFINISHED_STATUSES = (CREATED, RUNNING)
 
 LEDGER_FORMAT_VERSION = 1
 DEFAULT_KEEP_SECONDS = 30 * 24 * 3600.0
-EXPIRED_MESSAGE = "expired on the server (task_timeout passed)"
+EXPIRED_MESSAGE = "expired on the server (task_timeout passed)"  # stored translated: tr() where it is set
 SCRUBBED = "***"
 
 RequestLike = Union[TaskRequest, dict]
@@ -214,10 +215,10 @@ class LedgerEntry:
     def _from_json(cls, data: dict, copy_request: bool) -> LedgerEntry:
         # copy_request=False for a dict freshly parsed from the file, which nothing else holds
         if not isinstance(data, dict):
-            raise LbeError(f"a task in the ledger is not a JSON object: {data!r}")
+            raise LbeError(tr("a task in the ledger is not a JSON object: {data}").format(data=repr(data)))
         task_id = data.get("task_id")
         if not isinstance(task_id, str) or not task_id:
-            raise LbeError(f"a task in the ledger has no task_id: {data!r}")
+            raise LbeError(tr("a task in the ledger has no task_id: {data}").format(data=repr(data)))
         api_url = _text_or(data.get("api_url"), "")
         request = data.get("request") if isinstance(data.get("request"), dict) else {}
         created_at = _number_or(data.get("created_at"), 0.0)
@@ -251,9 +252,10 @@ def _number_or(value: Any, default: Any) -> Any:
 
 def _check_entry(entry: LedgerEntry) -> None:
     if not isinstance(entry.task_id, str) or not entry.task_id:
-        raise LbeError("a task needs a task_id to be recorded", "task_id")
+        raise LbeError(tr("a task needs a task_id to be recorded"), "task_id")
     if entry.status not in STATUSES:
-        raise LbeError(f"{entry.status!r} is not a task status (one of {', '.join(STATUSES)})", "status")
+        message = tr("{status} is not a task status (one of {statuses})")
+        raise LbeError(message.format(status=repr(entry.status), statuses=", ".join(STATUSES)), "status")
 
 
 # --- where the ledger lives ---------------------------------------------------------------------
@@ -354,15 +356,16 @@ class TaskLedger:
         """Change fields of a recorded task (``status=DONE, result_files=[...]``); updated_at is set
         to now unless given. LbeError naming the task when it is not in the ledger."""
         if "task_id" in changes:
-            raise LbeError("a task's id cannot change; forget it and add the new one", "task_id")
+            raise LbeError(tr("a task's id cannot change; forget it and add the new one"), "task_id")
         unknown = sorted(set(changes) - {item.name for item in dataclasses.fields(LedgerEntry)})
         if unknown:
-            raise LbeError(f"{unknown[0]} is not a field of a ledger entry", unknown[0])
+            raise LbeError(tr("{field} is not a field of a ledger entry").format(field=unknown[0]), unknown[0])
         with self._locked(create_folder=True):
             contents = self._read()
             index = contents.index_of(task_id)
             if index is None:
-                raise LbeError(f"task {task_id} is not in the task ledger {self.path}", "task_id")
+                message = tr("task {task_id} is not in the task ledger {path}")
+                raise LbeError(message.format(task_id=task_id, path=self.path), "task_id")
             changes.setdefault("updated_at", self._clock())
             entry = dataclasses.replace(contents.entries[index], **changes)
             _check_entry(entry)
@@ -421,7 +424,7 @@ class TaskLedger:
             for index, entry in enumerate(contents.entries):
                 if entry.is_unfinished and entry.is_expired(now):
                     contents.entries[index] = dataclasses.replace(
-                        entry, status=FAILED, message=EXPIRED_MESSAGE, updated_at=now)
+                        entry, status=FAILED, message=tr("expired on the server (task_timeout passed)"), updated_at=now)
                     expired = True
             if expired:
                 self._write(contents)
@@ -458,7 +461,8 @@ class TaskLedger:
                 os.makedirs(folder, mode=0o700, exist_ok=True)
                 lock_descriptor = os.open(self.path + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
             except OSError as error:
-                raise LbeError(f"cannot use the task ledger {self.path}: {error.strerror or error}") from None
+                message = tr("cannot use the task ledger {path}: {reason}")
+                raise LbeError(message.format(path=self.path, reason=error.strerror or error)) from None
             try:
                 fcntl.flock(lock_descriptor, fcntl.LOCK_EX)
                 yield
@@ -474,7 +478,8 @@ class TaskLedger:
         except FileNotFoundError:
             return _LedgerContents([], [])
         except OSError as error:
-            raise LbeError(f"cannot read the task ledger {self.path}: {error.strerror or error}") from None
+            message = tr("cannot read the task ledger {path}: {reason}")
+            raise LbeError(message.format(path=self.path, reason=error.strerror or error)) from None
         if not raw.strip():  # nothing to lose: treat as empty rather than set aside
             return _LedgerContents([], [])
         try:
@@ -502,8 +507,8 @@ class TaskLedger:
         try:
             os.rename(self.path, aside)
         except OSError as error:
-            raise LbeError(f"the task ledger {self.path} is corrupt and cannot be moved aside: "
-                           f"{error.strerror or error}") from None
+            message = tr("the task ledger {path} is corrupt and cannot be moved aside: {reason}")
+            raise LbeError(message.format(path=self.path, reason=error.strerror or error)) from None
         self.set_aside_files.append(aside)
 
     def _write(self, contents: _LedgerContents) -> None:
@@ -530,7 +535,8 @@ class TaskLedger:
             os.replace(temporary, self.path)
             temporary = None
         except OSError as error:
-            raise LbeError(f"cannot write the task ledger {self.path}: {error.strerror or error}") from None
+            message = tr("cannot write the task ledger {path}: {reason}")
+            raise LbeError(message.format(path=self.path, reason=error.strerror or error)) from None
         finally:
             if temporary is not None:
                 with contextlib.suppress(OSError):

@@ -11,6 +11,7 @@ from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManag
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from .errors import LbeError
+from .i18n import tr
 from .remote import ApiKey
 
 # Where each authentication method keeps a secret we can send as the API key. "APIHeader" exists
@@ -22,21 +23,26 @@ KEY_CONFIG_NAME = "Load By Extent API key"
 def api_key_from_auth_config(auth_config_id: str) -> ApiKey:
     """The API key of an authentication configuration; LbeError saying what to fix."""
     if not auth_config_id:
-        raise LbeError("no API key: choose the authentication configuration that holds it (Settings, Processing API)")
+        raise LbeError(
+            tr("no API key: choose the authentication configuration that holds it (Settings, Processing API)")
+        )
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig()
     if not manager.loadAuthenticationConfig(auth_config_id, config, True) or not config.method():
-        raise LbeError(f"the authentication configuration {auth_config_id} cannot be read (is the master "
-                       "password set, and does the configuration still exist?)")
+        message = tr("the authentication configuration {config} cannot be read (is the master "
+                     "password set, and does the configuration still exist?)")
+        raise LbeError(message.format(config=auth_config_id))
     field = KEY_FIELDS.get(config.method())
     if field is None:
-        raise LbeError(f"the authentication configuration {config.name()} uses the method {config.method()}; "
-                       "keep the key in a Basic (password), EsriToken or API Header configuration")
+        message = tr("the authentication configuration {config} uses the method {method}; "
+                     "keep the key in a Basic (password), EsriToken or API Header configuration")
+        raise LbeError(message.format(config=config.name(), method=config.method()))
     value = config.config(field, "")
     if not value and config.method() == "APIHeader":  # header names are case-insensitive
         value = next((v for k, v in config.configMap().items() if k.lower() == field), "")
     if not value:
-        raise LbeError(f"the authentication configuration {config.name()} holds no key in its {field} field")
+        message = tr("the authentication configuration {config} holds no key in its {field} field")
+        raise LbeError(message.format(config=config.name(), field=field))
     return ApiKey(value)
 
 
@@ -49,14 +55,14 @@ def store_api_key(key: str, existing_id: str = "") -> str:
             and config.name() == KEY_CONFIG_NAME:
         config.setConfig("password", key.strip())
         if not manager.updateAuthenticationConfig(config):
-            raise LbeError("the key could not be saved in QGIS's authentication database")
+            raise LbeError(tr("the key could not be saved in QGIS's authentication database"))
         return existing_id
     config = QgsAuthMethodConfig("Basic")
     config.setName(KEY_CONFIG_NAME)
     config.setConfig("username", "api-key")
     config.setConfig("password", key.strip())
     if not manager.storeAuthenticationConfig(config) or not config.id():
-        raise LbeError("the key could not be saved in QGIS's authentication database (is the master password set?)")
+        raise LbeError(tr("the key could not be saved in QGIS's authentication database (is the master password set?)"))
     return config.id()
 
 

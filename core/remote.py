@@ -30,6 +30,7 @@ import requests
 
 from .errors import DataError, LbeError, TaskCancelled
 from .feedback import FeedbackLike, ProgressRange, check_cancelled, report
+from .i18n import tr
 from .request import TaskParams, TaskRequest
 from .results import TaskResult
 
@@ -57,7 +58,9 @@ class ApiKey:
     def __init__(self, value: str) -> None:
         value = (value or "").strip()
         if not value:
-            raise LbeError("no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)")
+            raise LbeError(
+                tr("no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)")
+            )
         self._value = value
 
     def reveal(self) -> str:
@@ -182,11 +185,12 @@ class RemoteClient:
         """POST the request; the task as the server created it."""
         answer = self._call("POST", f"{self.config.api_url}/api", json_body=request.to_dict(), create=True)
         if answer.status_code not in (200, 201, 202):
-            raise self._http_error(answer, "creating the task")
-        data = self._json(answer, "creating the task")
+            raise self._http_error(answer, tr("creating the task"))
+        data = self._json(answer, tr("creating the task"))
         task_id = data.get("task_id") if isinstance(data, dict) else None
         if not task_id:
-            raise RemoteError(self._say(f"the API created no task (answer: {_snippet(data)})"), answer.status_code)
+            message = tr("the API created no task (answer: {answer})").format(answer=_snippet(data))
+            raise RemoteError(self._say(message), answer.status_code)
         status = str(data.get("status", ""))
         timeout = data.get("task_timeout")
         return CreatedTask(
@@ -203,14 +207,14 @@ class RemoteClient:
         if answer.status_code in (301, 302, 303, 307, 308):
             location = answer.headers.get("Location")
             if not location:
-                raise RemoteError(self._say("the API answered a redirect without a Location"), answer.status_code)
+                raise RemoteError(self._say(tr("the API answered a redirect without a Location")), answer.status_code)
             return PollAnswer(FILE, location=location)
         if answer.status_code == 404:
-            raise RemoteError(self._say(f"the API does not know task {task_id} (it may have expired on the server)"),
-                              404)
+            message = tr("the API does not know task {task_id} (it may have expired on the server)")
+            raise RemoteError(self._say(message.format(task_id=task_id)), 404)
         if answer.status_code >= 400:
-            raise self._http_error(answer, "asking for the task's status")
-        return _read_status(self._json(answer, "asking for the task's status"))
+            raise self._http_error(answer, tr("asking for the task's status"))
+        return _read_status(self._json(answer, tr("asking for the task's status")))
 
     def wait(self, task: CreatedTask, progress: ProgressRange | None = None,
              on_running: Callable[[PollAnswer], None] | None = None) -> PollAnswer:
@@ -229,12 +233,13 @@ class RemoteClient:
         while True:
             answer = self.poll(task.task_id)
             if answer.state == FAILED:
-                raise RemoteTaskFailed(self._say(f"the task failed on the server: {answer.message}"))
+                message = tr("the task failed on the server: {reason}").format(reason=answer.message)
+                raise RemoteTaskFailed(self._say(message))
             if answer.state in (FILE, STATISTICS):
                 return answer
             unknown = unknown + 1 if answer.message == "unknown answer" else 0
             if unknown >= UNKNOWN_ANSWERS_TOLERATED:
-                raise RemoteError(self._say("the API keeps answering in a way this plugin does not understand"))
+                raise RemoteError(self._say(tr("the API keeps answering in a way this plugin does not understand")))
             if on_running is not None:
                 on_running(answer)
             if progress is not None and answer.progress is not None:
@@ -265,9 +270,9 @@ class RemoteClient:
         whether it accepts the key. Returns a sentence for the user; raises RemoteError."""
         answer = self._call("GET", f"{self.config.api_url}/api/{uuid.UUID(int=0)}")
         if answer.status_code in (401, 403):
-            raise self._http_error(answer, "testing the connection")
+            raise self._http_error(answer, tr("testing the connection"))
         host = urlsplit(self.config.api_url).netloc
-        return f"{host} answered (HTTP {answer.status_code}) and accepted the key"
+        return tr("{host} answered (HTTP {status}) and accepted the key").format(host=host, status=answer.status_code)
 
     # --- HTTP with retries ------------------------------------------------------------------------
     def _call(self, method: str, url: str, json_body: dict | None = None, create: bool = False,
@@ -293,33 +298,42 @@ class RemoteClient:
                     proxies=self.config.proxies,
                 )
             except requests.exceptions.ConnectTimeout:
-                problem = f"no connection to {host} within {self.config.timeout:g} s"
+                problem = tr("no connection to {host} within {seconds} s").format(
+                    host=host, seconds=f"{self.config.timeout:g}")
             except requests.exceptions.ReadTimeout:
                 if create:
-                    raise RemoteTimeout(self._say(
-                        f"{host} took longer than {self.config.timeout:g} s to answer; the task may have been "
-                        "created anyway: look at the task list before running it again")) from None
-                problem = f"{host} did not answer within {self.config.timeout:g} s"
+                    message = tr("{host} took longer than {seconds} s to answer; the task may have been "
+                                 "created anyway: look at the task list before running it again")
+                    message = message.format(host=host, seconds=f"{self.config.timeout:g}")
+                    raise RemoteTimeout(self._say(message)) from None
+                problem = tr("{host} did not answer within {seconds} s").format(
+                    host=host, seconds=f"{self.config.timeout:g}")
             except requests.exceptions.ConnectionError as error:
-                problem = f"cannot reach {host}: {_reason(error)}"
+                problem = tr("cannot reach {host}: {reason}").format(host=host, reason=_reason(error))
             except requests.exceptions.RequestException as error:
-                raise RemoteError(self._say(f"the request to {host} failed: {error}")) from None
+                message = tr("the request to {host} failed: {reason}").format(host=host, reason=error)
+                raise RemoteError(self._say(message)) from None
             else:
                 if answer.status_code == 429:
                     wait = retry_after_seconds(answer.headers.get("Retry-After"), self.config.poll_interval)
                     if self._deadline is not None and self.clock() + wait > self._deadline[0]:
-                        raise self._gave_up(self._deadline[1] + " (the API asked to wait longer: rate limit)")
-                    report(self.feedback, self._say(f"rate limit reached at {host}: waiting {wait:g} s as it asks"))
+                        why = tr("{limit} (the API asked to wait longer: rate limit)").format(limit=self._deadline[1])
+                        raise self._gave_up(why)
+                    message = tr("rate limit reached at {host}: waiting {seconds} s as it asks")
+                    report(self.feedback, self._say(message.format(host=host, seconds=f"{wait:g}")))
                     self._pause(wait)
                     continue
                 if answer.status_code < 500:
                     return answer
-                problem = f"{host} answered HTTP {answer.status_code} ({_snippet(answer.text)})"
+                problem = tr("{host} answered HTTP {status} ({answer})").format(
+                    host=host, status=answer.status_code, answer=_snippet(answer.text))
             attempt += 1
             if attempt > self.config.max_retries:
-                raise RemoteError(self._say(f"{problem}; gave up after {attempt} attempts"))
+                message = tr("{problem}; gave up after {attempts} attempts")
+                raise RemoteError(self._say(message.format(problem=problem, attempts=attempt)))
             backoff = min(self.config.backoff_base * 2 ** (attempt - 1), self.config.backoff_max)
-            report(self.feedback, self._say(f"{problem}; trying again in {backoff:g} s"))
+            message = tr("{problem}; trying again in {seconds} s")
+            report(self.feedback, self._say(message.format(problem=problem, seconds=f"{backoff:g}")))
             self._pause(backoff)
 
     def _fetch_whole(self, location: str, path: str, progress: ProgressRange | None) -> None:
@@ -340,8 +354,9 @@ class RemoteClient:
                     host = urlsplit(location).netloc
                     continue
                 if answer.status_code not in (200, 206):
-                    raise RemoteError(self._say(f"{host} answered HTTP {answer.status_code} for the result file "
-                                                f"({_snippet(answer.text)})"), answer.status_code)
+                    message = tr("{host} answered HTTP {status} for the result file ({answer})")
+                    raise RemoteError(self._say(message.format(
+                        host=host, status=answer.status_code, answer=_snippet(answer.text))), answer.status_code)
                 if answer.status_code == 200 and received:
                     received = 0  # the server ignored the range: start over
                 if expected is None or answer.status_code == 200:
@@ -358,28 +373,34 @@ class RemoteClient:
                 answer.close()
                 if expected is None or received == expected:
                     return
-                problem = f"the download from {host} stopped after {received} of {expected} bytes"
+                problem = tr("the download from {host} stopped after {received} of {expected} bytes").format(
+                    host=host, received=received, expected=expected)
             except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError) as error:
                 check_cancelled(self.feedback)  # the watch cut the connection because of a cancel
-                problem = f"the download from {host} was cut off after {received} bytes ({_reason(error)})"
+                problem = tr("the download from {host} was cut off after {received} bytes ({reason})").format(
+                    host=host, received=received, reason=_reason(error))
             attempt += 1
             if attempt > self.config.max_retries:
-                raise RemoteError(self._say(f"{problem}; gave up after {attempt} attempts"))
-            report(self.feedback, self._say(f"{problem}; resuming"))
+                message = tr("{problem}; gave up after {attempts} attempts")
+                raise RemoteError(self._say(message.format(problem=problem, attempts=attempt)))
+            report(self.feedback, self._say(tr("{problem}; resuming").format(problem=problem)))
             self._pause(min(self.config.backoff_base * 2 ** (attempt - 1), self.config.backoff_max))
 
     # --- helpers ------------------------------------------------------------------------------------
     def _gave_up(self, why: str) -> RemoteTimeout:
-        return RemoteTimeout(self._say(f"the task did not finish within {why}; it may still finish on the "
-                                       "server: resume it later from the task list"))
+        message = tr("the task did not finish within {limit}; it may still finish on the server: "
+                     "resume it later from the task list")
+        return RemoteTimeout(self._say(message.format(limit=why)))
 
     def _task_deadline(self, task: CreatedTask) -> tuple[float | None, str]:
         limits = []
         if task.task_timeout is not None:
             remaining = task.created_at + task.task_timeout - time.time()
-            limits.append((self.clock() + remaining, f"its task_timeout of {task.task_timeout:g} s"))
+            why = tr("its task_timeout of {seconds} s").format(seconds=f"{task.task_timeout:g}")
+            limits.append((self.clock() + remaining, why))
         if self.config.max_wait is not None:
-            limits.append((self.clock() + self.config.max_wait, f"the waiting limit of {self.config.max_wait:g} s"))
+            why = tr("the waiting limit of {seconds} s").format(seconds=f"{self.config.max_wait:g}")
+            limits.append((self.clock() + self.config.max_wait, why))
         if not limits:
             return None, ""
         return min(limits)
@@ -398,20 +419,29 @@ class RemoteClient:
         try:
             return answer.json()
         except ValueError:
-            raise RemoteError(self._say(f"the API's answer when {doing} is not JSON: {_snippet(answer.text)}"),
+            message = tr("the API's answer when {doing} is not JSON: {answer}")
+            raise RemoteError(self._say(message.format(doing=doing, answer=_snippet(answer.text))),
                               answer.status_code) from None
 
     def _http_error(self, answer: requests.Response, doing: str) -> RemoteError:
         message = _server_message(answer)
         code = answer.status_code
         if code in (401, 403):
-            return KeyRejected(self._say(f"the API refused the key (HTTP {code}{': ' + message if message else ''}): "
-                                         "check the API key of the authentication configuration"), code)
+            if message:
+                text = tr("the API refused the key (HTTP {status}: {reason}): "
+                          "check the API key of the authentication configuration")
+            else:
+                text = tr("the API refused the key (HTTP {status}): "
+                          "check the API key of the authentication configuration")
+            return KeyRejected(self._say(text.format(status=code, reason=message)), code)
         if code == 422:
-            return RequestRejected(self._say(f"the API rejected the request: {message or 'HTTP 422'}"), code)
+            text = tr("the API rejected the request: {reason}").format(reason=message or "HTTP 422")
+            return RequestRejected(self._say(text), code)
+        text = tr("HTTP {status} when {doing}: {reason}").format(
+            status=code, doing=doing, reason=message or tr("no message"))
         if 400 <= code < 500:
-            return RequestRejected(self._say(f"HTTP {code} when {doing}: {message or 'no message'}"), code)
-        return RemoteError(self._say(f"HTTP {code} when {doing}: {message or 'no message'}"), code)
+            return RequestRejected(self._say(text), code)
+        return RemoteError(self._say(text), code)
 
     def _say(self, text: str) -> str:
         return self.config.api_key.redact(text)
@@ -463,7 +493,7 @@ def _read_status(data) -> PollAnswer:
     message = data.get("error_message") or data.get("error") or data.get("message")
     if status is False or task_type in FAILED_STATUSES or str(status).lower() in FAILED_STATUSES \
             or data.get("error") or data.get("error_message"):
-        return PollAnswer(FAILED, message=str(message or "no reason given"))
+        return PollAnswer(FAILED, message=str(message or tr("no reason given")))
     if task_type in RUNNING_STATUSES or str(status).lower() in RUNNING_STATUSES:
         progress = data.get("progress")
         progress = float(progress) if isinstance(progress, (int, float)) and 0 <= progress <= 100 else None
@@ -534,7 +564,7 @@ def extension_for(path: str) -> str:
     stripped = head.lstrip()
     if stripped.startswith((b"{", b"[")):
         return "json"
-    raise DataError(f"the result file is of no known type (it starts with {head[:8]!r})")
+    raise DataError(tr("the result file is of no known type (it starts with {start})").format(start=repr(head[:8])))
 
 
 # --- the backend ------------------------------------------------------------------------------------
@@ -568,16 +598,18 @@ class RemoteBackend:
                 details["result"] = _read_json(reused.result_files[0])
                 readable = details["result"] is not None
             if readable:
-                report(feedback, f"an identical request ran as task {reused.task_id}; using its result")
+                message = tr("an identical request ran as task {task_id}; using its result")
+                report(feedback, message.format(task_id=reused.task_id))
                 return TaskResult(request.type, reused.result_type, tuple(reused.result_files), details)
             reused = None  # its statistics file is unreadable: run anew
         if reused is not None:
             task = CreatedTask(reused.task_id, reused.req_id, reused.task_timeout, reused.status, reused.created_at)
-            report(feedback, f"an identical request is still running as task {task.task_id}: waiting for it")
+            message = tr("an identical request is still running as task {task_id}: waiting for it")
+            report(feedback, message.format(task_id=task.task_id))
         else:
             task = client.create(request)
             self._record_created(request, task)
-            report(feedback, f"task {task.task_id} created; waiting for the server")
+            report(feedback, tr("task {task_id} created; waiting for the server").format(task_id=task.task_id))
         self._task_id = task.task_id
         try:
             answer = client.wait(task, progress.sub(0, 2) if request.type != "mt_stats" else progress,
@@ -594,7 +626,7 @@ class RemoteBackend:
             extension = path.rsplit(".", 1)[-1]
             return TaskResult(request.type, RESULT_TYPES.get(extension, extension), (path,), details)
         except TaskCancelled:
-            self._record("cancelled", "cancelled by the user; the server may still finish it")
+            self._record("cancelled", tr("cancelled by the user; the server may still finish it"))
             raise
         except RemoteTimeout as error:
             self._record("running", str(error))  # still unfinished on the server: offered for resuming
@@ -607,7 +639,7 @@ class RemoteBackend:
         """The runner moved the files into place: the ledger learns where they are."""
         if self.ledger is not None and self._task_id and not result.details.get("reused"):
             self.ledger.update(self._task_id, status="done", result_type=result.result_type,
-                               result_files=tuple(result.files), message="done")
+                               result_files=tuple(result.files), message=tr("done"))
 
     # --- the ledger ---------------------------------------------------------------------------------
     def _reusable(self, request: TaskRequest):
@@ -616,7 +648,8 @@ class RemoteBackend:
         if self.resume_task_id:
             entry = self.ledger.get(self.resume_task_id)
             if entry is None:
-                raise RemoteError(f"task {self.resume_task_id} is not in the task ledger any more")
+                message = tr("task {task_id} is not in the task ledger any more")
+                raise RemoteError(message.format(task_id=self.resume_task_id))
             return entry
         if self.force:
             return None

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from .aoi import validate_geometry
 from .errors import DataError, RequestError
 from .feedback import FeedbackLike, check_cancelled, report
+from .i18n import tr
 from .remote import RemoteClient, RemoteConfig, RemoteError
 from .sensors import SENSOR_NAMES, SceneId, Sensor, parse_view_id, sensor_by_code
 
@@ -77,8 +78,9 @@ def dataset_for(name: str) -> str:
     dataset = DATASETS.get(str(name).strip().lower())
     if dataset is None:
         known = ", ".join(sorted(DATASET_PRODUCTS))
-        raise RequestError("sensors", f"{name!r} is not a sensor the scene search knows (datasets: {known}; "
-                                      "short names such as S2, S2L2A, L8 work too)")
+        message = tr("{name} is not a sensor the scene search knows (datasets: {known}; "
+                     "short names such as S2, S2L2A, L8 work too)")
+        raise RequestError("sensors", message.format(name=repr(name), known=known))
     return dataset
 
 
@@ -120,7 +122,7 @@ class RemoteScene:
     def footprint(self) -> dict:
         """The footprint the search gave, GeoJSON in EPSG:4326 (a Polygon, or a MultiPolygon)."""
         if self.footprint_geojson is None:
-            raise DataError(f"the scene search gave no footprint for {self.view_id}")
+            raise DataError(tr("the scene search gave no footprint for {view_id}").format(view_id=self.view_id))
         return self.footprint_geojson
 
     def summary(self) -> dict:
@@ -211,8 +213,8 @@ def search_remote_scenes(
         body = search_body(shape, start, end, max_cloud, limit, page, relation.upper(), satellites)
         answer = client._call("POST", url, json_body=body)
         if answer.status_code != 200:
-            raise client._http_error(answer, "searching scenes")
-        results, total = _read_page(client, client._json(answer, "searching scenes"))
+            raise client._http_error(answer, tr("searching scenes"))
+        results, total = _read_page(client, client._json(answer, tr("searching scenes")))
         received += len(results)
         listed = new = 0
         for result in results:
@@ -224,20 +226,21 @@ def search_remote_scenes(
             if scene.view_id not in found:
                 found[scene.view_id] = scene
                 new += 1
-        report(feedback, f"scene search: page {page}, {len(results)} results")
+        report(feedback, tr("scene search: page {page}, {count} results").format(page=page, count=len(results)))
         if len(results) < limit or (total is not None and received >= total):
             break
         if listed and not new:  # only scenes of earlier pages: the server ignores `page`
             break
         more = page == max_pages
     if without_view_id:
-        problems.append(f"{without_view_id} search result(s) without a view_id skipped")
+        problems.append(tr("{count} search result(s) without a view_id skipped").format(count=without_view_id))
     if more:
         seen = limit * max_pages
         if total is not None:
-            problems.append(f"more than {seen} scenes match ({total}); narrow the dates or the area")
+            message = tr("more than {seen} scenes match ({total}); narrow the dates or the area")
+            problems.append(message.format(seen=seen, total=total))
         else:
-            problems.append(f"more than {seen} scenes may match; narrow the dates or the area")
+            problems.append(tr("more than {seen} scenes may match; narrow the dates or the area").format(seen=seen))
     scenes = sorted(found.values(), key=lambda s: (s.date or dt.date.min, s.view_id), reverse=True)
     return scenes, [client._say(problem) for problem in problems]
 
@@ -246,14 +249,17 @@ def _check_arguments(start, end, max_cloud, limit, max_pages, relation) -> None:
     first = _date_text(start, "start") if start is not None else None
     last = _date_text(end, "end") if end is not None else None
     if first and last and first > last:
-        raise RequestError("start", f"the first date {first} is after the last date {last}")
+        message = tr("the first date {first} is after the last date {last}")
+        raise RequestError("start", message.format(first=first, last=last))
     if max_cloud is not None and not (isinstance(max_cloud, (int, float)) and 0 <= max_cloud <= 100):
-        raise RequestError("max_cloud", f"must be a percentage between 0 and 100, not {max_cloud!r}")
+        message = tr("must be a percentage between 0 and 100, not {value}")
+        raise RequestError("max_cloud", message.format(value=repr(max_cloud)))
     for name, value in (("limit", limit), ("max_pages", max_pages)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise RequestError(name, f"must be a positive whole number, not {value!r}")
+            raise RequestError(name, tr("must be a positive whole number, not {value}").format(value=repr(value)))
     if str(relation).upper() not in SHAPE_RELATIONS:
-        raise RequestError("relation", f"must be one of {', '.join(SHAPE_RELATIONS)}, not {relation!r}")
+        message = tr("must be one of {choices}, not {value}")
+        raise RequestError("relation", message.format(choices=", ".join(SHAPE_RELATIONS), value=repr(relation)))
 
 
 def _date_text(value: dt.date | str, name: str) -> str:
@@ -264,7 +270,7 @@ def _date_text(value: dt.date | str, name: str) -> str:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise RequestError(name, f"{value!r} is not a date YYYY-MM-DD") from None
+        raise RequestError(name, tr("{value} is not a date YYYY-MM-DD").format(value=repr(value))) from None
 
 
 # --- reading the answer ------------------------------------------------------------------------------
@@ -274,7 +280,8 @@ def _read_page(client: RemoteClient, data) -> tuple[list, int | None]:
     if isinstance(data, list):
         return data, None
     if not isinstance(data, dict):
-        raise RemoteError(client._say(f"the scene search answered something other than an object: {_snippet(data)}"))
+        message = tr("the scene search answered something other than an object: {answer}")
+        raise RemoteError(client._say(message.format(answer=_snippet(data))))
     total = None
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     for source in (meta, data):
@@ -292,8 +299,9 @@ def _read_page(client: RemoteClient, data) -> tuple[list, int | None]:
         return [], total
     message = data.get("error") or data.get("error_message") or data.get("message")
     if message:
-        raise RemoteError(client._say(f"the scene search failed: {message}"))
-    raise RemoteError(client._say(f"the scene search's answer holds no list of results: {_snippet(data)}"))
+        raise RemoteError(client._say(tr("the scene search failed: {reason}").format(reason=message)))
+    message = tr("the scene search's answer holds no list of results: {answer}")
+    raise RemoteError(client._say(message.format(answer=_snippet(data))))
 
 
 def _read_result(result, datasets: list[str]) -> RemoteScene | None:

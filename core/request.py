@@ -19,6 +19,7 @@ from typing import Any, Union
 from . import api_rules
 from .aoi import bbox_to_polygon, validate_geometry
 from .errors import RequestError
+from .i18n import tr
 from .sensors import SENSOR_NAMES, SceneId, parse_view_id
 
 
@@ -101,7 +102,7 @@ class TaskRequest:
 
     def __init__(self, data: dict) -> None:
         if not isinstance(data, dict):
-            raise RequestError("request", "must be a JSON object with type and params")
+            raise RequestError("request", tr("must be a JSON object with type and params"))
         self._data = copy.deepcopy(data)
 
     # --- reading and writing -----------------------------------------------------------------
@@ -110,7 +111,10 @@ class TaskRequest:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise RequestError("request", f"is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+            message = tr("is not valid JSON: {reason} at line {line} column {column}")
+            raise RequestError(
+                "request", message.format(reason=error.msg, line=error.lineno, column=error.colno)
+            ) from None
         return cls(data)
 
     @classmethod
@@ -119,7 +123,8 @@ class TaskRequest:
             with open(path, encoding="utf-8") as stream:
                 text = stream.read()
         except (OSError, UnicodeDecodeError) as error:
-            raise RequestError("request", f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
+            reason = getattr(error, "strerror", None) or error
+            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=path, reason=reason)) from None
         return cls.from_json(text)
 
     def to_dict(self) -> dict:
@@ -153,22 +158,27 @@ class TaskRequest:
         """Typed parameters of a valid request; RequestError naming the first problem otherwise."""
         extra = sorted(set(self._data) - {"type", "params", "callback_url"})
         if extra:
-            raise RequestError(extra[0], "unknown field (a request has type, params and callback_url)")
+            raise RequestError(extra[0], tr("unknown field (a request has type, params and callback_url)"))
         task_type = self._data.get("type")
         if task_type is None:
-            raise RequestError("type", f"missing: one of {', '.join(api_rules.TASK_TYPES)}")
+            message = tr("missing: one of {task_types}")
+            raise RequestError("type", message.format(task_types=", ".join(api_rules.TASK_TYPES)))
         if task_type not in api_rules.TASK_TYPES:
-            raise RequestError("type", f"{task_type!r} is not a task type (one of {', '.join(api_rules.TASK_TYPES)})")
+            message = tr("{task_type} is not a task type (one of {task_types})")
+            raise RequestError(
+                "type", message.format(task_type=repr(task_type), task_types=", ".join(api_rules.TASK_TYPES))
+            )
         callback = self._data.get("callback_url")
         if callback is not None and (not isinstance(callback, str) or not callback.startswith(("http://", "https://"))):
-            raise RequestError("callback_url", "must be an http:// or https:// URL")
+            raise RequestError("callback_url", tr("must be an http:// or https:// URL"))
         params = self._data.get("params")
         if not isinstance(params, dict):
-            raise RequestError("params", "missing or not a JSON object")
+            raise RequestError("params", tr("missing or not a JSON object"))
         unknown = sorted(set(params) - set(_KNOWN_PARAMS[task_type]))
         if unknown:
             known = ", ".join(_KNOWN_PARAMS[task_type])
-            raise RequestError(f"params.{unknown[0]}", f"is not a parameter of {task_type} (known: {known})")
+            message = tr("is not a parameter of {task_type} (known: {known})")
+            raise RequestError(f"params.{unknown[0]}", message.format(task_type=task_type, known=known))
         return _VALIDATORS[task_type](_Fields(params))
 
 
@@ -188,20 +198,21 @@ class _Fields:
         value = self.params.get(name)
         if value is None:
             if required:
-                raise RequestError(f"params.{name}", "missing")
+                raise RequestError(f"params.{name}", tr("missing"))
             return None
         if not isinstance(value, str) or not value.strip():
-            raise RequestError(f"params.{name}", "must be a non-empty string")
+            raise RequestError(f"params.{name}", tr("must be a non-empty string"))
         return value
 
     def reference(self, required: bool) -> str | None:
         value = self.params.get("reference")
         if value is None:
             if required:
-                raise RequestError("params.reference", "missing: the API requires a unique id for each request (any string)")
+                message = tr("missing: the API requires a unique id for each request (any string)")
+                raise RequestError("params.reference", message)
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int)) or (isinstance(value, str) and not value.strip()):
-            raise RequestError("params.reference", "must be a non-empty string")
+            raise RequestError("params.reference", tr("must be a non-empty string"))
         return str(value)
 
     def boolean(self, name: str, default: bool) -> bool:
@@ -209,7 +220,8 @@ class _Fields:
         if value is None:
             return default
         if not isinstance(value, bool):
-            raise RequestError(f"params.{name}", f"must be true or false, not {json.dumps(value)}")
+            message = tr("must be true or false, not {value}")
+            raise RequestError(f"params.{name}", message.format(value=json.dumps(value)))
         return value
 
     def number(self, name: str, minimum: float | None = None, maximum: float | None = None, positive: bool = False):
@@ -217,11 +229,14 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise RequestError(f"params.{name}", f"must be a number, not {json.dumps(value)}")
+            raise RequestError(f"params.{name}", tr("must be a number, not {value}").format(value=json.dumps(value)))
         if positive and value <= 0:
-            raise RequestError(f"params.{name}", f"must be greater than 0, not {value:g}")
+            raise RequestError(f"params.{name}", tr("must be greater than 0, not {value}").format(value=f"{value:g}"))
         if minimum is not None and value < minimum or maximum is not None and value > maximum:
-            raise RequestError(f"params.{name}", f"must be between {minimum:g} and {maximum:g}, not {value:g}")
+            message = tr("must be between {minimum} and {maximum}, not {value}")
+            raise RequestError(
+                f"params.{name}", message.format(minimum=f"{minimum:g}", maximum=f"{maximum:g}", value=f"{value:g}")
+            )
         return value
 
     def integer(self, name: str, minimum: int) -> int | None:
@@ -229,59 +244,65 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise RequestError(f"params.{name}", f"must be a whole number, not {json.dumps(value)}")
+            message = tr("must be a whole number, not {value}")
+            raise RequestError(f"params.{name}", message.format(value=json.dumps(value)))
         if value < minimum:
-            raise RequestError(f"params.{name}", f"must be at least {minimum}, not {value}")
+            message = tr("must be at least {minimum}, not {value}")
+            raise RequestError(f"params.{name}", message.format(minimum=minimum, value=value))
         return value
 
     def string_list(self, name: str, required: bool) -> tuple[str, ...] | None:
         value = self.params.get(name)
         if value is None:
             if required:
-                raise RequestError(f"params.{name}", "missing")
+                raise RequestError(f"params.{name}", tr("missing"))
             return None
         if not isinstance(value, list):
-            raise RequestError(f"params.{name}", f"must be a list of strings, not {json.dumps(value)}")
+            message = tr("must be a list of strings, not {value}")
+            raise RequestError(f"params.{name}", message.format(value=json.dumps(value)))
         if required and not value:
-            raise RequestError(f"params.{name}", "must not be empty")
+            raise RequestError(f"params.{name}", tr("must not be empty"))
         seen: set[str] = set()
         for item in value:
             if not isinstance(item, str) or not item.strip():
-                raise RequestError(f"params.{name}", f"{json.dumps(item)} is not a non-empty string")
+                message = tr("{item} is not a non-empty string")
+                raise RequestError(f"params.{name}", message.format(item=json.dumps(item)))
             if item in seen:
-                raise RequestError(f"params.{name}", f"{item} is listed twice")
+                raise RequestError(f"params.{name}", tr("{item} is listed twice").format(item=item))
             seen.add(item)
         return tuple(value)
 
     def date(self, name: str) -> dt.date:
         value = self.params.get(name)
         if value is None:
-            raise RequestError(f"params.{name}", "missing: a date YYYY-MM-DD")
+            raise RequestError(f"params.{name}", tr("missing: a date YYYY-MM-DD"))
         if not isinstance(value, str):
-            raise RequestError(f"params.{name}", f"must be a date YYYY-MM-DD, not {json.dumps(value)}")
+            message = tr("must be a date YYYY-MM-DD, not {value}")
+            raise RequestError(f"params.{name}", message.format(value=json.dumps(value)))
         try:  # strictly YYYY-MM-DD: fromisoformat takes week dates, strptime unpadded months
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError(value)
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise RequestError(f"params.{name}", f"{value!r} is not a date YYYY-MM-DD") from None
+            message = tr("{value} is not a date YYYY-MM-DD")
+            raise RequestError(f"params.{name}", message.format(value=repr(value))) from None
 
     def area(self, required: bool, allow_multipolygon: bool) -> dict | None:
         """`geometry`, or the older `bbox` as a polygon; never both."""
         has_geometry, has_bbox = self.has("geometry"), self.has("bbox")
         if has_geometry and has_bbox:
-            raise RequestError("params.bbox", "give either geometry or bbox, not both")
+            raise RequestError("params.bbox", tr("give either geometry or bbox, not both"))
         if has_geometry:
             return validate_geometry(self.params["geometry"], "params.geometry", allow_multipolygon)
         if has_bbox:
             return bbox_to_polygon(self.params["bbox"], "params.bbox")
         if required:
-            raise RequestError("params.geometry", "missing: the area of interest as a GeoJSON Polygon in EPSG:4326")
+            raise RequestError("params.geometry", tr("missing: the area of interest as a GeoJSON Polygon in EPSG:4326"))
         return None
 
     def scene(self) -> SceneId:
         if not self.has("view_id"):
-            raise RequestError("params.view_id", "missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0")
+            raise RequestError("params.view_id", tr("missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0"))
         return parse_view_id(self.params["view_id"])
 
 
@@ -292,12 +313,23 @@ def _validate_lbe(fields: _Fields) -> LbeParams:
     for name in bands:
         if sensor.band(name) is None:
             suggestion = sensor.suggest(name)
-            hint = f" (did you mean {suggestion}?)" if suggestion else f" (bands: {', '.join(sensor.band_names)})"
-            raise RequestError("params.bands", f"{name} is not a {sensor.name} band{hint}")
+            if suggestion:
+                message = tr("{band} is not a {sensor} band (did you mean {suggestion}?)")
+            else:
+                message = tr("{band} is not a {sensor} band (bands: {bands})")
+            raise RequestError(
+                "params.bands",
+                message.format(
+                    band=name, sensor=sensor.name, suggestion=suggestion, bands=", ".join(sensor.band_names)
+                ),
+            )
     metadata = fields.string_list("metadata", required=False) or ()
     for name in metadata:
         if name not in api_rules.METADATA_FILES:
-            raise RequestError("params.metadata", f"{name!r} is not a metadata file (known: {', '.join(api_rules.METADATA_FILES)})")
+            message = tr("{name} is not a metadata file (known: {known})")
+            raise RequestError(
+                "params.metadata", message.format(name=repr(name), known=", ".join(api_rules.METADATA_FILES))
+            )
     return LbeParams(
         scene=scene,
         bands=bands,
@@ -318,7 +350,8 @@ def _expressions(fields: _Fields, scene: SceneId | None = None, name: str = "bm_
     value = fields.string(name, required=True)
     for text, offset in split_with_positions(value):
         if not text.strip():
-            raise RequestError(f"params.{name}", f"{value!r} has an empty expression between commas")
+            message = tr("{value} has an empty expression between commas")
+            raise RequestError(f"params.{name}", message.format(value=repr(value)))
         if is_index_name(text.strip()):
             continue
         node = parse_expression(text, offset)
@@ -335,9 +368,11 @@ def _levels(fields: _Fields) -> tuple[float, float] | None:
     try:
         low, high = (float(part) for part in parts)  # type: ignore[union-attr]
     except (TypeError, ValueError):
-        raise RequestError("params.levels", f"must be two numbers 'low,high', not {json.dumps(value)}") from None
+        message = tr("must be two numbers 'low,high', not {value}")
+        raise RequestError("params.levels", message.format(value=json.dumps(value))) from None
     if not (math.isfinite(low) and math.isfinite(high)) or low >= high:
-        raise RequestError("params.levels", f"low must be smaller than high, not {json.dumps(value)}")
+        message = tr("low must be smaller than high, not {value}")
+        raise RequestError("params.levels", message.format(value=json.dumps(value)))
     return (low, high)
 
 
@@ -347,16 +382,23 @@ def _validate_jpeg(fields: _Fields) -> JpegParams:
     scene = fields.scene()
     bm_type = _expressions(fields, scene)
     if len(split_expressions(bm_type)) not in (1, 3):
-        raise RequestError("params.bm_type", "give one expression, or three bands or expressions for red, green, blue")
+        message = tr("give one expression, or three bands or expressions for red, green, blue")
+        raise RequestError("params.bm_type", message)
     resample = fields.string("resample") or api_rules.DEFAULT_RESAMPLE
     if resample not in api_rules.RESAMPLE_METHODS:
-        raise RequestError("params.resample", f"{resample!r} is not a resampling method ({', '.join(api_rules.RESAMPLE_METHODS)})")
+        message = tr("{resample} is not a resampling method ({methods})")
+        raise RequestError(
+            "params.resample", message.format(resample=repr(resample), methods=", ".join(api_rules.RESAMPLE_METHODS))
+        )
     output_format = fields.string("format") or api_rules.DEFAULT_JPEG_FORMAT
     if output_format not in api_rules.JPEG_FORMATS:
-        raise RequestError("params.format", f"{output_format!r} is not a format ({', '.join(api_rules.JPEG_FORMATS)})")
+        message = tr("{format} is not a format ({formats})")
+        raise RequestError(
+            "params.format", message.format(format=repr(output_format), formats=", ".join(api_rules.JPEG_FORMATS))
+        )
     calibrate = fields.raw("calibrate")
     if calibrate not in (None, 0, 1, True, False) or isinstance(calibrate, float):
-        raise RequestError("params.calibrate", f"must be 0 or 1, not {json.dumps(calibrate)}")
+        raise RequestError("params.calibrate", tr("must be 0 or 1, not {value}").format(value=json.dumps(calibrate)))
     return JpegParams(
         scene=scene,
         bm_type=bm_type,
@@ -396,17 +438,22 @@ def _validate_mt_stats(fields: _Fields) -> MtStatsParams:
             if not is_index_name(text):
                 parse_expression(text)
             if text in expressions:
-                raise RequestError("params.bm_type", f"{text} is listed twice")
+                raise RequestError("params.bm_type", tr("{item} is listed twice").format(item=text))
             expressions.append(text)
     if len(expressions) > api_rules.MAX_MT_STATS_INDICES:
-        raise RequestError("params.bm_type", f"at most {api_rules.MAX_MT_STATS_INDICES} indices, not {len(expressions)}")
+        message = tr("at most {maximum} indices, not {count}")
+        raise RequestError(
+            "params.bm_type", message.format(maximum=api_rules.MAX_MT_STATS_INDICES, count=len(expressions))
+        )
     start, end = fields.date("date_start"), fields.date("date_end")
     if end < start:
-        raise RequestError("params.date_end", f"{end} is before date_start {start}")
+        message = tr("{date_end} is before date_start {date_start}")
+        raise RequestError("params.date_end", message.format(date_end=end, date_start=start))
     sensors = fields.string_list("sensors", required=False)
     for name in sensors or ():
         if name.lower() not in SENSOR_NAMES:
-            raise RequestError("params.sensors", f"{name!r} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)")
+            message = tr("{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)")
+            raise RequestError("params.sensors", message.format(name=repr(name)))
     limit = fields.integer("limit", minimum=1)
     return MtStatsParams(
         bm_type=bm_type,

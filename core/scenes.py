@@ -33,6 +33,7 @@ from osgeo import ogr
 from . import aoi as aoi_module
 from .errors import DataError, RequestError, SceneNotFoundError
 from .gdal_support import open_raster, srs_from_wkt, transform_geometry, wgs84
+from .i18n import tr
 from .sensors import SENSOR_NAMES, SENTINEL2, SceneId, Sensor, parse_view_id
 
 RASTER_EXTENSIONS = {".tif", ".tiff", ".jp2", ".j2k", ".jpx", ".vrt", ".img"}
@@ -85,8 +86,12 @@ class Scene:
     def band_path(self, name: str) -> str:
         path = self.band_files.get(name)
         if path is None:
-            have = ", ".join(sorted(self.band_files)) or "none"
-            raise DataError(f"scene {self.view_id} has no band {name} in the store (it has: {have})", "params.bands")
+            if self.band_files:
+                message = tr("scene {view_id} has no band {band} in the store (it has: {bands})")
+            else:
+                message = tr("scene {view_id} has no band {band} in the store (it has: none)")
+            bands = ", ".join(sorted(self.band_files))
+            raise DataError(message.format(view_id=self.view_id, band=name, bands=bands), "params.bands")
         return path
 
     def footprint(self) -> dict:
@@ -130,7 +135,7 @@ def raster_footprint(path: str, points_per_edge: int = 16) -> dict:
     gt = dataset.GetGeoTransform(can_return_null=True)
     wkt = dataset.GetProjection()
     if gt is None or not wkt:
-        raise DataError(f"{path} is not georeferenced")
+        raise DataError(tr("{path} is not georeferenced").format(path=path))
     width, height = dataset.RasterXSize, dataset.RasterYSize
     ring = ogr.Geometry(ogr.wkbLinearRing)
     corners = [(0, 0), (width, 0), (width, height), (0, height), (0, 0)]
@@ -255,7 +260,7 @@ class SceneStore:
         with self._lock:
             if self._scenes is None:
                 if not os.path.isdir(self.root):
-                    raise DataError(f"the scene folder {self.root} does not exist")
+                    raise DataError(tr("the scene folder {folder} does not exist").format(folder=self.root))
                 self._scenes = _build_index(self._walk())
             return self._scenes
 
@@ -279,7 +284,7 @@ class SceneStoreSet:
 
     @property
     def root(self) -> str:
-        return ", ".join(store.root for store in self.stores) or "(no scene folder)"
+        return ", ".join(store.root for store in self.stores) or tr("(no scene folder)")
 
     def refresh(self) -> None:
         for store in self.stores:

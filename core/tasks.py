@@ -16,11 +16,17 @@ from qgis.PyQt.QtCore import pyqtSignal
 
 from .display import prepare_display
 from .errors import LbeError, TaskCancelled
+from .i18n import tr
 from .request import TaskRequest
 from .results import TaskResult
 from .runner import Backend, run
 
 LOG_TAG = "Load By Extent"
+
+
+def internal_error_message(error: BaseException) -> str:
+    """What the user reads about a bug (the traceback goes to the log)."""
+    return tr("internal error: {error_type}: {error}").format(error_type=type(error).__name__, error=error)
 
 
 class _TaskFeedback:
@@ -72,7 +78,7 @@ class RunRequestTask(QgsTask):
         except LbeError as error:
             self.error = str(error)
         except Exception as error:  # a bug: keep the user's QGIS alive, log the details
-            self.error = f"internal error: {type(error).__name__}: {error}"
+            self.error = internal_error_message(error)
             QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
         return False
 
@@ -82,7 +88,7 @@ class RunRequestTask(QgsTask):
         elif self.was_cancelled or self.isCanceled():
             self.cancelled.emit()
         else:
-            self.failed.emit(self.error or "the task stopped without a result")
+            self.failed.emit(self.error or tr("the task stopped without a result"))
 
 
 class SceneSearchTask(QgsTask):
@@ -97,7 +103,7 @@ class SceneSearchTask(QgsTask):
     failed = pyqtSignal(str)
 
     def __init__(self, search: Callable[[QgsTask], tuple[list, list]]) -> None:
-        super().__init__("Load By Extent: searching scenes", QgsTask.CanCancel)
+        super().__init__(tr("Load By Extent: searching scenes"), QgsTask.CanCancel)
         self.search = search
         self.scenes: list = []
         self.problems: list[str] = []
@@ -112,7 +118,7 @@ class SceneSearchTask(QgsTask):
         except LbeError as error:
             self.error = str(error)
         except Exception as error:
-            self.error = f"internal error: {type(error).__name__}: {error}"
+            self.error = internal_error_message(error)
             QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
         return False
 
@@ -120,7 +126,7 @@ class SceneSearchTask(QgsTask):
         if ok:
             self.scenesFound.emit(self.scenes, self.problems)
         elif not self.isCanceled():
-            self.failed.emit(self.error or "the scene search stopped")
+            self.failed.emit(self.error or tr("the scene search stopped"))
 
 
 def search_scene_folders(stores, aoi: dict | None, start=None, end=None, max_cloud: float | None = None):
@@ -170,7 +176,7 @@ class CheckTask(QgsTask):
         except LbeError as error:
             self.text = str(error)
         except Exception as error:
-            self.text = f"internal error: {type(error).__name__}: {error}"
+            self.text = internal_error_message(error)
             QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
         return True
 

@@ -9,6 +9,7 @@ from osgeo import ogr
 from .aoi import validate_geometry
 from .errors import RequestError
 from .gdal_support import GdalMessages, transform_geometry, wgs84
+from .i18n import tr
 
 
 def read_aoi_file(path: str, field: str = "aoi") -> dict:
@@ -23,7 +24,8 @@ def read_aoi_file(path: str, field: str = "aoi") -> dict:
             messages.errors.append(str(error))
             source = None
     if source is None:
-        raise RequestError(field, f"cannot read {path}: {messages.last('not a vector file OGR can read')}")
+        reason = messages.last(tr("not a vector file OGR can read"))
+        raise RequestError(field, tr("cannot read {path}: {reason}").format(path=path, reason=reason))
     union = None
     for index in range(source.GetLayerCount()):
         layer = source.GetLayer(index)
@@ -40,6 +42,6 @@ def read_aoi_file(path: str, field: str = "aoi") -> dict:
                 geometry = transform_geometry(geometry, srs, wgs84())
             union = geometry if union is None else union.Union(geometry)
     if union is None:
-        raise RequestError(field, f"{path} holds no polygon")
+        raise RequestError(field, tr("{path} holds no polygon").format(path=path))
     geojson = json.loads(union.ExportToJson())
     return validate_geometry(geojson, field, allow_multipolygon=True)

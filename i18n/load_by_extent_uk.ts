@@ -50,6 +50,49 @@
         </message>
     </context>
     <context>
+        <name>BandmathAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms.py" line="502" />
+            <source>Index or band math (bandmath)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="505" />
+            <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="510" />
+            <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="511" />
+            <source>Name in the result's file name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="523" />
+            <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="527" />
+            <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="528" />
+            <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="531" />
+            <source>optional: used in the file name instead of the expression.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>IndexForm</name>
         <message>
             <location filename="../ui/index_form.py" line="26" />
@@ -78,25 +121,1526 @@
         </message>
     </context>
     <context>
+        <name>JpegAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms.py" line="543" />
+            <source>Visual rendering (jpeg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="546" />
+            <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="551" />
+            <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="552" />
+            <source>Name in the result's file name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="554" />
+            <source>Resampling method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="556" />
+            <source>Colormap of a single-band result (e.g. RdYlGn)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="557" />
+            <source>Value range stretched to 0..255, 'low,high'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="559" />
+            <source>Pixel size (0: native)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="562" />
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="565" />
+            <source>Calibrate to top-of-atmosphere reflectance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="589" />
+            <source>must be two numbers 'low,high', not {value!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="595" />
+            <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="598" />
+            <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="599" />
+            <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="601" />
+            <source>optional: used in the file name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="602" />
+            <source>resampling method (default cubic): {methods}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="604" />
+            <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="605" />
+            <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="607" />
+            <source>output pixel size in metres; 0 keeps the native resolution.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="608" />
+            <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="609" />
+            <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LbeAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms.py" line="445" />
+            <source>Crop bands (lbe)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="448" />
+            <source>Crop raster bands of one scene to the area of interest.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="452" />
+            <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="454" />
+            <source>Merge bands of the same resolution into one file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="456" />
+            <source>Metadata files to add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="460" />
+            <source>tile_md (tile metadata)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="461" />
+            <source>product_md (product metadata)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="478" />
+            <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="482" />
+            <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="483" />
+            <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="484" />
+            <source>merge bands of the same resolution into one file (default yes).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="485" />
+            <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="488" />
+            <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="41" />
+            <location filename="../plugin.py" line="58" />
             <source>Load By Extent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin.py" line="44" />
+            <location filename="../plugin.py" line="61" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin.py" line="61" />
+            <location filename="../plugin.py" line="78" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin.py" line="63" />
+            <location filename="../plugin.py" line="80" />
             <source>Show in the task list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="25" />
+            <source>ring {ring} must be a list of [lon, lat] positions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="33" />
+            <source>ring {ring}, position {position} is not [lon, lat] with finite numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="38" />
+            <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90 (coordinates are [lon, lat] in that order)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="43" />
+            <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="47" />
+            <source>ring {ring} has {count} positions; a ring needs at least 4 (closed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="50" />
+            <source>ring {ring} is not closed: its last position must repeat its first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="53" />
+            <source>ring {ring} has fewer than 3 distinct positions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="55" />
+            <source>ring {ring} has no area: its positions lie on one line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="102" />
+            <source>{polygon}coordinates must be a non-empty list of rings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="113" />
+            <source>must be a GeoJSON Polygon or MultiPolygon object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="114" />
+            <source>must be a GeoJSON Polygon object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="118" />
+            <source>must be a GeoJSON Polygon or MultiPolygon, not a {type}: give the feature's geometry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="120" />
+            <source>must be a GeoJSON Polygon, not a {type}: give the feature's geometry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="123" />
+            <source>must be a Polygon: this task type does not take a MultiPolygon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="126" />
+            <source>must be a GeoJSON Polygon or MultiPolygon, got type {type}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="128" />
+            <source>must be a GeoJSON Polygon, got type {type}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="135" />
+            <source>coordinates must be a non-empty list of polygons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="152" />
+            <source>self-intersecting: ring {ring} crosses itself near ({lon}, {lat})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="156" />
+            <source>invalid polygon: rings cross each other, or a hole lies outside its shell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="163" />
+            <source>must be [min lon, min lat, max lon, max lat] with four numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="166" />
+            <source>is outside lon -180..180, lat -90..90</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="168" />
+            <source>min must be smaller than max: [min lon, min lat, max lon, max lat]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="181" />
+            <source>is not a geometry OGR can read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/calibration.py" line="76" />
+            <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/calibration.py" line="83" />
+            <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/calibration.py" line="88" />
+            <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/calibration.py" line="97" />
+            <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/calibration.py" line="111" />
+            <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/calibration.py" line="119" />
+            <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/calibration.py" line="126" />
+            <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/colormaps.py" line="312" />
+            <source>{name} is not a colormap (known: {known}; add {suffix} to reverse one)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/colormaps.py" line="366" />
+            <source>low must be smaller than high, both finite, not {low},{high}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/colormaps.py" line="409" />
+            <source>the number of colormap classes must be at least 2, not {classes}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="85" />
+            <source>cannot read {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="96" />
+            <source>cannot read the pixels of {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="145" />
+            <source>the result has no files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="148" />
+            <source>the result file {file} does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="155" />
+            <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="158" />
+            <source>results of type {type} are not loaded as layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="198" />
+            <source>cannot open {file} as a zip archive: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="217" />
+            <source>cannot extract {file}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="241" />
+            <source>{file} is refused: its member {member} would be written outside the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="244" />
+            <source>{file} is refused: its member {member} is a symbolic link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="252" />
+            <source>{file} is refused: its member {member} repeats or clashes with another member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="272" />
+            <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="290" />
+            <source>cannot extract {member} from {file}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/display.py" line="307" />
+            <source>no free folder name for {folder}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/errors.py" line="41" />
+            <source>{view_id} is not in the scene store {store}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/errors.py" line="56" />
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="53" />
+            <source>Unsupported band or operation: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="201" />
+            <source>1 argument</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="202" />
+            <source>{count} arguments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="203" />
+            <source>at least {count} arguments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="239" />
+            <source>the end of the expression</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="240" />
+            <source>'{token}' at position {position}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="264" />
+            <source>malformed number '{number}' at position {position}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="277" />
+            <source>unexpected character '{character}' at position {position}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="295" />
+            <source>the expression must be text, not {type}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="303" />
+            <source>empty expression at position {position}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="304" />
+            <source>empty expression</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="333" />
+            <source>unbalanced parentheses: ')' at position {position} has no matching '('</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="336" />
+            <source>unexpected ',' at position {position}: commas separate expressions only at the top level of bm_type, and arguments only inside a function call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="339" />
+            <source>unexpected '{token}' at position {position}: an operator is missing before it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="345" />
+            <source>the expression is nested too deeply near position {position} (at most {levels} levels)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="401" />
+            <source>the number {number} at position {position} is too large</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="412" />
+            <source>empty parentheses at position {position}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="423" />
+            <source>unknown function '{function}' at position {position} (known: {known}); did you mean {suggestion}?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="426" />
+            <source>unknown function '{function}' at position {position} (known: {known})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="445" />
+            <source>{function} at position {position} takes at least {arguments} arguments, not {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="447" />
+            <source>{function} at position {position} takes 1 argument, not {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="449" />
+            <source>{function} at position {position} takes {arguments} arguments, not {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="460" />
+            <source>unbalanced parentheses: '(' at position {position} is never closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="463" />
+            <source>unexpected ',' at position {position}: only a function call takes several arguments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="465" />
+            <source>unexpected '{token}' at position {position}: expected ')' to close the '(' at position {opening}, or an operator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="473" />
+            <source>the expression ends too early at position {position}: a number, band or '(' is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="479" />
+            <source>unexpected ')' at position {position}: a number, band or '(' is missing before it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="481" />
+            <source>unexpected '{token}' at position {position}: a number, band or '(' is expected there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="582" />
+            <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? names are case-sensitive)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="584" />
+            <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? {sensor} names it so)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="586" />
+            <source>{name} is not a {sensor} band or alias ({name} is a function: write {name}(...))</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="588" />
+            <source>{name} is not a {sensor} band or alias</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/expressions.py" line="621" />
+            <source>band {band} was not read for the expression</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="70" />
+            <source>not a raster GDAL can read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="71" />
+            <source>cannot read {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="84" />
+            <source>read failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="85" />
+            <source>cannot read pixels of {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="116" />
+            <source>no transformation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="117" />
+            <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="213" />
+            <source>{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="215" />
+            <source>{name} is not an index the API knows ({known})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="224" />
+            <source>{index} needs the {alias} band ({title}), which {sensor} does not have</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="242" />
+            <source>{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="251" />
+            <source>{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, calibrated per scene with its MTL file; calibrate the bands first, or use an index without additive constants such as NDVI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="255" />
+            <source>{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers without a radiometric calibration; calibrate the bands first, or use an index without additive constants such as NDVI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="259" />
+            <source>{index} needs reflectance (0..1), and {sensor} bands are values without a known reflectance scale; calibrate the bands first, or use an index without additive constants such as NDVI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="276" />
+            <source>{name} is an index name: give it on its own, not inside an expression (e.g. bm_type "{name},B04" gives two bands)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="283" />
+            <source>{problem}, nor an index the API knows ({known})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="301" />
+            <source>bm_type must be text, not {type}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="307" />
+            <source>empty expression: give an index name such as NDVI or an expression such as (B08-B04)/(B08+B04)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="309" />
+            <source>expression {number} of {count} is empty (position {position}): remove the extra comma</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="329" />
+            <source>{index} = {formula} (bands as reflectance: value / {scale})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="331" />
+            <source>{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="360" />
+            <source>{count} expression(s); pick a scene to check its bands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/indices.py" line="371" />
+            <source>{expressions} · on the {resolution} m grid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="218" />
+            <source>a task in the ledger is not a JSON object: {data}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="221" />
+            <source>a task in the ledger has no task_id: {data}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="255" />
+            <source>a task needs a task_id to be recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="257" />
+            <source>{status} is not a task status (one of {statuses})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="359" />
+            <source>a task's id cannot change; forget it and add the new one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="362" />
+            <source>{field} is not a field of a ledger entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="367" />
+            <source>task {task_id} is not in the task ledger {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="427" />
+            <source>expired on the server (task_timeout passed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="464" />
+            <source>cannot use the task ledger {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="481" />
+            <source>cannot read the task ledger {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="510" />
+            <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="538" />
+            <source>cannot write the task ledger {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/qgis_network.py" line="27" />
+            <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/qgis_network.py" line="32" />
+            <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/qgis_network.py" line="37" />
+            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/qgis_network.py" line="44" />
+            <source>the authentication configuration {config} holds no key in its {field} field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/qgis_network.py" line="58" />
+            <source>the key could not be saved in QGIS's authentication database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/qgis_network.py" line="65" />
+            <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="62" />
+            <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="188" />
+            <source>creating the task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="192" />
+            <source>the API created no task (answer: {answer})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="210" />
+            <source>the API answered a redirect without a Location</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="213" />
+            <source>the API does not know task {task_id} (it may have expired on the server)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="216" />
+            <source>asking for the task's status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="236" />
+            <source>the task failed on the server: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="242" />
+            <source>the API keeps answering in a way this plugin does not understand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="273" />
+            <source>testing the connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="275" />
+            <source>{host} answered (HTTP {status}) and accepted the key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="301" />
+            <source>no connection to {host} within {seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="305" />
+            <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="309" />
+            <source>{host} did not answer within {seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="312" />
+            <source>cannot reach {host}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="314" />
+            <source>the request to {host} failed: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="320" />
+            <source>{limit} (the API asked to wait longer: rate limit)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="322" />
+            <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="328" />
+            <source>{host} answered HTTP {status} ({answer})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="332" />
+            <source>{problem}; gave up after {attempts} attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="335" />
+            <source>{problem}; trying again in {seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="357" />
+            <source>{host} answered HTTP {status} for the result file ({answer})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="376" />
+            <source>the download from {host} stopped after {received} of {expected} bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="380" />
+            <source>the download from {host} was cut off after {received} bytes ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="386" />
+            <source>{problem}; resuming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="391" />
+            <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="399" />
+            <source>its task_timeout of {seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="402" />
+            <source>the waiting limit of {seconds} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="422" />
+            <source>the API's answer when {doing} is not JSON: {answer}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="431" />
+            <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="434" />
+            <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="438" />
+            <source>the API rejected the request: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="440" />
+            <source>HTTP {status} when {doing}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="441" />
+            <source>no message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="496" />
+            <source>no reason given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="567" />
+            <source>the result file is of no known type (it starts with {start})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="601" />
+            <source>an identical request ran as task {task_id}; using its result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="607" />
+            <source>an identical request is still running as task {task_id}: waiting for it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="612" />
+            <source>task {task_id} created; waiting for the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="629" />
+            <source>cancelled by the user; the server may still finish it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="642" />
+            <source>done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="651" />
+            <source>task {task_id} is not in the task ledger any more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="81" />
+            <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="125" />
+            <source>the scene search gave no footprint for {view_id}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="216" />
+            <source>searching scenes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="229" />
+            <source>scene search: page {page}, {count} results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="236" />
+            <source>{count} search result(s) without a view_id skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="240" />
+            <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="243" />
+            <source>more than {seen} scenes may match; narrow the dates or the area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="252" />
+            <source>the first date {first} is after the last date {last}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="255" />
+            <source>must be a percentage between 0 and 100, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="259" />
+            <source>must be a positive whole number, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="261" />
+            <source>must be one of {choices}, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="273" />
+            <source>{value} is not a date YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="283" />
+            <source>the scene search answered something other than an object: {answer}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="302" />
+            <source>the scene search failed: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/remote_search.py" line="303" />
+            <source>the scene search's answer holds no list of results: {answer}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="105" />
+            <source>must be a JSON object with type and params</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="114" />
+            <source>is not valid JSON: {reason} at line {line} column {column}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="161" />
+            <source>unknown field (a request has type, params and callback_url)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="164" />
+            <source>missing: one of {task_types}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="167" />
+            <source>{task_type} is not a task type (one of {task_types})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="173" />
+            <source>must be an http:// or https:// URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="176" />
+            <source>missing or not a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="180" />
+            <source>is not a parameter of {task_type} (known: {known})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="201" />
+            <source>missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="204" />
+            <source>must be a non-empty string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="211" />
+            <source>missing: the API requires a unique id for each request (any string)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="223" />
+            <source>must be true or false, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="232" />
+            <source>must be a number, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="234" />
+            <source>must be greater than 0, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="236" />
+            <source>must be between {minimum} and {maximum}, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="247" />
+            <source>must be a whole number, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="250" />
+            <source>must be at least {minimum}, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="261" />
+            <source>must be a list of strings, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="264" />
+            <source>must not be empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="268" />
+            <source>{item} is not a non-empty string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="271" />
+            <source>{item} is listed twice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="278" />
+            <source>missing: a date YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="280" />
+            <source>must be a date YYYY-MM-DD, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="294" />
+            <source>give either geometry or bbox, not both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="300" />
+            <source>missing: the area of interest as a GeoJSON Polygon in EPSG:4326</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="305" />
+            <source>missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="317" />
+            <source>{band} is not a {sensor} band (did you mean {suggestion}?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="319" />
+            <source>{band} is not a {sensor} band (bands: {bands})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="329" />
+            <source>{name} is not a metadata file (known: {known})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="353" />
+            <source>{value} has an empty expression between commas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="371" />
+            <source>must be two numbers 'low,high', not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="374" />
+            <source>low must be smaller than high, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="385" />
+            <source>give one expression, or three bands or expressions for red, green, blue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="389" />
+            <source>{resample} is not a resampling method ({methods})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="395" />
+            <source>{format} is not a format ({formats})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="401" />
+            <source>must be 0 or 1, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="444" />
+            <source>at most {maximum} indices, not {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="450" />
+            <source>{date_end} is before date_start {date_start}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/request.py" line="455" />
+            <source>{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="90" />
+            <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="92" />
+            <source>scene {view_id} has no band {band} in the store (it has: none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="138" />
+            <source>{path} is not georeferenced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="263" />
+            <source>the scene folder {folder} does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="287" />
+            <source>(no scene folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="255" />
+            <source>{view_id} has no valid date ({year}-{month}-{day})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="263" />
+            <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="271" />
+            <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="284" />
+            <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="293" />
+            <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="298" />
+            <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="302" />
+            <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="317" />
+            <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="324" />
+            <source>{view_id}: {kind} scenes are not supported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="330" />
+            <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="340" />
+            <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="345" />
+            <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/sensors.py" line="356" />
+            <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/tasks.py" line="29" />
+            <source>internal error: {error_type}: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/tasks.py" line="91" />
+            <source>the task stopped without a result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/tasks.py" line="106" />
+            <source>Load By Extent: searching scenes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/tasks.py" line="129" />
+            <source>the scene search stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/vector.py" line="27" />
+            <source>not a vector file OGR can read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/vector.py" line="45" />
+            <source>{path} holds no polygon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/__init__.py" line="43" />
+            <source>the embedded processor does not run {task_type} tasks yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/bandmath.py" line="144" />
+            <source>cannot resample {path} onto the grid of {resolution} m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/bandmath.py" line="208" />
+            <source>the area of interest does not overlap scene {view_id}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/lbe.py" line="64" />
+            <source>the area of interest does not overlap scene {view_id} (band {band})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/lbe.py" line="100" />
+            <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/lbe.py" line="102" />
+            <source>scene {view_id} has no product metadata ({kind}) in the store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/mt_stats.py" line="110" />
+            <source>cannot take the mask {path} onto the grid of the index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/mt_stats.py" line="219" />
+            <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/mt_stats.py" line="228" />
+            <source>no valid pixel of {indices} in the area of interest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/mt_stats.py" line="268" />
+            <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/raster.py" line="94" />
+            <source>{path} has a rotated geotransform, which the embedded processor does not crop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/raster.py" line="218" />
+            <source>rasterize failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/raster.py" line="219" />
+            <source>cannot rasterise the area of interest: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/visual.py" line="133" />
+            <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/visual.py" line="151" />
+            <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/visual.py" line="178" />
+            <source>warp failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/visual.py" line="179" />
+            <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/visual.py" line="285" />
+            <source>cannot write {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/writers.py" line="62" />
+            <source>GeoTIFF creation failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/writers.py" line="63" />
+            <source>cannot create {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/writers.py" line="82" />
+            <source>write failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/writers.py" line="118" />
+            <source>JPEG 2000 cannot hold {data_type} pixels; request this band with another band or with metadata to get GeoTIFFs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/writers.py" line="123" />
+            <source>this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/local/writers.py" line="139" />
+            <source>JPEG 2000 encoding failed</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -185,11 +1729,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="310" />
-            <source>no reason given</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../ui/stats_chart.py" line="467" />
             <source>p10–p90</source>
             <translation type="unfinished" />
@@ -232,6 +1771,154 @@
         <message>
             <location filename="../ui/stats_chart.py" line="525" />
             <source>index value</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LoadByExtentAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms.py" line="234" />
+            <source>Tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="245" />
+            <source>Area of interest (polygons, dissolved into one)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="249" />
+            <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="253" />
+            <source>Processing API base URL (empty: run on this computer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="255" />
+            <source>Output folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="256" />
+            <source>Result files (separated by ';', main file first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="257" />
+            <source>The request run (the API's JSON)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="268" />
+            <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="292" />
+            <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="296" />
+            <source>the features cannot be dissolved into one geometry: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="306" />
+            <source>the layer has no coordinate reference system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="311" />
+            <source>cannot be transformed to {crs}: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="318" />
+            <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="327" />
+            <source>{parameter} ({field}): {message}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="363" />
+            <source>Request: {request}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="364" />
+            <source>Running on {backend}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="365" />
+            <source>the Processing API</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="366" />
+            <source>this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="369" />
+            <source>Cancelled: nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="376" />
+            <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="379" />
+            <source>Result: {files}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="413" />
+            <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="414" />
+            <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="416" />
+            <source>The task takes one polygon: features that make separate polygons are an error.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="417" />
+            <source>Separate polygons are sent as a MultiPolygon.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="418" />
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="420" />
+            <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="425" />
+            <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="427" />
+            <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -589,6 +2276,147 @@
         </message>
     </context>
     <context>
+        <name>LoadByExtentProvider</name>
+        <message>
+            <location filename="../processing/provider.py" line="23" />
+            <source>Load By Extent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="26" />
+            <source>Load By Extent: satellite scenes cropped to an area of interest</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MtStatsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms.py" line="620" />
+            <source>Index statistics over time (mt_stats)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="623" />
+            <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="627" />
+            <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="630" />
+            <source>First date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="632" />
+            <source>Last date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="633" />
+            <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="635" />
+            <source>Highest cloud cover in the area of interest, %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="638" />
+            <source>Leave cloud and cloud shadow pixels out of the statistics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="640" />
+            <source>Most scenes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="645" />
+            <source>Statistics table (CSV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="645" />
+            <source>CSV files (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="648" />
+            <source>The API's answer (JSON)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="648" />
+            <source>JSON files (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="651" />
+            <source>Statistics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="674" />
+            <source>missing or not a date YYYY-MM-DD: {value!r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="711" />
+            <source>{count} statistics row(s), {errors} scene(s) in error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="739" />
+            <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="744" />
+            <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="746" />
+            <source>the first date (scripts: 'YYYY-MM-DD').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="747" />
+            <source>the last date (at most a year after the first is recommended).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="748" />
+            <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="749" />
+            <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="750" />
+            <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="751" />
+            <source>the most scenes to compute (default 100).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="753" />
+            <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ScenePicker</name>
         <message>
             <location filename="../ui/scene_picker.py" line="69" />
@@ -757,172 +2585,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="99" />
+            <location filename="../ui/stats_dock.py" line="100" />
             <source>Load By Extent — statistics</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="119" />
+            <location filename="../ui/stats_dock.py" line="120" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="133" />
+            <location filename="../ui/stats_dock.py" line="134" />
             <source>date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="133" />
+            <location filename="../ui/stats_dock.py" line="134" />
             <source>view_id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="133" />
+            <location filename="../ui/stats_dock.py" line="134" />
             <source>scene</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="134" />
+            <location filename="../ui/stats_dock.py" line="135" />
             <source>cloud %</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="160" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>The index the chart and the table show</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Overlay all</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="164" />
             <source>Draw the median of every index on one chart</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="164" />
+            <location filename="../ui/stats_dock.py" line="165" />
             <source>Table</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="165" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>Show the figures as a table, one row per date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="167" />
+            <location filename="../ui/stats_dock.py" line="168" />
             <source>CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="168" />
+            <location filename="../ui/stats_dock.py" line="169" />
             <source>Save every figure of every index as CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="169" />
+            <location filename="../ui/stats_dock.py" line="170" />
             <source>PNG</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="169" />
+            <location filename="../ui/stats_dock.py" line="170" />
             <source>Save the chart as PNG</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="176" />
+            <location filename="../ui/stats_dock.py" line="177" />
             <source>Index</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="213" />
+            <location filename="../ui/stats_dock.py" line="214" />
             <source>The answer has one index only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="227" />
+            <location filename="../ui/stats_dock.py" line="228" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="254" />
+            <location filename="../ui/stats_dock.py" line="258" />
             <source>{start} to {end}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="257" />
+            <location filename="../ui/stats_dock.py" line="261" />
             <source>{area} km²</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="262" />
+            <location filename="../ui/stats_dock.py" line="266" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="264" />
+            <location filename="../ui/stats_dock.py" line="268" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="277" />
+            <location filename="../ui/stats_dock.py" line="281" />
             <source>No statistics chart: {error}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="321" />
+            <location filename="../ui/stats_dock.py" line="326" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="323" />
+            <location filename="../ui/stats_dock.py" line="328" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="365" />
+            <location filename="../ui/stats_dock.py" line="370" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="412" />
+            <location filename="../ui/stats_dock.py" line="417" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="434" />
+            <location filename="../ui/stats_dock.py" line="439" />
             <source>Save the statistics as CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="434" />
+            <location filename="../ui/stats_dock.py" line="439" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="440" />
+            <location filename="../ui/stats_dock.py" line="445" />
             <source>The CSV could not be saved: {error}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="442" />
+            <location filename="../ui/stats_dock.py" line="447" />
             <source>{count} row(s) saved in {path}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="449" />
+            <location filename="../ui/stats_dock.py" line="454" />
             <source>PNG images (*.png)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="456" />
+            <location filename="../ui/stats_dock.py" line="461" />
             <source>The PNG could not be saved: {error}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="458" />
+            <location filename="../ui/stats_dock.py" line="463" />
             <source>Chart saved in {path}</source>
             <translation type="unfinished" />
         </message>

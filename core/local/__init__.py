@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import DataError
 from ..feedback import FeedbackLike
 from ..gdal_support import thread_config
+from ..i18n import tr
 from ..request import BandmathParams, JpegParams, LbeParams, MtStatsParams, TaskParams, TaskRequest
 from ..results import TaskResult
 from ..scenes import SceneStore, SceneStoreSet
@@ -39,4 +40,5 @@ class LocalBackend:
                 from .mt_stats import run_mt_stats
 
                 return run_mt_stats(params, self.store, workspace, feedback)
-        raise DataError(f"the embedded processor does not run {request.type} tasks yet", "type")
+        message = tr("the embedded processor does not run {task_type} tasks yet")
+        raise DataError(message.format(task_type=request.type), "type")

@@ -29,6 +29,7 @@ from ..calibration import stored_value_transforms
 from ..errors import DataError
 from ..expressions import evaluate
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled
+from ..i18n import tr
 from ..indices import resolve_bm_type
 from ..request import BandmathParams
 from ..results import TaskResult
@@ -111,7 +112,7 @@ class BandOnGrid:
             # The common case: the same grid, all inside the raster; GDAL converts to float64 itself.
             data = self.source.band.ReadAsArray(col0, row0, want_cols, want_rows, buf_type=gdal.GDT_Float64)
             if data is None:
-                raise DataError(f"cannot read the pixels of {self.source.path}")
+                raise DataError(tr("cannot read the pixels of {path}").format(path=self.source.path))
             return data, self._invalid(data)
         values = np.zeros((want_rows, want_cols), dtype=np.float64)
         invalid = np.ones((want_rows, want_cols), dtype=bool)
@@ -119,7 +120,7 @@ class BandOnGrid:
             band = self.source.band
             data = band.ReadAsArray(col0, row0, col1 - col0, row1 - row0)
             if data is None:
-                raise DataError(f"cannot read the pixels of {self.source.path}")
+                raise DataError(tr("cannot read the pixels of {path}").format(path=self.source.path))
             part = (slice(row0 - origin_row, row1 - origin_row), slice(col0 - origin_col, col1 - origin_col))
             values[part] = data
             invalid[part] = self._invalid(data)
@@ -140,7 +141,8 @@ class BandOnGrid:
         band.Fill(OUTPUT_NODATA)
         options = gdal.WarpOptions(resampleAlg="average", srcNodata=self.nodata, dstNodata=OUTPUT_NODATA)
         if gdal.Warp(target, self.source.dataset, options=options) is None:
-            raise DataError(f"cannot resample {self.source.path} onto the grid of {self.target.resolution:g} m")
+            message = tr("cannot resample {path} onto the grid of {resolution} m")
+            raise DataError(message.format(path=self.source.path, resolution=f"{self.target.resolution:g}"))
         values = band.ReadAsArray().astype(np.float64)
         return values, values == OUTPUT_NODATA
 
@@ -203,7 +205,8 @@ def compute_expressions(
             aoi = aoi_in_crs(to_ogr(geometry), grid.crs_wkt)
             window = crop_window(grid, aoi)
             if window is None:
-                raise DataError(f"the area of interest does not overlap scene {scene.view_id}", "params.geometry")
+                message = tr("the area of interest does not overlap scene {view_id}")
+                raise DataError(message.format(view_id=scene.view_id), "params.geometry")
             window = _widened(window, grid, margin)
             if mask:
                 aoi_mask = AoiMask(aoi, grid, window)

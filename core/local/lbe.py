@@ -12,6 +12,7 @@ from .. import api_rules
 from ..aoi import to_ogr
 from ..errors import DataError
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled
+from ..i18n import tr
 from ..request import LbeParams
 from ..results import TaskResult
 from ..scenes import Scene
@@ -60,10 +61,8 @@ def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackL
             aoi_here = aoi_in_crs(aoi, group.grid.crs_wkt)
             group.window = crop_window(group.grid, aoi_here)
             if group.window is None:
-                raise DataError(
-                    f"the area of interest does not overlap scene {scene.view_id} "
-                    f"(band {group.names[0]})", "params.geometry"
-                )
+                message = tr("the area of interest does not overlap scene {view_id} (band {band})")
+                raise DataError(message.format(view_id=scene.view_id, band=group.names[0]), "params.geometry")
             group.mask = AoiMask(aoi_here, group.grid, group.window)
 
         group_of_band = [next(i for i, g in enumerate(groups) if source in g.sources) for source in sources]
@@ -97,8 +96,11 @@ def _check_metadata(params: LbeParams, scene: Scene) -> None:
     for kind in params.metadata:
         files = scene.tile_metadata if kind == api_rules.TILE_METADATA else scene.product_metadata
         if not files:
-            what = "tile" if kind == api_rules.TILE_METADATA else "product"
-            raise DataError(f"scene {scene.view_id} has no {what} metadata ({kind}) in the store", "params.metadata")
+            if kind == api_rules.TILE_METADATA:
+                message = tr("scene {view_id} has no tile metadata ({kind}) in the store")
+            else:
+                message = tr("scene {view_id} has no product metadata ({kind}) in the store")
+            raise DataError(message.format(view_id=scene.view_id, kind=kind), "params.metadata")
 
 
 def _group_by_grid(sources: Sequence[BandSource]) -> list[BandGroup]:

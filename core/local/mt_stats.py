@@ -34,6 +34,7 @@ from ..aoi import to_ogr
 from ..calibration import stored_value_transforms
 from ..errors import DataError, LbeError
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled, report
+from ..i18n import tr
 from ..indices import resolve_bm_type
 from ..request import MtStatsParams
 from ..results import TaskResult
@@ -106,7 +107,7 @@ def _categorical_on_grid(source: BandSource, grid: Grid, window: Window) -> np.n
     band.Fill(-1)
     method = "near" if source.grid.resolution >= grid.resolution else "mode"
     if gdal.Warp(target, source.dataset, options=gdal.WarpOptions(resampleAlg=method)) is None:
-        raise DataError(f"cannot take the mask {source.path} onto the grid of the index")
+        raise DataError(tr("cannot take the mask {path} onto the grid of the index").format(path=source.path))
     return band.ReadAsArray()
 
 
@@ -215,8 +216,8 @@ def _scene_answer(scene: Scene, params: MtStatsParams, is_canceled: Callable[[],
         answer.cloud = _cloud_percent(scene, mask, params.geometry) if mask else scene.cloud_cover
         limit = params.max_cloud_cover_in_aoi
         if limit is not None and answer.cloud is not None and answer.cloud > limit:
-            answer.error = (f"cloud cover in the area of interest {answer.cloud:.1f} % is above "
-                            f"max_cloud_cover_in_aoi {limit:g} %")
+            message = tr("cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %")
+            answer.error = message.format(cloud=f"{answer.cloud:.1f}", limit=f"{limit:g}")
             return answer
         answer.indices = {}
         for expression in expressions:
@@ -224,7 +225,7 @@ def _scene_answer(scene: Scene, params: MtStatsParams, is_canceled: Callable[[],
             answer.indices[expression.label] = figures(values) if values.size else None
         if all(value is None for value in answer.indices.values()):
             what = ", ".join(answer.indices)
-            answer.error = f"no valid pixel of {what} in the area of interest"
+            answer.error = tr("no valid pixel of {indices} in the area of interest").format(indices=what)
     except LbeError as error:
         answer.error = error.message
     return answer
@@ -264,7 +265,8 @@ def select_scenes(store, params: MtStatsParams) -> list[Scene]:
 def compute_statistics(store, params: MtStatsParams, feedback: FeedbackLike | None = None) -> dict:
     """The API's answer to an mt_stats request over `store`."""
     scenes = select_scenes(store, params)
-    report(feedback, f"{len(scenes)} scene(s) between {params.date_start} and {params.date_end} meet the area")
+    message = tr("{count} scene(s) between {date_start} and {date_end} meet the area")
+    report(feedback, message.format(count=len(scenes), date_start=params.date_start, date_end=params.date_end))
     progress = ProgressRange(feedback, 0, 100)
     is_canceled = feedback.isCanceled if feedback is not None else (lambda: False)
     answers: list[_SceneAnswer] = []

@@ -34,6 +34,7 @@ from ..gdal_support import (
     transform_geometry,
     wgs84,
 )
+from ..i18n import tr
 
 T = TypeVar("T")
 
@@ -88,9 +89,10 @@ class BandSource:
         gt = self.dataset.GetGeoTransform(can_return_null=True)
         wkt = self.dataset.GetProjection()
         if gt is None or not wkt:
-            raise DataError(f"{path} is not georeferenced")
+            raise DataError(tr("{path} is not georeferenced").format(path=path))
         if gt[2] != 0 or gt[4] != 0:
-            raise DataError(f"{path} has a rotated geotransform, which the embedded processor does not crop")
+            message = tr("{path} has a rotated geotransform, which the embedded processor does not crop")
+            raise DataError(message.format(path=path))
         self.grid = Grid(self.dataset.RasterXSize, self.dataset.RasterYSize, tuple(gt), wkt)
         self.gdal_type = self.band.DataType
         self.numpy_type = np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(self.gdal_type))
@@ -213,7 +215,8 @@ class AoiMask:
                 messages.errors.append(str(error))
                 status = 1
         if status != 0:
-            raise DataError(f"cannot rasterise the area of interest: {messages.last('rasterize failed')}")
+            reason = messages.last(tr("rasterize failed"))
+            raise DataError(tr("cannot rasterise the area of interest: {reason}").format(reason=reason))
         band = target.GetRasterBand(1)
         inside = band.ReadAsArray() == 1
         del band, target

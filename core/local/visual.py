@@ -34,6 +34,7 @@ from ..errors import DataError, TaskCancelled
 from ..expressions import BandRef
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled, report
 from ..gdal_support import GdalMessages, srs_from_wkt, wgs84
+from ..i18n import tr
 from ..indices import resolve_bm_type
 from ..request import JpegParams
 from ..results import TaskResult
@@ -53,7 +54,8 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
     check_cancelled(feedback)
     expressions = resolve_bm_type(params.bm_type, scene.sensor)
     if len(expressions) not in (1, 3):
-        raise DataError("give one expression, or three bands or expressions for red, green, blue", "params.bm_type")
+        message = tr("give one expression, or three bands or expressions for red, green, blue")
+        raise DataError(message, "params.bm_type")
     bands = {band for expression in expressions for band in expression.bands}
     notes: list[str] = []
     transforms = stored_value_transforms(scene, bands)
@@ -128,7 +130,7 @@ def _aoi_in_web_mercator(geometry: dict | None, native: Grid, window: Window) ->
     with GdalMessages():
         status = shape.Transform(osr.CoordinateTransformation(source, _web_mercator()))
     if status != 0:
-        raise DataError("the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)")
+        raise DataError(tr("the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)"))
     return shape
 
 
@@ -146,7 +148,8 @@ def _output_grid(shape: ogr.Geometry, pixel: float) -> Grid:
     width = max(1, math.ceil((maxx - x0) / pixel))
     height = max(1, math.ceil((y1 - miny) / pixel))
     if width * height > MAX_OUTPUT_PIXELS:
-        raise DataError(f"the rendering would be {width} x {height} pixels; give a larger px_size", "params.px_size")
+        message = tr("the rendering would be {width} x {height} pixels; give a larger px_size")
+        raise DataError(message.format(width=width, height=height), "params.px_size")
     return Grid(width, height, (x0, pixel, 0.0, y1, 0.0, -pixel), _web_mercator().ExportToWkt())
 
 
@@ -172,7 +175,9 @@ def _warp(source: str, target: str, grid: Grid, resample: str, progress: Progres
     if is_canceled():
         raise TaskCancelled()
     if messages.errors or not os.path.exists(target):
-        raise DataError(f"cannot resample to EPSG:3857 with {resample}: {messages.last('warp failed')}")
+        reason = messages.last(tr("warp failed"))
+        message = tr("cannot resample to EPSG:3857 with {method}: {reason}")
+        raise DataError(message.format(method=resample, reason=reason))
 
 
 # --- the stretch -----------------------------------------------------------------------------------------
@@ -277,7 +282,7 @@ def _write_format(staging: str, path: str, output_format: str) -> list[str]:
         copy = None
     source = None
     if messages.errors and not os.path.exists(path):
-        raise DataError(f"cannot write {os.path.basename(path)}: {messages.last()}")
+        raise DataError(tr("cannot write {path}: {reason}").format(path=os.path.basename(path), reason=messages.last()))
     stem = os.path.splitext(path)[0]
     sidecars = [candidate for candidate in (path + ".aux.xml", stem + ".wld", stem + ".jgw", stem + ".pgw")
                 if os.path.exists(candidate)]

@@ -12,6 +12,7 @@ from osgeo import gdal, gdal_array
 from .. import api_rules
 from ..errors import DataError, TaskCancelled
 from ..gdal_support import GdalMessages
+from ..i18n import tr
 
 
 def geotiff_options(numpy_type: np.dtype, threads: bool = True) -> list[str]:
@@ -58,7 +59,8 @@ class GeoTiffWriter:
                 messages.errors.append(str(error))
                 dataset = None
         if dataset is None:
-            raise DataError(f"cannot create {path}: {messages.last('GeoTIFF creation failed')}")
+            reason = messages.last(tr("GeoTIFF creation failed"))
+            raise DataError(tr("cannot create {path}: {reason}").format(path=path, reason=reason))
         self.dataset = dataset
         dataset.SetGeoTransform(list(geotransform))
         dataset.SetProjection(crs_wkt)
@@ -77,7 +79,8 @@ class GeoTiffWriter:
                 messages.errors.append(str(error))
                 status = 1
         if status != 0:
-            raise DataError(f"cannot write {self.path}: {messages.last('write failed')}")
+            reason = messages.last(tr("write failed"))
+            raise DataError(tr("cannot write {path}: {reason}").format(path=self.path, reason=reason))
 
     def flush(self) -> None:
         """Write out the completed blocks, so the block cache does not grow with the window."""
@@ -91,7 +94,7 @@ class GeoTiffWriter:
             self.bands = []
             self.dataset = None  # closing writes the last blocks
         if messages.errors:
-            raise DataError(f"cannot write {self.path}: {messages.last()}")
+            raise DataError(tr("cannot write {path}: {reason}").format(path=self.path, reason=messages.last()))
 
 
 def gdal_progress(progress: Callable[[float], None], is_canceled: Callable[[], bool]):
@@ -112,11 +115,12 @@ def convert_to_jp2(
     source = gdal.Open(source_path)
     data_type = source.GetRasterBand(1).DataType
     if data_type not in (gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32):
-        raise DataError(f"JPEG 2000 cannot hold {gdal.GetDataTypeName(data_type)} pixels; "
-                        "request this band with another band or with metadata to get GeoTIFFs")
+        message = tr("JPEG 2000 cannot hold {data_type} pixels; "
+                     "request this band with another band or with metadata to get GeoTIFFs")
+        raise DataError(message.format(data_type=gdal.GetDataTypeName(data_type)))
     driver = gdal.GetDriverByName("JP2OpenJPEG")
     if driver is None:
-        raise DataError("this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)")
+        raise DataError(tr("this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)"))
     options = ["REVERSIBLE=YES", "QUALITY=100", "YCBCR420=NO"]
     with GdalMessages() as messages:
         try:
@@ -132,7 +136,8 @@ def convert_to_jp2(
     if is_canceled():
         raise TaskCancelled()
     if messages.errors or not os.path.exists(target_path):
-        raise DataError(f"cannot write {target_path}: {messages.last('JPEG 2000 encoding failed')}")
+        reason = messages.last(tr("JPEG 2000 encoding failed"))
+        raise DataError(tr("cannot write {path}: {reason}").format(path=target_path, reason=reason))
 
 
 def write_zip(target_path: str, members: Sequence[tuple[str, str]]) -> None:
