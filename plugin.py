@@ -44,9 +44,18 @@ class LoadByExtentPlugin:
         self.settings = None
         self._dock = None
         self._stats_dock = None
+        self.provider = None
 
     # --- QGIS's entry points --------------------------------------------------------------------
+    def initProcessing(self) -> None:  # noqa: N802 - QGIS's name; qgis_process calls only this
+        if self.provider is None:
+            from .processing.provider import LoadByExtentProvider
+
+            self.provider = LoadByExtentProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
     def initGui(self) -> None:  # noqa: N802 - QGIS's name
+        self.initProcessing()
         from .core.settings import PluginSettings
         from .ui.settings_widget import SettingsPageFactory
         from .ui.task_controller import TaskController
@@ -83,6 +92,9 @@ class LoadByExtentPlugin:
         bar.pushWidget(item, Qgis.MessageLevel.Info)
 
     def unload(self) -> None:
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
         if self.controller is not None:
             self.controller.statisticsReady.disconnect(self.show_statistics)
             self.controller.shutdown()

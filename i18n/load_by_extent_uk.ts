@@ -52,42 +52,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="502" />
+            <location filename="../processing/algorithms.py" line="486" />
             <source>Index or band math (bandmath)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="505" />
+            <location filename="../processing/algorithms.py" line="489" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="510" />
+            <location filename="../processing/algorithms.py" line="494" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="511" />
+            <location filename="../processing/algorithms.py" line="495" />
             <source>Name in the result's file name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="523" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="527" />
+            <location filename="../processing/algorithms.py" line="511" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="528" />
+            <location filename="../processing/algorithms.py" line="512" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="531" />
+            <location filename="../processing/algorithms.py" line="515" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation type="unfinished" />
         </message>
@@ -123,107 +123,107 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="543" />
+            <location filename="../processing/algorithms.py" line="527" />
             <source>Visual rendering (jpeg)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="546" />
+            <location filename="../processing/algorithms.py" line="530" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="551" />
+            <location filename="../processing/algorithms.py" line="535" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="552" />
+            <location filename="../processing/algorithms.py" line="536" />
             <source>Name in the result's file name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="554" />
+            <location filename="../processing/algorithms.py" line="538" />
             <source>Resampling method</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="556" />
+            <location filename="../processing/algorithms.py" line="540" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="557" />
+            <location filename="../processing/algorithms.py" line="541" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="559" />
+            <location filename="../processing/algorithms.py" line="543" />
             <source>Pixel size (0: native)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="562" />
+            <location filename="../processing/algorithms.py" line="546" />
             <source>Format</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="565" />
+            <location filename="../processing/algorithms.py" line="549" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="589" />
+            <location filename="../processing/algorithms.py" line="573" />
             <source>must be two numbers 'low,high', not {value!r}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="595" />
+            <location filename="../processing/algorithms.py" line="579" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="598" />
+            <location filename="../processing/algorithms.py" line="582" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="599" />
+            <location filename="../processing/algorithms.py" line="583" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="601" />
+            <location filename="../processing/algorithms.py" line="585" />
             <source>optional: used in the file name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="602" />
+            <location filename="../processing/algorithms.py" line="586" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="604" />
+            <location filename="../processing/algorithms.py" line="588" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="605" />
+            <location filename="../processing/algorithms.py" line="589" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="607" />
+            <location filename="../processing/algorithms.py" line="591" />
             <source>output pixel size in metres; 0 keeps the native resolution.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="608" />
+            <location filename="../processing/algorithms.py" line="592" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="609" />
+            <location filename="../processing/algorithms.py" line="593" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation type="unfinished" />
         </message>
@@ -231,67 +231,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="445" />
+            <location filename="../processing/algorithms.py" line="429" />
             <source>Crop bands (lbe)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="448" />
+            <location filename="../processing/algorithms.py" line="432" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="452" />
+            <location filename="../processing/algorithms.py" line="436" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="454" />
+            <location filename="../processing/algorithms.py" line="438" />
             <source>Merge bands of the same resolution into one file</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="456" />
+            <location filename="../processing/algorithms.py" line="440" />
             <source>Metadata files to add</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="460" />
+            <location filename="../processing/algorithms.py" line="444" />
             <source>tile_md (tile metadata)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="461" />
+            <location filename="../processing/algorithms.py" line="445" />
             <source>product_md (product metadata)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="478" />
+            <location filename="../processing/algorithms.py" line="462" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="482" />
+            <location filename="../processing/algorithms.py" line="466" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="483" />
+            <location filename="../processing/algorithms.py" line="467" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="468" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="485" />
+            <location filename="../processing/algorithms.py" line="469" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="488" />
+            <location filename="../processing/algorithms.py" line="472" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
@@ -299,22 +299,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="58" />
+            <location filename="../plugin.py" line="67" />
             <source>Load By Extent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin.py" line="61" />
+            <location filename="../plugin.py" line="70" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin.py" line="78" />
+            <location filename="../plugin.py" line="87" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin.py" line="80" />
+            <location filename="../plugin.py" line="89" />
             <source>Show in the task list</source>
             <translation type="unfinished" />
         </message>
@@ -1564,12 +1564,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="228" />
+            <location filename="../core/local/mt_stats.py" line="233" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="268" />
+            <location filename="../core/local/mt_stats.py" line="274" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation type="unfinished" />
         </message>
@@ -1773,151 +1773,156 @@
             <source>index value</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="145" />
+            <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="234" />
+            <location filename="../processing/algorithms.py" line="218" />
             <source>Tasks</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="245" />
+            <location filename="../processing/algorithms.py" line="229" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="249" />
+            <location filename="../processing/algorithms.py" line="233" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="253" />
+            <location filename="../processing/algorithms.py" line="237" />
             <source>Processing API base URL (empty: run on this computer)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="255" />
+            <location filename="../processing/algorithms.py" line="239" />
             <source>Output folder</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="256" />
+            <location filename="../processing/algorithms.py" line="240" />
             <source>Result files (separated by ';', main file first)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="257" />
+            <location filename="../processing/algorithms.py" line="241" />
             <source>The request run (the API's JSON)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="268" />
+            <location filename="../processing/algorithms.py" line="252" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="292" />
+            <location filename="../processing/algorithms.py" line="276" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="296" />
+            <location filename="../processing/algorithms.py" line="280" />
             <source>the features cannot be dissolved into one geometry: {error}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="306" />
+            <location filename="../processing/algorithms.py" line="290" />
             <source>the layer has no coordinate reference system</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="311" />
+            <location filename="../processing/algorithms.py" line="295" />
             <source>cannot be transformed to {crs}: {error}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="318" />
+            <location filename="../processing/algorithms.py" line="302" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="327" />
+            <location filename="../processing/algorithms.py" line="311" />
             <source>{parameter} ({field}): {message}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="363" />
+            <location filename="../processing/algorithms.py" line="347" />
             <source>Request: {request}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="364" />
+            <location filename="../processing/algorithms.py" line="348" />
             <source>Running on {backend}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="365" />
+            <location filename="../processing/algorithms.py" line="349" />
             <source>the Processing API</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="366" />
+            <location filename="../processing/algorithms.py" line="350" />
             <source>this computer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="369" />
+            <location filename="../processing/algorithms.py" line="353" />
             <source>Cancelled: nothing was written.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="376" />
+            <location filename="../processing/algorithms.py" line="360" />
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="379" />
+            <location filename="../processing/algorithms.py" line="363" />
             <source>Result: {files}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="413" />
+            <location filename="../processing/algorithms.py" line="397" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="414" />
+            <location filename="../processing/algorithms.py" line="398" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="416" />
+            <location filename="../processing/algorithms.py" line="400" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="417" />
+            <location filename="../processing/algorithms.py" line="401" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="418" />
+            <location filename="../processing/algorithms.py" line="402" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="420" />
+            <location filename="../processing/algorithms.py" line="404" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="425" />
+            <location filename="../processing/algorithms.py" line="409" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="427" />
+            <location filename="../processing/algorithms.py" line="411" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
@@ -2291,127 +2296,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="620" />
+            <location filename="../processing/algorithms.py" line="604" />
             <source>Index statistics over time (mt_stats)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="623" />
+            <location filename="../processing/algorithms.py" line="607" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="611" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>First date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="616" />
             <source>Last date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="635" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="638" />
+            <location filename="../processing/algorithms.py" line="622" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="640" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>Most scenes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="645" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>Statistics table (CSV)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="645" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="648" />
+            <location filename="../processing/algorithms.py" line="632" />
             <source>The API's answer (JSON)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="648" />
+            <location filename="../processing/algorithms.py" line="632" />
             <source>JSON files (*.json)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="651" />
+            <location filename="../processing/algorithms.py" line="635" />
             <source>Statistics</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="674" />
+            <location filename="../processing/algorithms.py" line="658" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="711" />
+            <location filename="../processing/algorithms.py" line="695" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="739" />
+            <location filename="../processing/algorithms.py" line="723" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="744" />
+            <location filename="../processing/algorithms.py" line="728" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="746" />
+            <location filename="../processing/algorithms.py" line="730" />
             <source>the first date (scripts: 'YYYY-MM-DD').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="747" />
+            <location filename="../processing/algorithms.py" line="731" />
             <source>the last date (at most a year after the first is recommended).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="748" />
+            <location filename="../processing/algorithms.py" line="732" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="749" />
+            <location filename="../processing/algorithms.py" line="733" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="750" />
+            <location filename="../processing/algorithms.py" line="734" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="751" />
+            <location filename="../processing/algorithms.py" line="735" />
             <source>the most scenes to compute (default 100).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="753" />
+            <location filename="../processing/algorithms.py" line="737" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
@@ -2821,47 +2826,47 @@
     <context>
         <name>TaskController</name>
         <message>
-            <location filename="../ui/task_controller.py" line="116" />
+            <location filename="../ui/task_controller.py" line="112" />
             <source>No scene folder is set: add one in the dock's settings.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="144" />
+            <location filename="../ui/task_controller.py" line="131" />
             <source>Load By Extent: {what}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="154" />
+            <location filename="../ui/task_controller.py" line="141" />
             <source>cancelled; nothing was written</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="183" />
+            <location filename="../ui/task_controller.py" line="170" />
             <source>unfinished on the server: task {task_id}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="194" />
+            <location filename="../ui/task_controller.py" line="181" />
             <source>resumed in a new row</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="238" />
+            <location filename="../ui/task_controller.py" line="225" />
             <source>Load By Extent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="249" />
+            <location filename="../ui/task_controller.py" line="236" />
             <source>statistics saved: {file}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="257" />
+            <location filename="../ui/task_controller.py" line="244" />
             <source>the result could not be loaded: {error}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="261" />
+            <location filename="../ui/task_controller.py" line="248" />
             <source>{count} layer(s) loaded</source>
             <translation type="unfinished" />
         </message>

