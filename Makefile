@@ -6,7 +6,7 @@ VENV      := .venv
 DATA_DIR  ?= $(HOME)/.cache/load_by_extent
 export LBE_DATA_DIR := $(DATA_DIR)
 
-.PHONY: help system venv data demo test bench lint clean run screenshot
+.PHONY: help system venv data demo test bench lint clean run screenshot package deploy transup transcompile
 
 help:
 	@echo "make demo   fetch the sample imagery and crop real scenes (results in demo-output/)"
@@ -15,6 +15,9 @@ help:
 	@echo "make data   fetch and arrange the sample imagery only ($(DATA_DIR))"
 	@echo "make run    start QGIS with the plugin from this checkout (throwaway profile)"
 	@echo "make screenshot  redo docs/screenshot-dock.png in QGIS under Xvfb"
+	@echo "make package      dist/load_by_extent-<version>.zip for Install from ZIP and the plugin repository"
+	@echo "make deploy       link this checkout into your QGIS profile (PROFILE=folder to choose one)"
+	@echo "make transup      update i18n/*.ts from the code;  make transcompile: i18n/*.ts -> *.qm"
 	@echo "make lint   ruff"
 
 system:
@@ -39,15 +42,35 @@ test: venv data
 	rm -rf .qgis-settings  # pytest-qgis keeps a QGIS profile here: start each run from a clean one
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
-bench: system
+# The benchmarks' own environment: exactextract (the mt_stats benchmark's peer), nowhere else.
+bench/.venv/.installed: | system
+	rm -rf bench/.venv
+	$(PYTHON) -m venv --system-site-packages bench/.venv
+	bench/.venv/bin/pip install --quiet --disable-pip-version-check exactextract==0.3.0
+	touch $@
+
+bench: system bench/.venv/.installed
 	$(PYTHON) bench/bench_lbe.py
 	$(PYTHON) bench/bench_ndvi.py
+	$(PYTHON) bench/bench_mt_stats.py
 
 lint: venv
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) demo-output bench/output dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) demo-output bench/output dist .pytest_cache .ruff_cache i18n/*.qm
+
+transup:
+	$(PYTHON) scripts/i18n.py update
+
+transcompile: system
+	$(PYTHON) scripts/i18n.py compile
+
+package: transcompile
+	$(PYTHON) scripts/package.py dist
+
+deploy: transcompile
+	sh scripts/deploy.sh $(PROFILE)
 
 run: data
 	@profiles=$$(sh scripts/qgis_profile.sh . "$$($(PYTHON) scripts/sample_data.py)/store" "$(CURDIR)/qgis-output"); \

@@ -18,10 +18,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("LoadByExtent", text)
 
 
-def install_translator() -> QTranslator | None:
-    """Load the translation for the user's QGIS locale (i18n/load_by_extent_<lang>.qm), if there is one."""
-    locale = QgsApplication.locale() or QgsSettings().value("locale/userLocale", "") or QLocale.system().name()
-    language = str(locale)[:2]
+def user_language() -> str:
+    """The language of QGIS's interface, as QGIS chooses it: the locale set in its options when the
+    user overrides the system's, else the system's."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        locale = settings.value("locale/userLocale", "") or ""
+    else:
+        locale = QLocale.system().name()
+    return str(locale)[:2]
+
+
+def install_translator(language: str | None = None) -> QTranslator | None:
+    """Load the translation for the user's language (i18n/load_by_extent_<lang>.qm), if there is one."""
+    language = language or user_language()
     path = os.path.join(PLUGIN_FOLDER, "i18n", f"load_by_extent_{language}.qm")
     if not os.path.exists(path):
         return None
