@@ -6,47 +6,47 @@
         <message>
             <location filename="../ui/band_picker.py" line="32" />
             <source>Custom</source>
-            <translation type="unfinished" />
+            <translation>Personalizada</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="33" />
             <source>True colour</source>
-            <translation type="unfinished" />
+            <translation>Color verdadero</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="34" />
             <source>False colour (near infrared)</source>
-            <translation type="unfinished" />
+            <translation>Falso color (infrarrojo cercano)</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="35" />
             <source>Shortwave infrared</source>
-            <translation type="unfinished" />
+            <translation>Infrarrojo de onda corta</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="36" />
             <source>All bands</source>
-            <translation type="unfinished" />
+            <translation>Todas las bandas</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="50" />
             <source>Preset</source>
-            <translation type="unfinished" />
+            <translation>Preajuste</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="78" />
             <source>This scene has no {band} in the scene folders</source>
-            <translation type="unfinished" />
+            <translation>Esta escena no tiene {band} en las carpetas de escenas</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="141" />
             <source>Order: {bands}</source>
-            <translation type="unfinished" />
+            <translation>Orden: {bands}</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="143" />
             <source>No band chosen</source>
-            <translation type="unfinished" />
+            <translation>Ninguna banda elegida</translation>
         </message>
     </context>
     <context>
@@ -54,42 +54,42 @@
         <message>
             <location filename="../processing/algorithms.py" line="486" />
             <source>Index or band math (bandmath)</source>
-            <translation type="unfinished" />
+            <translation>Índice o álgebra de bandas (bandmath)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="489" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
-            <translation type="unfinished" />
+            <translation>Calcula un índice espectral o una expresión de bandas de una escena sobre el área de interés.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="494" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
-            <translation type="unfinished" />
+            <translation>Índice o expresión (p. ej., NDVI o (B08-B04)/(B08+B04); varias separadas por comas)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="495" />
             <source>Name in the result's file name</source>
-            <translation type="unfinished" />
+            <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="507" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Evalúa un índice espectral o una expresión de bandas de una escena sobre el área de interés: la tarea &lt;i&gt;bandmath&lt;/i&gt; de la API (Download Indices). El resultado es un GeoTIFF Float32, una banda por expresión, nodata -9999, en la cuadrícula de la banda de menor resolución utilizada.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="511" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
-            <translation type="unfinished" />
+            <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="512" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
-            <translation type="unfinished" />
+            <translation>un nombre de índice (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) o una expresión de las bandas y alias de la escena como (B08-B04)/(B08+B04) o (NIR-RED)/(NIR+RED); varias expresiones separadas por comas dan varias bandas.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="515" />
             <source>optional: used in the file name instead of the expression.</source>
-            <translation type="unfinished" />
+            <translation>opcional: se usa en el nombre del archivo en lugar de la expresión.</translation>
         </message>
     </context>
     <context>
@@ -97,27 +97,27 @@
         <message>
             <location filename="../ui/index_form.py" line="26" />
             <source>Custom expression</source>
-            <translation type="unfinished" />
+            <translation>Expresión personalizada</translation>
         </message>
         <message>
             <location filename="../ui/index_form.py" line="41" />
             <source>optional: a name for the result file</source>
-            <translation type="unfinished" />
+            <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
             <location filename="../ui/index_form.py" line="45" />
             <source>Catalog</source>
-            <translation type="unfinished" />
+            <translation>Catálogo</translation>
         </message>
         <message>
             <location filename="../ui/index_form.py" line="46" />
             <source>Expression</source>
-            <translation type="unfinished" />
+            <translation>Expresión</translation>
         </message>
         <message>
             <location filename="../ui/index_form.py" line="48" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nombre</translation>
         </message>
     </context>
     <context>
@@ -125,107 +125,107 @@
         <message>
             <location filename="../processing/algorithms.py" line="527" />
             <source>Visual rendering (jpeg)</source>
-            <translation type="unfinished" />
+            <translation>Representación visual (jpeg)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="530" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
-            <translation type="unfinished" />
+            <translation>Representa una combinación de bandas o un índice de una escena como imagen de 8 bits en EPSG:3857.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="535" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
-            <translation type="unfinished" />
+            <translation>Bandas o expresiones (tres para rojo, verde, azul, p. ej., B04,B03,B02; o una)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="536" />
             <source>Name in the result's file name</source>
-            <translation type="unfinished" />
+            <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="538" />
             <source>Resampling method</source>
-            <translation type="unfinished" />
+            <translation>Método de remuestreo</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="540" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
-            <translation type="unfinished" />
+            <translation>Mapa de colores de un resultado de una banda (p. ej., RdYlGn)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="541" />
             <source>Value range stretched to 0..255, 'low,high'</source>
-            <translation type="unfinished" />
+            <translation>Rango de valores estirado a 0..255, 'bajo,alto'</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="543" />
             <source>Pixel size (0: native)</source>
-            <translation type="unfinished" />
+            <translation>Tamaño de píxel (0: nativo)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="546" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>Formato</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="549" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
-            <translation type="unfinished" />
+            <translation>Calibrar a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="573" />
             <source>must be two numbers 'low,high', not {value!r}</source>
-            <translation type="unfinished" />
+            <translation>debe ser dos números 'bajo,alto', no {value!r}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="579" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Representa bandas o expresiones de una escena sobre el área de interés como imagen de 8 bits en EPSG:3857: la tarea &lt;i&gt;jpeg&lt;/i&gt; de la API (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="582" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
-            <translation type="unfinished" />
+            <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="583" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
-            <translation type="unfinished" />
+            <translation>tres bandas o expresiones para rojo, verde y azul (B04,B03,B02), o una (un índice como NDVI, coloreado con COLORMAP).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="585" />
             <source>optional: used in the file name.</source>
-            <translation type="unfinished" />
+            <translation>opcional: se usa en el nombre del archivo.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="586" />
             <source>resampling method (default cubic): {methods}.</source>
-            <translation type="unfinished" />
+            <translation>método de remuestreo (por defecto cubic): {methods}.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="588" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
-            <translation type="unfinished" />
+            <translation>opcional: el nombre de un mapa de colores para un resultado de una banda, p. ej., RdYlGn, viridis.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="589" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
-            <translation type="unfinished" />
+            <translation>opcional: el rango de valores estirado a 0..255, 'bajo,alto' (por defecto -0.5,0.5 para índices, un recorte del 2-98 % para bandas).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="591" />
             <source>output pixel size in metres; 0 keeps the native resolution.</source>
-            <translation type="unfinished" />
+            <translation>tamaño de píxel de salida en metros; 0 mantiene la resolución nativa.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="592" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
-            <translation type="unfinished" />
+            <translation>jpeg, png o tiff (los scripts dan el índice: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="593" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
-            <translation type="unfinished" />
+            <translation>convertir primero los niveles digitales a reflectancia en el techo de la atmósfera.</translation>
         </message>
     </context>
     <context>
@@ -233,67 +233,67 @@
         <message>
             <location filename="../processing/algorithms.py" line="429" />
             <source>Crop bands (lbe)</source>
-            <translation type="unfinished" />
+            <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="432" />
             <source>Crop raster bands of one scene to the area of interest.</source>
-            <translation type="unfinished" />
+            <translation>Recorta las bandas ráster de una escena al área de interés.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="436" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
-            <translation type="unfinished" />
+            <translation>Bandas (separadas por comas, p. ej., B04,B03,B02)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="438" />
             <source>Merge bands of the same resolution into one file</source>
-            <translation type="unfinished" />
+            <translation>Combinar las bandas de la misma resolución en un archivo</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="440" />
             <source>Metadata files to add</source>
-            <translation type="unfinished" />
+            <translation>Archivos de metadatos que añadir</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="444" />
             <source>tile_md (tile metadata)</source>
-            <translation type="unfinished" />
+            <translation>tile_md (metadatos de la tesela)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="445" />
             <source>product_md (product metadata)</source>
-            <translation type="unfinished" />
+            <translation>product_md (metadatos del producto)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="462" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Recorta las bandas ráster de una escena de satélite al área de interés: la tarea &lt;i&gt;lbe&lt;/i&gt; de la API (Download Analytic). Los píxeles conservan la cuadrícula, el SRC y el tipo de datos propios de la banda; los píxeles cuyo centro queda fuera del polígono reciben el nodata de la banda.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="466" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
-            <translation type="unfinished" />
+            <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0 o L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="467" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
-            <translation type="unfinished" />
+            <translation>nombres de bandas de ese sensor, separados por comas, p. ej., B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="468" />
             <source>merge bands of the same resolution into one file (default yes).</source>
-            <translation type="unfinished" />
+            <translation>combinar las bandas de la misma resolución en un archivo (por defecto sí).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="469" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
-            <translation type="unfinished" />
+            <translation>archivos de metadatos que añadir: tile_md (metadatos de la tesela), product_md (metadatos del producto). Los scripts dan sus índices: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="472" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;El resultado&lt;/b&gt; (se aplica la primera regla que se cumple): un JPEG 2000 (.jp2) para exactamente una banda de una escena Sentinel-2; un GeoTIFF (.tif) para una banda sin metadatos, o para bandas combinadas de una resolución sin metadatos; en otro caso, un zip con archivos de banda separados y los archivos de metadatos pedidos (el zip no se extrae).&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -301,1482 +301,1482 @@
         <message>
             <location filename="../plugin.py" line="67" />
             <source>Load By Extent</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="70" />
             <source>Crop satellite scenes to an area of interest</source>
-            <translation type="unfinished" />
+            <translation>Recortar escenas de satélite a un área de interés</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="87" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
-            <translation type="unfinished" />
+            <translation>{count} tarea(s) remota(s) de una sesión anterior no han terminado.</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="89" />
             <source>Show in the task list</source>
-            <translation type="unfinished" />
+            <translation>Mostrar en la lista de tareas</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="25" />
             <source>ring {ring} must be a list of [lon, lat] positions</source>
-            <translation type="unfinished" />
+            <translation>el anillo {ring} debe ser una lista de posiciones [lon, lat]</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="33" />
             <source>ring {ring}, position {position} is not [lon, lat] with finite numbers</source>
-            <translation type="unfinished" />
+            <translation>anillo {ring}, posición {position}: no es [lon, lat] con números finitos</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="38" />
             <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90 (coordinates are [lon, lat] in that order)</source>
-            <translation type="unfinished" />
+            <translation>anillo {ring}, posición {position} ({lon}, {lat}): está fuera de lon -180..180, lat -90..90 (las coordenadas son [lon, lat], en ese orden)</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="43" />
             <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90</source>
-            <translation type="unfinished" />
+            <translation>anillo {ring}, posición {position} ({lon}, {lat}): está fuera de lon -180..180, lat -90..90</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="47" />
             <source>ring {ring} has {count} positions; a ring needs at least 4 (closed)</source>
-            <translation type="unfinished" />
+            <translation>el anillo {ring} tiene {count} posiciones; un anillo necesita al menos 4 (cerrado)</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="50" />
             <source>ring {ring} is not closed: its last position must repeat its first</source>
-            <translation type="unfinished" />
+            <translation>el anillo {ring} no está cerrado: su última posición debe repetir la primera</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="53" />
             <source>ring {ring} has fewer than 3 distinct positions</source>
-            <translation type="unfinished" />
+            <translation>el anillo {ring} tiene menos de 3 posiciones distintas</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="55" />
             <source>ring {ring} has no area: its positions lie on one line</source>
-            <translation type="unfinished" />
+            <translation>el anillo {ring} no tiene área: sus posiciones están sobre una línea</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="102" />
             <source>{polygon}coordinates must be a non-empty list of rings</source>
-            <translation type="unfinished" />
+            <translation>{polygon}coordinates debe ser una lista no vacía de anillos</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="113" />
             <source>must be a GeoJSON Polygon or MultiPolygon object</source>
-            <translation type="unfinished" />
+            <translation>debe ser un objeto GeoJSON Polygon o MultiPolygon</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="114" />
             <source>must be a GeoJSON Polygon object</source>
-            <translation type="unfinished" />
+            <translation>debe ser un objeto GeoJSON Polygon</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="118" />
             <source>must be a GeoJSON Polygon or MultiPolygon, not a {type}: give the feature's geometry</source>
-            <translation type="unfinished" />
+            <translation>debe ser un GeoJSON Polygon o MultiPolygon, no un {type}: indique la geometría del objeto</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="120" />
             <source>must be a GeoJSON Polygon, not a {type}: give the feature's geometry</source>
-            <translation type="unfinished" />
+            <translation>debe ser un GeoJSON Polygon, no un {type}: indique la geometría del objeto</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="123" />
             <source>must be a Polygon: this task type does not take a MultiPolygon</source>
-            <translation type="unfinished" />
+            <translation>debe ser un Polygon: este tipo de tarea no admite un MultiPolygon</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="126" />
             <source>must be a GeoJSON Polygon or MultiPolygon, got type {type}</source>
-            <translation type="unfinished" />
+            <translation>debe ser un GeoJSON Polygon o MultiPolygon, se recibió el tipo {type}</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="128" />
             <source>must be a GeoJSON Polygon, got type {type}</source>
-            <translation type="unfinished" />
+            <translation>debe ser un GeoJSON Polygon, se recibió el tipo {type}</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="135" />
             <source>coordinates must be a non-empty list of polygons</source>
-            <translation type="unfinished" />
+            <translation>coordinates debe ser una lista no vacía de polígonos</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="152" />
             <source>self-intersecting: ring {ring} crosses itself near ({lon}, {lat})</source>
-            <translation type="unfinished" />
+            <translation>autointersección: el anillo {ring} se cruza a sí mismo cerca de ({lon}, {lat})</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="156" />
             <source>invalid polygon: rings cross each other, or a hole lies outside its shell</source>
-            <translation type="unfinished" />
+            <translation>polígono no válido: los anillos se cruzan entre sí, o un hueco queda fuera de su contorno exterior</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="163" />
             <source>must be [min lon, min lat, max lon, max lat] with four numbers</source>
-            <translation type="unfinished" />
+            <translation>debe ser [min lon, min lat, max lon, max lat] con cuatro números</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="166" />
             <source>is outside lon -180..180, lat -90..90</source>
-            <translation type="unfinished" />
+            <translation>está fuera de lon -180..180, lat -90..90</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="168" />
             <source>min must be smaller than max: [min lon, min lat, max lon, max lat]</source>
-            <translation type="unfinished" />
+            <translation>min debe ser menor que max: [min lon, min lat, max lon, max lat]</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="181" />
             <source>is not a geometry OGR can read</source>
-            <translation type="unfinished" />
+            <translation>no es una geometría que OGR pueda leer</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="76" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: las escenas {sensor} no se calibran (no se conoce ninguna conversión); los valores quedan tal como están almacenados</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="83" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: la escena {view_id} no tiene archivo MTL en el almacén; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="88" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: el MTL de {view_id} no da la elevación solar; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="97" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: el MTL de {view_id} no tiene coeficientes de reflectancia para {band}; sus valores quedan tal como están almacenados</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="111" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: {view_id} es de nivel 2A (reflectancia de superficie); convertido con su valor de cuantificación, no a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="119" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: la escena {view_id} no tiene metadatos de producto en el almacén; reflectancia = DN / {quantification} (la definición del nivel 1C)</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="126" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: {band} no es una banda de reflectancia; sus valores quedan tal como están almacenados</translation>
         </message>
         <message>
             <location filename="../core/colormaps.py" line="312" />
             <source>{name} is not a colormap (known: {known}; add {suffix} to reverse one)</source>
-            <translation type="unfinished" />
+            <translation>{name} no es un mapa de colores (conocidos: {known}; añada {suffix} para invertir uno)</translation>
         </message>
         <message>
             <location filename="../core/colormaps.py" line="366" />
             <source>low must be smaller than high, both finite, not {low},{high}</source>
-            <translation type="unfinished" />
+            <translation>bajo debe ser menor que alto, ambos finitos, no {low},{high}</translation>
         </message>
         <message>
             <location filename="../core/colormaps.py" line="409" />
             <source>the number of colormap classes must be at least 2, not {classes}</source>
-            <translation type="unfinished" />
+            <translation>el número de clases del mapa de colores debe ser al menos 2, no {classes}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="85" />
             <source>cannot read {path}</source>
-            <translation type="unfinished" />
+            <translation>no se puede leer {path}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="96" />
             <source>cannot read the pixels of {path}</source>
-            <translation type="unfinished" />
+            <translation>no se pueden leer los píxeles de {path}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="145" />
             <source>the result has no files</source>
-            <translation type="unfinished" />
+            <translation>el resultado no tiene archivos</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="148" />
             <source>the result file {file} does not exist</source>
-            <translation type="unfinished" />
+            <translation>el archivo de resultado {file} no existe</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="155" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
-            <translation type="unfinished" />
+            <translation>{file} no contiene ningún ráster GeoTIFF ni JPEG 2000</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="158" />
             <source>results of type {type} are not loaded as layers</source>
-            <translation type="unfinished" />
+            <translation>los resultados de tipo {type} no se cargan como capas</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="198" />
             <source>cannot open {file} as a zip archive: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede abrir {file} como archivo zip: {reason}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="217" />
             <source>cannot extract {file}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede extraer {file}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="241" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
-            <translation type="unfinished" />
+            <translation>{file} rechazado: su miembro {member} se escribiría fuera de la carpeta</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="244" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
-            <translation type="unfinished" />
+            <translation>{file} rechazado: su miembro {member} es un enlace simbólico</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="252" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
-            <translation type="unfinished" />
+            <translation>{file} rechazado: su miembro {member} repite otro miembro o choca con él</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="272" />
             <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
-            <translation type="unfinished" />
+            <translation>{file} necesita {needed} MB para extraerse y hay {free} MB libres en {folder}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="290" />
             <source>cannot extract {member} from {file}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede extraer {member} de {file}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="307" />
             <source>no free folder name for {folder}</source>
-            <translation type="unfinished" />
+            <translation>no hay ningún nombre de carpeta libre para {folder}</translation>
         </message>
         <message>
             <location filename="../core/errors.py" line="41" />
             <source>{view_id} is not in the scene store {store}</source>
-            <translation type="unfinished" />
+            <translation>{view_id} no está en el almacén de escenas {store}</translation>
         </message>
         <message>
             <location filename="../core/errors.py" line="56" />
             <source>cancelled</source>
-            <translation type="unfinished" />
+            <translation>cancelado</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="53" />
             <source>Unsupported band or operation: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Banda u operación no admitida: {detail}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="201" />
             <source>1 argument</source>
-            <translation type="unfinished" />
+            <translation>1 argumento</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="202" />
             <source>{count} arguments</source>
-            <translation type="unfinished" />
+            <translation>{count} argumentos</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="203" />
             <source>at least {count} arguments</source>
-            <translation type="unfinished" />
+            <translation>al menos {count} argumentos</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="239" />
             <source>the end of the expression</source>
-            <translation type="unfinished" />
+            <translation>el final de la expresión</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="240" />
             <source>'{token}' at position {position}</source>
-            <translation type="unfinished" />
+            <translation>'{token}' en la posición {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="264" />
             <source>malformed number '{number}' at position {position}</source>
-            <translation type="unfinished" />
+            <translation>número mal formado '{number}' en la posición {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="277" />
             <source>unexpected character '{character}' at position {position}</source>
-            <translation type="unfinished" />
+            <translation>carácter inesperado '{character}' en la posición {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="295" />
             <source>the expression must be text, not {type}</source>
-            <translation type="unfinished" />
+            <translation>la expresión debe ser texto, no {type}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="303" />
             <source>empty expression at position {position}</source>
-            <translation type="unfinished" />
+            <translation>expresión vacía en la posición {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="304" />
             <source>empty expression</source>
-            <translation type="unfinished" />
+            <translation>expresión vacía</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="333" />
             <source>unbalanced parentheses: ')' at position {position} has no matching '('</source>
-            <translation type="unfinished" />
+            <translation>paréntesis desequilibrados: ')' en la posición {position} no tiene su '('</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="336" />
             <source>unexpected ',' at position {position}: commas separate expressions only at the top level of bm_type, and arguments only inside a function call</source>
-            <translation type="unfinished" />
+            <translation>',' inesperada en la posición {position}: las comas separan expresiones solo en el nivel superior de bm_type, y argumentos solo dentro de una llamada a función</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="339" />
             <source>unexpected '{token}' at position {position}: an operator is missing before it</source>
-            <translation type="unfinished" />
+            <translation>'{token}' inesperado en la posición {position}: falta un operador antes</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="345" />
             <source>the expression is nested too deeply near position {position} (at most {levels} levels)</source>
-            <translation type="unfinished" />
+            <translation>la expresión está anidada demasiado profundamente cerca de la posición {position} (como máximo {levels} niveles)</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="401" />
             <source>the number {number} at position {position} is too large</source>
-            <translation type="unfinished" />
+            <translation>el número {number} en la posición {position} es demasiado grande</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="412" />
             <source>empty parentheses at position {position}</source>
-            <translation type="unfinished" />
+            <translation>paréntesis vacíos en la posición {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="423" />
             <source>unknown function '{function}' at position {position} (known: {known}); did you mean {suggestion}?</source>
-            <translation type="unfinished" />
+            <translation>función desconocida '{function}' en la posición {position} (conocidas: {known}); ¿quiso decir {suggestion}?</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="426" />
             <source>unknown function '{function}' at position {position} (known: {known})</source>
-            <translation type="unfinished" />
+            <translation>función desconocida '{function}' en la posición {position} (conocidas: {known})</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="445" />
             <source>{function} at position {position} takes at least {arguments} arguments, not {count}</source>
-            <translation type="unfinished" />
+            <translation>{function} en la posición {position} admite al menos {arguments} argumentos, no {count}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="447" />
             <source>{function} at position {position} takes 1 argument, not {count}</source>
-            <translation type="unfinished" />
+            <translation>{function} en la posición {position} admite 1 argumento, no {count}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="449" />
             <source>{function} at position {position} takes {arguments} arguments, not {count}</source>
-            <translation type="unfinished" />
+            <translation>{function} en la posición {position} admite {arguments} argumentos, no {count}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="460" />
             <source>unbalanced parentheses: '(' at position {position} is never closed</source>
-            <translation type="unfinished" />
+            <translation>paréntesis desequilibrados: '(' en la posición {position} nunca se cierra</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="463" />
             <source>unexpected ',' at position {position}: only a function call takes several arguments</source>
-            <translation type="unfinished" />
+            <translation>',' inesperada en la posición {position}: solo una llamada a función admite varios argumentos</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="465" />
             <source>unexpected '{token}' at position {position}: expected ')' to close the '(' at position {opening}, or an operator</source>
-            <translation type="unfinished" />
+            <translation>'{token}' inesperado en la posición {position}: se esperaba ')' para cerrar el '(' de la posición {opening}, o un operador</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="473" />
             <source>the expression ends too early at position {position}: a number, band or '(' is missing</source>
-            <translation type="unfinished" />
+            <translation>la expresión termina demasiado pronto, en la posición {position}: falta un número, una banda o '('</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="479" />
             <source>unexpected ')' at position {position}: a number, band or '(' is missing before it</source>
-            <translation type="unfinished" />
+            <translation>')' inesperado en la posición {position}: falta un número, una banda o '(' antes</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="481" />
             <source>unexpected '{token}' at position {position}: a number, band or '(' is expected there</source>
-            <translation type="unfinished" />
+            <translation>'{token}' inesperado en la posición {position}: ahí se espera un número, una banda o '('</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="582" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? names are case-sensitive)</source>
-            <translation type="unfinished" />
+            <translation>{name} no es una banda ni un alias de {sensor} (¿quiso decir {suggestion}? los nombres distinguen mayúsculas y minúsculas)</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="584" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? {sensor} names it so)</source>
-            <translation type="unfinished" />
+            <translation>{name} no es una banda ni un alias de {sensor} (¿quiso decir {suggestion}? así la llama {sensor})</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="586" />
             <source>{name} is not a {sensor} band or alias ({name} is a function: write {name}(...))</source>
-            <translation type="unfinished" />
+            <translation>{name} no es una banda ni un alias de {sensor} ({name} es una función: escriba {name}(...))</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="588" />
             <source>{name} is not a {sensor} band or alias</source>
-            <translation type="unfinished" />
+            <translation>{name} no es una banda ni un alias de {sensor}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="621" />
             <source>band {band} was not read for the expression</source>
-            <translation type="unfinished" />
+            <translation>la banda {band} no se leyó para la expresión</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="70" />
             <source>not a raster GDAL can read</source>
-            <translation type="unfinished" />
+            <translation>no es un ráster que GDAL pueda leer</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="71" />
             <source>cannot read {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede leer {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="84" />
             <source>read failed</source>
-            <translation type="unfinished" />
+            <translation>error de lectura</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="85" />
             <source>cannot read pixels of {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se pueden leer los píxeles de {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="116" />
             <source>no transformation</source>
-            <translation type="unfinished" />
+            <translation>sin transformación</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="117" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede transformar el área de interés al SRC del ráster: {reason}</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="213" />
             <source>{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)</source>
-            <translation type="unfinished" />
+            <translation>{name} no es un índice que la API conozca (¿quiso decir {suggestion}? los nombres de índice van en mayúsculas)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="215" />
             <source>{name} is not an index the API knows ({known})</source>
-            <translation type="unfinished" />
+            <translation>{name} no es un índice que la API conozca ({known})</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="224" />
             <source>{index} needs the {alias} band ({title}), which {sensor} does not have</source>
-            <translation type="unfinished" />
+            <translation>{index} necesita la banda {alias} ({title}), que {sensor} no tiene</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="242" />
             <source>{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)</source>
-            <translation type="unfinished" />
+            <translation>{index} no tiene una definición pública; indique la expresión en su lugar, p. ej., (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="251" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, calibrated per scene with its MTL file; calibrate the bands first, or use an index without additive constants such as NDVI</source>
-            <translation type="unfinished" />
+            <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son niveles digitales de nivel 1, calibrados por escena con su archivo MTL; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="255" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers without a radiometric calibration; calibrate the bands first, or use an index without additive constants such as NDVI</source>
-            <translation type="unfinished" />
+            <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son niveles digitales de 8 bits sin calibración radiométrica; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="259" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are values without a known reflectance scale; calibrate the bands first, or use an index without additive constants such as NDVI</source>
-            <translation type="unfinished" />
+            <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son valores sin una escala de reflectancia conocida; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="276" />
             <source>{name} is an index name: give it on its own, not inside an expression (e.g. bm_type "{name},B04" gives two bands)</source>
-            <translation type="unfinished" />
+            <translation>{name} es un nombre de índice: indíquelo solo, no dentro de una expresión (p. ej., bm_type "{name},B04" da dos bandas)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="283" />
             <source>{problem}, nor an index the API knows ({known})</source>
-            <translation type="unfinished" />
+            <translation>{problem}, ni un índice que la API conozca ({known})</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="301" />
             <source>bm_type must be text, not {type}</source>
-            <translation type="unfinished" />
+            <translation>bm_type debe ser texto, no {type}</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="307" />
             <source>empty expression: give an index name such as NDVI or an expression such as (B08-B04)/(B08+B04)</source>
-            <translation type="unfinished" />
+            <translation>expresión vacía: indique un nombre de índice como NDVI o una expresión como (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="309" />
             <source>expression {number} of {count} is empty (position {position}): remove the extra comma</source>
-            <translation type="unfinished" />
+            <translation>la expresión {number} de {count} está vacía (posición {position}): quite la coma sobrante</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="329" />
             <source>{index} = {formula} (bands as reflectance: value / {scale})</source>
-            <translation type="unfinished" />
+            <translation>{index} = {formula} (bandas como reflectancia: valor / {scale})</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="331" />
             <source>{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)</source>
-            <translation type="unfinished" />
+            <translation>{index} = {formula} (bandas como reflectancia: las bandas de {sensor} deben calibrarse primero)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="360" />
             <source>{count} expression(s); pick a scene to check its bands</source>
-            <translation type="unfinished" />
+            <translation>{count} expresión(es); elija una escena para comprobar sus bandas</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="371" />
             <source>{expressions} · on the {resolution} m grid</source>
-            <translation type="unfinished" />
+            <translation>{expressions} · en la cuadrícula de {resolution} m</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="218" />
             <source>a task in the ledger is not a JSON object: {data}</source>
-            <translation type="unfinished" />
+            <translation>una tarea del registro no es un objeto JSON: {data}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="221" />
             <source>a task in the ledger has no task_id: {data}</source>
-            <translation type="unfinished" />
+            <translation>una tarea del registro no tiene task_id: {data}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="255" />
             <source>a task needs a task_id to be recorded</source>
-            <translation type="unfinished" />
+            <translation>una tarea necesita un task_id para registrarse</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="257" />
             <source>{status} is not a task status (one of {statuses})</source>
-            <translation type="unfinished" />
+            <translation>{status} no es un estado de tarea (uno de {statuses})</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="359" />
             <source>a task's id cannot change; forget it and add the new one</source>
-            <translation type="unfinished" />
+            <translation>el id de una tarea no puede cambiar; olvide la tarea y añada la nueva</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="362" />
             <source>{field} is not a field of a ledger entry</source>
-            <translation type="unfinished" />
+            <translation>{field} no es un campo de una entrada del registro</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="367" />
             <source>task {task_id} is not in the task ledger {path}</source>
-            <translation type="unfinished" />
+            <translation>la tarea {task_id} no está en el registro de tareas {path}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="427" />
             <source>expired on the server (task_timeout passed)</source>
-            <translation type="unfinished" />
+            <translation>caducada en el servidor (pasó el task_timeout)</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="464" />
             <source>cannot use the task ledger {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede usar el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="481" />
             <source>cannot read the task ledger {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede leer el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="510" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
-            <translation type="unfinished" />
+            <translation>el registro de tareas {path} está dañado y no se puede apartar: {reason}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="538" />
             <source>cannot write the task ledger {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede escribir el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="27" />
             <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
-            <translation type="unfinished" />
+            <translation>no hay clave de API: elija la configuración de autenticación que la contiene (Configuración, Processing API)</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="32" />
             <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
-            <translation type="unfinished" />
+            <translation>la configuración de autenticación {config} no se puede leer (¿está establecida la contraseña maestra y existe todavía la configuración?)</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="37" />
             <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
-            <translation type="unfinished" />
+            <translation>la configuración de autenticación {config} usa el método {method}; guarde la clave en una configuración Basic (contraseña), EsriToken o API Header</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="44" />
             <source>the authentication configuration {config} holds no key in its {field} field</source>
-            <translation type="unfinished" />
+            <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="58" />
             <source>the key could not be saved in QGIS's authentication database</source>
-            <translation type="unfinished" />
+            <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="65" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
-            <translation type="unfinished" />
+            <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="62" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
-            <translation type="unfinished" />
+            <translation>no hay clave de API: indique --api-key o defina LBE_API_KEY (en QGIS: una configuración de autenticación)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="188" />
             <source>creating the task</source>
-            <translation type="unfinished" />
+            <translation>crear la tarea</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="192" />
             <source>the API created no task (answer: {answer})</source>
-            <translation type="unfinished" />
+            <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="210" />
             <source>the API answered a redirect without a Location</source>
-            <translation type="unfinished" />
+            <translation>la API respondió con una redirección sin Location</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="213" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
-            <translation type="unfinished" />
+            <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="216" />
             <source>asking for the task's status</source>
-            <translation type="unfinished" />
+            <translation>pedir el estado de la tarea</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="236" />
             <source>the task failed on the server: {reason}</source>
-            <translation type="unfinished" />
+            <translation>la tarea falló en el servidor: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="242" />
             <source>the API keeps answering in a way this plugin does not understand</source>
-            <translation type="unfinished" />
+            <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="273" />
             <source>testing the connection</source>
-            <translation type="unfinished" />
+            <translation>probar la conexión</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="275" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
-            <translation type="unfinished" />
+            <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="301" />
             <source>no connection to {host} within {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>sin conexión con {host} en {seconds} s</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="305" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
-            <translation type="unfinished" />
+            <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="309" />
             <source>{host} did not answer within {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>{host} no respondió en {seconds} s</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="312" />
             <source>cannot reach {host}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede acceder a {host}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="314" />
             <source>the request to {host} failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>la petición a {host} falló: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="320" />
             <source>{limit} (the API asked to wait longer: rate limit)</source>
-            <translation type="unfinished" />
+            <translation>{limit} (la API pidió esperar más: límite de frecuencia)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="322" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
-            <translation type="unfinished" />
+            <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="328" />
             <source>{host} answered HTTP {status} ({answer})</source>
-            <translation type="unfinished" />
+            <translation>{host} respondió HTTP {status} ({answer})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="332" />
             <source>{problem}; gave up after {attempts} attempts</source>
-            <translation type="unfinished" />
+            <translation>{problem}; se abandona tras {attempts} intentos</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="335" />
             <source>{problem}; trying again in {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>{problem}; nuevo intento en {seconds} s</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="357" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
-            <translation type="unfinished" />
+            <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="376" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
-            <translation type="unfinished" />
+            <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="380" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
-            <translation type="unfinished" />
+            <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="386" />
             <source>{problem}; resuming</source>
-            <translation type="unfinished" />
+            <translation>{problem}; reanudando</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="391" />
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
-            <translation type="unfinished" />
+            <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: reanúdela más tarde desde la lista de tareas</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="399" />
             <source>its task_timeout of {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>su task_timeout de {seconds} s</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="402" />
             <source>the waiting limit of {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>el límite de espera de {seconds} s</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="422" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
-            <translation type="unfinished" />
+            <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="431" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
-            <translation type="unfinished" />
+            <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="434" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
-            <translation type="unfinished" />
+            <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="438" />
             <source>the API rejected the request: {reason}</source>
-            <translation type="unfinished" />
+            <translation>la API rechazó la petición: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="440" />
             <source>HTTP {status} when {doing}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>HTTP {status} al {doing}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="441" />
             <source>no message</source>
-            <translation type="unfinished" />
+            <translation>sin mensaje</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="496" />
             <source>no reason given</source>
-            <translation type="unfinished" />
+            <translation>sin motivo indicado</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="567" />
             <source>the result file is of no known type (it starts with {start})</source>
-            <translation type="unfinished" />
+            <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="601" />
             <source>an identical request ran as task {task_id}; using its result</source>
-            <translation type="unfinished" />
+            <translation>una petición idéntica se ejecutó como tarea {task_id}; se usa su resultado</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="607" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
-            <translation type="unfinished" />
+            <translation>una petición idéntica aún se está ejecutando como tarea {task_id}: se espera a que termine</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="612" />
             <source>task {task_id} created; waiting for the server</source>
-            <translation type="unfinished" />
+            <translation>tarea {task_id} creada; esperando al servidor</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="629" />
             <source>cancelled by the user; the server may still finish it</source>
-            <translation type="unfinished" />
+            <translation>cancelada por el usuario; el servidor aún puede terminarla</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="642" />
             <source>done</source>
-            <translation type="unfinished" />
+            <translation>hecho</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="651" />
             <source>task {task_id} is not in the task ledger any more</source>
-            <translation type="unfinished" />
+            <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="81" />
             <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
-            <translation type="unfinished" />
+            <translation>{name} no es un sensor que conozca la búsqueda de escenas (conjuntos de datos: {known}; también valen nombres cortos como S2, S2L2A, L8)</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="125" />
             <source>the scene search gave no footprint for {view_id}</source>
-            <translation type="unfinished" />
+            <translation>la búsqueda de escenas no dio ninguna huella para {view_id}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="216" />
             <source>searching scenes</source>
-            <translation type="unfinished" />
+            <translation>buscar escenas</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="229" />
             <source>scene search: page {page}, {count} results</source>
-            <translation type="unfinished" />
+            <translation>búsqueda de escenas: página {page}, {count} resultados</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="236" />
             <source>{count} search result(s) without a view_id skipped</source>
-            <translation type="unfinished" />
+            <translation>{count} resultado(s) de búsqueda sin view_id omitido(s)</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="240" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
-            <translation type="unfinished" />
+            <translation>coinciden más de {seen} escenas ({total}); acote las fechas o el área</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="243" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
-            <translation type="unfinished" />
+            <translation>pueden coincidir más de {seen} escenas; acote las fechas o el área</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="252" />
             <source>the first date {first} is after the last date {last}</source>
-            <translation type="unfinished" />
+            <translation>la primera fecha {first} es posterior a la última fecha {last}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="255" />
             <source>must be a percentage between 0 and 100, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser un porcentaje entre 0 y 100, no {value}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="259" />
             <source>must be a positive whole number, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser un número entero positivo, no {value}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="261" />
             <source>must be one of {choices}, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser uno de {choices}, no {value}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="273" />
             <source>{value} is not a date YYYY-MM-DD</source>
-            <translation type="unfinished" />
+            <translation>{value} no es una fecha YYYY-MM-DD</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="283" />
             <source>the scene search answered something other than an object: {answer}</source>
-            <translation type="unfinished" />
+            <translation>la búsqueda de escenas respondió algo que no es un objeto: {answer}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="302" />
             <source>the scene search failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>la búsqueda de escenas falló: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="303" />
             <source>the scene search's answer holds no list of results: {answer}</source>
-            <translation type="unfinished" />
+            <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="105" />
             <source>must be a JSON object with type and params</source>
-            <translation type="unfinished" />
+            <translation>debe ser un objeto JSON con type y params</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="114" />
             <source>is not valid JSON: {reason} at line {line} column {column}</source>
-            <translation type="unfinished" />
+            <translation>no es un JSON válido: {reason} en la línea {line}, columna {column}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="161" />
             <source>unknown field (a request has type, params and callback_url)</source>
-            <translation type="unfinished" />
+            <translation>campo desconocido (una petición tiene type, params y callback_url)</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="164" />
             <source>missing: one of {task_types}</source>
-            <translation type="unfinished" />
+            <translation>falta: uno de {task_types}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="167" />
             <source>{task_type} is not a task type (one of {task_types})</source>
-            <translation type="unfinished" />
+            <translation>{task_type} no es un tipo de tarea (uno de {task_types})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="173" />
             <source>must be an http:// or https:// URL</source>
-            <translation type="unfinished" />
+            <translation>debe ser una URL http:// o https://</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="176" />
             <source>missing or not a JSON object</source>
-            <translation type="unfinished" />
+            <translation>falta o no es un objeto JSON</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="180" />
             <source>is not a parameter of {task_type} (known: {known})</source>
-            <translation type="unfinished" />
+            <translation>no es un parámetro de {task_type} (conocidos: {known})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="201" />
             <source>missing</source>
-            <translation type="unfinished" />
+            <translation>falta</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="204" />
             <source>must be a non-empty string</source>
-            <translation type="unfinished" />
+            <translation>debe ser una cadena no vacía</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="211" />
             <source>missing: the API requires a unique id for each request (any string)</source>
-            <translation type="unfinished" />
+            <translation>falta: la API exige un id único para cada petición (cualquier cadena)</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="223" />
             <source>must be true or false, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser true o false, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="232" />
             <source>must be a number, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser un número, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="234" />
             <source>must be greater than 0, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser mayor que 0, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="236" />
             <source>must be between {minimum} and {maximum}, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe estar entre {minimum} y {maximum}, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="247" />
             <source>must be a whole number, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser un número entero, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="250" />
             <source>must be at least {minimum}, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser al menos {minimum}, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="261" />
             <source>must be a list of strings, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser una lista de cadenas, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="264" />
             <source>must not be empty</source>
-            <translation type="unfinished" />
+            <translation>no debe estar vacío</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="268" />
             <source>{item} is not a non-empty string</source>
-            <translation type="unfinished" />
+            <translation>{item} no es una cadena no vacía</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="271" />
             <source>{item} is listed twice</source>
-            <translation type="unfinished" />
+            <translation>{item} aparece dos veces</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="278" />
             <source>missing: a date YYYY-MM-DD</source>
-            <translation type="unfinished" />
+            <translation>falta: una fecha YYYY-MM-DD</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="280" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser una fecha YYYY-MM-DD, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="294" />
             <source>give either geometry or bbox, not both</source>
-            <translation type="unfinished" />
+            <translation>indique geometry o bbox, no ambos</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="300" />
             <source>missing: the area of interest as a GeoJSON Polygon in EPSG:4326</source>
-            <translation type="unfinished" />
+            <translation>falta: el área de interés como GeoJSON Polygon en EPSG:4326</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="305" />
             <source>missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
-            <translation type="unfinished" />
+            <translation>falta: el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="317" />
             <source>{band} is not a {sensor} band (did you mean {suggestion}?)</source>
-            <translation type="unfinished" />
+            <translation>{band} no es una banda de {sensor} (¿quiso decir {suggestion}?)</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="319" />
             <source>{band} is not a {sensor} band (bands: {bands})</source>
-            <translation type="unfinished" />
+            <translation>{band} no es una banda de {sensor} (bandas: {bands})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="329" />
             <source>{name} is not a metadata file (known: {known})</source>
-            <translation type="unfinished" />
+            <translation>{name} no es un archivo de metadatos (conocidos: {known})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="353" />
             <source>{value} has an empty expression between commas</source>
-            <translation type="unfinished" />
+            <translation>{value} tiene una expresión vacía entre comas</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="371" />
             <source>must be two numbers 'low,high', not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser dos números 'bajo,alto', no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="374" />
             <source>low must be smaller than high, not {value}</source>
-            <translation type="unfinished" />
+            <translation>bajo debe ser menor que alto, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="385" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
-            <translation type="unfinished" />
+            <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="389" />
             <source>{resample} is not a resampling method ({methods})</source>
-            <translation type="unfinished" />
+            <translation>{resample} no es un método de remuestreo ({methods})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="395" />
             <source>{format} is not a format ({formats})</source>
-            <translation type="unfinished" />
+            <translation>{format} no es un formato ({formats})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="401" />
             <source>must be 0 or 1, not {value}</source>
-            <translation type="unfinished" />
+            <translation>debe ser 0 o 1, no {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="444" />
             <source>at most {maximum} indices, not {count}</source>
-            <translation type="unfinished" />
+            <translation>como máximo {maximum} índices, no {count}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="450" />
             <source>{date_end} is before date_start {date_start}</source>
-            <translation type="unfinished" />
+            <translation>{date_end} es anterior a date_start {date_start}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="455" />
             <source>{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)</source>
-            <translation type="unfinished" />
+            <translation>{name} no es un sensor (p. ej., sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="90" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
-            <translation type="unfinished" />
+            <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: {bands})</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="92" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
-            <translation type="unfinished" />
+            <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: ninguna)</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="138" />
             <source>{path} is not georeferenced</source>
-            <translation type="unfinished" />
+            <translation>{path} no está georreferenciado</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="263" />
             <source>the scene folder {folder} does not exist</source>
-            <translation type="unfinished" />
+            <translation>la carpeta de escenas {folder} no existe</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="287" />
             <source>(no scene folder)</source>
-            <translation type="unfinished" />
+            <translation>(sin carpeta de escenas)</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="255" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
-            <translation type="unfinished" />
+            <translation>{view_id} no tiene una fecha válida ({year}-{month}-{day})</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="263" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
-            <translation type="unfinished" />
+            <translation>{view_id} no tiene un día del año válido ({year}, día {day_of_year})</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="271" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
-            <translation type="unfinished" />
+            <translation>falta: indique el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="284" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
-            <translation type="unfinished" />
+            <translation>{view_id} no es un id de escena conocido (se espera S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... o NAIP/...)</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="293" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
-            <translation type="unfinished" />
+            <translation>{view_id} no es un id de Sentinel-2 de la forma {form}, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="298" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: la zona UTM {zone} no está entre 1 y 60</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="302" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: la zona, el mes, el día y la secuencia no se rellenan con ceros en los view_id ({canonical})</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="317" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
-            <translation type="unfinished" />
+            <translation>{view_id} no es un id de escena Landsat (p. ej., L8/LC80290332017076LGN00 o L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="324" />
             <source>{view_id}: {kind} scenes are not supported</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: las escenas {kind} no se admiten</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="330" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: el prefijo {prefix}/ no corresponde a una escena Landsat {satellite}</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="340" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
-            <translation type="unfinished" />
+            <translation>{view_id} no es un id de MODIS de la forma {form}, p. ej., MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="345" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: la tesela MODIS {tile} está fuera de la cuadrícula (h 0-35, v 0-17)</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="356" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
         <message>
             <location filename="../core/tasks.py" line="29" />
             <source>internal error: {error_type}: {error}</source>
-            <translation type="unfinished" />
+            <translation>error interno: {error_type}: {error}</translation>
         </message>
         <message>
             <location filename="../core/tasks.py" line="91" />
             <source>the task stopped without a result</source>
-            <translation type="unfinished" />
+            <translation>la tarea se detuvo sin resultado</translation>
         </message>
         <message>
             <location filename="../core/tasks.py" line="106" />
             <source>Load By Extent: searching scenes</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent: buscando escenas</translation>
         </message>
         <message>
             <location filename="../core/tasks.py" line="129" />
             <source>the scene search stopped</source>
-            <translation type="unfinished" />
+            <translation>la búsqueda de escenas se detuvo</translation>
         </message>
         <message>
             <location filename="../core/vector.py" line="27" />
             <source>not a vector file OGR can read</source>
-            <translation type="unfinished" />
+            <translation>no es un archivo vectorial que OGR pueda leer</translation>
         </message>
         <message>
             <location filename="../core/vector.py" line="45" />
             <source>{path} holds no polygon</source>
-            <translation type="unfinished" />
+            <translation>{path} no contiene ningún polígono</translation>
         </message>
         <message>
             <location filename="../core/local/__init__.py" line="43" />
             <source>the embedded processor does not run {task_type} tasks yet</source>
-            <translation type="unfinished" />
+            <translation>el procesador integrado todavía no ejecuta tareas {task_type}</translation>
         </message>
         <message>
             <location filename="../core/local/bandmath.py" line="144" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
-            <translation type="unfinished" />
+            <translation>no se puede remuestrear {path} a la cuadrícula de {resolution} m</translation>
         </message>
         <message>
             <location filename="../core/local/bandmath.py" line="208" />
             <source>the area of interest does not overlap scene {view_id}</source>
-            <translation type="unfinished" />
+            <translation>el área de interés no se solapa con la escena {view_id}</translation>
         </message>
         <message>
             <location filename="../core/local/lbe.py" line="64" />
             <source>the area of interest does not overlap scene {view_id} (band {band})</source>
-            <translation type="unfinished" />
+            <translation>el área de interés no se solapa con la escena {view_id} (banda {band})</translation>
         </message>
         <message>
             <location filename="../core/local/lbe.py" line="100" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
-            <translation type="unfinished" />
+            <translation>la escena {view_id} no tiene metadatos de tesela ({kind}) en el almacén</translation>
         </message>
         <message>
             <location filename="../core/local/lbe.py" line="102" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
-            <translation type="unfinished" />
+            <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
             <location filename="../core/local/mt_stats.py" line="110" />
             <source>cannot take the mask {path} onto the grid of the index</source>
-            <translation type="unfinished" />
+            <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
         </message>
         <message>
             <location filename="../core/local/mt_stats.py" line="219" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
-            <translation type="unfinished" />
+            <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
             <location filename="../core/local/mt_stats.py" line="233" />
             <source>no valid pixel of {indices} in the area of interest</source>
-            <translation type="unfinished" />
+            <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
             <location filename="../core/local/mt_stats.py" line="274" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
-            <translation type="unfinished" />
+            <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="94" />
             <source>{path} has a rotated geotransform, which the embedded processor does not crop</source>
-            <translation type="unfinished" />
+            <translation>{path} tiene una geotransformación rotada, que el procesador integrado no recorta</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="218" />
             <source>rasterize failed</source>
-            <translation type="unfinished" />
+            <translation>falló la rasterización</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="219" />
             <source>cannot rasterise the area of interest: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede rasterizar el área de interés: {reason}</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="133" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
-            <translation type="unfinished" />
+            <translation>el área de interés no se puede expresar en EPSG:3857 (¿demasiado cerca de un polo?)</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="151" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
-            <translation type="unfinished" />
+            <translation>la imagen tendría {width} x {height} píxeles; indique un px_size mayor</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="178" />
             <source>warp failed</source>
-            <translation type="unfinished" />
+            <translation>falló la reproyección</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="179" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede remuestrear a EPSG:3857 con {method}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="285" />
             <source>cannot write {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede escribir {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="62" />
             <source>GeoTIFF creation failed</source>
-            <translation type="unfinished" />
+            <translation>falló la creación del GeoTIFF</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="63" />
             <source>cannot create {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede crear {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="82" />
             <source>write failed</source>
-            <translation type="unfinished" />
+            <translation>falló la escritura</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="118" />
             <source>JPEG 2000 cannot hold {data_type} pixels; request this band with another band or with metadata to get GeoTIFFs</source>
-            <translation type="unfinished" />
+            <translation>JPEG 2000 no admite píxeles {data_type}; pida esta banda junto con otra banda o con metadatos para obtener archivos GeoTIFF</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="123" />
             <source>this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)</source>
-            <translation type="unfinished" />
+            <translation>este GDAL no tiene escritor de JPEG 2000 (controlador JP2OpenJPEG)</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="139" />
             <source>JPEG 2000 encoding failed</source>
-            <translation type="unfinished" />
+            <translation>falló la codificación JPEG 2000</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="86" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
-            <translation type="unfinished" />
+            <translation>Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="89" />
             <source>No feature is selected in {layer}.</source>
-            <translation type="unfinished" />
+            <translation>No hay ningún objeto seleccionado en {layer}.</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="92" />
             <source>The selected features of {layer} have no geometry.</source>
-            <translation type="unfinished" />
+            <translation>Los objetos seleccionados de {layer} no tienen geometría.</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="94" />
             <source>{count} selected feature(s) of {layer}</source>
-            <translation type="unfinished" />
+            <translation>{count} objeto(s) seleccionado(s) de {layer}</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="134" />
             <source>no area of interest: draw one or pick a source</source>
-            <translation type="unfinished" />
+            <translation>sin área de interés: dibuje una o elija una fuente</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="138" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
-            <translation type="unfinished" />
+            <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
         </message>
         <message>
             <location filename="../ui/map_tools.py" line="226" />
             <source>A polygon needs at least 3 vertices</source>
-            <translation type="unfinished" />
+            <translation>Un polígono necesita al menos 3 vértices</translation>
         </message>
         <message>
             <location filename="../ui/map_tools.py" line="235" />
             <source>The polygon has no area: its vertices are on one line</source>
-            <translation type="unfinished" />
+            <translation>El polígono no tiene área: sus vértices están sobre una línea</translation>
         </message>
         <message>
             <location filename="../ui/map_tools.py" line="240" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
-            <translation type="unfinished" />
+            <translation>El polígono se cruza a sí mismo: quite vértices con Backspace y vuelva a dibujarlo</translation>
         </message>
         <message>
             <location filename="../ui/result_layers.py" line="49" />
             <source>{scene} · {request}</source>
-            <translation type="unfinished" />
+            <translation>{scene} · {request}</translation>
         </message>
         <message>
             <location filename="../ui/result_layers.py" line="66" />
             <source>{sensor} {date} {bands}</source>
-            <translation type="unfinished" />
+            <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
             <location filename="../ui/result_layers.py" line="121" />
             <source>not a raster QGIS can read</source>
-            <translation type="unfinished" />
+            <translation>no es un ráster que QGIS pueda leer</translation>
         </message>
         <message>
             <location filename="../ui/result_layers.py" line="122" />
             <source>cannot load {file} as a layer: {reason}</source>
-            <translation type="unfinished" />
+            <translation>no se puede cargar {file} como capa: {reason}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="296" />
             <source>{date} · {index}</source>
-            <translation type="unfinished" />
+            <translation>{date} · {index}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="297" />
             <source>{figure} {value}</source>
-            <translation type="unfinished" />
+            <translation>{figure} {value}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="300" />
             <source>cloud {cloud} %</source>
-            <translation type="unfinished" />
+            <translation>nubosidad {cloud} %</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="308" />
             <source>{date} · {scene} · not computed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>{date} · {scene} · no calculado: {reason}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="467" />
             <source>p10–p90</source>
-            <translation type="unfinished" />
+            <translation>p10–p90</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="472" />
             <source>q1–q3</source>
-            <translation type="unfinished" />
+            <translation>q1–q3</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="480" />
             <source>min–max</source>
-            <translation type="unfinished" />
+            <translation>mín–máx</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="485" />
             <source>{index} median</source>
-            <translation type="unfinished" />
+            <translation>mediana de {index}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="485" />
             <source>median</source>
-            <translation type="unfinished" />
+            <translation>mediana</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="498" />
             <source>cloud %</source>
-            <translation type="unfinished" />
+            <translation>nubosidad %</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="512" />
             <source>not computed</source>
-            <translation type="unfinished" />
+            <translation>no calculado</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="517" />
             <source>No statistics in this answer</source>
-            <translation type="unfinished" />
+            <translation>No hay estadísticas en esta respuesta</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="525" />
             <source>index value</source>
-            <translation type="unfinished" />
+            <translation>valor del índice</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="145" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
-            <translation type="unfinished" />
+            <translation>sin carpeta de escenas: indique SCENES o añada una carpeta de escenas en la configuración del complemento</translation>
         </message>
     </context>
     <context>
@@ -1784,147 +1784,147 @@
         <message>
             <location filename="../processing/algorithms.py" line="218" />
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Tareas</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="229" />
             <source>Area of interest (polygons, dissolved into one)</source>
-            <translation type="unfinished" />
+            <translation>Área de interés (polígonos, disueltos en uno)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="233" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="237" />
             <source>Processing API base URL (empty: run on this computer)</source>
-            <translation type="unfinished" />
+            <translation>URL base de la Processing API (vacío: ejecutar en este equipo)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="239" />
             <source>Output folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de salida</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="240" />
             <source>Result files (separated by ';', main file first)</source>
-            <translation type="unfinished" />
+            <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="241" />
             <source>The request run (the API's JSON)</source>
-            <translation type="unfinished" />
+            <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="252" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
-            <translation type="unfinished" />
+            <translation>Id de la escena (view_id, p. ej., S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="276" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
-            <translation type="unfinished" />
+            <translation>ningún objeto con geometría (con 'Solo objetos seleccionados', seleccione al menos un polígono)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="280" />
             <source>the features cannot be dissolved into one geometry: {error}</source>
-            <translation type="unfinished" />
+            <translation>los objetos no se pueden disolver en una sola geometría: {error}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="290" />
             <source>the layer has no coordinate reference system</source>
-            <translation type="unfinished" />
+            <translation>la capa no tiene sistema de referencia de coordenadas</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="295" />
             <source>cannot be transformed to {crs}: {error}</source>
-            <translation type="unfinished" />
+            <translation>no se puede transformar a {crs}: {error}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="302" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
-            <translation type="unfinished" />
+            <translation>la tarea {task} admite un solo polígono, y los objetos forman {count} polígonos separados: seleccione objetos que se toquen o se solapen, o uno solo</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="311" />
             <source>{parameter} ({field}): {message}</source>
-            <translation type="unfinished" />
+            <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="347" />
             <source>Request: {request}</source>
-            <translation type="unfinished" />
+            <translation>Petición: {request}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="348" />
             <source>Running on {backend}</source>
-            <translation type="unfinished" />
+            <translation>Se ejecuta en {backend}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="349" />
             <source>the Processing API</source>
-            <translation type="unfinished" />
+            <translation>la Processing API</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="350" />
             <source>this computer</source>
-            <translation type="unfinished" />
+            <translation>este equipo</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="353" />
             <source>Cancelled: nothing was written.</source>
-            <translation type="unfinished" />
+            <translation>Cancelado: no se escribió nada.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="360" />
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
-            <translation type="unfinished" />
+            <translation>Error interno ({kind}: {error}); los detalles están en el registro {tag}.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="363" />
             <source>Result: {files}</source>
-            <translation type="unfinished" />
+            <translation>Resultado: {files}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="397" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;h3&gt;Área y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="398" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos. Sus objetos (solo los seleccionados con &lt;i&gt;Solo objetos seleccionados&lt;/i&gt;) se disuelven en una sola geometría y se envían en EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="400" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
-            <translation type="unfinished" />
+            <translation>La tarea admite un solo polígono: los objetos que forman polígonos separados son un error.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="401" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
-            <translation type="unfinished" />
+            <translation>Los polígonos separados se envían como MultiPolygon.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="402" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador integrado (varias separadas por ';'); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="404" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea en este equipo con el procesador integrado. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="409" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde van los archivos de resultado (por defecto: una carpeta temporal). Los archivos existentes nunca se sobrescriben; no queda nada allí cuando la tarea falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="411" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;h3&gt;Salidas&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: los archivos de resultado, separados por ';' (primero el archivo principal, después los archivos auxiliares). &lt;b&gt;REQUEST&lt;/b&gt;: la petición tal como la recibe la API (JSON), para ejecutarla de nuevo con la línea de comandos (lbe run) o para enviarla. Los resultados ráster se añaden al proyecto cuando se ejecuta desde el diálogo de Procesos.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -1932,352 +1932,352 @@
         <message>
             <location filename="../ui/dock.py" line="97" />
             <source>Load By Extent</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="122" />
             <source>Run</source>
-            <translation type="unfinished" />
+            <translation>Ejecutar</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="141" />
             <source>drawn rectangle</source>
-            <translation type="unfinished" />
+            <translation>rectángulo dibujado</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="141" />
             <source>drawn polygon</source>
-            <translation type="unfinished" />
+            <translation>polígono dibujado</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="172" />
             <source>Crop bands (lbe)</source>
-            <translation type="unfinished" />
+            <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="173" />
             <source>Index (bandmath)</source>
-            <translation type="unfinished" />
+            <translation>Índice (bandmath)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="174" />
             <source>Visual (jpeg)</source>
-            <translation type="unfinished" />
+            <translation>Visual (jpeg)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="175" />
             <source>Statistics over time (mt_stats)</source>
-            <translation type="unfinished" />
+            <translation>Estadísticas temporales (mt_stats)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="180" />
             <source>Task</source>
-            <translation type="unfinished" />
+            <translation>Tarea</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="185" />
             <source>Area of interest</source>
-            <translation type="unfinished" />
+            <translation>Área de interés</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="189" />
             <source>Rectangle</source>
-            <translation type="unfinished" />
+            <translation>Rectángulo</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="189" />
             <source>Drag a rectangle on the map</source>
-            <translation type="unfinished" />
+            <translation>Arrastre un rectángulo en el mapa</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="191" />
             <source>Polygon</source>
-            <translation type="unfinished" />
+            <translation>Polígono</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="192" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
-            <translation type="unfinished" />
+            <translation>Haga clic en los vértices; doble clic o clic derecho termina, Backspace quita el último vértice, Esc cancela</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="194" />
             <source>Selection</source>
-            <translation type="unfinished" />
+            <translation>Selección</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="195" />
             <source>The selected polygons of the active layer</source>
-            <translation type="unfinished" />
+            <translation>Los polígonos seleccionados de la capa activa</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="196" />
             <source>Map extent</source>
-            <translation type="unfinished" />
+            <translation>Extensión del mapa</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="196" />
             <source>The map canvas extent</source>
-            <translation type="unfinished" />
+            <translation>La extensión del lienzo del mapa</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="198" />
             <source>File…</source>
-            <translation type="unfinished" />
+            <translation>Archivo…</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="198" />
             <source>A GeoJSON or any vector file</source>
-            <translation type="unfinished" />
+            <translation>Un GeoJSON o cualquier archivo vectorial</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="199" />
             <source>Clear</source>
-            <translation type="unfinished" />
+            <translation>Limpiar</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="199" />
             <source>Forget the area of interest</source>
-            <translation type="unfinished" />
+            <translation>Olvidar el área de interés</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="223" />
             <source>Scene</source>
-            <translation type="unfinished" />
+            <translation>Escena</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="224" />
             <source>this computer</source>
-            <translation type="unfinished" />
+            <translation>este equipo</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="226" />
             <source>Processing API</source>
-            <translation type="unfinished" />
+            <translation>Processing API</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="232" />
             <source>Test connection</source>
-            <translation type="unfinished" />
+            <translation>Probar conexión</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="245" />
             <source>Run on</source>
-            <translation type="unfinished" />
+            <translation>Ejecutar en</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="253" />
             <source>Datasets</source>
-            <translation type="unfinished" />
+            <translation>Conjuntos de datos</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="266" />
             <source>Index</source>
-            <translation type="unfinished" />
+            <translation>Índice</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="277" />
             <source>Visual</source>
-            <translation type="unfinished" />
+            <translation>Visual</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="288" />
             <source>Statistics</source>
-            <translation type="unfinished" />
+            <translation>Estadísticas</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="314" />
             <source>Bands</source>
-            <translation type="unfinished" />
+            <translation>Bandas</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="324" />
             <source>Options</source>
-            <translation type="unfinished" />
+            <translation>Opciones</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="326" />
             <source>Merge bands of one resolution</source>
-            <translation type="unfinished" />
+            <translation>Combinar bandas de una resolución</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="329" />
             <source>Tile metadata</source>
-            <translation type="unfinished" />
+            <translation>Metadatos de tesela</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="330" />
             <source>Product metadata</source>
-            <translation type="unfinished" />
+            <translation>Metadatos de producto</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="338" />
             <source>▸ Request</source>
-            <translation type="unfinished" />
+            <translation>▸ Petición</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="341" />
             <source>Copy JSON</source>
-            <translation type="unfinished" />
+            <translation>Copiar JSON</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="344" />
             <source>Copy as curl</source>
-            <translation type="unfinished" />
+            <translation>Copiar como curl</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="346" />
             <source>The API call with the key hidden as ***</source>
-            <translation type="unfinished" />
+            <translation>La llamada a la API con la clave oculta como ***</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="376" />
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Tareas</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="383" />
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Configuración</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="422" />
             <source>map extent</source>
-            <translation type="unfinished" />
+            <translation>extensión del mapa</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="427" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Archivos vectoriales (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Todos los archivos (*)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="446" />
             <source>{area} km² · {vertices} vertices · {source}</source>
-            <translation type="unfinished" />
+            <translation>{area} km² · {vertices} vértices · {source}</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="449" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay área de interés: dibuje una o tómela de una fuente de arriba.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="479" />
             <source>Choose the datasets to search.</source>
-            <translation type="unfinished" />
+            <translation>Elija los conjuntos de datos en los que buscar.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="483" />
             <source>Draw an area of interest to search the API's scenes.</source>
-            <translation type="unfinished" />
+            <translation>Dibuje un área de interés para buscar las escenas de la API.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="490" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
-            <translation type="unfinished" />
+            <translation>Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="536" />
             <source>Load By Extent: testing the connection</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent: probando la conexión</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="539" />
             <source>Testing the connection…</source>
-            <translation type="unfinished" />
+            <translation>Probando la conexión…</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="587" />
             <source>Draw an area of interest or take it from a source above.</source>
-            <translation type="unfinished" />
+            <translation>Dibuje un área de interés o tómela de una fuente de arriba.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="614" />
             <source>This scene has no {bands} in the scene folders.</source>
-            <translation type="unfinished" />
+            <translation>Esta escena no tiene {bands} en las carpetas de escenas.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="618" />
             <source>This scene has no {kind} in the scene folders.</source>
-            <translation type="unfinished" />
+            <translation>Esta escena no tiene {kind} en las carpetas de escenas.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="621" />
             <source>Set the API key in Settings below (Processing API).</source>
-            <translation type="unfinished" />
+            <translation>Defina la clave de API en Configuración, abajo (Processing API).</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="623" />
             <source>Add a scene folder in Settings below.</source>
-            <translation type="unfinished" />
+            <translation>Añada una carpeta de escenas en Configuración, abajo.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="639" />
             <source>Run the task in the background</source>
-            <translation type="unfinished" />
+            <translation>Ejecutar la tarea en segundo plano</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="646" />
             <source>→ the result type shows here once the request is valid</source>
-            <translation type="unfinished" />
+            <translation>→ el tipo de resultado aparece aquí cuando la petición es válida</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="648" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
-            <translation type="unfinished" />
+            <translation>→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="653" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
-            <translation type="unfinished" />
+            <translation>→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="656" />
             <source>native pixel size</source>
-            <translation type="unfinished" />
+            <translation>tamaño de píxel nativo</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="657" />
             <source>colour</source>
-            <translation type="unfinished" />
+            <translation>en color</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="658" />
             <source>grey</source>
-            <translation type="unfinished" />
+            <translation>en escala de grises</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="659" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
-            <translation type="unfinished" />
+            <translation>→ una imagen {format} en EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="666" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
-            <translation type="unfinished" />
+            <translation>→ un archivo JPEG 2000, banda {band} a {res} m</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="669" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
-            <translation type="unfinished" />
+            <translation>→ un GeoTIFF, {count} banda(s) a {res} m</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="675" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
-            <translation type="unfinished" />
+            <translation>→ un zip de {files} GeoTIFF ({parts}){extra}</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="679" />
             <source>▾ Request</source>
-            <translation type="unfinished" />
+            <translation>▾ Petición</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="697" />
             <source>Large area of interest</source>
-            <translation type="unfinished" />
+            <translation>Área de interés grande</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="698" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
-            <translation type="unfinished" />
+            <translation>El área de interés cubre {area} km², más que los {limit} km² definidos en Configuración. ¿Ejecutar de todos modos?</translation>
         </message>
     </context>
     <context>
@@ -2285,12 +2285,12 @@
         <message>
             <location filename="../processing/provider.py" line="23" />
             <source>Load By Extent</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" line="26" />
             <source>Load By Extent: satellite scenes cropped to an area of interest</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent: escenas de satélite recortadas a un área de interés</translation>
         </message>
     </context>
     <context>
@@ -2298,127 +2298,127 @@
         <message>
             <location filename="../processing/algorithms.py" line="604" />
             <source>Index statistics over time (mt_stats)</source>
-            <translation type="unfinished" />
+            <translation>Estadísticas temporales de índices (mt_stats)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="607" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
-            <translation type="unfinished" />
+            <translation>Estadísticas de hasta tres índices sobre el área de interés para cada escena de un rango de fechas.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="611" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
-            <translation type="unfinished" />
+            <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="614" />
             <source>First date</source>
-            <translation type="unfinished" />
+            <translation>Primera fecha</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="616" />
             <source>Last date</source>
-            <translation type="unfinished" />
+            <translation>Última fecha</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="617" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
-            <translation type="unfinished" />
+            <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="619" />
             <source>Highest cloud cover in the area of interest, %</source>
-            <translation type="unfinished" />
+            <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="622" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
-            <translation type="unfinished" />
+            <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="624" />
             <source>Most scenes</source>
-            <translation type="unfinished" />
+            <translation>Máximo de escenas</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="629" />
             <source>Statistics table (CSV)</source>
-            <translation type="unfinished" />
+            <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="629" />
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="632" />
             <source>The API's answer (JSON)</source>
-            <translation type="unfinished" />
+            <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="632" />
             <source>JSON files (*.json)</source>
-            <translation type="unfinished" />
+            <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="635" />
             <source>Statistics</source>
-            <translation type="unfinished" />
+            <translation>Estadísticas</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="658" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
-            <translation type="unfinished" />
+            <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="695" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
-            <translation type="unfinished" />
+            <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="723" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="728" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
-            <translation type="unfinished" />
+            <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="730" />
             <source>the first date (scripts: 'YYYY-MM-DD').</source>
-            <translation type="unfinished" />
+            <translation>la primera fecha (scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="731" />
             <source>the last date (at most a year after the first is recommended).</source>
-            <translation type="unfinished" />
+            <translation>la última fecha (se recomienda como máximo un año después de la primera).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="732" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
-            <translation type="unfinished" />
+            <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="733" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
-            <translation type="unfinished" />
+            <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="734" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
-            <translation type="unfinished" />
+            <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="735" />
             <source>the most scenes to compute (default 100).</source>
-            <translation type="unfinished" />
+            <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="737" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -2426,77 +2426,77 @@
         <message>
             <location filename="../ui/scene_picker.py" line="69" />
             <source>any date</source>
-            <translation type="unfinished" />
+            <translation>cualquier fecha</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="78" />
             <source>Footprints</source>
-            <translation type="unfinished" />
+            <translation>Huellas</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="83" />
             <source>date</source>
-            <translation type="unfinished" />
+            <translation>fecha</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="83" />
             <source>sensor</source>
-            <translation type="unfinished" />
+            <translation>sensor</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="83" />
             <source>cloud</source>
-            <translation type="unfinished" />
+            <translation>nubosidad</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="83" />
             <source>view_id</source>
-            <translation type="unfinished" />
+            <translation>view_id</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="104" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Desde</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="106" />
             <source>to</source>
-            <translation type="unfinished" />
+            <translation>hasta</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="110" />
             <source>Cloud ≤</source>
-            <translation type="unfinished" />
+            <translation>Nubosidad ≤</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="146" />
             <source>Searching the API's scenes…</source>
-            <translation type="unfinished" />
+            <translation>Buscando las escenas de la API…</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="146" />
             <source>Searching the scene folders…</source>
-            <translation type="unfinished" />
+            <translation>Buscando en las carpetas de escenas…</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="169" />
             <source>{count} scene(s) meet the area of interest</source>
-            <translation type="unfinished" />
+            <translation>{count} escena(s) intersecan el área de interés</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="215" />
             <source>Pick a scene above or type its view_id.</source>
-            <translation type="unfinished" />
+            <translation>Elija una escena arriba o escriba su view_id.</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="225" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
-            <translation type="unfinished" />
+            <translation>✓ escena {sensor} del {date}, en las carpetas de escenas</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="230" />
             <source>✓ a valid {sensor} id; not among the scenes listed above</source>
-            <translation type="unfinished" />
+            <translation>✓ un id de {sensor} válido; no está entre las escenas listadas arriba</translation>
         </message>
     </context>
     <context>
@@ -2504,87 +2504,87 @@
         <message>
             <location filename="../ui/settings_widget.py" line="41" />
             <source>Add folder…</source>
-            <translation type="unfinished" />
+            <translation>Añadir carpeta…</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="43" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Quitar</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="66" />
             <source>Set key…</source>
-            <translation type="unfinished" />
+            <translation>Definir clave…</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="68" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
-            <translation type="unfinished" />
+            <translation>Pegue la clave de API: se guarda en la base de datos de autenticación de QGIS</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="74" />
             <source> h</source>
-            <translation type="unfinished" />
+            <translation> h</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="75" />
             <source>the task's own limit</source>
-            <translation type="unfinished" />
+            <translation>el límite propio de la tarea</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="77" />
             <source>Reuse the result of an identical recent request</source>
-            <translation type="unfinished" />
+            <translation>Reutilizar el resultado de una petición idéntica reciente</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="89" />
             <source>Scene folders</source>
-            <translation type="unfinished" />
+            <translation>Carpetas de escenas</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="90" />
             <source>Output folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de salida</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="91" />
             <source>Ask before an AOI larger than</source>
-            <translation type="unfinished" />
+            <translation>Preguntar si el área de interés supera</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="92" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="94" />
             <source>Base URL</source>
-            <translation type="unfinished" />
+            <translation>URL base</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="95" />
             <source>Search URL</source>
-            <translation type="unfinished" />
+            <translation>URL de búsqueda</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="99" />
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>Clave de API</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="100" />
             <source>Stop waiting after</source>
-            <translation type="unfinished" />
+            <translation>Dejar de esperar tras</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="143" />
             <source>The Processing API key:</source>
-            <translation type="unfinished" />
+            <translation>La clave de la Processing API:</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="159" />
             <source>Scene folder</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de escenas</translation>
         </message>
     </context>
     <context>
@@ -2592,172 +2592,172 @@
         <message>
             <location filename="../ui/stats_dock.py" line="100" />
             <source>Load By Extent — statistics</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="120" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
-            <translation type="unfinished" />
+            <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="134" />
             <source>date</source>
-            <translation type="unfinished" />
+            <translation>fecha</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="134" />
             <source>view_id</source>
-            <translation type="unfinished" />
+            <translation>view_id</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="134" />
             <source>scene</source>
-            <translation type="unfinished" />
+            <translation>escena</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="135" />
             <source>cloud %</source>
-            <translation type="unfinished" />
+            <translation>nubosidad %</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="161" />
             <source>The index the chart and the table show</source>
-            <translation type="unfinished" />
+            <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="162" />
             <source>Overlay all</source>
-            <translation type="unfinished" />
+            <translation>Superponer todos</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="164" />
             <source>Draw the median of every index on one chart</source>
-            <translation type="unfinished" />
+            <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="165" />
             <source>Table</source>
-            <translation type="unfinished" />
+            <translation>Tabla</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="166" />
             <source>Show the figures as a table, one row per date</source>
-            <translation type="unfinished" />
+            <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="168" />
             <source>CSV</source>
-            <translation type="unfinished" />
+            <translation>CSV</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="169" />
             <source>Save every figure of every index as CSV</source>
-            <translation type="unfinished" />
+            <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="170" />
             <source>PNG</source>
-            <translation type="unfinished" />
+            <translation>PNG</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="170" />
             <source>Save the chart as PNG</source>
-            <translation type="unfinished" />
+            <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="177" />
             <source>Index</source>
-            <translation type="unfinished" />
+            <translation>Índice</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="214" />
             <source>The answer has one index only</source>
-            <translation type="unfinished" />
+            <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="228" />
             <source>The statistics in {path} cannot be read: {error}</source>
-            <translation type="unfinished" />
+            <translation>Las estadísticas de {path} no se pueden leer: {error}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="258" />
             <source>{start} to {end}</source>
-            <translation type="unfinished" />
+            <translation>del {start} al {end}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="261" />
             <source>{area} km²</source>
-            <translation type="unfinished" />
+            <translation>{area} km²</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="266" />
             <source>{title} · {dates} date(s) with figures</source>
-            <translation type="unfinished" />
+            <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="268" />
             <source>{text} · {errors} scene(s) without figures</source>
-            <translation type="unfinished" />
+            <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="281" />
             <source>No statistics chart: {error}</source>
-            <translation type="unfinished" />
+            <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="326" />
             <source>Statistics appear here when a statistics task ends.</source>
-            <translation type="unfinished" />
+            <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="328" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
-            <translation type="unfinished" />
+            <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="370" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
-            <translation type="unfinished" />
+            <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="417" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
-            <translation type="unfinished" />
+            <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="439" />
             <source>Save the statistics as CSV</source>
-            <translation type="unfinished" />
+            <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="439" />
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="445" />
             <source>The CSV could not be saved: {error}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="447" />
             <source>{count} row(s) saved in {path}</source>
-            <translation type="unfinished" />
+            <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="454" />
             <source>PNG images (*.png)</source>
-            <translation type="unfinished" />
+            <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="461" />
             <source>The PNG could not be saved: {error}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="463" />
             <source>Chart saved in {path}</source>
-            <translation type="unfinished" />
+            <translation>Gráfico guardado en {path}</translation>
         </message>
     </context>
     <context>
@@ -2765,62 +2765,62 @@
         <message>
             <location filename="../ui/stats_form.py" line="49" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
-            <translation type="unfinished" />
+            <translation>hasta 3, separados por ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="53" />
             <source>add an index…</source>
-            <translation type="unfinished" />
+            <translation>añadir un índice…</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="73" />
             <source>all sensors</source>
-            <translation type="unfinished" />
+            <translation>todos los sensores</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="82" />
             <source>Leave cloud and shadow pixels out of the figures</source>
-            <translation type="unfinished" />
+            <translation>Excluir de los valores los píxeles de nube y de sombra</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="95" />
             <source>to</source>
-            <translation type="unfinished" />
+            <translation>hasta</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="99" />
             <source>Indices</source>
-            <translation type="unfinished" />
+            <translation>Índices</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="101" />
             <source>Dates</source>
-            <translation type="unfinished" />
+            <translation>Fechas</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="102" />
             <source>Sensors</source>
-            <translation type="unfinished" />
+            <translation>Sensores</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="103" />
             <source>Scenes with cloud ≤</source>
-            <translation type="unfinished" />
+            <translation>Escenas con nubosidad ≤</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="105" />
             <source>At most</source>
-            <translation type="unfinished" />
+            <translation>Como máximo</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="134" />
             <source>Give at least one index or expression.</source>
-            <translation type="unfinished" />
+            <translation>Indique al menos un índice o una expresión.</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="136" />
             <source>At most {count} indices.</source>
-            <translation type="unfinished" />
+            <translation>Como máximo {count} índices.</translation>
         </message>
     </context>
     <context>
@@ -2828,47 +2828,47 @@
         <message>
             <location filename="../ui/task_controller.py" line="112" />
             <source>No scene folder is set: add one in the dock's settings.</source>
-            <translation type="unfinished" />
+            <translation>No hay carpeta de escenas: añada una en la configuración del panel.</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="131" />
             <source>Load By Extent: {what}</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent: {what}</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="141" />
             <source>cancelled; nothing was written</source>
-            <translation type="unfinished" />
+            <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="170" />
             <source>unfinished on the server: task {task_id}</source>
-            <translation type="unfinished" />
+            <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="181" />
             <source>resumed in a new row</source>
-            <translation type="unfinished" />
+            <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="225" />
             <source>Load By Extent</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="236" />
             <source>statistics saved: {file}</source>
-            <translation type="unfinished" />
+            <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="244" />
             <source>the result could not be loaded: {error}</source>
-            <translation type="unfinished" />
+            <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="248" />
             <source>{count} layer(s) loaded</source>
-            <translation type="unfinished" />
+            <translation>{count} capa(s) cargada(s)</translation>
         </message>
     </context>
     <context>
@@ -2876,7 +2876,7 @@
         <message>
             <location filename="../ui/task_list.py" line="96" />
             <source>No task yet.</source>
-            <translation type="unfinished" />
+            <translation>Todavía no hay tareas.</translation>
         </message>
     </context>
     <context>
@@ -2884,27 +2884,27 @@
         <message>
             <location filename="../ui/task_list.py" line="34" />
             <source>Cancel this task</source>
-            <translation type="unfinished" />
+            <translation>Cancelar esta tarea</translation>
         </message>
         <message>
             <location filename="../ui/task_list.py" line="36" />
             <source>Zoom to the result</source>
-            <translation type="unfinished" />
+            <translation>Zoom al resultado</translation>
         </message>
         <message>
             <location filename="../ui/task_list.py" line="38" />
             <source>Open the output folder</source>
-            <translation type="unfinished" />
+            <translation>Abrir la carpeta de salida</translation>
         </message>
         <message>
             <location filename="../ui/task_list.py" line="39" />
             <source>Run again</source>
-            <translation type="unfinished" />
+            <translation>Ejecutar de nuevo</translation>
         </message>
         <message>
             <location filename="../ui/task_list.py" line="41" />
             <source>Resume waiting for this task</source>
-            <translation type="unfinished" />
+            <translation>Seguir esperando esta tarea</translation>
         </message>
     </context>
     <context>
@@ -2912,77 +2912,77 @@
         <message>
             <location filename="../ui/visual_form.py" line="48" />
             <source>grey</source>
-            <translation type="unfinished" />
+            <translation>escala de grises</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="55" />
             <source>continuous</source>
-            <translation type="unfinished" />
+            <translation>continuo</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="56" />
             <source>Levels</source>
-            <translation type="unfinished" />
+            <translation>Niveles</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="80" />
             <source>native</source>
-            <translation type="unfinished" />
+            <translation>nativo</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="81" />
             <source>Top-of-atmosphere reflectance (calibrate)</source>
-            <translation type="unfinished" />
+            <translation>Reflectancia en el techo de la atmósfera (calibrar)</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="84" />
             <source>optional: a name for the result file</source>
-            <translation type="unfinished" />
+            <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="98" />
             <source>classes</source>
-            <translation type="unfinished" />
+            <translation>clases</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="102" />
             <source>Bands</source>
-            <translation type="unfinished" />
+            <translation>Bandas</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="104" />
             <source>Colormap</source>
-            <translation type="unfinished" />
+            <translation>Mapa de colores</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="106" />
             <source>Resampling</source>
-            <translation type="unfinished" />
+            <translation>Remuestreo</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="107" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>Formato</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="108" />
             <source>Pixel size</source>
-            <translation type="unfinished" />
+            <translation>Tamaño de píxel</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="110" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nombre</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="158" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
-            <translation type="unfinished" />
+            <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="162" />
             <source>the low level must be below the high one</source>
-            <translation type="unfinished" />
+            <translation>el nivel bajo debe ser menor que el alto</translation>
         </message>
     </context>
 </TS>

@@ -6,47 +6,47 @@
         <message>
             <location filename="../ui/band_picker.py" line="32" />
             <source>Custom</source>
-            <translation type="unfinished" />
+            <translation>Власна</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="33" />
             <source>True colour</source>
-            <translation type="unfinished" />
+            <translation>Природні кольори</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="34" />
             <source>False colour (near infrared)</source>
-            <translation type="unfinished" />
+            <translation>Псевдокольори (ближній інфрачервоний)</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="35" />
             <source>Shortwave infrared</source>
-            <translation type="unfinished" />
+            <translation>Короткохвильовий інфрачервоний</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="36" />
             <source>All bands</source>
-            <translation type="unfinished" />
+            <translation>Усі канали</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="50" />
             <source>Preset</source>
-            <translation type="unfinished" />
+            <translation>Шаблон</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="78" />
             <source>This scene has no {band} in the scene folders</source>
-            <translation type="unfinished" />
+            <translation>У теках сцен для цієї сцени немає каналу {band}</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="141" />
             <source>Order: {bands}</source>
-            <translation type="unfinished" />
+            <translation>Порядок: {bands}</translation>
         </message>
         <message>
             <location filename="../ui/band_picker.py" line="143" />
             <source>No band chosen</source>
-            <translation type="unfinished" />
+            <translation>Канал не вибрано</translation>
         </message>
     </context>
     <context>
@@ -54,42 +54,42 @@
         <message>
             <location filename="../processing/algorithms.py" line="486" />
             <source>Index or band math (bandmath)</source>
-            <translation type="unfinished" />
+            <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="489" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
-            <translation type="unfinished" />
+            <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="494" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
-            <translation type="unfinished" />
+            <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="495" />
             <source>Name in the result's file name</source>
-            <translation type="unfinished" />
+            <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="507" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="511" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
-            <translation type="unfinished" />
+            <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="512" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
-            <translation type="unfinished" />
+            <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="515" />
             <source>optional: used in the file name instead of the expression.</source>
-            <translation type="unfinished" />
+            <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
         </message>
     </context>
     <context>
@@ -97,27 +97,27 @@
         <message>
             <location filename="../ui/index_form.py" line="26" />
             <source>Custom expression</source>
-            <translation type="unfinished" />
+            <translation>Власний вираз</translation>
         </message>
         <message>
             <location filename="../ui/index_form.py" line="41" />
             <source>optional: a name for the result file</source>
-            <translation type="unfinished" />
+            <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
             <location filename="../ui/index_form.py" line="45" />
             <source>Catalog</source>
-            <translation type="unfinished" />
+            <translation>Каталог</translation>
         </message>
         <message>
             <location filename="../ui/index_form.py" line="46" />
             <source>Expression</source>
-            <translation type="unfinished" />
+            <translation>Вираз</translation>
         </message>
         <message>
             <location filename="../ui/index_form.py" line="48" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Назва</translation>
         </message>
     </context>
     <context>
@@ -125,107 +125,107 @@
         <message>
             <location filename="../processing/algorithms.py" line="527" />
             <source>Visual rendering (jpeg)</source>
-            <translation type="unfinished" />
+            <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="530" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
-            <translation type="unfinished" />
+            <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="535" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
-            <translation type="unfinished" />
+            <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="536" />
             <source>Name in the result's file name</source>
-            <translation type="unfinished" />
+            <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="538" />
             <source>Resampling method</source>
-            <translation type="unfinished" />
+            <translation>Метод передискретизації</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="540" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
-            <translation type="unfinished" />
+            <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="541" />
             <source>Value range stretched to 0..255, 'low,high'</source>
-            <translation type="unfinished" />
+            <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="543" />
             <source>Pixel size (0: native)</source>
-            <translation type="unfinished" />
+            <translation>Розмір пікселя (0: власний)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="546" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>Формат</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="549" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
-            <translation type="unfinished" />
+            <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="573" />
             <source>must be two numbers 'low,high', not {value!r}</source>
-            <translation type="unfinished" />
+            <translation>має бути двома числами 'нижнє,верхнє', а не {value!r}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="579" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="582" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
-            <translation type="unfinished" />
+            <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="583" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
-            <translation type="unfinished" />
+            <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="585" />
             <source>optional: used in the file name.</source>
-            <translation type="unfinished" />
+            <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="586" />
             <source>resampling method (default cubic): {methods}.</source>
-            <translation type="unfinished" />
+            <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="588" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
-            <translation type="unfinished" />
+            <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="589" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
-            <translation type="unfinished" />
+            <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="591" />
             <source>output pixel size in metres; 0 keeps the native resolution.</source>
-            <translation type="unfinished" />
+            <translation>розмір пікселя результату в метрах; 0 зберігає власну роздільність.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="592" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
-            <translation type="unfinished" />
+            <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="593" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
-            <translation type="unfinished" />
+            <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
         </message>
     </context>
     <context>
@@ -233,67 +233,67 @@
         <message>
             <location filename="../processing/algorithms.py" line="429" />
             <source>Crop bands (lbe)</source>
-            <translation type="unfinished" />
+            <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="432" />
             <source>Crop raster bands of one scene to the area of interest.</source>
-            <translation type="unfinished" />
+            <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="436" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
-            <translation type="unfinished" />
+            <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="438" />
             <source>Merge bands of the same resolution into one file</source>
-            <translation type="unfinished" />
+            <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="440" />
             <source>Metadata files to add</source>
-            <translation type="unfinished" />
+            <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="444" />
             <source>tile_md (tile metadata)</source>
-            <translation type="unfinished" />
+            <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="445" />
             <source>product_md (product metadata)</source>
-            <translation type="unfinished" />
+            <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="462" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="466" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
-            <translation type="unfinished" />
+            <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="467" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
-            <translation type="unfinished" />
+            <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="468" />
             <source>merge bands of the same resolution into one file (default yes).</source>
-            <translation type="unfinished" />
+            <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="469" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
-            <translation type="unfinished" />
+            <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="472" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -301,1482 +301,1482 @@
         <message>
             <location filename="../plugin.py" line="67" />
             <source>Load By Extent</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="70" />
             <source>Crop satellite scenes to an area of interest</source>
-            <translation type="unfinished" />
+            <translation>Обрізання супутникових сцен за областю інтересу</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="87" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
-            <translation type="unfinished" />
+            <translation>Незавершених віддалених завдань попередньої сесії: {count}.</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="89" />
             <source>Show in the task list</source>
-            <translation type="unfinished" />
+            <translation>Показати в списку завдань</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="25" />
             <source>ring {ring} must be a list of [lon, lat] positions</source>
-            <translation type="unfinished" />
+            <translation>кільце {ring} має бути списком позицій [lon, lat]</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="33" />
             <source>ring {ring}, position {position} is not [lon, lat] with finite numbers</source>
-            <translation type="unfinished" />
+            <translation>кільце {ring}, позиція {position}: не [lon, lat] зі скінченних чисел</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="38" />
             <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90 (coordinates are [lon, lat] in that order)</source>
-            <translation type="unfinished" />
+            <translation>кільце {ring}, позиція {position} ({lon}, {lat}) поза межами lon -180..180, lat -90..90 (координати задаються як [lon, lat], саме в такому порядку)</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="43" />
             <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90</source>
-            <translation type="unfinished" />
+            <translation>кільце {ring}, позиція {position} ({lon}, {lat}) поза межами lon -180..180, lat -90..90</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="47" />
             <source>ring {ring} has {count} positions; a ring needs at least 4 (closed)</source>
-            <translation type="unfinished" />
+            <translation>кільце {ring} має позицій: {count}; кільцю потрібно щонайменше 4 (замкнене)</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="50" />
             <source>ring {ring} is not closed: its last position must repeat its first</source>
-            <translation type="unfinished" />
+            <translation>кільце {ring} не замкнене: його остання позиція має повторювати першу</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="53" />
             <source>ring {ring} has fewer than 3 distinct positions</source>
-            <translation type="unfinished" />
+            <translation>кільце {ring} має менше ніж 3 різні позиції</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="55" />
             <source>ring {ring} has no area: its positions lie on one line</source>
-            <translation type="unfinished" />
+            <translation>кільце {ring} не має площі: його позиції лежать на одній прямій</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="102" />
             <source>{polygon}coordinates must be a non-empty list of rings</source>
-            <translation type="unfinished" />
+            <translation>{polygon}coordinates має бути непорожнім списком кілець</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="113" />
             <source>must be a GeoJSON Polygon or MultiPolygon object</source>
-            <translation type="unfinished" />
+            <translation>має бути об'єктом GeoJSON Polygon або MultiPolygon</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="114" />
             <source>must be a GeoJSON Polygon object</source>
-            <translation type="unfinished" />
+            <translation>має бути об'єктом GeoJSON Polygon</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="118" />
             <source>must be a GeoJSON Polygon or MultiPolygon, not a {type}: give the feature's geometry</source>
-            <translation type="unfinished" />
+            <translation>має бути GeoJSON Polygon або MultiPolygon, а не {type}: передайте геометрію об'єкта</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="120" />
             <source>must be a GeoJSON Polygon, not a {type}: give the feature's geometry</source>
-            <translation type="unfinished" />
+            <translation>має бути GeoJSON Polygon, а не {type}: передайте геометрію об'єкта</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="123" />
             <source>must be a Polygon: this task type does not take a MultiPolygon</source>
-            <translation type="unfinished" />
+            <translation>має бути Polygon: цей тип завдання не приймає MultiPolygon</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="126" />
             <source>must be a GeoJSON Polygon or MultiPolygon, got type {type}</source>
-            <translation type="unfinished" />
+            <translation>має бути GeoJSON Polygon або MultiPolygon, отримано тип {type}</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="128" />
             <source>must be a GeoJSON Polygon, got type {type}</source>
-            <translation type="unfinished" />
+            <translation>має бути GeoJSON Polygon, отримано тип {type}</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="135" />
             <source>coordinates must be a non-empty list of polygons</source>
-            <translation type="unfinished" />
+            <translation>coordinates має бути непорожнім списком полігонів</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="152" />
             <source>self-intersecting: ring {ring} crosses itself near ({lon}, {lat})</source>
-            <translation type="unfinished" />
+            <translation>самоперетин: кільце {ring} перетинає саме себе біля ({lon}, {lat})</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="156" />
             <source>invalid polygon: rings cross each other, or a hole lies outside its shell</source>
-            <translation type="unfinished" />
+            <translation>недійсний полігон: кільця перетинаються між собою або отвір лежить поза зовнішнім контуром</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="163" />
             <source>must be [min lon, min lat, max lon, max lat] with four numbers</source>
-            <translation type="unfinished" />
+            <translation>має бути [min lon, min lat, max lon, max lat] із чотирьох чисел</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="166" />
             <source>is outside lon -180..180, lat -90..90</source>
-            <translation type="unfinished" />
+            <translation>поза межами lon -180..180, lat -90..90</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="168" />
             <source>min must be smaller than max: [min lon, min lat, max lon, max lat]</source>
-            <translation type="unfinished" />
+            <translation>min має бути меншим за max: [min lon, min lat, max lon, max lat]</translation>
         </message>
         <message>
             <location filename="../core/aoi.py" line="181" />
             <source>is not a geometry OGR can read</source>
-            <translation type="unfinished" />
+            <translation>не є геометрією, яку може прочитати OGR</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="76" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: сцени {sensor} не калібруються (перетворення невідоме); значення залишено як збережено</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="83" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: сцена {view_id} не має файлу MTL у сховищі; значення залишено як збережено</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="88" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: MTL сцени {view_id} не містить висоти Сонця; значення залишено як збережено</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="97" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: MTL сцени {view_id} не має коефіцієнтів відбиття для каналу {band}; його значення залишено як збережено</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="111" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: {view_id} — рівень 2A (коефіцієнт відбиття поверхні); перетворено за його значенням квантування, а не до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="119" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: сцена {view_id} не має метаданих продукту у сховищі; коефіцієнт відбиття = DN / {quantification} (визначення рівня 1C)</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="126" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: {band} не є каналом відбиття; його значення залишено як збережено</translation>
         </message>
         <message>
             <location filename="../core/colormaps.py" line="312" />
             <source>{name} is not a colormap (known: {known}; add {suffix} to reverse one)</source>
-            <translation type="unfinished" />
+            <translation>{name} не є палітрою (відомі: {known}; додайте {suffix}, щоб обернути палітру)</translation>
         </message>
         <message>
             <location filename="../core/colormaps.py" line="366" />
             <source>low must be smaller than high, both finite, not {low},{high}</source>
-            <translation type="unfinished" />
+            <translation>нижнє має бути меншим за верхнє, обидва скінченні, а не {low},{high}</translation>
         </message>
         <message>
             <location filename="../core/colormaps.py" line="409" />
             <source>the number of colormap classes must be at least 2, not {classes}</source>
-            <translation type="unfinished" />
+            <translation>кількість класів палітри має бути щонайменше 2, а не {classes}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="85" />
             <source>cannot read {path}</source>
-            <translation type="unfinished" />
+            <translation>не вдається прочитати {path}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="96" />
             <source>cannot read the pixels of {path}</source>
-            <translation type="unfinished" />
+            <translation>не вдається прочитати пікселі {path}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="145" />
             <source>the result has no files</source>
-            <translation type="unfinished" />
+            <translation>результат не має файлів</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="148" />
             <source>the result file {file} does not exist</source>
-            <translation type="unfinished" />
+            <translation>файл результату {file} не існує</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="155" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
-            <translation type="unfinished" />
+            <translation>{file} не містить растра GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="158" />
             <source>results of type {type} are not loaded as layers</source>
-            <translation type="unfinished" />
+            <translation>результати типу {type} не завантажуються як шари</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="198" />
             <source>cannot open {file} as a zip archive: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається відкрити {file} як архів zip: {reason}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="217" />
             <source>cannot extract {file}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається розпакувати {file}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="241" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
-            <translation type="unfinished" />
+            <translation>{file} відхилено: його елемент {member} було б записано поза текою</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="244" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
-            <translation type="unfinished" />
+            <translation>{file} відхилено: його елемент {member} — символьне посилання</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="252" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
-            <translation type="unfinished" />
+            <translation>{file} відхилено: його елемент {member} повторює інший елемент або конфліктує з ним</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="272" />
             <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
-            <translation type="unfinished" />
+            <translation>для розпакування {file} потрібно {needed} MB, а в {folder} вільно {free} MB</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="290" />
             <source>cannot extract {member} from {file}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається розпакувати {member} з {file}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/display.py" line="307" />
             <source>no free folder name for {folder}</source>
-            <translation type="unfinished" />
+            <translation>немає вільної назви теки для {folder}</translation>
         </message>
         <message>
             <location filename="../core/errors.py" line="41" />
             <source>{view_id} is not in the scene store {store}</source>
-            <translation type="unfinished" />
+            <translation>{view_id} немає у сховищі сцен {store}</translation>
         </message>
         <message>
             <location filename="../core/errors.py" line="56" />
             <source>cancelled</source>
-            <translation type="unfinished" />
+            <translation>скасовано</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="53" />
             <source>Unsupported band or operation: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Непідтримуваний канал або операція: {detail}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="201" />
             <source>1 argument</source>
-            <translation type="unfinished" />
+            <translation>1 аргумент</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="202" />
             <source>{count} arguments</source>
-            <translation type="unfinished" />
+            <translation>{count} аргументи</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="203" />
             <source>at least {count} arguments</source>
-            <translation type="unfinished" />
+            <translation>щонайменше {count} аргументи</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="239" />
             <source>the end of the expression</source>
-            <translation type="unfinished" />
+            <translation>кінець виразу</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="240" />
             <source>'{token}' at position {position}</source>
-            <translation type="unfinished" />
+            <translation>'{token}' у позиції {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="264" />
             <source>malformed number '{number}' at position {position}</source>
-            <translation type="unfinished" />
+            <translation>неправильне число '{number}' у позиції {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="277" />
             <source>unexpected character '{character}' at position {position}</source>
-            <translation type="unfinished" />
+            <translation>неочікуваний символ '{character}' у позиції {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="295" />
             <source>the expression must be text, not {type}</source>
-            <translation type="unfinished" />
+            <translation>вираз має бути текстом, а не {type}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="303" />
             <source>empty expression at position {position}</source>
-            <translation type="unfinished" />
+            <translation>порожній вираз у позиції {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="304" />
             <source>empty expression</source>
-            <translation type="unfinished" />
+            <translation>порожній вираз</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="333" />
             <source>unbalanced parentheses: ')' at position {position} has no matching '('</source>
-            <translation type="unfinished" />
+            <translation>незбалансовані дужки: ')' у позиції {position} не має відповідної '('</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="336" />
             <source>unexpected ',' at position {position}: commas separate expressions only at the top level of bm_type, and arguments only inside a function call</source>
-            <translation type="unfinished" />
+            <translation>неочікувана ',' у позиції {position}: коми розділяють вирази лише на верхньому рівні bm_type, а аргументи — лише всередині виклику функції</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="339" />
             <source>unexpected '{token}' at position {position}: an operator is missing before it</source>
-            <translation type="unfinished" />
+            <translation>неочікуване '{token}' у позиції {position}: перед ним бракує оператора</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="345" />
             <source>the expression is nested too deeply near position {position} (at most {levels} levels)</source>
-            <translation type="unfinished" />
+            <translation>вираз надто глибоко вкладений біля позиції {position} (щонайбільше {levels} рівнів)</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="401" />
             <source>the number {number} at position {position} is too large</source>
-            <translation type="unfinished" />
+            <translation>число {number} у позиції {position} надто велике</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="412" />
             <source>empty parentheses at position {position}</source>
-            <translation type="unfinished" />
+            <translation>порожні дужки в позиції {position}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="423" />
             <source>unknown function '{function}' at position {position} (known: {known}); did you mean {suggestion}?</source>
-            <translation type="unfinished" />
+            <translation>невідома функція '{function}' у позиції {position} (відомі: {known}); можливо, ви мали на увазі {suggestion}?</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="426" />
             <source>unknown function '{function}' at position {position} (known: {known})</source>
-            <translation type="unfinished" />
+            <translation>невідома функція '{function}' у позиції {position} (відомі: {known})</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="445" />
             <source>{function} at position {position} takes at least {arguments} arguments, not {count}</source>
-            <translation type="unfinished" />
+            <translation>{function} у позиції {position} приймає щонайменше {arguments} аргументи, а не {count}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="447" />
             <source>{function} at position {position} takes 1 argument, not {count}</source>
-            <translation type="unfinished" />
+            <translation>{function} у позиції {position} приймає 1 аргумент, а не {count}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="449" />
             <source>{function} at position {position} takes {arguments} arguments, not {count}</source>
-            <translation type="unfinished" />
+            <translation>{function} у позиції {position} приймає {arguments} аргументи, а не {count}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="460" />
             <source>unbalanced parentheses: '(' at position {position} is never closed</source>
-            <translation type="unfinished" />
+            <translation>незбалансовані дужки: '(' у позиції {position} ніде не закрито</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="463" />
             <source>unexpected ',' at position {position}: only a function call takes several arguments</source>
-            <translation type="unfinished" />
+            <translation>неочікувана ',' у позиції {position}: кілька аргументів приймає лише виклик функції</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="465" />
             <source>unexpected '{token}' at position {position}: expected ')' to close the '(' at position {opening}, or an operator</source>
-            <translation type="unfinished" />
+            <translation>неочікуване '{token}' у позиції {position}: очікувалася ')', що закриває '(' у позиції {opening}, або оператор</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="473" />
             <source>the expression ends too early at position {position}: a number, band or '(' is missing</source>
-            <translation type="unfinished" />
+            <translation>вираз закінчується зарано, у позиції {position}: бракує числа, каналу або '('</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="479" />
             <source>unexpected ')' at position {position}: a number, band or '(' is missing before it</source>
-            <translation type="unfinished" />
+            <translation>неочікувана ')' у позиції {position}: перед нею бракує числа, каналу або '('</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="481" />
             <source>unexpected '{token}' at position {position}: a number, band or '(' is expected there</source>
-            <translation type="unfinished" />
+            <translation>неочікуване '{token}' у позиції {position}: тут очікується число, канал або '('</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="582" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? names are case-sensitive)</source>
-            <translation type="unfinished" />
+            <translation>{name} — не канал і не псевдонім {sensor} (можливо, {suggestion}? назви чутливі до регістру)</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="584" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? {sensor} names it so)</source>
-            <translation type="unfinished" />
+            <translation>{name} — не канал і не псевдонім {sensor} (можливо, {suggestion}? так його називає {sensor})</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="586" />
             <source>{name} is not a {sensor} band or alias ({name} is a function: write {name}(...))</source>
-            <translation type="unfinished" />
+            <translation>{name} — не канал і не псевдонім {sensor} ({name} — функція: пишіть {name}(...))</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="588" />
             <source>{name} is not a {sensor} band or alias</source>
-            <translation type="unfinished" />
+            <translation>{name} — не канал і не псевдонім {sensor}</translation>
         </message>
         <message>
             <location filename="../core/expressions.py" line="621" />
             <source>band {band} was not read for the expression</source>
-            <translation type="unfinished" />
+            <translation>канал {band} не було прочитано для виразу</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="70" />
             <source>not a raster GDAL can read</source>
-            <translation type="unfinished" />
+            <translation>не є растром, який може прочитати GDAL</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="71" />
             <source>cannot read {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається прочитати {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="84" />
             <source>read failed</source>
-            <translation type="unfinished" />
+            <translation>помилка читання</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="85" />
             <source>cannot read pixels of {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається прочитати пікселі {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="116" />
             <source>no transformation</source>
-            <translation type="unfinished" />
+            <translation>немає перетворення</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="117" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається перетворити область інтересу в систему координат растра: {reason}</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="213" />
             <source>{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)</source>
-            <translation type="unfinished" />
+            <translation>{name} — не індекс, відомий API (можливо, {suggestion}? назви індексів пишуться великими літерами)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="215" />
             <source>{name} is not an index the API knows ({known})</source>
-            <translation type="unfinished" />
+            <translation>{name} — не індекс, відомий API ({known})</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="224" />
             <source>{index} needs the {alias} band ({title}), which {sensor} does not have</source>
-            <translation type="unfinished" />
+            <translation>{index} потребує каналу {alias} ({title}), якого {sensor} не має</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="242" />
             <source>{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)</source>
-            <translation type="unfinished" />
+            <translation>{index} не має публічного визначення; задайте натомість вираз, напр. (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="251" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, calibrated per scene with its MTL file; calibrate the bands first, or use an index without additive constants such as NDVI</source>
-            <translation type="unfinished" />
+            <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — цифрові значення рівня 1, що калібруються для кожної сцени за її файлом MTL; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="255" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers without a radiometric calibration; calibrate the bands first, or use an index without additive constants such as NDVI</source>
-            <translation type="unfinished" />
+            <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — 8-бітні цифрові значення без радіометричного калібрування; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="259" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are values without a known reflectance scale; calibrate the bands first, or use an index without additive constants such as NDVI</source>
-            <translation type="unfinished" />
+            <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — значення без відомої шкали відбиття; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="276" />
             <source>{name} is an index name: give it on its own, not inside an expression (e.g. bm_type "{name},B04" gives two bands)</source>
-            <translation type="unfinished" />
+            <translation>{name} — назва індексу: задайте її окремо, а не всередині виразу (напр. bm_type "{name},B04" дає два канали)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="283" />
             <source>{problem}, nor an index the API knows ({known})</source>
-            <translation type="unfinished" />
+            <translation>{problem}, і не індекс, відомий API ({known})</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="301" />
             <source>bm_type must be text, not {type}</source>
-            <translation type="unfinished" />
+            <translation>bm_type має бути текстом, а не {type}</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="307" />
             <source>empty expression: give an index name such as NDVI or an expression such as (B08-B04)/(B08+B04)</source>
-            <translation type="unfinished" />
+            <translation>порожній вираз: задайте назву індексу, як-от NDVI, або вираз, як-от (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="309" />
             <source>expression {number} of {count} is empty (position {position}): remove the extra comma</source>
-            <translation type="unfinished" />
+            <translation>вираз {number} з {count} порожній (позиція {position}): приберіть зайву кому</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="329" />
             <source>{index} = {formula} (bands as reflectance: value / {scale})</source>
-            <translation type="unfinished" />
+            <translation>{index} = {formula} (канали як коефіцієнт відбиття: значення / {scale})</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="331" />
             <source>{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)</source>
-            <translation type="unfinished" />
+            <translation>{index} = {formula} (канали як коефіцієнт відбиття: канали {sensor} треба спершу відкалібрувати)</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="360" />
             <source>{count} expression(s); pick a scene to check its bands</source>
-            <translation type="unfinished" />
+            <translation>виразів: {count}; виберіть сцену, щоб перевірити її канали</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="371" />
             <source>{expressions} · on the {resolution} m grid</source>
-            <translation type="unfinished" />
+            <translation>{expressions} · на сітці {resolution} m</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="218" />
             <source>a task in the ledger is not a JSON object: {data}</source>
-            <translation type="unfinished" />
+            <translation>завдання в журналі не є об'єктом JSON: {data}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="221" />
             <source>a task in the ledger has no task_id: {data}</source>
-            <translation type="unfinished" />
+            <translation>завдання в журналі не має task_id: {data}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="255" />
             <source>a task needs a task_id to be recorded</source>
-            <translation type="unfinished" />
+            <translation>щоб записати завдання, потрібен task_id</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="257" />
             <source>{status} is not a task status (one of {statuses})</source>
-            <translation type="unfinished" />
+            <translation>{status} не є станом завдання (один із {statuses})</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="359" />
             <source>a task's id cannot change; forget it and add the new one</source>
-            <translation type="unfinished" />
+            <translation>ідентифікатор завдання не може змінитися; забудьте це завдання й додайте нове</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="362" />
             <source>{field} is not a field of a ledger entry</source>
-            <translation type="unfinished" />
+            <translation>{field} не є полем запису журналу</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="367" />
             <source>task {task_id} is not in the task ledger {path}</source>
-            <translation type="unfinished" />
+            <translation>завдання {task_id} немає в журналі завдань {path}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="427" />
             <source>expired on the server (task_timeout passed)</source>
-            <translation type="unfinished" />
+            <translation>строк дії на сервері минув (task_timeout вичерпано)</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="464" />
             <source>cannot use the task ledger {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається використати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="481" />
             <source>cannot read the task ledger {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається прочитати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="510" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
-            <translation type="unfinished" />
+            <translation>журнал завдань {path} пошкоджений, і його не вдається перемістити вбік: {reason}</translation>
         </message>
         <message>
             <location filename="../core/ledger.py" line="538" />
             <source>cannot write the task ledger {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається записати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="27" />
             <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
-            <translation type="unfinished" />
+            <translation>немає ключа API: виберіть конфігурацію автентифікації, що його містить (Налаштування, Processing API)</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="32" />
             <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
-            <translation type="unfinished" />
+            <translation>не вдається прочитати конфігурацію автентифікації {config} (чи встановлено головний пароль і чи ця конфігурація ще існує?)</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="37" />
             <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
-            <translation type="unfinished" />
+            <translation>конфігурація автентифікації {config} використовує метод {method}; зберігайте ключ у конфігурації Basic (пароль), EsriToken або API Header</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="44" />
             <source>the authentication configuration {config} holds no key in its {field} field</source>
-            <translation type="unfinished" />
+            <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="58" />
             <source>the key could not be saved in QGIS's authentication database</source>
-            <translation type="unfinished" />
+            <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS</translation>
         </message>
         <message>
             <location filename="../core/qgis_network.py" line="65" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
-            <translation type="unfinished" />
+            <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="62" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
-            <translation type="unfinished" />
+            <translation>немає ключа API: задайте --api-key або встановіть LBE_API_KEY (у QGIS: конфігурація автентифікації)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="188" />
             <source>creating the task</source>
-            <translation type="unfinished" />
+            <translation>створення завдання</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="192" />
             <source>the API created no task (answer: {answer})</source>
-            <translation type="unfinished" />
+            <translation>API не створив завдання (відповідь: {answer})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="210" />
             <source>the API answered a redirect without a Location</source>
-            <translation type="unfinished" />
+            <translation>API відповів переспрямуванням без Location</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="213" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
-            <translation type="unfinished" />
+            <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="216" />
             <source>asking for the task's status</source>
-            <translation type="unfinished" />
+            <translation>запиту стану завдання</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="236" />
             <source>the task failed on the server: {reason}</source>
-            <translation type="unfinished" />
+            <translation>завдання завершилося помилкою на сервері: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="242" />
             <source>the API keeps answering in a way this plugin does not understand</source>
-            <translation type="unfinished" />
+            <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="273" />
             <source>testing the connection</source>
-            <translation type="unfinished" />
+            <translation>перевірки з'єднання</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="275" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
-            <translation type="unfinished" />
+            <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="301" />
             <source>no connection to {host} within {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>немає з'єднання з {host} протягом {seconds} s</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="305" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
-            <translation type="unfinished" />
+            <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="309" />
             <source>{host} did not answer within {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>{host} не відповів протягом {seconds} s</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="312" />
             <source>cannot reach {host}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається зв'язатися з {host}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="314" />
             <source>the request to {host} failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>запит до {host} не вдався: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="320" />
             <source>{limit} (the API asked to wait longer: rate limit)</source>
-            <translation type="unfinished" />
+            <translation>{limit} (API попросив чекати довше: обмеження частоти запитів)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="322" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
-            <translation type="unfinished" />
+            <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="328" />
             <source>{host} answered HTTP {status} ({answer})</source>
-            <translation type="unfinished" />
+            <translation>{host} відповів HTTP {status} ({answer})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="332" />
             <source>{problem}; gave up after {attempts} attempts</source>
-            <translation type="unfinished" />
+            <translation>{problem}; припинено після спроб: {attempts}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="335" />
             <source>{problem}; trying again in {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>{problem}; повторна спроба через {seconds} s</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="357" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
-            <translation type="unfinished" />
+            <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="376" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
-            <translation type="unfinished" />
+            <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="380" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
-            <translation type="unfinished" />
+            <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="386" />
             <source>{problem}; resuming</source>
-            <translation type="unfinished" />
+            <translation>{problem}; відновлення</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="391" />
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
-            <translation type="unfinished" />
+            <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: відновіть його пізніше зі списку завдань</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="399" />
             <source>its task_timeout of {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>свого task_timeout ({seconds} s)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="402" />
             <source>the waiting limit of {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>ліміту очікування ({seconds} s)</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="422" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
-            <translation type="unfinished" />
+            <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="431" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
-            <translation type="unfinished" />
+            <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="434" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
-            <translation type="unfinished" />
+            <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="438" />
             <source>the API rejected the request: {reason}</source>
-            <translation type="unfinished" />
+            <translation>API відхилив запит: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="440" />
             <source>HTTP {status} when {doing}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>HTTP {status} під час {doing}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="441" />
             <source>no message</source>
-            <translation type="unfinished" />
+            <translation>без повідомлення</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="496" />
             <source>no reason given</source>
-            <translation type="unfinished" />
+            <translation>причину не вказано</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="567" />
             <source>the result file is of no known type (it starts with {start})</source>
-            <translation type="unfinished" />
+            <translation>файл результату невідомого типу (починається з {start})</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="601" />
             <source>an identical request ran as task {task_id}; using its result</source>
-            <translation type="unfinished" />
+            <translation>ідентичний запит виконувався як завдання {task_id}; використовується його результат</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="607" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
-            <translation type="unfinished" />
+            <translation>ідентичний запит ще виконується як завдання {task_id}: очікування на нього</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="612" />
             <source>task {task_id} created; waiting for the server</source>
-            <translation type="unfinished" />
+            <translation>завдання {task_id} створено; очікування на сервер</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="629" />
             <source>cancelled by the user; the server may still finish it</source>
-            <translation type="unfinished" />
+            <translation>скасовано користувачем; сервер ще може його завершити</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="642" />
             <source>done</source>
-            <translation type="unfinished" />
+            <translation>готово</translation>
         </message>
         <message>
             <location filename="../core/remote.py" line="651" />
             <source>task {task_id} is not in the task ledger any more</source>
-            <translation type="unfinished" />
+            <translation>завдання {task_id} більше немає в журналі завдань</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="81" />
             <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
-            <translation type="unfinished" />
+            <translation>{name} — не сенсор, відомий пошуку сцен (набори даних: {known}; короткі назви, як-от S2, S2L2A, L8, теж підходять)</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="125" />
             <source>the scene search gave no footprint for {view_id}</source>
-            <translation type="unfinished" />
+            <translation>пошук сцен не повернув контуру для {view_id}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="216" />
             <source>searching scenes</source>
-            <translation type="unfinished" />
+            <translation>пошуку сцен</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="229" />
             <source>scene search: page {page}, {count} results</source>
-            <translation type="unfinished" />
+            <translation>пошук сцен: сторінка {page}, результатів: {count}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="236" />
             <source>{count} search result(s) without a view_id skipped</source>
-            <translation type="unfinished" />
+            <translation>пропущено результатів пошуку без view_id: {count}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="240" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
-            <translation type="unfinished" />
+            <translation>відповідних сцен більше ніж {seen} ({total}); звузьте дати або область</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="243" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
-            <translation type="unfinished" />
+            <translation>відповідних сцен може бути більше ніж {seen}; звузьте дати або область</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="252" />
             <source>the first date {first} is after the last date {last}</source>
-            <translation type="unfinished" />
+            <translation>перша дата {first} пізніша за останню дату {last}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="255" />
             <source>must be a percentage between 0 and 100, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути відсотком від 0 до 100, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="259" />
             <source>must be a positive whole number, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути додатним цілим числом, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="261" />
             <source>must be one of {choices}, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути одним із {choices}, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="273" />
             <source>{value} is not a date YYYY-MM-DD</source>
-            <translation type="unfinished" />
+            <translation>{value} не є датою YYYY-MM-DD</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="283" />
             <source>the scene search answered something other than an object: {answer}</source>
-            <translation type="unfinished" />
+            <translation>пошук сцен відповів не об'єктом: {answer}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="302" />
             <source>the scene search failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>пошук сцен не вдався: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote_search.py" line="303" />
             <source>the scene search's answer holds no list of results: {answer}</source>
-            <translation type="unfinished" />
+            <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="105" />
             <source>must be a JSON object with type and params</source>
-            <translation type="unfinished" />
+            <translation>має бути об'єктом JSON із type і params</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="114" />
             <source>is not valid JSON: {reason} at line {line} column {column}</source>
-            <translation type="unfinished" />
+            <translation>не є коректним JSON: {reason} у рядку {line}, стовпці {column}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="161" />
             <source>unknown field (a request has type, params and callback_url)</source>
-            <translation type="unfinished" />
+            <translation>невідоме поле (запит має type, params і callback_url)</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="164" />
             <source>missing: one of {task_types}</source>
-            <translation type="unfinished" />
+            <translation>відсутнє: одне з {task_types}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="167" />
             <source>{task_type} is not a task type (one of {task_types})</source>
-            <translation type="unfinished" />
+            <translation>{task_type} не є типом завдання (один із {task_types})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="173" />
             <source>must be an http:// or https:// URL</source>
-            <translation type="unfinished" />
+            <translation>має бути URL-адресою http:// або https://</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="176" />
             <source>missing or not a JSON object</source>
-            <translation type="unfinished" />
+            <translation>відсутнє або не є об'єктом JSON</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="180" />
             <source>is not a parameter of {task_type} (known: {known})</source>
-            <translation type="unfinished" />
+            <translation>не є параметром {task_type} (відомі: {known})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="201" />
             <source>missing</source>
-            <translation type="unfinished" />
+            <translation>відсутнє</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="204" />
             <source>must be a non-empty string</source>
-            <translation type="unfinished" />
+            <translation>має бути непорожнім рядком</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="211" />
             <source>missing: the API requires a unique id for each request (any string)</source>
-            <translation type="unfinished" />
+            <translation>відсутнє: API вимагає унікального ідентифікатора для кожного запиту (будь-який рядок)</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="223" />
             <source>must be true or false, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути true або false, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="232" />
             <source>must be a number, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути числом, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="234" />
             <source>must be greater than 0, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути більшим за 0, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="236" />
             <source>must be between {minimum} and {maximum}, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути від {minimum} до {maximum}, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="247" />
             <source>must be a whole number, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути цілим числом, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="250" />
             <source>must be at least {minimum}, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути щонайменше {minimum}, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="261" />
             <source>must be a list of strings, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути списком рядків, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="264" />
             <source>must not be empty</source>
-            <translation type="unfinished" />
+            <translation>не може бути порожнім</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="268" />
             <source>{item} is not a non-empty string</source>
-            <translation type="unfinished" />
+            <translation>{item} не є непорожнім рядком</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="271" />
             <source>{item} is listed twice</source>
-            <translation type="unfinished" />
+            <translation>{item} вказано двічі</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="278" />
             <source>missing: a date YYYY-MM-DD</source>
-            <translation type="unfinished" />
+            <translation>відсутнє: дата YYYY-MM-DD</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="280" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути датою YYYY-MM-DD, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="294" />
             <source>give either geometry or bbox, not both</source>
-            <translation type="unfinished" />
+            <translation>задайте або geometry, або bbox, але не обидва</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="300" />
             <source>missing: the area of interest as a GeoJSON Polygon in EPSG:4326</source>
-            <translation type="unfinished" />
+            <translation>відсутнє: область інтересу як GeoJSON Polygon в EPSG:4326</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="305" />
             <source>missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
-            <translation type="unfinished" />
+            <translation>відсутнє: ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="317" />
             <source>{band} is not a {sensor} band (did you mean {suggestion}?)</source>
-            <translation type="unfinished" />
+            <translation>{band} — не канал {sensor} (можливо, {suggestion}?)</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="319" />
             <source>{band} is not a {sensor} band (bands: {bands})</source>
-            <translation type="unfinished" />
+            <translation>{band} — не канал {sensor} (канали: {bands})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="329" />
             <source>{name} is not a metadata file (known: {known})</source>
-            <translation type="unfinished" />
+            <translation>{name} — не файл метаданих (відомі: {known})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="353" />
             <source>{value} has an empty expression between commas</source>
-            <translation type="unfinished" />
+            <translation>{value} містить порожній вираз між комами</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="371" />
             <source>must be two numbers 'low,high', not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути двома числами 'нижнє,верхнє', а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="374" />
             <source>low must be smaller than high, not {value}</source>
-            <translation type="unfinished" />
+            <translation>нижнє має бути меншим за верхнє, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="385" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
-            <translation type="unfinished" />
+            <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="389" />
             <source>{resample} is not a resampling method ({methods})</source>
-            <translation type="unfinished" />
+            <translation>{resample} — не метод передискретизації ({methods})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="395" />
             <source>{format} is not a format ({formats})</source>
-            <translation type="unfinished" />
+            <translation>{format} — не формат ({formats})</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="401" />
             <source>must be 0 or 1, not {value}</source>
-            <translation type="unfinished" />
+            <translation>має бути 0 або 1, а не {value}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="444" />
             <source>at most {maximum} indices, not {count}</source>
-            <translation type="unfinished" />
+            <translation>щонайбільше {maximum} індекси, а не {count}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="450" />
             <source>{date_end} is before date_start {date_start}</source>
-            <translation type="unfinished" />
+            <translation>{date_end} раніше за date_start {date_start}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="455" />
             <source>{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)</source>
-            <translation type="unfinished" />
+            <translation>{name} — не сенсор (напр. sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="90" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
-            <translation type="unfinished" />
+            <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: {bands})</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="92" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
-            <translation type="unfinished" />
+            <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: жодного)</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="138" />
             <source>{path} is not georeferenced</source>
-            <translation type="unfinished" />
+            <translation>{path} не має геоприв'язки</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="263" />
             <source>the scene folder {folder} does not exist</source>
-            <translation type="unfinished" />
+            <translation>тека сцен {folder} не існує</translation>
         </message>
         <message>
             <location filename="../core/scenes.py" line="287" />
             <source>(no scene folder)</source>
-            <translation type="unfinished" />
+            <translation>(немає теки сцен)</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="255" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
-            <translation type="unfinished" />
+            <translation>{view_id} не має коректної дати ({year}-{month}-{day})</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="263" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
-            <translation type="unfinished" />
+            <translation>{view_id} не має коректного дня року ({year}, день {day_of_year})</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="271" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
-            <translation type="unfinished" />
+            <translation>відсутнє: задайте ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="284" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
-            <translation type="unfinished" />
+            <translation>{view_id} — не відомий ідентифікатор сцени (очікується S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... або NAIP/...)</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="293" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
-            <translation type="unfinished" />
+            <translation>{view_id} — не ідентифікатор Sentinel-2 вигляду {form}, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="298" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: зона UTM {zone} не в межах від 1 до 60</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="302" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: зона, місяць, день і порядковий номер у view_id не доповнюються нулями ({canonical})</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="317" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
-            <translation type="unfinished" />
+            <translation>{view_id} — не ідентифікатор сцени Landsat (напр. L8/LC80290332017076LGN00 або L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="324" />
             <source>{view_id}: {kind} scenes are not supported</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: сцени {kind} не підтримуються</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="330" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: префікс {prefix}/ не відповідає сцені Landsat {satellite}</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="340" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
-            <translation type="unfinished" />
+            <translation>{view_id} — не ідентифікатор MODIS вигляду {form}, напр. MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="345" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: тайл MODIS {tile} поза сіткою (h 0-35, v 0-17)</translation>
         </message>
         <message>
             <location filename="../core/sensors.py" line="356" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
-            <translation type="unfinished" />
+            <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
         <message>
             <location filename="../core/tasks.py" line="29" />
             <source>internal error: {error_type}: {error}</source>
-            <translation type="unfinished" />
+            <translation>внутрішня помилка: {error_type}: {error}</translation>
         </message>
         <message>
             <location filename="../core/tasks.py" line="91" />
             <source>the task stopped without a result</source>
-            <translation type="unfinished" />
+            <translation>завдання зупинилося без результату</translation>
         </message>
         <message>
             <location filename="../core/tasks.py" line="106" />
             <source>Load By Extent: searching scenes</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent: пошук сцен</translation>
         </message>
         <message>
             <location filename="../core/tasks.py" line="129" />
             <source>the scene search stopped</source>
-            <translation type="unfinished" />
+            <translation>пошук сцен зупинено</translation>
         </message>
         <message>
             <location filename="../core/vector.py" line="27" />
             <source>not a vector file OGR can read</source>
-            <translation type="unfinished" />
+            <translation>не є векторним файлом, який може прочитати OGR</translation>
         </message>
         <message>
             <location filename="../core/vector.py" line="45" />
             <source>{path} holds no polygon</source>
-            <translation type="unfinished" />
+            <translation>{path} не містить полігонів</translation>
         </message>
         <message>
             <location filename="../core/local/__init__.py" line="43" />
             <source>the embedded processor does not run {task_type} tasks yet</source>
-            <translation type="unfinished" />
+            <translation>вбудований обробник поки не виконує завдань {task_type}</translation>
         </message>
         <message>
             <location filename="../core/local/bandmath.py" line="144" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
-            <translation type="unfinished" />
+            <translation>не вдається передискретизувати {path} на сітку {resolution} m</translation>
         </message>
         <message>
             <location filename="../core/local/bandmath.py" line="208" />
             <source>the area of interest does not overlap scene {view_id}</source>
-            <translation type="unfinished" />
+            <translation>область інтересу не перекривається зі сценою {view_id}</translation>
         </message>
         <message>
             <location filename="../core/local/lbe.py" line="64" />
             <source>the area of interest does not overlap scene {view_id} (band {band})</source>
-            <translation type="unfinished" />
+            <translation>область інтересу не перекривається зі сценою {view_id} (канал {band})</translation>
         </message>
         <message>
             <location filename="../core/local/lbe.py" line="100" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
-            <translation type="unfinished" />
+            <translation>сцена {view_id} не має метаданих тайла ({kind}) у сховищі</translation>
         </message>
         <message>
             <location filename="../core/local/lbe.py" line="102" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
-            <translation type="unfinished" />
+            <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
             <location filename="../core/local/mt_stats.py" line="110" />
             <source>cannot take the mask {path} onto the grid of the index</source>
-            <translation type="unfinished" />
+            <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
             <location filename="../core/local/mt_stats.py" line="219" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
-            <translation type="unfinished" />
+            <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
             <location filename="../core/local/mt_stats.py" line="233" />
             <source>no valid pixel of {indices} in the area of interest</source>
-            <translation type="unfinished" />
+            <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
             <location filename="../core/local/mt_stats.py" line="274" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
-            <translation type="unfinished" />
+            <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="94" />
             <source>{path} has a rotated geotransform, which the embedded processor does not crop</source>
-            <translation type="unfinished" />
+            <translation>{path} має повернуте геоперетворення, яке вбудований обробник не обрізає</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="218" />
             <source>rasterize failed</source>
-            <translation type="unfinished" />
+            <translation>помилка растеризації</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="219" />
             <source>cannot rasterise the area of interest: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається растеризувати область інтересу: {reason}</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="133" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
-            <translation type="unfinished" />
+            <translation>область інтересу неможливо виразити в EPSG:3857 (надто близько до полюса?)</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="151" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
-            <translation type="unfinished" />
+            <translation>зображення мало б {width} x {height} пікселів; задайте більший px_size</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="178" />
             <source>warp failed</source>
-            <translation type="unfinished" />
+            <translation>помилка перепроєктування</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="179" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається передискретизувати в EPSG:3857 методом {method}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/local/visual.py" line="285" />
             <source>cannot write {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається записати {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="62" />
             <source>GeoTIFF creation failed</source>
-            <translation type="unfinished" />
+            <translation>не вдалося створити GeoTIFF</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="63" />
             <source>cannot create {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається створити {path}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="82" />
             <source>write failed</source>
-            <translation type="unfinished" />
+            <translation>помилка запису</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="118" />
             <source>JPEG 2000 cannot hold {data_type} pixels; request this band with another band or with metadata to get GeoTIFFs</source>
-            <translation type="unfinished" />
+            <translation>JPEG 2000 не може містити пікселі {data_type}; запитайте цей канал разом з іншим каналом або з метаданими, щоб отримати GeoTIFF</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="123" />
             <source>this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)</source>
-            <translation type="unfinished" />
+            <translation>цей GDAL не має засобу запису JPEG 2000 (драйвер JP2OpenJPEG)</translation>
         </message>
         <message>
             <location filename="../core/local/writers.py" line="139" />
             <source>JPEG 2000 encoding failed</source>
-            <translation type="unfinished" />
+            <translation>помилка кодування JPEG 2000</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="86" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
-            <translation type="unfinished" />
+            <translation>Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="89" />
             <source>No feature is selected in {layer}.</source>
-            <translation type="unfinished" />
+            <translation>У шарі {layer} не вибрано жодного об'єкта.</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="92" />
             <source>The selected features of {layer} have no geometry.</source>
-            <translation type="unfinished" />
+            <translation>Вибрані об'єкти шару {layer} не мають геометрії.</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="94" />
             <source>{count} selected feature(s) of {layer}</source>
-            <translation type="unfinished" />
+            <translation>вибрані об'єкти шару {layer}: {count}</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="134" />
             <source>no area of interest: draw one or pick a source</source>
-            <translation type="unfinished" />
+            <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
         </message>
         <message>
             <location filename="../ui/area_of_interest.py" line="138" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
-            <translation type="unfinished" />
+            <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
         </message>
         <message>
             <location filename="../ui/map_tools.py" line="226" />
             <source>A polygon needs at least 3 vertices</source>
-            <translation type="unfinished" />
+            <translation>Полігону потрібно щонайменше 3 вершини</translation>
         </message>
         <message>
             <location filename="../ui/map_tools.py" line="235" />
             <source>The polygon has no area: its vertices are on one line</source>
-            <translation type="unfinished" />
+            <translation>Полігон не має площі: його вершини лежать на одній прямій</translation>
         </message>
         <message>
             <location filename="../ui/map_tools.py" line="240" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
-            <translation type="unfinished" />
+            <translation>Полігон перетинає сам себе: видаліть вершини клавішею Backspace і намалюйте його знову</translation>
         </message>
         <message>
             <location filename="../ui/result_layers.py" line="49" />
             <source>{scene} · {request}</source>
-            <translation type="unfinished" />
+            <translation>{scene} · {request}</translation>
         </message>
         <message>
             <location filename="../ui/result_layers.py" line="66" />
             <source>{sensor} {date} {bands}</source>
-            <translation type="unfinished" />
+            <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
             <location filename="../ui/result_layers.py" line="121" />
             <source>not a raster QGIS can read</source>
-            <translation type="unfinished" />
+            <translation>не є растром, який може прочитати QGIS</translation>
         </message>
         <message>
             <location filename="../ui/result_layers.py" line="122" />
             <source>cannot load {file} as a layer: {reason}</source>
-            <translation type="unfinished" />
+            <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="296" />
             <source>{date} · {index}</source>
-            <translation type="unfinished" />
+            <translation>{date} · {index}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="297" />
             <source>{figure} {value}</source>
-            <translation type="unfinished" />
+            <translation>{figure} {value}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="300" />
             <source>cloud {cloud} %</source>
-            <translation type="unfinished" />
+            <translation>хмарність {cloud} %</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="308" />
             <source>{date} · {scene} · not computed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>{date} · {scene} · не обчислено: {reason}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="467" />
             <source>p10–p90</source>
-            <translation type="unfinished" />
+            <translation>p10–p90</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="472" />
             <source>q1–q3</source>
-            <translation type="unfinished" />
+            <translation>q1–q3</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="480" />
             <source>min–max</source>
-            <translation type="unfinished" />
+            <translation>мін–макс</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="485" />
             <source>{index} median</source>
-            <translation type="unfinished" />
+            <translation>медіана {index}</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="485" />
             <source>median</source>
-            <translation type="unfinished" />
+            <translation>медіана</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="498" />
             <source>cloud %</source>
-            <translation type="unfinished" />
+            <translation>хмарність, %</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="512" />
             <source>not computed</source>
-            <translation type="unfinished" />
+            <translation>не обчислено</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="517" />
             <source>No statistics in this answer</source>
-            <translation type="unfinished" />
+            <translation>У цій відповіді немає статистики</translation>
         </message>
         <message>
             <location filename="../ui/stats_chart.py" line="525" />
             <source>index value</source>
-            <translation type="unfinished" />
+            <translation>значення індексу</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="145" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
-            <translation type="unfinished" />
+            <translation>немає теки сцен: задайте SCENES або додайте теку сцен у налаштуваннях модуля</translation>
         </message>
     </context>
     <context>
@@ -1784,147 +1784,147 @@
         <message>
             <location filename="../processing/algorithms.py" line="218" />
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Завдання</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="229" />
             <source>Area of interest (polygons, dissolved into one)</source>
-            <translation type="unfinished" />
+            <translation>Область інтересу (полігони, об'єднані в один)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="233" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
-            <translation type="unfinished" />
+            <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="237" />
             <source>Processing API base URL (empty: run on this computer)</source>
-            <translation type="unfinished" />
+            <translation>Базова URL-адреса Processing API (порожньо: виконати на цьому комп'ютері)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="239" />
             <source>Output folder</source>
-            <translation type="unfinished" />
+            <translation>Тека результатів</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="240" />
             <source>Result files (separated by ';', main file first)</source>
-            <translation type="unfinished" />
+            <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="241" />
             <source>The request run (the API's JSON)</source>
-            <translation type="unfinished" />
+            <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="252" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
-            <translation type="unfinished" />
+            <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="276" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
-            <translation type="unfinished" />
+            <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="280" />
             <source>the features cannot be dissolved into one geometry: {error}</source>
-            <translation type="unfinished" />
+            <translation>об'єкти неможливо об'єднати в одну геометрію: {error}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="290" />
             <source>the layer has no coordinate reference system</source>
-            <translation type="unfinished" />
+            <translation>шар не має системи координат</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="295" />
             <source>cannot be transformed to {crs}: {error}</source>
-            <translation type="unfinished" />
+            <translation>неможливо перетворити в {crs}: {error}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="302" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
-            <translation type="unfinished" />
+            <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="311" />
             <source>{parameter} ({field}): {message}</source>
-            <translation type="unfinished" />
+            <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="347" />
             <source>Request: {request}</source>
-            <translation type="unfinished" />
+            <translation>Запит: {request}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="348" />
             <source>Running on {backend}</source>
-            <translation type="unfinished" />
+            <translation>Місце виконання: {backend}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="349" />
             <source>the Processing API</source>
-            <translation type="unfinished" />
+            <translation>Processing API</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="350" />
             <source>this computer</source>
-            <translation type="unfinished" />
+            <translation>цей комп'ютер</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="353" />
             <source>Cancelled: nothing was written.</source>
-            <translation type="unfinished" />
+            <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="360" />
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
-            <translation type="unfinished" />
+            <translation>Внутрішня помилка ({kind}: {error}); подробиці в журналі {tag}.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="363" />
             <source>Result: {files}</source>
-            <translation type="unfinished" />
+            <translation>Результат: {files}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="397" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="398" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="400" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
-            <translation type="unfinished" />
+            <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="401" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
-            <translation type="unfinished" />
+            <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="402" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для вбудованого обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="404" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконується на цьому комп'ютері вбудованим обробником. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="409" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="411" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -1932,352 +1932,352 @@
         <message>
             <location filename="../ui/dock.py" line="97" />
             <source>Load By Extent</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="122" />
             <source>Run</source>
-            <translation type="unfinished" />
+            <translation>Виконати</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="141" />
             <source>drawn rectangle</source>
-            <translation type="unfinished" />
+            <translation>намальований прямокутник</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="141" />
             <source>drawn polygon</source>
-            <translation type="unfinished" />
+            <translation>намальований полігон</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="172" />
             <source>Crop bands (lbe)</source>
-            <translation type="unfinished" />
+            <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="173" />
             <source>Index (bandmath)</source>
-            <translation type="unfinished" />
+            <translation>Індекс (bandmath)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="174" />
             <source>Visual (jpeg)</source>
-            <translation type="unfinished" />
+            <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="175" />
             <source>Statistics over time (mt_stats)</source>
-            <translation type="unfinished" />
+            <translation>Статистика в часі (mt_stats)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="180" />
             <source>Task</source>
-            <translation type="unfinished" />
+            <translation>Завдання</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="185" />
             <source>Area of interest</source>
-            <translation type="unfinished" />
+            <translation>Область інтересу</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="189" />
             <source>Rectangle</source>
-            <translation type="unfinished" />
+            <translation>Прямокутник</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="189" />
             <source>Drag a rectangle on the map</source>
-            <translation type="unfinished" />
+            <translation>Протягніть прямокутник на карті</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="191" />
             <source>Polygon</source>
-            <translation type="unfinished" />
+            <translation>Полігон</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="192" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
-            <translation type="unfinished" />
+            <translation>Клацайте вершини; подвійне клацання або клацання правою кнопкою завершує, Backspace видаляє останню вершину, Esc скасовує</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="194" />
             <source>Selection</source>
-            <translation type="unfinished" />
+            <translation>Вибране</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="195" />
             <source>The selected polygons of the active layer</source>
-            <translation type="unfinished" />
+            <translation>Вибрані полігони активного шару</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="196" />
             <source>Map extent</source>
-            <translation type="unfinished" />
+            <translation>Екстент карти</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="196" />
             <source>The map canvas extent</source>
-            <translation type="unfinished" />
+            <translation>Екстент полотна карти</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="198" />
             <source>File…</source>
-            <translation type="unfinished" />
+            <translation>Файл…</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="198" />
             <source>A GeoJSON or any vector file</source>
-            <translation type="unfinished" />
+            <translation>GeoJSON або будь-який векторний файл</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="199" />
             <source>Clear</source>
-            <translation type="unfinished" />
+            <translation>Очистити</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="199" />
             <source>Forget the area of interest</source>
-            <translation type="unfinished" />
+            <translation>Забути область інтересу</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="223" />
             <source>Scene</source>
-            <translation type="unfinished" />
+            <translation>Сцена</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="224" />
             <source>this computer</source>
-            <translation type="unfinished" />
+            <translation>цей комп'ютер</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="226" />
             <source>Processing API</source>
-            <translation type="unfinished" />
+            <translation>Processing API</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="232" />
             <source>Test connection</source>
-            <translation type="unfinished" />
+            <translation>Перевірити з'єднання</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="245" />
             <source>Run on</source>
-            <translation type="unfinished" />
+            <translation>Де виконувати</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="253" />
             <source>Datasets</source>
-            <translation type="unfinished" />
+            <translation>Набори даних</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="266" />
             <source>Index</source>
-            <translation type="unfinished" />
+            <translation>Індекс</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="277" />
             <source>Visual</source>
-            <translation type="unfinished" />
+            <translation>Візуалізація</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="288" />
             <source>Statistics</source>
-            <translation type="unfinished" />
+            <translation>Статистика</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="314" />
             <source>Bands</source>
-            <translation type="unfinished" />
+            <translation>Канали</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="324" />
             <source>Options</source>
-            <translation type="unfinished" />
+            <translation>Параметри</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="326" />
             <source>Merge bands of one resolution</source>
-            <translation type="unfinished" />
+            <translation>Об'єднати канали однієї роздільності</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="329" />
             <source>Tile metadata</source>
-            <translation type="unfinished" />
+            <translation>Метадані тайла</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="330" />
             <source>Product metadata</source>
-            <translation type="unfinished" />
+            <translation>Метадані продукту</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="338" />
             <source>▸ Request</source>
-            <translation type="unfinished" />
+            <translation>▸ Запит</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="341" />
             <source>Copy JSON</source>
-            <translation type="unfinished" />
+            <translation>Копіювати JSON</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="344" />
             <source>Copy as curl</source>
-            <translation type="unfinished" />
+            <translation>Копіювати як curl</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="346" />
             <source>The API call with the key hidden as ***</source>
-            <translation type="unfinished" />
+            <translation>Виклик API з ключем, прихованим як ***</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="376" />
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Завдання</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="383" />
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Налаштування</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="422" />
             <source>map extent</source>
-            <translation type="unfinished" />
+            <translation>екстент карти</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="427" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Векторні файли (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Усі файли (*)</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="446" />
             <source>{area} km² · {vertices} vertices · {source}</source>
-            <translation type="unfinished" />
+            <translation>{area} km² · вершин: {vertices} · {source}</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="449" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
-            <translation type="unfinished" />
+            <translation>Області інтересу ще немає: намалюйте її або візьміть із джерела вище.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="479" />
             <source>Choose the datasets to search.</source>
-            <translation type="unfinished" />
+            <translation>Виберіть набори даних для пошуку.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="483" />
             <source>Draw an area of interest to search the API's scenes.</source>
-            <translation type="unfinished" />
+            <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="490" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
-            <translation type="unfinished" />
+            <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="536" />
             <source>Load By Extent: testing the connection</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent: перевірка з'єднання</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="539" />
             <source>Testing the connection…</source>
-            <translation type="unfinished" />
+            <translation>Перевірка з'єднання…</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="587" />
             <source>Draw an area of interest or take it from a source above.</source>
-            <translation type="unfinished" />
+            <translation>Намалюйте область інтересу або візьміть її з джерела вище.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="614" />
             <source>This scene has no {bands} in the scene folders.</source>
-            <translation type="unfinished" />
+            <translation>У теках сцен для цієї сцени немає: {bands}.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="618" />
             <source>This scene has no {kind} in the scene folders.</source>
-            <translation type="unfinished" />
+            <translation>У теках сцен для цієї сцени немає: {kind}.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="621" />
             <source>Set the API key in Settings below (Processing API).</source>
-            <translation type="unfinished" />
+            <translation>Задайте ключ API в налаштуваннях нижче (Processing API).</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="623" />
             <source>Add a scene folder in Settings below.</source>
-            <translation type="unfinished" />
+            <translation>Додайте теку сцен у налаштуваннях нижче.</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="639" />
             <source>Run the task in the background</source>
-            <translation type="unfinished" />
+            <translation>Виконати завдання у фоновому режимі</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="646" />
             <source>→ the result type shows here once the request is valid</source>
-            <translation type="unfinished" />
+            <translation>→ тип результату з'явиться тут, щойно запит стане коректним</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="648" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
-            <translation type="unfinished" />
+            <translation>→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="653" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
-            <translation type="unfinished" />
+            <translation>→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="656" />
             <source>native pixel size</source>
-            <translation type="unfinished" />
+            <translation>власний розмір пікселя</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="657" />
             <source>colour</source>
-            <translation type="unfinished" />
+            <translation>кольорове</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="658" />
             <source>grey</source>
-            <translation type="unfinished" />
+            <translation>у відтінках сірого</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="659" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
-            <translation type="unfinished" />
+            <translation>→ зображення {format} в EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="666" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
-            <translation type="unfinished" />
+            <translation>→ один файл JPEG 2000, канал {band}, роздільність {res} m</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="669" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
-            <translation type="unfinished" />
+            <translation>→ один GeoTIFF, каналів: {count}, роздільність {res} m</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="675" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
-            <translation type="unfinished" />
+            <translation>→ zip із файлів GeoTIFF: {files} ({parts}){extra}</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="679" />
             <source>▾ Request</source>
-            <translation type="unfinished" />
+            <translation>▾ Запит</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="697" />
             <source>Large area of interest</source>
-            <translation type="unfinished" />
+            <translation>Велика область інтересу</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="698" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
-            <translation type="unfinished" />
+            <translation>Область інтересу займає {area} km², більше за {limit} km², заданих у налаштуваннях. Усе одно виконати?</translation>
         </message>
     </context>
     <context>
@@ -2285,12 +2285,12 @@
         <message>
             <location filename="../processing/provider.py" line="23" />
             <source>Load By Extent</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" line="26" />
             <source>Load By Extent: satellite scenes cropped to an area of interest</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent: супутникові сцени, обрізані за областю інтересу</translation>
         </message>
     </context>
     <context>
@@ -2298,127 +2298,127 @@
         <message>
             <location filename="../processing/algorithms.py" line="604" />
             <source>Index statistics over time (mt_stats)</source>
-            <translation type="unfinished" />
+            <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="607" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
-            <translation type="unfinished" />
+            <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="611" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
-            <translation type="unfinished" />
+            <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="614" />
             <source>First date</source>
-            <translation type="unfinished" />
+            <translation>Перша дата</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="616" />
             <source>Last date</source>
-            <translation type="unfinished" />
+            <translation>Остання дата</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="617" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
-            <translation type="unfinished" />
+            <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="619" />
             <source>Highest cloud cover in the area of interest, %</source>
-            <translation type="unfinished" />
+            <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="622" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
-            <translation type="unfinished" />
+            <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="624" />
             <source>Most scenes</source>
-            <translation type="unfinished" />
+            <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="629" />
             <source>Statistics table (CSV)</source>
-            <translation type="unfinished" />
+            <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="629" />
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="632" />
             <source>The API's answer (JSON)</source>
-            <translation type="unfinished" />
+            <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="632" />
             <source>JSON files (*.json)</source>
-            <translation type="unfinished" />
+            <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="635" />
             <source>Statistics</source>
-            <translation type="unfinished" />
+            <translation>Статистика</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="658" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
-            <translation type="unfinished" />
+            <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="695" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
-            <translation type="unfinished" />
+            <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="723" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="728" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
-            <translation type="unfinished" />
+            <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="730" />
             <source>the first date (scripts: 'YYYY-MM-DD').</source>
-            <translation type="unfinished" />
+            <translation>перша дата (скрипти: 'YYYY-MM-DD').</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="731" />
             <source>the last date (at most a year after the first is recommended).</source>
-            <translation type="unfinished" />
+            <translation>остання дата (рекомендовано щонайбільше через рік після першої).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="732" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
-            <translation type="unfinished" />
+            <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="733" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
-            <translation type="unfinished" />
+            <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="734" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
-            <translation type="unfinished" />
+            <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="735" />
             <source>the most scenes to compute (default 100).</source>
-            <translation type="unfinished" />
+            <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="737" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -2426,77 +2426,77 @@
         <message>
             <location filename="../ui/scene_picker.py" line="69" />
             <source>any date</source>
-            <translation type="unfinished" />
+            <translation>будь-яка дата</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="78" />
             <source>Footprints</source>
-            <translation type="unfinished" />
+            <translation>Контури</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="83" />
             <source>date</source>
-            <translation type="unfinished" />
+            <translation>дата</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="83" />
             <source>sensor</source>
-            <translation type="unfinished" />
+            <translation>сенсор</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="83" />
             <source>cloud</source>
-            <translation type="unfinished" />
+            <translation>хмарність</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="83" />
             <source>view_id</source>
-            <translation type="unfinished" />
+            <translation>view_id</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="104" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>З</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="106" />
             <source>to</source>
-            <translation type="unfinished" />
+            <translation>до</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="110" />
             <source>Cloud ≤</source>
-            <translation type="unfinished" />
+            <translation>Хмарність ≤</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="146" />
             <source>Searching the API's scenes…</source>
-            <translation type="unfinished" />
+            <translation>Пошук сцен в API…</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="146" />
             <source>Searching the scene folders…</source>
-            <translation type="unfinished" />
+            <translation>Пошук у теках сцен…</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="169" />
             <source>{count} scene(s) meet the area of interest</source>
-            <translation type="unfinished" />
+            <translation>Сцен, що перетинають область інтересу: {count}</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="215" />
             <source>Pick a scene above or type its view_id.</source>
-            <translation type="unfinished" />
+            <translation>Виберіть сцену вище або введіть її view_id.</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="225" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
-            <translation type="unfinished" />
+            <translation>✓ сцена {sensor} від {date}, у теках сцен</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="230" />
             <source>✓ a valid {sensor} id; not among the scenes listed above</source>
-            <translation type="unfinished" />
+            <translation>✓ коректний ідентифікатор {sensor}; серед сцен вище його немає</translation>
         </message>
     </context>
     <context>
@@ -2504,87 +2504,87 @@
         <message>
             <location filename="../ui/settings_widget.py" line="41" />
             <source>Add folder…</source>
-            <translation type="unfinished" />
+            <translation>Додати теку…</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="43" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Вилучити</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="66" />
             <source>Set key…</source>
-            <translation type="unfinished" />
+            <translation>Задати ключ…</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="68" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
-            <translation type="unfinished" />
+            <translation>Вставте ключ API: він зберігається в базі даних автентифікації QGIS</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="74" />
             <source> h</source>
-            <translation type="unfinished" />
+            <translation> h</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="75" />
             <source>the task's own limit</source>
-            <translation type="unfinished" />
+            <translation>власний ліміт завдання</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="77" />
             <source>Reuse the result of an identical recent request</source>
-            <translation type="unfinished" />
+            <translation>Повторно використовувати результат ідентичного нещодавнього запиту</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="89" />
             <source>Scene folders</source>
-            <translation type="unfinished" />
+            <translation>Теки сцен</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="90" />
             <source>Output folder</source>
-            <translation type="unfinished" />
+            <translation>Тека результатів</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="91" />
             <source>Ask before an AOI larger than</source>
-            <translation type="unfinished" />
+            <translation>Питати, якщо область інтересу більша за</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="92" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="94" />
             <source>Base URL</source>
-            <translation type="unfinished" />
+            <translation>Базова URL-адреса</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="95" />
             <source>Search URL</source>
-            <translation type="unfinished" />
+            <translation>URL-адреса пошуку</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="99" />
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>Ключ API</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="100" />
             <source>Stop waiting after</source>
-            <translation type="unfinished" />
+            <translation>Припинити очікування через</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="143" />
             <source>The Processing API key:</source>
-            <translation type="unfinished" />
+            <translation>Ключ Processing API:</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="159" />
             <source>Scene folder</source>
-            <translation type="unfinished" />
+            <translation>Тека сцен</translation>
         </message>
     </context>
     <context>
@@ -2592,172 +2592,172 @@
         <message>
             <location filename="../ui/stats_dock.py" line="100" />
             <source>Load By Extent — statistics</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent — статистика</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="120" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
-            <translation type="unfinished" />
+            <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="134" />
             <source>date</source>
-            <translation type="unfinished" />
+            <translation>дата</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="134" />
             <source>view_id</source>
-            <translation type="unfinished" />
+            <translation>view_id</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="134" />
             <source>scene</source>
-            <translation type="unfinished" />
+            <translation>сцена</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="135" />
             <source>cloud %</source>
-            <translation type="unfinished" />
+            <translation>хмарність, %</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="161" />
             <source>The index the chart and the table show</source>
-            <translation type="unfinished" />
+            <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="162" />
             <source>Overlay all</source>
-            <translation type="unfinished" />
+            <translation>Накласти всі</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="164" />
             <source>Draw the median of every index on one chart</source>
-            <translation type="unfinished" />
+            <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="165" />
             <source>Table</source>
-            <translation type="unfinished" />
+            <translation>Таблиця</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="166" />
             <source>Show the figures as a table, one row per date</source>
-            <translation type="unfinished" />
+            <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="168" />
             <source>CSV</source>
-            <translation type="unfinished" />
+            <translation>CSV</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="169" />
             <source>Save every figure of every index as CSV</source>
-            <translation type="unfinished" />
+            <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="170" />
             <source>PNG</source>
-            <translation type="unfinished" />
+            <translation>PNG</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="170" />
             <source>Save the chart as PNG</source>
-            <translation type="unfinished" />
+            <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="177" />
             <source>Index</source>
-            <translation type="unfinished" />
+            <translation>Індекс</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="214" />
             <source>The answer has one index only</source>
-            <translation type="unfinished" />
+            <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="228" />
             <source>The statistics in {path} cannot be read: {error}</source>
-            <translation type="unfinished" />
+            <translation>Не вдається прочитати статистику в {path}: {error}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="258" />
             <source>{start} to {end}</source>
-            <translation type="unfinished" />
+            <translation>з {start} до {end}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="261" />
             <source>{area} km²</source>
-            <translation type="unfinished" />
+            <translation>{area} km²</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="266" />
             <source>{title} · {dates} date(s) with figures</source>
-            <translation type="unfinished" />
+            <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="268" />
             <source>{text} · {errors} scene(s) without figures</source>
-            <translation type="unfinished" />
+            <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="281" />
             <source>No statistics chart: {error}</source>
-            <translation type="unfinished" />
+            <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="326" />
             <source>Statistics appear here when a statistics task ends.</source>
-            <translation type="unfinished" />
+            <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="328" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
-            <translation type="unfinished" />
+            <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="370" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
-            <translation type="unfinished" />
+            <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="417" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
-            <translation type="unfinished" />
+            <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="439" />
             <source>Save the statistics as CSV</source>
-            <translation type="unfinished" />
+            <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="439" />
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="445" />
             <source>The CSV could not be saved: {error}</source>
-            <translation type="unfinished" />
+            <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="447" />
             <source>{count} row(s) saved in {path}</source>
-            <translation type="unfinished" />
+            <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="454" />
             <source>PNG images (*.png)</source>
-            <translation type="unfinished" />
+            <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="461" />
             <source>The PNG could not be saved: {error}</source>
-            <translation type="unfinished" />
+            <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="463" />
             <source>Chart saved in {path}</source>
-            <translation type="unfinished" />
+            <translation>Графік збережено в {path}</translation>
         </message>
     </context>
     <context>
@@ -2765,62 +2765,62 @@
         <message>
             <location filename="../ui/stats_form.py" line="49" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
-            <translation type="unfinished" />
+            <translation>до 3, через ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="53" />
             <source>add an index…</source>
-            <translation type="unfinished" />
+            <translation>додати індекс…</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="73" />
             <source>all sensors</source>
-            <translation type="unfinished" />
+            <translation>усі сенсори</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="82" />
             <source>Leave cloud and shadow pixels out of the figures</source>
-            <translation type="unfinished" />
+            <translation>Не враховувати пікселі хмар і тіней у показниках</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="95" />
             <source>to</source>
-            <translation type="unfinished" />
+            <translation>до</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="99" />
             <source>Indices</source>
-            <translation type="unfinished" />
+            <translation>Індекси</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="101" />
             <source>Dates</source>
-            <translation type="unfinished" />
+            <translation>Дати</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="102" />
             <source>Sensors</source>
-            <translation type="unfinished" />
+            <translation>Сенсори</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="103" />
             <source>Scenes with cloud ≤</source>
-            <translation type="unfinished" />
+            <translation>Сцени з хмарністю ≤</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="105" />
             <source>At most</source>
-            <translation type="unfinished" />
+            <translation>Щонайбільше</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="134" />
             <source>Give at least one index or expression.</source>
-            <translation type="unfinished" />
+            <translation>Задайте принаймні один індекс або вираз.</translation>
         </message>
         <message>
             <location filename="../ui/stats_form.py" line="136" />
             <source>At most {count} indices.</source>
-            <translation type="unfinished" />
+            <translation>Щонайбільше {count} індекси.</translation>
         </message>
     </context>
     <context>
@@ -2828,47 +2828,47 @@
         <message>
             <location filename="../ui/task_controller.py" line="112" />
             <source>No scene folder is set: add one in the dock's settings.</source>
-            <translation type="unfinished" />
+            <translation>Теку сцен не задано: додайте її в налаштуваннях панелі.</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="131" />
             <source>Load By Extent: {what}</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent: {what}</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="141" />
             <source>cancelled; nothing was written</source>
-            <translation type="unfinished" />
+            <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="170" />
             <source>unfinished on the server: task {task_id}</source>
-            <translation type="unfinished" />
+            <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="181" />
             <source>resumed in a new row</source>
-            <translation type="unfinished" />
+            <translation>відновлено в новому рядку</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="225" />
             <source>Load By Extent</source>
-            <translation type="unfinished" />
+            <translation>Load By Extent</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="236" />
             <source>statistics saved: {file}</source>
-            <translation type="unfinished" />
+            <translation>статистику збережено: {file}</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="244" />
             <source>the result could not be loaded: {error}</source>
-            <translation type="unfinished" />
+            <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
             <location filename="../ui/task_controller.py" line="248" />
             <source>{count} layer(s) loaded</source>
-            <translation type="unfinished" />
+            <translation>завантажено шарів: {count}</translation>
         </message>
     </context>
     <context>
@@ -2876,7 +2876,7 @@
         <message>
             <location filename="../ui/task_list.py" line="96" />
             <source>No task yet.</source>
-            <translation type="unfinished" />
+            <translation>Завдань ще немає.</translation>
         </message>
     </context>
     <context>
@@ -2884,27 +2884,27 @@
         <message>
             <location filename="../ui/task_list.py" line="34" />
             <source>Cancel this task</source>
-            <translation type="unfinished" />
+            <translation>Скасувати це завдання</translation>
         </message>
         <message>
             <location filename="../ui/task_list.py" line="36" />
             <source>Zoom to the result</source>
-            <translation type="unfinished" />
+            <translation>Наблизити до результату</translation>
         </message>
         <message>
             <location filename="../ui/task_list.py" line="38" />
             <source>Open the output folder</source>
-            <translation type="unfinished" />
+            <translation>Відкрити теку результатів</translation>
         </message>
         <message>
             <location filename="../ui/task_list.py" line="39" />
             <source>Run again</source>
-            <translation type="unfinished" />
+            <translation>Виконати знову</translation>
         </message>
         <message>
             <location filename="../ui/task_list.py" line="41" />
             <source>Resume waiting for this task</source>
-            <translation type="unfinished" />
+            <translation>Відновити очікування цього завдання</translation>
         </message>
     </context>
     <context>
@@ -2912,77 +2912,77 @@
         <message>
             <location filename="../ui/visual_form.py" line="48" />
             <source>grey</source>
-            <translation type="unfinished" />
+            <translation>відтінки сірого</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="55" />
             <source>continuous</source>
-            <translation type="unfinished" />
+            <translation>неперервна</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="56" />
             <source>Levels</source>
-            <translation type="unfinished" />
+            <translation>Рівні</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="80" />
             <source>native</source>
-            <translation type="unfinished" />
+            <translation>власний</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="81" />
             <source>Top-of-atmosphere reflectance (calibrate)</source>
-            <translation type="unfinished" />
+            <translation>Коефіцієнт відбиття на верхній межі атмосфери (калібрування)</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="84" />
             <source>optional: a name for the result file</source>
-            <translation type="unfinished" />
+            <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="98" />
             <source>classes</source>
-            <translation type="unfinished" />
+            <translation>класи</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="102" />
             <source>Bands</source>
-            <translation type="unfinished" />
+            <translation>Канали</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="104" />
             <source>Colormap</source>
-            <translation type="unfinished" />
+            <translation>Палітра</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="106" />
             <source>Resampling</source>
-            <translation type="unfinished" />
+            <translation>Передискретизація</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="107" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>Формат</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="108" />
             <source>Pixel size</source>
-            <translation type="unfinished" />
+            <translation>Розмір пікселя</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="110" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Назва</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="158" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
-            <translation type="unfinished" />
+            <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="162" />
             <source>the low level must be below the high one</source>
-            <translation type="unfinished" />
+            <translation>нижній рівень має бути нижчим за верхній</translation>
         </message>
     </context>
 </TS>
