@@ -613,29 +613,38 @@ def evaluate(node: Node, bands: Mapping[str, np.ndarray], dtype: type | np.dtype
     dtype = np.dtype(dtype)
     if dtype.kind != "f":
         raise TypeError(f"evaluate computes in a floating-point type, not {dtype}")
-    converted: dict[str, np.ndarray] = {}
-
-    def band(name: str) -> np.ndarray:
-        if name not in converted:
-            if name not in bands:
-                raise DataError(tr("band {band} was not read for the expression").format(band=name), FIELD)
-            converted[name] = np.asarray(bands[name], dtype=dtype)
-        return converted[name]
-
-    def value(node: Node) -> np.ndarray:
-        if isinstance(node, Number):
-            return dtype.type(node.value)
-        if isinstance(node, BandRef):
-            return band(node.name)
-        if isinstance(node, UnaryOp):
-            operand = value(node.operand)
-            return np.negative(operand) if node.op == "-" else operand
-        if isinstance(node, BinaryOp):
-            return _BINARY_UFUNCS[node.op](value(node.left), value(node.right))
-        if isinstance(node, Call):
-            return FUNCTIONS[node.function].apply(*(value(arg) for arg in node.args))
-        raise TypeError(f"not an expression node: {node!r}")
-
     with np.errstate(all="ignore"):
         # A copy: the result never shares memory with the caller's band arrays.
-        return np.array(value(node), dtype=dtype)
+        return np.array(_Evaluation(bands, dtype).value(node), dtype=dtype)
+
+
+class _Evaluation:
+    """One evaluation: the band arrays converted once each. A class rather than nested functions:
+    a recursive closure is a reference cycle, which would keep the converted (large) arrays alive
+    until Python's cycle collector happens to run."""
+
+    def __init__(self, bands: Mapping[str, np.ndarray], dtype: np.dtype) -> None:
+        self.bands = bands
+        self.dtype = dtype
+        self.converted: dict[str, np.ndarray] = {}
+
+    def band(self, name: str) -> np.ndarray:
+        if name not in self.converted:
+            if name not in self.bands:
+                raise DataError(tr("band {band} was not read for the expression").format(band=name), FIELD)
+            self.converted[name] = np.asarray(self.bands[name], dtype=self.dtype)
+        return self.converted[name]
+
+    def value(self, node: Node) -> np.ndarray:
+        if isinstance(node, Number):
+            return self.dtype.type(node.value)
+        if isinstance(node, BandRef):
+            return self.band(node.name)
+        if isinstance(node, UnaryOp):
+            operand = self.value(node.operand)
+            return np.negative(operand) if node.op == "-" else operand
+        if isinstance(node, BinaryOp):
+            return _BINARY_UFUNCS[node.op](self.value(node.left), self.value(node.right))
+        if isinstance(node, Call):
+            return FUNCTIONS[node.function].apply(*(self.value(arg) for arg in node.args))
+        raise TypeError(f"not an expression node: {node!r}")
