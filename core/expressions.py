@@ -216,7 +216,7 @@ FUNCTIONS: dict[str, Function] = {
     )
 }
 
-_BINARY_UFUNCS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+_BINARY_UFUNCS: dict[str, np.ufunc] = {
     "+": np.add,
     "-": np.subtract,
     "*": np.multiply,
@@ -614,19 +614,38 @@ def evaluate(node: Node, bands: Mapping[str, np.ndarray], dtype: type | np.dtype
     if dtype.kind != "f":
         raise TypeError(f"evaluate computes in a floating-point type, not {dtype}")
     with np.errstate(all="ignore"):
+        evaluation = _Evaluation(bands, dtype)
+        result = evaluation.value(node)
+        if evaluation.owns(result) and result.dtype == dtype:
+            return result
         # A copy: the result never shares memory with the caller's band arrays.
-        return np.array(_Evaluation(bands, dtype).value(node), dtype=dtype)
+        return np.array(result, dtype=dtype)
 
 
 class _Evaluation:
     """One evaluation: the band arrays converted once each. A class rather than nested functions:
     a recursive closure is a reference cycle, which would keep the converted (large) arrays alive
-    until Python's cycle collector happens to run."""
+    until Python's cycle collector happens to run.
+
+    Operators write into an operand that is an intermediate result of this evaluation when it has
+    the result's shape: (B08 - B04) / (B08 + B04) allocates two arrays, not three and a copy."""
 
     def __init__(self, bands: Mapping[str, np.ndarray], dtype: np.dtype) -> None:
         self.bands = bands
         self.dtype = dtype
         self.converted: dict[str, np.ndarray] = {}
+        self.intermediates: list[np.ndarray] = []  # results of operators, ours to overwrite
+
+    def owns(self, value: object) -> bool:
+        return any(value is intermediate for intermediate in self.intermediates)
+
+    def _operate(self, ufunc: np.ufunc, *operands: np.ndarray) -> np.ndarray:
+        shape = np.broadcast_shapes(*(np.shape(operand) for operand in operands))
+        reusable = next((operand for operand in operands if self.owns(operand) and operand.shape == shape), None)
+        result = ufunc(*operands) if reusable is None else ufunc(*operands, out=reusable)
+        if isinstance(result, np.ndarray) and result.ndim > 0 and result is not reusable:
+            self.intermediates.append(result)
+        return result
 
     def band(self, name: str) -> np.ndarray:
         if name not in self.converted:
@@ -642,9 +661,9 @@ class _Evaluation:
             return self.band(node.name)
         if isinstance(node, UnaryOp):
             operand = self.value(node.operand)
-            return np.negative(operand) if node.op == "-" else operand
+            return self._operate(np.negative, operand) if node.op == "-" else operand
         if isinstance(node, BinaryOp):
-            return _BINARY_UFUNCS[node.op](self.value(node.left), self.value(node.right))
+            return self._operate(_BINARY_UFUNCS[node.op], self.value(node.left), self.value(node.right))
         if isinstance(node, Call):
             return FUNCTIONS[node.function].apply(*(self.value(arg) for arg in node.args))
         raise TypeError(f"not an expression node: {node!r}")

@@ -417,3 +417,31 @@ def test_split_positions_point_into_the_bm_type():
 def test_parse_positions_with_an_offset():
     with pytest.raises(RequestError, match=r"'\(' at position 6 is never closed"):
         parse_expression("(B08-B04", offset=5)
+
+
+@pytest.mark.parametrize("text", ["-B04", "B04", "(B08 - B04) / (B08 + B04)", "-(B08 * 2) + B04 ** 2",
+                                  "B04 / 2 - 1", "2 - B04 / 2", "(B04 - B08) * (B04 + B08) / B08"])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_evaluation_leaves_the_band_arrays_alone(text, dtype):
+    # Operators write into intermediate results; never into the caller's arrays, and the result
+    # never shares memory with them.
+    rng = np.random.default_rng(7)
+    bands = {"B04": rng.uniform(1, 100, (4, 5)).astype(dtype), "B08": rng.uniform(1, 100, (4, 5)).astype(dtype)}
+    before = {name: array.copy() for name, array in bands.items()}
+    node = parse_expression(text)
+    got = evaluate(node, bands, dtype)
+    with np.errstate(all="ignore"):
+        expected = eval(text.replace("B04", "b4").replace("B08", "b8"),  # noqa: S307 - our own test expressions
+                        {"b4": before["B04"].astype(np.float64), "b8": before["B08"].astype(np.float64)})
+    for name in bands:
+        np.testing.assert_array_equal(bands[name], before[name], err_msg=name)
+        assert not np.shares_memory(got, bands[name])
+    assert got.dtype == dtype
+    np.testing.assert_allclose(got, np.broadcast_to(expected, got.shape), rtol=1e-5 if dtype == np.float32 else 1e-12)
+
+
+def test_evaluation_broadcasts_a_column_against_a_grid():
+    # An intermediate of a smaller shape is not reused for a larger result.
+    bands = {"B04": np.arange(3.0).reshape(3, 1), "B08": np.ones((3, 4))}
+    got = evaluate(parse_expression("(B04 + 1) * B08"), bands)
+    np.testing.assert_array_equal(got, np.broadcast_to(np.arange(1.0, 4.0).reshape(3, 1), (3, 4)))

@@ -39,6 +39,7 @@ from .writers import GeoTiffWriter, geotiff_options
 
 OUTPUT_NODATA = -9999.0
 STRIP_ROWS = api_rules.GTIFF_BLOCK
+EVALUATION_ROWS = 16  # rows evaluated at a time: a float64 piece of a whole tile's width is 1.4 MB
 COMPUTE_THREADS = 1  # more threads only contend with the compression threads for the cores
 _NESTING_TOLERANCE = 1e-6  # of a pixel: grids whose origins differ by less nest exactly
 
@@ -257,15 +258,21 @@ def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_
             read_bands = {name: reader.read(row, rows, col, cols) for name, reader in readers.items()}
         outside = ~inside[:, col:col + cols] if inside is not None else None
         for expression, result in zip(expressions, results):
-            values = evaluate(expression.node, {name: read_bands[name][0] for name in expression.bands})
-            values = np.broadcast_to(values, (rows, cols)).astype(np.float32)
-            invalid = ~np.isfinite(values)
-            if outside is not None:
-                invalid |= outside
-            for name in expression.bands:
-                invalid |= read_bands[name][1]
-            np.putmask(values, invalid, OUTPUT_NODATA)
-            result[:, col:col + cols] = values
+            # In pieces of a few rows: numpy's temporaries then stay in the CPU's cache, which
+            # halves the time of an expression over a whole strip.
+            for top in range(0, rows, EVALUATION_ROWS):
+                piece = slice(top, top + EVALUATION_ROWS)
+                values = result[piece, col:col + cols]
+                # Float32 straight into the strip (a value beyond Float32's range becomes inf: invalid).
+                with np.errstate(over="ignore", invalid="ignore"):
+                    values[...] = evaluate(expression.node,
+                                           {name: read_bands[name][0][piece] for name in expression.bands})
+                invalid = ~np.isfinite(values)
+                if outside is not None:
+                    invalid |= outside[piece]
+                for name in expression.bands:
+                    invalid |= read_bands[name][1][piece]
+                np.copyto(values, OUTPUT_NODATA, where=invalid)
         return row, results
 
     return read
