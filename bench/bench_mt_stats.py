@@ -15,7 +15,7 @@ What is compared (as the issue asks):
 - ours: `bin/lbe run` of {"type": "mt_stats", "bm_type": ["NDVI"], "date_start": "2021-01-01",
   "date_end": "2021-12-31", "geometry": the octagon in lon/lat, ...} on that store, one process: for
   each date NDVI from B04 and B08, then the API's ten figures (min max average median std variance
-  q1 q3 p10 p90) of the pixels whose centre is in the AOI (core/local/mt_stats.py, 2 scene threads);
+  q1 q3 p10 p90) of the pixels whose centre is in the AOI (core/local/mt_stats.py, a scene thread per core);
 - the peer: exactextract 0.3.0 (pip, into bench/.venv only: `make bench` makes it), one process
   (bench/peer_exactextract.py) making ONE `exact_extract` call over the 52 dates' NDVI bands (one
   band per date, a list of 52 rasters named by date) and the AOI (GeoJSON, in the tile's CRS:

@@ -86,9 +86,12 @@ def write_json(path: str, value) -> str:
 
 def measure(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB, the command and its children) of one command, measured by
-    bench/peak_rss.py (a small process of its own, see there)."""
+    bench/peak_rss.py (a small process of its own, see there). Python may cache compiled modules
+    (as in an installed plugin): a PYTHONDONTWRITEBYTECODE of the shell would have every run of ours
+    compile the package again."""
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     answer = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "peak_rss.py"), *command],
-                            capture_output=True, text=True, check=True)
+                            capture_output=True, text=True, check=True, env=environment)
     figures = json.loads(answer.stdout)
     if figures["exit"] != 0:
         raise SystemExit(f"benchmark: {command[0]} failed: {figures['stderr']}")
