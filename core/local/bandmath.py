@@ -60,7 +60,8 @@ def band_nodata(source: BandSource) -> float | None:
 class BandOnGrid:
     """One source band read on a target grid: directly when the grids are the same, by block
     averaging when the source grid is a finer one nesting in the target, else through GDAL's
-    average resampling. Gives float64 values and where they are invalid."""
+    average resampling. Gives the values (in the band's own type when read directly, else float64)
+    and where they are invalid."""
 
     def __init__(self, source: BandSource, target: Grid, window: Window, transform: BandTransform | None = None):
         self.source = source
@@ -110,8 +111,9 @@ class BandOnGrid:
         row1 = min(origin_row + want_rows, self.source.grid.height)
         if f == 1 and (col0, row0, col1, row1) == (origin_col, origin_row, origin_col + want_cols,
                                                    origin_row + want_rows):
-            # The common case: the same grid, all inside the raster; GDAL converts to float64 itself.
-            data = self.source.band.ReadAsArray(col0, row0, want_cols, want_rows, buf_type=gdal.GDT_Float64)
+            # The common case: the same grid, all inside the raster. Kept in the band's own type (a
+            # quarter of float64's memory for UInt16); the evaluation converts small pieces at a time.
+            data = self.source.band.ReadAsArray(col0, row0, want_cols, want_rows)
             if data is None:
                 raise DataError(tr("cannot read the pixels of {path}").format(path=self.source.path))
             return data, self._invalid(data)
