@@ -33,15 +33,23 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterFeatureSource,
     QgsProject,
     QgsSettings,
     QgsVectorLayer,
     QgsWkbTypes,
 )
+from qgis.gui import QgsGui, QgsProcessingGui
 from rasters import utm_to_lonlat
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -410,6 +418,79 @@ def test_mt_stats_scenes_in_error_are_features_with_an_error(provider, processin
     assert len({feature["index"] for feature in computed}) == 2
     assert len(failed) == len(answer["errors"])
     assert all("max_cloud_cover_in_aoi" in feature["error"] for feature in failed)
+
+
+# --- the Graphical Modeler and batch mode ---------------------------------------------------------------
+
+
+def ndvi_statistics_model(scenes: str, output_folder: str) -> QgsProcessingModelAlgorithm:
+    """A model as an analyst builds it in the Graphical Modeler: the model's polygon input is the
+    AOI of load_by_extent:bandmath (NDVI), whose FILES feed QGIS's own raster statistics."""
+    model = QgsProcessingModelAlgorithm("NDVI statistics", "tests")
+    model.addModelParameter(QgsProcessingParameterFeatureSource("field", "Field", [QgsProcessing.TypeVectorPolygon]),
+                            QgsProcessingModelParameter("field"))
+    ndvi = QgsProcessingModelChildAlgorithm(f"{PROVIDER_ID}:bandmath")
+    ndvi.setChildId("ndvi")
+    ndvi.addParameterSources("AOI", [QgsProcessingModelChildParameterSource.fromModelParameter("field")])
+    for name, value in (("VIEW_ID", S2_VIEW), ("BM_TYPE", "NDVI"), ("SCENES", scenes),
+                        ("OUTPUT_FOLDER", output_folder)):
+        ndvi.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    model.addChildAlgorithm(ndvi)
+    statistics = QgsProcessingModelChildAlgorithm("native:rasterlayerstatistics")
+    statistics.setChildId("statistics")
+    statistics.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("ndvi", "FILES")])
+    statistics.addParameterSources("BAND", [QgsProcessingModelChildParameterSource.fromStaticValue(1)])
+    model.addChildAlgorithm(statistics)
+    return model
+
+
+@pytest.mark.sample_data
+def test_a_model_saved_by_the_modeler_runs_the_algorithm_and_feeds_its_files_on(
+        provider, processing_framework, sample_store, tmp_path):
+    built = ndvi_statistics_model(sample_store, str(tmp_path / "ndvi"))
+    assert built.validate()[0], built.validate()[1]
+    saved = str(tmp_path / "ndvi_statistics.model3")
+    assert built.toFile(saved)
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(saved)  # what the Modeler and the toolbox load: ids and parameter names only
+    assert model.childAlgorithm("ndvi").algorithmId() == f"{PROVIDER_ID}:bandmath"
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    results, ok = model.run({"field": polygon_layer([S2_QUAD_UTM], 32633)}, context, feedback)
+
+    assert ok
+    child_results = results["CHILD_RESULTS"]
+    (path,) = child_results["ndvi"]["FILES"].split(";")
+    assert path.endswith("_NDVI.TIF") and os.path.dirname(path) == str(tmp_path / "ndvi")
+    dataset = gdal.Open(path)  # kept: a band outlives its dataset only in a crash
+    values = dataset.GetRasterBand(1).ReadAsArray()
+    valid = values[values != -9999].astype(np.float64)
+    assert valid.size > 1000
+    # QGIS's statistics of the model's NDVI layer are those of the file's valid pixels.
+    statistics = child_results["statistics"]
+    assert statistics["MIN"] == pytest.approx(valid.min()) and statistics["MAX"] == pytest.approx(valid.max())
+    assert statistics["MEAN"] == pytest.approx(valid.mean(), rel=1e-6)
+    assert -1 <= statistics["MIN"] < statistics["MEAN"] < statistics["MAX"] <= 1
+
+
+@pytest.mark.parametrize("name", sorted(PARAMETERS))
+@pytest.mark.parametrize("widget_type", [QgsProcessingGui.Batch, QgsProcessingGui.Modeler], ids=["batch", "modeler"])
+def test_every_parameter_has_a_widget_in_batch_mode_and_in_the_modeler(provider, qgis_app, name, widget_type):
+    algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{name}")
+    flags = algorithm.flags()
+    assert flags & QgsProcessingAlgorithm.FlagSupportsBatch and not flags & QgsProcessingAlgorithm.FlagHideFromModeler
+    registry = QgsGui.processingGuiRegistry()
+    context = QgsProcessingContext()
+    for parameter in algorithm.parameterDefinitions():
+        if widget_type == QgsProcessingGui.Batch and parameter.isDestination():
+            continue  # the batch dialog gives every destination its own output column
+        wrapper = registry.createParameterWidgetWrapper(parameter, widget_type)
+        assert wrapper is not None, parameter.name()
+        widget = wrapper.createWrappedWidget(context)
+        assert widget is not None, parameter.name()
+        widget.deleteLater()
 
 
 # --- invalid input, cancel ----------------------------------------------------------------------------------
