@@ -12,6 +12,10 @@ from .sensors import Sensor
 
 TASK_TYPES = ("lbe", "jpeg", "bandmath", "mt_stats")
 
+# The service's addresses (API.md §1 and §4): the defaults of the settings and the command line.
+DEFAULT_API_URL = "https://api-connect.eos.com/api/gdw"
+DEFAULT_SEARCH_URL = "https://api-connect.eos.com/api/lms/search/v2"
+
 # --- lbe --------------------------------------------------------------------------------------
 DEFAULT_MERGE = True
 TILE_METADATA = "tile_md"
@@ -63,5 +67,4 @@ DEFAULT_JPEG_FORMAT = "jpeg"
 DEFAULT_INDEX_LEVELS = (-0.5, 0.5)
 MAX_MT_STATS_INDICES = 3
 DEFAULT_MT_STATS_LIMIT = 100
-RECOMMENDED_MAX_SPAN_DAYS = 365
 # cloud_masking_level: meaning undocumented; accepted as a number and passed through unchanged.

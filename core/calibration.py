@@ -18,17 +18,9 @@ import re
 from collections.abc import Iterable
 
 from .i18n import tr
-from .scenes import Scene
+from .scenes import Scene, read_text
 
 SENTINEL2_QUANTIFICATION = 10000.0
-
-
-def _read(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as stream:
-            return stream.read(4_000_000)
-    except OSError:
-        return ""
 
 
 def _number(text: str, pattern: str) -> float | None:
@@ -52,7 +44,7 @@ def _sentinel2_offsets(scene: Scene) -> dict[int, float]:
     product = _sentinel2_product_metadata(scene)
     if product is None:
         return {}
-    text = _read(product)
+    text = read_text(product)
     return {int(match.group(1)): float(match.group(2))
             for match in re.finditer(r'<(?:RADIO|BOA)_ADD_OFFSET band_id="(\d+)"[^>]*>\s*(-?[\d.]+)', text)}
 
@@ -82,7 +74,7 @@ def _landsat(scene: Scene, bands: list[str]) -> tuple[dict[str, tuple[float, flo
     if mtl is None:
         message = tr("calibrate=1: scene {view_id} has no MTL file in the store; values are as stored")
         return {}, [message.format(view_id=scene.view_id)]
-    text = _read(mtl)
+    text = read_text(mtl)
     elevation = _number(text, r"SUN_ELEVATION\s*=\s*(-?[\d.]+)")
     if elevation is None or elevation <= 0:
         message = tr("calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored")
@@ -112,7 +104,7 @@ def _sentinel2(scene: Scene, bands: list[str]) -> tuple[dict[str, tuple[float, f
                      "quantification value, not to top-of-atmosphere reflectance")
         notes.append(message.format(view_id=scene.view_id))
     if product is not None:
-        text = _read(product)
+        text = read_text(product)
         quantification = _number(text, r"<(?:QUANTIFICATION_VALUE|BOA_QUANTIFICATION_VALUE)[^>]*>\s*([\d.]+)") \
             or SENTINEL2_QUANTIFICATION
     else:

@@ -16,6 +16,8 @@ import signal
 import sys
 import traceback
 
+from .api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_INVALID = 2
@@ -53,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--api-url", help="search the scenes of the Processing API with this base URL "
                                           f"(e.g. {DEFAULT_API_URL}; the search itself goes to --search-url)")
     scenes.add_argument("--search-url", help="the API's scene search base URL "
-                                             "(default: https://api-connect.eos.com/api/lms/search/v2)")
+                                             f"(default: {DEFAULT_SEARCH_URL})")
     _add_key_arguments(scenes)
     scenes.add_argument("--aoi", help="only scenes intersecting this area (GeoJSON or any OGR vector file)")
     scenes.add_argument("--start", type=_date, help="first date, YYYY-MM-DD")
@@ -67,9 +69,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-DEFAULT_API_URL = "https://api-connect.eos.com/api/gdw"  # also core.remote.DEFAULT_API_URL (not imported: slow)
-
-
 def _add_key_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--api-key", help="the API key (better: the environment variable LBE_API_KEY, which "
                                           "other users of this computer cannot see in the process list)")
@@ -77,7 +76,7 @@ def _add_key_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _remote_config(args, search_url: str | None = None):
-    from .remote import DEFAULT_SEARCH_URL, ApiKey, RemoteConfig
+    from .remote import ApiKey, RemoteConfig
 
     key = ApiKey(args.api_key or os.environ.get("LBE_API_KEY", ""))
     return RemoteConfig(api_url=args.api_url, api_key=key, search_url=search_url or DEFAULT_SEARCH_URL,

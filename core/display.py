@@ -125,7 +125,7 @@ def raster_band_names(path: str, requested: Sequence[str] = ()) -> list[str]:
         dataset = None
     if descriptions and all(descriptions):
         return descriptions
-    tokens = _file_stem(path).split("_")
+    tokens = file_stem(path).split("_")
     named = [token for token in tokens if token in requested]
     if named and len(named) == count:
         return named
@@ -134,7 +134,7 @@ def raster_band_names(path: str, requested: Sequence[str] = ()) -> list[str]:
     return []
 
 
-def _file_stem(path: str) -> str:
+def file_stem(path: str) -> str:
     name = os.path.basename(path)
     return name.split(".", 1)[0] if not name.startswith(".") else name
 

@@ -195,13 +195,6 @@ class Function:
     max_args: int | None  # None: any number from min_args
     apply: Callable[..., np.ndarray]
 
-    def arity_text(self) -> str:
-        if self.max_args == self.min_args:
-            if self.min_args == 1:
-                return tr("1 argument")
-            return tr("{count} arguments").format(count=self.min_args)
-        return tr("at least {count} arguments").format(count=self.min_args)
-
 
 FUNCTIONS: dict[str, Function] = {
     function.name: function

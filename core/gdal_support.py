@@ -117,13 +117,3 @@ def transform_geometry(geometry: ogr.Geometry, source: osr.SpatialReference, tar
         raise DataError(tr("cannot transform the area of interest to the raster's CRS: {reason}").format(reason=reason))
     return copy
 
-
-GDAL_TYPE_NAMES = {
-    gdal.GDT_Byte: "Byte",
-    gdal.GDT_UInt16: "UInt16",
-    gdal.GDT_Int16: "Int16",
-    gdal.GDT_UInt32: "UInt32",
-    gdal.GDT_Int32: "Int32",
-    gdal.GDT_Float32: "Float32",
-    gdal.GDT_Float64: "Float64",
-}

@@ -28,14 +28,13 @@ from urllib.parse import urlsplit
 
 import requests
 
+from .api_rules import DEFAULT_SEARCH_URL
 from .errors import DataError, LbeError, TaskCancelled
 from .feedback import FeedbackLike, ProgressRange, check_cancelled, report
 from .i18n import tr
 from .request import TaskParams, TaskRequest
 from .results import TaskResult
 
-DEFAULT_API_URL = "https://api-connect.eos.com/api/gdw"
-DEFAULT_SEARCH_URL = "https://api-connect.eos.com/api/lms/search/v2"
 KEY_HEADER = "x-api-key"
 KEY_QUERY = "api_key"
 
@@ -578,17 +577,16 @@ class RemoteBackend:
     name = "remote"
 
     def __init__(self, config: RemoteConfig, ledger=None, force: bool = False,
-                 client_factory: Callable[..., RemoteClient] = RemoteClient, resume_task_id: str | None = None) -> None:
+                 resume_task_id: str | None = None) -> None:
         self.config = config
         self.ledger = ledger
         self.force = force
         self.resume_task_id = resume_task_id  # poll this task of the ledger again rather than create one
-        self._client_factory = client_factory
         self._task_id: str | None = None
 
     def execute(self, request: TaskRequest, params: TaskParams, workspace: str,
                 feedback: FeedbackLike | None) -> TaskResult:
-        client = self._client_factory(self.config, feedback)
+        client = RemoteClient(self.config, feedback)
         progress = ProgressRange(feedback, 0, 100)
         reused = self._reusable(request)
         if reused is not None and reused.status == "done":

@@ -24,7 +24,7 @@ from .aoi import validate_geometry
 from .errors import DataError, RequestError
 from .feedback import FeedbackLike, check_cancelled, report
 from .i18n import tr
-from .remote import RemoteClient, RemoteConfig, RemoteError
+from .remote import RemoteClient, RemoteConfig, RemoteError, _snippet
 from .sensors import SENSOR_NAMES, SceneId, Sensor, parse_view_id, sensor_by_code
 
 # --- datasets --------------------------------------------------------------------------------------
@@ -187,7 +187,6 @@ def search_remote_scenes(
     max_pages: int = 10,
     feedback: FeedbackLike | None = None,
     relation: str = "INTERSECTS",
-    client: RemoteClient | None = None,
 ) -> tuple[list[RemoteScene], list[str]]:
     """Scenes of `datasets` (dataset or sensor names) meeting the AOI (GeoJSON Polygon or
     MultiPolygon in EPSG:4326, or None for anywhere), the dates (inclusive) and the cloud cover,
@@ -197,7 +196,7 @@ def search_remote_scenes(
     names = list(dict.fromkeys(dataset_for(name) for name in (datasets or DEFAULT_DATASETS)))
     shape = validate_geometry(aoi, "aoi", allow_multipolygon=True) if aoi is not None else None
     _check_arguments(start, end, max_cloud, limit, max_pages, relation)
-    client = client or RemoteClient(config, feedback)
+    client = RemoteClient(config, feedback)
     if len(names) == 1:
         url, satellites = f"{config.search_url}/{names[0]}", None
     else:
@@ -388,9 +387,4 @@ def _read_dataset(result: dict, scene_id: SceneId | None, datasets: list[str]) -
         if fitting:
             return ",".join(fitting)
     return ",".join(datasets)
-
-
-def _snippet(value, limit: int = 200) -> str:
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[:limit] + "…"
 

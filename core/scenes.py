@@ -153,7 +153,7 @@ def raster_footprint(path: str, points_per_edge: int = 16) -> dict:
 
 # --- reading metadata ---------------------------------------------------------------------------
 
-def _read_text(path: str, limit: int = 4_000_000) -> str:
+def read_text(path: str, limit: int = 4_000_000) -> str:
     try:
         with open(path, encoding="utf-8", errors="replace") as stream:
             return stream.read(limit)
@@ -171,7 +171,7 @@ def cloud_cover_from_metadata(paths: Iterable[str]) -> float | None:
         r'"cloudyPixelPercentage"\s*:\s*([\d.]+)',  # tileInfo.json
     )
     for path in paths:
-        text = _read_text(path)
+        text = read_text(path)
         for pattern in patterns:
             match = re.search(pattern, text)
             if match:
@@ -405,7 +405,7 @@ def _collect_view_id_folder(folder: str, files: list[str], parts: dict) -> None:
             found.add_band(stem.upper(), path, resolution)
         elif resolution is None and name in ("metadata.xml", "tileInfo.json"):
             found.tile_metadata.append(path)
-        elif resolution is None and name in ("productInfo.json", "MTD_MSIL1C.xml", "MTD_MSIL2A.xml"):
+        elif resolution is None and name in _PRODUCT_METADATA_NAMES:
             found.product_metadata.append(path)
     if resolution is not None:
         found.product_level = "L2A"

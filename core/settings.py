@@ -10,12 +10,11 @@ import os
 
 from qgis.core import QgsSettings
 
+from .api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
+
 PREFIX = "load_by_extent"
 DEFAULT_AOI_LIMIT_KM2 = 2500.0  # a 50 x 50 km area: ask before running anything larger
 EMBEDDED, REMOTE = "embedded", "remote"
-DEFAULT_API_URL = "https://api-connect.eos.com/api/gdw"
-DEFAULT_SEARCH_URL = "https://api-connect.eos.com/api/lms/search/v2"
-DEFAULT_HTTP_TIMEOUT = 60.0
 
 
 def default_output_folder() -> str:

@@ -299,22 +299,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="67" />
+            <location filename="../plugin.py" line="77" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="70" />
+            <location filename="../plugin.py" line="80" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Recortar escenas de satélite a un área de interés</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="97" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>{count} tarea(s) remota(s) de una sesión anterior no han terminado.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="89" />
+            <location filename="../plugin.py" line="99" />
             <source>Show in the task list</source>
             <translation>Mostrar en la lista de tareas</translation>
         </message>
@@ -434,37 +434,37 @@
             <translation>no es una geometría que OGR pueda leer</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="76" />
+            <location filename="../core/calibration.py" line="68" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
             <translation>calibrate=1: las escenas {sensor} no se calibran (no se conoce ninguna conversión); los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="83" />
+            <location filename="../core/calibration.py" line="75" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
             <translation>calibrate=1: la escena {view_id} no tiene archivo MTL en el almacén; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="88" />
+            <location filename="../core/calibration.py" line="80" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
             <translation>calibrate=1: el MTL de {view_id} no da la elevación solar; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="97" />
+            <location filename="../core/calibration.py" line="89" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
             <translation>calibrate=1: el MTL de {view_id} no tiene coeficientes de reflectancia para {band}; sus valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="111" />
+            <location filename="../core/calibration.py" line="103" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
             <translation>calibrate=1: {view_id} es de nivel 2A (reflectancia de superficie); convertido con su valor de cuantificación, no a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="119" />
+            <location filename="../core/calibration.py" line="111" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
             <translation>calibrate=1: la escena {view_id} no tiene metadatos de producto en el almacén; reflectancia = DN / {quantification} (la definición del nivel 1C)</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="126" />
+            <location filename="../core/calibration.py" line="118" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
             <translation>calibrate=1: {band} no es una banda de reflectancia; sus valores quedan tal como están almacenados</translation>
         </message>
@@ -569,162 +569,147 @@
             <translation>Banda u operación no admitida: {detail}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="201" />
-            <source>1 argument</source>
-            <translation>1 argumento</translation>
-        </message>
-        <message>
-            <location filename="../core/expressions.py" line="202" />
-            <source>{count} arguments</source>
-            <translation>{count} argumentos</translation>
-        </message>
-        <message>
-            <location filename="../core/expressions.py" line="203" />
-            <source>at least {count} arguments</source>
-            <translation>al menos {count} argumentos</translation>
-        </message>
-        <message>
-            <location filename="../core/expressions.py" line="239" />
+            <location filename="../core/expressions.py" line="232" />
             <source>the end of the expression</source>
             <translation>el final de la expresión</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="240" />
+            <location filename="../core/expressions.py" line="233" />
             <source>'{token}' at position {position}</source>
             <translation>'{token}' en la posición {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="264" />
+            <location filename="../core/expressions.py" line="257" />
             <source>malformed number '{number}' at position {position}</source>
             <translation>número mal formado '{number}' en la posición {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="277" />
+            <location filename="../core/expressions.py" line="270" />
             <source>unexpected character '{character}' at position {position}</source>
             <translation>carácter inesperado '{character}' en la posición {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="295" />
+            <location filename="../core/expressions.py" line="288" />
             <source>the expression must be text, not {type}</source>
             <translation>la expresión debe ser texto, no {type}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="303" />
+            <location filename="../core/expressions.py" line="296" />
             <source>empty expression at position {position}</source>
             <translation>expresión vacía en la posición {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="304" />
+            <location filename="../core/expressions.py" line="297" />
             <source>empty expression</source>
             <translation>expresión vacía</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="333" />
+            <location filename="../core/expressions.py" line="326" />
             <source>unbalanced parentheses: ')' at position {position} has no matching '('</source>
             <translation>paréntesis desequilibrados: ')' en la posición {position} no tiene su '('</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="336" />
+            <location filename="../core/expressions.py" line="329" />
             <source>unexpected ',' at position {position}: commas separate expressions only at the top level of bm_type, and arguments only inside a function call</source>
             <translation>',' inesperada en la posición {position}: las comas separan expresiones solo en el nivel superior de bm_type, y argumentos solo dentro de una llamada a función</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="339" />
+            <location filename="../core/expressions.py" line="332" />
             <source>unexpected '{token}' at position {position}: an operator is missing before it</source>
             <translation>'{token}' inesperado en la posición {position}: falta un operador antes</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="345" />
+            <location filename="../core/expressions.py" line="338" />
             <source>the expression is nested too deeply near position {position} (at most {levels} levels)</source>
             <translation>la expresión está anidada demasiado profundamente cerca de la posición {position} (como máximo {levels} niveles)</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="401" />
+            <location filename="../core/expressions.py" line="394" />
             <source>the number {number} at position {position} is too large</source>
             <translation>el número {number} en la posición {position} es demasiado grande</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="412" />
+            <location filename="../core/expressions.py" line="405" />
             <source>empty parentheses at position {position}</source>
             <translation>paréntesis vacíos en la posición {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="423" />
+            <location filename="../core/expressions.py" line="416" />
             <source>unknown function '{function}' at position {position} (known: {known}); did you mean {suggestion}?</source>
             <translation>función desconocida '{function}' en la posición {position} (conocidas: {known}); ¿quiso decir {suggestion}?</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="426" />
+            <location filename="../core/expressions.py" line="419" />
             <source>unknown function '{function}' at position {position} (known: {known})</source>
             <translation>función desconocida '{function}' en la posición {position} (conocidas: {known})</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="445" />
+            <location filename="../core/expressions.py" line="438" />
             <source>{function} at position {position} takes at least {arguments} arguments, not {count}</source>
             <translation>{function} en la posición {position} admite al menos {arguments} argumentos, no {count}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="447" />
+            <location filename="../core/expressions.py" line="440" />
             <source>{function} at position {position} takes 1 argument, not {count}</source>
             <translation>{function} en la posición {position} admite 1 argumento, no {count}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="449" />
+            <location filename="../core/expressions.py" line="442" />
             <source>{function} at position {position} takes {arguments} arguments, not {count}</source>
             <translation>{function} en la posición {position} admite {arguments} argumentos, no {count}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="460" />
+            <location filename="../core/expressions.py" line="453" />
             <source>unbalanced parentheses: '(' at position {position} is never closed</source>
             <translation>paréntesis desequilibrados: '(' en la posición {position} nunca se cierra</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="463" />
+            <location filename="../core/expressions.py" line="456" />
             <source>unexpected ',' at position {position}: only a function call takes several arguments</source>
             <translation>',' inesperada en la posición {position}: solo una llamada a función admite varios argumentos</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="465" />
+            <location filename="../core/expressions.py" line="458" />
             <source>unexpected '{token}' at position {position}: expected ')' to close the '(' at position {opening}, or an operator</source>
             <translation>'{token}' inesperado en la posición {position}: se esperaba ')' para cerrar el '(' de la posición {opening}, o un operador</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="473" />
+            <location filename="../core/expressions.py" line="466" />
             <source>the expression ends too early at position {position}: a number, band or '(' is missing</source>
             <translation>la expresión termina demasiado pronto, en la posición {position}: falta un número, una banda o '('</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="479" />
+            <location filename="../core/expressions.py" line="472" />
             <source>unexpected ')' at position {position}: a number, band or '(' is missing before it</source>
             <translation>')' inesperado en la posición {position}: falta un número, una banda o '(' antes</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="481" />
+            <location filename="../core/expressions.py" line="474" />
             <source>unexpected '{token}' at position {position}: a number, band or '(' is expected there</source>
             <translation>'{token}' inesperado en la posición {position}: ahí se espera un número, una banda o '('</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="582" />
+            <location filename="../core/expressions.py" line="575" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? names are case-sensitive)</source>
             <translation>{name} no es una banda ni un alias de {sensor} (¿quiso decir {suggestion}? los nombres distinguen mayúsculas y minúsculas)</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="584" />
+            <location filename="../core/expressions.py" line="577" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? {sensor} names it so)</source>
             <translation>{name} no es una banda ni un alias de {sensor} (¿quiso decir {suggestion}? así la llama {sensor})</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="586" />
+            <location filename="../core/expressions.py" line="579" />
             <source>{name} is not a {sensor} band or alias ({name} is a function: write {name}(...))</source>
             <translation>{name} no es una banda ni un alias de {sensor} ({name} es una función: escriba {name}(...))</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="588" />
+            <location filename="../core/expressions.py" line="581" />
             <source>{name} is not a {sensor} band or alias</source>
             <translation>{name} no es una banda ni un alias de {sensor}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="621" />
+            <location filename="../core/expressions.py" line="646" />
             <source>band {band} was not read for the expression</source>
             <translation>la banda {band} no se leyó para la expresión</translation>
         </message>
@@ -929,207 +914,207 @@
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="62" />
+            <location filename="../core/remote.py" line="61" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>no hay clave de API: indique --api-key o defina LBE_API_KEY (en QGIS: una configuración de autenticación)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="188" />
+            <location filename="../core/remote.py" line="187" />
             <source>creating the task</source>
             <translation>crear la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="192" />
+            <location filename="../core/remote.py" line="191" />
             <source>the API created no task (answer: {answer})</source>
             <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="210" />
+            <location filename="../core/remote.py" line="209" />
             <source>the API answered a redirect without a Location</source>
             <translation>la API respondió con una redirección sin Location</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="213" />
+            <location filename="../core/remote.py" line="212" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="216" />
+            <location filename="../core/remote.py" line="215" />
             <source>asking for the task's status</source>
             <translation>pedir el estado de la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="236" />
+            <location filename="../core/remote.py" line="235" />
             <source>the task failed on the server: {reason}</source>
             <translation>la tarea falló en el servidor: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="242" />
+            <location filename="../core/remote.py" line="241" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="273" />
+            <location filename="../core/remote.py" line="272" />
             <source>testing the connection</source>
             <translation>probar la conexión</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="275" />
+            <location filename="../core/remote.py" line="274" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="301" />
+            <location filename="../core/remote.py" line="300" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>sin conexión con {host} en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="305" />
+            <location filename="../core/remote.py" line="304" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="309" />
+            <location filename="../core/remote.py" line="308" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} no respondió en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="312" />
+            <location filename="../core/remote.py" line="311" />
             <source>cannot reach {host}: {reason}</source>
             <translation>no se puede acceder a {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="314" />
+            <location filename="../core/remote.py" line="313" />
             <source>the request to {host} failed: {reason}</source>
             <translation>la petición a {host} falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="320" />
+            <location filename="../core/remote.py" line="319" />
             <source>{limit} (the API asked to wait longer: rate limit)</source>
             <translation>{limit} (la API pidió esperar más: límite de frecuencia)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="322" />
+            <location filename="../core/remote.py" line="321" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="328" />
+            <location filename="../core/remote.py" line="327" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} respondió HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="332" />
+            <location filename="../core/remote.py" line="331" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; se abandona tras {attempts} intentos</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="335" />
+            <location filename="../core/remote.py" line="334" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; nuevo intento en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="357" />
+            <location filename="../core/remote.py" line="356" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="376" />
+            <location filename="../core/remote.py" line="375" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="380" />
+            <location filename="../core/remote.py" line="379" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="386" />
+            <location filename="../core/remote.py" line="385" />
             <source>{problem}; resuming</source>
             <translation>{problem}; reanudando</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="391" />
+            <location filename="../core/remote.py" line="390" />
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
             <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: reanúdela más tarde desde la lista de tareas</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="399" />
+            <location filename="../core/remote.py" line="398" />
             <source>its task_timeout of {seconds} s</source>
             <translation>su task_timeout de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="402" />
+            <location filename="../core/remote.py" line="401" />
             <source>the waiting limit of {seconds} s</source>
             <translation>el límite de espera de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="422" />
+            <location filename="../core/remote.py" line="421" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="431" />
+            <location filename="../core/remote.py" line="430" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="434" />
+            <location filename="../core/remote.py" line="433" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="438" />
+            <location filename="../core/remote.py" line="437" />
             <source>the API rejected the request: {reason}</source>
             <translation>la API rechazó la petición: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="440" />
+            <location filename="../core/remote.py" line="439" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} al {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="441" />
+            <location filename="../core/remote.py" line="440" />
             <source>no message</source>
             <translation>sin mensaje</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="496" />
+            <location filename="../core/remote.py" line="495" />
             <source>no reason given</source>
             <translation>sin motivo indicado</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="567" />
+            <location filename="../core/remote.py" line="566" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="601" />
+            <location filename="../core/remote.py" line="599" />
             <source>an identical request ran as task {task_id}; using its result</source>
             <translation>una petición idéntica se ejecutó como tarea {task_id}; se usa su resultado</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="607" />
+            <location filename="../core/remote.py" line="605" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>una petición idéntica aún se está ejecutando como tarea {task_id}: se espera a que termine</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="612" />
+            <location filename="../core/remote.py" line="610" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>tarea {task_id} creada; esperando al servidor</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="629" />
+            <location filename="../core/remote.py" line="627" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>cancelada por el usuario; el servidor aún puede terminarla</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="642" />
+            <location filename="../core/remote.py" line="640" />
             <source>done</source>
             <translation>hecho</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="651" />
+            <location filename="../core/remote.py" line="649" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
         </message>
@@ -1144,67 +1129,67 @@
             <translation>la búsqueda de escenas no dio ninguna huella para {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="216" />
+            <location filename="../core/remote_search.py" line="215" />
             <source>searching scenes</source>
             <translation>buscar escenas</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="229" />
+            <location filename="../core/remote_search.py" line="228" />
             <source>scene search: page {page}, {count} results</source>
             <translation>búsqueda de escenas: página {page}, {count} resultados</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="236" />
+            <location filename="../core/remote_search.py" line="235" />
             <source>{count} search result(s) without a view_id skipped</source>
             <translation>{count} resultado(s) de búsqueda sin view_id omitido(s)</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="240" />
+            <location filename="../core/remote_search.py" line="239" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
             <translation>coinciden más de {seen} escenas ({total}); acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="243" />
+            <location filename="../core/remote_search.py" line="242" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
             <translation>pueden coincidir más de {seen} escenas; acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="252" />
+            <location filename="../core/remote_search.py" line="251" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>la primera fecha {first} es posterior a la última fecha {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="255" />
+            <location filename="../core/remote_search.py" line="254" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>debe ser un porcentaje entre 0 y 100, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="259" />
+            <location filename="../core/remote_search.py" line="258" />
             <source>must be a positive whole number, not {value}</source>
             <translation>debe ser un número entero positivo, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="261" />
+            <location filename="../core/remote_search.py" line="260" />
             <source>must be one of {choices}, not {value}</source>
             <translation>debe ser uno de {choices}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="273" />
+            <location filename="../core/remote_search.py" line="272" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} no es una fecha YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="283" />
+            <location filename="../core/remote_search.py" line="282" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>la búsqueda de escenas respondió algo que no es un objeto: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="302" />
+            <location filename="../core/remote_search.py" line="301" />
             <source>the scene search failed: {reason}</source>
             <translation>la búsqueda de escenas falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="303" />
+            <location filename="../core/remote_search.py" line="302" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
@@ -1529,12 +1514,12 @@
             <translation>el procesador integrado todavía no ejecuta tareas {task_type}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="144" />
+            <location filename="../core/local/bandmath.py" line="147" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>no se puede remuestrear {path} a la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="208" />
+            <location filename="../core/local/bandmath.py" line="211" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>el área de interés no se solapa con la escena {view_id}</translation>
         </message>
@@ -1554,22 +1539,22 @@
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="110" />
+            <location filename="../core/local/mt_stats.py" line="112" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="219" />
+            <location filename="../core/local/mt_stats.py" line="271" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="233" />
+            <location filename="../core/local/mt_stats.py" line="285" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="274" />
+            <location filename="../core/local/mt_stats.py" line="326" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
@@ -1689,22 +1674,22 @@
             <translation>El polígono se cruza a sí mismo: quite vértices con Backspace y vuelva a dibujarlo</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="49" />
+            <location filename="../ui/result_layers.py" line="55" />
             <source>{scene} · {request}</source>
             <translation>{scene} · {request}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="66" />
+            <location filename="../ui/result_layers.py" line="72" />
             <source>{sensor} {date} {bands}</source>
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="121" />
+            <location filename="../ui/result_layers.py" line="122" />
             <source>not a raster QGIS can read</source>
             <translation>no es un ráster que QGIS pueda leer</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="122" />
+            <location filename="../ui/result_layers.py" line="123" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>no se puede cargar {file} como capa: {reason}</translation>
         </message>
@@ -1777,6 +1762,18 @@
             <location filename="../processing/algorithms.py" line="145" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
             <translation>sin carpeta de escenas: indique SCENES o añada una carpeta de escenas en la configuración del complemento</translation>
+        </message>
+        <message>
+            <source>1 argument</source>
+            <translation type="vanished">1 argumento</translation>
+        </message>
+        <message>
+            <source>at least {count} arguments</source>
+            <translation type="vanished">al menos {count} argumentos</translation>
+        </message>
+        <message>
+            <source>{count} arguments</source>
+            <translation type="vanished">{count} argumentos</translation>
         </message>
     </context>
     <context>

@@ -299,22 +299,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="67" />
+            <location filename="../plugin.py" line="77" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="70" />
+            <location filename="../plugin.py" line="80" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Обрізання супутникових сцен за областю інтересу</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="97" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>Незавершених віддалених завдань попередньої сесії: {count}.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="89" />
+            <location filename="../plugin.py" line="99" />
             <source>Show in the task list</source>
             <translation>Показати в списку завдань</translation>
         </message>
@@ -434,37 +434,37 @@
             <translation>не є геометрією, яку може прочитати OGR</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="76" />
+            <location filename="../core/calibration.py" line="68" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
             <translation>calibrate=1: сцени {sensor} не калібруються (перетворення невідоме); значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="83" />
+            <location filename="../core/calibration.py" line="75" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
             <translation>calibrate=1: сцена {view_id} не має файлу MTL у сховищі; значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="88" />
+            <location filename="../core/calibration.py" line="80" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
             <translation>calibrate=1: MTL сцени {view_id} не містить висоти Сонця; значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="97" />
+            <location filename="../core/calibration.py" line="89" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
             <translation>calibrate=1: MTL сцени {view_id} не має коефіцієнтів відбиття для каналу {band}; його значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="111" />
+            <location filename="../core/calibration.py" line="103" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
             <translation>calibrate=1: {view_id} — рівень 2A (коефіцієнт відбиття поверхні); перетворено за його значенням квантування, а не до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="119" />
+            <location filename="../core/calibration.py" line="111" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
             <translation>calibrate=1: сцена {view_id} не має метаданих продукту у сховищі; коефіцієнт відбиття = DN / {quantification} (визначення рівня 1C)</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="126" />
+            <location filename="../core/calibration.py" line="118" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
             <translation>calibrate=1: {band} не є каналом відбиття; його значення залишено як збережено</translation>
         </message>
@@ -569,162 +569,147 @@
             <translation>Непідтримуваний канал або операція: {detail}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="201" />
-            <source>1 argument</source>
-            <translation>1 аргумент</translation>
-        </message>
-        <message>
-            <location filename="../core/expressions.py" line="202" />
-            <source>{count} arguments</source>
-            <translation>{count} аргументи</translation>
-        </message>
-        <message>
-            <location filename="../core/expressions.py" line="203" />
-            <source>at least {count} arguments</source>
-            <translation>щонайменше {count} аргументи</translation>
-        </message>
-        <message>
-            <location filename="../core/expressions.py" line="239" />
+            <location filename="../core/expressions.py" line="232" />
             <source>the end of the expression</source>
             <translation>кінець виразу</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="240" />
+            <location filename="../core/expressions.py" line="233" />
             <source>'{token}' at position {position}</source>
             <translation>'{token}' у позиції {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="264" />
+            <location filename="../core/expressions.py" line="257" />
             <source>malformed number '{number}' at position {position}</source>
             <translation>неправильне число '{number}' у позиції {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="277" />
+            <location filename="../core/expressions.py" line="270" />
             <source>unexpected character '{character}' at position {position}</source>
             <translation>неочікуваний символ '{character}' у позиції {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="295" />
+            <location filename="../core/expressions.py" line="288" />
             <source>the expression must be text, not {type}</source>
             <translation>вираз має бути текстом, а не {type}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="303" />
+            <location filename="../core/expressions.py" line="296" />
             <source>empty expression at position {position}</source>
             <translation>порожній вираз у позиції {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="304" />
+            <location filename="../core/expressions.py" line="297" />
             <source>empty expression</source>
             <translation>порожній вираз</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="333" />
+            <location filename="../core/expressions.py" line="326" />
             <source>unbalanced parentheses: ')' at position {position} has no matching '('</source>
             <translation>незбалансовані дужки: ')' у позиції {position} не має відповідної '('</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="336" />
+            <location filename="../core/expressions.py" line="329" />
             <source>unexpected ',' at position {position}: commas separate expressions only at the top level of bm_type, and arguments only inside a function call</source>
             <translation>неочікувана ',' у позиції {position}: коми розділяють вирази лише на верхньому рівні bm_type, а аргументи — лише всередині виклику функції</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="339" />
+            <location filename="../core/expressions.py" line="332" />
             <source>unexpected '{token}' at position {position}: an operator is missing before it</source>
             <translation>неочікуване '{token}' у позиції {position}: перед ним бракує оператора</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="345" />
+            <location filename="../core/expressions.py" line="338" />
             <source>the expression is nested too deeply near position {position} (at most {levels} levels)</source>
             <translation>вираз надто глибоко вкладений біля позиції {position} (щонайбільше {levels} рівнів)</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="401" />
+            <location filename="../core/expressions.py" line="394" />
             <source>the number {number} at position {position} is too large</source>
             <translation>число {number} у позиції {position} надто велике</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="412" />
+            <location filename="../core/expressions.py" line="405" />
             <source>empty parentheses at position {position}</source>
             <translation>порожні дужки в позиції {position}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="423" />
+            <location filename="../core/expressions.py" line="416" />
             <source>unknown function '{function}' at position {position} (known: {known}); did you mean {suggestion}?</source>
             <translation>невідома функція '{function}' у позиції {position} (відомі: {known}); можливо, ви мали на увазі {suggestion}?</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="426" />
+            <location filename="../core/expressions.py" line="419" />
             <source>unknown function '{function}' at position {position} (known: {known})</source>
             <translation>невідома функція '{function}' у позиції {position} (відомі: {known})</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="445" />
+            <location filename="../core/expressions.py" line="438" />
             <source>{function} at position {position} takes at least {arguments} arguments, not {count}</source>
             <translation>{function} у позиції {position} приймає щонайменше {arguments} аргументи, а не {count}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="447" />
+            <location filename="../core/expressions.py" line="440" />
             <source>{function} at position {position} takes 1 argument, not {count}</source>
             <translation>{function} у позиції {position} приймає 1 аргумент, а не {count}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="449" />
+            <location filename="../core/expressions.py" line="442" />
             <source>{function} at position {position} takes {arguments} arguments, not {count}</source>
             <translation>{function} у позиції {position} приймає {arguments} аргументи, а не {count}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="460" />
+            <location filename="../core/expressions.py" line="453" />
             <source>unbalanced parentheses: '(' at position {position} is never closed</source>
             <translation>незбалансовані дужки: '(' у позиції {position} ніде не закрито</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="463" />
+            <location filename="../core/expressions.py" line="456" />
             <source>unexpected ',' at position {position}: only a function call takes several arguments</source>
             <translation>неочікувана ',' у позиції {position}: кілька аргументів приймає лише виклик функції</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="465" />
+            <location filename="../core/expressions.py" line="458" />
             <source>unexpected '{token}' at position {position}: expected ')' to close the '(' at position {opening}, or an operator</source>
             <translation>неочікуване '{token}' у позиції {position}: очікувалася ')', що закриває '(' у позиції {opening}, або оператор</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="473" />
+            <location filename="../core/expressions.py" line="466" />
             <source>the expression ends too early at position {position}: a number, band or '(' is missing</source>
             <translation>вираз закінчується зарано, у позиції {position}: бракує числа, каналу або '('</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="479" />
+            <location filename="../core/expressions.py" line="472" />
             <source>unexpected ')' at position {position}: a number, band or '(' is missing before it</source>
             <translation>неочікувана ')' у позиції {position}: перед нею бракує числа, каналу або '('</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="481" />
+            <location filename="../core/expressions.py" line="474" />
             <source>unexpected '{token}' at position {position}: a number, band or '(' is expected there</source>
             <translation>неочікуване '{token}' у позиції {position}: тут очікується число, канал або '('</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="582" />
+            <location filename="../core/expressions.py" line="575" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? names are case-sensitive)</source>
             <translation>{name} — не канал і не псевдонім {sensor} (можливо, {suggestion}? назви чутливі до регістру)</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="584" />
+            <location filename="../core/expressions.py" line="577" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? {sensor} names it so)</source>
             <translation>{name} — не канал і не псевдонім {sensor} (можливо, {suggestion}? так його називає {sensor})</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="586" />
+            <location filename="../core/expressions.py" line="579" />
             <source>{name} is not a {sensor} band or alias ({name} is a function: write {name}(...))</source>
             <translation>{name} — не канал і не псевдонім {sensor} ({name} — функція: пишіть {name}(...))</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="588" />
+            <location filename="../core/expressions.py" line="581" />
             <source>{name} is not a {sensor} band or alias</source>
             <translation>{name} — не канал і не псевдонім {sensor}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="621" />
+            <location filename="../core/expressions.py" line="646" />
             <source>band {band} was not read for the expression</source>
             <translation>канал {band} не було прочитано для виразу</translation>
         </message>
@@ -929,207 +914,207 @@
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="62" />
+            <location filename="../core/remote.py" line="61" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>немає ключа API: задайте --api-key або встановіть LBE_API_KEY (у QGIS: конфігурація автентифікації)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="188" />
+            <location filename="../core/remote.py" line="187" />
             <source>creating the task</source>
             <translation>створення завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="192" />
+            <location filename="../core/remote.py" line="191" />
             <source>the API created no task (answer: {answer})</source>
             <translation>API не створив завдання (відповідь: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="210" />
+            <location filename="../core/remote.py" line="209" />
             <source>the API answered a redirect without a Location</source>
             <translation>API відповів переспрямуванням без Location</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="213" />
+            <location filename="../core/remote.py" line="212" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="216" />
+            <location filename="../core/remote.py" line="215" />
             <source>asking for the task's status</source>
             <translation>запиту стану завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="236" />
+            <location filename="../core/remote.py" line="235" />
             <source>the task failed on the server: {reason}</source>
             <translation>завдання завершилося помилкою на сервері: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="242" />
+            <location filename="../core/remote.py" line="241" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="273" />
+            <location filename="../core/remote.py" line="272" />
             <source>testing the connection</source>
             <translation>перевірки з'єднання</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="275" />
+            <location filename="../core/remote.py" line="274" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="301" />
+            <location filename="../core/remote.py" line="300" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>немає з'єднання з {host} протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="305" />
+            <location filename="../core/remote.py" line="304" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="309" />
+            <location filename="../core/remote.py" line="308" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} не відповів протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="312" />
+            <location filename="../core/remote.py" line="311" />
             <source>cannot reach {host}: {reason}</source>
             <translation>не вдається зв'язатися з {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="314" />
+            <location filename="../core/remote.py" line="313" />
             <source>the request to {host} failed: {reason}</source>
             <translation>запит до {host} не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="320" />
+            <location filename="../core/remote.py" line="319" />
             <source>{limit} (the API asked to wait longer: rate limit)</source>
             <translation>{limit} (API попросив чекати довше: обмеження частоти запитів)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="322" />
+            <location filename="../core/remote.py" line="321" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="328" />
+            <location filename="../core/remote.py" line="327" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} відповів HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="332" />
+            <location filename="../core/remote.py" line="331" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; припинено після спроб: {attempts}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="335" />
+            <location filename="../core/remote.py" line="334" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; повторна спроба через {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="357" />
+            <location filename="../core/remote.py" line="356" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="376" />
+            <location filename="../core/remote.py" line="375" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="380" />
+            <location filename="../core/remote.py" line="379" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="386" />
+            <location filename="../core/remote.py" line="385" />
             <source>{problem}; resuming</source>
             <translation>{problem}; відновлення</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="391" />
+            <location filename="../core/remote.py" line="390" />
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
             <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: відновіть його пізніше зі списку завдань</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="399" />
+            <location filename="../core/remote.py" line="398" />
             <source>its task_timeout of {seconds} s</source>
             <translation>свого task_timeout ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="402" />
+            <location filename="../core/remote.py" line="401" />
             <source>the waiting limit of {seconds} s</source>
             <translation>ліміту очікування ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="422" />
+            <location filename="../core/remote.py" line="421" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="431" />
+            <location filename="../core/remote.py" line="430" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="434" />
+            <location filename="../core/remote.py" line="433" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="438" />
+            <location filename="../core/remote.py" line="437" />
             <source>the API rejected the request: {reason}</source>
             <translation>API відхилив запит: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="440" />
+            <location filename="../core/remote.py" line="439" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} під час {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="441" />
+            <location filename="../core/remote.py" line="440" />
             <source>no message</source>
             <translation>без повідомлення</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="496" />
+            <location filename="../core/remote.py" line="495" />
             <source>no reason given</source>
             <translation>причину не вказано</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="567" />
+            <location filename="../core/remote.py" line="566" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>файл результату невідомого типу (починається з {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="601" />
+            <location filename="../core/remote.py" line="599" />
             <source>an identical request ran as task {task_id}; using its result</source>
             <translation>ідентичний запит виконувався як завдання {task_id}; використовується його результат</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="607" />
+            <location filename="../core/remote.py" line="605" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>ідентичний запит ще виконується як завдання {task_id}: очікування на нього</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="612" />
+            <location filename="../core/remote.py" line="610" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>завдання {task_id} створено; очікування на сервер</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="629" />
+            <location filename="../core/remote.py" line="627" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>скасовано користувачем; сервер ще може його завершити</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="642" />
+            <location filename="../core/remote.py" line="640" />
             <source>done</source>
             <translation>готово</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="651" />
+            <location filename="../core/remote.py" line="649" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>завдання {task_id} більше немає в журналі завдань</translation>
         </message>
@@ -1144,67 +1129,67 @@
             <translation>пошук сцен не повернув контуру для {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="216" />
+            <location filename="../core/remote_search.py" line="215" />
             <source>searching scenes</source>
             <translation>пошуку сцен</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="229" />
+            <location filename="../core/remote_search.py" line="228" />
             <source>scene search: page {page}, {count} results</source>
             <translation>пошук сцен: сторінка {page}, результатів: {count}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="236" />
+            <location filename="../core/remote_search.py" line="235" />
             <source>{count} search result(s) without a view_id skipped</source>
             <translation>пропущено результатів пошуку без view_id: {count}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="240" />
+            <location filename="../core/remote_search.py" line="239" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
             <translation>відповідних сцен більше ніж {seen} ({total}); звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="243" />
+            <location filename="../core/remote_search.py" line="242" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
             <translation>відповідних сцен може бути більше ніж {seen}; звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="252" />
+            <location filename="../core/remote_search.py" line="251" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>перша дата {first} пізніша за останню дату {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="255" />
+            <location filename="../core/remote_search.py" line="254" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>має бути відсотком від 0 до 100, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="259" />
+            <location filename="../core/remote_search.py" line="258" />
             <source>must be a positive whole number, not {value}</source>
             <translation>має бути додатним цілим числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="261" />
+            <location filename="../core/remote_search.py" line="260" />
             <source>must be one of {choices}, not {value}</source>
             <translation>має бути одним із {choices}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="273" />
+            <location filename="../core/remote_search.py" line="272" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} не є датою YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="283" />
+            <location filename="../core/remote_search.py" line="282" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>пошук сцен відповів не об'єктом: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="302" />
+            <location filename="../core/remote_search.py" line="301" />
             <source>the scene search failed: {reason}</source>
             <translation>пошук сцен не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="303" />
+            <location filename="../core/remote_search.py" line="302" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
@@ -1529,12 +1514,12 @@
             <translation>вбудований обробник поки не виконує завдань {task_type}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="144" />
+            <location filename="../core/local/bandmath.py" line="147" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>не вдається передискретизувати {path} на сітку {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="208" />
+            <location filename="../core/local/bandmath.py" line="211" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
         </message>
@@ -1554,22 +1539,22 @@
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="110" />
+            <location filename="../core/local/mt_stats.py" line="112" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="219" />
+            <location filename="../core/local/mt_stats.py" line="271" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="233" />
+            <location filename="../core/local/mt_stats.py" line="285" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="274" />
+            <location filename="../core/local/mt_stats.py" line="326" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
@@ -1689,22 +1674,22 @@
             <translation>Полігон перетинає сам себе: видаліть вершини клавішею Backspace і намалюйте його знову</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="49" />
+            <location filename="../ui/result_layers.py" line="55" />
             <source>{scene} · {request}</source>
             <translation>{scene} · {request}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="66" />
+            <location filename="../ui/result_layers.py" line="72" />
             <source>{sensor} {date} {bands}</source>
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="121" />
+            <location filename="../ui/result_layers.py" line="122" />
             <source>not a raster QGIS can read</source>
             <translation>не є растром, який може прочитати QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="122" />
+            <location filename="../ui/result_layers.py" line="123" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
@@ -1777,6 +1762,18 @@
             <location filename="../processing/algorithms.py" line="145" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
             <translation>немає теки сцен: задайте SCENES або додайте теку сцен у налаштуваннях модуля</translation>
+        </message>
+        <message>
+            <source>1 argument</source>
+            <translation type="vanished">1 аргумент</translation>
+        </message>
+        <message>
+            <source>at least {count} arguments</source>
+            <translation type="vanished">щонайменше {count} аргументи</translation>
+        </message>
+        <message>
+            <source>{count} arguments</source>
+            <translation type="vanished">{count} аргументи</translation>
         </message>
     </context>
     <context>

@@ -405,7 +405,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
                     "(e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: "
                     "it is read from the authentication configuration chosen in the plugin's settings "
                     "(Settings › Options › Load By Extent), kept in QGIS's authentication database.</p>").format(
-                url="https://api-connect.eos.com/api/gdw"),
+                url=api_rules.DEFAULT_API_URL),
             self.tr("<p><b>OUTPUT_FOLDER</b>: where the result files go (default: a temporary folder). Existing "
                     "files are never overwritten; nothing is left there when the task fails or is cancelled.</p>"),
             self.tr("<h3>Outputs</h3><p><b>FILES</b>: the result files, separated by ';' (the main file first, "

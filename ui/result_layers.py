@@ -13,7 +13,6 @@ the task's worker thread by core.display.prepare_display; this module only creat
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Sequence
 
 from qgis.core import (
@@ -34,7 +33,14 @@ from qgis.PyQt.QtCore import QCoreApplication, QThread
 from qgis.PyQt.QtGui import QColor
 
 from ..core import display as display_module
-from ..core.display import CUMULATIVE_CUT_LOWER, CUMULATIVE_CUT_UPPER, RasterDisplay, prepare_display, raster_cuts
+from ..core.display import (
+    CUMULATIVE_CUT_LOWER,
+    CUMULATIVE_CUT_UPPER,
+    RasterDisplay,
+    file_stem,
+    prepare_display,
+    raster_cuts,
+)
 from ..core.errors import DataError, LbeError
 from ..core.results import TaskResult
 from ..core.sensors import parse_view_id
@@ -44,7 +50,7 @@ from ..core.sensors import parse_view_id
 
 def result_group_name(result: TaskResult) -> str:
     """The layer group of a result: `S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02`."""
-    scene = result.details.get("view_id") or _file_stem(result.files[0] if result.files else "")
+    scene = result.details.get("view_id") or file_stem(result.files[0] if result.files else "")
     request = " ".join([result.task_type, *result.details.get("bands", [])])
     return QCoreApplication.translate("LoadByExtent", "{scene} · {request}").format(scene=scene, request=request)
 
@@ -66,11 +72,6 @@ def layer_name(view_id: str | None, bands: Sequence[str], fallback: str = "") ->
     return QCoreApplication.translate("LoadByExtent", "{sensor} {date} {bands}").format(
         sensor=scene.sensor.code, date=scene.date.isoformat(), bands=band_text
     ).strip()
-
-
-def _file_stem(path: str) -> str:
-    name = os.path.basename(path)
-    return name.split(".", 1)[0] if not name.startswith(".") else name
 
 
 # --- loading ---------------------------------------------------------------------------------------
@@ -95,12 +96,12 @@ def load_result(
     for display in displays:
         if result.task_type == "bandmath":
             # An index file may hold several indices: one layer per index, each with its own ramp.
-            for band, label in enumerate(display.band_names or [_file_stem(display.path)], start=1):
+            for band, label in enumerate(display.band_names or [file_stem(display.path)], start=1):
                 layer = open_raster_layer(display.path, layer_name(view_id, [label], fallback=label))
                 layers.append((layer, lambda layer, band=band, cut=display.cuts[band - 1]:
                                style_index_layer(layer, band, cut)))
             continue
-        name = layer_name(view_id, display.band_names, fallback=_file_stem(display.path))
+        name = layer_name(view_id, display.band_names, fallback=file_stem(display.path))
         layer = open_raster_layer(display.path, name)
         if result.task_type == "jpeg":
             layers.append((layer, style_visual_layer))
