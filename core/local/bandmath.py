@@ -35,7 +35,7 @@ from ..request import BandmathParams
 from ..results import TaskResult
 from ..scenes import Scene
 from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, column_span, crop_window, read_ahead
-from .writers import GeoTiffWriter, geotiff_options
+from .writers import GeoTiffWriter
 
 OUTPUT_NODATA = -9999.0
 STRIP_ROWS = api_rules.GTIFF_BLOCK
@@ -219,20 +219,11 @@ def compute_expressions(
                    for name, source in sources.items()}
         labels = tuple(expression.label for expression in expressions)
         writer = GeoTiffWriter(path, window.xsize, window.ysize, labels, np.dtype(np.float32),
-                               grid.window_geotransform(window), grid.crs_wkt, OUTPUT_NODATA,
-                               geotiff_options(np.dtype(np.float32)))
+                               grid.window_geotransform(window), grid.crs_wkt, OUTPUT_NODATA)
         try:
             strips = read_ahead(range(0, window.ysize, STRIP_ROWS),
                                 _strip_reader(readers, expressions, aoi_mask, window), depth=COMPUTE_THREADS)
-            try:
-                for row, results in strips:
-                    check_cancelled(feedback)
-                    for index, values in enumerate(results):
-                        writer.write(index, row, values)
-                    writer.flush()
-                    progress.set((row + len(results[0])) / window.ysize)
-            finally:
-                strips.close()
+            writer.write_strips(strips, progress, feedback)
         finally:
             writer.close()
         return ComputedRaster(path, grid, window, labels)

@@ -153,16 +153,7 @@ def _write_group(
         group.grid.window_geotransform(window), group.grid.crs_wkt, nodata, options,
     )
     try:
-        strips = _masked_strips(group, sources, numpy_type, nodata)
-        try:
-            for row, arrays in strips:
-                check_cancelled(feedback)
-                for index, data in enumerate(arrays):
-                    writer.write(index, row, data)
-                writer.flush()
-                progress.set((row + len(arrays[0])) / window.ysize)
-        finally:
-            strips.close()  # on cancel or error: wait for the strip being read, then stop
+        writer.write_strips(_masked_strips(group, sources, numpy_type, nodata), progress, feedback)
     finally:
         writer.close()
 

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 from osgeo import gdal, gdal_array
 
 from .. import api_rules
 from ..errors import DataError, TaskCancelled
+from ..feedback import FeedbackLike, ProgressRange, check_cancelled
 from ..gdal_support import GdalMessages
 from ..i18n import tr
 
 
-def geotiff_options(numpy_type: np.dtype, threads: bool = True) -> list[str]:
+def geotiff_options(numpy_type: np.dtype) -> list[str]:
     """Creation options of every GeoTIFF we write: tiled, DEFLATE, lossless."""
-    options = [
+    return [
         "TILED=YES",
         f"BLOCKXSIZE={api_rules.GTIFF_BLOCK}",
         f"BLOCKYSIZE={api_rules.GTIFF_BLOCK}",
@@ -27,10 +28,8 @@ def geotiff_options(numpy_type: np.dtype, threads: bool = True) -> list[str]:
         f"ZLEVEL={api_rules.GTIFF_DEFLATE_LEVEL}",
         f"PREDICTOR={3 if numpy_type.kind == 'f' else 2}",
         "BIGTIFF=IF_SAFER",
+        "NUM_THREADS=ALL_CPUS",
     ]
-    if threads:
-        options.append("NUM_THREADS=ALL_CPUS")
-    return options
 
 
 class GeoTiffWriter:
@@ -49,6 +48,7 @@ class GeoTiffWriter:
         options: list[str] | None = None,
     ) -> None:
         self.path = path
+        self.height = height
         gdal_type = gdal_array.NumericTypeCodeToGDALTypeCode(numpy_type)
         driver = gdal.GetDriverByName("GTiff")
         with GdalMessages() as messages:
@@ -81,6 +81,21 @@ class GeoTiffWriter:
         if status != 0:
             reason = messages.last(tr("write failed"))
             raise DataError(tr("cannot write {path}: {reason}").format(path=self.path, reason=reason))
+
+    def write_strips(self, strips: Iterator[tuple[int, Sequence[np.ndarray]]], progress: ProgressRange,
+                     feedback: FeedbackLike | None) -> None:
+        """Write `strips` (the top row, then one array per band) as they come, each flushed so that
+        its blocks compress while the next strip is read; cancel is checked between strips. Closes
+        `strips` in any case (on cancel or error: waits for the strip being read, then stops)."""
+        try:
+            for row, arrays in strips:
+                check_cancelled(feedback)
+                for index, data in enumerate(arrays):
+                    self.write(index, row, data)
+                self.flush()
+                progress.set((row + len(arrays[0])) / self.height)
+        finally:
+            strips.close()
 
     def flush(self) -> None:
         """Write out the completed blocks, so the block cache does not grow with the window."""
