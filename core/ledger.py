@@ -336,9 +336,12 @@ class TaskLedger:
         request: RequestLike,
         req_id: str | None = None,
         task_timeout: float | None = None,
+        created_at: float | None = None,
+        message: str = "",
     ) -> LedgerEntry:
-        """Record a task the server has just accepted (status CREATED, times from the clock)."""
-        now = self._clock()
+        """Record a task the server has just accepted (status CREATED; created when the server said
+        so, else now), with the server's first status as its message."""
+        now = self._clock() if created_at is None else created_at
         request_data = _request_dict(request)
         return self.add(LedgerEntry(
             task_id=task_id,
@@ -350,6 +353,7 @@ class TaskLedger:
             task_timeout=task_timeout,
             created_at=now,
             updated_at=now,
+            message=message,
         ))
 
     def update(self, task_id: str, **changes: Any) -> LedgerEntry:
@@ -545,7 +549,8 @@ class TaskLedger:
 
 
 def _scrubbed(entry: LedgerEntry) -> LedgerEntry:
-    return LedgerEntry.from_json(_scrub_json(entry.to_json()))
+    # _scrub_json builds new containers throughout: the entry's own request is never shared.
+    return LedgerEntry._from_json(_scrub_json(entry._json_members(entry.request)), copy_request=False)
 
 
 def _sync_folder(folder: str) -> None:

@@ -656,14 +656,8 @@ class RemoteBackend:
     def _record_created(self, request: TaskRequest, task: CreatedTask) -> None:
         if self.ledger is None:
             return
-        from .ledger import CREATED, LedgerEntry, request_key
-
-        self.ledger.add(LedgerEntry(
-            task_id=task.task_id, req_id=task.req_id, api_url=self.config.api_url, request=request.to_dict(),
-            request_key=request_key(self.config.api_url, request), status=CREATED,
-            task_timeout=task.task_timeout, created_at=task.created_at, updated_at=task.created_at,
-            result_type=None, result_files=(), message=task.status,
-        ))
+        self.ledger.record_created(task.task_id, self.config.api_url, request, task.req_id, task.task_timeout,
+                                   created_at=task.created_at, message=task.status)
 
     def _record(self, status: str, message: str = "") -> None:
         if self.ledger is not None and self._task_id:
