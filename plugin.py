@@ -9,13 +9,10 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QPushButton
 
+from .core.i18n import tr
 from .core.request import TaskRequest
 
 PLUGIN_FOLDER = os.path.dirname(os.path.abspath(__file__))
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LoadByExtent", text)
 
 
 def user_language() -> str:

@@ -299,22 +299,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="77" />
+            <location filename="../plugin.py" line="74" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="80" />
+            <location filename="../plugin.py" line="77" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Recortar escenas de satélite a un área de interés</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="97" />
+            <location filename="../plugin.py" line="94" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>{count} tarea(s) remota(s) de una sesión anterior no han terminado.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="99" />
+            <location filename="../plugin.py" line="96" />
             <source>Show in the task list</source>
             <translation>Mostrar en la lista de tareas</translation>
         </message>
@@ -844,42 +844,42 @@
             <translation>{status} no es un estado de tarea (uno de {statuses})</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="359" />
+            <location filename="../core/ledger.py" line="363" />
             <source>a task's id cannot change; forget it and add the new one</source>
             <translation>el id de una tarea no puede cambiar; olvide la tarea y añada la nueva</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="362" />
+            <location filename="../core/ledger.py" line="366" />
             <source>{field} is not a field of a ledger entry</source>
             <translation>{field} no es un campo de una entrada del registro</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="367" />
+            <location filename="../core/ledger.py" line="371" />
             <source>task {task_id} is not in the task ledger {path}</source>
             <translation>la tarea {task_id} no está en el registro de tareas {path}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="427" />
+            <location filename="../core/ledger.py" line="431" />
             <source>expired on the server (task_timeout passed)</source>
             <translation>caducada en el servidor (pasó el task_timeout)</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="464" />
+            <location filename="../core/ledger.py" line="468" />
             <source>cannot use the task ledger {path}: {reason}</source>
             <translation>no se puede usar el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="481" />
+            <location filename="../core/ledger.py" line="485" />
             <source>cannot read the task ledger {path}: {reason}</source>
             <translation>no se puede leer el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="510" />
+            <location filename="../core/ledger.py" line="514" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
             <translation>el registro de tareas {path} está dañado y no se puede apartar: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="538" />
+            <location filename="../core/ledger.py" line="542" />
             <source>cannot write the task ledger {path}: {reason}</source>
             <translation>no se puede escribir el registro de tareas {path}: {reason}</translation>
         </message>
@@ -1614,62 +1614,62 @@
             <translation>falló la escritura</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="118" />
+            <location filename="../core/local/writers.py" line="133" />
             <source>JPEG 2000 cannot hold {data_type} pixels; request this band with another band or with metadata to get GeoTIFFs</source>
             <translation>JPEG 2000 no admite píxeles {data_type}; pida esta banda junto con otra banda o con metadatos para obtener archivos GeoTIFF</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="123" />
+            <location filename="../core/local/writers.py" line="138" />
             <source>this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)</source>
             <translation>este GDAL no tiene escritor de JPEG 2000 (controlador JP2OpenJPEG)</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="139" />
+            <location filename="../core/local/writers.py" line="154" />
             <source>JPEG 2000 encoding failed</source>
             <translation>falló la codificación JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="86" />
+            <location filename="../ui/area_of_interest.py" line="83" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="89" />
+            <location filename="../ui/area_of_interest.py" line="86" />
             <source>No feature is selected in {layer}.</source>
             <translation>No hay ningún objeto seleccionado en {layer}.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="92" />
+            <location filename="../ui/area_of_interest.py" line="89" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Los objetos seleccionados de {layer} no tienen geometría.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="94" />
+            <location filename="../ui/area_of_interest.py" line="91" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>{count} objeto(s) seleccionado(s) de {layer}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="134" />
+            <location filename="../ui/area_of_interest.py" line="131" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>sin área de interés: dibuje una o elija una fuente</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="138" />
+            <location filename="../ui/area_of_interest.py" line="135" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="226" />
+            <location filename="../ui/map_tools.py" line="224" />
             <source>A polygon needs at least 3 vertices</source>
             <translation>Un polígono necesita al menos 3 vértices</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="235" />
+            <location filename="../ui/map_tools.py" line="233" />
             <source>The polygon has no area: its vertices are on one line</source>
             <translation>El polígono no tiene área: sus vértices están sobre una línea</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="240" />
+            <location filename="../ui/map_tools.py" line="238" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
             <translation>El polígono se cruza a sí mismo: quite vértices con Backspace y vuelva a dibujarlo</translation>
         </message>
@@ -2587,172 +2587,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="100" />
+            <location filename="../ui/stats_dock.py" line="96" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="120" />
+            <location filename="../ui/stats_dock.py" line="116" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="134" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="134" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="134" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="135" />
+            <location filename="../ui/stats_dock.py" line="131" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>The index the chart and the table show</source>
             <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Overlay all</source>
             <translation>Superponer todos</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="164" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>Draw the median of every index on one chart</source>
             <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="165" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>Table</source>
             <translation>Tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="168" />
+            <location filename="../ui/stats_dock.py" line="164" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="169" />
+            <location filename="../ui/stats_dock.py" line="165" />
             <source>Save every figure of every index as CSV</source>
             <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>Save the chart as PNG</source>
             <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="177" />
+            <location filename="../ui/stats_dock.py" line="173" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="214" />
+            <location filename="../ui/stats_dock.py" line="210" />
             <source>The answer has one index only</source>
             <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="228" />
+            <location filename="../ui/stats_dock.py" line="224" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Las estadísticas de {path} no se pueden leer: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="258" />
+            <location filename="../ui/stats_dock.py" line="254" />
             <source>{start} to {end}</source>
             <translation>del {start} al {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="261" />
+            <location filename="../ui/stats_dock.py" line="257" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="266" />
+            <location filename="../ui/stats_dock.py" line="262" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="268" />
+            <location filename="../ui/stats_dock.py" line="264" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="281" />
+            <location filename="../ui/stats_dock.py" line="277" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="326" />
+            <location filename="../ui/stats_dock.py" line="322" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="328" />
+            <location filename="../ui/stats_dock.py" line="324" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="370" />
+            <location filename="../ui/stats_dock.py" line="366" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="417" />
+            <location filename="../ui/stats_dock.py" line="413" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="439" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="439" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="445" />
+            <location filename="../ui/stats_dock.py" line="441" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="447" />
+            <location filename="../ui/stats_dock.py" line="443" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="454" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="461" />
+            <location filename="../ui/stats_dock.py" line="457" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="463" />
+            <location filename="../ui/stats_dock.py" line="459" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>

@@ -299,22 +299,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="77" />
+            <location filename="../plugin.py" line="74" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="80" />
+            <location filename="../plugin.py" line="77" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Обрізання супутникових сцен за областю інтересу</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="97" />
+            <location filename="../plugin.py" line="94" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>Незавершених віддалених завдань попередньої сесії: {count}.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="99" />
+            <location filename="../plugin.py" line="96" />
             <source>Show in the task list</source>
             <translation>Показати в списку завдань</translation>
         </message>
@@ -844,42 +844,42 @@
             <translation>{status} не є станом завдання (один із {statuses})</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="359" />
+            <location filename="../core/ledger.py" line="363" />
             <source>a task's id cannot change; forget it and add the new one</source>
             <translation>ідентифікатор завдання не може змінитися; забудьте це завдання й додайте нове</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="362" />
+            <location filename="../core/ledger.py" line="366" />
             <source>{field} is not a field of a ledger entry</source>
             <translation>{field} не є полем запису журналу</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="367" />
+            <location filename="../core/ledger.py" line="371" />
             <source>task {task_id} is not in the task ledger {path}</source>
             <translation>завдання {task_id} немає в журналі завдань {path}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="427" />
+            <location filename="../core/ledger.py" line="431" />
             <source>expired on the server (task_timeout passed)</source>
             <translation>строк дії на сервері минув (task_timeout вичерпано)</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="464" />
+            <location filename="../core/ledger.py" line="468" />
             <source>cannot use the task ledger {path}: {reason}</source>
             <translation>не вдається використати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="481" />
+            <location filename="../core/ledger.py" line="485" />
             <source>cannot read the task ledger {path}: {reason}</source>
             <translation>не вдається прочитати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="510" />
+            <location filename="../core/ledger.py" line="514" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
             <translation>журнал завдань {path} пошкоджений, і його не вдається перемістити вбік: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="538" />
+            <location filename="../core/ledger.py" line="542" />
             <source>cannot write the task ledger {path}: {reason}</source>
             <translation>не вдається записати журнал завдань {path}: {reason}</translation>
         </message>
@@ -1614,62 +1614,62 @@
             <translation>помилка запису</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="118" />
+            <location filename="../core/local/writers.py" line="133" />
             <source>JPEG 2000 cannot hold {data_type} pixels; request this band with another band or with metadata to get GeoTIFFs</source>
             <translation>JPEG 2000 не може містити пікселі {data_type}; запитайте цей канал разом з іншим каналом або з метаданими, щоб отримати GeoTIFF</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="123" />
+            <location filename="../core/local/writers.py" line="138" />
             <source>this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)</source>
             <translation>цей GDAL не має засобу запису JPEG 2000 (драйвер JP2OpenJPEG)</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="139" />
+            <location filename="../core/local/writers.py" line="154" />
             <source>JPEG 2000 encoding failed</source>
             <translation>помилка кодування JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="86" />
+            <location filename="../ui/area_of_interest.py" line="83" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="89" />
+            <location filename="../ui/area_of_interest.py" line="86" />
             <source>No feature is selected in {layer}.</source>
             <translation>У шарі {layer} не вибрано жодного об'єкта.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="92" />
+            <location filename="../ui/area_of_interest.py" line="89" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Вибрані об'єкти шару {layer} не мають геометрії.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="94" />
+            <location filename="../ui/area_of_interest.py" line="91" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>вибрані об'єкти шару {layer}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="134" />
+            <location filename="../ui/area_of_interest.py" line="131" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="138" />
+            <location filename="../ui/area_of_interest.py" line="135" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="226" />
+            <location filename="../ui/map_tools.py" line="224" />
             <source>A polygon needs at least 3 vertices</source>
             <translation>Полігону потрібно щонайменше 3 вершини</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="235" />
+            <location filename="../ui/map_tools.py" line="233" />
             <source>The polygon has no area: its vertices are on one line</source>
             <translation>Полігон не має площі: його вершини лежать на одній прямій</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="240" />
+            <location filename="../ui/map_tools.py" line="238" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
             <translation>Полігон перетинає сам себе: видаліть вершини клавішею Backspace і намалюйте його знову</translation>
         </message>
@@ -2587,172 +2587,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="100" />
+            <location filename="../ui/stats_dock.py" line="96" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="120" />
+            <location filename="../ui/stats_dock.py" line="116" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="134" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="134" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="134" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="135" />
+            <location filename="../ui/stats_dock.py" line="131" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>The index the chart and the table show</source>
             <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Overlay all</source>
             <translation>Накласти всі</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="164" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>Draw the median of every index on one chart</source>
             <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="165" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>Table</source>
             <translation>Таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="168" />
+            <location filename="../ui/stats_dock.py" line="164" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="169" />
+            <location filename="../ui/stats_dock.py" line="165" />
             <source>Save every figure of every index as CSV</source>
             <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>Save the chart as PNG</source>
             <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="177" />
+            <location filename="../ui/stats_dock.py" line="173" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="214" />
+            <location filename="../ui/stats_dock.py" line="210" />
             <source>The answer has one index only</source>
             <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="228" />
+            <location filename="../ui/stats_dock.py" line="224" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Не вдається прочитати статистику в {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="258" />
+            <location filename="../ui/stats_dock.py" line="254" />
             <source>{start} to {end}</source>
             <translation>з {start} до {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="261" />
+            <location filename="../ui/stats_dock.py" line="257" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="266" />
+            <location filename="../ui/stats_dock.py" line="262" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="268" />
+            <location filename="../ui/stats_dock.py" line="264" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="281" />
+            <location filename="../ui/stats_dock.py" line="277" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="326" />
+            <location filename="../ui/stats_dock.py" line="322" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="328" />
+            <location filename="../ui/stats_dock.py" line="324" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="370" />
+            <location filename="../ui/stats_dock.py" line="366" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="417" />
+            <location filename="../ui/stats_dock.py" line="413" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="439" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="439" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="445" />
+            <location filename="../ui/stats_dock.py" line="441" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="447" />
+            <location filename="../ui/stats_dock.py" line="443" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="454" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="461" />
+            <location filename="../ui/stats_dock.py" line="457" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="463" />
+            <location filename="../ui/stats_dock.py" line="459" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>

@@ -19,17 +19,14 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsMapCanvas, QgsRubberBand
-from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from ..core.aoi import validate_geometry
 from ..core.errors import LbeError, RequestError
+from ..core.i18n import tr
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LoadByExtent", text)
 
 
 def to_wgs84(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, project: QgsProject) -> QgsGeometry:

@@ -10,16 +10,14 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsGeometry, QgsPointLocator, QgsPointXY, QgsRectangle, QgsWkbTypes
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool, QgsMapToolExtent, QgsRubberBand, QgsSnapIndicator
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QCursor, QKeyEvent
+
+from ..core.i18n import tr
 
 DRAWING_STROKE_COLOR = QColor(255, 96, 0, 220)
 DRAWING_FILL_COLOR = QColor(255, 96, 0, 60)
 DRAWING_STROKE_WIDTH = 2
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LoadByExtent", text)
 
 
 def _item_address(item: object) -> int:

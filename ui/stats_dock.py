@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from qgis.core import Qgis, QgsGeometry, QgsMessageLog
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtBoundSignal, pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtBoundSignal, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import tr
 from ..core.tasks import LOG_TAG
 from .stats_chart import (
     FIGURES,
@@ -53,11 +54,6 @@ from .stats_chart import (
 PNG_DPI = 150
 CHART_PAGE, TABLE_PAGE = 0, 1
 TABLE_COLUMNS = ("date", "view_id", "scene_id", "cloud", *FIGURES)
-
-
-def chart_tr(text: str) -> str:
-    """The translation of the chart's labels (stats_chart takes it as its `tr`)."""
-    return QCoreApplication.translate("LoadByExtent", text)
 
 
 def load_canvas_classes() -> tuple[type, type]:
@@ -266,7 +262,7 @@ class StatsDock(QgsDockWidget):
         text = self.tr("{title} · {dates} date(s) with figures").format(title=self._title(), dates=len(data.dates))
         if data.errors:
             text = self.tr("{text} · {errors} scene(s) without figures").format(text=text, errors=len(data.errors))
-            self.summary_label.setToolTip("\n".join(error_text(error, chart_tr) for error in data.errors))
+            self.summary_label.setToolTip("\n".join(error_text(error, tr) for error in data.errors))
         else:
             self.summary_label.setToolTip("")
         return text
@@ -309,7 +305,7 @@ class StatsDock(QgsDockWidget):
         else:
             current = self.current_index()
             indices = [current] if current else []
-        self.artists = draw_series(self.figure, self.data, indices, self.overlay, tr=chart_tr,
+        self.artists = draw_series(self.figure, self.data, indices, self.overlay, tr=tr,
                                    title=self._title(indices))
         from matplotlib.lines import Line2D
         from matplotlib.transforms import blended_transform_factory
@@ -349,10 +345,10 @@ class StatsDock(QgsDockWidget):
             self._show_hint()
         elif pick.error is not None:
             self._set_guide(self.artists.error_x[self.artists.errors.index(pick.error)])
-            self.hover_label.setText(error_text(pick.error, chart_tr))
+            self.hover_label.setText(error_text(pick.error, tr))
         else:
             self._set_guide(next(point.x for point in self.artists.points if point.row is pick.row))
-            self.hover_label.setText(figures_text(self.data, pick.index, pick.row.date, chart_tr))
+            self.hover_label.setText(figures_text(self.data, pick.index, pick.row.date, tr))
 
     def _left(self, _event) -> None:
         self._set_guide(None)
