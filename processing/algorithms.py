@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import traceback
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from qgis.core import (
     Qgis,
@@ -62,9 +62,7 @@ from ..core.request import TaskRequest, bandmath_request, jpeg_request, lbe_requ
 from ..core.results import TaskResult
 from ..core.scenes import SceneStoreSet
 from ..core.settings import PluginSettings
-
-if TYPE_CHECKING:
-    from ..ui.stats_chart import StatsData
+from ..ui.stats_chart import FIGURES, StatsData, parse_statistics, rows_by_date, to_csv
 
 LOG_TAG = "Load By Extent"  # as core.tasks.LOG_TAG
 WGS84 = "EPSG:4326"
@@ -125,9 +123,6 @@ PARAMETER_OF_FIELD = {
     "params.limit": LIMIT,
 }
 
-TABLE_FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
-
-
 # --- backends -------------------------------------------------------------------------------------------
 
 def scene_folders(text: str) -> list[str]:
@@ -178,7 +173,7 @@ def statistics_fields() -> QgsFields:
     fields.append(QgsField("date", types["date"]))
     for name in ("scene_id", "view_id", "index"):
         fields.append(QgsField(name, types["string"]))
-    for name in ("cloud", *TABLE_FIGURES):
+    for name in ("cloud", *FIGURES):
         fields.append(QgsField(name, types["double"]))
     fields.append(QgsField("error", types["string"]))
     return fields
@@ -661,8 +656,6 @@ class MtStatsAlgorithm(LoadByExtentAlgorithm):
 
     def task_outputs(self, result: TaskResult, parameters: dict, context: QgsProcessingContext,
                      feedback: QgsProcessingFeedback) -> dict:
-        from ..ui.stats_chart import parse_statistics, to_csv
-
         answer = result.details.get("result")
         if not isinstance(answer, dict):
             with open(result.files[0], encoding="utf-8") as stream:
@@ -699,22 +692,17 @@ class MtStatsAlgorithm(LoadByExtentAlgorithm):
     @staticmethod
     def statistics_features(data: StatsData, fields: QgsFields) -> list[QgsFeature]:
         """One feature per (date, index) in date order, then one per scene in error."""
-        rows = []
-        for index_order, name in enumerate(data.indices):
-            for row_order, row in enumerate(data.series(name).rows):
-                rows.append((row.date, row_order, index_order, name, row))
-        rows.sort(key=lambda entry: entry[:3])
         features = []
-        for date, _row_order, _index_order, name, row in rows:
+        for name, row in rows_by_date(data):
             feature = QgsFeature(fields)
-            feature.setAttributes([QDate(date.year, date.month, date.day), row.scene_id, row.view_id, name,
-                                   row.cloud, *(row.figure(figure) for figure in TABLE_FIGURES), None])
+            feature.setAttributes([QDate(row.date.year, row.date.month, row.date.day), row.scene_id, row.view_id, name,
+                                   row.cloud, *(row.figure(figure) for figure in FIGURES), None])
             features.append(feature)
         for error in data.errors:
             feature = QgsFeature(fields)
             day = QDate(error.date.year, error.date.month, error.date.day) if error.date else None
             feature.setAttributes([day, error.scene_id, error.view_id, None, None,
-                                   *(None for _ in TABLE_FIGURES), error.reason])
+                                   *(None for _ in FIGURES), error.reason])
             features.append(feature)
         return features
 

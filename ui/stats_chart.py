@@ -317,17 +317,24 @@ def _cell(value: float | None) -> str:
     return "" if value is None else repr(float(value))
 
 
-def to_csv(data: StatsData, path: str) -> int:
-    """Write one row per (date, index), then one per scene in error (`error` column); return the row count."""
-    rows: list[tuple[dt.date, int, int, StatsRow, str]] = []
+def rows_by_date(data: StatsData) -> list[tuple[str, StatsRow]]:
+    """(index name, row) for every (date, index) in date order; on one date, the answer's order of
+    scenes, then of indices. The order of the CSV and of Processing's table."""
+    rows: list[tuple[dt.date, int, int, str, StatsRow]] = []
     for index_order, name in enumerate(data.indices):
         for row_order, row in enumerate(data.series(name).rows):
-            rows.append((row.date, row_order, index_order, row, name))
+            rows.append((row.date, row_order, index_order, name, row))
     rows.sort(key=lambda entry: entry[:3])
+    return [(name, row) for _date, _row_order, _index_order, name, row in rows]
+
+
+def to_csv(data: StatsData, path: str) -> int:
+    """Write one row per (date, index), then one per scene in error (`error` column); return the row count."""
+    rows = rows_by_date(data)
     with open(path, "w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)
         writer.writerow(CSV_COLUMNS)
-        for _date_key, _row_order, _index_order, row, name in rows:
+        for name, row in rows:
             writer.writerow([row.date.isoformat(), row.scene_id, row.view_id or "", name, _cell(row.cloud),
                              *(_cell(row.figure(figure)) for figure in FIGURES), ""])
         for error in data.errors:
