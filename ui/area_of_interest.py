@@ -22,7 +22,7 @@ from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
-from ..core.aoi import validate_geometry
+from ..core.aoi import to_ogr, validate_geometry
 from ..core.errors import LbeError, RequestError
 from ..core.i18n import tr
 
@@ -35,6 +35,12 @@ def to_wgs84(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, project: 
     if crs != WGS84:
         copy.transform(QgsCoordinateTransform(crs, WGS84, project.transformContext()))
     return copy
+
+
+def geometry_from_geojson(geojson: dict) -> QgsGeometry:
+    """A GeoJSON geometry as a QgsGeometry (QgsJsonUtils.geometryFromGeoJson reaches Python only in
+    QGIS 3.36). RequestError when OGR cannot read it."""
+    return QgsGeometry.fromWkt(to_ogr(geojson).ExportToWkt())
 
 
 def area_km2(geometry_wgs84: QgsGeometry) -> float:
@@ -92,10 +98,7 @@ class AreaOfInterest(QObject):
 
     def set_from_geojson(self, geojson: dict, source: str) -> None:
         """A GeoJSON polygon already in EPSG:4326 (read from a file)."""
-        from osgeo import ogr
-
-        wkt = ogr.CreateGeometryFromJson(json.dumps(geojson)).ExportToWkt()
-        self._set(QgsGeometry.fromWkt(wkt), source)
+        self._set(geometry_from_geojson(geojson), source)
 
     def clear(self) -> None:
         self.geometry = None

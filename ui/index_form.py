@@ -55,9 +55,6 @@ class IndexForm(QWidget):
     def bm_type(self) -> str:
         return self.expression.text().strip()
 
-    def set_bm_type(self, text: str) -> None:
-        self.expression.setText(text)
-
     def alias(self) -> str | None:
         return self.name_alias.text().strip() or None
 

@@ -57,10 +57,6 @@ class RectangleAoiTool(QgsMapToolExtent):
         self._dragging = False
         self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
-    @property
-    def is_dragging(self) -> bool:
-        return self._dragging
-
     def activate(self) -> None:
         # After remove_rubber_bands() the tool still works: its band goes back on the canvas.
         scene = self.canvas().scene()

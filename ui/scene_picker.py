@@ -4,9 +4,8 @@ their footprints on the map, and a view_id field validated as it is typed."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsWkbTypes
 from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
@@ -28,8 +27,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import RequestError
 from ..core.scenes import Scene
 from ..core.sensors import SceneId, parse_view_id
-
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+from .area_of_interest import WGS84, geometry_from_geojson
 
 
 def _qdate(value: dt.date) -> QDate:
@@ -235,13 +233,10 @@ class ScenePicker(QWidget):
 
     # --- footprints ---------------------------------------------------------------------------
     def _footprint_geometry(self, scene: Scene) -> QgsGeometry | None:
-        from osgeo import ogr
-
         try:
-            footprint = scene.footprint()  # cached by the search that listed the scene
+            return geometry_from_geojson(scene.footprint())  # the footprint is cached by the search
         except Exception:  # noqa: BLE001 - a scene without a readable footprint just is not drawn
             return None
-        return QgsGeometry.fromWkt(ogr.CreateGeometryFromJson(json.dumps(footprint)).ExportToWkt())
 
     def set_shown(self, shown: bool) -> None:
         """Show or hide the footprints (the dock opened or closed)."""

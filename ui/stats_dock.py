@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Callable
 
-from qgis.core import Qgis, QgsGeometry, QgsMessageLog
+from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt, pyqtBoundSignal, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -72,14 +72,9 @@ def _aoi_area_km2(geometry: object) -> float | None:
     if not isinstance(geometry, dict):
         return None
     try:
-        from osgeo import ogr
+        from .area_of_interest import area_km2, geometry_from_geojson
 
-        from .area_of_interest import area_km2
-
-        ogr_geometry = ogr.CreateGeometryFromJson(json.dumps(geometry))
-        if ogr_geometry is None:
-            return None
-        qgs_geometry = QgsGeometry.fromWkt(ogr_geometry.ExportToWkt())
+        qgs_geometry = geometry_from_geojson(geometry)
         return None if qgs_geometry.isEmpty() else area_km2(qgs_geometry)
     except Exception:  # a title without the area rather than no chart
         return None
@@ -95,7 +90,6 @@ class StatsDock(QgsDockWidget):
         self.setObjectName("LoadByExtentStatsDock")
         self.setWindowTitle(self.tr("Load By Extent — statistics"))
         self.data: StatsData | None = None
-        self.answer: dict | None = None
         self.request: dict | None = None  # the last request, kept for the click
         self.figure = None
         self.canvas = None
@@ -194,7 +188,6 @@ class StatsDock(QgsDockWidget):
     def show_result(self, answer: dict, request: dict | None = None) -> None:
         """Show an mt_stats answer. `request` (the task request, or its params) names the indices of a
         flat answer and gives the title its dates and area; it is kept for `sceneClicked`."""
-        self.answer = answer
         self.request = request
         self.data = parse_statistics(answer, self._params().get("bm_type"))
         previous = self.current_index()

@@ -112,10 +112,6 @@ class StatsForm(QWidget):
     def set_indices(self, names: list[str]) -> None:
         self.indices.setText("; ".join(names))
 
-    def set_dates(self, start: dt.date, end: dt.date) -> None:
-        self.start.setDate(QDate(start.year, start.month, start.day))
-        self.end.setDate(QDate(end.year, end.month, end.day))
-
     def parameters(self) -> dict:
         """The keyword arguments of core.request.mt_stats_request (besides the AOI)."""
         return {

@@ -128,9 +128,6 @@ class VisualForm(QWidget):
     def bm_type(self) -> str:
         return self.combination.currentText().strip()
 
-    def set_bm_type(self, text: str) -> None:
-        self.combination.setEditText(text)
-
     def single(self) -> bool:
         try:
             return len(split_expressions(self.bm_type())) == 1
