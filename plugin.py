@@ -185,7 +185,7 @@ class LoadByExtentPlugin:
     def _settings_applied(self) -> None:
         if self._dock is not None:
             self._dock.settings_widget.load()
-            self._dock.apply_settings()
+            self._dock.apply_settings(rescan=True)  # OK in the Options dialog also picks up new scene files
         elif self.controller is not None:
             self.controller.refresh_stores()
 

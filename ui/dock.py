@@ -108,6 +108,7 @@ class LoadByExtentDock(QgsDockWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.search_scenes)
+        self._scene_source = self._scenes_come_from()
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -456,6 +457,7 @@ class LoadByExtentDock(QgsDockWidget):
 
     def search_scenes(self) -> None:
         """List the scenes that meet the AOI (of the scene folders, or of the API), in the background."""
+        self._search_timer.stop()  # a search already scheduled would only repeat this one
         if self._search_task is not None:
             self._search_task.cancel()
             self._search_task = None
@@ -739,9 +741,20 @@ class LoadByExtentDock(QgsDockWidget):
         self.canvas.setExtent(extent)
         self.canvas.refresh()
 
-    def apply_settings(self) -> None:
-        self.controller.refresh_stores()
-        self.schedule_search()
+    def _scenes_come_from(self) -> tuple:
+        settings = self.settings
+        return (tuple(settings.scene_folders), settings.backend, settings.api_url, settings.search_url,
+                settings.auth_config_id)
+
+    def apply_settings(self, rescan: bool = False) -> None:
+        """The settings changed. The scene folders are indexed and the scenes listed again only when
+        `rescan` or where the scenes come from changed: the dock's settings are saved at every
+        keystroke, and a new AOI size limit must not walk every scene folder again."""
+        scene_source = self._scenes_come_from()
+        if rescan or scene_source != self._scene_source:
+            self._scene_source = scene_source
+            self.controller.refresh_stores()
+            self.schedule_search()
         self.refresh()
 
     def _visibility_changed(self, visible: bool) -> None:
