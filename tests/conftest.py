@@ -1,4 +1,5 @@
-"""Shared test set-up: import the checkout as `load_by_extent`, and find the real sample imagery."""
+"""Shared test set-up: import the checkout as `load_by_extent`, find the real sample imagery; the
+plugin in pytest-qgis's stub iface (completed with real Qt objects), with its settings isolated."""
 
 from __future__ import annotations
 
@@ -6,8 +7,13 @@ import importlib.util
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
+from qgis.core import QgsApplication, QgsSettings
+from qgis.gui import QgsMapCanvas
+from qgis.PyQt.QtWidgets import QMainWindow, QToolBar, QWidget
+from qgis_gui import SETTINGS_PREFIX, TASK_TIMEOUT_MS, QgisGui, flush_deletions, show_area
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -80,3 +86,137 @@ def full_size_aoi() -> dict:
 
     return polygon_from_utm([(300500.3, 5795000.7), (409300.1, 5792000.2), (408000.9, 5899500.6),
                              (301000.4, 5899000.8), (340000.2, 5850000.1)])
+
+
+MASTER_PASSWORD = "master-password-for-tests"  # the test profile's authentication database
+
+
+@pytest.fixture
+def auth_manager(qgis_app):
+    """QGIS's authentication database with its master password set; the configurations a test
+    stores are removed afterwards."""
+    manager = QgsApplication.authManager()
+    assert not manager.isDisabled(), "the authentication system of the test QGIS is disabled"
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword(MASTER_PASSWORD, True), (
+            f"the test profile's authentication database ({manager.authenticationDatabasePath()}) has another "
+            "master password; remove that file to start afresh")
+    before = set(manager.configIds())
+    yield manager
+    for config_id in set(manager.configIds()) - before:
+        manager.removeAuthenticationConfig(config_id)
+
+
+# --- the plugin in QGIS: the stub iface, completed with real Qt objects ------------------------------
+
+
+@pytest.fixture
+def gui(qgis_iface, qtbot) -> Iterator[QgisGui]:
+    """A real main window, raster toolbar, Raster menu and options page list behind the stub iface;
+    its message bar emptied."""
+    window = QMainWindow()
+    window.setObjectName("QgisApp")
+    window.setCentralWidget(QWidget())
+    window.resize(1400, 900)
+    toolbar = QToolBar("Raster", window)
+    toolbar.setObjectName("mRasterToolBar")
+    window.addToolBar(toolbar)
+    menu = window.menuBar().addMenu("&Raster")
+    gui = QgisGui(window, toolbar, menu)
+    overrides = {
+        "mainWindow": lambda: window,
+        "addDockWidget": window.addDockWidget,
+        "removeDockWidget": window.removeDockWidget,
+        "addRasterToolBarIcon": toolbar.addAction,
+        "removeRasterToolBarIcon": toolbar.removeAction,
+        "rasterMenu": lambda: menu,
+        "registerOptionsWidgetFactory": gui.options_factories.append,
+        "unregisterOptionsWidgetFactory": gui.options_factories.remove,
+    }
+    for name, value in overrides.items():
+        setattr(qgis_iface, name, value)
+    bar = qgis_iface.messageBar()
+    bar.clearWidgets()
+    bar.clear_messages()
+    window.show()
+    qtbot.waitExposed(window)
+    yield gui
+    bar.clearWidgets()
+    for name in overrides:
+        delattr(qgis_iface, name)  # the stub's own method (or its stand-in) again
+    window.close()
+    window.deleteLater()
+    flush_deletions()
+
+
+@pytest.fixture
+def isolated_settings() -> Iterator[None]:
+    """The plugin's QgsSettings keys, saved before and restored after the test; empty during it."""
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in settings.allKeys() if key.startswith(SETTINGS_PREFIX + "/")}
+    settings.remove(SETTINGS_PREFIX)
+    yield
+    settings.remove(SETTINGS_PREFIX)
+    for key, value in saved.items():
+        settings.setValue(key, value)
+
+
+@pytest.fixture
+def output_folder(tmp_path) -> str:
+    return str(tmp_path / "output")
+
+
+@pytest.fixture
+def plugin_settings(isolated_settings, sample_store, output_folder):
+    """The real sample imagery as the scene folder, the test's output folder."""
+    from load_by_extent.core.settings import PluginSettings
+
+    settings = PluginSettings()
+    settings.scene_folders = [sample_store]
+    settings.output_folder = output_folder
+    return settings
+
+
+@pytest.fixture
+def canvas(qgis_canvas: QgsMapCanvas, qgis_parent: QWidget, qtbot) -> Iterator[QgsMapCanvas]:
+    """The test canvas, shown at 600 x 400 px, in EPSG:3857 over the Sentinel-2 sample AOI."""
+    was_visible = qgis_parent.isVisible()
+    qgis_parent.show()  # a hidden canvas keeps a stale output size
+    qgis_canvas.resize(600, 400)
+    qtbot.waitExposed(qgis_canvas)
+    show_area(qgis_canvas, "EPSG:3857")
+    assert qgis_canvas.mapSettings().outputSize().width() > 500
+    yield qgis_canvas
+    if not was_visible:
+        qgis_parent.hide()
+
+
+@pytest.fixture
+def make_plugin(gui, canvas, qgis_iface, qgis_new_project, qtbot):
+    """Build plugins as QGIS does (classFactory, initGui); each is unloaded after the test (unless
+    the test did), and no task of the test still runs afterwards."""
+    import load_by_extent
+
+    made = []
+
+    def make():
+        plugin = load_by_extent.classFactory(qgis_iface)
+        plugin.initGui()
+        made.append(plugin)
+        return plugin
+
+    yield make
+    for plugin in made:
+        if plugin.action is not None:
+            plugin.unload()
+    flush_deletions()
+    # Nothing of this test may still run in the next one.
+    manager = QgsApplication.taskManager()
+    qtbot.waitUntil(lambda: manager.countActiveTasks() == 0, timeout=TASK_TIMEOUT_MS)
+    flush_deletions()
+
+
+@pytest.fixture
+def plugin(plugin_settings, make_plugin):
+    """A loaded plugin on `plugin_settings`."""
+    return make_plugin()

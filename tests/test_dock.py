@@ -18,9 +18,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-import load_by_extent
 import pytest
 from load_by_extent.core.request import LbeParams, TaskRequest
 from load_by_extent.core.sensors import SENTINEL2
@@ -37,14 +35,14 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
     QgsRasterLayer,
-    QgsRectangle,
     QgsSettings,
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapToolPan, QgsRubberBand
 from qgis.PyQt.QtCore import QDate, QEvent, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QPushButton, QToolBar, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from qgis_gui import show_area
 from rasters import polygon_from_utm
 
 # Every test runs the plugin on the real sample imagery (the scene folder of the settings).
@@ -60,7 +58,6 @@ S2_VIEW = "S2/33/U/UU/2017/2/16/0"
 S2_RING = [[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518], [12.575, 52.515],
            [12.553, 52.474]]
 S2_AOI = {"type": "Polygon", "coordinates": [S2_RING]}
-S2_VIEW_BOX = (12.50, 52.44, 12.72, 52.54)  # lon/lat box the canvas shows: around the AOI
 L8_VIEW = "L8/LC80200392015216LGN00"  # cloud cover 11.08 % in its MTL
 L8_AOI = {"type": "Polygon",
           "coordinates": [[[-87.47, 30.66], [-87.33, 30.66], [-87.31, 30.79], [-87.46, 30.80], [-87.47, 30.66]]]}
@@ -70,120 +67,7 @@ BIG_VIEW = "S2/33/U/UU/2020/6/1/0"
 BIG_ORIGIN = (300000.0, 5900040.0)  # EPSG:32633, the real tile 33UUU
 
 
-# --- the stub iface, completed with real Qt objects -------------------------------------------------
-
-
-@dataclass
-class QgisGui:
-    """The real widgets standing in for QGIS's main window, raster toolbar and menu, options pages."""
-
-    window: QMainWindow
-    raster_toolbar: QToolBar
-    raster_menu: QMenu
-    options_factories: list = field(default_factory=list)
-
-
-@pytest.fixture
-def gui(qgis_iface, qtbot) -> Iterator[QgisGui]:
-    window = QMainWindow()
-    window.setObjectName("QgisApp")
-    window.setCentralWidget(QWidget())
-    window.resize(1400, 900)
-    toolbar = QToolBar("Raster", window)
-    toolbar.setObjectName("mRasterToolBar")
-    window.addToolBar(toolbar)
-    menu = window.menuBar().addMenu("&Raster")
-    gui = QgisGui(window, toolbar, menu)
-    overrides = {
-        "mainWindow": lambda: window,
-        "addDockWidget": window.addDockWidget,
-        "removeDockWidget": window.removeDockWidget,
-        "addRasterToolBarIcon": toolbar.addAction,
-        "removeRasterToolBarIcon": toolbar.removeAction,
-        "rasterMenu": lambda: menu,
-        "registerOptionsWidgetFactory": gui.options_factories.append,
-        "unregisterOptionsWidgetFactory": gui.options_factories.remove,
-    }
-    for name, value in overrides.items():
-        setattr(qgis_iface, name, value)
-    window.show()
-    qtbot.waitExposed(window)
-    yield gui
-    for name in overrides:
-        delattr(qgis_iface, name)  # the stub's own method (or its stand-in) again
-    window.close()
-    window.deleteLater()
-    flush_deletions()
-
-
-def flush_deletions() -> None:
-    QApplication.processEvents()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-# --- settings, canvas, plugin, dock -----------------------------------------------------------------
-
-
-@pytest.fixture
-def isolated_settings() -> Iterator[None]:
-    """The plugin's QgsSettings keys, saved before and restored after the test; empty during it."""
-    settings = QgsSettings()
-    saved = {key: settings.value(key) for key in settings.allKeys() if key.startswith(SETTINGS_PREFIX + "/")}
-    settings.remove(SETTINGS_PREFIX)
-    yield
-    settings.remove(SETTINGS_PREFIX)
-    for key, value in saved.items():
-        settings.setValue(key, value)
-
-
-@pytest.fixture
-def output_folder(tmp_path) -> str:
-    return str(tmp_path / "output")
-
-
-@pytest.fixture
-def plugin_settings(isolated_settings, sample_store, output_folder) -> PluginSettings:
-    settings = PluginSettings()
-    settings.scene_folders = [sample_store]
-    settings.output_folder = output_folder
-    return settings
-
-
-@pytest.fixture
-def canvas(qgis_canvas: QgsMapCanvas, qgis_parent: QWidget, qtbot) -> Iterator[QgsMapCanvas]:
-    """The test canvas, shown at 600 x 400 px, in EPSG:3857 over the Sentinel-2 sample AOI."""
-    was_visible = qgis_parent.isVisible()
-    qgis_parent.show()  # a hidden canvas keeps a stale output size
-    qgis_canvas.resize(600, 400)
-    qtbot.waitExposed(qgis_canvas)
-    show_area(qgis_canvas, "EPSG:3857")
-    assert qgis_canvas.mapSettings().outputSize().width() > 500
-    yield qgis_canvas
-    if not was_visible:
-        qgis_parent.hide()
-
-
-def show_area(canvas: QgsMapCanvas, crs_id: str, lon_lat_box=S2_VIEW_BOX) -> None:
-    crs = QgsCoordinateReferenceSystem(crs_id)
-    canvas.setDestinationCrs(crs)
-    to_canvas = QgsCoordinateTransform(WGS84, crs, QgsProject.instance())
-    canvas.setExtent(to_canvas.transformBoundingBox(QgsRectangle(*lon_lat_box)))
-    canvas.refresh()
-    QApplication.processEvents()
-    assert canvas.mapSettings().destinationCrs() == crs
-
-
-@pytest.fixture
-def plugin(gui, plugin_settings, canvas, qgis_iface, qgis_new_project, qtbot):
-    plugin = load_by_extent.classFactory(qgis_iface)
-    plugin.initGui()
-    yield plugin
-    plugin.unload()
-    flush_deletions()
-    # Nothing of this test may still run in the next one.
-    manager = QgsApplication.taskManager()
-    qtbot.waitUntil(lambda: manager.countActiveTasks() == 0, timeout=TASK_TIMEOUT_MS)
-    flush_deletions()
+# --- the plugin and its dock (gui, canvas, plugin_settings, plugin: tests/conftest.py) ----------------
 
 
 @pytest.fixture

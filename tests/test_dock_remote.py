@@ -5,7 +5,7 @@ every request the plugin makes is real HTTP and read back from the fake's logs (
 requests). The key lives in the test profile's QGIS authentication database (master password set
 by a fixture); the remote task ledger is a file under the test's tmp_path. The plugin is built by
 itself (classFactory, initGui, `plugin.dock`) on pytest-qgis's stub iface, completed with real Qt
-objects as in test_dock.py. Polls are made short by configuration (RemoteConfig's intervals), not
+objects (tests/conftest.py). Polls are made short by configuration (RemoteConfig's intervals), not
 by faking time; background work runs in QGIS's task manager and the tests wait on it.
 """
 
@@ -16,9 +16,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-import load_by_extent
 import numpy as np
 import pytest
 import requests
@@ -31,7 +29,6 @@ from load_by_extent.ui.task_controller import TaskController, TaskRecord
 from osgeo import gdal, osr
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsAuthMethodConfig,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -43,13 +40,12 @@ from qgis.core import (
     QgsSettings,
 )
 from qgis.gui import QgsMapCanvas, QgsMessageBarItem, QgsRubberBand
-from qgis.PyQt.QtCore import QDate, QEvent, Qt
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton, QToolBar, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QPushButton
 
 KEY = "lbe-dock-secret-KEY-9d41c7e2b5"
 WRONG_KEY = "lbe-dock-wrong-KEY-37f0a6c1d8"
-MASTER_PASSWORD = "master-password-for-tests"  # the test profile's (tests/test_qgis_network.py uses it too)
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 UTM33 = QgsCoordinateReferenceSystem("EPSG:32633")
@@ -66,7 +62,6 @@ RESULT_FILE = "S2_33_U_UU_2023_7_19_0_crop.tif"
 S2_RING = [[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518], [12.575, 52.515],
            [12.553, 52.474]]
 S2_AOI = {"type": "Polygon", "coordinates": [S2_RING]}
-S2_VIEW_BOX = (12.50, 52.44, 12.72, 52.54)
 SERVER_FAILURE = "Scene with given ID does not exist"
 
 
@@ -97,107 +92,8 @@ def stats_request(reference: str) -> dict:
                                            "geometry": S2_AOI, "reference": reference, "sensors": ["sentinel2"]}}
 
 
-# --- the stub iface, completed with real Qt objects (as in test_dock.py) ---------------------------
-
-
-@dataclass
-class QgisGui:
-    window: QMainWindow
-    raster_toolbar: QToolBar
-    raster_menu: QMenu
-    options_factories: list = field(default_factory=list)
-
-
-@pytest.fixture
-def gui(qgis_iface, qtbot) -> Iterator[QgisGui]:
-    window = QMainWindow()
-    window.setObjectName("QgisApp")
-    window.setCentralWidget(QWidget())
-    window.resize(1400, 900)
-    toolbar = QToolBar("Raster", window)
-    toolbar.setObjectName("mRasterToolBar")
-    window.addToolBar(toolbar)
-    menu = window.menuBar().addMenu("&Raster")
-    gui = QgisGui(window, toolbar, menu)
-    overrides = {
-        "mainWindow": lambda: window,
-        "addDockWidget": window.addDockWidget,
-        "removeDockWidget": window.removeDockWidget,
-        "addRasterToolBarIcon": toolbar.addAction,
-        "removeRasterToolBarIcon": toolbar.removeAction,
-        "rasterMenu": lambda: menu,
-        "registerOptionsWidgetFactory": gui.options_factories.append,
-        "unregisterOptionsWidgetFactory": gui.options_factories.remove,
-    }
-    for name, value in overrides.items():
-        setattr(qgis_iface, name, value)
-    bar = qgis_iface.messageBar()
-    bar.clearWidgets()
-    bar.clear_messages()
-    window.show()
-    qtbot.waitExposed(window)
-    yield gui
-    bar.clearWidgets()
-    for name in overrides:
-        delattr(qgis_iface, name)
-    window.close()
-    window.deleteLater()
-    flush_deletions()
-
-
-def flush_deletions() -> None:
-    QApplication.processEvents()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def canvas(qgis_canvas: QgsMapCanvas, qgis_parent: QWidget, qtbot) -> Iterator[QgsMapCanvas]:
-    """The test canvas, shown at 600 x 400 px, in EPSG:3857 over the AOI."""
-    was_visible = qgis_parent.isVisible()
-    qgis_parent.show()
-    qgis_canvas.resize(600, 400)
-    qtbot.waitExposed(qgis_canvas)
-    mercator = QgsCoordinateReferenceSystem("EPSG:3857")
-    qgis_canvas.setDestinationCrs(mercator)
-    to_canvas = QgsCoordinateTransform(WGS84, mercator, QgsProject.instance())
-    qgis_canvas.setExtent(to_canvas.transformBoundingBox(QgsRectangle(*S2_VIEW_BOX)))
-    qgis_canvas.refresh()
-    QApplication.processEvents()
-    assert qgis_canvas.mapSettings().outputSize().width() > 500
-    yield qgis_canvas
-    if not was_visible:
-        qgis_parent.hide()
-
-
-# --- settings, key, API, ledger --------------------------------------------------------------------
-
-
-@pytest.fixture
-def isolated_settings() -> Iterator[None]:
-    """The plugin's QgsSettings keys, saved before and restored after the test; empty during it."""
-    settings = QgsSettings()
-    saved = {key: settings.value(key) for key in settings.allKeys() if key.startswith(SETTINGS_PREFIX + "/")}
-    settings.remove(SETTINGS_PREFIX)
-    yield
-    settings.remove(SETTINGS_PREFIX)
-    for key, value in saved.items():
-        settings.setValue(key, value)
-
-
-@pytest.fixture
-def auth_manager(qgis_app):
-    """QGIS's authentication database with its master password set; the configurations a test
-    stores are removed afterwards."""
-    manager = QgsApplication.authManager()
-    assert not manager.isDisabled(), "the authentication system of the test QGIS is disabled"
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(MASTER_PASSWORD, True), (
-            f"the test profile's authentication database ({manager.authenticationDatabasePath()}) has another "
-            "master password; remove that file to start afresh")
-    before = set(manager.configIds())
-    yield manager
-    for config_id in set(manager.configIds()) - before:
-        manager.removeAuthenticationConfig(config_id)
+# --- settings, key, API, ledger -------------------------------------------------------------------
+# (gui, canvas, isolated_settings, auth_manager, output_folder, make_plugin, plugin: tests/conftest.py)
 
 
 @pytest.fixture
@@ -205,11 +101,6 @@ def api() -> Iterator[FakeApi]:
     with FakeApi(KEY) as fake:
         yield fake
         assert fake.errors == []
-
-
-@pytest.fixture
-def output_folder(tmp_path) -> str:
-    return str(tmp_path / "output")
 
 
 @pytest.fixture
@@ -234,7 +125,8 @@ def short_polls(monkeypatch) -> None:
 
 @pytest.fixture
 def plugin_settings(isolated_settings, auth_manager, api, output_folder, ledger_path, short_polls) -> PluginSettings:
-    """The Processing API of the fake, no key yet, this computer chosen, no scene folder."""
+    """The Processing API of the fake, no key yet, this computer chosen, no scene folder (instead of
+    conftest's sample imagery)."""
     settings = PluginSettings()
     settings.output_folder = output_folder
     settings.api_url = api.api_url
@@ -249,32 +141,6 @@ def keyed_settings(plugin_settings, auth_manager) -> PluginSettings:
     plugin_settings.auth_config_id = store_api_key(KEY)
     plugin_settings.backend = REMOTE
     return plugin_settings
-
-
-@pytest.fixture
-def make_plugin(gui, canvas, qgis_iface, qgis_new_project, qtbot):
-    """Build plugins as QGIS does (classFactory, initGui); each is unloaded after the test."""
-    made = []
-
-    def make():
-        plugin = load_by_extent.classFactory(qgis_iface)
-        plugin.initGui()
-        made.append(plugin)
-        return plugin
-
-    yield make
-    for plugin in made:
-        if plugin.action is not None:
-            plugin.unload()
-    flush_deletions()
-    manager = QgsApplication.taskManager()
-    qtbot.waitUntil(lambda: manager.countActiveTasks() == 0, timeout=TASK_TIMEOUT_MS)
-    flush_deletions()
-
-
-@pytest.fixture
-def plugin(plugin_settings, make_plugin):
-    return make_plugin()
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ put there. Background tasks run in QGIS's task manager; the tests wait on them, 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import load_by_extent
 import pytest
@@ -21,24 +19,21 @@ from load_by_extent.ui.map_tools import PolygonAoiTool, RectangleAoiTool
 from load_by_extent.ui.settings_widget import SettingsPage, SettingsPageFactory
 from qgis.core import (
     QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsProject,
     QgsRasterLayer,
-    QgsRectangle,
     QgsSettings,
     QgsTask,
 )
 from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMapTool, QgsRubberBand
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QEvent, Qt
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow
+from qgis_gui import QgisGui, flush_deletions
 from rasters import polygon_from_utm
 
 # Every test runs the plugin on the real sample imagery (the scene folder of the settings).
 pytestmark = pytest.mark.sample_data
 
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SETTINGS_PREFIX = "load_by_extent"
 TASK_TIMEOUT_MS = 60_000
 ENDED = ("loaded", "failed", "cancelled")
@@ -49,7 +44,6 @@ S2_AOI = {
     "coordinates": [[[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518], [12.575, 52.515],
                      [12.553, 52.474]]],
 }
-S2_VIEW_BOX = (12.50, 52.44, 12.72, 52.54)
 TRUE_COLOUR_LAYER = "S2 2017-02-16 B04 B03 B02"
 
 BIG_VIEW = "S2/33/U/UU/2020/6/1/0"
@@ -61,116 +55,13 @@ def true_colour_request(reference: str = "console-api") -> dict:
                                       "geometry": S2_AOI, "reference": reference}}
 
 
-# --- the stub iface, completed with real Qt objects -------------------------------------------------
-
-
-@dataclass
-class QgisGui:
-    window: QMainWindow
-    raster_toolbar: QToolBar
-    raster_menu: QMenu
-    options_factories: list = field(default_factory=list)
+# --- the plugin in QGIS (gui, canvas, plugin_settings, make_plugin, plugin: tests/conftest.py) --------
 
 
 @pytest.fixture
-def gui(qgis_iface, qtbot) -> Iterator[QgisGui]:
-    """A real main window, raster toolbar, Raster menu and options page list behind the stub iface."""
-    window = QMainWindow()
-    window.setObjectName("QgisApp")
-    window.setCentralWidget(QWidget())
-    window.resize(1400, 900)
-    toolbar = QToolBar("Raster", window)
-    toolbar.setObjectName("mRasterToolBar")
-    window.addToolBar(toolbar)
-    menu = window.menuBar().addMenu("&Raster")
-    gui = QgisGui(window, toolbar, menu)
-    overrides = {
-        "mainWindow": lambda: window,
-        "addDockWidget": window.addDockWidget,
-        "removeDockWidget": window.removeDockWidget,
-        "addRasterToolBarIcon": toolbar.addAction,
-        "removeRasterToolBarIcon": toolbar.removeAction,
-        "rasterMenu": lambda: menu,
-        "registerOptionsWidgetFactory": gui.options_factories.append,
-        "unregisterOptionsWidgetFactory": gui.options_factories.remove,
-    }
-    for name, value in overrides.items():
-        setattr(qgis_iface, name, value)
-    window.show()
-    qtbot.waitExposed(window)
-    yield gui
-    for name in overrides:
-        delattr(qgis_iface, name)
-    window.close()
-    window.deleteLater()
-    flush_deletions()
-
-
-def flush_deletions() -> None:
-    QApplication.processEvents()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def isolated_settings() -> Iterator[None]:
-    """The plugin's QgsSettings keys, saved before and restored after the test; empty during it."""
-    settings = QgsSettings()
-    saved = {key: settings.value(key) for key in settings.allKeys() if key.startswith(SETTINGS_PREFIX + "/")}
-    settings.remove(SETTINGS_PREFIX)
-    yield
-    settings.remove(SETTINGS_PREFIX)
-    for key, value in saved.items():
-        settings.setValue(key, value)
-
-
-@pytest.fixture
-def output_folder(tmp_path) -> str:
-    return str(tmp_path / "output")
-
-
-@pytest.fixture
-def plugin_settings(isolated_settings, sample_store, output_folder) -> PluginSettings:
-    settings = PluginSettings()
-    settings.scene_folders = [sample_store]
-    settings.output_folder = output_folder
-    return settings
-
-
-@pytest.fixture
-def canvas(qgis_canvas: QgsMapCanvas, qgis_parent: QWidget, qtbot) -> Iterator[QgsMapCanvas]:
-    was_visible = qgis_parent.isVisible()
-    qgis_parent.show()
-    qgis_canvas.resize(600, 400)
-    qtbot.waitExposed(qgis_canvas)
-    mercator = QgsCoordinateReferenceSystem("EPSG:3857")
-    qgis_canvas.setDestinationCrs(mercator)
-    to_canvas = QgsCoordinateTransform(WGS84, mercator, QgsProject.instance())
-    qgis_canvas.setExtent(to_canvas.transformBoundingBox(QgsRectangle(*S2_VIEW_BOX)))
-    qgis_canvas.refresh()
-    QApplication.processEvents()
-    yield qgis_canvas
-    if not was_visible:
-        qgis_parent.hide()
-
-
-@pytest.fixture
-def environment(gui, plugin_settings, canvas, qgis_new_project, qtbot) -> Iterator[QgisGui]:
+def environment(gui, plugin_settings, make_plugin) -> QgisGui:
     """Everything a plugin instance needs; afterwards, no task of the test still runs."""
-    yield gui
-    manager = QgsApplication.taskManager()
-    qtbot.waitUntil(lambda: manager.countActiveTasks() == 0, timeout=TASK_TIMEOUT_MS)
-    flush_deletions()
-
-
-@pytest.fixture
-def plugin(environment, qgis_iface):
-    """A loaded plugin, unloaded after the test (unless the test did)."""
-    plugin = load_by_extent.classFactory(qgis_iface)
-    plugin.initGui()
-    yield plugin
-    if plugin.action is not None:
-        plugin.unload()
-    flush_deletions()
+    return gui
 
 
 # --- helpers ----------------------------------------------------------------------------------------
