@@ -45,7 +45,6 @@ from qgis.core import (
     QgsProcessingModelParameter,
     QgsProcessingParameterFeatureSource,
     QgsProject,
-    QgsSettings,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -56,7 +55,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROVIDER_ID = "load_by_extent"
 S2_VIEW = "S2/33/U/UU/2017/2/16/0"
 KEY = "lbe-processing-secret-KEY-5be0c4d1f7"
-MASTER_PASSWORD = "master-password-for-tests"  # the test profile's (as tests/test_dock_remote.py)
 
 # A quadrilateral over the real Sentinel-2 scene (UTM 33N metres), and the same area as two
 # polygons sharing the edge x = 332005 (both ends of that edge lie on the quadrilateral's sides).
@@ -122,15 +120,10 @@ def project(qgis_new_project) -> QgsProject:
 
 
 @pytest.fixture
-def isolated_settings() -> Iterator[PluginSettings]:
-    """The plugin's QgsSettings keys, saved before and restored after the test; empty during it."""
-    settings = QgsSettings()
-    saved = {key: settings.value(key) for key in settings.allKeys() if key.startswith("load_by_extent/")}
-    settings.remove("load_by_extent")
-    yield PluginSettings()
-    settings.remove("load_by_extent")
-    for key, value in saved.items():
-        settings.setValue(key, value)
+def isolated_settings(isolated_settings) -> PluginSettings:
+    """conftest's isolated_settings (the plugin's QgsSettings keys empty during the test, restored
+    after it), as the plugin's PluginSettings."""
+    return PluginSettings()
 
 
 def run(processing_framework, algorithm: str, parameters: dict, context: QgsProcessingContext | None = None,
@@ -558,18 +551,6 @@ def test_cancelling_from_a_progress_slot_stops_with_no_file_left(provider, proce
 
 
 # --- the remote backend ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def auth_manager(qgis_app):
-    manager = QgsApplication.authManager()
-    assert not manager.isDisabled()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(MASTER_PASSWORD, True)
-    before = set(manager.configIds())
-    yield manager
-    for config_id in set(manager.configIds()) - before:
-        manager.removeAuthenticationConfig(config_id)
 
 
 def test_api_url_without_a_key_in_the_settings_says_where_the_key_comes_from(

@@ -5,19 +5,11 @@ from __future__ import annotations
 import pytest
 from load_by_extent.core.errors import LbeError
 from load_by_extent.core.qgis_network import api_key_from_auth_config, proxies_for, store_api_key
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
+from qgis.core import QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
 
 KEY = "apk.test-0123456789abcdef"
 PROXY_KEYS = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort", "proxy/proxyUser",
               "proxy/proxyPassword", "proxy/proxyExcludedUrls")
-
-
-@pytest.fixture()
-def auth_manager(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("master-password-for-tests", True)
-    return manager
 
 
 @pytest.fixture()
