@@ -1,4 +1,6 @@
-"""Small synthetic rasters and AOIs with known values, for tests."""
+"""Small synthetic rasters and AOIs with known values, for tests; the real Sentinel-2 sample scene's
+grid; the independent oracle's geometry (which pixel centres an AOI holds, computed here with osr
+and numpy only)."""
 
 from __future__ import annotations
 
@@ -62,3 +64,102 @@ def read_raster(path: str) -> tuple[np.ndarray, gdal.Dataset]:
     if array.ndim == 2:
         array = array[np.newaxis]
     return array, dataset
+
+
+# --- the real Sentinel-2 sample scene (S2/33/U/UU/2017/2/16/0) ---------------------------------------
+
+S2_GT10 = (330000.0, 10.0, 0.0, 5822040.0, 0.0, -10.0)  # its 10 m grid, EPSG:32633
+
+
+def s2_path(store: str, band: str) -> str:
+    """The band's file in the sample store."""
+    return os.path.join(store, "sentinel2", "IMG_DATA", f"T33UUU_20170216T102101_{band}.jp2")
+
+
+# --- AOIs given in pixel coordinates --------------------------------------------------------------
+
+# Every vertex is shifted by these irrational fractions of a pixel: with vertices at round offsets
+# (.3, .7 px) some edges would pass exactly through pixel centres, where the inside test is a tie.
+JITTER_COL, JITTER_ROW = 0.5**0.5 / 50, 5**0.5 / 110
+
+
+def polygon_coordinates(gt, rings_px, epsg: int) -> list:
+    """The GeoJSON coordinates (lon/lat, closed rings) of rings in pixel coordinates (col, row) of a grid."""
+    coordinates = []
+    for ring in rings_px:
+        points = [(gt[0] + (col + JITTER_COL) * gt[1], gt[3] + (row + JITTER_ROW) * gt[5]) for col, row in ring]
+        lonlat = utm_to_lonlat(points + [points[0]], epsg)
+        lonlat[-1] = lonlat[0]
+        coordinates.append(lonlat)
+    return coordinates
+
+
+def polygon_px(gt, rings_px, epsg: int) -> dict:
+    """A GeoJSON Polygon (lon/lat) from rings in pixel coordinates (col, row) of a grid."""
+    return {"type": "Polygon", "coordinates": polygon_coordinates(gt, rings_px, epsg)}
+
+
+def multipolygon_px(gt, polygons_px, epsg: int) -> dict:
+    """A GeoJSON MultiPolygon (lon/lat) from polygons, each a list of rings in pixel coordinates."""
+    return {"type": "MultiPolygon", "coordinates": [polygon_coordinates(gt, rings, epsg) for rings in polygons_px]}
+
+
+# --- the independent oracle: pixel centres inside an AOI ------------------------------------------
+
+
+def spatial_reference(epsg: int | None = None, wkt: str | None = None) -> osr.SpatialReference:
+    """An EPSG code's or a WKT's CRS, in plain (x, y) / (lon, lat) axis order."""
+    srs = osr.SpatialReference()
+    if epsg is not None:
+        srs.ImportFromEPSG(epsg)
+    else:
+        srs.ImportFromWkt(wkt)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def geometry_rings(geometry: dict) -> list[list]:
+    """Every ring of a GeoJSON Polygon or MultiPolygon (lon/lat)."""
+    if geometry["type"] == "Polygon":
+        return list(geometry["coordinates"])
+    return [ring for polygon in geometry["coordinates"] for ring in polygon]
+
+
+def rings_in_crs(geometry: dict, crs: str | int) -> list[np.ndarray]:
+    """The GeoJSON (Multi)Polygon's rings (lon/lat) in a CRS (WKT or EPSG code), vertex by vertex."""
+    target = spatial_reference(epsg=crs) if isinstance(crs, int) else spatial_reference(wkt=crs)
+    transform = osr.CoordinateTransformation(spatial_reference(epsg=4326), target)
+    return [np.array([transform.TransformPoint(lon, lat)[:2] for lon, lat in ring])
+            for ring in geometry_rings(geometry)]
+
+
+def centres_inside(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:
+    """Even-odd rule for every (x, y) of the grid xs by ys: rows follow ys, columns xs. Disjoint
+    polygons of a MultiPolygon and holes both come out right with it."""
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    inside = np.zeros(grid_x.shape, dtype=bool)
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
+            if y1 == y2:
+                continue
+            crosses = (y1 > grid_y) != (y2 > grid_y)
+            x_at = x1 + (grid_y - y1) * (x2 - x1) / (y2 - y1)
+            inside ^= crosses & (grid_x < x_at)
+    return inside
+
+
+def distance_to_edges(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:
+    """Per point of the grid xs by ys, the distance to the nearest edge of the polygon."""
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    best = np.full(grid_x.shape, np.inf)
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
+            dx, dy = x2 - x1, y2 - y1
+            along = np.clip(((grid_x - x1) * dx + (grid_y - y1) * dy) / (dx * dx + dy * dy), 0, 1)
+            best = np.minimum(best, np.hypot(x1 + along * dx - grid_x, y1 + along * dy - grid_y))
+    return best
+
+
+def min_distance_to_edges(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> float:
+    """The smallest distance from any of the grid's points to an edge of the polygon."""
+    return float(distance_to_edges(xs, ys, rings).min())

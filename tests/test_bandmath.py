@@ -27,61 +27,22 @@ from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.runner import run
 from load_by_extent.core.sensors import LANDSAT7, LANDSAT8, SENTINEL2
-from osgeo import gdal, osr
-from rasters import utm_to_lonlat, write_raster
+from osgeo import gdal
+from rasters import (
+    S2_GT10,
+    centres_inside,
+    min_distance_to_edges,
+    multipolygon_px,
+    polygon_px,
+    rings_in_crs,
+    s2_path,
+    spatial_reference,
+    write_raster,
+)
 
 NODATA = -9999.0
 
-# --- the independent oracle -----------------------------------------------------------------------
-
-
-def _srs(epsg: int | None = None, wkt: str | None = None) -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    if epsg is not None:
-        srs.ImportFromEPSG(epsg)
-    else:
-        srs.ImportFromWkt(wkt)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
-def geometry_rings(geometry: dict) -> list[list]:
-    """Every ring of a GeoJSON Polygon or MultiPolygon (lon/lat)."""
-    if geometry["type"] == "Polygon":
-        return list(geometry["coordinates"])
-    return [ring for polygon in geometry["coordinates"] for ring in polygon]
-
-
-def rings_in_crs(geometry: dict, wkt: str) -> list[np.ndarray]:
-    transform = osr.CoordinateTransformation(_srs(epsg=4326), _srs(wkt=wkt))
-    return [np.array([transform.TransformPoint(lon, lat)[:2] for lon, lat in ring])
-            for ring in geometry_rings(geometry)]
-
-
-def centres_inside(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:
-    """Even-odd rule over the grid xs by ys (rows follow ys). Disjoint polygons of a
-    MultiPolygon and holes both come out right with it."""
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    inside = np.zeros(grid_x.shape, dtype=bool)
-    for ring in rings:
-        for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
-            if y1 == y2:
-                continue
-            crosses = (y1 > grid_y) != (y2 > grid_y)
-            x_at = x1 + (grid_y - y1) * (x2 - x1) / (y2 - y1)
-            inside ^= crosses & (grid_x < x_at)
-    return inside
-
-
-def min_distance_to_edges(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> float:
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    best = np.inf
-    for ring in rings:
-        for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
-            dx, dy = x2 - x1, y2 - y1
-            along = np.clip(((grid_x - x1) * dx + (grid_y - y1) * dy) / (dx * dx + dy * dy), 0, 1)
-            best = min(best, float(np.hypot(x1 + along * dx - grid_x, y1 + along * dy - grid_y).min()))
-    return best
+# --- the independent oracle (its geometry: tests/rasters.py) ---------------------------------------
 
 
 @dataclass
@@ -194,7 +155,7 @@ def assert_band_matches(dataset: gdal.Dataset, index: int, oracle: Oracle, descr
     rows, cols = oracle.values.shape
     assert (dataset.RasterYSize, dataset.RasterXSize) == (rows, cols)
     np.testing.assert_allclose(dataset.GetGeoTransform(), oracle.geotransform, rtol=0, atol=1e-6)
-    assert _srs(wkt=dataset.GetProjection()).IsSame(_srs(wkt=oracle.wkt))
+    assert spatial_reference(wkt=dataset.GetProjection()).IsSame(spatial_reference(wkt=oracle.wkt))
     band = dataset.GetRasterBand(index)
     assert band.GetDescription() == description
     got = band.ReadAsArray()
@@ -214,41 +175,13 @@ def bandmath(view_id: str, bm_type: str, geometry: dict | None, name_alias: str 
     return TaskRequest({"type": "bandmath", "params": params})
 
 
-# Every vertex is shifted by these irrational fractions of a pixel (see test_lbe_crop.py).
-JITTER_COL, JITTER_ROW = 0.5**0.5 / 50, 5**0.5 / 110
-
-
-def polygon_coordinates(gt, rings_px, epsg: int) -> list:
-    coordinates = []
-    for ring in rings_px:
-        points = [(gt[0] + (col + JITTER_COL) * gt[1], gt[3] + (row + JITTER_ROW) * gt[5]) for col, row in ring]
-        lonlat = utm_to_lonlat(points + [points[0]], epsg)
-        lonlat[-1] = lonlat[0]
-        coordinates.append(lonlat)
-    return coordinates
-
-
-def polygon_px(gt, rings_px, epsg: int) -> dict:
-    """A GeoJSON Polygon (lon/lat) from rings in pixel coordinates (col, row) of a grid."""
-    return {"type": "Polygon", "coordinates": polygon_coordinates(gt, rings_px, epsg)}
-
-
-def multipolygon_px(gt, polygons_px, epsg: int) -> dict:
-    return {"type": "MultiPolygon", "coordinates": [polygon_coordinates(gt, rings, epsg) for rings in polygons_px]}
-
-
 # --- Sentinel-2, the real scene ---------------------------------------------------------------------
 
 S2_VIEW = "S2/33/U/UU/2017/2/16/0"
 S2_EPSG = 32633
-S2_GT10 = (330000.0, 10.0, 0.0, 5822040.0, 0.0, -10.0)
 S2_STEM = "S2_33_U_UU_2017_2_16_0"
 S2_RESOLUTION = {"B01": 60, "B02": 10, "B03": 10, "B04": 10, "B05": 20, "B06": 20, "B07": 20, "B08": 10,
                  "B8A": 20, "B09": 60, "B10": 60, "B11": 20, "B12": 20}
-
-
-def s2_path(store: str, band: str) -> str:
-    return os.path.join(store, "sentinel2", "IMG_DATA", f"T33UUU_20170216T102101_{band}.jp2")
 
 
 def _reflectance(b: dict, *names: str) -> list[np.ndarray]:

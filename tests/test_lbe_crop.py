@@ -23,52 +23,20 @@ from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import lbe_request
 from load_by_extent.core.runner import STAGING_PREFIX, run
-from osgeo import gdal, ogr, osr
-from rasters import read_raster, utm_to_lonlat, write_raster
+from osgeo import gdal, ogr
+from rasters import (
+    S2_GT10,
+    centres_inside,
+    min_distance_to_edges,
+    polygon_px,
+    read_raster,
+    rings_in_crs,
+    s2_path,
+    spatial_reference,
+    write_raster,
+)
 
-# --- the independent oracle -----------------------------------------------------------------------
-
-
-def _srs(epsg: int | None = None, wkt: str | None = None) -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    if epsg is not None:
-        srs.ImportFromEPSG(epsg)
-    else:
-        srs.ImportFromWkt(wkt)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
-def rings_in_crs(geometry: dict, wkt: str) -> list[np.ndarray]:
-    """The GeoJSON polygon's rings (lon/lat) in the raster CRS, transformed vertex by vertex."""
-    transform = osr.CoordinateTransformation(_srs(epsg=4326), _srs(wkt=wkt))
-    return [np.array([transform.TransformPoint(lon, lat)[:2] for lon, lat in ring]) for ring in geometry["coordinates"]]
-
-
-def centres_inside(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:
-    """Even-odd rule for every (x, y) of the grid xs by ys: rows follow ys, columns xs."""
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    inside = np.zeros(grid_x.shape, dtype=bool)
-    for ring in rings:
-        for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
-            if y1 == y2:
-                continue
-            crosses = (y1 > grid_y) != (y2 > grid_y)
-            x_at = x1 + (grid_y - y1) * (x2 - x1) / (y2 - y1)
-            inside ^= crosses & (grid_x < x_at)
-    return inside
-
-
-def min_distance_to_edges(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> float:
-    """The smallest distance from any of the grid's points to an edge of the polygon."""
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    best = np.inf
-    for ring in rings:
-        for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
-            dx, dy = x2 - x1, y2 - y1
-            along = np.clip(((grid_x - x1) * dx + (grid_y - y1) * dy) / (dx * dx + dy * dy), 0, 1)
-            best = min(best, float(np.hypot(x1 + along * dx - grid_x, y1 + along * dy - grid_y).min()))
-    return best
+# --- the independent oracle (its geometry: tests/rasters.py) ---------------------------------------
 
 
 def centres_inside_ogr(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:
@@ -125,27 +93,11 @@ def expected_crop(path: str, geometry: dict, fill: float) -> Expected:
     return Expected(data, inside, out_gt, col0, row0, xs, ys, rings)
 
 
-# Every vertex is shifted by these irrational fractions of a pixel: with vertices at round offsets
-# (.3, .7 px) some edges would pass exactly through pixel centres, where the inside test is a tie.
-JITTER_COL, JITTER_ROW = 0.5**0.5 / 50, 5**0.5 / 110
-
-
-def polygon_px(gt, rings_px, epsg: int) -> dict:
-    """A GeoJSON Polygon (lon/lat) from rings given in pixel coordinates (col, row) of a grid."""
-    coordinates = []
-    for ring in rings_px:
-        points = [(gt[0] + (col + JITTER_COL) * gt[1], gt[3] + (row + JITTER_ROW) * gt[5]) for col, row in ring]
-        lonlat = utm_to_lonlat(points + [points[0]], epsg)
-        lonlat[-1] = lonlat[0]
-        coordinates.append(lonlat)
-    return {"type": "Polygon", "coordinates": coordinates}
-
-
 def assert_grid(dataset: gdal.Dataset, expected: Expected, epsg: int) -> None:
     assert dataset.RasterXSize == expected.array.shape[1]
     assert dataset.RasterYSize == expected.array.shape[0]
     np.testing.assert_allclose(dataset.GetGeoTransform(), expected.geotransform, rtol=0, atol=1e-6)
-    assert _srs(wkt=dataset.GetProjection()).IsSame(_srs(epsg=epsg))
+    assert spatial_reference(wkt=dataset.GetProjection()).IsSame(spatial_reference(epsg=epsg))
 
 
 def assert_band(dataset: gdal.Dataset, index: int, expected: Expected, name: str, nodata: float, dtype) -> None:
@@ -218,12 +170,7 @@ def _shape_check(expected: Expected) -> None:
 # --- real imagery ---------------------------------------------------------------------------------
 
 S2_VIEW = "S2/33/U/UU/2017/2/16/0"
-S2_GT10 = (330000.0, 10.0, 0.0, 5822040.0, 0.0, -10.0)
 S2_EPSG = 32633
-
-
-def _s2_file(store: str, band: str) -> str:
-    return os.path.join(store, "sentinel2", "IMG_DATA", f"T33UUU_20170216T102101_{band}.jp2")
 
 
 # A concave AOI over the 10 m grid (offsets .3/.7 px), scaled up from the shape above.
@@ -241,7 +188,7 @@ def test_s2_single_band_is_a_lossless_jp2_with_sidecar(sample_store, tmp_path):
     jp2, sidecar = result.files
     assert jp2.endswith(".jp2") and sidecar == jp2 + ".aux.xml"
     assert os.path.isabs(jp2) and os.path.isfile(jp2) and os.path.isfile(sidecar)
-    expected = expected_crop(_s2_file(sample_store, "B04"), geometry, 0)
+    expected = expected_crop(s2_path(sample_store, "B04"), geometry, 0)
     _shape_check(expected)
     assert (expected.array[expected.inside] != 0).all()  # real data inside, so the fill shows
     dataset = gdal.Open(jp2)
@@ -269,7 +216,7 @@ def test_s2_three_bands_merge_into_one_tif_in_request_order(sample_store, tmp_pa
     assert dataset.RasterCount == 3
     assert_geotiff_layout(dataset)
     for index, name in enumerate(bands, start=1):
-        expected = expected_crop(_s2_file(sample_store, name), geometry, 0)
+        expected = expected_crop(s2_path(sample_store, name), geometry, 0)
         _shape_check(expected)
         if index == 1:
             assert_grid(dataset, expected, S2_EPSG)
@@ -295,7 +242,7 @@ def test_s2_10m_and_20m_bands_merge_into_a_zip_of_one_file_per_resolution(sample
     for name, resolution in (("B04", 10), ("B05", 20)):
         _path, dataset = by_band[name]
         assert dataset.GetGeoTransform()[1] == resolution
-        expected = expected_crop(_s2_file(sample_store, name), geometry, 0)
+        expected = expected_crop(s2_path(sample_store, name), geometry, 0)
         _shape_check(expected)
         assert_grid(dataset, expected, S2_EPSG)
         assert_band(dataset, 1, expected, name, 0, np.uint16)

@@ -20,59 +20,34 @@ import os
 
 import numpy as np
 import pytest
+import rasters
 from load_by_extent.core.errors import RequestError, TaskCancelled
 from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.runner import run
-from osgeo import gdal, osr
-from rasters import utm_to_lonlat, write_raster
+from osgeo import gdal
+from rasters import write_raster
 
 FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
 ENTRY_KEYS = {"date", "scene_id", "view_id", "cloud"}
 ERROR_KEYS = {"status", "date", "scene_id", "error"}
 
-# --- the independent oracle -----------------------------------------------------------------------
-
-# Every vertex is shifted by these irrational fractions of a pixel.
-JITTER_COL, JITTER_ROW = 0.5**0.5 / 50, 5**0.5 / 110
+# --- the independent oracle (its geometry: tests/rasters.py) ---------------------------------------
 
 
 def polygon_px(gt, ring_px, epsg: int) -> dict:
-    """A GeoJSON Polygon (lon/lat) from a ring in pixel coordinates (col, row) of a grid."""
-    points = [(gt[0] + (col + JITTER_COL) * gt[1], gt[3] + (row + JITTER_ROW) * gt[5]) for col, row in ring_px]
-    ring = utm_to_lonlat(points + [points[0]], epsg)
-    ring[-1] = ring[0]
-    return {"type": "Polygon", "coordinates": [ring]}
-
-
-def _srs(epsg: int) -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
+    """A GeoJSON Polygon (lon/lat) from one ring in pixel coordinates (col, row) of a grid."""
+    return rasters.polygon_px(gt, [ring_px], epsg)
 
 
 def centres_inside(geometry: dict, gt, width: int, height: int, epsg: int) -> np.ndarray:
     """(height, width) booleans: the pixel's centre is inside the polygon (even-odd rule)."""
-    transform = osr.CoordinateTransformation(_srs(4326), _srs(epsg))
     xs = gt[0] + (np.arange(width) + 0.5) * gt[1]
     ys = gt[3] + (np.arange(height) + 0.5) * gt[5]
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    inside = np.zeros(grid_x.shape, dtype=bool)
-    closest = np.inf
-    for ring_lonlat in geometry["coordinates"]:
-        ring = [transform.TransformPoint(lon, lat)[:2] for lon, lat in ring_lonlat]
-        for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
-            dx, dy = x2 - x1, y2 - y1
-            along = np.clip(((grid_x - x1) * dx + (grid_y - y1) * dy) / (dx * dx + dy * dy), 0, 1)
-            closest = min(closest, float(np.hypot(x1 + along * dx - grid_x, y1 + along * dy - grid_y).min()))
-            if y1 == y2:
-                continue
-            crosses = (y1 > grid_y) != (y2 > grid_y)
-            inside ^= crosses & (grid_x < x1 + (grid_y - y1) * dx / dy)
-    assert closest > 1e-5 * abs(gt[1]), "test AOI has an edge through a pixel centre"
-    return inside
+    rings = rasters.rings_in_crs(geometry, epsg)
+    assert rasters.min_distance_to_edges(xs, ys, rings) > 1e-5 * abs(gt[1]), "test AOI has an edge through a pixel centre"
+    return rasters.centres_inside(xs, ys, rings)
 
 
 def read_band(path: str) -> tuple[np.ndarray, float | None, tuple]:

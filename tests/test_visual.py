@@ -26,27 +26,28 @@ from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.runner import run
 from osgeo import gdal, ogr, osr
-from rasters import utm_to_lonlat, write_raster
+from rasters import (
+    S2_GT10,
+    centres_inside,
+    distance_to_edges,
+    polygon_px,
+    rings_in_crs,
+    s2_path,
+    spatial_reference,
+    write_raster,
+)
 
 RESAMPLE_METHODS = ("near", "bilinear", "cubic", "cubicspline", "lanczos", "average", "mode", "max", "min", "med",
                     "q1", "q3")
 MAGIC = {"jpeg": b"\xff\xd8\xff", "png": b"\x89PNG", "tiff": b"II*\x00"}
 EXTENSION = {"jpeg": ".jpg", "png": ".png", "tiff": ".tif"}
 
-# --- the independent oracle -----------------------------------------------------------------------
-
-
-def _srs(epsg: int) -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
+# --- the independent oracle (its geometry: tests/rasters.py) ---------------------------------------
 
 
 def mercator_rings(geometry: dict) -> list[np.ndarray]:
     """The AOI's rings in EPSG:3857, vertex by vertex."""
-    transform = osr.CoordinateTransformation(_srs(4326), _srs(3857))
-    return [np.array([transform.TransformPoint(lon, lat)[:2] for lon, lat in ring]) for ring in geometry["coordinates"]]
+    return rings_in_crs(geometry, 3857)
 
 
 def centre_latitude(rings: list[np.ndarray]) -> float:
@@ -58,7 +59,7 @@ def centre_latitude(rings: list[np.ndarray]) -> float:
             linear.AddPoint_2D(float(x), float(y))
         polygon.AddGeometry(linear)
     centre = polygon.Centroid()
-    transform = osr.CoordinateTransformation(_srs(3857), _srs(4326))
+    transform = osr.CoordinateTransformation(spatial_reference(3857), spatial_reference(4326))
     return transform.TransformPoint(centre.GetX(), centre.GetY())[1]
 
 
@@ -76,31 +77,6 @@ def pixel_centres(dataset: gdal.Dataset) -> tuple[np.ndarray, np.ndarray]:
     xs = gt[0] + (np.arange(dataset.RasterXSize) + 0.5) * gt[1]
     ys = gt[3] + (np.arange(dataset.RasterYSize) + 0.5) * gt[5]
     return xs, ys
-
-
-def centres_inside(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    inside = np.zeros(grid_x.shape, dtype=bool)
-    for ring in rings:
-        for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
-            if y1 == y2:
-                continue
-            crosses = (y1 > grid_y) != (y2 > grid_y)
-            x_at = x1 + (grid_y - y1) * (x2 - x1) / (y2 - y1)
-            inside ^= crosses & (grid_x < x_at)
-    return inside
-
-
-def distance_to_edges(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:
-    """Per pixel centre, the distance to the nearest edge of the polygon."""
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    best = np.full(grid_x.shape, np.inf)
-    for ring in rings:
-        for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
-            dx, dy = x2 - x1, y2 - y1
-            along = np.clip(((grid_x - x1) * dx + (grid_y - y1) * dy) / (dx * dx + dy * dy), 0, 1)
-            best = np.minimum(best, np.hypot(x1 + along * dx - grid_x, y1 + along * dy - grid_y))
-    return best
 
 
 def aoi_inside(dataset: gdal.Dataset, geometry: dict) -> np.ndarray:
@@ -121,7 +97,7 @@ def assert_web_mercator_grid(dataset: gdal.Dataset, geometry: dict, pixel: float
     than a pixel on each side."""
     srs = osr.SpatialReference()
     srs.ImportFromWkt(dataset.GetProjection())
-    assert srs.IsSame(_srs(3857)), dataset.GetProjection()
+    assert srs.IsSame(spatial_reference(3857)), dataset.GetProjection()
     gt = dataset.GetGeoTransform()
     assert gt[2] == 0 and gt[4] == 0
     assert gt[1] == pytest.approx(pixel, rel=1e-9)
@@ -173,29 +149,10 @@ def jpeg_task(view_id: str, bm_type: str, geometry: dict | None, **params) -> Ta
     return TaskRequest({"type": "jpeg", "params": body})
 
 
-# Every vertex is shifted by these irrational fractions of a pixel (see test_lbe_crop.py).
-JITTER_COL, JITTER_ROW = 0.5**0.5 / 50, 5**0.5 / 110
-
-
-def polygon_px(gt, rings_px, epsg: int) -> dict:
-    coordinates = []
-    for ring in rings_px:
-        points = [(gt[0] + (col + JITTER_COL) * gt[1], gt[3] + (row + JITTER_ROW) * gt[5]) for col, row in ring]
-        lonlat = utm_to_lonlat(points + [points[0]], epsg)
-        lonlat[-1] = lonlat[0]
-        coordinates.append(lonlat)
-    return {"type": "Polygon", "coordinates": coordinates}
-
-
 # --- the real Sentinel-2 scene ---------------------------------------------------------------------------
 
 S2_VIEW = "S2/33/U/UU/2017/2/16/0"
-S2_GT10 = (330000.0, 10.0, 0.0, 5822040.0, 0.0, -10.0)
 S2_AOI = [[(200.3, 150.6), (420.7, 170.2), (380.4, 380.3), (300.2, 260.8), (210.6, 360.4)]]
-
-
-def s2_path(store: str, band: str) -> str:
-    return os.path.join(store, "sentinel2", "IMG_DATA", f"T33UUU_20170216T102101_{band}.jp2")
 
 
 @pytest.fixture(scope="module")
@@ -494,7 +451,7 @@ def test_calibrated_landsat8_band_is_top_of_atmosphere_reflectance(sample_store,
     # the transformation to within 0.125 pixel).
     xs, ys = pixel_centres(dataset)
     grid_x, grid_y = np.meshgrid(xs, ys)
-    transform = osr.CoordinateTransformation(_srs(3857), _srs(32616))
+    transform = osr.CoordinateTransformation(spatial_reference(3857), spatial_reference(32616))
     utm = np.array(transform.TransformPoints(np.column_stack([grid_x.ravel(), grid_y.ravel()]).tolist()))
     cols = ((utm[:, 0] - L8_GT30[0]) / 30).reshape(grid_x.shape)
     rows = ((utm[:, 1] - L8_GT30[3]) / -30).reshape(grid_x.shape)
