@@ -16,8 +16,8 @@ from load_by_extent.core.scenes import (
     LAYOUT_VIEW_ID_FOLDER,
     SceneStore,
 )
-from osgeo import gdal, ogr, osr
-from rasters import polygon_from_utm, write_raster
+from osgeo import gdal, ogr
+from rasters import polygon_from_utm, utm_to_lonlat, write_raster
 
 S2_VIEW_ID = "S2/33/U/UU/2017/2/16/0"
 S2_TILE_DIR = os.path.join("tiles", "33", "U", "UU", "2017", "2", "16", "0")
@@ -56,13 +56,7 @@ def only_scene(root) -> object:
 
 def lonlat(x: float, y: float, epsg: int = 32633) -> tuple[float, float]:
     """An independent projected -> lon/lat transform."""
-    source = osr.SpatialReference()
-    source.ImportFromEPSG(epsg)
-    source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    target = osr.SpatialReference()
-    target.ImportFromEPSG(4326)
-    target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    lon, lat, _ = osr.CoordinateTransformation(source, target).TransformPoint(x, y)
+    lon, lat = utm_to_lonlat([(x, y)], epsg)[0]
     return lon, lat
 
 
