@@ -351,7 +351,8 @@ def test_the_module_imports_neither_matplotlib_nor_qt():
 
 @pytest.mark.parametrize("name", ALL_NAMES)
 def test_matches_matplotlib_within_three_units(name):
-    matplotlib = pytest.importorskip("matplotlib")
+    import matplotlib
+
     reference = np.rint(matplotlib.colormaps[name](np.linspace(0, 1, 256))[:, :3] * 255)
     deviation = np.abs(lookup_table(name).astype(int) - reference).max()
     assert deviation <= (3 if name.endswith("_r") else 2), deviation

@@ -29,12 +29,10 @@ from load_by_extent.ui.stats_chart import (
     save_png,
     to_csv,
 )
-
-matplotlib = pytest.importorskip("matplotlib")
-from matplotlib import dates as mdates  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.image import imread  # noqa: E402
+from matplotlib import dates as mdates
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.image import imread
 
 HAND_MADE = {
     "errors": [

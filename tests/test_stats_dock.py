@@ -16,14 +16,12 @@ import pytest
 from fake_api import STATS_FLAT, STATS_NESTED
 from load_by_extent.ui.stats_chart import ERROR_MARKER_Y, FIGURES, format_figure
 from load_by_extent.ui.stats_dock import StatsDock
+from matplotlib import dates as mdates
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.image import imread
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFileDialog
-
-pytest.importorskip("matplotlib")
-from matplotlib import dates as mdates  # noqa: E402
-from matplotlib.backend_bases import MouseEvent  # noqa: E402
-from matplotlib.image import imread  # noqa: E402
 
 AOI = {"type": "Polygon", "coordinates": [[[-104.62, 33.98], [-104.52, 33.98], [-104.52, 34.06], [-104.62, 34.06],
                                            [-104.62, 33.98]]]}
