@@ -9,15 +9,14 @@ plain `{name}` placeholders, so that scripts/i18n.py finds it and translations k
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import os
-import shutil
 import string
 import subprocess
 import sys
 from xml.sax.saxutils import escape
 
+import i18n_script
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -66,12 +65,12 @@ print(json.dumps({{"qt": qt, "tr": tr({ZONE_SOURCE!r}), "message": message, "can
     assert answer["cancelled"] == "cancelled"
 
 
-def _lrelease() -> str | None:
-    for name in ("lrelease", "lrelease-qt5", "/usr/lib/qt5/bin/lrelease"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+def _lrelease() -> str:
+    """Qt's lrelease, found as scripts/i18n.py finds it; missing, the test fails (make test installs it)."""
+    try:
+        return i18n_script.load().lrelease()
+    except SystemExit as missing:
+        pytest.fail(str(missing))
 
 
 @pytest.fixture
@@ -80,8 +79,6 @@ def core_translator(qgis_app, tmp_path):
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
     tool = _lrelease()
-    if tool is None:
-        pytest.skip("Qt's lrelease is not installed (Debian: qttools5-dev-tools)")
     messages = "".join(
         f"<message><source>{escape(source)}</source><translation>{escape(translation)}</translation></message>"
         for source, translation in ((ZONE_SOURCE, ZONE_TRANSLATION), ("cancelled", CANCELLED_TRANSLATION))
@@ -172,13 +169,7 @@ def test_every_tr_of_the_core_takes_a_literal_with_named_placeholders():
 
 
 def test_the_translation_files_list_every_core_message():
-    spec = importlib.util.spec_from_file_location("lbe_i18n_script", os.path.join(ROOT, "scripts", "i18n.py"))
-    script = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = script  # its dataclasses look their module up
-    try:
-        spec.loader.exec_module(script)
-    finally:
-        del sys.modules[spec.name]
+    script = i18n_script.load()
     core_messages = [m for m in script.extract() if m.filename.startswith(os.path.join("..", "core") + os.sep)]
     assert core_messages
     for language in script.LANGUAGES:

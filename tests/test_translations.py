@@ -3,11 +3,10 @@ plugin loads the translation of the user's language."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import sys
 
+import i18n_script
 import pytest
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
@@ -17,11 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def _i18n_module():
     """scripts/i18n.py, loaded afresh (tests change its folder)."""
-    spec = importlib.util.spec_from_file_location("lbe_i18n_script", os.path.join(ROOT, "scripts", "i18n.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return i18n_script.load()
 
 
 @pytest.fixture(scope="module")
