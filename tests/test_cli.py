@@ -8,6 +8,7 @@ import subprocess
 
 import numpy as np
 import pytest
+from command_line import clean_environment
 from osgeo import gdal, ogr, osr
 from rasters import polygon_from_utm, write_raster
 
@@ -26,12 +27,6 @@ S2_AOI_UTM = [(500043.0, 5799967.0), (500523.0, 5799927.0), (500403.0, 5799547.0
 
 def _run(command: list[str], cwd=None, env=None) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
-
-
-def _environment(**changes) -> dict:
-    env = {key: value for key, value in os.environ.items() if key != "LBE_PYTHON"}
-    env.update(changes)
-    return env
 
 
 @pytest.fixture
@@ -134,7 +129,7 @@ def test_launcher_does_not_use_the_first_python3_on_path(lbe_command, store, tmp
     # A Python impostor that "passes" any probe and prints a result of its own.
     fake.write_text('#!/bin/sh\necho \'{"fake": true}\'\nexit 0\n')
     fake.chmod(0o755)
-    env = _environment(PATH=f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}")
+    env = clean_environment(PATH=f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}")
     request = _request(tmp_path, _l8_params())
     out = tmp_path / "out"
     completed = _run(lbe_command + ["run", request, "--scenes", store, "--out", str(out)], cwd=tmp_path, env=env)

@@ -10,6 +10,7 @@ import os
 import subprocess
 
 import pytest
+from command_line import clean_environment
 from fake_api import DEFAULT_RESULT_BYTES, STATS_FLAT, ClientError, FakeApi, Redirect, Started, Stats
 
 KEY = "lbe-secret-KEY-5f8e2a9c71d4"
@@ -31,13 +32,6 @@ def api():
         assert fake.errors == []
 
 
-def _environment(**changes) -> dict:
-    env = {name: value for name, value in os.environ.items()
-           if name not in ("LBE_PYTHON", "LBE_API_KEY", "LBE_LEDGER")}
-    env.update(changes)
-    return env
-
-
 def lbe_run(lbe_command, tmp_path, api: FakeApi, request: dict, *extra: str, key: str | None = KEY,
             env: dict | None = None) -> subprocess.CompletedProcess:
     request_path = tmp_path / "request.json"
@@ -46,7 +40,7 @@ def lbe_run(lbe_command, tmp_path, api: FakeApi, request: dict, *extra: str, key
                "--ledger", str(tmp_path / "ledger.json"), *extra]
     if key is not None:
         command += ["--api-key", key]
-    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=env or _environment())
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=env or clean_environment())
 
 
 def single_json_object(stdout: str) -> dict:
@@ -93,7 +87,7 @@ def test_cli_mt_stats_writes_the_json_and_prints_the_result(lbe_command, tmp_pat
 
 def test_cli_key_from_the_environment(lbe_command, tmp_path, api):
     api.script([Started(), Redirect()])  # the result on the second poll
-    done = lbe_run(lbe_command, tmp_path, api, LBE, key=None, env=_environment(LBE_API_KEY=KEY))
+    done = lbe_run(lbe_command, tmp_path, api, LBE, key=None, env=clean_environment(LBE_API_KEY=KEY))
     assert done.returncode == 0, done.stderr
     single_json_object(done.stdout)
     (post,) = [record for record in api.log if record.method == "POST"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 
 import pytest
+from command_line import clean_environment
 from fake_api import ClientError, FakeApi, ServerError, TooMany
 from load_by_extent.core.errors import DataError, RequestError
 from load_by_extent.core.feedback import Feedback
@@ -355,9 +355,7 @@ def test_remote_scene_works_in_the_scene_picker(scenes):
 # --- the command line ------------------------------------------------------------------------------
 
 def _lbe(command: list[str], **env_changes) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key not in ("LBE_PYTHON", "LBE_API_KEY")}
-    env.update(env_changes)
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=clean_environment(**env_changes))
 
 
 @pytest.fixture

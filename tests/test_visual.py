@@ -20,6 +20,7 @@ import subprocess
 
 import numpy as np
 import pytest
+from command_line import clean_environment
 from load_by_extent.core.colormaps import lookup_table
 from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.local import LocalBackend
@@ -494,9 +495,8 @@ def test_calibrate_on_a_landsat7_scene_without_mtl_says_so(sample_store, tmp_pat
 def _run_cli(lbe_command, tmp_path, request: dict, store: str) -> subprocess.CompletedProcess:
     path = tmp_path / "request.json"
     path.write_text(json.dumps(request))
-    env = {key: value for key, value in os.environ.items() if key != "LBE_PYTHON"}
     return subprocess.run(lbe_command + ["run", str(path), "--scenes", store, "--out", str(tmp_path / "out")],
-                          capture_output=True, text=True, timeout=120, env=env)
+                          capture_output=True, text=True, timeout=120, env=clean_environment())
 
 
 def test_command_line_jpeg(lbe_command, tmp_path, merc_aoi):
