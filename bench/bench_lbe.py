@@ -23,7 +23,7 @@ import shutil
 import sys
 
 import numpy as np
-from common import OUTPUT, ROOT, STORE, TILE, VIEW_ID, generate_tile, measure, octagon_aoi, warm, write_json
+from common import OUTPUT, ROOT, STORE, TILE, VIEW_ID, generate_tile, measure, octagon_aoi, report, warm, write_json
 from load_by_extent.core.local.writers import geotiff_options
 from osgeo import gdal
 
@@ -68,19 +68,6 @@ def main() -> int:
 def _size(path: str) -> str:
     dataset = gdal.Open(path)
     return f"{dataset.RasterXSize} x {dataset.RasterYSize}"
-
-
-def report(title: str, detail: str, ours, peer, peer_name: str, goal_time: float, goal_memory: float | None) -> None:
-    # The fastest of the runs, as timeit reports: what each can do when the machine does not interfere.
-    our_time, peer_time = min(t for t, _m in ours), min(t for t, _m in peer)
-    our_memory, peer_memory = max(m for _t, m in ours), max(m for _t, m in peer)
-    time_ratio, memory_ratio = our_time / peer_time, our_memory / peer_memory
-    print(title)
-    print(f"  {detail}")
-    print(f"  wall time (best of {len(ours)}): ours {our_time:.2f} s, {peer_name} {peer_time:.2f} s, "
-          f"ratio {time_ratio:.2f} (goal <= {goal_time}) {'met' if time_ratio <= goal_time else 'MISSED'}")
-    goal = f" (goal <= {goal_memory}) {'met' if memory_ratio <= goal_memory else 'MISSED'}" if goal_memory else ""
-    print(f"  peak memory: ours {our_memory:.0f} MiB, {peer_name} {peer_memory:.0f} MiB, ratio {memory_ratio:.2f}{goal}")
 
 
 if __name__ == "__main__":

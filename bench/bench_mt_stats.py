@@ -60,8 +60,7 @@ import sys
 import time
 
 import numpy as np
-from bench_lbe import report
-from common import OUTPUT, ROOT, TILE, generate_tile, measure, octagon_aoi, warm, write_json
+from common import OUTPUT, ROOT, TILE, generate_tile, measure, octagon_aoi, report, warm, write_json
 from load_by_extent.core.local.writers import geotiff_options
 from osgeo import gdal, ogr, osr
 

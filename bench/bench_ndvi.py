@@ -20,8 +20,7 @@ import os
 import shutil
 import sys
 
-from bench_lbe import report
-from common import OUTPUT, ROOT, STORE, TILE, VIEW_ID, generate_tile, measure, octagon_aoi, warm, write_json
+from common import OUTPUT, ROOT, STORE, TILE, VIEW_ID, generate_tile, measure, octagon_aoi, report, warm, write_json
 
 REPEATS = 5
 GOAL_TIME = 0.5
