@@ -34,19 +34,17 @@ def stored_value_transforms(scene: Scene, bands: Iterable[str]) -> dict[str, tup
     -1000 in the product metadata); removing that offset lets indices work on every baseline."""
     if scene.sensor.code != "S2":
         return {}
-    offsets = _sentinel2_offsets(scene)
+    product = _sentinel2_product_metadata(scene)
+    offsets = _sentinel2_offsets(read_text(product)) if product is not None else {}
     order = _SENTINEL2_ORDER
     return {band: (1.0, offsets[order.index(band)]) for band in bands
             if band in order and offsets.get(order.index(band))}
 
 
-def _sentinel2_offsets(scene: Scene) -> dict[int, float]:
-    product = _sentinel2_product_metadata(scene)
-    if product is None:
-        return {}
-    text = read_text(product)
+def _sentinel2_offsets(product_metadata: str) -> dict[int, float]:
+    """The RADIO_ADD_OFFSET (BOA_ADD_OFFSET) of each band number in a product metadata text."""
     return {int(match.group(1)): float(match.group(2))
-            for match in re.finditer(r'<(?:RADIO|BOA)_ADD_OFFSET band_id="(\d+)"[^>]*>\s*(-?[\d.]+)', text)}
+            for match in re.finditer(r'<(?:RADIO|BOA)_ADD_OFFSET band_id="(\d+)"[^>]*>\s*(-?[\d.]+)', product_metadata)}
 
 
 def _sentinel2_product_metadata(scene: Scene) -> str | None:
@@ -98,13 +96,13 @@ def _sentinel2(scene: Scene, bands: list[str]) -> tuple[dict[str, tuple[float, f
     notes = []
     quantification = SENTINEL2_QUANTIFICATION
     product = _sentinel2_product_metadata(scene)
-    offsets = _sentinel2_offsets(scene)
+    text = read_text(product) if product is not None else ""
+    offsets = _sentinel2_offsets(text)
     if scene.product_level == "L2A":
         message = tr("calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its "
                      "quantification value, not to top-of-atmosphere reflectance")
         notes.append(message.format(view_id=scene.view_id))
     if product is not None:
-        text = read_text(product)
         quantification = _number(text, r"<(?:QUANTIFICATION_VALUE|BOA_QUANTIFICATION_VALUE)[^>]*>\s*([\d.]+)") \
             or SENTINEL2_QUANTIFICATION
     else:

@@ -54,17 +54,20 @@ class RasterDisplay:
 
     path: str
     band_names: tuple[str, ...]
-    cuts: tuple[tuple[float, float], ...]  # per band: values at 2 % and 98 % of the valid pixels
+    cuts: tuple[tuple[float, float], ...]  # per band: values at 2 % and 98 % of the valid pixels (none for visuals)
 
 
 def prepare_display(result: TaskResult, is_canceled: Callable[[], bool] = lambda: False) -> list[RasterDisplay]:
-    """The rasters of `result` with their band names and stretches (a zip is extracted first)."""
+    """The rasters of `result` with their band names and stretches (a zip is extracted first). A
+    visual (jpeg) is shown as the image it is: its pixels are not read for a stretch."""
     requested = list(result.details.get("bands", []))
+    stretched = result.task_type != "jpeg"
     displays = []
     for path in result_raster_paths(result):
         if is_canceled():
             break
-        displays.append(RasterDisplay(path, tuple(raster_band_names(path, requested)), raster_cuts(path)))
+        cuts = raster_cuts(path) if stretched else ()
+        displays.append(RasterDisplay(path, tuple(raster_band_names(path, requested)), cuts))
     return displays
 
 

@@ -58,13 +58,14 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
         raise DataError(message, "params.bm_type")
     bands = {band for expression in expressions for band in expression.bands}
     notes: list[str] = []
-    transforms = stored_value_transforms(scene, bands)
     if params.calibrate:
         transforms, notes = reflectance_transforms(scene, bands)
         for note in notes:
             report(feedback, note)
         if transforms:  # the bands are reflectance now: indices must not scale them again
             expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=1.0)
+    else:
+        transforms = stored_value_transforms(scene, bands)
     progress = ProgressRange(feedback, 0, 100)
     native_path = os.path.join(workspace, "components.native.tif")
     native = compute_expressions(scene, expressions, params.geometry, native_path, feedback, progress.sub(0, 3),
