@@ -52,42 +52,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="486" />
+            <location filename="../processing/algorithms.py" line="481" />
             <source>Index or band math (bandmath)</source>
             <translation>Índice o álgebra de bandas (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="489" />
+            <location filename="../processing/algorithms.py" line="484" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Calcula un índice espectral o una expresión de bandas de una escena sobre el área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="494" />
+            <location filename="../processing/algorithms.py" line="489" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Índice o expresión (p. ej., NDVI o (B08-B04)/(B08+B04); varias separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="495" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="507" />
+            <location filename="../processing/algorithms.py" line="502" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Evalúa un índice espectral o una expresión de bandas de una escena sobre el área de interés: la tarea &lt;i&gt;bandmath&lt;/i&gt; de la API (Download Indices). El resultado es un GeoTIFF Float32, una banda por expresión, nodata -9999, en la cuadrícula de la banda de menor resolución utilizada.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="511" />
+            <location filename="../processing/algorithms.py" line="506" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="512" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>un nombre de índice (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) o una expresión de las bandas y alias de la escena como (B08-B04)/(B08+B04) o (NIR-RED)/(NIR+RED); varias expresiones separadas por comas dan varias bandas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="515" />
+            <location filename="../processing/algorithms.py" line="510" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>opcional: se usa en el nombre del archivo en lugar de la expresión.</translation>
         </message>
@@ -123,107 +123,107 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="527" />
+            <location filename="../processing/algorithms.py" line="522" />
             <source>Visual rendering (jpeg)</source>
             <translation>Representación visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="530" />
+            <location filename="../processing/algorithms.py" line="525" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Representa una combinación de bandas o un índice de una escena como imagen de 8 bits en EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="535" />
+            <location filename="../processing/algorithms.py" line="530" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Bandas o expresiones (tres para rojo, verde, azul, p. ej., B04,B03,B02; o una)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="536" />
+            <location filename="../processing/algorithms.py" line="531" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="538" />
+            <location filename="../processing/algorithms.py" line="533" />
             <source>Resampling method</source>
             <translation>Método de remuestreo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="540" />
+            <location filename="../processing/algorithms.py" line="535" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Mapa de colores de un resultado de una banda (p. ej., RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="541" />
+            <location filename="../processing/algorithms.py" line="536" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Rango de valores estirado a 0..255, 'bajo,alto'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="543" />
+            <location filename="../processing/algorithms.py" line="538" />
             <source>Pixel size (0: native)</source>
             <translation>Tamaño de píxel (0: nativo)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="546" />
+            <location filename="../processing/algorithms.py" line="541" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="549" />
+            <location filename="../processing/algorithms.py" line="544" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Calibrar a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="573" />
+            <location filename="../processing/algorithms.py" line="568" />
             <source>must be two numbers 'low,high', not {value!r}</source>
             <translation>debe ser dos números 'bajo,alto', no {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="579" />
+            <location filename="../processing/algorithms.py" line="574" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Representa bandas o expresiones de una escena sobre el área de interés como imagen de 8 bits en EPSG:3857: la tarea &lt;i&gt;jpeg&lt;/i&gt; de la API (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="582" />
+            <location filename="../processing/algorithms.py" line="577" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="583" />
+            <location filename="../processing/algorithms.py" line="578" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>tres bandas o expresiones para rojo, verde y azul (B04,B03,B02), o una (un índice como NDVI, coloreado con COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="585" />
+            <location filename="../processing/algorithms.py" line="580" />
             <source>optional: used in the file name.</source>
             <translation>opcional: se usa en el nombre del archivo.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="581" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>método de remuestreo (por defecto cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="588" />
+            <location filename="../processing/algorithms.py" line="583" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>opcional: el nombre de un mapa de colores para un resultado de una banda, p. ej., RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="589" />
+            <location filename="../processing/algorithms.py" line="584" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>opcional: el rango de valores estirado a 0..255, 'bajo,alto' (por defecto -0.5,0.5 para índices, un recorte del 2-98 % para bandas).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="591" />
+            <location filename="../processing/algorithms.py" line="586" />
             <source>output pixel size in metres; 0 keeps the native resolution.</source>
             <translation>tamaño de píxel de salida en metros; 0 mantiene la resolución nativa.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="592" />
+            <location filename="../processing/algorithms.py" line="587" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png o tiff (los scripts dan el índice: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="593" />
+            <location filename="../processing/algorithms.py" line="588" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>convertir primero los niveles digitales a reflectancia en el techo de la atmósfera.</translation>
         </message>
@@ -231,67 +231,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="429" />
+            <location filename="../processing/algorithms.py" line="424" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="432" />
+            <location filename="../processing/algorithms.py" line="427" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Recorta las bandas ráster de una escena al área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="436" />
+            <location filename="../processing/algorithms.py" line="431" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Bandas (separadas por comas, p. ej., B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="438" />
+            <location filename="../processing/algorithms.py" line="433" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Combinar las bandas de la misma resolución en un archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="440" />
+            <location filename="../processing/algorithms.py" line="435" />
             <source>Metadata files to add</source>
             <translation>Archivos de metadatos que añadir</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="444" />
+            <location filename="../processing/algorithms.py" line="439" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (metadatos de la tesela)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="445" />
+            <location filename="../processing/algorithms.py" line="440" />
             <source>product_md (product metadata)</source>
             <translation>product_md (metadatos del producto)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="462" />
+            <location filename="../processing/algorithms.py" line="457" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Recorta las bandas ráster de una escena de satélite al área de interés: la tarea &lt;i&gt;lbe&lt;/i&gt; de la API (Download Analytic). Los píxeles conservan la cuadrícula, el SRC y el tipo de datos propios de la banda; los píxeles cuyo centro queda fuera del polígono reciben el nodata de la banda.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="466" />
+            <location filename="../processing/algorithms.py" line="461" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0 o L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="467" />
+            <location filename="../processing/algorithms.py" line="462" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>nombres de bandas de ese sensor, separados por comas, p. ej., B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="468" />
+            <location filename="../processing/algorithms.py" line="463" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>combinar las bandas de la misma resolución en un archivo (por defecto sí).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="469" />
+            <location filename="../processing/algorithms.py" line="464" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>archivos de metadatos que añadir: tile_md (metadatos de la tesela), product_md (metadatos del producto). Los scripts dan sus índices: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="472" />
+            <location filename="../processing/algorithms.py" line="467" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;El resultado&lt;/b&gt; (se aplica la primera regla que se cumple): un JPEG 2000 (.jp2) para exactamente una banda de una escena Sentinel-2; un GeoTIFF (.tif) para una banda sin metadatos, o para bandas combinadas de una resolución sin metadatos; en otro caso, un zip con archivos de banda separados y los archivos de metadatos pedidos (el zip no se extrae).&lt;/p&gt;</translation>
         </message>
@@ -434,37 +434,37 @@
             <translation>no es una geometría que OGR pueda leer</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="68" />
+            <location filename="../core/calibration.py" line="66" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
             <translation>calibrate=1: las escenas {sensor} no se calibran (no se conoce ninguna conversión); los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="75" />
+            <location filename="../core/calibration.py" line="73" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
             <translation>calibrate=1: la escena {view_id} no tiene archivo MTL en el almacén; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="80" />
+            <location filename="../core/calibration.py" line="78" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
             <translation>calibrate=1: el MTL de {view_id} no da la elevación solar; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="89" />
+            <location filename="../core/calibration.py" line="87" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
             <translation>calibrate=1: el MTL de {view_id} no tiene coeficientes de reflectancia para {band}; sus valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="103" />
+            <location filename="../core/calibration.py" line="102" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
             <translation>calibrate=1: {view_id} es de nivel 2A (reflectancia de superficie); convertido con su valor de cuantificación, no a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="111" />
+            <location filename="../core/calibration.py" line="109" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
             <translation>calibrate=1: la escena {view_id} no tiene metadatos de producto en el almacén; reflectancia = DN / {quantification} (la definición del nivel 1C)</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="118" />
+            <location filename="../core/calibration.py" line="116" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
             <translation>calibrate=1: {band} no es una banda de reflectancia; sus valores quedan tal como están almacenados</translation>
         </message>
@@ -484,72 +484,72 @@
             <translation>el número de clases del mapa de colores debe ser al menos 2, no {classes}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="85" />
+            <location filename="../core/display.py" line="88" />
             <source>cannot read {path}</source>
             <translation>no se puede leer {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="96" />
+            <location filename="../core/display.py" line="99" />
             <source>cannot read the pixels of {path}</source>
             <translation>no se pueden leer los píxeles de {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="145" />
+            <location filename="../core/display.py" line="148" />
             <source>the result has no files</source>
             <translation>el resultado no tiene archivos</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="148" />
+            <location filename="../core/display.py" line="151" />
             <source>the result file {file} does not exist</source>
             <translation>el archivo de resultado {file} no existe</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="155" />
+            <location filename="../core/display.py" line="158" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
             <translation>{file} no contiene ningún ráster GeoTIFF ni JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="158" />
+            <location filename="../core/display.py" line="161" />
             <source>results of type {type} are not loaded as layers</source>
             <translation>los resultados de tipo {type} no se cargan como capas</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="198" />
+            <location filename="../core/display.py" line="201" />
             <source>cannot open {file} as a zip archive: {reason}</source>
             <translation>no se puede abrir {file} como archivo zip: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="217" />
+            <location filename="../core/display.py" line="220" />
             <source>cannot extract {file}: {reason}</source>
             <translation>no se puede extraer {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="241" />
+            <location filename="../core/display.py" line="244" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
             <translation>{file} rechazado: su miembro {member} se escribiría fuera de la carpeta</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="244" />
+            <location filename="../core/display.py" line="247" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
             <translation>{file} rechazado: su miembro {member} es un enlace simbólico</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="252" />
+            <location filename="../core/display.py" line="255" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
             <translation>{file} rechazado: su miembro {member} repite otro miembro o choca con él</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="272" />
+            <location filename="../core/display.py" line="275" />
             <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
             <translation>{file} necesita {needed} MB para extraerse y hay {free} MB libres en {folder}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="290" />
+            <location filename="../core/display.py" line="293" />
             <source>cannot extract {member} from {file}: {reason}</source>
             <translation>no se puede extraer {member} de {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="307" />
+            <location filename="../core/display.py" line="310" />
             <source>no free folder name for {folder}</source>
             <translation>no hay ningún nombre de carpeta libre para {folder}</translation>
         </message>
@@ -1574,27 +1574,27 @@
             <translation>no se puede rasterizar el área de interés: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="133" />
+            <location filename="../core/local/visual.py" line="134" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>el área de interés no se puede expresar en EPSG:3857 (¿demasiado cerca de un polo?)</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="151" />
+            <location filename="../core/local/visual.py" line="152" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>la imagen tendría {width} x {height} píxeles; indique un px_size mayor</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="178" />
+            <location filename="../core/local/visual.py" line="179" />
             <source>warp failed</source>
             <translation>falló la reproyección</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="179" />
+            <location filename="../core/local/visual.py" line="180" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>no se puede remuestrear a EPSG:3857 con {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="285" />
+            <location filename="../core/local/visual.py" line="286" />
             <source>cannot write {path}: {reason}</source>
             <translation>no se puede escribir {path}: {reason}</translation>
         </message>
@@ -1629,47 +1629,47 @@
             <translation>falló la codificación JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="83" />
+            <location filename="../ui/area_of_interest.py" line="89" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="86" />
+            <location filename="../ui/area_of_interest.py" line="92" />
             <source>No feature is selected in {layer}.</source>
             <translation>No hay ningún objeto seleccionado en {layer}.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="89" />
+            <location filename="../ui/area_of_interest.py" line="95" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Los objetos seleccionados de {layer} no tienen geometría.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="91" />
+            <location filename="../ui/area_of_interest.py" line="97" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>{count} objeto(s) seleccionado(s) de {layer}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="131" />
+            <location filename="../ui/area_of_interest.py" line="134" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>sin área de interés: dibuje una o elija una fuente</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="135" />
+            <location filename="../ui/area_of_interest.py" line="138" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="224" />
+            <location filename="../ui/map_tools.py" line="220" />
             <source>A polygon needs at least 3 vertices</source>
             <translation>Un polígono necesita al menos 3 vértices</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="233" />
+            <location filename="../ui/map_tools.py" line="229" />
             <source>The polygon has no area: its vertices are on one line</source>
             <translation>El polígono no tiene área: sus vértices están sobre una línea</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="238" />
+            <location filename="../ui/map_tools.py" line="234" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
             <translation>El polígono se cruza a sí mismo: quite vértices con Backspace y vuelva a dibujarlo</translation>
         </message>
@@ -1714,52 +1714,52 @@
             <translation>{date} · {scene} · no calculado: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="467" />
+            <location filename="../ui/stats_chart.py" line="474" />
             <source>p10–p90</source>
             <translation>p10–p90</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="472" />
+            <location filename="../ui/stats_chart.py" line="479" />
             <source>q1–q3</source>
             <translation>q1–q3</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="480" />
+            <location filename="../ui/stats_chart.py" line="487" />
             <source>min–max</source>
             <translation>mín–máx</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="485" />
+            <location filename="../ui/stats_chart.py" line="492" />
             <source>{index} median</source>
             <translation>mediana de {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="485" />
+            <location filename="../ui/stats_chart.py" line="492" />
             <source>median</source>
             <translation>mediana</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="498" />
+            <location filename="../ui/stats_chart.py" line="505" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="512" />
+            <location filename="../ui/stats_chart.py" line="519" />
             <source>not computed</source>
             <translation>no calculado</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="517" />
+            <location filename="../ui/stats_chart.py" line="524" />
             <source>No statistics in this answer</source>
             <translation>No hay estadísticas en esta respuesta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="525" />
+            <location filename="../ui/stats_chart.py" line="532" />
             <source>index value</source>
             <translation>valor del índice</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="145" />
+            <location filename="../processing/algorithms.py" line="140" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
             <translation>sin carpeta de escenas: indique SCENES o añada una carpeta de escenas en la configuración del complemento</translation>
         </message>
@@ -1779,147 +1779,147 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="218" />
+            <location filename="../processing/algorithms.py" line="213" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="229" />
+            <location filename="../processing/algorithms.py" line="224" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Área de interés (polígonos, disueltos en uno)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="233" />
+            <location filename="../processing/algorithms.py" line="228" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="237" />
+            <location filename="../processing/algorithms.py" line="232" />
             <source>Processing API base URL (empty: run on this computer)</source>
             <translation>URL base de la Processing API (vacío: ejecutar en este equipo)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="239" />
+            <location filename="../processing/algorithms.py" line="234" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="240" />
+            <location filename="../processing/algorithms.py" line="235" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="241" />
+            <location filename="../processing/algorithms.py" line="236" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="252" />
+            <location filename="../processing/algorithms.py" line="247" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Id de la escena (view_id, p. ej., S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="276" />
+            <location filename="../processing/algorithms.py" line="271" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto con geometría (con 'Solo objetos seleccionados', seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="280" />
+            <location filename="../processing/algorithms.py" line="275" />
             <source>the features cannot be dissolved into one geometry: {error}</source>
             <translation>los objetos no se pueden disolver en una sola geometría: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="290" />
+            <location filename="../processing/algorithms.py" line="285" />
             <source>the layer has no coordinate reference system</source>
             <translation>la capa no tiene sistema de referencia de coordenadas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="295" />
+            <location filename="../processing/algorithms.py" line="290" />
             <source>cannot be transformed to {crs}: {error}</source>
             <translation>no se puede transformar a {crs}: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="302" />
+            <location filename="../processing/algorithms.py" line="297" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>la tarea {task} admite un solo polígono, y los objetos forman {count} polígonos separados: seleccione objetos que se toquen o se solapen, o uno solo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="311" />
+            <location filename="../processing/algorithms.py" line="306" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="347" />
+            <location filename="../processing/algorithms.py" line="342" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="348" />
+            <location filename="../processing/algorithms.py" line="343" />
             <source>Running on {backend}</source>
             <translation>Se ejecuta en {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="349" />
+            <location filename="../processing/algorithms.py" line="344" />
             <source>the Processing API</source>
             <translation>la Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="350" />
+            <location filename="../processing/algorithms.py" line="345" />
             <source>this computer</source>
             <translation>este equipo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="353" />
+            <location filename="../processing/algorithms.py" line="348" />
             <source>Cancelled: nothing was written.</source>
             <translation>Cancelado: no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="360" />
+            <location filename="../processing/algorithms.py" line="355" />
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
             <translation>Error interno ({kind}: {error}); los detalles están en el registro {tag}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="363" />
+            <location filename="../processing/algorithms.py" line="358" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="397" />
+            <location filename="../processing/algorithms.py" line="392" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Área y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="398" />
+            <location filename="../processing/algorithms.py" line="393" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos. Sus objetos (solo los seleccionados con &lt;i&gt;Solo objetos seleccionados&lt;/i&gt;) se disuelven en una sola geometría y se envían en EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="400" />
+            <location filename="../processing/algorithms.py" line="395" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>La tarea admite un solo polígono: los objetos que forman polígonos separados son un error.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="401" />
+            <location filename="../processing/algorithms.py" line="396" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Los polígonos separados se envían como MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="402" />
+            <location filename="../processing/algorithms.py" line="397" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador integrado (varias separadas por ';'); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="404" />
+            <location filename="../processing/algorithms.py" line="399" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea en este equipo con el procesador integrado. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="409" />
+            <location filename="../processing/algorithms.py" line="404" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde van los archivos de resultado (por defecto: una carpeta temporal). Los archivos existentes nunca se sobrescriben; no queda nada allí cuando la tarea falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="411" />
+            <location filename="../processing/algorithms.py" line="406" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Salidas&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: los archivos de resultado, separados por ';' (primero el archivo principal, después los archivos auxiliares). &lt;b&gt;REQUEST&lt;/b&gt;: la petición tal como la recibe la API (JSON), para ejecutarla de nuevo con la línea de comandos (lbe run) o para enviarla. Los resultados ráster se añaden al proyecto cuando se ejecuta desde el diálogo de Procesos.&lt;/p&gt;</translation>
         </message>
@@ -1927,352 +1927,352 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="97" />
+            <location filename="../ui/dock.py" line="98" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="122" />
+            <location filename="../ui/dock.py" line="124" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="143" />
             <source>drawn rectangle</source>
             <translation>rectángulo dibujado</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="143" />
             <source>drawn polygon</source>
             <translation>polígono dibujado</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="172" />
+            <location filename="../ui/dock.py" line="174" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="173" />
+            <location filename="../ui/dock.py" line="175" />
             <source>Index (bandmath)</source>
             <translation>Índice (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="174" />
+            <location filename="../ui/dock.py" line="176" />
             <source>Visual (jpeg)</source>
             <translation>Visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="175" />
+            <location filename="../ui/dock.py" line="177" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="180" />
+            <location filename="../ui/dock.py" line="182" />
             <source>Task</source>
             <translation>Tarea</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="185" />
+            <location filename="../ui/dock.py" line="187" />
             <source>Area of interest</source>
             <translation>Área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="189" />
+            <location filename="../ui/dock.py" line="191" />
             <source>Rectangle</source>
             <translation>Rectángulo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="189" />
+            <location filename="../ui/dock.py" line="191" />
             <source>Drag a rectangle on the map</source>
             <translation>Arrastre un rectángulo en el mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="191" />
+            <location filename="../ui/dock.py" line="193" />
             <source>Polygon</source>
             <translation>Polígono</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="192" />
+            <location filename="../ui/dock.py" line="194" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
             <translation>Haga clic en los vértices; doble clic o clic derecho termina, Backspace quita el último vértice, Esc cancela</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="194" />
+            <location filename="../ui/dock.py" line="196" />
             <source>Selection</source>
             <translation>Selección</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="195" />
+            <location filename="../ui/dock.py" line="197" />
             <source>The selected polygons of the active layer</source>
             <translation>Los polígonos seleccionados de la capa activa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="198" />
             <source>Map extent</source>
             <translation>Extensión del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="198" />
             <source>The map canvas extent</source>
             <translation>La extensión del lienzo del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="200" />
             <source>File…</source>
             <translation>Archivo…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="200" />
             <source>A GeoJSON or any vector file</source>
             <translation>Un GeoJSON o cualquier archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="201" />
             <source>Clear</source>
             <translation>Limpiar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="201" />
             <source>Forget the area of interest</source>
             <translation>Olvidar el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="223" />
+            <location filename="../ui/dock.py" line="225" />
             <source>Scene</source>
             <translation>Escena</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="224" />
+            <location filename="../ui/dock.py" line="226" />
             <source>this computer</source>
             <translation>este equipo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="232" />
+            <location filename="../ui/dock.py" line="234" />
             <source>Test connection</source>
             <translation>Probar conexión</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="247" />
             <source>Run on</source>
             <translation>Ejecutar en</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="253" />
+            <location filename="../ui/dock.py" line="255" />
             <source>Datasets</source>
             <translation>Conjuntos de datos</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="266" />
+            <location filename="../ui/dock.py" line="268" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="279" />
             <source>Visual</source>
             <translation>Visual</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="288" />
+            <location filename="../ui/dock.py" line="290" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="314" />
+            <location filename="../ui/dock.py" line="316" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="324" />
+            <location filename="../ui/dock.py" line="326" />
             <source>Options</source>
             <translation>Opciones</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="328" />
             <source>Merge bands of one resolution</source>
             <translation>Combinar bandas de una resolución</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="329" />
+            <location filename="../ui/dock.py" line="331" />
             <source>Tile metadata</source>
             <translation>Metadatos de tesela</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="330" />
+            <location filename="../ui/dock.py" line="332" />
             <source>Product metadata</source>
             <translation>Metadatos de producto</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="338" />
+            <location filename="../ui/dock.py" line="340" />
             <source>▸ Request</source>
             <translation>▸ Petición</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="343" />
             <source>Copy JSON</source>
             <translation>Copiar JSON</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="344" />
+            <location filename="../ui/dock.py" line="346" />
             <source>Copy as curl</source>
             <translation>Copiar como curl</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="346" />
+            <location filename="../ui/dock.py" line="348" />
             <source>The API call with the key hidden as ***</source>
             <translation>La llamada a la API con la clave oculta como ***</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="378" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="383" />
+            <location filename="../ui/dock.py" line="385" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="422" />
+            <location filename="../ui/dock.py" line="424" />
             <source>map extent</source>
             <translation>extensión del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="427" />
+            <location filename="../ui/dock.py" line="429" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
             <translation>Archivos vectoriales (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="446" />
+            <location filename="../ui/dock.py" line="448" />
             <source>{area} km² · {vertices} vertices · {source}</source>
             <translation>{area} km² · {vertices} vértices · {source}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="449" />
+            <location filename="../ui/dock.py" line="451" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
             <translation>Aún no hay área de interés: dibuje una o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="479" />
+            <location filename="../ui/dock.py" line="482" />
             <source>Choose the datasets to search.</source>
             <translation>Elija los conjuntos de datos en los que buscar.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="483" />
+            <location filename="../ui/dock.py" line="486" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Dibuje un área de interés para buscar las escenas de la API.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="490" />
+            <location filename="../ui/dock.py" line="493" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="536" />
+            <location filename="../ui/dock.py" line="539" />
             <source>Load By Extent: testing the connection</source>
             <translation>Load By Extent: probando la conexión</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="539" />
+            <location filename="../ui/dock.py" line="542" />
             <source>Testing the connection…</source>
             <translation>Probando la conexión…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="587" />
+            <location filename="../ui/dock.py" line="591" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Dibuje un área de interés o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="614" />
+            <location filename="../ui/dock.py" line="619" />
             <source>This scene has no {bands} in the scene folders.</source>
             <translation>Esta escena no tiene {bands} en las carpetas de escenas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="618" />
+            <location filename="../ui/dock.py" line="623" />
             <source>This scene has no {kind} in the scene folders.</source>
             <translation>Esta escena no tiene {kind} en las carpetas de escenas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="621" />
+            <location filename="../ui/dock.py" line="626" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Defina la clave de API en Configuración, abajo (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="623" />
+            <location filename="../ui/dock.py" line="628" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="639" />
+            <location filename="../ui/dock.py" line="643" />
             <source>Run the task in the background</source>
             <translation>Ejecutar la tarea en segundo plano</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="646" />
+            <location filename="../ui/dock.py" line="648" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ el tipo de resultado aparece aquí cuando la petición es válida</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="648" />
+            <location filename="../ui/dock.py" line="650" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="653" />
+            <location filename="../ui/dock.py" line="655" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="656" />
+            <location filename="../ui/dock.py" line="658" />
             <source>native pixel size</source>
             <translation>tamaño de píxel nativo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="657" />
+            <location filename="../ui/dock.py" line="659" />
             <source>colour</source>
             <translation>en color</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="658" />
+            <location filename="../ui/dock.py" line="660" />
             <source>grey</source>
             <translation>en escala de grises</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="659" />
+            <location filename="../ui/dock.py" line="661" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ una imagen {format} en EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="666" />
+            <location filename="../ui/dock.py" line="668" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
             <translation>→ un archivo JPEG 2000, banda {band} a {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="669" />
+            <location filename="../ui/dock.py" line="671" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
             <translation>→ un GeoTIFF, {count} banda(s) a {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="675" />
+            <location filename="../ui/dock.py" line="677" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
             <translation>→ un zip de {files} GeoTIFF ({parts}){extra}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="679" />
+            <location filename="../ui/dock.py" line="681" />
             <source>▾ Request</source>
             <translation>▾ Petición</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="697" />
+            <location filename="../ui/dock.py" line="699" />
             <source>Large area of interest</source>
             <translation>Área de interés grande</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="698" />
+            <location filename="../ui/dock.py" line="700" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>El área de interés cubre {area} km², más que los {limit} km² definidos en Configuración. ¿Ejecutar de todos modos?</translation>
         </message>
@@ -2293,127 +2293,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="604" />
+            <location filename="../processing/algorithms.py" line="599" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales de índices (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="607" />
+            <location filename="../processing/algorithms.py" line="602" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Estadísticas de hasta tres índices sobre el área de interés para cada escena de un rango de fechas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="611" />
+            <location filename="../processing/algorithms.py" line="606" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="609" />
             <source>First date</source>
             <translation>Primera fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="616" />
+            <location filename="../processing/algorithms.py" line="611" />
             <source>Last date</source>
             <translation>Última fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="617" />
+            <location filename="../processing/algorithms.py" line="612" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="619" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="622" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>Most scenes</source>
             <translation>Máximo de escenas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>The API's answer (JSON)</source>
             <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>JSON files (*.json)</source>
             <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="635" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="658" />
+            <location filename="../processing/algorithms.py" line="653" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="695" />
+            <location filename="../processing/algorithms.py" line="688" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="723" />
+            <location filename="../processing/algorithms.py" line="711" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="728" />
+            <location filename="../processing/algorithms.py" line="716" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="730" />
+            <location filename="../processing/algorithms.py" line="718" />
             <source>the first date (scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="731" />
+            <location filename="../processing/algorithms.py" line="719" />
             <source>the last date (at most a year after the first is recommended).</source>
             <translation>la última fecha (se recomienda como máximo un año después de la primera).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="732" />
+            <location filename="../processing/algorithms.py" line="720" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="733" />
+            <location filename="../processing/algorithms.py" line="721" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="734" />
+            <location filename="../processing/algorithms.py" line="722" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="735" />
+            <location filename="../processing/algorithms.py" line="723" />
             <source>the most scenes to compute (default 100).</source>
             <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="737" />
+            <location filename="../processing/algorithms.py" line="725" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
         </message>
@@ -2421,77 +2421,77 @@
     <context>
         <name>ScenePicker</name>
         <message>
-            <location filename="../ui/scene_picker.py" line="69" />
+            <location filename="../ui/scene_picker.py" line="67" />
             <source>any date</source>
             <translation>cualquier fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="78" />
+            <location filename="../ui/scene_picker.py" line="76" />
             <source>Footprints</source>
             <translation>Huellas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="83" />
+            <location filename="../ui/scene_picker.py" line="81" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="83" />
+            <location filename="../ui/scene_picker.py" line="81" />
             <source>sensor</source>
             <translation>sensor</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="83" />
+            <location filename="../ui/scene_picker.py" line="81" />
             <source>cloud</source>
             <translation>nubosidad</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="83" />
+            <location filename="../ui/scene_picker.py" line="81" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="104" />
+            <location filename="../ui/scene_picker.py" line="102" />
             <source>From</source>
             <translation>Desde</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="106" />
+            <location filename="../ui/scene_picker.py" line="104" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="110" />
+            <location filename="../ui/scene_picker.py" line="108" />
             <source>Cloud ≤</source>
             <translation>Nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="146" />
+            <location filename="../ui/scene_picker.py" line="144" />
             <source>Searching the API's scenes…</source>
             <translation>Buscando las escenas de la API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="146" />
+            <location filename="../ui/scene_picker.py" line="144" />
             <source>Searching the scene folders…</source>
             <translation>Buscando en las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="169" />
+            <location filename="../ui/scene_picker.py" line="167" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>{count} escena(s) intersecan el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="215" />
+            <location filename="../ui/scene_picker.py" line="213" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Elija una escena arriba o escriba su view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="225" />
+            <location filename="../ui/scene_picker.py" line="223" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ escena {sensor} del {date}, en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="230" />
+            <location filename="../ui/scene_picker.py" line="228" />
             <source>✓ a valid {sensor} id; not among the scenes listed above</source>
             <translation>✓ un id de {sensor} válido; no está entre las escenas listadas arriba</translation>
         </message>
@@ -2587,172 +2587,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="96" />
+            <location filename="../ui/stats_dock.py" line="91" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="116" />
+            <location filename="../ui/stats_dock.py" line="110" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="124" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="124" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="124" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="131" />
+            <location filename="../ui/stats_dock.py" line="125" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="151" />
             <source>The index the chart and the table show</source>
             <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="152" />
             <source>Overlay all</source>
             <translation>Superponer todos</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="160" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>Draw the median of every index on one chart</source>
             <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Table</source>
             <translation>Tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="156" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="164" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="165" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Save every figure of every index as CSV</source>
             <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>Save the chart as PNG</source>
             <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="173" />
+            <location filename="../ui/stats_dock.py" line="167" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="210" />
+            <location filename="../ui/stats_dock.py" line="203" />
             <source>The answer has one index only</source>
             <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="224" />
+            <location filename="../ui/stats_dock.py" line="217" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Las estadísticas de {path} no se pueden leer: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="254" />
+            <location filename="../ui/stats_dock.py" line="247" />
             <source>{start} to {end}</source>
             <translation>del {start} al {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="257" />
+            <location filename="../ui/stats_dock.py" line="250" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="262" />
+            <location filename="../ui/stats_dock.py" line="255" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="264" />
+            <location filename="../ui/stats_dock.py" line="257" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="277" />
+            <location filename="../ui/stats_dock.py" line="270" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="322" />
+            <location filename="../ui/stats_dock.py" line="315" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="324" />
+            <location filename="../ui/stats_dock.py" line="317" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="366" />
+            <location filename="../ui/stats_dock.py" line="359" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="413" />
+            <location filename="../ui/stats_dock.py" line="406" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="428" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="428" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="441" />
+            <location filename="../ui/stats_dock.py" line="434" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="443" />
+            <location filename="../ui/stats_dock.py" line="436" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="443" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="457" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="459" />
+            <location filename="../ui/stats_dock.py" line="452" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>
@@ -2810,12 +2810,12 @@
             <translation>Como máximo</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="134" />
+            <location filename="../ui/stats_form.py" line="130" />
             <source>Give at least one index or expression.</source>
             <translation>Indique al menos un índice o una expresión.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="136" />
+            <location filename="../ui/stats_form.py" line="132" />
             <source>At most {count} indices.</source>
             <translation>Como máximo {count} índices.</translation>
         </message>
@@ -2972,12 +2972,12 @@
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="158" />
+            <location filename="../ui/visual_form.py" line="155" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="162" />
+            <location filename="../ui/visual_form.py" line="159" />
             <source>the low level must be below the high one</source>
             <translation>el nivel bajo debe ser menor que el alto</translation>
         </message>

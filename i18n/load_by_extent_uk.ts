@@ -52,42 +52,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="486" />
+            <location filename="../processing/algorithms.py" line="481" />
             <source>Index or band math (bandmath)</source>
             <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="489" />
+            <location filename="../processing/algorithms.py" line="484" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="494" />
+            <location filename="../processing/algorithms.py" line="489" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="495" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="507" />
+            <location filename="../processing/algorithms.py" line="502" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="511" />
+            <location filename="../processing/algorithms.py" line="506" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="512" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="515" />
+            <location filename="../processing/algorithms.py" line="510" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
         </message>
@@ -123,107 +123,107 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="527" />
+            <location filename="../processing/algorithms.py" line="522" />
             <source>Visual rendering (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="530" />
+            <location filename="../processing/algorithms.py" line="525" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="535" />
+            <location filename="../processing/algorithms.py" line="530" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="536" />
+            <location filename="../processing/algorithms.py" line="531" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="538" />
+            <location filename="../processing/algorithms.py" line="533" />
             <source>Resampling method</source>
             <translation>Метод передискретизації</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="540" />
+            <location filename="../processing/algorithms.py" line="535" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="541" />
+            <location filename="../processing/algorithms.py" line="536" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="543" />
+            <location filename="../processing/algorithms.py" line="538" />
             <source>Pixel size (0: native)</source>
             <translation>Розмір пікселя (0: власний)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="546" />
+            <location filename="../processing/algorithms.py" line="541" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="549" />
+            <location filename="../processing/algorithms.py" line="544" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="573" />
+            <location filename="../processing/algorithms.py" line="568" />
             <source>must be two numbers 'low,high', not {value!r}</source>
             <translation>має бути двома числами 'нижнє,верхнє', а не {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="579" />
+            <location filename="../processing/algorithms.py" line="574" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="582" />
+            <location filename="../processing/algorithms.py" line="577" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="583" />
+            <location filename="../processing/algorithms.py" line="578" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="585" />
+            <location filename="../processing/algorithms.py" line="580" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="581" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="588" />
+            <location filename="../processing/algorithms.py" line="583" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="589" />
+            <location filename="../processing/algorithms.py" line="584" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="591" />
+            <location filename="../processing/algorithms.py" line="586" />
             <source>output pixel size in metres; 0 keeps the native resolution.</source>
             <translation>розмір пікселя результату в метрах; 0 зберігає власну роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="592" />
+            <location filename="../processing/algorithms.py" line="587" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="593" />
+            <location filename="../processing/algorithms.py" line="588" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
         </message>
@@ -231,67 +231,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="429" />
+            <location filename="../processing/algorithms.py" line="424" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="432" />
+            <location filename="../processing/algorithms.py" line="427" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="436" />
+            <location filename="../processing/algorithms.py" line="431" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="438" />
+            <location filename="../processing/algorithms.py" line="433" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="440" />
+            <location filename="../processing/algorithms.py" line="435" />
             <source>Metadata files to add</source>
             <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="444" />
+            <location filename="../processing/algorithms.py" line="439" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="445" />
+            <location filename="../processing/algorithms.py" line="440" />
             <source>product_md (product metadata)</source>
             <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="462" />
+            <location filename="../processing/algorithms.py" line="457" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="466" />
+            <location filename="../processing/algorithms.py" line="461" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="467" />
+            <location filename="../processing/algorithms.py" line="462" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="468" />
+            <location filename="../processing/algorithms.py" line="463" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="469" />
+            <location filename="../processing/algorithms.py" line="464" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="472" />
+            <location filename="../processing/algorithms.py" line="467" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
@@ -434,37 +434,37 @@
             <translation>не є геометрією, яку може прочитати OGR</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="68" />
+            <location filename="../core/calibration.py" line="66" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
             <translation>calibrate=1: сцени {sensor} не калібруються (перетворення невідоме); значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="75" />
+            <location filename="../core/calibration.py" line="73" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
             <translation>calibrate=1: сцена {view_id} не має файлу MTL у сховищі; значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="80" />
+            <location filename="../core/calibration.py" line="78" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
             <translation>calibrate=1: MTL сцени {view_id} не містить висоти Сонця; значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="89" />
+            <location filename="../core/calibration.py" line="87" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
             <translation>calibrate=1: MTL сцени {view_id} не має коефіцієнтів відбиття для каналу {band}; його значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="103" />
+            <location filename="../core/calibration.py" line="102" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
             <translation>calibrate=1: {view_id} — рівень 2A (коефіцієнт відбиття поверхні); перетворено за його значенням квантування, а не до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="111" />
+            <location filename="../core/calibration.py" line="109" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
             <translation>calibrate=1: сцена {view_id} не має метаданих продукту у сховищі; коефіцієнт відбиття = DN / {quantification} (визначення рівня 1C)</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="118" />
+            <location filename="../core/calibration.py" line="116" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
             <translation>calibrate=1: {band} не є каналом відбиття; його значення залишено як збережено</translation>
         </message>
@@ -484,72 +484,72 @@
             <translation>кількість класів палітри має бути щонайменше 2, а не {classes}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="85" />
+            <location filename="../core/display.py" line="88" />
             <source>cannot read {path}</source>
             <translation>не вдається прочитати {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="96" />
+            <location filename="../core/display.py" line="99" />
             <source>cannot read the pixels of {path}</source>
             <translation>не вдається прочитати пікселі {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="145" />
+            <location filename="../core/display.py" line="148" />
             <source>the result has no files</source>
             <translation>результат не має файлів</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="148" />
+            <location filename="../core/display.py" line="151" />
             <source>the result file {file} does not exist</source>
             <translation>файл результату {file} не існує</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="155" />
+            <location filename="../core/display.py" line="158" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
             <translation>{file} не містить растра GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="158" />
+            <location filename="../core/display.py" line="161" />
             <source>results of type {type} are not loaded as layers</source>
             <translation>результати типу {type} не завантажуються як шари</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="198" />
+            <location filename="../core/display.py" line="201" />
             <source>cannot open {file} as a zip archive: {reason}</source>
             <translation>не вдається відкрити {file} як архів zip: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="217" />
+            <location filename="../core/display.py" line="220" />
             <source>cannot extract {file}: {reason}</source>
             <translation>не вдається розпакувати {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="241" />
+            <location filename="../core/display.py" line="244" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
             <translation>{file} відхилено: його елемент {member} було б записано поза текою</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="244" />
+            <location filename="../core/display.py" line="247" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
             <translation>{file} відхилено: його елемент {member} — символьне посилання</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="252" />
+            <location filename="../core/display.py" line="255" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
             <translation>{file} відхилено: його елемент {member} повторює інший елемент або конфліктує з ним</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="272" />
+            <location filename="../core/display.py" line="275" />
             <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
             <translation>для розпакування {file} потрібно {needed} MB, а в {folder} вільно {free} MB</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="290" />
+            <location filename="../core/display.py" line="293" />
             <source>cannot extract {member} from {file}: {reason}</source>
             <translation>не вдається розпакувати {member} з {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="307" />
+            <location filename="../core/display.py" line="310" />
             <source>no free folder name for {folder}</source>
             <translation>немає вільної назви теки для {folder}</translation>
         </message>
@@ -1574,27 +1574,27 @@
             <translation>не вдається растеризувати область інтересу: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="133" />
+            <location filename="../core/local/visual.py" line="134" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>область інтересу неможливо виразити в EPSG:3857 (надто близько до полюса?)</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="151" />
+            <location filename="../core/local/visual.py" line="152" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>зображення мало б {width} x {height} пікселів; задайте більший px_size</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="178" />
+            <location filename="../core/local/visual.py" line="179" />
             <source>warp failed</source>
             <translation>помилка перепроєктування</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="179" />
+            <location filename="../core/local/visual.py" line="180" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>не вдається передискретизувати в EPSG:3857 методом {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="285" />
+            <location filename="../core/local/visual.py" line="286" />
             <source>cannot write {path}: {reason}</source>
             <translation>не вдається записати {path}: {reason}</translation>
         </message>
@@ -1629,47 +1629,47 @@
             <translation>помилка кодування JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="83" />
+            <location filename="../ui/area_of_interest.py" line="89" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="86" />
+            <location filename="../ui/area_of_interest.py" line="92" />
             <source>No feature is selected in {layer}.</source>
             <translation>У шарі {layer} не вибрано жодного об'єкта.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="89" />
+            <location filename="../ui/area_of_interest.py" line="95" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Вибрані об'єкти шару {layer} не мають геометрії.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="91" />
+            <location filename="../ui/area_of_interest.py" line="97" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>вибрані об'єкти шару {layer}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="131" />
+            <location filename="../ui/area_of_interest.py" line="134" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="135" />
+            <location filename="../ui/area_of_interest.py" line="138" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="224" />
+            <location filename="../ui/map_tools.py" line="220" />
             <source>A polygon needs at least 3 vertices</source>
             <translation>Полігону потрібно щонайменше 3 вершини</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="233" />
+            <location filename="../ui/map_tools.py" line="229" />
             <source>The polygon has no area: its vertices are on one line</source>
             <translation>Полігон не має площі: його вершини лежать на одній прямій</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="238" />
+            <location filename="../ui/map_tools.py" line="234" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
             <translation>Полігон перетинає сам себе: видаліть вершини клавішею Backspace і намалюйте його знову</translation>
         </message>
@@ -1714,52 +1714,52 @@
             <translation>{date} · {scene} · не обчислено: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="467" />
+            <location filename="../ui/stats_chart.py" line="474" />
             <source>p10–p90</source>
             <translation>p10–p90</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="472" />
+            <location filename="../ui/stats_chart.py" line="479" />
             <source>q1–q3</source>
             <translation>q1–q3</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="480" />
+            <location filename="../ui/stats_chart.py" line="487" />
             <source>min–max</source>
             <translation>мін–макс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="485" />
+            <location filename="../ui/stats_chart.py" line="492" />
             <source>{index} median</source>
             <translation>медіана {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="485" />
+            <location filename="../ui/stats_chart.py" line="492" />
             <source>median</source>
             <translation>медіана</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="498" />
+            <location filename="../ui/stats_chart.py" line="505" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="512" />
+            <location filename="../ui/stats_chart.py" line="519" />
             <source>not computed</source>
             <translation>не обчислено</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="517" />
+            <location filename="../ui/stats_chart.py" line="524" />
             <source>No statistics in this answer</source>
             <translation>У цій відповіді немає статистики</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="525" />
+            <location filename="../ui/stats_chart.py" line="532" />
             <source>index value</source>
             <translation>значення індексу</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="145" />
+            <location filename="../processing/algorithms.py" line="140" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
             <translation>немає теки сцен: задайте SCENES або додайте теку сцен у налаштуваннях модуля</translation>
         </message>
@@ -1779,147 +1779,147 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="218" />
+            <location filename="../processing/algorithms.py" line="213" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="229" />
+            <location filename="../processing/algorithms.py" line="224" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Область інтересу (полігони, об'єднані в один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="233" />
+            <location filename="../processing/algorithms.py" line="228" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="237" />
+            <location filename="../processing/algorithms.py" line="232" />
             <source>Processing API base URL (empty: run on this computer)</source>
             <translation>Базова URL-адреса Processing API (порожньо: виконати на цьому комп'ютері)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="239" />
+            <location filename="../processing/algorithms.py" line="234" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="240" />
+            <location filename="../processing/algorithms.py" line="235" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="241" />
+            <location filename="../processing/algorithms.py" line="236" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="252" />
+            <location filename="../processing/algorithms.py" line="247" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="276" />
+            <location filename="../processing/algorithms.py" line="271" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="280" />
+            <location filename="../processing/algorithms.py" line="275" />
             <source>the features cannot be dissolved into one geometry: {error}</source>
             <translation>об'єкти неможливо об'єднати в одну геометрію: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="290" />
+            <location filename="../processing/algorithms.py" line="285" />
             <source>the layer has no coordinate reference system</source>
             <translation>шар не має системи координат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="295" />
+            <location filename="../processing/algorithms.py" line="290" />
             <source>cannot be transformed to {crs}: {error}</source>
             <translation>неможливо перетворити в {crs}: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="302" />
+            <location filename="../processing/algorithms.py" line="297" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="311" />
+            <location filename="../processing/algorithms.py" line="306" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="347" />
+            <location filename="../processing/algorithms.py" line="342" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="348" />
+            <location filename="../processing/algorithms.py" line="343" />
             <source>Running on {backend}</source>
             <translation>Місце виконання: {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="349" />
+            <location filename="../processing/algorithms.py" line="344" />
             <source>the Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="350" />
+            <location filename="../processing/algorithms.py" line="345" />
             <source>this computer</source>
             <translation>цей комп'ютер</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="353" />
+            <location filename="../processing/algorithms.py" line="348" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="360" />
+            <location filename="../processing/algorithms.py" line="355" />
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
             <translation>Внутрішня помилка ({kind}: {error}); подробиці в журналі {tag}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="363" />
+            <location filename="../processing/algorithms.py" line="358" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="397" />
+            <location filename="../processing/algorithms.py" line="392" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="398" />
+            <location filename="../processing/algorithms.py" line="393" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="400" />
+            <location filename="../processing/algorithms.py" line="395" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="401" />
+            <location filename="../processing/algorithms.py" line="396" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="402" />
+            <location filename="../processing/algorithms.py" line="397" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для вбудованого обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="404" />
+            <location filename="../processing/algorithms.py" line="399" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконується на цьому комп'ютері вбудованим обробником. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="409" />
+            <location filename="../processing/algorithms.py" line="404" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="411" />
+            <location filename="../processing/algorithms.py" line="406" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
@@ -1927,352 +1927,352 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="97" />
+            <location filename="../ui/dock.py" line="98" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="122" />
+            <location filename="../ui/dock.py" line="124" />
             <source>Run</source>
             <translation>Виконати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="143" />
             <source>drawn rectangle</source>
             <translation>намальований прямокутник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="143" />
             <source>drawn polygon</source>
             <translation>намальований полігон</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="172" />
+            <location filename="../ui/dock.py" line="174" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="173" />
+            <location filename="../ui/dock.py" line="175" />
             <source>Index (bandmath)</source>
             <translation>Індекс (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="174" />
+            <location filename="../ui/dock.py" line="176" />
             <source>Visual (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="175" />
+            <location filename="../ui/dock.py" line="177" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Статистика в часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="180" />
+            <location filename="../ui/dock.py" line="182" />
             <source>Task</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="185" />
+            <location filename="../ui/dock.py" line="187" />
             <source>Area of interest</source>
             <translation>Область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="189" />
+            <location filename="../ui/dock.py" line="191" />
             <source>Rectangle</source>
             <translation>Прямокутник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="189" />
+            <location filename="../ui/dock.py" line="191" />
             <source>Drag a rectangle on the map</source>
             <translation>Протягніть прямокутник на карті</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="191" />
+            <location filename="../ui/dock.py" line="193" />
             <source>Polygon</source>
             <translation>Полігон</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="192" />
+            <location filename="../ui/dock.py" line="194" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
             <translation>Клацайте вершини; подвійне клацання або клацання правою кнопкою завершує, Backspace видаляє останню вершину, Esc скасовує</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="194" />
+            <location filename="../ui/dock.py" line="196" />
             <source>Selection</source>
             <translation>Вибране</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="195" />
+            <location filename="../ui/dock.py" line="197" />
             <source>The selected polygons of the active layer</source>
             <translation>Вибрані полігони активного шару</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="198" />
             <source>Map extent</source>
             <translation>Екстент карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="198" />
             <source>The map canvas extent</source>
             <translation>Екстент полотна карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="200" />
             <source>File…</source>
             <translation>Файл…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="200" />
             <source>A GeoJSON or any vector file</source>
             <translation>GeoJSON або будь-який векторний файл</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="201" />
             <source>Clear</source>
             <translation>Очистити</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="201" />
             <source>Forget the area of interest</source>
             <translation>Забути область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="223" />
+            <location filename="../ui/dock.py" line="225" />
             <source>Scene</source>
             <translation>Сцена</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="224" />
+            <location filename="../ui/dock.py" line="226" />
             <source>this computer</source>
             <translation>цей комп'ютер</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="232" />
+            <location filename="../ui/dock.py" line="234" />
             <source>Test connection</source>
             <translation>Перевірити з'єднання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="247" />
             <source>Run on</source>
             <translation>Де виконувати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="253" />
+            <location filename="../ui/dock.py" line="255" />
             <source>Datasets</source>
             <translation>Набори даних</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="266" />
+            <location filename="../ui/dock.py" line="268" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="279" />
             <source>Visual</source>
             <translation>Візуалізація</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="288" />
+            <location filename="../ui/dock.py" line="290" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="314" />
+            <location filename="../ui/dock.py" line="316" />
             <source>Bands</source>
             <translation>Канали</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="324" />
+            <location filename="../ui/dock.py" line="326" />
             <source>Options</source>
             <translation>Параметри</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="328" />
             <source>Merge bands of one resolution</source>
             <translation>Об'єднати канали однієї роздільності</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="329" />
+            <location filename="../ui/dock.py" line="331" />
             <source>Tile metadata</source>
             <translation>Метадані тайла</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="330" />
+            <location filename="../ui/dock.py" line="332" />
             <source>Product metadata</source>
             <translation>Метадані продукту</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="338" />
+            <location filename="../ui/dock.py" line="340" />
             <source>▸ Request</source>
             <translation>▸ Запит</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="343" />
             <source>Copy JSON</source>
             <translation>Копіювати JSON</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="344" />
+            <location filename="../ui/dock.py" line="346" />
             <source>Copy as curl</source>
             <translation>Копіювати як curl</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="346" />
+            <location filename="../ui/dock.py" line="348" />
             <source>The API call with the key hidden as ***</source>
             <translation>Виклик API з ключем, прихованим як ***</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="378" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="383" />
+            <location filename="../ui/dock.py" line="385" />
             <source>Settings</source>
             <translation>Налаштування</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="422" />
+            <location filename="../ui/dock.py" line="424" />
             <source>map extent</source>
             <translation>екстент карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="427" />
+            <location filename="../ui/dock.py" line="429" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
             <translation>Векторні файли (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Усі файли (*)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="446" />
+            <location filename="../ui/dock.py" line="448" />
             <source>{area} km² · {vertices} vertices · {source}</source>
             <translation>{area} km² · вершин: {vertices} · {source}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="449" />
+            <location filename="../ui/dock.py" line="451" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
             <translation>Області інтересу ще немає: намалюйте її або візьміть із джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="479" />
+            <location filename="../ui/dock.py" line="482" />
             <source>Choose the datasets to search.</source>
             <translation>Виберіть набори даних для пошуку.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="483" />
+            <location filename="../ui/dock.py" line="486" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="490" />
+            <location filename="../ui/dock.py" line="493" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="536" />
+            <location filename="../ui/dock.py" line="539" />
             <source>Load By Extent: testing the connection</source>
             <translation>Load By Extent: перевірка з'єднання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="539" />
+            <location filename="../ui/dock.py" line="542" />
             <source>Testing the connection…</source>
             <translation>Перевірка з'єднання…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="587" />
+            <location filename="../ui/dock.py" line="591" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Намалюйте область інтересу або візьміть її з джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="614" />
+            <location filename="../ui/dock.py" line="619" />
             <source>This scene has no {bands} in the scene folders.</source>
             <translation>У теках сцен для цієї сцени немає: {bands}.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="618" />
+            <location filename="../ui/dock.py" line="623" />
             <source>This scene has no {kind} in the scene folders.</source>
             <translation>У теках сцен для цієї сцени немає: {kind}.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="621" />
+            <location filename="../ui/dock.py" line="626" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Задайте ключ API в налаштуваннях нижче (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="623" />
+            <location filename="../ui/dock.py" line="628" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="639" />
+            <location filename="../ui/dock.py" line="643" />
             <source>Run the task in the background</source>
             <translation>Виконати завдання у фоновому режимі</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="646" />
+            <location filename="../ui/dock.py" line="648" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ тип результату з'явиться тут, щойно запит стане коректним</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="648" />
+            <location filename="../ui/dock.py" line="650" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="653" />
+            <location filename="../ui/dock.py" line="655" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="656" />
+            <location filename="../ui/dock.py" line="658" />
             <source>native pixel size</source>
             <translation>власний розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="657" />
+            <location filename="../ui/dock.py" line="659" />
             <source>colour</source>
             <translation>кольорове</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="658" />
+            <location filename="../ui/dock.py" line="660" />
             <source>grey</source>
             <translation>у відтінках сірого</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="659" />
+            <location filename="../ui/dock.py" line="661" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ зображення {format} в EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="666" />
+            <location filename="../ui/dock.py" line="668" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
             <translation>→ один файл JPEG 2000, канал {band}, роздільність {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="669" />
+            <location filename="../ui/dock.py" line="671" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
             <translation>→ один GeoTIFF, каналів: {count}, роздільність {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="675" />
+            <location filename="../ui/dock.py" line="677" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
             <translation>→ zip із файлів GeoTIFF: {files} ({parts}){extra}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="679" />
+            <location filename="../ui/dock.py" line="681" />
             <source>▾ Request</source>
             <translation>▾ Запит</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="697" />
+            <location filename="../ui/dock.py" line="699" />
             <source>Large area of interest</source>
             <translation>Велика область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="698" />
+            <location filename="../ui/dock.py" line="700" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>Область інтересу займає {area} km², більше за {limit} km², заданих у налаштуваннях. Усе одно виконати?</translation>
         </message>
@@ -2293,127 +2293,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="604" />
+            <location filename="../processing/algorithms.py" line="599" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="607" />
+            <location filename="../processing/algorithms.py" line="602" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="611" />
+            <location filename="../processing/algorithms.py" line="606" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="609" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="616" />
+            <location filename="../processing/algorithms.py" line="611" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="617" />
+            <location filename="../processing/algorithms.py" line="612" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="619" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="622" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="635" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="658" />
+            <location filename="../processing/algorithms.py" line="653" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="695" />
+            <location filename="../processing/algorithms.py" line="688" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="723" />
+            <location filename="../processing/algorithms.py" line="711" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="728" />
+            <location filename="../processing/algorithms.py" line="716" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="730" />
+            <location filename="../processing/algorithms.py" line="718" />
             <source>the first date (scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (скрипти: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="731" />
+            <location filename="../processing/algorithms.py" line="719" />
             <source>the last date (at most a year after the first is recommended).</source>
             <translation>остання дата (рекомендовано щонайбільше через рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="732" />
+            <location filename="../processing/algorithms.py" line="720" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="733" />
+            <location filename="../processing/algorithms.py" line="721" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="734" />
+            <location filename="../processing/algorithms.py" line="722" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="735" />
+            <location filename="../processing/algorithms.py" line="723" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="737" />
+            <location filename="../processing/algorithms.py" line="725" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>
@@ -2421,77 +2421,77 @@
     <context>
         <name>ScenePicker</name>
         <message>
-            <location filename="../ui/scene_picker.py" line="69" />
+            <location filename="../ui/scene_picker.py" line="67" />
             <source>any date</source>
             <translation>будь-яка дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="78" />
+            <location filename="../ui/scene_picker.py" line="76" />
             <source>Footprints</source>
             <translation>Контури</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="83" />
+            <location filename="../ui/scene_picker.py" line="81" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="83" />
+            <location filename="../ui/scene_picker.py" line="81" />
             <source>sensor</source>
             <translation>сенсор</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="83" />
+            <location filename="../ui/scene_picker.py" line="81" />
             <source>cloud</source>
             <translation>хмарність</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="83" />
+            <location filename="../ui/scene_picker.py" line="81" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="104" />
+            <location filename="../ui/scene_picker.py" line="102" />
             <source>From</source>
             <translation>З</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="106" />
+            <location filename="../ui/scene_picker.py" line="104" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="110" />
+            <location filename="../ui/scene_picker.py" line="108" />
             <source>Cloud ≤</source>
             <translation>Хмарність ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="146" />
+            <location filename="../ui/scene_picker.py" line="144" />
             <source>Searching the API's scenes…</source>
             <translation>Пошук сцен в API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="146" />
+            <location filename="../ui/scene_picker.py" line="144" />
             <source>Searching the scene folders…</source>
             <translation>Пошук у теках сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="169" />
+            <location filename="../ui/scene_picker.py" line="167" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>Сцен, що перетинають область інтересу: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="215" />
+            <location filename="../ui/scene_picker.py" line="213" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Виберіть сцену вище або введіть її view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="225" />
+            <location filename="../ui/scene_picker.py" line="223" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ сцена {sensor} від {date}, у теках сцен</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="230" />
+            <location filename="../ui/scene_picker.py" line="228" />
             <source>✓ a valid {sensor} id; not among the scenes listed above</source>
             <translation>✓ коректний ідентифікатор {sensor}; серед сцен вище його немає</translation>
         </message>
@@ -2587,172 +2587,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="96" />
+            <location filename="../ui/stats_dock.py" line="91" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="116" />
+            <location filename="../ui/stats_dock.py" line="110" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="124" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="124" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="124" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="131" />
+            <location filename="../ui/stats_dock.py" line="125" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="151" />
             <source>The index the chart and the table show</source>
             <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="152" />
             <source>Overlay all</source>
             <translation>Накласти всі</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="160" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>Draw the median of every index on one chart</source>
             <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Table</source>
             <translation>Таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="156" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="164" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="165" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Save every figure of every index as CSV</source>
             <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>Save the chart as PNG</source>
             <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="173" />
+            <location filename="../ui/stats_dock.py" line="167" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="210" />
+            <location filename="../ui/stats_dock.py" line="203" />
             <source>The answer has one index only</source>
             <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="224" />
+            <location filename="../ui/stats_dock.py" line="217" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Не вдається прочитати статистику в {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="254" />
+            <location filename="../ui/stats_dock.py" line="247" />
             <source>{start} to {end}</source>
             <translation>з {start} до {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="257" />
+            <location filename="../ui/stats_dock.py" line="250" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="262" />
+            <location filename="../ui/stats_dock.py" line="255" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="264" />
+            <location filename="../ui/stats_dock.py" line="257" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="277" />
+            <location filename="../ui/stats_dock.py" line="270" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="322" />
+            <location filename="../ui/stats_dock.py" line="315" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="324" />
+            <location filename="../ui/stats_dock.py" line="317" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="366" />
+            <location filename="../ui/stats_dock.py" line="359" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="413" />
+            <location filename="../ui/stats_dock.py" line="406" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="428" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="428" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="441" />
+            <location filename="../ui/stats_dock.py" line="434" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="443" />
+            <location filename="../ui/stats_dock.py" line="436" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="443" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="457" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="459" />
+            <location filename="../ui/stats_dock.py" line="452" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>
@@ -2810,12 +2810,12 @@
             <translation>Щонайбільше</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="134" />
+            <location filename="../ui/stats_form.py" line="130" />
             <source>Give at least one index or expression.</source>
             <translation>Задайте принаймні один індекс або вираз.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="136" />
+            <location filename="../ui/stats_form.py" line="132" />
             <source>At most {count} indices.</source>
             <translation>Щонайбільше {count} індекси.</translation>
         </message>
@@ -2972,12 +2972,12 @@
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="158" />
+            <location filename="../ui/visual_form.py" line="155" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="162" />
+            <location filename="../ui/visual_form.py" line="159" />
             <source>the low level must be below the high one</source>
             <translation>нижній рівень має бути нижчим за верхній</translation>
         </message>

@@ -40,6 +40,7 @@ from ..core.request import (
     JpegParams,
     LbeParams,
     MtStatsParams,
+    TaskParams,
     TaskRequest,
     bandmath_request,
     jpeg_request,
@@ -581,8 +582,9 @@ class LoadByExtentDock(QgsDockWidget):
         return lbe_request(view_id, self.band_picker.bands(), geometry,
                            merge=self.merge_check.isChecked(), metadata=metadata, reference=self.reference)
 
-    def problems(self) -> dict[str, str]:
-        """What stops the form from running, by section ("aoi", "scene", "bands", "options", "run")."""
+    def check_form(self) -> tuple[dict[str, str], TaskRequest, TaskParams | None]:
+        """What stops the form from running, by section ("aoi", "scene", "bands", "options", "run");
+        the request the form makes, and its params when it is valid."""
         found: dict[str, str] = {}
         task_type = self.task_type()
         if not self.aoi.is_set:
@@ -595,8 +597,9 @@ class LoadByExtentDock(QgsDockWidget):
         form = {"bandmath": "index", "jpeg": "visual", "mt_stats": "stats"}.get(task_type)
         form_problem = {"bandmath": self.index_form.problem, "jpeg": self.visual_form.problem,
                         "mt_stats": self.stats_form.problem}.get(task_type)
-        if form_problem is not None and form_problem():
-            found[form] = form_problem()
+        problem = form_problem() if form_problem is not None else None
+        if problem:
+            found[form] = problem
         request = self.build_request()
         try:
             params = request.validate()
@@ -608,7 +611,7 @@ class LoadByExtentDock(QgsDockWidget):
                        "params.sensors": "stats", "params.limit": "stats",
                        "params.max_cloud_cover_in_aoi": "stats"}.get(error.field or "", "run")
             found.setdefault(section, error.message if section != "run" else str(error))
-            return found
+            return found, request, None
         scene = self.scene_picker.scene(params.scene.view_id) if hasattr(params, "scene") else None
         if isinstance(params, LbeParams) and scene is not None and getattr(scene, "band_files", None) is not None:
             missing = [band for band in params.bands if band not in scene.band_files]
@@ -623,28 +626,25 @@ class LoadByExtentDock(QgsDockWidget):
                 found["run"] = self.tr("Set the API key in Settings below (Processing API).")
         elif not self.settings.scene_folders:
             found["run"] = self.tr("Add a scene folder in Settings below.")
-        return found
+        return found, request, params
 
     def refresh(self, *_args) -> None:
         """Validate the form, show problems under their sections, the predicted result and the JSON."""
-        problems = self.problems()
+        problems, request, params = self.check_form()
         for key, label in (("aoi", self.aoi_problem), ("scene", self.scene_problem), ("bands", self.band_problem),
                            ("index", self.index_problem), ("visual", self.visual_problem),
                            ("stats", self.stats_problem),
                            ("options", self.options_problem), ("run", self.run_problem)):
             label.setText(problems.get(key, ""))
             label.setVisible(key in problems)
-        request = self.build_request()
         self.request_text.setPlainText(json.dumps(request.to_dict(), indent=2))
         self.request = None if problems else request
         self.run_button.setEnabled(not problems)
         self.run_button.setToolTip(next(iter(problems.values()), self.tr("Run the task in the background")))
-        self.prediction_label.setText(self._prediction(request))
+        self.prediction_label.setText(self._prediction(params))
 
-    def _prediction(self, request: TaskRequest) -> str:
-        try:
-            params = request.validate()
-        except RequestError:
+    def _prediction(self, params: TaskParams | None) -> str:
+        if params is None:
             return self.tr("→ the result type shows here once the request is valid")
         if isinstance(params, MtStatsParams):
             return self.tr("→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), "
