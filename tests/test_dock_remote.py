@@ -632,6 +632,22 @@ def test_unfinished_task_of_an_earlier_session_is_offered_and_resumed(
     assert entry["result_files"] == [QgsProject.instance().mapLayer(resumed.layer_ids[0]).source()]
 
 
+def test_starting_drops_finished_tasks_older_than_30_days_from_the_ledger(
+    keyed_settings, make_plugin, api, qtbot, ledger_path
+):
+    now = time.time()
+    ledger = TaskLedger(ledger_path)
+    for task_id, age_days, status in (("old-done", 31, "done"), ("recent-done", 29, "done"),
+                                      ("old-failed", 40, "failed")):
+        ledger.record_created(task_id, api.api_url, true_colour_request(task_id), created_at=now - age_days * 86400)
+        ledger.update(task_id, status=status, updated_at=now - age_days * 86400)
+
+    make_plugin()  # QGIS starts again
+
+    qtbot.waitUntil(lambda: [entry["task_id"] for entry in ledger_tasks(ledger_path)] == ["recent-done"],
+                    timeout=SEARCH_TIMEOUT_MS)
+
+
 # --- the console API ---------------------------------------------------------------------------------------
 
 

@@ -151,9 +151,12 @@ class TaskController(QObject):
 
     def offer_unfinished(self) -> list[TaskRecord]:
         """Records for the remote tasks of earlier sessions that have not finished: the task list
-        shows them, with a way to resume polling."""
+        shows them, with a way to resume polling. Finished tasks older than the ledger keeps them
+        (30 days) are dropped first, so the ledger does not grow with every task ever run."""
         try:
-            entries = self.ledger().unfinished()
+            ledger = self.ledger()
+            ledger.prune()
+            entries = ledger.unfinished()
         except LbeError as error:
             QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.Warning)
             return []
