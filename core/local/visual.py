@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -80,8 +81,7 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
 
     mask = AoiMask(aoi_3857, grid, Window(0, 0, grid.width, grid.height)) if params.geometry else None
     raw_band = [isinstance(expression.node, BandRef) for expression in expressions]
-    limits = [_limits(warped_path, index + 1, params.levels, raw_band[index], mask)
-              for index in range(len(expressions))]
+    limits = _limits(warped_path, params.levels, raw_band, mask)
     check_cancelled(feedback)
     stem = result_name(scene, params.name_alias, params.bm_type, EXTENSIONS[params.format])
     path = os.path.join(workspace, stem)
@@ -183,30 +183,37 @@ def _warp(source: str, target: str, grid: Grid, resample: str, progress: Progres
 
 # --- the stretch -----------------------------------------------------------------------------------------
 
-def _limits(path: str, band_index: int, levels: tuple[float, float] | None, raw_band: bool,
-            mask: AoiMask | None) -> tuple[float, float]:
-    """The value range stretched to 0..255: `levels`; else the 2-98 % cut of a raw band's valid
-    pixels inside the AOI; else (an index) the API's default levels."""
+def _limits(path: str, levels: tuple[float, float] | None, raw_band: Sequence[bool],
+            mask: AoiMask | None) -> list[tuple[float, float]]:
+    """Each component's value range stretched to 0..255: `levels`; else the 2-98 % cut of a raw
+    band's valid pixels inside the AOI (all raw bands in one pass, the AOI's rows made once per
+    strip); else (an index) the API's default levels."""
     if levels is not None:
-        return levels
-    if not raw_band:
-        return api_rules.DEFAULT_INDEX_LEVELS
-    dataset = gdal.Open(path)
-    width, height = dataset.RasterXSize, dataset.RasterYSize
-    # Counted on an even grid of at most MAX_SAMPLE_PIXELS pixels: every `step`-th row and column.
-    step = max(1, math.ceil(math.sqrt(width * height / MAX_SAMPLE_PIXELS)))
-    band = dataset.GetRasterBand(band_index)
-    kept = []
-    for row in range(0, height, STRIP_ROWS):
-        rows = min(STRIP_ROWS, height - row)
-        values = band.ReadAsArray(0, row, width, rows)
-        keep = (values != OUTPUT_NODATA) & np.isfinite(values)
-        if mask is not None:
-            keep &= mask.rows(row, rows)
-        first = (-row) % step  # the strip's first sampled row, on the global grid of every step-th row
-        kept.append(values[first::step, ::step][keep[first::step, ::step]])
-    dataset = None
-    values = np.concatenate(kept) if kept else np.empty(0)
+        return [levels] * len(raw_band)
+    sampled = [index for index, raw in enumerate(raw_band) if raw]
+    kept: dict[int, list[np.ndarray]] = {index: [] for index in sampled}
+    if sampled:
+        dataset = gdal.Open(path)
+        width, height = dataset.RasterXSize, dataset.RasterYSize
+        # Counted on an even grid of at most MAX_SAMPLE_PIXELS pixels: every `step`-th row and column.
+        step = max(1, math.ceil(math.sqrt(width * height / MAX_SAMPLE_PIXELS)))
+        for row in range(0, height, STRIP_ROWS):
+            rows = min(STRIP_ROWS, height - row)
+            inside = mask.rows(row, rows) if mask is not None else None
+            first = (-row) % step  # the strip's first sampled row, on the global grid of every step-th row
+            for index in sampled:
+                values = dataset.GetRasterBand(index + 1).ReadAsArray(0, row, width, rows)
+                keep = (values != OUTPUT_NODATA) & np.isfinite(values)
+                if inside is not None:
+                    keep &= inside
+                kept[index].append(values[first::step, ::step][keep[first::step, ::step]])
+        dataset = None
+    return [_cumulative_cut(kept[index]) if raw else api_rules.DEFAULT_INDEX_LEVELS
+            for index, raw in enumerate(raw_band)]
+
+
+def _cumulative_cut(samples: list[np.ndarray]) -> tuple[float, float]:
+    values = np.concatenate(samples) if samples else np.empty(0)
     if values.size == 0:
         return (0.0, 1.0)
     low, high = np.percentile(values, [100 * CUMULATIVE_CUT_LOWER, 100 * CUMULATIVE_CUT_UPPER])
