@@ -24,7 +24,7 @@ import math
 import os
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -193,68 +193,83 @@ class _SceneAnswer:
     error: str | None = None
 
 
-def _cloud_percent(scene: Scene, mask: CloudMask, aoi: _AoiOnGrids) -> float | None:
+class _SceneBands:
+    """What the indices of one scene share: its band files, opened once (a band that a second index
+    reads again comes from GDAL's block cache), its stored-value transforms, and where its cloud
+    mask flags pixels on each grid."""
+
+    def __init__(self, scene: Scene, mask: CloudMask | None, band_names: Iterable[str]) -> None:
+        self.scene = scene
+        self.mask = mask
+        self.transforms = stored_value_transforms(scene, band_names)
+        self._opened: dict[str, BandSource] = {}
+        self._flagged: dict[Grid, np.ndarray] = {}
+
+    def band(self, name: str) -> BandSource:
+        if name not in self._opened:
+            self._opened[name] = BandSource(name, self.scene.band_path(name))
+        return self._opened[name]
+
+    def flagged(self, grid: Grid, window: Window) -> np.ndarray:
+        """The mask's flags (cloud, shadow) on `grid`'s window, the AOI's window on that grid."""
+        if grid not in self._flagged:
+            classes = _categorical_on_grid(self.band(self.mask.band), grid, window)
+            self._flagged[grid] = self.mask.flagged(classes)  # fill is not cloud: the bands' nodata says that
+        return self._flagged[grid]
+
+    def close(self) -> None:
+        for source in self._opened.values():
+            source.close()
+        self._opened.clear()
+
+
+def _cloud_percent(bands: _SceneBands, aoi: _AoiOnGrids) -> float | None:
     """Percent of the AOI's observed pixels flagged, on the mask's own grid; None when none is observed."""
-    source = BandSource(mask.band, scene.band_path(mask.band))
-    try:
-        on_grid = aoi.on(source.grid)
-        if on_grid is None:
-            return None
-        window, inside = on_grid
-        values = source.read(window, 0, window.ysize)
-        observed = inside & ~mask.unobserved(values)
-        count = int(observed.sum())
-        if count == 0:
-            return None
-        return 100.0 * int((observed & mask.flagged(values)).sum()) / count
-    finally:
-        source.close()
+    mask = bands.mask
+    source = bands.band(mask.band)
+    on_grid = aoi.on(source.grid)
+    if on_grid is None:
+        return None
+    window, inside = on_grid
+    values = source.read(window, 0, window.ysize)
+    observed = inside & ~mask.unobserved(values)
+    count = int(observed.sum())
+    if count == 0:
+        return None
+    return 100.0 * int((observed & mask.flagged(values)).sum()) / count
 
 
-def _index_values(scene: Scene, expression, aoi: _AoiOnGrids, mask: CloudMask | None,
-                  exclude_flagged: bool) -> np.ndarray:
+def _index_values(bands: _SceneBands, expression, aoi: _AoiOnGrids, exclude_flagged: bool) -> np.ndarray:
     """The valid pixel values of one index over the AOI (float64, 1-D)."""
     names = sorted(expression.bands)
     try:
-        paths = {name: scene.band_path(name) for name in names}
+        sources = {name: bands.band(name) for name in names}
     except DataError as error:
         raise DataError(error.message, "params.bm_type") from None
-    sources = {name: BandSource(name, path) for name, path in paths.items()}
-    mask_source = BandSource(mask.band, scene.band_path(mask.band)) if exclude_flagged and mask else None
-    try:
-        grid = coarsest(list(sources.values())).grid
-        on_grid = aoi.on(grid)
-        if on_grid is None:
-            return np.empty(0)
-        window, aoi_inside = on_grid
-        transforms = stored_value_transforms(scene, names)
-        readers = {name: BandOnGrid(source, grid, window, transforms.get(name)) for name, source in sources.items()}
-        flagged = None
-        if mask_source is not None:
-            classes = _categorical_on_grid(mask_source, grid, window)
-            flagged = mask.flagged(classes)  # fill is not cloud: the bands' own nodata says what is missing
-        from ..expressions import evaluate
+    grid = coarsest(list(sources.values())).grid
+    on_grid = aoi.on(grid)
+    if on_grid is None:
+        return np.empty(0)
+    window, aoi_inside = on_grid
+    readers = {name: BandOnGrid(source, grid, window, bands.transforms.get(name)) for name, source in sources.items()}
+    flagged = bands.flagged(grid, window) if exclude_flagged and bands.mask else None
+    from ..expressions import evaluate
 
-        kept = []
-        for row in range(0, window.ysize, STRIP_ROWS):
-            rows = min(STRIP_ROWS, window.ysize - row)
-            inside = aoi_inside[row:row + rows]
-            if not inside.any():
-                continue
-            read = {name: reader.read(row, rows) for name, reader in readers.items()}
-            values = np.broadcast_to(evaluate(expression.node, {n: read[n][0] for n in names}), inside.shape)
-            valid = inside & np.isfinite(values)
-            for name in names:
-                valid &= ~read[name][1]
-            if flagged is not None:
-                valid &= ~flagged[row:row + rows]
-            kept.append(values[valid])
-        return np.concatenate(kept) if kept else np.empty(0)
-    finally:
-        for source in sources.values():
-            source.close()
-        if mask_source is not None:
-            mask_source.close()
+    kept = []
+    for row in range(0, window.ysize, STRIP_ROWS):
+        rows = min(STRIP_ROWS, window.ysize - row)
+        inside = aoi_inside[row:row + rows]
+        if not inside.any():
+            continue
+        read = {name: reader.read(row, rows) for name, reader in readers.items()}
+        values = np.broadcast_to(evaluate(expression.node, {n: read[n][0] for n in names}), inside.shape)
+        valid = inside & np.isfinite(values)
+        for name in names:
+            valid &= ~read[name][1]
+        if flagged is not None:
+            valid &= ~flagged[row:row + rows]
+        kept.append(values[valid])
+    return np.concatenate(kept) if kept else np.empty(0)
 
 
 def _scene_answer(scene: Scene, params: MtStatsParams, aoi: _AoiOnGrids,
@@ -264,29 +279,37 @@ def _scene_answer(scene: Scene, params: MtStatsParams, aoi: _AoiOnGrids,
         return answer
     try:
         expressions = resolve_bm_type(list(params.bm_type), scene.sensor)
-        mask = cloud_mask_of(scene)
-        answer.cloud = _cloud_percent(scene, mask, aoi) if mask else scene.cloud_cover
-        limit = params.max_cloud_cover_in_aoi
-        if limit is not None and answer.cloud is not None and answer.cloud > limit:
-            message = tr("cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %")
-            answer.error = message.format(cloud=f"{answer.cloud:.1f}", limit=f"{limit:g}")
-            return answer
-        answer.indices = {}
-        problems = []  # an index this scene cannot give (a band it lacks) must not hide the others
-        for expression in expressions:
-            try:
-                values = _index_values(scene, expression, aoi, mask, params.exclude_cover_pixels)
-            except DataError as error:
-                problems.append(error.message)
-                values = np.empty(0)
-            answer.indices[expression.label] = figures(values) if values.size else None
-        if all(value is None for value in answer.indices.values()):
-            what = ", ".join(answer.indices)
-            answer.error = "; ".join(problems) or tr("no valid pixel of {indices} in the area of interest").format(
-                indices=what)
+        bands = _SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
+        try:
+            _answer_scene(answer, bands, expressions, params, aoi)
+        finally:
+            bands.close()
     except LbeError as error:
         answer.error = error.message
     return answer
+
+
+def _answer_scene(answer: _SceneAnswer, bands: _SceneBands, expressions: Sequence, params: MtStatsParams,
+                  aoi: _AoiOnGrids) -> None:
+    answer.cloud = _cloud_percent(bands, aoi) if bands.mask else answer.scene.cloud_cover
+    limit = params.max_cloud_cover_in_aoi
+    if limit is not None and answer.cloud is not None and answer.cloud > limit:
+        message = tr("cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %")
+        answer.error = message.format(cloud=f"{answer.cloud:.1f}", limit=f"{limit:g}")
+        return
+    answer.indices = {}
+    problems = []  # an index this scene cannot give (a band it lacks) must not hide the others
+    for expression in expressions:
+        try:
+            values = _index_values(bands, expression, aoi, params.exclude_cover_pixels)
+        except DataError as error:
+            problems.append(error.message)
+            values = np.empty(0)
+        answer.indices[expression.label] = figures(values) if values.size else None
+    if all(value is None for value in answer.indices.values()):
+        what = ", ".join(answer.indices)
+        answer.error = "; ".join(problems) or tr("no valid pixel of {indices} in the area of interest").format(
+            indices=what)
 
 
 def _entry(answer: _SceneAnswer) -> dict:
