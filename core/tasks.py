@@ -24,8 +24,12 @@ from .runner import Backend, run
 LOG_TAG = "Load By Extent"
 
 
-def internal_error_message(error: BaseException) -> str:
-    """What the user reads about a bug (the traceback goes to the log)."""
+def failure_text(error: Exception) -> str:
+    """What the user reads about a failure in a task's run(): an LbeError says what is wrong; any
+    other exception is a bug, logged with its traceback (so: call it in the `except` block)."""
+    if isinstance(error, LbeError):
+        return str(error)
+    QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
     return tr("internal error: {error_type}: {error}").format(error_type=type(error).__name__, error=error)
 
 
@@ -75,11 +79,8 @@ class RunRequestTask(QgsTask):
             return True
         except TaskCancelled:
             self.was_cancelled = True
-        except LbeError as error:
-            self.error = str(error)
-        except Exception as error:  # a bug: keep the user's QGIS alive, log the details
-            self.error = internal_error_message(error)
-            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+        except Exception as error:  # said to the user; a bug keeps the user's QGIS alive too
+            self.error = failure_text(error)
         return False
 
     def finished(self, ok: bool) -> None:
@@ -115,11 +116,8 @@ class SceneSearchTask(QgsTask):
             return not self.isCanceled()
         except TaskCancelled:
             return False
-        except LbeError as error:
-            self.error = str(error)
         except Exception as error:
-            self.error = internal_error_message(error)
-            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+            self.error = failure_text(error)
         return False
 
     def finished(self, ok: bool) -> None:
@@ -173,11 +171,8 @@ class CheckTask(QgsTask):
         try:
             self.text = self.check()
             self.ok = True
-        except LbeError as error:
-            self.text = str(error)
         except Exception as error:
-            self.text = internal_error_message(error)
-            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+            self.text = failure_text(error)
         return True
 
     def finished(self, _ok: bool) -> None:

@@ -1119,77 +1119,77 @@
             <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="81" />
+            <location filename="../core/remote_search.py" line="82" />
             <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
             <translation>{name} no es un sensor que conozca la búsqueda de escenas (conjuntos de datos: {known}; también valen nombres cortos como S2, S2L2A, L8)</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="125" />
+            <location filename="../core/remote_search.py" line="126" />
             <source>the scene search gave no footprint for {view_id}</source>
             <translation>la búsqueda de escenas no dio ninguna huella para {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="215" />
+            <location filename="../core/remote_search.py" line="216" />
             <source>searching scenes</source>
             <translation>buscar escenas</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="228" />
+            <location filename="../core/remote_search.py" line="229" />
             <source>scene search: page {page}, {count} results</source>
             <translation>búsqueda de escenas: página {page}, {count} resultados</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="235" />
+            <location filename="../core/remote_search.py" line="236" />
             <source>{count} search result(s) without a view_id skipped</source>
             <translation>{count} resultado(s) de búsqueda sin view_id omitido(s)</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="239" />
+            <location filename="../core/remote_search.py" line="240" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
             <translation>coinciden más de {seen} escenas ({total}); acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="242" />
+            <location filename="../core/remote_search.py" line="243" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
             <translation>pueden coincidir más de {seen} escenas; acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="251" />
+            <location filename="../core/remote_search.py" line="252" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>la primera fecha {first} es posterior a la última fecha {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="254" />
+            <location filename="../core/remote_search.py" line="255" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>debe ser un porcentaje entre 0 y 100, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="258" />
+            <location filename="../core/remote_search.py" line="259" />
             <source>must be a positive whole number, not {value}</source>
             <translation>debe ser un número entero positivo, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="260" />
+            <location filename="../core/remote_search.py" line="261" />
             <source>must be one of {choices}, not {value}</source>
             <translation>debe ser uno de {choices}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="272" />
+            <location filename="../core/remote_search.py" line="273" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} no es una fecha YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="282" />
+            <location filename="../core/remote_search.py" line="283" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>la búsqueda de escenas respondió algo que no es un objeto: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="301" />
+            <location filename="../core/remote_search.py" line="302" />
             <source>the scene search failed: {reason}</source>
             <translation>la búsqueda de escenas falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="302" />
+            <location filename="../core/remote_search.py" line="303" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
@@ -1404,12 +1404,12 @@
             <translation>{path} no está georreferenciado</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="263" />
+            <location filename="../core/scenes.py" line="268" />
             <source>the scene folder {folder} does not exist</source>
             <translation>la carpeta de escenas {folder} no existe</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="287" />
+            <location filename="../core/scenes.py" line="292" />
             <source>(no scene folder)</source>
             <translation>(sin carpeta de escenas)</translation>
         </message>
@@ -1479,22 +1479,22 @@
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="29" />
+            <location filename="../core/tasks.py" line="33" />
             <source>internal error: {error_type}: {error}</source>
             <translation>error interno: {error_type}: {error}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="91" />
+            <location filename="../core/tasks.py" line="92" />
             <source>the task stopped without a result</source>
             <translation>la tarea se detuvo sin resultado</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="106" />
+            <location filename="../core/tasks.py" line="107" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: buscando escenas</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="129" />
+            <location filename="../core/tasks.py" line="127" />
             <source>the scene search stopped</source>
             <translation>la búsqueda de escenas se detuvo</translation>
         </message>
@@ -1539,22 +1539,22 @@
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="112" />
+            <location filename="../core/local/mt_stats.py" line="111" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="271" />
+            <location filename="../core/local/mt_stats.py" line="296" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="285" />
+            <location filename="../core/local/mt_stats.py" line="310" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="326" />
+            <location filename="../core/local/mt_stats.py" line="348" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
@@ -1594,7 +1594,7 @@
             <translation>no se puede remuestrear a EPSG:3857 con {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="286" />
+            <location filename="../core/local/visual.py" line="293" />
             <source>cannot write {path}: {reason}</source>
             <translation>no se puede escribir {path}: {reason}</translation>
         </message>
@@ -2838,32 +2838,32 @@
             <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="170" />
+            <location filename="../ui/task_controller.py" line="173" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="181" />
+            <location filename="../ui/task_controller.py" line="184" />
             <source>resumed in a new row</source>
             <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="225" />
+            <location filename="../ui/task_controller.py" line="228" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="236" />
+            <location filename="../ui/task_controller.py" line="239" />
             <source>statistics saved: {file}</source>
             <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="244" />
+            <location filename="../ui/task_controller.py" line="247" />
             <source>the result could not be loaded: {error}</source>
             <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="248" />
+            <location filename="../ui/task_controller.py" line="251" />
             <source>{count} layer(s) loaded</source>
             <translation>{count} capa(s) cargada(s)</translation>
         </message>

@@ -1119,77 +1119,77 @@
             <translation>завдання {task_id} більше немає в журналі завдань</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="81" />
+            <location filename="../core/remote_search.py" line="82" />
             <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
             <translation>{name} — не сенсор, відомий пошуку сцен (набори даних: {known}; короткі назви, як-от S2, S2L2A, L8, теж підходять)</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="125" />
+            <location filename="../core/remote_search.py" line="126" />
             <source>the scene search gave no footprint for {view_id}</source>
             <translation>пошук сцен не повернув контуру для {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="215" />
+            <location filename="../core/remote_search.py" line="216" />
             <source>searching scenes</source>
             <translation>пошуку сцен</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="228" />
+            <location filename="../core/remote_search.py" line="229" />
             <source>scene search: page {page}, {count} results</source>
             <translation>пошук сцен: сторінка {page}, результатів: {count}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="235" />
+            <location filename="../core/remote_search.py" line="236" />
             <source>{count} search result(s) without a view_id skipped</source>
             <translation>пропущено результатів пошуку без view_id: {count}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="239" />
+            <location filename="../core/remote_search.py" line="240" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
             <translation>відповідних сцен більше ніж {seen} ({total}); звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="242" />
+            <location filename="../core/remote_search.py" line="243" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
             <translation>відповідних сцен може бути більше ніж {seen}; звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="251" />
+            <location filename="../core/remote_search.py" line="252" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>перша дата {first} пізніша за останню дату {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="254" />
+            <location filename="../core/remote_search.py" line="255" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>має бути відсотком від 0 до 100, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="258" />
+            <location filename="../core/remote_search.py" line="259" />
             <source>must be a positive whole number, not {value}</source>
             <translation>має бути додатним цілим числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="260" />
+            <location filename="../core/remote_search.py" line="261" />
             <source>must be one of {choices}, not {value}</source>
             <translation>має бути одним із {choices}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="272" />
+            <location filename="../core/remote_search.py" line="273" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} не є датою YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="282" />
+            <location filename="../core/remote_search.py" line="283" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>пошук сцен відповів не об'єктом: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="301" />
+            <location filename="../core/remote_search.py" line="302" />
             <source>the scene search failed: {reason}</source>
             <translation>пошук сцен не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="302" />
+            <location filename="../core/remote_search.py" line="303" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
@@ -1404,12 +1404,12 @@
             <translation>{path} не має геоприв'язки</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="263" />
+            <location filename="../core/scenes.py" line="268" />
             <source>the scene folder {folder} does not exist</source>
             <translation>тека сцен {folder} не існує</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="287" />
+            <location filename="../core/scenes.py" line="292" />
             <source>(no scene folder)</source>
             <translation>(немає теки сцен)</translation>
         </message>
@@ -1479,22 +1479,22 @@
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="29" />
+            <location filename="../core/tasks.py" line="33" />
             <source>internal error: {error_type}: {error}</source>
             <translation>внутрішня помилка: {error_type}: {error}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="91" />
+            <location filename="../core/tasks.py" line="92" />
             <source>the task stopped without a result</source>
             <translation>завдання зупинилося без результату</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="106" />
+            <location filename="../core/tasks.py" line="107" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: пошук сцен</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="129" />
+            <location filename="../core/tasks.py" line="127" />
             <source>the scene search stopped</source>
             <translation>пошук сцен зупинено</translation>
         </message>
@@ -1539,22 +1539,22 @@
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="112" />
+            <location filename="../core/local/mt_stats.py" line="111" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="271" />
+            <location filename="../core/local/mt_stats.py" line="296" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="285" />
+            <location filename="../core/local/mt_stats.py" line="310" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="326" />
+            <location filename="../core/local/mt_stats.py" line="348" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
@@ -1594,7 +1594,7 @@
             <translation>не вдається передискретизувати в EPSG:3857 методом {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="286" />
+            <location filename="../core/local/visual.py" line="293" />
             <source>cannot write {path}: {reason}</source>
             <translation>не вдається записати {path}: {reason}</translation>
         </message>
@@ -2838,32 +2838,32 @@
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="170" />
+            <location filename="../ui/task_controller.py" line="173" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="181" />
+            <location filename="../ui/task_controller.py" line="184" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="225" />
+            <location filename="../ui/task_controller.py" line="228" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="236" />
+            <location filename="../ui/task_controller.py" line="239" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="244" />
+            <location filename="../ui/task_controller.py" line="247" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="248" />
+            <location filename="../ui/task_controller.py" line="251" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
         </message>
