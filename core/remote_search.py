@@ -25,6 +25,7 @@ from .errors import DataError, RequestError
 from .feedback import FeedbackLike, check_cancelled, report
 from .i18n import tr
 from .remote import RemoteClient, RemoteConfig, RemoteError, _snippet
+from .scenes import date_order
 from .sensors import SENSOR_NAMES, SceneId, Sensor, parse_view_id, sensor_by_code
 
 # --- datasets --------------------------------------------------------------------------------------
@@ -240,7 +241,7 @@ def search_remote_scenes(
             problems.append(message.format(seen=seen, total=total))
         else:
             problems.append(tr("more than {seen} scenes may match; narrow the dates or the area").format(seen=seen))
-    scenes = sorted(found.values(), key=lambda s: (s.date or dt.date.min, s.view_id), reverse=True)
+    scenes = sorted(found.values(), key=date_order, reverse=True)
     return scenes, [client._say(problem) for problem in problems]
 
 

@@ -153,6 +153,11 @@ def raster_footprint(path: str, points_per_edge: int = 16) -> dict:
 
 # --- reading metadata ---------------------------------------------------------------------------
 
+def date_order(scene) -> tuple:
+    """The sort key of scenes (local or the API's) by date, undated ones first, then by view_id."""
+    return (scene.date or dt.date.min, scene.view_id)
+
+
 def read_text(path: str, limit: int = 4_000_000) -> str:
     try:
         with open(path, encoding="utf-8", errors="replace") as stream:
@@ -252,7 +257,7 @@ class SceneStore:
             if area is not None and not aoi_module.to_ogr(scene.footprint()).Intersects(area):
                 continue
             found.append(scene)
-        found.sort(key=lambda s: (s.date or dt.date.min, s.view_id), reverse=True)
+        found.sort(key=date_order, reverse=True)
         return found
 
     # --- scanning ------------------------------------------------------------------------------
@@ -312,7 +317,7 @@ class SceneStoreSet:
                 found.update((scene.view_id, scene) for scene in store.search(**criteria))
             except DataError as error:
                 problems.insert(0, str(error))
-        scenes = sorted(found.values(), key=lambda s: (s.date or dt.date.min, s.view_id), reverse=True)
+        scenes = sorted(found.values(), key=date_order, reverse=True)
         return scenes, problems
 
 

@@ -18,7 +18,6 @@ with one index the figures are flat in each entry, with several they are nested 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import os
@@ -39,7 +38,7 @@ from ..i18n import tr
 from ..indices import resolve_bm_type
 from ..request import MtStatsParams
 from ..results import TaskResult
-from ..scenes import Scene
+from ..scenes import Scene, date_order
 from ..sensors import landsat_collection
 from .bandmath import BandOnGrid, coarsest
 from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window
@@ -339,7 +338,7 @@ def select_scenes(store, params: MtStatsParams) -> list[Scene]:
     found = store.search(aoi=params.geometry, start=params.date_start, end=params.date_end,
                          sensors=list(params.sensors) if params.sensors else None)
     scenes = found[0] if isinstance(found, tuple) else found  # a set of stores also says its problems
-    scenes = sorted(scenes, key=lambda s: (s.date or dt.date.min, s.view_id))
+    scenes = sorted(scenes, key=date_order)
     return scenes[:params.limit]
 
 
