@@ -26,9 +26,10 @@ from ..core.errors import RequestError
 from ..core.expressions import parse_expression
 from ..core.indices import INDICES, is_index_name
 
-# The sensors a request may name (API.md §2: long names; short codes work too).
+# The sensors a request may name (API.md §2: long names; short codes work too). Not the scene
+# search's datasets (dock.REMOTE_DATASETS): as a sensor, "sentinel2" is Sentinel-2 of any level.
 SENSOR_CHOICES = (
-    ("sentinel2", "Sentinel-2 L1C"),
+    ("sentinel2", "Sentinel-2"),
     ("sentinel2l2a", "Sentinel-2 L2A"),
     ("landsat9", "Landsat 9"),
     ("landsat8", "Landsat 8"),
