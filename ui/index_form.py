@@ -10,6 +10,14 @@ from ..core.errors import RequestError
 from ..core.indices import INDICES, explain_bm_type
 from ..core.sensors import Sensor
 
+
+def explanation_text(bm_type: str, sensor: Sensor | None) -> str:
+    """What the expression computes ("✓ ..."), or what is wrong with it ("✗ ..."), as typed."""
+    try:
+        return "✓ " + explain_bm_type(bm_type, sensor)
+    except RequestError as error:
+        return "✗ " + error.message
+
 CUSTOM = ""
 
 
@@ -72,10 +80,7 @@ class IndexForm(QWidget):
             self.expression.setText(name)
 
     def _typed(self, _text: str) -> None:
-        try:
-            self.explanation.setText("✓ " + explain_bm_type(self.bm_type(), self.sensor))
-        except RequestError as error:
-            self.explanation.setText("✗ " + error.message)
+        self.explanation.setText(explanation_text(self.bm_type(), self.sensor))
         name = self.bm_type()
         index = self.catalog.findData(name if name in INDICES else CUSTOM)
         self.catalog.blockSignals(True)

@@ -23,6 +23,7 @@ from ..core.errors import RequestError
 from ..core.expressions import split_expressions
 from ..core.indices import explain_bm_type
 from ..core.sensors import BAND_PRESETS, Sensor, preset_bands
+from .index_form import explanation_text
 
 
 class VisualForm(QWidget):
@@ -161,10 +162,7 @@ class VisualForm(QWidget):
 
     # --- reactions --------------------------------------------------------------------------------
     def _typed(self, _text: str) -> None:
-        try:
-            self.explanation.setText("✓ " + explain_bm_type(self.bm_type(), self.sensor))
-        except RequestError as error:
-            self.explanation.setText("✗ " + error.message)
+        self.explanation.setText(explanation_text(self.bm_type(), self.sensor))
         single = self.single()
         self.colormap.setEnabled(single)
         self.classes.setEnabled(single)
