@@ -24,6 +24,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
@@ -182,14 +183,12 @@ class RemoteClient:
     # --- the protocol ------------------------------------------------------------------------
     def create(self, request: TaskRequest) -> CreatedTask:
         """POST the request; the task as the server created it."""
-        answer = self._call("POST", f"{self.config.api_url}/api", json_body=request.to_dict(), create=True)
-        if answer.status_code not in (200, 201, 202):
-            raise self._http_error(answer, tr("creating the task"))
-        data = self._json(answer, tr("creating the task"))
+        answer, data = self.post_json(f"{self.config.api_url}/api", request.to_dict(), tr("creating the task"),
+                                      accepted=(200, 201, 202), create=True)
         task_id = data.get("task_id") if isinstance(data, dict) else None
         if not task_id:
             message = tr("the API created no task (answer: {answer})").format(answer=_snippet(data))
-            raise RemoteError(self._say(message), answer.status_code)
+            raise RemoteError(self.redact(message), answer.status_code)
         status = str(data.get("status", ""))
         timeout = data.get("task_timeout")
         return CreatedTask(
@@ -206,11 +205,11 @@ class RemoteClient:
         if answer.status_code in (301, 302, 303, 307, 308):
             location = answer.headers.get("Location")
             if not location:
-                raise RemoteError(self._say(tr("the API answered a redirect without a Location")), answer.status_code)
+                raise RemoteError(self.redact(tr("the API answered a redirect without a Location")), answer.status_code)
             return PollAnswer(FILE, location=location)
         if answer.status_code == 404:
             message = tr("the API does not know task {task_id} (it may have expired on the server)")
-            raise RemoteError(self._say(message.format(task_id=task_id)), 404)
+            raise RemoteError(self.redact(message.format(task_id=task_id)), 404)
         if answer.status_code >= 400:
             raise self._http_error(answer, tr("asking for the task's status"))
         return _read_status(self._json(answer, tr("asking for the task's status")))
@@ -233,12 +232,12 @@ class RemoteClient:
             answer = self.poll(task.task_id)
             if answer.state == FAILED:
                 message = tr("the task failed on the server: {reason}").format(reason=answer.message)
-                raise RemoteTaskFailed(self._say(message))
+                raise RemoteTaskFailed(self.redact(message))
             if answer.state in (FILE, STATISTICS):
                 return answer
             unknown = unknown + 1 if answer.message == "unknown answer" else 0
             if unknown >= UNKNOWN_ANSWERS_TOLERATED:
-                raise RemoteError(self._say(tr("the API keeps answering in a way this plugin does not understand")))
+                raise RemoteError(self.redact(tr("the API keeps answering in a way this plugin does not understand")))
             if on_running is not None:
                 on_running(answer)
             if progress is not None and answer.progress is not None:
@@ -304,14 +303,14 @@ class RemoteClient:
                     message = tr("{host} took longer than {seconds} s to answer; the task may have been "
                                  "created anyway: look at the task list before running it again")
                     message = message.format(host=host, seconds=f"{self.config.timeout:g}")
-                    raise RemoteTimeout(self._say(message)) from None
+                    raise RemoteTimeout(self.redact(message)) from None
                 problem = tr("{host} did not answer within {seconds} s").format(
                     host=host, seconds=f"{self.config.timeout:g}")
             except requests.exceptions.ConnectionError as error:
                 problem = tr("cannot reach {host}: {reason}").format(host=host, reason=_reason(error))
             except requests.exceptions.RequestException as error:
                 message = tr("the request to {host} failed: {reason}").format(host=host, reason=error)
-                raise RemoteError(self._say(message)) from None
+                raise RemoteError(self.redact(message)) from None
             else:
                 if answer.status_code == 429:
                     wait = retry_after_seconds(answer.headers.get("Retry-After"), self.config.poll_interval)
@@ -319,7 +318,7 @@ class RemoteClient:
                         why = tr("{limit} (the API asked to wait longer: rate limit)").format(limit=self._deadline[1])
                         raise self._gave_up(why)
                     message = tr("rate limit reached at {host}: waiting {seconds} s as it asks")
-                    report(self.feedback, self._say(message.format(host=host, seconds=f"{wait:g}")))
+                    report(self.feedback, self.redact(message.format(host=host, seconds=f"{wait:g}")))
                     self._pause(wait)
                     continue
                 if answer.status_code < 500:
@@ -329,10 +328,10 @@ class RemoteClient:
             attempt += 1
             if attempt > self.config.max_retries:
                 message = tr("{problem}; gave up after {attempts} attempts")
-                raise RemoteError(self._say(message.format(problem=problem, attempts=attempt)))
+                raise RemoteError(self.redact(message.format(problem=problem, attempts=attempt)))
             backoff = min(self.config.backoff_base * 2 ** (attempt - 1), self.config.backoff_max)
             message = tr("{problem}; trying again in {seconds} s")
-            report(self.feedback, self._say(message.format(problem=problem, seconds=f"{backoff:g}")))
+            report(self.feedback, self.redact(message.format(problem=problem, seconds=f"{backoff:g}")))
             self._pause(backoff)
 
     def _fetch_whole(self, location: str, path: str, progress: ProgressRange | None) -> None:
@@ -354,7 +353,7 @@ class RemoteClient:
                     continue
                 if answer.status_code not in (200, 206):
                     message = tr("{host} answered HTTP {status} for the result file ({answer})")
-                    raise RemoteError(self._say(message.format(
+                    raise RemoteError(self.redact(message.format(
                         host=host, status=answer.status_code, answer=_snippet(answer.text))), answer.status_code)
                 if answer.status_code == 200 and received:
                     received = 0  # the server ignored the range: start over
@@ -381,15 +380,15 @@ class RemoteClient:
             attempt += 1
             if attempt > self.config.max_retries:
                 message = tr("{problem}; gave up after {attempts} attempts")
-                raise RemoteError(self._say(message.format(problem=problem, attempts=attempt)))
-            report(self.feedback, self._say(tr("{problem}; resuming").format(problem=problem)))
+                raise RemoteError(self.redact(message.format(problem=problem, attempts=attempt)))
+            report(self.feedback, self.redact(tr("{problem}; resuming").format(problem=problem)))
             self._pause(min(self.config.backoff_base * 2 ** (attempt - 1), self.config.backoff_max))
 
     # --- helpers ------------------------------------------------------------------------------------
     def _gave_up(self, why: str) -> RemoteTimeout:
         message = tr("the task did not finish within {limit}; it may still finish on the server: "
                      "resume it later from the task list")
-        return RemoteTimeout(self._say(message.format(limit=why)))
+        return RemoteTimeout(self.redact(message.format(limit=why)))
 
     def _task_deadline(self, task: CreatedTask) -> tuple[float | None, str]:
         limits = []
@@ -414,12 +413,22 @@ class RemoteClient:
                 return
             self.sleep(min(left, 0.1))
 
+    def post_json(self, url: str, body: dict, doing: str, accepted: tuple[int, ...] = (200,),
+                  create: bool = False) -> tuple[requests.Response, Any]:
+        """POST `body` as JSON (retried as _call retries); the answer and its JSON. RemoteError
+        (or KeyRejected, RequestRejected ...) saying `doing` for any other status or a body that is
+        not JSON."""
+        answer = self._call("POST", url, json_body=body, create=create)
+        if answer.status_code not in accepted:
+            raise self._http_error(answer, doing)
+        return answer, self._json(answer, doing)
+
     def _json(self, answer: requests.Response, doing: str):
         try:
             return answer.json()
         except ValueError:
             message = tr("the API's answer when {doing} is not JSON: {answer}")
-            raise RemoteError(self._say(message.format(doing=doing, answer=_snippet(answer.text))),
+            raise RemoteError(self.redact(message.format(doing=doing, answer=_snippet(answer.text))),
                               answer.status_code) from None
 
     def _http_error(self, answer: requests.Response, doing: str) -> RemoteError:
@@ -432,17 +441,17 @@ class RemoteClient:
             else:
                 text = tr("the API refused the key (HTTP {status}): "
                           "check the API key of the authentication configuration")
-            return KeyRejected(self._say(text.format(status=code, reason=message)), code)
+            return KeyRejected(self.redact(text.format(status=code, reason=message)), code)
         if code == 422:
             text = tr("the API rejected the request: {reason}").format(reason=message or "HTTP 422")
-            return RequestRejected(self._say(text), code)
+            return RequestRejected(self.redact(text), code)
         text = tr("HTTP {status} when {doing}: {reason}").format(
             status=code, doing=doing, reason=message or tr("no message"))
         if 400 <= code < 500:
-            return RequestRejected(self._say(text), code)
-        return RemoteError(self._say(text), code)
+            return RequestRejected(self.redact(text), code)
+        return RemoteError(self.redact(text), code)
 
-    def _say(self, text: str) -> str:
+    def redact(self, text: str) -> str:
         return self.config.api_key.redact(text)
 
 

@@ -211,10 +211,8 @@ def search_remote_scenes(
     for page in range(1, max_pages + 1):
         check_cancelled(feedback)
         body = search_body(shape, start, end, max_cloud, limit, page, relation.upper(), satellites)
-        answer = client._call("POST", url, json_body=body)
-        if answer.status_code != 200:
-            raise client._http_error(answer, tr("searching scenes"))
-        results, total = _read_page(client, client._json(answer, tr("searching scenes")))
+        _answer, data = client.post_json(url, body, tr("searching scenes"))
+        results, total = _read_page(client, data)
         received += len(results)
         listed = new = 0
         for result in results:
@@ -242,7 +240,7 @@ def search_remote_scenes(
         else:
             problems.append(tr("more than {seen} scenes may match; narrow the dates or the area").format(seen=seen))
     scenes = sorted(found.values(), key=date_order, reverse=True)
-    return scenes, [client._say(problem) for problem in problems]
+    return scenes, [client.redact(problem) for problem in problems]
 
 
 def _check_arguments(start, end, max_cloud, limit, max_pages, relation) -> None:
@@ -281,7 +279,7 @@ def _read_page(client: RemoteClient, data) -> tuple[list, int | None]:
         return data, None
     if not isinstance(data, dict):
         message = tr("the scene search answered something other than an object: {answer}")
-        raise RemoteError(client._say(message.format(answer=_snippet(data))))
+        raise RemoteError(client.redact(message.format(answer=_snippet(data))))
     total = None
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     for source in (meta, data):
@@ -299,9 +297,9 @@ def _read_page(client: RemoteClient, data) -> tuple[list, int | None]:
         return [], total
     message = data.get("error") or data.get("error_message") or data.get("message")
     if message:
-        raise RemoteError(client._say(tr("the scene search failed: {reason}").format(reason=message)))
+        raise RemoteError(client.redact(tr("the scene search failed: {reason}").format(reason=message)))
     message = tr("the scene search's answer holds no list of results: {answer}")
-    raise RemoteError(client._say(message.format(answer=_snippet(data))))
+    raise RemoteError(client.redact(message.format(answer=_snippet(data))))
 
 
 def _read_result(result, datasets: list[str]) -> RemoteScene | None:
