@@ -9,6 +9,7 @@ names. Executors only ever call ``isCanceled()``, ``setProgress()`` and, through
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Protocol
 
 from .errors import TaskCancelled
@@ -73,6 +74,11 @@ def report(feedback: FeedbackLike | None, text: str) -> None:
 def check_cancelled(feedback: FeedbackLike | None) -> None:
     if feedback is not None and feedback.isCanceled():
         raise TaskCancelled()
+
+
+def cancel_check(feedback: FeedbackLike | None) -> Callable[[], bool]:
+    """A callable saying whether the task was cancelled, for GDAL callbacks and worker threads."""
+    return feedback.isCanceled if feedback is not None else (lambda: False)
 
 
 class ProgressRange:

@@ -11,7 +11,7 @@ import numpy as np
 from .. import api_rules
 from ..aoi import to_ogr
 from ..errors import DataError
-from ..feedback import FeedbackLike, ProgressRange, check_cancelled
+from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled
 from ..i18n import tr
 from ..request import LbeParams
 from ..results import TaskResult
@@ -162,7 +162,7 @@ def _write_jp2(group: BandGroup, path: str, progress: ProgressRange, feedback) -
     """One band to lossless JPEG 2000, through a plain GeoTIFF in the workspace."""
     staging = path + ".staging.tif"
     _write_group(group, group.sources[:1], staging, progress.sub(0, 2), feedback, options=["TILED=YES"])
-    is_canceled = feedback.isCanceled if feedback is not None else (lambda: False)
+    is_canceled = cancel_check(feedback)
     convert_to_jp2(staging, path, progress.sub(1, 2).set, is_canceled)
     os.remove(staging)
     sidecar = path + ".aux.xml"

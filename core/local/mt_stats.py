@@ -33,7 +33,7 @@ from osgeo import gdal
 from ..aoi import to_ogr
 from ..calibration import stored_value_transforms
 from ..errors import DataError, LbeError
-from ..feedback import FeedbackLike, ProgressRange, check_cancelled, report
+from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
 from ..i18n import tr
 from ..indices import resolve_bm_type
 from ..request import MtStatsParams
@@ -170,18 +170,17 @@ class _AoiOnGrids:
     def __init__(self, geometry: dict) -> None:
         self.geometry = geometry
         self._lock = threading.Lock()
-        self._known: dict[tuple, tuple[Window, np.ndarray] | None] = {}
+        self._known: dict[Grid, tuple[Window, np.ndarray] | None] = {}
 
     def on(self, grid: Grid) -> tuple[Window, np.ndarray] | None:
         """The AOI's window on `grid` and which of its pixels have their centre inside; None when
         the AOI misses the grid."""
-        key = (grid.crs_wkt, grid.geotransform, grid.width, grid.height)
         with self._lock:
-            if key not in self._known:
+            if grid not in self._known:
                 aoi = aoi_in_crs(to_ogr(self.geometry), grid.crs_wkt)
                 window = crop_window(grid, aoi)
-                self._known[key] = (window, AoiMask(aoi, grid, window).rows(0, window.ysize)) if window else None
-            return self._known[key]
+                self._known[grid] = (window, AoiMask(aoi, grid, window).rows(0, window.ysize)) if window else None
+            return self._known[grid]
 
 
 @dataclass
@@ -348,7 +347,7 @@ def compute_statistics(store, params: MtStatsParams, feedback: FeedbackLike | No
     message = tr("{count} scene(s) between {date_start} and {date_end} meet the area")
     report(feedback, message.format(count=len(scenes), date_start=params.date_start, date_end=params.date_end))
     progress = ProgressRange(feedback, 0, 100)
-    is_canceled = feedback.isCanceled if feedback is not None else (lambda: False)
+    is_canceled = cancel_check(feedback)
     answers: list[_SceneAnswer] = []
     aoi = _AoiOnGrids(params.geometry)
     with ThreadPoolExecutor(max_workers=SCENE_THREADS, thread_name_prefix="lbe-stats") as pool:

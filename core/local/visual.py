@@ -33,7 +33,7 @@ from ..colormaps import apply_colormap, scale_to_byte
 from ..display import CUMULATIVE_CUT_LOWER, CUMULATIVE_CUT_UPPER, MAX_SAMPLE_PIXELS
 from ..errors import DataError, TaskCancelled
 from ..expressions import BandRef
-from ..feedback import FeedbackLike, ProgressRange, check_cancelled, report
+from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
 from ..gdal_support import GdalMessages, srs_from_wkt, wgs84
 from ..i18n import tr
 from ..indices import resolve_bm_type
@@ -156,7 +156,7 @@ def _output_grid(shape: ogr.Geometry, pixel: float) -> Grid:
 
 def _warp(source: str, target: str, grid: Grid, resample: str, progress: ProgressRange, feedback) -> None:
     x0, pixel, _, y1, _, _ = grid.geotransform
-    is_canceled = feedback.isCanceled if feedback is not None else (lambda: False)
+    is_canceled = cancel_check(feedback)
     options = gdal.WarpOptions(
         format="GTiff", outputBounds=(x0, y1 - grid.height * pixel, x0 + grid.width * pixel, y1),
         width=grid.width, height=grid.height, dstSRS=grid.crs_wkt, resampleAlg=resample,
