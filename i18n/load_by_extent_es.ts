@@ -95,27 +95,27 @@
     <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="26" />
+            <location filename="../ui/index_form.py" line="34" />
             <source>Custom expression</source>
             <translation>Expresión personalizada</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="41" />
+            <location filename="../ui/index_form.py" line="49" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="45" />
+            <location filename="../ui/index_form.py" line="53" />
             <source>Catalog</source>
             <translation>Catálogo</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="46" />
+            <location filename="../ui/index_form.py" line="54" />
             <source>Expression</source>
             <translation>Expresión</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="48" />
+            <location filename="../ui/index_form.py" line="56" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
@@ -914,207 +914,207 @@
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="61" />
+            <location filename="../core/remote.py" line="62" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>no hay clave de API: indique --api-key o defina LBE_API_KEY (en QGIS: una configuración de autenticación)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="187" />
+            <location filename="../core/remote.py" line="186" />
             <source>creating the task</source>
             <translation>crear la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="191" />
+            <location filename="../core/remote.py" line="190" />
             <source>the API created no task (answer: {answer})</source>
             <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="209" />
+            <location filename="../core/remote.py" line="208" />
             <source>the API answered a redirect without a Location</source>
             <translation>la API respondió con una redirección sin Location</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="212" />
+            <location filename="../core/remote.py" line="211" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="215" />
+            <location filename="../core/remote.py" line="214" />
             <source>asking for the task's status</source>
             <translation>pedir el estado de la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="235" />
+            <location filename="../core/remote.py" line="234" />
             <source>the task failed on the server: {reason}</source>
             <translation>la tarea falló en el servidor: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="241" />
+            <location filename="../core/remote.py" line="240" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="272" />
+            <location filename="../core/remote.py" line="271" />
             <source>testing the connection</source>
             <translation>probar la conexión</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="274" />
+            <location filename="../core/remote.py" line="273" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="300" />
+            <location filename="../core/remote.py" line="299" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>sin conexión con {host} en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="304" />
+            <location filename="../core/remote.py" line="303" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="308" />
+            <location filename="../core/remote.py" line="307" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} no respondió en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="311" />
+            <location filename="../core/remote.py" line="310" />
             <source>cannot reach {host}: {reason}</source>
             <translation>no se puede acceder a {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="313" />
+            <location filename="../core/remote.py" line="312" />
             <source>the request to {host} failed: {reason}</source>
             <translation>la petición a {host} falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="319" />
+            <location filename="../core/remote.py" line="318" />
             <source>{limit} (the API asked to wait longer: rate limit)</source>
             <translation>{limit} (la API pidió esperar más: límite de frecuencia)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="321" />
+            <location filename="../core/remote.py" line="320" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="327" />
+            <location filename="../core/remote.py" line="326" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} respondió HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="331" />
+            <location filename="../core/remote.py" line="330" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; se abandona tras {attempts} intentos</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="334" />
+            <location filename="../core/remote.py" line="333" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; nuevo intento en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="356" />
+            <location filename="../core/remote.py" line="355" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="375" />
+            <location filename="../core/remote.py" line="374" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="379" />
+            <location filename="../core/remote.py" line="378" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="385" />
+            <location filename="../core/remote.py" line="384" />
             <source>{problem}; resuming</source>
             <translation>{problem}; reanudando</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="390" />
+            <location filename="../core/remote.py" line="389" />
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
             <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: reanúdela más tarde desde la lista de tareas</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="398" />
+            <location filename="../core/remote.py" line="397" />
             <source>its task_timeout of {seconds} s</source>
             <translation>su task_timeout de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="401" />
+            <location filename="../core/remote.py" line="400" />
             <source>the waiting limit of {seconds} s</source>
             <translation>el límite de espera de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="421" />
+            <location filename="../core/remote.py" line="430" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="430" />
+            <location filename="../core/remote.py" line="439" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="433" />
+            <location filename="../core/remote.py" line="442" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="437" />
+            <location filename="../core/remote.py" line="446" />
             <source>the API rejected the request: {reason}</source>
             <translation>la API rechazó la petición: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="439" />
+            <location filename="../core/remote.py" line="448" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} al {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="440" />
+            <location filename="../core/remote.py" line="449" />
             <source>no message</source>
             <translation>sin mensaje</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="495" />
+            <location filename="../core/remote.py" line="504" />
             <source>no reason given</source>
             <translation>sin motivo indicado</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="566" />
+            <location filename="../core/remote.py" line="575" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="599" />
+            <location filename="../core/remote.py" line="608" />
             <source>an identical request ran as task {task_id}; using its result</source>
             <translation>una petición idéntica se ejecutó como tarea {task_id}; se usa su resultado</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="605" />
+            <location filename="../core/remote.py" line="614" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>una petición idéntica aún se está ejecutando como tarea {task_id}: se espera a que termine</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="610" />
+            <location filename="../core/remote.py" line="619" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>tarea {task_id} creada; esperando al servidor</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="627" />
+            <location filename="../core/remote.py" line="636" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>cancelada por el usuario; el servidor aún puede terminarla</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="640" />
+            <location filename="../core/remote.py" line="649" />
             <source>done</source>
             <translation>hecho</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="649" />
+            <location filename="../core/remote.py" line="658" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
         </message>
@@ -1129,67 +1129,67 @@
             <translation>la búsqueda de escenas no dio ninguna huella para {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="216" />
+            <location filename="../core/remote_search.py" line="214" />
             <source>searching scenes</source>
             <translation>buscar escenas</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="229" />
+            <location filename="../core/remote_search.py" line="227" />
             <source>scene search: page {page}, {count} results</source>
             <translation>búsqueda de escenas: página {page}, {count} resultados</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="236" />
+            <location filename="../core/remote_search.py" line="234" />
             <source>{count} search result(s) without a view_id skipped</source>
             <translation>{count} resultado(s) de búsqueda sin view_id omitido(s)</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="240" />
+            <location filename="../core/remote_search.py" line="238" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
             <translation>coinciden más de {seen} escenas ({total}); acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="243" />
+            <location filename="../core/remote_search.py" line="241" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
             <translation>pueden coincidir más de {seen} escenas; acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="252" />
+            <location filename="../core/remote_search.py" line="250" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>la primera fecha {first} es posterior a la última fecha {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="255" />
+            <location filename="../core/remote_search.py" line="253" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>debe ser un porcentaje entre 0 y 100, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="259" />
+            <location filename="../core/remote_search.py" line="257" />
             <source>must be a positive whole number, not {value}</source>
             <translation>debe ser un número entero positivo, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="261" />
+            <location filename="../core/remote_search.py" line="259" />
             <source>must be one of {choices}, not {value}</source>
             <translation>debe ser uno de {choices}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="273" />
+            <location filename="../core/remote_search.py" line="271" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} no es una fecha YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="283" />
+            <location filename="../core/remote_search.py" line="281" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>la búsqueda de escenas respondió algo que no es un objeto: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="302" />
+            <location filename="../core/remote_search.py" line="300" />
             <source>the scene search failed: {reason}</source>
             <translation>la búsqueda de escenas falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="303" />
+            <location filename="../core/remote_search.py" line="301" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
@@ -1544,17 +1544,17 @@
             <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="296" />
+            <location filename="../core/local/mt_stats.py" line="295" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="310" />
+            <location filename="../core/local/mt_stats.py" line="309" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="348" />
+            <location filename="../core/local/mt_stats.py" line="347" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
@@ -2466,32 +2466,32 @@
             <translation>Nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="144" />
+            <location filename="../ui/scene_picker.py" line="146" />
             <source>Searching the API's scenes…</source>
             <translation>Buscando las escenas de la API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="144" />
+            <location filename="../ui/scene_picker.py" line="146" />
             <source>Searching the scene folders…</source>
             <translation>Buscando en las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="167" />
+            <location filename="../ui/scene_picker.py" line="169" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>{count} escena(s) intersecan el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="213" />
+            <location filename="../ui/scene_picker.py" line="215" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Elija una escena arriba o escriba su view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="223" />
+            <location filename="../ui/scene_picker.py" line="225" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ escena {sensor} del {date}, en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="228" />
+            <location filename="../ui/scene_picker.py" line="230" />
             <source>✓ a valid {sensor} id; not among the scenes listed above</source>
             <translation>✓ un id de {sensor} válido; no está entre las escenas listadas arriba</translation>
         </message>
@@ -2760,62 +2760,67 @@
     <context>
         <name>StatsForm</name>
         <message>
-            <location filename="../ui/stats_form.py" line="49" />
+            <location filename="../ui/stats_form.py" line="50" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
             <translation>hasta 3, separados por ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="53" />
+            <location filename="../ui/stats_form.py" line="54" />
             <source>add an index…</source>
             <translation>añadir un índice…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="73" />
+            <location filename="../ui/stats_form.py" line="77" />
             <source>all sensors</source>
             <translation>todos los sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="82" />
+            <location filename="../ui/stats_form.py" line="86" />
+            <source>Exclude cloud and shadow pixels</source>
+            <translation>Excluir los píxeles de nube y de sombra</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="87" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Excluir de los valores los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="95" />
+            <location filename="../ui/stats_form.py" line="100" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="99" />
+            <location filename="../ui/stats_form.py" line="105" />
             <source>Indices</source>
             <translation>Índices</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="101" />
+            <location filename="../ui/stats_form.py" line="107" />
             <source>Dates</source>
             <translation>Fechas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="102" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>Sensors</source>
             <translation>Sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="103" />
+            <location filename="../ui/stats_form.py" line="109" />
             <source>Scenes with cloud ≤</source>
             <translation>Escenas con nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="105" />
+            <location filename="../ui/stats_form.py" line="111" />
             <source>At most</source>
             <translation>Como máximo</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="130" />
+            <location filename="../ui/stats_form.py" line="136" />
             <source>Give at least one index or expression.</source>
             <translation>Indique al menos un índice o una expresión.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="132" />
+            <location filename="../ui/stats_form.py" line="138" />
             <source>At most {count} indices.</source>
             <translation>Como máximo {count} índices.</translation>
         </message>
@@ -2907,77 +2912,77 @@
     <context>
         <name>VisualForm</name>
         <message>
-            <location filename="../ui/visual_form.py" line="48" />
+            <location filename="../ui/visual_form.py" line="49" />
             <source>grey</source>
             <translation>escala de grises</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="55" />
+            <location filename="../ui/visual_form.py" line="56" />
             <source>continuous</source>
             <translation>continuo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="56" />
+            <location filename="../ui/visual_form.py" line="57" />
             <source>Levels</source>
             <translation>Niveles</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="80" />
+            <location filename="../ui/visual_form.py" line="81" />
             <source>native</source>
             <translation>nativo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="81" />
+            <location filename="../ui/visual_form.py" line="82" />
             <source>Top-of-atmosphere reflectance (calibrate)</source>
             <translation>Reflectancia en el techo de la atmósfera (calibrar)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="84" />
+            <location filename="../ui/visual_form.py" line="85" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="98" />
+            <location filename="../ui/visual_form.py" line="99" />
             <source>classes</source>
             <translation>clases</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="102" />
+            <location filename="../ui/visual_form.py" line="103" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="104" />
+            <location filename="../ui/visual_form.py" line="105" />
             <source>Colormap</source>
             <translation>Mapa de colores</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="106" />
+            <location filename="../ui/visual_form.py" line="107" />
             <source>Resampling</source>
             <translation>Remuestreo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="107" />
+            <location filename="../ui/visual_form.py" line="108" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="108" />
+            <location filename="../ui/visual_form.py" line="109" />
             <source>Pixel size</source>
             <translation>Tamaño de píxel</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="110" />
+            <location filename="../ui/visual_form.py" line="111" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="155" />
+            <location filename="../ui/visual_form.py" line="156" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="159" />
+            <location filename="../ui/visual_form.py" line="160" />
             <source>the low level must be below the high one</source>
             <translation>el nivel bajo debe ser menor que el alto</translation>
         </message>

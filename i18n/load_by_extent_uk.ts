@@ -95,27 +95,27 @@
     <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="26" />
+            <location filename="../ui/index_form.py" line="34" />
             <source>Custom expression</source>
             <translation>Власний вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="41" />
+            <location filename="../ui/index_form.py" line="49" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="45" />
+            <location filename="../ui/index_form.py" line="53" />
             <source>Catalog</source>
             <translation>Каталог</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="46" />
+            <location filename="../ui/index_form.py" line="54" />
             <source>Expression</source>
             <translation>Вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="48" />
+            <location filename="../ui/index_form.py" line="56" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
@@ -914,207 +914,207 @@
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="61" />
+            <location filename="../core/remote.py" line="62" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>немає ключа API: задайте --api-key або встановіть LBE_API_KEY (у QGIS: конфігурація автентифікації)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="187" />
+            <location filename="../core/remote.py" line="186" />
             <source>creating the task</source>
             <translation>створення завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="191" />
+            <location filename="../core/remote.py" line="190" />
             <source>the API created no task (answer: {answer})</source>
             <translation>API не створив завдання (відповідь: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="209" />
+            <location filename="../core/remote.py" line="208" />
             <source>the API answered a redirect without a Location</source>
             <translation>API відповів переспрямуванням без Location</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="212" />
+            <location filename="../core/remote.py" line="211" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="215" />
+            <location filename="../core/remote.py" line="214" />
             <source>asking for the task's status</source>
             <translation>запиту стану завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="235" />
+            <location filename="../core/remote.py" line="234" />
             <source>the task failed on the server: {reason}</source>
             <translation>завдання завершилося помилкою на сервері: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="241" />
+            <location filename="../core/remote.py" line="240" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="272" />
+            <location filename="../core/remote.py" line="271" />
             <source>testing the connection</source>
             <translation>перевірки з'єднання</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="274" />
+            <location filename="../core/remote.py" line="273" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="300" />
+            <location filename="../core/remote.py" line="299" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>немає з'єднання з {host} протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="304" />
+            <location filename="../core/remote.py" line="303" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="308" />
+            <location filename="../core/remote.py" line="307" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} не відповів протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="311" />
+            <location filename="../core/remote.py" line="310" />
             <source>cannot reach {host}: {reason}</source>
             <translation>не вдається зв'язатися з {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="313" />
+            <location filename="../core/remote.py" line="312" />
             <source>the request to {host} failed: {reason}</source>
             <translation>запит до {host} не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="319" />
+            <location filename="../core/remote.py" line="318" />
             <source>{limit} (the API asked to wait longer: rate limit)</source>
             <translation>{limit} (API попросив чекати довше: обмеження частоти запитів)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="321" />
+            <location filename="../core/remote.py" line="320" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="327" />
+            <location filename="../core/remote.py" line="326" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} відповів HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="331" />
+            <location filename="../core/remote.py" line="330" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; припинено після спроб: {attempts}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="334" />
+            <location filename="../core/remote.py" line="333" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; повторна спроба через {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="356" />
+            <location filename="../core/remote.py" line="355" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="375" />
+            <location filename="../core/remote.py" line="374" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="379" />
+            <location filename="../core/remote.py" line="378" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="385" />
+            <location filename="../core/remote.py" line="384" />
             <source>{problem}; resuming</source>
             <translation>{problem}; відновлення</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="390" />
+            <location filename="../core/remote.py" line="389" />
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
             <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: відновіть його пізніше зі списку завдань</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="398" />
+            <location filename="../core/remote.py" line="397" />
             <source>its task_timeout of {seconds} s</source>
             <translation>свого task_timeout ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="401" />
+            <location filename="../core/remote.py" line="400" />
             <source>the waiting limit of {seconds} s</source>
             <translation>ліміту очікування ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="421" />
+            <location filename="../core/remote.py" line="430" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="430" />
+            <location filename="../core/remote.py" line="439" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="433" />
+            <location filename="../core/remote.py" line="442" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="437" />
+            <location filename="../core/remote.py" line="446" />
             <source>the API rejected the request: {reason}</source>
             <translation>API відхилив запит: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="439" />
+            <location filename="../core/remote.py" line="448" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} під час {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="440" />
+            <location filename="../core/remote.py" line="449" />
             <source>no message</source>
             <translation>без повідомлення</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="495" />
+            <location filename="../core/remote.py" line="504" />
             <source>no reason given</source>
             <translation>причину не вказано</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="566" />
+            <location filename="../core/remote.py" line="575" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>файл результату невідомого типу (починається з {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="599" />
+            <location filename="../core/remote.py" line="608" />
             <source>an identical request ran as task {task_id}; using its result</source>
             <translation>ідентичний запит виконувався як завдання {task_id}; використовується його результат</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="605" />
+            <location filename="../core/remote.py" line="614" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>ідентичний запит ще виконується як завдання {task_id}: очікування на нього</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="610" />
+            <location filename="../core/remote.py" line="619" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>завдання {task_id} створено; очікування на сервер</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="627" />
+            <location filename="../core/remote.py" line="636" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>скасовано користувачем; сервер ще може його завершити</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="640" />
+            <location filename="../core/remote.py" line="649" />
             <source>done</source>
             <translation>готово</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="649" />
+            <location filename="../core/remote.py" line="658" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>завдання {task_id} більше немає в журналі завдань</translation>
         </message>
@@ -1129,67 +1129,67 @@
             <translation>пошук сцен не повернув контуру для {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="216" />
+            <location filename="../core/remote_search.py" line="214" />
             <source>searching scenes</source>
             <translation>пошуку сцен</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="229" />
+            <location filename="../core/remote_search.py" line="227" />
             <source>scene search: page {page}, {count} results</source>
             <translation>пошук сцен: сторінка {page}, результатів: {count}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="236" />
+            <location filename="../core/remote_search.py" line="234" />
             <source>{count} search result(s) without a view_id skipped</source>
             <translation>пропущено результатів пошуку без view_id: {count}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="240" />
+            <location filename="../core/remote_search.py" line="238" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
             <translation>відповідних сцен більше ніж {seen} ({total}); звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="243" />
+            <location filename="../core/remote_search.py" line="241" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
             <translation>відповідних сцен може бути більше ніж {seen}; звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="252" />
+            <location filename="../core/remote_search.py" line="250" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>перша дата {first} пізніша за останню дату {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="255" />
+            <location filename="../core/remote_search.py" line="253" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>має бути відсотком від 0 до 100, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="259" />
+            <location filename="../core/remote_search.py" line="257" />
             <source>must be a positive whole number, not {value}</source>
             <translation>має бути додатним цілим числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="261" />
+            <location filename="../core/remote_search.py" line="259" />
             <source>must be one of {choices}, not {value}</source>
             <translation>має бути одним із {choices}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="273" />
+            <location filename="../core/remote_search.py" line="271" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} не є датою YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="283" />
+            <location filename="../core/remote_search.py" line="281" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>пошук сцен відповів не об'єктом: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="302" />
+            <location filename="../core/remote_search.py" line="300" />
             <source>the scene search failed: {reason}</source>
             <translation>пошук сцен не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote_search.py" line="303" />
+            <location filename="../core/remote_search.py" line="301" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
@@ -1544,17 +1544,17 @@
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="296" />
+            <location filename="../core/local/mt_stats.py" line="295" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="310" />
+            <location filename="../core/local/mt_stats.py" line="309" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="348" />
+            <location filename="../core/local/mt_stats.py" line="347" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
@@ -2466,32 +2466,32 @@
             <translation>Хмарність ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="144" />
+            <location filename="../ui/scene_picker.py" line="146" />
             <source>Searching the API's scenes…</source>
             <translation>Пошук сцен в API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="144" />
+            <location filename="../ui/scene_picker.py" line="146" />
             <source>Searching the scene folders…</source>
             <translation>Пошук у теках сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="167" />
+            <location filename="../ui/scene_picker.py" line="169" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>Сцен, що перетинають область інтересу: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="213" />
+            <location filename="../ui/scene_picker.py" line="215" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Виберіть сцену вище або введіть її view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="223" />
+            <location filename="../ui/scene_picker.py" line="225" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ сцена {sensor} від {date}, у теках сцен</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="228" />
+            <location filename="../ui/scene_picker.py" line="230" />
             <source>✓ a valid {sensor} id; not among the scenes listed above</source>
             <translation>✓ коректний ідентифікатор {sensor}; серед сцен вище його немає</translation>
         </message>
@@ -2760,62 +2760,67 @@
     <context>
         <name>StatsForm</name>
         <message>
-            <location filename="../ui/stats_form.py" line="49" />
+            <location filename="../ui/stats_form.py" line="50" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
             <translation>до 3, через ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="53" />
+            <location filename="../ui/stats_form.py" line="54" />
             <source>add an index…</source>
             <translation>додати індекс…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="73" />
+            <location filename="../ui/stats_form.py" line="77" />
             <source>all sensors</source>
             <translation>усі сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="82" />
+            <location filename="../ui/stats_form.py" line="86" />
+            <source>Exclude cloud and shadow pixels</source>
+            <translation>Вилучити пікселі хмар і тіней</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="87" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Не враховувати пікселі хмар і тіней у показниках</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="95" />
+            <location filename="../ui/stats_form.py" line="100" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="99" />
+            <location filename="../ui/stats_form.py" line="105" />
             <source>Indices</source>
             <translation>Індекси</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="101" />
+            <location filename="../ui/stats_form.py" line="107" />
             <source>Dates</source>
             <translation>Дати</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="102" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>Sensors</source>
             <translation>Сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="103" />
+            <location filename="../ui/stats_form.py" line="109" />
             <source>Scenes with cloud ≤</source>
             <translation>Сцени з хмарністю ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="105" />
+            <location filename="../ui/stats_form.py" line="111" />
             <source>At most</source>
             <translation>Щонайбільше</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="130" />
+            <location filename="../ui/stats_form.py" line="136" />
             <source>Give at least one index or expression.</source>
             <translation>Задайте принаймні один індекс або вираз.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="132" />
+            <location filename="../ui/stats_form.py" line="138" />
             <source>At most {count} indices.</source>
             <translation>Щонайбільше {count} індекси.</translation>
         </message>
@@ -2907,77 +2912,77 @@
     <context>
         <name>VisualForm</name>
         <message>
-            <location filename="../ui/visual_form.py" line="48" />
+            <location filename="../ui/visual_form.py" line="49" />
             <source>grey</source>
             <translation>відтінки сірого</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="55" />
+            <location filename="../ui/visual_form.py" line="56" />
             <source>continuous</source>
             <translation>неперервна</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="56" />
+            <location filename="../ui/visual_form.py" line="57" />
             <source>Levels</source>
             <translation>Рівні</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="80" />
+            <location filename="../ui/visual_form.py" line="81" />
             <source>native</source>
             <translation>власний</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="81" />
+            <location filename="../ui/visual_form.py" line="82" />
             <source>Top-of-atmosphere reflectance (calibrate)</source>
             <translation>Коефіцієнт відбиття на верхній межі атмосфери (калібрування)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="84" />
+            <location filename="../ui/visual_form.py" line="85" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="98" />
+            <location filename="../ui/visual_form.py" line="99" />
             <source>classes</source>
             <translation>класи</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="102" />
+            <location filename="../ui/visual_form.py" line="103" />
             <source>Bands</source>
             <translation>Канали</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="104" />
+            <location filename="../ui/visual_form.py" line="105" />
             <source>Colormap</source>
             <translation>Палітра</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="106" />
+            <location filename="../ui/visual_form.py" line="107" />
             <source>Resampling</source>
             <translation>Передискретизація</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="107" />
+            <location filename="../ui/visual_form.py" line="108" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="108" />
+            <location filename="../ui/visual_form.py" line="109" />
             <source>Pixel size</source>
             <translation>Розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="110" />
+            <location filename="../ui/visual_form.py" line="111" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="155" />
+            <location filename="../ui/visual_form.py" line="156" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="159" />
+            <location filename="../ui/visual_form.py" line="160" />
             <source>the low level must be below the high one</source>
             <translation>нижній рівень має бути нижчим за верхній</translation>
         </message>

@@ -4,11 +4,12 @@ as it is typed, and the name used in the result's file name."""
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from ..core.errors import RequestError
 from ..core.indices import INDICES, explain_bm_type
 from ..core.sensors import Sensor
+from .wrapped_label import WrappedLabel
 
 
 def explanation_text(bm_type: str, sensor: Sensor | None) -> str:
@@ -39,11 +40,8 @@ class IndexForm(QWidget):
         self.expression.setObjectName("indexExpression")
         self.expression.setPlaceholderText("NDVI, or (B08-B04)/(B08+B04); several separated by commas")
         self.expression.textChanged.connect(self._typed)
-        self.explanation = QLabel()
+        self.explanation = WrappedLabel()
         self.explanation.setObjectName("indexExplanation")
-        self.explanation.setWordWrap(True)
-        # A wrapped label in a form inside a scroll area gets one line's height unless it may grow.
-        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         self.name_alias = QLineEdit()
         self.name_alias.setObjectName("indexNameAlias")
         self.name_alias.setPlaceholderText(self.tr("optional: a name for the result file"))

@@ -16,7 +16,6 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -25,6 +24,7 @@ from ..core import api_rules
 from ..core.errors import RequestError
 from ..core.expressions import parse_expression
 from ..core.indices import INDICES, is_index_name
+from .wrapped_label import WrappedLabel
 
 # The sensors a request may name (API.md §2: long names; short codes work too). Not the scene
 # search's datasets (dock.REMOTE_DATASETS): as a sensor, "sentinel2" is Sentinel-2 of any level.
@@ -55,9 +55,10 @@ class StatsForm(QWidget):
         for index in INDICES.values():
             self.catalog.addItem(f"{index.name} · {index.long_name}", index.name)
         self.catalog.activated.connect(self._add_from_catalog)
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        # The entries are long ("NDVI · Normalized Difference ..."): the closed box asks for little room.
+        self.catalog.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.catalog.setMinimumContentsLength(12)
+        self.explanation = WrappedLabel()
         today = dt.date.today()
         self.start = QDateEdit(QDate(today.year - 1, today.month, 1))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
@@ -80,7 +81,8 @@ class StatsForm(QWidget):
         self.max_cloud.setDecimals(0)
         self.max_cloud.setSuffix(" %")
         self.max_cloud.valueChanged.connect(self._emit)
-        self.exclude = QCheckBox(self.tr("Leave cloud and shadow pixels out of the figures"))
+        self.exclude = QCheckBox(self.tr("Exclude cloud and shadow pixels"))
+        self.exclude.setToolTip(self.tr("Leave cloud and shadow pixels out of the figures"))
         self.exclude.setObjectName("statsExclude")
         self.exclude.toggled.connect(self._emit)
         self.limit = QSpinBox()
@@ -97,6 +99,7 @@ class StatsForm(QWidget):
         dates.addWidget(self.end, 1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock: labels above, fields whole
         form.addRow(self.tr("Indices"), indices_row)
         form.addRow(self.explanation)
         form.addRow(self.tr("Dates"), dates)

@@ -12,7 +12,6 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -24,6 +23,7 @@ from ..core.expressions import split_expressions
 from ..core.indices import explain_bm_type
 from ..core.sensors import BAND_PRESETS, Sensor, preset_bands
 from .index_form import explanation_text
+from .wrapped_label import WrappedLabel
 
 
 class VisualForm(QWidget):
@@ -39,11 +39,8 @@ class VisualForm(QWidget):
         self.combination.setEditable(True)
         self.combination.lineEdit().setPlaceholderText("B04,B03,B02 or NDVI")
         self.combination.editTextChanged.connect(self._typed)
-        self.explanation = QLabel()
+        self.explanation = WrappedLabel()
         self.explanation.setObjectName("visualExplanation")
-        self.explanation.setWordWrap(True)
-        # A wrapped label in a form inside a scroll area gets one line's height unless it may grow.
-        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         self.colormap = QComboBox()
         self.colormap.setObjectName("visualColormap")
         self.colormap.addItem(self.tr("grey"), "")
@@ -98,8 +95,10 @@ class VisualForm(QWidget):
         colours.addWidget(self.colormap, 1)
         colours.addWidget(QLabel(self.tr("classes")))
         colours.addWidget(self.classes)
+        self.classes.setMinimumWidth(self.classes.sizeHint().width())  # "continuous" whole, not cut
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock: labels above, fields whole
         form.addRow(self.tr("Bands"), self.combination)
         form.addRow(self.explanation)
         form.addRow(self.tr("Colormap"), colours)

@@ -1,0 +1,28 @@
+"""A word-wrapped label that is always as tall as its text."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtWidgets import QLabel
+
+
+class WrappedLabel(QLabel):
+    """A QLabel with word wrap whose minimum height follows its text at its current width: inside a
+    QFormLayout in a scroll area a wrapped label otherwise keeps the height of its first layout and
+    a longer text is cut off."""
+
+    def __init__(self, text: str = "", parent=None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        height = self.heightForWidth(self.width())
+        if height > 0 and height != self.minimumHeight():
+            self.setMinimumHeight(height)
