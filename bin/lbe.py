@@ -3,7 +3,10 @@ the command line. Used by bin/lbe; tests/conftest.py does the same."""
 
 import importlib.util
 import os
+import shutil
 import sys
+
+NO_GDAL = "lbe: error: no Python with GDAL found (install python3-gdal, or set LBE_PYTHON)\n"
 
 
 def import_checkout_as_package(root: str):
@@ -19,7 +22,23 @@ def import_checkout_as_package(root: str):
     return package
 
 
+def hand_over_without_gdal(argv: list[str]) -> None:
+    """Return when this Python has GDAL; else run the command with the next Python of LBE_PYTHONS
+    (the other candidates bin/lbe found, in order), or exit with a clear error."""
+    if importlib.util.find_spec("osgeo") is not None:  # finds the package without loading GDAL
+        return
+    candidates = [name for name in os.environ.get("LBE_PYTHONS", "").split(os.pathsep) if name]
+    for index, name in enumerate(candidates):
+        path = shutil.which(name)
+        if path is not None:
+            os.environ["LBE_PYTHONS"] = os.pathsep.join(candidates[index + 1:])
+            os.execv(path, [path, os.path.abspath(__file__), *argv])
+    sys.stderr.write(NO_GDAL)
+    sys.exit(1)
+
+
 if __name__ == "__main__":
+    hand_over_without_gdal(sys.argv[1:])
     # Nothing here uses multi-threaded linear algebra: spare starting a BLAS thread per core when
     # numpy is imported (a tenth of a CPU second for every run; the cores are busy decoding).
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")

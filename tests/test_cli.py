@@ -140,6 +140,35 @@ def test_launcher_does_not_use_the_first_python3_on_path(lbe_command, store, tmp
     _assert_result(output, "tif", out)
 
 
+def _python_without_gdal(tmp_path) -> str:
+    """A real Python that cannot import GDAL: the system one without its site packages."""
+    path = tmp_path / "python-without-gdal"
+    path.write_text('#!/bin/sh\nexec /usr/bin/python3 -S "$@"\n')
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_launcher_passes_the_command_on_when_lbe_python_has_no_gdal(lbe_command, store, tmp_path):
+    env = clean_environment(LBE_PYTHON=_python_without_gdal(tmp_path))
+    request = _request(tmp_path, _l8_params())
+    out = tmp_path / "out"
+    completed = _run(lbe_command + ["run", request, "--scenes", store, "--out", str(out)], cwd=tmp_path, env=env)
+
+    assert completed.returncode == 0, completed.stderr
+    _assert_result(_single_json(completed.stdout), "tif", out)
+
+
+def test_without_any_python_with_gdal_the_command_line_says_so(lbe_command, tmp_path):
+    without_gdal = _python_without_gdal(tmp_path)
+    # As bin/lbe runs it when the other candidates it found have no GDAL either.
+    env = clean_environment(LBE_PYTHONS=without_gdal)
+    completed = _run([without_gdal, lbe_command[0] + ".py", "--help"], env=env)
+
+    assert completed.returncode == 1
+    assert completed.stdout == ""
+    assert completed.stderr == "lbe: error: no Python with GDAL found (install python3-gdal, or set LBE_PYTHON)\n"
+
+
 @pytest.mark.sample_data
 def test_run_on_the_real_sentinel2_scene(lbe_command, sample_store, tmp_path):
     geometry = polygon_from_utm(
