@@ -19,11 +19,23 @@ reports: what each does when the machine does not interfere) and the highest pea
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 
 import numpy as np
-from common import OUTPUT, ROOT, STORE, TILE, VIEW_ID, generate_tile, measure, octagon_aoi, report, warm, write_json
+from common import (
+    ROOT,
+    STORE,
+    TILE,
+    VIEW_ID,
+    fresh_folder,
+    generate_tile,
+    measure,
+    octagon_aoi,
+    report,
+    warm,
+    write_cutline,
+    write_json,
+)
 from load_by_extent.core.local.writers import geotiff_options
 from osgeo import gdal
 
@@ -36,14 +48,11 @@ CREATION_OPTIONS = [option for option in geotiff_options(np.dtype("uint16")) if 
 
 def main() -> int:
     generate_tile()
-    work = os.path.join(OUTPUT, "run-lbe")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
+    work = fresh_folder("run-lbe")
     aoi = octagon_aoi()
     request = write_json(os.path.join(work, "request.json"), {"type": "lbe", "params": {
         "view_id": VIEW_ID, "bands": list(BANDS), "geometry": aoi, "merge": True, "reference": "bench"}})
-    cutline = write_json(os.path.join(work, "aoi.geojson"), {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {}, "geometry": aoi}]})
+    cutline = write_cutline(work, aoi)
     vrt = os.path.join(work, "bands.vrt")
     gdal.BuildVRT(vrt, [os.path.join(TILE, f"{name}.tif") for name in BANDS], separate=True)
     warm(os.path.join(TILE, f"{name}.tif") for name in BANDS)

@@ -54,13 +54,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
 
 import numpy as np
-from common import OUTPUT, ROOT, TILE, generate_tile, measure, octagon_aoi, report, warm, write_json
+from common import OUTPUT, ROOT, TILE, fresh_folder, generate_tile, measure, octagon_aoi, report, warm, write_json
 from load_by_extent.core.local.writers import geotiff_options
 from osgeo import gdal, ogr, osr
 
@@ -140,9 +139,7 @@ def main() -> int:
     generate_tile()
     make_ndvi_tile()
     folders = make_store()
-    work = os.path.join(OUTPUT, "run-mt-stats")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
+    work = fresh_folder("run-mt-stats")
     aoi = octagon_aoi(10000)
     request = write_json(os.path.join(work, "request.json"), {"type": "mt_stats", "params": {
         "bm_type": ["NDVI"], "date_start": "2021-01-01", "date_end": "2021-12-31", "geometry": aoi,

@@ -19,10 +19,22 @@ Goal (issue 5): our time at most 0.5 x the peer's.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 
-from common import OUTPUT, ROOT, STORE, TILE, VIEW_ID, generate_tile, measure, octagon_aoi, report, warm, write_json
+from common import (
+    ROOT,
+    STORE,
+    TILE,
+    VIEW_ID,
+    fresh_folder,
+    generate_tile,
+    measure,
+    octagon_aoi,
+    report,
+    warm,
+    write_cutline,
+    write_json,
+)
 
 REPEATS = 11
 GOAL_TIME = 0.5
@@ -30,14 +42,11 @@ GOAL_TIME = 0.5
 
 def main() -> int:
     generate_tile()
-    work = os.path.join(OUTPUT, "run-ndvi")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
+    work = fresh_folder("run-ndvi")
     aoi = octagon_aoi()
     request = write_json(os.path.join(work, "request.json"), {"type": "bandmath", "params": {
         "view_id": VIEW_ID, "bm_type": "NDVI", "geometry": aoi, "reference": "bench-ndvi"}})
-    cutline = write_json(os.path.join(work, "aoi.geojson"), {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {}, "geometry": aoi}]})
+    cutline = write_cutline(work, aoi)
     red, nir = os.path.join(TILE, "B04.tif"), os.path.join(TILE, "B08.tif")
     warm([red, nir])
     ours, peer = [], []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -83,6 +84,20 @@ def write_json(path: str, value) -> str:
     with open(path, "w") as stream:
         json.dump(value, stream)
     return path
+
+
+def fresh_folder(name: str) -> str:
+    """bench/output/NAME, emptied of an earlier run's files."""
+    folder = os.path.join(OUTPUT, name)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    return folder
+
+
+def write_cutline(folder: str, aoi: dict) -> str:
+    """The AOI as a GeoJSON file for gdalwarp -cutline (FOLDER/aoi.geojson)."""
+    return write_json(os.path.join(folder, "aoi.geojson"), {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": aoi}]})
 
 
 def measure(command: list[str]) -> tuple[float, float]:
