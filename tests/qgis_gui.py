@@ -3,9 +3,17 @@ pytest-qgis's stub iface, pending deletions flushed, the canvas moved over an ar
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsLayerTreeGroup,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+)
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar
@@ -29,6 +37,26 @@ class QgisGui:
 def flush_deletions() -> None:
     QApplication.processEvents()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def single_layer_loaded(record, output_folder: str, name: str, band_count: int = 3
+                        ) -> tuple[QgsRasterLayer, QgsLayerTreeGroup]:
+    """The record's (ui.tasks.TaskRecord) result is on the map: one valid raster layer `name` of
+    `band_count` bands, alone in its group, read from a .tif in `output_folder`. Gives the layer and
+    the group."""
+    assert record.status == "loaded", record.message
+    assert len(record.layer_ids) == 1
+    project = QgsProject.instance()
+    layer = project.mapLayer(record.layer_ids[0])
+    assert isinstance(layer, QgsRasterLayer) and layer.isValid()
+    assert layer.name() == name
+    assert layer.bandCount() == band_count
+    group = project.layerTreeRoot().findLayer(layer.id()).parent()
+    assert [child.layerId() for child in group.findLayers()] == [layer.id()]
+    source = layer.source()
+    assert os.path.dirname(source) == output_folder
+    assert source.endswith(".tif") and os.path.isfile(source)
+    return layer, group
 
 
 def show_area(canvas: QgsMapCanvas, crs_id: str, lon_lat_box=S2_VIEW_BOX) -> None:

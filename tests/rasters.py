@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from osgeo import gdal, gdal_array, osr
+from osgeo import gdal, gdal_array, ogr, osr
 
 
 def write_raster(
@@ -131,6 +131,17 @@ def rings_in_crs(geometry: dict, crs: str | int) -> list[np.ndarray]:
     transform = osr.CoordinateTransformation(spatial_reference(epsg=4326), target)
     return [np.array([transform.TransformPoint(lon, lat)[:2] for lon, lat in ring])
             for ring in geometry_rings(geometry)]
+
+
+def ogr_polygon(rings: list[np.ndarray]) -> ogr.Geometry:
+    """An OGR polygon of closed rings (x, y), the first the outer one."""
+    polygon = ogr.Geometry(ogr.wkbPolygon)
+    for ring in rings:
+        linear = ogr.Geometry(ogr.wkbLinearRing)
+        for x, y in ring:
+            linear.AddPoint_2D(float(x), float(y))
+        polygon.AddGeometry(linear)
+    return polygon
 
 
 def centres_inside(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:

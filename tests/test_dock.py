@@ -42,7 +42,7 @@ from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapToolPan, QgsRubberBan
 from qgis.PyQt.QtCore import QDate, QEvent, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
-from qgis_gui import show_area
+from qgis_gui import show_area, single_layer_loaded
 from rasters import polygon_from_utm
 
 # Every test runs the plugin on the real sample imagery (the scene folder of the settings).
@@ -247,21 +247,9 @@ def files_under(folder: str) -> list[str]:
 
 def assert_true_colour_loaded(record: TaskRecord, output_folder: str) -> QgsRasterLayer:
     """The record's result is on the map: a group named after the scene holding one 3-band layer."""
-    assert record.status == "loaded", record.message
-    assert len(record.layer_ids) == 1
-    project = QgsProject.instance()
-    layer = project.mapLayer(record.layer_ids[0])
-    assert isinstance(layer, QgsRasterLayer) and layer.isValid()
-    assert layer.name() == TRUE_COLOUR_LAYER
-    assert layer.bandCount() == 3
-    node = project.layerTreeRoot().findLayer(layer.id())
-    group = node.parent()
+    layer, group = single_layer_loaded(record, output_folder, TRUE_COLOUR_LAYER)
     assert group.name().startswith(S2_VIEW), group.name()
     assert "B04 B03 B02" in group.name()
-    assert [child.layerId() for child in group.findLayers()] == [layer.id()]
-    source = layer.source()
-    assert os.path.dirname(source) == output_folder
-    assert source.endswith(".tif") and os.path.isfile(source)
     return layer
 
 

@@ -43,6 +43,7 @@ from qgis.gui import QgsMapCanvas, QgsMessageBarItem, QgsRubberBand
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QPushButton
+from qgis_gui import single_layer_loaded
 
 KEY = "lbe-dock-secret-KEY-9d41c7e2b5"
 WRONG_KEY = "lbe-dock-wrong-KEY-37f0a6c1d8"
@@ -284,19 +285,9 @@ def ledger_tasks(path: str) -> list[dict]:
 
 def assert_result_loaded(record: TaskRecord, output_folder: str) -> QgsRasterLayer:
     """The record's result is on the map: a group named after the scene holding the 3-band layer."""
-    assert record.status == "loaded", record.message
-    assert len(record.layer_ids) == 1
-    project = QgsProject.instance()
-    layer = project.mapLayer(record.layer_ids[0])
-    assert isinstance(layer, QgsRasterLayer) and layer.isValid()
-    assert layer.name() == LAYER_NAME
-    assert layer.bandCount() == 3
+    layer, group = single_layer_loaded(record, output_folder, LAYER_NAME)
     assert layer.crs().authid() == "EPSG:32633"
-    group = project.layerTreeRoot().findLayer(layer.id()).parent()
     assert group.name() == GROUP_NAME
-    assert [child.layerId() for child in group.findLayers()] == [layer.id()]
-    source = layer.source()
-    assert os.path.dirname(source) == output_folder and source.endswith(".tif") and os.path.isfile(source)
     return layer
 
 

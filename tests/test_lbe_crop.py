@@ -28,6 +28,7 @@ from rasters import (
     S2_GT10,
     centres_inside,
     min_distance_to_edges,
+    ogr_polygon,
     polygon_px,
     read_raster,
     rings_in_crs,
@@ -41,12 +42,7 @@ from rasters import (
 
 def centres_inside_ogr(xs: np.ndarray, ys: np.ndarray, rings: list[np.ndarray]) -> np.ndarray:
     """The same question answered by OGR (GEOS), point by point: a second opinion for small grids."""
-    polygon = ogr.Geometry(ogr.wkbPolygon)
-    for ring in rings:
-        linear = ogr.Geometry(ogr.wkbLinearRing)
-        for x, y in ring:
-            linear.AddPoint_2D(float(x), float(y))
-        polygon.AddGeometry(linear)
+    polygon = ogr_polygon(rings)
     inside = np.zeros((len(ys), len(xs)), dtype=bool)
     point = ogr.Geometry(ogr.wkbPoint)
     for row, y in enumerate(ys):

@@ -26,11 +26,12 @@ from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.runner import run
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, osr
 from rasters import (
     S2_GT10,
     centres_inside,
     distance_to_edges,
+    ogr_polygon,
     polygon_px,
     rings_in_crs,
     s2_path,
@@ -53,13 +54,7 @@ def mercator_rings(geometry: dict) -> list[np.ndarray]:
 
 def centre_latitude(rings: list[np.ndarray]) -> float:
     """The latitude of the AOI's centre (its centroid in EPSG:3857, back to degrees with osr)."""
-    polygon = ogr.Geometry(ogr.wkbPolygon)
-    for ring in rings:
-        linear = ogr.Geometry(ogr.wkbLinearRing)
-        for x, y in ring:
-            linear.AddPoint_2D(float(x), float(y))
-        polygon.AddGeometry(linear)
-    centre = polygon.Centroid()
+    centre = ogr_polygon(rings).Centroid()
     transform = osr.CoordinateTransformation(spatial_reference(3857), spatial_reference(4326))
     return transform.TransformPoint(centre.GetX(), centre.GetY())[1]
 
