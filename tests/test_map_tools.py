@@ -22,9 +22,9 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool, QgsMapToolPan, QgsRubberBand, QgsVertexMarker
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt, pyqtBoundSignal
-from qgis.PyQt.QtGui import QKeyEvent
+from qgis.PyQt.QtGui import QKeyEvent, QKeySequence
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QWidget
+from qgis.PyQt.QtWidgets import QAction, QApplication, QWidget
 
 UTM33N = QgsCoordinateReferenceSystem("EPSG:32633")
 CANVAS_EXTENT = QgsRectangle(500000, 5000000, 504000, 5003000)
@@ -94,10 +94,14 @@ def double_click(tool: QgsMapTool, canvas: QgsMapCanvas, x: int, y: int) -> None
     release(tool, canvas, x, y)
 
 
-def key(tool: QgsMapTool, which: Qt.Key) -> QKeyEvent:
+def key(tool: QgsMapTool, which: Qt.Key) -> bool:
+    """Give the tool a key press as QgsMapCanvas does (accepted on the way in); whether the tool
+    consumed it. QgsMapCanvas's convention: a tool ignores the key events it consumes, and only those
+    it leaves accepted go on to the canvas and to QGIS (which deletes selected features on Delete)."""
     event = QKeyEvent(QEvent.Type.KeyPress, which, Qt.KeyboardModifier.NoModifier)
+    event.accept()
     tool.keyPressEvent(event)
-    return event
+    return not event.isAccepted()
 
 
 def ring_of(geometry: QgsGeometry) -> list[QgsPointXY]:
@@ -194,17 +198,17 @@ def test_rectangle_ignores_right_button_and_esc_cancels_a_drag(canvas):
 
     press(tool, canvas, 100, 100)
     move(tool, canvas, 300, 300)
-    event = key(tool, Qt.Key.Key_Escape)
-    assert event.isAccepted()
+    assert key(tool, Qt.Key.Key_Escape)
     assert len(canceled.calls) == 1
     release(tool, canvas, 300, 300)
     assert drawn.calls == []
     assert tool._extent_bands[0].numberOfVertices() == 0
 
     # Esc with nothing dragged still says "the user gave up", so the dock can leave the tool
-    assert key(tool, Qt.Key.Key_Escape).isAccepted()
+    assert key(tool, Qt.Key.Key_Escape)
     assert len(canceled.calls) == 2
-    assert not key(tool, Qt.Key.Key_A).isAccepted()
+    assert not key(tool, Qt.Key.Key_A)
+    assert not key(tool, Qt.Key.Key_Left)  # the canvas pans
     assert drawn.calls == []
     tool.remove_rubber_bands()
 
@@ -291,12 +295,10 @@ def test_polygon_backspace_and_delete_remove_the_last_vertex(canvas):
     click(tool, canvas, 550, 380)  # a mistake
     assert len(tool.vertices) == 5
 
-    event = key(tool, Qt.Key.Key_Backspace)
-    assert event.isAccepted()
+    assert key(tool, Qt.Key.Key_Backspace)
     assert len(tool.vertices) == 4
     assert tool.rubber_band.numberOfVertices() == 4
-    event = key(tool, Qt.Key.Key_Delete)
-    assert event.isAccepted()
+    assert key(tool, Qt.Key.Key_Delete)
     assert len(tool.vertices) == 3
     assert_same_point(tool.vertices[-1], to_map(canvas, *SQUARE_PIXELS[2]))
 
@@ -309,13 +311,22 @@ def test_polygon_backspace_and_delete_remove_the_last_vertex(canvas):
 
 def test_polygon_keys_it_does_not_use_go_to_qgis(canvas):
     tool = PolygonAoiTool(canvas)
-    # nothing drawn: Delete belongs to QGIS (deleting selected features)
-    assert not key(tool, Qt.Key.Key_Delete).isAccepted()
     click(tool, canvas, 100, 100)
-    assert not key(tool, Qt.Key.Key_A).isAccepted()
-    assert not key(tool, Qt.Key.Key_Left).isAccepted()
+    assert not key(tool, Qt.Key.Key_A)
+    assert not key(tool, Qt.Key.Key_Left)  # the canvas pans
     assert len(tool.vertices) == 1
     tool.remove_rubber_bands()
+
+
+def test_polygon_backspace_and_delete_are_its_own_also_with_nothing_drawn(canvas):
+    """One Backspace too many must not reach QGIS, which would delete the selected features."""
+    tool = PolygonAoiTool(canvas)
+    click(tool, canvas, 100, 100)
+    assert key(tool, Qt.Key.Key_Backspace)
+    assert tool.vertices == []
+    assert key(tool, Qt.Key.Key_Backspace)
+    assert key(tool, Qt.Key.Key_Delete)
+    assert tool.vertices == []
 
 
 def test_polygon_esc_cancels(canvas):
@@ -328,8 +339,7 @@ def test_polygon_esc_cancels(canvas):
         click(tool, canvas, x, y)
     assert len(rubber_bands(canvas)) == bands_before + 1
 
-    event = key(tool, Qt.Key.Key_Escape)
-    assert event.isAccepted()
+    assert key(tool, Qt.Key.Key_Escape)
     assert len(canceled.calls) == 1
     assert drawn.calls == []
     assert tool.vertices == []
@@ -340,7 +350,7 @@ def test_polygon_esc_cancels(canvas):
     click(tool, canvas, 300, 300, Qt.MouseButton.RightButton)
     assert drawn.calls == []
     # Esc with nothing drawn still says "the user gave up", so the dock can leave the tool
-    assert key(tool, Qt.Key.Key_Escape).isAccepted()
+    assert key(tool, Qt.Key.Key_Escape)
     assert len(canceled.calls) == 2
 
 
@@ -542,3 +552,170 @@ def test_cleanup_leaves_no_rubber_band_on_the_canvas(canvas):
     rectangle.remove_rubber_bands()
     polygon.remove_rubber_bands()
     assert len(rubber_bands(canvas)) == bands_before
+
+
+# --- keys: the tool's keys reach no QGIS action ------------------------------------------------
+
+KEY_ROUTES = ["shortcut", "canvas signal"]
+
+
+class DeleteSelected:
+    """QGIS's "Delete Selected" on an editable layer with one selected feature, reached as QGIS reaches
+    it: by a QAction with the Delete and Backspace shortcuts in the canvas's window ("shortcut"), or by
+    QGIS's handler of the canvas's keyPressed signal, which deletes the selection on a Backspace or
+    Delete the map tool left accepted (QgisApp::mapCanvas_keyPressed: "canvas signal"). A second
+    QAction holds Esc, as QGIS's stop-rendering does."""
+
+    def __init__(self, canvas: QgsMapCanvas, route: str) -> None:
+        self.canvas = canvas
+        self.layer = QgsVectorLayer("Polygon?crs=EPSG:32633", "analyst's parcels", "memory")
+        parcels = []
+        for offset in (0, 1000):
+            feature = QgsFeature()
+            feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(500100 + offset, 5000100, 500900 + offset, 5000900)))
+            parcels.append(feature)
+        assert self.layer.dataProvider().addFeatures(parcels)
+        QgsProject.instance().addMapLayer(self.layer)
+        assert self.layer.startEditing()
+        self.selected_id = next(self.layer.getFeatures()).id()
+        self.layer.selectByIds([self.selected_id])
+        self.deletions = 0
+        self.escapes = 0
+        self.window = canvas.window()
+        self.actions: list[QAction] = []
+        if route == "shortcut":
+            delete = QAction("Delete Selected", self.window)
+            delete.setShortcuts([QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)])
+            delete.triggered.connect(self.delete_selected)
+            self.actions.append(delete)
+        else:
+            canvas.keyPressed.connect(self.canvas_key_pressed)
+        escape = QAction("Stop Rendering", self.window)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.triggered.connect(self.escaped)
+        self.actions.append(escape)
+        for action in self.actions:
+            self.window.addAction(action)
+        self.route = route
+
+    def delete_selected(self) -> None:
+        self.deletions += 1
+        self.layer.deleteSelectedFeatures()
+
+    def canvas_key_pressed(self, e: QKeyEvent) -> None:
+        if e.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and e.isAccepted():
+            self.delete_selected()
+
+    def escaped(self) -> None:
+        self.escapes += 1
+
+    def feature_ids(self) -> set[int]:
+        return {feature.id() for feature in self.layer.getFeatures()}
+
+    def remove(self) -> None:
+        if self.route != "shortcut":
+            self.canvas.keyPressed.disconnect(self.canvas_key_pressed)
+        for action in self.actions:
+            self.window.removeAction(action)
+            action.deleteLater()
+        self.layer.rollBack()
+        QgsProject.instance().removeMapLayer(self.layer.id())
+
+
+@pytest.fixture(params=KEY_ROUTES)
+def delete_selected(request, canvas, qtbot) -> Iterator[DeleteSelected]:
+    qgis = DeleteSelected(canvas, request.param)
+    window = canvas.window()
+    window.activateWindow()
+    QApplication.setActiveWindow(window)  # the offscreen platform activates nothing by itself
+    canvas.setFocus()
+    qtbot.waitUntil(canvas.hasFocus)
+    yield qgis
+    qgis.remove()
+
+
+def press_key(canvas: QgsMapCanvas, which: Qt.Key) -> None:
+    """A key pressed while the canvas has the focus, through Qt's whole dispatch (shortcuts first)."""
+    assert canvas.hasFocus()
+    QTest.keyClick(canvas, which)
+
+
+def test_qgis_deletes_the_selection_on_backspace_without_our_tool(canvas, delete_selected):
+    """The set-up of the tests below deletes features when our tool is not there to stop it."""
+    pan = QgsMapToolPan(canvas)
+    canvas.setMapTool(pan)
+    try:
+        before = delete_selected.feature_ids()
+        press_key(canvas, Qt.Key.Key_Backspace)
+        assert delete_selected.deletions == 1
+        assert delete_selected.feature_ids() == before - {delete_selected.selected_id}
+    finally:
+        canvas.unsetMapTool(pan)
+
+
+def test_polygon_keys_remove_vertices_and_reach_no_qgis_action(canvas, delete_selected):
+    tool = PolygonAoiTool(canvas)
+    canceled = Recorder(tool.drawingCanceled)
+    canvas.setMapTool(tool)
+    try:
+        features = delete_selected.feature_ids()
+        for x, y in SQUARE_PIXELS:
+            viewport_click(canvas, x, y)
+        assert len(tool.vertices) == 4
+
+        press_key(canvas, Qt.Key.Key_Backspace)
+        assert len(tool.vertices) == 3
+        press_key(canvas, Qt.Key.Key_Delete)
+        assert len(tool.vertices) == 2
+        assert_same_point(tool.vertices[-1], to_map(canvas, *SQUARE_PIXELS[1]))
+        assert delete_selected.deletions == 0
+
+        press_key(canvas, Qt.Key.Key_Escape)
+        assert len(canceled.calls) == 1
+        assert tool.vertices == []
+        assert delete_selected.escapes == 0
+
+        # one Backspace too many, with nothing drawn, is still the tool's
+        press_key(canvas, Qt.Key.Key_Backspace)
+        press_key(canvas, Qt.Key.Key_Delete)
+        assert delete_selected.deletions == 0
+
+        # with a mouse button held down QgsMapCanvas gives keys to no tool, only to keyPressed
+        viewport_click(canvas, *SQUARE_PIXELS[0])
+        viewport_click(canvas, *SQUARE_PIXELS[1])
+        QTest.mousePress(canvas.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, QPoint(*SQUARE_PIXELS[2]))
+        press_key(canvas, Qt.Key.Key_Backspace)
+        assert len(tool.vertices) == 1
+        QTest.mouseRelease(canvas.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, QPoint(*SQUARE_PIXELS[2]))
+        assert len(tool.vertices) == 2
+        assert delete_selected.feature_ids() == features
+        assert delete_selected.layer.selectedFeatureIds() == [delete_selected.selected_id]
+    finally:
+        canvas.unsetMapTool(tool)
+    # put down, the tool claims no key any more
+    pan = QgsMapToolPan(canvas)
+    canvas.setMapTool(pan)
+    try:
+        press_key(canvas, Qt.Key.Key_Escape)
+        assert delete_selected.escapes == 1
+    finally:
+        canvas.unsetMapTool(pan)
+
+
+def test_rectangle_esc_reaches_no_qgis_action(canvas, delete_selected):
+    tool = RectangleAoiTool(canvas)
+    canceled = Recorder(tool.drawingCanceled)
+    canvas.setMapTool(tool)
+    try:
+        QTest.mousePress(canvas.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, QPoint(100, 100))
+        QTest.mouseMove(canvas.viewport(), QPoint(300, 300))
+        press_key(canvas, Qt.Key.Key_Escape)
+        assert len(canceled.calls) == 1
+        assert tool._extent_bands[0].numberOfVertices() == 0
+        assert delete_selected.escapes == 0
+        press_key(canvas, Qt.Key.Key_Escape)  # nothing dragged
+        assert len(canceled.calls) == 2
+        assert delete_selected.escapes == 0
+    finally:
+        canvas.unsetMapTool(tool)
+        tool.remove_rubber_bands()

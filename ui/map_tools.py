@@ -3,6 +3,9 @@
 Both tools only draw while the user draws. When a shape is finished they emit `aoiDrawn` with a
 polygon in the canvas's map CRS and forget it; the dock keeps (and draws) the AOI itself.
 `remove_rubber_bands()` takes everything a tool put on the canvas off it (plugin unload).
+
+The keys a tool handles are its own: QGIS must not also act on them (its "delete selected features"
+runs on a Backspace or Delete the map tool left to the canvas). See `_KeyClaim` and `_consume_key`.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsGeometry, QgsPointLocator, QgsPointXY, QgsRectangle, QgsWkbTypes
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool, QgsMapToolExtent, QgsRubberBand, QgsSnapIndicator
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QCursor, QKeyEvent
 
 from ..core.i18n import tr
@@ -34,11 +37,54 @@ def _style_drawing_band(band: QgsRubberBand) -> None:
     band.setWidth(DRAWING_STROKE_WIDTH)
 
 
+def _consume_key(e: QKeyEvent) -> None:
+    """Tell QgsMapCanvas that the tool has used the key (when the canvas passes it on: `_KeyClaim`
+    normally takes the tool's keys before). Its convention is backwards: an event the tool
+    leaves accepted goes on to the canvas's own handling (arrows pan...) and to its `keyPressed`
+    signal, on which QGIS deletes the selected features for Backspace and Delete; an ignored one
+    stops there. QGIS's own digitizing tools ignore the keys they use for the same reason."""
+    e.ignore()
+
+
+class _KeyClaim(QObject):
+    """While its tool is the canvas's tool, takes the keys the tool handles before Qt or QGIS can act
+    on them, and gives them to the tool alone.
+
+    Two ways a key press reaches QGIS around a map tool: before the press reaches the focused
+    widget, Qt asks it with a ShortcutOverride event whether it wants the key, and if not a QAction
+    or QShortcut with that key fires instead (the tool never sees it); and QgsMapCanvas of QGIS 3.22
+    neither asks its map tool about shortcuts nor gives it the keys pressed while a mouse button is
+    down (it only emits `keyPressed`, on which QGIS deletes the selected features for Backspace and
+    Delete). So the tool watches the canvas itself: it accepts the ShortcutOverride for its keys and
+    handles their key press before the canvas, which then never sees it.
+    """
+
+    def __init__(self, tool: QgsMapTool) -> None:
+        super().__init__(tool)
+        self._tool = tool
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not self._tool.handles_key(event):
+            return False
+        if kind == QEvent.Type.KeyPress:
+            self._tool.keyPressEvent(event)
+        event.accept()
+        return True
+
+    def start(self) -> None:
+        self._tool.canvas().installEventFilter(self)
+
+    def stop(self) -> None:
+        self._tool.canvas().removeEventFilter(self)
+
+
 class RectangleAoiTool(QgsMapToolExtent):
     """Drag a rectangle with the left button; on release emits it as a polygon in the map CRS.
 
     A click without a drag (an empty extent) emits nothing. Esc drops a drag in progress and emits
-    `drawingCanceled` (also when nothing was being dragged, like PolygonAoiTool).
+    `drawingCanceled` (also when nothing was being dragged, like PolygonAoiTool); QGIS does not see
+    that Esc.
     """
 
     aoiDrawn = pyqtSignal(QgsGeometry)  # noqa: N815 - Qt signal name
@@ -55,6 +101,7 @@ class RectangleAoiTool(QgsMapToolExtent):
         for band in self._extent_bands:
             _style_drawing_band(band)
         self._dragging = False
+        self._key_claim = _KeyClaim(self)
         self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
     def activate(self) -> None:
@@ -63,10 +110,12 @@ class RectangleAoiTool(QgsMapToolExtent):
         for band in self._extent_bands:
             if not sip.isdeleted(band) and band.scene() is None:
                 scene.addItem(band)
+        self._key_claim.start()
         super().activate()
 
     def deactivate(self) -> None:
         self._dragging = False
+        self._key_claim.stop()
         super().deactivate()  # QgsMapToolExtent clears its rubber band
 
     def canvasPressEvent(self, e: QgsMapMouseEvent) -> None:
@@ -90,12 +139,15 @@ class RectangleAoiTool(QgsMapToolExtent):
             return
         self.aoiDrawn.emit(QgsGeometry.fromRect(extent))
 
+    def handles_key(self, e: QKeyEvent) -> bool:
+        """Whether the key is the tool's (Esc), whatever the modifiers: QGIS must not act on it."""
+        return e.key() == Qt.Key.Key_Escape
+
     def keyPressEvent(self, e: QKeyEvent) -> None:
-        if e.key() == Qt.Key.Key_Escape:
+        if self.handles_key(e):
             self.cancel()
-            e.accept()
-        else:
-            e.ignore()  # QGIS's own shortcuts keep working
+            _consume_key(e)
+        # other keys are left accepted: the canvas and QGIS's shortcuts handle them
 
     def cancel(self) -> None:
         """Drop the rectangle being dragged (if any) and emit `drawingCanceled`."""
@@ -117,9 +169,11 @@ class RectangleAoiTool(QgsMapToolExtent):
 class PolygonAoiTool(QgsMapTool):
     """Click vertices with the left button; double-click or right-click finishes the polygon.
 
-    Backspace or Delete removes the last vertex, Esc cancels. A finished polygon (at least 3
-    distinct vertices, not crossing itself) is emitted by `aoiDrawn` in the map CRS with a closed
-    ring, and the tool starts over. Problems are reported through QgsMapTool's `messageEmitted`.
+    Backspace or Delete removes the last vertex, Esc cancels; while the tool is active these keys are
+    its own, also with nothing drawn (QGIS would delete the selected features of the active layer).
+    A finished polygon (at least 3 distinct vertices, not crossing itself) is emitted by `aoiDrawn`
+    in the map CRS with a closed ring, and the tool starts over. Problems are reported through
+    QgsMapTool's `messageEmitted`.
     """
 
     aoiDrawn = pyqtSignal(QgsGeometry)  # noqa: N815 - Qt signal name
@@ -135,6 +189,7 @@ class PolygonAoiTool(QgsMapTool):
         # Qt delivers a double-click as press, release, double-click, release: the first release
         # adds the vertex, the double-click finishes, and the last release must add nothing.
         self._ignore_next_release = False
+        self._key_claim = _KeyClaim(self)
         self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
     # --- state --------------------------------------------------------------------------------
@@ -152,9 +207,14 @@ class PolygonAoiTool(QgsMapTool):
         return QgsMapTool.Flags()  # not transient (no zoom/pan tool), no context menu
 
     # --- QgsMapTool events -------------------------------------------------------------------
+    def activate(self) -> None:
+        self._key_claim.start()
+        super().activate()
+
     def deactivate(self) -> None:
         self.clear()
         self._snap_indicator.setMatch(QgsPointLocator.Match())
+        self._key_claim.stop()
         super().deactivate()
 
     def canvasPressEvent(self, e: QgsMapMouseEvent) -> None:
@@ -185,16 +245,19 @@ class PolygonAoiTool(QgsMapTool):
         self.finish_polygon()
         self._ignore_next_release = True
 
+    def handles_key(self, e: QKeyEvent) -> bool:
+        """Whether the key is the tool's (Esc, Backspace, Delete), whatever the modifiers and also
+        with nothing drawn: QGIS must not act on it."""
+        return e.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+
     def keyPressEvent(self, e: QKeyEvent) -> None:
-        key = e.key()
-        if key == Qt.Key.Key_Escape:
+        if not self.handles_key(e):
+            return  # left accepted: the canvas and QGIS's shortcuts handle it (arrows pan...)
+        if e.key() == Qt.Key.Key_Escape:
             self.cancel()
-            e.accept()
-        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and self._vertices:
-            self.remove_last_vertex()
-            e.accept()
         else:
-            e.ignore()  # QGIS's own shortcuts (Delete on a selection, arrows to pan...) keep working
+            self.remove_last_vertex()
+        _consume_key(e)
 
     # --- drawing ------------------------------------------------------------------------------
     def add_vertex(self, point: QgsPointXY) -> None:
