@@ -187,8 +187,9 @@ class PolygonAoiTool(QgsMapTool):
         self._rubber_band: QgsRubberBand | None = None  # exists only while there are vertices
         self._snap_indicator = QgsSnapIndicator(canvas)
         # Qt delivers a double-click as press, release, double-click, release: the first release
-        # adds the vertex, the double-click finishes, and the last release must add nothing.
-        self._ignore_next_release = False
+        # adds the vertex and the last one finishes. Finishing on the double-click itself would hand
+        # that last release to the tool the dock puts back (QGIS's pan tool centres the map on it).
+        self._finish_on_release = False
         self._key_claim = _KeyClaim(self)
         self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
@@ -218,7 +219,7 @@ class PolygonAoiTool(QgsMapTool):
         super().deactivate()
 
     def canvasPressEvent(self, e: QgsMapMouseEvent) -> None:
-        self._ignore_next_release = False
+        self._finish_on_release = False
 
     def canvasMoveEvent(self, e: QgsMapMouseEvent) -> None:
         point = e.snapPoint()
@@ -229,8 +230,11 @@ class PolygonAoiTool(QgsMapTool):
         self._redraw()
 
     def canvasReleaseEvent(self, e: QgsMapMouseEvent) -> None:
-        if self._ignore_next_release:
-            self._ignore_next_release = False
+        if self._finish_on_release:
+            # the end of a double-click, whose first click has already added its vertex
+            self._finish_on_release = False
+            if e.button() == Qt.MouseButton.LeftButton:
+                self.finish_polygon()
             return
         if e.button() == Qt.MouseButton.LeftButton:
             self.add_vertex(e.snapPoint())
@@ -238,12 +242,8 @@ class PolygonAoiTool(QgsMapTool):
             self.finish_polygon()
 
     def canvasDoubleClickEvent(self, e: QgsMapMouseEvent) -> None:
-        if e.button() != Qt.MouseButton.LeftButton:
-            return
-        # The first click of the double-click has already added its vertex, and the release that
-        # follows must not add another (also when finishing has reset the tool).
-        self.finish_polygon()
-        self._ignore_next_release = True
+        if e.button() == Qt.MouseButton.LeftButton:
+            self._finish_on_release = True
 
     def handles_key(self, e: QKeyEvent) -> bool:
         """Whether the key is the tool's (Esc, Backspace, Delete), whatever the modifiers and also
@@ -312,7 +312,7 @@ class PolygonAoiTool(QgsMapTool):
         had_vertices = bool(self._vertices)
         self._vertices = []
         self._cursor_point = None
-        self._ignore_next_release = False
+        self._finish_on_release = False
         self._remove_rubber_band()
         if had_vertices:
             self.vertexCountChanged.emit(0)
