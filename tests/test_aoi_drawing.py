@@ -1,4 +1,5 @@
-"""Drawing the AOI with the dock: real mouse events on the real canvas (pytest-qgis, offscreen).
+"""Drawing the AOI with the dock, and the AOI on the map: real mouse events on the real canvas, the
+canvas rendered over a real raster layer (pytest-qgis, offscreen).
 
 The plugin is built as QGIS builds it (tests/conftest.py `plugin`), so finishing a drawing hands
 the canvas back to the tool the user had, as in QGIS.
@@ -6,18 +7,35 @@ the canvas back to the tool the user had, as in QGIS.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
-from qgis.core import QgsRectangle
-from qgis.gui import QgsMapToolPan
+from osgeo import gdal, osr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+)
+from qgis.gui import QgsMapCanvas, QgsMapToolPan
 from qgis.PyQt.QtCore import QPoint, Qt
+from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtTest import QTest
+from qgis_gui import show_area
 
 pytestmark = pytest.mark.sample_data
 
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 LEFT = Qt.MouseButton.LeftButton
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+S2_VIEW = "S2/33/U/UU/2017/2/16/0"
+S2_RING = [[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518], [12.575, 52.515],
+           [12.553, 52.474]]
+GREY = 128
 
 
 @pytest.fixture
@@ -32,6 +50,53 @@ def pan_tool(canvas) -> Iterator[QgsMapToolPan]:
     canvas.setMapTool(tool)
     yield tool
     canvas.unsetMapTool(tool)
+
+
+@pytest.fixture
+def s2_aoi_file(tmp_path) -> str:
+    path = tmp_path / "s2.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [S2_RING]}}]}))
+    return str(path)
+
+
+@pytest.fixture
+def grey_layer(tmp_path, canvas) -> Iterator[QgsRasterLayer]:
+    """A grey RGB raster over the whole view (what a loaded result is to the AOI drawn over it)."""
+    path = str(tmp_path / "grey.tif")
+    dataset = gdal.GetDriverByName("GTiff").Create(path, 400, 200, 3, gdal.GDT_Byte)
+    dataset.SetGeoTransform((12.40, 0.001, 0.0, 52.60, 0.0, -0.001))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    dataset.SetProjection(srs.ExportToWkt())
+    for number in (1, 2, 3):
+        dataset.GetRasterBand(number).WriteArray(np.full((200, 400), GREY, dtype=np.uint8))
+    dataset = None
+    layer = QgsRasterLayer(path, "result")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    canvas.setLayers([layer])
+    yield layer
+    canvas.setLayers([])
+    QgsProject.instance().removeMapLayer(layer.id())
+
+
+def rendered(canvas: QgsMapCanvas) -> QImage:
+    """The canvas as the user sees it: the rendered layers and the rubber bands over them."""
+    canvas.refresh()
+    canvas.waitWhileRendering()
+    return canvas.viewport().grab().toImage()
+
+
+def pixel_of(canvas: QgsMapCanvas, lon: float, lat: float) -> QPoint:
+    to_canvas = QgsCoordinateTransform(WGS84, canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    point = canvas.getCoordinateTransform().transform(to_canvas.transform(QgsPointXY(lon, lat)))
+    return QPoint(round(point.x()), round(point.y()))
+
+
+def colour_at(image: QImage, pixel: QPoint) -> tuple[int, int, int]:
+    colour = QColor(image.pixel(pixel))
+    return colour.red(), colour.green(), colour.blue()
 
 
 # --- drawing leaves the map where it was ---------------------------------------------------------
@@ -67,3 +132,26 @@ def test_finishing_a_polygon_leaves_the_map_where_it_was(dock, canvas, pan_tool,
     assert dock.aoi.vertex_count() == 4
     assert canvas.mapTool() is pan_tool  # drawing done, the user's tool is back
     assert same_extent(canvas.extent(), extent), "the map moved"
+
+
+# --- the AOI and the footprint do not tint what is under them ------------------------------------
+
+
+def test_aoi_and_selected_footprint_leave_the_layer_under_them_its_colour(dock, canvas, qtbot, grey_layer,
+                                                                        s2_aoi_file):
+    show_area(canvas, "EPSG:3857")
+    centre = pixel_of(canvas, 12.61, 52.49)  # inside the AOI, and inside the scene's footprint
+    before = rendered(canvas)
+    assert colour_at(before, centre) == (GREY, GREY, GREY)
+
+    dock.use_file(s2_aoi_file)
+    qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() == 1, timeout=30_000)
+    dock.scene_picker.table.selectRow(0)
+    assert dock.scene_picker.view_id() == S2_VIEW
+    after = rendered(canvas)
+
+    assert colour_at(after, centre) == (GREY, GREY, GREY)
+    # and the AOI is drawn: its outline, orange, runs through its first vertex
+    vertex = pixel_of(canvas, *S2_RING[0])
+    reds = [colour_at(after, vertex + QPoint(dx, dy))[0] for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    assert max(reds) > 200

@@ -2,7 +2,8 @@
 
 Whatever the source (a drawn rectangle or polygon, selected features, the canvas extent, a vector
 file) and whatever the project CRS, the AOI is converted once to EPSG:4326, the CRS of requests.
-A rubber band shows it on the canvas in the canvas's CRS, redrawn when that CRS changes.
+A rubber band shows it on the canvas in the canvas's CRS, redrawn when that CRS changes: an
+outline only, so that the layers loaded under it (the results) keep their colours.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsMapCanvas, QgsRubberBand
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from ..core.aoi import to_ogr, validate_geometry
@@ -73,7 +74,7 @@ class AreaOfInterest(QObject):
         self.source = ""  # what it came from, in plain words
         self._band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
         self._band.setColor(QColor(255, 96, 0, 220))
-        self._band.setFillColor(QColor(255, 96, 0, 40))
+        self._band.setBrushStyle(Qt.BrushStyle.NoBrush)  # a fill would tint the results under it
         self._band.setWidth(2)
         canvas.destinationCrsChanged.connect(self._redraw)
 

@@ -51,7 +51,7 @@ class ScenePicker(QWidget):
         self._footprints: list[QgsRubberBand] = []
         self._selected_footprint = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
         self._selected_footprint.setColor(QColor(0, 120, 255, 230))
-        self._selected_footprint.setFillColor(QColor(0, 120, 255, 20))
+        self._selected_footprint.setBrushStyle(Qt.BrushStyle.NoBrush)  # a fill would tint the results under it
         self._selected_footprint.setWidth(2)
         self._shown = True  # drawn on the map only while the dock is open
         canvas.destinationCrsChanged.connect(self._redraw)
