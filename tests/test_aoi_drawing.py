@@ -16,6 +16,7 @@ from osgeo import gdal, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsGeometry,
     QgsPointXY,
     QgsProject,
     QgsRasterLayer,
@@ -99,6 +100,12 @@ def colour_at(image: QImage, pixel: QPoint) -> tuple[int, int, int]:
     return colour.red(), colour.green(), colour.blue()
 
 
+def aoi_box_on_canvas(canvas: QgsMapCanvas) -> QgsRectangle:
+    to_canvas = QgsCoordinateTransform(WGS84, canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    return to_canvas.transformBoundingBox(QgsGeometry.fromPolygonXY(
+        [[QgsPointXY(lon, lat) for lon, lat in S2_RING]]).boundingBox())
+
+
 # --- drawing leaves the map where it was ---------------------------------------------------------
 
 
@@ -155,3 +162,28 @@ def test_aoi_and_selected_footprint_leave_the_layer_under_them_its_colour(dock, 
     vertex = pixel_of(canvas, *S2_RING[0])
     reds = [colour_at(after, vertex + QPoint(dx, dy))[0] for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
     assert max(reds) > 200
+
+
+# --- an AOI from a file is shown -----------------------------------------------------------------
+
+
+def test_aoi_from_a_file_is_zoomed_to(dock, canvas, s2_aoi_file):
+    show_area(canvas, "EPSG:3857", (0.0, 0.0, 1.0, 1.0))  # far away
+    dock.use_file(s2_aoi_file)
+    box = aoi_box_on_canvas(canvas)
+    extent = canvas.extent()
+    assert extent.contains(box)
+    assert extent.width() < 3 * box.width() or extent.height() < 3 * box.height()
+
+
+def test_aoi_from_a_file_the_map_cannot_show_is_kept_and_the_map_stays(dock, canvas, s2_aoi_file):
+    """An orthographic view of the south pole cannot show a place at 52° N: the AOI is taken all the
+    same, and the map stays where it was (QgsMapCanvas.setReferencedExtent raises QgsCsException)."""
+    south_pole = QgsCoordinateReferenceSystem("PROJ:+proj=ortho +lat_0=-90 +lon_0=0 +datum=WGS84 +units=m")
+    assert south_pole.isValid()
+    canvas.setDestinationCrs(south_pole)
+    canvas.setExtent(QgsRectangle(-1e6, -1e6, 1e6, 1e6))
+    extent = canvas.extent()
+    dock.use_file(s2_aoi_file)
+    assert dock.aoi.is_set and dock.aoi.vertex_count() == 5
+    assert same_extent(canvas.extent(), extent)

@@ -13,9 +13,12 @@ import json
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsDistanceArea,
     QgsGeometry,
     QgsProject,
+    QgsRectangle,
+    QgsReferencedRectangle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -151,13 +154,20 @@ class AreaOfInterest(QObject):
         """Show or hide the rubber band (the dock opened or closed); the AOI itself stays."""
         self._band.setVisible(shown)
 
-    def zoom_to(self) -> None:
-        if self.is_set:
-            transform = QgsCoordinateTransform(WGS84, self.canvas.mapSettings().destinationCrs(), self.project)
-            extent = transform.transformBoundingBox(self.geometry.boundingBox())
-            extent.scale(1.2)
-            self.canvas.setExtent(extent)
+    def zoom_to(self) -> bool:
+        """Show the whole AOI on the canvas, with a margin. False (the map left as it was) when there
+        is none or it cannot be shown in the canvas's CRS."""
+        if not self.is_set:
+            return False
+        extent = QgsRectangle(self.geometry.boundingBox())
+        extent.scale(1.2)
+        try:
+            zoomed = self.canvas.setReferencedExtent(QgsReferencedRectangle(extent, WGS84))
+        except QgsCsException:
+            zoomed = False
+        if zoomed:
             self.canvas.refresh()
+        return zoomed
 
     def remove(self) -> None:
         """Take the rubber band off the canvas and stop listening (plugin unload)."""

@@ -435,6 +435,7 @@ class LoadByExtentDock(QgsDockWidget):
             self._show_aoi_problem(error.message, to_message_bar=True)
             return
         self.aoi.set_from_geojson(geojson, path)
+        self.aoi.zoom_to()  # a file's AOI may be anywhere: show it (if the map's CRS can)
 
     def _show_aoi_problem(self, text: str, to_message_bar: bool = False) -> None:
         self.aoi_problem.setText(text)
