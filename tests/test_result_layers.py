@@ -340,7 +340,7 @@ def test_nodata_outside_the_aoi_renders_transparent(s2_nir_result, qgis_new_proj
     assert (alpha[surely_valid] == 255).all()
 
 
-def test_styling_switches_nodata_back_on_and_greys_two_bands(s2_rgb_result, tmp_path, qgis_new_project):
+def test_styling_switches_nodata_back_on_and_shows_both_of_two_bands(s2_rgb_result, tmp_path, qgis_new_project):
     two_bands = str(tmp_path / "two_bands.tif")
     source = gdal.Open(s2_rgb_result.files[0])
     gdal.Translate(two_bands, source, bandList=[1, 2])
@@ -355,10 +355,63 @@ def test_styling_switches_nodata_back_on_and_greys_two_bands(s2_rgb_result, tmp_
     assert layer.dataProvider().useSourceNoDataValue(1)
     assert layer.dataProvider().useSourceNoDataValue(2)
     renderer = layer.renderer()
-    assert isinstance(renderer, QgsSingleBandGrayRenderer)
-    assert renderer.grayBand() == 1
+    assert isinstance(renderer, QgsMultiBandColorRenderer)
+    assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (1, 2, 2)
     arrays, _names, nodata = read_bands(two_bands)
-    assert_stretch(renderer.contrastEnhancement(), arrays[0], nodata)
+    assert_stretch(renderer.redContrastEnhancement(), arrays[0], nodata)
+    assert_stretch(renderer.greenContrastEnhancement(), arrays[1], nodata)
+    assert_stretch(renderer.blueContrastEnhancement(), arrays[1], nodata)
+
+
+def render_layer(layer: QgsRasterLayer, canvas) -> np.ndarray:
+    """The layer drawn alone at its own size: (rows, cols, 4) bytes, B G R A."""
+    settings = canvas.mapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setOutputSize(QSize(layer.width(), layer.height()))
+    settings.setExtent(layer.extent())
+    settings.setBackgroundColor(settings.backgroundColor().fromRgb(0, 0, 0, 0))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage().convertToFormat(QImage.Format.Format_ARGB32)
+    pointer = image.constBits()
+    pointer.setsize(image.sizeInBytes())
+    pixels = np.frombuffer(pointer, dtype=np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    return pixels[:, : image.width()].copy()
+
+
+@pytest.mark.sample_data
+def test_two_band_file_of_the_shortwave_preset_shows_both_bands_in_colour(sample_store, tmp_path, qgis_new_project,
+                                                                         qgis_iface):
+    """The Shortwave infrared preset on Sentinel-2 (B12 B08 B04, merged) gives B12 on its 20 m grid
+    and B08 B04 together on the 10 m one: that file shows B08 on red, B04 on green and blue."""
+    params = {"view_id": S2_VIEW, "bands": ["B12", "B08", "B04"], "merge": True, "geometry": S2_AOI,
+              "reference": "result-layers-swir"}
+    result = _run(sample_store, str(tmp_path / "swir"), params)
+    layers = load_result(result, project=qgis_new_project)
+    by_name = {layer.name(): layer for layer in layers}
+    assert sorted(by_name) == ["S2 2017-02-16 B08 B04", "S2 2017-02-16 B12"]
+    pair = by_name["S2 2017-02-16 B08 B04"]
+    assert pair.bandCount() == 2
+    renderer = pair.renderer()
+    assert isinstance(renderer, QgsMultiBandColorRenderer)
+    assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (1, 2, 2)
+    arrays, names, nodata = read_bands(pair.source())
+    assert names == ["B08", "B04"]
+    assert_stretch(renderer.redContrastEnhancement(), arrays[0], nodata)
+    assert_stretch(renderer.greenContrastEnhancement(), arrays[1], nodata)
+    assert_stretch(renderer.blueContrastEnhancement(), arrays[1], nodata)
+    assert isinstance(by_name["S2 2017-02-16 B12"].renderer(), QgsSingleBandGrayRenderer)
+
+    # Drawn: green and blue always agree (band 2), red follows band 1 on its own, so the picture
+    # holds both bands (neither is hidden): red above and below green/blue both occur.
+    pixels = render_layer(pair, qgis_iface.mapCanvas())
+    opaque = pixels[:, :, 3] == 255
+    blue, green, red = (pixels[:, :, k][opaque].astype(int) for k in range(3))
+    assert opaque.sum() > 1000
+    assert np.abs(green - blue).max() <= 1
+    assert (red > green + 20).mean() > 0.01 and (red < green - 20).mean() > 0.01
 
 
 def test_a_large_raster_is_stretched_from_an_even_sample_of_it(l8_zip_result, tmp_path, monkeypatch):

@@ -7,7 +7,9 @@ the task's worker thread by core.display.prepare_display; this module only creat
 - tif and jp2 results load directly (the jp2's .aux.xml sidecar is read by GDAL, never loaded);
 - a zip is extracted beside it (refusing members that would escape the folder) and every GeoTIFF /
   JPEG 2000 in it is loaded (metadata files stay on disk only);
-- each layer is named after sensor, date and bands and stretched to its 2-98 % cumulative cut.
+- each layer is named after sensor, date and bands and stretched to its 2-98 % cumulative cut:
+  three or more bands in true colour (1, 2, 3), two bands as a colour composite (band 1 red, band 2
+  green and blue: where band 1 is high the pixel is red, where band 2 is, cyan), one band in grey.
 """
 
 from __future__ import annotations
@@ -140,9 +142,10 @@ def _require_main_thread() -> None:
 
 
 def style_raster_layer(layer: QgsRasterLayer, cuts: Sequence[tuple[float, float]] | None = None) -> None:
-    """True colour on bands 1, 2, 3 for three or more bands, else grey on band 1; each band
-    stretched to its 2-98 % cumulative cut (`cuts`, counted here when not given); the source
-    nodata shown transparent."""
+    """True colour on bands 1, 2, 3 for three or more bands; two bands as a colour composite, band 1
+    on red and band 2 on green and blue (neither hidden); one band in grey. Each band stretched to
+    its 2-98 % cumulative cut (`cuts`, counted here when not given); the source nodata shown
+    transparent."""
     if cuts is None:
         cuts = raster_cuts(layer.source())
     provider = layer.dataProvider()
@@ -162,6 +165,11 @@ def style_raster_layer(layer: QgsRasterLayer, cuts: Sequence[tuple[float, float]
         renderer.setRedContrastEnhancement(_stretch(layer, 1, cuts[0]))
         renderer.setGreenContrastEnhancement(_stretch(layer, 2, cuts[1]))
         renderer.setBlueContrastEnhancement(_stretch(layer, 3, cuts[2]))
+    elif layer.bandCount() == 2:
+        renderer = QgsMultiBandColorRenderer(provider, 1, 2, 2)
+        renderer.setRedContrastEnhancement(_stretch(layer, 1, cuts[0]))
+        renderer.setGreenContrastEnhancement(_stretch(layer, 2, cuts[1]))
+        renderer.setBlueContrastEnhancement(_stretch(layer, 2, cuts[1]))
     else:
         renderer = QgsSingleBandGrayRenderer(provider, 1)
         renderer.setContrastEnhancement(_stretch(layer, 1, cuts[0]))
