@@ -39,6 +39,16 @@ for some products and not for others, so:
   reflectance product stored x 10000) passes that scale.
 - Custom expressions are evaluated on the values as stored, never scaled: what the user writes
   is what is computed (write B08 / 10000 for reflectance).
+
+Display ranges
+--------------
+An index with a known range has it in the catalog (`display_range`): its layers and visuals are
+coloured over that fixed range, so a value has one colour on every date and in every field (NDVI
+0.62 is green wherever it is). The normalised differences (NDVI, NDSI, NDWI, NDMI, NBR, NDRE) lie
+in -1..1 by construction; SAVI and MSAVI lie in -1..1 for reflectance 0..1; ARVI (a normalised
+difference of NIR and a blue-corrected red) and EVI are not bounded in theory but are read on
+-1..1, the valid range of the USGS Landsat spectral index products. Ratios (RECI, GCI, MSI, SIPI,
+CCCI) have no upper bound: no display range, each layer is stretched to its own values.
 """
 
 from __future__ import annotations
@@ -67,6 +77,7 @@ from .i18n import tr
 from .sensors import SENSORS, Sensor, band_by_alias
 
 ASI = "https://github.com/awesome-spectral-indices/awesome-spectral-indices"
+MINUS_ONE_TO_ONE = (-1.0, 1.0)  # the display range of normalised differences and their kin (see above)
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,7 @@ class Index:
     needs_reflectance: bool = False  # additive constants: defined on reflectance 0..1
     catalog_entry: str | None = None  # the short name in Awesome Spectral Indices, where listed there
     note: str = ""
+    display_range: tuple[float, float] | None = None  # the known range: a fixed colour stretch (see above)
 
     @property
     def defined(self) -> bool:
@@ -97,26 +109,33 @@ class Index:
 
 _INDEX_LIST = (
     Index("NDVI", "Normalized Difference Vegetation Index", "(NIR - RED) / (NIR + RED)",
-          "Rouse et al. 1974, https://ntrs.nasa.gov/citations/19740022614", catalog_entry="NDVI"),
+          "Rouse et al. 1974, https://ntrs.nasa.gov/citations/19740022614", catalog_entry="NDVI",
+          display_range=MINUS_ONE_TO_ONE),
     Index("NDSI", "Normalized Difference Snow Index", "(GREEN - SWIR1) / (GREEN + SWIR1)",
-          "Riggs, Hall and Salomonson 1994, https://doi.org/10.1109/IGARSS.1994.399618", catalog_entry="NDSI"),
+          "Riggs, Hall and Salomonson 1994, https://doi.org/10.1109/IGARSS.1994.399618", catalog_entry="NDSI",
+          display_range=MINUS_ONE_TO_ONE),
     Index("NDWI", "Normalized Difference Water Index (McFeeters)", "(GREEN - NIR) / (GREEN + NIR)",
-          "McFeeters 1996, https://doi.org/10.1080/01431169608948714", catalog_entry="NDWI"),
+          "McFeeters 1996, https://doi.org/10.1080/01431169608948714", catalog_entry="NDWI",
+          display_range=MINUS_ONE_TO_ONE),
     Index("RECI", "Red Edge Chlorophyll Index", "(NIR / RE1) - 1",
           "Gitelson, Gritz and Merzlyak 2003, https://doi.org/10.1078/0176-1617-00887", catalog_entry="CIRE"),
     Index("NDMI", "Normalized Difference Moisture Index", "(NIR - SWIR1) / (NIR + SWIR1)",
-          "Wilson and Sader 2002, https://doi.org/10.1016/S0034-4257(01)00318-2", catalog_entry="NDMI"),
+          "Wilson and Sader 2002, https://doi.org/10.1016/S0034-4257(01)00318-2", catalog_entry="NDMI",
+          display_range=MINUS_ONE_TO_ONE),
     Index("SAVI", "Soil-Adjusted Vegetation Index", "(1 + L) * (NIR - RED) / (NIR + RED + L)",
           "Huete 1988, https://doi.org/10.1016/0034-4257(88)90106-X", constants=(("L", 0.5),),
-          needs_reflectance=True, catalog_entry="SAVI"),
+          needs_reflectance=True, catalog_entry="SAVI",
+          display_range=MINUS_ONE_TO_ONE),
     Index("ARVI", "Atmospherically Resistant Vegetation Index",
           "(NIR - (RED - gamma * (RED - BLUE))) / (NIR + (RED - gamma * (RED - BLUE)))",
           "Kaufman and Tanre 1992, https://doi.org/10.1109/36.134076", constants=(("gamma", 1.0),),
-          catalog_entry="ARVI"),
+          catalog_entry="ARVI",
+          display_range=MINUS_ONE_TO_ONE),
     Index("EVI", "Enhanced Vegetation Index", "g * (NIR - RED) / (NIR + C1 * RED - C2 * BLUE + L)",
           "Huete et al. 2002, https://doi.org/10.1016/S0034-4257(02)00096-2",
           constants=(("g", 2.5), ("C1", 6.0), ("C2", 7.5), ("L", 1.0)), needs_reflectance=True,
-          catalog_entry="EVI"),
+          catalog_entry="EVI",
+          display_range=MINUS_ONE_TO_ONE),
     Index("GCI", "Green Chlorophyll Index", "(NIR / GREEN) - 1",
           "Gitelson, Gritz and Merzlyak 2003, https://doi.org/10.1078/0176-1617-00887", catalog_entry="CIG"),
     Index("SIPI", "Structure Insensitive Pigment Index", "(NIR - COASTAL) / (NIR - RED)",
@@ -124,13 +143,15 @@ _INDEX_LIST = (
           "https://eurekamag.com/research/009/395/009395053.php", catalog_entry="SIPI",
           note="(R800 - R445) / (R800 - R680): the 445 nm band is the coastal aerosol band (ASI band A)"),
     Index("NBR", "Normalized Burn Ratio", "(NIR - SWIR2) / (NIR + SWIR2)",
-          "Key and Benson 2006, https://doi.org/10.3133/ofr0211", catalog_entry="NBR"),
+          "Key and Benson 2006, https://doi.org/10.3133/ofr0211", catalog_entry="NBR",
+          display_range=MINUS_ONE_TO_ONE),
     Index("MSI", "Moisture Stress Index", "SWIR1 / NIR",
           "Hunt and Rock 1989, https://doi.org/10.1016/0034-4257(89)90046-1", catalog_entry="MSI"),
     Index("ISTACK", "ISTACK (EOS)", None, "no public definition"),
     Index("FIDET", "FIDET (EOS)", None, "no public definition"),
     Index("NDRE", "Normalized Difference Red Edge Index", "(NIR - RE1) / (NIR + RE1)",
-          "Gitelson and Merzlyak 1994, https://doi.org/10.1016/1011-1344(93)06963-4", catalog_entry="NDREI"),
+          "Gitelson and Merzlyak 1994, https://doi.org/10.1016/1011-1344(93)06963-4", catalog_entry="NDREI",
+          display_range=MINUS_ONE_TO_ONE),
     Index("CCCI", "Canopy Chlorophyll Content Index", "((NIR - RE1) / (NIR + RE1)) / ((NIR - RED) / (NIR + RED))",
           "Barnes et al. 2000, Coincident detection of crop water stress, nitrogen status and canopy density "
           "using ground-based multispectral data, Proceedings of the 5th International Conference on "
@@ -140,7 +161,8 @@ _INDEX_LIST = (
     Index("MSAVI", "Modified Soil-Adjusted Vegetation Index",
           "0.5 * (2 * NIR + 1 - (((2 * NIR + 1) ** 2) - 8 * (NIR - RED)) ** 0.5)",
           "Qi et al. 1994, https://doi.org/10.1016/0034-4257(94)90134-1", needs_reflectance=True,
-          catalog_entry="MSAVI"),
+          catalog_entry="MSAVI",
+          display_range=MINUS_ONE_TO_ONE),
 )
 
 INDICES: dict[str, Index] = {index.name: index for index in _INDEX_LIST}
@@ -189,6 +211,13 @@ class ResolvedExpression:
     @property
     def text(self) -> str:
         return self.node.to_text()
+
+
+def display_range(label: str) -> tuple[float, float] | None:
+    """The fixed colour range of a result band named `label` (an index name), None when it is not
+    an index with a known range (a custom expression, a ratio)."""
+    index = INDICES.get(label.strip()) if isinstance(label, str) else None
+    return index.display_range if index is not None else None
 
 
 def is_index_name(text: object) -> bool:

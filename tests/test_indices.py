@@ -14,6 +14,7 @@ from load_by_extent.core.indices import (
     INDICES,
     REFLECTANCE_SCALE,
     describe_index,
+    display_range,
     is_index_name,
     reflectance_scale,
     resolve_bm_type,
@@ -102,6 +103,37 @@ def test_only_indices_with_additive_constants_need_reflectance():
     assert REFLECTANCE_SCALE == {"S2": 10000.0, "MODIS": 10000.0}
     assert reflectance_scale(SENTINEL2) == 10000 and reflectance_scale(LANDSAT8) is None
     assert reflectance_scale(NAIP) is None
+
+
+BOUNDED_ON_REFLECTANCE = {"NDVI", "NDSI", "NDWI", "NDMI", "NBR", "NDRE", "SAVI", "MSAVI"}
+READ_ON_MINUS_ONE_TO_ONE = {"ARVI", "EVI"}  # not bounded in theory; the USGS products' valid range
+
+
+def test_indices_with_a_known_range_have_it_in_the_catalog_the_others_none():
+    ranged = {name for name, index in INDICES.items() if index.display_range is not None}
+    assert ranged == BOUNDED_ON_REFLECTANCE | READ_ON_MINUS_ONE_TO_ONE
+    assert all(INDICES[name].display_range == (-1.0, 1.0) for name in ranged)
+    assert display_range("NDVI") == (-1.0, 1.0) and display_range(" NDWI ") == (-1.0, 1.0)
+    for label in ("RECI", "GCI", "MSI", "SIPI", "CCCI", "ISTACK", "(B08-B04)/(B08+B04)", "B04", ""):
+        assert display_range(label) is None, label
+
+
+@pytest.mark.parametrize("name", sorted(BOUNDED_ON_REFLECTANCE))
+def test_bounded_indices_stay_in_their_range_over_all_reflectances_and_reach_its_ends(name):
+    """Every band at 0, 1 and random values between (reflectance), every combination of the
+    extremes: the index never leaves its display range, and the extremes reach both of its ends."""
+    resolved = resolve_index(name, SENTINEL2, scale=1.0)
+    bands = sorted(resolved.bands)
+    corners = np.array(np.meshgrid(*[[0.0, 1.0]] * len(bands), indexing="ij")).reshape(len(bands), -1)
+    random = np.random.default_rng(7).uniform(0.0, 1.0, (len(bands), 20000))
+    values = {band: np.concatenate([corners[k], random[k]]) for k, band in enumerate(bands)}
+    with np.errstate(all="ignore"):
+        result = np.asarray(evaluate(resolved.node, values), dtype=np.float64)
+    low, high = INDICES[name].display_range
+    finite = result[np.isfinite(result)]
+    assert finite.size > 20000
+    assert finite.min() >= low - 1e-12 and finite.max() <= high + 1e-12
+    assert finite.min() == pytest.approx(low, abs=1e-12) and finite.max() == pytest.approx(high, abs=1e-12)
 
 
 def test_ratio_indices_do_not_depend_on_the_scale():

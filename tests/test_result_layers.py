@@ -18,6 +18,7 @@ import zipfile
 import numpy as np
 import pytest
 from load_by_extent.core import display
+from load_by_extent.core.colormaps import color_stops
 from load_by_extent.core.display import EXTRACT_PREFIX, extract_zip_safely, raster_band_names
 from load_by_extent.core.errors import DataError
 from load_by_extent.core.local import LocalBackend
@@ -34,6 +35,7 @@ from qgis.core import (
     QgsRasterLayer,
     QgsRasterMinMaxOrigin,
     QgsSingleBandGrayRenderer,
+    QgsSingleBandPseudoColorRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QSize
@@ -412,6 +414,59 @@ def test_two_band_file_of_the_shortwave_preset_shows_both_bands_in_colour(sample
     assert opaque.sum() > 1000
     assert np.abs(green - blue).max() <= 1
     assert (red > green + 20).mean() > 0.01 and (red < green - 20).mean() > 0.01
+
+
+def _bandmath(sample_store: str, output: str, view_id: str, bm_type: str, geometry: dict) -> TaskResult:
+    request = TaskRequest({"type": "bandmath", "params": {"view_id": view_id, "bm_type": bm_type,
+                                                          "geometry": geometry, "reference": "result-layers-index"}})
+    return run(request, LocalBackend(sample_store), output)
+
+
+# A field of the Landsat 5/7 series (UTM 13N), two summer dates of Landsat 5.
+TS_FIELD = {"type": "Polygon", "coordinates": [[[-106.922, 40.283], [-106.906, 40.284], [-106.907, 40.294],
+                                               [-106.921, 40.293], [-106.922, 40.283]]]}
+TS_DATES = ("L5/LT50350322009160PAC01", "L5/LT50350322009192PAC01")
+
+
+@pytest.mark.sample_data
+def test_index_layers_use_the_catalogs_fixed_range_and_other_expressions_their_own_cut(sample_store, tmp_path,
+                                                                                       qgis_new_project):
+    """NDVI is coloured RdYlGn over -1..1 on both dates (the same value, the same colour; NDVI 0.62
+    green), although the two dates' own 2-98 % cuts differ; the same formula typed as an
+    expression has no catalog range and is stretched over its own cut."""
+    ndvi_layers, own_cuts = [], []
+    for number, view_id in enumerate(TS_DATES):
+        result = _bandmath(sample_store, str(tmp_path / f"d{number}"), view_id, "NDVI,(B4-B3)/(B4+B3)", TS_FIELD)
+        ndvi, typed = load_result(result, project=qgis_new_project)
+        arrays, names, nodata = read_bands(result.files[0])
+        assert names == ["NDVI", "(B4-B3)/(B4+B3)"]
+        np.testing.assert_array_equal(arrays[0], arrays[1])  # one formula, two names
+        own_cuts.append(expected_cut(arrays[0], nodata))
+
+        renderer = ndvi.renderer()
+        assert isinstance(renderer, QgsSingleBandPseudoColorRenderer) and renderer.band() == 1
+        assert (renderer.classificationMin(), renderer.classificationMax()) == (-1.0, 1.0)
+        ramp = renderer.shader().rasterShaderFunction()
+        items = ramp.colorRampItemList()
+        stops = color_stops("RdYlGn", 11)
+        assert [item.value for item in items] == pytest.approx([-1.0 + 2.0 * fraction for fraction, _rgb in stops])
+        assert [item.color.getRgb()[:3] for item in items] == [tuple(rgb) for _fraction, rgb in stops]
+        ndvi_layers.append(ndvi)
+
+        typed_renderer = typed.renderer()
+        assert isinstance(typed_renderer, QgsSingleBandPseudoColorRenderer) and typed_renderer.band() == 2
+        low, high = own_cuts[-1]
+        assert typed_renderer.classificationMin() == pytest.approx(low, abs=1e-6)
+        assert typed_renderer.classificationMax() == pytest.approx(high, abs=1e-6)
+        assert -1.0 < low < high < 1.0
+
+    assert abs(own_cuts[0][0] - own_cuts[1][0]) > 0.02, "the two dates' own stretches differ"
+    for layer in ndvi_layers:
+        function = layer.renderer().shader().rasterShaderFunction()
+        ok, red, green, blue, _alpha = function.shade(0.62)
+        assert ok and green > red + 40 and green > blue, "a healthy field is green"
+        ok, red, green, blue, _alpha = function.shade(-0.4)
+        assert ok and red > green + 40, "bare or water is red"
 
 
 def test_a_large_raster_is_stretched_from_an_even_sample_of_it(l8_zip_result, tmp_path, monkeypatch):

@@ -9,7 +9,10 @@ the task's worker thread by core.display.prepare_display; this module only creat
   JPEG 2000 in it is loaded (metadata files stay on disk only);
 - each layer is named after sensor, date and bands and stretched to its 2-98 % cumulative cut:
   three or more bands in true colour (1, 2, 3), two bands as a colour composite (band 1 red, band 2
-  green and blue: where band 1 is high the pixel is red, where band 2 is, cyan), one band in grey.
+  green and blue: where band 1 is high the pixel is red, where band 2 is, cyan), one band in grey;
+- an index layer has the RdYlGn ramp over the index's known range from the catalog (NDVI -1..1,
+  core/indices.py), so its colours mean the same on every date; over its own 2-98 % cut when it
+  has none (a ratio, a custom expression).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from ..core.display import (
     raster_cuts,
 )
 from ..core.errors import DataError, LbeError
+from ..core.indices import display_range
 from ..core.results import TaskResult
 from ..core.sensors import parse_view_id
 
@@ -100,8 +104,8 @@ def load_result(
             # An index file may hold several indices: one layer per index, each with its own ramp.
             for band, label in enumerate(display.band_names or [file_stem(display.path)], start=1):
                 layer = open_raster_layer(display.path, layer_name(view_id, [label], fallback=label))
-                layers.append((layer, lambda layer, band=band, cut=display.cuts[band - 1]:
-                               style_index_layer(layer, band, cut)))
+                layers.append((layer, lambda layer, band=band, cut=display.cuts[band - 1], label=label:
+                               style_index_layer(layer, band, cut, display_range(label))))
             continue
         name = layer_name(view_id, display.band_names, fallback=file_stem(display.path))
         layer = open_raster_layer(display.path, name)
@@ -181,11 +185,13 @@ def style_raster_layer(layer: QgsRasterLayer, cuts: Sequence[tuple[float, float]
 INDEX_RAMP = "RdYlGn"  # low (bare, dry) in red, high (green, wet) in green: how indices are usually read
 
 
-def style_index_layer(layer: QgsRasterLayer, band: int, cut: tuple[float, float]) -> None:
-    """A pseudocolour ramp (with its legend) over the index's 2-98 % cut."""
+def style_index_layer(layer: QgsRasterLayer, band: int, cut: tuple[float, float],
+                      known_range: tuple[float, float] | None = None) -> None:
+    """A pseudocolour ramp (with its legend) over the index's known range (core.indices'
+    display_range) when it has one, else over its 2-98 % cut."""
     from ..core.colormaps import color_stops
 
-    low, high = cut
+    low, high = known_range if known_range is not None else cut
     if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
         low, high = -1.0, 1.0
     stops = color_stops(INDEX_RAMP, 11)
