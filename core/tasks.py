@@ -78,16 +78,22 @@ class RunRequestTask(QgsTask):
                 self.displays = prepare_display(self.result, self.isCanceled)
             return True
         except TaskCancelled:
+            # Ended as asked, not failed: QGIS announces a task that returns False as "Task failed"
+            # (QGIS 3.22 has no flag to keep quiet), so a cancelled task returns True; finished()
+            # reports it as cancelled.
             self.was_cancelled = True
+            return True
         except Exception as error:  # said to the user; a bug keeps the user's QGIS alive too
             self.error = failure_text(error)
         return False
 
     def finished(self, ok: bool) -> None:
-        if ok and self.result is not None:
-            self.resultReady.emit(self.result, self.displays)
-        elif self.was_cancelled or self.isCanceled():
+        if self.was_cancelled or (not ok and self.isCanceled()):
+            # Main thread, before the task manager announces the end: its notification names it so.
+            self.setDescription(tr("{description} (cancelled)").format(description=self.description()))
             self.cancelled.emit()
+        elif ok and self.result is not None:
+            self.resultReady.emit(self.result, self.displays)
         else:
             self.failed.emit(self.error or tr("the task stopped without a result"))
 

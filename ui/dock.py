@@ -157,6 +157,8 @@ class LoadByExtentDock(QgsDockWidget):
         self.task_list.runAgainRequested.connect(self._run_again)
         self.task_list.zoomRequested.connect(self._zoom_to_record)
         self.task_list.resumeRequested.connect(self._resume)
+        self.task_list.clearFinishedRequested.connect(controller.clear_finished)
+        controller.recordsRemoved.connect(self.task_list.remove)
         self.settings_widget.settingsChanged.connect(self.apply_settings)
 
         self.visibilityChanged.connect(self._visibility_changed)
@@ -783,7 +785,8 @@ class LoadByExtentDock(QgsDockWidget):
         self.aoi.remove()
         self.scene_picker.remove_from_canvas()
         for signal, slot in ((self.controller.recordAdded, self.task_list.add),
-                             (self.controller.recordChanged, self.task_list.update_record)):
+                             (self.controller.recordChanged, self.task_list.update_record),
+                             (self.controller.recordsRemoved, self.task_list.remove)):
             try:
                 signal.disconnect(slot)
             except TypeError:

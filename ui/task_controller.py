@@ -73,6 +73,7 @@ def describe(request: TaskRequest, remote: bool = False) -> str:
 class TaskController(QObject):
     recordAdded = pyqtSignal(object)  # TaskRecord
     recordChanged = pyqtSignal(object)
+    recordsRemoved = pyqtSignal(list)  # TaskRecords forgotten ("Clear finished")
     statisticsReady = pyqtSignal(dict, dict)  # the mt_stats answer, its request (for the chart)
 
     def __init__(self, settings: PluginSettings, project: QgsProject | None = None, message_bar=None,
@@ -189,6 +190,15 @@ class TaskController(QObject):
         if record.is_active and record.task is not None:
             record.task.cancel()
 
+    def clear_finished(self) -> list[TaskRecord]:
+        """Forget the records of tasks that have ended (loaded, done, failed, cancelled); running
+        tasks and unfinished remote ones stay. Their layers and files are left as they are."""
+        finished = [record for record in self.records if record.status in (LOADED, DONE, FAILED, CANCELLED)]
+        if finished:
+            self.records = [record for record in self.records if record not in finished]
+            self.recordsRemoved.emit(finished)
+        return finished
+
     def shutdown(self) -> None:
         """Cancel what still runs and stop listening to it (plugin unload)."""
         for record in self.records:
@@ -227,6 +237,10 @@ class TaskController(QObject):
             if self.message_bar is not None:
                 self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {message}",
                                              Qgis.MessageLevel.Warning)
+        elif status == CANCELLED and self.message_bar is not None:
+            # Said as what it is: the user stopped it, nothing went wrong.
+            self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {message}",
+                                         Qgis.MessageLevel.Info)
         self.recordChanged.emit(record)
 
     def _loaded(self, record: TaskRecord, result: TaskResult, displays: list) -> None:
