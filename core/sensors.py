@@ -41,16 +41,35 @@ class Sensor:
         return tuple(band.name for band in self.bands)
 
     def suggest(self, name: str) -> str | None:
-        """The band a mistyped name probably meant (case or zero-padding), or None."""
+        """The band a mistyped name probably meant, or None: the same name in other case; the
+        name with the zero it lacks (B4 -> B04 on Sentinel-2); for another sensor's band name, this
+        sensor's band of the same role (B08, Sentinel-2's near infrared, -> B4 on Landsat 7, whose
+        B8 is panchromatic); else the name without its zeros (B010 -> B10)."""
         wanted = name.strip().upper()
         for band in self.bands:
             if band.name.upper() == wanted:
                 return band.name
+        padded = None
         digits = re.fullmatch(r"B0*(\d+)", wanted)
         if digits:
             for candidate in (f"B{digits.group(1)}", f"B{int(digits.group(1)):02d}"):
                 if self.band(candidate):
-                    return candidate
+                    padded = candidate
+                    break
+        if padded is not None and len(padded) > len(wanted):  # only a leading zero missing
+            return padded
+        role = self._role_elsewhere(wanted)
+        same_role = band_by_alias(self, role) if role else None
+        return same_role.name if same_role is not None else padded
+
+    def _role_elsewhere(self, name: str) -> str | None:
+        """The role (alias) of the band another sensor names `name` (upper case), Sentinel-2 first."""
+        for sensor in SENSORS:
+            if sensor is self:
+                continue
+            for band in sensor.bands:
+                if band.name.upper() == name and band.alias:
+                    return band.alias
         return None
 
 

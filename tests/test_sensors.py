@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from load_by_extent.core.errors import RequestError
+from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.sensors import (
     LANDSAT5,
     LANDSAT7,
@@ -570,6 +571,8 @@ def test_sensor_names_map_to_known_sensor_codes():
         (LANDSAT8, "bqa", "BQA"),
         (MODIS, "B1", "B01"),
         (NAIP, "n", "N"),
+        (SENTINEL2, "B8", "B08"),  # the zero left out: the band of that number
+        (SENTINEL2, "B5", "B05"),
     ],
 )
 def test_suggest_finds_the_band_a_mistyped_name_meant(sensor, typed, meant):
@@ -577,8 +580,42 @@ def test_suggest_finds_the_band_a_mistyped_name_meant(sensor, typed, meant):
 
 
 @pytest.mark.parametrize(
+    ("sensor", "typed", "meant"),
+    [
+        # Another sensor's band name: this sensor's band of the same role, not the band of that number.
+        (LANDSAT7, "B08", "B4"),  # Sentinel-2's near infrared; Landsat 7's B8 is panchromatic
+        (LANDSAT5, "B08", "B4"),
+        (LANDSAT8, "B08", "B5"),
+        (LANDSAT7, "B04", "B3"),  # Sentinel-2's red; Landsat 7's B4 is near infrared
+        (LANDSAT7, "B03", "B2"),
+        (LANDSAT7, "B02", "B1"),
+        (LANDSAT8, "B04", "B4"),  # the same role and number
+        (LANDSAT8, "B12", "B7"),  # Sentinel-2's shortwave infrared 2
+        (LANDSAT7, "b11", "B5"),
+        (MODIS, "B08", "B02"),  # near infrared on MODIS
+        (NAIP, "B02", "B"),
+    ],
+)
+def test_suggest_gives_the_band_of_the_same_role_for_another_sensors_name(sensor, typed, meant):
+    assert sensor.suggest(typed) == meant
+    assert sensor.band(meant).alias == next(band.alias for band in SENTINEL2.bands if band.name == typed.upper())
+
+
+def test_the_near_infrared_hint_on_landsat_7_points_to_its_near_infrared():
+    """The message a user reads for Sentinel-2's false colour bands on a Landsat 7 scene."""
+    square = {"type": "Polygon", "coordinates": [[[-105.1, 40.1], [-105.0, 40.1], [-105.0, 40.2], [-105.1, 40.1]]]}
+    request = {"type": "lbe", "params": {"view_id": "L7/LE70350322008118EDC00", "bands": ["B08", "B04", "B03"],
+                                         "geometry": square, "reference": "r"}}
+    with pytest.raises(RequestError) as raised:
+        TaskRequest(request).validate()
+    assert str(raised.value) == "params.bands: B08 is not a Landsat 7 band (did you mean B4?)"
+    assert LANDSAT7.band("B4").title == "near infrared"
+
+
+@pytest.mark.parametrize(
     ("sensor", "typed"),
-    [(SENTINEL2, "B13"), (SENTINEL2, "NIR"), (LANDSAT8, "B12"), (MODIS, "B08"), (NAIP, "X"), (SENTINEL2, "")],
+    [(SENTINEL2, "B13"), (SENTINEL2, "NIR"), (LANDSAT8, "B13"), (MODIS, "B13"), (NAIP, "X"), (SENTINEL2, ""),
+     (LANDSAT7, "B10")],  # Sentinel-2's cirrus: Landsat 7 has none
 )
 def test_suggest_gives_none_when_nothing_is_close(sensor, typed):
     assert sensor.suggest(typed) is None
