@@ -41,7 +41,7 @@ import numpy as np
 
 from .errors import DataError, RequestError
 from .i18n import tr
-from .sensors import Sensor
+from .sensors import Sensor, band_by_alias
 
 FIELD = "params.bm_type"
 UNSUPPORTED = "Unsupported band or operation"  # the API's 422 message; every error here starts with it
@@ -562,6 +562,33 @@ def band_for_name(name: str, sensor: Sensor) -> str | None:
         if band.alias == name:
             return band.name
     return None
+
+
+def remap_bands(bm_type: str, old: Sensor, new: Sensor) -> str:
+    """`bm_type` written for `old`'s bands, rewritten with `new`'s bands of the same role
+    ("B04,B03,B02" on Sentinel-2 -> "B3,B2,B1" on Landsat 7; "(B08-B04)/(B08+B04)" -> "(B4-B3)/(B4+B3)").
+    Only band names of `old` change, each to the band with its alias on `new`; aliases, index
+    names, functions, numbers and spacing stay as written. A band without a counterpart, or text
+    that does not read as expressions, is left as it is (the form then says what is wrong)."""
+    if old is new or old.code == new.code:
+        return bm_type
+    try:
+        tokens = tokenize(bm_type)
+    except RequestError:
+        return bm_type
+    pieces = []
+    last = 0
+    for index, token in enumerate(tokens):
+        if token.kind != "name" or tokens[index + 1].text == "(":  # a function call keeps its name
+            continue
+        band = old.band(token.text)
+        counterpart = band_by_alias(new, band.alias) if band is not None and band.alias else None
+        if counterpart is None:
+            continue
+        start = token.position - 1
+        pieces += [bm_type[last:start], counterpart.name]
+        last = start + len(token.text)
+    return "".join(pieces) + bm_type[last:]
 
 
 def unknown_band_message(name: str, sensor: Sensor) -> str:

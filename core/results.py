@@ -18,3 +18,14 @@ class TaskResult:
     def to_json_dict(self) -> dict:
         """The object the command line prints."""
         return {"type": self.task_type, "result_type": self.result_type, "files": list(self.files), **self.details}
+
+
+def no_scene_text(answer: object, params: dict) -> str | None:
+    """For an mt_stats answer without a figure and without a scene in `errors` (no scene met the
+    AOI within the dates): a sentence saying so plainly; None for any other answer."""
+    from .i18n import tr
+
+    if not isinstance(answer, dict) or answer.get("result") or answer.get("errors"):
+        return None
+    return tr("No scene meets the AOI between {start} and {end}").format(
+        start=params.get("date_start", "?"), end=params.get("date_end", "?"))

@@ -507,6 +507,7 @@ class LoadByExtentDock(QgsDockWidget):
         if task is self._search_task:
             self._search_task = None
             self.scene_picker.set_scenes(scenes, problems)
+            self.stats_form.follow_scenes([scene.date for scene in scenes])
 
     def _search_failed(self, task, message: str) -> None:
         if task is self._search_task:

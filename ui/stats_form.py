@@ -59,6 +59,9 @@ class StatsForm(QWidget):
         self.catalog.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.catalog.setMinimumContentsLength(12)
         self.explanation = WrappedLabel()
+        # Until scenes are found (follow_scenes) or the user picks dates: the last year.
+        self.dates_chosen = False  # the user set the dates: scene searches no longer move them
+        self._following = False
         today = dt.date.today()
         self.start = QDateEdit(QDate(today.year - 1, today.month, 1))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
@@ -67,7 +70,7 @@ class StatsForm(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMinimumDate(QDate(1972, 1, 1))
-            edit.dateChanged.connect(self._emit)
+            edit.dateChanged.connect(self._dates_edited)
         self.sensors = QgsCheckableComboBox()
         self.sensors.setObjectName("statsSensors")
         for name, label in SENSOR_CHOICES:
@@ -142,7 +145,26 @@ class StatsForm(QWidget):
             return error.message
         return None
 
+    def follow_scenes(self, dates: list[dt.date | None]) -> None:
+        """Default the dates to those of the scenes that meet the AOI, earliest to latest (the scene
+        search's results), until the user sets dates."""
+        known = [date for date in dates if date is not None]
+        if self.dates_chosen or not known:
+            return
+        self._following = True
+        try:
+            for edit, date in ((self.start, min(known)), (self.end, max(known))):
+                edit.setDate(QDate(date.year, date.month, date.day))
+        finally:
+            self._following = False
+        self._emit()
+
     # --- reactions -------------------------------------------------------------------------------
+    def _dates_edited(self, _date) -> None:
+        if not self._following:
+            self.dates_chosen = True
+            self._emit()
+
     def _add_from_catalog(self, position: int) -> None:
         name = self.catalog.itemData(position)
         self.catalog.setCurrentIndex(0)

@@ -19,7 +19,7 @@ from ..core.ledger import TaskLedger
 from ..core.local import LocalBackend
 from ..core.remote import RemoteBackend, RemoteConfig
 from ..core.request import LbeParams, TaskRequest
-from ..core.results import TaskResult
+from ..core.results import TaskResult, no_scene_text
 from ..core.scenes import SceneStoreSet
 from ..core.settings import REMOTE, PluginSettings
 from ..core.tasks import LOG_TAG, RunRequestTask
@@ -250,8 +250,15 @@ class TaskController(QObject):
         record.task = None
         if result.result_type == "json":  # statistics: a chart, not layers
             record.progress = 100.0
-            self._set(record, DONE, self.tr("statistics saved: {file}").format(file=result.files[0]))
             answer = result.details.get("result")
+            empty = no_scene_text(answer, record.request.params)
+            if empty is not None:  # not an empty chart that looks like success
+                self._set(record, DONE, empty)
+                if self.message_bar is not None:
+                    self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {empty}",
+                                                 Qgis.MessageLevel.Warning)
+                return
+            self._set(record, DONE, self.tr("statistics saved: {file}").format(file=result.files[0]))
             if isinstance(answer, dict):
                 self.statisticsReady.emit(answer, record.request.to_dict())
             return

@@ -19,7 +19,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import api_rules
 from ..core.colormaps import COLORMAP_NAMES
 from ..core.errors import RequestError
-from ..core.expressions import split_expressions
+from ..core.expressions import remap_bands, split_expressions
 from ..core.indices import explain_bm_type
 from ..core.sensors import BAND_PRESETS, Sensor, preset_bands
 from .index_form import explanation_text
@@ -34,6 +34,7 @@ class VisualForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sensor: Sensor | None = None
+        self._written_for: Sensor | None = None  # the sensor whose band names the combination uses
         self.combination = QComboBox()
         self.combination.setObjectName("visualCombination")
         self.combination.setEditable(True)
@@ -113,6 +114,11 @@ class VisualForm(QWidget):
     def set_sensor(self, sensor: Sensor | None) -> None:
         self.sensor = sensor
         text = self.combination.currentText()
+        if sensor is not None:
+            # The same colours on the new sensor's bands (a view_id being typed passes through None).
+            if self._written_for is not None:
+                text = remap_bands(text, self._written_for, sensor)
+            self._written_for = sensor
         self.combination.blockSignals(True)
         self.combination.clear()
         for preset in BAND_PRESETS:
