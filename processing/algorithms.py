@@ -59,7 +59,7 @@ from ..core.errors import LbeError, RequestError, TaskCancelled
 from ..core.local import LocalBackend
 from ..core.remote import RemoteBackend
 from ..core.request import TaskRequest, bandmath_request, jpeg_request, lbe_request, mt_stats_request
-from ..core.results import TaskResult
+from ..core.results import TaskResult, no_scene_text
 from ..core.scenes import SceneStoreSet
 from ..core.settings import PluginSettings
 from ..ui.stats_chart import FIGURES, StatsData, parse_statistics, rows_by_date, to_csv
@@ -605,10 +605,13 @@ class MtStatsAlgorithm(LoadByExtentAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             BM_TYPE, self.tr("Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)").format(
                 count=api_rules.MAX_MT_STATS_INDICES)))
+        # The year up to today, as the dialog opens (each dialog gets a new instance): not today twice.
+        today = QDate.currentDate()
         self.addParameter(QgsProcessingParameterDateTime(
-            DATE_START, self.tr("First date"), type=QgsProcessingParameterDateTime.Type.Date))
+            DATE_START, self.tr("First date"), type=QgsProcessingParameterDateTime.Type.Date,
+            defaultValue=today.addYears(-1)))
         self.addParameter(QgsProcessingParameterDateTime(
-            DATE_END, self.tr("Last date"), type=QgsProcessingParameterDateTime.Type.Date))
+            DATE_END, self.tr("Last date"), type=QgsProcessingParameterDateTime.Type.Date, defaultValue=today))
         self.add_optional_string(SENSORS, self.tr("Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)"))
         self.addParameter(QgsProcessingParameterNumber(
             MAX_CLOUD, self.tr("Highest cloud cover in the area of interest, %"),
@@ -660,6 +663,10 @@ class MtStatsAlgorithm(LoadByExtentAlgorithm):
         if not isinstance(answer, dict):
             with open(result.files[0], encoding="utf-8") as stream:
                 answer = json.load(stream)
+        empty = no_scene_text(answer, {"date_start": self.date(parameters, DATE_START, context),
+                                       "date_end": self.date(parameters, DATE_END, context)})
+        if empty is not None:
+            feedback.pushWarning(empty)
         data = parse_statistics(answer, result.details.get("bm_type") or
                                 _split(self.parameterAsString(parameters, BM_TYPE, context), MT_STATS_INDEX_SEPARATOR))
         outputs: dict = {}
@@ -715,8 +722,9 @@ class MtStatsAlgorithm(LoadByExtentAlgorithm):
             self.parameter_list([
                 (BM_TYPE, self.tr("index names or expressions separated by ';' (expressions contain commas), "
                                   "e.g. NDVI or NDVI;NDWI.")),
-                (DATE_START, self.tr("the first date (scripts: 'YYYY-MM-DD').")),
-                (DATE_END, self.tr("the last date (at most a year after the first is recommended).")),
+                (DATE_START, self.tr("the first date (default: a year before today; scripts: 'YYYY-MM-DD').")),
+                (DATE_END, self.tr("the last date (default: today; at most a year after the first is "
+                                   "recommended).")),
                 (SENSORS, self.tr("optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.")),
                 (MAX_CLOUD, self.tr("optional: scenes with more cloud in the area (percent) are listed as errors.")),
                 (EXCLUDE_CLOUD, self.tr("leave pixels flagged cloud or cloud shadow out of the statistics.")),

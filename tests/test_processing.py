@@ -49,6 +49,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsGui, QgsProcessingGui
+from qgis.PyQt.QtCore import QDate
 from rasters import utm_to_lonlat
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -602,3 +603,31 @@ def test_empty_scenes_uses_the_scene_folders_of_the_settings(provider, processin
     results = run(processing_framework, "lbe", {"AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW,
                                                 "BANDS": "B08", "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert files_of(results)[0].endswith(".jp2")
+
+
+def test_mt_stats_dates_default_to_the_year_up_to_today(provider, qgis_app):
+    """Not today twice (a range without any scene): the year before today, to today."""
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:mt_stats")
+    start = algorithm.parameterDefinition("DATE_START").defaultValue()
+    end = algorithm.parameterDefinition("DATE_END").defaultValue()
+    today = QDate.currentDate()
+    assert end == today
+    assert start == today.addYears(-1)
+    assert "a year before today" in algorithm.shortHelpString() and "default: today" in algorithm.shortHelpString()
+    # the dialog's widgets open on those dates
+    for name, expected in (("DATE_START", start), ("DATE_END", end)):
+        wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(
+            algorithm.parameterDefinition(name), QgsProcessingGui.Standard)
+        widget = wrapper.createWrappedWidget(QgsProcessingContext())
+        assert wrapper.parameterValue() == expected, name
+        widget.deleteLater()
+
+
+@pytest.mark.sample_data
+def test_mt_stats_without_any_scene_in_the_dates_says_so(provider, processing_framework, sample_store, tmp_path):
+    feedback = QgsProcessingFeedback()
+    results = run(processing_framework, "mt_stats", {
+        "AOI": polygon_layer([LANDSAT_RING[:-1]], 4326), "BM_TYPE": "NDVI", "DATE_START": "2020-01-01",
+        "DATE_END": "2020-12-31", "SCENES": sample_store, "OUTPUT_FOLDER": str(tmp_path / "out")}, feedback=feedback)
+    assert list(results["TABLE"].getFeatures()) == []
+    assert "No scene meets the AOI between 2020-01-01 and 2020-12-31" in feedback.textLog()
