@@ -7,12 +7,13 @@ import os
 from qgis.core import Qgis, QgsApplication, QgsSettings, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QPushButton
+from qgis.PyQt.QtWidgets import QAction, QPushButton, QToolBar
 
 from .core.i18n import tr
 from .core.request import TaskRequest
 
 PLUGIN_FOLDER = os.path.dirname(os.path.abspath(__file__))
+TOOLBAR_NAME = "LoadByExtentToolBar"
 
 
 def user_language() -> str:
@@ -46,6 +47,7 @@ class LoadByExtentPlugin:
         self.iface = iface
         self.translator = install_translator()
         self.action: QAction | None = None
+        self.toolbar: QToolBar | None = None
         self.options_factory = None
         self.controller = None
         self.settings = None
@@ -78,6 +80,10 @@ class LoadByExtentPlugin:
         self.action.triggered.connect(self._toggle_dock)
         self.iface.addRasterToolBarIcon(self.action)
         self.iface.rasterMenu().addAction(self.action)
+        # QGIS hides its Raster toolbar by default: a toolbar of our own is shown, where a new user looks.
+        self.toolbar = self.iface.addToolBar(tr("Load By Extent"))
+        self.toolbar.setObjectName(TOOLBAR_NAME)  # QGIS restores its place and visibility by this name
+        self.toolbar.addAction(self.action)
         self.options_factory = SettingsPageFactory(self.settings, icon, self._settings_applied)
         self.options_factory.setObjectName("LoadByExtentOptions")
         self.iface.registerOptionsWidgetFactory(self.options_factory)
@@ -117,6 +123,10 @@ class LoadByExtentPlugin:
             self.iface.removeDockWidget(self._dock)
             self._dock.deleteLater()
             self._dock = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
         if self.action is not None:
             self.action.triggered.disconnect(self._toggle_dock)
             self.iface.removeRasterToolBarIcon(self.action)

@@ -130,6 +130,7 @@ def gui(qgis_iface, qtbot) -> Iterator[QgisGui]:
         "addRasterToolBarIcon": toolbar.addAction,
         "removeRasterToolBarIcon": toolbar.removeAction,
         "rasterMenu": lambda: menu,
+        "addToolBar": window.addToolBar,  # QgisApp's: a new toolbar of the main window, shown
         "registerOptionsWidgetFactory": gui.options_factories.append,
         "unregisterOptionsWidgetFactory": gui.options_factories.remove,
     }

@@ -27,7 +27,8 @@ from qgis.core import (
 from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMapTool, QgsRubberBand
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow, QToolBar
 from qgis_gui import QgisGui, flush_deletions
 from rasters import polygon_from_utm
 
@@ -79,11 +80,17 @@ def files_under(folder: str) -> list[str]:
     return [os.path.join(root, name) for root, _dirs, names in os.walk(folder) for name in names]
 
 
+def our_toolbars(window: QMainWindow) -> list[QToolBar]:
+    return [bar for bar in window.findChildren(QToolBar) if bar.objectName() == "LoadByExtentToolBar"]
+
+
 def assert_everything_removed(plugin, gui: QgisGui, action, canvas: QgsMapCanvas, rubber_bands_before: int) -> None:
     assert action not in gui.raster_toolbar.actions()
     assert action not in gui.raster_menu.actions()
     assert gui.options_factories == []
+    assert plugin.toolbar is None
     flush_deletions()
+    assert our_toolbars(gui.window) == []
     assert our_docks(gui.window) == []
     assert rubber_band_count(canvas) == rubber_bands_before
     assert not isinstance(canvas.mapTool(), (RectangleAoiTool, PolygonAoiTool))
@@ -93,7 +100,7 @@ def assert_everything_removed(plugin, gui: QgisGui, action, canvas: QgsMapCanvas
 # --- start-up -------------------------------------------------------------------------------------
 
 
-def test_init_gui_adds_action_and_options_page_but_no_dock(environment, qgis_iface):
+def test_init_gui_adds_action_and_options_page_but_no_dock(environment, qgis_iface, qtbot):
     gui = environment
     tasks_before = QgsApplication.taskManager().count()
     plugin = load_by_extent.classFactory(qgis_iface)
@@ -105,12 +112,23 @@ def test_init_gui_adds_action_and_options_page_but_no_dock(environment, qgis_ifa
         assert action.isCheckable() and not action.isChecked()
         assert action in gui.raster_toolbar.actions()
         assert action in gui.raster_menu.actions()
-        assert [factory.title() for factory in gui.options_factories] == ["Load By Extent"]
-        assert gui.options_factories[0] is plugin.options_factory
-        # start-up stays light: no dock, no search
-        assert plugin._dock is None
+        assert plugin._dock is None  # start-up stays light: no dock (nor search) before it is asked for
         assert our_docks(gui.window) == []
         assert QgsApplication.taskManager().count() == tasks_before
+        # QGIS's Raster toolbar is hidden by default: the plugin's own toolbar shows the button.
+        (toolbar,) = our_toolbars(gui.window)
+        assert toolbar is plugin.toolbar and toolbar.windowTitle() == "Load By Extent"
+        assert toolbar.actions() == [action]
+        assert gui.window.toolBarArea(toolbar) != Qt.ToolBarArea.NoToolBarArea
+        gui.raster_toolbar.hide()
+        qtbot.waitUntil(toolbar.isVisible)  # shown by the main window, not hidden like the Raster toolbar
+        button = toolbar.widgetForAction(action)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # a real click on it opens the dock
+        assert plugin._dock is not None and action.isChecked()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert not action.isChecked()
+        assert [factory.title() for factory in gui.options_factories] == ["Load By Extent"]
+        assert gui.options_factories[0] is plugin.options_factory
     finally:
         plugin.unload()
 
@@ -188,6 +206,7 @@ def test_unload_then_a_new_instance_loads_and_unloads_again(environment, qgis_if
         plugin.initGui()
         action = plugin.action
         assert action in gui.raster_toolbar.actions() and action in gui.raster_menu.actions()
+        assert our_toolbars(gui.window) == [plugin.toolbar]
         assert len(gui.options_factories) == 1
         action.trigger()
         dock = plugin.dock
