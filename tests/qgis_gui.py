@@ -4,6 +4,7 @@ pytest-qgis's stub iface, pending deletions flushed, the canvas moved over an ar
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from qgis.core import (
@@ -41,7 +42,8 @@ def flush_deletions() -> None:
 
 def single_layer_loaded(record, output_folder: str, name: str, band_count: int = 3
                         ) -> tuple[QgsRasterLayer, QgsLayerTreeGroup]:
-    """The record's (ui.tasks.TaskRecord) result is on the map: one valid raster layer `name` of
+    """The record's (ui.tasks.TaskRecord) result is on the map: one valid raster layer `name` (or
+    `name (2)` ... when the project had one of that name already) of
     `band_count` bands, alone in its group, read from a .tif in `output_folder`. Gives the layer and
     the group."""
     assert record.status == "loaded", record.message
@@ -49,7 +51,7 @@ def single_layer_loaded(record, output_folder: str, name: str, band_count: int =
     project = QgsProject.instance()
     layer = project.mapLayer(record.layer_ids[0])
     assert isinstance(layer, QgsRasterLayer) and layer.isValid()
-    assert layer.name() == name
+    assert re.fullmatch(re.escape(name) + r"( \(\d+\))?", layer.name()), layer.name()  # "(2)": a second such result
     assert layer.bandCount() == band_count
     group = project.layerTreeRoot().findLayer(layer.id()).parent()
     assert [child.layerId() for child in group.findLayers()] == [layer.id()]

@@ -303,7 +303,11 @@ def test_loading_a_zip_again_extracts_into_a_new_folder(l8_zip_result, qgis_new_
     assert all(os.path.dirname(layer.source()) == folder for layer in first)
     assert all(os.path.dirname(layer.source()) == folder + "_2" for layer in second)
     groups = qgis_new_project.layerTreeRoot().children()
-    assert [group.name() for group in groups] == ["L8/LC80200392015216LGN00 · lbe B4 B3 B2 B8"] * 2
+    # Named apart: the second load is "(2)", group and layers.
+    assert [group.name() for group in groups] == ["L8/LC80200392015216LGN00 · lbe B4 B3 B2 B8 (2)",
+                                                  "L8/LC80200392015216LGN00 · lbe B4 B3 B2 B8"]
+    assert [layer.name() for layer in first] == ["L8 2015-08-04 B4 B3 B2", "L8 2015-08-04 B8"]
+    assert [layer.name() for layer in second] == ["L8 2015-08-04 B4 B3 B2 (2)", "L8 2015-08-04 B8 (2)"]
     assert group_layer_ids(groups[0]) == [layer.id() for layer in second]  # the newest on top
     assert group_layer_ids(groups[1]) == [layer.id() for layer in first]
 
@@ -654,3 +658,37 @@ def test_a_file_that_is_not_a_zip_is_an_error(tmp_path):
     with pytest.raises(DataError, match="fake.zip"):
         extract_zip_safely(str(fake), str(tmp_path / "fake"))
     assert entries(tmp_path) == ["fake.zip"]
+
+
+# --- names apart --------------------------------------------------------------------------------------
+
+
+def test_two_crops_of_one_scene_get_distinct_group_and_layer_names(sample_store, tmp_path, qgis_new_project):
+    """Two AOIs over the same scene and bands: the second group and layer are numbered, a third too."""
+    smaller = {"type": "Polygon", "coordinates": [[[12.58, 52.48], [12.62, 52.48], [12.62, 52.50], [12.58, 52.48]]]}
+    names = []
+    for number, aoi in enumerate((S2_AOI, smaller, S2_AOI)):
+        params = {"view_id": S2_VIEW, "bands": ["B04", "B03", "B02"], "merge": True, "geometry": aoi,
+                  "reference": f"crop-{number}"}
+        (layer,) = load_result(_run(sample_store, str(tmp_path / f"out{number}"), params), project=qgis_new_project)
+        group = qgis_new_project.layerTreeRoot().findLayer(layer.id()).parent()
+        names.append((group.name(), layer.name()))
+    assert names == [
+        ("S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02", "S2 2017-02-16 B04 B03 B02"),
+        ("S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02 (2)", "S2 2017-02-16 B04 B03 B02 (2)"),
+        ("S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02 (3)", "S2 2017-02-16 B04 B03 B02 (3)"),
+    ]
+    assert len({layer.name() for layer in qgis_new_project.mapLayers().values()}) == 3
+
+
+@pytest.mark.parametrize(("bm_type", "layer", "group"), [
+    ("B08,B04,B03", "S2 2017-02-16 B08 B04 B03", "S2/33/U/UU/2017/2/16/0 · jpeg B08 B04 B03"),
+    ("NDVI", "S2 2017-02-16 NDVI", "S2/33/U/UU/2017/2/16/0 · jpeg NDVI"),
+])
+def test_visual_layers_name_their_bands(sample_store, tmp_path, qgis_new_project, bm_type, layer, group):
+    request = TaskRequest({"type": "jpeg", "params": {"view_id": S2_VIEW, "bm_type": bm_type, "geometry": S2_AOI,
+                                                      "format": "png", "reference": "visual-names"}})
+    result = run(request, LocalBackend(sample_store), str(tmp_path))
+    (loaded,) = load_result(result, project=qgis_new_project)
+    assert loaded.name() == layer
+    assert qgis_new_project.layerTreeRoot().findLayer(loaded.id()).parent().name() == group

@@ -47,6 +47,7 @@ from ..core.display import (
     raster_cuts,
 )
 from ..core.errors import DataError, LbeError
+from ..core.expressions import split_expressions
 from ..core.indices import display_range
 from ..core.results import TaskResult
 from ..core.sensors import parse_view_id
@@ -55,10 +56,44 @@ from ..core.sensors import parse_view_id
 
 
 def result_group_name(result: TaskResult) -> str:
-    """The layer group of a result: `S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02`."""
+    """The layer group of a result: `S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02` (a visual: `· jpeg
+    B08 B04 B03`)."""
     scene = result.details.get("view_id") or file_stem(result.files[0] if result.files else "")
-    request = " ".join([result.task_type, *result.details.get("bands", [])])
+    request = " ".join([result.task_type, *requested_bands(result)])
     return QCoreApplication.translate("LoadByExtent", "{scene} · {request}").format(scene=scene, request=request)
+
+
+def requested_bands(result: TaskResult) -> list[str]:
+    """The bands (or expressions) the request asked for: a visual's are those of its `bm_type`."""
+    bands = result.details.get("bands")
+    if bands:
+        return list(bands)
+    bm_type = result.details.get("bm_type") if result.task_type == "jpeg" else None
+    if isinstance(bm_type, str):
+        try:
+            return [part for part in split_expressions(bm_type) if part]
+        except LbeError:
+            return [bm_type]
+    return list(bm_type or [])
+
+
+def unique_group_name(project: QgsProject, name: str) -> str:
+    """`name`, or `name (2)`, `(3)` ... when the project has a group of that name already (two
+    crops of one scene and bands)."""
+    return _numbered(name, lambda candidate: project.layerTreeRoot().findGroup(candidate) is not None)
+
+
+def unique_layer_name(project: QgsProject, name: str) -> str:
+    """`name`, or `name (2)`, `(3)` ... when the project has a layer of that name already."""
+    return _numbered(name, lambda candidate: bool(project.mapLayersByName(candidate)))
+
+
+def _numbered(name: str, taken) -> str:
+    candidate, number = name, 1
+    while taken(candidate):
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate
 
 
 def layer_name(view_id: str | None, bands: Sequence[str], fallback: str = "") -> str:
@@ -107,14 +142,16 @@ def load_result(
                 layers.append((layer, lambda layer, band=band, cut=display.cuts[band - 1], label=label:
                                style_index_layer(layer, band, cut, display_range(label))))
             continue
-        name = layer_name(view_id, display.band_names, fallback=file_stem(display.path))
+        shown = requested_bands(result) if result.task_type == "jpeg" else display.band_names  # a visual's colours
+        name = layer_name(view_id, shown, fallback=file_stem(display.path))
         layer = open_raster_layer(display.path, name)
         if result.task_type == "jpeg":
             layers.append((layer, style_visual_layer))
         else:
             layers.append((layer, lambda layer, cuts=display.cuts: style_raster_layer(layer, cuts)))
-    group = create_result_group(project, result_group_name(result))
+    group = create_result_group(project, unique_group_name(project, result_group_name(result)))
     for layer, style in layers:
+        layer.setName(unique_layer_name(project, layer.name()))
         style(layer)
         project.addMapLayer(layer, False)
         group.addLayer(layer)
