@@ -623,7 +623,7 @@ class RemoteBackend:
                                  on_running=lambda _answer: self._record("running"))
             details = {**_details(request, params), "task_id": task.task_id, "req_id": task.req_id}
             if answer.state == STATISTICS:
-                name = f"{_safe(request.params.get('reference') or task.task_id)}_mt_stats.json"
+                name = f"{_safe(request.params.get('reference') or task.task_id)}.json"  # as the embedded one
                 path = os.path.join(workspace, name)
                 with open(path, "w", encoding="utf-8") as stream:
                     json.dump(answer.statistics, stream, indent=2)

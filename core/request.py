@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import math
 import re
-import uuid
+import threading
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -479,8 +479,18 @@ _VALIDATORS = {
 
 # --- building requests (the dock, Processing) -------------------------------------------------
 
+_references_lock = threading.Lock()
+_last_reference: list = ["", 0]  # the last stem given and how many times
+
+
 def new_reference(task_type: str) -> str:
-    return f"lbe-plugin-{task_type}-{uuid.uuid4()}"
+    """A reference a person can read, e.g. in a file name: `lbe-plugin-mt_stats-20250301-142530`
+    (local time), `-2`, `-3` ... for more in the same second of this process."""
+    stem = f"lbe-plugin-{task_type}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    with _references_lock:
+        count = _last_reference[1] + 1 if _last_reference[0] == stem else 1
+        _last_reference[:] = [stem, count]
+    return stem if count == 1 else f"{stem}-{count}"
 
 
 def lbe_request(

@@ -517,7 +517,7 @@ def test_statistics_answer_is_written_as_json_into_the_output_folder(api, out, p
     result = run_remote(api, stats_request(), out, feedback)
     assert result.task_type == "mt_stats" and result.result_type == "json"
     (path,) = result.files
-    assert os.path.dirname(path) == out and path.endswith(".json")
+    assert os.path.dirname(path) == out and os.path.basename(path) == "stats-1.json"  # the request's reference
     assert os.listdir(out) == [os.path.basename(path)]
     with open(path, encoding="utf-8") as stream:
         assert json.load(stream) == payload

@@ -402,7 +402,7 @@ def run_mt_stats(params: MtStatsParams, store, workspace: str, feedback: Feedbac
     check_cancelled(feedback)
     answer = compute_statistics(store, params, feedback)
     check_cancelled(feedback)
-    name = f"{_safe(params.reference)}_mt_stats.json"
+    name = f"{_safe(params.reference)}.json"  # named after the request's reference
     path = os.path.join(workspace, name)
     with open(path, "w", encoding="utf-8") as stream:
         json.dump(answer, stream, indent=2)
