@@ -159,7 +159,7 @@ def main() -> int:
         peer_b04.append(measure([PEER_PYTHON, PEER, aoi_path, os.path.join(work, f"exactextract-b04-{attempt}.json"),
                                  *b04_rasters]))
 
-    with open(os.path.join(work, "ours-0", "bench-mt-stats_mt_stats.json")) as stream:
+    with open(os.path.join(work, "ours-0", "bench-mt-stats.json")) as stream:
         answer = json.load(stream)
     with open(os.path.join(work, "exactextract-0.json")) as stream:
         peer_figures = json.load(stream)
