@@ -161,6 +161,7 @@ class LoadByExtentPlugin:
             from .ui.stats_dock import StatsDock
 
             self._stats_dock = StatsDock(self.iface.mainWindow())
+            self._stats_dock.output_folder = lambda: self.settings.output_folder  # where exports are offered
             self._stats_dock.sceneClicked.connect(self._statistics_scene_clicked)
             self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._stats_dock)
         return self._stats_dock

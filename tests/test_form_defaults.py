@@ -104,7 +104,7 @@ def form_dates(form) -> tuple[str, str]:
 
 
 def test_statistics_dates_default_to_the_scenes_that_meet_the_aoi_and_then_run(
-    plugin, qtbot, tmp_path, sample_store
+    plugin, qtbot, tmp_path, sample_store, output_folder
 ):
     dock = plugin.dock
     choose_task(dock, "mt_stats")
@@ -123,6 +123,8 @@ def test_statistics_dates_default_to_the_scenes_that_meet_the_aoi_and_then_run(
     assert record.message.startswith("statistics saved: ")
     stats_dock = plugin.stats_dock
     assert stats_dock.data is not None and len(stats_dock.data.dates) > 50
+    assert stats_dock.output_folder() == output_folder  # where its CSV / PNG export dialogs open
+    assert os.path.dirname(record.result.files[0]) == output_folder
 
 
 def test_dates_the_user_set_stay_when_the_scenes_change(plugin, qtbot, tmp_path, sample_store):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import csv
 import datetime as dt
+import os
 
 import pytest
 from fake_api import STATS_FLAT, STATS_NESTED
@@ -20,8 +21,9 @@ from matplotlib import dates as mdates
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.image import imread
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QFileDialog
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 
 AOI = {"type": "Polygon", "coordinates": [[[-104.62, 33.98], [-104.52, 33.98], [-104.52, 34.06], [-104.62, 34.06],
                                            [-104.62, 33.98]]]}
@@ -150,6 +152,32 @@ def test_csv_and_png_export(dock, tmp_path, monkeypatch):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     image = imread(str(png))
     assert image.shape[0] > 100 and float(image[..., :3].var()) > 0.001
+
+
+def test_export_dialogs_open_in_the_output_folder(dock, tmp_path, qtbot):
+    """The real save dialogs (a click on each export button): opened in the output folder of the
+    settings, the file name telling the request; cancelled, nothing written."""
+    folder = tmp_path / "results"
+    folder.mkdir()
+    dock.output_folder = lambda: str(folder)
+    dock.show_result(STATS_NESTED, REQUEST)
+    seen = []
+
+    def answer_the_dialog():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer_the_dialog)
+            return
+        seen.append((dialog.directory().absolutePath(), dialog.selectedFiles()))
+        dialog.reject()
+
+    for button in (dock.csv_button, dock.png_button):
+        QTimer.singleShot(0, answer_the_dialog)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [directory for directory, _files in seen] == [str(folder)] * 2
+    assert [os.path.basename(files[0]) for _directory, files in seen] == [
+        "statistics_stats-test_NDVI-NDWI.csv", "statistics_stats-test_NDVI-NDWI.png"]
+    assert list(folder.iterdir()) == []
 
 
 def test_export_cancelled_writes_nothing(dock, tmp_path, monkeypatch):

@@ -98,7 +98,10 @@ class StatsDock(QgsDockWidget):
         self._guide = None
         self._mpl_connections: list[int] = []
         self._qt_connections: list[tuple[pyqtBoundSignal, Callable[..., None]]] = []
-        self._folder = os.path.expanduser("~")
+        # Where the export dialogs open: the output folder of the settings (set by the plugin), or
+        # the folder last saved to from this dock.
+        self.output_folder: Callable[[], str] = lambda: os.path.expanduser("~")
+        self._folder: str | None = None
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -410,7 +413,7 @@ class StatsDock(QgsDockWidget):
         params = self._params()
         stem = "_".join(str(part) for part in ("statistics", params.get("reference") or "",
                                                  "-".join(self.data.indices) if self.data else "") if part)
-        return os.path.join(self._folder, re.sub(r"[^\w.-]+", "_", stem) + extension)
+        return os.path.join(self._folder or self.output_folder(), re.sub(r"[^\w.-]+", "_", stem) + extension)
 
     def _ask_path(self, title: str, extension: str, file_filter: str) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(self, title, self._default_name(extension), file_filter)
@@ -418,7 +421,8 @@ class StatsDock(QgsDockWidget):
             return None
         if not path.lower().endswith(extension):
             path += extension
-        self._folder = os.path.dirname(path) or self._folder
+        if os.path.dirname(path) != self.output_folder():
+            self._folder = os.path.dirname(path) or self._folder
         return path
 
     def export_csv(self) -> str | None:
