@@ -287,7 +287,7 @@ def assert_result_loaded(record: TaskRecord, output_folder: str) -> QgsRasterLay
     """The record's result is on the map: a group named after the scene holding the 3-band layer."""
     layer, group = single_layer_loaded(record, output_folder, LAYER_NAME)
     assert layer.crs().authid() == "EPSG:32633"
-    assert group.name() == GROUP_NAME
+    assert group.name() == GROUP_NAME + layer.name()[len(LAYER_NAME):]  # a second one numbered " (2)" as its layer
     return layer
 
 
