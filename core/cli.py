@@ -47,7 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-wait", type=float, help="give up waiting for a remote task after this many seconds")
     run.add_argument("--force", action="store_true",
                      help="send the request even if an identical one ran recently (default: reuse its result)")
-    run.add_argument("--ledger", help="the file of remote tasks (default: $LBE_LEDGER or ~/.local/state/...)")
+    run.add_argument("--ledger", help="the file of remote tasks (default: $LBE_LEDGER or ~/.local/state/...); "
+                                      "a regular file or none yet")
+    run.add_argument("--no-ledger", action="store_true",
+                     help="keep no record of remote tasks (as an empty LBE_LEDGER does): nothing to reuse or resume")
 
     scenes = commands.add_parser("scenes", help="list the scenes of a store, or search them on the API")
     source = scenes.add_mutually_exclusive_group(required=True)
@@ -145,10 +148,12 @@ def _run(args) -> int:
 
         backend = LocalBackend(args.scenes)
     else:
-        from .ledger import TaskLedger, default_ledger_path
+        from .ledger import TaskLedger, ledger_path_for_command_line
         from .remote import RemoteBackend
 
-        backend = RemoteBackend(_remote_config(args), TaskLedger(args.ledger or default_ledger_path()), force=args.force)
+        ledger_path = ledger_path_for_command_line(args.ledger, disabled=args.no_ledger)
+        ledger = None if ledger_path is None else TaskLedger(ledger_path)
+        backend = RemoteBackend(_remote_config(args), ledger, force=args.force)
     result = run(request, backend, args.out, ConsoleFeedback())
     sys.stdout.write(json.dumps(result.to_json_dict()) + "\n")
     return EXIT_OK

@@ -17,6 +17,10 @@ The file is ``{"version": 1, "tasks": [...]}``. Every operation takes a lock (a 
 applies its change and writes the file back atomically (temporary file in the same folder, fsync,
 ``os.replace``), so two QGIS windows or a QGIS and a command line can share one ledger.
 
+The ledger and its lock file must each be a regular file or not exist: anything else at either path
+(a device such as ``/dev/null``, a symbolic link, a folder, a pipe) is refused with a message, never
+written through or replaced; :func:`ledger_path_for_command_line` is how a user turns the ledger off.
+
 The API key is never stored. Requests never contain it; as a second line of defence every string
 written is scrubbed: ``api_key=<value>`` (also ``apikey=``, ``x-api-key=``) becomes
 ``api_key=***``, a header-like ``x-api-key: <value>`` becomes ``x-api-key: ***``, and the value
@@ -35,6 +39,7 @@ import json
 import math
 import os
 import re
+import stat
 import tempfile
 import threading
 import time
@@ -272,6 +277,52 @@ def default_ledger_path() -> str:
     return os.path.join(state_home, "load_by_extent", "remote-tasks.json")
 
 
+def ledger_path_for_command_line(option: str | None, disabled: bool = False) -> str | None:
+    """The ledger the command line uses: None (no ledger) with ``--no-ledger``, an empty
+    ``--ledger ""`` or an empty ``$LBE_LEDGER``; else ``--ledger``, else the default path."""
+    if disabled or option == "":
+        return None
+    if option is None and os.environ.get("LBE_LEDGER") == "":
+        return None
+    return os.path.abspath(os.path.expanduser(option)) if option else default_ledger_path()
+
+
+def _check_regular_or_missing(path: str, what: str) -> None:
+    """LbeError unless `path` is a regular file or nothing at all. lstat: a symbolic link is refused
+    too, since replacing the ledger would turn it into a plain file and writing through it would
+    change whatever it points at."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        message = tr("cannot use the task ledger {path}: {reason}")
+        raise LbeError(message.format(path=path, reason=error.strerror or error)) from None
+    if not stat.S_ISREG(info.st_mode):
+        _refuse(path, what, info.st_mode)
+
+
+def _refuse(path: str, what: str, mode: int) -> None:
+    message = tr("{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one "
+                 "that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns "
+                 "the ledger off)")
+    raise LbeError(message.format(what=what, path=path, kind=_file_kind(mode)))
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return tr("a symbolic link")
+    if stat.S_ISDIR(mode):
+        return tr("a folder")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return tr("a device")
+    if stat.S_ISFIFO(mode):
+        return tr("a pipe")
+    if stat.S_ISSOCK(mode):
+        return tr("a socket")
+    return tr("not a file")
+
+
 # One thread lock per ledger file, shared by every TaskLedger of this process on that file.
 _THREAD_LOCKS: dict[str, threading.Lock] = {}
 _THREAD_LOCKS_GUARD = threading.Lock()
@@ -310,6 +361,13 @@ class TaskLedger:
         self._clock = clock
         self._thread_lock = _thread_lock_for(self.path)
         self.set_aside_files: list[str] = []  # corrupt ledgers moved aside by this object, to tell the user
+
+    def check_path(self) -> None:
+        """LbeError when the ledger or its lock file is something else than a regular file (or
+        nothing): before sending a task, so that it is not sent only to be lost."""
+        with self._thread_lock:
+            _check_regular_or_missing(self.path, tr("the task ledger"))
+            _check_regular_or_missing(self.path + ".lock", tr("the task ledger's lock file"))
 
     # --- changing ------------------------------------------------------------------------------
     def add(self, entry: LedgerEntry) -> LedgerEntry:
@@ -457,18 +515,28 @@ class TaskLedger:
         """Hold the ledger: this process's thread lock, then the lock file between processes.
         Reading a ledger whose folder does not exist creates nothing (there is nothing to lock)."""
         with self._thread_lock:
+            _check_regular_or_missing(self.path, tr("the task ledger"))
             folder = os.path.dirname(self.path)
             if fcntl is None or (not create_folder and not os.path.isdir(folder)):
                 yield
                 return
+            lock_path = self.path + ".lock"
+            _check_regular_or_missing(lock_path, tr("the task ledger's lock file"))
             try:
                 os.makedirs(folder, mode=0o700, exist_ok=True)
-                lock_descriptor = os.open(self.path + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+                # O_NOFOLLOW: a link put there since the check is refused, not followed
+                lock_descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
             except OSError as error:
                 message = tr("cannot use the task ledger {path}: {reason}")
                 raise LbeError(message.format(path=self.path, reason=error.strerror or error)) from None
             try:
+                mode = os.fstat(lock_descriptor).st_mode
+                if not stat.S_ISREG(mode):  # a device or pipe put there since the check
+                    _refuse(lock_path, tr("the task ledger's lock file"), mode)
+                # with the lock held, the ledger's path is looked at again: another process may
+                # have put something there meanwhile
                 fcntl.flock(lock_descriptor, fcntl.LOCK_EX)
+                _check_regular_or_missing(self.path, tr("the task ledger"))
                 yield
             finally:
                 os.close(lock_descriptor)  # closing releases the flock

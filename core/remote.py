@@ -595,6 +595,8 @@ class RemoteBackend:
 
     def execute(self, request: TaskRequest, params: TaskParams, workspace: str,
                 feedback: FeedbackLike | None) -> TaskResult:
+        if self.ledger is not None:
+            self.ledger.check_path()
         client = RemoteClient(self.config, feedback)
         progress = ProgressRange(feedback, 0, 100)
         reused = self._reusable(request)

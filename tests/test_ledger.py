@@ -467,3 +467,100 @@ def test_two_processes_adding_concurrently_lose_nothing(tmp_path, ledger_path):
     task_ids = {entry.task_id for entry in TaskLedger(ledger_path).entries()}
     assert len(task_ids) == 450
     assert {f"p2-{number}" for number in range(150)} <= task_ids
+
+
+# --- only a regular file is a ledger ---------------------------------------------------------------
+
+def make_null_device(path) -> os.stat_result:
+    """A character device like /dev/null (1, 3), made for the test: the real one is never touched."""
+    os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    return os.lstat(path)
+
+
+def assert_only(folder, names: set[str]) -> None:
+    assert set(os.listdir(folder)) == names, f"{folder} holds {sorted(os.listdir(folder))}"
+
+
+def test_a_device_as_ledger_is_refused_and_left_alone(tmp_path, clock):
+    device = tmp_path / "null"
+    before = make_null_device(device)
+    ledger = TaskLedger(str(device), clock=clock)
+    for operation in (lambda: ledger.add(make_entry("t1")), ledger.entries, ledger.check_path,
+                      lambda: ledger.update("t1", status=DONE), ledger.prune):
+        with pytest.raises(LbeError) as caught:
+            operation()
+        assert str(device) in str(caught.value) and "not a regular file (a device)" in str(caught.value)
+        assert "--no-ledger" in str(caught.value)
+    after = os.lstat(device)
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev and after.st_ino == before.st_ino
+    assert_only(tmp_path, {"null"})  # no null.lock, no temporary file
+
+
+def test_a_symbolic_link_as_ledger_is_refused_and_its_target_untouched(tmp_path, clock):
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("not yours\n")
+    link = tmp_path / "remote-tasks.json"
+    link.symlink_to(target)
+    ledger = TaskLedger(str(link), clock=clock)
+    with pytest.raises(LbeError) as caught:
+        ledger.add(make_entry("t1"))
+    assert "not a regular file (a symbolic link)" in str(caught.value)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text() == "not yours\n"
+    assert_only(tmp_path, {"elsewhere.txt", "remote-tasks.json"})
+
+
+def test_a_dangling_symbolic_link_as_ledger_is_refused_and_creates_nothing(tmp_path, clock):
+    link = tmp_path / "remote-tasks.json"
+    link.symlink_to(tmp_path / "missing.json")
+    with pytest.raises(LbeError, match="symbolic link"):
+        TaskLedger(str(link), clock=clock).add(make_entry("t1"))
+    assert not (tmp_path / "missing.json").exists() and link.is_symlink()
+
+
+def test_a_folder_as_ledger_is_refused(tmp_path, clock):
+    (tmp_path / "tasks").mkdir()
+    with pytest.raises(LbeError, match="a folder"):
+        TaskLedger(str(tmp_path / "tasks"), clock=clock).add(make_entry("t1"))
+    assert os.listdir(tmp_path / "tasks") == []
+
+
+@pytest.mark.parametrize("kind", ["device", "symbolic link"])
+def test_a_lock_file_that_is_not_a_regular_file_is_refused_and_left_alone(tmp_path, clock, kind):
+    path = tmp_path / "remote-tasks.json"
+    lock = tmp_path / "remote-tasks.json.lock"
+    target = tmp_path / "target.txt"
+    target.write_text("keep\n")
+    if kind == "device":
+        before = make_null_device(lock)
+    else:
+        lock.symlink_to(target)
+        before = os.lstat(lock)
+    with pytest.raises(LbeError) as caught:
+        TaskLedger(str(path), clock=clock).add(make_entry("t1"))
+    assert f"lock file {lock} is not a regular file (a {kind})" in str(caught.value)
+    after = os.lstat(lock)
+    assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
+    assert target.read_text() == "keep\n" and not path.exists()
+
+
+def test_a_regular_file_and_a_missing_one_are_ledgers(tmp_path, clock):
+    existing = tmp_path / "existing.json"
+    existing.write_text("")
+    for path in (existing, tmp_path / "new.json"):
+        ledger = TaskLedger(str(path), clock=clock)
+        ledger.check_path()
+        ledger.add(make_entry("t1"))
+        assert [entry.task_id for entry in ledger.entries()] == ["t1"]
+        assert stat.S_ISREG(os.lstat(path).st_mode)
+
+
+def test_the_command_line_turns_the_ledger_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("LBE_LEDGER", str(tmp_path / "mine.json"))
+    assert ledger_module.ledger_path_for_command_line(None) == str(tmp_path / "mine.json")
+    assert ledger_module.ledger_path_for_command_line(str(tmp_path / "x.json")) == str(tmp_path / "x.json")
+    assert ledger_module.ledger_path_for_command_line(str(tmp_path / "x.json"), disabled=True) is None
+    assert ledger_module.ledger_path_for_command_line("") is None
+    monkeypatch.setenv("LBE_LEDGER", "")
+    assert ledger_module.ledger_path_for_command_line(None) is None
+    assert ledger_module.ledger_path_for_command_line(str(tmp_path / "x.json")) == str(tmp_path / "x.json")
