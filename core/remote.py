@@ -5,10 +5,17 @@ poll: ``GET {base}/api/{task_id}`` without following redirects, until a ``303`` 
 file or the answer is the statistics JSON; fetch: ``GET Location`` without the key, streamed to a
 temporary file, checked against ``Content-Length``, resumed when cut off, renamed when whole.
 
-Every call has a timeout. 429 answers are waited out as ``Retry-After`` asks; 5xx answers and
-network errors are retried with exponential backoff; the poll interval grows. The key never appears
-in an error message, a log line or an exception text: everything said is passed through
-:meth:`ApiKey.redact`.
+Every wait ends. Each HTTP call has a timeout for the connection and for its whole answer (not
+only for each read: an answer that drips is cut off); 429 answers are waited out as ``Retry-After``
+asks, up to a cap and a number of times; 5xx answers and network errors are retried with exponential
+backoff; the poll interval grows. ``max_wait`` bounds the whole remote task, from the client's
+creation to the last byte of the result: no wait, backoff or download runs past it. API answers are
+read up to a size cap; a download is refused when it is larger than its cap or cannot fit on the
+disk with a margin to spare (checked before and while writing).
+
+The key never appears in an error message, a log line or an exception text: it is checked to be
+printable ASCII before any request, and everything said is passed through :meth:`ApiKey.redact`,
+which finds it also escaped, URL-encoded or in another case.
 """
 
 from __future__ import annotations
@@ -17,22 +24,25 @@ import email.utils
 import json
 import os
 import re
+import shutil
 import socket
 import tempfile
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, quote_plus, urljoin, urlsplit
 
 import requests
 
 from .api_rules import DEFAULT_SEARCH_URL
-from .errors import DataError, LbeError, TaskCancelled
+from .errors import DataError, LbeError, RequestError, TaskCancelled
 from .feedback import FeedbackLike, ProgressRange, check_cancelled, report
 from .i18n import tr
+from .ledger import scrub_api_key
 from .request import TaskParams, TaskRequest
 from .results import TaskResult
 
@@ -46,14 +56,33 @@ FAILED_STATUSES = {"error", "failed", "failure"}
 UNKNOWN_ANSWERS_TOLERATED = 20  # consecutive answers of no known shape before giving up
 MAX_REDIRECTS = 5  # when fetching the result file from storage
 DOWNLOAD_CHUNK = 16 * 1024  # each read waits for a whole chunk: small enough to notice a cancel soon
+ANSWER_CHUNK = 64 * 1024
+SNIPPET_BYTES = 64 * 1024  # of an answer only quoted in a message (5xx, 429, a redirect): the rest is dropped
+MiB = 1024 * 1024
+DISK_CHECK_BYTES = 8 * MiB  # free space is looked at again after each this much written
 
 
 # --- the key ----------------------------------------------------------------------------------------
 
+class InvalidApiKey(RequestError):
+    """The key holds characters no key has (a line break, a space ...): refused before any request."""
+
+    def __init__(self, message: str) -> None:
+        LbeError.__init__(self, message)
+
+
+# What a key may hold: printable ASCII without spaces. Anything else is a copy-and-paste accident
+# (two lines of a file, a trailing comment) and would be quoted back by the HTTP library's errors.
+_KEY_CHARACTERS = re.compile(r"[\x21-\x7e]+")
+
+# Every key in use, for the logging filter (weak: a key nobody holds is not kept for it).
+_LIVE_KEYS: weakref.WeakSet = weakref.WeakSet()
+
+
 class ApiKey:
     """The API key: usable by the client, never printed. str() and repr() say ***."""
 
-    __slots__ = ("_value",)
+    __slots__ = ("_value", "_forms", "__weakref__")
 
     def __init__(self, value: str) -> None:
         value = (value or "").strip()
@@ -61,7 +90,12 @@ class ApiKey:
             raise LbeError(
                 tr("no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)")
             )
+        if not _KEY_CHARACTERS.fullmatch(value):  # the message never quotes the key, not even a part
+            raise InvalidApiKey(tr("the API key holds a line break, a space, a control character or a "
+                                   "non-ASCII character, which no key has: give the key alone, on one line"))
         self._value = value
+        self._forms = _forms_of(value)
+        _LIVE_KEYS.add(self)
 
     def reveal(self) -> str:
         return self._value
@@ -72,9 +106,25 @@ class ApiKey:
     __str__ = __repr__
 
     def redact(self, text: str) -> str:
-        """`text` with the key, and any api_key query value, replaced by ***."""
-        text = str(text).replace(self._value, "***")
-        return re.sub(r"(api_key=)[^&\s'\"]+", r"\1***", text)
+        """`text` with the key in any form (as is, escaped, URL-encoded, in any case), and any
+        api_key query value or x-api-key header value, replaced by ***."""
+        return scrub_api_key(self._forms.sub("***", str(text)))
+
+
+def _forms_of(value: str) -> re.Pattern:
+    """A pattern matching `value` as it may be quoted: as is, as repr() and JSON escape it,
+    URL-encoded (either case of hex digits), in any letter case."""
+    forms = {
+        value,
+        repr(value)[1:-1],
+        value.encode("unicode_escape").decode("ascii"),
+        json.dumps(value)[1:-1],
+        quote(value, safe=""),
+        quote(value),
+        quote_plus(value),
+    }
+    alternatives = sorted((form for form in forms if form), key=len, reverse=True)
+    return re.compile("|".join(re.escape(form) for form in alternatives), re.IGNORECASE)
 
 
 class _RedactKeys:
@@ -82,8 +132,11 @@ class _RedactKeys:
 
     def filter(self, record) -> bool:
         message = record.getMessage()
-        if "api_key=" in message:
-            record.msg = re.sub(r"(api_key=)[^&\s'\"]+", r"\1***", message)
+        redacted = scrub_api_key(message)
+        for key in list(_LIVE_KEYS):
+            redacted = key.redact(redacted)
+        if redacted != message:
+            record.msg = redacted
             record.args = ()
         return True
 
@@ -122,6 +175,11 @@ class RemoteTimeout(RemoteError):
     """No answer in time, or the task did not finish within its limit."""
 
 
+class DownloadRefused(RemoteError):
+    """The result is larger than a download may be, or does not fit on the disk: the task is done on
+    the server, so it stays resumable once there is room."""
+
+
 # --- configuration and answers ---------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -129,8 +187,8 @@ class RemoteConfig:
     api_url: str
     api_key: ApiKey
     search_url: str = DEFAULT_SEARCH_URL
-    timeout: float = 60.0  # seconds, for each HTTP call (connect, and each read)
-    max_wait: float | None = None  # the user's limit on waiting for a task, seconds
+    timeout: float = 60.0  # seconds, for each HTTP call: to connect, and for its whole answer (not the download)
+    max_wait: float | None = None  # the user's limit on the whole remote task (download included), seconds
     proxies: dict | None = None  # requests' proxies mapping (QGIS's network settings inside QGIS)
     poll_interval: float = 2.0  # first wait between polls, seconds
     poll_interval_max: float = 30.0
@@ -138,6 +196,13 @@ class RemoteConfig:
     max_retries: int = 6  # consecutive 5xx answers or network errors before giving up
     backoff_base: float = 1.0  # seconds; doubled after each retry
     backoff_max: float = 60.0
+    max_retry_after: float = 300.0  # a longer Retry-After is cut to this
+    max_rate_limited: int = 60  # consecutive 429 answers to one call before giving up
+    answer_max_bytes: int = 8 * MiB  # an API answer (create, search, errors)
+    statistics_max_bytes: int = 64 * MiB  # a poll's answer, which may be the statistics
+    download_timeout: float = 3600.0  # seconds for the result download, at most (within max_wait)
+    download_max_bytes: int = 16 * 1024 * MiB
+    disk_margin_bytes: int = 100 * MiB  # left free on the disk of the result
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "api_url", self.api_url.rstrip("/"))
@@ -163,6 +228,21 @@ class PollAnswer:
 
 
 RUNNING, FILE, STATISTICS, FAILED = "running", "file", "statistics", "failed"
+CREATING, WAITING, DOWNLOADING = "creating", "waiting", "downloading"
+
+
+@dataclass(frozen=True)
+class _Limit:
+    at: float  # on the client's clock
+    what: str  # for the message: "the waiting limit of 60 s"
+
+
+class _AnswerLate(Exception):
+    """The whole answer did not arrive before its deadline."""
+
+
+class _AnswerTooLarge(Exception):
+    """The answer is larger than its cap."""
 
 
 # --- the client -----------------------------------------------------------------------------------
@@ -177,12 +257,19 @@ class RemoteClient:
 
     def __post_init__(self) -> None:
         self.session.trust_env = self.config.proxies is None  # outside QGIS: the environment's proxies
-        self._deadline: tuple[float, str] | None = None  # while waiting for a task: when to give up, and why
+        # max_wait counts from the client's creation: the backend makes one client per task
+        self._budget: _Limit | None = None
+        if self.config.max_wait is not None:
+            what = tr("the waiting limit of {seconds} s").format(seconds=f"{self.config.max_wait:g}")
+            self._budget = _Limit(self.clock() + self.config.max_wait, what)
+        self._phase = CREATING
+        self._phase_limit: _Limit | None = None  # task_timeout while waiting, the download's own limit
         _redact_http_logs()
 
     # --- the protocol ------------------------------------------------------------------------
     def create(self, request: TaskRequest) -> CreatedTask:
         """POST the request; the task as the server created it."""
+        self._phase, self._phase_limit = CREATING, None
         answer, data = self.post_json(f"{self.config.api_url}/api", request.to_dict(), tr("creating the task"),
                                       accepted=(200, 201, 202), create=True)
         task_id = data.get("task_id") if isinstance(data, dict) else None
@@ -201,12 +288,13 @@ class RemoteClient:
 
     def poll(self, task_id: str) -> PollAnswer:
         """One look at the task (redirects are not followed: the 303 is the answer)."""
-        answer = self._call("GET", f"{self.config.api_url}/api/{task_id}")
+        url = f"{self.config.api_url}/api/{task_id}"
+        answer = self._call("GET", url, max_bytes=self.config.statistics_max_bytes)
         if answer.status_code in (301, 302, 303, 307, 308):
             location = answer.headers.get("Location")
             if not location:
                 raise RemoteError(self.redact(tr("the API answered a redirect without a Location")), answer.status_code)
-            return PollAnswer(FILE, location=location)
+            return PollAnswer(FILE, location=urljoin(url, location))  # a relative Location is the API's
         if answer.status_code == 404:
             message = tr("the API does not know task {task_id} (it may have expired on the server)")
             raise RemoteError(self.redact(message.format(task_id=task_id)), 404)
@@ -217,14 +305,13 @@ class RemoteClient:
     def wait(self, task: CreatedTask, progress: ProgressRange | None = None,
              on_running: Callable[[PollAnswer], None] | None = None) -> PollAnswer:
         """Poll until the task is done (a file or statistics); raise when it fails or takes too long."""
-        deadline, why = self._task_deadline(task)
-        self._deadline = (deadline, why) if deadline is not None else None
+        self._phase, self._phase_limit = WAITING, self._task_limit(task)
         try:
-            return self._wait(task, deadline, why, progress, on_running)
+            return self._wait(task, progress, on_running)
         finally:
-            self._deadline = None
+            self._phase_limit = None
 
-    def _wait(self, task: CreatedTask, deadline: float | None, why: str, progress: ProgressRange | None,
+    def _wait(self, task: CreatedTask, progress: ProgressRange | None,
               on_running: Callable[[PollAnswer], None] | None) -> PollAnswer:
         interval = self.config.poll_interval
         unknown = 0
@@ -242,14 +329,15 @@ class RemoteClient:
                 on_running(answer)
             if progress is not None and answer.progress is not None:
                 progress.set(answer.progress / 100)
-            if deadline is not None and self.clock() + interval > deadline:
-                raise self._gave_up(why)
-            self._pause(interval)
+            self._pause_within_limits(interval)
             interval = min(interval * self.config.poll_growth, self.config.poll_interval_max)
 
     def download(self, location: str, folder: str, stem: str, progress: ProgressRange | None = None) -> str:
         """Fetch the result file (without the key), resuming when cut off; return its path in
-        `folder`, named `stem` + the extension its content calls for. Nothing partial is left."""
+        `folder`, named `stem` + the extension its content calls for. Nothing partial is left.
+        Bounded by max_wait and download_timeout, download_max_bytes and the free disk space."""
+        what = tr("the download limit of {seconds} s").format(seconds=f"{self.config.download_timeout:g}")
+        self._phase, self._phase_limit = DOWNLOADING, _Limit(self.clock() + self.config.download_timeout, what)
         partial = tempfile.NamedTemporaryFile(dir=folder, prefix=".download-", suffix=".part", delete=False)
         partial.close()
         try:
@@ -262,6 +350,8 @@ class RemoteClient:
             if os.path.exists(partial.name):
                 os.remove(partial.name)
             raise
+        finally:
+            self._phase_limit = None
 
     def check_connection(self) -> str:
         """Ask the API about a task that does not exist: it tells whether it is reachable and
@@ -274,38 +364,56 @@ class RemoteClient:
 
     # --- HTTP with retries ------------------------------------------------------------------------
     def _call(self, method: str, url: str, json_body: dict | None = None, create: bool = False,
-              with_key: bool = True, headers: dict | None = None, stream: bool = False) -> requests.Response:
+              with_key: bool = True, headers: dict | None = None, stream: bool = False,
+              max_bytes: int | None = None) -> requests.Response:
         """One HTTP call, with 429 waited out, 5xx and network errors retried with backoff.
 
+        The answer is read whole (at most `max_bytes`, default answer_max_bytes, within the timeout
+        and the task's limits) unless `stream`: then a 200 or 206 is returned with its body unread.
         A POST that creates a task is retried only when the server surely did not take it
         (no connection, 429, 5xx): a lost answer could otherwise create the task twice.
         """
         attempt = 0
+        rate_limited = 0
         send_headers = dict(headers or {})
         params = {}
         if with_key:
             send_headers[KEY_HEADER] = self.config.api_key.reveal()
             params[KEY_QUERY] = self.config.api_key.reveal()
         host = urlsplit(url).netloc
+        seconds = f"{self.config.timeout:g}"
         while True:
             check_cancelled(self.feedback)
+            self._check_limits()
+            answer_deadline = self.clock() + self.config.timeout
             try:
                 answer = self.session.request(
-                    method, url, params=params, json=json_body, headers=send_headers, stream=stream,
+                    method, url, params=params, json=json_body, headers=send_headers, stream=True,
                     allow_redirects=False, timeout=(self.config.timeout, self.config.timeout),
                     proxies=self.config.proxies,
                 )
+                if answer.status_code in (429,) or answer.status_code >= 500 or (
+                        stream and answer.status_code not in (200, 206)) or (
+                        not stream and 300 <= answer.status_code < 400):
+                    self._read_answer(answer, SNIPPET_BYTES, answer_deadline, truncate=True)
+                elif not stream:
+                    self._read_answer(answer, max_bytes or self.config.answer_max_bytes, answer_deadline)
             except requests.exceptions.ConnectTimeout:
-                problem = tr("no connection to {host} within {seconds} s").format(
-                    host=host, seconds=f"{self.config.timeout:g}")
-            except requests.exceptions.ReadTimeout:
+                problem = tr("no connection to {host} within {seconds} s").format(host=host, seconds=seconds)
+            except (requests.exceptions.ReadTimeout, _AnswerLate) as error:
                 if create:
                     message = tr("{host} took longer than {seconds} s to answer; the task may have been "
                                  "created anyway: look at the task list before running it again")
-                    message = message.format(host=host, seconds=f"{self.config.timeout:g}")
-                    raise RemoteTimeout(self.redact(message)) from None
-                problem = tr("{host} did not answer within {seconds} s").format(
-                    host=host, seconds=f"{self.config.timeout:g}")
+                    raise RemoteTimeout(self.redact(message.format(host=host, seconds=seconds))) from None
+                if isinstance(error, _AnswerLate):  # it began to answer, too slowly
+                    problem = tr("{host} did not send its whole answer within {seconds} s")
+                else:
+                    problem = tr("{host} did not answer within {seconds} s")
+                problem = problem.format(host=host, seconds=seconds)
+            except _AnswerTooLarge:
+                message = tr("the answer of {host} is larger than {size}, the most an API answer may be")
+                size = max_bytes or self.config.answer_max_bytes
+                raise RemoteError(self.redact(message.format(host=host, size=_size(size)))) from None
             except requests.exceptions.ConnectionError as error:
                 problem = tr("cannot reach {host}: {reason}").format(host=host, reason=_reason(error))
             except requests.exceptions.RequestException as error:
@@ -313,12 +421,18 @@ class RemoteClient:
                 raise RemoteError(self.redact(message)) from None
             else:
                 if answer.status_code == 429:
-                    wait = retry_after_seconds(answer.headers.get("Retry-After"), self.config.poll_interval)
-                    if self._deadline is not None and self.clock() + wait > self._deadline[0]:
-                        why = tr("{limit} (the API asked to wait longer: rate limit)").format(limit=self._deadline[1])
-                        raise self._gave_up(why)
+                    rate_limited += 1
+                    if rate_limited > self.config.max_rate_limited:
+                        message = tr("{host} refused {count} times in a row for its rate limit (HTTP 429); "
+                                     "try again later")
+                        raise RemoteError(self.redact(message.format(host=host, count=rate_limited)), 429)
+                    asked = retry_after_seconds(answer.headers.get("Retry-After"), self.config.poll_interval)
+                    wait = min(asked, self.config.max_retry_after)
+                    detail = tr("the API asked to wait {seconds} s more for its rate limit").format(
+                        seconds=_seconds(asked))
+                    self._check_limits(wait, detail, surely_not_taken=True)
                     message = tr("rate limit reached at {host}: waiting {seconds} s as it asks")
-                    report(self.feedback, self.redact(message.format(host=host, seconds=f"{wait:g}")))
+                    report(self.feedback, self.redact(message.format(host=host, seconds=_seconds(wait))))
                     self._pause(wait)
                     continue
                 if answer.status_code < 500:
@@ -330,9 +444,44 @@ class RemoteClient:
                 message = tr("{problem}; gave up after {attempts} attempts")
                 raise RemoteError(self.redact(message.format(problem=problem, attempts=attempt)))
             backoff = min(self.config.backoff_base * 2 ** (attempt - 1), self.config.backoff_max)
+            self._check_limits(backoff, self.redact(tr("{problem}; next try in {seconds} s").format(
+                problem=problem, seconds=f"{backoff:g}")))
             message = tr("{problem}; trying again in {seconds} s")
             report(self.feedback, self.redact(message.format(problem=problem, seconds=f"{backoff:g}")))
             self._pause(backoff)
+
+    def _read_answer(self, answer: requests.Response, max_bytes: int, deadline: float, truncate: bool = False) -> None:
+        """Read the body of `answer` into it (answer.content, .text and .json() then work): at most
+        max_bytes (_AnswerTooLarge, or the rest dropped when truncate), whole before the deadline or
+        the task's limit (_AnswerLate, or the task's RemoteTimeout)."""
+        limit = self._nearest_limit()
+        late_at = deadline if limit is None else min(deadline, limit.at)
+        chunks: list[bytes] = []
+        size = 0
+        with _Watchdog(self.feedback, answer, late_at, self.clock) as watchdog:
+            try:
+                for chunk in answer.iter_content(ANSWER_CHUNK):
+                    if size + len(chunk) > max_bytes:
+                        if not truncate:
+                            raise _AnswerTooLarge
+                        chunks.append(chunk[:max_bytes - size])
+                        break
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if self.clock() >= late_at:
+                        break
+            except requests.exceptions.RequestException:
+                if not watchdog.fired and self.clock() < late_at:
+                    raise
+            finally:
+                answer.close()
+        check_cancelled(self.feedback)
+        if watchdog.fired or self.clock() >= late_at:
+            if limit is not None and limit.at <= deadline:
+                raise self._gave_up(limit)
+            raise _AnswerLate
+        answer._content = b"".join(chunks)  # what requests itself keeps once it has read a body
+        answer._content_consumed = True
 
     def _fetch_whole(self, location: str, path: str, progress: ProgressRange | None) -> None:
         received = 0
@@ -340,6 +489,8 @@ class RemoteClient:
         attempt = 0
         redirects = 0
         host = urlsplit(location).netloc
+        folder = os.path.dirname(path)
+        max_bytes = self.config.download_max_bytes
         while True:
             headers = {"Range": f"bytes={received}-"} if received else None
             try:
@@ -348,7 +499,7 @@ class RemoteClient:
                 if answer.status_code in (301, 302, 303, 307, 308) and answer.headers.get("Location") \
                         and redirects < MAX_REDIRECTS:
                     redirects += 1
-                    location = answer.headers["Location"]
+                    location = urljoin(location, answer.headers["Location"])
                     host = urlsplit(location).netloc
                     continue
                 if answer.status_code not in (200, 206):
@@ -360,15 +511,35 @@ class RemoteClient:
                 if expected is None or answer.status_code == 200:
                     length = answer.headers.get("Content-Length")
                     expected = (int(length) + received) if length and length.isdigit() else None
-                with open(path, "ab" if received else "wb") as stream, _CancelWatch(self.feedback, answer):
-                    for chunk in answer.iter_content(chunk_size=DOWNLOAD_CHUNK):
-                        check_cancelled(self.feedback)
-                        stream.write(chunk)
-                        received += len(chunk)
-                        if progress is not None and expected:
-                            progress.set(received / expected)
+                if expected is not None:  # refused before a byte is written when it cannot fit
+                    answer_bytes = expected - received
+                    self._check_download_size(answer, expected, max_bytes)
+                    self._check_free_space(answer, folder, answer_bytes, received)
+                limit = self._nearest_limit()
+                next_disk_check = received + DISK_CHECK_BYTES
+                with open(path, "ab" if received else "wb") as stream, \
+                        _Watchdog(self.feedback, answer, None if limit is None else limit.at, self.clock) as watchdog:
+                    try:
+                        for chunk in answer.iter_content(chunk_size=DOWNLOAD_CHUNK):
+                            check_cancelled(self.feedback)
+                            if limit is not None and self.clock() >= limit.at:
+                                break
+                            self._check_download_size(answer, received + len(chunk), max_bytes)
+                            stream.write(chunk)
+                            received += len(chunk)
+                            if received >= next_disk_check:
+                                stream.flush()
+                                self._check_free_space(answer, folder, 0, received)
+                                next_disk_check = received + DISK_CHECK_BYTES
+                            if progress is not None and expected:
+                                progress.set(received / expected)
+                    except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError):
+                        if not watchdog.fired:
+                            raise
                 check_cancelled(self.feedback)
                 answer.close()
+                if limit is not None and (watchdog.fired or self.clock() >= limit.at):
+                    raise self._gave_up(limit, tr("{received} bytes received").format(received=received))
                 if expected is None or received == expected:
                     return
                 problem = tr("the download from {host} stopped after {received} of {expected} bytes").format(
@@ -381,27 +552,73 @@ class RemoteClient:
             if attempt > self.config.max_retries:
                 message = tr("{problem}; gave up after {attempts} attempts")
                 raise RemoteError(self.redact(message.format(problem=problem, attempts=attempt)))
+            backoff = min(self.config.backoff_base * 2 ** (attempt - 1), self.config.backoff_max)
+            self._check_limits(backoff, self.redact(problem))
             report(self.feedback, self.redact(tr("{problem}; resuming").format(problem=problem)))
-            self._pause(min(self.config.backoff_base * 2 ** (attempt - 1), self.config.backoff_max))
+            self._pause(backoff)
 
-    # --- helpers ------------------------------------------------------------------------------------
-    def _gave_up(self, why: str) -> RemoteTimeout:
-        message = tr("the task did not finish within {limit}; it may still finish on the server: "
-                     "resume it later from the task list")
-        return RemoteTimeout(self.redact(message.format(limit=why)))
+    def _check_download_size(self, answer: requests.Response, size: int, max_bytes: int) -> None:
+        if size > max_bytes:
+            answer.close()
+            message = tr("the result file is larger than {limit}, the most a download may be")
+            raise DownloadRefused(self.redact(message.format(limit=_size(max_bytes))))
 
-    def _task_deadline(self, task: CreatedTask) -> tuple[float | None, str]:
-        limits = []
-        if task.task_timeout is not None:
-            remaining = task.created_at + task.task_timeout - time.time()
-            why = tr("its task_timeout of {seconds} s").format(seconds=f"{task.task_timeout:g}")
-            limits.append((self.clock() + remaining, why))
-        if self.config.max_wait is not None:
-            why = tr("the waiting limit of {seconds} s").format(seconds=f"{self.config.max_wait:g}")
-            limits.append((self.clock() + self.config.max_wait, why))
-        if not limits:
-            return None, ""
-        return min(limits)
+    def _check_free_space(self, answer: requests.Response, folder: str, still_to_come: int, received: int) -> None:
+        """DownloadRefused when writing `still_to_come` more bytes would leave less than the margin free."""
+        free = shutil.disk_usage(folder).free
+        margin = self.config.disk_margin_bytes
+        if free - still_to_come >= margin:
+            return
+        answer.close()
+        if still_to_come:
+            message = tr("the result file ({size}) does not fit in {folder}: {free} free, and {margin} are "
+                         "kept free; make room and resume the task")
+            text = message.format(size=_size(still_to_come + received), folder=folder, free=_size(free),
+                                  margin=_size(margin))
+        else:
+            message = tr("the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download "
+                         "stopped after {received}; make room and resume the task")
+            text = message.format(folder=folder, free=_size(free), margin=_size(margin), received=_size(received))
+        raise DownloadRefused(self.redact(text))
+
+    # --- limits -------------------------------------------------------------------------------------
+    def _nearest_limit(self) -> _Limit | None:
+        limits = [limit for limit in (self._budget, self._phase_limit) if limit is not None]
+        return min(limits, key=lambda limit: limit.at) if limits else None
+
+    def _check_limits(self, wait: float = 0.0, detail: str = "", surely_not_taken: bool = False) -> None:
+        """The task's RemoteTimeout when waiting `wait` seconds more would pass a limit: a wait
+        longer than what is left is not begun."""
+        limit = self._nearest_limit()
+        if limit is not None and self.clock() + wait >= limit.at:
+            raise self._gave_up(limit, detail, surely_not_taken)
+
+    def _pause_within_limits(self, seconds: float) -> None:
+        self._check_limits(seconds)
+        self._pause(seconds)
+
+    def _gave_up(self, limit: _Limit, detail: str = "", surely_not_taken: bool = False) -> RemoteTimeout:
+        what = limit.what if not detail else f"{limit.what} ({detail})"
+        if self._phase == CREATING and surely_not_taken:
+            message = tr("the task was not created within {limit}; nothing was sent to run")
+        elif self._phase == CREATING:
+            message = tr("the task was not created within {limit}; if the server took it all the same, it may "
+                         "run anyway: look at the task list before running it again")
+        elif self._phase == DOWNLOADING:
+            message = tr("the result was not downloaded within {limit}; the task is done on the server and kept "
+                         "in the task ledger: resume it later from the task list (or run the same request "
+                         "again) to download it")
+        else:
+            message = tr("the task did not finish within {limit}; it may still finish on the server and is kept "
+                         "in the task ledger: resume it later from the task list (or run the same request again)")
+        return RemoteTimeout(self.redact(message.format(limit=what)))
+
+    def _task_limit(self, task: CreatedTask) -> _Limit | None:
+        if task.task_timeout is None:
+            return None
+        remaining = task.created_at + task.task_timeout - time.time()
+        what = tr("its task_timeout of {seconds} s").format(seconds=f"{task.task_timeout:g}")
+        return _Limit(self.clock() + remaining, what)
 
     def _pause(self, seconds: float) -> None:
         """Sleep, in short slices so that a cancel is honoured promptly."""
@@ -455,18 +672,23 @@ class RemoteClient:
         return self.config.api_key.redact(text)
 
 
-class _CancelWatch:
-    """While a download streams, watch for a cancel and cut the connection, so that a read blocked
-    on a slow link returns at once instead of after its chunk arrives."""
+class _Watchdog:
+    """While an answer streams, cut the connection on a cancel or once `deadline` (on `clock`)
+    passes, so that a read blocked on a slow or dripping link returns at once: a read timeout alone
+    bounds each read, not the whole answer."""
 
-    def __init__(self, feedback: FeedbackLike | None, answer: requests.Response) -> None:
+    def __init__(self, feedback: FeedbackLike | None, answer: requests.Response, deadline: float | None,
+                 clock: Callable[[], float]) -> None:
         self.feedback = feedback
         self.answer = answer
+        self.deadline = deadline
+        self.clock = clock
+        self.fired = False  # the deadline passed and the connection was cut
         self.done = threading.Event()
-        self.thread = threading.Thread(target=self._watch, name="lbe-download-cancel", daemon=True)
+        self.thread = threading.Thread(target=self._watch, name="lbe-answer-watchdog", daemon=True)
 
-    def __enter__(self) -> _CancelWatch:
-        if self.feedback is not None:
+    def __enter__(self) -> _Watchdog:
+        if self.feedback is not None or self.deadline is not None:
             self.thread.start()
         return self
 
@@ -476,8 +698,11 @@ class _CancelWatch:
             self.thread.join()
 
     def _watch(self) -> None:
-        while not self.done.wait(0.1):
-            if self.feedback.isCanceled():
+        while not self.done.wait(0.05):
+            cancelled = self.feedback is not None and self.feedback.isCanceled()
+            late = self.deadline is not None and self.clock() >= self.deadline
+            if cancelled or late:
+                self.fired = late
                 connection = getattr(self.answer.raw, "_connection", None)  # urllib3's, if it says
                 sock = getattr(connection, "sock", None)
                 try:
@@ -488,6 +713,19 @@ class _CancelWatch:
                 except OSError:
                     pass
                 return
+
+
+def _seconds(seconds: float) -> str:
+    """Seconds for people: 2, 0.05, 999999999 (not 1e+09)."""
+    return f"{seconds:.0f}" if seconds >= 1000 else f"{seconds:g}"
+
+
+def _size(count: int) -> str:
+    """A byte count for people: 100 MiB, 16 GiB, 512 bytes."""
+    for unit, size in (("GiB", 1024 ** 3), ("MiB", MiB), ("KiB", 1024)):
+        if count >= size:
+            return f"{count / size:.3g} {unit}"
+    return tr("{count} bytes").format(count=count)
 
 
 def _read_status(data) -> PollAnswer:
@@ -637,8 +875,8 @@ class RemoteBackend:
         except TaskCancelled:
             self._record("cancelled", tr("cancelled by the user; the server may still finish it"))
             raise
-        except RemoteTimeout as error:
-            self._record("running", str(error))  # still unfinished on the server: offered for resuming
+        except (RemoteTimeout, DownloadRefused) as error:
+            self._record("running", str(error))  # unfinished or not downloaded yet: offered for resuming
             raise
         except LbeError as error:
             self._record("failed", str(error))

@@ -55,16 +55,26 @@ Steps (frozen dataclasses; each answers one poll)
                                              ``{"status": false, "message": m}``
     ``ClientError(code=422, body=None)``     that status; a dict/list body as JSON, a str as text
 
+Misbehaving answers (steps too)
+    ``Drip(step, seconds_per_byte=0.5)``     ``step``'s answer, its body sent one byte at a time
+    ``Endless(status=200, bytes_per_second=None)``  that status, JSON-looking, no ``Content-Length``,
+                                             a body that never ends (until the client leaves)
+    ``Redirect(..., relative=True)``         ``Location: /api/gdw/results/{file_name}``: relative, on
+                                             the API's host, which serves the registered files there too
+
 ``api.fail_next(kind, *steps)`` ("create" or "search"): the next requests of that kind (after the key
-check) are answered by these steps (``TooMany``, ``ServerError``, ``ClientError``) instead.
+check) are answered by these steps (``TooMany``, ``ServerError``, ``ClientError``, ``Drip``,
+``Endless``) instead.
 
 File server: ``GET/HEAD /{name}`` of files registered with ``api.add_file(name, data, cut_after=None,
-cut_times=1, slow_bytes_per_second=None)``: ``Content-Length``, ``Content-Type`` by extension,
+cut_times=1, slow_bytes_per_second=None, endless=False, declared_length=None)``: ``Content-Length``, ``Content-Type`` by extension,
 ``Accept-Ranges: bytes``, ``ETag``; ``Range: bytes=N-`` (also ``N-M``, ``-K``) → 206 with
 ``Content-Range``, past the end → 416. The first ``cut_times`` GETs of a file with ``cut_after`` send the
 full ``Content-Length`` but only ``cut_after`` bytes, then close the connection. Slow mode
 (``slow_bytes_per_second`` per file, or ``api.slow_bytes_per_second`` for all) trickles the body so a
-test can cancel mid-download; closing the fake stops it. Unknown name → 404 S3-style XML.
+test can cancel mid-download; closing the fake stops it. ``endless=True`` sends no ``Content-Length`` and
+the data over and over, never ending; ``declared_length`` claims that ``Content-Length`` whatever the data
+is. Unknown name → 404 S3-style XML.
 
 Records (all times are ``time.monotonic()``)
     ``api.log`` / ``api.files.log``  every request received: ``LoggedRequest(method, path, query,
@@ -111,6 +121,7 @@ from typing import Any, Union
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 API_PREFIX = "/api/gdw"
+RESULTS_PATH = "/results"  # under API_PREFIX: the registered files, for relative redirects
 SEARCH_PREFIX = "/api/lms/search/v2"
 TASK_TYPES = ("lbe", "jpeg", "bandmath", "mt_stats")
 TASK_TIMEOUT = 345600
@@ -254,6 +265,9 @@ class _Answer:
     status: int
     body: bytes = b""
     headers: list = field(default_factory=list)
+    drip: float | None = None  # seconds between the body's bytes
+    endless: bool = False  # the body, then more of it for ever (no Content-Length)
+    bytes_per_second: float | None = None  # of an endless body
 
 
 def _json_answer(status: int, data: Any, headers: list | None = None) -> _Answer:
@@ -333,9 +347,13 @@ class Redirect:
 
     file_name: str = DEFAULT_RESULT_NAME
     query: str = ""
+    relative: bool = False
 
     def answer(self, api: FakeApi, task: Task) -> _Answer:
-        location = f"{api.files_url}/{quote(self.file_name)}"
+        if self.relative:
+            location = f"{API_PREFIX}{RESULTS_PATH}/{quote(self.file_name)}"
+        else:
+            location = f"{api.files_url}/{quote(self.file_name)}"
         if self.query:
             location += "?" + self.query
         return _text_answer(303, f"See Other: {location}\n", [("Location", location)])
@@ -384,8 +402,33 @@ class ClientError:
         return _body_answer(self.code, UNSUPPORTED_BODY if self.body is None else self.body)
 
 
-Step = Union[Started, Processing, TooMany, ServerError, Redirect, Stats, Failed, ClientError]
-STEP_TYPES = (Started, Processing, TooMany, ServerError, Redirect, Stats, Failed, ClientError)
+@dataclass(frozen=True)
+class Drip:
+    """Another step's answer whose body comes one byte every ``seconds_per_byte``."""
+
+    step: Any = field(default_factory=Processing)
+    seconds_per_byte: float = 0.5
+
+    def answer(self, api: FakeApi | None = None, task: Task | None = None) -> _Answer:
+        answer = self.step.answer(api, task)
+        answer.drip = self.seconds_per_byte
+        return answer
+
+
+@dataclass(frozen=True)
+class Endless:
+    """That status and a JSON-looking body without Content-Length that never ends."""
+
+    status: int = 200
+    bytes_per_second: float | None = None
+
+    def answer(self, api: FakeApi | None = None, task: Task | None = None) -> _Answer:
+        return _Answer(self.status, b'{"status": "processing", "padding": "' + b"x" * 65536,
+                       [("Content-Type", JSON_TYPE)], endless=True, bytes_per_second=self.bytes_per_second)
+
+
+Step = Union[Started, Processing, TooMany, ServerError, Redirect, Stats, Failed, ClientError, Drip, Endless]
+STEP_TYPES = (Started, Processing, TooMany, ServerError, Redirect, Stats, Failed, ClientError, Drip, Endless)
 
 DOWNLOAD_SCRIPT: tuple = (Started(), Processing(progress=50), Redirect(DEFAULT_RESULT_NAME))
 STATS_SCRIPT: tuple = (Started(), Processing(progress=50), Stats())
@@ -480,6 +523,8 @@ class ServedFile:
     cut_times: int = 1
     slow_bytes_per_second: float | None = None
     requests: int = 0  # GETs so far
+    endless: bool = False
+    declared_length: int | None = None
 
 
 class _Bad(Exception):
@@ -616,77 +661,6 @@ class _Handler(BaseHTTPRequestHandler):
     def route(self, record: LoggedRequest) -> None:
         raise NotImplementedError
 
-    def send_head(self, answer: _Answer, length: int | None = None) -> None:
-        self.send_response(answer.status)
-        for name, value in answer.headers:
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(answer.body) if length is None else length))
-        self.end_headers()
-
-    def send(self, answer: _Answer) -> None:
-        self.send_head(answer)
-        if self.command != "HEAD":
-            self.wfile.write(answer.body)
-
-
-class _ApiHandler(_Handler):
-    def route(self, record: LoggedRequest) -> None:
-        api = self.api
-        self.send(api._api_answer(record))
-
-    def send_head(self, answer: _Answer, length: int | None = None) -> None:
-        answer.headers = [*answer.headers, ("X-Request-Id", str(uuid.uuid4())), ("Access-Control-Allow-Origin", "*")]
-        super().send_head(answer, length)
-
-
-class _FileHandler(_Handler):
-    def route(self, record: LoggedRequest) -> None:
-        api = self.api
-        if record.method not in ("GET", "HEAD"):
-            raise _Bad(_text_answer(405, "Method Not Allowed", [("Allow", "GET, HEAD")]))
-        name = record.path.lstrip("/")
-        with api._lock:
-            served = api._files.get(name)
-            if served is None:
-                raise _Bad(_Answer(404, _s3_error("NoSuchKey", "The specified key does not exist.", name),
-                                   [("Content-Type", "application/xml")]))
-            if record.method == "GET":
-                served.requests += 1
-            cut = record.method == "GET" and served.cut_after is not None and served.requests <= served.cut_times
-            slow = served.slow_bytes_per_second or api.slow_bytes_per_second
-            data = served.data
-        total = len(data)
-        headers = [
-            ("Content-Type", served.content_type),
-            ("Accept-Ranges", "bytes"),
-            ("ETag", '"' + hashlib.md5(data).hexdigest() + '"'),
-        ]
-        status, start, end = 200, 0, total - 1
-        wanted = _parse_range(record.headers.get("range"), total)
-        if wanted == "unsatisfiable":
-            raise _Bad(_Answer(416, _s3_error("InvalidRange", "The requested range is not satisfiable", name),
-                               [("Content-Type", "application/xml"), ("Content-Range", f"bytes */{total}")]))
-        if wanted is not None:
-            status, (start, end) = 206, wanted
-            headers.append(("Content-Range", f"bytes {start}-{end}/{total}"))
-        body = data[start:end + 1]
-        self.send_head(_Answer(status, b"", headers), length=len(body))
-        if record.method == "HEAD":
-            return
-        if cut:
-            body = body[:served.cut_after]
-            self.close_connection = True
-        if slow:
-            self._trickle(body, float(slow))
-        else:
-            self.wfile.write(body)
-        if cut:
-            self.wfile.flush()
-            try:
-                self.connection.shutdown(socket.SHUT_WR)
-            except OSError:
-                pass
-
     def _trickle(self, body: bytes, per_second: float) -> None:
         chunk = max(1, int(per_second / 50))
         for offset in range(0, len(body), chunk):
@@ -696,6 +670,117 @@ class _FileHandler(_Handler):
             if self.api._stopping.wait(len(piece) / per_second):
                 self.close_connection = True
                 return
+
+    def send_head(self, answer: _Answer, length: int | None = None) -> None:
+        self.send_response(answer.status)
+        for name, value in answer.headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(answer.body) if length is None else length))
+        self.end_headers()
+
+    def send(self, answer: _Answer) -> None:
+        if answer.endless:
+            self.send_endless(answer.status, answer.headers, answer.body, answer.bytes_per_second)
+            return
+        self.send_head(answer)
+        if self.command == "HEAD":
+            return
+        if answer.drip:
+            for index in range(len(answer.body)):
+                self.wfile.write(answer.body[index:index + 1])
+                self.wfile.flush()
+                if self.api._stopping.wait(answer.drip):
+                    self.close_connection = True
+                    return
+        else:
+            self.wfile.write(answer.body)
+
+    def send_endless(self, status: int, headers: list, body: bytes, per_second: float | None) -> None:
+        """No Content-Length: the body ends when the connection does, here never (until the client
+        leaves or the fake closes)."""
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        if self.command == "HEAD":
+            return
+        while not self.api._stopping.is_set():
+            if per_second:
+                self._trickle(body, per_second)
+            else:
+                self.wfile.write(body)
+
+
+class _ApiHandler(_Handler):
+    def route(self, record: LoggedRequest) -> None:
+        api = self.api
+        results = API_PREFIX + RESULTS_PATH + "/"
+        if record.path.startswith(results):  # relative redirects: the files, without a key
+            _serve_file(self, record, record.path[len(results):])
+            return
+        self.send(api._api_answer(record))
+
+    def send_head(self, answer: _Answer, length: int | None = None) -> None:
+        answer.headers = [*answer.headers, ("X-Request-Id", str(uuid.uuid4())), ("Access-Control-Allow-Origin", "*")]
+        super().send_head(answer, length)
+
+
+class _FileHandler(_Handler):
+    def route(self, record: LoggedRequest) -> None:
+        _serve_file(self, record, record.path.lstrip("/"))
+
+
+def _serve_file(self: _Handler, record: LoggedRequest, name: str) -> None:
+    """Answer a GET or HEAD of a registered file (on the file server, or the API's results path)."""
+    api = self.api
+    if record.method not in ("GET", "HEAD"):
+        raise _Bad(_text_answer(405, "Method Not Allowed", [("Allow", "GET, HEAD")]))
+    with api._lock:
+        served = api._files.get(name)
+        if served is None:
+            raise _Bad(_Answer(404, _s3_error("NoSuchKey", "The specified key does not exist.", name),
+                               [("Content-Type", "application/xml")]))
+        if record.method == "GET":
+            served.requests += 1
+        cut = record.method == "GET" and served.cut_after is not None and served.requests <= served.cut_times
+        slow = served.slow_bytes_per_second or api.slow_bytes_per_second
+        data = served.data
+    total = len(data)
+    headers = [
+        ("Content-Type", served.content_type),
+        ("Accept-Ranges", "bytes"),
+        ("ETag", '"' + hashlib.md5(data).hexdigest() + '"'),
+    ]
+    status, start, end = 200, 0, total - 1
+    wanted = _parse_range(record.headers.get("range"), total)
+    if wanted == "unsatisfiable":
+        raise _Bad(_Answer(416, _s3_error("InvalidRange", "The requested range is not satisfiable", name),
+                           [("Content-Type", "application/xml"), ("Content-Range", f"bytes */{total}")]))
+    if wanted is not None:
+        status, (start, end) = 206, wanted
+        headers.append(("Content-Range", f"bytes {start}-{end}/{total}"))
+    body = data[start:end + 1]
+    if served.endless and status == 200:
+        self.send_endless(200, headers, body, slow)
+        return
+    self.send_head(_Answer(status, b"", headers), length=served.declared_length or len(body))
+    if record.method == "HEAD":
+        return
+    if cut:
+        body = body[:served.cut_after]
+        self.close_connection = True
+    if slow:
+        self._trickle(body, float(slow))
+    else:
+        self.wfile.write(body)
+    if cut:
+        self.wfile.flush()
+        try:
+            self.connection.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
 
 
 def _s3_error(code: str, message: str, key: str) -> bytes:
@@ -916,18 +1001,20 @@ class FakeApi:
         if kind not in self._fail_next:
             raise ValueError("kind must be 'create' or 'search'")
         for step in self._check_steps(list(steps)):
-            if not isinstance(step, (TooMany, ServerError, ClientError, Failed)):
+            if not isinstance(step, (TooMany, ServerError, ClientError, Failed, Drip, Endless)):
                 raise TypeError(f"{type(step).__name__} is not an error answer")
             self._fail_next[kind].append(step)
 
     def add_file(self, name: str, data: bytes, cut_after: int | None = None, cut_times: int = 1,
-                 slow_bytes_per_second: float | None = None, content_type: str | None = None) -> str:
+                 slow_bytes_per_second: float | None = None, content_type: str | None = None,
+                 endless: bool = False, declared_length: int | None = None) -> str:
         """Serve ``data`` at ``{files_url}/{name}``; returns the path part (``/name``)."""
         if cut_after is not None and not 0 <= cut_after < len(data):
             raise ValueError("cut_after must be smaller than the file")
         with self._lock:
             self._files[name] = ServedFile(name, bytes(data), content_type or content_type_for(name), cut_after,
-                                           cut_times, slow_bytes_per_second)
+                                           cut_times, slow_bytes_per_second, endless=endless,
+                                           declared_length=declared_length)
         return "/" + name
 
     def file_requests(self, name: str) -> int:

@@ -26,6 +26,8 @@ from fake_api import (
     STATS_FLAT,
     STATS_NESTED,
     ClientError,
+    Drip,
+    Endless,
     Failed,
     FakeApi,
     Processing,
@@ -36,12 +38,15 @@ from fake_api import (
     TooMany,
     http_date,
 )
-from load_by_extent.core.errors import DataError, LbeError, TaskCancelled
+from load_by_extent.core import remote as remote_module
+from load_by_extent.core.errors import DataError, LbeError, RequestError, TaskCancelled
 from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.ledger import TaskLedger
 from load_by_extent.core.remote import (
     ApiKey,
     CreatedTask,
+    DownloadRefused,
+    InvalidApiKey,
     KeyRejected,
     RemoteBackend,
     RemoteClient,
@@ -50,6 +55,7 @@ from load_by_extent.core.remote import (
     RemoteTaskFailed,
     RemoteTimeout,
     RequestRejected,
+    retry_after_seconds,
 )
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.runner import run
@@ -893,3 +899,229 @@ def test_max_wait_is_honoured_when_retry_after_asks_for_longer(api, out):
     assert not overran
     assert isinstance(outcome.get("error"), RemoteTimeout), outcome
     assert elapsed < 2.0, f"gave up only after {elapsed:.1f} s with max_wait=0.5 s (Retry-After: 4)"
+
+
+# --- every wait ends (hostile servers) ----------------------------------------------------------------
+# Each server below would keep the client busy for ever; `overran` (from _run_in_thread) says the
+# client did not stop by itself long after its limit, and the test is then cancelled so as not to hang.
+
+def _fails_by_itself(target, limit: float = 20) -> BaseException:
+    feedback = Feedback()
+    outcome, _elapsed, overran = _run_in_thread(lambda: target(feedback), feedback, limit)
+    assert not overran, f"still busy after {limit} s"
+    assert "error" in outcome, outcome
+    return outcome["error"]
+
+
+def test_a_dripping_status_answer_is_cut_off_at_the_timeout(api):
+    api.script([Drip(Processing(40), seconds_per_byte=0.2)])  # 31 bytes: 6 s per answer
+    client = RemoteClient(config_for(api.api_url, timeout=0.5, max_retries=1))
+    task = client.create(lbe_request())
+    error = _fails_by_itself(lambda _feedback: client.poll(task.task_id))
+    assert isinstance(error, RemoteError) and not isinstance(error, RemoteTimeout)
+    assert "did not send its whole answer within 0.5 s; gave up after 2 attempts" in str(error)
+    assert api.task().polls == 2
+    assert_key_free(error)
+
+
+def test_a_dripping_status_answer_stops_at_max_wait_and_the_ledger_keeps_the_task(api, out, ledger, tmp_path):
+    api.script([Drip(Started(), seconds_per_byte=0.5)])
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback, ledger=ledger,
+                                                         timeout=60, max_wait=1))
+    assert isinstance(error, RemoteTimeout)
+    message = str(error)
+    assert "did not finish within the waiting limit of 1 s" in message and "task ledger" in message
+    (entry,) = ledger.entries()
+    assert entry.task_id == api.task().task_id and entry.status == "running"
+    assert os.listdir(out) == [] and leftovers(tmp_path) == []
+
+
+def test_an_endless_status_answer_is_refused_at_its_cap(api, out):
+    api.script([Endless()])
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback,
+                                                         statistics_max_bytes=1024 * 1024))
+    assert isinstance(error, RemoteError)
+    assert "larger than 1 MiB, the most an API answer may be" in str(error)
+    assert api.task().polls == 1  # not retried: it would be as large again
+    assert os.listdir(out) == []
+
+
+def test_an_endless_create_answer_is_refused_at_its_cap(api, out):
+    api.fail_next("create", Endless())
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback,
+                                                         answer_max_bytes=256 * 1024))
+    assert "larger than 256 KiB" in str(error)
+
+
+def test_a_slow_endless_status_answer_is_cut_off_at_max_wait(api, out):
+    api.script([Endless(bytes_per_second=20_000)])
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback, timeout=60, max_wait=1))
+    assert isinstance(error, RemoteTimeout) and "waiting limit of 1 s" in str(error)
+
+
+def test_429_with_a_huge_retry_after_on_create_stops_at_max_wait_at_once(api, out):
+    api.fail_next("create", TooMany("999999999"))
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback, max_wait=2))
+    assert isinstance(error, RemoteTimeout)
+    message = str(error)
+    assert "was not created within the waiting limit of 2 s" in message
+    assert "the API asked to wait 999999999 s more for its rate limit" in message and "nothing was sent" in message
+    assert api.tasks == {} and len(api_requests(api, "POST")) == 1
+
+
+def test_429_for_ever_on_create_without_max_wait_ends_after_capped_waits(api, out):
+    api.fail_next("create", *[TooMany("999999999")] * 5)
+    feedback = Feedback()
+    outcome, _elapsed, overran = _run_in_thread(
+        lambda: run_remote(api, lbe_request(), out, feedback, max_retry_after=0.05, max_rate_limited=3),
+        feedback, limit=20)
+    assert not overran
+    error = outcome["error"]
+    assert isinstance(error, RemoteError) and error.status == 429
+    assert "refused 4 times in a row for its rate limit" in str(error)
+    waits = [text for text in feedback.messages if "rate limit reached" in text]
+    assert len(waits) == 3 and all("waiting 0.05 s" in text for text in waits)
+    assert api.tasks == {}
+
+
+def test_retry_after_is_never_negative_and_reads_dates():
+    assert retry_after_seconds("999999999", 2.0) == 999999999.0
+    assert retry_after_seconds(http_date(-60), 2.0) == 0.0
+    assert retry_after_seconds("soon", 2.0) == 2.0
+
+
+def test_server_error_backoff_stops_at_max_wait(api, out):
+    api.script([Started(), ServerError(503)])  # the 503 repeats for ever
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback, backoff_base=1,
+                                                         max_retries=6, max_wait=1.5))
+    assert isinstance(error, RemoteTimeout)
+    message = str(error)
+    assert "did not finish within the waiting limit of 1.5 s" in message and "HTTP 503" in message
+    assert api.task().polls < 5  # backoff 1 s, 2 s ...: the second wait is not begun
+
+
+def test_an_endless_result_stops_at_max_wait_and_leaves_nothing(api, out, ledger, tmp_path):
+    api.add_file("endless.tif", blob(4096), endless=True, slow_bytes_per_second=200_000)
+    api.script([Redirect("endless.tif")])
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback, ledger=ledger, max_wait=1.5))
+    assert isinstance(error, RemoteTimeout)
+    assert "was not downloaded within the waiting limit of 1.5 s" in str(error)
+    assert os.listdir(out) == [] and leftovers(tmp_path) == []
+    (entry,) = ledger.entries()
+    assert entry.status == "running"  # done on the server: resumable, to download it
+
+
+def test_an_endless_result_stops_at_the_download_limit_without_max_wait(api, out, tmp_path):
+    api.add_file("endless.tif", blob(4096), endless=True, slow_bytes_per_second=200_000)
+    api.script([Redirect("endless.tif")])
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback, download_timeout=1))
+    assert isinstance(error, RemoteTimeout) and "download limit of 1 s" in str(error)
+    assert os.listdir(out) == [] and leftovers(tmp_path) == []
+
+
+def test_an_endless_result_is_refused_at_the_download_cap(api, out, ledger, tmp_path):
+    api.add_file("endless.tif", blob(65536), endless=True)
+    api.script([Redirect("endless.tif")])
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback, ledger=ledger,
+                                                         download_max_bytes=2 * 1024 * 1024))
+    assert isinstance(error, DownloadRefused)
+    assert "larger than 2 MiB, the most a download may be" in str(error)
+    assert os.listdir(out) == [] and leftovers(tmp_path) == []
+    assert ledger.entries()[0].status == "running"
+
+
+def test_a_result_announced_larger_than_the_cap_is_refused_before_writing(api, out, tmp_path):
+    api.add_file("big.tif", blob(1000), declared_length=5 * 1024 * 1024)
+    api.script([Redirect("big.tif")])
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback,
+                                                         download_max_bytes=4 * 1024 * 1024))
+    assert isinstance(error, DownloadRefused) and "larger than 4 MiB" in str(error)
+    assert os.listdir(out) == [] and leftovers(tmp_path) == []
+
+
+def test_a_result_that_cannot_fit_on_the_disk_is_refused_before_writing(api, out, tmp_path):
+    # a Content-Length of 1 PB: larger than any disk of the test machine
+    api.add_file("huge.tif", blob(1000), declared_length=10 ** 15)
+    api.script([Redirect("huge.tif")])
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback,
+                                                         download_max_bytes=10 ** 16))
+    assert isinstance(error, DownloadRefused)
+    message = str(error)
+    assert "does not fit in" in message and "100 MiB are kept free" in message
+    assert os.listdir(out) == [] and leftovers(tmp_path) == []
+
+
+def test_a_download_stops_when_the_disk_fills_while_writing(api, out, tmp_path, monkeypatch):
+    # The free-space figure only is made up: the disk "has" 3 MiB, minus what is written in out.
+    real_disk_usage = remote_module.shutil.disk_usage
+
+    def three_mib_disk(path):
+        usage = real_disk_usage(path)
+        written = sum(os.path.getsize(os.path.join(root, name)) for root, _folders, names in os.walk(out)
+                      for name in names)
+        return type(usage)(usage.total, usage.used, 3 * 1024 * 1024 - written)
+
+    monkeypatch.setattr(remote_module.shutil, "disk_usage", three_mib_disk)
+    monkeypatch.setattr(remote_module, "DISK_CHECK_BYTES", 128 * 1024)
+    api.add_file("endless.tif", blob(65536), endless=True)  # no Content-Length: nothing to check before
+    api.script([Redirect("endless.tif")])
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback,
+                                                         disk_margin_bytes=1024 * 1024))
+    assert isinstance(error, DownloadRefused)
+    message = str(error)
+    assert "is nearly full" in message and "1 MiB are kept free" in message
+    assert os.listdir(out) == [] and leftovers(tmp_path) == []
+
+
+def test_a_relative_location_is_resolved_against_the_api_url(api, out):
+    api.script([Redirect(relative=True)])
+    result = run_remote(api, lbe_request(), out)
+    (path,) = result.files
+    assert bytes_of(path) == DEFAULT_RESULT_BYTES
+    (fetch,) = [record for record in api.log if record.path == "/api/gdw/results/" + DEFAULT_RESULT_NAME]
+    assert fetch.method == "GET" and not fetch.carries(KEY)
+    assert api.files.log == []
+
+
+# --- the key, in any form ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    "first-line-SECRET\nsecond-line-SECRET", "with space-SECRET", "tab\tSECRET", "nul\x00SECRET",
+    "del\x7fSECRET", "non-ascii-SECRET-\u00e9", "cr-SECRET\r-more",
+], ids=["line break", "space", "tab", "nul", "del", "non-ascii", "cr"])
+def test_a_key_with_characters_no_key_has_is_refused_without_echoing_it(value):
+    with pytest.raises(InvalidApiKey) as caught:
+        ApiKey(value)
+    assert isinstance(caught.value, RequestError)  # the command line exits 2
+    text = str(caught.value) + repr(caught.value)
+    assert "line break" in text
+    for part in value.replace("\x00", "\n").replace("\x7f", "\n").replace("\t", "\n").replace("\r", "\n").split():
+        assert part not in text
+
+
+def test_surrounding_blank_lines_are_not_part_of_the_key():
+    assert ApiKey("\n  " + KEY + "\n").reveal() == KEY
+
+
+def test_redact_finds_the_key_escaped_url_encoded_and_in_any_case():
+    value = "Ab+c/D=e%f~G:h\\i'j\"k"
+    key = ApiKey(value)
+    forms = [
+        value, repr(value), json.dumps(value), value.lower(), value.upper(),
+        remote_module.quote(value, safe=""), remote_module.quote(value, safe="").lower(),
+        remote_module.quote_plus(value), value.encode("unicode_escape").decode(),
+    ]
+    for form in forms:
+        redacted = key.redact(f"before {form} after")
+        assert redacted.startswith("before ") and redacted.endswith(" after"), redacted
+        for piece in ("Ab+c", "e%f~G", "h\\i", "ab%2bc", "AB%2BC"):
+            assert piece.lower() not in redacted.lower(), (form, redacted)
+
+
+def test_log_records_are_redacted_for_every_live_key(http_log_records):
+    key = ApiKey("LoggedKey-123+/=")
+    RemoteClient(config_for("http://127.0.0.1:1/api/gdw", key="LoggedKey-123+/="))
+    logger = logging.getLogger("urllib3.connectionpool")
+    logger.debug("GET /x?token=%s HTTP/1.1", remote_module.quote(key.reveal(), safe="").lower())
+    logger.debug("header x-api-key: %s", key.reveal())
+    assert http_log_records[-2:] and all("loggedkey" not in record.lower() for record in http_log_records[-2:])
