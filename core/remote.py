@@ -228,7 +228,7 @@ class PollAnswer:
 
 
 RUNNING, FILE, STATISTICS, FAILED = "running", "file", "statistics", "failed"
-CREATING, WAITING, DOWNLOADING = "creating", "waiting", "downloading"
+ASKING, CREATING, WAITING, DOWNLOADING = "asking", "creating", "waiting", "downloading"
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ class RemoteClient:
         if self.config.max_wait is not None:
             what = tr("the waiting limit of {seconds} s").format(seconds=f"{self.config.max_wait:g}")
             self._budget = _Limit(self.clock() + self.config.max_wait, what)
-        self._phase = CREATING
+        self._phase = ASKING  # a search or a connection test: no task involved
         self._phase_limit: _Limit | None = None  # task_timeout while waiting, the download's own limit
         _redact_http_logs()
 
@@ -608,6 +608,8 @@ class RemoteClient:
             message = tr("the result was not downloaded within {limit}; the task is done on the server and kept "
                          "in the task ledger: resume it later from the task list (or run the same request "
                          "again) to download it")
+        elif self._phase == ASKING:
+            message = tr("the API did not answer within {limit}")
         else:
             message = tr("the task did not finish within {limit}; it may still finish on the server and is kept "
                          "in the task ledger: resume it later from the task list (or run the same request again)")

@@ -3,16 +3,17 @@ against the fake API of tests/fake_api.py: real HTTP on 127.0.0.1, no mock of `r
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import subprocess
 
 import pytest
 from command_line import clean_environment
-from fake_api import ClientError, FakeApi, ServerError, TooMany
+from fake_api import ClientError, Drip, Endless, FakeApi, ServerError, TooMany
 from load_by_extent.core.errors import DataError, RequestError
 from load_by_extent.core.feedback import Feedback
-from load_by_extent.core.remote import ApiKey, KeyRejected, RemoteConfig, RequestRejected
+from load_by_extent.core.remote import ApiKey, KeyRejected, RemoteConfig, RemoteError, RemoteTimeout, RequestRejected
 from load_by_extent.core.remote_search import (
     DATASETS,
     SEARCH_FIELDS,
@@ -324,6 +325,20 @@ def test_server_errors_keep_their_message_and_are_retried(scenes):
     assert any("503" in message for message in feedback.messages)
     assert any("rate limit" in message for message in feedback.messages)
     assert not any(KEY in message for message in feedback.messages)
+
+
+def test_an_endless_search_answer_is_refused_at_its_cap(scenes):
+    scenes.fail_next("search", Endless())
+    with pytest.raises(RemoteError, match="larger than 8 MiB, the most an API answer may be"):
+        search_remote_scenes(config_for(scenes), ["S2"], AOI, START, END)
+
+
+def test_a_dripping_search_answer_stops_at_max_wait(scenes):
+    scenes.fail_next("search", Drip(ClientError(200, {"meta": {"found": 0}, "results": []}), seconds_per_byte=0.5))
+    config = dataclasses.replace(config_for(scenes), max_wait=1.0)
+    with pytest.raises(RemoteTimeout) as caught:
+        search_remote_scenes(config, ["S2"], AOI, START, END)
+    assert str(caught.value) == "the API did not answer within the waiting limit of 1 s"
 
 
 # --- the scene picker's protocol ---------------------------------------------------------------------
