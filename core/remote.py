@@ -254,6 +254,7 @@ class RemoteClient:
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
     session: requests.Session = field(default_factory=requests.Session)
+    keeps_tasks: bool = True  # whether a task given up on is kept in a ledger, to resume (for messages)
 
     def __post_init__(self) -> None:
         self.session.trust_env = self.config.proxies is None  # outside QGIS: the environment's proxies
@@ -605,15 +606,17 @@ class RemoteClient:
             message = tr("the task was not created within {limit}; if the server took it all the same, it may "
                          "run anyway: look at the task list before running it again")
         elif self._phase == DOWNLOADING:
-            message = tr("the result was not downloaded within {limit}; the task is done on the server and kept "
-                         "in the task ledger: resume it later from the task list (or run the same request "
-                         "again) to download it")
+            message = tr("the result was not downloaded within {limit}; the task is done on the server: {resume}")
         elif self._phase == ASKING:
             message = tr("the API did not answer within {limit}")
         else:
-            message = tr("the task did not finish within {limit}; it may still finish on the server and is kept "
-                         "in the task ledger: resume it later from the task list (or run the same request again)")
-        return RemoteTimeout(self.redact(message.format(limit=what)))
+            message = tr("the task did not finish within {limit}; it may still finish on the server: {resume}")
+        if self.keeps_tasks:
+            resume = tr("it is kept in the task ledger, to resume later from the task list (or by running the "
+                        "same request again)")
+        else:
+            resume = tr("without a task ledger, it cannot be resumed")
+        return RemoteTimeout(self.redact(message.format(limit=what, resume=resume)))
 
     def _task_limit(self, task: CreatedTask) -> _Limit | None:
         if task.task_timeout is None:
@@ -837,7 +840,7 @@ class RemoteBackend:
                 feedback: FeedbackLike | None) -> TaskResult:
         if self.ledger is not None:
             self.ledger.check_path()
-        client = RemoteClient(self.config, feedback)
+        client = RemoteClient(self.config, feedback, keeps_tasks=self.ledger is not None)
         progress = ProgressRange(feedback, 0, 100)
         reused = self._reusable(request)
         if reused is not None and reused.status == "done":

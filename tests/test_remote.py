@@ -1016,6 +1016,7 @@ def test_an_endless_result_stops_at_the_download_limit_without_max_wait(api, out
     api.script([Redirect("endless.tif")])
     error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback, download_timeout=1))
     assert isinstance(error, RemoteTimeout) and "download limit of 1 s" in str(error)
+    assert "without a task ledger, it cannot be resumed" in str(error)  # run_remote keeps no ledger
     assert os.listdir(out) == [] and leftovers(tmp_path) == []
 
 
