@@ -95,27 +95,27 @@
     <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="34" />
+            <location filename="../ui/index_form.py" line="35" />
             <source>Custom expression</source>
             <translation>Expresión personalizada</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="49" />
+            <location filename="../ui/index_form.py" line="47" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="53" />
+            <location filename="../ui/index_form.py" line="51" />
             <source>Catalog</source>
             <translation>Catálogo</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="54" />
+            <location filename="../ui/index_form.py" line="52" />
             <source>Expression</source>
             <translation>Expresión</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="56" />
+            <location filename="../ui/index_form.py" line="54" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
@@ -299,22 +299,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="74" />
+            <location filename="../plugin.py" line="76" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="77" />
+            <location filename="../plugin.py" line="79" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Recortar escenas de satélite a un área de interés</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="94" />
+            <location filename="../plugin.py" line="100" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>{count} tarea(s) remota(s) de una sesión anterior no han terminado.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="96" />
+            <location filename="../plugin.py" line="102" />
             <source>Show in the task list</source>
             <translation>Mostrar en la lista de tareas</translation>
         </message>
@@ -689,27 +689,27 @@
             <translation>'{token}' inesperado en la posición {position}: ahí se espera un número, una banda o '('</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="575" />
+            <location filename="../core/expressions.py" line="602" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? names are case-sensitive)</source>
             <translation>{name} no es una banda ni un alias de {sensor} (¿quiso decir {suggestion}? los nombres distinguen mayúsculas y minúsculas)</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="577" />
+            <location filename="../core/expressions.py" line="604" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? {sensor} names it so)</source>
             <translation>{name} no es una banda ni un alias de {sensor} (¿quiso decir {suggestion}? así la llama {sensor})</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="579" />
+            <location filename="../core/expressions.py" line="606" />
             <source>{name} is not a {sensor} band or alias ({name} is a function: write {name}(...))</source>
             <translation>{name} no es una banda ni un alias de {sensor} ({name} es una función: escriba {name}(...))</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="581" />
+            <location filename="../core/expressions.py" line="608" />
             <source>{name} is not a {sensor} band or alias</source>
             <translation>{name} no es una banda ni un alias de {sensor}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="646" />
+            <location filename="../core/expressions.py" line="673" />
             <source>band {band} was not read for the expression</source>
             <translation>la banda {band} no se leyó para la expresión</translation>
         </message>
@@ -744,142 +744,187 @@
             <translation>no se puede transformar el área de interés al SRC del ráster: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="213" />
+            <location filename="../core/indices.py" line="242" />
             <source>{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)</source>
             <translation>{name} no es un índice que la API conozca (¿quiso decir {suggestion}? los nombres de índice van en mayúsculas)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="215" />
+            <location filename="../core/indices.py" line="244" />
             <source>{name} is not an index the API knows ({known})</source>
             <translation>{name} no es un índice que la API conozca ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="224" />
+            <location filename="../core/indices.py" line="253" />
             <source>{index} needs the {alias} band ({title}), which {sensor} does not have</source>
             <translation>{index} necesita la banda {alias} ({title}), que {sensor} no tiene</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="242" />
+            <location filename="../core/indices.py" line="271" />
             <source>{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)</source>
             <translation>{index} no tiene una definición pública; indique la expresión en su lugar, p. ej., (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="251" />
+            <location filename="../core/indices.py" line="280" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, calibrated per scene with its MTL file; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son niveles digitales de nivel 1, calibrados por escena con su archivo MTL; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="255" />
+            <location filename="../core/indices.py" line="284" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers without a radiometric calibration; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son niveles digitales de 8 bits sin calibración radiométrica; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="259" />
+            <location filename="../core/indices.py" line="288" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are values without a known reflectance scale; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son valores sin una escala de reflectancia conocida; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="276" />
+            <location filename="../core/indices.py" line="305" />
             <source>{name} is an index name: give it on its own, not inside an expression (e.g. bm_type "{name},B04" gives two bands)</source>
             <translation>{name} es un nombre de índice: indíquelo solo, no dentro de una expresión (p. ej., bm_type "{name},B04" da dos bandas)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="283" />
+            <location filename="../core/indices.py" line="312" />
             <source>{problem}, nor an index the API knows ({known})</source>
             <translation>{problem}, ni un índice que la API conozca ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="301" />
+            <location filename="../core/indices.py" line="330" />
             <source>bm_type must be text, not {type}</source>
             <translation>bm_type debe ser texto, no {type}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="307" />
+            <location filename="../core/indices.py" line="336" />
             <source>empty expression: give an index name such as NDVI or an expression such as (B08-B04)/(B08+B04)</source>
             <translation>expresión vacía: indique un nombre de índice como NDVI o una expresión como (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="309" />
+            <location filename="../core/indices.py" line="338" />
             <source>expression {number} of {count} is empty (position {position}): remove the extra comma</source>
             <translation>la expresión {number} de {count} está vacía (posición {position}): quite la coma sobrante</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="329" />
+            <location filename="../core/indices.py" line="358" />
             <source>{index} = {formula} (bands as reflectance: value / {scale})</source>
             <translation>{index} = {formula} (bandas como reflectancia: valor / {scale})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="331" />
+            <location filename="../core/indices.py" line="360" />
             <source>{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)</source>
             <translation>{index} = {formula} (bandas como reflectancia: las bandas de {sensor} deben calibrarse primero)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="360" />
+            <location filename="../core/indices.py" line="389" />
             <source>{count} expression(s); pick a scene to check its bands</source>
             <translation>{count} expresión(es); elija una escena para comprobar sus bandas</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="371" />
+            <location filename="../core/indices.py" line="400" />
             <source>{expressions} · on the {resolution} m grid</source>
             <translation>{expressions} · en la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="218" />
+            <location filename="../core/ledger.py" line="223" />
             <source>a task in the ledger is not a JSON object: {data}</source>
             <translation>una tarea del registro no es un objeto JSON: {data}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="221" />
+            <location filename="../core/ledger.py" line="226" />
             <source>a task in the ledger has no task_id: {data}</source>
             <translation>una tarea del registro no tiene task_id: {data}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="255" />
+            <location filename="../core/ledger.py" line="260" />
             <source>a task needs a task_id to be recorded</source>
             <translation>una tarea necesita un task_id para registrarse</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="257" />
+            <location filename="../core/ledger.py" line="262" />
             <source>{status} is not a task status (one of {statuses})</source>
             <translation>{status} no es un estado de tarea (uno de {statuses})</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="363" />
-            <source>a task's id cannot change; forget it and add the new one</source>
-            <translation>el id de una tarea no puede cambiar; olvide la tarea y añada la nueva</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="366" />
-            <source>{field} is not a field of a ledger entry</source>
-            <translation>{field} no es un campo de una entrada del registro</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="371" />
-            <source>task {task_id} is not in the task ledger {path}</source>
-            <translation>la tarea {task_id} no está en el registro de tareas {path}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="431" />
-            <source>expired on the server (task_timeout passed)</source>
-            <translation>caducada en el servidor (pasó el task_timeout)</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="468" />
+            <location filename="../core/ledger.py" line="299" />
             <source>cannot use the task ledger {path}: {reason}</source>
             <translation>no se puede usar el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="485" />
+            <location filename="../core/ledger.py" line="306" />
+            <source>{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns the ledger off)</source>
+            <translation>{what} {path} no es un archivo normal ({kind}): indique la ruta de un archivo normal o de uno que aún no exista (en la línea de órdenes, --no-ledger o un LBE_LEDGER vacío desactivan el registro)</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="314" />
+            <source>a symbolic link</source>
+            <translation>un enlace simbólico</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="316" />
+            <source>a folder</source>
+            <translation>una carpeta</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="318" />
+            <source>a device</source>
+            <translation>un dispositivo</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="320" />
+            <source>a pipe</source>
+            <translation>una tubería</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="322" />
+            <source>a socket</source>
+            <translation>un socket</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="323" />
+            <source>not a file</source>
+            <translation>no es un archivo</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="369" />
+            <source>the task ledger</source>
+            <translation>el registro de tareas</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="370" />
+            <source>the task ledger's lock file</source>
+            <translation>el archivo de bloqueo del registro de tareas</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="421" />
+            <source>a task's id cannot change; forget it and add the new one</source>
+            <translation>el id de una tarea no puede cambiar; olvide la tarea y añada la nueva</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="424" />
+            <source>{field} is not a field of a ledger entry</source>
+            <translation>{field} no es un campo de una entrada del registro</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="429" />
+            <source>task {task_id} is not in the task ledger {path}</source>
+            <translation>la tarea {task_id} no está en el registro de tareas {path}</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="489" />
+            <source>expired on the server (task_timeout passed)</source>
+            <translation>caducada en el servidor (pasó el task_timeout)</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="553" />
             <source>cannot read the task ledger {path}: {reason}</source>
             <translation>no se puede leer el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="514" />
+            <location filename="../core/ledger.py" line="582" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
             <translation>el registro de tareas {path} está dañado y no se puede apartar: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="542" />
+            <location filename="../core/ledger.py" line="610" />
             <source>cannot write the task ledger {path}: {reason}</source>
             <translation>no se puede escribir el registro de tareas {path}: {reason}</translation>
         </message>
@@ -914,207 +959,292 @@
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="62" />
+            <location filename="../core/remote.py" line="91" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>no hay clave de API: indique --api-key o defina LBE_API_KEY (en QGIS: una configuración de autenticación)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="186" />
-            <source>creating the task</source>
-            <translation>crear la tarea</translation>
+            <location filename="../core/remote.py" line="94" />
+            <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
+            <translation>la clave de la API contiene un salto de línea, un espacio, un carácter de control o un carácter no ASCII, que ninguna clave tiene: indique solo la clave, en una línea</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="190" />
-            <source>the API created no task (answer: {answer})</source>
-            <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="208" />
-            <source>the API answered a redirect without a Location</source>
-            <translation>la API respondió con una redirección sin Location</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="211" />
-            <source>the API does not know task {task_id} (it may have expired on the server)</source>
-            <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="214" />
-            <source>asking for the task's status</source>
-            <translation>pedir el estado de la tarea</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="234" />
-            <source>the task failed on the server: {reason}</source>
-            <translation>la tarea falló en el servidor: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="240" />
-            <source>the API keeps answering in a way this plugin does not understand</source>
-            <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="271" />
-            <source>testing the connection</source>
-            <translation>probar la conexión</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="273" />
-            <source>{host} answered (HTTP {status}) and accepted the key</source>
-            <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="299" />
-            <source>no connection to {host} within {seconds} s</source>
-            <translation>sin conexión con {host} en {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="303" />
-            <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
-            <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="307" />
-            <source>{host} did not answer within {seconds} s</source>
-            <translation>{host} no respondió en {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="310" />
-            <source>cannot reach {host}: {reason}</source>
-            <translation>no se puede acceder a {host}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="312" />
-            <source>the request to {host} failed: {reason}</source>
-            <translation>la petición a {host} falló: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="318" />
-            <source>{limit} (the API asked to wait longer: rate limit)</source>
-            <translation>{limit} (la API pidió esperar más: límite de frecuencia)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="320" />
-            <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
-            <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="326" />
-            <source>{host} answered HTTP {status} ({answer})</source>
-            <translation>{host} respondió HTTP {status} ({answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="330" />
-            <source>{problem}; gave up after {attempts} attempts</source>
-            <translation>{problem}; se abandona tras {attempts} intentos</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="333" />
-            <source>{problem}; trying again in {seconds} s</source>
-            <translation>{problem}; nuevo intento en {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="355" />
-            <source>{host} answered HTTP {status} for the result file ({answer})</source>
-            <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="374" />
-            <source>the download from {host} stopped after {received} of {expected} bytes</source>
-            <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="378" />
-            <source>the download from {host} was cut off after {received} bytes ({reason})</source>
-            <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="384" />
-            <source>{problem}; resuming</source>
-            <translation>{problem}; reanudando</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="389" />
-            <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
-            <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: reanúdela más tarde desde la lista de tareas</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="397" />
-            <source>its task_timeout of {seconds} s</source>
-            <translation>su task_timeout de {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="400" />
+            <location filename="../core/remote.py" line="264" />
             <source>the waiting limit of {seconds} s</source>
             <translation>el límite de espera de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="430" />
+            <location filename="../core/remote.py" line="274" />
+            <source>creating the task</source>
+            <translation>crear la tarea</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="278" />
+            <source>the API created no task (answer: {answer})</source>
+            <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="297" />
+            <source>the API answered a redirect without a Location</source>
+            <translation>la API respondió con una redirección sin Location</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="300" />
+            <source>the API does not know task {task_id} (it may have expired on the server)</source>
+            <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="303" />
+            <source>asking for the task's status</source>
+            <translation>pedir el estado de la tarea</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="322" />
+            <source>the task failed on the server: {reason}</source>
+            <translation>la tarea falló en el servidor: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="328" />
+            <source>the API keeps answering in a way this plugin does not understand</source>
+            <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="340" />
+            <source>the download limit of {seconds} s</source>
+            <translation>el límite de descarga de {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="362" />
+            <source>testing the connection</source>
+            <translation>probar la conexión</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="364" />
+            <source>{host} answered (HTTP {status}) and accepted the key</source>
+            <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="403" />
+            <source>no connection to {host} within {seconds} s</source>
+            <translation>sin conexión con {host} en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="406" />
+            <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
+            <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="410" />
+            <source>{host} did not send its whole answer within {seconds} s</source>
+            <translation>{host} no envió su respuesta completa en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="412" />
+            <source>{host} did not answer within {seconds} s</source>
+            <translation>{host} no respondió en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="415" />
+            <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
+            <translation>la respuesta de {host} supera {size}, el máximo que puede ocupar una respuesta de la API</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="419" />
+            <source>cannot reach {host}: {reason}</source>
+            <translation>no se puede acceder a {host}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="421" />
+            <source>the request to {host} failed: {reason}</source>
+            <translation>la petición a {host} falló: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="427" />
+            <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
+            <translation>{host} rechazó {count} veces seguidas por su límite de peticiones (HTTP 429); inténtelo más tarde</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="432" />
+            <source>the API asked to wait {seconds} s more for its rate limit</source>
+            <translation>la API pidió esperar {seconds} s más por su límite de peticiones</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="435" />
+            <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
+            <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="441" />
+            <source>{host} answered HTTP {status} ({answer})</source>
+            <translation>{host} respondió HTTP {status} ({answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="445" />
+            <source>{problem}; gave up after {attempts} attempts</source>
+            <translation>{problem}; se abandona tras {attempts} intentos</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="448" />
+            <source>{problem}; next try in {seconds} s</source>
+            <translation>{problem}; siguiente intento en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="450" />
+            <source>{problem}; trying again in {seconds} s</source>
+            <translation>{problem}; nuevo intento en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="507" />
+            <source>{host} answered HTTP {status} for the result file ({answer})</source>
+            <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="543" />
+            <source>{received} bytes received</source>
+            <translation>{received} bytes recibidos</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="546" />
+            <source>the download from {host} stopped after {received} of {expected} bytes</source>
+            <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="550" />
+            <source>the download from {host} was cut off after {received} bytes ({reason})</source>
+            <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="558" />
+            <source>{problem}; resuming</source>
+            <translation>{problem}; reanudando</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="564" />
+            <source>the result file is larger than {limit}, the most a download may be</source>
+            <translation>el archivo de resultado supera {limit}, el máximo que puede ocupar una descarga</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="575" />
+            <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
+            <translation>el archivo de resultado ({size}) no cabe en {folder}: hay {free} libres y se mantienen libres {margin}; libere espacio y reanude la tarea</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="580" />
+            <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
+            <translation>el disco de {folder} está casi lleno ({free} libres, se mantienen libres {margin}): la descarga se detuvo tras {received}; libere espacio y reanude la tarea</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="604" />
+            <source>the task was not created within {limit}; nothing was sent to run</source>
+            <translation>la tarea no se creó dentro de {limit}; no se envió nada a ejecutar</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="606" />
+            <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
+            <translation>la tarea no se creó dentro de {limit}; si el servidor la aceptó de todos modos, puede ejecutarse igualmente: mire la lista de tareas antes de ejecutarla otra vez</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="609" />
+            <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
+            <translation>el resultado no se descargó dentro de {limit}; la tarea está hecha en el servidor: {resume}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="611" />
+            <source>the API did not answer within {limit}</source>
+            <translation>la API no respondió dentro de {limit}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="613" />
+            <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
+            <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: {resume}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="615" />
+            <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
+            <translation>queda en el registro de tareas, para reanudarla después desde la lista de tareas (o ejecutando otra vez la misma petición)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="618" />
+            <source>without a task ledger, it cannot be resumed</source>
+            <translation>sin registro de tareas no se puede reanudar</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="625" />
+            <source>its task_timeout of {seconds} s</source>
+            <translation>su task_timeout de {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="652" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="439" />
+            <location filename="../core/remote.py" line="661" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="442" />
+            <location filename="../core/remote.py" line="664" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="446" />
+            <location filename="../core/remote.py" line="668" />
             <source>the API rejected the request: {reason}</source>
             <translation>la API rechazó la petición: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="448" />
+            <location filename="../core/remote.py" line="670" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} al {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="449" />
+            <location filename="../core/remote.py" line="671" />
             <source>no message</source>
             <translation>sin mensaje</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="504" />
+            <location filename="../core/remote.py" line="733" />
+            <source>{count} bytes</source>
+            <translation>{count} bytes</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="747" />
             <source>no reason given</source>
             <translation>sin motivo indicado</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="575" />
+            <location filename="../core/remote.py" line="818" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="608" />
+            <location filename="../core/remote.py" line="853" />
             <source>an identical request ran as task {task_id}; using its result</source>
             <translation>una petición idéntica se ejecutó como tarea {task_id}; se usa su resultado</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="614" />
+            <location filename="../core/remote.py" line="859" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>una petición idéntica aún se está ejecutando como tarea {task_id}: se espera a que termine</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="619" />
+            <location filename="../core/remote.py" line="864" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>tarea {task_id} creada; esperando al servidor</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="636" />
+            <location filename="../core/remote.py" line="881" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>cancelada por el usuario; el servidor aún puede terminarla</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="649" />
+            <location filename="../core/remote.py" line="894" />
             <source>done</source>
             <translation>hecho</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="658" />
+            <location filename="../core/remote.py" line="903" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
         </message>
@@ -1389,6 +1519,11 @@
             <translation>{name} no es un sensor (p. ej., sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
         <message>
+            <location filename="../core/results.py" line="30" />
+            <source>No scene meets the AOI between {start} and {end}</source>
+            <translation>Ninguna escena toca el AOI entre {start} y {end}</translation>
+        </message>
+        <message>
             <location filename="../core/scenes.py" line="90" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: {bands})</translation>
@@ -1414,67 +1549,67 @@
             <translation>(sin carpeta de escenas)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="255" />
+            <location filename="../core/sensors.py" line="274" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
             <translation>{view_id} no tiene una fecha válida ({year}-{month}-{day})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="263" />
+            <location filename="../core/sensors.py" line="282" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
             <translation>{view_id} no tiene un día del año válido ({year}, día {day_of_year})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="271" />
+            <location filename="../core/sensors.py" line="290" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>falta: indique el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="284" />
+            <location filename="../core/sensors.py" line="303" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
             <translation>{view_id} no es un id de escena conocido (se espera S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... o NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="293" />
+            <location filename="../core/sensors.py" line="312" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} no es un id de Sentinel-2 de la forma {form}, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="298" />
+            <location filename="../core/sensors.py" line="317" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: la zona UTM {zone} no está entre 1 y 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="302" />
+            <location filename="../core/sensors.py" line="321" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: la zona, el mes, el día y la secuencia no se rellenan con ceros en los view_id ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="317" />
+            <location filename="../core/sensors.py" line="336" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} no es un id de escena Landsat (p. ej., L8/LC80290332017076LGN00 o L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="324" />
+            <location filename="../core/sensors.py" line="343" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: las escenas {kind} no se admiten</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="330" />
+            <location filename="../core/sensors.py" line="349" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: el prefijo {prefix}/ no corresponde a una escena Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="340" />
+            <location filename="../core/sensors.py" line="359" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} no es un id de MODIS de la forma {form}, p. ej., MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="345" />
+            <location filename="../core/sensors.py" line="364" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: la tesela MODIS {tile} está fuera de la cuadrícula (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="356" />
+            <location filename="../core/sensors.py" line="375" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
@@ -1484,17 +1619,22 @@
             <translation>error interno: {error_type}: {error}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="92" />
+            <location filename="../core/tasks.py" line="93" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (cancelada)</translation>
+        </message>
+        <message>
+            <location filename="../core/tasks.py" line="98" />
             <source>the task stopped without a result</source>
             <translation>la tarea se detuvo sin resultado</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="107" />
+            <location filename="../core/tasks.py" line="113" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: buscando escenas</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="127" />
+            <location filename="../core/tasks.py" line="133" />
             <source>the scene search stopped</source>
             <translation>la búsqueda de escenas se detuvo</translation>
         </message>
@@ -1539,22 +1679,27 @@
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="111" />
+            <location filename="../core/local/mt_stats.py" line="124" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="295" />
+            <location filename="../core/local/mt_stats.py" line="320" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="309" />
+            <location filename="../core/local/mt_stats.py" line="339" />
+            <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
+            <translation>ningún píxel del área de interés está despejado en la máscara de nubes de la escena ({mask}): cada píxel válido de {indices} es nube, sombra de nube o relleno de la máscara</translation>
+        </message>
+        <message>
+            <location filename="../core/local/mt_stats.py" line="343" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="347" />
+            <location filename="../core/local/mt_stats.py" line="380" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
@@ -1629,67 +1774,67 @@
             <translation>falló la codificación JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="89" />
+            <location filename="../ui/area_of_interest.py" line="93" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="92" />
+            <location filename="../ui/area_of_interest.py" line="96" />
             <source>No feature is selected in {layer}.</source>
             <translation>No hay ningún objeto seleccionado en {layer}.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="95" />
+            <location filename="../ui/area_of_interest.py" line="99" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Los objetos seleccionados de {layer} no tienen geometría.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="97" />
+            <location filename="../ui/area_of_interest.py" line="101" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>{count} objeto(s) seleccionado(s) de {layer}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="134" />
+            <location filename="../ui/area_of_interest.py" line="138" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>sin área de interés: dibuje una o elija una fuente</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="138" />
+            <location filename="../ui/area_of_interest.py" line="142" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="220" />
+            <location filename="../ui/map_tools.py" line="283" />
             <source>A polygon needs at least 3 vertices</source>
             <translation>Un polígono necesita al menos 3 vértices</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="229" />
+            <location filename="../ui/map_tools.py" line="292" />
             <source>The polygon has no area: its vertices are on one line</source>
             <translation>El polígono no tiene área: sus vértices están sobre una línea</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="234" />
+            <location filename="../ui/map_tools.py" line="297" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
             <translation>El polígono se cruza a sí mismo: quite vértices con Backspace y vuelva a dibujarlo</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="55" />
+            <location filename="../ui/result_layers.py" line="63" />
             <source>{scene} · {request}</source>
             <translation>{scene} · {request}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="72" />
+            <location filename="../ui/result_layers.py" line="113" />
             <source>{sensor} {date} {bands}</source>
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="122" />
+            <location filename="../ui/result_layers.py" line="165" />
             <source>not a raster QGIS can read</source>
             <translation>no es un ráster que QGIS pueda leer</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="123" />
+            <location filename="../ui/result_layers.py" line="166" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>no se puede cargar {file} como capa: {reason}</translation>
         </message>
@@ -1772,8 +1917,16 @@
             <translation type="vanished">al menos {count} argumentos</translation>
         </message>
         <message>
+            <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
+            <translation type="vanished">la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: reanúdela más tarde desde la lista de tareas</translation>
+        </message>
+        <message>
             <source>{count} arguments</source>
             <translation type="vanished">{count} argumentos</translation>
+        </message>
+        <message>
+            <source>{limit} (the API asked to wait longer: rate limit)</source>
+            <translation type="vanished">{limit} (la API pidió esperar más: límite de frecuencia)</translation>
         </message>
     </context>
     <context>
@@ -1947,332 +2100,332 @@
             <translation>polígono dibujado</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="174" />
+            <location filename="../ui/dock.py" line="176" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="175" />
+            <location filename="../ui/dock.py" line="177" />
             <source>Index (bandmath)</source>
             <translation>Índice (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="176" />
+            <location filename="../ui/dock.py" line="178" />
             <source>Visual (jpeg)</source>
             <translation>Visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="177" />
+            <location filename="../ui/dock.py" line="179" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="182" />
+            <location filename="../ui/dock.py" line="184" />
             <source>Task</source>
             <translation>Tarea</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="187" />
+            <location filename="../ui/dock.py" line="189" />
             <source>Area of interest</source>
             <translation>Área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="191" />
+            <location filename="../ui/dock.py" line="193" />
             <source>Rectangle</source>
             <translation>Rectángulo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="191" />
+            <location filename="../ui/dock.py" line="193" />
             <source>Drag a rectangle on the map</source>
             <translation>Arrastre un rectángulo en el mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="195" />
             <source>Polygon</source>
             <translation>Polígono</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="194" />
+            <location filename="../ui/dock.py" line="196" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
             <translation>Haga clic en los vértices; doble clic o clic derecho termina, Backspace quita el último vértice, Esc cancela</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="198" />
             <source>Selection</source>
             <translation>Selección</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="197" />
+            <location filename="../ui/dock.py" line="199" />
             <source>The selected polygons of the active layer</source>
             <translation>Los polígonos seleccionados de la capa activa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="200" />
             <source>Map extent</source>
             <translation>Extensión del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="200" />
             <source>The map canvas extent</source>
             <translation>La extensión del lienzo del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="202" />
             <source>File…</source>
             <translation>Archivo…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="202" />
             <source>A GeoJSON or any vector file</source>
             <translation>Un GeoJSON o cualquier archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="201" />
+            <location filename="../ui/dock.py" line="203" />
             <source>Clear</source>
             <translation>Limpiar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="201" />
+            <location filename="../ui/dock.py" line="203" />
             <source>Forget the area of interest</source>
             <translation>Olvidar el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="225" />
+            <location filename="../ui/dock.py" line="227" />
             <source>Scene</source>
             <translation>Escena</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="228" />
             <source>this computer</source>
             <translation>este equipo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="234" />
+            <location filename="../ui/dock.py" line="236" />
             <source>Test connection</source>
             <translation>Probar conexión</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="247" />
+            <location filename="../ui/dock.py" line="249" />
             <source>Run on</source>
             <translation>Ejecutar en</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="255" />
+            <location filename="../ui/dock.py" line="257" />
             <source>Datasets</source>
             <translation>Conjuntos de datos</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="268" />
+            <location filename="../ui/dock.py" line="270" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="279" />
+            <location filename="../ui/dock.py" line="281" />
             <source>Visual</source>
             <translation>Visual</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="290" />
+            <location filename="../ui/dock.py" line="292" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="316" />
+            <location filename="../ui/dock.py" line="318" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="328" />
             <source>Options</source>
             <translation>Opciones</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="328" />
+            <location filename="../ui/dock.py" line="330" />
             <source>Merge bands of one resolution</source>
             <translation>Combinar bandas de una resolución</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="331" />
+            <location filename="../ui/dock.py" line="333" />
             <source>Tile metadata</source>
             <translation>Metadatos de tesela</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="334" />
             <source>Product metadata</source>
             <translation>Metadatos de producto</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="340" />
+            <location filename="../ui/dock.py" line="342" />
             <source>▸ Request</source>
             <translation>▸ Petición</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="343" />
+            <location filename="../ui/dock.py" line="345" />
             <source>Copy JSON</source>
             <translation>Copiar JSON</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="346" />
+            <location filename="../ui/dock.py" line="348" />
             <source>Copy as curl</source>
             <translation>Copiar como curl</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="348" />
+            <location filename="../ui/dock.py" line="350" />
             <source>The API call with the key hidden as ***</source>
             <translation>La llamada a la API con la clave oculta como ***</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="378" />
+            <location filename="../ui/dock.py" line="380" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="385" />
+            <location filename="../ui/dock.py" line="387" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="424" />
+            <location filename="../ui/dock.py" line="426" />
             <source>map extent</source>
             <translation>extensión del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="429" />
+            <location filename="../ui/dock.py" line="431" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
             <translation>Archivos vectoriales (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="448" />
+            <location filename="../ui/dock.py" line="451" />
             <source>{area} km² · {vertices} vertices · {source}</source>
             <translation>{area} km² · {vertices} vértices · {source}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="451" />
+            <location filename="../ui/dock.py" line="454" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
             <translation>Aún no hay área de interés: dibuje una o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="482" />
+            <location filename="../ui/dock.py" line="485" />
             <source>Choose the datasets to search.</source>
             <translation>Elija los conjuntos de datos en los que buscar.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="486" />
+            <location filename="../ui/dock.py" line="489" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Dibuje un área de interés para buscar las escenas de la API.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="493" />
+            <location filename="../ui/dock.py" line="496" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="539" />
+            <location filename="../ui/dock.py" line="543" />
             <source>Load By Extent: testing the connection</source>
             <translation>Load By Extent: probando la conexión</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="542" />
+            <location filename="../ui/dock.py" line="546" />
             <source>Testing the connection…</source>
             <translation>Probando la conexión…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="591" />
+            <location filename="../ui/dock.py" line="595" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Dibuje un área de interés o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="619" />
+            <location filename="../ui/dock.py" line="623" />
             <source>This scene has no {bands} in the scene folders.</source>
             <translation>Esta escena no tiene {bands} en las carpetas de escenas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="623" />
+            <location filename="../ui/dock.py" line="627" />
             <source>This scene has no {kind} in the scene folders.</source>
             <translation>Esta escena no tiene {kind} en las carpetas de escenas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="626" />
+            <location filename="../ui/dock.py" line="630" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Defina la clave de API en Configuración, abajo (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="628" />
+            <location filename="../ui/dock.py" line="632" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="643" />
+            <location filename="../ui/dock.py" line="647" />
             <source>Run the task in the background</source>
             <translation>Ejecutar la tarea en segundo plano</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="648" />
+            <location filename="../ui/dock.py" line="652" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ el tipo de resultado aparece aquí cuando la petición es válida</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="650" />
+            <location filename="../ui/dock.py" line="654" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="655" />
+            <location filename="../ui/dock.py" line="659" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="658" />
+            <location filename="../ui/dock.py" line="662" />
             <source>native pixel size</source>
             <translation>tamaño de píxel nativo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="659" />
+            <location filename="../ui/dock.py" line="663" />
             <source>colour</source>
             <translation>en color</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="660" />
+            <location filename="../ui/dock.py" line="664" />
             <source>grey</source>
             <translation>en escala de grises</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="661" />
+            <location filename="../ui/dock.py" line="665" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ una imagen {format} en EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="668" />
+            <location filename="../ui/dock.py" line="672" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
             <translation>→ un archivo JPEG 2000, banda {band} a {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="671" />
+            <location filename="../ui/dock.py" line="675" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
             <translation>→ un GeoTIFF, {count} banda(s) a {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="677" />
+            <location filename="../ui/dock.py" line="681" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
             <translation>→ un zip de {files} GeoTIFF ({parts}){extra}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="681" />
+            <location filename="../ui/dock.py" line="685" />
             <source>▾ Request</source>
             <translation>▾ Petición</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="699" />
+            <location filename="../ui/dock.py" line="703" />
             <source>Large area of interest</source>
             <translation>Área de interés grande</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="700" />
+            <location filename="../ui/dock.py" line="704" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>El área de interés cubre {area} km², más que los {limit} km² definidos en Configuración. ¿Ejecutar de todos modos?</translation>
         </message>
@@ -2308,114 +2461,122 @@
             <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="609" />
+            <location filename="../processing/algorithms.py" line="611" />
             <source>First date</source>
             <translation>Primera fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="611" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>Last date</source>
             <translation>Última fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="612" />
+            <location filename="../processing/algorithms.py" line="615" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="617" />
+            <location filename="../processing/algorithms.py" line="620" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="619" />
+            <location filename="../processing/algorithms.py" line="622" />
             <source>Most scenes</source>
             <translation>Máximo de escenas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>The API's answer (JSON)</source>
             <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>JSON files (*.json)</source>
             <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="653" />
+            <location filename="../processing/algorithms.py" line="656" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="688" />
+            <location filename="../processing/algorithms.py" line="695" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="711" />
+            <location filename="../processing/algorithms.py" line="718" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="716" />
+            <location filename="../processing/algorithms.py" line="723" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="718" />
-            <source>the first date (scripts: 'YYYY-MM-DD').</source>
-            <translation>la primera fecha (scripts: 'YYYY-MM-DD').</translation>
+            <location filename="../processing/algorithms.py" line="725" />
+            <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
+            <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="719" />
-            <source>the last date (at most a year after the first is recommended).</source>
-            <translation>la última fecha (se recomienda como máximo un año después de la primera).</translation>
+            <location filename="../processing/algorithms.py" line="726" />
+            <source>the last date (default: today; at most a year after the first is recommended).</source>
+            <translation>la última fecha (por defecto: hoy; se recomienda como mucho un año después de la primera).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="720" />
+            <location filename="../processing/algorithms.py" line="728" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="721" />
+            <location filename="../processing/algorithms.py" line="729" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="722" />
+            <location filename="../processing/algorithms.py" line="730" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="723" />
+            <location filename="../processing/algorithms.py" line="731" />
             <source>the most scenes to compute (default 100).</source>
             <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="725" />
+            <location filename="../processing/algorithms.py" line="733" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>the first date (scripts: 'YYYY-MM-DD').</source>
+            <translation type="vanished">la primera fecha (scripts: 'YYYY-MM-DD').</translation>
+        </message>
+        <message>
+            <source>the last date (at most a year after the first is recommended).</source>
+            <translation type="vanished">la última fecha (se recomienda como máximo un año después de la primera).</translation>
         </message>
     </context>
     <context>
@@ -2592,167 +2753,167 @@
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="110" />
+            <location filename="../ui/stats_dock.py" line="113" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="124" />
+            <location filename="../ui/stats_dock.py" line="127" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="124" />
+            <location filename="../ui/stats_dock.py" line="127" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="124" />
+            <location filename="../ui/stats_dock.py" line="127" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="125" />
+            <location filename="../ui/stats_dock.py" line="128" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="151" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>The index the chart and the table show</source>
             <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="152" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Overlay all</source>
             <translation>Superponer todos</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>Draw the median of every index on one chart</source>
             <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="155" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Table</source>
             <translation>Tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="156" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Save every figure of every index as CSV</source>
             <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="160" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="160" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>Save the chart as PNG</source>
             <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="167" />
+            <location filename="../ui/stats_dock.py" line="170" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="203" />
+            <location filename="../ui/stats_dock.py" line="206" />
             <source>The answer has one index only</source>
             <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="217" />
+            <location filename="../ui/stats_dock.py" line="220" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Las estadísticas de {path} no se pueden leer: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="247" />
+            <location filename="../ui/stats_dock.py" line="250" />
             <source>{start} to {end}</source>
             <translation>del {start} al {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="250" />
+            <location filename="../ui/stats_dock.py" line="253" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="255" />
+            <location filename="../ui/stats_dock.py" line="258" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="257" />
+            <location filename="../ui/stats_dock.py" line="260" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="270" />
+            <location filename="../ui/stats_dock.py" line="273" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="315" />
+            <location filename="../ui/stats_dock.py" line="318" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="317" />
+            <location filename="../ui/stats_dock.py" line="320" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="359" />
+            <location filename="../ui/stats_dock.py" line="362" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="406" />
+            <location filename="../ui/stats_dock.py" line="409" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="428" />
+            <location filename="../ui/stats_dock.py" line="432" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="428" />
+            <location filename="../ui/stats_dock.py" line="432" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="434" />
+            <location filename="../ui/stats_dock.py" line="438" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="436" />
+            <location filename="../ui/stats_dock.py" line="440" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="443" />
+            <location filename="../ui/stats_dock.py" line="447" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="454" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="452" />
+            <location filename="../ui/stats_dock.py" line="456" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>
@@ -2770,57 +2931,57 @@
             <translation>añadir un índice…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="77" />
+            <location filename="../ui/stats_form.py" line="78" />
             <source>all sensors</source>
             <translation>todos los sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="86" />
+            <location filename="../ui/stats_form.py" line="87" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Excluir los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="87" />
+            <location filename="../ui/stats_form.py" line="88" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Excluir de los valores los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="100" />
+            <location filename="../ui/stats_form.py" line="101" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="105" />
+            <location filename="../ui/stats_form.py" line="106" />
             <source>Indices</source>
             <translation>Índices</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="107" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>Dates</source>
             <translation>Fechas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="108" />
+            <location filename="../ui/stats_form.py" line="109" />
             <source>Sensors</source>
             <translation>Sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="109" />
+            <location filename="../ui/stats_form.py" line="110" />
             <source>Scenes with cloud ≤</source>
             <translation>Escenas con nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="111" />
+            <location filename="../ui/stats_form.py" line="112" />
             <source>At most</source>
             <translation>Como máximo</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="136" />
+            <location filename="../ui/stats_form.py" line="137" />
             <source>Give at least one index or expression.</source>
             <translation>Indique al menos un índice o una expresión.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="138" />
+            <location filename="../ui/stats_form.py" line="139" />
             <source>At most {count} indices.</source>
             <translation>Como máximo {count} índices.</translation>
         </message>
@@ -2828,47 +2989,47 @@
     <context>
         <name>TaskController</name>
         <message>
-            <location filename="../ui/task_controller.py" line="112" />
+            <location filename="../ui/task_controller.py" line="113" />
             <source>No scene folder is set: add one in the dock's settings.</source>
             <translation>No hay carpeta de escenas: añada una en la configuración del panel.</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="131" />
+            <location filename="../ui/task_controller.py" line="132" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="141" />
+            <location filename="../ui/task_controller.py" line="142" />
             <source>cancelled; nothing was written</source>
             <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="173" />
+            <location filename="../ui/task_controller.py" line="174" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="184" />
+            <location filename="../ui/task_controller.py" line="185" />
             <source>resumed in a new row</source>
             <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="228" />
+            <location filename="../ui/task_controller.py" line="238" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="239" />
+            <location filename="../ui/task_controller.py" line="261" />
             <source>statistics saved: {file}</source>
             <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="247" />
+            <location filename="../ui/task_controller.py" line="268" />
             <source>the result could not be loaded: {error}</source>
             <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="251" />
+            <location filename="../ui/task_controller.py" line="272" />
             <source>{count} layer(s) loaded</source>
             <translation>{count} capa(s) cargada(s)</translation>
         </message>
@@ -2876,73 +3037,93 @@
     <context>
         <name>TaskList</name>
         <message>
-            <location filename="../ui/task_list.py" line="96" />
+            <location filename="../ui/task_list.py" line="160" />
             <source>No task yet.</source>
             <translation>Todavía no hay tareas.</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="163" />
+            <source>Clear finished</source>
+            <translation>Quitar las terminadas</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="164" />
+            <source>Remove the tasks that have ended from this list (their layers and files stay)</source>
+            <translation>Quitar de esta lista las tareas terminadas (sus capas y archivos se quedan)</translation>
         </message>
     </context>
     <context>
         <name>TaskRow</name>
         <message>
-            <location filename="../ui/task_list.py" line="34" />
+            <location filename="../ui/task_list.py" line="77" />
             <source>Cancel this task</source>
             <translation>Cancelar esta tarea</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="36" />
-            <source>Zoom to the result</source>
-            <translation>Zoom al resultado</translation>
+            <location filename="../ui/task_list.py" line="84" />
+            <source>Run the same request again</source>
+            <translation>Ejecutar otra vez la misma petición</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="38" />
-            <source>Open the output folder</source>
-            <translation>Abrir la carpeta de salida</translation>
-        </message>
-        <message>
-            <location filename="../ui/task_list.py" line="39" />
+            <location filename="../ui/task_list.py" line="85" />
             <source>Run again</source>
             <translation>Ejecutar de nuevo</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="41" />
+            <location filename="../ui/task_list.py" line="87" />
             <source>Resume waiting for this task</source>
             <translation>Seguir esperando esta tarea</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="88" />
+            <source>Resume</source>
+            <translation>Reanudar</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="89" />
+            <source>Zoom to the result</source>
+            <translation>Zoom al resultado</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="91" />
+            <source>Open the output folder</source>
+            <translation>Abrir la carpeta de salida</translation>
         </message>
     </context>
     <context>
         <name>VisualForm</name>
         <message>
-            <location filename="../ui/visual_form.py" line="49" />
+            <location filename="../ui/visual_form.py" line="47" />
             <source>grey</source>
             <translation>escala de grises</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="56" />
+            <location filename="../ui/visual_form.py" line="54" />
             <source>continuous</source>
             <translation>continuo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="57" />
+            <location filename="../ui/visual_form.py" line="55" />
             <source>Levels</source>
             <translation>Niveles</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="81" />
+            <location filename="../ui/visual_form.py" line="79" />
             <source>native</source>
             <translation>nativo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="82" />
+            <location filename="../ui/visual_form.py" line="80" />
             <source>Top-of-atmosphere reflectance (calibrate)</source>
             <translation>Reflectancia en el techo de la atmósfera (calibrar)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="85" />
+            <location filename="../ui/visual_form.py" line="83" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="99" />
+            <location filename="../ui/visual_form.py" line="97" />
             <source>classes</source>
             <translation>clases</translation>
         </message>
@@ -2977,12 +3158,12 @@
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="156" />
+            <location filename="../ui/visual_form.py" line="161" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="160" />
+            <location filename="../ui/visual_form.py" line="165" />
             <source>the low level must be below the high one</source>
             <translation>el nivel bajo debe ser menor que el alto</translation>
         </message>

@@ -95,27 +95,27 @@
     <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="34" />
+            <location filename="../ui/index_form.py" line="35" />
             <source>Custom expression</source>
             <translation>Власний вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="49" />
+            <location filename="../ui/index_form.py" line="47" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="53" />
+            <location filename="../ui/index_form.py" line="51" />
             <source>Catalog</source>
             <translation>Каталог</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="54" />
+            <location filename="../ui/index_form.py" line="52" />
             <source>Expression</source>
             <translation>Вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="56" />
+            <location filename="../ui/index_form.py" line="54" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
@@ -299,22 +299,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="74" />
+            <location filename="../plugin.py" line="76" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="77" />
+            <location filename="../plugin.py" line="79" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Обрізання супутникових сцен за областю інтересу</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="94" />
+            <location filename="../plugin.py" line="100" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>Незавершених віддалених завдань попередньої сесії: {count}.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="96" />
+            <location filename="../plugin.py" line="102" />
             <source>Show in the task list</source>
             <translation>Показати в списку завдань</translation>
         </message>
@@ -689,27 +689,27 @@
             <translation>неочікуване '{token}' у позиції {position}: тут очікується число, канал або '('</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="575" />
+            <location filename="../core/expressions.py" line="602" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? names are case-sensitive)</source>
             <translation>{name} — не канал і не псевдонім {sensor} (можливо, {suggestion}? назви чутливі до регістру)</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="577" />
+            <location filename="../core/expressions.py" line="604" />
             <source>{name} is not a {sensor} band or alias (did you mean {suggestion}? {sensor} names it so)</source>
             <translation>{name} — не канал і не псевдонім {sensor} (можливо, {suggestion}? так його називає {sensor})</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="579" />
+            <location filename="../core/expressions.py" line="606" />
             <source>{name} is not a {sensor} band or alias ({name} is a function: write {name}(...))</source>
             <translation>{name} — не канал і не псевдонім {sensor} ({name} — функція: пишіть {name}(...))</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="581" />
+            <location filename="../core/expressions.py" line="608" />
             <source>{name} is not a {sensor} band or alias</source>
             <translation>{name} — не канал і не псевдонім {sensor}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="646" />
+            <location filename="../core/expressions.py" line="673" />
             <source>band {band} was not read for the expression</source>
             <translation>канал {band} не було прочитано для виразу</translation>
         </message>
@@ -744,142 +744,187 @@
             <translation>не вдається перетворити область інтересу в систему координат растра: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="213" />
+            <location filename="../core/indices.py" line="242" />
             <source>{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)</source>
             <translation>{name} — не індекс, відомий API (можливо, {suggestion}? назви індексів пишуться великими літерами)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="215" />
+            <location filename="../core/indices.py" line="244" />
             <source>{name} is not an index the API knows ({known})</source>
             <translation>{name} — не індекс, відомий API ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="224" />
+            <location filename="../core/indices.py" line="253" />
             <source>{index} needs the {alias} band ({title}), which {sensor} does not have</source>
             <translation>{index} потребує каналу {alias} ({title}), якого {sensor} не має</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="242" />
+            <location filename="../core/indices.py" line="271" />
             <source>{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)</source>
             <translation>{index} не має публічного визначення; задайте натомість вираз, напр. (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="251" />
+            <location filename="../core/indices.py" line="280" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, calibrated per scene with its MTL file; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — цифрові значення рівня 1, що калібруються для кожної сцени за її файлом MTL; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="255" />
+            <location filename="../core/indices.py" line="284" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers without a radiometric calibration; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — 8-бітні цифрові значення без радіометричного калібрування; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="259" />
+            <location filename="../core/indices.py" line="288" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are values without a known reflectance scale; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — значення без відомої шкали відбиття; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="276" />
+            <location filename="../core/indices.py" line="305" />
             <source>{name} is an index name: give it on its own, not inside an expression (e.g. bm_type "{name},B04" gives two bands)</source>
             <translation>{name} — назва індексу: задайте її окремо, а не всередині виразу (напр. bm_type "{name},B04" дає два канали)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="283" />
+            <location filename="../core/indices.py" line="312" />
             <source>{problem}, nor an index the API knows ({known})</source>
             <translation>{problem}, і не індекс, відомий API ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="301" />
+            <location filename="../core/indices.py" line="330" />
             <source>bm_type must be text, not {type}</source>
             <translation>bm_type має бути текстом, а не {type}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="307" />
+            <location filename="../core/indices.py" line="336" />
             <source>empty expression: give an index name such as NDVI or an expression such as (B08-B04)/(B08+B04)</source>
             <translation>порожній вираз: задайте назву індексу, як-от NDVI, або вираз, як-от (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="309" />
+            <location filename="../core/indices.py" line="338" />
             <source>expression {number} of {count} is empty (position {position}): remove the extra comma</source>
             <translation>вираз {number} з {count} порожній (позиція {position}): приберіть зайву кому</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="329" />
+            <location filename="../core/indices.py" line="358" />
             <source>{index} = {formula} (bands as reflectance: value / {scale})</source>
             <translation>{index} = {formula} (канали як коефіцієнт відбиття: значення / {scale})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="331" />
+            <location filename="../core/indices.py" line="360" />
             <source>{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)</source>
             <translation>{index} = {formula} (канали як коефіцієнт відбиття: канали {sensor} треба спершу відкалібрувати)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="360" />
+            <location filename="../core/indices.py" line="389" />
             <source>{count} expression(s); pick a scene to check its bands</source>
             <translation>виразів: {count}; виберіть сцену, щоб перевірити її канали</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="371" />
+            <location filename="../core/indices.py" line="400" />
             <source>{expressions} · on the {resolution} m grid</source>
             <translation>{expressions} · на сітці {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="218" />
+            <location filename="../core/ledger.py" line="223" />
             <source>a task in the ledger is not a JSON object: {data}</source>
             <translation>завдання в журналі не є об'єктом JSON: {data}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="221" />
+            <location filename="../core/ledger.py" line="226" />
             <source>a task in the ledger has no task_id: {data}</source>
             <translation>завдання в журналі не має task_id: {data}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="255" />
+            <location filename="../core/ledger.py" line="260" />
             <source>a task needs a task_id to be recorded</source>
             <translation>щоб записати завдання, потрібен task_id</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="257" />
+            <location filename="../core/ledger.py" line="262" />
             <source>{status} is not a task status (one of {statuses})</source>
             <translation>{status} не є станом завдання (один із {statuses})</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="363" />
-            <source>a task's id cannot change; forget it and add the new one</source>
-            <translation>ідентифікатор завдання не може змінитися; забудьте це завдання й додайте нове</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="366" />
-            <source>{field} is not a field of a ledger entry</source>
-            <translation>{field} не є полем запису журналу</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="371" />
-            <source>task {task_id} is not in the task ledger {path}</source>
-            <translation>завдання {task_id} немає в журналі завдань {path}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="431" />
-            <source>expired on the server (task_timeout passed)</source>
-            <translation>строк дії на сервері минув (task_timeout вичерпано)</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="468" />
+            <location filename="../core/ledger.py" line="299" />
             <source>cannot use the task ledger {path}: {reason}</source>
             <translation>не вдається використати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="485" />
+            <location filename="../core/ledger.py" line="306" />
+            <source>{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns the ledger off)</source>
+            <translation>{what} {path} не є звичайним файлом ({kind}): вкажіть шлях до звичайного файлу або до файлу, якого ще немає (у командному рядку журнал вимикає --no-ledger або порожня змінна LBE_LEDGER)</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="314" />
+            <source>a symbolic link</source>
+            <translation>символьне посилання</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="316" />
+            <source>a folder</source>
+            <translation>тека</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="318" />
+            <source>a device</source>
+            <translation>пристрій</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="320" />
+            <source>a pipe</source>
+            <translation>канал</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="322" />
+            <source>a socket</source>
+            <translation>сокет</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="323" />
+            <source>not a file</source>
+            <translation>не файл</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="369" />
+            <source>the task ledger</source>
+            <translation>журнал завдань</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="370" />
+            <source>the task ledger's lock file</source>
+            <translation>файл блокування журналу завдань</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="421" />
+            <source>a task's id cannot change; forget it and add the new one</source>
+            <translation>ідентифікатор завдання не може змінитися; забудьте це завдання й додайте нове</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="424" />
+            <source>{field} is not a field of a ledger entry</source>
+            <translation>{field} не є полем запису журналу</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="429" />
+            <source>task {task_id} is not in the task ledger {path}</source>
+            <translation>завдання {task_id} немає в журналі завдань {path}</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="489" />
+            <source>expired on the server (task_timeout passed)</source>
+            <translation>строк дії на сервері минув (task_timeout вичерпано)</translation>
+        </message>
+        <message>
+            <location filename="../core/ledger.py" line="553" />
             <source>cannot read the task ledger {path}: {reason}</source>
             <translation>не вдається прочитати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="514" />
+            <location filename="../core/ledger.py" line="582" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
             <translation>журнал завдань {path} пошкоджений, і його не вдається перемістити вбік: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="542" />
+            <location filename="../core/ledger.py" line="610" />
             <source>cannot write the task ledger {path}: {reason}</source>
             <translation>не вдається записати журнал завдань {path}: {reason}</translation>
         </message>
@@ -914,207 +959,292 @@
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="62" />
+            <location filename="../core/remote.py" line="91" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>немає ключа API: задайте --api-key або встановіть LBE_API_KEY (у QGIS: конфігурація автентифікації)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="186" />
-            <source>creating the task</source>
-            <translation>створення завдання</translation>
+            <location filename="../core/remote.py" line="94" />
+            <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
+            <translation>ключ API містить розрив рядка, пробіл, керівний символ або символ поза ASCII, яких не має жоден ключ: вкажіть лише ключ, в одному рядку</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="190" />
-            <source>the API created no task (answer: {answer})</source>
-            <translation>API не створив завдання (відповідь: {answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="208" />
-            <source>the API answered a redirect without a Location</source>
-            <translation>API відповів переспрямуванням без Location</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="211" />
-            <source>the API does not know task {task_id} (it may have expired on the server)</source>
-            <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="214" />
-            <source>asking for the task's status</source>
-            <translation>запиту стану завдання</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="234" />
-            <source>the task failed on the server: {reason}</source>
-            <translation>завдання завершилося помилкою на сервері: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="240" />
-            <source>the API keeps answering in a way this plugin does not understand</source>
-            <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="271" />
-            <source>testing the connection</source>
-            <translation>перевірки з'єднання</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="273" />
-            <source>{host} answered (HTTP {status}) and accepted the key</source>
-            <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="299" />
-            <source>no connection to {host} within {seconds} s</source>
-            <translation>немає з'єднання з {host} протягом {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="303" />
-            <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
-            <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="307" />
-            <source>{host} did not answer within {seconds} s</source>
-            <translation>{host} не відповів протягом {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="310" />
-            <source>cannot reach {host}: {reason}</source>
-            <translation>не вдається зв'язатися з {host}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="312" />
-            <source>the request to {host} failed: {reason}</source>
-            <translation>запит до {host} не вдався: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="318" />
-            <source>{limit} (the API asked to wait longer: rate limit)</source>
-            <translation>{limit} (API попросив чекати довше: обмеження частоти запитів)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="320" />
-            <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
-            <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="326" />
-            <source>{host} answered HTTP {status} ({answer})</source>
-            <translation>{host} відповів HTTP {status} ({answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="330" />
-            <source>{problem}; gave up after {attempts} attempts</source>
-            <translation>{problem}; припинено після спроб: {attempts}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="333" />
-            <source>{problem}; trying again in {seconds} s</source>
-            <translation>{problem}; повторна спроба через {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="355" />
-            <source>{host} answered HTTP {status} for the result file ({answer})</source>
-            <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="374" />
-            <source>the download from {host} stopped after {received} of {expected} bytes</source>
-            <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="378" />
-            <source>the download from {host} was cut off after {received} bytes ({reason})</source>
-            <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="384" />
-            <source>{problem}; resuming</source>
-            <translation>{problem}; відновлення</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="389" />
-            <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
-            <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: відновіть його пізніше зі списку завдань</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="397" />
-            <source>its task_timeout of {seconds} s</source>
-            <translation>свого task_timeout ({seconds} s)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="400" />
+            <location filename="../core/remote.py" line="264" />
             <source>the waiting limit of {seconds} s</source>
             <translation>ліміту очікування ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="430" />
+            <location filename="../core/remote.py" line="274" />
+            <source>creating the task</source>
+            <translation>створення завдання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="278" />
+            <source>the API created no task (answer: {answer})</source>
+            <translation>API не створив завдання (відповідь: {answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="297" />
+            <source>the API answered a redirect without a Location</source>
+            <translation>API відповів переспрямуванням без Location</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="300" />
+            <source>the API does not know task {task_id} (it may have expired on the server)</source>
+            <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="303" />
+            <source>asking for the task's status</source>
+            <translation>запиту стану завдання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="322" />
+            <source>the task failed on the server: {reason}</source>
+            <translation>завдання завершилося помилкою на сервері: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="328" />
+            <source>the API keeps answering in a way this plugin does not understand</source>
+            <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="340" />
+            <source>the download limit of {seconds} s</source>
+            <translation>ліміт завантаження {seconds} с</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="362" />
+            <source>testing the connection</source>
+            <translation>перевірки з'єднання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="364" />
+            <source>{host} answered (HTTP {status}) and accepted the key</source>
+            <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="403" />
+            <source>no connection to {host} within {seconds} s</source>
+            <translation>немає з'єднання з {host} протягом {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="406" />
+            <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
+            <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="410" />
+            <source>{host} did not send its whole answer within {seconds} s</source>
+            <translation>{host} не надіслав усю відповідь за {seconds} с</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="412" />
+            <source>{host} did not answer within {seconds} s</source>
+            <translation>{host} не відповів протягом {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="415" />
+            <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
+            <translation>відповідь {host} більша за {size}, найбільший допустимий розмір відповіді API</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="419" />
+            <source>cannot reach {host}: {reason}</source>
+            <translation>не вдається зв'язатися з {host}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="421" />
+            <source>the request to {host} failed: {reason}</source>
+            <translation>запит до {host} не вдався: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="427" />
+            <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
+            <translation>{host} відмовив {count} разів поспіль через обмеження частоти запитів (HTTP 429); спробуйте пізніше</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="432" />
+            <source>the API asked to wait {seconds} s more for its rate limit</source>
+            <translation>API попросив зачекати ще {seconds} с через обмеження частоти запитів</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="435" />
+            <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
+            <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="441" />
+            <source>{host} answered HTTP {status} ({answer})</source>
+            <translation>{host} відповів HTTP {status} ({answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="445" />
+            <source>{problem}; gave up after {attempts} attempts</source>
+            <translation>{problem}; припинено після спроб: {attempts}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="448" />
+            <source>{problem}; next try in {seconds} s</source>
+            <translation>{problem}; наступна спроба через {seconds} с</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="450" />
+            <source>{problem}; trying again in {seconds} s</source>
+            <translation>{problem}; повторна спроба через {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="507" />
+            <source>{host} answered HTTP {status} for the result file ({answer})</source>
+            <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="543" />
+            <source>{received} bytes received</source>
+            <translation>отримано байтів: {received}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="546" />
+            <source>the download from {host} stopped after {received} of {expected} bytes</source>
+            <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="550" />
+            <source>the download from {host} was cut off after {received} bytes ({reason})</source>
+            <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="558" />
+            <source>{problem}; resuming</source>
+            <translation>{problem}; відновлення</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="564" />
+            <source>the result file is larger than {limit}, the most a download may be</source>
+            <translation>файл результату більший за {limit}, найбільший допустимий розмір завантаження</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="575" />
+            <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
+            <translation>файл результату ({size}) не вміщується в {folder}: вільно {free}, а {margin} лишаються вільними; звільніть місце й відновіть завдання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="580" />
+            <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
+            <translation>диск теки {folder} майже заповнений (вільно {free}, {margin} лишаються вільними): завантаження зупинено після {received}; звільніть місце й відновіть завдання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="604" />
+            <source>the task was not created within {limit}; nothing was sent to run</source>
+            <translation>завдання не створено в межах {limit}; нічого не надіслано на виконання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="606" />
+            <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
+            <translation>завдання не створено в межах {limit}; якщо сервер усе ж його прийняв, воно може виконатися: перегляньте список завдань, перш ніж запускати його знову</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="609" />
+            <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
+            <translation>результат не завантажено в межах {limit}; на сервері завдання виконано: {resume}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="611" />
+            <source>the API did not answer within {limit}</source>
+            <translation>API не відповів у межах {limit}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="613" />
+            <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
+            <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: {resume}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="615" />
+            <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
+            <translation>його збережено в журналі завдань, щоб відновити пізніше зі списку завдань (або повторним запуском того самого запиту)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="618" />
+            <source>without a task ledger, it cannot be resumed</source>
+            <translation>без журналу завдань його не можна відновити</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="625" />
+            <source>its task_timeout of {seconds} s</source>
+            <translation>свого task_timeout ({seconds} s)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="652" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="439" />
+            <location filename="../core/remote.py" line="661" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="442" />
+            <location filename="../core/remote.py" line="664" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="446" />
+            <location filename="../core/remote.py" line="668" />
             <source>the API rejected the request: {reason}</source>
             <translation>API відхилив запит: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="448" />
+            <location filename="../core/remote.py" line="670" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} під час {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="449" />
+            <location filename="../core/remote.py" line="671" />
             <source>no message</source>
             <translation>без повідомлення</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="504" />
+            <location filename="../core/remote.py" line="733" />
+            <source>{count} bytes</source>
+            <translation>{count} байтів</translation>
+        </message>
+        <message>
+            <location filename="../core/remote.py" line="747" />
             <source>no reason given</source>
             <translation>причину не вказано</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="575" />
+            <location filename="../core/remote.py" line="818" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>файл результату невідомого типу (починається з {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="608" />
+            <location filename="../core/remote.py" line="853" />
             <source>an identical request ran as task {task_id}; using its result</source>
             <translation>ідентичний запит виконувався як завдання {task_id}; використовується його результат</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="614" />
+            <location filename="../core/remote.py" line="859" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>ідентичний запит ще виконується як завдання {task_id}: очікування на нього</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="619" />
+            <location filename="../core/remote.py" line="864" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>завдання {task_id} створено; очікування на сервер</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="636" />
+            <location filename="../core/remote.py" line="881" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>скасовано користувачем; сервер ще може його завершити</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="649" />
+            <location filename="../core/remote.py" line="894" />
             <source>done</source>
             <translation>готово</translation>
         </message>
         <message>
-            <location filename="../core/remote.py" line="658" />
+            <location filename="../core/remote.py" line="903" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>завдання {task_id} більше немає в журналі завдань</translation>
         </message>
@@ -1389,6 +1519,11 @@
             <translation>{name} — не сенсор (напр. sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
         <message>
+            <location filename="../core/results.py" line="30" />
+            <source>No scene meets the AOI between {start} and {end}</source>
+            <translation>Жодна сцена не перетинає AOI між {start} і {end}</translation>
+        </message>
+        <message>
             <location filename="../core/scenes.py" line="90" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: {bands})</translation>
@@ -1414,67 +1549,67 @@
             <translation>(немає теки сцен)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="255" />
+            <location filename="../core/sensors.py" line="274" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
             <translation>{view_id} не має коректної дати ({year}-{month}-{day})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="263" />
+            <location filename="../core/sensors.py" line="282" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
             <translation>{view_id} не має коректного дня року ({year}, день {day_of_year})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="271" />
+            <location filename="../core/sensors.py" line="290" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>відсутнє: задайте ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="284" />
+            <location filename="../core/sensors.py" line="303" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
             <translation>{view_id} — не відомий ідентифікатор сцени (очікується S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... або NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="293" />
+            <location filename="../core/sensors.py" line="312" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} — не ідентифікатор Sentinel-2 вигляду {form}, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="298" />
+            <location filename="../core/sensors.py" line="317" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: зона UTM {zone} не в межах від 1 до 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="302" />
+            <location filename="../core/sensors.py" line="321" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: зона, місяць, день і порядковий номер у view_id не доповнюються нулями ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="317" />
+            <location filename="../core/sensors.py" line="336" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} — не ідентифікатор сцени Landsat (напр. L8/LC80290332017076LGN00 або L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="324" />
+            <location filename="../core/sensors.py" line="343" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: сцени {kind} не підтримуються</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="330" />
+            <location filename="../core/sensors.py" line="349" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: префікс {prefix}/ не відповідає сцені Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="340" />
+            <location filename="../core/sensors.py" line="359" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} — не ідентифікатор MODIS вигляду {form}, напр. MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="345" />
+            <location filename="../core/sensors.py" line="364" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: тайл MODIS {tile} поза сіткою (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="356" />
+            <location filename="../core/sensors.py" line="375" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
@@ -1484,17 +1619,22 @@
             <translation>внутрішня помилка: {error_type}: {error}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="92" />
+            <location filename="../core/tasks.py" line="93" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (скасовано)</translation>
+        </message>
+        <message>
+            <location filename="../core/tasks.py" line="98" />
             <source>the task stopped without a result</source>
             <translation>завдання зупинилося без результату</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="107" />
+            <location filename="../core/tasks.py" line="113" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: пошук сцен</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="127" />
+            <location filename="../core/tasks.py" line="133" />
             <source>the scene search stopped</source>
             <translation>пошук сцен зупинено</translation>
         </message>
@@ -1539,22 +1679,27 @@
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="111" />
+            <location filename="../core/local/mt_stats.py" line="124" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="295" />
+            <location filename="../core/local/mt_stats.py" line="320" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="309" />
+            <location filename="../core/local/mt_stats.py" line="339" />
+            <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
+            <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
+        </message>
+        <message>
+            <location filename="../core/local/mt_stats.py" line="343" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="347" />
+            <location filename="../core/local/mt_stats.py" line="380" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
@@ -1629,67 +1774,67 @@
             <translation>помилка кодування JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="89" />
+            <location filename="../ui/area_of_interest.py" line="93" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="92" />
+            <location filename="../ui/area_of_interest.py" line="96" />
             <source>No feature is selected in {layer}.</source>
             <translation>У шарі {layer} не вибрано жодного об'єкта.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="95" />
+            <location filename="../ui/area_of_interest.py" line="99" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Вибрані об'єкти шару {layer} не мають геометрії.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="97" />
+            <location filename="../ui/area_of_interest.py" line="101" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>вибрані об'єкти шару {layer}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="134" />
+            <location filename="../ui/area_of_interest.py" line="138" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="138" />
+            <location filename="../ui/area_of_interest.py" line="142" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="220" />
+            <location filename="../ui/map_tools.py" line="283" />
             <source>A polygon needs at least 3 vertices</source>
             <translation>Полігону потрібно щонайменше 3 вершини</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="229" />
+            <location filename="../ui/map_tools.py" line="292" />
             <source>The polygon has no area: its vertices are on one line</source>
             <translation>Полігон не має площі: його вершини лежать на одній прямій</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="234" />
+            <location filename="../ui/map_tools.py" line="297" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
             <translation>Полігон перетинає сам себе: видаліть вершини клавішею Backspace і намалюйте його знову</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="55" />
+            <location filename="../ui/result_layers.py" line="63" />
             <source>{scene} · {request}</source>
             <translation>{scene} · {request}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="72" />
+            <location filename="../ui/result_layers.py" line="113" />
             <source>{sensor} {date} {bands}</source>
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="122" />
+            <location filename="../ui/result_layers.py" line="165" />
             <source>not a raster QGIS can read</source>
             <translation>не є растром, який може прочитати QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="123" />
+            <location filename="../ui/result_layers.py" line="166" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
@@ -1772,8 +1917,16 @@
             <translation type="vanished">щонайменше {count} аргументи</translation>
         </message>
         <message>
+            <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
+            <translation type="vanished">завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: відновіть його пізніше зі списку завдань</translation>
+        </message>
+        <message>
             <source>{count} arguments</source>
             <translation type="vanished">{count} аргументи</translation>
+        </message>
+        <message>
+            <source>{limit} (the API asked to wait longer: rate limit)</source>
+            <translation type="vanished">{limit} (API попросив чекати довше: обмеження частоти запитів)</translation>
         </message>
     </context>
     <context>
@@ -1947,332 +2100,332 @@
             <translation>намальований полігон</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="174" />
+            <location filename="../ui/dock.py" line="176" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="175" />
+            <location filename="../ui/dock.py" line="177" />
             <source>Index (bandmath)</source>
             <translation>Індекс (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="176" />
+            <location filename="../ui/dock.py" line="178" />
             <source>Visual (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="177" />
+            <location filename="../ui/dock.py" line="179" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Статистика в часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="182" />
+            <location filename="../ui/dock.py" line="184" />
             <source>Task</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="187" />
+            <location filename="../ui/dock.py" line="189" />
             <source>Area of interest</source>
             <translation>Область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="191" />
+            <location filename="../ui/dock.py" line="193" />
             <source>Rectangle</source>
             <translation>Прямокутник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="191" />
+            <location filename="../ui/dock.py" line="193" />
             <source>Drag a rectangle on the map</source>
             <translation>Протягніть прямокутник на карті</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="195" />
             <source>Polygon</source>
             <translation>Полігон</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="194" />
+            <location filename="../ui/dock.py" line="196" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
             <translation>Клацайте вершини; подвійне клацання або клацання правою кнопкою завершує, Backspace видаляє останню вершину, Esc скасовує</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="198" />
             <source>Selection</source>
             <translation>Вибране</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="197" />
+            <location filename="../ui/dock.py" line="199" />
             <source>The selected polygons of the active layer</source>
             <translation>Вибрані полігони активного шару</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="200" />
             <source>Map extent</source>
             <translation>Екстент карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="200" />
             <source>The map canvas extent</source>
             <translation>Екстент полотна карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="202" />
             <source>File…</source>
             <translation>Файл…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="202" />
             <source>A GeoJSON or any vector file</source>
             <translation>GeoJSON або будь-який векторний файл</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="201" />
+            <location filename="../ui/dock.py" line="203" />
             <source>Clear</source>
             <translation>Очистити</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="201" />
+            <location filename="../ui/dock.py" line="203" />
             <source>Forget the area of interest</source>
             <translation>Забути область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="225" />
+            <location filename="../ui/dock.py" line="227" />
             <source>Scene</source>
             <translation>Сцена</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="228" />
             <source>this computer</source>
             <translation>цей комп'ютер</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="234" />
+            <location filename="../ui/dock.py" line="236" />
             <source>Test connection</source>
             <translation>Перевірити з'єднання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="247" />
+            <location filename="../ui/dock.py" line="249" />
             <source>Run on</source>
             <translation>Де виконувати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="255" />
+            <location filename="../ui/dock.py" line="257" />
             <source>Datasets</source>
             <translation>Набори даних</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="268" />
+            <location filename="../ui/dock.py" line="270" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="279" />
+            <location filename="../ui/dock.py" line="281" />
             <source>Visual</source>
             <translation>Візуалізація</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="290" />
+            <location filename="../ui/dock.py" line="292" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="316" />
+            <location filename="../ui/dock.py" line="318" />
             <source>Bands</source>
             <translation>Канали</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="328" />
             <source>Options</source>
             <translation>Параметри</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="328" />
+            <location filename="../ui/dock.py" line="330" />
             <source>Merge bands of one resolution</source>
             <translation>Об'єднати канали однієї роздільності</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="331" />
+            <location filename="../ui/dock.py" line="333" />
             <source>Tile metadata</source>
             <translation>Метадані тайла</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="334" />
             <source>Product metadata</source>
             <translation>Метадані продукту</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="340" />
+            <location filename="../ui/dock.py" line="342" />
             <source>▸ Request</source>
             <translation>▸ Запит</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="343" />
+            <location filename="../ui/dock.py" line="345" />
             <source>Copy JSON</source>
             <translation>Копіювати JSON</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="346" />
+            <location filename="../ui/dock.py" line="348" />
             <source>Copy as curl</source>
             <translation>Копіювати як curl</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="348" />
+            <location filename="../ui/dock.py" line="350" />
             <source>The API call with the key hidden as ***</source>
             <translation>Виклик API з ключем, прихованим як ***</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="378" />
+            <location filename="../ui/dock.py" line="380" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="385" />
+            <location filename="../ui/dock.py" line="387" />
             <source>Settings</source>
             <translation>Налаштування</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="424" />
+            <location filename="../ui/dock.py" line="426" />
             <source>map extent</source>
             <translation>екстент карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="429" />
+            <location filename="../ui/dock.py" line="431" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
             <translation>Векторні файли (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Усі файли (*)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="448" />
+            <location filename="../ui/dock.py" line="451" />
             <source>{area} km² · {vertices} vertices · {source}</source>
             <translation>{area} km² · вершин: {vertices} · {source}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="451" />
+            <location filename="../ui/dock.py" line="454" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
             <translation>Області інтересу ще немає: намалюйте її або візьміть із джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="482" />
+            <location filename="../ui/dock.py" line="485" />
             <source>Choose the datasets to search.</source>
             <translation>Виберіть набори даних для пошуку.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="486" />
+            <location filename="../ui/dock.py" line="489" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="493" />
+            <location filename="../ui/dock.py" line="496" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="539" />
+            <location filename="../ui/dock.py" line="543" />
             <source>Load By Extent: testing the connection</source>
             <translation>Load By Extent: перевірка з'єднання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="542" />
+            <location filename="../ui/dock.py" line="546" />
             <source>Testing the connection…</source>
             <translation>Перевірка з'єднання…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="591" />
+            <location filename="../ui/dock.py" line="595" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Намалюйте область інтересу або візьміть її з джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="619" />
+            <location filename="../ui/dock.py" line="623" />
             <source>This scene has no {bands} in the scene folders.</source>
             <translation>У теках сцен для цієї сцени немає: {bands}.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="623" />
+            <location filename="../ui/dock.py" line="627" />
             <source>This scene has no {kind} in the scene folders.</source>
             <translation>У теках сцен для цієї сцени немає: {kind}.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="626" />
+            <location filename="../ui/dock.py" line="630" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Задайте ключ API в налаштуваннях нижче (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="628" />
+            <location filename="../ui/dock.py" line="632" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="643" />
+            <location filename="../ui/dock.py" line="647" />
             <source>Run the task in the background</source>
             <translation>Виконати завдання у фоновому режимі</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="648" />
+            <location filename="../ui/dock.py" line="652" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ тип результату з'явиться тут, щойно запит стане коректним</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="650" />
+            <location filename="../ui/dock.py" line="654" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="655" />
+            <location filename="../ui/dock.py" line="659" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="658" />
+            <location filename="../ui/dock.py" line="662" />
             <source>native pixel size</source>
             <translation>власний розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="659" />
+            <location filename="../ui/dock.py" line="663" />
             <source>colour</source>
             <translation>кольорове</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="660" />
+            <location filename="../ui/dock.py" line="664" />
             <source>grey</source>
             <translation>у відтінках сірого</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="661" />
+            <location filename="../ui/dock.py" line="665" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ зображення {format} в EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="668" />
+            <location filename="../ui/dock.py" line="672" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
             <translation>→ один файл JPEG 2000, канал {band}, роздільність {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="671" />
+            <location filename="../ui/dock.py" line="675" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
             <translation>→ один GeoTIFF, каналів: {count}, роздільність {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="677" />
+            <location filename="../ui/dock.py" line="681" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
             <translation>→ zip із файлів GeoTIFF: {files} ({parts}){extra}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="681" />
+            <location filename="../ui/dock.py" line="685" />
             <source>▾ Request</source>
             <translation>▾ Запит</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="699" />
+            <location filename="../ui/dock.py" line="703" />
             <source>Large area of interest</source>
             <translation>Велика область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="700" />
+            <location filename="../ui/dock.py" line="704" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>Область інтересу займає {area} km², більше за {limit} km², заданих у налаштуваннях. Усе одно виконати?</translation>
         </message>
@@ -2308,114 +2461,122 @@
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="609" />
+            <location filename="../processing/algorithms.py" line="611" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="611" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="612" />
+            <location filename="../processing/algorithms.py" line="615" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="617" />
+            <location filename="../processing/algorithms.py" line="620" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="619" />
+            <location filename="../processing/algorithms.py" line="622" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="653" />
+            <location filename="../processing/algorithms.py" line="656" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="688" />
+            <location filename="../processing/algorithms.py" line="695" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="711" />
+            <location filename="../processing/algorithms.py" line="718" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="716" />
+            <location filename="../processing/algorithms.py" line="723" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="718" />
-            <source>the first date (scripts: 'YYYY-MM-DD').</source>
-            <translation>перша дата (скрипти: 'YYYY-MM-DD').</translation>
+            <location filename="../processing/algorithms.py" line="725" />
+            <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
+            <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="719" />
-            <source>the last date (at most a year after the first is recommended).</source>
-            <translation>остання дата (рекомендовано щонайбільше через рік після першої).</translation>
+            <location filename="../processing/algorithms.py" line="726" />
+            <source>the last date (default: today; at most a year after the first is recommended).</source>
+            <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="720" />
+            <location filename="../processing/algorithms.py" line="728" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="721" />
+            <location filename="../processing/algorithms.py" line="729" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="722" />
+            <location filename="../processing/algorithms.py" line="730" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="723" />
+            <location filename="../processing/algorithms.py" line="731" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="725" />
+            <location filename="../processing/algorithms.py" line="733" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>the first date (scripts: 'YYYY-MM-DD').</source>
+            <translation type="vanished">перша дата (скрипти: 'YYYY-MM-DD').</translation>
+        </message>
+        <message>
+            <source>the last date (at most a year after the first is recommended).</source>
+            <translation type="vanished">остання дата (рекомендовано щонайбільше через рік після першої).</translation>
         </message>
     </context>
     <context>
@@ -2592,167 +2753,167 @@
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="110" />
+            <location filename="../ui/stats_dock.py" line="113" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="124" />
+            <location filename="../ui/stats_dock.py" line="127" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="124" />
+            <location filename="../ui/stats_dock.py" line="127" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="124" />
+            <location filename="../ui/stats_dock.py" line="127" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="125" />
+            <location filename="../ui/stats_dock.py" line="128" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="151" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>The index the chart and the table show</source>
             <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="152" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Overlay all</source>
             <translation>Накласти всі</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>Draw the median of every index on one chart</source>
             <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="155" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Table</source>
             <translation>Таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="156" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Save every figure of every index as CSV</source>
             <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="160" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="160" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>Save the chart as PNG</source>
             <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="167" />
+            <location filename="../ui/stats_dock.py" line="170" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="203" />
+            <location filename="../ui/stats_dock.py" line="206" />
             <source>The answer has one index only</source>
             <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="217" />
+            <location filename="../ui/stats_dock.py" line="220" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Не вдається прочитати статистику в {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="247" />
+            <location filename="../ui/stats_dock.py" line="250" />
             <source>{start} to {end}</source>
             <translation>з {start} до {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="250" />
+            <location filename="../ui/stats_dock.py" line="253" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="255" />
+            <location filename="../ui/stats_dock.py" line="258" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="257" />
+            <location filename="../ui/stats_dock.py" line="260" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="270" />
+            <location filename="../ui/stats_dock.py" line="273" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="315" />
+            <location filename="../ui/stats_dock.py" line="318" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="317" />
+            <location filename="../ui/stats_dock.py" line="320" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="359" />
+            <location filename="../ui/stats_dock.py" line="362" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="406" />
+            <location filename="../ui/stats_dock.py" line="409" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="428" />
+            <location filename="../ui/stats_dock.py" line="432" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="428" />
+            <location filename="../ui/stats_dock.py" line="432" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="434" />
+            <location filename="../ui/stats_dock.py" line="438" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="436" />
+            <location filename="../ui/stats_dock.py" line="440" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="443" />
+            <location filename="../ui/stats_dock.py" line="447" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="454" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="452" />
+            <location filename="../ui/stats_dock.py" line="456" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>
@@ -2770,57 +2931,57 @@
             <translation>додати індекс…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="77" />
+            <location filename="../ui/stats_form.py" line="78" />
             <source>all sensors</source>
             <translation>усі сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="86" />
+            <location filename="../ui/stats_form.py" line="87" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Вилучити пікселі хмар і тіней</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="87" />
+            <location filename="../ui/stats_form.py" line="88" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Не враховувати пікселі хмар і тіней у показниках</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="100" />
+            <location filename="../ui/stats_form.py" line="101" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="105" />
+            <location filename="../ui/stats_form.py" line="106" />
             <source>Indices</source>
             <translation>Індекси</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="107" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>Dates</source>
             <translation>Дати</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="108" />
+            <location filename="../ui/stats_form.py" line="109" />
             <source>Sensors</source>
             <translation>Сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="109" />
+            <location filename="../ui/stats_form.py" line="110" />
             <source>Scenes with cloud ≤</source>
             <translation>Сцени з хмарністю ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="111" />
+            <location filename="../ui/stats_form.py" line="112" />
             <source>At most</source>
             <translation>Щонайбільше</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="136" />
+            <location filename="../ui/stats_form.py" line="137" />
             <source>Give at least one index or expression.</source>
             <translation>Задайте принаймні один індекс або вираз.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="138" />
+            <location filename="../ui/stats_form.py" line="139" />
             <source>At most {count} indices.</source>
             <translation>Щонайбільше {count} індекси.</translation>
         </message>
@@ -2828,47 +2989,47 @@
     <context>
         <name>TaskController</name>
         <message>
-            <location filename="../ui/task_controller.py" line="112" />
+            <location filename="../ui/task_controller.py" line="113" />
             <source>No scene folder is set: add one in the dock's settings.</source>
             <translation>Теку сцен не задано: додайте її в налаштуваннях панелі.</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="131" />
+            <location filename="../ui/task_controller.py" line="132" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="141" />
+            <location filename="../ui/task_controller.py" line="142" />
             <source>cancelled; nothing was written</source>
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="173" />
+            <location filename="../ui/task_controller.py" line="174" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="184" />
+            <location filename="../ui/task_controller.py" line="185" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="228" />
+            <location filename="../ui/task_controller.py" line="238" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="239" />
+            <location filename="../ui/task_controller.py" line="261" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="247" />
+            <location filename="../ui/task_controller.py" line="268" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="251" />
+            <location filename="../ui/task_controller.py" line="272" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
         </message>
@@ -2876,73 +3037,93 @@
     <context>
         <name>TaskList</name>
         <message>
-            <location filename="../ui/task_list.py" line="96" />
+            <location filename="../ui/task_list.py" line="160" />
             <source>No task yet.</source>
             <translation>Завдань ще немає.</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="163" />
+            <source>Clear finished</source>
+            <translation>Прибрати завершені</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="164" />
+            <source>Remove the tasks that have ended from this list (their layers and files stay)</source>
+            <translation>Прибрати завершені завдання з цього списку (їхні шари й файли лишаються)</translation>
         </message>
     </context>
     <context>
         <name>TaskRow</name>
         <message>
-            <location filename="../ui/task_list.py" line="34" />
+            <location filename="../ui/task_list.py" line="77" />
             <source>Cancel this task</source>
             <translation>Скасувати це завдання</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="36" />
-            <source>Zoom to the result</source>
-            <translation>Наблизити до результату</translation>
+            <location filename="../ui/task_list.py" line="84" />
+            <source>Run the same request again</source>
+            <translation>Виконати той самий запит знову</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="38" />
-            <source>Open the output folder</source>
-            <translation>Відкрити теку результатів</translation>
-        </message>
-        <message>
-            <location filename="../ui/task_list.py" line="39" />
+            <location filename="../ui/task_list.py" line="85" />
             <source>Run again</source>
             <translation>Виконати знову</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="41" />
+            <location filename="../ui/task_list.py" line="87" />
             <source>Resume waiting for this task</source>
             <translation>Відновити очікування цього завдання</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="88" />
+            <source>Resume</source>
+            <translation>Відновити</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="89" />
+            <source>Zoom to the result</source>
+            <translation>Наблизити до результату</translation>
+        </message>
+        <message>
+            <location filename="../ui/task_list.py" line="91" />
+            <source>Open the output folder</source>
+            <translation>Відкрити теку результатів</translation>
         </message>
     </context>
     <context>
         <name>VisualForm</name>
         <message>
-            <location filename="../ui/visual_form.py" line="49" />
+            <location filename="../ui/visual_form.py" line="47" />
             <source>grey</source>
             <translation>відтінки сірого</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="56" />
+            <location filename="../ui/visual_form.py" line="54" />
             <source>continuous</source>
             <translation>неперервна</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="57" />
+            <location filename="../ui/visual_form.py" line="55" />
             <source>Levels</source>
             <translation>Рівні</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="81" />
+            <location filename="../ui/visual_form.py" line="79" />
             <source>native</source>
             <translation>власний</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="82" />
+            <location filename="../ui/visual_form.py" line="80" />
             <source>Top-of-atmosphere reflectance (calibrate)</source>
             <translation>Коефіцієнт відбиття на верхній межі атмосфери (калібрування)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="85" />
+            <location filename="../ui/visual_form.py" line="83" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="99" />
+            <location filename="../ui/visual_form.py" line="97" />
             <source>classes</source>
             <translation>класи</translation>
         </message>
@@ -2977,12 +3158,12 @@
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="156" />
+            <location filename="../ui/visual_form.py" line="161" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="160" />
+            <location filename="../ui/visual_form.py" line="165" />
             <source>the low level must be below the high one</source>
             <translation>нижній рівень має бути нижчим за верхній</translation>
         </message>
