@@ -162,8 +162,24 @@ def search_api(config, datasets: list[str], aoi: dict, start=None, end=None, max
     return search
 
 
+def check_on_scene_folders(stores, request: TaskRequest) -> Callable[[], str]:
+    """A `check` for CheckTask: can the embedded processor run `request` (valid) on `stores`? The
+    processor's own checks (core.local.check_request), not a copy of them."""
+    from .local import LocalBackend
+
+    request = TaskRequest(request.to_dict())  # a copy: the dock's request changes as the user types
+    backend = LocalBackend(stores)
+
+    def check() -> str:
+        backend.check(request.validate())
+        return tr("the scene folders can serve this request")
+
+    return check
+
+
 class CheckTask(QgsTask):
-    """Runs one short check (e.g. "Test connection") off the main thread; emits its sentence."""
+    """Runs one short check (e.g. "Test connection", or a request against the scene folders) off
+    the main thread; emits its sentence. `field`: the request field a failed check names."""
 
     answered = pyqtSignal(bool, str)
 
@@ -172,11 +188,15 @@ class CheckTask(QgsTask):
         self.check = check
         self.ok = False
         self.text = ""
+        self.field: str | None = None
 
     def run(self) -> bool:
         try:
             self.text = self.check()
             self.ok = True
+        except LbeError as error:
+            self.text = error.message
+            self.field = error.field
         except Exception as error:
             self.text = failure_text(error)
         return True

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -226,10 +227,16 @@ def choose_scene(qtbot, dock, aoi_path: str, view_id: str) -> None:
     assert dock.scene_picker.view_id() == view_id
 
 
+def wait_for_check(qtbot, dock) -> None:
+    """Wait for the scene folders' answer on the form's request (the background check)."""
+    qtbot.waitUntil(lambda: not dock.store_check_pending, timeout=SEARCH_TIMEOUT_MS)
+
+
 def prepare_s2_true_colour(qtbot, dock, aoi_files) -> None:
     choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
     choose_preset(dock, "true_colour")
     assert dock.band_picker.bands() == ["B04", "B03", "B02"]
+    wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
 
 
@@ -478,6 +485,7 @@ def test_scene_row_fills_view_id_and_the_field_is_checked_as_typed(dock, qtbot, 
     picker = dock.scene_picker
     assert picker.view_id_status.text().startswith("✓")
     assert "in the scene folders" in picker.view_id_status.text()
+    wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
 
     picker.view_id_edit.setText("S2/33/U/UU/2017/02/16/0")  # zero-padded month: not a view_id
@@ -485,12 +493,19 @@ def test_scene_row_fills_view_id_and_the_field_is_checked_as_typed(dock, qtbot, 
     assert "zero-padded" in picker.view_id_status.text()
     assert not dock.run_button.isEnabled()
     assert "zero-padded" in dock.run_button.toolTip()
-    assert dock.scene_problem.isVisibleTo(dock)
+    assert picker.view_id_status.isVisibleTo(dock)
+    assert not dock.scene_problem.isVisibleTo(dock)  # said once, by the field's ✗ line
 
+    # a valid id, but of no scene of the scene folders: no ✓, and the folders' answer says why Run waits
     picker.view_id_edit.setText("S2/33/U/UU/2017/2/17/0")
-    assert picker.view_id_status.text().startswith("✓")
+    assert not picker.view_id_status.text().startswith("✓")
     assert "not among the scenes listed" in picker.view_id_status.text()
-    assert not dock.scene_problem.isVisibleTo(dock)
+    assert not dock.run_button.isEnabled()
+    wait_for_check(qtbot, dock)
+    assert not dock.run_button.isEnabled()
+    assert dock.scene_problem.isVisibleTo(dock)
+    assert "S2/33/U/UU/2017/2/17/0 is not in the scene store" in dock.scene_problem.text()
+    assert dock.run_button.toolTip() == dock.scene_problem.text()
 
 
 def test_footprints_checkbox_draws_and_removes_scene_footprints(dock, canvas, qtbot, aoi_files):
@@ -619,11 +634,13 @@ def test_predicted_result_follows_the_api_rule(dock, qtbot, aoi_files):
     dock.tile_md_check.setChecked(True)
     assert dock.prediction_label.text().startswith("→ a zip of 1 GeoTIFF(s)")
     assert "tile_md" in dock.prediction_label.text()
-    # the sample scene has no tile metadata: said under the options, and Run waits
+    # the sample scene has no tile metadata: the scene folders say so under the options, and Run waits
+    wait_for_check(qtbot, dock)
     assert dock.options_problem.isVisibleTo(dock)
     assert "tile_md" in dock.options_problem.text()
     assert not dock.run_button.isEnabled()
     dock.tile_md_check.setChecked(False)
+    wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
 
 
@@ -726,6 +743,7 @@ def test_big_tile_cancel_from_the_task_row_leaves_nothing(plugin, qtbot, full_si
     choose_preset(dock, "custom")
     untick_all(dock)
     tick(dock, "B04")
+    wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
     dock.run_button.click()
     record = dock.controller.records[0]
@@ -743,22 +761,24 @@ def test_big_tile_cancel_from_the_task_row_leaves_nothing(plugin, qtbot, full_si
     assert files_under(output_folder) == []
 
 
-def test_failing_task_ends_failed_with_its_message(dock, qtbot, aoi_files, output_folder):
-    # Over the Landsat AOI the Sentinel-2 scene is not listed, so the dock cannot know its files:
-    # SCL (an L2A band) is accepted in the form, and the task finds it missing.
-    dock.use_file(aoi_files["l8"])
-    wait_for_listed(qtbot, dock, [L8_VIEW])
+def test_failing_task_ends_failed_with_its_message(dock, qtbot, aoi_files, output_folder, sample_store, tmp_path):
+    # The form's check passed; then the band's file went away before Run (a copy of the scene).
+    store = tmp_path / "store"
+    shutil.copytree(os.path.join(sample_store, "sentinel2"), store / "sentinel2")
+    PluginSettings().scene_folders = [str(store)]
     choose_preset(dock, "custom")
-    dock.scene_picker.set_view_id(S2_VIEW)
+    choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
     untick_all(dock)
-    tick(dock, "SCL")
+    tick(dock, "B05")
+    wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
+    (store / "sentinel2" / "IMG_DATA" / "T33UUU_20170216T102101_B05.jp2").unlink()
     groups_before = len(QgsProject.instance().layerTreeRoot().children())
     dock.run_button.click()
     record = dock.controller.records[0]
     wait_until_ended(qtbot, record)
     assert record.status == "failed"
-    assert "SCL" in record.message
+    assert "B05" in record.message
     row = dock.task_list.rows[id(record)]
     assert row.title.text().startswith("✗")
     assert row.message.text() == record.message
@@ -766,7 +786,7 @@ def test_failing_task_ends_failed_with_its_message(dock, qtbot, aoi_files, outpu
     assert files_under(output_folder) == []
     assert PluginSettings().remembered("band_preset") == "custom"  # the preset of the last run
     warnings = dock.iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
-    assert any("SCL" in text and "Traceback" not in text for text in warnings), warnings
+    assert any("B05" in text and "Traceback" not in text for text in warnings), warnings
 
 
 def test_band_preset_is_remembered_between_sessions(plugin, qtbot, aoi_files):
@@ -869,3 +889,74 @@ def test_settings_group_is_open_exactly_when_no_scene_folder_is_set(
             settings.remove(key)
         else:
             settings.setValue(key, remembered)
+
+
+# --- the request against the scene folders (the form's background check) ----------------------------
+
+
+def test_aoi_outside_the_scene_keeps_run_disabled_saying_so(dock, qtbot, aoi_files):
+    dock.use_file(aoi_files["l8"])
+    wait_for_listed(qtbot, dock, [L8_VIEW])
+    choose_preset(dock, "true_colour")
+    dock.scene_picker.view_id_edit.setText(S2_VIEW)  # typed: a valid id of a scene the AOI misses
+    assert dock.band_picker.bands() == ["B04", "B03", "B02"]
+    wait_for_check(qtbot, dock)
+    assert not dock.run_button.isEnabled()
+    assert dock.request is None
+    assert dock.aoi_problem.isVisibleTo(dock)
+    assert f"the area of interest does not overlap scene {S2_VIEW}" in dock.aoi_problem.text()
+    assert dock.run_button.toolTip() == dock.aoi_problem.text()
+    assert not dock.run_problem.isVisibleTo(dock)  # once, under the field: not again by Run
+
+    dock.use_file(aoi_files["s2"])  # an AOI over the scene: Run
+    wait_for_check(qtbot, dock)
+    assert dock.run_button.isEnabled(), dock.run_button.toolTip()
+    assert not dock.aoi_problem.isVisibleTo(dock)
+
+
+def test_bands_the_scene_lacks_keep_run_disabled_saying_so(dock, qtbot, aoi_files):
+    # Over the Landsat AOI the Sentinel-2 scene is not listed: the form cannot know its files, the
+    # scene folders can. SCL is a Sentinel-2 band (of L2A products); this L1C scene has none.
+    dock.use_file(aoi_files["l8"])
+    wait_for_listed(qtbot, dock, [L8_VIEW])
+    choose_preset(dock, "custom")
+    dock.scene_picker.set_view_id(S2_VIEW)
+    untick_all(dock)
+    tick(dock, "SCL")
+    wait_for_check(qtbot, dock)
+    assert not dock.run_button.isEnabled()
+    assert dock.band_problem.isVisibleTo(dock)
+    assert f"scene {S2_VIEW} has no band SCL in the store" in dock.band_problem.text()
+
+    # the visual task: three bands, one of them missing from the scene
+    dock.use_file(aoi_files["s2"])
+    wait_for_listed(qtbot, dock, [S2_VIEW])
+    dock.task_combo.setCurrentIndex(dock.task_combo.findData("jpeg"))
+    dock.visual_form.combination.setEditText("B04,B03,SCL")
+    assert dock.visual_form.explanation.text().startswith("✓")  # the expression itself is fine
+    wait_for_check(qtbot, dock)
+    assert not dock.run_button.isEnabled()
+    assert dock.visual_problem.isVisibleTo(dock)
+    assert "has no band SCL" in dock.visual_problem.text()
+
+    dock.visual_form.combination.setEditText("B04,B03,B02")
+    wait_for_check(qtbot, dock)
+    assert dock.run_button.isEnabled(), dock.run_button.toolTip()
+    assert not dock.visual_problem.isVisibleTo(dock)
+
+
+def test_index_of_a_scene_not_in_the_folders_keeps_run_disabled(dock, qtbot, aoi_files):
+    dock.use_file(aoi_files["s2"])
+    wait_for_listed(qtbot, dock, [S2_VIEW])
+    dock.task_combo.setCurrentIndex(dock.task_combo.findData("bandmath"))
+    dock.scene_picker.set_view_id("S2/33/U/UU/2017/2/26/0")
+    wait_for_check(qtbot, dock)
+    assert not dock.run_button.isEnabled()
+    assert "S2/33/U/UU/2017/2/26/0 is not in the scene store" in dock.scene_problem.text()
+    assert dock.scene_problem.isVisibleTo(dock)
+
+    dock.scene_picker.table.selectRow(0)
+    wait_for_check(qtbot, dock)
+    assert dock.run_button.isEnabled(), dock.run_button.toolTip()
+    assert not dock.scene_problem.isVisibleTo(dock)
+

@@ -38,7 +38,6 @@ from ..core.remote import RemoteClient
 from ..core.request import (
     BandmathParams,
     JpegParams,
-    LbeParams,
     MtStatsParams,
     TaskParams,
     TaskRequest,
@@ -51,7 +50,7 @@ from ..core.request import (
 from ..core.scenes import Scene
 from ..core.sensors import SceneId
 from ..core.settings import EMBEDDED, REMOTE, PluginSettings
-from ..core.tasks import CheckTask, SceneSearchTask, search_api, search_scene_folders
+from ..core.tasks import CheckTask, SceneSearchTask, check_on_scene_folders, search_api, search_scene_folders
 from ..core.vector import read_aoi_file
 from .area_of_interest import AreaOfInterest
 from .band_picker import BandPicker
@@ -65,6 +64,7 @@ from .task_list import TaskList
 from .visual_form import VisualForm
 
 SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
+STORE_CHECK_DELAY_MS = 150  # the same for checking a request against the scene folders
 REMOTE_DATASETS = (  # the API's search datasets offered in the dock (API.md §4)
     ("sentinel2", "Sentinel-2 L1C"),
     ("sentinel2l2a", "Sentinel-2 L2A"),
@@ -110,6 +110,16 @@ class LoadByExtentDock(QgsDockWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.search_scenes)
         self._scene_source = self._scenes_come_from()
+        # The background check of a valid request against the scene folders.
+        self._checked_key: str | None = None
+        self._checked_verdict: tuple[str | None, str] = (None, "")
+        self._pending_key: str | None = None
+        self._pending_request: TaskRequest | None = None
+        self._store_checks: set[CheckTask] = set()
+        self._store_check_timer = QTimer(self)
+        self._store_check_timer.setSingleShot(True)
+        self._store_check_timer.setInterval(STORE_CHECK_DELAY_MS)
+        self._store_check_timer.timeout.connect(self._check_on_store)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -586,9 +596,20 @@ class LoadByExtentDock(QgsDockWidget):
         return lbe_request(view_id, self.band_picker.bands(), geometry,
                            merge=self.merge_check.isChecked(), metadata=metadata, reference=self.reference)
 
+    def _section(self, field: str | None) -> str:
+        """The section of the form whose field an error names ("run" when it names none)."""
+        form = {"bandmath": "index", "jpeg": "visual", "mt_stats": "stats"}.get(self.task_type())
+        return {"params.geometry": "aoi", "params.bbox": "aoi", "params.view_id": "scene",
+                "params.bands": "bands", "params.metadata": "options", "params.bm_type": form,
+                "params.levels": "visual", "params.colormap": "visual", "params.px_size": "visual",
+                "params.colors_limit": "visual", "params.date_start": "stats", "params.date_end": "stats",
+                "params.sensors": "stats", "params.limit": "stats",
+                "params.max_cloud_cover_in_aoi": "stats"}.get(field or "", "run")
+
     def check_form(self) -> tuple[dict[str, str], TaskRequest, TaskParams | None]:
         """What stops the form from running, by section ("aoi", "scene", "bands", "options", "run");
-        the request the form makes, and its params when it is valid."""
+        the request the form makes, and its params when it is valid. What the scene folders say
+        of a valid request comes later, from the background check (`store_check_pending`)."""
         found: dict[str, str] = {}
         task_type = self.task_type()
         if not self.aoi.is_set:
@@ -608,43 +629,95 @@ class LoadByExtentDock(QgsDockWidget):
         try:
             params = request.validate()
         except RequestError as error:
-            section = {"params.geometry": "aoi", "params.bbox": "aoi", "params.view_id": "scene",
-                       "params.bands": "bands", "params.metadata": "options", "params.bm_type": form,
-                       "params.levels": "visual", "params.colormap": "visual", "params.px_size": "visual",
-                       "params.colors_limit": "visual", "params.date_start": "stats", "params.date_end": "stats",
-                       "params.sensors": "stats", "params.limit": "stats",
-                       "params.max_cloud_cover_in_aoi": "stats"}.get(error.field or "", "run")
+            section = self._section(error.field)
             found.setdefault(section, error.message if section != "run" else str(error))
             return found, request, None
-        scene = self.scene_picker.scene(params.scene.view_id) if hasattr(params, "scene") else None
-        if isinstance(params, LbeParams) and scene is not None and getattr(scene, "band_files", None) is not None:
-            missing = [band for band in params.bands if band not in scene.band_files]
-            if missing:
-                found["bands"] = self.tr("This scene has no {bands} in the scene folders.").format(bands=", ".join(missing))
-            for kind in params.metadata:
-                files = scene.tile_metadata if kind == api_rules.TILE_METADATA else scene.product_metadata
-                if not files:
-                    found["options"] = self.tr("This scene has no {kind} in the scene folders.").format(kind=kind)
         if self.controller.uses_remote():
             if not self.settings.auth_config_id:
                 found["run"] = self.tr("Set the API key in Settings below (Processing API).")
         elif not self.settings.scene_folders:
             found["run"] = self.tr("Add a scene folder in Settings below.")
+        elif not found:
+            verdict = self._store_verdict(request)
+            if verdict is not None and verdict[1]:
+                field, message = verdict
+                found[self._section(field)] = message
         return found, request, params
+
+    # --- the request against the scene folders (in the background) ------------------------------
+    def _store_key(self, request: TaskRequest) -> str:
+        """What the scene folders' answer depends on: the request but its reference, and the folders."""
+        data = request.to_dict()
+        params = {key: value for key, value in data.get("params", {}).items() if key != "reference"}
+        return json.dumps([data.get("type"), params, list(self.settings.scene_folders)], sort_keys=True)
+
+    def _store_verdict(self, request: TaskRequest) -> tuple[str | None, str] | None:
+        """(field, problem) as the scene folders answered for this request ("" when it can run), or
+        None while they are being asked (a check is started, after a short pause, if none is)."""
+        key = self._store_key(request)
+        if key == self._checked_key:
+            return self._checked_verdict
+        if key != self._pending_key:
+            self._pending_key = key
+            self._pending_request = TaskRequest(request.to_dict())
+            self._store_check_timer.start()
+        return None
+
+    @property
+    def store_check_pending(self) -> bool:
+        """Whether the request of the form waits for the scene folders' answer."""
+        return self._pending_key is not None
+
+    def _check_on_store(self) -> None:
+        key, request = self._pending_key, self._pending_request
+        if key is None:
+            return
+        task = CheckTask(self.tr("Load By Extent: checking the request against the scene folders"),
+                         check_on_scene_folders(self.controller.scene_stores(), request))
+        task.answered.connect(lambda ok, text, task=task, key=key: self._store_answered(task, key, ok, text))
+        self._store_checks.add(task)
+        QgsApplication.taskManager().addTask(task)
+
+    def _store_answered(self, task: CheckTask, key: str, ok: bool, text: str) -> None:
+        self._store_checks.discard(task)
+        if key != self._pending_key:
+            return  # the form changed meanwhile: a newer check is under way
+        self._pending_key = self._pending_request = None
+        self._checked_key = key
+        self._checked_verdict = (None, "") if ok else (task.field, text)
+        self.refresh()
+
+    def _forget_store_answers(self) -> None:
+        """The scene folders (or their files) may have changed: ask them again."""
+        self._checked_key = self._pending_key = self._pending_request = None
 
     def refresh(self, *_args) -> None:
         """Validate the form, show problems under their sections, the predicted result and the JSON."""
         problems, request, params = self.check_form()
+        shown_by_form = {"scene": self.scene_picker.view_id_status, "index": self.index_form.explanation,
+                         "visual": self.visual_form.explanation, "stats": self.stats_form.explanation}
         for key, label in (("aoi", self.aoi_problem), ("scene", self.scene_problem), ("bands", self.band_problem),
                            ("index", self.index_problem), ("visual", self.visual_problem),
                            ("stats", self.stats_problem),
                            ("options", self.options_problem), ("run", self.run_problem)):
-            label.setText(problems.get(key, ""))
-            label.setVisible(key in problems)
+            text = problems.get(key, "")
+            form_line = shown_by_form.get(key)
+            # Once, where the field is: the form's own ✗ line says it already, or this label replaces it.
+            said = form_line is not None and bool(text) and text in form_line.text()
+            label.setText(text)
+            label.setVisible(bool(text) and not said)
+            if key == "scene":
+                self.scene_picker.view_id_status.setVisible(
+                    self.task_type() != "mt_stats" and (not text or said))
         self.request_text.setPlainText(json.dumps(request.to_dict(), indent=2))
-        self.request = None if problems else request
-        self.run_button.setEnabled(not problems)
-        self.run_button.setToolTip(next(iter(problems.values()), self.tr("Run the task in the background")))
+        pending = not problems and self.store_check_pending
+        self.request = None if problems or pending else request
+        self.run_button.setEnabled(self.request is not None)
+        if pending:
+            tip = self.tr("Checking the request against the scene folders…")
+        else:
+            tip = next(iter(problems.values()), self.tr("Run the task in the background"))
+        self.run_button.setToolTip(tip)
         self.prediction_label.setText(self._prediction(params))
 
     def _prediction(self, params: TaskParams | None) -> str:
@@ -758,6 +831,7 @@ class LoadByExtentDock(QgsDockWidget):
         if rescan or scene_source != self._scene_source:
             self._scene_source = scene_source
             self.controller.refresh_stores()
+            self._forget_store_answers()
             self.schedule_search()
         self.refresh()
 
@@ -772,6 +846,10 @@ class LoadByExtentDock(QgsDockWidget):
     def cleanup(self) -> None:
         """Remove what the dock put on the canvas and stop its timers and searches (unload)."""
         self._search_timer.stop()
+        self._store_check_timer.stop()
+        self._forget_store_answers()  # an answer still on its way finds nobody waiting for it
+        for task in list(self._store_checks):
+            task.cancel()
         self.visibilityChanged.disconnect(self._visibility_changed)
         if self._search_task is not None:
             self._search_task.cancel()

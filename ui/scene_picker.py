@@ -227,7 +227,7 @@ class ScenePicker(QWidget):
                     )
                 else:
                     self.view_id_status.setText(
-                        self.tr("✓ a valid {sensor} id; not among the scenes listed above").format(
+                        self.tr("a valid {sensor} id; not among the scenes listed above").format(
                             sensor=scene_id.sensor.name)
                     )
         self._draw_selected_footprint(scene_id)

@@ -8,7 +8,38 @@ from ..gdal_support import thread_config
 from ..i18n import tr
 from ..request import BandmathParams, JpegParams, LbeParams, MtStatsParams, TaskParams, TaskRequest
 from ..results import TaskResult
-from ..scenes import SceneStore, SceneStoreSet
+from ..scenes import Scene, SceneStore, SceneStoreSet
+
+
+def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scene | None:
+    """Whether the store can serve a valid request, as the embedded processor checks it before any
+    work: the scene is in the store, it has the bands (of the list or of the expressions) and the
+    metadata files asked for, and the AOI overlaps them. Raises SceneNotFoundError or DataError
+    naming the field; returns the scene (None for statistics, which take every scene they find).
+    Reads only raster headers: the dock runs it in the background as the form changes."""
+    if isinstance(params, MtStatsParams):
+        return None
+    scene = store.find(params.scene.view_id)
+    if isinstance(params, LbeParams):
+        from .lbe import open_band_groups
+
+        sources, _groups = open_band_groups(params, scene)
+    elif isinstance(params, (BandmathParams, JpegParams)):
+        from ..indices import resolve_bm_type
+        from .bandmath import open_expression_bands
+        from .visual import visual_expressions
+
+        if isinstance(params, JpegParams):
+            expressions = visual_expressions(params, scene)
+        else:
+            expressions = resolve_bm_type(params.bm_type, scene.sensor)
+        sources, _grid, _aoi, _window = open_expression_bands(scene, expressions, params.geometry)
+        sources = list(sources.values())
+    else:
+        return scene
+    for source in sources:
+        source.close()
+    return scene
 
 
 class LocalBackend:
@@ -19,23 +50,29 @@ class LocalBackend:
     def __init__(self, store: SceneStore | SceneStoreSet | str) -> None:
         self.store = SceneStore(store) if isinstance(store, str) else store
 
+    def check(self, params: TaskParams) -> Scene | None:
+        """`check_request` on this backend's store."""
+        return check_request(params, self.store)
+
     def execute(
         self, request: TaskRequest, params: TaskParams, workspace: str, feedback: FeedbackLike | None
     ) -> TaskResult:
+        # The checks the dock ran in the background, again now: the files may have changed since.
+        scene = self.check(params)
         # Decoding and compression use every core, for this thread's GDAL calls only.
         with thread_config(GDAL_NUM_THREADS="ALL_CPUS"):
             if isinstance(params, LbeParams):
                 from .lbe import run_lbe
 
-                return run_lbe(params, self.store.find(params.scene.view_id), workspace, feedback)
+                return run_lbe(params, scene, workspace, feedback)
             if isinstance(params, BandmathParams):
                 from .bandmath import run_bandmath
 
-                return run_bandmath(params, self.store.find(params.scene.view_id), workspace, feedback)
+                return run_bandmath(params, scene, workspace, feedback)
             if isinstance(params, JpegParams):
                 from .visual import run_jpeg
 
-                return run_jpeg(params, self.store.find(params.scene.view_id), workspace, feedback)
+                return run_jpeg(params, scene, workspace, feedback)
             if isinstance(params, MtStatsParams):
                 from .mt_stats import run_mt_stats
 

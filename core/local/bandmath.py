@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal, ogr, osr
 
 from .. import api_rules
 from ..aoi import to_ogr
@@ -194,27 +194,13 @@ def compute_expressions(
     widened by `margin` pixels; with `mask`, pixels whose centre is outside it are nodata. Without
     a geometry the whole scene is computed.
     """
-    names = sorted({band for expression in expressions for band in expression.bands})
+    sources, grid, aoi, window = open_expression_bands(scene, expressions, geometry)
     try:
-        paths = {name: scene.band_path(name) for name in names}
-    except DataError as error:  # the band comes from the expression, not from a list of bands
-        raise DataError(error.message, "params.bm_type") from None
-    sources = {name: BandSource(name, path) for name, path in paths.items()}
-    try:
-        target = coarsest(list(sources.values()))
-        grid = target.grid
         aoi_mask = None
-        if geometry is not None:
-            aoi = aoi_in_crs(to_ogr(geometry), grid.crs_wkt)
-            window = crop_window(grid, aoi)
-            if window is None:
-                message = tr("the area of interest does not overlap scene {view_id}")
-                raise DataError(message.format(view_id=scene.view_id), "params.geometry")
+        if aoi is not None:
             window = _widened(window, grid, margin)
             if mask:
                 aoi_mask = AoiMask(aoi, grid, window)
-        else:
-            window = Window(0, 0, grid.width, grid.height)
         readers = {name: BandOnGrid(source, grid, window, (transforms or {}).get(name))
                    for name, source in sources.items()}
         labels = tuple(expression.label for expression in expressions)
@@ -230,6 +216,37 @@ def compute_expressions(
     finally:
         for source in sources.values():
             source.close()
+
+
+def open_expression_bands(
+    scene: Scene, expressions: Sequence, geometry: dict | None
+) -> tuple[dict[str, BandSource], Grid, ogr.Geometry | None, Window]:
+    """The bands the expressions use, opened; the grid of the coarsest; the AOI in its CRS and its
+    window (the whole grid without a geometry): what an index checks before any work (the bands are
+    in the scene, the AOI overlaps it), raising DataError naming the field. The caller closes the
+    sources."""
+    names = sorted({band for expression in expressions for band in expression.bands})
+    try:
+        paths = {name: scene.band_path(name) for name in names}
+    except DataError as error:  # the band comes from the expression, not from a list of bands
+        raise DataError(error.message, "params.bm_type") from None
+    sources: dict[str, BandSource] = {}
+    try:
+        for name, path in paths.items():
+            sources[name] = BandSource(name, path)
+        grid = coarsest(list(sources.values())).grid
+        if geometry is None:
+            return sources, grid, None, Window(0, 0, grid.width, grid.height)
+        aoi = aoi_in_crs(to_ogr(geometry), grid.crs_wkt)
+        window = crop_window(grid, aoi)
+        if window is None:
+            message = tr("the area of interest does not overlap scene {view_id}")
+            raise DataError(message.format(view_id=scene.view_id), "params.geometry")
+    except BaseException:
+        for source in sources.values():
+            source.close()
+        raise
+    return sources, grid, aoi, window
 
 
 def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_mask: AoiMask | None,

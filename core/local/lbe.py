@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from osgeo import ogr
 
 from .. import api_rules
 from ..aoi import to_ogr
@@ -41,6 +42,7 @@ class BandGroup:
     grid: Grid
     sources: list[BandSource]
     window: Window | None = None
+    aoi: ogr.Geometry | None = None  # the AOI in the grid's CRS
     mask: AoiMask | None = None
 
     @property
@@ -52,18 +54,10 @@ class BandGroup:
 def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
     """Crop the requested bands of `scene` into `workspace`; return the files written there."""
     check_cancelled(feedback)
-    _check_metadata(params, scene)
-    sources = [BandSource(name, scene.band_path(name)) for name in params.bands]
+    sources, groups = open_band_groups(params, scene)
     try:
-        groups = _group_by_grid(sources)
-        aoi = to_ogr(params.geometry)
         for group in groups:
-            aoi_here = aoi_in_crs(aoi, group.grid.crs_wkt)
-            group.window = crop_window(group.grid, aoi_here)
-            if group.window is None:
-                message = tr("the area of interest does not overlap scene {view_id} (band {band})")
-                raise DataError(message.format(view_id=scene.view_id, band=group.names[0]), "params.geometry")
-            group.mask = AoiMask(aoi_here, group.grid, group.window)
+            group.mask = AoiMask(group.aoi, group.grid, group.window)
 
         group_of_band = [next(i for i, g in enumerate(groups) if source in g.sources) for source in sources]
         result_type = api_rules.lbe_result_type(
@@ -89,6 +83,30 @@ def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackL
         "reference": params.reference,
     }
     return TaskResult("lbe", result_type, tuple(files), details)
+
+
+def open_band_groups(params: LbeParams, scene: Scene) -> tuple[list[BandSource], list[BandGroup]]:
+    """The request's bands opened and grouped by pixel grid, each group with its window over the AOI:
+    what the crop checks before any work (metadata files, bands, the AOI overlapping the scene),
+    raising DataError naming the field. The caller closes the sources."""
+    _check_metadata(params, scene)
+    sources = []
+    try:
+        for name in params.bands:
+            sources.append(BandSource(name, scene.band_path(name)))
+        groups = _group_by_grid(sources)
+        aoi = to_ogr(params.geometry)
+        for group in groups:
+            group.aoi = aoi_in_crs(aoi, group.grid.crs_wkt)
+            group.window = crop_window(group.grid, group.aoi)
+            if group.window is None:
+                message = tr("the area of interest does not overlap scene {view_id} (band {band})")
+                raise DataError(message.format(view_id=scene.view_id, band=group.names[0]), "params.geometry")
+    except BaseException:
+        for source in sources:
+            source.close()
+        raise
+    return sources, groups
 
 
 def _check_metadata(params: LbeParams, scene: Scene) -> None:

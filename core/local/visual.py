@@ -53,10 +53,7 @@ EXTENSIONS = {"jpeg": "jpg", "png": "png", "tiff": "tif"}
 
 def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
     check_cancelled(feedback)
-    expressions = resolve_bm_type(params.bm_type, scene.sensor)
-    if len(expressions) not in (1, 3):
-        message = tr("give one expression, or three bands or expressions for red, green, blue")
-        raise DataError(message, "params.bm_type")
+    expressions = visual_expressions(params, scene)
     bands = {band for expression in expressions for band in expression.bands}
     notes: list[str] = []
     if params.calibrate:
@@ -100,6 +97,15 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
     if notes:
         details["notes"] = notes
     return TaskResult("jpeg", params.format, tuple(files), details)
+
+
+def visual_expressions(params: JpegParams, scene: Scene) -> list:
+    """The red, green, blue components (or the one expression) of `bm_type` on the scene's sensor."""
+    expressions = resolve_bm_type(params.bm_type, scene.sensor)
+    if len(expressions) not in (1, 3):
+        message = tr("give one expression, or three bands or expressions for red, green, blue")
+        raise DataError(message, "params.bm_type")
+    return expressions
 
 
 # --- the output grid -----------------------------------------------------------------------------------
