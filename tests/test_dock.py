@@ -960,3 +960,19 @@ def test_index_of_a_scene_not_in_the_folders_keeps_run_disabled(dock, qtbot, aoi
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
     assert not dock.scene_problem.isVisibleTo(dock)
 
+def test_a_preset_the_scene_lacks_is_not_shown_as_chosen(dock, qtbot):
+    # The Landsat 7 series has bands 3, 4 and 5 only: no true or false colour.
+    view_id = "L7/LE70350322008118EDC00"
+    qtbot.waitUntil(lambda: view_id in listed_view_ids(dock), timeout=SEARCH_TIMEOUT_MS)
+    dock.scene_picker.set_view_id(view_id)
+    combo = dock.band_picker.preset_combo
+    model = combo.model()
+    assert not model.item(combo.findData("true_colour")).isEnabled()
+    assert not model.item(combo.findData("false_colour")).isEnabled()
+    assert model.item(combo.findData("all")).isEnabled()
+    choose_preset(dock, "all")
+    assert dock.band_picker.bands() == ["B3", "B4", "B5"]
+    choose_preset(dock, "true_colour")
+    assert dock.band_picker.preset() == "custom"  # not "True colour", which would tick nothing
+    assert dock.band_picker.bands() == ["B3", "B4", "B5"]  # and the bands stay as they were
+

@@ -81,6 +81,7 @@ class BandPicker(QWidget):
             self.band_list.addItem(item)
         self._order = keep
         self._updating = False
+        self._mark_presets()
         preset = self.preset_combo.currentData()
         if preset != CUSTOM_PRESET:
             self._apply_preset()
@@ -112,12 +113,34 @@ class BandPicker(QWidget):
         return self.preset_combo.currentData()
 
     # --- reactions ----------------------------------------------------------------------------
+    def _applies(self, preset: str) -> bool:
+        """Whether the preset ticks anything on this sensor and scene (any preset while none is known)."""
+        return preset == CUSTOM_PRESET or self.sensor is None or bool(preset_bands(self.sensor, preset, self.available))
+
+    def _mark_presets(self) -> None:
+        """Presets that would tick nothing here are shown disabled, saying why."""
+        model = self.preset_combo.model()
+        for index in range(self.preset_combo.count()):
+            applies = self._applies(self.preset_combo.itemData(index))
+            item = model.item(index)
+            item.setEnabled(applies)
+            item.setToolTip("" if applies else self.tr("This scene lacks a band of this preset"))
+
     def _apply_preset(self) -> None:
         preset = self.preset_combo.currentData()
         if preset == CUSTOM_PRESET or self.sensor is None:
             return
         names = list(preset_bands(self.sensor, preset, self.available))
+        if not names:  # the preset applies nothing here: it must not claim to be chosen
+            self._show_custom()
+            self._changed()
+            return
         self.set_bands(names)
+
+    def _show_custom(self) -> None:
+        self.preset_combo.blockSignals(True)
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM_PRESET))
+        self.preset_combo.blockSignals(False)
 
     def _item_changed(self, item: QListWidgetItem) -> None:
         if self._updating:
@@ -127,9 +150,7 @@ class BandPicker(QWidget):
             self._order.append(name)
         elif item.checkState() != Qt.CheckState.Checked and name in self._order:
             self._order.remove(name)
-        self.preset_combo.blockSignals(True)
-        self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM_PRESET))
-        self.preset_combo.blockSignals(False)
+        self._show_custom()
         self._changed()
 
     def _changed(self) -> None:
