@@ -960,6 +960,7 @@ def test_index_of_a_scene_not_in_the_folders_keeps_run_disabled(dock, qtbot, aoi
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
     assert not dock.scene_problem.isVisibleTo(dock)
 
+
 def test_a_preset_the_scene_lacks_is_not_shown_as_chosen(dock, qtbot):
     # The Landsat 7 series has bands 3, 4 and 5 only: no true or false colour.
     view_id = "L7/LE70350322008118EDC00"
@@ -976,3 +977,13 @@ def test_a_preset_the_scene_lacks_is_not_shown_as_chosen(dock, qtbot):
     assert dock.band_picker.preset() == "custom"  # not "True colour", which would tick nothing
     assert dock.band_picker.bands() == ["B3", "B4", "B5"]  # and the bands stay as they were
 
+
+def test_scene_count_says_meet_the_aoi_only_with_an_aoi(dock, qtbot, aoi_files):
+    status = dock.scene_picker.status
+    qtbot.waitUntil(lambda: "scene(s)" in status.text(), timeout=SEARCH_TIMEOUT_MS)
+    assert not dock.aoi.is_set
+    assert re.fullmatch(r"\d+ scene\(s\) in the scene folders", status.text()), status.text()
+    assert "area of interest" not in status.text()
+    dock.use_file(aoi_files["s2"])
+    wait_for_listed(qtbot, dock, [S2_VIEW])
+    assert status.text() == "1 scene(s) meet the area of interest"

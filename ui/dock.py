@@ -507,16 +507,17 @@ class LoadByExtentDock(QgsDockWidget):
                 return
             search = search_scene_folders(stores, aoi, **criteria)
         task = SceneSearchTask(search)
-        task.scenesFound.connect(lambda scenes, problems, t=task: self._scenes_found(t, scenes, problems))
+        task.scenesFound.connect(
+            lambda scenes, problems, t=task, aoi=aoi is not None: self._scenes_found(t, scenes, problems, aoi))
         task.failed.connect(lambda message, t=task: self._search_failed(t, message))
         self._search_task = task
         self.scene_picker.set_searching(self.controller.uses_remote())
         QgsApplication.taskManager().addTask(task)
 
-    def _scenes_found(self, task, scenes: list[Scene], problems: list[str]) -> None:
+    def _scenes_found(self, task, scenes: list[Scene], problems: list[str], aoi: bool = True) -> None:
         if task is self._search_task:
             self._search_task = None
-            self.scene_picker.set_scenes(scenes, problems)
+            self.scene_picker.set_scenes(scenes, problems, aoi)
             self.stats_form.follow_scenes([scene.date for scene in scenes])
 
     def _search_failed(self, task, message: str) -> None:

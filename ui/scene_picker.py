@@ -148,7 +148,8 @@ class ScenePicker(QWidget):
     def set_message(self, text: str) -> None:
         self.status.setText(text)
 
-    def set_scenes(self, scenes: list[Scene], problems: list[str]) -> None:
+    def set_scenes(self, scenes: list[Scene], problems: list[str], aoi: bool = True) -> None:
+        """Show the scenes found; `aoi`: whether they were searched for an area of interest."""
         self.scenes = list(scenes)
         current = self.view_id_edit.text().strip()
         self.table.blockSignals(True)
@@ -166,7 +167,10 @@ class ScenePicker(QWidget):
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
-        text = self.tr("{count} scene(s) meet the area of interest").format(count=len(scenes))
+        if aoi:
+            text = self.tr("{count} scene(s) meet the area of interest").format(count=len(scenes))
+        else:
+            text = self.tr("{count} scene(s) in the scene folders").format(count=len(scenes))
         if problems:
             text += " · " + " · ".join(problems)
         self.status.setText(text)
