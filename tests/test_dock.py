@@ -40,9 +40,17 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapToolPan, QgsRubberBand
-from qgis.PyQt.QtCore import QDate, QEvent, QPoint, Qt
+from qgis.PyQt.QtCore import QDate, QEvent, QPoint, QPointF, Qt
+from qgis.PyQt.QtGui import QWheelEvent
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from qgis_gui import show_area, single_layer_loaded
 from rasters import polygon_from_utm
 
@@ -987,3 +995,79 @@ def test_scene_count_says_meet_the_aoi_only_with_an_aoi(dock, qtbot, aoi_files):
     dock.use_file(aoi_files["s2"])
     wait_for_listed(qtbot, dock, [S2_VIEW])
     assert status.text() == "1 scene(s) meet the area of interest"
+
+
+# --- the dock's layout: wheel, Run, a narrow dock -------------------------------------------------------
+
+
+def narrow(gui, dock, width: int = 320) -> None:
+    """The dock at `width` pixels, as QGIS opens it on a small screen."""
+    gui.window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    assert abs(dock.width() - width) <= 2, dock.width()
+
+
+def send_wheel(widget: QWidget, steps: int = -1) -> None:
+    """A real wheel event over the middle of `widget` (negative steps: towards the user, scrolling down)."""
+    point = widget.rect().center()
+    event = QWheelEvent(QPointF(point), QPointF(widget.mapToGlobal(point)), QPoint(0, 0), QPoint(0, 120 * steps),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_dock_and_changes_no_field(dock, gui, qtbot, aoi_files):
+    narrow(gui, dock)
+    choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
+    choose_preset(dock, "true_colour")
+    bar = dock.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0  # the form is taller than the dock
+    QApplication.setActiveWindow(gui.window)  # focus exists in the active window only
+    # with the focus (a click, Tab), the wheel is the box's
+    combo = dock.band_picker.preset_combo
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    send_wheel(combo)
+    assert dock.band_picker.preset() == "false_colour"
+    choose_preset(dock, "true_colour")
+    # without it, the wheel scrolls the dock
+    dock.merge_check.setFocus()  # the focus anywhere but on the boxes the wheel passes over
+    qtbot.waitUntil(dock.merge_check.hasFocus)
+    for box, value in ((dock.task_combo, dock.task_combo.currentIndex),
+                       (dock.band_picker.preset_combo, dock.band_picker.preset),
+                       (dock.scene_picker.max_cloud, dock.scene_picker.max_cloud.value)):
+        dock.scroll_area.ensureWidgetVisible(box)
+        bar.setValue(min(bar.value(), bar.maximum() // 2))
+        QApplication.processEvents()
+        before, scrolled = value(), bar.value()
+        send_wheel(box)
+        assert value() == before, box.objectName()
+        assert bar.value() > scrolled, box.objectName()  # the dock scrolled instead
+    assert dock.band_picker.bands() == ["B04", "B03", "B02"]
+    # every combo and spin box of the dock, visible or not, leaves the wheel alone without focus
+    boxes = dock.findChildren(QComboBox) + dock.findChildren(QAbstractSpinBox)
+    assert len(boxes) > 10
+    for box in boxes:
+        assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus, box.objectName()
+
+
+def test_run_stays_in_place_while_messages_come_and_go(dock, gui, qtbot, aoi_files):
+    narrow(gui, dock)
+    run = dock.run_button
+
+    def where():
+        QApplication.processEvents()
+        return run.mapTo(dock, QPoint(0, 0)), run.size()
+
+    start = where()
+    assert dock.aoi_problem.isVisibleTo(dock)  # "Draw an area of interest…"
+    prepare_s2_true_colour(qtbot, dock, aoi_files)
+    assert not dock.aoi_problem.isVisibleTo(dock) and run.isEnabled()
+    assert where() == start
+    dock.settings_widget.folder_list.clear()
+    dock.settings_widget.save()  # no scene folder: Run says so, just above itself
+    assert dock.run_problem.isVisibleTo(dock) and "Add a scene folder" in dock.run_problem.text()
+    assert where() == start
+    dock.aoi.clear()  # and the AOI's message comes back
+    assert dock.aoi_problem.isVisibleTo(dock)
+    assert where() == start
+    assert dock.scroll_area.isAncestorOf(dock.aoi_problem) and not dock.scroll_area.isAncestorOf(run)

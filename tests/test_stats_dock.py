@@ -21,7 +21,8 @@ from matplotlib import dates as mdates
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.image import imread
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from qgis.PyQt.QtGui import QMouseEvent, QWheelEvent
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 
@@ -298,3 +299,30 @@ def test_cleanup_disconnects(dock):
     dock.index_combo.setCurrentText("NDWI")
     assert dock.artists is None  # no redraw: the combo is disconnected
     dock.cleanup()  # twice is harmless
+
+
+def _qt_point(dock: StatsDock, x: float, y: float) -> QPoint:
+    """The canvas widget's point of matplotlib display pixel (x, y)."""
+    ratio = dock.canvas.device_pixel_ratio if hasattr(dock.canvas, "device_pixel_ratio") else 1.0
+    return QPoint(round(x / ratio), round((dock.canvas.figure.bbox.height - y) / ratio))
+
+
+def test_the_wheel_over_the_index_box_does_not_change_the_index(dock, qtbot):
+    dock.show_result(STATS_NESTED, REQUEST)
+    combo = dock.index_combo
+    assert combo.count() == 2 and combo.currentIndex() == 0
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel gives it no focus either
+    dock.overlay_check.setFocus()  # the focus elsewhere, as after a click on the check box
+    qtbot.waitUntil(dock.overlay_check.hasFocus)
+    point = combo.rect().center()
+    wheel = QWheelEvent(QPointF(point), QPointF(combo.mapToGlobal(point)), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(combo, wheel)
+    assert combo.currentIndex() == 0
+    assert dock.current_index() == "NDVI"
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    QApplication.sendEvent(combo, QWheelEvent(QPointF(point), QPointF(combo.mapToGlobal(point)), QPoint(0, 0),
+                                              QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                              Qt.ScrollPhase.NoScrollPhase, False))
+    assert combo.currentIndex() == 1  # with focus, the wheel is the box's

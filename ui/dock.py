@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from qgis.core import Qgis, QgsApplication, QgsGeometry, QgsProject
-from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDockWidget
+from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDockWidget, QgsScrollArea
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QApplication,
@@ -24,7 +24,6 @@ from qgis.PyQt.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -62,6 +61,7 @@ from .stats_form import StatsForm
 from .task_controller import TaskController, TaskRecord
 from .task_list import TaskList
 from .visual_form import VisualForm
+from .wheel_guard import guard_wheel
 
 SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
 STORE_CHECK_DELAY_MS = 150  # the same for checking a request against the scene folders
@@ -131,22 +131,33 @@ class LoadByExtentDock(QgsDockWidget):
         layout.addWidget(self._build_visual_group())
         layout.addWidget(self._build_stats_group())
         layout.addWidget(self._build_options_group())
+        layout.addWidget(self._build_task_group())
+        layout.addWidget(self._build_settings_group())
+        layout.addStretch(1)
+        self.scroll_area = QgsScrollArea()
+        self.scroll_area.setObjectName("dockScrollArea")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
+        # Run stays put at the bottom of the dock, outside what scrolls: messages appearing above
+        # it in the form, or its own above it, never move it from under the pointer.
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.setObjectName("runButton")
         self.run_button.clicked.connect(self.run)
         self.run_problem = _problem_label()
-        layout.addWidget(self.run_button)
-        layout.addWidget(self.run_problem)
-        layout.addWidget(self._build_task_group())
-        layout.addWidget(self._build_settings_group())
-        layout.addStretch(1)
-        content.setMinimumWidth(340)
-        scroll = QScrollArea()
-        scroll.setMinimumWidth(360)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        self.setWidget(scroll)
+        self.run_problem.setObjectName("runProblem")
+        run_bar = QVBoxLayout()
+        run_bar.setContentsMargins(6, 2, 6, 6)
+        run_bar.addWidget(self.run_problem)
+        run_bar.addWidget(self.run_button)
+        frame = QWidget()
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        frame_layout.setSpacing(0)
+        frame_layout.addWidget(self.scroll_area, 1)
+        frame_layout.addLayout(run_bar)
+        self.setWidget(frame)
+        self._wheel_guard = guard_wheel(frame)
 
         self.rectangle_tool = RectangleAoiTool(self.canvas)
         self.polygon_tool = PolygonAoiTool(self.canvas)

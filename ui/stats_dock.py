@@ -50,6 +50,7 @@ from .stats_chart import (
     save_png,
     to_csv,
 )
+from .wheel_guard import guard_wheel
 
 PNG_DPI = 150
 CHART_PAGE, TABLE_PAGE = 0, 1
@@ -145,6 +146,7 @@ class StatsDock(QgsDockWidget):
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         self.setWidget(content)
+        self._wheel_guard = guard_wheel(content)
         self._show_hint()
         self._update_buttons()
 
