@@ -307,6 +307,29 @@ def _qt_point(dock: StatsDock, x: float, y: float) -> QPoint:
     return QPoint(round(x / ratio), round((dock.canvas.figure.bbox.height - y) / ratio))
 
 
+def test_hovering_dates_at_a_narrow_width_never_resizes_the_chart(dock, qtbot):
+    dock.resize(320, 720)
+    dock.show_result(STATS_NESTED, REQUEST)
+    QApplication.processEvents()
+    chart, hover = dock.canvas.geometry(), dock.hover_label.geometry()
+    error = STATS_NESTED["errors"][0]
+    ex = dock.artists.axes.transData.transform((float(mdates.date2num(dt.date.fromisoformat(error["date"]))), 0))[0]
+    ey = dock.artists.axes.transAxes.transform((0, ERROR_MARKER_Y))[1]
+    item = _rows()[1]
+    texts = []
+    for x, y in (_date_pixel(dock, "NDVI", item), (ex, ey), (dock.artists.axes.bbox.x0 - 20, 10)):
+        point = _qt_point(dock, x, y)
+        move = QMouseEvent(QEvent.Type.MouseMove, QPointF(point), Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                           Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(dock.canvas, move)  # a real Qt mouse move on the chart
+        QApplication.processEvents()  # the layout reacts now, if it reacts at all
+        texts.append(dock.hover_label.text())
+        assert dock.canvas.geometry() == chart
+        assert dock.hover_label.geometry() == hover
+    assert item["view_id"] in texts[0] and error["date"] in texts[1] and "Hover a date" in texts[2]
+    assert dock.hover_label.toolTip() == ""  # the hint: nothing more to read in a tooltip
+
+
 def test_the_wheel_over_the_index_box_does_not_change_the_index(dock, qtbot):
     dock.show_result(STATS_NESTED, REQUEST)
     combo = dock.index_combo

@@ -53,6 +53,7 @@ from .stats_chart import (
 from .wheel_guard import guard_wheel
 
 PNG_DPI = 150
+HOVER_LINES = 5  # the height of the hover text, in lines
 CHART_PAGE, TABLE_PAGE = 0, 1
 TABLE_COLUMNS = ("date", "view_id", "scene_id", "cloud", *FIGURES)
 
@@ -139,7 +140,12 @@ class StatsDock(QgsDockWidget):
         self.hover_label.setObjectName("statsHover")
         self.hover_label.setWordWrap(True)
         self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hover_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # As tall as HOVER_LINES lines whatever it says: a label following its text would resize the
+        # chart under the pointer at every date hovered. The whole text is also its tooltip.
+        self.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.hover_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.hover_label.setFixedHeight(self.hover_label.fontMetrics().lineSpacing() * HOVER_LINES
+                                        + 2 * self.hover_label.margin())
         layout.addWidget(self.hover_label)
         self.message_label = QLabel()
         self.message_label.setObjectName("statsMessage")
@@ -316,6 +322,7 @@ class StatsDock(QgsDockWidget):
         self._show_hint()
 
     def _show_hint(self) -> None:
+        self.hover_label.setToolTip("")
         if self.data is None:
             self.hover_label.setText(self.tr("Statistics appear here when a statistics task ends."))
         elif self.chart_available:
@@ -343,10 +350,14 @@ class StatsDock(QgsDockWidget):
             self._show_hint()
         elif pick.error is not None:
             self._set_guide(self.artists.error_x[self.artists.errors.index(pick.error)])
-            self.hover_label.setText(error_text(pick.error, tr))
+            self._show_hover(error_text(pick.error, tr))
         else:
             self._set_guide(next(point.x for point in self.artists.points if point.row is pick.row))
-            self.hover_label.setText(figures_text(self.data, pick.index, pick.row.date, tr))
+            self._show_hover(figures_text(self.data, pick.index, pick.row.date, tr))
+
+    def _show_hover(self, text: str) -> None:
+        self.hover_label.setText(text)
+        self.hover_label.setToolTip(text)  # all of it, should the fixed height cut it
 
     def _left(self, _event) -> None:
         self._set_guide(None)
