@@ -41,12 +41,16 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapToolPan, QgsRubberBand
 from qgis.PyQt.QtCore import QDate, QEvent, QPoint, QPointF, Qt
-from qgis.PyQt.QtGui import QWheelEvent
+from qgis.PyQt.QtGui import QFont, QWheelEvent
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -325,7 +329,8 @@ def test_aoi_from_geojson_file(dock, canvas, aoi_files):
     area, vertices = aoi_label_numbers(dock)
     assert vertices == 5
     assert area == pytest.approx(ellipsoidal_km2(ring_points(S2_RING)), rel=1e-3)
-    assert aoi_files["s2"] in dock.aoi_label.text()
+    assert dock.aoi_label.text().endswith(" · s2.geojson")  # the file by its name
+    assert dock.aoi_label.toolTip() == aoi_files["s2"]  # and where it is
     assert not dock.aoi_problem.isVisibleTo(dock)
     assert_aoi_drawn(canvas, ring_points(S2_RING))
 
@@ -667,6 +672,9 @@ def test_request_json_is_the_built_request_and_copies_to_the_clipboard(dock, qtb
 
     QApplication.clipboard().setText("")
     copy = dock.findChild(QPushButton, "copyJson")
+    assert not copy.isVisibleTo(dock)
+    dock.request_toggle.click()  # the JSON, and its copy buttons with it
+    assert dock.request_text.isVisibleTo(dock) and copy.isVisibleTo(dock)
     copy.click()
     assert json.loads(QApplication.clipboard().text()) == shown
     # the JSON follows the form
@@ -1000,6 +1008,20 @@ def test_scene_count_says_meet_the_aoi_only_with_an_aoi(dock, qtbot, aoi_files):
 # --- the dock's layout: wheel, Run, a narrow dock -------------------------------------------------------
 
 
+QGIS_FONT_POINTS = 9  # the size of QGIS's interface font (offscreen Qt's own is 12)
+
+
+@pytest.fixture
+def qgis_font() -> Iterator[None]:
+    """The application's font at the size QGIS gives its interface, for the test's widgets."""
+    before = QApplication.font()
+    font = QFont(before)
+    font.setPointSize(QGIS_FONT_POINTS)
+    QApplication.setFont(font)
+    yield
+    QApplication.setFont(before)
+
+
 def narrow(gui, dock, width: int = 320) -> None:
     """The dock at `width` pixels, as QGIS opens it on a small screen."""
     gui.window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
@@ -1071,3 +1093,72 @@ def test_run_stays_in_place_while_messages_come_and_go(dock, gui, qtbot, aoi_fil
     assert dock.aoi_problem.isVisibleTo(dock)
     assert where() == start
     assert dock.scroll_area.isAncestorOf(dock.aoi_problem) and not dock.scroll_area.isAncestorOf(run)
+
+
+def settle_layouts() -> None:
+    """Let the layouts finish: a wrapped label's new height asks for another layout pass or two."""
+    for _ in range(4):
+        QApplication.processEvents()
+
+
+def overlaps(dock) -> list[str]:
+    """Visible labels of the dock that overlap another visible widget (neither inside the other)."""
+    def box(widget):
+        rect = widget.rect()
+        rect.moveTopLeft(widget.mapTo(dock, QPoint(0, 0)))
+        return rect
+
+    shown = [widget for widget in dock.findChildren(QWidget)
+             if widget.isVisibleTo(dock) and widget.width() > 0 and widget.height() > 0]
+    leaves = [widget for widget in shown if isinstance(widget, (QLabel, QAbstractButton, QComboBox, QAbstractSpinBox,
+                                                               QLineEdit, QAbstractItemView))]
+    scrolled = dock.scroll_area.widget()
+    found = []
+    for label in (widget for widget in leaves if isinstance(widget, QLabel)):
+        for other in leaves:
+            if other is label or other.isAncestorOf(label) or label.isAncestorOf(other):
+                continue
+            if scrolled.isAncestorOf(label) != scrolled.isAncestorOf(other):
+                continue  # the form scrolls under the Run bar, which is drawn over it
+            if box(label).intersects(box(other)):
+                found.append(f"{label.text()[:40]!r} over {type(other).__name__} {other.objectName()}")
+    return found
+
+
+def cut_texts(dock) -> list[str]:
+    """Visible buttons, check boxes, radio buttons and one-line labels narrower than their text."""
+    found = []
+    for widget in dock.findChildren(QWidget):
+        if not widget.isVisibleTo(dock):
+            continue
+        one_line_label = isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
+        if isinstance(widget, QAbstractButton) and widget.text() or one_line_label:
+            if widget.sizeHint().width() > widget.width():
+                found.append(f"{widget.text()!r}: {widget.sizeHint().width()} > {widget.width()}")
+    return found
+
+
+@pytest.mark.parametrize("task_type", ["lbe", "bandmath", "jpeg", "mt_stats"])
+def test_at_320_px_every_text_is_whole_and_no_label_overlaps(qgis_font, dock, gui, qtbot, aoi_files, task_type):
+    narrow(gui, dock, 320)
+    dock.findChild(QWidget, "settingsGroup").setCollapsed(False)
+    dock.request_toggle.setChecked(True)
+    dock.task_combo.setCurrentIndex(dock.task_combo.findData(task_type))
+    choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
+    # long messages under the fields, as an analyst meets them
+    dock.index_form.expression.setText("NDVI + B99")
+    dock.visual_form.combination.setEditText("B04,B03,B99")
+    dock.visual_form.use_levels.setChecked(True)
+    dock.stats_form.indices.setText("NDVI; NDVI +")
+    dock.run_remote.setChecked(True)  # the API's row and the connection test too
+    dock._connection_answered(False, "the API at https://api.example.com did not answer within 30 s")
+    settle_layouts()
+    content = dock.scroll_area.widget()
+    assert content.width() <= dock.scroll_area.viewport().width()  # nothing cut at the right edge
+    assert content.minimumSizeHint().width() <= dock.scroll_area.viewport().width()
+    assert cut_texts(dock) == []
+    assert overlaps(dock) == []
+    for name in ("runLocal", "runRemote", "testConnection"):
+        widget = dock.findChild(QWidget, name)
+        assert widget.sizeHint().width() <= widget.width(), name
+    dock.run_local.setChecked(True)

@@ -37,6 +37,9 @@ class BandPicker(QWidget):
         ):
             self.preset_combo.addItem(label, preset)
         self.preset_combo.currentIndexChanged.connect(self._apply_preset)
+        # "False colour (near infrared)" need not be whole when closed: the box fits a narrow dock.
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset_combo.setMinimumContentsLength(12)
 
         self.band_list = QListWidget()
         self.band_list.setObjectName("bandList")

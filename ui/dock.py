@@ -8,6 +8,7 @@ anything runs.
 from __future__ import annotations
 
 import json
+import os
 
 from qgis.core import Qgis, QgsApplication, QgsGeometry, QgsProject
 from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDockWidget, QgsScrollArea
@@ -201,6 +202,8 @@ class LoadByExtentDock(QgsDockWidget):
         remembered = self.task_combo.findData(self.settings.remembered("task_type", "lbe"))
         self.task_combo.setCurrentIndex(max(remembered, 0))
         self.task_combo.currentIndexChanged.connect(self._task_type_changed)
+        self.task_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.task_combo.setMinimumContentsLength(16)  # a narrow dock may cut "Statistics over time (mt_stats)"
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Task")))
         row.addWidget(self.task_combo, 1)
@@ -232,7 +235,7 @@ class LoadByExtentDock(QgsDockWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setObjectName(f"aoi_{key}")
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            buttons.addWidget(button, index // 3, index % 3)
+            buttons.addWidget(button, index // 2, index % 2)  # two columns: whole labels in a narrow dock
             self.aoi_buttons[key] = button
         self.aoi_label = QLabel()
         self.aoi_label.setObjectName("aoiLabel")
@@ -266,12 +269,15 @@ class LoadByExtentDock(QgsDockWidget):
         chosen = self.settings.remembered("datasets", "sentinel2").split(",")
         self.dataset_combo.setCheckedItems([label for dataset, label in REMOTE_DATASETS if dataset in chosen])
         self.dataset_combo.checkedItemsChanged.connect(self._datasets_changed)
-        backend_row = QHBoxLayout()
-        backend_row.addWidget(QLabel(self.tr("Run on")))
-        backend_row.addWidget(self.run_local)
-        backend_row.addWidget(self.run_remote)
-        backend_row.addStretch(1)
-        backend_row.addWidget(self.test_connection_button)
+        # The choices one under the other, the connection test beside its answer: whole in a narrow dock.
+        backend_row = QGridLayout()
+        backend_row.addWidget(QLabel(self.tr("Run on")), 0, 0)
+        backend_row.addWidget(self.run_local, 0, 1)
+        backend_row.addWidget(self.run_remote, 1, 1)
+        backend_row.setColumnStretch(2, 1)
+        connection_row = QHBoxLayout()
+        connection_row.addWidget(self.connection_label, 1)
+        connection_row.addWidget(self.test_connection_button, 0, Qt.AlignmentFlag.AlignTop)
         self.dataset_row = QWidget()
         dataset_layout = QHBoxLayout(self.dataset_row)
         dataset_layout.setContentsMargins(0, 0, 0, 0)
@@ -281,7 +287,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.scene_problem = _problem_label()
         box = QVBoxLayout(group)
         box.addLayout(backend_row)
-        box.addWidget(self.connection_label)
+        box.addLayout(connection_row)
         box.addWidget(self.dataset_row)
         box.addWidget(self.scene_picker)
         box.addWidget(self.scene_problem)
@@ -375,15 +381,20 @@ class LoadByExtentDock(QgsDockWidget):
         self.request_text.setReadOnly(True)
         self.request_text.setMinimumHeight(140)
         self.request_text.hide()
-        metadata = QHBoxLayout()
+        metadata = QVBoxLayout()  # one under the other: both whole in a narrow dock
         metadata.addWidget(self.tile_md_check)
         metadata.addWidget(self.product_md_check)
-        metadata.addStretch(1)
         request_row = QHBoxLayout()
         request_row.addWidget(self.request_toggle)
         request_row.addStretch(1)
-        request_row.addWidget(copy)
-        request_row.addWidget(copy_curl)
+        # The copy buttons under the JSON, shown with it: beside the toggle they crowd a narrow dock.
+        self.copy_row = QWidget()
+        copy_layout = QHBoxLayout(self.copy_row)
+        copy_layout.setContentsMargins(0, 0, 0, 0)
+        copy_layout.addStretch(1)
+        copy_layout.addWidget(copy)
+        copy_layout.addWidget(copy_curl)
+        self.copy_row.hide()
         self.lbe_options = QWidget()  # merge and metadata: the crop task's only
         lbe_box = QVBoxLayout(self.lbe_options)
         lbe_box.setContentsMargins(0, 0, 0, 0)
@@ -395,6 +406,7 @@ class LoadByExtentDock(QgsDockWidget):
         box.addWidget(self.options_problem)
         box.addLayout(request_row)
         box.addWidget(self.request_text)
+        box.addWidget(self.copy_row)
         return group
 
     def _build_task_group(self) -> QgsCollapsibleGroupBox:
@@ -469,9 +481,14 @@ class LoadByExtentDock(QgsDockWidget):
     def _aoi_changed(self) -> None:
         self._show_aoi_problem("")
         if self.aoi.is_set:
+            source = self.aoi.source
+            # A file by its name, the whole path in the tooltip: a long path would widen the dock.
             self.aoi_label.setText(self.tr("{area} km² · {vertices} vertices · {source}").format(
-                area=f"{self.aoi.area_km2():,.2f}", vertices=self.aoi.vertex_count(), source=self.aoi.source))
+                area=f"{self.aoi.area_km2():,.2f}", vertices=self.aoi.vertex_count(),
+                source=os.path.basename(source) if os.sep in source else source))
+            self.aoi_label.setToolTip(source)
         else:
+            self.aoi_label.setToolTip("")
             self.aoi_label.setText(self.tr("No area of interest yet: draw one or take it from a source above."))
         self.schedule_search()
         self.refresh()
@@ -767,6 +784,7 @@ class LoadByExtentDock(QgsDockWidget):
 
     def _toggle_request(self, shown: bool) -> None:
         self.request_text.setVisible(shown)
+        self.copy_row.setVisible(shown)
         self.request_toggle.setText(self.tr("▾ Request") if shown else self.tr("▸ Request"))
 
     def copy_request(self) -> None:

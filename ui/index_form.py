@@ -36,6 +36,9 @@ class IndexForm(QWidget):
         for index in INDICES.values():
             self.catalog.addItem(f"{index.name} · {index.long_name}", index.name)
         self.catalog.currentIndexChanged.connect(self._catalog_chosen)
+        # The entries are long ("NDVI · Normalized Difference ..."): the closed box fits a narrow dock.
+        self.catalog.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.catalog.setMinimumContentsLength(12)
         self.expression = QLineEdit("NDVI")
         self.expression.setObjectName("indexExpression")
         self.expression.setPlaceholderText("NDVI, or (B08-B04)/(B08+B04); several separated by commas")
@@ -48,6 +51,7 @@ class IndexForm(QWidget):
         self.name_alias.textChanged.connect(self.changed)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock: labels above, fields whole
         form.addRow(self.tr("Catalog"), self.catalog)
         form.addRow(self.tr("Expression"), self.expression)
         form.addRow(self.explanation)

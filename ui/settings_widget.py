@@ -74,7 +74,8 @@ class SettingsWidget(QWidget):
         self.max_wait.setSuffix(self.tr(" h"))
         self.max_wait.setSpecialValueText(self.tr("the task's own limit"))
         self.max_wait.valueChanged.connect(self._changed)
-        self.reuse_results = QCheckBox(self.tr("Reuse the result of an identical recent request"))
+        self.reuse_results = QCheckBox(self.tr("Reuse identical recent results"))
+        self.reuse_results.setToolTip(self.tr("Reuse the result of an identical recent request"))
         self.reuse_results.setObjectName("reuseResults")
         self.reuse_results.toggled.connect(self._changed)
 
@@ -86,6 +87,7 @@ class SettingsWidget(QWidget):
         folders.addWidget(self.folder_list)
         folders.addLayout(buttons)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock: labels above, fields whole
         form.addRow(self.tr("Scene folders"), folders)
         form.addRow(self.tr("Output folder"), self.output_folder)
         form.addRow(self.tr("Ask before an AOI larger than"), self.aoi_limit)

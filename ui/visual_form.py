@@ -48,6 +48,8 @@ class VisualForm(QWidget):
         for name in COLORMAP_NAMES:
             self.colormap.addItem(name, name)
         self.colormap.setCurrentIndex(max(self.colormap.findData("RdYlGn"), 0))
+        self.colormap.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.colormap.setMinimumContentsLength(8)  # the longest colormap names need not fit a narrow dock
         self.classes = QSpinBox()
         self.classes.setObjectName("visualClasses")
         self.classes.setRange(0, 255)
@@ -61,6 +63,7 @@ class VisualForm(QWidget):
             spin.setDecimals(3)
             spin.setValue(value)
             spin.setEnabled(False)
+            spin.setMinimumWidth(70)  # not the width of "-1000000000.000": the levels row fits a narrow dock
         self.use_levels.toggled.connect(self.low.setEnabled)
         self.use_levels.toggled.connect(self.high.setEnabled)
         self.resample = QComboBox()
@@ -77,7 +80,8 @@ class VisualForm(QWidget):
         self.px_size.setDecimals(1)
         self.px_size.setSuffix(" m")
         self.px_size.setSpecialValueText(self.tr("native"))
-        self.calibrate = QCheckBox(self.tr("Top-of-atmosphere reflectance (calibrate)"))
+        self.calibrate = QCheckBox(self.tr("Calibrate to reflectance"))
+        self.calibrate.setToolTip(self.tr("Convert to top-of-atmosphere reflectance (calibrate)"))
         self.calibrate.setObjectName("visualCalibrate")
         self.name_alias = QLineEdit()
         self.name_alias.setPlaceholderText(self.tr("optional: a name for the result file"))
@@ -92,17 +96,14 @@ class VisualForm(QWidget):
         levels.addWidget(self.low, 1)
         levels.addWidget(QLabel("…"))
         levels.addWidget(self.high, 1)
-        colours = QHBoxLayout()
-        colours.addWidget(self.colormap, 1)
-        colours.addWidget(QLabel(self.tr("classes")))
-        colours.addWidget(self.classes)
         self.classes.setMinimumWidth(self.classes.sizeHint().width())  # "continuous" whole, not cut
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock: labels above, fields whole
         form.addRow(self.tr("Bands"), self.combination)
         form.addRow(self.explanation)
-        form.addRow(self.tr("Colormap"), colours)
+        form.addRow(self.tr("Colormap"), self.colormap)
+        form.addRow(self.tr("Classes"), self.classes)  # a row of its own: the colormap's row fits a narrow dock
         form.addRow(levels)
         form.addRow(self.tr("Resampling"), self.resample)
         form.addRow(self.tr("Format"), self.output_format)
