@@ -71,7 +71,7 @@ def wait() -> None:
     dock = plugins["load_by_extent"].dock
     dock.aoi.zoom_to()
     dock.options_group.setCollapsed(True)
-    dock.widget().ensureWidgetVisible(dock.task_list)
+    dock.scroll_area.ensureWidgetVisible(dock.task_list)
     QTimer.singleShot(2500, grab)
 
 

@@ -1162,3 +1162,21 @@ def test_at_320_px_every_text_is_whole_and_no_label_overlaps(qgis_font, dock, gu
         widget = dock.findChild(QWidget, name)
         assert widget.sizeHint().width() <= widget.width(), name
     dock.run_local.setChecked(True)
+
+
+def test_a_problem_is_said_once_where_the_field_is(dock, qtbot, aoi_files):
+    choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
+    dock.task_combo.setCurrentIndex(dock.task_combo.findData("bandmath"))
+    dock.index_form.expression.setText("(B08 - B99) / (B08 + B04)")
+    explanation = dock.index_form.explanation
+    assert explanation.text().startswith("✗") and "B99" in explanation.text()
+    assert not dock.run_button.isEnabled() and "B99" in dock.run_button.toolTip()
+    # the expression's own ✗ line says it: no second label under the form, none by Run
+    assert not dock.index_problem.isVisibleTo(dock)
+    assert not dock.run_problem.isVisibleTo(dock)
+
+    dock.scene_picker.set_view_id("")
+    status = dock.scene_picker.view_id_status
+    shown = [label.text() for label in (status, dock.scene_problem) if label.isVisibleTo(dock)]
+    assert shown == [dock.scene_problem.text()] and shown[0].startswith("missing")  # not also "Pick a scene…"
+    assert not dock.run_problem.isVisibleTo(dock)
