@@ -172,7 +172,7 @@ def check_on_scene_folders(stores, request: TaskRequest) -> Callable[[], str]:
 
     def check() -> str:
         backend.check(request.validate())
-        return tr("the scene folders can serve this request")
+        return ""  # nothing to say: the form waits only for a problem
 
     return check
 
