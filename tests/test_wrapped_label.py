@@ -28,3 +28,25 @@ def test_a_longer_text_makes_the_label_taller_in_a_narrow_form(qtbot):
 
     assert label.heightForWidth(label.width()) >= 3 * one_line  # it wraps onto several lines
     assert label.minimumHeight() == label.heightForWidth(label.width())
+
+
+def test_a_shorter_text_makes_the_label_shorter_again(qtbot):
+    content = QWidget()
+    form = QFormLayout(content)
+    label = WrappedLabel(LONG_TEXT)
+    form.addRow("Bands", QLineEdit())
+    form.addRow(label)
+    form.addRow("Colormap", QLineEdit())
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    area.resize(220, 400)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    one_line = label.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: label.height() >= 3 * one_line)
+
+    label.setText("✓ NDVI")
+    qtbot.waitUntil(lambda: label.height() < 2 * one_line + 2 * label.margin() + 2)
+    assert label.minimumHeight() < 2 * one_line + 2

@@ -23,6 +23,9 @@ class WrappedLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
+        # QLabel's heightForWidth is never less than its minimum height: measured with the minimum
+        # set, a label would keep the height of its longest text ever and stand in a tall empty row.
+        fitted = self.minimumHeight()
+        self.setMinimumHeight(0)
         height = self.heightForWidth(self.width())
-        if height > 0 and height != self.minimumHeight():
-            self.setMinimumHeight(height)
+        self.setMinimumHeight(height if height > 0 else fitted)
