@@ -1138,9 +1138,11 @@ def cut_texts(dock) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("width", [300, 320])
 @pytest.mark.parametrize("task_type", ["lbe", "bandmath", "jpeg", "mt_stats"])
-def test_at_320_px_every_text_is_whole_and_no_label_overlaps(qgis_font, dock, gui, qtbot, aoi_files, task_type):
-    narrow(gui, dock, 320)
+def test_in_a_narrow_dock_every_text_is_whole_and_no_label_overlaps(qgis_font, dock, gui, qtbot, aoi_files, task_type,
+                                                                    width):
+    narrow(gui, dock, width)
     dock.findChild(QWidget, "settingsGroup").setCollapsed(False)
     dock.request_toggle.setChecked(True)
     dock.task_combo.setCurrentIndex(dock.task_combo.findData(task_type))

@@ -124,6 +124,7 @@ class LoadByExtentDock(QgsDockWidget):
 
         content = QWidget()
         layout = QVBoxLayout(content)
+        layout.setContentsMargins(4, 4, 4, 4)  # the group boxes have margins of their own: room in a narrow dock
         layout.addLayout(self._build_task_row())
         layout.addWidget(self._build_aoi_group())
         layout.addWidget(self._build_scene_group())
