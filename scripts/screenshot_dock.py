@@ -11,7 +11,7 @@ import os
 import traceback
 
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
 
@@ -46,6 +46,7 @@ def start() -> None:
     plugin = plugins["load_by_extent"]
     plugin.action.trigger()  # opens the dock, as the toolbar button does
     dock = plugin.dock
+    iface.mainWindow().resizeDocks([dock], [340], Qt.Orientation.Horizontal)  # as QGIS opens it on a laptop
     dock.aoi.set_from_geojson(AOI, "polygon")
     dock.aoi.zoom_to()
     dock.scene_picker.set_view_id(VIEW_ID)
@@ -72,6 +73,7 @@ def wait() -> None:
     dock.aoi.zoom_to()
     dock.options_group.setCollapsed(True)
     dock.scroll_area.ensureWidgetVisible(dock.task_list)
+    dock.scroll_area.horizontalScrollBar().setValue(0)  # the form's left edge, whatever the task rows' width
     QTimer.singleShot(2500, grab)
 
 
