@@ -9,6 +9,7 @@ in the process may have switched exceptions on; the helpers here work either way
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 
 from osgeo import gdal, ogr, osr
@@ -58,18 +59,57 @@ def thread_config(**options: str | None) -> Iterator[None]:
             gdal.SetThreadLocalConfigOption(key, value)
 
 
+# The drivers of scene rasters: GeoTIFF and JPEG 2000, nothing else. A band file is chosen by
+# content among these only, so a store cannot hand GDAL an indirection (a VRT, or any format that
+# names other files) and make the plugin read, and write into a result, files outside the store.
+SCENE_RASTER_DRIVERS = ("GTiff", "JP2OpenJPEG", "JP2ECW", "JP2KAK", "JP2Lura", "JP2MrSID", "JPEG2000")
+
+
+def scene_raster_drivers() -> list[str]:
+    """The drivers of SCENE_RASTER_DRIVERS this GDAL has."""
+    return [name for name in SCENE_RASTER_DRIVERS if gdal.GetDriverByName(name) is not None]
+
+
 def open_raster(path: str) -> gdal.Dataset:
-    """Open a raster read-only, choosing the driver by content (a `.jp2` may be a GeoTIFF)."""
+    """Open a scene raster read-only, choosing the driver by content (a `.jp2` may be a GeoTIFF)
+    among SCENE_RASTER_DRIVERS only; DataError naming the file for anything else."""
+    drivers = scene_raster_drivers()
     with GdalMessages() as messages:
         try:
-            dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
+            dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY, allowed_drivers=drivers)
         except RuntimeError as error:  # someone else switched GDAL exceptions on
             messages.errors.append(str(error))
             dataset = None
     if dataset is None or dataset.RasterCount == 0:
-        reason = messages.last(tr("not a raster GDAL can read"))
+        if dataset is None and not messages.errors:
+            _refuse_unreadable(path)
+            identified = _identify(path)
+            if identified is not None and identified not in drivers:
+                message = tr("cannot read {path}: it is a {driver} file, and scene bands are read only as "
+                             "GeoTIFF or JPEG 2000")
+                raise DataError(message.format(path=path, driver=identified))
+        reason = messages.last(tr("not a GeoTIFF or JPEG 2000 raster"))
         raise DataError(tr("cannot read {path}: {reason}").format(path=path, reason=reason))
     return dataset
+
+
+def _refuse_unreadable(path: str) -> None:
+    """DataError saying why the file itself cannot be opened (missing, permission denied, a folder)."""
+    try:
+        os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))  # a FIFO must not block
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataError(tr("cannot read {path}: {reason}").format(path=path, reason=reason)) from None
+
+
+def _identify(path: str) -> str | None:
+    """The short name of the driver GDAL would pick for `path` among all it has, or None."""
+    with GdalMessages():
+        try:
+            driver = gdal.IdentifyDriverEx(path, gdal.OF_RASTER)
+        except RuntimeError:
+            driver = None
+    return driver.ShortName if driver is not None else None
 
 
 def read_window(band: gdal.Band, xoff: int, yoff: int, xsize: int, ysize: int, path: str):

@@ -14,8 +14,9 @@ A store is a folder searched recursively. It recognises these layouts, at any de
 - **Landsat scene files** ``{scene id}_B4.TIF`` (also ``_b4.tif``, ``_SR_B4.TIF``, ``_QA_PIXEL.TIF``,
   ``_fmask.tif``) with ``{scene id}_MTL.txt`` when present.
 
-Rasters are recognised by their names and opened by content (GDAL picks the driver from the
-bytes: some ``.jp2`` files are GeoTIFFs). Only headers are read while listing.
+Rasters are recognised by their names and opened by content among the GeoTIFF and JPEG 2000
+drivers only (some ``.jp2`` files are GeoTIFFs; a VRT named ``.jp2`` is refused: it could make
+the plugin read any file). Only headers are read while listing.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from .gdal_support import open_raster, srs_from_wkt, transform_geometry, wgs84
 from .i18n import tr
 from .sensors import SENSOR_NAMES, SENTINEL2, SceneId, Sensor, parse_view_id
 
-RASTER_EXTENSIONS = {".tif", ".tiff", ".jp2", ".j2k", ".jpx", ".vrt", ".img"}
+# GeoTIFF and JPEG 2000 only: the formats of scenes, and the only drivers bands are opened with
+# (gdal_support.SCENE_RASTER_DRIVERS); never a VRT, which could point at any file.
+RASTER_EXTENSIONS = {".tif", ".tiff", ".jp2", ".j2k", ".jpx"}
 
 # Layout names, in the order of preference when two copies of one scene are found.
 LAYOUT_VIEW_ID_FOLDER = "view_id folder"
