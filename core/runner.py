@@ -4,13 +4,21 @@
 folder inside the output folder, and only then moves the finished files into place under names
 that clobber nothing. On failure or cancel the staging folder is removed: nothing half-written is
 ever left in the output folder.
+
+A staging folder's name says whose it is: `.lbe-partial-{host}-{boot}-{pid}-{random}`. A run
+killed outright (SIGKILL, power cut) cannot remove its own; the next run into the same folder
+removes the staging folders whose process is gone, and those whose owner cannot be known (another
+host, an older name) once untouched for STALE_STAGING_SECONDS.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import socket
 import tempfile
+import time
 from typing import Protocol
 
 from .feedback import FeedbackLike, check_cancelled
@@ -18,6 +26,10 @@ from .request import TaskParams, TaskRequest
 from .results import TaskResult
 
 STAGING_PREFIX = ".lbe-partial-"
+# A staging folder of an unknown owner untouched this long is taken as abandoned.
+STALE_STAGING_SECONDS = 24 * 3600
+# mkdtemp's random part has no "-": the owner is what precedes it.
+_STAGING_NAME = re.compile(re.escape(STAGING_PREFIX) + r"(?P<host>[A-Za-z0-9_.]+)-(?P<boot>[0-9a-f]*)-(?P<pid>\d+)-[^-]+")
 
 
 class Backend(Protocol):
@@ -60,9 +72,17 @@ class StagingFolder:
         while not os.path.isdir(folder):
             self._created.append(folder)
             folder = os.path.dirname(folder)
-        if self._created:
-            os.makedirs(self.output_folder)
-        self.path = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.output_folder)
+        for attempt in range(3):
+            # Other runs may create the folder at the same time, or remove it on their failure
+            # (only while it is empty) between our makedirs and mkdtemp: both are tolerated.
+            os.makedirs(self.output_folder, exist_ok=True)
+            try:
+                self.path = tempfile.mkdtemp(prefix=_staging_prefix(), dir=self.output_folder)
+                break
+            except FileNotFoundError:
+                if attempt == 2:
+                    raise
+        remove_abandoned_staging(self.output_folder, keep=self.path)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -101,6 +121,85 @@ class StagingFolder:
                 continue
             return result.with_files(tuple(targets))
         raise FileExistsError(f"no free file name for {names[0]} in {self.output_folder}")
+
+
+def _staging_prefix() -> str:
+    return f"{STAGING_PREFIX}{_host()}-{_boot_id()}-{os.getpid()}-"
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9_.]", "_", socket.gethostname())[:64] or "_"
+
+
+def _boot_id() -> str:
+    """This boot's id (Linux), shortened; "" where the system has none. Pids are reused after a
+    reboot: the boot id tells an old staging folder from one of a live process with the same pid."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id") as stream:
+            return stream.read().strip().replace("-", "")[:12]
+    except OSError:
+        return ""
+
+
+def remove_abandoned_staging(folder: str, keep: str = "", now: float | None = None) -> list[str]:
+    """Remove the staging folders in `folder` left by runs that are gone; return their paths.
+
+    Removed: those of this host whose process is gone (or of an earlier boot); those whose owner
+    cannot be known (another host, an older name) untouched for STALE_STAGING_SECONDS. Kept:
+    those of live processes, `keep`, and anything not named like a staging folder.
+    """
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(STAGING_PREFIX) or entry.path == keep:
+            continue
+        try:
+            if not entry.is_dir(follow_symlinks=False):
+                continue
+        except OSError:
+            continue
+        if _staging_is_abandoned(entry.path, entry.name, now):
+            shutil.rmtree(entry.path, ignore_errors=True)
+            if not os.path.lexists(entry.path):
+                removed.append(entry.path)
+    return removed
+
+
+def _staging_is_abandoned(path: str, name: str, now: float) -> bool:
+    match = _STAGING_NAME.fullmatch(name)
+    if match and match["host"] == _host() and match["boot"] == _boot_id():
+        return not _process_alive(int(match["pid"]))
+    if match and match["host"] == _host() and match["boot"] and _boot_id():
+        return True  # a run of an earlier boot of this host
+    return now - _last_touched(path) > STALE_STAGING_SECONDS
+
+
+def _process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return True  # not a real owner: never taken as gone on its word
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: alive, someone else's
+        return True
+    return True
+
+
+def _last_touched(path: str) -> float:
+    """The latest modification time of the folder and everything in it."""
+    latest = 0.0
+    for base, dirs, files in os.walk(path):
+        for name in [None, *dirs, *files]:
+            try:
+                latest = max(latest, os.lstat(base if name is None else os.path.join(base, name)).st_mtime)
+            except OSError:
+                continue
+    return latest
 
 
 def _stem(name: str) -> str:

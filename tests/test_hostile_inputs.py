@@ -86,3 +86,114 @@ def test_a_band_that_is_a_vrt_over_another_file_is_refused(lbe_command, tmp_path
     completed = _run([*lbe_command, "run", request, "--scenes", str(tmp_path / "store"), "--out", str(out)])
     assert completed.returncode == 0, completed.stderr
     assert SECRET not in _all_bytes(out)
+
+
+# --- killed and concurrent runs -----------------------------------------------------------------
+
+def _staging_folders(out) -> list[str]:
+    from load_by_extent.core.runner import STAGING_PREFIX
+
+    return sorted(name for name in os.listdir(str(out)) if name.startswith(STAGING_PREFIX))
+
+
+def test_a_later_run_removes_the_staging_folder_of_a_run_killed_with_sigkill(
+    lbe_command, full_size_store, full_size_aoi, tmp_path
+):
+    import signal
+    import time
+
+    from load_by_extent.core import runner
+
+    out = tmp_path / "out"
+    big = _request_file(tmp_path, {"view_id": "S2/33/U/UU/2020/6/1/0", "bands": ["B04"], "geometry": full_size_aoi,
+                                       "reference": "killed"},
+                        name="big.json")
+    process = subprocess.Popen([*lbe_command, "run", big, "--scenes", full_size_store, "--out", str(out)],
+                               env=clean_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        # Killed once the crop is under way: its staging folder holds a file being written.
+        while not (out.is_dir() and any(os.listdir(out / name) for name in _staging_folders(out))):
+            assert process.poll() is None, process.stderr.read()
+            assert time.monotonic() < deadline, "no staging folder appeared"
+            time.sleep(0.05)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    killed = _staging_folders(out)
+    assert len(killed) == 1 and str(process.pid) in killed[0]
+
+    # Beside it: a staging folder of a live process (this one), and two of unknown owners (an
+    # older name), one untouched for two days, one fresh.
+    live = tempfile_in(out, runner._staging_prefix())
+    old_unknown = out / ".lbe-partial-abc123xy"
+    fresh_unknown = out / ".lbe-partial-def456zw"
+    for folder in (old_unknown, fresh_unknown):
+        folder.mkdir()
+        (folder / "part.tif").write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (old_unknown / "part.tif", old_unknown):
+        os.utime(path, (two_days_ago, two_days_ago))
+
+    small = _request_file(tmp_path, {"view_id": "S2/33/U/UU/2020/6/1/0", "bands": ["B04"], "geometry": polygon_from_utm(
+        [(300500.0, 5899500.0), (301000.0, 5899500.0), (301000.0, 5899000.0), (300500.0, 5899000.0)]), "reference": "after"}, name="small.json")
+    completed = _run([*lbe_command, "run", small, "--scenes", full_size_store, "--out", str(out)])
+    assert completed.returncode == 0, completed.stderr
+    assert _staging_folders(out) == sorted([os.path.basename(live), fresh_unknown.name])
+    assert sorted(name for name in os.listdir(out) if not name.startswith(".")) == sorted(
+        os.path.basename(path) for path in json.loads(completed.stdout)["files"])
+
+
+def tempfile_in(folder, prefix: str) -> str:
+    import tempfile
+
+    return tempfile.mkdtemp(prefix=prefix, dir=str(folder))
+
+
+def test_concurrent_runs_into_a_folder_that_does_not_exist_yet_all_succeed(lbe_command, tmp_path):
+    _tile_store(tmp_path / "store")
+    request = _request_file(tmp_path, _lbe_params())
+    out = tmp_path / "new" / "deeper" / "out"
+    command = [*lbe_command, "run", request, "--scenes", str(tmp_path / "store"), "--out", str(out)]
+    processes = [subprocess.Popen(command, env=clean_environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for _ in range(6)]
+    answers = [process.communicate(timeout=120) for process in processes]
+    for process, (_stdout, stderr) in zip(processes, answers):
+        assert process.returncode == 0, stderr
+    files = sorted(path for stdout, _stderr in answers for path in json.loads(stdout)["files"])
+    assert len(set(files)) == len(files) == 12  # each: the .jp2 and its .aux.xml, under names of its own
+    assert sorted(os.listdir(out)) == sorted(os.path.basename(path) for path in files)
+
+
+def test_concurrent_runs_in_threads_into_a_new_folder_all_succeed(tmp_path):
+    """The same, in threads released together: the folder's creation races for sure."""
+    import threading
+
+    from load_by_extent.core.local import LocalBackend
+    from load_by_extent.core.request import TaskRequest
+    from load_by_extent.core.runner import run
+
+    _tile_store(tmp_path / "store")
+    request = TaskRequest.from_json(json.dumps({"type": "lbe", "params": _lbe_params()}))
+    for attempt in range(5):
+        out = tmp_path / f"out{attempt}" / "results"
+        start = threading.Barrier(8)
+        outcomes: list = []
+
+        def one_run(start=start, outcomes=outcomes, out=out):
+            start.wait()
+            try:
+                outcomes.append(run(request, LocalBackend(str(tmp_path / "store")), str(out)))
+            except Exception as error:  # collected and asserted below
+                outcomes.append(error)
+
+        threads = [threading.Thread(target=one_run) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        errors = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
+        assert not errors and len(outcomes) == 8
+        files = [path for outcome in outcomes for path in outcome.files]
+        assert len(set(files)) == len(files) == 16
+        assert sorted(os.listdir(out)) == sorted(os.path.basename(path) for path in files)
