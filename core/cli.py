@@ -139,7 +139,7 @@ def _run(args) -> int:
     from .runner import run
 
     if args.request == "-":
-        request = TaskRequest.from_json(sys.stdin.read())
+        request = TaskRequest.load_stream(sys.stdin.buffer, "stdin")
     else:
         request = TaskRequest.load(args.request)
     request.validate()  # an invalid request fails before the store or the API is even looked at

@@ -44,6 +44,15 @@ RASTER_DRIVERS = ("GTiff", "COG", "JP2OpenJPEG", "JP2ECW", "JP2KAK", "JP2MrSID",
 NON_RASTER_SUFFIXES = (".txt", ".xml", ".json", ".csv", ".html", ".htm", ".md", ".ovr", ".msk", ".aux")
 
 EXTRACT_PREFIX = ".lbe-extract-"
+# Zip extraction limits, counted on the bytes actually written (a member's declared sizes may lie):
+# a member may expand at most MAX_ZIP_RATIO times its compressed size once past RATIO_FREE_BYTES
+# (a small metadata file may compress better), and all members together at most
+# MAX_ZIP_TOTAL_BYTES. Results are compressed rasters: they expand little. Zip bombs expand ~1000x.
+MAX_ZIP_RATIO = 200
+RATIO_FREE_BYTES = 16 * 1024 * 1024
+MAX_ZIP_TOTAL_BYTES = 16 * 1024**3
+# Left free on the disk after extracting.
+FREE_SPACE_MARGIN_BYTES = 64 * 1024 * 1024
 _COPY_CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
@@ -183,14 +192,21 @@ def is_raster_file(path: str) -> bool:
     return found
 
 
-def extract_zip_safely(zip_path: str, target_folder: str) -> list[str]:
+def extract_zip_safely(
+    zip_path: str, target_folder: str, max_ratio: float = MAX_ZIP_RATIO, max_total_bytes: int = MAX_ZIP_TOTAL_BYTES,
+    ratio_free_bytes: int = RATIO_FREE_BYTES,
+) -> list[str]:
     """Extract every member of `zip_path` into `target_folder`; return the extracted files' paths.
 
     The whole archive is refused (DataError naming the member) when any member would land outside
     the folder (absolute path, drive letter, `..` after normalisation), is a symbolic link, or
-    repeats another member. Members are written to a temporary folder beside the target first,
-    renamed into place only when complete: a failure leaves nothing behind. An existing target is
-    never overwritten: `<name>_2`, `<name>_3` ... is used instead, and the paths returned are in it.
+    repeats another member; and (DataError naming the limit) when a member expands more than
+    `max_ratio` times its compressed size (past its first `ratio_free_bytes`), when the members
+    hold more than `max_total_bytes`, or when they would leave less than FREE_SPACE_MARGIN_BYTES
+    free: declared sizes are checked first, then the bytes actually written. Members are written
+    to a temporary folder beside the target first, renamed into place only when complete: a
+    failure leaves nothing behind. An existing target is never overwritten: `<name>_2`, `<name>_3`
+    ... is used instead, and the paths returned are in it.
     """
     zip_path = os.path.abspath(zip_path)
     target_folder = os.path.abspath(target_folder)
@@ -202,14 +218,17 @@ def extract_zip_safely(zip_path: str, target_folder: str) -> list[str]:
         raise DataError(message.format(file=zip_path, reason=error)) from error
     with archive:
         members = _checked_members(archive, zip_path)
-        _check_free_space(members, parent, zip_path)
+        budget = _ExtractionBudget(zip_path, max_ratio, max_total_bytes, ratio_free_bytes, _free_bytes(parent))
+        for info, _parts in members:  # what the archive declares, before writing anything
+            budget.check_member(info, info.file_size)
+        budget.check_total(sum(info.file_size for info, _parts in members))
         existing_ancestor = _existing_ancestor(parent)
         temporary = ""
         try:
             os.makedirs(parent, exist_ok=True)
             temporary = tempfile.mkdtemp(prefix=EXTRACT_PREFIX, dir=parent)
             for info, parts in members:
-                _extract_member(archive, info, parts, temporary, zip_path)
+                _extract_member(archive, info, parts, temporary, zip_path, budget)
             final = _move_into_place(temporary, target_folder)
         except BaseException as error:
             if temporary:
@@ -264,22 +283,53 @@ def _checked_members(archive: zipfile.ZipFile, zip_path: str) -> list[tuple[zipf
     return members
 
 
-def _check_free_space(members: list[tuple[zipfile.ZipInfo, tuple[str, ...]]], parent: str, zip_path: str) -> None:
-    needed = sum(info.file_size for info, _parts in members)
-    existing = _existing_ancestor(parent)
+def _free_bytes(folder: str) -> int | None:
     try:
-        free = shutil.disk_usage(existing).free
+        return shutil.disk_usage(_existing_ancestor(folder)).free
     except OSError:
-        return
-    if needed > free:
-        message = tr("{file} needs {needed} MB to extract, {free} MB are free in {folder}")
-        raise DataError(
-            message.format(file=zip_path, needed=math.ceil(needed / 1e6), free=int(free / 1e6), folder=existing)
-        )
+        return None
+
+
+class _ExtractionBudget:
+    """The limits of one extraction, checked on declared sizes and on the bytes written."""
+
+    def __init__(self, zip_path: str, max_ratio: float, max_total: int, ratio_free: int, free: int | None) -> None:
+        self.zip_path = zip_path
+        self.max_ratio = max_ratio
+        self.max_total = max_total
+        self.ratio_free = ratio_free
+        self.free = free
+        self.written = 0
+
+    def check_member(self, info: zipfile.ZipInfo, size: int) -> None:
+        if size > self.ratio_free and size > self.max_ratio * max(info.compress_size, 1):
+            message = tr("{file} is refused: its member {member} expands more than {ratio} times its compressed "
+                         "size (the limit of extraction)")
+            raise DataError(message.format(file=self.zip_path, member=info.filename, ratio=f"{self.max_ratio:g}"))
+
+    def check_total(self, size: int) -> None:
+        if size > self.max_total:
+            message = tr("{file} is refused: its members hold more than {size} MB (the limit of extraction)")
+            raise DataError(message.format(file=self.zip_path, size=_megabytes(self.max_total)))
+        if self.free is not None and size > self.free - FREE_SPACE_MARGIN_BYTES:
+            message = tr("{file} needs more than {needed} MB to extract; {free} MB are free, and {margin} MB are "
+                         "kept free")
+            raise DataError(message.format(file=self.zip_path, needed=_megabytes(size), free=_megabytes(self.free),
+                                           margin=_megabytes(FREE_SPACE_MARGIN_BYTES)))
+
+    def add(self, info: zipfile.ZipInfo, member_written: int, count: int) -> None:
+        self.written += count
+        self.check_member(info, member_written)
+        self.check_total(self.written)
+
+
+def _megabytes(size: int) -> int:
+    return max(1, math.ceil(size / 1e6))
 
 
 def _extract_member(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, parts: tuple[str, ...], folder: str, zip_path: str
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, parts: tuple[str, ...], folder: str, zip_path: str,
+    budget: _ExtractionBudget,
 ) -> None:
     path = os.path.join(folder, *parts)
     if info.is_dir() or not parts:
@@ -288,7 +338,16 @@ def _extract_member(
     os.makedirs(os.path.dirname(path), exist_ok=True)
     try:
         with archive.open(info) as source, open(path, "xb") as target:
-            shutil.copyfileobj(source, target, _COPY_CHUNK)
+            written = 0
+            while True:
+                chunk = source.read(_COPY_CHUNK)
+                if not chunk:
+                    break
+                written += len(chunk)
+                budget.add(info, written, len(chunk))  # before the bytes reach the disk
+                target.write(chunk)
+    except DataError:
+        raise
     except Exception as error:  # bad CRC, truncated data, encryption, unsupported compression, disk full
         message = tr("cannot extract {member} from {file}: {reason}")
         raise DataError(message.format(member=info.filename, file=zip_path, reason=error)) from error

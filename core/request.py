@@ -14,7 +14,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, BinaryIO, Union
 
 from . import api_rules
 from .aoi import bbox_to_polygon, validate_geometry
@@ -97,6 +97,42 @@ _KNOWN_PARAMS = {
 }
 
 
+# A request is a few kilobytes (a polygon of some thousand vertices); anything past this is refused
+# unread. The API's own AOIs are far smaller.
+MAX_REQUEST_BYTES = 8 * 1024 * 1024
+# JSON nesting: a request needs 7 levels (a MultiPolygon's coordinates in params.geometry).
+MAX_REQUEST_DEPTH = 32
+# Digits of a whole number: beyond this no field can use it (and Python refuses 4300 and more).
+MAX_INTEGER_DIGITS = 40
+
+
+def _too_large_message() -> str:
+    return tr("a request is at most {size} MiB; this one is larger").format(size=MAX_REQUEST_BYTES // (1024 * 1024))
+
+
+def _too_deep_message() -> str:
+    return tr("is nested more than {depth} levels deep").format(depth=MAX_REQUEST_DEPTH)
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        message = tr("holds a number of {digits} digits (at most {maximum})")
+        raise RequestError("request", message.format(digits=len(text.lstrip("-")), maximum=MAX_INTEGER_DIGITS))
+    return int(text)
+
+
+def _depth_exceeds(data: Any, limit: int) -> bool:
+    """Whether lists and objects nest deeper than `limit` (without recursion)."""
+    pending = [(data, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            pending.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
 class TaskRequest:
     """One request of the task API, kept exactly as given."""
 
@@ -108,23 +144,45 @@ class TaskRequest:
     # --- reading and writing -----------------------------------------------------------------
     @classmethod
     def from_json(cls, text: str) -> TaskRequest:
+        if len(text) > MAX_REQUEST_BYTES:  # the bound of load_stream, for text from elsewhere
+            raise RequestError("request", _too_large_message())
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_int=_bounded_int)
         except json.JSONDecodeError as error:
             message = tr("is not valid JSON: {reason} at line {line} column {column}")
             raise RequestError(
                 "request", message.format(reason=error.msg, line=error.lineno, column=error.colno)
             ) from None
+        except RecursionError:
+            raise RequestError("request", _too_deep_message()) from None
+        if _depth_exceeds(data, MAX_REQUEST_DEPTH):
+            raise RequestError("request", _too_deep_message())
         return cls(data)
 
     @classmethod
     def load(cls, path: str) -> TaskRequest:
         try:
-            with open(path, encoding="utf-8") as stream:
-                text = stream.read()
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or error
+            with open(path, "rb") as stream:
+                return cls.load_stream(stream, path)
+        except OSError as error:
+            reason = error.strerror or error
             raise RequestError("request", tr("cannot read {path}: {reason}").format(path=path, reason=reason)) from None
+
+    @classmethod
+    def load_stream(cls, stream: BinaryIO, name: str) -> TaskRequest:
+        """The request in a binary stream (a file, stdin), of at most MAX_REQUEST_BYTES: no more
+        is read, so a device or an endless pipe is refused, not read into memory."""
+        try:
+            data = stream.read(MAX_REQUEST_BYTES + 1)
+        except OSError as error:
+            reason = error.strerror or error
+            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=name, reason=reason)) from None
+        if len(data) > MAX_REQUEST_BYTES:
+            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=name, reason=_too_large_message()))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=name, reason=error)) from None
         return cls.from_json(text)
 
     def to_dict(self) -> dict:

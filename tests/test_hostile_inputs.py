@@ -197,3 +197,86 @@ def test_concurrent_runs_in_threads_into_a_new_folder_all_succeed(tmp_path):
         files = [path for outcome in outcomes for path in outcome.files]
         assert len(set(files)) == len(files) == 16
         assert sorted(os.listdir(out)) == sorted(os.path.basename(path) for path in files)
+
+
+# --- zip bombs (the plugin's extraction of zip results) -----------------------------------------
+
+def _zip(path, members: list[tuple[str, bytes]]) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return str(path)
+
+
+def test_a_zip_bomb_is_refused_by_its_ratio_leaving_nothing(tmp_path):
+    import pytest
+    from load_by_extent.core.display import extract_zip_safely
+    from load_by_extent.core.errors import DataError
+
+    zip_path = _zip(tmp_path / "bomb.zip", [("B04.tif", b"fine" * 1000), ("bomb.tif", bytes(8 * 1024 * 1024))])
+    assert os.path.getsize(zip_path) < 64 * 1024  # 8 MiB of zeros deflate ~1000 times
+
+    with pytest.raises(DataError) as raised:
+        extract_zip_safely(zip_path, str(tmp_path / "out" / "bomb"), max_ratio=100, ratio_free_bytes=1024 * 1024)
+    assert "bomb.tif" in str(raised.value) and "expands more than 100 times" in str(raised.value)
+    assert sorted(os.listdir(tmp_path)) == ["bomb.zip"]  # no target, no temporary folder, no parent
+
+
+def test_a_zip_over_the_total_is_refused_leaving_nothing(tmp_path):
+    import pytest
+    from load_by_extent.core.display import extract_zip_safely
+    from load_by_extent.core.errors import DataError
+
+    noise = np.random.default_rng(1).integers(0, 256, 600_000, dtype=np.uint8).tobytes()  # does not compress
+    zip_path = _zip(tmp_path / "big.zip", [("a.tif", noise), ("b.tif", noise[::-1])])
+
+    with pytest.raises(DataError) as raised:
+        extract_zip_safely(zip_path, str(tmp_path / "big"), max_total_bytes=1_000_000)
+    assert "more than 1 MB (the limit of extraction)" in str(raised.value)
+    assert sorted(os.listdir(tmp_path)) == ["big.zip"]
+    # Within the limit it extracts.
+    paths = extract_zip_safely(zip_path, str(tmp_path / "big"), max_total_bytes=2_000_000)
+    assert [os.path.getsize(path) for path in paths] == [600_000, 600_000]
+
+
+def test_a_zip_bomb_that_declares_small_sizes_is_refused_leaving_nothing(tmp_path):
+    """Its headers say 1000 bytes: what is written is counted, not what is declared; nothing past
+    the declared size lands on the disk, and the member is refused."""
+    import struct
+
+    import pytest
+    from load_by_extent.core.display import extract_zip_safely
+    from load_by_extent.core.errors import DataError
+
+    zip_path = tmp_path / "liar.zip"
+    _zip(zip_path, [("bomb.tif", bytes(8 * 1024 * 1024))])
+    data = bytearray(zip_path.read_bytes())
+    local, central = data.index(b"PK\x03\x04"), data.index(b"PK\x01\x02")
+    struct.pack_into("<I", data, local + 22, 1000)  # uncompressed size, local header
+    struct.pack_into("<I", data, central + 24, 1000)  # and central directory
+    zip_path.write_bytes(bytes(data))
+
+    with pytest.raises(DataError, match="bomb.tif"):
+        extract_zip_safely(str(zip_path), str(tmp_path / "liar"), max_ratio=100, ratio_free_bytes=0)
+    assert sorted(os.listdir(tmp_path)) == ["liar.zip"]
+
+
+# --- the request file ---------------------------------------------------------------------------
+
+def test_an_endless_request_file_or_stdin_is_refused_past_the_limit(lbe_command, tmp_path):
+    for command, stdin in (([*lbe_command, "run", "/dev/zero"], None), ([*lbe_command, "run", "-"], "/dev/zero")):
+        with open(stdin or os.devnull, "rb") as stream:
+            completed = _run([*command, "--scenes", str(tmp_path)], stdin=stream)
+        assert completed.returncode == 2, completed.stderr
+        assert "a request is at most 8 MiB" in completed.stderr
+        assert ("/dev/zero" if stdin is None else "stdin") in completed.stderr
+
+
+def test_a_request_just_under_the_limit_is_read(lbe_command, tmp_path):
+    path = tmp_path / "padded.json"
+    text = json.dumps({"type": "lbe", "params": {"view_id": "S2/33/U/UU/2017/2/16/0"}})
+    path.write_text(text + " " * (8 * 1024 * 1024 - len(text) - 1))
+    completed = _run([*lbe_command, "run", str(path), "--scenes", str(tmp_path)])
+    assert completed.returncode == 2 and "params.bands" in completed.stderr, completed.stderr  # read, then validated
