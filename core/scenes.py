@@ -21,6 +21,7 @@ the plugin read any file). Only headers are read while listing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -216,16 +217,54 @@ class SceneStore:
     def __init__(self, root: str) -> None:
         self.root = os.path.abspath(os.path.expanduser(root))
         self._scenes: dict[str, Scene] | None = None
+        self._walk_problems: list[str] = []  # paths the scan skipped, with why
+        self._checked: dict[str, tuple[Scene | None, tuple[str, ...]]] = {}  # view_id -> readable part, problems
         self._lock = threading.Lock()  # a scene search and a running task may scan at once
 
     def __repr__(self) -> str:
         return f"SceneStore({self.root!r})"
 
     def refresh(self) -> None:
-        self._scenes = None
+        with self._lock:
+            self._scenes = None
+            self._checked = {}
 
     def scenes(self) -> list[Scene]:
         return list(self._index().values())
+
+    def readable(self, scene: Scene) -> tuple[Scene | None, tuple[str, ...]]:
+        """The scene with only the bands that open as rasters (None when none does, or its
+        footprint cannot be read), and what is wrong with the others: one bad file does not hide
+        the rest of the store. Headers only; remembered until refresh()."""
+        with self._lock:
+            known = self._checked.get(scene.view_id)
+        if known is not None and (known[0] is None or known[0].scene_id == scene.scene_id):
+            return known
+        problems = []
+        good = {}
+        for name, path in scene.band_files.items():
+            try:
+                open_raster(path)
+            except DataError as error:
+                problems.append(str(error))
+                continue
+            good[name] = path
+        readable: Scene | None = None
+        if good:
+            readable = scene if len(good) == len(scene.band_files) else dataclasses.replace(
+                scene, band_files=good, _footprint=[])
+            try:
+                readable.footprint()
+            except DataError as error:
+                problems.append(str(error))
+                readable = None
+        if readable is None:
+            problems.append(tr("scene {view_id} is left out: none of its bands can be read").format(
+                view_id=scene.view_id))
+        known = (readable, tuple(problems))
+        with self._lock:
+            self._checked[scene.view_id] = known
+        return known
 
     def find(self, view_id: str) -> Scene:
         """The scene with this view_id; SceneNotFoundError when the store has none."""
@@ -242,13 +281,18 @@ class SceneStore:
         end: dt.date | None = None,
         max_cloud: float | None = None,
         sensors: Sequence[str] | None = None,
+        problems: list[str] | None = None,
     ) -> list[Scene]:
         """Scenes intersecting `aoi` (GeoJSON in EPSG:4326), within the dates, clouds and sensors;
-        newest first."""
+        newest first, each with only its readable bands. What could not be read (paths that are
+        not UTF-8, band files that do not open as rasters) is added to `problems`, and left out."""
         area = aoi_module.to_ogr(aoi) if aoi else None
         wanted = _sensor_filter(sensors)
         found = []
-        for scene in self.scenes():
+        scenes = self.scenes()
+        if problems is not None:
+            problems.extend(self._walk_problems)
+        for scene in scenes:
             if wanted is not None and not _sensor_matches(scene, wanted):
                 continue
             if (start or end) and scene.date is None:
@@ -256,6 +300,11 @@ class SceneStore:
             if start and scene.date < start or end and scene.date > end:
                 continue
             if max_cloud is not None and scene.cloud_cover is not None and scene.cloud_cover > max_cloud:
+                continue
+            scene, scene_problems = self.readable(scene)
+            if problems is not None:
+                problems.extend(scene_problems)
+            if scene is None:
                 continue
             if area is not None and not aoi_module.to_ogr(scene.footprint()).Intersects(area):
                 continue
@@ -269,10 +318,11 @@ class SceneStore:
             if self._scenes is None:
                 if not os.path.isdir(self.root):
                     raise DataError(tr("the scene folder {folder} does not exist").format(folder=self.root))
-                self._scenes = _build_index(self._walk())
+                self._walk_problems = []
+                self._scenes = _build_index(self._walk(self._walk_problems))
             return self._scenes
 
-    def _walk(self) -> Iterator[tuple[str, list[str], list[str]]]:
+    def _walk(self, problems: list[str]) -> Iterator[tuple[str, list[str], list[str]]]:
         seen: set[str] = set()
         for folder, dirs, files in os.walk(self.root, followlinks=True):
             real = os.path.realpath(folder)
@@ -280,8 +330,28 @@ class SceneStore:
                 dirs[:] = []
                 continue
             seen.add(real)
+            # Names that are not UTF-8 cannot be handed to GDAL (nor shown faithfully): skipped.
+            for names in (dirs, files):
+                bad = [name for name in names if not _is_utf8(name)]
+                for name in bad:
+                    names.remove(name)
+                    message = tr("{path} is skipped: its name is not UTF-8")
+                    problems.append(message.format(path=_printable_path(os.path.join(folder, name))))
             dirs.sort()
             yield folder, dirs, sorted(files)
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.walk keeps undecodable bytes as lone surrogates
+        return False
+    return True
+
+
+def _printable_path(path: str) -> str:
+    """`path` with its undecodable bytes shown as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 class SceneStoreSet:
@@ -316,10 +386,12 @@ class SceneStoreSet:
         found: dict[str, Scene] = {}
         problems = []
         for store in reversed(self.stores):  # the first folder wins for a scene found twice
+            store_problems: list[str] = []
             try:
-                found.update((scene.view_id, scene) for scene in store.search(**criteria))
+                found.update((scene.view_id, scene) for scene in store.search(**criteria, problems=store_problems))
             except DataError as error:
-                problems.insert(0, str(error))
+                store_problems.append(str(error))
+            problems[:0] = store_problems
         scenes = sorted(found.values(), key=date_order, reverse=True)
         return scenes, problems
 

@@ -424,7 +424,7 @@ def test_real_jpeg2000_band_has_a_footprint(tmp_path):
     assert ring_has_point(footprint, *lonlat(500200.0, 5799900.0))
 
 
-def test_text_file_named_like_a_band_is_listed_but_reading_it_raises_data_error(tmp_path):
+def test_text_file_named_like_a_band_is_indexed_but_a_search_leaves_it_out_naming_it(tmp_path):
     path = text(tmp_path / S2_TILE_DIR / "B02.jp2", "<html>404 Not Found</html>\n")
     scene = only_scene(tmp_path)
     assert scene.band_files == {"B02": path}
@@ -433,10 +433,12 @@ def test_text_file_named_like_a_band_is_listed_but_reading_it_raises_data_error(
     assert path in str(raised.value)
     with pytest.raises(DataError):
         scene.summary()
-    with pytest.raises(DataError):
-        SceneStore(str(tmp_path)).search(
-            aoi=polygon_from_utm([(500000, 5800000), (500100, 5800000), (500100, 5799900)])
-        )
+    problems: list[str] = []
+    found = SceneStore(str(tmp_path)).search(
+        aoi=polygon_from_utm([(500000, 5800000), (500100, 5800000), (500100, 5799900)]), problems=problems
+    )
+    assert found == []
+    assert problems[0].startswith(f"cannot read {path}: ") and "left out" in problems[1]
 
 
 def test_unreadable_band_raises_data_error_even_with_gdal_exceptions_on(tmp_path):
