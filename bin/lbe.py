@@ -48,6 +48,9 @@ if __name__ == "__main__":
     status = main()
     # Every file is closed and committed by now: skip the interpreter's teardown (unloading GDAL's
     # drivers and numpy takes a tenth of a second, which a short command would otherwise pay).
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):  # closed or full (`>&-`, >/dev/full): main() said so
+            pass
     os._exit(status)

@@ -66,5 +66,8 @@ JPEG_FORMATS = ("jpeg", "png", "tiff")
 DEFAULT_JPEG_FORMAT = "jpeg"
 DEFAULT_INDEX_LEVELS = (-0.5, 0.5)
 MAX_MT_STATS_INDICES = 3
+# The API documents no maximum for these; ours bound the work and memory of one request.
+MAX_BANDMATH_EXPRESSIONS = 16  # bands of a bandmath result (each a Float32 band of the AOI)
+MAX_COLORS_LIMIT = 256  # colormap classes of a jpeg: an 8-bit image has no more colours
 DEFAULT_MT_STATS_LIMIT = 100
 # cloud_masking_level: meaning undocumented; accepted as a number and passed through unchanged.

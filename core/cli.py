@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import signal
 import sys
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--api-url", help=f"run on the Processing API at this base URL (e.g. {DEFAULT_API_URL})")
     run.add_argument("--out", default=".", help="folder for the results (default: the current folder)")
     _add_key_arguments(run)
-    run.add_argument("--max-wait", type=float, help="give up waiting for a remote task after this many seconds")
+    run.add_argument("--max-wait", type=_seconds, help="give up waiting for a remote task after this many seconds")
     run.add_argument("--force", action="store_true",
                      help="send the request even if an identical one ran recently (default: reuse its result)")
     run.add_argument("--ledger", help="the file of remote tasks (default: $LBE_LEDGER or ~/.local/state/...); "
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_key_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--api-key", help="the API key (better: the environment variable LBE_API_KEY, which "
                                           "other users of this computer cannot see in the process list)")
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for each HTTP answer")
+    parser.add_argument("--timeout", type=_positive_seconds, default=60.0, help="seconds to wait for each HTTP answer")
 
 
 def _remote_config(args, search_url: str | None = None):
@@ -84,6 +85,23 @@ def _remote_config(args, search_url: str | None = None):
     key = ApiKey(args.api_key or os.environ.get("LBE_API_KEY", ""))
     return RemoteConfig(api_url=args.api_url, api_key=key, search_url=search_url or DEFAULT_SEARCH_URL,
                         timeout=args.timeout, max_wait=getattr(args, "max_wait", None))
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    value = _seconds(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds greater than 0")
+    return value
 
 
 def _date(text: str) -> dt.date:
@@ -130,7 +148,30 @@ def _raise_interrupt(_signum, _frame):
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"lbe: error: {message}\n")
+    try:
+        sys.stderr.write(f"lbe: error: {message}\n")
+    except (AttributeError, OSError, ValueError):  # no stderr (2>&-): the exit status says it
+        pass
+
+
+def _stdout_problem() -> str | None:
+    """Why standard output cannot take the answer (closed: `>&-`), or None. Checked before any
+    work: a result must not be committed that nobody can be told about."""
+    try:
+        os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError) as error:
+        return getattr(error, "strerror", None) or "closed"
+    return None
+
+
+def _print_answer(text: str) -> str | None:
+    """Print `text` and a line break on standard output, flushed; the reason it failed, or None."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except (AttributeError, OSError, ValueError) as error:  # AttributeError: no sys.stdout at all
+        return getattr(error, "strerror", None) or "closed"
+    return None
 
 
 def _run(args) -> int:
@@ -138,6 +179,10 @@ def _run(args) -> int:
     from .request import TaskRequest
     from .runner import run
 
+    problem = _stdout_problem()
+    if problem:
+        _error(f"standard output cannot be written ({problem}): the result could not be reported; nothing was run")
+        return EXIT_FAILURE
     if args.request == "-":
         request = TaskRequest.load_stream(sys.stdin.buffer, "stdin")
     else:
@@ -155,7 +200,11 @@ def _run(args) -> int:
         ledger = None if ledger_path is None else TaskLedger(ledger_path)
         backend = RemoteBackend(_remote_config(args), ledger, force=args.force)
     result = run(request, backend, args.out, ConsoleFeedback())
-    sys.stdout.write(json.dumps(result.to_json_dict()) + "\n")
+    problem = _print_answer(json.dumps(result.to_json_dict()))
+    if problem:  # the files are in place: say where, on stderr
+        _error(f"the result is written ({', '.join(result.files)}), but standard output cannot be written "
+               f"({problem})")
+        return EXIT_FAILURE
     return EXIT_OK
 
 
@@ -166,7 +215,8 @@ def _scenes(args) -> int:
         from .scenes import SceneStore
 
         store = SceneStore(args.scenes)
-        found = store.search(aoi=aoi, start=args.start, end=args.end, max_cloud=args.max_cloud, sensors=args.sensor)
+        found = store.search(aoi=aoi, start=args.start, end=args.end, max_cloud=args.max_cloud, sensors=args.sensor,
+                             problems=problems)
     else:
         from .feedback import ConsoleFeedback
         from .remote_search import DEFAULT_DATASETS, search_remote_scenes
@@ -177,16 +227,22 @@ def _scenes(args) -> int:
             limit=args.limit, max_pages=args.max_pages, feedback=ConsoleFeedback())
     summaries = [scene.summary() for scene in found]
     if args.table:
+        lines = []
         for item in summaries:
             cloud = "-" if item["cloud_cover"] is None else f"{item['cloud_cover']:.0f} %"
-            sys.stdout.write(f"{item['date'] or '-':10}  {item['sensor']:14}  {cloud:>6}  {item['view_id']}\n")
+            lines.append(f"{item['date'] or '-':10}  {item['sensor']:14}  {cloud:>6}  {item['view_id']}")
         for problem in problems:
             sys.stderr.write(f"lbe: warning: {problem}\n")
+        answer = "\n".join(lines) if lines else None
     else:
         output: dict = {"scenes": summaries}
         if problems:
             output["problems"] = problems
-        sys.stdout.write(json.dumps(output) + "\n")
+        answer = json.dumps(output)
+    failure = _print_answer(answer) if answer is not None else None
+    if failure:
+        _error(f"standard output cannot be written ({failure})")
+        return EXIT_FAILURE
     return EXIT_OK
 
 

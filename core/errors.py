@@ -7,13 +7,36 @@ reach a user; anything else is a bug.
 
 from __future__ import annotations
 
+import re
+
 from .i18n import tr
+
+# Messages quote what users and servers gave (a view_id, a value, a server's answer): a run of
+# non-space characters is cut past MAX_SHOWN_WORD (long enough for the deepest real file paths)
+# and a message past MAX_SHOWN_MESSAGE, and
+# control characters (ANSI escape sequences that would drive the terminal, line breaks that would
+# forge a second line) are shown escaped, as Python's repr() does.
+MAX_SHOWN_WORD = 500
+MAX_SHOWN_MESSAGE = 4000
+ELLIPSIS = "\u2026"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LONG_WORD = re.compile(rf"\S{{{MAX_SHOWN_WORD + 1},}}")
+
+
+def shown(text: str) -> str:
+    """`text` made safe to show on one line: control characters escaped, long runs cut."""
+    text = _CONTROL.sub(lambda match: repr(match.group())[1:-1] if match.group() not in "\t" else " ", str(text))
+    text = _LONG_WORD.sub(lambda match: match.group()[:MAX_SHOWN_WORD] + ELLIPSIS, text)
+    if len(text) > MAX_SHOWN_MESSAGE:
+        text = text[:MAX_SHOWN_MESSAGE] + ELLIPSIS
+    return text
 
 
 class LbeError(Exception):
-    """Base of every error the plugin reports to users."""
+    """Base of every error the plugin reports to users; its message is shown() safe."""
 
     def __init__(self, message: str, field: str | None = None) -> None:
+        message = shown(message)
         super().__init__(message)
         self.message = message
         self.field = field

@@ -55,13 +55,18 @@ class ConsoleFeedback(Feedback):
         step = int(progress // 10) * 10
         if step > self._shown:
             self._shown = step
-            self._stream.write(f"progress {step}%\n")
-            self._stream.flush()
+            self._say(f"progress {step}%")
 
     def pushInfo(self, text: str) -> None:  # noqa: N802
         super().pushInfo(text)
-        self._stream.write(text + "\n")
-        self._stream.flush()
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        try:
+            self._stream.write(text + "\n")
+            self._stream.flush()
+        except (AttributeError, OSError, ValueError):  # stderr closed or full: progress is not the result
+            pass
 
 
 def report(feedback: FeedbackLike | None, text: str) -> None:

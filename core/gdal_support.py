@@ -9,13 +9,18 @@ in the process may have switched exceptions on; the helpers here work either way
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from collections.abc import Iterator
 
 from osgeo import gdal, ogr, osr
 
 from .errors import DataError
 from .i18n import tr
+
+# What the C library says for the causes a user can act on; GDAL quotes it in its messages.
+_SYSTEM_CAUSES = tuple(os.strerror(number) for number in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EFBIG))
 
 
 class GdalMessages:
@@ -43,6 +48,11 @@ class GdalMessages:
         gdal.PopErrorHandler()
 
     def last(self, default: str = "") -> str:
+        """The last error, or the first that names a system cause (a full disk, a read-only file
+        system): the errors that follow it only say that the write failed."""
+        for message in self.errors:
+            if any(cause in message for cause in _SYSTEM_CAUSES):
+                return message
         return self.errors[-1] if self.errors else default
 
 
@@ -94,12 +104,20 @@ def open_raster(path: str) -> gdal.Dataset:
 
 
 def _refuse_unreadable(path: str) -> None:
-    """DataError saying why the file itself cannot be opened (missing, permission denied, a folder)."""
+    """DataError saying why the file itself cannot be opened (missing, permission denied, a folder,
+    empty)."""
     try:
-        os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))  # a FIFO must not block
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
     except OSError as error:
         reason = error.strerror or str(error)
         raise DataError(tr("cannot read {path}: {reason}").format(path=path, reason=reason)) from None
+    try:
+        status = os.fstat(descriptor)
+        empty = stat.S_ISREG(status.st_mode) and status.st_size == 0
+    finally:
+        os.close(descriptor)
+    if empty:
+        raise DataError(tr("cannot read {path}: the file is empty").format(path=path))
 
 
 def _identify(path: str) -> str | None:

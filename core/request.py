@@ -297,7 +297,7 @@ class _Fields:
             )
         return value
 
-    def integer(self, name: str, minimum: int) -> int | None:
+    def integer(self, name: str, minimum: int, maximum: int | None = None) -> int | None:
         value = self.params.get(name)
         if value is None:
             return None
@@ -307,6 +307,9 @@ class _Fields:
         if value < minimum:
             message = tr("must be at least {minimum}, not {value}")
             raise RequestError(f"params.{name}", message.format(minimum=minimum, value=value))
+        if maximum is not None and value > maximum:
+            message = tr("must be at most {maximum}, not {value}")
+            raise RequestError(f"params.{name}", message.format(maximum=maximum, value=value))
         return value
 
     def string_list(self, name: str, required: bool) -> tuple[str, ...] | None:
@@ -400,21 +403,33 @@ def _validate_lbe(fields: _Fields) -> LbeParams:
 
 def _expressions(fields: _Fields, scene: SceneId | None = None, name: str = "bm_type") -> str:
     """The bm_type text, each of its expressions checked (syntax, functions, the scene's bands and
-    aliases). Index names the API knows pass: whether an executor can compute one is its business
-    (the API computes ISTACK; the embedded processor refuses it)."""
+    aliases); at most MAX_BANDMATH_EXPRESSIONS of them, and at least one band among them (the
+    result's grid is that of its bands). Index names the API knows pass: whether an executor can
+    compute one is its business (the API computes ISTACK; the embedded processor refuses it)."""
     from .expressions import parse_expression, resolve, split_with_positions
     from .indices import is_index_name
 
     value = fields.string(name, required=True)
-    for text, offset in split_with_positions(value):
+    pieces = split_with_positions(value)
+    if len(pieces) > api_rules.MAX_BANDMATH_EXPRESSIONS:
+        message = tr("at most {maximum} expressions, not {count}")
+        raise RequestError(f"params.{name}", message.format(maximum=api_rules.MAX_BANDMATH_EXPRESSIONS,
+                                                            count=len(pieces)))
+    uses_a_band = False
+    for text, offset in pieces:
         if not text.strip():
             message = tr("{value} has an empty expression between commas")
             raise RequestError(f"params.{name}", message.format(value=repr(value)))
         if is_index_name(text.strip()):
+            uses_a_band = True
             continue
         node = parse_expression(text, offset)
+        uses_a_band = uses_a_band or bool(node.bands())
         if scene is not None:
             resolve(node, scene.sensor)
+    if not uses_a_band:
+        message = tr("{value} uses no band: give at least one band or index")
+        raise RequestError(f"params.{name}", message.format(value=repr(value)))
     return value
 
 
@@ -465,7 +480,7 @@ def _validate_jpeg(fields: _Fields) -> JpegParams:
         resample=resample,
         colormap=fields.string("colormap"),
         levels=_levels(fields),
-        colors_limit=fields.integer("colors_limit", minimum=2),
+        colors_limit=fields.integer("colors_limit", minimum=2, maximum=api_rules.MAX_COLORS_LIMIT),
         calibrate=bool(calibrate),
         px_size=fields.number("px_size", positive=True),
         format=output_format,
@@ -493,8 +508,9 @@ def _validate_mt_stats(fields: _Fields) -> MtStatsParams:
     for item in bm_type:  # no scene yet: the syntax only; each scene's bands are checked when it is computed
         for text in split_expressions(item):
             text = text.strip()
-            if not is_index_name(text):
-                parse_expression(text)
+            if not is_index_name(text) and not parse_expression(text).bands():
+                message = tr("{value} uses no band: give at least one band or index")
+                raise RequestError("params.bm_type", message.format(value=repr(text)))
             if text in expressions:
                 raise RequestError("params.bm_type", tr("{item} is listed twice").format(item=text))
             expressions.append(text)

@@ -13,6 +13,7 @@ host, an older name) once untouched for STALE_STAGING_SECONDS.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -21,7 +22,9 @@ import tempfile
 import time
 from typing import Protocol
 
+from .errors import DataError
 from .feedback import FeedbackLike, check_cancelled
+from .i18n import tr
 from .request import TaskParams, TaskRequest
 from .results import TaskResult
 
@@ -49,10 +52,13 @@ def run(
     and another LbeError for any other failure.
     """
     params = request.validate()
-    with StagingFolder(output_folder) as staging:
-        result = backend.execute(request, params, staging.path, feedback)
-        check_cancelled(feedback)  # a cancel during the last step still wins: nothing is committed
-        result = staging.commit(result)
+    try:
+        with StagingFolder(output_folder) as staging:
+            result = backend.execute(request, params, staging.path, feedback)
+            check_cancelled(feedback)  # a cancel during the last step still wins: nothing is committed
+            result = staging.commit(result)
+    except OSError as error:  # the disk, not a bug: a full disk, a folder that cannot be written
+        raise DataError(os_error_message(error, output_folder)) from error
     after_commit = getattr(backend, "after_commit", None)
     if after_commit is not None:  # e.g. the remote backend's ledger learns where the files are
         after_commit(result)
@@ -68,6 +74,9 @@ class StagingFolder:
         self._created: list[str] = []  # folders this run made, deepest first
 
     def __enter__(self) -> StagingFolder:
+        if os.path.lexists(self.output_folder) and not os.path.isdir(self.output_folder):
+            message = tr("the output folder {folder} is a file, not a folder")
+            raise DataError(message.format(folder=self.output_folder))
         folder = self.output_folder
         while not os.path.isdir(folder):
             self._created.append(folder)
@@ -121,6 +130,20 @@ class StagingFolder:
                 continue
             return result.with_files(tuple(targets))
         raise FileExistsError(f"no free file name for {names[0]} in {self.output_folder}")
+
+
+def os_error_message(error: OSError, output_folder: str) -> str:
+    """What went wrong writing into `output_folder`, in words."""
+    folder = os.path.abspath(output_folder)
+    reason = error.strerror or str(error)
+    if error.errno == errno.ENOSPC:
+        return tr("the disk of {folder} is full ({reason}); nothing was written").format(folder=folder, reason=reason)
+    path = error.filename if isinstance(error.filename, str) else folder
+    if path == folder or path.startswith(folder + os.sep) and STAGING_PREFIX in path:
+        # The staging folder is gone by now: the output folder is the one to name.
+        return tr("cannot write in the output folder {folder}: {reason}").format(folder=folder, reason=reason)
+    return tr("cannot write in the output folder {folder}: {path}: {reason}").format(
+        folder=folder, path=path, reason=reason)
 
 
 def _staging_prefix() -> str:

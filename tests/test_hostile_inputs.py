@@ -21,7 +21,8 @@ SECRET = b"TOP-SECRET-BYTES"
 
 def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
     kwargs.setdefault("env", clean_environment())
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, **kwargs)
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run(command, stderr=subprocess.PIPE, text=True, timeout=120, **kwargs)
 
 
 def _tile_store(root) -> str:
@@ -280,3 +281,205 @@ def test_a_request_just_under_the_limit_is_read(lbe_command, tmp_path):
     path.write_text(text + " " * (8 * 1024 * 1024 - len(text) - 1))
     completed = _run([*lbe_command, "run", str(path), "--scenes", str(tmp_path)])
     assert completed.returncode == 2 and "params.bands" in completed.stderr, completed.stderr  # read, then validated
+
+
+# --- exit codes and messages --------------------------------------------------------------------
+
+def _assert_clean_failure(completed: subprocess.CompletedProcess, status: int, *words: str) -> None:
+    assert completed.returncode == status, completed.stderr
+    for word in words:
+        assert word in completed.stderr, completed.stderr
+    assert "internal error" not in completed.stderr and "Traceback" not in completed.stderr, completed.stderr
+
+
+def test_closed_stdout_fails_before_anything_is_written(lbe_command, tmp_path):
+    _tile_store(tmp_path / "store")
+    request = _request_file(tmp_path, _lbe_params())
+    out = tmp_path / "out"
+    command = [*lbe_command, "run", request, "--scenes", str(tmp_path / "store"), "--out", str(out)]
+    completed = _run(["sh", "-c", 'exec "$@" >&-', "sh", *command])
+    _assert_clean_failure(completed, 1, "standard output cannot be written", "nothing was run")
+    assert not out.exists()
+
+
+def test_full_stdout_reports_the_committed_result_on_stderr(lbe_command, tmp_path):
+    _tile_store(tmp_path / "store")
+    request = _request_file(tmp_path, _lbe_params())
+    out = tmp_path / "out"
+    with open("/dev/full", "w") as full:
+        completed = _run([*lbe_command, "run", request, "--scenes", str(tmp_path / "store"), "--out", str(out)],
+                         stdout=full)
+    _assert_clean_failure(completed, 1, "standard output cannot be written (No space left on device)")
+    written = sorted(os.listdir(out))
+    assert written and all(str(out / name) in completed.stderr for name in written)
+    with open("/dev/full", "w") as full:
+        completed = _run([*lbe_command, "scenes", "--scenes", str(tmp_path / "store")], stdout=full)
+    _assert_clean_failure(completed, 1, "standard output cannot be written")
+
+
+def test_an_output_folder_that_cannot_be_written_is_an_error_of_its_own(lbe_command, tmp_path):
+    _tile_store(tmp_path / "store")
+    request = _request_file(tmp_path, _lbe_params())
+    (tmp_path / "a-file").write_text("not a folder")
+    store = str(tmp_path / "store")
+    completed = _run([*lbe_command, "run", request, "--scenes", store, "--out", str(tmp_path / "a-file")])
+    _assert_clean_failure(completed, 1, f"the output folder {tmp_path / 'a-file'} is a file, not a folder")
+    assert (tmp_path / "a-file").read_text() == "not a folder"
+    completed = _run([*lbe_command, "run", request, "--scenes", store, "--out", str(tmp_path / "a-file" / "below")])
+    _assert_clean_failure(completed, 1, f"cannot write in the output folder {tmp_path / 'a-file' / 'below'}",
+                          "Not a directory")
+
+
+def test_a_full_disk_is_an_error_of_its_own(lbe_command, tmp_path):
+    """The output folder is a 1000 KB tmpfs mounted in a mount namespace of the command's own."""
+    _tile_store(tmp_path / "store")
+    big = np.random.default_rng(2).integers(1, 65535, (600, 600), dtype=np.uint16)  # does not compress
+    write_raster(os.path.join(str(tmp_path / "store"), *S2_FOLDER, "B04.tif"), big, S2_GT, 32633)
+    request = _request_file(tmp_path, _lbe_params(bands=["B04"], geometry=polygon_from_utm(
+        [(500000.0, 5800000.0), (505990.0, 5800000.0), (505990.0, 5794010.0), (500000.0, 5794010.0)])))
+    out = tmp_path / "small-disk"
+    out.mkdir()
+    script = 'mount -t tmpfs -o size=1000k tmpfs "$1" || exit 99; out="$1"; shift; "$@"; status=$?; ls -A "$out"; ' \
+             'exit $status'
+    command = [*lbe_command, "run", request, "--scenes", str(tmp_path / "store"), "--out", str(out)]
+    completed = _run(["unshare", "--mount", "--map-root-user", "sh", "-c", script, "sh", str(out), *command])
+    assert completed.returncode != 99, "could not mount a small tmpfs: " + completed.stderr
+    _assert_clean_failure(completed, 1, "No space left on device")
+    assert completed.stderr.count("lbe: error:") == 1
+    assert completed.stdout == ""  # nothing left in the folder (ls -A printed nothing)
+    # A zip result: the disk fills while Python writes the archive.
+    request = _request_file(tmp_path, _lbe_params(bands=["B04", "B02"], merge=False, geometry=polygon_from_utm(
+        [(500000.0, 5800000.0), (505990.0, 5800000.0), (505990.0, 5794010.0), (500000.0, 5794010.0)])))
+    completed = _run(["unshare", "--mount", "--map-root-user", "sh", "-c", script, "sh", str(out), *command])
+    _assert_clean_failure(completed, 1, f"the disk of {out} is full (No space left on device); nothing was written")
+    assert completed.stdout == ""  # nothing left in the folder (ls -A printed nothing)
+
+
+def test_ordinary_mistakes_in_requests_and_arguments_exit_2_with_their_own_message(lbe_command, tmp_path):
+    _tile_store(tmp_path / "store")
+    store = str(tmp_path / "store")
+    cases = [
+        ({"type": "bandmath", "params": {"view_id": S2_VIEW, "bm_type": "1", "reference": "r"}},
+         "params.bm_type: '1' uses no band"),
+        ({"type": "jpeg", "params": {"view_id": S2_VIEW, "bm_type": "2*3"}}, "params.bm_type: '2*3' uses no band"),
+        ('{"type": "lbe", "params": {"px": ' + "9" * 400 + "}}", "a number of 400 digits (at most 40)"),
+        ("[" * 100_000 + "]" * 100_000, "nested more than 32 levels deep"),
+        ('{"type": "lbe", "params": ' * 40 + "{}" + "}" * 40, "nested more than 32 levels deep"),
+    ]
+    for request, words in cases:
+        path = tmp_path / "request.json"
+        path.write_text(request if isinstance(request, str) else json.dumps(request))
+        completed = _run([*lbe_command, "run", str(path), "--scenes", store, "--out", str(tmp_path / "out")])
+        _assert_clean_failure(completed, 2, words)
+    request = _request_file(tmp_path, _lbe_params())
+    for value in ("0", "-1", "nan"):
+        completed = _run([*lbe_command, "run", request, "--api-url", "http://127.0.0.1:9", "--timeout", value])
+        _assert_clean_failure(completed, 2, "argument --timeout", repr(value))
+
+
+def test_huge_and_escaped_view_ids_are_cut_and_escaped(lbe_command, tmp_path):
+    _tile_store(tmp_path / "store")
+    view_id = "S2/33/U/UU/2017/2/16/0\x1b[2J\x1b[31m" + "x" * 100_000 + "\nlbe: forged line"
+    request = _request_file(tmp_path, _lbe_params(view_id=view_id))
+    completed = _run([*lbe_command, "run", request, "--scenes", str(tmp_path / "store")])
+    _assert_clean_failure(completed, 2, "params.view_id", "\\x1b[2J\\x1b[31m", "x\u2026")
+    assert "\x1b" not in completed.stderr and "\nlbe: forged" not in completed.stderr
+    assert len(completed.stderr) < 1000  # of 100 KB
+    assert completed.stderr.count("\n") == 1
+
+
+# --- stores that are partly broken --------------------------------------------------------------
+
+L8_GT = (600000.0, 30.0, 0.0, 4500000.0, 0.0, -30.0)
+
+
+def _landsat_scene(folder, scene_id: str, bands=("B4", "B5")) -> None:
+    for band in bands:
+        data = (np.arange(30 * 40).reshape(30, 40) + 1).astype(np.uint16)
+        write_raster(os.path.join(str(folder), f"{scene_id}_{band}.TIF"), data, L8_GT, 32613)
+
+
+def test_scenes_lists_the_readable_scenes_and_reports_the_bad_files_apart(lbe_command, tmp_path):
+    store = tmp_path / "store"
+    _landsat_scene(store / "good", "LC80290332017076LGN00")
+    _landsat_scene(store / "half", "LC80290332017092LGN00")  # B5 good, B4 empty
+    empty = store / "half" / "LC80290332017092LGN00_B4.TIF"
+    empty.write_bytes(b"")
+    garbage = store / "garbage" / "LC80290332017108LGN00_B4.TIF"
+    garbage.parent.mkdir()
+    garbage.write_bytes(b"II*\0 this is not really a TIFF" * 10)
+    odd = os.path.join(os.fsencode(str(store)), b"caf\xe9")  # a folder name that is not UTF-8
+    _landsat_scene(tmp_path / "odd", "LC80290332017124LGN00")
+    os.rename(os.fsencode(str(tmp_path / "odd")), odd)
+
+    completed = _run([*lbe_command, "scenes", "--scenes", str(store)])
+    assert completed.returncode == 0, completed.stderr
+    answer = json.loads(completed.stdout)
+    listed = {scene["view_id"]: scene["bands"] for scene in answer["scenes"]}
+    assert listed == {"L8/LC80290332017076LGN00": ["B4", "B5"], "L8/LC80290332017092LGN00": ["B5"]}
+    problems = answer["problems"]
+    assert f"cannot read {empty}: the file is empty" in problems
+    assert any(str(garbage) in problem for problem in problems), problems
+    assert "scene L8/LC80290332017108LGN00 is left out: none of its bands can be read" in problems
+    assert f"{store}/caf\\xe9 is skipped: its name is not UTF-8" in problems
+
+    completed = _run([*lbe_command, "scenes", "--scenes", str(store), "--table"])
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.count("\n") == 2
+    assert f"lbe: warning: cannot read {empty}: the file is empty" in completed.stderr
+
+
+def test_a_band_the_user_may_not_read_says_permission_denied(lbe_command, tmp_path):
+    """As an unprivileged user (root reads any file: the command then runs as nobody)."""
+    import shutil
+    import tempfile
+
+    base = tempfile.mkdtemp(prefix="lbe-permission-")  # a folder nobody may enter (tmp_path is private)
+    try:
+        os.chmod(base, 0o755)
+        store = os.path.join(base, "store")
+        _landsat_scene(os.path.join(store, "scene"), "LC80290332017076LGN00")
+        _landsat_scene(os.path.join(store, "other"), "LC80290332017092LGN00")
+        locked = os.path.join(store, "scene", "LC80290332017076LGN00_B4.TIF")
+        os.chmod(locked, 0)
+        out = os.path.join(base, "out")
+        os.mkdir(out)
+        os.chmod(out, 0o777)
+        request = os.path.join(base, "request.json")
+        with open(request, "w") as stream:
+            json.dump({"type": "lbe", "params": {"view_id": "L8/LC80290332017076LGN00", "bands": ["B4"],
+                                                 "geometry": polygon_from_utm([(600099.0, 4499931.0), (600921.0, 4499871.0),
+                                                                               (600669.0, 4499559.0)], 32613),
+                                                 "reference": "locked"}}, stream)
+        unprivileged = {"user": 65534, "group": 65534, "extra_groups": []} if os.geteuid() == 0 else {}
+        completed = _run([*lbe_command, "run", request, "--scenes", store, "--out", out], cwd=base, **unprivileged)
+        _assert_clean_failure(completed, 1, f"cannot read {locked}: Permission denied")
+        completed = _run([*lbe_command, "scenes", "--scenes", store], cwd=base, **unprivileged)
+        assert completed.returncode == 0, completed.stderr
+        answer = json.loads(completed.stdout)
+        assert f"cannot read {locked}: Permission denied" in answer["problems"]
+        assert {scene["view_id"]: scene["bands"] for scene in answer["scenes"]} == {
+            "L8/LC80290332017076LGN00": ["B5"], "L8/LC80290332017092LGN00": ["B4", "B5"]}
+    finally:
+        shutil.rmtree(base)
+
+
+# --- limits of a request's work -----------------------------------------------------------------
+
+def test_bandmath_expressions_and_jpeg_colour_classes_are_bounded():
+    import pytest
+    from load_by_extent.core.errors import RequestError
+    from load_by_extent.core.request import TaskRequest
+
+    def validate(task_type: str, **params):
+        base = {"view_id": S2_VIEW, "reference": "limits"}
+        return TaskRequest({"type": task_type, "params": {**base, **params}}).validate()
+
+    assert len(validate("bandmath", bm_type=",".join(["B04"] * 16)).bm_type.split(",")) == 16
+    with pytest.raises(RequestError) as raised:
+        validate("bandmath", bm_type=",".join(["B04+B03"] * 500))
+    assert str(raised.value) == "params.bm_type: at most 16 expressions, not 500"
+    assert validate("jpeg", bm_type="NDVI", colormap="viridis", colors_limit=256).colors_limit == 256
+    with pytest.raises(RequestError) as raised:
+        validate("jpeg", bm_type="NDVI", colormap="viridis", colors_limit=100_000_000)
+    assert str(raised.value) == "params.colors_limit: must be at most 256, not 100000000"
