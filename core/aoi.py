@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 
+import numpy as np
 from osgeo import ogr
 
 from .errors import RequestError
@@ -62,39 +64,64 @@ def _collinear(ring: Sequence[Position]) -> bool:
     return all((far[0] - x0) * (y - y0) - (far[1] - y0) * (x - x0) == 0 for x, y in ring)
 
 
-def _segments_cross(a: Position, b: Position, c: Position, d: Position) -> bool:
-    def orient(p: Position, q: Position, r: Position) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    def on_segment(p: Position, q: Position, r: Position) -> bool:
-        return min(p[0], r[0]) <= q[0] <= max(p[0], r[0]) and min(p[1], r[1]) <= q[1] <= max(p[1], r[1])
-
-    o1, o2, o3, o4 = orient(a, b, c), orient(a, b, d), orient(c, d, a), orient(c, d, b)
-    if (o1 > 0) != (o2 > 0) and (o3 > 0) != (o4 > 0) and o1 != 0 and o2 != 0 and o3 != 0 and o4 != 0:
-        return True
-    return (
-        (o1 == 0 and on_segment(a, c, b))
-        or (o2 == 0 and on_segment(a, d, b))
-        or (o3 == 0 and on_segment(c, a, d))
-        or (o4 == 0 and on_segment(c, b, d))
-    )
+# GEOS says why a polygon is invalid, and where, in a warning: "Self-intersection at or near point 5 5".
+_GEOS_REASON = re.compile(r"(?P<reason>.+?) at or near point (?P<x>\S+?),? (?P<y>\S+)")
 
 
-def self_intersection(ring: Sequence[Position]) -> Position | None:
-    """Where a ring crosses or touches itself (a point near it), or None.
+def _invalid_message(rings: dict[str, Ring], geos_messages: Sequence[str]) -> str:
+    """Why GEOS found the polygon invalid, and where, in our words: from GEOS's own validity
+    reason and location (near-linear work, unlike comparing every segment with every other)."""
+    for text in geos_messages:
+        match = _GEOS_REASON.fullmatch(text.strip())
+        if not match:
+            continue
+        try:
+            point = (float(match["x"]), float(match["y"]))
+        except ValueError:
+            continue
+        lon, lat = f"{point[0]:.6f}", f"{point[1]:.6f}"
+        reason = match["reason"].strip()
+        if "self-intersection" in reason.lower():
+            near = _rings_through(rings, point)
+            if len(near) == 1:
+                message = tr("self-intersecting: ring {ring} crosses itself near ({lon}, {lat})")
+                return message.format(ring=near[0], lon=lon, lat=lat)
+            if len(near) > 1:
+                message = tr("self-intersecting: rings {ring} and {other} cross each other near ({lon}, {lat})")
+                return message.format(ring=near[0], other=near[1], lon=lon, lat=lat)
+            return tr("self-intersecting near ({lon}, {lat})").format(lon=lon, lat=lat)
+        explained = _GEOS_REASONS.get(reason.lower())
+        message = tr("invalid polygon: {reason} near ({lon}, {lat})")
+        return message.format(reason=explained() if explained else reason, lon=lon, lat=lat)
+    return tr("invalid polygon: rings cross each other, or a hole lies outside its shell")
 
-    Only used to explain an invalid polygon; validity itself is decided by GEOS.
-    """
-    segments = list(zip(ring, ring[1:]))
-    count = len(segments)
-    for i in range(count):
-        for j in range(i + 1, count):
-            if j == i + 1 or (i == 0 and j == count - 1):
-                continue  # neighbours share an end point by construction
-            if _segments_cross(*segments[i], *segments[j]):
-                (x1, y1), (x2, y2) = segments[j]
-                return ((x1 + x2) / 2, (y1 + y2) / 2)
-    return None
+
+_GEOS_REASONS = {  # GEOS's reasons (IsValidOp), said as the dock and the command line say things
+    "hole lies outside shell": lambda: tr("a hole lies outside its shell"),
+    "nested holes": lambda: tr("a hole lies inside another hole"),
+    "nested shells": lambda: tr("a polygon lies inside another polygon"),
+    "interior is disconnected": lambda: tr("rings touch so that the inside falls apart"),
+    "duplicate rings": lambda: tr("a ring is repeated"),
+}
+
+
+def _rings_through(rings: dict[str, Ring], point: Position) -> list[str]:
+    """The labels of the rings passing through `point` (within a hair), in order: one pass over
+    the vertices."""
+    found = []
+    for label, ring in rings.items():
+        vertices = np.asarray(ring, dtype=float)
+        start, end = vertices[:-1], vertices[1:]
+        direction = end - start
+        length2 = (direction**2).sum(axis=1)
+        offset = np.asarray(point) - start
+        along = np.clip(np.divide((offset * direction).sum(axis=1), length2, out=np.zeros_like(length2),
+                                  where=length2 > 0), 0.0, 1.0)
+        distance2 = ((start + along[:, None] * direction - np.asarray(point)) ** 2).sum(axis=1)
+        scale = max(1.0, float(np.abs(vertices).max()))
+        if distance2.size and float(distance2.min()) <= (1e-9 * scale) ** 2:
+            found.append(label)
+    return found
 
 
 def _polygon_rings(field: str, coordinates, label: str) -> list[Ring]:
@@ -142,18 +169,14 @@ def validate_geometry(value, field: str = "params.geometry", allow_multipolygon:
         else [[list(point) for point in ring] for ring in polygons[0]],
     }
     geometry = to_ogr(clean)
-    with GdalMessages():  # GEOS reports why on stderr; the message below says it in our words
+    with GdalMessages() as messages:  # GEOS says why in a warning; the message below says it in our words
         valid = geometry.IsValid()
     if not valid:
-        for rings in polygons:
-            for number, ring in enumerate(rings):
-                crossing = self_intersection(ring)
-                if crossing is not None:
-                    message = tr("self-intersecting: ring {ring} crosses itself near ({lon}, {lat})")
-                    raise RequestError(
-                        field, message.format(ring=number, lon=f"{crossing[0]:.6f}", lat=f"{crossing[1]:.6f}")
-                    )
-        raise RequestError(field, tr("invalid polygon: rings cross each other, or a hole lies outside its shell"))
+        labels = {}
+        for number, rings in enumerate(polygons):
+            prefix = f"{number}." if kind == "MultiPolygon" else ""
+            labels.update((f"{prefix}{index}", ring) for index, ring in enumerate(rings))
+        raise RequestError(field, _invalid_message(labels, messages.warnings + messages.errors))
     return clean
 
 

@@ -483,3 +483,33 @@ def test_bandmath_expressions_and_jpeg_colour_classes_are_bounded():
     with pytest.raises(RequestError) as raised:
         validate("jpeg", bm_type="NDVI", colormap="viridis", colors_limit=100_000_000)
     assert str(raised.value) == "params.colors_limit: must be at most 256, not 100000000"
+
+
+def test_an_invalid_polygon_of_100000_vertices_is_explained_quickly():
+    """GEOS's own reason and place: the explanation does not compare every segment with every other
+    (which took an hour for this polygon)."""
+    import math
+
+    import pytest
+    from load_by_extent.core.aoi import validate_geometry
+    from load_by_extent.core.errors import RequestError
+
+    count = 100_000
+    ring = [[10 + 0.5 * math.cos(2 * math.pi * k / count), 50 + 0.5 * math.sin(2 * math.pi * k / count)]
+            for k in range(count)]
+    ring[5000], ring[5001] = ring[5001], ring[5000]  # a tiny bow tie in the outline
+    ring.append(ring[0])
+    with pytest.raises(RequestError) as raised:
+        validate_geometry({"type": "Polygon", "coordinates": [ring]})
+    message = str(raised.value)
+    assert message.startswith("params.geometry: self-intersecting: ring 0 crosses itself near ("), message
+    lon, lat = (float(value) for value in message.split("(")[1].rstrip(")").split(", "))
+    assert abs(lon - ring[5000][0]) < 1e-4 and abs(lat - ring[5000][1]) < 1e-4
+
+    hole = [[10 + 0.1 * math.cos(2 * math.pi * k / count) + 2, 50 + 0.1 * math.sin(2 * math.pi * k / count)]
+            for k in range(count)]
+    hole.append(hole[0])
+    outline = ring[:5000] + ring[5002:]
+    with pytest.raises(RequestError) as raised:
+        validate_geometry({"type": "Polygon", "coordinates": [outline, hole]})
+    assert "invalid polygon: a hole lies outside its shell near (" in str(raised.value)
