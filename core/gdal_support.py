@@ -175,3 +175,23 @@ def transform_geometry(geometry: ogr.Geometry, source: osr.SpatialReference, tar
         raise DataError(tr("cannot transform the area of interest to the raster's CRS: {reason}").format(reason=reason))
     return copy
 
+
+def lonlat_footprint(
+    geotransform: tuple, width: int, height: int, crs_wkt: str, points_per_edge: int = 16, margin: float = 0.0
+) -> ogr.Geometry:
+    """A raster's extent (widened by `margin` pixels on every side), densified with
+    `points_per_edge` points on each edge and transformed to lon/lat: a Polygon in EPSG:4326."""
+    gt = geotransform
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    corners = [(-margin, -margin), (width + margin, -margin), (width + margin, height + margin),
+               (-margin, height + margin), (-margin, -margin)]
+    for (c0, r0), (c1, r1) in zip(corners, corners[1:]):
+        for step in range(points_per_edge):
+            col = c0 + (c1 - c0) * step / points_per_edge
+            row = r0 + (r1 - r0) * step / points_per_edge
+            ring.AddPoint_2D(gt[0] + col * gt[1] + row * gt[2], gt[3] + col * gt[4] + row * gt[5])
+    ring.CloseRings()
+    polygon = ogr.Geometry(ogr.wkbPolygon)
+    polygon.AddGeometry(ring)
+    return transform_geometry(polygon, srs_from_wkt(crs_wkt), wgs84())
+

@@ -30,11 +30,9 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from osgeo import ogr
-
 from . import aoi as aoi_module
 from .errors import DataError, RequestError, SceneNotFoundError
-from .gdal_support import open_raster, srs_from_wkt, transform_geometry, wgs84
+from .gdal_support import lonlat_footprint, open_raster
 from .i18n import tr
 from .sensors import SENSOR_NAMES, SENTINEL2, SceneId, Sensor, parse_view_id
 
@@ -140,18 +138,7 @@ def raster_footprint(path: str, points_per_edge: int = 16) -> dict:
     wkt = dataset.GetProjection()
     if gt is None or not wkt:
         raise DataError(tr("{path} is not georeferenced").format(path=path))
-    width, height = dataset.RasterXSize, dataset.RasterYSize
-    ring = ogr.Geometry(ogr.wkbLinearRing)
-    corners = [(0, 0), (width, 0), (width, height), (0, height), (0, 0)]
-    for (c0, r0), (c1, r1) in zip(corners, corners[1:]):
-        for step in range(points_per_edge):
-            col = c0 + (c1 - c0) * step / points_per_edge
-            row = r0 + (r1 - r0) * step / points_per_edge
-            ring.AddPoint_2D(gt[0] + col * gt[1] + row * gt[2], gt[3] + col * gt[4] + row * gt[5])
-    ring.CloseRings()
-    polygon = ogr.Geometry(ogr.wkbPolygon)
-    polygon.AddGeometry(ring)
-    polygon = transform_geometry(polygon, srs_from_wkt(wkt), wgs84())
+    polygon = lonlat_footprint(tuple(gt), dataset.RasterXSize, dataset.RasterYSize, wkt, points_per_edge)
     return json.loads(polygon.ExportToJson())
 
 

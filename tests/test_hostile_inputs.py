@@ -513,3 +513,37 @@ def test_an_invalid_polygon_of_100000_vertices_is_explained_quickly():
     with pytest.raises(RequestError) as raised:
         validate_geometry({"type": "Polygon", "coordinates": [outline, hole]})
     assert "invalid polygon: a hole lies outside its shell near (" in str(raised.value)
+
+
+# --- huge AOIs ----------------------------------------------------------------------------------
+
+def test_a_whole_world_aoi_crops_like_the_scene_footprint(lbe_command, sample_store, tmp_path):
+    """The AOI is clipped to the scene in lon/lat before it is projected to the scene's UTM zone,
+    where the world's vertices (beyond 90 degrees from the meridian, the poles) have no place."""
+    from osgeo import gdal
+
+    view_id = "S2/33/U/UU/2017/2/16/0"
+    listed = _run([*lbe_command, "scenes", "--scenes", sample_store, "--sensor", "S2"])
+    footprint = next(scene["footprint"] for scene in json.loads(listed.stdout)["scenes"] if scene["view_id"] == view_id)
+
+    def crop(name: str, task_type: str, geometry: dict) -> tuple:
+        params = {"view_id": view_id, "geometry": geometry, "reference": name}
+        params.update({"bands": ["B01"]} if task_type == "lbe" else {"bm_type": "B01 / 2"})
+        request = _request_file(tmp_path, params, task_type, name=f"{name}.json")
+        completed = _run([*lbe_command, "run", request, "--scenes", sample_store, "--out", str(tmp_path / name)])
+        assert completed.returncode == 0, completed.stderr
+        dataset = gdal.Open(json.loads(completed.stdout)["files"][0])
+        return dataset.GetGeoTransform(), dataset.GetRasterBand(1).ReadAsArray()
+
+    def box(west, south, east, north) -> dict:
+        return {"type": "Polygon", "coordinates": [[[west, south], [east, south], [east, north], [west, north],
+                                                    [west, south]]]}
+
+    for task_type in ("lbe", "bandmath"):
+        expected_gt, expected = crop(f"footprint-{task_type}", task_type, footprint)
+        assert expected.shape == (128, 256)  # the whole sample band
+        for name, geometry in (("world", box(-180, -90, 180, 90)), ("sixty", box(-60, -90, 60, 90)),
+                               ("north", box(-60, 0, 60, 90))):
+            gt, pixels = crop(f"{name}-{task_type}", task_type, geometry)
+            assert gt == expected_gt, name
+            np.testing.assert_array_equal(pixels, expected, err_msg=name)

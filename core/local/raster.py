@@ -27,6 +27,7 @@ from .. import api_rules
 from ..errors import DataError
 from ..gdal_support import (
     GdalMessages,
+    lonlat_footprint,
     open_raster,
     read_window,
     srs_from_wkt,
@@ -130,9 +131,59 @@ def _representable(value: float, numpy_type: np.dtype) -> bool:
     return True
 
 
-def aoi_in_crs(aoi: ogr.Geometry, crs_wkt: str) -> ogr.Geometry:
-    """The AOI (lon/lat) transformed to a raster's CRS, vertex by vertex."""
+# The AOI is clipped to the raster's footprint widened by this many pixels: the clip's own edges
+# (densified, straight in lon/lat) then fall outside the raster, never across its pixel centres.
+_CLIP_MARGIN_PIXELS = 4
+_CLIP_POINTS_PER_EDGE = 64
+# An AOI within this many degrees of the raster's footprint, and off the poles, is projected whole.
+_NEAR_SCENE_DEGREES = 10.0
+_NEAR_POLE = 85.0
+
+
+def aoi_in_crs(aoi: ogr.Geometry, crs_wkt: str, grid: Grid | None = None) -> ogr.Geometry:
+    """The AOI (lon/lat) transformed to a raster's CRS, vertex by vertex.
+
+    With `grid`, an AOI reaching far beyond the raster (more than _NEAR_SCENE_DEGREES, or near a
+    pole) is first clipped, in lon/lat, to the raster's densified footprint: an AOI much larger
+    than the scene (the whole world, a zoomed-out map extent, a box touching a pole) would
+    otherwise have vertices far outside the domain of the raster's projection (a UTM zone beyond
+    about 90 degrees from its meridian), and come out wrong or not at all. The pixels inside are
+    the same either way.
+    """
+    if grid is not None:
+        aoi = _clipped_to_grid(aoi, grid)
     return transform_geometry(aoi, wgs84(), srs_from_wkt(crs_wkt))
+
+
+def _clipped_to_grid(aoi: ogr.Geometry, grid: Grid) -> ogr.Geometry:
+    footprint = lonlat_footprint(grid.geotransform, grid.width, grid.height, grid.crs_wkt,
+                                 _CLIP_POINTS_PER_EDGE, _CLIP_MARGIN_PIXELS)
+    min_lon, max_lon, min_lat, max_lat = footprint.GetEnvelope()
+    if max_lon - min_lon > 180:  # a footprint across the antimeridian is no polygon in lon/lat
+        return aoi
+    # Near the scene, the AOI is projected whole, as the crop rules have it (its envelope chooses
+    # the window); only an AOI reaching far beyond, where projecting it is meaningless, is clipped.
+    aoi_west, aoi_east, aoi_south, aoi_north = aoi.GetEnvelope()
+    near = _NEAR_SCENE_DEGREES
+    if (aoi_west >= min_lon - near and aoi_east <= max_lon + near and aoi_south >= max(min_lat - near, -_NEAR_POLE)
+            and aoi_north <= min(max_lat + near, _NEAR_POLE)):
+        return aoi
+    with GdalMessages():
+        clipped = aoi.Intersection(footprint)
+    if clipped is None:
+        return aoi
+    # Where the AOI only touches the footprint, the intersection holds lines or points: keep areas.
+    flat = ogr.GT_Flatten(clipped.GetGeometryType())
+    if flat == ogr.wkbGeometryCollection:
+        polygons = ogr.Geometry(ogr.wkbMultiPolygon)
+        for index in range(clipped.GetGeometryCount()):
+            part = clipped.GetGeometryRef(index)
+            if ogr.GT_Flatten(part.GetGeometryType()) in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+                polygons = polygons.Union(part)
+        clipped = polygons
+    elif flat not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+        clipped = ogr.Geometry(ogr.wkbPolygon)
+    return clipped
 
 
 def crop_window(grid: Grid, aoi: ogr.Geometry) -> Window | None:
