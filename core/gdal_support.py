@@ -100,7 +100,31 @@ def open_raster(path: str) -> gdal.Dataset:
                 raise DataError(message.format(path=path, driver=identified))
         reason = messages.last(tr("not a GeoTIFF or JPEG 2000 raster"))
         raise DataError(tr("cannot read {path}: {reason}").format(path=path, reason=reason))
+    _check_companions(dataset, path)
     return dataset
+
+
+# Files GDAL may read beside a band, of the band's own name: its metadata (.aux.xml), and
+# overviews and masks built by gdaladdo (.ovr, .msk), which must be GeoTIFFs themselves.
+_COMPANION_SUFFIXES = (".aux.xml", ".ovr", ".msk", ".ovr.aux.xml", ".msk.aux.xml")
+_GEOTIFF_COMPANIONS = (".ovr", ".msk")
+
+
+def _check_companions(dataset: gdal.Dataset, path: str) -> None:
+    """DataError when opening `path` made GDAL take in any file other than its own companions
+    (an overview or mask file that is a VRT, say, and whatever such a file names): their bytes
+    would be read in downsampled reads or masks, and land in results."""
+    own = os.path.normcase(os.path.normpath(path))
+    for name in dataset.GetFileList() or []:
+        other = os.path.normcase(os.path.normpath(name))
+        suffix = next((ending for ending in _COMPANION_SUFFIXES if other == own + ending), None)
+        if other == own or suffix == ".aux.xml" or suffix in (".ovr.aux.xml", ".msk.aux.xml"):
+            continue
+        if suffix in _GEOTIFF_COMPANIONS and _identify(name) == "GTiff":
+            continue
+        message = tr("cannot read {path}: it makes GDAL read {file}, and scene bands are read only from "
+                     "GeoTIFF or JPEG 2000 files of their own")
+        raise DataError(message.format(path=path, file=name))
 
 
 def _refuse_unreadable(path: str) -> None:

@@ -89,6 +89,38 @@ def test_a_band_that_is_a_vrt_over_another_file_is_refused(lbe_command, tmp_path
     assert SECRET not in _all_bytes(out)
 
 
+
+def test_an_overview_file_that_is_a_vrt_is_refused_and_a_real_one_accepted(lbe_command, tmp_path):
+    """GDAL reads `B02.tif.ovr` beside `B02.tif` for downsampled reads (a bandmath onto a coarser
+    grid, a visual): it must be a GeoTIFF of its own too."""
+    from osgeo import gdal
+
+    secret = tmp_path / "secret.bin"
+    secret.write_bytes(SECRET * 256)
+    folder = _tile_store(tmp_path / "store")
+    band = os.path.join(folder, "B02.tif")
+    overview = band + ".ovr"
+    with open(overview, "w") as stream:
+        stream.write(f"""<VRTDataset rasterXSize="30" rasterYSize="24">
+  <VRTRasterBand dataType="UInt16" band="1" subClass="VRTRawRasterBand">
+    <SourceFilename relativeToVRT="0">{secret}</SourceFilename>
+    <ImageOffset>0</ImageOffset><PixelOffset>2</PixelOffset><LineOffset>60</LineOffset>
+  </VRTRasterBand>
+</VRTDataset>""")
+    out = tmp_path / "out"
+    request = _request_file(tmp_path, _lbe_params(bands=["B02"]))
+    completed = _run([*lbe_command, "run", request, "--scenes", str(tmp_path / "store"), "--out", str(out)])
+    _assert_clean_failure(completed, 1, f"cannot read {band}: it makes GDAL read {overview}")
+    assert SECRET not in _all_bytes(out)
+
+    os.remove(overview)
+    dataset = gdal.Open(band)  # read-only: gdaladdo -ro writes B02.tif.ovr, a GeoTIFF
+    assert dataset.BuildOverviews("AVERAGE", [2]) == 0
+    dataset = None
+    assert os.path.isfile(overview)
+    completed = _run([*lbe_command, "run", request, "--scenes", str(tmp_path / "store"), "--out", str(out)])
+    assert completed.returncode == 0, completed.stderr
+
 # --- killed and concurrent runs -----------------------------------------------------------------
 
 def _staging_folders(out) -> list[str]:
