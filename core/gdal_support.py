@@ -104,26 +104,26 @@ def open_raster(path: str) -> gdal.Dataset:
     return dataset
 
 
-# Files GDAL may read beside a band, of the band's own name: its metadata (.aux.xml), and
-# overviews and masks built by gdaladdo (.ovr, .msk), which must be GeoTIFFs themselves.
-_COMPANION_SUFFIXES = (".aux.xml", ".ovr", ".msk", ".ovr.aux.xml", ".msk.aux.xml")
-_GEOTIFF_COMPANIONS = (".ovr", ".msk")
+# Overviews and masks GDAL reads beside a band (`gdaladdo -ro` makes them): GeoTIFFs, or nothing.
+_PIXEL_COMPANIONS = (".ovr", ".msk")
 
 
 def _check_companions(dataset: gdal.Dataset, path: str) -> None:
-    """DataError when opening `path` made GDAL take in any file other than its own companions
-    (an overview or mask file that is a VRT, say, and whatever such a file names): their bytes
-    would be read in downsampled reads or masks, and land in results."""
+    """DataError when opening `path` made GDAL take in pixels from another file that is not a
+    scene raster: an overview or mask file that is a VRT, say (its bytes, and those of whatever it
+    names, would be read in downsampled reads or masks, and land in results), or any other raster
+    format. Text metadata GDAL reads beside a band (a Landsat MTL, .aux.xml) is no pixel source."""
     own = os.path.normcase(os.path.normpath(path))
     for name in dataset.GetFileList() or []:
         other = os.path.normcase(os.path.normpath(name))
-        suffix = next((ending for ending in _COMPANION_SUFFIXES if other == own + ending), None)
-        if other == own or suffix == ".aux.xml" or suffix in (".ovr.aux.xml", ".msk.aux.xml"):
+        if other == own:
             continue
-        if suffix in _GEOTIFF_COMPANIONS and _identify(name) == "GTiff":
+        driver = _identify(name)
+        pixels = any(other == own + suffix for suffix in _PIXEL_COMPANIONS)
+        if (driver == "GTiff") if pixels else (driver is None or driver in SCENE_RASTER_DRIVERS):
             continue
         message = tr("cannot read {path}: it makes GDAL read {file}, and scene bands are read only from "
-                     "GeoTIFF or JPEG 2000 files of their own")
+                     "GeoTIFF or JPEG 2000 files")
         raise DataError(message.format(path=path, file=name))
 
 
