@@ -184,7 +184,7 @@ def _run(args) -> int:
         _error(f"standard output cannot be written ({problem}): the result could not be reported; nothing was run")
         return EXIT_FAILURE
     if args.request == "-":
-        request = TaskRequest.load_stream(sys.stdin.buffer, "stdin")
+        request = TaskRequest.load_stream(getattr(sys.stdin, "buffer", None), "stdin")
     else:
         request = TaskRequest.load(args.request)
     request.validate()  # an invalid request fails before the store or the API is even looked at

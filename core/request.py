@@ -169,9 +169,11 @@ class TaskRequest:
             raise RequestError("request", tr("cannot read {path}: {reason}").format(path=path, reason=reason)) from None
 
     @classmethod
-    def load_stream(cls, stream: BinaryIO, name: str) -> TaskRequest:
+    def load_stream(cls, stream: BinaryIO | None, name: str) -> TaskRequest:
         """The request in a binary stream (a file, stdin), of at most MAX_REQUEST_BYTES: no more
         is read, so a device or an endless pipe is refused, not read into memory."""
+        if stream is None:  # stdin closed (`<&-`)
+            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=name, reason="closed"))
         try:
             data = stream.read(MAX_REQUEST_BYTES + 1)
         except OSError as error:

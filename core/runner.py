@@ -133,17 +133,22 @@ class StagingFolder:
 
 
 def os_error_message(error: OSError, output_folder: str) -> str:
-    """What went wrong writing into `output_folder`, in words."""
+    """What the system refused while a task ran (a full disk, a folder that cannot be written, a
+    file that cannot be read), in words."""
     folder = os.path.abspath(output_folder)
     reason = error.strerror or str(error)
     if error.errno == errno.ENOSPC:
         return tr("the disk of {folder} is full ({reason}); nothing was written").format(folder=folder, reason=reason)
-    path = error.filename if isinstance(error.filename, str) else folder
+    path = os.path.abspath(error.filename) if isinstance(error.filename, str) else None
+    if path is None:
+        return tr("the system refused: {reason}").format(reason=reason)
     if path == folder or path.startswith(folder + os.sep) and STAGING_PREFIX in path:
         # The staging folder is gone by now: the output folder is the one to name.
         return tr("cannot write in the output folder {folder}: {reason}").format(folder=folder, reason=reason)
-    return tr("cannot write in the output folder {folder}: {path}: {reason}").format(
-        folder=folder, path=path, reason=reason)
+    if path.startswith(folder + os.sep) or folder.startswith(path + os.sep):
+        return tr("cannot write in the output folder {folder}: {path}: {reason}").format(
+            folder=folder, path=path, reason=reason)
+    return tr("{path}: {reason}").format(path=path, reason=reason)
 
 
 def _staging_prefix() -> str:

@@ -307,6 +307,11 @@ def test_an_endless_request_file_or_stdin_is_refused_past_the_limit(lbe_command,
         assert ("/dev/zero" if stdin is None else "stdin") in completed.stderr
 
 
+def test_a_closed_stdin_is_an_unreadable_request(lbe_command, tmp_path):
+    completed = _run(["sh", "-c", 'exec "$@" <&-', "sh", *lbe_command, "run", "-", "--scenes", str(tmp_path)])
+    _assert_clean_failure(completed, 2, "request: cannot read stdin: closed")
+
+
 def test_a_request_just_under_the_limit_is_read(lbe_command, tmp_path):
     path = tmp_path / "padded.json"
     text = json.dumps({"type": "lbe", "params": {"view_id": "S2/33/U/UU/2017/2/16/0"}})
