@@ -130,18 +130,25 @@ def _check_companions(dataset: gdal.Dataset, path: str) -> None:
 def _refuse_unreadable(path: str) -> None:
     """DataError saying why the file itself cannot be opened (missing, permission denied, a folder,
     empty)."""
+    problem = file_problem(path)
+    if problem:
+        raise DataError(tr("cannot read {path}: {reason}").format(path=path, reason=problem))
+
+
+def file_problem(path: str) -> str | None:
+    """Why the system will not let `path` be read (missing, permission denied, empty), in the
+    system's words, or None: said instead of a library's "not a raster" for such a file."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise DataError(tr("cannot read {path}: {reason}").format(path=path, reason=reason)) from None
+        return error.strerror or str(error)
     try:
         status = os.fstat(descriptor)
-        empty = stat.S_ISREG(status.st_mode) and status.st_size == 0
     finally:
         os.close(descriptor)
-    if empty:
-        raise DataError(tr("cannot read {path}: the file is empty").format(path=path))
+    if stat.S_ISREG(status.st_mode) and status.st_size == 0:
+        return tr("the file is empty")
+    return None
 
 
 def _identify(path: str) -> str | None:

@@ -8,7 +8,7 @@ from osgeo import ogr
 
 from .aoi import validate_geometry
 from .errors import RequestError
-from .gdal_support import GdalMessages, transform_geometry, wgs84
+from .gdal_support import GdalMessages, file_problem, transform_geometry, wgs84
 from .i18n import tr
 
 
@@ -24,7 +24,7 @@ def read_aoi_file(path: str, field: str = "aoi") -> dict:
             messages.errors.append(str(error))
             source = None
     if source is None:
-        reason = messages.last(tr("not a vector file OGR can read"))
+        reason = file_problem(path) or messages.last(tr("not a vector file OGR can read"))
         raise RequestError(field, tr("cannot read {path}: {reason}").format(path=path, reason=reason))
     union = None
     for index in range(source.GetLayerCount()):

@@ -497,6 +497,13 @@ def test_a_band_the_user_may_not_read_says_permission_denied(lbe_command, tmp_pa
         assert f"cannot read {locked}: Permission denied" in answer["problems"]
         assert {scene["view_id"]: scene["bands"] for scene in answer["scenes"]} == {
             "L8/LC80290332017076LGN00": ["B5"], "L8/LC80290332017092LGN00": ["B4", "B5"]}
+        aoi = os.path.join(base, "field.geojson")
+        with open(aoi, "w") as stream:
+            json.dump(polygon_from_utm([(600099.0, 4499931.0), (600921.0, 4499871.0), (600669.0, 4499559.0)], 32613),
+                      stream)
+        os.chmod(aoi, 0)
+        completed = _run([*lbe_command, "scenes", "--scenes", store, "--aoi", aoi], cwd=base, **unprivileged)
+        _assert_clean_failure(completed, 2, f"--aoi: cannot read {aoi}: Permission denied")
     finally:
         shutil.rmtree(base)
 
