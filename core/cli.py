@@ -148,8 +148,10 @@ def _raise_interrupt(_signum, _frame):
 
 
 def _error(message: str) -> None:
+    from .errors import shown  # what an error quotes may come from anyone: one line, cut, escaped
+
     try:
-        sys.stderr.write(f"lbe: error: {message}\n")
+        sys.stderr.write(f"lbe: error: {shown(message)}\n")
     except (AttributeError, OSError, ValueError):  # no stderr (2>&-): the exit status says it
         pass
 
@@ -209,6 +211,8 @@ def _run(args) -> int:
 
 
 def _scenes(args) -> int:
+    from .errors import shown
+
     aoi = _read_aoi(args.aoi) if args.aoi else None
     problems: list[str] = []
     if args.scenes:
@@ -232,7 +236,7 @@ def _scenes(args) -> int:
             cloud = "-" if item["cloud_cover"] is None else f"{item['cloud_cover']:.0f} %"
             lines.append(f"{item['date'] or '-':10}  {item['sensor']:14}  {cloud:>6}  {item['view_id']}")
         for problem in problems:
-            sys.stderr.write(f"lbe: warning: {problem}\n")
+            sys.stderr.write(f"lbe: warning: {shown(problem)}\n")
         answer = "\n".join(lines) if lines else None
     else:
         output: dict = {"scenes": summaries}
