@@ -69,3 +69,8 @@ def show_area(canvas: QgsMapCanvas, crs_id: str, lon_lat_box=S2_VIEW_BOX) -> Non
     canvas.refresh()
     QApplication.processEvents()
     assert canvas.mapSettings().destinationCrs() == crs
+
+
+def wait_for_check(qtbot, dock, timeout_ms: int = 30_000) -> None:
+    """Wait for the scene folders' answer on the dock's request (its background check)."""
+    qtbot.waitUntil(lambda: not dock.store_check_pending, timeout=timeout_ms)

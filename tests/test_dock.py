@@ -55,7 +55,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from qgis_gui import show_area, single_layer_loaded
+from qgis_gui import show_area, single_layer_loaded, wait_for_check
 from rasters import polygon_from_utm
 
 # Every test runs the plugin on the real sample imagery (the scene folder of the settings).
@@ -237,11 +237,6 @@ def choose_scene(qtbot, dock, aoi_path: str, view_id: str) -> None:
     wait_for_listed(qtbot, dock, [view_id])
     dock.scene_picker.table.selectRow(0)
     assert dock.scene_picker.view_id() == view_id
-
-
-def wait_for_check(qtbot, dock) -> None:
-    """Wait for the scene folders' answer on the form's request (the background check)."""
-    qtbot.waitUntil(lambda: not dock.store_check_pending, timeout=SEARCH_TIMEOUT_MS)
 
 
 def prepare_s2_true_colour(qtbot, dock, aoi_files) -> None:

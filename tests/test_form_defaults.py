@@ -15,7 +15,7 @@ from qgis.core import Qgis
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QDateEdit
-from qgis_gui import TASK_TIMEOUT_MS
+from qgis_gui import TASK_TIMEOUT_MS, wait_for_check
 
 pytestmark = pytest.mark.sample_data
 
@@ -114,6 +114,7 @@ def test_statistics_dates_default_to_the_scenes_that_meet_the_aoi_and_then_run(
     qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() == 105, timeout=SEARCH_TIMEOUT_MS)
     form = dock.stats_form
     assert form_dates(form) == (dates[0].isoformat(), dates[-1].isoformat())  # 2008 .. 2013
+    wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
 
     QTest.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
@@ -151,6 +152,7 @@ def test_an_answer_without_any_scene_says_so_plainly(plugin, qtbot, tmp_path, qg
     form = dock.stats_form
     form.start.setDate(QDate(2020, 1, 1))  # no scene of the store in 2020
     form.end.setDate(QDate(2020, 12, 31))
+    wait_for_check(qtbot, dock)
     QTest.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
     record = dock.controller.records[0]
     qtbot.waitUntil(lambda: record.status in ("done", "failed"), timeout=TASK_TIMEOUT_MS)
