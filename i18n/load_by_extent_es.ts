@@ -29,22 +29,27 @@
             <translation>Todas las bandas</translation>
         </message>
         <message>
-            <location filename="../ui/band_picker.py" line="50" />
+            <location filename="../ui/band_picker.py" line="53" />
             <source>Preset</source>
             <translation>Preajuste</translation>
         </message>
         <message>
-            <location filename="../ui/band_picker.py" line="78" />
+            <location filename="../ui/band_picker.py" line="81" />
             <source>This scene has no {band} in the scene folders</source>
             <translation>Esta escena no tiene {band} en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/band_picker.py" line="141" />
+            <location filename="../ui/band_picker.py" line="130" />
+            <source>This scene lacks a band of this preset</source>
+            <translation>A esta escena le falta una banda de este ajuste</translation>
+        </message>
+        <message>
+            <location filename="../ui/band_picker.py" line="165" />
             <source>Order: {bands}</source>
             <translation>Orden: {bands}</translation>
         </message>
         <message>
-            <location filename="../ui/band_picker.py" line="143" />
+            <location filename="../ui/band_picker.py" line="167" />
             <source>No band chosen</source>
             <translation>Ninguna banda elegida</translation>
         </message>
@@ -100,22 +105,22 @@
             <translation>Expresión personalizada</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="47" />
+            <location filename="../ui/index_form.py" line="50" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="51" />
+            <location filename="../ui/index_form.py" line="55" />
             <source>Catalog</source>
             <translation>Catálogo</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="52" />
+            <location filename="../ui/index_form.py" line="56" />
             <source>Expression</source>
             <translation>Expresión</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="54" />
+            <location filename="../ui/index_form.py" line="58" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
@@ -319,117 +324,157 @@
             <translation>Mostrar en la lista de tareas</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="25" />
+            <location filename="../core/aoi.py" line="27" />
             <source>ring {ring} must be a list of [lon, lat] positions</source>
             <translation>el anillo {ring} debe ser una lista de posiciones [lon, lat]</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="33" />
+            <location filename="../core/aoi.py" line="35" />
             <source>ring {ring}, position {position} is not [lon, lat] with finite numbers</source>
             <translation>anillo {ring}, posición {position}: no es [lon, lat] con números finitos</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="38" />
+            <location filename="../core/aoi.py" line="40" />
             <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90 (coordinates are [lon, lat] in that order)</source>
             <translation>anillo {ring}, posición {position} ({lon}, {lat}): está fuera de lon -180..180, lat -90..90 (las coordenadas son [lon, lat], en ese orden)</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="43" />
+            <location filename="../core/aoi.py" line="45" />
             <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90</source>
             <translation>anillo {ring}, posición {position} ({lon}, {lat}): está fuera de lon -180..180, lat -90..90</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="47" />
+            <location filename="../core/aoi.py" line="49" />
             <source>ring {ring} has {count} positions; a ring needs at least 4 (closed)</source>
             <translation>el anillo {ring} tiene {count} posiciones; un anillo necesita al menos 4 (cerrado)</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="50" />
+            <location filename="../core/aoi.py" line="52" />
             <source>ring {ring} is not closed: its last position must repeat its first</source>
             <translation>el anillo {ring} no está cerrado: su última posición debe repetir la primera</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="53" />
+            <location filename="../core/aoi.py" line="55" />
             <source>ring {ring} has fewer than 3 distinct positions</source>
             <translation>el anillo {ring} tiene menos de 3 posiciones distintas</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="55" />
+            <location filename="../core/aoi.py" line="57" />
             <source>ring {ring} has no area: its positions lie on one line</source>
             <translation>el anillo {ring} no tiene área: sus posiciones están sobre una línea</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="102" />
-            <source>{polygon}coordinates must be a non-empty list of rings</source>
-            <translation>{polygon}coordinates debe ser una lista no vacía de anillos</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="113" />
-            <source>must be a GeoJSON Polygon or MultiPolygon object</source>
-            <translation>debe ser un objeto GeoJSON Polygon o MultiPolygon</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="114" />
-            <source>must be a GeoJSON Polygon object</source>
-            <translation>debe ser un objeto GeoJSON Polygon</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="118" />
-            <source>must be a GeoJSON Polygon or MultiPolygon, not a {type}: give the feature's geometry</source>
-            <translation>debe ser un GeoJSON Polygon o MultiPolygon, no un {type}: indique la geometría del objeto</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="120" />
-            <source>must be a GeoJSON Polygon, not a {type}: give the feature's geometry</source>
-            <translation>debe ser un GeoJSON Polygon, no un {type}: indique la geometría del objeto</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="123" />
-            <source>must be a Polygon: this task type does not take a MultiPolygon</source>
-            <translation>debe ser un Polygon: este tipo de tarea no admite un MultiPolygon</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="126" />
-            <source>must be a GeoJSON Polygon or MultiPolygon, got type {type}</source>
-            <translation>debe ser un GeoJSON Polygon o MultiPolygon, se recibió el tipo {type}</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="128" />
-            <source>must be a GeoJSON Polygon, got type {type}</source>
-            <translation>debe ser un GeoJSON Polygon, se recibió el tipo {type}</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="135" />
-            <source>coordinates must be a non-empty list of polygons</source>
-            <translation>coordinates debe ser una lista no vacía de polígonos</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="152" />
+            <location filename="../core/aoi.py" line="87" />
             <source>self-intersecting: ring {ring} crosses itself near ({lon}, {lat})</source>
             <translation>autointersección: el anillo {ring} se cruza a sí mismo cerca de ({lon}, {lat})</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="156" />
+            <location filename="../core/aoi.py" line="90" />
+            <source>self-intersecting: rings {ring} and {other} cross each other near ({lon}, {lat})</source>
+            <translation>autointersección: los anillos {ring} y {other} se cruzan cerca de ({lon}, {lat})</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="92" />
+            <source>self-intersecting near ({lon}, {lat})</source>
+            <translation>autointersección cerca de ({lon}, {lat})</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="94" />
+            <source>invalid polygon: {reason} near ({lon}, {lat})</source>
+            <translation>polígono no válido: {reason} cerca de ({lon}, {lat})</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="96" />
             <source>invalid polygon: rings cross each other, or a hole lies outside its shell</source>
             <translation>polígono no válido: los anillos se cruzan entre sí, o un hueco queda fuera de su contorno exterior</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="163" />
+            <location filename="../core/aoi.py" line="100" />
+            <source>a hole lies outside its shell</source>
+            <translation>un hueco queda fuera de su contorno</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="101" />
+            <source>a hole lies inside another hole</source>
+            <translation>un hueco queda dentro de otro hueco</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="102" />
+            <source>a polygon lies inside another polygon</source>
+            <translation>un polígono queda dentro de otro polígono</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="103" />
+            <source>rings touch so that the inside falls apart</source>
+            <translation>los anillos se tocan de modo que el interior se separa en partes</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="104" />
+            <source>a ring is repeated</source>
+            <translation>un anillo está repetido</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="129" />
+            <source>{polygon}coordinates must be a non-empty list of rings</source>
+            <translation>{polygon}coordinates debe ser una lista no vacía de anillos</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="140" />
+            <source>must be a GeoJSON Polygon or MultiPolygon object</source>
+            <translation>debe ser un objeto GeoJSON Polygon o MultiPolygon</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="141" />
+            <source>must be a GeoJSON Polygon object</source>
+            <translation>debe ser un objeto GeoJSON Polygon</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="145" />
+            <source>must be a GeoJSON Polygon or MultiPolygon, not a {type}: give the feature's geometry</source>
+            <translation>debe ser un GeoJSON Polygon o MultiPolygon, no un {type}: indique la geometría del objeto</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="147" />
+            <source>must be a GeoJSON Polygon, not a {type}: give the feature's geometry</source>
+            <translation>debe ser un GeoJSON Polygon, no un {type}: indique la geometría del objeto</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="150" />
+            <source>must be a Polygon: this task type does not take a MultiPolygon</source>
+            <translation>debe ser un Polygon: este tipo de tarea no admite un MultiPolygon</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="153" />
+            <source>must be a GeoJSON Polygon or MultiPolygon, got type {type}</source>
+            <translation>debe ser un GeoJSON Polygon o MultiPolygon, se recibió el tipo {type}</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="155" />
+            <source>must be a GeoJSON Polygon, got type {type}</source>
+            <translation>debe ser un GeoJSON Polygon, se recibió el tipo {type}</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="162" />
+            <source>coordinates must be a non-empty list of polygons</source>
+            <translation>coordinates debe ser una lista no vacía de polígonos</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="186" />
             <source>must be [min lon, min lat, max lon, max lat] with four numbers</source>
             <translation>debe ser [min lon, min lat, max lon, max lat] con cuatro números</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="166" />
+            <location filename="../core/aoi.py" line="189" />
             <source>is outside lon -180..180, lat -90..90</source>
             <translation>está fuera de lon -180..180, lat -90..90</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="168" />
+            <location filename="../core/aoi.py" line="191" />
             <source>min must be smaller than max: [min lon, min lat, max lon, max lat]</source>
             <translation>min debe ser menor que max: [min lon, min lat, max lon, max lat]</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="181" />
+            <location filename="../core/aoi.py" line="204" />
             <source>is not a geometry OGR can read</source>
             <translation>no es una geometría que OGR pueda leer</translation>
         </message>
@@ -484,82 +529,92 @@
             <translation>el número de clases del mapa de colores debe ser al menos 2, no {classes}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="88" />
+            <location filename="../core/display.py" line="97" />
             <source>cannot read {path}</source>
             <translation>no se puede leer {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="99" />
+            <location filename="../core/display.py" line="108" />
             <source>cannot read the pixels of {path}</source>
             <translation>no se pueden leer los píxeles de {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="148" />
+            <location filename="../core/display.py" line="157" />
             <source>the result has no files</source>
             <translation>el resultado no tiene archivos</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="151" />
+            <location filename="../core/display.py" line="160" />
             <source>the result file {file} does not exist</source>
             <translation>el archivo de resultado {file} no existe</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="158" />
+            <location filename="../core/display.py" line="167" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
             <translation>{file} no contiene ningún ráster GeoTIFF ni JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="161" />
+            <location filename="../core/display.py" line="170" />
             <source>results of type {type} are not loaded as layers</source>
             <translation>los resultados de tipo {type} no se cargan como capas</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="201" />
+            <location filename="../core/display.py" line="217" />
             <source>cannot open {file} as a zip archive: {reason}</source>
             <translation>no se puede abrir {file} como archivo zip: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="220" />
+            <location filename="../core/display.py" line="239" />
             <source>cannot extract {file}: {reason}</source>
             <translation>no se puede extraer {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="244" />
+            <location filename="../core/display.py" line="263" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
             <translation>{file} rechazado: su miembro {member} se escribiría fuera de la carpeta</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="247" />
+            <location filename="../core/display.py" line="266" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
             <translation>{file} rechazado: su miembro {member} es un enlace simbólico</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="255" />
+            <location filename="../core/display.py" line="274" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
             <translation>{file} rechazado: su miembro {member} repite otro miembro o choca con él</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="275" />
-            <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
-            <translation>{file} necesita {needed} MB para extraerse y hay {free} MB libres en {folder}</translation>
+            <location filename="../core/display.py" line="306" />
+            <source>{file} is refused: its member {member} expands more than {ratio} times its compressed size (the limit of extraction)</source>
+            <translation>{file} se rechaza: su miembro {member} se expande más de {ratio} veces su tamaño comprimido (el límite de extracción)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="293" />
+            <location filename="../core/display.py" line="312" />
+            <source>{file} is refused: its members hold more than {size} MB (the limit of extraction)</source>
+            <translation>{file} se rechaza: sus miembros ocupan más de {size} MB (el límite de extracción)</translation>
+        </message>
+        <message>
+            <location filename="../core/display.py" line="315" />
+            <source>{file} needs more than {needed} MB to extract; {free} MB are free, and {margin} MB are kept free</source>
+            <translation>{file} necesita más de {needed} MB para extraerse; hay {free} MB libres y se mantienen libres {margin} MB</translation>
+        </message>
+        <message>
+            <location filename="../core/display.py" line="352" />
             <source>cannot extract {member} from {file}: {reason}</source>
             <translation>no se puede extraer {member} de {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="310" />
+            <location filename="../core/display.py" line="369" />
             <source>no free folder name for {folder}</source>
             <translation>no hay ningún nombre de carpeta libre para {folder}</translation>
         </message>
         <message>
-            <location filename="../core/errors.py" line="41" />
+            <location filename="../core/errors.py" line="64" />
             <source>{view_id} is not in the scene store {store}</source>
             <translation>{view_id} no está en el almacén de escenas {store}</translation>
         </message>
         <message>
-            <location filename="../core/errors.py" line="56" />
+            <location filename="../core/errors.py" line="79" />
             <source>cancelled</source>
             <translation>cancelado</translation>
         </message>
@@ -714,32 +769,47 @@
             <translation>la banda {band} no se leyó para la expresión</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="70" />
-            <source>not a raster GDAL can read</source>
-            <translation>no es un ráster que GDAL pueda leer</translation>
+            <location filename="../core/gdal_support.py" line="98" />
+            <source>cannot read {path}: it is a {driver} file, and scene bands are read only as GeoTIFF or JPEG 2000</source>
+            <translation>no se puede leer {path}: es un archivo {driver}, y las bandas de escena solo se leen como GeoTIFF o JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="71" />
+            <location filename="../core/gdal_support.py" line="101" />
+            <source>not a GeoTIFF or JPEG 2000 raster</source>
+            <translation>no es un ráster GeoTIFF ni JPEG 2000</translation>
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="102" />
             <source>cannot read {path}: {reason}</source>
             <translation>no se puede leer {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="84" />
+            <location filename="../core/gdal_support.py" line="125" />
+            <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
+            <translation>no se puede leer {path}: hace que GDAL lea {file}, y las bandas de escena solo se leen de archivos GeoTIFF o JPEG 2000</translation>
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="150" />
+            <source>the file is empty</source>
+            <translation>el archivo está vacío</translation>
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="173" />
             <source>read failed</source>
             <translation>error de lectura</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="85" />
+            <location filename="../core/gdal_support.py" line="174" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>no se pueden leer los píxeles de {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="116" />
+            <location filename="../core/gdal_support.py" line="205" />
             <source>no transformation</source>
             <translation>sin transformación</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="117" />
+            <location filename="../core/gdal_support.py" line="206" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>no se puede transformar el área de interés al SRC del ráster: {reason}</translation>
         </message>
@@ -1324,197 +1394,227 @@
             <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="105" />
+            <location filename="../core/request.py" line="110" />
+            <source>a request is at most {size} MiB; this one is larger</source>
+            <translation>una petición ocupa como mucho {size} MiB; esta es mayor</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="114" />
+            <source>is nested more than {depth} levels deep</source>
+            <translation>está anidado a más de {depth} niveles</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="119" />
+            <source>holds a number of {digits} digits (at most {maximum})</source>
+            <translation>contiene un número de {digits} cifras (como mucho {maximum})</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="141" />
             <source>must be a JSON object with type and params</source>
             <translation>debe ser un objeto JSON con type y params</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="114" />
+            <location filename="../core/request.py" line="152" />
             <source>is not valid JSON: {reason} at line {line} column {column}</source>
             <translation>no es un JSON válido: {reason} en la línea {line}, columna {column}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="161" />
+            <location filename="../core/request.py" line="221" />
             <source>unknown field (a request has type, params and callback_url)</source>
             <translation>campo desconocido (una petición tiene type, params y callback_url)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="164" />
+            <location filename="../core/request.py" line="224" />
             <source>missing: one of {task_types}</source>
             <translation>falta: uno de {task_types}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="167" />
+            <location filename="../core/request.py" line="227" />
             <source>{task_type} is not a task type (one of {task_types})</source>
             <translation>{task_type} no es un tipo de tarea (uno de {task_types})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="173" />
+            <location filename="../core/request.py" line="233" />
             <source>must be an http:// or https:// URL</source>
             <translation>debe ser una URL http:// o https://</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="176" />
+            <location filename="../core/request.py" line="236" />
             <source>missing or not a JSON object</source>
             <translation>falta o no es un objeto JSON</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="180" />
+            <location filename="../core/request.py" line="240" />
             <source>is not a parameter of {task_type} (known: {known})</source>
             <translation>no es un parámetro de {task_type} (conocidos: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="201" />
+            <location filename="../core/request.py" line="261" />
             <source>missing</source>
             <translation>falta</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="204" />
+            <location filename="../core/request.py" line="264" />
             <source>must be a non-empty string</source>
             <translation>debe ser una cadena no vacía</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="211" />
+            <location filename="../core/request.py" line="271" />
             <source>missing: the API requires a unique id for each request (any string)</source>
             <translation>falta: la API exige un id único para cada petición (cualquier cadena)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="223" />
+            <location filename="../core/request.py" line="283" />
             <source>must be true or false, not {value}</source>
             <translation>debe ser true o false, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="232" />
+            <location filename="../core/request.py" line="292" />
             <source>must be a number, not {value}</source>
             <translation>debe ser un número, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="234" />
+            <location filename="../core/request.py" line="294" />
             <source>must be greater than 0, not {value}</source>
             <translation>debe ser mayor que 0, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="236" />
+            <location filename="../core/request.py" line="296" />
             <source>must be between {minimum} and {maximum}, not {value}</source>
             <translation>debe estar entre {minimum} y {maximum}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="247" />
+            <location filename="../core/request.py" line="307" />
             <source>must be a whole number, not {value}</source>
             <translation>debe ser un número entero, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="250" />
+            <location filename="../core/request.py" line="310" />
             <source>must be at least {minimum}, not {value}</source>
             <translation>debe ser al menos {minimum}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="261" />
+            <location filename="../core/request.py" line="313" />
+            <source>must be at most {maximum}, not {value}</source>
+            <translation>debe ser como mucho {maximum}, no {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="324" />
             <source>must be a list of strings, not {value}</source>
             <translation>debe ser una lista de cadenas, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="264" />
+            <location filename="../core/request.py" line="327" />
             <source>must not be empty</source>
             <translation>no debe estar vacío</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="268" />
+            <location filename="../core/request.py" line="331" />
             <source>{item} is not a non-empty string</source>
             <translation>{item} no es una cadena no vacía</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="271" />
+            <location filename="../core/request.py" line="334" />
             <source>{item} is listed twice</source>
             <translation>{item} aparece dos veces</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="278" />
+            <location filename="../core/request.py" line="341" />
             <source>missing: a date YYYY-MM-DD</source>
             <translation>falta: una fecha YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="280" />
+            <location filename="../core/request.py" line="343" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
             <translation>debe ser una fecha YYYY-MM-DD, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="294" />
+            <location filename="../core/request.py" line="357" />
             <source>give either geometry or bbox, not both</source>
             <translation>indique geometry o bbox, no ambos</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="300" />
+            <location filename="../core/request.py" line="363" />
             <source>missing: the area of interest as a GeoJSON Polygon in EPSG:4326</source>
             <translation>falta: el área de interés como GeoJSON Polygon en EPSG:4326</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="305" />
+            <location filename="../core/request.py" line="368" />
             <source>missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>falta: el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="317" />
+            <location filename="../core/request.py" line="380" />
             <source>{band} is not a {sensor} band (did you mean {suggestion}?)</source>
             <translation>{band} no es una banda de {sensor} (¿quiso decir {suggestion}?)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="319" />
+            <location filename="../core/request.py" line="382" />
             <source>{band} is not a {sensor} band (bands: {bands})</source>
             <translation>{band} no es una banda de {sensor} (bandas: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="329" />
+            <location filename="../core/request.py" line="392" />
             <source>{name} is not a metadata file (known: {known})</source>
             <translation>{name} no es un archivo de metadatos (conocidos: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="353" />
+            <location filename="../core/request.py" line="417" />
+            <source>at most {maximum} expressions, not {count}</source>
+            <translation>como mucho {maximum} expresiones, no {count}</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="423" />
             <source>{value} has an empty expression between commas</source>
             <translation>{value} tiene una expresión vacía entre comas</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="371" />
+            <location filename="../core/request.py" line="433" />
+            <source>{value} uses no band: give at least one band or index</source>
+            <translation>{value} no usa ninguna banda: indique al menos una banda o un índice</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="446" />
             <source>must be two numbers 'low,high', not {value}</source>
             <translation>debe ser dos números 'bajo,alto', no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="374" />
+            <location filename="../core/request.py" line="449" />
             <source>low must be smaller than high, not {value}</source>
             <translation>bajo debe ser menor que alto, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="385" />
+            <location filename="../core/request.py" line="460" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="389" />
+            <location filename="../core/request.py" line="464" />
             <source>{resample} is not a resampling method ({methods})</source>
             <translation>{resample} no es un método de remuestreo ({methods})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="395" />
+            <location filename="../core/request.py" line="470" />
             <source>{format} is not a format ({formats})</source>
             <translation>{format} no es un formato ({formats})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="401" />
+            <location filename="../core/request.py" line="476" />
             <source>must be 0 or 1, not {value}</source>
             <translation>debe ser 0 o 1, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="444" />
+            <location filename="../core/request.py" line="520" />
             <source>at most {maximum} indices, not {count}</source>
             <translation>como máximo {maximum} índices, no {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="450" />
+            <location filename="../core/request.py" line="526" />
             <source>{date_end} is before date_start {date_start}</source>
             <translation>{date_end} es anterior a date_start {date_start}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="455" />
+            <location filename="../core/request.py" line="531" />
             <source>{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)</source>
             <translation>{name} no es un sensor (p. ej., sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
@@ -1524,27 +1624,67 @@
             <translation>Ninguna escena toca el AOI entre {start} y {end}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="90" />
+            <location filename="../core/runner.py" line="78" />
+            <source>the output folder {folder} is a file, not a folder</source>
+            <translation>la carpeta de salida {folder} es un archivo, no una carpeta</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="141" />
+            <source>the disk of {folder} is full ({reason}); nothing was written</source>
+            <translation>el disco de {folder} está lleno ({reason}); no se escribió nada</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="144" />
+            <source>the system refused: {reason}</source>
+            <translation>el sistema lo rechazó: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="147" />
+            <source>cannot write in the output folder {folder}: {reason}</source>
+            <translation>no se puede escribir en la carpeta de salida {folder}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="149" />
+            <source>cannot write in the output folder {folder}: {path}: {reason}</source>
+            <translation>no se puede escribir en la carpeta de salida {folder}: {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="151" />
+            <source>{path}: {reason}</source>
+            <translation>{path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="92" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="92" />
+            <location filename="../core/scenes.py" line="94" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: ninguna)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="138" />
+            <location filename="../core/scenes.py" line="140" />
             <source>{path} is not georeferenced</source>
             <translation>{path} no está georreferenciado</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="268" />
+            <location filename="../core/scenes.py" line="249" />
+            <source>scene {view_id} is left out: none of its bands can be read</source>
+            <translation>la escena {view_id} se omite: no se puede leer ninguna de sus bandas</translation>
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="307" />
             <source>the scene folder {folder} does not exist</source>
             <translation>la carpeta de escenas {folder} no existe</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="292" />
+            <location filename="../core/scenes.py" line="325" />
+            <source>{path} is skipped: its name is not UTF-8</source>
+            <translation>{path} se omite: su nombre no está en UTF-8</translation>
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="352" />
             <source>(no scene folder)</source>
             <translation>(sin carpeta de escenas)</translation>
         </message>
@@ -1649,7 +1789,7 @@
             <translation>{path} no contiene ningún polígono</translation>
         </message>
         <message>
-            <location filename="../core/local/__init__.py" line="43" />
+            <location filename="../core/local/__init__.py" line="80" />
             <source>the embedded processor does not run {task_type} tasks yet</source>
             <translation>el procesador integrado todavía no ejecuta tareas {task_type}</translation>
         </message>
@@ -1659,22 +1799,22 @@
             <translation>no se puede remuestrear {path} a la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="211" />
+            <location filename="../core/local/bandmath.py" line="243" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>el área de interés no se solapa con la escena {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="64" />
+            <location filename="../core/local/lbe.py" line="103" />
             <source>the area of interest does not overlap scene {view_id} (band {band})</source>
             <translation>el área de interés no se solapa con la escena {view_id} (banda {band})</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="100" />
+            <location filename="../core/local/lbe.py" line="118" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
             <translation>la escena {view_id} no tiene metadatos de tesela ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="102" />
+            <location filename="../core/local/lbe.py" line="120" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
@@ -1704,42 +1844,42 @@
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="94" />
+            <location filename="../core/local/raster.py" line="95" />
             <source>{path} has a rotated geotransform, which the embedded processor does not crop</source>
             <translation>{path} tiene una geotransformación rotada, que el procesador integrado no recorta</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="218" />
+            <location filename="../core/local/raster.py" line="269" />
             <source>rasterize failed</source>
             <translation>falló la rasterización</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="219" />
+            <location filename="../core/local/raster.py" line="270" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>no se puede rasterizar el área de interés: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="134" />
+            <location filename="../core/local/visual.py" line="140" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>el área de interés no se puede expresar en EPSG:3857 (¿demasiado cerca de un polo?)</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="152" />
+            <location filename="../core/local/visual.py" line="158" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>la imagen tendría {width} x {height} píxeles; indique un px_size mayor</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="179" />
+            <location filename="../core/local/visual.py" line="185" />
             <source>warp failed</source>
             <translation>falló la reproyección</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="180" />
+            <location filename="../core/local/visual.py" line="186" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>no se puede remuestrear a EPSG:3857 con {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="293" />
+            <location filename="../core/local/visual.py" line="299" />
             <source>cannot write {path}: {reason}</source>
             <translation>no se puede escribir {path}: {reason}</translation>
         </message>
@@ -1917,12 +2057,20 @@
             <translation type="vanished">al menos {count} argumentos</translation>
         </message>
         <message>
+            <source>not a raster GDAL can read</source>
+            <translation type="vanished">no es un ráster que GDAL pueda leer</translation>
+        </message>
+        <message>
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
             <translation type="vanished">la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: reanúdela más tarde desde la lista de tareas</translation>
         </message>
         <message>
             <source>{count} arguments</source>
             <translation type="vanished">{count} argumentos</translation>
+        </message>
+        <message>
+            <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
+            <translation type="vanished">{file} necesita {needed} MB para extraerse y hay {free} MB libres en {folder}</translation>
         </message>
         <message>
             <source>{limit} (the API asked to wait longer: rate limit)</source>
@@ -2080,354 +2228,362 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="98" />
+            <location filename="../ui/dock.py" line="99" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="124" />
+            <location filename="../ui/dock.py" line="146" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="143" />
+            <location filename="../ui/dock.py" line="166" />
             <source>drawn rectangle</source>
             <translation>rectángulo dibujado</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="143" />
+            <location filename="../ui/dock.py" line="166" />
             <source>drawn polygon</source>
             <translation>polígono dibujado</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="176" />
+            <location filename="../ui/dock.py" line="199" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="177" />
+            <location filename="../ui/dock.py" line="200" />
             <source>Index (bandmath)</source>
             <translation>Índice (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="178" />
+            <location filename="../ui/dock.py" line="201" />
             <source>Visual (jpeg)</source>
             <translation>Visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="179" />
+            <location filename="../ui/dock.py" line="202" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="184" />
+            <location filename="../ui/dock.py" line="209" />
             <source>Task</source>
             <translation>Tarea</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="189" />
+            <location filename="../ui/dock.py" line="214" />
             <source>Area of interest</source>
             <translation>Área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="218" />
             <source>Rectangle</source>
             <translation>Rectángulo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="218" />
             <source>Drag a rectangle on the map</source>
             <translation>Arrastre un rectángulo en el mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="195" />
+            <location filename="../ui/dock.py" line="220" />
             <source>Polygon</source>
             <translation>Polígono</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="221" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
             <translation>Haga clic en los vértices; doble clic o clic derecho termina, Backspace quita el último vértice, Esc cancela</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="223" />
             <source>Selection</source>
             <translation>Selección</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="224" />
             <source>The selected polygons of the active layer</source>
             <translation>Los polígonos seleccionados de la capa activa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="225" />
             <source>Map extent</source>
             <translation>Extensión del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="225" />
             <source>The map canvas extent</source>
             <translation>La extensión del lienzo del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="227" />
             <source>File…</source>
             <translation>Archivo…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="227" />
             <source>A GeoJSON or any vector file</source>
             <translation>Un GeoJSON o cualquier archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="203" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Clear</source>
             <translation>Limpiar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="203" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Forget the area of interest</source>
             <translation>Olvidar el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="227" />
+            <location filename="../ui/dock.py" line="252" />
             <source>Scene</source>
             <translation>Escena</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="253" />
             <source>this computer</source>
             <translation>este equipo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="230" />
+            <location filename="../ui/dock.py" line="255" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="236" />
+            <location filename="../ui/dock.py" line="261" />
             <source>Test connection</source>
             <translation>Probar conexión</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Run on</source>
             <translation>Ejecutar en</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="257" />
+            <location filename="../ui/dock.py" line="285" />
             <source>Datasets</source>
             <translation>Conjuntos de datos</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="270" />
+            <location filename="../ui/dock.py" line="298" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="281" />
+            <location filename="../ui/dock.py" line="309" />
             <source>Visual</source>
             <translation>Visual</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="292" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="318" />
+            <location filename="../ui/dock.py" line="346" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="328" />
+            <location filename="../ui/dock.py" line="356" />
             <source>Options</source>
             <translation>Opciones</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="330" />
+            <location filename="../ui/dock.py" line="358" />
             <source>Merge bands of one resolution</source>
             <translation>Combinar bandas de una resolución</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="333" />
+            <location filename="../ui/dock.py" line="361" />
             <source>Tile metadata</source>
             <translation>Metadatos de tesela</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="334" />
+            <location filename="../ui/dock.py" line="362" />
             <source>Product metadata</source>
             <translation>Metadatos de producto</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="342" />
+            <location filename="../ui/dock.py" line="370" />
             <source>▸ Request</source>
             <translation>▸ Petición</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="345" />
+            <location filename="../ui/dock.py" line="373" />
             <source>Copy JSON</source>
             <translation>Copiar JSON</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="348" />
+            <location filename="../ui/dock.py" line="376" />
             <source>Copy as curl</source>
             <translation>Copiar como curl</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="350" />
+            <location filename="../ui/dock.py" line="378" />
             <source>The API call with the key hidden as ***</source>
             <translation>La llamada a la API con la clave oculta como ***</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="380" />
+            <location filename="../ui/dock.py" line="414" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="387" />
+            <location filename="../ui/dock.py" line="421" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="426" />
+            <location filename="../ui/dock.py" line="460" />
             <source>map extent</source>
             <translation>extensión del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="431" />
+            <location filename="../ui/dock.py" line="465" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
             <translation>Archivos vectoriales (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="451" />
+            <location filename="../ui/dock.py" line="487" />
             <source>{area} km² · {vertices} vertices · {source}</source>
             <translation>{area} km² · {vertices} vértices · {source}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="454" />
+            <location filename="../ui/dock.py" line="493" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
             <translation>Aún no hay área de interés: dibuje una o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="485" />
+            <location filename="../ui/dock.py" line="524" />
             <source>Choose the datasets to search.</source>
             <translation>Elija los conjuntos de datos en los que buscar.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="489" />
+            <location filename="../ui/dock.py" line="528" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Dibuje un área de interés para buscar las escenas de la API.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="496" />
+            <location filename="../ui/dock.py" line="535" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="543" />
+            <location filename="../ui/dock.py" line="583" />
             <source>Load By Extent: testing the connection</source>
             <translation>Load By Extent: probando la conexión</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="546" />
+            <location filename="../ui/dock.py" line="586" />
             <source>Testing the connection…</source>
             <translation>Probando la conexión…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="595" />
+            <location filename="../ui/dock.py" line="646" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Dibuje un área de interés o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="623" />
-            <source>This scene has no {bands} in the scene folders.</source>
-            <translation>Esta escena no tiene {bands} en las carpetas de escenas.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="627" />
-            <source>This scene has no {kind} in the scene folders.</source>
-            <translation>Esta escena no tiene {kind} en las carpetas de escenas.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="630" />
+            <location filename="../ui/dock.py" line="667" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Defina la clave de API en Configuración, abajo (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="632" />
+            <location filename="../ui/dock.py" line="669" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="647" />
+            <location filename="../ui/dock.py" line="705" />
+            <source>Load By Extent: checking the request against the scene folders</source>
+            <translation>Load By Extent: comprobando la petición con las carpetas de escenas</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="747" />
+            <source>Checking the request against the scene folders…</source>
+            <translation>Comprobando la petición con las carpetas de escenas…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="749" />
             <source>Run the task in the background</source>
             <translation>Ejecutar la tarea en segundo plano</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="652" />
+            <location filename="../ui/dock.py" line="755" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ el tipo de resultado aparece aquí cuando la petición es válida</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="654" />
+            <location filename="../ui/dock.py" line="757" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="659" />
+            <location filename="../ui/dock.py" line="762" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="662" />
+            <location filename="../ui/dock.py" line="765" />
             <source>native pixel size</source>
             <translation>tamaño de píxel nativo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="663" />
+            <location filename="../ui/dock.py" line="766" />
             <source>colour</source>
             <translation>en color</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="664" />
+            <location filename="../ui/dock.py" line="767" />
             <source>grey</source>
             <translation>en escala de grises</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="665" />
+            <location filename="../ui/dock.py" line="768" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ una imagen {format} en EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="672" />
+            <location filename="../ui/dock.py" line="775" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
             <translation>→ un archivo JPEG 2000, banda {band} a {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="675" />
+            <location filename="../ui/dock.py" line="778" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
             <translation>→ un GeoTIFF, {count} banda(s) a {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="681" />
+            <location filename="../ui/dock.py" line="784" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
             <translation>→ un zip de {files} GeoTIFF ({parts}){extra}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="685" />
+            <location filename="../ui/dock.py" line="789" />
             <source>▾ Request</source>
             <translation>▾ Petición</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="703" />
+            <location filename="../ui/dock.py" line="807" />
             <source>Large area of interest</source>
             <translation>Área de interés grande</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="704" />
+            <location filename="../ui/dock.py" line="808" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>El área de interés cubre {area} km², más que los {limit} km² definidos en Configuración. ¿Ejecutar de todos modos?</translation>
+        </message>
+        <message>
+            <source>This scene has no {bands} in the scene folders.</source>
+            <translation type="vanished">Esta escena no tiene {bands} en las carpetas de escenas.</translation>
+        </message>
+        <message>
+            <source>This scene has no {kind} in the scene folders.</source>
+            <translation type="vanished">Esta escena no tiene {kind} en las carpetas de escenas.</translation>
         </message>
     </context>
     <context>
@@ -2612,19 +2768,14 @@
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="102" />
-            <source>From</source>
-            <translation>Desde</translation>
-        </message>
-        <message>
-            <location filename="../ui/scene_picker.py" line="104" />
-            <source>to</source>
-            <translation>hasta</translation>
-        </message>
-        <message>
-            <location filename="../ui/scene_picker.py" line="108" />
+            <location filename="../ui/scene_picker.py" line="105" />
             <source>Cloud ≤</source>
             <translation>Nubosidad ≤</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="109" />
+            <source>to</source>
+            <translation>hasta</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="146" />
@@ -2637,24 +2788,37 @@
             <translation>Buscando en las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="169" />
+            <location filename="../ui/scene_picker.py" line="171" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>{count} escena(s) intersecan el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="215" />
+            <location filename="../ui/scene_picker.py" line="173" />
+            <source>{count} scene(s) in the scene folders</source>
+            <translation>{count} escena(s) en las carpetas de escenas</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="219" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Elija una escena arriba o escriba su view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="225" />
+            <location filename="../ui/scene_picker.py" line="229" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ escena {sensor} del {date}, en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="230" />
+            <location filename="../ui/scene_picker.py" line="234" />
+            <source>a valid {sensor} id; not among the scenes listed above</source>
+            <translation>un identificador de {sensor} válido; no está entre las escenas de la lista de arriba</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="vanished">Desde</translation>
+        </message>
+        <message>
             <source>✓ a valid {sensor} id; not among the scenes listed above</source>
-            <translation>✓ un id de {sensor} válido; no está entre las escenas listadas arriba</translation>
+            <translation type="vanished">✓ un id de {sensor} válido; no está entre las escenas listadas arriba</translation>
         </message>
     </context>
     <context>
@@ -2691,56 +2855,61 @@
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="77" />
+            <source>Reuse identical recent results</source>
+            <translation>Reutilizar resultados recientes idénticos</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="78" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Reutilizar el resultado de una petición idéntica reciente</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="89" />
+            <location filename="../ui/settings_widget.py" line="91" />
             <source>Scene folders</source>
             <translation>Carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="90" />
+            <location filename="../ui/settings_widget.py" line="92" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="91" />
+            <location filename="../ui/settings_widget.py" line="93" />
             <source>Ask before an AOI larger than</source>
             <translation>Preguntar si el área de interés supera</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="92" />
+            <location filename="../ui/settings_widget.py" line="94" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="94" />
+            <location filename="../ui/settings_widget.py" line="96" />
             <source>Base URL</source>
             <translation>URL base</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="95" />
+            <location filename="../ui/settings_widget.py" line="97" />
             <source>Search URL</source>
             <translation>URL de búsqueda</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="99" />
+            <location filename="../ui/settings_widget.py" line="101" />
             <source>API key</source>
             <translation>Clave de API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="100" />
+            <location filename="../ui/settings_widget.py" line="102" />
             <source>Stop waiting after</source>
             <translation>Dejar de esperar tras</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="143" />
+            <location filename="../ui/settings_widget.py" line="145" />
             <source>The Processing API key:</source>
             <translation>La clave de la Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="159" />
+            <location filename="../ui/settings_widget.py" line="161" />
             <source>Scene folder</source>
             <translation>Carpeta de escenas</translation>
         </message>
@@ -2748,172 +2917,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="91" />
+            <location filename="../ui/stats_dock.py" line="93" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="113" />
+            <location filename="../ui/stats_dock.py" line="115" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="127" />
+            <location filename="../ui/stats_dock.py" line="129" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="127" />
+            <location filename="../ui/stats_dock.py" line="129" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="127" />
+            <location filename="../ui/stats_dock.py" line="129" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="128" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>The index the chart and the table show</source>
             <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="155" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>Overlay all</source>
             <translation>Superponer todos</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="165" />
             <source>Draw the median of every index on one chart</source>
             <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>Table</source>
             <translation>Tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="167" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="169" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="170" />
             <source>Save every figure of every index as CSV</source>
             <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="171" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="171" />
             <source>Save the chart as PNG</source>
             <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="178" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="206" />
+            <location filename="../ui/stats_dock.py" line="214" />
             <source>The answer has one index only</source>
             <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="220" />
+            <location filename="../ui/stats_dock.py" line="228" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Las estadísticas de {path} no se pueden leer: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="250" />
+            <location filename="../ui/stats_dock.py" line="258" />
             <source>{start} to {end}</source>
             <translation>del {start} al {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="253" />
+            <location filename="../ui/stats_dock.py" line="261" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="258" />
+            <location filename="../ui/stats_dock.py" line="266" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="260" />
+            <location filename="../ui/stats_dock.py" line="268" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="273" />
+            <location filename="../ui/stats_dock.py" line="281" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="318" />
+            <location filename="../ui/stats_dock.py" line="327" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="320" />
+            <location filename="../ui/stats_dock.py" line="329" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="362" />
+            <location filename="../ui/stats_dock.py" line="375" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="409" />
+            <location filename="../ui/stats_dock.py" line="422" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="432" />
+            <location filename="../ui/stats_dock.py" line="445" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="432" />
+            <location filename="../ui/stats_dock.py" line="445" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="438" />
+            <location filename="../ui/stats_dock.py" line="451" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="440" />
+            <location filename="../ui/stats_dock.py" line="453" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="447" />
+            <location filename="../ui/stats_dock.py" line="460" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="454" />
+            <location filename="../ui/stats_dock.py" line="467" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="456" />
+            <location filename="../ui/stats_dock.py" line="469" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>
@@ -3098,34 +3267,34 @@
             <translation>escala de grises</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="54" />
+            <location filename="../ui/visual_form.py" line="56" />
             <source>continuous</source>
             <translation>continuo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="55" />
+            <location filename="../ui/visual_form.py" line="57" />
             <source>Levels</source>
             <translation>Niveles</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="79" />
+            <location filename="../ui/visual_form.py" line="82" />
             <source>native</source>
             <translation>nativo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="80" />
-            <source>Top-of-atmosphere reflectance (calibrate)</source>
-            <translation>Reflectancia en el techo de la atmósfera (calibrar)</translation>
+            <location filename="../ui/visual_form.py" line="83" />
+            <source>Calibrate to reflectance</source>
+            <translation>Calibrar a reflectancia</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="83" />
+            <location filename="../ui/visual_form.py" line="84" />
+            <source>Convert to top-of-atmosphere reflectance (calibrate)</source>
+            <translation>Convertir a reflectancia en el techo de la atmósfera (calibrate)</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="87" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
-        </message>
-        <message>
-            <location filename="../ui/visual_form.py" line="97" />
-            <source>classes</source>
-            <translation>clases</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="103" />
@@ -3138,34 +3307,47 @@
             <translation>Mapa de colores</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="107" />
+            <location filename="../ui/visual_form.py" line="106" />
+            <source>Classes</source>
+            <translation>Clases</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="108" />
             <source>Resampling</source>
             <translation>Remuestreo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="108" />
+            <location filename="../ui/visual_form.py" line="109" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="109" />
+            <location filename="../ui/visual_form.py" line="110" />
             <source>Pixel size</source>
             <translation>Tamaño de píxel</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="111" />
+            <location filename="../ui/visual_form.py" line="112" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="161" />
+            <location filename="../ui/visual_form.py" line="162" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="165" />
+            <location filename="../ui/visual_form.py" line="166" />
             <source>the low level must be below the high one</source>
             <translation>el nivel bajo debe ser menor que el alto</translation>
+        </message>
+        <message>
+            <source>Top-of-atmosphere reflectance (calibrate)</source>
+            <translation type="vanished">Reflectancia en el techo de la atmósfera (calibrar)</translation>
+        </message>
+        <message>
+            <source>classes</source>
+            <translation type="vanished">clases</translation>
         </message>
     </context>
 </TS>

@@ -29,22 +29,27 @@
             <translation>Усі канали</translation>
         </message>
         <message>
-            <location filename="../ui/band_picker.py" line="50" />
+            <location filename="../ui/band_picker.py" line="53" />
             <source>Preset</source>
             <translation>Шаблон</translation>
         </message>
         <message>
-            <location filename="../ui/band_picker.py" line="78" />
+            <location filename="../ui/band_picker.py" line="81" />
             <source>This scene has no {band} in the scene folders</source>
             <translation>У теках сцен для цієї сцени немає каналу {band}</translation>
         </message>
         <message>
-            <location filename="../ui/band_picker.py" line="141" />
+            <location filename="../ui/band_picker.py" line="130" />
+            <source>This scene lacks a band of this preset</source>
+            <translation>У цій сцені немає каналу цього набору</translation>
+        </message>
+        <message>
+            <location filename="../ui/band_picker.py" line="165" />
             <source>Order: {bands}</source>
             <translation>Порядок: {bands}</translation>
         </message>
         <message>
-            <location filename="../ui/band_picker.py" line="143" />
+            <location filename="../ui/band_picker.py" line="167" />
             <source>No band chosen</source>
             <translation>Канал не вибрано</translation>
         </message>
@@ -100,22 +105,22 @@
             <translation>Власний вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="47" />
+            <location filename="../ui/index_form.py" line="50" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="51" />
+            <location filename="../ui/index_form.py" line="55" />
             <source>Catalog</source>
             <translation>Каталог</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="52" />
+            <location filename="../ui/index_form.py" line="56" />
             <source>Expression</source>
             <translation>Вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="54" />
+            <location filename="../ui/index_form.py" line="58" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
@@ -319,117 +324,157 @@
             <translation>Показати в списку завдань</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="25" />
+            <location filename="../core/aoi.py" line="27" />
             <source>ring {ring} must be a list of [lon, lat] positions</source>
             <translation>кільце {ring} має бути списком позицій [lon, lat]</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="33" />
+            <location filename="../core/aoi.py" line="35" />
             <source>ring {ring}, position {position} is not [lon, lat] with finite numbers</source>
             <translation>кільце {ring}, позиція {position}: не [lon, lat] зі скінченних чисел</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="38" />
+            <location filename="../core/aoi.py" line="40" />
             <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90 (coordinates are [lon, lat] in that order)</source>
             <translation>кільце {ring}, позиція {position} ({lon}, {lat}) поза межами lon -180..180, lat -90..90 (координати задаються як [lon, lat], саме в такому порядку)</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="43" />
+            <location filename="../core/aoi.py" line="45" />
             <source>ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90</source>
             <translation>кільце {ring}, позиція {position} ({lon}, {lat}) поза межами lon -180..180, lat -90..90</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="47" />
+            <location filename="../core/aoi.py" line="49" />
             <source>ring {ring} has {count} positions; a ring needs at least 4 (closed)</source>
             <translation>кільце {ring} має позицій: {count}; кільцю потрібно щонайменше 4 (замкнене)</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="50" />
+            <location filename="../core/aoi.py" line="52" />
             <source>ring {ring} is not closed: its last position must repeat its first</source>
             <translation>кільце {ring} не замкнене: його остання позиція має повторювати першу</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="53" />
+            <location filename="../core/aoi.py" line="55" />
             <source>ring {ring} has fewer than 3 distinct positions</source>
             <translation>кільце {ring} має менше ніж 3 різні позиції</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="55" />
+            <location filename="../core/aoi.py" line="57" />
             <source>ring {ring} has no area: its positions lie on one line</source>
             <translation>кільце {ring} не має площі: його позиції лежать на одній прямій</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="102" />
-            <source>{polygon}coordinates must be a non-empty list of rings</source>
-            <translation>{polygon}coordinates має бути непорожнім списком кілець</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="113" />
-            <source>must be a GeoJSON Polygon or MultiPolygon object</source>
-            <translation>має бути об'єктом GeoJSON Polygon або MultiPolygon</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="114" />
-            <source>must be a GeoJSON Polygon object</source>
-            <translation>має бути об'єктом GeoJSON Polygon</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="118" />
-            <source>must be a GeoJSON Polygon or MultiPolygon, not a {type}: give the feature's geometry</source>
-            <translation>має бути GeoJSON Polygon або MultiPolygon, а не {type}: передайте геометрію об'єкта</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="120" />
-            <source>must be a GeoJSON Polygon, not a {type}: give the feature's geometry</source>
-            <translation>має бути GeoJSON Polygon, а не {type}: передайте геометрію об'єкта</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="123" />
-            <source>must be a Polygon: this task type does not take a MultiPolygon</source>
-            <translation>має бути Polygon: цей тип завдання не приймає MultiPolygon</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="126" />
-            <source>must be a GeoJSON Polygon or MultiPolygon, got type {type}</source>
-            <translation>має бути GeoJSON Polygon або MultiPolygon, отримано тип {type}</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="128" />
-            <source>must be a GeoJSON Polygon, got type {type}</source>
-            <translation>має бути GeoJSON Polygon, отримано тип {type}</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="135" />
-            <source>coordinates must be a non-empty list of polygons</source>
-            <translation>coordinates має бути непорожнім списком полігонів</translation>
-        </message>
-        <message>
-            <location filename="../core/aoi.py" line="152" />
+            <location filename="../core/aoi.py" line="87" />
             <source>self-intersecting: ring {ring} crosses itself near ({lon}, {lat})</source>
             <translation>самоперетин: кільце {ring} перетинає саме себе біля ({lon}, {lat})</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="156" />
+            <location filename="../core/aoi.py" line="90" />
+            <source>self-intersecting: rings {ring} and {other} cross each other near ({lon}, {lat})</source>
+            <translation>самоперетин: кільця {ring} і {other} перетинаються біля ({lon}, {lat})</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="92" />
+            <source>self-intersecting near ({lon}, {lat})</source>
+            <translation>самоперетин біля ({lon}, {lat})</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="94" />
+            <source>invalid polygon: {reason} near ({lon}, {lat})</source>
+            <translation>недійсний полігон: {reason} біля ({lon}, {lat})</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="96" />
             <source>invalid polygon: rings cross each other, or a hole lies outside its shell</source>
             <translation>недійсний полігон: кільця перетинаються між собою або отвір лежить поза зовнішнім контуром</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="163" />
+            <location filename="../core/aoi.py" line="100" />
+            <source>a hole lies outside its shell</source>
+            <translation>отвір лежить поза своєю зовнішньою межею</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="101" />
+            <source>a hole lies inside another hole</source>
+            <translation>отвір лежить усередині іншого отвору</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="102" />
+            <source>a polygon lies inside another polygon</source>
+            <translation>полігон лежить усередині іншого полігона</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="103" />
+            <source>rings touch so that the inside falls apart</source>
+            <translation>кільця торкаються так, що внутрішня частина розпадається</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="104" />
+            <source>a ring is repeated</source>
+            <translation>кільце повторюється</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="129" />
+            <source>{polygon}coordinates must be a non-empty list of rings</source>
+            <translation>{polygon}coordinates має бути непорожнім списком кілець</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="140" />
+            <source>must be a GeoJSON Polygon or MultiPolygon object</source>
+            <translation>має бути об'єктом GeoJSON Polygon або MultiPolygon</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="141" />
+            <source>must be a GeoJSON Polygon object</source>
+            <translation>має бути об'єктом GeoJSON Polygon</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="145" />
+            <source>must be a GeoJSON Polygon or MultiPolygon, not a {type}: give the feature's geometry</source>
+            <translation>має бути GeoJSON Polygon або MultiPolygon, а не {type}: передайте геометрію об'єкта</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="147" />
+            <source>must be a GeoJSON Polygon, not a {type}: give the feature's geometry</source>
+            <translation>має бути GeoJSON Polygon, а не {type}: передайте геометрію об'єкта</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="150" />
+            <source>must be a Polygon: this task type does not take a MultiPolygon</source>
+            <translation>має бути Polygon: цей тип завдання не приймає MultiPolygon</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="153" />
+            <source>must be a GeoJSON Polygon or MultiPolygon, got type {type}</source>
+            <translation>має бути GeoJSON Polygon або MultiPolygon, отримано тип {type}</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="155" />
+            <source>must be a GeoJSON Polygon, got type {type}</source>
+            <translation>має бути GeoJSON Polygon, отримано тип {type}</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="162" />
+            <source>coordinates must be a non-empty list of polygons</source>
+            <translation>coordinates має бути непорожнім списком полігонів</translation>
+        </message>
+        <message>
+            <location filename="../core/aoi.py" line="186" />
             <source>must be [min lon, min lat, max lon, max lat] with four numbers</source>
             <translation>має бути [min lon, min lat, max lon, max lat] із чотирьох чисел</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="166" />
+            <location filename="../core/aoi.py" line="189" />
             <source>is outside lon -180..180, lat -90..90</source>
             <translation>поза межами lon -180..180, lat -90..90</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="168" />
+            <location filename="../core/aoi.py" line="191" />
             <source>min must be smaller than max: [min lon, min lat, max lon, max lat]</source>
             <translation>min має бути меншим за max: [min lon, min lat, max lon, max lat]</translation>
         </message>
         <message>
-            <location filename="../core/aoi.py" line="181" />
+            <location filename="../core/aoi.py" line="204" />
             <source>is not a geometry OGR can read</source>
             <translation>не є геометрією, яку може прочитати OGR</translation>
         </message>
@@ -484,82 +529,92 @@
             <translation>кількість класів палітри має бути щонайменше 2, а не {classes}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="88" />
+            <location filename="../core/display.py" line="97" />
             <source>cannot read {path}</source>
             <translation>не вдається прочитати {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="99" />
+            <location filename="../core/display.py" line="108" />
             <source>cannot read the pixels of {path}</source>
             <translation>не вдається прочитати пікселі {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="148" />
+            <location filename="../core/display.py" line="157" />
             <source>the result has no files</source>
             <translation>результат не має файлів</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="151" />
+            <location filename="../core/display.py" line="160" />
             <source>the result file {file} does not exist</source>
             <translation>файл результату {file} не існує</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="158" />
+            <location filename="../core/display.py" line="167" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
             <translation>{file} не містить растра GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="161" />
+            <location filename="../core/display.py" line="170" />
             <source>results of type {type} are not loaded as layers</source>
             <translation>результати типу {type} не завантажуються як шари</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="201" />
+            <location filename="../core/display.py" line="217" />
             <source>cannot open {file} as a zip archive: {reason}</source>
             <translation>не вдається відкрити {file} як архів zip: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="220" />
+            <location filename="../core/display.py" line="239" />
             <source>cannot extract {file}: {reason}</source>
             <translation>не вдається розпакувати {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="244" />
+            <location filename="../core/display.py" line="263" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
             <translation>{file} відхилено: його елемент {member} було б записано поза текою</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="247" />
+            <location filename="../core/display.py" line="266" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
             <translation>{file} відхилено: його елемент {member} — символьне посилання</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="255" />
+            <location filename="../core/display.py" line="274" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
             <translation>{file} відхилено: його елемент {member} повторює інший елемент або конфліктує з ним</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="275" />
-            <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
-            <translation>для розпакування {file} потрібно {needed} MB, а в {folder} вільно {free} MB</translation>
+            <location filename="../core/display.py" line="306" />
+            <source>{file} is refused: its member {member} expands more than {ratio} times its compressed size (the limit of extraction)</source>
+            <translation>{file} відхилено: його елемент {member} розпаковується більш ніж у {ratio} разів понад стиснений розмір (межа розпакування)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="293" />
+            <location filename="../core/display.py" line="312" />
+            <source>{file} is refused: its members hold more than {size} MB (the limit of extraction)</source>
+            <translation>{file} відхилено: його елементи містять понад {size} МБ (межа розпакування)</translation>
+        </message>
+        <message>
+            <location filename="../core/display.py" line="315" />
+            <source>{file} needs more than {needed} MB to extract; {free} MB are free, and {margin} MB are kept free</source>
+            <translation>{file} потребує понад {needed} МБ для розпакування; вільно {free} МБ, а {margin} МБ лишаються вільними</translation>
+        </message>
+        <message>
+            <location filename="../core/display.py" line="352" />
             <source>cannot extract {member} from {file}: {reason}</source>
             <translation>не вдається розпакувати {member} з {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="310" />
+            <location filename="../core/display.py" line="369" />
             <source>no free folder name for {folder}</source>
             <translation>немає вільної назви теки для {folder}</translation>
         </message>
         <message>
-            <location filename="../core/errors.py" line="41" />
+            <location filename="../core/errors.py" line="64" />
             <source>{view_id} is not in the scene store {store}</source>
             <translation>{view_id} немає у сховищі сцен {store}</translation>
         </message>
         <message>
-            <location filename="../core/errors.py" line="56" />
+            <location filename="../core/errors.py" line="79" />
             <source>cancelled</source>
             <translation>скасовано</translation>
         </message>
@@ -714,32 +769,47 @@
             <translation>канал {band} не було прочитано для виразу</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="70" />
-            <source>not a raster GDAL can read</source>
-            <translation>не є растром, який може прочитати GDAL</translation>
+            <location filename="../core/gdal_support.py" line="98" />
+            <source>cannot read {path}: it is a {driver} file, and scene bands are read only as GeoTIFF or JPEG 2000</source>
+            <translation>не вдається прочитати {path}: це файл {driver}, а канали сцен читаються лише як GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="71" />
+            <location filename="../core/gdal_support.py" line="101" />
+            <source>not a GeoTIFF or JPEG 2000 raster</source>
+            <translation>не растр GeoTIFF або JPEG 2000</translation>
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="102" />
             <source>cannot read {path}: {reason}</source>
             <translation>не вдається прочитати {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="84" />
+            <location filename="../core/gdal_support.py" line="125" />
+            <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
+            <translation>не вдається прочитати {path}: він змушує GDAL читати {file}, а канали сцен читаються лише з файлів GeoTIFF або JPEG 2000</translation>
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="150" />
+            <source>the file is empty</source>
+            <translation>файл порожній</translation>
+        </message>
+        <message>
+            <location filename="../core/gdal_support.py" line="173" />
             <source>read failed</source>
             <translation>помилка читання</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="85" />
+            <location filename="../core/gdal_support.py" line="174" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>не вдається прочитати пікселі {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="116" />
+            <location filename="../core/gdal_support.py" line="205" />
             <source>no transformation</source>
             <translation>немає перетворення</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="117" />
+            <location filename="../core/gdal_support.py" line="206" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>не вдається перетворити область інтересу в систему координат растра: {reason}</translation>
         </message>
@@ -1324,197 +1394,227 @@
             <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="105" />
+            <location filename="../core/request.py" line="110" />
+            <source>a request is at most {size} MiB; this one is larger</source>
+            <translation>запит має бути не більше {size} МіБ; цей більший</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="114" />
+            <source>is nested more than {depth} levels deep</source>
+            <translation>має вкладеність понад {depth} рівнів</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="119" />
+            <source>holds a number of {digits} digits (at most {maximum})</source>
+            <translation>містить число з {digits} цифр (не більше {maximum})</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="141" />
             <source>must be a JSON object with type and params</source>
             <translation>має бути об'єктом JSON із type і params</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="114" />
+            <location filename="../core/request.py" line="152" />
             <source>is not valid JSON: {reason} at line {line} column {column}</source>
             <translation>не є коректним JSON: {reason} у рядку {line}, стовпці {column}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="161" />
+            <location filename="../core/request.py" line="221" />
             <source>unknown field (a request has type, params and callback_url)</source>
             <translation>невідоме поле (запит має type, params і callback_url)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="164" />
+            <location filename="../core/request.py" line="224" />
             <source>missing: one of {task_types}</source>
             <translation>відсутнє: одне з {task_types}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="167" />
+            <location filename="../core/request.py" line="227" />
             <source>{task_type} is not a task type (one of {task_types})</source>
             <translation>{task_type} не є типом завдання (один із {task_types})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="173" />
+            <location filename="../core/request.py" line="233" />
             <source>must be an http:// or https:// URL</source>
             <translation>має бути URL-адресою http:// або https://</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="176" />
+            <location filename="../core/request.py" line="236" />
             <source>missing or not a JSON object</source>
             <translation>відсутнє або не є об'єктом JSON</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="180" />
+            <location filename="../core/request.py" line="240" />
             <source>is not a parameter of {task_type} (known: {known})</source>
             <translation>не є параметром {task_type} (відомі: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="201" />
+            <location filename="../core/request.py" line="261" />
             <source>missing</source>
             <translation>відсутнє</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="204" />
+            <location filename="../core/request.py" line="264" />
             <source>must be a non-empty string</source>
             <translation>має бути непорожнім рядком</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="211" />
+            <location filename="../core/request.py" line="271" />
             <source>missing: the API requires a unique id for each request (any string)</source>
             <translation>відсутнє: API вимагає унікального ідентифікатора для кожного запиту (будь-який рядок)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="223" />
+            <location filename="../core/request.py" line="283" />
             <source>must be true or false, not {value}</source>
             <translation>має бути true або false, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="232" />
+            <location filename="../core/request.py" line="292" />
             <source>must be a number, not {value}</source>
             <translation>має бути числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="234" />
+            <location filename="../core/request.py" line="294" />
             <source>must be greater than 0, not {value}</source>
             <translation>має бути більшим за 0, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="236" />
+            <location filename="../core/request.py" line="296" />
             <source>must be between {minimum} and {maximum}, not {value}</source>
             <translation>має бути від {minimum} до {maximum}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="247" />
+            <location filename="../core/request.py" line="307" />
             <source>must be a whole number, not {value}</source>
             <translation>має бути цілим числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="250" />
+            <location filename="../core/request.py" line="310" />
             <source>must be at least {minimum}, not {value}</source>
             <translation>має бути щонайменше {minimum}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="261" />
+            <location filename="../core/request.py" line="313" />
+            <source>must be at most {maximum}, not {value}</source>
+            <translation>має бути не більше {maximum}, а не {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="324" />
             <source>must be a list of strings, not {value}</source>
             <translation>має бути списком рядків, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="264" />
+            <location filename="../core/request.py" line="327" />
             <source>must not be empty</source>
             <translation>не може бути порожнім</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="268" />
+            <location filename="../core/request.py" line="331" />
             <source>{item} is not a non-empty string</source>
             <translation>{item} не є непорожнім рядком</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="271" />
+            <location filename="../core/request.py" line="334" />
             <source>{item} is listed twice</source>
             <translation>{item} вказано двічі</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="278" />
+            <location filename="../core/request.py" line="341" />
             <source>missing: a date YYYY-MM-DD</source>
             <translation>відсутнє: дата YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="280" />
+            <location filename="../core/request.py" line="343" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
             <translation>має бути датою YYYY-MM-DD, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="294" />
+            <location filename="../core/request.py" line="357" />
             <source>give either geometry or bbox, not both</source>
             <translation>задайте або geometry, або bbox, але не обидва</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="300" />
+            <location filename="../core/request.py" line="363" />
             <source>missing: the area of interest as a GeoJSON Polygon in EPSG:4326</source>
             <translation>відсутнє: область інтересу як GeoJSON Polygon в EPSG:4326</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="305" />
+            <location filename="../core/request.py" line="368" />
             <source>missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>відсутнє: ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="317" />
+            <location filename="../core/request.py" line="380" />
             <source>{band} is not a {sensor} band (did you mean {suggestion}?)</source>
             <translation>{band} — не канал {sensor} (можливо, {suggestion}?)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="319" />
+            <location filename="../core/request.py" line="382" />
             <source>{band} is not a {sensor} band (bands: {bands})</source>
             <translation>{band} — не канал {sensor} (канали: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="329" />
+            <location filename="../core/request.py" line="392" />
             <source>{name} is not a metadata file (known: {known})</source>
             <translation>{name} — не файл метаданих (відомі: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="353" />
+            <location filename="../core/request.py" line="417" />
+            <source>at most {maximum} expressions, not {count}</source>
+            <translation>не більше {maximum} виразів, а не {count}</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="423" />
             <source>{value} has an empty expression between commas</source>
             <translation>{value} містить порожній вираз між комами</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="371" />
+            <location filename="../core/request.py" line="433" />
+            <source>{value} uses no band: give at least one band or index</source>
+            <translation>{value} не використовує жодного каналу: вкажіть хоча б один канал або індекс</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="446" />
             <source>must be two numbers 'low,high', not {value}</source>
             <translation>має бути двома числами 'нижнє,верхнє', а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="374" />
+            <location filename="../core/request.py" line="449" />
             <source>low must be smaller than high, not {value}</source>
             <translation>нижнє має бути меншим за верхнє, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="385" />
+            <location filename="../core/request.py" line="460" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="389" />
+            <location filename="../core/request.py" line="464" />
             <source>{resample} is not a resampling method ({methods})</source>
             <translation>{resample} — не метод передискретизації ({methods})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="395" />
+            <location filename="../core/request.py" line="470" />
             <source>{format} is not a format ({formats})</source>
             <translation>{format} — не формат ({formats})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="401" />
+            <location filename="../core/request.py" line="476" />
             <source>must be 0 or 1, not {value}</source>
             <translation>має бути 0 або 1, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="444" />
+            <location filename="../core/request.py" line="520" />
             <source>at most {maximum} indices, not {count}</source>
             <translation>щонайбільше {maximum} індекси, а не {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="450" />
+            <location filename="../core/request.py" line="526" />
             <source>{date_end} is before date_start {date_start}</source>
             <translation>{date_end} раніше за date_start {date_start}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="455" />
+            <location filename="../core/request.py" line="531" />
             <source>{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)</source>
             <translation>{name} — не сенсор (напр. sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
@@ -1524,27 +1624,67 @@
             <translation>Жодна сцена не перетинає AOI між {start} і {end}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="90" />
+            <location filename="../core/runner.py" line="78" />
+            <source>the output folder {folder} is a file, not a folder</source>
+            <translation>вихідна тека {folder} є файлом, а не текою</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="141" />
+            <source>the disk of {folder} is full ({reason}); nothing was written</source>
+            <translation>диск теки {folder} заповнений ({reason}); нічого не записано</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="144" />
+            <source>the system refused: {reason}</source>
+            <translation>система відмовила: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="147" />
+            <source>cannot write in the output folder {folder}: {reason}</source>
+            <translation>не вдається записати у вихідну теку {folder}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="149" />
+            <source>cannot write in the output folder {folder}: {path}: {reason}</source>
+            <translation>не вдається записати у вихідну теку {folder}: {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/runner.py" line="151" />
+            <source>{path}: {reason}</source>
+            <translation>{path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="92" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="92" />
+            <location filename="../core/scenes.py" line="94" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: жодного)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="138" />
+            <location filename="../core/scenes.py" line="140" />
             <source>{path} is not georeferenced</source>
             <translation>{path} не має геоприв'язки</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="268" />
+            <location filename="../core/scenes.py" line="249" />
+            <source>scene {view_id} is left out: none of its bands can be read</source>
+            <translation>сцену {view_id} пропущено: жоден її канал не читається</translation>
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="307" />
             <source>the scene folder {folder} does not exist</source>
             <translation>тека сцен {folder} не існує</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="292" />
+            <location filename="../core/scenes.py" line="325" />
+            <source>{path} is skipped: its name is not UTF-8</source>
+            <translation>{path} пропущено: його назва не в UTF-8</translation>
+        </message>
+        <message>
+            <location filename="../core/scenes.py" line="352" />
             <source>(no scene folder)</source>
             <translation>(немає теки сцен)</translation>
         </message>
@@ -1649,7 +1789,7 @@
             <translation>{path} не містить полігонів</translation>
         </message>
         <message>
-            <location filename="../core/local/__init__.py" line="43" />
+            <location filename="../core/local/__init__.py" line="80" />
             <source>the embedded processor does not run {task_type} tasks yet</source>
             <translation>вбудований обробник поки не виконує завдань {task_type}</translation>
         </message>
@@ -1659,22 +1799,22 @@
             <translation>не вдається передискретизувати {path} на сітку {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="211" />
+            <location filename="../core/local/bandmath.py" line="243" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="64" />
+            <location filename="../core/local/lbe.py" line="103" />
             <source>the area of interest does not overlap scene {view_id} (band {band})</source>
             <translation>область інтересу не перекривається зі сценою {view_id} (канал {band})</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="100" />
+            <location filename="../core/local/lbe.py" line="118" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
             <translation>сцена {view_id} не має метаданих тайла ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="102" />
+            <location filename="../core/local/lbe.py" line="120" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
@@ -1704,42 +1844,42 @@
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="94" />
+            <location filename="../core/local/raster.py" line="95" />
             <source>{path} has a rotated geotransform, which the embedded processor does not crop</source>
             <translation>{path} має повернуте геоперетворення, яке вбудований обробник не обрізає</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="218" />
+            <location filename="../core/local/raster.py" line="269" />
             <source>rasterize failed</source>
             <translation>помилка растеризації</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="219" />
+            <location filename="../core/local/raster.py" line="270" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>не вдається растеризувати область інтересу: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="134" />
+            <location filename="../core/local/visual.py" line="140" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>область інтересу неможливо виразити в EPSG:3857 (надто близько до полюса?)</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="152" />
+            <location filename="../core/local/visual.py" line="158" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>зображення мало б {width} x {height} пікселів; задайте більший px_size</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="179" />
+            <location filename="../core/local/visual.py" line="185" />
             <source>warp failed</source>
             <translation>помилка перепроєктування</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="180" />
+            <location filename="../core/local/visual.py" line="186" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>не вдається передискретизувати в EPSG:3857 методом {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="293" />
+            <location filename="../core/local/visual.py" line="299" />
             <source>cannot write {path}: {reason}</source>
             <translation>не вдається записати {path}: {reason}</translation>
         </message>
@@ -1917,12 +2057,20 @@
             <translation type="vanished">щонайменше {count} аргументи</translation>
         </message>
         <message>
+            <source>not a raster GDAL can read</source>
+            <translation type="vanished">не є растром, який може прочитати GDAL</translation>
+        </message>
+        <message>
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
             <translation type="vanished">завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: відновіть його пізніше зі списку завдань</translation>
         </message>
         <message>
             <source>{count} arguments</source>
             <translation type="vanished">{count} аргументи</translation>
+        </message>
+        <message>
+            <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
+            <translation type="vanished">для розпакування {file} потрібно {needed} MB, а в {folder} вільно {free} MB</translation>
         </message>
         <message>
             <source>{limit} (the API asked to wait longer: rate limit)</source>
@@ -2080,354 +2228,362 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="98" />
+            <location filename="../ui/dock.py" line="99" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="124" />
+            <location filename="../ui/dock.py" line="146" />
             <source>Run</source>
             <translation>Виконати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="143" />
+            <location filename="../ui/dock.py" line="166" />
             <source>drawn rectangle</source>
             <translation>намальований прямокутник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="143" />
+            <location filename="../ui/dock.py" line="166" />
             <source>drawn polygon</source>
             <translation>намальований полігон</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="176" />
+            <location filename="../ui/dock.py" line="199" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="177" />
+            <location filename="../ui/dock.py" line="200" />
             <source>Index (bandmath)</source>
             <translation>Індекс (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="178" />
+            <location filename="../ui/dock.py" line="201" />
             <source>Visual (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="179" />
+            <location filename="../ui/dock.py" line="202" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Статистика в часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="184" />
+            <location filename="../ui/dock.py" line="209" />
             <source>Task</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="189" />
+            <location filename="../ui/dock.py" line="214" />
             <source>Area of interest</source>
             <translation>Область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="218" />
             <source>Rectangle</source>
             <translation>Прямокутник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="218" />
             <source>Drag a rectangle on the map</source>
             <translation>Протягніть прямокутник на карті</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="195" />
+            <location filename="../ui/dock.py" line="220" />
             <source>Polygon</source>
             <translation>Полігон</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="221" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
             <translation>Клацайте вершини; подвійне клацання або клацання правою кнопкою завершує, Backspace видаляє останню вершину, Esc скасовує</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="198" />
+            <location filename="../ui/dock.py" line="223" />
             <source>Selection</source>
             <translation>Вибране</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="224" />
             <source>The selected polygons of the active layer</source>
             <translation>Вибрані полігони активного шару</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="225" />
             <source>Map extent</source>
             <translation>Екстент карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="225" />
             <source>The map canvas extent</source>
             <translation>Екстент полотна карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="227" />
             <source>File…</source>
             <translation>Файл…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="227" />
             <source>A GeoJSON or any vector file</source>
             <translation>GeoJSON або будь-який векторний файл</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="203" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Clear</source>
             <translation>Очистити</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="203" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Forget the area of interest</source>
             <translation>Забути область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="227" />
+            <location filename="../ui/dock.py" line="252" />
             <source>Scene</source>
             <translation>Сцена</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="253" />
             <source>this computer</source>
             <translation>цей комп'ютер</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="230" />
+            <location filename="../ui/dock.py" line="255" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="236" />
+            <location filename="../ui/dock.py" line="261" />
             <source>Test connection</source>
             <translation>Перевірити з'єднання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Run on</source>
             <translation>Де виконувати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="257" />
+            <location filename="../ui/dock.py" line="285" />
             <source>Datasets</source>
             <translation>Набори даних</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="270" />
+            <location filename="../ui/dock.py" line="298" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="281" />
+            <location filename="../ui/dock.py" line="309" />
             <source>Visual</source>
             <translation>Візуалізація</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="292" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="318" />
+            <location filename="../ui/dock.py" line="346" />
             <source>Bands</source>
             <translation>Канали</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="328" />
+            <location filename="../ui/dock.py" line="356" />
             <source>Options</source>
             <translation>Параметри</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="330" />
+            <location filename="../ui/dock.py" line="358" />
             <source>Merge bands of one resolution</source>
             <translation>Об'єднати канали однієї роздільності</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="333" />
+            <location filename="../ui/dock.py" line="361" />
             <source>Tile metadata</source>
             <translation>Метадані тайла</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="334" />
+            <location filename="../ui/dock.py" line="362" />
             <source>Product metadata</source>
             <translation>Метадані продукту</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="342" />
+            <location filename="../ui/dock.py" line="370" />
             <source>▸ Request</source>
             <translation>▸ Запит</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="345" />
+            <location filename="../ui/dock.py" line="373" />
             <source>Copy JSON</source>
             <translation>Копіювати JSON</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="348" />
+            <location filename="../ui/dock.py" line="376" />
             <source>Copy as curl</source>
             <translation>Копіювати як curl</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="350" />
+            <location filename="../ui/dock.py" line="378" />
             <source>The API call with the key hidden as ***</source>
             <translation>Виклик API з ключем, прихованим як ***</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="380" />
+            <location filename="../ui/dock.py" line="414" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="387" />
+            <location filename="../ui/dock.py" line="421" />
             <source>Settings</source>
             <translation>Налаштування</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="426" />
+            <location filename="../ui/dock.py" line="460" />
             <source>map extent</source>
             <translation>екстент карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="431" />
+            <location filename="../ui/dock.py" line="465" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
             <translation>Векторні файли (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Усі файли (*)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="451" />
+            <location filename="../ui/dock.py" line="487" />
             <source>{area} km² · {vertices} vertices · {source}</source>
             <translation>{area} km² · вершин: {vertices} · {source}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="454" />
+            <location filename="../ui/dock.py" line="493" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
             <translation>Області інтересу ще немає: намалюйте її або візьміть із джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="485" />
+            <location filename="../ui/dock.py" line="524" />
             <source>Choose the datasets to search.</source>
             <translation>Виберіть набори даних для пошуку.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="489" />
+            <location filename="../ui/dock.py" line="528" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="496" />
+            <location filename="../ui/dock.py" line="535" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="543" />
+            <location filename="../ui/dock.py" line="583" />
             <source>Load By Extent: testing the connection</source>
             <translation>Load By Extent: перевірка з'єднання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="546" />
+            <location filename="../ui/dock.py" line="586" />
             <source>Testing the connection…</source>
             <translation>Перевірка з'єднання…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="595" />
+            <location filename="../ui/dock.py" line="646" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Намалюйте область інтересу або візьміть її з джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="623" />
-            <source>This scene has no {bands} in the scene folders.</source>
-            <translation>У теках сцен для цієї сцени немає: {bands}.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="627" />
-            <source>This scene has no {kind} in the scene folders.</source>
-            <translation>У теках сцен для цієї сцени немає: {kind}.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="630" />
+            <location filename="../ui/dock.py" line="667" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Задайте ключ API в налаштуваннях нижче (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="632" />
+            <location filename="../ui/dock.py" line="669" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="647" />
+            <location filename="../ui/dock.py" line="705" />
+            <source>Load By Extent: checking the request against the scene folders</source>
+            <translation>Load By Extent: перевірка запиту за теками сцен</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="747" />
+            <source>Checking the request against the scene folders…</source>
+            <translation>Перевірка запиту за теками сцен…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="749" />
             <source>Run the task in the background</source>
             <translation>Виконати завдання у фоновому режимі</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="652" />
+            <location filename="../ui/dock.py" line="755" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ тип результату з'явиться тут, щойно запит стане коректним</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="654" />
+            <location filename="../ui/dock.py" line="757" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="659" />
+            <location filename="../ui/dock.py" line="762" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="662" />
+            <location filename="../ui/dock.py" line="765" />
             <source>native pixel size</source>
             <translation>власний розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="663" />
+            <location filename="../ui/dock.py" line="766" />
             <source>colour</source>
             <translation>кольорове</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="664" />
+            <location filename="../ui/dock.py" line="767" />
             <source>grey</source>
             <translation>у відтінках сірого</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="665" />
+            <location filename="../ui/dock.py" line="768" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ зображення {format} в EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="672" />
+            <location filename="../ui/dock.py" line="775" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
             <translation>→ один файл JPEG 2000, канал {band}, роздільність {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="675" />
+            <location filename="../ui/dock.py" line="778" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
             <translation>→ один GeoTIFF, каналів: {count}, роздільність {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="681" />
+            <location filename="../ui/dock.py" line="784" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
             <translation>→ zip із файлів GeoTIFF: {files} ({parts}){extra}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="685" />
+            <location filename="../ui/dock.py" line="789" />
             <source>▾ Request</source>
             <translation>▾ Запит</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="703" />
+            <location filename="../ui/dock.py" line="807" />
             <source>Large area of interest</source>
             <translation>Велика область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="704" />
+            <location filename="../ui/dock.py" line="808" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>Область інтересу займає {area} km², більше за {limit} km², заданих у налаштуваннях. Усе одно виконати?</translation>
+        </message>
+        <message>
+            <source>This scene has no {bands} in the scene folders.</source>
+            <translation type="vanished">У теках сцен для цієї сцени немає: {bands}.</translation>
+        </message>
+        <message>
+            <source>This scene has no {kind} in the scene folders.</source>
+            <translation type="vanished">У теках сцен для цієї сцени немає: {kind}.</translation>
         </message>
     </context>
     <context>
@@ -2612,19 +2768,14 @@
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="102" />
-            <source>From</source>
-            <translation>З</translation>
-        </message>
-        <message>
-            <location filename="../ui/scene_picker.py" line="104" />
-            <source>to</source>
-            <translation>до</translation>
-        </message>
-        <message>
-            <location filename="../ui/scene_picker.py" line="108" />
+            <location filename="../ui/scene_picker.py" line="105" />
             <source>Cloud ≤</source>
             <translation>Хмарність ≤</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="109" />
+            <source>to</source>
+            <translation>до</translation>
         </message>
         <message>
             <location filename="../ui/scene_picker.py" line="146" />
@@ -2637,24 +2788,37 @@
             <translation>Пошук у теках сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="169" />
+            <location filename="../ui/scene_picker.py" line="171" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>Сцен, що перетинають область інтересу: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="215" />
+            <location filename="../ui/scene_picker.py" line="173" />
+            <source>{count} scene(s) in the scene folders</source>
+            <translation>Сцен у теках сцен: {count}</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="219" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Виберіть сцену вище або введіть її view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="225" />
+            <location filename="../ui/scene_picker.py" line="229" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ сцена {sensor} від {date}, у теках сцен</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="230" />
+            <location filename="../ui/scene_picker.py" line="234" />
+            <source>a valid {sensor} id; not among the scenes listed above</source>
+            <translation>дійсний ідентифікатор {sensor}; його немає серед сцен у списку вище</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="vanished">З</translation>
+        </message>
+        <message>
             <source>✓ a valid {sensor} id; not among the scenes listed above</source>
-            <translation>✓ коректний ідентифікатор {sensor}; серед сцен вище його немає</translation>
+            <translation type="vanished">✓ коректний ідентифікатор {sensor}; серед сцен вище його немає</translation>
         </message>
     </context>
     <context>
@@ -2691,56 +2855,61 @@
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="77" />
+            <source>Reuse identical recent results</source>
+            <translation>Повторно використовувати однакові недавні результати</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="78" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Повторно використовувати результат ідентичного нещодавнього запиту</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="89" />
+            <location filename="../ui/settings_widget.py" line="91" />
             <source>Scene folders</source>
             <translation>Теки сцен</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="90" />
+            <location filename="../ui/settings_widget.py" line="92" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="91" />
+            <location filename="../ui/settings_widget.py" line="93" />
             <source>Ask before an AOI larger than</source>
             <translation>Питати, якщо область інтересу більша за</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="92" />
+            <location filename="../ui/settings_widget.py" line="94" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="94" />
+            <location filename="../ui/settings_widget.py" line="96" />
             <source>Base URL</source>
             <translation>Базова URL-адреса</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="95" />
+            <location filename="../ui/settings_widget.py" line="97" />
             <source>Search URL</source>
             <translation>URL-адреса пошуку</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="99" />
+            <location filename="../ui/settings_widget.py" line="101" />
             <source>API key</source>
             <translation>Ключ API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="100" />
+            <location filename="../ui/settings_widget.py" line="102" />
             <source>Stop waiting after</source>
             <translation>Припинити очікування через</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="143" />
+            <location filename="../ui/settings_widget.py" line="145" />
             <source>The Processing API key:</source>
             <translation>Ключ Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="159" />
+            <location filename="../ui/settings_widget.py" line="161" />
             <source>Scene folder</source>
             <translation>Тека сцен</translation>
         </message>
@@ -2748,172 +2917,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="91" />
+            <location filename="../ui/stats_dock.py" line="93" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="113" />
+            <location filename="../ui/stats_dock.py" line="115" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="127" />
+            <location filename="../ui/stats_dock.py" line="129" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="127" />
+            <location filename="../ui/stats_dock.py" line="129" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="127" />
+            <location filename="../ui/stats_dock.py" line="129" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="128" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>The index the chart and the table show</source>
             <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="155" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>Overlay all</source>
             <translation>Накласти всі</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="165" />
             <source>Draw the median of every index on one chart</source>
             <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>Table</source>
             <translation>Таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="167" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="169" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="170" />
             <source>Save every figure of every index as CSV</source>
             <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="171" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="171" />
             <source>Save the chart as PNG</source>
             <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="178" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="206" />
+            <location filename="../ui/stats_dock.py" line="214" />
             <source>The answer has one index only</source>
             <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="220" />
+            <location filename="../ui/stats_dock.py" line="228" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Не вдається прочитати статистику в {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="250" />
+            <location filename="../ui/stats_dock.py" line="258" />
             <source>{start} to {end}</source>
             <translation>з {start} до {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="253" />
+            <location filename="../ui/stats_dock.py" line="261" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="258" />
+            <location filename="../ui/stats_dock.py" line="266" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="260" />
+            <location filename="../ui/stats_dock.py" line="268" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="273" />
+            <location filename="../ui/stats_dock.py" line="281" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="318" />
+            <location filename="../ui/stats_dock.py" line="327" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="320" />
+            <location filename="../ui/stats_dock.py" line="329" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="362" />
+            <location filename="../ui/stats_dock.py" line="375" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="409" />
+            <location filename="../ui/stats_dock.py" line="422" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="432" />
+            <location filename="../ui/stats_dock.py" line="445" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="432" />
+            <location filename="../ui/stats_dock.py" line="445" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="438" />
+            <location filename="../ui/stats_dock.py" line="451" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="440" />
+            <location filename="../ui/stats_dock.py" line="453" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="447" />
+            <location filename="../ui/stats_dock.py" line="460" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="454" />
+            <location filename="../ui/stats_dock.py" line="467" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="456" />
+            <location filename="../ui/stats_dock.py" line="469" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>
@@ -3098,34 +3267,34 @@
             <translation>відтінки сірого</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="54" />
+            <location filename="../ui/visual_form.py" line="56" />
             <source>continuous</source>
             <translation>неперервна</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="55" />
+            <location filename="../ui/visual_form.py" line="57" />
             <source>Levels</source>
             <translation>Рівні</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="79" />
+            <location filename="../ui/visual_form.py" line="82" />
             <source>native</source>
             <translation>власний</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="80" />
-            <source>Top-of-atmosphere reflectance (calibrate)</source>
-            <translation>Коефіцієнт відбиття на верхній межі атмосфери (калібрування)</translation>
+            <location filename="../ui/visual_form.py" line="83" />
+            <source>Calibrate to reflectance</source>
+            <translation>Калібрувати до відбивної здатності</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="83" />
+            <location filename="../ui/visual_form.py" line="84" />
+            <source>Convert to top-of-atmosphere reflectance (calibrate)</source>
+            <translation>Перетворити на відбивну здатність на верхній межі атмосфери (calibrate)</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="87" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
-        </message>
-        <message>
-            <location filename="../ui/visual_form.py" line="97" />
-            <source>classes</source>
-            <translation>класи</translation>
         </message>
         <message>
             <location filename="../ui/visual_form.py" line="103" />
@@ -3138,34 +3307,47 @@
             <translation>Палітра</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="107" />
+            <location filename="../ui/visual_form.py" line="106" />
+            <source>Classes</source>
+            <translation>Класи</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="108" />
             <source>Resampling</source>
             <translation>Передискретизація</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="108" />
+            <location filename="../ui/visual_form.py" line="109" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="109" />
+            <location filename="../ui/visual_form.py" line="110" />
             <source>Pixel size</source>
             <translation>Розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="111" />
+            <location filename="../ui/visual_form.py" line="112" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="161" />
+            <location filename="../ui/visual_form.py" line="162" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="165" />
+            <location filename="../ui/visual_form.py" line="166" />
             <source>the low level must be below the high one</source>
             <translation>нижній рівень має бути нижчим за верхній</translation>
+        </message>
+        <message>
+            <source>Top-of-atmosphere reflectance (calibrate)</source>
+            <translation type="vanished">Коефіцієнт відбиття на верхній межі атмосфери (калібрування)</translation>
+        </message>
+        <message>
+            <source>classes</source>
+            <translation type="vanished">класи</translation>
         </message>
     </context>
 </TS>
