@@ -42,7 +42,8 @@ for some products and not for others, so:
 
 Display ranges
 --------------
-An index with a known range has it in the catalog (`display_range`): its layers and visuals are
+An index with a known range has it in the catalog (`display_range`): its layers, and the visuals the
+dock asks for (as explicit `levels`; the jpeg task itself keeps the API's default), are
 coloured over that fixed range, so a value has one colour on every date and in every field (NDVI
 0.62 is green wherever it is). The normalised differences (NDVI, NDSI, NDWI, NDMI, NBR, NDRE) lie
 in -1..1 by construction; SAVI and MSAVI lie in -1..1 for reflectance 0..1; ARVI (a normalised

@@ -84,6 +84,24 @@ def test_visual_bands_follow_a_change_of_sensor_by_role(plugin):
     assert form.problem() is None
 
 
+def test_visual_levels_follow_a_catalog_index_until_the_user_sets_them(plugin):
+    dock = plugin.dock
+    choose_task(dock, "jpeg")
+    form = dock.visual_form
+    type_view_id(dock, S2_VIEW)
+    assert form.parameters()["levels"] is None  # bands: the 2-98 % cut of the AOI's pixels
+    form.combination.setEditText("NDVI")
+    assert form.parameters()["levels"] == (-1.0, 1.0)  # the catalog's range, not the saturating -0.5..0.5
+    form.combination.setEditText("(B08 - B04) / B04")
+    assert form.parameters()["levels"] is None  # no known range: the API's default
+    form.combination.setEditText("NDWI")
+    assert form.parameters()["levels"] == (-1.0, 1.0)
+    QTest.keyClick(form.use_levels, Qt.Key.Key_Space)  # the user's choice: no levels
+    assert not form.use_levels.isChecked()
+    form.combination.setEditText("NDVI")
+    assert form.parameters()["levels"] is None
+
+
 # --- statistics dates ------------------------------------------------------------------------------
 
 

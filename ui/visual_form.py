@@ -20,7 +20,7 @@ from ..core import api_rules
 from ..core.colormaps import COLORMAP_NAMES
 from ..core.errors import RequestError
 from ..core.expressions import remap_bands, split_expressions
-from ..core.indices import explain_bm_type
+from ..core.indices import display_range, explain_bm_type
 from ..core.sensors import BAND_PRESETS, Sensor, preset_bands
 from .index_form import explanation_text
 from .wrapped_label import WrappedLabel
@@ -66,6 +66,13 @@ class VisualForm(QWidget):
             spin.setMinimumWidth(70)  # not the width of "-1000000000.000": the levels row fits a narrow dock
         self.use_levels.toggled.connect(self.low.setEnabled)
         self.use_levels.toggled.connect(self.high.setEnabled)
+        # The levels follow a catalog index's known range until the user sets them: the API's default
+        # for indices (-0.5..0.5) saturates a healthy field's NDVI, and explicit levels give the same
+        # picture on this computer and on the API.
+        self.levels_chosen = False
+        self._following_index = False
+        for signal in (self.use_levels.toggled, self.low.valueChanged, self.high.valueChanged):
+            signal.connect(self._levels_edited)
         self.resample = QComboBox()
         self.resample.setObjectName("visualResample")
         self.resample.addItems(api_rules.RESAMPLE_METHODS)
@@ -172,7 +179,25 @@ class VisualForm(QWidget):
         single = self.single()
         self.colormap.setEnabled(single)
         self.classes.setEnabled(single)
+        self._follow_index_range()
         self._emit_changed()
+
+    def _levels_edited(self, *_args) -> None:
+        if not self._following_index:
+            self.levels_chosen = True
+
+    def _follow_index_range(self) -> None:
+        if self.levels_chosen:
+            return
+        known = display_range(self.bm_type()) if self.single() else None
+        low, high = known or api_rules.DEFAULT_INDEX_LEVELS
+        self._following_index = True
+        try:
+            self.use_levels.setChecked(known is not None)
+            self.low.setValue(low)
+            self.high.setValue(high)
+        finally:
+            self._following_index = False
 
     def _emit_changed(self, *_args) -> None:
         self.changed.emit()
