@@ -367,7 +367,10 @@ def test_cut_off_download_is_resumed_with_range_and_whole(api, out, tmp_path):
     ranges = [record.headers.get("range") for record in file_gets(api, "cut")]
     assert ranges[0] is None
     assert len(ranges) == 3 and all(value is not None and value.startswith("bytes=") for value in ranges[1:]), ranges
-    assert ranges[1:] == ["bytes=100000-", "bytes=200000-"]  # resumed, not started over
+    # Resumed, not started over: each retry asks for the bytes after those kept, which are at most what
+    # the cut answer sent (how much of it the HTTP library hands over before the cut is its own affair).
+    first, second = (int(value[len("bytes="):-1]) for value in ranges[1:])
+    assert 0 < first <= 100_000 and first < second <= first + 100_000, ranges
     assert leftovers(tmp_path) == []
     assert any("resuming" in message for message in feedback.messages)
 
