@@ -114,8 +114,13 @@ def _date(text: str) -> dt.date:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _raise_interrupt)  # clean up staging files on kill too
-    from osgeo import gdal
+    from osgeo import gdal, ogr, osr
 
+    # The command line is its own process: it states GDAL's error mode (GDAL 3.9+ warns on stderr when
+    # nobody does). The code checks return values and captures errors itself (gdal_support), so the
+    # mode is the one it has always run with. Inside QGIS nothing sets it: the mode is QGIS's.
+    for module in (gdal, ogr, osr):
+        module.DontUseExceptions()
     gdal.SetCacheMax(CLI_GDAL_CACHE_BYTES)
     from .errors import LbeError, RequestError, SceneNotFoundError, TaskCancelled
 
