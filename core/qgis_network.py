@@ -48,19 +48,21 @@ def api_key_from_auth_config(auth_config_id: str) -> ApiKey:
 
 def store_api_key(key: str, existing_id: str = "") -> str:
     """Keep `key` in QGIS's authentication database (a Basic configuration whose password is the
-    key) and return the configuration's id; updates `existing_id` when it is ours."""
+    key) and return the configuration's id; updates `existing_id` when it is ours. A key no API
+    would take (a line break, a space...) is refused here, not at its first use."""
+    key = ApiKey(key).reveal()
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig("Basic")
     if existing_id and manager.loadAuthenticationConfig(existing_id, config, True) and config.method() == "Basic" \
             and config.name() == KEY_CONFIG_NAME:
-        config.setConfig("password", key.strip())
+        config.setConfig("password", key)
         if not manager.updateAuthenticationConfig(config):
             raise LbeError(tr("the key could not be saved in QGIS's authentication database"))
         return existing_id
     config = QgsAuthMethodConfig("Basic")
     config.setName(KEY_CONFIG_NAME)
     config.setConfig("username", "api-key")
-    config.setConfig("password", key.strip())
+    config.setConfig("password", key)
     if not manager.storeAuthenticationConfig(config) or not config.id():
         raise LbeError(tr("the key could not be saved in QGIS's authentication database (is the master password set?)"))
     return config.id()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from load_by_extent.core.errors import LbeError
 from load_by_extent.core.qgis_network import api_key_from_auth_config, proxies_for, store_api_key
+from load_by_extent.core.remote import InvalidApiKey
 from qgis.core import QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
 
 KEY = "apk.test-0123456789abcdef"
@@ -62,6 +63,14 @@ def test_a_key_stored_through_the_plugin_is_read_back_and_only_its_id_is_kept(au
     assert api_key_from_auth_config(config_id).reveal() == KEY + "-2"
     assert str(api_key_from_auth_config(config_id)) == "ApiKey(***)"
     auth_manager.removeAuthenticationConfig(config_id)
+
+
+def test_a_key_no_api_would_take_is_refused_before_it_is_stored(auth_manager):
+    before = set(auth_manager.configIds())
+    with pytest.raises(InvalidApiKey) as raised:
+        store_api_key(KEY + "\nsecond-line")
+    assert KEY not in str(raised.value) and "second-line" not in str(raised.value)
+    assert set(auth_manager.configIds()) == before
 
 
 def test_an_esri_token_configuration_holds_the_key_as_its_token(auth_manager):
