@@ -23,7 +23,7 @@ import numpy as np
 from osgeo import gdal
 
 from .errors import DataError
-from .gdal_support import GdalMessages
+from .gdal_support import GdalMessages, check_companions
 from .i18n import tr
 from .results import TaskResult
 
@@ -41,6 +41,9 @@ MAX_SAMPLE_PIXELS = 4_000_000
 RASTER_DRIVERS = ("GTiff", "COG", "JP2OpenJPEG", "JP2ECW", "JP2KAK", "JP2MrSID", "JPEG2000")
 
 # Files of a result that are never layers: metadata, sidecars, overviews and masks.
+# What a result may be read as (a jpeg task writes PNG and JPEG too): never a VRT or another format
+# that makes GDAL read other files, so a result from a hostile server cannot show local files' bytes.
+RESULT_DRIVERS = RASTER_DRIVERS + ("PNG", "JPEG")
 NON_RASTER_SUFFIXES = (".txt", ".xml", ".json", ".csv", ".html", ".htm", ".md", ".ovr", ".msk", ".aux")
 
 EXTRACT_PREFIX = ".lbe-extract-"
@@ -89,10 +92,7 @@ def raster_cuts(path: str) -> tuple[tuple[float, float], ...]:
     """
     cuts = []
     with GdalMessages():
-        try:
-            dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
-        except RuntimeError:
-            dataset = None
+        dataset = _open_result(path)
         if dataset is None:
             raise DataError(tr("cannot read {path}").format(path=path))
         width, height = dataset.RasterXSize, dataset.RasterYSize
@@ -126,10 +126,7 @@ def raster_band_names(path: str, requested: Sequence[str] = ()) -> list[str]:
     requested bands that its file name lists (zip members `<scene>_B4_B3_B2.tif`), else the
     requested bands when there are as many as the raster has bands, else none."""
     with GdalMessages():
-        try:
-            dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
-        except RuntimeError:  # someone else switched GDAL exceptions on
-            dataset = None
+        dataset = _open_result(path)
         if dataset is None:
             return []
         descriptions = [dataset.GetRasterBand(i).GetDescription().strip() for i in range(1, dataset.RasterCount + 1)]
@@ -159,6 +156,7 @@ def result_raster_paths(result: TaskResult) -> list[str]:
     if not os.path.isfile(main):
         raise DataError(tr("the result file {file} does not exist").format(file=main))
     if result.result_type in DIRECT_RESULT_TYPES:
+        check_result_raster(main)
         return [main]
     if result.result_type == "zip":
         extracted = extract_zip_safely(main, zip_extract_folder(main))
@@ -166,9 +164,33 @@ def result_raster_paths(result: TaskResult) -> list[str]:
         if not rasters:
             message = tr("{file} holds no GeoTIFF or JPEG 2000 raster")
             raise DataError(message.format(file=main))
+        for path in rasters:
+            check_result_raster(path)
         return rasters
     message = tr("results of type {type} are not loaded as layers")
     raise DataError(message.format(type=result.result_type))
+
+
+def _open_result(path: str) -> gdal.Dataset | None:
+    """A result raster opened with the result drivers only; None when it is not one of them."""
+    drivers = [name for name in RESULT_DRIVERS if gdal.GetDriverByName(name) is not None]
+    with GdalMessages():
+        try:
+            return gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY, allowed_drivers=drivers)
+        except RuntimeError:  # someone else switched GDAL exceptions on
+            return None
+
+
+def check_result_raster(path: str) -> None:
+    """DataError unless `path` is a raster of a result format whose pixels come from it alone (an
+    overview or mask beside it a GeoTIFF, as GDAL writes them)."""
+    dataset = _open_result(path)
+    if dataset is None or dataset.RasterCount == 0:
+        raise DataError(tr("cannot load {path}: a result is read only as GeoTIFF, JPEG 2000, PNG or JPEG")
+                        .format(path=path))
+    message = tr("cannot load {path}: it makes GDAL read {file}, and a result is read from its own file only")
+    check_companions(dataset, path, RESULT_DRIVERS, message)
+    dataset = None
 
 
 def zip_extract_folder(zip_path: str) -> str:

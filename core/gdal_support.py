@@ -12,7 +12,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from osgeo import gdal, ogr, osr
 
@@ -100,7 +100,7 @@ def open_raster(path: str) -> gdal.Dataset:
                 raise DataError(message.format(path=path, driver=identified))
         reason = messages.last(tr("not a GeoTIFF or JPEG 2000 raster"))
         raise DataError(tr("cannot read {path}: {reason}").format(path=path, reason=reason))
-    _check_companions(dataset, path)
+    check_companions(dataset, path)
     return dataset
 
 
@@ -108,7 +108,8 @@ def open_raster(path: str) -> gdal.Dataset:
 _PIXEL_COMPANIONS = (".ovr", ".msk")
 
 
-def _check_companions(dataset: gdal.Dataset, path: str) -> None:
+def check_companions(dataset: gdal.Dataset, path: str, drivers: Sequence[str] = SCENE_RASTER_DRIVERS,
+                     message: str | None = None) -> None:
     """DataError when opening `path` made GDAL take in pixels from another file that is not a
     scene raster: an overview or mask file that is a VRT, say (its bytes, and those of whatever it
     names, would be read in downsampled reads or masks, and land in results), or any other raster
@@ -120,10 +121,10 @@ def _check_companions(dataset: gdal.Dataset, path: str) -> None:
             continue
         driver = _identify(name)
         pixels = any(other == own + suffix for suffix in _PIXEL_COMPANIONS)
-        if (driver == "GTiff") if pixels else (driver is None or driver in SCENE_RASTER_DRIVERS):
+        if (driver == "GTiff") if pixels else (driver is None or driver in drivers):
             continue
-        message = tr("cannot read {path}: it makes GDAL read {file}, and scene bands are read only from "
-                     "GeoTIFF or JPEG 2000 files")
+        message = message or tr("cannot read {path}: it makes GDAL read {file}, and scene bands are read only "
+                                "from GeoTIFF or JPEG 2000 files")
         raise DataError(message.format(path=path, file=name))
 
 

@@ -539,17 +539,17 @@
             <translation>no se pueden leer los píxeles de {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="157" />
+            <location filename="../core/display.py" line="154" />
             <source>the result has no files</source>
             <translation>el resultado no tiene archivos</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="160" />
+            <location filename="../core/display.py" line="157" />
             <source>the result file {file} does not exist</source>
             <translation>el archivo de resultado {file} no existe</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="167" />
+            <location filename="../core/display.py" line="165" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
             <translation>{file} no contiene ningún ráster GeoTIFF ni JPEG 2000</translation>
         </message>
@@ -559,52 +559,62 @@
             <translation>los resultados de tipo {type} no se cargan como capas</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="217" />
+            <location filename="../core/display.py" line="189" />
+            <source>cannot load {path}: a result is read only as GeoTIFF, JPEG 2000, PNG or JPEG</source>
+            <translation>no se puede cargar {path}: un resultado solo se lee como GeoTIFF, JPEG 2000, PNG o JPEG</translation>
+        </message>
+        <message>
+            <location filename="../core/display.py" line="191" />
+            <source>cannot load {path}: it makes GDAL read {file}, and a result is read from its own file only</source>
+            <translation>no se puede cargar {path}: hace que GDAL lea {file}, y un resultado solo se lee de su propio archivo</translation>
+        </message>
+        <message>
+            <location filename="../core/display.py" line="239" />
             <source>cannot open {file} as a zip archive: {reason}</source>
             <translation>no se puede abrir {file} como archivo zip: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="239" />
+            <location filename="../core/display.py" line="261" />
             <source>cannot extract {file}: {reason}</source>
             <translation>no se puede extraer {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="263" />
+            <location filename="../core/display.py" line="285" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
             <translation>{file} rechazado: su miembro {member} se escribiría fuera de la carpeta</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="266" />
+            <location filename="../core/display.py" line="288" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
             <translation>{file} rechazado: su miembro {member} es un enlace simbólico</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="274" />
+            <location filename="../core/display.py" line="296" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
             <translation>{file} rechazado: su miembro {member} repite otro miembro o choca con él</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="306" />
+            <location filename="../core/display.py" line="328" />
             <source>{file} is refused: its member {member} expands more than {ratio} times its compressed size (the limit of extraction)</source>
             <translation>{file} se rechaza: su miembro {member} se expande más de {ratio} veces su tamaño comprimido (el límite de extracción)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="312" />
+            <location filename="../core/display.py" line="334" />
             <source>{file} is refused: its members hold more than {size} MB (the limit of extraction)</source>
             <translation>{file} se rechaza: sus miembros ocupan más de {size} MB (el límite de extracción)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="315" />
+            <location filename="../core/display.py" line="337" />
             <source>{file} needs more than {needed} MB to extract; {free} MB are free, and {margin} MB are kept free</source>
             <translation>{file} necesita más de {needed} MB para extraerse; hay {free} MB libres y se mantienen libres {margin} MB</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="352" />
+            <location filename="../core/display.py" line="374" />
             <source>cannot extract {member} from {file}: {reason}</source>
             <translation>no se puede extraer {member} de {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="369" />
+            <location filename="../core/display.py" line="391" />
             <source>no free folder name for {folder}</source>
             <translation>no hay ningún nombre de carpeta libre para {folder}</translation>
         </message>
@@ -784,112 +794,112 @@
             <translation>no se puede leer {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="125" />
+            <location filename="../core/gdal_support.py" line="126" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>no se puede leer {path}: hace que GDAL lea {file}, y las bandas de escena solo se leen de archivos GeoTIFF o JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="150" />
+            <location filename="../core/gdal_support.py" line="151" />
             <source>the file is empty</source>
             <translation>el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="173" />
+            <location filename="../core/gdal_support.py" line="174" />
             <source>read failed</source>
             <translation>error de lectura</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="174" />
+            <location filename="../core/gdal_support.py" line="175" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>no se pueden leer los píxeles de {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="205" />
+            <location filename="../core/gdal_support.py" line="206" />
             <source>no transformation</source>
             <translation>sin transformación</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="206" />
+            <location filename="../core/gdal_support.py" line="207" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>no se puede transformar el área de interés al SRC del ráster: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="242" />
+            <location filename="../core/indices.py" line="243" />
             <source>{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)</source>
             <translation>{name} no es un índice que la API conozca (¿quiso decir {suggestion}? los nombres de índice van en mayúsculas)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="244" />
+            <location filename="../core/indices.py" line="245" />
             <source>{name} is not an index the API knows ({known})</source>
             <translation>{name} no es un índice que la API conozca ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="253" />
+            <location filename="../core/indices.py" line="254" />
             <source>{index} needs the {alias} band ({title}), which {sensor} does not have</source>
             <translation>{index} necesita la banda {alias} ({title}), que {sensor} no tiene</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="271" />
+            <location filename="../core/indices.py" line="272" />
             <source>{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)</source>
             <translation>{index} no tiene una definición pública; indique la expresión en su lugar, p. ej., (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="280" />
+            <location filename="../core/indices.py" line="281" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, calibrated per scene with its MTL file; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son niveles digitales de nivel 1, calibrados por escena con su archivo MTL; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="284" />
+            <location filename="../core/indices.py" line="285" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers without a radiometric calibration; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son niveles digitales de 8 bits sin calibración radiométrica; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="288" />
+            <location filename="../core/indices.py" line="289" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are values without a known reflectance scale; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son valores sin una escala de reflectancia conocida; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="305" />
+            <location filename="../core/indices.py" line="306" />
             <source>{name} is an index name: give it on its own, not inside an expression (e.g. bm_type "{name},B04" gives two bands)</source>
             <translation>{name} es un nombre de índice: indíquelo solo, no dentro de una expresión (p. ej., bm_type "{name},B04" da dos bandas)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="312" />
+            <location filename="../core/indices.py" line="313" />
             <source>{problem}, nor an index the API knows ({known})</source>
             <translation>{problem}, ni un índice que la API conozca ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="330" />
+            <location filename="../core/indices.py" line="331" />
             <source>bm_type must be text, not {type}</source>
             <translation>bm_type debe ser texto, no {type}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="336" />
+            <location filename="../core/indices.py" line="337" />
             <source>empty expression: give an index name such as NDVI or an expression such as (B08-B04)/(B08+B04)</source>
             <translation>expresión vacía: indique un nombre de índice como NDVI o una expresión como (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="338" />
+            <location filename="../core/indices.py" line="339" />
             <source>expression {number} of {count} is empty (position {position}): remove the extra comma</source>
             <translation>la expresión {number} de {count} está vacía (posición {position}): quite la coma sobrante</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="358" />
+            <location filename="../core/indices.py" line="359" />
             <source>{index} = {formula} (bands as reflectance: value / {scale})</source>
             <translation>{index} = {formula} (bandas como reflectancia: valor / {scale})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="360" />
+            <location filename="../core/indices.py" line="361" />
             <source>{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)</source>
             <translation>{index} = {formula} (bandas como reflectancia: las bandas de {sensor} deben calibrarse primero)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="389" />
+            <location filename="../core/indices.py" line="390" />
             <source>{count} expression(s); pick a scene to check its bands</source>
             <translation>{count} expresión(es); elija una escena para comprobar sus bandas</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="400" />
+            <location filename="../core/indices.py" line="401" />
             <source>{expressions} · on the {resolution} m grid</source>
             <translation>{expressions} · en la cuadrícula de {resolution} m</translation>
         </message>
@@ -1019,12 +1029,12 @@
             <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
         </message>
         <message>
-            <location filename="../core/qgis_network.py" line="58" />
+            <location filename="../core/qgis_network.py" line="60" />
             <source>the key could not be saved in QGIS's authentication database</source>
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS</translation>
         </message>
         <message>
-            <location filename="../core/qgis_network.py" line="65" />
+            <location filename="../core/qgis_network.py" line="67" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
         </message>
@@ -3277,67 +3287,67 @@
             <translation>Niveles</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="82" />
+            <location filename="../ui/visual_form.py" line="89" />
             <source>native</source>
             <translation>nativo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="83" />
+            <location filename="../ui/visual_form.py" line="90" />
             <source>Calibrate to reflectance</source>
             <translation>Calibrar a reflectancia</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="84" />
+            <location filename="../ui/visual_form.py" line="91" />
             <source>Convert to top-of-atmosphere reflectance (calibrate)</source>
             <translation>Convertir a reflectancia en el techo de la atmósfera (calibrate)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="87" />
+            <location filename="../ui/visual_form.py" line="94" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="103" />
+            <location filename="../ui/visual_form.py" line="110" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="105" />
+            <location filename="../ui/visual_form.py" line="112" />
             <source>Colormap</source>
             <translation>Mapa de colores</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="106" />
+            <location filename="../ui/visual_form.py" line="113" />
             <source>Classes</source>
             <translation>Clases</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="108" />
+            <location filename="../ui/visual_form.py" line="115" />
             <source>Resampling</source>
             <translation>Remuestreo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="109" />
+            <location filename="../ui/visual_form.py" line="116" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="110" />
+            <location filename="../ui/visual_form.py" line="117" />
             <source>Pixel size</source>
             <translation>Tamaño de píxel</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="112" />
+            <location filename="../ui/visual_form.py" line="119" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="162" />
+            <location filename="../ui/visual_form.py" line="169" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="166" />
+            <location filename="../ui/visual_form.py" line="173" />
             <source>the low level must be below the high one</source>
             <translation>el nivel bajo debe ser menor que el alto</translation>
         </message>

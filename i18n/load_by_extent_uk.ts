@@ -539,17 +539,17 @@
             <translation>не вдається прочитати пікселі {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="157" />
+            <location filename="../core/display.py" line="154" />
             <source>the result has no files</source>
             <translation>результат не має файлів</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="160" />
+            <location filename="../core/display.py" line="157" />
             <source>the result file {file} does not exist</source>
             <translation>файл результату {file} не існує</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="167" />
+            <location filename="../core/display.py" line="165" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
             <translation>{file} не містить растра GeoTIFF або JPEG 2000</translation>
         </message>
@@ -559,52 +559,62 @@
             <translation>результати типу {type} не завантажуються як шари</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="217" />
+            <location filename="../core/display.py" line="189" />
+            <source>cannot load {path}: a result is read only as GeoTIFF, JPEG 2000, PNG or JPEG</source>
+            <translation>не вдається завантажити {path}: результат читається лише як GeoTIFF, JPEG 2000, PNG або JPEG</translation>
+        </message>
+        <message>
+            <location filename="../core/display.py" line="191" />
+            <source>cannot load {path}: it makes GDAL read {file}, and a result is read from its own file only</source>
+            <translation>не вдається завантажити {path}: він змушує GDAL читати {file}, а результат читається лише з власного файлу</translation>
+        </message>
+        <message>
+            <location filename="../core/display.py" line="239" />
             <source>cannot open {file} as a zip archive: {reason}</source>
             <translation>не вдається відкрити {file} як архів zip: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="239" />
+            <location filename="../core/display.py" line="261" />
             <source>cannot extract {file}: {reason}</source>
             <translation>не вдається розпакувати {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="263" />
+            <location filename="../core/display.py" line="285" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
             <translation>{file} відхилено: його елемент {member} було б записано поза текою</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="266" />
+            <location filename="../core/display.py" line="288" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
             <translation>{file} відхилено: його елемент {member} — символьне посилання</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="274" />
+            <location filename="../core/display.py" line="296" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
             <translation>{file} відхилено: його елемент {member} повторює інший елемент або конфліктує з ним</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="306" />
+            <location filename="../core/display.py" line="328" />
             <source>{file} is refused: its member {member} expands more than {ratio} times its compressed size (the limit of extraction)</source>
             <translation>{file} відхилено: його елемент {member} розпаковується більш ніж у {ratio} разів понад стиснений розмір (межа розпакування)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="312" />
+            <location filename="../core/display.py" line="334" />
             <source>{file} is refused: its members hold more than {size} MB (the limit of extraction)</source>
             <translation>{file} відхилено: його елементи містять понад {size} МБ (межа розпакування)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="315" />
+            <location filename="../core/display.py" line="337" />
             <source>{file} needs more than {needed} MB to extract; {free} MB are free, and {margin} MB are kept free</source>
             <translation>{file} потребує понад {needed} МБ для розпакування; вільно {free} МБ, а {margin} МБ лишаються вільними</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="352" />
+            <location filename="../core/display.py" line="374" />
             <source>cannot extract {member} from {file}: {reason}</source>
             <translation>не вдається розпакувати {member} з {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="369" />
+            <location filename="../core/display.py" line="391" />
             <source>no free folder name for {folder}</source>
             <translation>немає вільної назви теки для {folder}</translation>
         </message>
@@ -784,112 +794,112 @@
             <translation>не вдається прочитати {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="125" />
+            <location filename="../core/gdal_support.py" line="126" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>не вдається прочитати {path}: він змушує GDAL читати {file}, а канали сцен читаються лише з файлів GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="150" />
+            <location filename="../core/gdal_support.py" line="151" />
             <source>the file is empty</source>
             <translation>файл порожній</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="173" />
+            <location filename="../core/gdal_support.py" line="174" />
             <source>read failed</source>
             <translation>помилка читання</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="174" />
+            <location filename="../core/gdal_support.py" line="175" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>не вдається прочитати пікселі {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="205" />
+            <location filename="../core/gdal_support.py" line="206" />
             <source>no transformation</source>
             <translation>немає перетворення</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="206" />
+            <location filename="../core/gdal_support.py" line="207" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>не вдається перетворити область інтересу в систему координат растра: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="242" />
+            <location filename="../core/indices.py" line="243" />
             <source>{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)</source>
             <translation>{name} — не індекс, відомий API (можливо, {suggestion}? назви індексів пишуться великими літерами)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="244" />
+            <location filename="../core/indices.py" line="245" />
             <source>{name} is not an index the API knows ({known})</source>
             <translation>{name} — не індекс, відомий API ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="253" />
+            <location filename="../core/indices.py" line="254" />
             <source>{index} needs the {alias} band ({title}), which {sensor} does not have</source>
             <translation>{index} потребує каналу {alias} ({title}), якого {sensor} не має</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="271" />
+            <location filename="../core/indices.py" line="272" />
             <source>{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)</source>
             <translation>{index} не має публічного визначення; задайте натомість вираз, напр. (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="280" />
+            <location filename="../core/indices.py" line="281" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, calibrated per scene with its MTL file; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — цифрові значення рівня 1, що калібруються для кожної сцени за її файлом MTL; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="284" />
+            <location filename="../core/indices.py" line="285" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers without a radiometric calibration; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — 8-бітні цифрові значення без радіометричного калібрування; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="288" />
+            <location filename="../core/indices.py" line="289" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are values without a known reflectance scale; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — значення без відомої шкали відбиття; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="305" />
+            <location filename="../core/indices.py" line="306" />
             <source>{name} is an index name: give it on its own, not inside an expression (e.g. bm_type "{name},B04" gives two bands)</source>
             <translation>{name} — назва індексу: задайте її окремо, а не всередині виразу (напр. bm_type "{name},B04" дає два канали)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="312" />
+            <location filename="../core/indices.py" line="313" />
             <source>{problem}, nor an index the API knows ({known})</source>
             <translation>{problem}, і не індекс, відомий API ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="330" />
+            <location filename="../core/indices.py" line="331" />
             <source>bm_type must be text, not {type}</source>
             <translation>bm_type має бути текстом, а не {type}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="336" />
+            <location filename="../core/indices.py" line="337" />
             <source>empty expression: give an index name such as NDVI or an expression such as (B08-B04)/(B08+B04)</source>
             <translation>порожній вираз: задайте назву індексу, як-от NDVI, або вираз, як-от (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="338" />
+            <location filename="../core/indices.py" line="339" />
             <source>expression {number} of {count} is empty (position {position}): remove the extra comma</source>
             <translation>вираз {number} з {count} порожній (позиція {position}): приберіть зайву кому</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="358" />
+            <location filename="../core/indices.py" line="359" />
             <source>{index} = {formula} (bands as reflectance: value / {scale})</source>
             <translation>{index} = {formula} (канали як коефіцієнт відбиття: значення / {scale})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="360" />
+            <location filename="../core/indices.py" line="361" />
             <source>{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)</source>
             <translation>{index} = {formula} (канали як коефіцієнт відбиття: канали {sensor} треба спершу відкалібрувати)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="389" />
+            <location filename="../core/indices.py" line="390" />
             <source>{count} expression(s); pick a scene to check its bands</source>
             <translation>виразів: {count}; виберіть сцену, щоб перевірити її канали</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="400" />
+            <location filename="../core/indices.py" line="401" />
             <source>{expressions} · on the {resolution} m grid</source>
             <translation>{expressions} · на сітці {resolution} m</translation>
         </message>
@@ -1019,12 +1029,12 @@
             <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
         </message>
         <message>
-            <location filename="../core/qgis_network.py" line="58" />
+            <location filename="../core/qgis_network.py" line="60" />
             <source>the key could not be saved in QGIS's authentication database</source>
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS</translation>
         </message>
         <message>
-            <location filename="../core/qgis_network.py" line="65" />
+            <location filename="../core/qgis_network.py" line="67" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
         </message>
@@ -3277,67 +3287,67 @@
             <translation>Рівні</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="82" />
+            <location filename="../ui/visual_form.py" line="89" />
             <source>native</source>
             <translation>власний</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="83" />
+            <location filename="../ui/visual_form.py" line="90" />
             <source>Calibrate to reflectance</source>
             <translation>Калібрувати до відбивної здатності</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="84" />
+            <location filename="../ui/visual_form.py" line="91" />
             <source>Convert to top-of-atmosphere reflectance (calibrate)</source>
             <translation>Перетворити на відбивну здатність на верхній межі атмосфери (calibrate)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="87" />
+            <location filename="../ui/visual_form.py" line="94" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="103" />
+            <location filename="../ui/visual_form.py" line="110" />
             <source>Bands</source>
             <translation>Канали</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="105" />
+            <location filename="../ui/visual_form.py" line="112" />
             <source>Colormap</source>
             <translation>Палітра</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="106" />
+            <location filename="../ui/visual_form.py" line="113" />
             <source>Classes</source>
             <translation>Класи</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="108" />
+            <location filename="../ui/visual_form.py" line="115" />
             <source>Resampling</source>
             <translation>Передискретизація</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="109" />
+            <location filename="../ui/visual_form.py" line="116" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="110" />
+            <location filename="../ui/visual_form.py" line="117" />
             <source>Pixel size</source>
             <translation>Розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="112" />
+            <location filename="../ui/visual_form.py" line="119" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="162" />
+            <location filename="../ui/visual_form.py" line="169" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="166" />
+            <location filename="../ui/visual_form.py" line="173" />
             <source>the low level must be below the high one</source>
             <translation>нижній рівень має бути нижчим за верхній</translation>
         </message>

@@ -591,3 +591,49 @@ def test_a_whole_world_aoi_crops_like_the_scene_footprint(lbe_command, sample_st
             gt, pixels = crop(f"{name}-{task_type}", task_type, geometry)
             assert gt == expected_gt, name
             np.testing.assert_array_equal(pixels, expected, err_msg=name)
+
+
+# --- results from a server ------------------------------------------------------------------------
+
+def _secret_vrt(path, secret, size: int = 64) -> str:
+    with open(path, "w") as stream:
+        stream.write(f"""<VRTDataset rasterXSize="{size}" rasterYSize="{size}">
+  <SRS>EPSG:32633</SRS><GeoTransform>500000,10,0,5800000,0,-10</GeoTransform>
+  <VRTRasterBand dataType="Byte" band="1" subClass="VRTRawRasterBand">
+    <SourceFilename relativeToVRT="0">{secret}</SourceFilename>
+    <ImageOffset>0</ImageOffset><PixelOffset>1</PixelOffset><LineOffset>{size}</LineOffset>
+  </VRTRasterBand>
+</VRTDataset>""")
+    return str(path)
+
+
+def test_a_result_that_makes_gdal_read_other_files_is_not_loaded(tmp_path):
+    """A result comes from a server: a VRT dressed as `.tif`, or an overview beside a result raster
+    that is a VRT, would show the bytes of local files on the map."""
+    import pytest
+    from load_by_extent.core.display import prepare_display
+    from load_by_extent.core.errors import DataError
+    from load_by_extent.core.results import TaskResult
+
+    secret = tmp_path / "secret.bin"
+    secret.write_bytes(SECRET * 256)
+    good = write_raster(str(tmp_path / "good" / "S2_B04.tif"), np.arange(64 * 64, dtype=np.uint16).reshape(64, 64))
+
+    def load(result_type: str, path: str):
+        return prepare_display(TaskResult("lbe", result_type, (path,), {}))
+
+    assert [display.path for display in load("tif", good)] == [good]  # a real result loads
+
+    disguised = _secret_vrt(tmp_path / "disguised.tif", secret)
+    with pytest.raises(DataError) as raised:
+        load("tif", disguised)
+    assert disguised in str(raised.value) and "GeoTIFF, JPEG 2000, PNG or JPEG" in str(raised.value)
+
+    overview = _secret_vrt(tmp_path / "member.tif.ovr", secret, size=32)
+    with open(good, "rb") as stream:
+        member = stream.read()
+    with open(overview, "rb") as stream:
+        zip_path = _zip(tmp_path / "result.zip", [("member.tif", member), ("member.tif.ovr", stream.read())])
+    with pytest.raises(DataError) as raised:
+        load("zip", zip_path)
+    assert "member.tif.ovr" in str(raised.value) and "its own file only" in str(raised.value)
