@@ -57,19 +57,23 @@ def _all_bytes(folder) -> bytes:
 
 # --- a store cannot make the plugin read files outside it ---------------------------------------
 
+def _secret_vrt(path, secret, size: int = 64) -> str:
+    with open(path, "w") as stream:
+        stream.write(f"""<VRTDataset rasterXSize="{size}" rasterYSize="{size}">
+  <SRS>EPSG:32633</SRS><GeoTransform>500000,10,0,5800000,0,-10</GeoTransform>
+  <VRTRasterBand dataType="Byte" band="1" subClass="VRTRawRasterBand">
+    <SourceFilename relativeToVRT="0">{secret}</SourceFilename>
+    <ImageOffset>0</ImageOffset><PixelOffset>1</PixelOffset><LineOffset>{size}</LineOffset>
+  </VRTRasterBand>
+</VRTDataset>""")
+    return str(path)
+
+
 def test_a_band_that_is_a_vrt_over_another_file_is_refused(lbe_command, tmp_path):
     secret = tmp_path / "secret.bin"
     secret.write_bytes(SECRET * 256)  # 4096 bytes: a 64 x 64 Byte raster's worth
     folder = _tile_store(tmp_path / "store")
-    vrt = os.path.join(folder, "B04.jp2")
-    with open(vrt, "w") as stream:
-        stream.write(f"""<VRTDataset rasterXSize="64" rasterYSize="64">
-  <SRS>EPSG:32633</SRS><GeoTransform>500000,10,0,5800000,0,-10</GeoTransform>
-  <VRTRasterBand dataType="Byte" band="1" subClass="VRTRawRasterBand">
-    <SourceFilename relativeToVRT="0">{secret}</SourceFilename>
-    <ImageOffset>0</ImageOffset><PixelOffset>1</PixelOffset><LineOffset>64</LineOffset>
-  </VRTRasterBand>
-</VRTDataset>""")
+    vrt = _secret_vrt(os.path.join(folder, "B04.jp2"), secret)
     out = tmp_path / "out"
     for task_type, params in (("lbe", _lbe_params(bands=["B04"])),
                               ("bandmath", _lbe_params(bands=None, bm_type="B04+B02"))):
@@ -594,18 +598,6 @@ def test_a_whole_world_aoi_crops_like_the_scene_footprint(lbe_command, sample_st
 
 
 # --- results from a server ------------------------------------------------------------------------
-
-def _secret_vrt(path, secret, size: int = 64) -> str:
-    with open(path, "w") as stream:
-        stream.write(f"""<VRTDataset rasterXSize="{size}" rasterYSize="{size}">
-  <SRS>EPSG:32633</SRS><GeoTransform>500000,10,0,5800000,0,-10</GeoTransform>
-  <VRTRasterBand dataType="Byte" band="1" subClass="VRTRawRasterBand">
-    <SourceFilename relativeToVRT="0">{secret}</SourceFilename>
-    <ImageOffset>0</ImageOffset><PixelOffset>1</PixelOffset><LineOffset>{size}</LineOffset>
-  </VRTRasterBand>
-</VRTDataset>""")
-    return str(path)
-
 
 def test_a_result_that_makes_gdal_read_other_files_is_not_loaded(tmp_path):
     """A result comes from a server: a VRT dressed as `.tif`, or an overview beside a result raster
