@@ -58,6 +58,11 @@ L8_AOI = {
 STRETCH_TOLERANCE_DN = 4
 
 
+def gray_band(renderer: QgsSingleBandGrayRenderer) -> int:
+    # grayBand() is deprecated from QGIS 3.38 (a warning on every call); inputBand() replaces it there.
+    return renderer.inputBand() if hasattr(renderer, "inputBand") else renderer.grayBand()
+
+
 def _run(sample_store: str, output: str, params: dict) -> TaskResult:
     request = TaskRequest({"type": "lbe", "params": params})
     return run(request, LocalBackend(sample_store), output)
@@ -247,7 +252,7 @@ def test_jp2_loads_alone_in_grey_without_its_sidecar(s2_nir_result, qgis_new_pro
     assert layer.bandCount() == 1
     renderer = layer.renderer()
     assert isinstance(renderer, QgsSingleBandGrayRenderer)
-    assert renderer.grayBand() == 1
+    assert gray_band(renderer) == 1
     arrays, names, nodata = read_bands(s2_nir_result.files[0])
     assert names == ["B08"]
     assert_stretch(renderer.contrastEnhancement(), arrays[0], nodata)
@@ -289,7 +294,7 @@ def test_zip_is_extracted_beside_it_and_each_raster_loads(l8_zip_result, qgis_ne
 
     renderer = pan.renderer()
     assert isinstance(renderer, QgsSingleBandGrayRenderer)
-    assert renderer.grayBand() == 1
+    assert gray_band(renderer) == 1
     arrays, _names, nodata = read_bands(pan.source())
     assert_stretch(renderer.contrastEnhancement(), arrays[0], nodata)
     assert_cumulative_cut_origin(renderer)
