@@ -6,11 +6,12 @@ VENV      := .venv
 DATA_DIR  ?= $(HOME)/.cache/load_by_extent
 export LBE_DATA_DIR := $(DATA_DIR)
 
-.PHONY: help system venv data demo test bench lint clean run screenshot package deploy transup transcompile
+.PHONY: help system venv data demo test test-matrix bench lint clean run screenshot package deploy transup transcompile
 
 help:
 	@echo "make demo   fetch the sample imagery and crop real scenes (results in demo-output/)"
 	@echo "make test   run the whole test suite"
+	@echo "make test-matrix  the suite on Debian 13 (QGIS 3.40) and unstable (3.44) roots; SUITES=trixie to choose"
 	@echo "make bench  run the benchmarks (full-size generated scenes)"
 	@echo "make data   fetch and arrange the sample imagery only ($(DATA_DIR))"
 	@echo "make run    start QGIS with the plugin from this checkout (throwaway profile)"
@@ -41,6 +42,10 @@ demo: data
 test: venv data
 	rm -rf .qgis-settings  # pytest-qgis keeps a QGIS profile here: start each run from a clean one
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The suite on other QGIS versions, in cached Debian roots (debootstrap, chroot: root or sudo).
+test-matrix:
+	bash scripts/test_matrix.sh $(SUITES)
 
 # The benchmarks' own environment: exactextract (the mt_stats benchmark's peer), nowhere else.
 bench/.venv/.installed: | system

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs `make test` on other QGIS versions: Debian 13 "trixie" (QGIS 3.40 LTR) and Debian unstable "sid"
-# (QGIS 3.44), each in a Debian root made with debootstrap. Usage, as root: scripts/test_matrix.sh [SUITE...]
+# (QGIS 3.44), each in a Debian root made with debootstrap. Usage: scripts/test_matrix.sh [SUITE...] (as root,
+# or through sudo); `make test-matrix` runs it.
 #
 # Each suite's root is prepared once and cached in $LBE_MATRIX_CACHE/<suite> (default
 # /var/tmp/load_by_extent-matrix): debootstrap minbase, git and make, then scripts/install_system_packages.sh
@@ -13,7 +14,10 @@
 set -u
 cd "$(dirname "$0")/.."
 checkout=$(pwd)
-[ "$(id -u)" -eq 0 ] || { echo "test_matrix: needs root (debootstrap, mount, chroot)" >&2; exit 2; }
+if [ "$(id -u)" -ne 0 ]; then  # debootstrap, mount and chroot need root
+  command -v sudo >/dev/null || { echo "test_matrix: needs root (debootstrap, mount, chroot)" >&2; exit 2; }
+  exec sudo --preserve-env=MIRROR,PYTEST_ARGS,LBE_MATRIX_CACHE,CI bash "$checkout/scripts/test_matrix.sh" "$@"
+fi
 suites=("$@")
 [ ${#suites[@]} -gt 0 ] || suites=(trixie sid)
 cache=${LBE_MATRIX_CACHE:-/var/tmp/load_by_extent-matrix}
