@@ -58,6 +58,10 @@ copy_host_network() {
   if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
     mkdir -p "$1/etc/ssl/certs" && cp /etc/ssl/certs/ca-certificates.crt "$1/etc/ssl/certs/ca-certificates.crt"
   fi
+  # local authorities, kept by the root's update-ca-certificates when its ca-certificates is installed
+  if [ -d /usr/local/share/ca-certificates ]; then
+    mkdir -p "$1/usr/local/share/ca-certificates" && cp -r /usr/local/share/ca-certificates/. "$1/usr/local/share/ca-certificates/"
+  fi
 }
 
 in_root() {  # in_root ROOT COMMAND: a clean login-like environment, no standard input
