@@ -58,9 +58,11 @@ L8_AOI = {
 STRETCH_TOLERANCE_DN = 4
 
 
-def gray_band(renderer: QgsSingleBandGrayRenderer) -> int:
-    # grayBand() is deprecated from QGIS 3.38 (a warning on every call); inputBand() replaces it there.
-    return renderer.inputBand() if hasattr(renderer, "inputBand") else renderer.grayBand()
+def shown_band(renderer: QgsSingleBandGrayRenderer | QgsSingleBandPseudoColorRenderer) -> int:
+    # grayBand() and band() are deprecated from QGIS 3.38 (a warning on every call); inputBand() replaces them.
+    if hasattr(renderer, "inputBand"):
+        return renderer.inputBand()
+    return renderer.grayBand() if isinstance(renderer, QgsSingleBandGrayRenderer) else renderer.band()
 
 
 def _run(sample_store: str, output: str, params: dict) -> TaskResult:
@@ -252,7 +254,7 @@ def test_jp2_loads_alone_in_grey_without_its_sidecar(s2_nir_result, qgis_new_pro
     assert layer.bandCount() == 1
     renderer = layer.renderer()
     assert isinstance(renderer, QgsSingleBandGrayRenderer)
-    assert gray_band(renderer) == 1
+    assert shown_band(renderer) == 1
     arrays, names, nodata = read_bands(s2_nir_result.files[0])
     assert names == ["B08"]
     assert_stretch(renderer.contrastEnhancement(), arrays[0], nodata)
@@ -294,7 +296,7 @@ def test_zip_is_extracted_beside_it_and_each_raster_loads(l8_zip_result, qgis_ne
 
     renderer = pan.renderer()
     assert isinstance(renderer, QgsSingleBandGrayRenderer)
-    assert gray_band(renderer) == 1
+    assert shown_band(renderer) == 1
     arrays, _names, nodata = read_bands(pan.source())
     assert_stretch(renderer.contrastEnhancement(), arrays[0], nodata)
     assert_cumulative_cut_origin(renderer)
@@ -453,7 +455,7 @@ def test_index_layers_use_the_catalogs_fixed_range_and_other_expressions_their_o
         own_cuts.append(expected_cut(arrays[0], nodata))
 
         renderer = ndvi.renderer()
-        assert isinstance(renderer, QgsSingleBandPseudoColorRenderer) and renderer.band() == 1
+        assert isinstance(renderer, QgsSingleBandPseudoColorRenderer) and shown_band(renderer) == 1
         assert (renderer.classificationMin(), renderer.classificationMax()) == (-1.0, 1.0)
         ramp = renderer.shader().rasterShaderFunction()
         items = ramp.colorRampItemList()
@@ -463,7 +465,7 @@ def test_index_layers_use_the_catalogs_fixed_range_and_other_expressions_their_o
         ndvi_layers.append(ndvi)
 
         typed_renderer = typed.renderer()
-        assert isinstance(typed_renderer, QgsSingleBandPseudoColorRenderer) and typed_renderer.band() == 2
+        assert isinstance(typed_renderer, QgsSingleBandPseudoColorRenderer) and shown_band(typed_renderer) == 2
         low, high = own_cuts[-1]
         assert typed_renderer.classificationMin() == pytest.approx(low, abs=1e-6)
         assert typed_renderer.classificationMax() == pytest.approx(high, abs=1e-6)
