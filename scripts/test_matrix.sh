@@ -8,7 +8,7 @@
 # run inside it. It is prepared again when that script or requirements-dev.txt changes (hash in
 # <suite>/.lbe-matrix-hash). A run clones this checkout's HEAD into a folder of the root that is removed
 # afterwards (the .venv is made inside the clone), so the cached root stays as prepared; only the sample
-# imagery and pip's download cache are kept in it, so PyPI is not asked again on every run.
+# imagery and the test tools' wheels are kept in it, so PyPI is not asked again on every run.
 # Prints one line per suite and exits 1 when any suite fails (2 when a root cannot be prepared).
 # Logs: $LBE_MATRIX_CACHE/<suite>.log. Needs no standard input; mirror: $MIRROR or the host's apt source.
 set -u
@@ -30,8 +30,10 @@ renice -n 10 -p $$ >/dev/null  # the heavy steps (apt, the tests) yield to other
 path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 # What the root is made from: when any of it changes, the root is prepared again.
+ROOT_RECIPE=2  # bump when prepare() changes
+WHEELS=/root/.cache/lbe-wheels  # in the root: requirements-dev.txt's wheels, for pip without an index
 recipe_hash() {
-  cat scripts/install_system_packages.sh requirements-dev.txt | sha256sum | cut -d' ' -f1
+  { echo "$ROOT_RECIPE"; cat scripts/install_system_packages.sh requirements-dev.txt; } | sha256sum | cut -d' ' -f1
 }
 
 mounted_under() {  # any mount point at or below $1?
@@ -81,13 +83,17 @@ prepare() {  # prepare SUITE ROOT LOG: a new root in ROOT.new, moved to ROOT whe
   mkdir -p "$new/var/tmp/lbe-prepare"
   cp scripts/install_system_packages.sh requirements-dev.txt "$new/var/tmp/lbe-prepare/"
   mount_root "$new"
-  # The project's own install script, as a user runs it; then the pinned test tools once in a scratch
-  # venv: proves they install on this Python and fills pip's cache for the runs.
-  in_root "$new" 'set -e; apt-get update -qq; apt-get install -y -qq git make >/dev/null
+  # The project's own install script, as a user runs it; then the wheels of the pinned test tools for
+  # this Python (pip's own HTTP cache kept nothing here, behind a TLS-inspecting proxy), and
+  # an install from them in a scratch venv, which proves they install here.
+  in_root "$new" "set -e; apt-get update -qq; apt-get install -y -qq git make >/dev/null
     sh /var/tmp/lbe-prepare/install_system_packages.sh
     python3 -m venv --system-site-packages /var/tmp/lbe-prepare/venv
-    /var/tmp/lbe-prepare/venv/bin/pip install --quiet --disable-pip-version-check -r /var/tmp/lbe-prepare/requirements-dev.txt
-    apt-get clean' >>"$log" 2>&1
+    /var/tmp/lbe-prepare/venv/bin/pip download --quiet --disable-pip-version-check -d $WHEELS \\
+      -r /var/tmp/lbe-prepare/requirements-dev.txt
+    /var/tmp/lbe-prepare/venv/bin/pip install --quiet --disable-pip-version-check --no-index --find-links $WHEELS \\
+      -r /var/tmp/lbe-prepare/requirements-dev.txt
+    apt-get clean" >>"$log" 2>&1
   local rc=$?
   unmount_root "$new"
   rm -rf "$new/var/tmp/lbe-prepare"
@@ -95,6 +101,9 @@ prepare() {  # prepare SUITE ROOT LOG: a new root in ROOT.new, moved to ROOT whe
   copy_host_network "$new"  # installing ca-certificates rewrote the bundle
   recipe_hash >"$new/.lbe-matrix-hash"
   if mounted_under "$root"; then echo "test_matrix: $root still has mounts; not replacing it" >&2; return 1; fi
+  if [ -d "$root/root/.cache/load_by_extent" ]; then  # the sample imagery does not depend on the root
+    mkdir -p "$new/root/.cache" && mv "$root/root/.cache/load_by_extent" "$new/root/.cache/"
+  fi
   rm -rf "$root" && mv "$new" "$root"
 }
 
@@ -136,8 +145,8 @@ for suite in "${suites[@]}"; do
 print(Qgis.QGIS_VERSION.split(\"-\")[0], gdal.__version__, sys.version.split()[0])"' 2>/dev/null)
   read -r qgis_version gdal_version python_version <<<"$versions"
   start=$(date +%s)
-  # HOME and TMPDIR inside the run folder; the imagery and pip's cache in the root's /root/.cache.
-  in_root "$root" "cd $inner/project && HOME=$inner/home TMPDIR=$inner/tmp PIP_CACHE_DIR=/root/.cache/pip \
+  # HOME and TMPDIR inside the run folder; the imagery and the wheels in the root's /root/.cache.
+  in_root "$root" "cd $inner/project && HOME=$inner/home TMPDIR=$inner/tmp PIP_NO_INDEX=1 PIP_FIND_LINKS=$WHEELS \
     make test DATA_DIR=/root/.cache/load_by_extent PYTEST_ARGS='${PYTEST_ARGS:-}'" >>"$log" 2>&1
   rc=$?
   seconds=$(( $(date +%s) - start ))
