@@ -41,9 +41,9 @@ mounted_under() {  # any mount point at or below $1?
 }
 
 mount_root() {
-  mount -t proc proc "$1/proc"
-  mount --rbind /sys "$1/sys" && mount --make-rslave "$1/sys"
-  mount --rbind /dev "$1/dev" && mount --make-rslave "$1/dev"  # /dev/shm included: Qt and multiprocessing use it
+  mount -t proc proc "$1/proc" &&
+    mount --rbind /sys "$1/sys" && mount --make-rslave "$1/sys" &&
+    mount --rbind /dev "$1/dev" && mount --make-rslave "$1/dev"  # /dev/shm included: Qt and multiprocessing use it
 }
 
 unmount_root() {
@@ -82,7 +82,7 @@ prepare() {  # prepare SUITE ROOT LOG: a new root in ROOT.new, moved to ROOT whe
   copy_host_network "$new"
   mkdir -p "$new/var/tmp/lbe-prepare"
   cp scripts/install_system_packages.sh requirements-dev.txt "$new/var/tmp/lbe-prepare/"
-  mount_root "$new"
+  mount_root "$new" || { echo "could not mount proc, sys and dev in the root" >>"$log"; unmount_root "$new"; return 1; }
   # The project's own install script, as a user runs it; then the wheels of the pinned test tools for
   # this Python (pip's own HTTP cache kept nothing here, behind a TLS-inspecting proxy), and
   # an install from them in a scratch venv, which proves they install here.
@@ -122,11 +122,11 @@ failed=0
 for suite in "${suites[@]}"; do
   root=$cache/$suite
   log=$cache/$suite.log
-  : >"$log"
   current_root=$root
   # One run per suite at a time: the root's apt and caches are shared.
   exec 9>"$cache/$suite.lock"
   flock 9
+  : >"$log"
   if [ ! -f "$root/.lbe-matrix-hash" ] || [ "$(cat "$root/.lbe-matrix-hash")" != "$(recipe_hash)" ]; then
     start=$(date +%s)
     if ! prepare "$suite" "$root" "$log"; then
@@ -138,9 +138,12 @@ for suite in "${suites[@]}"; do
   copy_host_network "$root"
   run_dir=$(mktemp -d "$root/var/tmp/lbe-run.XXXXXX")
   inner=${run_dir#"$root"}
-  git clone -q "$checkout" "$run_dir/project"
   mkdir -p "$run_dir/home" "$run_dir/tmp"
-  mount_root "$root"
+  if ! git clone -q "$checkout" "$run_dir/project" 2>>"$log" || ! mount_root "$root" 2>>"$log"; then
+    unmount_root "$root"; rm -rf "$run_dir"; run_dir=""
+    echo "== $suite: could not clone the checkout or mount proc, sys and dev (log $log)"
+    failed=2; exec 9>&-; continue
+  fi
   versions=$(in_root "$root" 'python3 -c "import sys; from qgis.core import Qgis; from osgeo import gdal
 print(Qgis.QGIS_VERSION.split(\"-\")[0], gdal.__version__, sys.version.split()[0])"' 2>/dev/null)
   read -r qgis_version gdal_version python_version <<<"$versions"
