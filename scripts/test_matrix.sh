@@ -156,7 +156,7 @@ print(Qgis.QGIS_VERSION.split(\"-\")[0], gdal.__version__, sys.version.split()[0
   unmount_root "$root"
   mounted_under "$run_dir" || rm -rf "$run_dir"
   run_dir=""
-  summary=$(grep -E '^=+ .* in [0-9.]+s' "$log" | tail -n 1 | sed -E 's/^=+ //; s/ in [0-9.]+s.*//')
+  summary=$(grep -E '^(=+ )?[0-9]+ [a-z]+.* in [0-9.]+s' "$log" | tail -n 1 | sed -E 's/^=+ //; s/ in [0-9.]+s.*//')
   echo "== $suite (QGIS ${qgis_version:-?}, GDAL ${gdal_version:-?}, Python ${python_version:-?}):" \
     "${summary:-no pytest summary, exit $rc} in $seconds s (log $log)"
   if [ $rc -ne 0 ]; then
