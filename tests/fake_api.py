@@ -57,6 +57,8 @@ Steps (frozen dataclasses; each answers one poll)
 
 Misbehaving answers (steps too)
     ``Drip(step, seconds_per_byte=0.5)``     ``step``'s answer, its body sent one byte at a time
+    ``DripHead(seconds_per_byte=0.3)``       a status line and headers sent one byte at a time, for ever
+                                             (the last header never ends: no body is ever reached)
     ``Endless(status=200, bytes_per_second=None)``  that status, JSON-looking, no ``Content-Length``,
                                              a body that never ends (until the client leaves)
     ``Redirect(..., relative=True)``         ``Location: /api/gdw/results/{file_name}``: relative, on
@@ -64,7 +66,7 @@ Misbehaving answers (steps too)
 
 ``api.fail_next(kind, *steps)`` ("create" or "search"): the next requests of that kind (after the key
 check) are answered by these steps (``TooMany``, ``ServerError``, ``ClientError``, ``Drip``,
-``Endless``) instead.
+``DripHead``, ``Endless``) instead.
 
 File server: ``GET/HEAD /{name}`` of files registered with ``api.add_file(name, data, cut_after=None,
 cut_times=1, slow_bytes_per_second=None, endless=False, declared_length=None)``: ``Content-Length``, ``Content-Type`` by extension,
@@ -108,6 +110,7 @@ from __future__ import annotations
 import copy
 import email.utils
 import hashlib
+import itertools
 import json
 import re
 import socket
@@ -268,6 +271,7 @@ class _Answer:
     drip: float | None = None  # seconds between the body's bytes
     endless: bool = False  # the body, then more of it for ever (no Content-Length)
     bytes_per_second: float | None = None  # of an endless body
+    head_drip: float | None = None  # seconds between the bytes of a head that never ends
 
 
 def _json_answer(status: int, data: Any, headers: list | None = None) -> _Answer:
@@ -427,8 +431,20 @@ class Endless:
                        [("Content-Type", JSON_TYPE)], endless=True, bytes_per_second=self.bytes_per_second)
 
 
-Step = Union[Started, Processing, TooMany, ServerError, Redirect, Stats, Failed, ClientError, Drip, Endless]
-STEP_TYPES = (Started, Processing, TooMany, ServerError, Redirect, Stats, Failed, ClientError, Drip, Endless)
+@dataclass(frozen=True)
+class DripHead:
+    """A status line and headers that come one byte every ``seconds_per_byte``, for ever: the last
+    header never ends, so the answer's head is never whole."""
+
+    seconds_per_byte: float = 0.3
+
+    def answer(self, api: FakeApi | None = None, task: Task | None = None) -> _Answer:
+        return _Answer(200, headers=[("Content-Type", JSON_TYPE)], head_drip=self.seconds_per_byte)
+
+
+Step = Union[Started, Processing, TooMany, ServerError, Redirect, Stats, Failed, ClientError, Drip, DripHead, Endless]
+STEP_TYPES = (Started, Processing, TooMany, ServerError, Redirect, Stats, Failed, ClientError, Drip, DripHead,
+              Endless)
 
 DOWNLOAD_SCRIPT: tuple = (Started(), Processing(progress=50), Redirect(DEFAULT_RESULT_NAME))
 STATS_SCRIPT: tuple = (Started(), Processing(progress=50), Stats())
@@ -679,6 +695,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def send(self, answer: _Answer) -> None:
+        if answer.head_drip:
+            self.send_dripping_head(answer)
+            return
         if answer.endless:
             self.send_endless(answer.status, answer.headers, answer.body, answer.bytes_per_second)
             return
@@ -694,6 +713,17 @@ class _Handler(BaseHTTPRequestHandler):
                     return
         else:
             self.wfile.write(answer.body)
+
+    def send_dripping_head(self, answer: _Answer) -> None:
+        """The status line, the headers and a last header that never ends, one byte at a time, until
+        the client leaves or the fake closes."""
+        self.close_connection = True
+        head = f"HTTP/1.1 {answer.status} {self.responses[answer.status][0]}\r\n"
+        head += "".join(f"{name}: {value}\r\n" for name, value in answer.headers) + "X-Padding: "
+        for byte in itertools.chain(head.encode("latin-1"), itertools.repeat(ord("x"))):
+            self.wfile.write(bytes((byte,)))
+            if self.api._stopping.wait(answer.head_drip):
+                return
 
     def send_endless(self, status: int, headers: list, body: bytes, per_second: float | None) -> None:
         """No Content-Length: the body ends when the connection does, here never (until the client
@@ -1001,7 +1031,7 @@ class FakeApi:
         if kind not in self._fail_next:
             raise ValueError("kind must be 'create' or 'search'")
         for step in self._check_steps(list(steps)):
-            if not isinstance(step, (TooMany, ServerError, ClientError, Failed, Drip, Endless)):
+            if not isinstance(step, (TooMany, ServerError, ClientError, Failed, Drip, DripHead, Endless)):
                 raise TypeError(f"{type(step).__name__} is not an error answer")
             self._fail_next[kind].append(step)
 

@@ -18,6 +18,7 @@ from fake_api import (
     STATS_FLAT,
     STATS_NESTED,
     ClientError,
+    DripHead,
     Failed,
     FakeApi,
     Processing,
@@ -444,6 +445,27 @@ def test_closing_stops_a_slow_download():
     finally:
         answer.close()
     assert len(rest) < len(DATA) - 10  # the rest of the body never came
+
+
+def test_a_dripping_head_never_ends_and_closing_stops_it():
+    with FakeApi(KEY) as fake:
+        fake.fail_next("create", DripHead(seconds_per_byte=0.02))
+        body = json.dumps(LBE).encode()
+        connection = socket.create_connection(("127.0.0.1", fake.api_port), timeout=5)
+        connection.sendall(b"POST /api/gdw/api HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + KEY.encode()
+                           + b"\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+        head, reads = b"", 0
+        while not head.endswith(b"xxxx"):
+            piece = connection.recv(1024)
+            assert piece, head
+            head, reads = head + piece, reads + 1
+        assert head.startswith(b"HTTP/1.1 200 OK\r\nContent-Type: application/json") and b"X-Padding: x" in head
+        assert b"\r\n\r\n" not in head and reads > 10  # byte by byte, the head never whole
+        errors = fake.errors
+    while connection.recv(1024):  # closing the fake ended the answer
+        pass
+    connection.close()
+    assert errors == []
 
 
 # ----------------------------------------------------------------------------------------------------------
