@@ -5,9 +5,9 @@ poll: ``GET {base}/api/{task_id}`` without following redirects, until a ``303`` 
 file or the answer is the statistics JSON; fetch: ``GET Location`` without the key, streamed to a
 temporary file, checked against ``Content-Length``, resumed when cut off, renamed when whole.
 
-Every wait ends. Each HTTP call has a timeout for the connection and for its whole answer (not
-only for each read: an answer that drips is cut off); 429 answers are waited out as ``Retry-After``
-asks, up to a cap and a number of times; 5xx answers and network errors are retried with exponential
+Every wait ends. Each HTTP call has a timeout for the connection and for its whole answer, status
+line and headers included (not only for each read: an answer that drips is cut off); 429 answers
+are waited out as ``Retry-After`` asks, up to a cap and a number of times; 5xx answers and network errors are retried with exponential
 backoff; the poll interval grows. ``max_wait`` bounds the whole remote task, from the client's
 creation to the last byte of the result: no wait, backoff or download runs past it. API answers are
 read up to a size cap; a download is refused when it is larger than its cap or cannot fit on the
@@ -21,6 +21,7 @@ which finds it also escaped, URL-encoded or in another case.
 from __future__ import annotations
 
 import email.utils
+import http.client
 import json
 import os
 import re
@@ -37,6 +38,10 @@ from typing import Any
 from urllib.parse import quote, quote_plus, urljoin, urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3 import poolmanager
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .api_rules import DEFAULT_SEARCH_URL
 from .errors import DataError, LbeError, RequestError, TaskCancelled
@@ -258,6 +263,9 @@ class RemoteClient:
 
     def __post_init__(self) -> None:
         self.session.trust_env = self.config.proxies is None  # outside QGIS: the environment's proxies
+        adapter = _WatchedAdapter()
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
         # max_wait counts from the client's creation: the backend makes one client per task
         self._budget: _Limit | None = None
         if self.config.max_wait is not None:
@@ -386,19 +394,9 @@ class RemoteClient:
         while True:
             check_cancelled(self.feedback)
             self._check_limits()
-            answer_deadline = self.clock() + self.config.timeout
             try:
-                answer = self.session.request(
-                    method, url, params=params, json=json_body, headers=send_headers, stream=True,
-                    allow_redirects=False, timeout=(self.config.timeout, self.config.timeout),
-                    proxies=self.config.proxies,
-                )
-                if answer.status_code in (429,) or answer.status_code >= 500 or (
-                        stream and answer.status_code not in (200, 206)) or (
-                        not stream and 300 <= answer.status_code < 400):
-                    self._read_answer(answer, SNIPPET_BYTES, answer_deadline, truncate=True)
-                elif not stream:
-                    self._read_answer(answer, max_bytes or self.config.answer_max_bytes, answer_deadline)
+                answer = self._send(method, url, stream, max_bytes, params=params, json=json_body,
+                                    headers=send_headers)
             except requests.exceptions.ConnectTimeout:
                 problem = tr("no connection to {host} within {seconds} s").format(host=host, seconds=seconds)
             except (requests.exceptions.ReadTimeout, _AnswerLate) as error:
@@ -451,36 +449,62 @@ class RemoteClient:
             report(self.feedback, self.redact(message.format(problem=problem, seconds=f"{backoff:g}")))
             self._pause(backoff)
 
-    def _read_answer(self, answer: requests.Response, max_bytes: int, deadline: float, truncate: bool = False) -> None:
-        """Read the body of `answer` into it (answer.content, .text and .json() then work): at most
-        max_bytes (_AnswerTooLarge, or the rest dropped when truncate), whole before the deadline or
-        the task's limit (_AnswerLate, or the task's RemoteTimeout)."""
+    def _send(self, method: str, url: str, stream: bool, max_bytes: int | None, **request) -> requests.Response:
+        """One request; its status line, headers and (unless `stream` and a 200 or 206) body whole
+        before the timeout (_AnswerLate, or ReadTimeout when not a byte came) or the task's limit
+        (its RemoteTimeout)."""
+        answer_deadline = self.clock() + self.config.timeout
         limit = self._nearest_limit()
-        late_at = deadline if limit is None else min(deadline, limit.at)
-        chunks: list[bytes] = []
-        size = 0
-        with _Watchdog(self.feedback, answer, late_at, self.clock) as watchdog:
+        late_at = answer_deadline if limit is None else min(answer_deadline, limit.at)
+        answer = cut = None
+        # The watchdog cuts the connection at late_at whatever the answer is at: the status line,
+        # the headers (the connection registers with it) or the body.
+        with _Watchdog(self.feedback, late_at, self.clock) as watchdog:
             try:
-                for chunk in answer.iter_content(ANSWER_CHUNK):
-                    if size + len(chunk) > max_bytes:
-                        if not truncate:
-                            raise _AnswerTooLarge
-                        chunks.append(chunk[:max_bytes - size])
-                        break
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if self.clock() >= late_at:
-                        break
-            except requests.exceptions.RequestException:
+                answer = self.session.request(
+                    method, url, stream=True, allow_redirects=False, proxies=self.config.proxies,
+                    timeout=(self.config.timeout, self.config.timeout), **request)
+                if answer.status_code in (429,) or answer.status_code >= 500 or (
+                        stream and answer.status_code not in (200, 206)) or (
+                        not stream and 300 <= answer.status_code < 400):
+                    self._read_answer(answer, SNIPPET_BYTES, late_at, truncate=True)
+                elif not stream:
+                    self._read_answer(answer, max_bytes or self.config.answer_max_bytes, late_at)
+            except requests.exceptions.RequestException as error:
+                check_cancelled(self.feedback)  # the watchdog cut the connection because of a cancel
                 if not watchdog.fired and self.clock() < late_at:
                     raise
-            finally:
-                answer.close()
-        check_cancelled(self.feedback)
+                cut = error
+        check_cancelled(self.feedback)  # a cut can also end an answer early without an error
         if watchdog.fired or self.clock() >= late_at:
-            if limit is not None and limit.at <= deadline:
+            if answer is not None:
+                answer.close()
+            if limit is not None and limit.at <= answer_deadline:
                 raise self._gave_up(limit)
+            if isinstance(cut, requests.exceptions.ReadTimeout):
+                raise cut  # cut before its first byte: it did not answer at all
             raise _AnswerLate
+        return answer
+
+    def _read_answer(self, answer: requests.Response, max_bytes: int, late_at: float, truncate: bool = False) -> None:
+        """Read the body of `answer` into it (answer.content, .text and .json() then work): at most
+        max_bytes (_AnswerTooLarge, or the rest dropped when truncate), no further once late_at has
+        passed (the caller's watchdog cuts a read blocked past it; the caller says it is late)."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in answer.iter_content(ANSWER_CHUNK):
+                if size + len(chunk) > max_bytes:
+                    if not truncate:
+                        raise _AnswerTooLarge
+                    chunks.append(chunk[:max_bytes - size])
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if self.clock() >= late_at:
+                    break
+        finally:
+            answer.close()
         answer._content = b"".join(chunks)  # what requests itself keeps once it has read a body
         answer._content_consumed = True
 
@@ -519,7 +543,7 @@ class RemoteClient:
                 limit = self._nearest_limit()
                 next_disk_check = received + DISK_CHECK_BYTES
                 with open(path, "ab" if received else "wb") as stream, \
-                        _Watchdog(self.feedback, answer, None if limit is None else limit.at, self.clock) as watchdog:
+                        _Watchdog(self.feedback, None if limit is None else limit.at, self.clock, answer) as watchdog:
                     try:
                         for chunk in answer.iter_content(chunk_size=DOWNLOAD_CHUNK):
                             check_cancelled(self.feedback)
@@ -678,26 +702,52 @@ class RemoteClient:
 
 
 class _Watchdog:
-    """While an answer streams, cut the connection on a cancel or once `deadline` (on `clock`)
-    passes, so that a read blocked on a slow or dripping link returns at once: a read timeout alone
-    bounds each read, not the whole answer."""
+    """While an HTTP call runs, cut its connection on a cancel or once `deadline` (on `clock`)
+    passes, so that a read blocked on a slow or dripping link returns at once, whether it waits for
+    the status line, a header or the body: a read timeout alone bounds each read, not the whole
+    answer. The connections this thread makes or waits on meanwhile register their sockets with it
+    (_WatchedConnection), as does `answer`'s when given."""
 
-    def __init__(self, feedback: FeedbackLike | None, answer: requests.Response, deadline: float | None,
-                 clock: Callable[[], float]) -> None:
+    _current = threading.local()  # .watchdog: the one of the call this thread is making
+
+    def __init__(self, feedback: FeedbackLike | None, deadline: float | None, clock: Callable[[], float],
+                 answer: requests.Response | None = None) -> None:
         self.feedback = feedback
-        self.answer = answer
         self.deadline = deadline
         self.clock = clock
         self.fired = False  # the deadline passed and the connection was cut
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._watch, name="lbe-answer-watchdog", daemon=True)
+        self._sockets: list[socket.socket] = []
+        self._cut = False
+        self._lock = threading.Lock()
+        connection = getattr(answer.raw, "_connection", None) if answer is not None else None  # urllib3's
+        self.watch(getattr(connection, "sock", None))
+
+    @classmethod
+    def running(cls) -> _Watchdog | None:
+        """The watchdog of the call this thread is making, if any."""
+        return getattr(cls._current, "watchdog", None)
+
+    def watch(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        with self._lock:
+            if not self._cut:
+                if all(known is not sock for known in self._sockets):
+                    self._sockets.append(sock)
+                return
+        _shut(sock)  # a connection made after the cut is cut too
 
     def __enter__(self) -> _Watchdog:
+        self._outer = getattr(self._current, "watchdog", None)
+        self._current.watchdog = self
         if self.feedback is not None or self.deadline is not None:
             self.thread.start()
         return self
 
     def __exit__(self, *exc_info) -> None:
+        self._current.watchdog = self._outer
         self.done.set()
         if self.thread.is_alive():
             self.thread.join()
@@ -708,16 +758,77 @@ class _Watchdog:
             late = self.deadline is not None and self.clock() >= self.deadline
             if cancelled or late:
                 self.fired = late
-                connection = getattr(self.answer.raw, "_connection", None)  # urllib3's, if it says
-                sock = getattr(connection, "sock", None)
-                try:
-                    if sock is not None:
-                        sock.shutdown(socket.SHUT_RDWR)  # wakes a blocked recv(); close() would not
-                    else:
-                        self.answer.close()
-                except OSError:
-                    pass
+                with self._lock:
+                    self._cut = True
+                    sockets = list(self._sockets)
+                for sock in sockets:
+                    _shut(sock)
                 return
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)  # wakes a blocked recv(); close() would not
+    except OSError:
+        pass
+
+
+class _WatchedConnection:
+    """Registers its socket with the thread's running watchdog when it is made and whenever an answer
+    is awaited on it (a kept-alive connection too): requests reads the status line and headers
+    before the caller has the answer, so only the connection can hand its socket over in time."""
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        watchdog = _Watchdog.running()
+        if watchdog is not None:
+            watchdog.watch(sock)
+        return sock
+
+    def getresponse(self, *args, **kwargs):
+        watchdog = _Watchdog.running()
+        if watchdog is not None:
+            watchdog.watch(self.sock)
+        try:
+            return super().getresponse(*args, **kwargs)
+        except http.client.RemoteDisconnected:
+            if watchdog is not None and watchdog.fired:  # cut before the first byte: a read timeout
+                raise socket.timeout("no answer before the deadline") from None
+            raise
+
+
+class _WatchedHTTPConnection(_WatchedConnection, HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_WatchedConnection, HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(HTTPAdapter):
+    """requests' adapter, its pools making _WatchedConnection's (direct or through an HTTP proxy; a
+    SOCKS proxy keeps its own connections, bounded per read only)."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if manager.pool_classes_by_scheme is poolmanager.pool_classes_by_scheme:  # not SOCKS
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
 
 
 def _seconds(seconds: float) -> str:

@@ -27,6 +27,7 @@ from fake_api import (
     STATS_NESTED,
     ClientError,
     Drip,
+    DripHead,
     Endless,
     Failed,
     FakeApi,
@@ -937,6 +938,27 @@ def test_a_dripping_status_answer_stops_at_max_wait_and_the_ledger_keeps_the_tas
     (entry,) = ledger.entries()
     assert entry.task_id == api.task().task_id and entry.status == "running"
     assert os.listdir(out) == [] and leftovers(tmp_path) == []
+
+
+def test_a_status_answer_whose_headers_drip_is_cut_off_at_the_timeout(api):
+    api.script([DripHead(seconds_per_byte=0.3)])  # each byte within the read timeout, the head never whole
+    client = RemoteClient(config_for(api.api_url, timeout=1, max_retries=1))
+    task = client.create(lbe_request())
+    error = _fails_by_itself(lambda _feedback: client.poll(task.task_id), limit=15)
+    assert isinstance(error, RemoteError) and not isinstance(error, RemoteTimeout)
+    assert "did not send its whole answer within 1 s; gave up after 2 attempts" in str(error)
+    assert api.task().polls == 2
+    assert_key_free(error)
+
+
+def test_a_create_answer_whose_headers_drip_stops_at_max_wait(api, out, ledger):
+    api.fail_next("create", DripHead(seconds_per_byte=0.3))
+    error = _fails_by_itself(lambda feedback: run_remote(api, lbe_request(), out, feedback, ledger=ledger,
+                                                         timeout=60, max_wait=2), limit=15)
+    assert isinstance(error, RemoteTimeout)
+    assert "was not created within the waiting limit of 2 s" in str(error)
+    assert os.listdir(out) == []
+    assert_key_free(error)
 
 
 def test_an_endless_status_answer_is_refused_at_its_cap(api, out):

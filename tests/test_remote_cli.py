@@ -17,6 +17,7 @@ from fake_api import (
     STATS_FLAT,
     ClientError,
     Drip,
+    DripHead,
     Endless,
     FakeApi,
     Redirect,
@@ -182,6 +183,18 @@ def test_cli_a_dripping_status_answer_stops_at_max_wait(lbe_command, tmp_path, a
     entry = ledger_entry(tmp_path)
     assert entry["task_id"] == api.task().task_id and entry["status"] == "running"
     assert KEY not in done.stderr
+
+
+def test_cli_a_status_answer_whose_headers_drip_stops_at_max_wait(lbe_command, tmp_path, api):
+    api.script([DripHead(seconds_per_byte=0.3)])
+    done = lbe_run(lbe_command, tmp_path, api, LBE, "--max-wait", "2")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == ""
+    assert "did not finish within the waiting limit of 2 s" in done.stderr
+    assert "Traceback" not in done.stderr and KEY not in done.stderr
+    entry = ledger_entry(tmp_path)
+    assert entry["task_id"] == api.task().task_id and entry["status"] == "running"
+    assert_out_empty(tmp_path)
 
 
 def test_cli_an_endless_status_answer_is_refused_at_64_mib(lbe_command, tmp_path, api):
