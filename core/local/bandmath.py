@@ -237,7 +237,7 @@ def open_expression_bands(
         grid = coarsest(list(sources.values())).grid
         if geometry is None:
             return sources, grid, None, Window(0, 0, grid.width, grid.height)
-        aoi = aoi_in_crs(to_ogr(geometry), grid.crs_wkt, grid)
+        aoi = aoi_in_crs(to_ogr(geometry), grid)
         window = crop_window(grid, aoi)
         if window is None:
             message = tr("the area of interest does not overlap scene {view_id}")

@@ -97,7 +97,7 @@ def open_band_groups(params: LbeParams, scene: Scene) -> tuple[list[BandSource],
         groups = _group_by_grid(sources)
         aoi = to_ogr(params.geometry)
         for group in groups:
-            group.aoi = aoi_in_crs(aoi, group.grid.crs_wkt, group.grid)
+            group.aoi = aoi_in_crs(aoi, group.grid)
             group.window = crop_window(group.grid, group.aoi)
             if group.window is None:
                 message = tr("the area of interest does not overlap scene {view_id} (band {band})")

@@ -191,7 +191,7 @@ class _AoiOnGrids:
         the AOI misses the grid."""
         with self._lock:
             if grid not in self._known:
-                aoi = aoi_in_crs(to_ogr(self.geometry), grid.crs_wkt, grid)
+                aoi = aoi_in_crs(to_ogr(self.geometry), grid)
                 window = crop_window(grid, aoi)
                 self._known[grid] = (window, AoiMask(aoi, grid, window).rows(0, window.ysize)) if window else None
             return self._known[grid]

@@ -140,19 +140,17 @@ _NEAR_SCENE_DEGREES = 10.0
 _NEAR_POLE = 85.0
 
 
-def aoi_in_crs(aoi: ogr.Geometry, crs_wkt: str, grid: Grid | None = None) -> ogr.Geometry:
-    """The AOI (lon/lat) transformed to a raster's CRS, vertex by vertex.
+def aoi_in_crs(aoi: ogr.Geometry, grid: Grid) -> ogr.Geometry:
+    """The AOI (lon/lat) transformed to the CRS of `grid`, vertex by vertex.
 
-    With `grid`, an AOI reaching far beyond the raster (more than _NEAR_SCENE_DEGREES, or near a
+    An AOI reaching far beyond the raster (more than _NEAR_SCENE_DEGREES, or near a
     pole) is first clipped, in lon/lat, to the raster's densified footprint: an AOI much larger
     than the scene (the whole world, a zoomed-out map extent, a box touching a pole) would
     otherwise have vertices far outside the domain of the raster's projection (a UTM zone beyond
     about 90 degrees from its meridian), and come out wrong or not at all. The pixels inside are
     the same either way.
     """
-    if grid is not None:
-        aoi = _clipped_to_grid(aoi, grid)
-    return transform_geometry(aoi, wgs84(), srs_from_wkt(crs_wkt))
+    return transform_geometry(_clipped_to_grid(aoi, grid), wgs84(), srs_from_wkt(grid.crs_wkt))
 
 
 def _clipped_to_grid(aoi: ogr.Geometry, grid: Grid) -> ogr.Geometry:
