@@ -115,12 +115,17 @@ def check_companions(dataset: gdal.Dataset, path: str, drivers: Sequence[str] = 
     names, would be read in downsampled reads or masks, and land in results), or any other raster
     format. Text metadata GDAL reads beside a band (a Landsat MTL, .aux.xml) is no pixel source."""
     own = os.path.normcase(os.path.normpath(path))
-    for name in dataset.GetFileList() or []:
+    # Companions on disk count too: a newer GDAL may refuse to open a hostile one and leave it out
+    # of the file list, and the answer must not depend on the GDAL version.
+    beside = [path + suffix for suffix in _PIXEL_COMPANIONS + tuple(s.upper() for s in _PIXEL_COMPANIONS)
+              if os.path.isfile(path + suffix)]
+    names = list(dict.fromkeys([*(dataset.GetFileList() or []), *beside]))
+    for name in names:
         other = os.path.normcase(os.path.normpath(name))
         if other == own:
             continue
         driver = _identify(name)
-        pixels = any(other == own + suffix for suffix in _PIXEL_COMPANIONS)
+        pixels = other.startswith(own) and other[len(own):].lower() in _PIXEL_COMPANIONS
         if (driver == "GTiff") if pixels else (driver is None or driver in drivers):
             continue
         message = message or tr("cannot read {path}: it makes GDAL read {file}, and scene bands are read only "
