@@ -33,6 +33,17 @@ _spec.loader.exec_module(_launcher)
 _launcher.import_checkout_as_package(ROOT)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _collect_before_qgis_exits(qgis_app) -> Iterator[None]:
+    """Python objects wrapping QGIS ones, left in reference cycles by the tests, are collected while
+    QGIS still runs: pytest collects garbage at its very end, after pytest-qgis's exitQgis(), and
+    destroying them then crashes the interpreter."""
+    yield
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture(scope="session")
 def sample_data() -> str:
     """The folder of arranged real imagery (scripts/sample_data.py; `make data` fetches it)."""
