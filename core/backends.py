@@ -9,8 +9,9 @@ import os
 
 from qgis.core import QgsApplication
 
-from .ledger import TaskLedger
-from .remote import RemoteBackend, RemoteConfig
+from .remote.backend import RemoteBackend
+from .remote.client import RemoteConfig
+from .remote.ledger import TaskLedger
 from .settings import PluginSettings
 
 

@@ -80,7 +80,7 @@ def _add_key_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _remote_config(args, search_url: str | None = None):
-    from .remote import ApiKey, RemoteConfig
+    from .remote.client import ApiKey, RemoteConfig
 
     key = ApiKey(args.api_key or os.environ.get("LBE_API_KEY", ""))
     return RemoteConfig(api_url=args.api_url, api_key=key, search_url=search_url or DEFAULT_SEARCH_URL,
@@ -200,8 +200,8 @@ def _run(args) -> int:
 
         backend = LocalBackend(args.scenes)
     else:
-        from .ledger import TaskLedger, ledger_path_for_command_line
-        from .remote import RemoteBackend
+        from .remote.backend import RemoteBackend
+        from .remote.ledger import TaskLedger, ledger_path_for_command_line
 
         ledger_path = ledger_path_for_command_line(args.ledger, disabled=args.no_ledger)
         ledger = None if ledger_path is None else TaskLedger(ledger_path)
@@ -228,7 +228,7 @@ def _scenes(args) -> int:
                              problems=problems)
     else:
         from .feedback import ConsoleFeedback
-        from .remote_search import DEFAULT_DATASETS, search_remote_scenes
+        from .remote.search import DEFAULT_DATASETS, search_remote_scenes
 
         config = _remote_config(args, search_url=args.search_url)
         found, problems = search_remote_scenes(

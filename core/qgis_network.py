@@ -12,7 +12,7 @@ from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from .errors import LbeError
 from .i18n import tr
-from .remote import ApiKey
+from .remote.client import ApiKey
 
 # Where each authentication method keeps a secret we can send as the API key. "APIHeader" exists
 # from QGIS 3.26 (its header x-api-key), "EsriToken" keeps a token, "Basic" a password.

@@ -155,7 +155,7 @@ def search_api(config, datasets: list[str], aoi: dict, start=None, end=None, max
     """A `search` for SceneSearchTask on the API's scene search (API.md §4)."""
 
     def search(task: QgsTask) -> tuple[list, list]:
-        from .remote_search import search_remote_scenes
+        from .remote.search import search_remote_scenes
 
         return search_remote_scenes(config, datasets, aoi, start, end, max_cloud, feedback=_TaskFeedback(task))
 

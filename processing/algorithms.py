@@ -57,7 +57,7 @@ from ..core import api_rules, runner
 from ..core.backends import default_qgis_ledger_path, remote_backend
 from ..core.errors import LbeError, RequestError, TaskCancelled
 from ..core.local import LocalBackend
-from ..core.remote import RemoteBackend
+from ..core.remote.backend import RemoteBackend
 from ..core.request import TaskRequest, bandmath_request, jpeg_request, lbe_request, mt_stats_request
 from ..core.results import TaskResult, no_scene_text
 from ..core.scenes import SceneStoreSet

@@ -1,4 +1,4 @@
-"""The task ledger (core/ledger.py): persistence, reuse of identical requests, resumable tasks,
+"""The task ledger (core/remote/ledger.py): persistence, reuse of identical requests, resumable tasks,
 atomic writes, corrupt files, threads and processes sharing one file, and no API key on disk."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import threading
 import time
 
 import pytest
-from load_by_extent.core import ledger as ledger_module
 from load_by_extent.core.errors import LbeError
-from load_by_extent.core.ledger import (
+from load_by_extent.core.remote import ledger as ledger_module
+from load_by_extent.core.remote.ledger import (
     CANCELLED,
     CREATED,
     DONE,
@@ -443,7 +443,7 @@ spec = importlib.util.spec_from_file_location("lbe_launcher", os.path.join(root,
 launcher = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(launcher)
 launcher.import_checkout_as_package(root)
-from load_by_extent.core.ledger import TaskLedger
+from load_by_extent.core.remote.ledger import TaskLedger
 ledger = TaskLedger(ledger_path)
 while not os.path.exists(go_file):  # start together, so that the writes really overlap
     time.sleep(0.005)

@@ -1,4 +1,4 @@
-"""The remote backend (core/remote.py) against the fake Processing API (tests/fake_api.py).
+"""The remote backend (core/remote/) against the fake Processing API (tests/fake_api.py).
 
 Real HTTP on 127.0.0.1, no mocking of requests: the fake records every request, so the tests read
 back what the client really sent (the key, the Range header, the poll times).
@@ -39,17 +39,16 @@ from fake_api import (
     TooMany,
     http_date,
 )
-from load_by_extent.core import remote as remote_module
 from load_by_extent.core.errors import DataError, LbeError, RequestError, TaskCancelled
 from load_by_extent.core.feedback import Feedback
-from load_by_extent.core.ledger import TaskLedger
-from load_by_extent.core.remote import (
+from load_by_extent.core.remote import client as remote_module
+from load_by_extent.core.remote.backend import RemoteBackend
+from load_by_extent.core.remote.client import (
     ApiKey,
     CreatedTask,
     DownloadRefused,
     InvalidApiKey,
     KeyRejected,
-    RemoteBackend,
     RemoteClient,
     RemoteConfig,
     RemoteError,
@@ -58,6 +57,7 @@ from load_by_extent.core.remote import (
     RequestRejected,
     retry_after_seconds,
 )
+from load_by_extent.core.remote.ledger import TaskLedger
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.runner import run
 from osgeo import gdal

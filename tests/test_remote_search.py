@@ -1,4 +1,4 @@
-"""The scene search on the remote API (core/remote_search.py, API.md §4) and `lbe scenes --api-url`,
+"""The scene search on the remote API (core/remote/search.py, API.md §4) and `lbe scenes --api-url`,
 against the fake API of tests/fake_api.py: real HTTP on 127.0.0.1, no mock of `requests`."""
 
 from __future__ import annotations
@@ -13,8 +13,15 @@ from command_line import clean_environment
 from fake_api import ClientError, Drip, Endless, FakeApi, ServerError, TooMany
 from load_by_extent.core.errors import DataError, RequestError
 from load_by_extent.core.feedback import Feedback
-from load_by_extent.core.remote import ApiKey, KeyRejected, RemoteConfig, RemoteError, RemoteTimeout, RequestRejected
-from load_by_extent.core.remote_search import (
+from load_by_extent.core.remote.client import (
+    ApiKey,
+    KeyRejected,
+    RemoteConfig,
+    RemoteError,
+    RemoteTimeout,
+    RequestRejected,
+)
+from load_by_extent.core.remote.search import (
     DATASETS,
     SEARCH_FIELDS,
     RemoteScene,
@@ -291,7 +298,7 @@ def test_other_answer_shapes_are_read(api):
 
 
 def test_an_answer_without_results_is_an_error_with_its_message(api):
-    from load_by_extent.core.remote import RemoteError
+    from load_by_extent.core.remote.client import RemoteError
 
     api.fail_next("search", ClientError(200, {"status": False, "error": "Search backend unavailable"}))
     with pytest.raises(RemoteError, match="Search backend unavailable"):

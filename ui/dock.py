@@ -34,7 +34,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import api_rules
 from ..core.errors import LbeError, RequestError
 from ..core.expressions import split_expressions
-from ..core.remote import RemoteClient
+from ..core.remote.client import RemoteClient
 from ..core.request import (
     BandmathParams,
     JpegParams,

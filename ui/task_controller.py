@@ -15,9 +15,10 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.backends import default_qgis_ledger_path, remote_backend, remote_config
 from ..core.errors import LbeError
-from ..core.ledger import TaskLedger
 from ..core.local import LocalBackend
-from ..core.remote import RemoteBackend, RemoteConfig
+from ..core.remote.backend import RemoteBackend
+from ..core.remote.client import RemoteConfig
+from ..core.remote.ledger import TaskLedger
 from ..core.request import LbeParams, TaskRequest
 from ..core.results import TaskResult, no_scene_text
 from ..core.scenes import SceneStoreSet

@@ -48,9 +48,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
-from .errors import LbeError
-from .i18n import tr
-from .request import TaskRequest
+from ..errors import LbeError
+from ..i18n import tr
+from ..request import TaskRequest
 
 try:  # POSIX: a lock between processes; elsewhere the thread lock is all there is
     import fcntl

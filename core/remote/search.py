@@ -3,7 +3,7 @@
 One dataset: ``POST {search_url}/{dataset}``; several: ``POST {search_url}`` with
 ``search.satellites``. The body asks for the scenes of a date range, a cloud range and an area,
 newest first, a page at a time; the answer is read defensively (the documentation shows its shape
-only loosely). Every call goes through :class:`core.remote.RemoteClient`: the key is sent as the
+only loosely). Every call goes through :class:`core.remote.client.RemoteClient`: the key is sent as the
 task API takes it, 429 answers are waited out, 5xx answers and network errors retried, and nothing
 said to the user carries the key.
 
@@ -20,13 +20,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .aoi import validate_geometry
-from .errors import DataError, RequestError
-from .feedback import FeedbackLike, check_cancelled, report
-from .i18n import tr
-from .remote import RemoteClient, RemoteConfig, RemoteError, _snippet
-from .scenes import date_order
-from .sensors import SENSOR_NAMES, SceneId, Sensor, parse_view_id, sensor_by_code
+from ..aoi import validate_geometry
+from ..errors import DataError, RequestError
+from ..feedback import FeedbackLike, check_cancelled, report
+from ..i18n import tr
+from ..scenes import date_order
+from ..sensors import SENSOR_NAMES, SceneId, Sensor, parse_view_id, sensor_by_code
+from .client import RemoteClient, RemoteConfig, RemoteError, _snippet
 
 # --- datasets --------------------------------------------------------------------------------------
 
@@ -192,7 +192,7 @@ def search_remote_scenes(
     """Scenes of `datasets` (dataset or sensor names) meeting the AOI (GeoJSON Polygon or
     MultiPolygon in EPSG:4326, or None for anywhere), the dates (inclusive) and the cloud cover,
     newest first, without duplicates; and the problems met (results skipped, more scenes than
-    `max_pages` pages of `limit`). Raises RequestError for bad arguments, core.remote's errors
+    `max_pages` pages of `limit`). Raises RequestError for bad arguments, core.remote.client's errors
     (KeyRejected, RequestRejected, RemoteError ...) when the API fails, TaskCancelled on cancel."""
     names = list(dict.fromkeys(dataset_for(name) for name in (datasets or DEFAULT_DATASETS)))
     shape = validate_geometry(aoi, "aoi", allow_multipolygon=True) if aoi is not None else None
