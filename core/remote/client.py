@@ -282,7 +282,7 @@ class RemoteClient:
                                       accepted=(200, 201, 202), create=True)
         task_id = data.get("task_id") if isinstance(data, dict) else None
         if not task_id:
-            message = tr("the API created no task (answer: {answer})").format(answer=_snippet(data))
+            message = tr("the API created no task (answer: {answer})").format(answer=snippet(data))
             raise RemoteError(self.redact(message), answer.status_code)
         status = str(data.get("status", ""))
         timeout = data.get("task_timeout")
@@ -436,7 +436,7 @@ class RemoteClient:
                 if answer.status_code < 500:
                     return answer
                 problem = tr("{host} answered HTTP {status} ({answer})").format(
-                    host=host, status=answer.status_code, answer=_snippet(answer.text))
+                    host=host, status=answer.status_code, answer=snippet(answer.text))
             attempt += 1
             if attempt > self.config.max_retries:
                 message = tr("{problem}; gave up after {attempts} attempts")
@@ -529,7 +529,7 @@ class RemoteClient:
                 if answer.status_code not in (200, 206):
                     message = tr("{host} answered HTTP {status} for the result file ({answer})")
                     raise RemoteError(self.redact(message.format(
-                        host=host, status=answer.status_code, answer=_snippet(answer.text))), answer.status_code)
+                        host=host, status=answer.status_code, answer=snippet(answer.text))), answer.status_code)
                 if answer.status_code == 200 and received:
                     received = 0  # the server ignored the range: start over
                 if expected is None or answer.status_code == 200:
@@ -673,7 +673,7 @@ class RemoteClient:
             return answer.json()
         except ValueError:
             message = tr("the API's answer when {doing} is not JSON: {answer}")
-            raise RemoteError(self.redact(message.format(doing=doing, answer=_snippet(answer.text))),
+            raise RemoteError(self.redact(message.format(doing=doing, answer=snippet(answer.text))),
                               answer.status_code) from None
 
     def _http_error(self, answer: requests.Response, doing: str) -> RemoteError:
@@ -866,15 +866,16 @@ def _server_message(answer: requests.Response) -> str:
     try:
         data = answer.json()
     except ValueError:
-        return _snippet(answer.text)
+        return snippet(answer.text)
     if isinstance(data, dict):
         for key in ("error", "error_message", "message", "detail"):
             if data.get(key):
                 return str(data[key])
-    return _snippet(json.dumps(data))
+    return snippet(json.dumps(data))
 
 
-def _snippet(text, limit: int = 200) -> str:
+def snippet(text, limit: int = 200) -> str:
+    """`text` on one line, cut to `limit` characters: how a message quotes an answer."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -885,7 +886,7 @@ def _reason(error: Exception) -> str:
                   "certificate verify failed", "No route to host", "Temporary failure in name resolution"):
         if known in text:
             return known
-    return _snippet(text, 120)
+    return snippet(text, 120)
 
 
 def retry_after_seconds(value: str | None, default: float) -> float:

@@ -26,7 +26,7 @@ from ..feedback import FeedbackLike, check_cancelled, report
 from ..i18n import tr
 from ..scenes import date_order
 from ..sensors import SENSOR_NAMES, SceneId, Sensor, parse_view_id, sensor_by_code
-from .client import RemoteClient, RemoteConfig, RemoteError, _snippet
+from .client import RemoteClient, RemoteConfig, RemoteError, snippet
 
 # --- datasets --------------------------------------------------------------------------------------
 
@@ -279,7 +279,7 @@ def _read_page(client: RemoteClient, data) -> tuple[list, int | None]:
         return data, None
     if not isinstance(data, dict):
         message = tr("the scene search answered something other than an object: {answer}")
-        raise RemoteError(client.redact(message.format(answer=_snippet(data))))
+        raise RemoteError(client.redact(message.format(answer=snippet(data))))
     total = None
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     for source in (meta, data):
@@ -299,7 +299,7 @@ def _read_page(client: RemoteClient, data) -> tuple[list, int | None]:
     if message:
         raise RemoteError(client.redact(tr("the scene search failed: {reason}").format(reason=message)))
     message = tr("the scene search's answer holds no list of results: {answer}")
-    raise RemoteError(client.redact(message.format(answer=_snippet(data))))
+    raise RemoteError(client.redact(message.format(answer=snippet(data))))
 
 
 def _read_result(result, datasets: list[str]) -> RemoteScene | None:
