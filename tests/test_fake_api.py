@@ -1,5 +1,5 @@
 """The fake Processing API (tests/fake_api.py) itself: plain `requests` calls against it prove it speaks the
-protocol of API.md, so the remote client's tests can trust it."""
+protocol of docs/task-api.md, so the remote client's tests can trust it."""
 
 from __future__ import annotations
 

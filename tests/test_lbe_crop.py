@@ -1,5 +1,5 @@
-"""The `lbe` task on the embedded processor: crop semantics (DESIGN.md §3), result types (API.md §2)
-and the runner's handling of the output folder.
+"""The `lbe` task on the embedded processor: crop semantics (docs/task-api.md#crop-semantics),
+result types (docs/task-api.md#result-type-of-lbe) and the runner's handling of the output folder.
 
 Every expected raster is computed here independently of the code under test: the lon/lat AOI is
 transformed vertex by vertex with osr, the window is the pixel-aligned cover of its envelope cut to

@@ -1,4 +1,4 @@
-"""The scene search on the remote API (core/remote/search.py, API.md §4) and `lbe scenes --api-url`,
+"""The scene search on the remote API (core/remote/search.py, docs/task-api.md#scene-search) and `lbe scenes --api-url`,
 against the fake API of tests/fake_api.py: real HTTP on 127.0.0.1, no mock of `requests`."""
 
 from __future__ import annotations

@@ -947,7 +947,7 @@ def test_mt_stats_cloud_masking_level_is_any_number(value, ok):
 
 
 # ---------------------------------------------------------------------------------------------
-# The lbe result type (API.md §2: first rule that matches wins)
+# The lbe result type (docs/task-api.md#result-type-of-lbe: first rule that matches wins)
 
 RESULT_TYPE_CASES = [
     # rule 1: one Sentinel-2 band -> jp2, whatever else is asked

@@ -1,4 +1,4 @@
-"""Sensors, band catalogs and view_id parsing (core/sensors.py), against API.md §3."""
+"""Sensors, band catalogs and view_id parsing (core/sensors.py), against docs/task-api.md#scene-ids."""
 
 from __future__ import annotations
 

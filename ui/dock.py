@@ -66,7 +66,7 @@ from .wheel_guard import guard_wheel
 
 SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
 STORE_CHECK_DELAY_MS = 150  # the same for checking a request against the scene folders
-REMOTE_DATASETS = (  # the API's search datasets offered in the dock (API.md §4)
+REMOTE_DATASETS = (  # the API's search datasets offered in the dock (docs/task-api.md#scene-search)
     ("sentinel2", "Sentinel-2 L1C"),
     ("sentinel2l2a", "Sentinel-2 L2A"),
     ("landsat8", "Landsat 8"),

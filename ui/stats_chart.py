@@ -4,7 +4,7 @@ No Qt here: the statistics dock embeds the figure in a Qt canvas, the demo and t
 headless on matplotlib's Agg canvas. matplotlib is imported only by the functions that draw (QGIS
 does not always ship it); reading an answer, the CSV and the hover text work without it.
 
-An answer (API.md §2, mt_stats) comes in two shapes, read alike:
+An answer (docs/task-api.md#mt_stats) comes in two shapes, read alike:
 - flat: each `result` item carries the figures of the one index (`min`, `max`, `average`, ...);
 - nested: with several indices, each item carries `"indexes": {"NDVI": {figures}, "NDWI": {...}}`.
 Scenes that could not be computed are listed in `errors` with their date and reason. Older answers

@@ -26,7 +26,7 @@ from ..core.expressions import parse_expression
 from ..core.indices import INDICES, is_index_name
 from .wrapped_label import WrappedLabel
 
-# The sensors a request may name (API.md §2: long names; short codes work too). Not the scene
+# The sensors a request may name (docs/task-api.md#mt_stats: long names; short codes work too). Not the scene
 # search's datasets (dock.REMOTE_DATASETS): as a sensor, "sentinel2" is Sentinel-2 of any level.
 SENSOR_CHOICES = (
     ("sentinel2", "Sentinel-2"),

@@ -1,10 +1,10 @@
 """The `bandmath` task on the embedded processor: indices and band expressions over the AOI.
 
-Result (API.md §2): a GeoTIFF `<scene>_<name_alias or bm_type>.TIF`, Float32, tiled 512 x 512,
+Result (docs/task-api.md#bandmath): a GeoTIFF `<scene>_<name_alias or bm_type>.TIF`, Float32, tiled 512 x 512,
 nodata -9999, one band per comma-separated expression (described by the index name or the
 expression), on the grid of the coarsest band the expressions use. Finer bands are averaged onto
 that grid (Sentinel-2 grids nest exactly: a 20 m pixel is the mean of its 2 x 2 10 m pixels).
-The window and the AOI mask follow the crop semantics (DESIGN.md §3) on that grid. A pixel is
+The window and the AOI mask follow the crop semantics (docs/task-api.md#crop-semantics) on that grid. A pixel is
 -9999 when it is outside the AOI, when any band its expression uses has no data there (for an
 averaged pixel: any of the finer pixels), or when the result is not a finite number.
 

@@ -1,6 +1,6 @@
 """The embedded processor's shared raster reader: grids, crop windows and AOI masks.
 
-Crop semantics (DESIGN.md §3), shared by every task type of the embedded processor:
+Crop semantics (docs/task-api.md#crop-semantics), shared by every task type of the embedded processor:
 - output on the band's own pixel grid and CRS, no resampling;
 - the window is the smallest pixel-aligned window covering the AOI's envelope, cut to the raster;
 - a pixel is inside when its centre is inside the polygon (GDAL's rasterisation rule without

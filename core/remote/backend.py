@@ -1,5 +1,5 @@
 """The remote backend: the same requests as the embedded processor, run on the Processing API by
-:class:`RemoteClient` (API.md §1), each task kept in the ledger when one is given, so that an
+:class:`RemoteClient` (docs/task-api.md#protocol), each task kept in the ledger when one is given, so that an
 identical request reuses its result and an unfinished task can be resumed."""
 
 from __future__ import annotations

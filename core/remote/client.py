@@ -1,4 +1,4 @@
-"""The Processing API's client: a task created, polled and its result fetched (API.md §1).
+"""The Processing API's client: a task created, polled and its result fetched (docs/task-api.md#protocol).
 
 create: ``POST {base}/api`` with the key as header ``x-api-key`` and query ``api_key``;
 poll: ``GET {base}/api/{task_id}`` without following redirects, until a ``303`` names the result
@@ -53,7 +53,7 @@ from .ledger import scrub_api_key
 KEY_HEADER = "x-api-key"
 KEY_QUERY = "api_key"
 
-# Statuses of the task's JSON while it runs. API.md lists `started` and `processing`; clients in the
+# Statuses of the task's JSON while it runs. docs/task-api.md#protocol lists `started` and `processing`; clients in the
 # wild also meet these, and the create call answers `created` / `authentication`.
 RUNNING_STATUSES = {"started", "processing", "created", "authentication", "queued", "pending", "running", "in_progress"}
 FAILED_STATUSES = {"error", "failed", "failure"}
@@ -844,7 +844,7 @@ def _size(count: int) -> str:
 
 
 def _read_status(data) -> PollAnswer:
-    """What a 200 JSON answer of the poll says (every shape of API.md)."""
+    """What a 200 JSON answer of the poll says (every shape of docs/task-api.md#protocol)."""
     if not isinstance(data, dict):
         return PollAnswer(RUNNING, message="unknown answer")
     if isinstance(data.get("result"), list):

@@ -1,4 +1,4 @@
-"""Scene search on the remote API (API.md §4): where the view_ids of the Processing API come from.
+"""Scene search on the remote API (docs/task-api.md#scene-search): where the view_ids of the Processing API come from.
 
 One dataset: ``POST {search_url}/{dataset}``; several: ``POST {search_url}`` with
 ``search.satellites``. The body asks for the scenes of a date range, a cloud range and an area,
@@ -30,7 +30,7 @@ from .client import RemoteClient, RemoteConfig, RemoteError, snippet
 
 # --- datasets --------------------------------------------------------------------------------------
 
-# The API's datasets, with the sensor code and the product level of their scenes (API.md §4).
+# The API's datasets, with the sensor code and the product level of their scenes (docs/task-api.md#scene-search).
 DATASET_PRODUCTS: dict[str, tuple[str, str | None]] = {
     "sentinel2": ("S2", "L1C"),
     "sentinel2l2a": ("S2", "L2A"),
@@ -63,7 +63,7 @@ SEARCH_FIELDS = ("sceneID", "view_id", "date", "cloudCoverage", "dataGeometry")
 SHAPE_RELATIONS = ("INTERSECTS", "CONTAINS")  # CONTAINS: scenes that cover the whole AOI
 LAYOUT_REMOTE = "remote search"  # the `layout` of a remote scene's summary
 
-# Where the answer may put things (API.md §4: "read it defensively"), first found wins.
+# Where the answer may put things (docs/task-api.md#scene-search: documented only loosely), first found wins.
 _RESULT_LISTS = ("results", "data")
 _VIEW_ID_KEYS = ("view_id", "viewId", "viewID")
 _SCENE_NAME_KEYS = ("sceneID", "sceneId", "scene_id")
@@ -155,7 +155,8 @@ def search_body(
     relation: str = "INTERSECTS",
     satellites: Sequence[str] | None = None,
 ) -> dict:
-    """The JSON body of one search request (API.md §4); `satellites` for the several-datasets form."""
+    """The JSON body of one search request (docs/task-api.md#scene-search); `satellites` for the
+    several-datasets form."""
     search: dict = {}
     if satellites:
         search["satellites"] = list(satellites)
