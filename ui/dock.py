@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import partial
 
 from qgis.core import Qgis, QgsApplication, QgsGeometry, QgsProject
 from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDockWidget, QgsScrollArea
@@ -34,7 +35,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import api_rules
 from ..core.errors import LbeError, RequestError
 from ..core.expressions import split_expressions
-from ..core.remote.client import RemoteClient
+from ..core.remote.client import check_api_connection
 from ..core.request import (
     BandmathParams,
     JpegParams,
@@ -580,7 +581,7 @@ class LoadByExtentDock(QgsDockWidget):
         except LbeError as error:
             self._connection_answered(False, str(error))
             return
-        task = CheckTask(self.tr("Load By Extent: testing the connection"), RemoteClient(config).check_connection)
+        task = CheckTask(self.tr("Load By Extent: testing the connection"), partial(check_api_connection, config))
         task.answered.connect(self._connection_answered)
         self._check_task = task
         self.connection_label.setText(self.tr("Testing the connection…"))

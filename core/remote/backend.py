@@ -43,7 +43,11 @@ class RemoteBackend:
                 feedback: FeedbackLike | None) -> TaskResult:
         if self.ledger is not None:
             self.ledger.check_path()
-        client = RemoteClient(self.config, feedback, keeps_tasks=self.ledger is not None)
+        with RemoteClient(self.config, feedback, keeps_tasks=self.ledger is not None) as client:
+            return self._execute(client, request, params, workspace, feedback)
+
+    def _execute(self, client: RemoteClient, request: TaskRequest, params: TaskParams, workspace: str,
+                 feedback: FeedbackLike | None) -> TaskResult:
         progress = ProgressRange(feedback, 0, 100)
         reused = self._reusable(request)
         if reused is not None and reused.status == "done":

@@ -251,6 +251,12 @@ class _AnswerTooLarge(Exception):
 
 # --- the client -----------------------------------------------------------------------------------
 
+def check_api_connection(config: RemoteConfig) -> str:
+    """RemoteClient.check_connection with a client of its own, closed afterwards."""
+    with RemoteClient(config) as client:
+        return client.check_connection()
+
+
 @dataclass
 class RemoteClient:
     config: RemoteConfig
@@ -273,6 +279,16 @@ class RemoteClient:
         self._phase = ASKING  # a search or a connection test: no task involved
         self._phase_limit: _Limit | None = None  # task_timeout while waiting, the download's own limit
         _redact_http_logs()
+
+    def close(self) -> None:
+        """Close the connections the client holds open (a client serves one task or one search)."""
+        self.session.close()
+
+    def __enter__(self) -> RemoteClient:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
     # --- the protocol ------------------------------------------------------------------------
     def create(self, request: TaskRequest) -> CreatedTask:

@@ -198,50 +198,50 @@ def search_remote_scenes(
     names = list(dict.fromkeys(dataset_for(name) for name in (datasets or DEFAULT_DATASETS)))
     shape = validate_geometry(aoi, "aoi", allow_multipolygon=True) if aoi is not None else None
     _check_arguments(start, end, max_cloud, limit, max_pages, relation)
-    client = RemoteClient(config, feedback)
-    if len(names) == 1:
-        url, satellites = f"{config.search_url}/{names[0]}", None
-    else:
-        url, satellites = config.search_url, names
-
-    found: dict[str, RemoteScene] = {}
-    problems: list[str] = []
-    without_view_id = 0
-    received = 0
-    more = False
-    for page in range(1, max_pages + 1):
-        check_cancelled(feedback)
-        body = search_body(shape, start, end, max_cloud, limit, page, relation.upper(), satellites)
-        _answer, data = client.post_json(url, body, tr("searching scenes"))
-        results, total = _read_page(client, data)
-        received += len(results)
-        listed = new = 0
-        for result in results:
-            scene = _read_result(result, names)
-            if scene is None:
-                without_view_id += 1
-                continue
-            listed += 1
-            if scene.view_id not in found:
-                found[scene.view_id] = scene
-                new += 1
-        report(feedback, tr("scene search: page {page}, {count} results").format(page=page, count=len(results)))
-        if len(results) < limit or (total is not None and received >= total):
-            break
-        if listed and not new:  # only scenes of earlier pages: the server ignores `page`
-            break
-        more = page == max_pages
-    if without_view_id:
-        problems.append(tr("{count} search result(s) without a view_id skipped").format(count=without_view_id))
-    if more:
-        seen = limit * max_pages
-        if total is not None:
-            message = tr("more than {seen} scenes match ({total}); narrow the dates or the area")
-            problems.append(message.format(seen=seen, total=total))
+    with RemoteClient(config, feedback) as client:
+        if len(names) == 1:
+            url, satellites = f"{config.search_url}/{names[0]}", None
         else:
-            problems.append(tr("more than {seen} scenes may match; narrow the dates or the area").format(seen=seen))
-    scenes = sorted(found.values(), key=date_order, reverse=True)
-    return scenes, [client.redact(problem) for problem in problems]
+            url, satellites = config.search_url, names
+
+        found: dict[str, RemoteScene] = {}
+        problems: list[str] = []
+        without_view_id = 0
+        received = 0
+        more = False
+        for page in range(1, max_pages + 1):
+            check_cancelled(feedback)
+            body = search_body(shape, start, end, max_cloud, limit, page, relation.upper(), satellites)
+            _answer, data = client.post_json(url, body, tr("searching scenes"))
+            results, total = _read_page(client, data)
+            received += len(results)
+            listed = new = 0
+            for result in results:
+                scene = _read_result(result, names)
+                if scene is None:
+                    without_view_id += 1
+                    continue
+                listed += 1
+                if scene.view_id not in found:
+                    found[scene.view_id] = scene
+                    new += 1
+            report(feedback, tr("scene search: page {page}, {count} results").format(page=page, count=len(results)))
+            if len(results) < limit or (total is not None and received >= total):
+                break
+            if listed and not new:  # only scenes of earlier pages: the server ignores `page`
+                break
+            more = page == max_pages
+        if without_view_id:
+            problems.append(tr("{count} search result(s) without a view_id skipped").format(count=without_view_id))
+        if more:
+            seen = limit * max_pages
+            if total is not None:
+                message = tr("more than {seen} scenes match ({total}); narrow the dates or the area")
+                problems.append(message.format(seen=seen, total=total))
+            else:
+                problems.append(tr("more than {seen} scenes may match; narrow the dates or the area").format(seen=seen))
+        scenes = sorted(found.values(), key=date_order, reverse=True)
+        return scenes, [client.redact(problem) for problem in problems]
 
 
 def _check_arguments(start, end, max_cloud, limit, max_pages, relation) -> None:
