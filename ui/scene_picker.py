@@ -29,6 +29,12 @@ from ..core.scenes import Scene
 from ..core.sensors import SceneId, parse_view_id
 from .area_of_interest import WGS84, geometry_from_geojson
 
+# Map symbology, not interface colours: the map keeps its own background (white by default, in a dark
+# QGIS theme too), and the project's selection colour means "selected features" (an AOI may be taken
+# from them): footprints stay a fixed blue, told apart from the orange AOI and from the selection.
+FOOTPRINT_COLOUR = QColor(0, 120, 255, 150)
+SELECTED_FOOTPRINT_COLOUR = QColor(0, 120, 255, 230)
+
 
 def _qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
@@ -48,9 +54,9 @@ class ScenePicker(QWidget):
         super().__init__(parent)
         self.canvas = canvas
         self.scenes: list[Scene] = []
-        self._footprints: list[QgsRubberBand] = []
+        self._footprints: QgsRubberBand | None = None  # the listed scenes' footprints, while shown
         self._selected_footprint = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
-        self._selected_footprint.setColor(QColor(0, 120, 255, 230))
+        self._selected_footprint.setColor(SELECTED_FOOTPRINT_COLOUR)
         self._selected_footprint.setBrushStyle(Qt.BrushStyle.NoBrush)  # a fill would tint the results under it
         self._selected_footprint.setWidth(2)
         self._shown = True  # drawn on the map only while the dock is open
@@ -259,21 +265,22 @@ class ScenePicker(QWidget):
         self._draw_selected_footprint(scene_id)
 
     def _draw_footprints(self) -> None:
-        for band in self._footprints:
-            self.canvas.scene().removeItem(band)
-        self._footprints = []
+        """All footprints in one rubber band, one part per scene: one canvas item to draw and to
+        transform, however many scenes the search lists."""
+        if self._footprints is not None:
+            self.canvas.scene().removeItem(self._footprints)
+            self._footprints = None
         if not self.show_footprints.isChecked() or not self._shown:
             return
-        for scene in self.scenes:
-            geometry = self._footprint_geometry(scene)
-            if geometry is None:
-                continue
-            band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
-            band.setColor(QColor(0, 120, 255, 150))
-            band.setFillColor(QColor(0, 0, 0, 0))
-            band.setWidth(1)
-            band.setToGeometry(geometry, WGS84)
-            self._footprints.append(band)
+        geometries = [geometry for geometry in map(self._footprint_geometry, self.scenes) if geometry is not None]
+        if not geometries:
+            return
+        band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+        band.setColor(FOOTPRINT_COLOUR)
+        band.setBrushStyle(Qt.BrushStyle.NoBrush)
+        band.setWidth(1)
+        band.setToGeometry(QgsGeometry.collectGeometry(geometries), WGS84)
+        self._footprints = band
 
     def _draw_selected_footprint(self, scene_id: SceneId | None) -> None:
         self._selected_footprint.reset(QgsWkbTypes.PolygonGeometry)

@@ -1,0 +1,128 @@
+"""The plugin on the map canvas as QGIS's own code does it: zooms through the canvas
+(setReferencedExtent, a map that cannot show the place left as it was, with a message), the project
+it was given, one rubber band for all footprints, the repeated scene search kept out of the task
+manager where QGIS can, colours taken from the theme (pytest-qgis, real canvas and widgets)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.gui import QgsMapCanvas, QgsRubberBand
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtTest import QTest
+
+pytestmark = pytest.mark.sample_data
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+SEARCH_TIMEOUT_MS = 30_000
+ENDED = ("loaded", "failed", "cancelled")
+S2_VIEW = "S2/33/U/UU/2017/2/16/0"
+S2_RING = [[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518], [12.575, 52.515],
+           [12.553, 52.474]]
+S2_AOI = {"type": "Polygon", "coordinates": [S2_RING]}
+# An orthographic view of the south pole: no place at 52° N can be shown in it.
+SOUTH_POLE = "PROJ:+proj=ortho +lat_0=-90 +lon_0=0 +datum=WGS84 +units=m"
+
+
+@pytest.fixture
+def dock(plugin):
+    return plugin.dock
+
+
+@pytest.fixture
+def s2_aoi_file(tmp_path) -> str:
+    path = tmp_path / "s2.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": S2_AOI}]}))
+    return str(path)
+
+
+def warnings_said(iface) -> list[str]:
+    return iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+
+
+def same_extent(a: QgsRectangle, b: QgsRectangle) -> bool:
+    tolerance = max(a.width(), a.height()) * 1e-9
+    return all(abs(x - y) <= tolerance for x, y in zip(
+        (a.xMinimum(), a.yMinimum(), a.xMaximum(), a.yMaximum()),
+        (b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum())))
+
+
+def show_south_pole(canvas: QgsMapCanvas) -> QgsRectangle:
+    crs = QgsCoordinateReferenceSystem(SOUTH_POLE)
+    assert crs.isValid()
+    canvas.setDestinationCrs(crs)
+    canvas.setExtent(QgsRectangle(-1e6, -1e6, 1e6, 1e6))
+    return QgsRectangle(canvas.extent())
+
+
+def box_on_canvas(canvas: QgsMapCanvas, crs: QgsCoordinateReferenceSystem, box: QgsRectangle) -> QgsRectangle:
+    """Computed here independently of the plugin: `box` (in `crs`) in the canvas's CRS."""
+    return QgsCoordinateTransform(crs, canvas.mapSettings().destinationCrs(), QgsProject.instance()
+                                  ).transformBoundingBox(box)
+
+
+def assert_shows(canvas: QgsMapCanvas, box: QgsRectangle) -> None:
+    extent = canvas.extent()
+    assert extent.buffered(box.width() * 1e-6).contains(box)
+    assert extent.width() < 3 * box.width() or extent.height() < 3 * box.height()
+
+
+def listed_view_ids(dock) -> list[str]:
+    table = dock.scene_picker.table
+    return [table.item(row, 3).text() for row in range(table.rowCount())]
+
+
+def footprint_bands(canvas: QgsMapCanvas, dock) -> list[QgsRubberBand]:
+    """The rubber bands drawn on the canvas other than the AOI's and the selected scene's."""
+    others = (dock.aoi._band, dock.scene_picker._selected_footprint)
+    return [item for item in canvas.scene().items() if isinstance(item, QgsRubberBand)
+            and all(item is not other for other in others) and item.numberOfVertices() > 0 and item.isVisible()]
+
+
+def double_click_row(table, row: int) -> None:
+    table.scrollToItem(table.item(row, 0))
+    cell = table.visualItemRect(table.item(row, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+
+
+# --- footprints ---------------------------------------------------------------------------------------
+
+
+def test_all_footprints_are_one_rubber_band_with_a_part_per_scene(dock, canvas, qtbot):
+    """Without an AOI every scene of the folders is listed: their footprints are the parts of one band."""
+    picker = dock.scene_picker
+    dock.search_scenes()
+    qtbot.waitUntil(lambda: "scene(s) in the scene folders" in picker.status.text(), timeout=SEARCH_TIMEOUT_MS)
+    footprints = [scene.footprint() for scene in picker.scenes]
+    assert len(footprints) >= 3  # the sample folders hold Sentinel-2 and Landsat scenes
+    assert footprint_bands(canvas, dock) == []
+
+    picker.show_footprints.setChecked(True)
+    (band,) = footprint_bands(canvas, dock)
+    shown = band.asGeometry()
+    assert shown.isMultipart()
+    parts = shown.asGeometryCollection()
+    assert len(parts) == len(footprints)
+    for footprint, part in zip(footprints, parts):
+        ring = [QgsPointXY(x, y) for x, y in footprint["coordinates"][0]]
+        expected = box_on_canvas(canvas, WGS84, QgsGeometry.fromPolygonXY([ring]).boundingBox())
+        box = part.boundingBox()
+        tolerance = max(expected.width(), expected.height()) * 1e-6
+        assert abs(box.xMinimum() - expected.xMinimum()) <= tolerance
+        assert abs(box.yMaximum() - expected.yMaximum()) <= tolerance
+
+    picker.show_footprints.setChecked(False)
+    assert footprint_bands(canvas, dock) == []
+    assert band not in canvas.scene().items()
