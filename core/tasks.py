@@ -110,7 +110,12 @@ class SceneSearchTask(QgsTask):
     failed = pyqtSignal(str)
 
     def __init__(self, search: Callable[[QgsTask], tuple[list, list]]) -> None:
-        super().__init__(tr("Load By Extent: searching scenes"), QgsTask.CanCancel)
+        flags = QgsTask.Flag.CanCancel
+        # The search runs again at every change of the AOI or the filters: where QGIS can (3.26+), it
+        # stays out of the task manager's list and its notifications; the scene list says it searches.
+        if hasattr(QgsTask.Flag, "Hidden"):
+            flags |= QgsTask.Flag.Hidden
+        super().__init__(tr("Load By Extent: searching scenes"), flags)
         self.search = search
         self.scenes: list = []
         self.problems: list[str] = []
