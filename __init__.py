@@ -2,6 +2,8 @@
 
 
 def classFactory(iface):  # noqa: N802 - the name QGIS looks for
+    from qgis.core import QgsProject
+
     from .plugin import LoadByExtentPlugin
 
-    return LoadByExtentPlugin(iface)
+    return LoadByExtentPlugin(iface, QgsProject.instance())  # the one place the plugin takes QGIS's project

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import Qgis, QgsApplication, QgsSettings, QgsTask
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QPushButton, QToolBar
@@ -43,8 +43,9 @@ def install_translator(language: str | None = None) -> QTranslator | None:
 class LoadByExtentPlugin:
     """`qgis.utils.plugins["load_by_extent"]`: also the console API (`run_request`, `dock`)."""
 
-    def __init__(self, iface) -> None:
+    def __init__(self, iface, project: QgsProject) -> None:
         self.iface = iface
+        self.project = project  # where results load; classFactory gives QGIS's current project
         self.translator = install_translator()
         self.action: QAction | None = None
         self.toolbar: QToolBar | None = None
@@ -70,7 +71,7 @@ class LoadByExtentPlugin:
         from .ui.task_controller import TaskController
 
         self.settings = PluginSettings()
-        self.controller = TaskController(self.settings, message_bar=self.iface.messageBar())
+        self.controller = TaskController(self.settings, self.project, message_bar=self.iface.messageBar())
         self.controller.statisticsReady.connect(self.show_statistics)
         icon = QIcon(os.path.join(PLUGIN_FOLDER, "icon.svg"))
         self.action = QAction(icon, tr("Load By Extent"), self.iface.mainWindow())
@@ -148,7 +149,8 @@ class LoadByExtentPlugin:
         if self._dock is None:
             from .ui.dock import LoadByExtentDock
 
-            self._dock = LoadByExtentDock(self.iface, self.controller, self.settings, self.iface.mainWindow())
+            self._dock = LoadByExtentDock(self.iface, self.controller, self.settings, self.project,
+                                          self.iface.mainWindow())
             self._dock.visibilityChanged.connect(self._dock_visibility_changed)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._dock)
             self._dock.search_scenes()

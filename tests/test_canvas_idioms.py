@@ -8,18 +8,23 @@ from __future__ import annotations
 import json
 
 import pytest
+from load_by_extent.core.tasks import SceneSearchTask
+from load_by_extent.plugin import LoadByExtentPlugin
 from qgis.core import (
     Qgis,
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
     QgsRectangle,
+    QgsTask,
 )
 from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
+from qgis_gui import TASK_TIMEOUT_MS, flush_deletions, show_area
 
 pytestmark = pytest.mark.sample_data
 
@@ -97,6 +102,74 @@ def double_click_row(table, row: int) -> None:
     QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
 
 
+# --- zooms ------------------------------------------------------------------------------------------
+
+
+def test_a_scene_the_map_cannot_show_leaves_the_map_and_says_why(dock, canvas, qtbot, s2_aoi_file, qgis_iface):
+    dock.use_file(s2_aoi_file)
+    qtbot.waitUntil(lambda: listed_view_ids(dock) == [S2_VIEW], timeout=SEARCH_TIMEOUT_MS)
+    table = dock.scene_picker.table
+
+    # where the map's CRS can show it, a double-click zooms to the scene's footprint
+    show_area(canvas, "EPSG:3857", (0.0, 0.0, 1.0, 1.0))  # far away
+    double_click_row(table, 0)
+    footprint = QgsGeometry.fromPolygonXY([[QgsPointXY(x, y) for x, y in
+                                            dock.scene_picker.scenes[0].footprint()["coordinates"][0]]])
+    assert_shows(canvas, box_on_canvas(canvas, WGS84, footprint.boundingBox()))
+    assert warnings_said(qgis_iface) == []
+
+    extent = show_south_pole(canvas)
+    double_click_row(table, 0)  # no traceback: QgsCsException is caught
+    assert same_extent(canvas.extent(), extent)
+    (warning,) = warnings_said(qgis_iface)
+    assert S2_VIEW in warning and "cannot show" in warning and "stays where it was" in warning
+
+
+def test_an_aoi_file_the_map_cannot_show_is_taken_and_said(dock, canvas, s2_aoi_file, qgis_iface):
+    extent = show_south_pole(canvas)
+    dock.use_file(s2_aoi_file)
+    assert dock.aoi.is_set
+    assert same_extent(canvas.extent(), extent)
+    (warning,) = warnings_said(qgis_iface)
+    assert "the area of interest" in warning and "cannot show" in warning
+
+
+def test_results_load_in_the_plugins_project_and_the_task_row_zooms_through_it(
+        gui, plugin_settings, canvas, qgis_iface, qgis_new_project, qtbot, sample_store, output_folder):
+    """The plugin given another project than QGIS's current one puts its results there, and zooms to
+    them from there; where the map cannot show them it says so and stays."""
+    own = QgsProject()
+    plugin = LoadByExtentPlugin(qgis_iface, own)
+    plugin.initGui()
+    try:
+        plugin.run_request({"type": "lbe", "params": {"view_id": S2_VIEW, "bands": ["B04"], "geometry": S2_AOI,
+                                                      "reference": "own-project"}}, scenes=sample_store)
+        record = plugin.controller.records[0]
+        qtbot.waitUntil(lambda: record.status in ENDED, timeout=TASK_TIMEOUT_MS)
+        assert record.status == "loaded", record.message
+        layer = own.mapLayer(record.layer_ids[0])
+        assert layer is not None and layer.isValid()
+        assert QgsProject.instance().mapLayers() == {}
+
+        row = plugin.dock.task_list.rows[id(record)]
+        show_area(canvas, "EPSG:3857", (0.0, 0.0, 1.0, 1.0))  # far away
+        row.zoom_button.click()
+        assert_shows(canvas, box_on_canvas(canvas, layer.crs(), layer.extent()))
+        assert warnings_said(qgis_iface) == []
+
+        extent = show_south_pole(canvas)
+        row.zoom_button.click()
+        assert same_extent(canvas.extent(), extent)
+        (warning,) = warnings_said(qgis_iface)
+        assert "cannot show" in warning and record.description in warning
+    finally:
+        plugin.unload()
+        flush_deletions()
+        manager = QgsApplication.taskManager()
+        qtbot.waitUntil(lambda: manager.countActiveTasks() == 0, timeout=TASK_TIMEOUT_MS)
+        own.clear()
+
+
 # --- footprints ---------------------------------------------------------------------------------------
 
 
@@ -126,3 +199,33 @@ def test_all_footprints_are_one_rubber_band_with_a_part_per_scene(dock, canvas, 
     picker.show_footprints.setChecked(False)
     assert footprint_bands(canvas, dock) == []
     assert band not in canvas.scene().items()
+
+
+# --- the scene search in the task manager ------------------------------------------------------------
+
+
+def test_the_scene_search_is_hidden_from_the_task_manager_where_qgis_can(dock, qtbot):
+    manager = QgsApplication.taskManager()
+    started: list[tuple[SceneSearchTask, object]] = []
+
+    def added(task_id: int) -> None:
+        task = manager.task(task_id)
+        if isinstance(task, SceneSearchTask):
+            started.append((task.description(), task.flags()))
+
+    manager.taskAdded.connect(added)
+    try:
+        dock.search_scenes()
+        qtbot.waitUntil(lambda: "scene(s) in the scene folders" in dock.scene_picker.status.text(),
+                        timeout=SEARCH_TIMEOUT_MS)
+    finally:
+        manager.taskAdded.disconnect(added)
+    assert started, "the search did not run in QGIS's task manager"
+    _description, flags = started[-1]
+    assert flags & QgsTask.Flag.CanCancel
+    if hasattr(QgsTask.Flag, "Hidden"):  # QGIS 3.26 and later
+        assert flags & QgsTask.Flag.Hidden
+    else:
+        assert flags == QgsTask.Flag.CanCancel
+    assert dock.scene_picker.scenes  # it ran, and reported
+    assert dock.scene_picker.table.rowCount() == len(dock.scene_picker.scenes)

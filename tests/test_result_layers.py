@@ -205,7 +205,7 @@ def test_rgb_tif_loads_in_a_new_top_group_in_true_colour(s2_rgb_result, qgis_new
     project.addMapLayer(earlier)
     project.layerTreeRoot().addGroup("earlier group")
 
-    layers = load_result(s2_rgb_result)
+    layers = load_result(s2_rgb_result, project=project)
 
     root = project.layerTreeRoot()
     group = root.children()[0]

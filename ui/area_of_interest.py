@@ -13,7 +13,7 @@ import json
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsCsException,
+    QgsCoordinateTransformContext,
     QgsDistanceArea,
     QgsGeometry,
     QgsProject,
@@ -29,6 +29,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core.aoi import to_ogr, validate_geometry
 from ..core.errors import LbeError, RequestError
 from ..core.i18n import tr
+from .map_zoom import zoom_canvas
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
@@ -50,7 +51,8 @@ def geometry_from_geojson(geojson: dict) -> QgsGeometry:
 def area_km2(geometry_wgs84: QgsGeometry) -> float:
     """Ellipsoidal area (WGS84) of a lon/lat polygon, in km²."""
     measure = QgsDistanceArea()
-    measure.setSourceCrs(WGS84, QgsProject.instance().transformContext())
+    # Lon/lat measured on the WGS84 ellipsoid: no datum transformation, so no project's context.
+    measure.setSourceCrs(WGS84, QgsCoordinateTransformContext())
     measure.setEllipsoid("WGS84")
     return measure.measureArea(geometry_wgs84) / 1e6
 
@@ -69,10 +71,10 @@ class AreaOfInterest(QObject):
 
     changed = pyqtSignal()
 
-    def __init__(self, canvas: QgsMapCanvas, project: QgsProject | None = None) -> None:
+    def __init__(self, canvas: QgsMapCanvas, project: QgsProject) -> None:
         super().__init__()
         self.canvas = canvas
-        self.project = project or QgsProject.instance()
+        self.project = project
         self.geometry: QgsGeometry | None = None  # EPSG:4326
         self.source = ""  # what it came from, in plain words
         self._band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
@@ -161,13 +163,7 @@ class AreaOfInterest(QObject):
             return False
         extent = QgsRectangle(self.geometry.boundingBox())
         extent.scale(1.2)
-        try:
-            zoomed = self.canvas.setReferencedExtent(QgsReferencedRectangle(extent, WGS84))
-        except QgsCsException:
-            zoomed = False
-        if zoomed:
-            self.canvas.refresh()
-        return zoomed
+        return zoom_canvas(self.canvas, QgsReferencedRectangle(extent, WGS84))
 
     def remove(self) -> None:
         """Take the rubber band off the canvas and stop listening (plugin unload)."""

@@ -11,7 +11,16 @@ import json
 import os
 from functools import partial
 
-from qgis.core import Qgis, QgsApplication, QgsGeometry, QgsProject
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsReferencedRectangle,
+)
 from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDockWidget, QgsScrollArea
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
@@ -57,6 +66,7 @@ from .area_of_interest import AreaOfInterest
 from .band_picker import BandPicker
 from .index_form import IndexForm
 from .map_tools import PolygonAoiTool, RectangleAoiTool
+from .map_zoom import cannot_show_text, zoom_canvas
 from .scene_picker import ScenePicker
 from .settings_widget import SettingsWidget
 from .stats_form import StatsForm
@@ -94,7 +104,8 @@ def _problem_label() -> QLabel:
 
 
 class LoadByExtentDock(QgsDockWidget):
-    def __init__(self, iface, controller: TaskController, settings: PluginSettings, parent=None) -> None:
+    def __init__(self, iface, controller: TaskController, settings: PluginSettings, project: QgsProject,
+                 parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("LoadByExtentDock")
         self.setWindowTitle(self.tr("Load By Extent"))
@@ -102,7 +113,8 @@ class LoadByExtentDock(QgsDockWidget):
         self.canvas = iface.mapCanvas()
         self.controller = controller
         self.settings = settings
-        self.aoi = AreaOfInterest(self.canvas)
+        self.project = project  # where results load and AOIs are transformed: the plugin's project
+        self.aoi = AreaOfInterest(self.canvas, project)
         self.reference = new_reference("lbe")  # renewed when the task type changes and after each run
         self.request: TaskRequest | None = None  # the valid request of the form, or None
         self._search_task: SceneSearchTask | None = None
@@ -286,6 +298,7 @@ class LoadByExtentDock(QgsDockWidget):
         dataset_layout.addWidget(QLabel(self.tr("Datasets")))
         dataset_layout.addWidget(self.dataset_combo, 1)
         self.scene_picker = ScenePicker(self.canvas)
+        self.scene_picker.zoomFailed.connect(self._say_cannot_zoom)
         self.scene_problem = _problem_label()
         box = QVBoxLayout(group)
         box.addLayout(backend_row)
@@ -472,7 +485,8 @@ class LoadByExtentDock(QgsDockWidget):
             self._show_aoi_problem(error.message, to_message_bar=True)
             return
         self.aoi.set_from_geojson(geojson, path)
-        self.aoi.zoom_to()  # a file's AOI may be anywhere: show it (if the map's CRS can)
+        if not self.aoi.zoom_to():  # a file's AOI may be anywhere: show it (if the map's CRS can)
+            self._say_cannot_zoom(cannot_show_text(self.canvas, self.tr("the area of interest")))
 
     def _show_aoi_problem(self, text: str, to_message_bar: bool = False) -> None:
         self.aoi_problem.setText(text)
@@ -833,22 +847,26 @@ class LoadByExtentDock(QgsDockWidget):
             self.iface.messageBar().pushWarning(self.tr("Load By Extent"), str(error))
 
     def _zoom_to_record(self, record: TaskRecord) -> None:
-        layers = [QgsProject.instance().mapLayer(layer_id) for layer_id in record.layer_ids]
+        layers = [self.project.mapLayer(layer_id) for layer_id in record.layer_ids]
         layers = [layer for layer in layers if layer is not None]
         if not layers:
             return
-        from qgis.core import QgsCoordinateTransform
+        # A result's files are cut on one scene's grid: their extents combine in the first one's CRS
+        # (a layer in another CRS, which the plugin does not make, is brought into it).
+        crs = layers[0].crs()
+        extent = QgsRectangle(layers[0].extent())
+        for layer in layers[1:]:
+            try:
+                extent.combineExtentWith(QgsCoordinateTransform(layer.crs(), crs, self.project)
+                                         .transformBoundingBox(layer.extent()))
+            except QgsCsException:
+                continue
+        if not zoom_canvas(self.canvas, QgsReferencedRectangle(extent, crs)):
+            self._say_cannot_zoom(cannot_show_text(
+                self.canvas, self.tr("the result of {task}").format(task=record.description)))
 
-        extent = None
-        for layer in layers:
-            transform = QgsCoordinateTransform(layer.crs(), self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
-            layer_extent = transform.transformBoundingBox(layer.extent())
-            if extent is None:
-                extent = layer_extent
-            else:
-                extent.combineExtentWith(layer_extent)
-        self.canvas.setExtent(extent)
-        self.canvas.refresh()
+    def _say_cannot_zoom(self, text: str) -> None:
+        self.iface.messageBar().pushMessage(self.tr("Load By Extent"), text, Qgis.MessageLevel.Warning)
 
     def _scenes_come_from(self) -> tuple:
         settings = self.settings

@@ -119,17 +119,16 @@ def layer_name(view_id: str | None, bands: Sequence[str], fallback: str = "") ->
 
 
 def load_result(
-    result: TaskResult, displays: Sequence[RasterDisplay] | None = None, project: QgsProject | None = None
+    result: TaskResult, displays: Sequence[RasterDisplay] | None = None, *, project: QgsProject
 ) -> list[QgsRasterLayer]:
-    """Put `result` on the map in a new group at the top of `project`'s layer tree (default: the
-    current project); return the layers added, top first.
+    """Put `result` on the map in a new group at the top of `project`'s layer tree; return the
+    layers added, top first.
 
     `displays`: the result prepared by core.display.prepare_display in the task's thread; when
     None it is prepared here (fine for small results and scripts).
     Raises DataError naming the file when a raster does not load; the project is left untouched then.
     """
     _require_main_thread()
-    project = project if project is not None else QgsProject.instance()
     if displays is None:
         displays = prepare_display(result)
     view_id = result.details.get("view_id")

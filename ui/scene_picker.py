@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from qgis.core import QgsGeometry, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsRectangle, QgsReferencedRectangle, QgsWkbTypes
 from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
@@ -28,6 +28,7 @@ from ..core.errors import RequestError
 from ..core.scenes import Scene
 from ..core.sensors import SceneId, parse_view_id
 from .area_of_interest import WGS84, geometry_from_geojson
+from .map_zoom import cannot_show_text, zoom_canvas
 
 # Map symbology, not interface colours: the map keeps its own background (white by default, in a dark
 # QGIS theme too), and the project's selection colour means "selected features" (an AOI may be taken
@@ -45,10 +46,12 @@ def _pydate(value: QDate) -> dt.date:
 
 
 class ScenePicker(QWidget):
-    """Emits `filtersChanged` when a search should run, `viewIdChanged(text, scene_id or None)`."""
+    """Emits `filtersChanged` when a search should run, `viewIdChanged(text, scene_id or None)`,
+    `zoomFailed(message)` when the map cannot show the scene double-clicked."""
 
     filtersChanged = pyqtSignal()
     viewIdChanged = pyqtSignal(str, object)
+    zoomFailed = pyqtSignal(str)
 
     def __init__(self, canvas: QgsMapCanvas, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,16 +198,15 @@ class ScenePicker(QWidget):
             self.view_id_edit.setText(self.scenes[rows[0].row()].view_id)
 
     def _zoom_to_row(self, row: int, _column: int) -> None:
-        geometry = self._footprint_geometry(self.scenes[row])
+        scene = self.scenes[row]
+        geometry = self._footprint_geometry(scene)
         if geometry is None:
             return
-        from qgis.core import QgsCoordinateTransform, QgsProject
-
-        transform = QgsCoordinateTransform(WGS84, self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
-        extent = transform.transformBoundingBox(geometry.boundingBox())
+        extent = QgsRectangle(geometry.boundingBox())
         extent.scale(1.1)
-        self.canvas.setExtent(extent)
-        self.canvas.refresh()
+        if not zoom_canvas(self.canvas, QgsReferencedRectangle(extent, WGS84)):
+            self.zoomFailed.emit(cannot_show_text(
+                self.canvas, self.tr("the scene {view_id}").format(view_id=scene.view_id)))
 
     # --- view_id ------------------------------------------------------------------------------
     def set_view_id_shown(self, shown: bool) -> None:

@@ -77,11 +77,11 @@ class TaskController(QObject):
     recordsRemoved = pyqtSignal(list)  # TaskRecords forgotten ("Clear finished")
     statisticsReady = pyqtSignal(dict, dict)  # the mt_stats answer, its request (for the chart)
 
-    def __init__(self, settings: PluginSettings, project: QgsProject | None = None, message_bar=None,
+    def __init__(self, settings: PluginSettings, project: QgsProject, message_bar=None,
                  ledger_path: str | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.project = project
+        self.project = project  # where results are loaded
         self.message_bar = message_bar  # QGIS's message bar: failures are said there too
         self.ledger_path = ledger_path or default_qgis_ledger_path()
         self.records: list[TaskRecord] = []
@@ -264,7 +264,7 @@ class TaskController(QObject):
                 self.statisticsReady.emit(answer, record.request.to_dict())
             return
         try:
-            layers = load_result(result, displays, self.project or QgsProject.instance())
+            layers = load_result(result, displays, project=self.project)
         except LbeError as error:
             self._set(record, FAILED, self.tr("the result could not be loaded: {error}").format(error=error))
             return
