@@ -8,8 +8,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from fake_api import STATS_NESTED
 from load_by_extent.core.tasks import SceneSearchTask
 from load_by_extent.plugin import LoadByExtentPlugin
+from load_by_extent.ui.readable_colours import contrast
+from load_by_extent.ui.stats_dock import StatsDock
+from load_by_extent.ui.theme import ProblemLabel
 from qgis.core import (
     Qgis,
     QgsApplication,
@@ -23,7 +27,9 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QImage, QPalette
 from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 from qgis_gui import TASK_TIMEOUT_MS, flush_deletions, show_area
 
 pytestmark = pytest.mark.sample_data
@@ -229,3 +235,131 @@ def test_the_scene_search_is_hidden_from_the_task_manager_where_qgis_can(dock, q
         assert flags == QgsTask.Flag.CanCancel
     assert dock.scene_picker.scenes  # it ran, and reported
     assert dock.scene_picker.table.rowCount() == len(dock.scene_picker.scenes)
+
+
+# --- colours that follow the theme ----------------------------------------------------------------------
+
+# A dark theme's palette, as QGIS's "Night Mapping" looks.
+DARK = {
+    QPalette.ColorRole.Window: "#323232", QPalette.ColorRole.WindowText: "#dddddd",
+    QPalette.ColorRole.Base: "#222222", QPalette.ColorRole.AlternateBase: "#2b2b2b",
+    QPalette.ColorRole.Text: "#dddddd", QPalette.ColorRole.Button: "#3c3c3c",
+    QPalette.ColorRole.ButtonText: "#dddddd",
+}
+STATS_REQUEST = {"type": "mt_stats", "params": {"bm_type": ["NDVI", "NDWI"], "date_start": "2023-07-01",
+                                                "date_end": "2023-07-31", "reference": "dark"}}
+
+
+@pytest.fixture
+def dark_theme(qgis_app):
+    """Applies the dark palette to the application when called; the palette of before afterwards."""
+    before = QPalette(QApplication.palette())
+
+    def apply() -> QPalette:
+        palette = QPalette(before)
+        for role, colour in DARK.items():
+            palette.setColor(role, QColor(colour))
+        QApplication.setPalette(palette)
+        QApplication.processEvents()
+        return palette
+
+    yield apply
+    QApplication.setPalette(before)
+    QApplication.processEvents()
+
+
+def text_colour(label) -> str:
+    label.ensurePolished()
+    return label.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+def is_red(colour: str) -> bool:
+    hue = QColor(colour).hslHueF()
+    return QColor(colour).hslSaturationF() > 0.3 and (hue < 0.05 or hue > 0.95)
+
+
+def test_problem_labels_are_red_and_readable_in_the_theme_and_follow_it(dock, dark_theme):
+    labels = dock.findChildren(ProblemLabel)
+    assert len(labels) >= 7  # one under each part of the form, and Run's
+    light = {}
+    for label in labels:
+        label.setText("a problem")
+        light[id(label)] = text_colour(label)
+        window = QApplication.palette().color(QPalette.ColorRole.Window).name()
+        assert is_red(light[id(label)]) and contrast(light[id(label)], window) >= 4.5, (light[id(label)], window)
+
+    dark_theme()
+    dock.use_file("/nonexistent/aoi.geojson")  # a problem said after the theme changed
+    assert dock.aoi_problem.isVisible() and dock.aoi_problem.text()
+    for label in labels:
+        label.setText("a problem")
+        colour = text_colour(label)
+        assert is_red(colour), colour
+        assert contrast(colour, DARK[QPalette.ColorRole.Window]) >= 4.5, colour
+        assert colour != light[id(label)]  # lighter: the light theme's red would not read here
+
+
+@pytest.fixture
+def stats_dock(qgis_app, qtbot):
+    widget = StatsDock()
+    qtbot.addWidget(widget)
+    widget.resize(900, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.cleanup()
+
+
+def chart_texts(dock) -> list:
+    """Every text of the chart: tick labels, axis labels, title, legend."""
+    artists = dock.artists
+    texts = [dock.figure._suptitle, artists.legend.get_texts()[0]]
+    for axes in (artists.axes, artists.cloud_axes):
+        texts += [axes.yaxis.label, *axes.get_yticklabels(), *axes.get_xticklabels()]
+    return [text for text in texts if text is not None and text.get_text()]
+
+
+def hex_of(colour) -> str:
+    from matplotlib.colors import to_hex
+
+    return to_hex(colour)
+
+
+def test_the_chart_takes_the_themes_colours_and_a_png_stays_black_on_white(stats_dock, dark_theme, tmp_path,
+                                                                           monkeypatch):
+    dark_theme()
+    stats_dock.overlay_check.setChecked(True)
+    stats_dock.show_result(STATS_NESTED, STATS_REQUEST)
+    stats_dock.overlay_check.setChecked(True)
+    window, text = DARK[QPalette.ColorRole.Window], DARK[QPalette.ColorRole.WindowText]
+    assert hex_of(stats_dock.figure.get_facecolor()) == window
+    texts = chart_texts(stats_dock)
+    assert len(texts) > 8
+    assert {hex_of(item.get_color()) for item in texts} == {text}
+    axes = stats_dock.artists.axes
+    assert {hex_of(spine.get_edgecolor()) for spine in axes.spines.values()} == {text}
+    assert hex_of(stats_dock._guide.get_color()) == text
+    lines = stats_dock.artists.median_lines
+    assert len(lines) == 2
+    for line in lines.values():  # the data colours read on the dark background
+        assert contrast(hex_of(line.get_color()), window) >= 3.0, line.get_color()
+    assert contrast(hex_of(stats_dock.artists.error_markers.get_markeredgecolor()), window) >= 3.0
+
+    # a PNG is for reports: black on white, whatever the screen's theme; the screen keeps its colours
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args: (str(tmp_path / "chart.png"), "PNG images (*.png)")))
+    stats_dock.png_button.click()
+    image = QImage(str(tmp_path / "chart.png"))
+    assert not image.isNull()
+    assert QColor(image.pixel(2, 2)).name() == "#ffffff"
+    assert hex_of(stats_dock.figure.get_facecolor()) == window
+    assert {hex_of(item.get_color()) for item in chart_texts(stats_dock)} == {text}
+
+
+def test_the_chart_follows_a_change_of_theme(stats_dock, dark_theme):
+    stats_dock.show_result(STATS_NESTED, STATS_REQUEST)
+    light_text = stats_dock.palette().color(QPalette.ColorRole.WindowText).name()
+    assert {hex_of(item.get_color()) for item in chart_texts(stats_dock)} == {light_text}
+    dark_theme()
+    assert hex_of(stats_dock.figure.get_facecolor()) == DARK[QPalette.ColorRole.Window]
+    assert {hex_of(item.get_color()) for item in chart_texts(stats_dock)} == {DARK[QPalette.ColorRole.WindowText]}

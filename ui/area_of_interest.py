@@ -24,11 +24,11 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
-from qgis.PyQt.QtGui import QColor
 
 from ..core.aoi import to_ogr, validate_geometry
 from ..core.errors import LbeError, RequestError
 from ..core.i18n import tr
+from .map_tools import DRAWING_STROKE_COLOR
 from .map_zoom import zoom_canvas
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -78,7 +78,7 @@ class AreaOfInterest(QObject):
         self.geometry: QgsGeometry | None = None  # EPSG:4326
         self.source = ""  # what it came from, in plain words
         self._band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
-        self._band.setColor(QColor(255, 96, 0, 220))
+        self._band.setColor(DRAWING_STROKE_COLOR)  # the colour it was drawn in (fixed map symbology)
         self._band.setBrushStyle(Qt.BrushStyle.NoBrush)  # a fill would tint the results under it
         self._band.setWidth(2)
         canvas.destinationCrsChanged.connect(self._redraw)

@@ -72,6 +72,7 @@ from .settings_widget import SettingsWidget
 from .stats_form import StatsForm
 from .task_controller import TaskController, TaskRecord
 from .task_list import TaskList
+from .theme import ProblemLabel
 from .visual_form import VisualForm
 from .wheel_guard import guard_wheel
 
@@ -95,10 +96,8 @@ def curl_command(api_url: str, request: TaskRequest) -> str:
             f"-H 'Content-Type: application/json' --data-raw '{body}'")
 
 
-def _problem_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #c0392b;")
+def _problem_label() -> ProblemLabel:
+    label = ProblemLabel()
     label.hide()
     return label
 

@@ -18,6 +18,10 @@ from qgis.PyQt.QtGui import QColor, QCursor, QKeyEvent
 
 from ..core.i18n import tr
 
+# Map symbology, not interface colours, so they stay fixed whatever the QGIS theme: they are drawn
+# over the map (whose background is the project's, white by default in a dark theme too) and over
+# imagery, where a strong orange stands out; the project's selection colour is not used, as it
+# means "selected features", and an AOI may be made from those: the two must be told apart.
 DRAWING_STROKE_COLOR = QColor(255, 96, 0, 220)
 DRAWING_FILL_COLOR = QColor(255, 96, 0, 60)
 DRAWING_STROKE_WIDTH = 2

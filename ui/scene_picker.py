@@ -30,9 +30,8 @@ from ..core.sensors import SceneId, parse_view_id
 from .area_of_interest import WGS84, geometry_from_geojson
 from .map_zoom import cannot_show_text, zoom_canvas
 
-# Map symbology, not interface colours: the map keeps its own background (white by default, in a dark
-# QGIS theme too), and the project's selection colour means "selected features" (an AOI may be taken
-# from them): footprints stay a fixed blue, told apart from the orange AOI and from the selection.
+# Map symbology, fixed like the AOI's (ui/map_tools.py says why): a blue told apart from the orange
+# AOI and from the project's selection colour.
 FOOTPRINT_COLOUR = QColor(0, 120, 255, 150)
 SELECTED_FOOTPRINT_COLOUR = QColor(0, 120, 255, 230)
 

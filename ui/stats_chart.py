@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .readable_colours import GRAPHICS_CONTRAST, mix, readable
+
 Translate = Callable[[str], str]
 
 FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
@@ -31,9 +33,10 @@ CSV_COLUMNS = ("date", "scene_id", "view_id", "index", "cloud", *FIGURES, "error
 DEFAULT_INDEX_NAME = "index"  # a flat answer's one index, when the request does not name it
 
 # --- drawing choices, in one place ------------------------------------------------------------------
+# Data colours, a fixed qualitative palette: each index keeps its hue whatever the theme, made lighter
+# where the chart's background is dark (ChartColours.series).
 INDEX_COLOURS = ("#1b7837", "#2166ac", "#b2182b", "#762a83", "#e08214", "#35978f")
-CLOUD_COLOUR = "#8fa8c8"
-ERROR_COLOUR = "#7f7f7f"
+CLOUD_COLOUR = "#8fa8c8"  # light enough to read as "behind" on white, and on a dark background
 ERROR_MARKER_Y = 0.04  # error markers sit this far up the plot area (axes fraction)
 QUARTILE_ALPHA = 0.30
 PERCENTILE_ALPHA = 0.12
@@ -43,6 +46,29 @@ HOVER_TOLERANCE_PX = 6.0  # how near (pixels) the pointer must be to a date or a
 
 def _identity(text: str) -> str:
     return text
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """The colours of all that is not data: text, axes, grid and background. The statistics dock
+    passes its palette's (ui/theme.py), so the chart reads in a dark QGIS theme; the default,
+    black on white, is for files (PNG export, the demo)."""
+
+    background: str = "#ffffff"
+    text: str = "#000000"
+
+    @property
+    def muted(self) -> str:
+        """Scenes in error: half-way between text and background, still readable on it."""
+        return readable(mix(self.text, self.background, 0.5), self.background, GRAPHICS_CONTRAST)
+
+    def series(self, order: int) -> str:
+        """The colour of the `order`-th index drawn: its palette colour, lightened or darkened
+        just enough to read on the background."""
+        return readable(INDEX_COLOURS[order % len(INDEX_COLOURS)], self.background, GRAPHICS_CONTRAST)
+
+
+PRINT_COLOURS = ChartColours()
 
 
 # --- the data ----------------------------------------------------------------------------------------
@@ -435,14 +461,14 @@ def _pairs(rows: Iterable[StatsRow], xs: Sequence[float], low: str, high: str) -
 
 
 def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: bool, tr: Translate = _identity,
-                title: str | None = None) -> ChartArtists:
+                title: str | None = None, colours: ChartColours = PRINT_COLOURS) -> ChartArtists:
     """Draw `indices` of `data` on a matplotlib Figure (cleared first); return the artists.
 
     One index (or `overlay` false: the first of `indices`): the median line with markers, the q1-q3
     band, a lighter p10-p90 band, min-max whiskers. Several indices overlaid: each index's median
     line and q1-q3 band in its own colour, with a legend. Both: cloud percent as bars on a second y
     axis (0-100, right), the scenes in error as grey markers at the bottom of the plot area, dates on
-    the x axis.
+    the x axis. Text, axes and background in `colours`.
     """
     from matplotlib import dates as mdates
     from matplotlib.lines import Line2D
@@ -450,6 +476,7 @@ def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: b
     from matplotlib.transforms import blended_transform_factory
 
     figure.clear()
+    figure.set_facecolor(colours.background)
     if hasattr(figure, "set_layout_engine"):  # matplotlib >= 3.6
         figure.set_layout_engine("constrained")
     else:
@@ -464,7 +491,7 @@ def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: b
 
     for order, name in enumerate(names):
         series = data.series(name)
-        colour = INDEX_COLOURS[order % len(INDEX_COLOURS)]
+        colour = colours.series(order)
         xs = [float(mdates.date2num(row.date)) for row in series.rows]
         points.extend(ChartPoint(name, row, x, row.median) for x, row in zip(xs, series.rows))
         if not overlay:
@@ -515,14 +542,14 @@ def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: b
         artists.error_x = tuple(float(mdates.date2num(error.date)) for error in placed)
         (artists.error_markers,) = axes.plot(
             list(artists.error_x), [ERROR_MARKER_Y] * len(placed), linestyle="none", marker="o", markersize=7,
-            markerfacecolor="none", markeredgecolor=ERROR_COLOUR, markeredgewidth=1.5, zorder=4,
+            markerfacecolor="none", markeredgecolor=colours.muted, markeredgewidth=1.5, zorder=4,
             transform=blended_transform_factory(axes.transData, axes.transAxes), label=tr("not computed"))
         handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="none",
-                              markeredgecolor=ERROR_COLOUR, label=tr("not computed")))
+                              markeredgecolor=colours.muted, label=tr("not computed")))
 
     if not points and not placed:
         axes.text(0.5, 0.5, tr("No statistics in this answer"), transform=axes.transAxes, ha="center",
-                  va="center", color=ERROR_COLOUR)
+                  va="center", color=colours.text)
         axes.set_xticks([])
         axes.set_yticks([])
     else:
@@ -530,10 +557,26 @@ def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: b
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         axes.set_ylabel(names[0] if len(names) == 1 else tr("index value"))
-        axes.grid(True, axis="y", alpha=0.3)
+        axes.grid(True, axis="y", alpha=0.3, color=colours.text)
+    for each in (axes, artists.cloud_axes):
+        if each is not None:
+            _colour_axes(each, colours)
     if handles:  # above the plot area, clear of the data
         artists.legend = axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.01),
                                      ncol=min(len(handles), 3), fontsize="small", frameon=False)
+        for text in artists.legend.get_texts():
+            text.set_color(colours.text)
     if title:
-        figure.suptitle(title, fontsize="medium")
+        figure.suptitle(title, fontsize="medium", color=colours.text)
     return artists
+
+
+def _colour_axes(axes: Any, colours: ChartColours) -> None:
+    """Ticks, tick labels, spines and axis labels (the date offset too) in the text colour."""
+    axes.set_facecolor(colours.background)
+    axes.tick_params(which="both", colors=colours.text)
+    for spine in axes.spines.values():
+        spine.set_edgecolor(colours.text)
+    for axis in (axes.xaxis, axes.yaxis):
+        axis.label.set_color(colours.text)
+        axis.get_offset_text().set_color(colours.text)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt, pyqtBoundSignal, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, Qt, pyqtBoundSignal, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +40,9 @@ from ..core.i18n import tr
 from ..core.tasks import LOG_TAG
 from .stats_chart import (
     FIGURES,
+    PRINT_COLOURS,
     ChartArtists,
+    ChartColours,
     StatsData,
     draw_series,
     error_text,
@@ -50,6 +52,7 @@ from .stats_chart import (
     save_png,
     to_csv,
 )
+from .theme import ProblemLabel, chart_colours
 from .wheel_guard import guard_wheel
 
 PNG_DPI = 150
@@ -112,11 +115,9 @@ class StatsDock(QgsDockWidget):
         self.summary_label.setObjectName("statsSummary")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
-        self.missing_label = QLabel(self.tr("The chart needs matplotlib, which this QGIS does not have; the table and "
-                                            "CSV export still work."))
+        self.missing_label = ProblemLabel(self.tr("The chart needs matplotlib, which this QGIS does not have; the "
+                                                  "table and CSV export still work."))
         self.missing_label.setObjectName("statsMatplotlibMissing")
-        self.missing_label.setWordWrap(True)
-        self.missing_label.setStyleSheet("color: #c0392b;")
         self.missing_label.hide()
         layout.addWidget(self.missing_label)
 
@@ -147,9 +148,8 @@ class StatsDock(QgsDockWidget):
         self.hover_label.setFixedHeight(self.hover_label.fontMetrics().lineSpacing() * HOVER_LINES
                                         + 2 * self.hover_label.margin())
         layout.addWidget(self.hover_label)
-        self.message_label = QLabel()
+        self.message_label = ProblemLabel(problem=False)
         self.message_label.setObjectName("statsMessage")
-        self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         self.setWidget(content)
         self._wheel_guard = guard_wheel(content)
@@ -300,22 +300,24 @@ class StatsDock(QgsDockWidget):
             self.stack.setCurrentIndex(TABLE_PAGE)
         return bool(self.chart_available)
 
-    def redraw(self) -> None:
-        """Draw the chosen index (or all of them overlaid) again."""
+    def redraw(self, colours: ChartColours | None = None) -> None:
+        """Draw the chosen index (or all of them overlaid) again, in `colours` (default: the
+        dock's palette, that of the QGIS theme)."""
         if self.canvas is None or self.data is None:
             return
+        colours = colours or chart_colours(self.palette())
         if self.overlay:
             indices = list(self.data.indices)
         else:
             current = self.current_index()
             indices = [current] if current else []
         self.artists = draw_series(self.figure, self.data, indices, self.overlay, tr=tr,
-                                   title=self._title(indices))
+                                   title=self._title(indices), colours=colours)
         from matplotlib.lines import Line2D
         from matplotlib.transforms import blended_transform_factory
 
         axes = self.artists.axes
-        self._guide = Line2D([0.0, 0.0], [0.0, 1.0], color="#444444", linewidth=0.8, linestyle="--", visible=False,
+        self._guide = Line2D([0.0, 0.0], [0.0, 1.0], color=colours.text, linewidth=0.8, linestyle="--", visible=False,
                              transform=blended_transform_factory(axes.transData, axes.transAxes))
         axes.add_artist(self._guide)  # not add_line: the guide must not stretch the x range
         self.canvas.draw()  # now: the hover reads positions of this very layout
@@ -461,19 +463,28 @@ class StatsDock(QgsDockWidget):
         if path is None:
             return None
         self._set_guide(None)
+        self.redraw(PRINT_COLOURS)  # a file is black on white, whatever the theme of the screen
         try:
             save_png(self.figure, path, PNG_DPI)
         except (OSError, ValueError) as error:
             self._say(self.tr("The PNG could not be saved: {error}").format(error=error), problem=True)
             return None
+        finally:
+            self.redraw()
         self._say(self.tr("Chart saved in {path}").format(path=path))
         return path
 
     def _say(self, text: str, problem: bool = False) -> None:
-        self.message_label.setStyleSheet("color: #c0392b;" if problem else "")
+        self.message_label.set_problem(problem)
         self.message_label.setText(text)
         if problem:
             QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """The QGIS theme changed: the chart takes its new colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "canvas", None) is not None:
+            self.redraw()
 
     # --- leaving ----------------------------------------------------------------------------------------
     def cleanup(self) -> None:
