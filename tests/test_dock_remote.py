@@ -249,21 +249,25 @@ def assert_same_ring(ring: list, expected: list, tolerance: float = 1e-9) -> Non
         assert abs(lon - want_lon) <= tolerance and abs(lat - want_lat) <= tolerance, (ring, expected)
 
 
-def rubber_bands_showing(canvas: QgsMapCanvas, polygon: dict) -> list[QgsRubberBand]:
-    """The visible rubber bands on the canvas whose extent is `polygon`'s (lon/lat) in the canvas CRS."""
+def footprints_showing(canvas: QgsMapCanvas, polygon: dict) -> list[QgsGeometry]:
+    """The parts of the visible rubber bands on the canvas (all the footprints are one band, a part
+    each) whose extent is `polygon`'s (lon/lat) in the canvas CRS."""
     to_canvas = QgsCoordinateTransform(WGS84, canvas.mapSettings().destinationCrs(), QgsProject.instance())
     ring = [to_canvas.transform(QgsPointXY(lon, lat)) for lon, lat in polygon["coordinates"][0]]
     expected = QgsGeometry.fromPolygonXY([ring]).boundingBox()
     tolerance = max(expected.width(), expected.height()) * 1e-6
 
-    def shows(band: QgsRubberBand) -> bool:
-        got = band.asGeometry().boundingBox()
+    def shows(part: QgsGeometry) -> bool:
+        got = part.boundingBox()
         return all(abs(a - b) <= tolerance for a, b in zip(
             (got.xMinimum(), got.yMinimum(), got.xMaximum(), got.yMaximum()),
             (expected.xMinimum(), expected.yMinimum(), expected.xMaximum(), expected.yMaximum())))
 
     bands = [item for item in canvas.scene().items() if isinstance(item, QgsRubberBand)]
-    return [band for band in bands if band.numberOfVertices() > 0 and band.isVisible() and shows(band)]
+    drawn = [band.asGeometry() for band in bands if band.numberOfVertices() > 0 and band.isVisible()]
+    parts = [part for geometry in drawn
+             for part in (geometry.asGeometryCollection() if geometry.isMultipart() else [geometry])]
+    return [part for part in parts if shows(part)]
 
 
 def record_messages(controller: TaskController, dock=None) -> list[tuple[str, str, str]]:
@@ -402,13 +406,13 @@ def test_remote_scene_search_lists_the_ticked_datasets_with_footprints(keyed_plu
     assert all(request.headers.get("x-api-key") == KEY for request in api.log)
     # the footprints of the listed scenes are drawn (each once), none of the others
     for scene in (S2_JULY, L8_JULY, S2_JUNE):
-        assert len(rubber_bands_showing(canvas, scene[4])) == 1, scene[1]
-    assert rubber_bands_showing(canvas, S2_FAR[4]) == []
+        assert len(footprints_showing(canvas, scene[4])) == 1, scene[1]
+    assert footprints_showing(canvas, S2_FAR[4]) == []
 
     tick_datasets(dock, "sentinel2")
     qtbot.waitUntil(lambda: listed(dock) == [expected[0], expected[2]], timeout=SEARCH_TIMEOUT_MS)
     assert api.search_log[-1].datasets == ("sentinel2",)
-    assert rubber_bands_showing(canvas, L8_JULY[4]) == []
+    assert footprints_showing(canvas, L8_JULY[4]) == []
 
     tick_datasets(dock, "landsat8")
     qtbot.waitUntil(lambda: listed(dock) == [expected[1]], timeout=SEARCH_TIMEOUT_MS)
