@@ -212,27 +212,26 @@ def test_all_footprints_are_one_rubber_band_with_a_part_per_scene(dock, canvas, 
 
 def test_the_scene_search_is_hidden_from_the_task_manager_where_qgis_can(dock, qtbot):
     manager = QgsApplication.taskManager()
-    started: list[tuple[SceneSearchTask, object]] = []
-
-    def added(task_id: int) -> None:
-        task = manager.task(task_id)
-        if isinstance(task, SceneSearchTask):
-            started.append((task.description(), task.flags()))
-
-    manager.taskAdded.connect(added)
+    announced: list[int] = []  # what QGIS's task list and notifications hear of
+    manager.taskAdded.connect(announced.append)
     try:
         dock.search_scenes()
+        task = dock._search_task
+        assert isinstance(task, SceneSearchTask)
+        flags = task.flags()
+        search_id = manager.taskId(task)
         qtbot.waitUntil(lambda: "scene(s) in the scene folders" in dock.scene_picker.status.text(),
                         timeout=SEARCH_TIMEOUT_MS)
     finally:
-        manager.taskAdded.disconnect(added)
-    assert started, "the search did not run in QGIS's task manager"
-    _description, flags = started[-1]
+        manager.taskAdded.disconnect(announced.append)
+    assert search_id >= 0  # it ran in QGIS's task manager
     assert flags & QgsTask.Flag.CanCancel
     if hasattr(QgsTask.Flag, "Hidden"):  # QGIS 3.26 and later
         assert flags & QgsTask.Flag.Hidden
+        assert search_id not in announced
     else:
         assert flags == QgsTask.Flag.CanCancel
+        assert search_id in announced
     assert dock.scene_picker.scenes  # it ran, and reported
     assert dock.scene_picker.table.rowCount() == len(dock.scene_picker.scenes)
 
