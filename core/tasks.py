@@ -98,6 +98,15 @@ class RunRequestTask(QgsTask):
             self.failed.emit(self.error or tr("the task stopped without a result"))
 
 
+def background_flags() -> QgsTask.Flags:
+    """Flags of a task the plugin reruns on its own as the user edits (a search, a check): where QGIS
+    can (3.26+), it stays out of the task manager's list and its notifications."""
+    flags = QgsTask.Flag.CanCancel
+    if hasattr(QgsTask.Flag, "Hidden"):
+        flags |= QgsTask.Flag.Hidden
+    return flags
+
+
 class SceneSearchTask(QgsTask):
     """Lists scenes for the scene picker off the main thread: scanning scene folders and reading
     footprints touch the disk, asking the API's search goes over the network.
@@ -110,12 +119,8 @@ class SceneSearchTask(QgsTask):
     failed = pyqtSignal(str)
 
     def __init__(self, search: Callable[[QgsTask], tuple[list, list]]) -> None:
-        flags = QgsTask.Flag.CanCancel
-        # The search runs again at every change of the AOI or the filters: where QGIS can (3.26+), it
-        # stays out of the task manager's list and its notifications; the scene list says it searches.
-        if hasattr(QgsTask.Flag, "Hidden"):
-            flags |= QgsTask.Flag.Hidden
-        super().__init__(tr("Load By Extent: searching scenes"), flags)
+        # The search runs again at every change of the AOI or the filters; the scene list says it searches.
+        super().__init__(tr("Load By Extent: searching scenes"), background_flags())
         self.search = search
         self.scenes: list = []
         self.problems: list[str] = []
@@ -188,8 +193,9 @@ class CheckTask(QgsTask):
 
     answered = pyqtSignal(bool, str)
 
-    def __init__(self, description: str, check: Callable[[], str]) -> None:
-        super().__init__(description, QgsTask.CanCancel)
+    def __init__(self, description: str, check: Callable[[], str], background: bool = False) -> None:
+        # background: run on its own as the user edits (hidden where QGIS can), not asked for
+        super().__init__(description, background_flags() if background else QgsTask.Flag.CanCancel)
         self.check = check
         self.ok = False
         self.text = ""

@@ -37,6 +37,7 @@ from qgis.core import (
     QgsProject,
     QgsRasterLayer,
     QgsSettings,
+    QgsTask,
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapToolPan, QgsRubberBand
@@ -1177,3 +1178,27 @@ def test_a_problem_is_said_once_where_the_field_is(dock, qtbot, aoi_files):
     shown = [label.text() for label in (status, dock.scene_problem) if label.isVisibleTo(dock)]
     assert shown == [dock.scene_problem.text()] and shown[0].startswith("missing")  # not also "Pick a scene…"
     assert not dock.run_problem.isVisibleTo(dock)
+
+
+def test_the_background_check_is_hidden_from_the_task_manager_where_qgis_can(dock, qtbot, aoi_files):
+    """The check against the scene folders reruns at every edit of the form: like the scene search,
+    it stays out of QGIS's task list where QGIS can (3.26+)."""
+
+    class Recorded(set):
+        def __init__(self) -> None:
+            super().__init__()
+            self.flags: list = []
+
+        def add(self, task) -> None:
+            self.flags.append(task.flags())
+            super().add(task)
+
+    dock._store_checks = Recorded()
+    prepare_s2_true_colour(qtbot, dock, aoi_files)
+    assert dock._store_checks.flags, "no check ran"
+    for flags in dock._store_checks.flags:
+        assert flags & QgsTask.Flag.CanCancel
+        if hasattr(QgsTask.Flag, "Hidden"):
+            assert flags & QgsTask.Flag.Hidden
+        else:
+            assert flags == QgsTask.Flag.CanCancel

@@ -717,7 +717,7 @@ class LoadByExtentDock(QgsDockWidget):
         if key is None:
             return
         task = CheckTask(self.tr("Load By Extent: checking the request against the scene folders"),
-                         check_on_scene_folders(self.controller.scene_stores(), request))
+                         check_on_scene_folders(self.controller.scene_stores(), request), background=True)
         task.answered.connect(lambda ok, text, task=task, key=key: self._store_answered(task, key, ok, text))
         self._store_checks.add(task)
         QgsApplication.taskManager().addTask(task)
