@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import RequestError
@@ -414,3 +415,23 @@ def preset_bands(sensor: Sensor, preset: str, available: tuple[str, ...] | None 
     if available is not None and any(name not in available for name in names):
         return ()
     return names
+
+
+NATURAL_COLOUR_ROLES = ("RED", "GREEN", "BLUE")
+
+
+def natural_colour_bands(view_id: str | None, band_names: Sequence[str]) -> tuple[int, int, int] | None:
+    """The positions (from 1) in `band_names` of the scene's red, green and blue bands, in that
+    order, or None when the sensor is unknown or one of the three is missing: a result asked as
+    B02,B03,B04 still shows B04 on red."""
+    try:
+        sensor = parse_view_id(view_id or "").sensor
+    except RequestError:
+        return None
+    positions = []
+    for role in NATURAL_COLOUR_ROLES:
+        band = band_by_alias(sensor, role)
+        if band is None or band.name not in band_names:
+            return None
+        positions.append(list(band_names).index(band.name) + 1)
+    return (positions[0], positions[1], positions[2])

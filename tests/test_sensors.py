@@ -18,6 +18,7 @@ from load_by_extent.core.sensors import (
     SENSORS,
     SENTINEL2,
     SceneId,
+    natural_colour_bands,
     parse_view_id,
     sensor_by_code,
 )
@@ -619,3 +620,28 @@ def test_the_near_infrared_hint_on_landsat_7_points_to_its_near_infrared():
 )
 def test_suggest_gives_none_when_nothing_is_close(sensor, typed):
     assert sensor.suggest(typed) is None
+
+
+@pytest.mark.parametrize(("view_id", "bands", "rgb"), [
+    (S2_ID, ["B02", "B03", "B04"], (3, 2, 1)),  # the API's example order: blue asked first
+    (S2_ID, ["B04", "B03", "B02"], (1, 2, 3)),
+    (S2_ID, ["B08", "B02", "B04", "B03"], (3, 4, 2)),
+    (L8_PRE_ID, ["B2", "B3", "B4"], (3, 2, 1)),  # Landsat 8's red is B4, ...
+    ("L7/LE07_L1TP_035032_20080427_20160905_01_T1", ["B1", "B2", "B3"], (3, 2, 1)),  # ... Landsat 7's B3
+    (MODIS_ID, ["B01", "B03", "B04"], (1, 3, 2)),  # MODIS: B01 red, B04 green, B03 blue
+    (NAIP_ID, ["B", "G", "R", "N"], (3, 2, 1)),
+])
+def test_natural_colour_bands_put_the_sensors_red_green_and_blue_on_red_green_and_blue(view_id, bands, rgb):
+    assert natural_colour_bands(view_id, bands) == rgb
+
+
+@pytest.mark.parametrize(("view_id", "bands"), [
+    (S2_ID, ["B08", "B04", "B03"]),  # no blue: shown in the request's order
+    (S2_ID, ["B02", "B03"]),
+    (S2_ID, []),
+    (L8_PRE_ID, ["B02", "B03", "B04"]),  # Sentinel-2 names are not Landsat 8's bands
+    (None, ["B02", "B03", "B04"]),  # no scene, no sensor
+    ("not a scene", ["B02", "B03", "B04"]),
+])
+def test_natural_colour_bands_are_none_without_all_three(view_id, bands):
+    assert natural_colour_bands(view_id, bands) is None
