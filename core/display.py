@@ -78,9 +78,14 @@ def prepare_display(result: TaskResult, is_canceled: Callable[[], bool] = lambda
     for path in result_raster_paths(result):
         if is_canceled():
             break
-        cuts = raster_cuts(path) if stretched else ()
-        displays.append(RasterDisplay(path, tuple(raster_band_names(path, requested)), cuts))
+        displays.append(raster_display(path, requested, stretched))
     return displays
+
+
+def raster_display(path: str, requested: Sequence[str] = (), stretched: bool = True) -> RasterDisplay:
+    """One raster of a result made ready for the map: its band names and, when `stretched`, each
+    band's 2-98 % cut (reads pixels: a worker thread's job)."""
+    return RasterDisplay(path, tuple(raster_band_names(path, requested)), raster_cuts(path) if stretched else ())
 
 
 def raster_cuts(path: str) -> tuple[tuple[float, float], ...]:

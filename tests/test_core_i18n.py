@@ -21,7 +21,7 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORE = os.path.join(ROOT, "core")
-QT_DEPENDENT_MODULES = ("tasks", "settings", "qgis_network", "backends")  # the core's QGIS glue, never used by the CLI
+QT_DEPENDENT_MODULES = ("tasks", "settings", "qgis_network", "backends", "layer_style")  # the core's QGIS glue, never used by the CLI
 # The command line's Python (bin/lbe prefers the system one, which has GDAL).
 CLI_PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 

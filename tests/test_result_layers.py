@@ -21,13 +21,15 @@ from load_by_extent.core import display
 from load_by_extent.core.colormaps import color_stops
 from load_by_extent.core.display import EXTRACT_PREFIX, extract_zip_safely, raster_band_names
 from load_by_extent.core.errors import DataError
+from load_by_extent.core.layer_style import index_color_ramp, style_raster_layer
 from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.results import TaskResult
 from load_by_extent.core.runner import run
-from load_by_extent.ui.result_layers import layer_name, load_result, result_group_name, style_raster_layer
+from load_by_extent.ui.result_layers import layer_name, load_result, result_group_name
 from osgeo import gdal
 from qgis.core import (
+    QgsColorRampShader,
     QgsContrastEnhancement,
     QgsLayerTreeGroup,
     QgsMapRendererSequentialJob,
@@ -36,6 +38,7 @@ from qgis.core import (
     QgsRasterMinMaxOrigin,
     QgsSingleBandGrayRenderer,
     QgsSingleBandPseudoColorRenderer,
+    QgsStyle,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QSize
@@ -148,6 +151,27 @@ def assert_cumulative_cut_origin(renderer) -> None:
     assert origin.statAccuracy() == QgsRasterMinMaxOrigin.StatAccuracy.Exact  # small crops: every pixel counted
     assert origin.cumulativeCutLower() == pytest.approx(0.02)
     assert origin.cumulativeCutUpper() == pytest.approx(0.98)
+
+
+def ramp_colours(ramp) -> list[tuple[float, tuple[int, int, int, int]]]:
+    """A gradient ramp as (offset, RGBA) from color1 at 0 through its stops to color2 at 1."""
+    return ([(0.0, ramp.color1().getRgb())] + [(stop.offset, stop.color.getRgb()) for stop in ramp.stops()]
+            + [(1.0, ramp.color2().getRgb())])
+
+
+def assert_qgis_index_ramp(renderer: QgsSingleBandPseudoColorRenderer, low: float, high: float) -> None:
+    """The renderer colours `low`..`high` with QGIS's own RdYlGn ramp of the default style: the same
+    colours at the same places, an item (with its legend entry) at each of them."""
+    expected = ramp_colours(QgsStyle.defaultStyle().colorRamp("RdYlGn"))
+    assert (renderer.classificationMin(), renderer.classificationMax()) == (low, high)
+    function = renderer.shader().rasterShaderFunction()
+    assert function.colorRampType() == QgsColorRampShader.Type.Interpolated
+    assert (function.minimumValue(), function.maximumValue()) == (low, high)
+    assert ramp_colours(function.sourceColorRamp()) == expected
+    items = function.colorRampItemList()
+    assert [item.value for item in items] == pytest.approx([low + (high - low) * offset for offset, _rgba in expected])
+    assert [item.color.getRgb() for item, (_offset, rgba) in zip(items, expected)] == [rgba for _o, rgba in expected]
+    assert all(item.label for item in items)
 
 
 def group_layer_ids(group: QgsLayerTreeGroup) -> list[str]:
@@ -427,6 +451,34 @@ def test_two_band_file_of_the_shortwave_preset_shows_both_bands_in_colour(sample
     assert (red > green + 20).mean() > 0.01 and (red < green - 20).mean() > 0.01
 
 
+@pytest.mark.parametrize(("bands", "rgb"), [
+    (["B02", "B03", "B04"], (3, 2, 1)),  # the API's own example: B04 still on red
+    (["B04", "B03", "B02"], (1, 2, 3)),
+    (["B03", "B08", "B04", "B02"], (3, 1, 4)),  # with a fourth band between them
+    (["B08", "B04", "B03"], (1, 2, 3)),  # no blue: the request's order
+])
+def test_red_green_and_blue_bands_show_in_natural_colours_whatever_their_order(sample_store, tmp_path,
+                                                                              qgis_new_project, bands, rgb):
+    params = {"view_id": S2_VIEW, "bands": bands, "merge": True, "geometry": S2_AOI, "reference": "result-layers-order"}
+    result = _run(sample_store, str(tmp_path), params)
+    (layer,) = load_result(result, project=qgis_new_project)
+    arrays, names, nodata = read_bands(layer.source())
+    assert names == bands
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsMultiBandColorRenderer)
+    assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == rgb
+    for enhancement, band in zip((renderer.redContrastEnhancement(), renderer.greenContrastEnhancement(),
+                                  renderer.blueContrastEnhancement()), rgb):
+        assert_stretch(enhancement, arrays[band - 1], nodata)  # each channel stretched by its own band's cut
+
+
+def test_without_rdylgn_in_the_style_index_layers_keep_the_same_colorbrewer_scheme(qgis_app):
+    """A user may delete QGIS's RdYlGn in the Style Manager: the ramp is then core.colormaps' RdYlGn."""
+    empty = QgsStyle()
+    assert empty.colorRamp("RdYlGn") is None
+    assert ramp_colours(index_color_ramp(empty)) == [(fraction, (*rgb, 255)) for fraction, rgb in color_stops("RdYlGn", 11)]
+
+
 def _bandmath(sample_store: str, output: str, view_id: str, bm_type: str, geometry: dict) -> TaskResult:
     request = TaskRequest({"type": "bandmath", "params": {"view_id": view_id, "bm_type": bm_type,
                                                           "geometry": geometry, "reference": "result-layers-index"}})
@@ -457,11 +509,7 @@ def test_index_layers_use_the_catalogs_fixed_range_and_other_expressions_their_o
         renderer = ndvi.renderer()
         assert isinstance(renderer, QgsSingleBandPseudoColorRenderer) and shown_band(renderer) == 1
         assert (renderer.classificationMin(), renderer.classificationMax()) == (-1.0, 1.0)
-        ramp = renderer.shader().rasterShaderFunction()
-        items = ramp.colorRampItemList()
-        stops = color_stops("RdYlGn", 11)
-        assert [item.value for item in items] == pytest.approx([-1.0 + 2.0 * fraction for fraction, _rgb in stops])
-        assert [item.color.getRgb()[:3] for item in items] == [tuple(rgb) for _fraction, rgb in stops]
+        assert_qgis_index_ramp(renderer, -1.0, 1.0)
         ndvi_layers.append(ndvi)
 
         typed_renderer = typed.renderer()
@@ -470,6 +518,7 @@ def test_index_layers_use_the_catalogs_fixed_range_and_other_expressions_their_o
         assert typed_renderer.classificationMin() == pytest.approx(low, abs=1e-6)
         assert typed_renderer.classificationMax() == pytest.approx(high, abs=1e-6)
         assert -1.0 < low < high < 1.0
+        assert_qgis_index_ramp(typed_renderer, typed_renderer.classificationMin(), typed_renderer.classificationMax())
 
     assert abs(own_cuts[0][0] - own_cuts[1][0]) > 0.02, "the two dates' own stretches differ"
     for layer in ndvi_layers:
