@@ -15,6 +15,8 @@ prepareAlgorithm); processAlgorithm runs in a worker thread and touches only wha
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import json
 import os
 import traceback
@@ -31,12 +33,14 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsMapLayer,
     QgsMessageLog,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
@@ -49,13 +53,16 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingUtils,
+    QgsRasterLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QVariant
 
 from ..core import api_rules, runner
 from ..core.backends import default_qgis_ledger_path, remote_backend
-from ..core.errors import LbeError, RequestError, TaskCancelled
+from ..core.display import RasterDisplay, check_result_raster, raster_display
+from ..core.errors import DataError, LbeError, RequestError, TaskCancelled
+from ..core.layer_style import style_result_layer
 from ..core.local import LocalBackend
 from ..core.remote.backend import RemoteBackend
 from ..core.request import TaskRequest, bandmath_request, jpeg_request, lbe_request, mt_stats_request
@@ -177,6 +184,38 @@ def statistics_fields() -> QgsFields:
         fields.append(QgsField(name, types["double"]))
     fields.append(QgsField("error", types["string"]))
     return fields
+
+
+# --- styling what loads on completion --------------------------------------------------------------------
+
+class ResultLayerStyler(QgsProcessingLayerPostProcessorInterface):
+    """Gives a raster that Processing loads on completion the dock's style (core.layer_style),
+    once it is in the project (QGIS calls postProcessLayer on the main thread)."""
+
+    # The context owns the C++ side and deletes it with itself, but nothing keeps this Python object
+    # alive (setPostProcessor's wrapper is a temporary): without a reference QGIS would call an empty
+    # base class. Kept here until it has styled its layer; the oldest go first when runs whose
+    # results are never loaded (processing.run) pile up.
+    _alive: collections.deque[ResultLayerStyler] = collections.deque(maxlen=1000)
+
+    def __init__(self, task_type: str, display: RasterDisplay, view_id: str | None) -> None:
+        super().__init__()
+        self.task_type = task_type
+        self.display = display
+        self.view_id = view_id
+
+    @classmethod
+    def create(cls, task_type: str, display: RasterDisplay, view_id: str | None) -> ResultLayerStyler:
+        styler = cls(task_type, display, view_id)
+        cls._alive.append(styler)
+        return styler
+
+    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> None:
+        if isinstance(layer, QgsRasterLayer) and layer.isValid():
+            style_result_layer(layer, self.task_type, self.display, self.view_id)
+        with contextlib.suppress(ValueError):
+            self._alive.remove(self)
 
 
 # --- the algorithms -------------------------------------------------------------------------------------
@@ -344,6 +383,8 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
                 backend=self.tr("the Processing API") if isinstance(self._backend, RemoteBackend)
                 else self.tr("this computer")))
             result = runner.run(request, self._backend, output_folder, feedback)
+            feedback.pushInfo(self.tr("Result: {files}").format(files=", ".join(result.files)))
+            self.load_rasters_on_completion(result, context, feedback)
         except TaskCancelled:
             raise QgsProcessingException(self.tr("Cancelled: nothing was written.")) from None
         except LbeError as error:
@@ -355,8 +396,6 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.tr("Internal error ({kind}: {error}); the details are in the {tag} "
                                                  "log.").format(kind=type(error).__name__, error=error,
                                                                 tag=LOG_TAG)) from None
-        feedback.pushInfo(self.tr("Result: {files}").format(files=", ".join(result.files)))
-        self.load_rasters_on_completion(result, context)
         outputs = {OUTPUT_FOLDER: output_folder, FILES: ";".join(result.files), REQUEST: request.to_json()}
         outputs.update(self.task_outputs(result, parameters, context, feedback))
         return outputs
@@ -365,10 +404,13 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
                      feedback: QgsProcessingFeedback) -> dict:
         return {}
 
-    def load_rasters_on_completion(self, result: TaskResult, context: QgsProcessingContext) -> None:
+    def load_rasters_on_completion(self, result: TaskResult, context: QgsProcessingContext,
+                                   feedback: QgsProcessingFeedback) -> None:
         """The result's rasters (not a zip, not sidecars) join the project when the run ends in
-        QGIS's dialog (processing.run leaves them; processing.runAndLoadResults loads them)."""
-        from ..core.display import raster_band_names
+        QGIS's dialog (processing.run leaves them; processing.runAndLoadResults loads them), styled
+        as the dock styles them by a post-processor: band names and stretches are read here, in the
+        algorithm's thread, so that the main thread only sets renderers. A file the dock would refuse
+        to load (not a raster, or one that makes GDAL read other files) stays a file, with a warning."""
         from ..ui.result_layers import layer_name
 
         view_id = result.details.get("view_id")
@@ -377,11 +419,19 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
             if not path.lower().endswith(RASTER_SUFFIXES):
                 continue
             stem = os.path.basename(path).split(".", 1)[0]
-            bands = raster_band_names(path, requested) if result.task_type != "jpeg" else []
+            try:
+                check_result_raster(path)
+                display = raster_display(path, requested, stretched=result.task_type != "jpeg")
+            except DataError as error:
+                feedback.pushWarning(self.tr("Not loaded as a layer: {reason}").format(reason=error))
+                continue
+            bands = list(display.band_names) if result.task_type != "jpeg" else []
             name = layer_name(view_id, bands or [result.details.get("bm_type") or ""], fallback=stem) or stem
             details = QgsProcessingContext.LayerDetails(name, context.project(), FILES)
             details.layerTypeHint = QgsProcessingUtils.LayerHint.Raster
             context.addLayerToLoadOnCompletion(path, details)
+            context.layerToLoadOnCompletionDetails(path).setPostProcessor(
+                ResultLayerStyler.create(result.task_type, display, view_id))
 
     # --- help ----------------------------------------------------------------------------------------
     def task_help(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import gc
 import importlib
 import json
 import os
@@ -21,17 +22,20 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 from fake_api import DEFAULT_RESULT_BYTES, FakeApi, Redirect, Started
-from load_by_extent.core import backends
+from load_by_extent.core import backends, runner
+from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.qgis_network import store_api_key
-from load_by_extent.core.request import lbe_request
+from load_by_extent.core.request import TaskRequest, lbe_request
 from load_by_extent.core.settings import PluginSettings
 from load_by_extent.processing import algorithms
 from load_by_extent.processing.provider import LoadByExtentProvider
+from load_by_extent.ui.result_layers import load_result
 from osgeo import gdal
 from qgis.core import (
     QgsApplication,
     QgsFeature,
     QgsGeometry,
+    QgsMultiBandColorRenderer,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -44,7 +48,11 @@ from qgis.core import (
     QgsProcessingModelChildParameterSource,
     QgsProcessingModelParameter,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingUtils,
     QgsProject,
+    QgsRasterLayer,
+    QgsSingleBandPseudoColorRenderer,
+    QgsStyle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -347,6 +355,101 @@ def test_jpeg_png(provider, processing_framework, sample_store, tmp_path):
     assert files[0] in context.layersToLoadOnCompletion()
 
 
+# --- results load styled as in the dock ------------------------------------------------------------------
+
+
+def load_on_completion(context: QgsProcessingContext, project: QgsProject) -> list[QgsRasterLayer]:
+    """The layers a run asked to load, loaded into `project` as QGIS's Processing does at the end of a
+    run from the toolbox (processing.gui.Postprocessing): the layer from the context, added to the
+    project, then given to its post-processor. Python's garbage is collected first: what styles the
+    layer must not depend on a reference the caller happens to hold."""
+    gc.collect()
+    layers = []
+    for path, details in context.layersToLoadOnCompletion().items():
+        layer = QgsProcessingUtils.mapLayerFromString(path, context, typeHint=details.layerTypeHint)
+        assert isinstance(layer, QgsRasterLayer) and layer.isValid(), path
+        details.setOutputLayerName(layer)
+        layer = context.temporaryLayerStore().takeMapLayer(layer)
+        details.project.addMapLayer(layer)
+        assert details.project is project
+        assert details.postProcessor() is not None
+        details.postProcessor().postProcessLayer(layer, context, QgsProcessingFeedback())
+        layers.append(layer)
+    return layers
+
+
+def dock_layers(request_json: str, sample_store: str, folder: str, project: QgsProject) -> list[QgsRasterLayer]:
+    """The same request run and loaded as the dock does (runner, then ui/result_layers.load_result)."""
+    result = runner.run(TaskRequest(json.loads(request_json)), LocalBackend(sample_store), folder)
+    return load_result(result, project=project)
+
+
+def ramp_colours(ramp) -> list[tuple[float, tuple[int, int, int, int]]]:
+    return ([(0.0, ramp.color1().getRgb())] + [(stop.offset, stop.color.getRgb()) for stop in ramp.stops()]
+            + [(1.0, ramp.color2().getRgb())])
+
+
+def shader_items(renderer: QgsSingleBandPseudoColorRenderer) -> list[tuple[float, tuple[int, int, int, int]]]:
+    return [(item.value, item.color.getRgb()) for item in renderer.shader().rasterShaderFunction().colorRampItemList()]
+
+
+@pytest.mark.sample_data
+@pytest.mark.parametrize(("bm_type", "known_range"), [("NDVI", (-1.0, 1.0)), ("B08/B04", None)])
+def test_an_index_loaded_from_processing_is_coloured_as_in_the_dock(
+        provider, processing_framework, project, sample_store, tmp_path, bm_type, known_range):
+    """NDVI over its catalog range, a ratio over its own cut: both with QGIS's RdYlGn, the same
+    renderer, ramp and range as the dock gives the same result."""
+    context = QgsProcessingContext()
+    context.setProject(project)
+    results = run(processing_framework, "bandmath", {
+        "AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW, "BM_TYPE": bm_type, "SCENES": sample_store,
+        "OUTPUT_FOLDER": str(tmp_path / "processing")}, context)
+    (loaded,) = load_on_completion(context, project)
+    assert os.path.samefile(loaded.source(), files_of(results)[0])
+    (docked,) = dock_layers(results["REQUEST"], sample_store, str(tmp_path / "dock"), project)
+
+    renderer, dock_renderer = loaded.renderer(), docked.renderer()
+    assert type(renderer) is type(dock_renderer) is QgsSingleBandPseudoColorRenderer
+    qgis_ramp = ramp_colours(QgsStyle.defaultStyle().colorRamp("RdYlGn"))
+    for shown in (renderer, dock_renderer):
+        function = shown.shader().rasterShaderFunction()
+        assert ramp_colours(function.sourceColorRamp()) == qgis_ramp
+        assert [rgba for _value, rgba in shader_items(shown)] == [rgba for _offset, rgba in qgis_ramp]
+    limits = (renderer.classificationMin(), renderer.classificationMax())
+    assert limits == (dock_renderer.classificationMin(), dock_renderer.classificationMax())
+    if known_range is not None:
+        assert limits == known_range
+    else:
+        assert -1.0 < limits[0] < limits[1] and limits != (-1.0, 1.0)  # its own cut
+    assert shader_items(renderer) == shader_items(dock_renderer)
+
+
+@pytest.mark.sample_data
+@pytest.mark.parametrize(("bands", "rgb"), [
+    ("B02,B03,B04", (3, 2, 1)),  # the API's example: B04 on red all the same
+    ("B04,B03,B02", (1, 2, 3)),
+    ("B08,B04,B03", (1, 2, 3)),  # no blue: the request's order
+])
+def test_bands_loaded_from_processing_show_in_natural_colours_as_in_the_dock(
+        provider, processing_framework, project, sample_store, tmp_path, bands, rgb):
+    context = QgsProcessingContext()
+    context.setProject(project)
+    results = run(processing_framework, "lbe", {
+        "AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW, "BANDS": bands, "SCENES": sample_store,
+        "OUTPUT_FOLDER": str(tmp_path / "processing")}, context)
+    (loaded,) = load_on_completion(context, project)
+    (docked,) = dock_layers(results["REQUEST"], sample_store, str(tmp_path / "dock"), project)
+    assert loaded.name() == f"S2 2017-02-16 {bands.replace(',', ' ')}"  # the dock's name, numbered as a second
+    for layer in (loaded, docked):
+        renderer = layer.renderer()
+        assert isinstance(renderer, QgsMultiBandColorRenderer)
+        assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == rgb
+    stretches = [[(enhancement.minimumValue(), enhancement.maximumValue()) for enhancement in (
+        layer.renderer().redContrastEnhancement(), layer.renderer().greenContrastEnhancement(),
+        layer.renderer().blueContrastEnhancement())] for layer in (loaded, docked)]
+    assert stretches[0] == stretches[1]
+
+
 # --- mt_stats --------------------------------------------------------------------------------------------
 
 
@@ -570,11 +673,12 @@ def test_api_url_runs_the_request_on_the_api_with_the_key_of_the_settings(
     built_from_settings = backends.remote_config
     monkeypatch.setattr(backends, "remote_config", lambda settings, url=None: dataclasses.replace(
         built_from_settings(settings, url), poll_interval=0.05, poll_interval_max=0.2, timeout=10.0))
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
     with FakeApi(KEY) as api:
         api.script([Started(), Redirect("result.tif")])
         results = run(processing_framework, "lbe", {
             "AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW, "BANDS": "B04,B03,B02",
-            "API_URL": api.api_url, "OUTPUT_FOLDER": str(tmp_path / "out")})
+            "API_URL": api.api_url, "OUTPUT_FOLDER": str(tmp_path / "out")}, context, feedback)
         task = api.task()
         assert all(entry.headers.get("x-api-key") == KEY for entry in api.log)
         assert api.files.log and not any(entry.carries(KEY) for entry in api.files.log)
@@ -584,6 +688,9 @@ def test_api_url_runs_the_request_on_the_api_with_the_key_of_the_settings(
     (path,) = files_of(results)
     with open(path, "rb") as stream:
         assert stream.read() == DEFAULT_RESULT_BYTES
+    # The fake API's bytes are no raster: the file is delivered, not loaded, and the log says why.
+    assert context.layersToLoadOnCompletion() == {}
+    assert f"Not loaded as a layer: cannot load {path}" in feedback.textLog()
     assert KEY not in results["REQUEST"]
     assert os.path.isfile(tmp_path / "ledger.json")
 
