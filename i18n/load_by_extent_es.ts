@@ -57,42 +57,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="481" />
+            <location filename="../processing/algorithms.py" line="531" />
             <source>Index or band math (bandmath)</source>
             <translation>Índice o álgebra de bandas (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="534" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Calcula un índice espectral o una expresión de bandas de una escena sobre el área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="489" />
+            <location filename="../processing/algorithms.py" line="539" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Índice o expresión (p. ej., NDVI o (B08-B04)/(B08+B04); varias separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="490" />
+            <location filename="../processing/algorithms.py" line="540" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="502" />
+            <location filename="../processing/algorithms.py" line="552" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Evalúa un índice espectral o una expresión de bandas de una escena sobre el área de interés: la tarea &lt;i&gt;bandmath&lt;/i&gt; de la API (Download Indices). El resultado es un GeoTIFF Float32, una banda por expresión, nodata -9999, en la cuadrícula de la banda de menor resolución utilizada.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="506" />
+            <location filename="../processing/algorithms.py" line="556" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="507" />
+            <location filename="../processing/algorithms.py" line="557" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>un nombre de índice (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) o una expresión de las bandas y alias de la escena como (B08-B04)/(B08+B04) o (NIR-RED)/(NIR+RED); varias expresiones separadas por comas dan varias bandas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="510" />
+            <location filename="../processing/algorithms.py" line="560" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>opcional: se usa en el nombre del archivo en lugar de la expresión.</translation>
         </message>
@@ -128,107 +128,107 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="522" />
+            <location filename="../processing/algorithms.py" line="572" />
             <source>Visual rendering (jpeg)</source>
             <translation>Representación visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="525" />
+            <location filename="../processing/algorithms.py" line="575" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Representa una combinación de bandas o un índice de una escena como imagen de 8 bits en EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="530" />
+            <location filename="../processing/algorithms.py" line="580" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Bandas o expresiones (tres para rojo, verde, azul, p. ej., B04,B03,B02; o una)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="531" />
+            <location filename="../processing/algorithms.py" line="581" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="533" />
+            <location filename="../processing/algorithms.py" line="583" />
             <source>Resampling method</source>
             <translation>Método de remuestreo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="535" />
+            <location filename="../processing/algorithms.py" line="585" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Mapa de colores de un resultado de una banda (p. ej., RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="536" />
+            <location filename="../processing/algorithms.py" line="586" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Rango de valores estirado a 0..255, 'bajo,alto'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="538" />
+            <location filename="../processing/algorithms.py" line="588" />
             <source>Pixel size (0: native)</source>
             <translation>Tamaño de píxel (0: nativo)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="541" />
+            <location filename="../processing/algorithms.py" line="591" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="544" />
+            <location filename="../processing/algorithms.py" line="594" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Calibrar a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="568" />
+            <location filename="../processing/algorithms.py" line="618" />
             <source>must be two numbers 'low,high', not {value!r}</source>
             <translation>debe ser dos números 'bajo,alto', no {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="574" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Representa bandas o expresiones de una escena sobre el área de interés como imagen de 8 bits en EPSG:3857: la tarea &lt;i&gt;jpeg&lt;/i&gt; de la API (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="577" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="578" />
+            <location filename="../processing/algorithms.py" line="628" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>tres bandas o expresiones para rojo, verde y azul (B04,B03,B02), o una (un índice como NDVI, coloreado con COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="580" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>optional: used in the file name.</source>
             <translation>opcional: se usa en el nombre del archivo.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="581" />
+            <location filename="../processing/algorithms.py" line="631" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>método de remuestreo (por defecto cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="583" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>opcional: el nombre de un mapa de colores para un resultado de una banda, p. ej., RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="584" />
+            <location filename="../processing/algorithms.py" line="634" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>opcional: el rango de valores estirado a 0..255, 'bajo,alto' (por defecto -0.5,0.5 para índices, un recorte del 2-98 % para bandas).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="636" />
             <source>output pixel size in metres; 0 keeps the native resolution.</source>
             <translation>tamaño de píxel de salida en metros; 0 mantiene la resolución nativa.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="587" />
+            <location filename="../processing/algorithms.py" line="637" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png o tiff (los scripts dan el índice: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="588" />
+            <location filename="../processing/algorithms.py" line="638" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>convertir primero los niveles digitales a reflectancia en el techo de la atmósfera.</translation>
         </message>
@@ -236,67 +236,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="424" />
+            <location filename="../processing/algorithms.py" line="474" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="427" />
+            <location filename="../processing/algorithms.py" line="477" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Recorta las bandas ráster de una escena al área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="431" />
+            <location filename="../processing/algorithms.py" line="481" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Bandas (separadas por comas, p. ej., B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="433" />
+            <location filename="../processing/algorithms.py" line="483" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Combinar las bandas de la misma resolución en un archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="435" />
+            <location filename="../processing/algorithms.py" line="485" />
             <source>Metadata files to add</source>
             <translation>Archivos de metadatos que añadir</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="439" />
+            <location filename="../processing/algorithms.py" line="489" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (metadatos de la tesela)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="440" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>product_md (product metadata)</source>
             <translation>product_md (metadatos del producto)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="457" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Recorta las bandas ráster de una escena de satélite al área de interés: la tarea &lt;i&gt;lbe&lt;/i&gt; de la API (Download Analytic). Los píxeles conservan la cuadrícula, el SRC y el tipo de datos propios de la banda; los píxeles cuyo centro queda fuera del polígono reciben el nodata de la banda.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="461" />
+            <location filename="../processing/algorithms.py" line="511" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0 o L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="462" />
+            <location filename="../processing/algorithms.py" line="512" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>nombres de bandas de ese sensor, separados por comas, p. ej., B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="463" />
+            <location filename="../processing/algorithms.py" line="513" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>combinar las bandas de la misma resolución en un archivo (por defecto sí).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="464" />
+            <location filename="../processing/algorithms.py" line="514" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>archivos de metadatos que añadir: tile_md (metadatos de la tesela), product_md (metadatos del producto). Los scripts dan sus índices: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="467" />
+            <location filename="../processing/algorithms.py" line="517" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;El resultado&lt;/b&gt; (se aplica la primera regla que se cumple): un JPEG 2000 (.jp2) para exactamente una banda de una escena Sentinel-2; un GeoTIFF (.tif) para una banda sin metadatos, o para bandas combinadas de una resolución sin metadatos; en otro caso, un zip con archivos de banda separados y los archivos de metadatos pedidos (el zip no se extrae).&lt;/p&gt;</translation>
         </message>
@@ -304,22 +304,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="76" />
+            <location filename="../plugin.py" line="77" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="79" />
+            <location filename="../plugin.py" line="80" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Recortar escenas de satélite a un área de interés</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="100" />
+            <location filename="../plugin.py" line="101" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>{count} tarea(s) remota(s) de una sesión anterior no han terminado.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="102" />
+            <location filename="../plugin.py" line="103" />
             <source>Show in the task list</source>
             <translation>Mostrar en la lista de tareas</translation>
         </message>
@@ -529,92 +529,92 @@
             <translation>el número de clases del mapa de colores debe ser al menos 2, no {classes}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="97" />
+            <location filename="../core/display.py" line="102" />
             <source>cannot read {path}</source>
             <translation>no se puede leer {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="108" />
+            <location filename="../core/display.py" line="113" />
             <source>cannot read the pixels of {path}</source>
             <translation>no se pueden leer los píxeles de {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="154" />
+            <location filename="../core/display.py" line="159" />
             <source>the result has no files</source>
             <translation>el resultado no tiene archivos</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="157" />
+            <location filename="../core/display.py" line="162" />
             <source>the result file {file} does not exist</source>
             <translation>el archivo de resultado {file} no existe</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="165" />
+            <location filename="../core/display.py" line="170" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
             <translation>{file} no contiene ningún ráster GeoTIFF ni JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="170" />
+            <location filename="../core/display.py" line="175" />
             <source>results of type {type} are not loaded as layers</source>
             <translation>los resultados de tipo {type} no se cargan como capas</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="189" />
+            <location filename="../core/display.py" line="194" />
             <source>cannot load {path}: a result is read only as GeoTIFF, JPEG 2000, PNG or JPEG</source>
             <translation>no se puede cargar {path}: un resultado solo se lee como GeoTIFF, JPEG 2000, PNG o JPEG</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="191" />
+            <location filename="../core/display.py" line="196" />
             <source>cannot load {path}: it makes GDAL read {file}, and a result is read from its own file only</source>
             <translation>no se puede cargar {path}: hace que GDAL lea {file}, y un resultado solo se lee de su propio archivo</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="239" />
+            <location filename="../core/display.py" line="244" />
             <source>cannot open {file} as a zip archive: {reason}</source>
             <translation>no se puede abrir {file} como archivo zip: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="261" />
+            <location filename="../core/display.py" line="266" />
             <source>cannot extract {file}: {reason}</source>
             <translation>no se puede extraer {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="285" />
+            <location filename="../core/display.py" line="290" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
             <translation>{file} rechazado: su miembro {member} se escribiría fuera de la carpeta</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="288" />
+            <location filename="../core/display.py" line="293" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
             <translation>{file} rechazado: su miembro {member} es un enlace simbólico</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="296" />
+            <location filename="../core/display.py" line="301" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
             <translation>{file} rechazado: su miembro {member} repite otro miembro o choca con él</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="328" />
+            <location filename="../core/display.py" line="333" />
             <source>{file} is refused: its member {member} expands more than {ratio} times its compressed size (the limit of extraction)</source>
             <translation>{file} se rechaza: su miembro {member} se expande más de {ratio} veces su tamaño comprimido (el límite de extracción)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="334" />
+            <location filename="../core/display.py" line="339" />
             <source>{file} is refused: its members hold more than {size} MB (the limit of extraction)</source>
             <translation>{file} se rechaza: sus miembros ocupan más de {size} MB (el límite de extracción)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="337" />
+            <location filename="../core/display.py" line="342" />
             <source>{file} needs more than {needed} MB to extract; {free} MB are free, and {margin} MB are kept free</source>
             <translation>{file} necesita más de {needed} MB para extraerse; hay {free} MB libres y se mantienen libres {margin} MB</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="374" />
+            <location filename="../core/display.py" line="379" />
             <source>cannot extract {member} from {file}: {reason}</source>
             <translation>no se puede extraer {member} de {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="391" />
+            <location filename="../core/display.py" line="396" />
             <source>no free folder name for {folder}</source>
             <translation>no hay ningún nombre de carpeta libre para {folder}</translation>
         </message>
@@ -794,32 +794,32 @@
             <translation>no se puede leer {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="126" />
+            <location filename="../core/gdal_support.py" line="131" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>no se puede leer {path}: hace que GDAL lea {file}, y las bandas de escena solo se leen de archivos GeoTIFF o JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="151" />
+            <location filename="../core/gdal_support.py" line="156" />
             <source>the file is empty</source>
             <translation>el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="174" />
+            <location filename="../core/gdal_support.py" line="179" />
             <source>read failed</source>
             <translation>error de lectura</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="175" />
+            <location filename="../core/gdal_support.py" line="180" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>no se pueden leer los píxeles de {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="206" />
+            <location filename="../core/gdal_support.py" line="211" />
             <source>no transformation</source>
             <translation>sin transformación</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="207" />
+            <location filename="../core/gdal_support.py" line="212" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>no se puede transformar el área de interés al SRC del ráster: {reason}</translation>
         </message>
@@ -904,111 +904,6 @@
             <translation>{expressions} · en la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="223" />
-            <source>a task in the ledger is not a JSON object: {data}</source>
-            <translation>una tarea del registro no es un objeto JSON: {data}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="226" />
-            <source>a task in the ledger has no task_id: {data}</source>
-            <translation>una tarea del registro no tiene task_id: {data}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="260" />
-            <source>a task needs a task_id to be recorded</source>
-            <translation>una tarea necesita un task_id para registrarse</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="262" />
-            <source>{status} is not a task status (one of {statuses})</source>
-            <translation>{status} no es un estado de tarea (uno de {statuses})</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="299" />
-            <source>cannot use the task ledger {path}: {reason}</source>
-            <translation>no se puede usar el registro de tareas {path}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="306" />
-            <source>{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns the ledger off)</source>
-            <translation>{what} {path} no es un archivo normal ({kind}): indique la ruta de un archivo normal o de uno que aún no exista (en la línea de órdenes, --no-ledger o un LBE_LEDGER vacío desactivan el registro)</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="314" />
-            <source>a symbolic link</source>
-            <translation>un enlace simbólico</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="316" />
-            <source>a folder</source>
-            <translation>una carpeta</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="318" />
-            <source>a device</source>
-            <translation>un dispositivo</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="320" />
-            <source>a pipe</source>
-            <translation>una tubería</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="322" />
-            <source>a socket</source>
-            <translation>un socket</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="323" />
-            <source>not a file</source>
-            <translation>no es un archivo</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="369" />
-            <source>the task ledger</source>
-            <translation>el registro de tareas</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="370" />
-            <source>the task ledger's lock file</source>
-            <translation>el archivo de bloqueo del registro de tareas</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="421" />
-            <source>a task's id cannot change; forget it and add the new one</source>
-            <translation>el id de una tarea no puede cambiar; olvide la tarea y añada la nueva</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="424" />
-            <source>{field} is not a field of a ledger entry</source>
-            <translation>{field} no es un campo de una entrada del registro</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="429" />
-            <source>task {task_id} is not in the task ledger {path}</source>
-            <translation>la tarea {task_id} no está en el registro de tareas {path}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="489" />
-            <source>expired on the server (task_timeout passed)</source>
-            <translation>caducada en el servidor (pasó el task_timeout)</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="553" />
-            <source>cannot read the task ledger {path}: {reason}</source>
-            <translation>no se puede leer el registro de tareas {path}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="582" />
-            <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
-            <translation>el registro de tareas {path} está dañado y no se puede apartar: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="610" />
-            <source>cannot write the task ledger {path}: {reason}</source>
-            <translation>no se puede escribir el registro de tareas {path}: {reason}</translation>
-        </message>
-        <message>
             <location filename="../core/qgis_network.py" line="27" />
             <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
             <translation>no hay clave de API: elija la configuración de autenticación que la contiene (Configuración, Processing API)</translation>
@@ -1037,371 +932,6 @@
             <location filename="../core/qgis_network.py" line="67" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="91" />
-            <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
-            <translation>no hay clave de API: indique --api-key o defina LBE_API_KEY (en QGIS: una configuración de autenticación)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="94" />
-            <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
-            <translation>la clave de la API contiene un salto de línea, un espacio, un carácter de control o un carácter no ASCII, que ninguna clave tiene: indique solo la clave, en una línea</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="264" />
-            <source>the waiting limit of {seconds} s</source>
-            <translation>el límite de espera de {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="274" />
-            <source>creating the task</source>
-            <translation>crear la tarea</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="278" />
-            <source>the API created no task (answer: {answer})</source>
-            <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="297" />
-            <source>the API answered a redirect without a Location</source>
-            <translation>la API respondió con una redirección sin Location</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="300" />
-            <source>the API does not know task {task_id} (it may have expired on the server)</source>
-            <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="303" />
-            <source>asking for the task's status</source>
-            <translation>pedir el estado de la tarea</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="322" />
-            <source>the task failed on the server: {reason}</source>
-            <translation>la tarea falló en el servidor: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="328" />
-            <source>the API keeps answering in a way this plugin does not understand</source>
-            <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="340" />
-            <source>the download limit of {seconds} s</source>
-            <translation>el límite de descarga de {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="362" />
-            <source>testing the connection</source>
-            <translation>probar la conexión</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="364" />
-            <source>{host} answered (HTTP {status}) and accepted the key</source>
-            <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="403" />
-            <source>no connection to {host} within {seconds} s</source>
-            <translation>sin conexión con {host} en {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="406" />
-            <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
-            <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="410" />
-            <source>{host} did not send its whole answer within {seconds} s</source>
-            <translation>{host} no envió su respuesta completa en {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="412" />
-            <source>{host} did not answer within {seconds} s</source>
-            <translation>{host} no respondió en {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="415" />
-            <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
-            <translation>la respuesta de {host} supera {size}, el máximo que puede ocupar una respuesta de la API</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="419" />
-            <source>cannot reach {host}: {reason}</source>
-            <translation>no se puede acceder a {host}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="421" />
-            <source>the request to {host} failed: {reason}</source>
-            <translation>la petición a {host} falló: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="427" />
-            <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
-            <translation>{host} rechazó {count} veces seguidas por su límite de peticiones (HTTP 429); inténtelo más tarde</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="432" />
-            <source>the API asked to wait {seconds} s more for its rate limit</source>
-            <translation>la API pidió esperar {seconds} s más por su límite de peticiones</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="435" />
-            <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
-            <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="441" />
-            <source>{host} answered HTTP {status} ({answer})</source>
-            <translation>{host} respondió HTTP {status} ({answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="445" />
-            <source>{problem}; gave up after {attempts} attempts</source>
-            <translation>{problem}; se abandona tras {attempts} intentos</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="448" />
-            <source>{problem}; next try in {seconds} s</source>
-            <translation>{problem}; siguiente intento en {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="450" />
-            <source>{problem}; trying again in {seconds} s</source>
-            <translation>{problem}; nuevo intento en {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="507" />
-            <source>{host} answered HTTP {status} for the result file ({answer})</source>
-            <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="543" />
-            <source>{received} bytes received</source>
-            <translation>{received} bytes recibidos</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="546" />
-            <source>the download from {host} stopped after {received} of {expected} bytes</source>
-            <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="550" />
-            <source>the download from {host} was cut off after {received} bytes ({reason})</source>
-            <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="558" />
-            <source>{problem}; resuming</source>
-            <translation>{problem}; reanudando</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="564" />
-            <source>the result file is larger than {limit}, the most a download may be</source>
-            <translation>el archivo de resultado supera {limit}, el máximo que puede ocupar una descarga</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="575" />
-            <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
-            <translation>el archivo de resultado ({size}) no cabe en {folder}: hay {free} libres y se mantienen libres {margin}; libere espacio y reanude la tarea</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="580" />
-            <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
-            <translation>el disco de {folder} está casi lleno ({free} libres, se mantienen libres {margin}): la descarga se detuvo tras {received}; libere espacio y reanude la tarea</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="604" />
-            <source>the task was not created within {limit}; nothing was sent to run</source>
-            <translation>la tarea no se creó dentro de {limit}; no se envió nada a ejecutar</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="606" />
-            <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
-            <translation>la tarea no se creó dentro de {limit}; si el servidor la aceptó de todos modos, puede ejecutarse igualmente: mire la lista de tareas antes de ejecutarla otra vez</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="609" />
-            <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
-            <translation>el resultado no se descargó dentro de {limit}; la tarea está hecha en el servidor: {resume}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="611" />
-            <source>the API did not answer within {limit}</source>
-            <translation>la API no respondió dentro de {limit}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="613" />
-            <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
-            <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: {resume}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="615" />
-            <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
-            <translation>queda en el registro de tareas, para reanudarla después desde la lista de tareas (o ejecutando otra vez la misma petición)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="618" />
-            <source>without a task ledger, it cannot be resumed</source>
-            <translation>sin registro de tareas no se puede reanudar</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="625" />
-            <source>its task_timeout of {seconds} s</source>
-            <translation>su task_timeout de {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="652" />
-            <source>the API's answer when {doing} is not JSON: {answer}</source>
-            <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="661" />
-            <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
-            <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="664" />
-            <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
-            <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="668" />
-            <source>the API rejected the request: {reason}</source>
-            <translation>la API rechazó la petición: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="670" />
-            <source>HTTP {status} when {doing}: {reason}</source>
-            <translation>HTTP {status} al {doing}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="671" />
-            <source>no message</source>
-            <translation>sin mensaje</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="733" />
-            <source>{count} bytes</source>
-            <translation>{count} bytes</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="747" />
-            <source>no reason given</source>
-            <translation>sin motivo indicado</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="818" />
-            <source>the result file is of no known type (it starts with {start})</source>
-            <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="853" />
-            <source>an identical request ran as task {task_id}; using its result</source>
-            <translation>una petición idéntica se ejecutó como tarea {task_id}; se usa su resultado</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="859" />
-            <source>an identical request is still running as task {task_id}: waiting for it</source>
-            <translation>una petición idéntica aún se está ejecutando como tarea {task_id}: se espera a que termine</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="864" />
-            <source>task {task_id} created; waiting for the server</source>
-            <translation>tarea {task_id} creada; esperando al servidor</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="881" />
-            <source>cancelled by the user; the server may still finish it</source>
-            <translation>cancelada por el usuario; el servidor aún puede terminarla</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="894" />
-            <source>done</source>
-            <translation>hecho</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="903" />
-            <source>task {task_id} is not in the task ledger any more</source>
-            <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="82" />
-            <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
-            <translation>{name} no es un sensor que conozca la búsqueda de escenas (conjuntos de datos: {known}; también valen nombres cortos como S2, S2L2A, L8)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="126" />
-            <source>the scene search gave no footprint for {view_id}</source>
-            <translation>la búsqueda de escenas no dio ninguna huella para {view_id}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="214" />
-            <source>searching scenes</source>
-            <translation>buscar escenas</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="227" />
-            <source>scene search: page {page}, {count} results</source>
-            <translation>búsqueda de escenas: página {page}, {count} resultados</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="234" />
-            <source>{count} search result(s) without a view_id skipped</source>
-            <translation>{count} resultado(s) de búsqueda sin view_id omitido(s)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="238" />
-            <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
-            <translation>coinciden más de {seen} escenas ({total}); acote las fechas o el área</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="241" />
-            <source>more than {seen} scenes may match; narrow the dates or the area</source>
-            <translation>pueden coincidir más de {seen} escenas; acote las fechas o el área</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="250" />
-            <source>the first date {first} is after the last date {last}</source>
-            <translation>la primera fecha {first} es posterior a la última fecha {last}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="253" />
-            <source>must be a percentage between 0 and 100, not {value}</source>
-            <translation>debe ser un porcentaje entre 0 y 100, no {value}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="257" />
-            <source>must be a positive whole number, not {value}</source>
-            <translation>debe ser un número entero positivo, no {value}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="259" />
-            <source>must be one of {choices}, not {value}</source>
-            <translation>debe ser uno de {choices}, no {value}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="271" />
-            <source>{value} is not a date YYYY-MM-DD</source>
-            <translation>{value} no es una fecha YYYY-MM-DD</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="281" />
-            <source>the scene search answered something other than an object: {answer}</source>
-            <translation>la búsqueda de escenas respondió algo que no es un objeto: {answer}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="300" />
-            <source>the scene search failed: {reason}</source>
-            <translation>la búsqueda de escenas falló: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="301" />
-            <source>the scene search's answer holds no list of results: {answer}</source>
-            <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="110" />
@@ -1537,6 +1067,11 @@
             <location filename="../core/request.py" line="343" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
             <translation>debe ser una fecha YYYY-MM-DD, no {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="350" />
+            <source>{value} is not a date YYYY-MM-DD</source>
+            <translation>{value} no es una fecha YYYY-MM-DD</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="357" />
@@ -1699,67 +1234,67 @@
             <translation>(sin carpeta de escenas)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="274" />
+            <location filename="../core/sensors.py" line="275" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
             <translation>{view_id} no tiene una fecha válida ({year}-{month}-{day})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="282" />
+            <location filename="../core/sensors.py" line="283" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
             <translation>{view_id} no tiene un día del año válido ({year}, día {day_of_year})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="290" />
+            <location filename="../core/sensors.py" line="291" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>falta: indique el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="303" />
+            <location filename="../core/sensors.py" line="304" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
             <translation>{view_id} no es un id de escena conocido (se espera S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... o NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="312" />
+            <location filename="../core/sensors.py" line="313" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} no es un id de Sentinel-2 de la forma {form}, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="317" />
+            <location filename="../core/sensors.py" line="318" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: la zona UTM {zone} no está entre 1 y 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="321" />
+            <location filename="../core/sensors.py" line="322" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: la zona, el mes, el día y la secuencia no se rellenan con ceros en los view_id ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="336" />
+            <location filename="../core/sensors.py" line="337" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} no es un id de escena Landsat (p. ej., L8/LC80290332017076LGN00 o L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="343" />
+            <location filename="../core/sensors.py" line="344" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: las escenas {kind} no se admiten</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="349" />
+            <location filename="../core/sensors.py" line="350" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: el prefijo {prefix}/ no corresponde a una escena Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="359" />
+            <location filename="../core/sensors.py" line="360" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} no es un id de MODIS de la forma {form}, p. ej., MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="364" />
+            <location filename="../core/sensors.py" line="365" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: la tesela MODIS {tile} está fuera de la cuadrícula (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="375" />
+            <location filename="../core/sensors.py" line="376" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
@@ -1779,12 +1314,12 @@
             <translation>la tarea se detuvo sin resultado</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="113" />
+            <location filename="../core/tasks.py" line="123" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: buscando escenas</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="133" />
+            <location filename="../core/tasks.py" line="143" />
             <source>the scene search stopped</source>
             <translation>la búsqueda de escenas se detuvo</translation>
         </message>
@@ -1859,12 +1394,12 @@
             <translation>{path} tiene una geotransformación rotada, que el procesador integrado no recorta</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="269" />
+            <location filename="../core/local/raster.py" line="267" />
             <source>rasterize failed</source>
             <translation>falló la rasterización</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="270" />
+            <location filename="../core/local/raster.py" line="268" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>no se puede rasterizar el área de interés: {reason}</translation>
         </message>
@@ -1924,137 +1459,607 @@
             <translation>falló la codificación JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="93" />
+            <location filename="../core/remote/backend.py" line="60" />
+            <source>an identical request ran as task {task_id}; using its result</source>
+            <translation>una petición idéntica se ejecutó como tarea {task_id}; se usa su resultado</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="66" />
+            <source>an identical request is still running as task {task_id}: waiting for it</source>
+            <translation>una petición idéntica aún se está ejecutando como tarea {task_id}: se espera a que termine</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="71" />
+            <source>task {task_id} created; waiting for the server</source>
+            <translation>tarea {task_id} creada; esperando al servidor</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="88" />
+            <source>cancelled by the user; the server may still finish it</source>
+            <translation>cancelada por el usuario; el servidor aún puede terminarla</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="101" />
+            <source>done</source>
+            <translation>hecho</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="110" />
+            <source>task {task_id} is not in the task ledger any more</source>
+            <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="95" />
+            <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
+            <translation>no hay clave de API: indique --api-key o defina LBE_API_KEY (en QGIS: una configuración de autenticación)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="98" />
+            <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
+            <translation>la clave de la API contiene un salto de línea, un espacio, un carácter de control o un carácter no ASCII, que ninguna clave tiene: indique solo la clave, en una línea</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="277" />
+            <source>the waiting limit of {seconds} s</source>
+            <translation>el límite de espera de {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="297" />
+            <source>creating the task</source>
+            <translation>crear la tarea</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="301" />
+            <source>the API created no task (answer: {answer})</source>
+            <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="320" />
+            <source>the API answered a redirect without a Location</source>
+            <translation>la API respondió con una redirección sin Location</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="323" />
+            <source>the API does not know task {task_id} (it may have expired on the server)</source>
+            <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="326" />
+            <source>asking for the task's status</source>
+            <translation>pedir el estado de la tarea</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="345" />
+            <source>the task failed on the server: {reason}</source>
+            <translation>la tarea falló en el servidor: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="351" />
+            <source>the API keeps answering in a way this plugin does not understand</source>
+            <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="363" />
+            <source>the download limit of {seconds} s</source>
+            <translation>el límite de descarga de {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="385" />
+            <source>testing the connection</source>
+            <translation>probar la conexión</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="387" />
+            <source>{host} answered (HTTP {status}) and accepted the key</source>
+            <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="416" />
+            <source>no connection to {host} within {seconds} s</source>
+            <translation>sin conexión con {host} en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="419" />
+            <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
+            <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="423" />
+            <source>{host} did not send its whole answer within {seconds} s</source>
+            <translation>{host} no envió su respuesta completa en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="425" />
+            <source>{host} did not answer within {seconds} s</source>
+            <translation>{host} no respondió en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="428" />
+            <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
+            <translation>la respuesta de {host} supera {size}, el máximo que puede ocupar una respuesta de la API</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="432" />
+            <source>cannot reach {host}: {reason}</source>
+            <translation>no se puede acceder a {host}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="434" />
+            <source>the request to {host} failed: {reason}</source>
+            <translation>la petición a {host} falló: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="440" />
+            <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
+            <translation>{host} rechazó {count} veces seguidas por su límite de peticiones (HTTP 429); inténtelo más tarde</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="445" />
+            <source>the API asked to wait {seconds} s more for its rate limit</source>
+            <translation>la API pidió esperar {seconds} s más por su límite de peticiones</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="448" />
+            <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
+            <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="454" />
+            <source>{host} answered HTTP {status} ({answer})</source>
+            <translation>{host} respondió HTTP {status} ({answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="458" />
+            <source>{problem}; gave up after {attempts} attempts</source>
+            <translation>{problem}; se abandona tras {attempts} intentos</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="461" />
+            <source>{problem}; next try in {seconds} s</source>
+            <translation>{problem}; siguiente intento en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="463" />
+            <source>{problem}; trying again in {seconds} s</source>
+            <translation>{problem}; nuevo intento en {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="546" />
+            <source>{host} answered HTTP {status} for the result file ({answer})</source>
+            <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="582" />
+            <source>{received} bytes received</source>
+            <translation>{received} bytes recibidos</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="585" />
+            <source>the download from {host} stopped after {received} of {expected} bytes</source>
+            <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="589" />
+            <source>the download from {host} was cut off after {received} bytes ({reason})</source>
+            <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="597" />
+            <source>{problem}; resuming</source>
+            <translation>{problem}; reanudando</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="603" />
+            <source>the result file is larger than {limit}, the most a download may be</source>
+            <translation>el archivo de resultado supera {limit}, el máximo que puede ocupar una descarga</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="614" />
+            <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
+            <translation>el archivo de resultado ({size}) no cabe en {folder}: hay {free} libres y se mantienen libres {margin}; libere espacio y reanude la tarea</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="619" />
+            <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
+            <translation>el disco de {folder} está casi lleno ({free} libres, se mantienen libres {margin}): la descarga se detuvo tras {received}; libere espacio y reanude la tarea</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="643" />
+            <source>the task was not created within {limit}; nothing was sent to run</source>
+            <translation>la tarea no se creó dentro de {limit}; no se envió nada a ejecutar</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="645" />
+            <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
+            <translation>la tarea no se creó dentro de {limit}; si el servidor la aceptó de todos modos, puede ejecutarse igualmente: mire la lista de tareas antes de ejecutarla otra vez</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="648" />
+            <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
+            <translation>el resultado no se descargó dentro de {limit}; la tarea está hecha en el servidor: {resume}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="650" />
+            <source>the API did not answer within {limit}</source>
+            <translation>la API no respondió dentro de {limit}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="652" />
+            <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
+            <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: {resume}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="654" />
+            <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
+            <translation>queda en el registro de tareas, para reanudarla después desde la lista de tareas (o ejecutando otra vez la misma petición)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="657" />
+            <source>without a task ledger, it cannot be resumed</source>
+            <translation>sin registro de tareas no se puede reanudar</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="664" />
+            <source>its task_timeout of {seconds} s</source>
+            <translation>su task_timeout de {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="691" />
+            <source>the API's answer when {doing} is not JSON: {answer}</source>
+            <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="700" />
+            <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
+            <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="703" />
+            <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
+            <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="707" />
+            <source>the API rejected the request: {reason}</source>
+            <translation>la API rechazó la petición: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="709" />
+            <source>HTTP {status} when {doing}: {reason}</source>
+            <translation>HTTP {status} al {doing}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="710" />
+            <source>no message</source>
+            <translation>sin mensaje</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="859" />
+            <source>{count} bytes</source>
+            <translation>{count} bytes</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="873" />
+            <source>no reason given</source>
+            <translation>sin motivo indicado</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="945" />
+            <source>the result file is of no known type (it starts with {start})</source>
+            <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="223" />
+            <source>a task in the ledger is not a JSON object: {data}</source>
+            <translation>una tarea del registro no es un objeto JSON: {data}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="226" />
+            <source>a task in the ledger has no task_id: {data}</source>
+            <translation>una tarea del registro no tiene task_id: {data}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="260" />
+            <source>a task needs a task_id to be recorded</source>
+            <translation>una tarea necesita un task_id para registrarse</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="262" />
+            <source>{status} is not a task status (one of {statuses})</source>
+            <translation>{status} no es un estado de tarea (uno de {statuses})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="299" />
+            <source>cannot use the task ledger {path}: {reason}</source>
+            <translation>no se puede usar el registro de tareas {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="306" />
+            <source>{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns the ledger off)</source>
+            <translation>{what} {path} no es un archivo normal ({kind}): indique la ruta de un archivo normal o de uno que aún no exista (en la línea de órdenes, --no-ledger o un LBE_LEDGER vacío desactivan el registro)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="314" />
+            <source>a symbolic link</source>
+            <translation>un enlace simbólico</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="316" />
+            <source>a folder</source>
+            <translation>una carpeta</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="318" />
+            <source>a device</source>
+            <translation>un dispositivo</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="320" />
+            <source>a pipe</source>
+            <translation>una tubería</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="322" />
+            <source>a socket</source>
+            <translation>un socket</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="323" />
+            <source>not a file</source>
+            <translation>no es un archivo</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="369" />
+            <source>the task ledger</source>
+            <translation>el registro de tareas</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="370" />
+            <source>the task ledger's lock file</source>
+            <translation>el archivo de bloqueo del registro de tareas</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="421" />
+            <source>a task's id cannot change; forget it and add the new one</source>
+            <translation>el id de una tarea no puede cambiar; olvide la tarea y añada la nueva</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="424" />
+            <source>{field} is not a field of a ledger entry</source>
+            <translation>{field} no es un campo de una entrada del registro</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="429" />
+            <source>task {task_id} is not in the task ledger {path}</source>
+            <translation>la tarea {task_id} no está en el registro de tareas {path}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="489" />
+            <source>expired on the server (task_timeout passed)</source>
+            <translation>caducada en el servidor (pasó el task_timeout)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="553" />
+            <source>cannot read the task ledger {path}: {reason}</source>
+            <translation>no se puede leer el registro de tareas {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="582" />
+            <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
+            <translation>el registro de tareas {path} está dañado y no se puede apartar: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="610" />
+            <source>cannot write the task ledger {path}: {reason}</source>
+            <translation>no se puede escribir el registro de tareas {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="82" />
+            <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
+            <translation>{name} no es un sensor que conozca la búsqueda de escenas (conjuntos de datos: {known}; también valen nombres cortos como S2, S2L2A, L8)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="126" />
+            <source>the scene search gave no footprint for {view_id}</source>
+            <translation>la búsqueda de escenas no dio ninguna huella para {view_id}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="215" />
+            <source>searching scenes</source>
+            <translation>buscar escenas</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="228" />
+            <source>scene search: page {page}, {count} results</source>
+            <translation>búsqueda de escenas: página {page}, {count} resultados</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="235" />
+            <source>{count} search result(s) without a view_id skipped</source>
+            <translation>{count} resultado(s) de búsqueda sin view_id omitido(s)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="239" />
+            <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
+            <translation>coinciden más de {seen} escenas ({total}); acote las fechas o el área</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="242" />
+            <source>more than {seen} scenes may match; narrow the dates or the area</source>
+            <translation>pueden coincidir más de {seen} escenas; acote las fechas o el área</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="251" />
+            <source>the first date {first} is after the last date {last}</source>
+            <translation>la primera fecha {first} es posterior a la última fecha {last}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="254" />
+            <source>must be a percentage between 0 and 100, not {value}</source>
+            <translation>debe ser un porcentaje entre 0 y 100, no {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="258" />
+            <source>must be a positive whole number, not {value}</source>
+            <translation>debe ser un número entero positivo, no {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="260" />
+            <source>must be one of {choices}, not {value}</source>
+            <translation>debe ser uno de {choices}, no {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="282" />
+            <source>the scene search answered something other than an object: {answer}</source>
+            <translation>la búsqueda de escenas respondió algo que no es un objeto: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="301" />
+            <source>the scene search failed: {reason}</source>
+            <translation>la búsqueda de escenas falló: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="302" />
+            <source>the scene search's answer holds no list of results: {answer}</source>
+            <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="95" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="96" />
+            <location filename="../ui/area_of_interest.py" line="98" />
             <source>No feature is selected in {layer}.</source>
             <translation>No hay ningún objeto seleccionado en {layer}.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="99" />
+            <location filename="../ui/area_of_interest.py" line="101" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Los objetos seleccionados de {layer} no tienen geometría.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="101" />
+            <location filename="../ui/area_of_interest.py" line="103" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>{count} objeto(s) seleccionado(s) de {layer}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="138" />
+            <location filename="../ui/area_of_interest.py" line="140" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>sin área de interés: dibuje una o elija una fuente</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="142" />
+            <location filename="../ui/area_of_interest.py" line="144" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="283" />
+            <location filename="../ui/map_tools.py" line="287" />
             <source>A polygon needs at least 3 vertices</source>
             <translation>Un polígono necesita al menos 3 vértices</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="292" />
+            <location filename="../ui/map_tools.py" line="296" />
             <source>The polygon has no area: its vertices are on one line</source>
             <translation>El polígono no tiene área: sus vértices están sobre una línea</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="297" />
+            <location filename="../ui/map_tools.py" line="301" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
             <translation>El polígono se cruza a sí mismo: quite vértices con Backspace y vuelva a dibujarlo</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="63" />
+            <location filename="../ui/map_zoom.py" line="28" />
+            <source>The map's CRS ({crs}) cannot show {what}; the map stays where it was.</source>
+            <translation>El SRC del mapa ({crs}) no puede mostrar {what}; el mapa se queda donde estaba.</translation>
+        </message>
+        <message>
+            <location filename="../ui/result_layers.py" line="38" />
             <source>{scene} · {request}</source>
             <translation>{scene} · {request}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="113" />
+            <location filename="../ui/result_layers.py" line="88" />
             <source>{sensor} {date} {bands}</source>
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="165" />
+            <location filename="../ui/result_layers.py" line="134" />
             <source>not a raster QGIS can read</source>
             <translation>no es un ráster que QGIS pueda leer</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="166" />
+            <location filename="../ui/result_layers.py" line="135" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>no se puede cargar {file} como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="296" />
+            <location filename="../ui/stats_chart.py" line="322" />
             <source>{date} · {index}</source>
             <translation>{date} · {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="297" />
+            <location filename="../ui/stats_chart.py" line="323" />
             <source>{figure} {value}</source>
             <translation>{figure} {value}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="300" />
+            <location filename="../ui/stats_chart.py" line="326" />
             <source>cloud {cloud} %</source>
             <translation>nubosidad {cloud} %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="308" />
+            <location filename="../ui/stats_chart.py" line="334" />
             <source>{date} · {scene} · not computed: {reason}</source>
             <translation>{date} · {scene} · no calculado: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="474" />
+            <location filename="../ui/stats_chart.py" line="501" />
             <source>p10–p90</source>
             <translation>p10–p90</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="479" />
+            <location filename="../ui/stats_chart.py" line="506" />
             <source>q1–q3</source>
             <translation>q1–q3</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="487" />
+            <location filename="../ui/stats_chart.py" line="514" />
             <source>min–max</source>
             <translation>mín–máx</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="492" />
+            <location filename="../ui/stats_chart.py" line="519" />
             <source>{index} median</source>
             <translation>mediana de {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="492" />
+            <location filename="../ui/stats_chart.py" line="519" />
             <source>median</source>
             <translation>mediana</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="505" />
+            <location filename="../ui/stats_chart.py" line="532" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="519" />
+            <location filename="../ui/stats_chart.py" line="546" />
             <source>not computed</source>
             <translation>no calculado</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="524" />
+            <location filename="../ui/stats_chart.py" line="551" />
             <source>No statistics in this answer</source>
             <translation>No hay estadísticas en esta respuesta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="532" />
+            <location filename="../ui/stats_chart.py" line="559" />
             <source>index value</source>
             <translation>valor del índice</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="140" />
+            <location filename="../processing/algorithms.py" line="147" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
             <translation>sin carpeta de escenas: indique SCENES o añada una carpeta de escenas en la configuración del complemento</translation>
         </message>
@@ -2090,147 +2095,152 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="213" />
+            <location filename="../processing/algorithms.py" line="252" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="224" />
+            <location filename="../processing/algorithms.py" line="263" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Área de interés (polígonos, disueltos en uno)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="228" />
+            <location filename="../processing/algorithms.py" line="267" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="232" />
+            <location filename="../processing/algorithms.py" line="271" />
             <source>Processing API base URL (empty: run on this computer)</source>
             <translation>URL base de la Processing API (vacío: ejecutar en este equipo)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="234" />
+            <location filename="../processing/algorithms.py" line="273" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="235" />
+            <location filename="../processing/algorithms.py" line="274" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="236" />
+            <location filename="../processing/algorithms.py" line="275" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="247" />
+            <location filename="../processing/algorithms.py" line="286" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Id de la escena (view_id, p. ej., S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="271" />
+            <location filename="../processing/algorithms.py" line="310" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto con geometría (con 'Solo objetos seleccionados', seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="275" />
+            <location filename="../processing/algorithms.py" line="314" />
             <source>the features cannot be dissolved into one geometry: {error}</source>
             <translation>los objetos no se pueden disolver en una sola geometría: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="285" />
+            <location filename="../processing/algorithms.py" line="324" />
             <source>the layer has no coordinate reference system</source>
             <translation>la capa no tiene sistema de referencia de coordenadas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="290" />
+            <location filename="../processing/algorithms.py" line="329" />
             <source>cannot be transformed to {crs}: {error}</source>
             <translation>no se puede transformar a {crs}: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="297" />
+            <location filename="../processing/algorithms.py" line="336" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>la tarea {task} admite un solo polígono, y los objetos forman {count} polígonos separados: seleccione objetos que se toquen o se solapen, o uno solo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="306" />
+            <location filename="../processing/algorithms.py" line="345" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="342" />
+            <location filename="../processing/algorithms.py" line="381" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="343" />
+            <location filename="../processing/algorithms.py" line="382" />
             <source>Running on {backend}</source>
             <translation>Se ejecuta en {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="344" />
+            <location filename="../processing/algorithms.py" line="383" />
             <source>the Processing API</source>
             <translation>la Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="345" />
+            <location filename="../processing/algorithms.py" line="384" />
             <source>this computer</source>
             <translation>este equipo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="348" />
-            <source>Cancelled: nothing was written.</source>
-            <translation>Cancelado: no se escribió nada.</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="355" />
-            <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
-            <translation>Error interno ({kind}: {error}); los detalles están en el registro {tag}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="358" />
+            <location filename="../processing/algorithms.py" line="386" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="392" />
+            <location filename="../processing/algorithms.py" line="389" />
+            <source>Cancelled: nothing was written.</source>
+            <translation>Cancelado: no se escribió nada.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="396" />
+            <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
+            <translation>Error interno ({kind}: {error}); los detalles están en el registro {tag}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="426" />
+            <source>Not loaded as a layer: {reason}</source>
+            <translation>No se cargó como capa: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="442" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Área y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="393" />
+            <location filename="../processing/algorithms.py" line="443" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos. Sus objetos (solo los seleccionados con &lt;i&gt;Solo objetos seleccionados&lt;/i&gt;) se disuelven en una sola geometría y se envían en EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="395" />
+            <location filename="../processing/algorithms.py" line="445" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>La tarea admite un solo polígono: los objetos que forman polígonos separados son un error.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="396" />
+            <location filename="../processing/algorithms.py" line="446" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Los polígonos separados se envían como MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="397" />
+            <location filename="../processing/algorithms.py" line="447" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador integrado (varias separadas por ';'); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="399" />
+            <location filename="../processing/algorithms.py" line="449" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea en este equipo con el procesador integrado. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="404" />
+            <location filename="../processing/algorithms.py" line="454" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde van los archivos de resultado (por defecto: una carpeta temporal). Los archivos existentes nunca se sobrescriben; no queda nada allí cuando la tarea falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="406" />
+            <location filename="../processing/algorithms.py" line="456" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Salidas&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: los archivos de resultado, separados por ';' (primero el archivo principal, después los archivos auxiliares). &lt;b&gt;REQUEST&lt;/b&gt;: la petición tal como la recibe la API (JSON), para ejecutarla de nuevo con la línea de comandos (lbe run) o para enviarla. Los resultados ráster se añaden al proyecto cuando se ejecuta desde el diálogo de Procesos.&lt;/p&gt;</translation>
         </message>
@@ -2238,354 +2248,364 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="99" />
+            <location filename="../ui/dock.py" line="110" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="146" />
+            <location filename="../ui/dock.py" line="158" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="166" />
+            <location filename="../ui/dock.py" line="178" />
             <source>drawn rectangle</source>
             <translation>rectángulo dibujado</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="166" />
+            <location filename="../ui/dock.py" line="178" />
             <source>drawn polygon</source>
             <translation>polígono dibujado</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="211" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="212" />
             <source>Index (bandmath)</source>
             <translation>Índice (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="201" />
+            <location filename="../ui/dock.py" line="213" />
             <source>Visual (jpeg)</source>
             <translation>Visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="214" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="209" />
+            <location filename="../ui/dock.py" line="221" />
             <source>Task</source>
             <translation>Tarea</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="214" />
+            <location filename="../ui/dock.py" line="226" />
             <source>Area of interest</source>
             <translation>Área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="218" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Rectangle</source>
             <translation>Rectángulo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="218" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Drag a rectangle on the map</source>
             <translation>Arrastre un rectángulo en el mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="220" />
+            <location filename="../ui/dock.py" line="232" />
             <source>Polygon</source>
             <translation>Polígono</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="221" />
+            <location filename="../ui/dock.py" line="233" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
             <translation>Haga clic en los vértices; doble clic o clic derecho termina, Backspace quita el último vértice, Esc cancela</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="223" />
+            <location filename="../ui/dock.py" line="235" />
             <source>Selection</source>
             <translation>Selección</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="224" />
+            <location filename="../ui/dock.py" line="236" />
             <source>The selected polygons of the active layer</source>
             <translation>Los polígonos seleccionados de la capa activa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="225" />
+            <location filename="../ui/dock.py" line="237" />
             <source>Map extent</source>
             <translation>Extensión del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="225" />
+            <location filename="../ui/dock.py" line="237" />
             <source>The map canvas extent</source>
             <translation>La extensión del lienzo del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="227" />
+            <location filename="../ui/dock.py" line="239" />
             <source>File…</source>
             <translation>Archivo…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="227" />
+            <location filename="../ui/dock.py" line="239" />
             <source>A GeoJSON or any vector file</source>
             <translation>Un GeoJSON o cualquier archivo vectorial</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Clear</source>
             <translation>Limpiar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Forget the area of interest</source>
             <translation>Olvidar el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="252" />
+            <location filename="../ui/dock.py" line="264" />
             <source>Scene</source>
             <translation>Escena</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="253" />
+            <location filename="../ui/dock.py" line="265" />
             <source>this computer</source>
             <translation>este equipo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="255" />
+            <location filename="../ui/dock.py" line="267" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="261" />
+            <location filename="../ui/dock.py" line="273" />
             <source>Test connection</source>
             <translation>Probar conexión</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="275" />
+            <location filename="../ui/dock.py" line="287" />
             <source>Run on</source>
             <translation>Ejecutar en</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="285" />
+            <location filename="../ui/dock.py" line="297" />
             <source>Datasets</source>
             <translation>Conjuntos de datos</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="298" />
+            <location filename="../ui/dock.py" line="311" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="309" />
+            <location filename="../ui/dock.py" line="322" />
             <source>Visual</source>
             <translation>Visual</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="320" />
+            <location filename="../ui/dock.py" line="333" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="346" />
+            <location filename="../ui/dock.py" line="359" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="356" />
+            <location filename="../ui/dock.py" line="369" />
             <source>Options</source>
             <translation>Opciones</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="358" />
+            <location filename="../ui/dock.py" line="371" />
             <source>Merge bands of one resolution</source>
             <translation>Combinar bandas de una resolución</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="361" />
+            <location filename="../ui/dock.py" line="374" />
             <source>Tile metadata</source>
             <translation>Metadatos de tesela</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="362" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Product metadata</source>
             <translation>Metadatos de producto</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="370" />
+            <location filename="../ui/dock.py" line="383" />
             <source>▸ Request</source>
             <translation>▸ Petición</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="373" />
+            <location filename="../ui/dock.py" line="386" />
             <source>Copy JSON</source>
             <translation>Copiar JSON</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="389" />
             <source>Copy as curl</source>
             <translation>Copiar como curl</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="378" />
+            <location filename="../ui/dock.py" line="391" />
             <source>The API call with the key hidden as ***</source>
             <translation>La llamada a la API con la clave oculta como ***</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="414" />
+            <location filename="../ui/dock.py" line="427" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="421" />
+            <location filename="../ui/dock.py" line="434" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="460" />
+            <location filename="../ui/dock.py" line="473" />
             <source>map extent</source>
             <translation>extensión del mapa</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="465" />
+            <location filename="../ui/dock.py" line="478" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
             <translation>Archivos vectoriales (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="487" />
+            <location filename="../ui/dock.py" line="488" />
+            <source>the area of interest</source>
+            <translation>el área de interés</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="501" />
             <source>{area} km² · {vertices} vertices · {source}</source>
             <translation>{area} km² · {vertices} vértices · {source}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="493" />
+            <location filename="../ui/dock.py" line="507" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
             <translation>Aún no hay área de interés: dibuje una o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="524" />
+            <location filename="../ui/dock.py" line="538" />
             <source>Choose the datasets to search.</source>
             <translation>Elija los conjuntos de datos en los que buscar.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="528" />
+            <location filename="../ui/dock.py" line="542" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Dibuje un área de interés para buscar las escenas de la API.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="535" />
+            <location filename="../ui/dock.py" line="549" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="583" />
+            <location filename="../ui/dock.py" line="597" />
             <source>Load By Extent: testing the connection</source>
             <translation>Load By Extent: probando la conexión</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="586" />
+            <location filename="../ui/dock.py" line="600" />
             <source>Testing the connection…</source>
             <translation>Probando la conexión…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="646" />
+            <location filename="../ui/dock.py" line="660" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Dibuje un área de interés o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="667" />
+            <location filename="../ui/dock.py" line="681" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Defina la clave de API en Configuración, abajo (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="669" />
+            <location filename="../ui/dock.py" line="683" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="705" />
+            <location filename="../ui/dock.py" line="719" />
             <source>Load By Extent: checking the request against the scene folders</source>
             <translation>Load By Extent: comprobando la petición con las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="747" />
+            <location filename="../ui/dock.py" line="761" />
             <source>Checking the request against the scene folders…</source>
             <translation>Comprobando la petición con las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="749" />
+            <location filename="../ui/dock.py" line="763" />
             <source>Run the task in the background</source>
             <translation>Ejecutar la tarea en segundo plano</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="755" />
+            <location filename="../ui/dock.py" line="769" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ el tipo de resultado aparece aquí cuando la petición es válida</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="757" />
+            <location filename="../ui/dock.py" line="771" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="762" />
+            <location filename="../ui/dock.py" line="776" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="765" />
+            <location filename="../ui/dock.py" line="779" />
             <source>native pixel size</source>
             <translation>tamaño de píxel nativo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="766" />
+            <location filename="../ui/dock.py" line="780" />
             <source>colour</source>
             <translation>en color</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="767" />
+            <location filename="../ui/dock.py" line="781" />
             <source>grey</source>
             <translation>en escala de grises</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="768" />
+            <location filename="../ui/dock.py" line="782" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ una imagen {format} en EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="775" />
+            <location filename="../ui/dock.py" line="789" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
             <translation>→ un archivo JPEG 2000, banda {band} a {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="778" />
+            <location filename="../ui/dock.py" line="792" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
             <translation>→ un GeoTIFF, {count} banda(s) a {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="784" />
+            <location filename="../ui/dock.py" line="798" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
             <translation>→ un zip de {files} GeoTIFF ({parts}){extra}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="789" />
+            <location filename="../ui/dock.py" line="803" />
             <source>▾ Request</source>
             <translation>▾ Petición</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="807" />
+            <location filename="../ui/dock.py" line="821" />
             <source>Large area of interest</source>
             <translation>Área de interés grande</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="808" />
+            <location filename="../ui/dock.py" line="822" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>El área de interés cubre {area} km², más que los {limit} km² definidos en Configuración. ¿Ejecutar de todos modos?</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="865" />
+            <source>the result of {task}</source>
+            <translation>el resultado de {task}</translation>
         </message>
         <message>
             <source>This scene has no {bands} in the scene folders.</source>
@@ -2612,127 +2632,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="599" />
+            <location filename="../processing/algorithms.py" line="649" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales de índices (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="602" />
+            <location filename="../processing/algorithms.py" line="652" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Estadísticas de hasta tres índices sobre el área de interés para cada escena de un rango de fechas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="606" />
+            <location filename="../processing/algorithms.py" line="656" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="611" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>First date</source>
             <translation>Primera fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="664" />
             <source>Last date</source>
             <translation>Última fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="615" />
+            <location filename="../processing/algorithms.py" line="665" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="617" />
+            <location filename="../processing/algorithms.py" line="667" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="620" />
+            <location filename="../processing/algorithms.py" line="670" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="622" />
+            <location filename="../processing/algorithms.py" line="672" />
             <source>Most scenes</source>
             <translation>Máximo de escenas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="677" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="677" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="680" />
             <source>The API's answer (JSON)</source>
             <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="680" />
             <source>JSON files (*.json)</source>
             <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="683" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="656" />
+            <location filename="../processing/algorithms.py" line="706" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="695" />
+            <location filename="../processing/algorithms.py" line="745" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="718" />
+            <location filename="../processing/algorithms.py" line="768" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="723" />
+            <location filename="../processing/algorithms.py" line="773" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="725" />
+            <location filename="../processing/algorithms.py" line="775" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="726" />
+            <location filename="../processing/algorithms.py" line="776" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>la última fecha (por defecto: hoy; se recomienda como mucho un año después de la primera).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="728" />
+            <location filename="../processing/algorithms.py" line="778" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="729" />
+            <location filename="../processing/algorithms.py" line="779" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="730" />
+            <location filename="../processing/algorithms.py" line="780" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="731" />
+            <location filename="../processing/algorithms.py" line="781" />
             <source>the most scenes to compute (default 100).</source>
             <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="733" />
+            <location filename="../processing/algorithms.py" line="783" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
         </message>
@@ -2748,77 +2768,82 @@
     <context>
         <name>ScenePicker</name>
         <message>
-            <location filename="../ui/scene_picker.py" line="67" />
+            <location filename="../ui/scene_picker.py" line="75" />
             <source>any date</source>
             <translation>cualquier fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="76" />
+            <location filename="../ui/scene_picker.py" line="84" />
             <source>Footprints</source>
             <translation>Huellas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="81" />
+            <location filename="../ui/scene_picker.py" line="89" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="81" />
+            <location filename="../ui/scene_picker.py" line="89" />
             <source>sensor</source>
             <translation>sensor</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="81" />
+            <location filename="../ui/scene_picker.py" line="89" />
             <source>cloud</source>
             <translation>nubosidad</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="81" />
+            <location filename="../ui/scene_picker.py" line="89" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="105" />
+            <location filename="../ui/scene_picker.py" line="113" />
             <source>Cloud ≤</source>
             <translation>Nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="109" />
+            <location filename="../ui/scene_picker.py" line="117" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="146" />
+            <location filename="../ui/scene_picker.py" line="154" />
             <source>Searching the API's scenes…</source>
             <translation>Buscando las escenas de la API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="146" />
+            <location filename="../ui/scene_picker.py" line="154" />
             <source>Searching the scene folders…</source>
             <translation>Buscando en las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="171" />
+            <location filename="../ui/scene_picker.py" line="179" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>{count} escena(s) intersecan el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="173" />
+            <location filename="../ui/scene_picker.py" line="181" />
             <source>{count} scene(s) in the scene folders</source>
             <translation>{count} escena(s) en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="219" />
+            <location filename="../ui/scene_picker.py" line="208" />
+            <source>the scene {view_id}</source>
+            <translation>la escena {view_id}</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="226" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Elija una escena arriba o escriba su view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="229" />
+            <location filename="../ui/scene_picker.py" line="236" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ escena {sensor} del {date}, en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="234" />
+            <location filename="../ui/scene_picker.py" line="241" />
             <source>a valid {sensor} id; not among the scenes listed above</source>
             <translation>un identificador de {sensor} válido; no está entre las escenas de la lista de arriba</translation>
         </message>
@@ -2927,32 +2952,32 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="93" />
+            <location filename="../ui/stats_dock.py" line="96" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="115" />
+            <location filename="../ui/stats_dock.py" line="118" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="129" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="129" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="129" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="131" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
@@ -3042,57 +3067,57 @@
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="327" />
+            <location filename="../ui/stats_dock.py" line="329" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="329" />
+            <location filename="../ui/stats_dock.py" line="331" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="375" />
+            <location filename="../ui/stats_dock.py" line="377" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="422" />
+            <location filename="../ui/stats_dock.py" line="424" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="445" />
+            <location filename="../ui/stats_dock.py" line="447" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="445" />
+            <location filename="../ui/stats_dock.py" line="447" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="451" />
+            <location filename="../ui/stats_dock.py" line="453" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="453" />
+            <location filename="../ui/stats_dock.py" line="455" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="460" />
+            <location filename="../ui/stats_dock.py" line="462" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="467" />
+            <location filename="../ui/stats_dock.py" line="470" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="469" />
+            <location filename="../ui/stats_dock.py" line="474" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>
@@ -3168,47 +3193,47 @@
     <context>
         <name>TaskController</name>
         <message>
-            <location filename="../ui/task_controller.py" line="113" />
+            <location filename="../ui/task_controller.py" line="114" />
             <source>No scene folder is set: add one in the dock's settings.</source>
             <translation>No hay carpeta de escenas: añada una en la configuración del panel.</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="132" />
+            <location filename="../ui/task_controller.py" line="133" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="142" />
+            <location filename="../ui/task_controller.py" line="143" />
             <source>cancelled; nothing was written</source>
             <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="174" />
+            <location filename="../ui/task_controller.py" line="175" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="185" />
+            <location filename="../ui/task_controller.py" line="186" />
             <source>resumed in a new row</source>
             <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="238" />
+            <location filename="../ui/task_controller.py" line="239" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="261" />
+            <location filename="../ui/task_controller.py" line="262" />
             <source>statistics saved: {file}</source>
             <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="268" />
+            <location filename="../ui/task_controller.py" line="269" />
             <source>the result could not be loaded: {error}</source>
             <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="272" />
+            <location filename="../ui/task_controller.py" line="273" />
             <source>{count} layer(s) loaded</source>
             <translation>{count} capa(s) cargada(s)</translation>
         </message>

@@ -57,42 +57,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="481" />
+            <location filename="../processing/algorithms.py" line="531" />
             <source>Index or band math (bandmath)</source>
             <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="534" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="489" />
+            <location filename="../processing/algorithms.py" line="539" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="490" />
+            <location filename="../processing/algorithms.py" line="540" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="502" />
+            <location filename="../processing/algorithms.py" line="552" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="506" />
+            <location filename="../processing/algorithms.py" line="556" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="507" />
+            <location filename="../processing/algorithms.py" line="557" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="510" />
+            <location filename="../processing/algorithms.py" line="560" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
         </message>
@@ -128,107 +128,107 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="522" />
+            <location filename="../processing/algorithms.py" line="572" />
             <source>Visual rendering (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="525" />
+            <location filename="../processing/algorithms.py" line="575" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="530" />
+            <location filename="../processing/algorithms.py" line="580" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="531" />
+            <location filename="../processing/algorithms.py" line="581" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="533" />
+            <location filename="../processing/algorithms.py" line="583" />
             <source>Resampling method</source>
             <translation>Метод передискретизації</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="535" />
+            <location filename="../processing/algorithms.py" line="585" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="536" />
+            <location filename="../processing/algorithms.py" line="586" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="538" />
+            <location filename="../processing/algorithms.py" line="588" />
             <source>Pixel size (0: native)</source>
             <translation>Розмір пікселя (0: власний)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="541" />
+            <location filename="../processing/algorithms.py" line="591" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="544" />
+            <location filename="../processing/algorithms.py" line="594" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="568" />
+            <location filename="../processing/algorithms.py" line="618" />
             <source>must be two numbers 'low,high', not {value!r}</source>
             <translation>має бути двома числами 'нижнє,верхнє', а не {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="574" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="577" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="578" />
+            <location filename="../processing/algorithms.py" line="628" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="580" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="581" />
+            <location filename="../processing/algorithms.py" line="631" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="583" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="584" />
+            <location filename="../processing/algorithms.py" line="634" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="636" />
             <source>output pixel size in metres; 0 keeps the native resolution.</source>
             <translation>розмір пікселя результату в метрах; 0 зберігає власну роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="587" />
+            <location filename="../processing/algorithms.py" line="637" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="588" />
+            <location filename="../processing/algorithms.py" line="638" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
         </message>
@@ -236,67 +236,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="424" />
+            <location filename="../processing/algorithms.py" line="474" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="427" />
+            <location filename="../processing/algorithms.py" line="477" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="431" />
+            <location filename="../processing/algorithms.py" line="481" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="433" />
+            <location filename="../processing/algorithms.py" line="483" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="435" />
+            <location filename="../processing/algorithms.py" line="485" />
             <source>Metadata files to add</source>
             <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="439" />
+            <location filename="../processing/algorithms.py" line="489" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="440" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>product_md (product metadata)</source>
             <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="457" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="461" />
+            <location filename="../processing/algorithms.py" line="511" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="462" />
+            <location filename="../processing/algorithms.py" line="512" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="463" />
+            <location filename="../processing/algorithms.py" line="513" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="464" />
+            <location filename="../processing/algorithms.py" line="514" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="467" />
+            <location filename="../processing/algorithms.py" line="517" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
@@ -304,22 +304,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="76" />
+            <location filename="../plugin.py" line="77" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="79" />
+            <location filename="../plugin.py" line="80" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Обрізання супутникових сцен за областю інтересу</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="100" />
+            <location filename="../plugin.py" line="101" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>Незавершених віддалених завдань попередньої сесії: {count}.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="102" />
+            <location filename="../plugin.py" line="103" />
             <source>Show in the task list</source>
             <translation>Показати в списку завдань</translation>
         </message>
@@ -529,92 +529,92 @@
             <translation>кількість класів палітри має бути щонайменше 2, а не {classes}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="97" />
+            <location filename="../core/display.py" line="102" />
             <source>cannot read {path}</source>
             <translation>не вдається прочитати {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="108" />
+            <location filename="../core/display.py" line="113" />
             <source>cannot read the pixels of {path}</source>
             <translation>не вдається прочитати пікселі {path}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="154" />
+            <location filename="../core/display.py" line="159" />
             <source>the result has no files</source>
             <translation>результат не має файлів</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="157" />
+            <location filename="../core/display.py" line="162" />
             <source>the result file {file} does not exist</source>
             <translation>файл результату {file} не існує</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="165" />
+            <location filename="../core/display.py" line="170" />
             <source>{file} holds no GeoTIFF or JPEG 2000 raster</source>
             <translation>{file} не містить растра GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="170" />
+            <location filename="../core/display.py" line="175" />
             <source>results of type {type} are not loaded as layers</source>
             <translation>результати типу {type} не завантажуються як шари</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="189" />
+            <location filename="../core/display.py" line="194" />
             <source>cannot load {path}: a result is read only as GeoTIFF, JPEG 2000, PNG or JPEG</source>
             <translation>не вдається завантажити {path}: результат читається лише як GeoTIFF, JPEG 2000, PNG або JPEG</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="191" />
+            <location filename="../core/display.py" line="196" />
             <source>cannot load {path}: it makes GDAL read {file}, and a result is read from its own file only</source>
             <translation>не вдається завантажити {path}: він змушує GDAL читати {file}, а результат читається лише з власного файлу</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="239" />
+            <location filename="../core/display.py" line="244" />
             <source>cannot open {file} as a zip archive: {reason}</source>
             <translation>не вдається відкрити {file} як архів zip: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="261" />
+            <location filename="../core/display.py" line="266" />
             <source>cannot extract {file}: {reason}</source>
             <translation>не вдається розпакувати {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="285" />
+            <location filename="../core/display.py" line="290" />
             <source>{file} is refused: its member {member} would be written outside the folder</source>
             <translation>{file} відхилено: його елемент {member} було б записано поза текою</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="288" />
+            <location filename="../core/display.py" line="293" />
             <source>{file} is refused: its member {member} is a symbolic link</source>
             <translation>{file} відхилено: його елемент {member} — символьне посилання</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="296" />
+            <location filename="../core/display.py" line="301" />
             <source>{file} is refused: its member {member} repeats or clashes with another member</source>
             <translation>{file} відхилено: його елемент {member} повторює інший елемент або конфліктує з ним</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="328" />
+            <location filename="../core/display.py" line="333" />
             <source>{file} is refused: its member {member} expands more than {ratio} times its compressed size (the limit of extraction)</source>
             <translation>{file} відхилено: його елемент {member} розпаковується більш ніж у {ratio} разів понад стиснений розмір (межа розпакування)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="334" />
+            <location filename="../core/display.py" line="339" />
             <source>{file} is refused: its members hold more than {size} MB (the limit of extraction)</source>
             <translation>{file} відхилено: його елементи містять понад {size} МБ (межа розпакування)</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="337" />
+            <location filename="../core/display.py" line="342" />
             <source>{file} needs more than {needed} MB to extract; {free} MB are free, and {margin} MB are kept free</source>
             <translation>{file} потребує понад {needed} МБ для розпакування; вільно {free} МБ, а {margin} МБ лишаються вільними</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="374" />
+            <location filename="../core/display.py" line="379" />
             <source>cannot extract {member} from {file}: {reason}</source>
             <translation>не вдається розпакувати {member} з {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/display.py" line="391" />
+            <location filename="../core/display.py" line="396" />
             <source>no free folder name for {folder}</source>
             <translation>немає вільної назви теки для {folder}</translation>
         </message>
@@ -794,32 +794,32 @@
             <translation>не вдається прочитати {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="126" />
+            <location filename="../core/gdal_support.py" line="131" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>не вдається прочитати {path}: він змушує GDAL читати {file}, а канали сцен читаються лише з файлів GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="151" />
+            <location filename="../core/gdal_support.py" line="156" />
             <source>the file is empty</source>
             <translation>файл порожній</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="174" />
+            <location filename="../core/gdal_support.py" line="179" />
             <source>read failed</source>
             <translation>помилка читання</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="175" />
+            <location filename="../core/gdal_support.py" line="180" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>не вдається прочитати пікселі {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="206" />
+            <location filename="../core/gdal_support.py" line="211" />
             <source>no transformation</source>
             <translation>немає перетворення</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="207" />
+            <location filename="../core/gdal_support.py" line="212" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>не вдається перетворити область інтересу в систему координат растра: {reason}</translation>
         </message>
@@ -904,111 +904,6 @@
             <translation>{expressions} · на сітці {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/ledger.py" line="223" />
-            <source>a task in the ledger is not a JSON object: {data}</source>
-            <translation>завдання в журналі не є об'єктом JSON: {data}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="226" />
-            <source>a task in the ledger has no task_id: {data}</source>
-            <translation>завдання в журналі не має task_id: {data}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="260" />
-            <source>a task needs a task_id to be recorded</source>
-            <translation>щоб записати завдання, потрібен task_id</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="262" />
-            <source>{status} is not a task status (one of {statuses})</source>
-            <translation>{status} не є станом завдання (один із {statuses})</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="299" />
-            <source>cannot use the task ledger {path}: {reason}</source>
-            <translation>не вдається використати журнал завдань {path}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="306" />
-            <source>{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns the ledger off)</source>
-            <translation>{what} {path} не є звичайним файлом ({kind}): вкажіть шлях до звичайного файлу або до файлу, якого ще немає (у командному рядку журнал вимикає --no-ledger або порожня змінна LBE_LEDGER)</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="314" />
-            <source>a symbolic link</source>
-            <translation>символьне посилання</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="316" />
-            <source>a folder</source>
-            <translation>тека</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="318" />
-            <source>a device</source>
-            <translation>пристрій</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="320" />
-            <source>a pipe</source>
-            <translation>канал</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="322" />
-            <source>a socket</source>
-            <translation>сокет</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="323" />
-            <source>not a file</source>
-            <translation>не файл</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="369" />
-            <source>the task ledger</source>
-            <translation>журнал завдань</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="370" />
-            <source>the task ledger's lock file</source>
-            <translation>файл блокування журналу завдань</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="421" />
-            <source>a task's id cannot change; forget it and add the new one</source>
-            <translation>ідентифікатор завдання не може змінитися; забудьте це завдання й додайте нове</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="424" />
-            <source>{field} is not a field of a ledger entry</source>
-            <translation>{field} не є полем запису журналу</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="429" />
-            <source>task {task_id} is not in the task ledger {path}</source>
-            <translation>завдання {task_id} немає в журналі завдань {path}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="489" />
-            <source>expired on the server (task_timeout passed)</source>
-            <translation>строк дії на сервері минув (task_timeout вичерпано)</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="553" />
-            <source>cannot read the task ledger {path}: {reason}</source>
-            <translation>не вдається прочитати журнал завдань {path}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="582" />
-            <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
-            <translation>журнал завдань {path} пошкоджений, і його не вдається перемістити вбік: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/ledger.py" line="610" />
-            <source>cannot write the task ledger {path}: {reason}</source>
-            <translation>не вдається записати журнал завдань {path}: {reason}</translation>
-        </message>
-        <message>
             <location filename="../core/qgis_network.py" line="27" />
             <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
             <translation>немає ключа API: виберіть конфігурацію автентифікації, що його містить (Налаштування, Processing API)</translation>
@@ -1037,371 +932,6 @@
             <location filename="../core/qgis_network.py" line="67" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="91" />
-            <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
-            <translation>немає ключа API: задайте --api-key або встановіть LBE_API_KEY (у QGIS: конфігурація автентифікації)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="94" />
-            <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
-            <translation>ключ API містить розрив рядка, пробіл, керівний символ або символ поза ASCII, яких не має жоден ключ: вкажіть лише ключ, в одному рядку</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="264" />
-            <source>the waiting limit of {seconds} s</source>
-            <translation>ліміту очікування ({seconds} s)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="274" />
-            <source>creating the task</source>
-            <translation>створення завдання</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="278" />
-            <source>the API created no task (answer: {answer})</source>
-            <translation>API не створив завдання (відповідь: {answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="297" />
-            <source>the API answered a redirect without a Location</source>
-            <translation>API відповів переспрямуванням без Location</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="300" />
-            <source>the API does not know task {task_id} (it may have expired on the server)</source>
-            <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="303" />
-            <source>asking for the task's status</source>
-            <translation>запиту стану завдання</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="322" />
-            <source>the task failed on the server: {reason}</source>
-            <translation>завдання завершилося помилкою на сервері: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="328" />
-            <source>the API keeps answering in a way this plugin does not understand</source>
-            <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="340" />
-            <source>the download limit of {seconds} s</source>
-            <translation>ліміт завантаження {seconds} с</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="362" />
-            <source>testing the connection</source>
-            <translation>перевірки з'єднання</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="364" />
-            <source>{host} answered (HTTP {status}) and accepted the key</source>
-            <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="403" />
-            <source>no connection to {host} within {seconds} s</source>
-            <translation>немає з'єднання з {host} протягом {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="406" />
-            <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
-            <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="410" />
-            <source>{host} did not send its whole answer within {seconds} s</source>
-            <translation>{host} не надіслав усю відповідь за {seconds} с</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="412" />
-            <source>{host} did not answer within {seconds} s</source>
-            <translation>{host} не відповів протягом {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="415" />
-            <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
-            <translation>відповідь {host} більша за {size}, найбільший допустимий розмір відповіді API</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="419" />
-            <source>cannot reach {host}: {reason}</source>
-            <translation>не вдається зв'язатися з {host}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="421" />
-            <source>the request to {host} failed: {reason}</source>
-            <translation>запит до {host} не вдався: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="427" />
-            <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
-            <translation>{host} відмовив {count} разів поспіль через обмеження частоти запитів (HTTP 429); спробуйте пізніше</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="432" />
-            <source>the API asked to wait {seconds} s more for its rate limit</source>
-            <translation>API попросив зачекати ще {seconds} с через обмеження частоти запитів</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="435" />
-            <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
-            <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="441" />
-            <source>{host} answered HTTP {status} ({answer})</source>
-            <translation>{host} відповів HTTP {status} ({answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="445" />
-            <source>{problem}; gave up after {attempts} attempts</source>
-            <translation>{problem}; припинено після спроб: {attempts}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="448" />
-            <source>{problem}; next try in {seconds} s</source>
-            <translation>{problem}; наступна спроба через {seconds} с</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="450" />
-            <source>{problem}; trying again in {seconds} s</source>
-            <translation>{problem}; повторна спроба через {seconds} s</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="507" />
-            <source>{host} answered HTTP {status} for the result file ({answer})</source>
-            <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="543" />
-            <source>{received} bytes received</source>
-            <translation>отримано байтів: {received}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="546" />
-            <source>the download from {host} stopped after {received} of {expected} bytes</source>
-            <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="550" />
-            <source>the download from {host} was cut off after {received} bytes ({reason})</source>
-            <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="558" />
-            <source>{problem}; resuming</source>
-            <translation>{problem}; відновлення</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="564" />
-            <source>the result file is larger than {limit}, the most a download may be</source>
-            <translation>файл результату більший за {limit}, найбільший допустимий розмір завантаження</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="575" />
-            <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
-            <translation>файл результату ({size}) не вміщується в {folder}: вільно {free}, а {margin} лишаються вільними; звільніть місце й відновіть завдання</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="580" />
-            <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
-            <translation>диск теки {folder} майже заповнений (вільно {free}, {margin} лишаються вільними): завантаження зупинено після {received}; звільніть місце й відновіть завдання</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="604" />
-            <source>the task was not created within {limit}; nothing was sent to run</source>
-            <translation>завдання не створено в межах {limit}; нічого не надіслано на виконання</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="606" />
-            <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
-            <translation>завдання не створено в межах {limit}; якщо сервер усе ж його прийняв, воно може виконатися: перегляньте список завдань, перш ніж запускати його знову</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="609" />
-            <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
-            <translation>результат не завантажено в межах {limit}; на сервері завдання виконано: {resume}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="611" />
-            <source>the API did not answer within {limit}</source>
-            <translation>API не відповів у межах {limit}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="613" />
-            <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
-            <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: {resume}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="615" />
-            <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
-            <translation>його збережено в журналі завдань, щоб відновити пізніше зі списку завдань (або повторним запуском того самого запиту)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="618" />
-            <source>without a task ledger, it cannot be resumed</source>
-            <translation>без журналу завдань його не можна відновити</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="625" />
-            <source>its task_timeout of {seconds} s</source>
-            <translation>свого task_timeout ({seconds} s)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="652" />
-            <source>the API's answer when {doing} is not JSON: {answer}</source>
-            <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="661" />
-            <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
-            <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="664" />
-            <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
-            <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="668" />
-            <source>the API rejected the request: {reason}</source>
-            <translation>API відхилив запит: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="670" />
-            <source>HTTP {status} when {doing}: {reason}</source>
-            <translation>HTTP {status} під час {doing}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="671" />
-            <source>no message</source>
-            <translation>без повідомлення</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="733" />
-            <source>{count} bytes</source>
-            <translation>{count} байтів</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="747" />
-            <source>no reason given</source>
-            <translation>причину не вказано</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="818" />
-            <source>the result file is of no known type (it starts with {start})</source>
-            <translation>файл результату невідомого типу (починається з {start})</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="853" />
-            <source>an identical request ran as task {task_id}; using its result</source>
-            <translation>ідентичний запит виконувався як завдання {task_id}; використовується його результат</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="859" />
-            <source>an identical request is still running as task {task_id}: waiting for it</source>
-            <translation>ідентичний запит ще виконується як завдання {task_id}: очікування на нього</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="864" />
-            <source>task {task_id} created; waiting for the server</source>
-            <translation>завдання {task_id} створено; очікування на сервер</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="881" />
-            <source>cancelled by the user; the server may still finish it</source>
-            <translation>скасовано користувачем; сервер ще може його завершити</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="894" />
-            <source>done</source>
-            <translation>готово</translation>
-        </message>
-        <message>
-            <location filename="../core/remote.py" line="903" />
-            <source>task {task_id} is not in the task ledger any more</source>
-            <translation>завдання {task_id} більше немає в журналі завдань</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="82" />
-            <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
-            <translation>{name} — не сенсор, відомий пошуку сцен (набори даних: {known}; короткі назви, як-от S2, S2L2A, L8, теж підходять)</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="126" />
-            <source>the scene search gave no footprint for {view_id}</source>
-            <translation>пошук сцен не повернув контуру для {view_id}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="214" />
-            <source>searching scenes</source>
-            <translation>пошуку сцен</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="227" />
-            <source>scene search: page {page}, {count} results</source>
-            <translation>пошук сцен: сторінка {page}, результатів: {count}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="234" />
-            <source>{count} search result(s) without a view_id skipped</source>
-            <translation>пропущено результатів пошуку без view_id: {count}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="238" />
-            <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
-            <translation>відповідних сцен більше ніж {seen} ({total}); звузьте дати або область</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="241" />
-            <source>more than {seen} scenes may match; narrow the dates or the area</source>
-            <translation>відповідних сцен може бути більше ніж {seen}; звузьте дати або область</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="250" />
-            <source>the first date {first} is after the last date {last}</source>
-            <translation>перша дата {first} пізніша за останню дату {last}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="253" />
-            <source>must be a percentage between 0 and 100, not {value}</source>
-            <translation>має бути відсотком від 0 до 100, а не {value}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="257" />
-            <source>must be a positive whole number, not {value}</source>
-            <translation>має бути додатним цілим числом, а не {value}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="259" />
-            <source>must be one of {choices}, not {value}</source>
-            <translation>має бути одним із {choices}, а не {value}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="271" />
-            <source>{value} is not a date YYYY-MM-DD</source>
-            <translation>{value} не є датою YYYY-MM-DD</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="281" />
-            <source>the scene search answered something other than an object: {answer}</source>
-            <translation>пошук сцен відповів не об'єктом: {answer}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="300" />
-            <source>the scene search failed: {reason}</source>
-            <translation>пошук сцен не вдався: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote_search.py" line="301" />
-            <source>the scene search's answer holds no list of results: {answer}</source>
-            <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="110" />
@@ -1537,6 +1067,11 @@
             <location filename="../core/request.py" line="343" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
             <translation>має бути датою YYYY-MM-DD, а не {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/request.py" line="350" />
+            <source>{value} is not a date YYYY-MM-DD</source>
+            <translation>{value} не є датою YYYY-MM-DD</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="357" />
@@ -1699,67 +1234,67 @@
             <translation>(немає теки сцен)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="274" />
+            <location filename="../core/sensors.py" line="275" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
             <translation>{view_id} не має коректної дати ({year}-{month}-{day})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="282" />
+            <location filename="../core/sensors.py" line="283" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
             <translation>{view_id} не має коректного дня року ({year}, день {day_of_year})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="290" />
+            <location filename="../core/sensors.py" line="291" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>відсутнє: задайте ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="303" />
+            <location filename="../core/sensors.py" line="304" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
             <translation>{view_id} — не відомий ідентифікатор сцени (очікується S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... або NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="312" />
+            <location filename="../core/sensors.py" line="313" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} — не ідентифікатор Sentinel-2 вигляду {form}, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="317" />
+            <location filename="../core/sensors.py" line="318" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: зона UTM {zone} не в межах від 1 до 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="321" />
+            <location filename="../core/sensors.py" line="322" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: зона, місяць, день і порядковий номер у view_id не доповнюються нулями ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="336" />
+            <location filename="../core/sensors.py" line="337" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} — не ідентифікатор сцени Landsat (напр. L8/LC80290332017076LGN00 або L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="343" />
+            <location filename="../core/sensors.py" line="344" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: сцени {kind} не підтримуються</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="349" />
+            <location filename="../core/sensors.py" line="350" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: префікс {prefix}/ не відповідає сцені Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="359" />
+            <location filename="../core/sensors.py" line="360" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} — не ідентифікатор MODIS вигляду {form}, напр. MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="364" />
+            <location filename="../core/sensors.py" line="365" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: тайл MODIS {tile} поза сіткою (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="375" />
+            <location filename="../core/sensors.py" line="376" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
@@ -1779,12 +1314,12 @@
             <translation>завдання зупинилося без результату</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="113" />
+            <location filename="../core/tasks.py" line="123" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: пошук сцен</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="133" />
+            <location filename="../core/tasks.py" line="143" />
             <source>the scene search stopped</source>
             <translation>пошук сцен зупинено</translation>
         </message>
@@ -1859,12 +1394,12 @@
             <translation>{path} має повернуте геоперетворення, яке вбудований обробник не обрізає</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="269" />
+            <location filename="../core/local/raster.py" line="267" />
             <source>rasterize failed</source>
             <translation>помилка растеризації</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="270" />
+            <location filename="../core/local/raster.py" line="268" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>не вдається растеризувати область інтересу: {reason}</translation>
         </message>
@@ -1924,137 +1459,607 @@
             <translation>помилка кодування JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="93" />
+            <location filename="../core/remote/backend.py" line="60" />
+            <source>an identical request ran as task {task_id}; using its result</source>
+            <translation>ідентичний запит виконувався як завдання {task_id}; використовується його результат</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="66" />
+            <source>an identical request is still running as task {task_id}: waiting for it</source>
+            <translation>ідентичний запит ще виконується як завдання {task_id}: очікування на нього</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="71" />
+            <source>task {task_id} created; waiting for the server</source>
+            <translation>завдання {task_id} створено; очікування на сервер</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="88" />
+            <source>cancelled by the user; the server may still finish it</source>
+            <translation>скасовано користувачем; сервер ще може його завершити</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="101" />
+            <source>done</source>
+            <translation>готово</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/backend.py" line="110" />
+            <source>task {task_id} is not in the task ledger any more</source>
+            <translation>завдання {task_id} більше немає в журналі завдань</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="95" />
+            <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
+            <translation>немає ключа API: задайте --api-key або встановіть LBE_API_KEY (у QGIS: конфігурація автентифікації)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="98" />
+            <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
+            <translation>ключ API містить розрив рядка, пробіл, керівний символ або символ поза ASCII, яких не має жоден ключ: вкажіть лише ключ, в одному рядку</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="277" />
+            <source>the waiting limit of {seconds} s</source>
+            <translation>ліміту очікування ({seconds} s)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="297" />
+            <source>creating the task</source>
+            <translation>створення завдання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="301" />
+            <source>the API created no task (answer: {answer})</source>
+            <translation>API не створив завдання (відповідь: {answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="320" />
+            <source>the API answered a redirect without a Location</source>
+            <translation>API відповів переспрямуванням без Location</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="323" />
+            <source>the API does not know task {task_id} (it may have expired on the server)</source>
+            <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="326" />
+            <source>asking for the task's status</source>
+            <translation>запиту стану завдання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="345" />
+            <source>the task failed on the server: {reason}</source>
+            <translation>завдання завершилося помилкою на сервері: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="351" />
+            <source>the API keeps answering in a way this plugin does not understand</source>
+            <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="363" />
+            <source>the download limit of {seconds} s</source>
+            <translation>ліміт завантаження {seconds} с</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="385" />
+            <source>testing the connection</source>
+            <translation>перевірки з'єднання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="387" />
+            <source>{host} answered (HTTP {status}) and accepted the key</source>
+            <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="416" />
+            <source>no connection to {host} within {seconds} s</source>
+            <translation>немає з'єднання з {host} протягом {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="419" />
+            <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
+            <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="423" />
+            <source>{host} did not send its whole answer within {seconds} s</source>
+            <translation>{host} не надіслав усю відповідь за {seconds} с</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="425" />
+            <source>{host} did not answer within {seconds} s</source>
+            <translation>{host} не відповів протягом {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="428" />
+            <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
+            <translation>відповідь {host} більша за {size}, найбільший допустимий розмір відповіді API</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="432" />
+            <source>cannot reach {host}: {reason}</source>
+            <translation>не вдається зв'язатися з {host}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="434" />
+            <source>the request to {host} failed: {reason}</source>
+            <translation>запит до {host} не вдався: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="440" />
+            <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
+            <translation>{host} відмовив {count} разів поспіль через обмеження частоти запитів (HTTP 429); спробуйте пізніше</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="445" />
+            <source>the API asked to wait {seconds} s more for its rate limit</source>
+            <translation>API попросив зачекати ще {seconds} с через обмеження частоти запитів</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="448" />
+            <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
+            <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="454" />
+            <source>{host} answered HTTP {status} ({answer})</source>
+            <translation>{host} відповів HTTP {status} ({answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="458" />
+            <source>{problem}; gave up after {attempts} attempts</source>
+            <translation>{problem}; припинено після спроб: {attempts}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="461" />
+            <source>{problem}; next try in {seconds} s</source>
+            <translation>{problem}; наступна спроба через {seconds} с</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="463" />
+            <source>{problem}; trying again in {seconds} s</source>
+            <translation>{problem}; повторна спроба через {seconds} s</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="546" />
+            <source>{host} answered HTTP {status} for the result file ({answer})</source>
+            <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="582" />
+            <source>{received} bytes received</source>
+            <translation>отримано байтів: {received}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="585" />
+            <source>the download from {host} stopped after {received} of {expected} bytes</source>
+            <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="589" />
+            <source>the download from {host} was cut off after {received} bytes ({reason})</source>
+            <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="597" />
+            <source>{problem}; resuming</source>
+            <translation>{problem}; відновлення</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="603" />
+            <source>the result file is larger than {limit}, the most a download may be</source>
+            <translation>файл результату більший за {limit}, найбільший допустимий розмір завантаження</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="614" />
+            <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
+            <translation>файл результату ({size}) не вміщується в {folder}: вільно {free}, а {margin} лишаються вільними; звільніть місце й відновіть завдання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="619" />
+            <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
+            <translation>диск теки {folder} майже заповнений (вільно {free}, {margin} лишаються вільними): завантаження зупинено після {received}; звільніть місце й відновіть завдання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="643" />
+            <source>the task was not created within {limit}; nothing was sent to run</source>
+            <translation>завдання не створено в межах {limit}; нічого не надіслано на виконання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="645" />
+            <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
+            <translation>завдання не створено в межах {limit}; якщо сервер усе ж його прийняв, воно може виконатися: перегляньте список завдань, перш ніж запускати його знову</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="648" />
+            <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
+            <translation>результат не завантажено в межах {limit}; на сервері завдання виконано: {resume}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="650" />
+            <source>the API did not answer within {limit}</source>
+            <translation>API не відповів у межах {limit}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="652" />
+            <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
+            <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: {resume}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="654" />
+            <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
+            <translation>його збережено в журналі завдань, щоб відновити пізніше зі списку завдань (або повторним запуском того самого запиту)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="657" />
+            <source>without a task ledger, it cannot be resumed</source>
+            <translation>без журналу завдань його не можна відновити</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="664" />
+            <source>its task_timeout of {seconds} s</source>
+            <translation>свого task_timeout ({seconds} s)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="691" />
+            <source>the API's answer when {doing} is not JSON: {answer}</source>
+            <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="700" />
+            <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
+            <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="703" />
+            <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
+            <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="707" />
+            <source>the API rejected the request: {reason}</source>
+            <translation>API відхилив запит: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="709" />
+            <source>HTTP {status} when {doing}: {reason}</source>
+            <translation>HTTP {status} під час {doing}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="710" />
+            <source>no message</source>
+            <translation>без повідомлення</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="859" />
+            <source>{count} bytes</source>
+            <translation>{count} байтів</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="873" />
+            <source>no reason given</source>
+            <translation>причину не вказано</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="945" />
+            <source>the result file is of no known type (it starts with {start})</source>
+            <translation>файл результату невідомого типу (починається з {start})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="223" />
+            <source>a task in the ledger is not a JSON object: {data}</source>
+            <translation>завдання в журналі не є об'єктом JSON: {data}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="226" />
+            <source>a task in the ledger has no task_id: {data}</source>
+            <translation>завдання в журналі не має task_id: {data}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="260" />
+            <source>a task needs a task_id to be recorded</source>
+            <translation>щоб записати завдання, потрібен task_id</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="262" />
+            <source>{status} is not a task status (one of {statuses})</source>
+            <translation>{status} не є станом завдання (один із {statuses})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="299" />
+            <source>cannot use the task ledger {path}: {reason}</source>
+            <translation>не вдається використати журнал завдань {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="306" />
+            <source>{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns the ledger off)</source>
+            <translation>{what} {path} не є звичайним файлом ({kind}): вкажіть шлях до звичайного файлу або до файлу, якого ще немає (у командному рядку журнал вимикає --no-ledger або порожня змінна LBE_LEDGER)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="314" />
+            <source>a symbolic link</source>
+            <translation>символьне посилання</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="316" />
+            <source>a folder</source>
+            <translation>тека</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="318" />
+            <source>a device</source>
+            <translation>пристрій</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="320" />
+            <source>a pipe</source>
+            <translation>канал</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="322" />
+            <source>a socket</source>
+            <translation>сокет</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="323" />
+            <source>not a file</source>
+            <translation>не файл</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="369" />
+            <source>the task ledger</source>
+            <translation>журнал завдань</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="370" />
+            <source>the task ledger's lock file</source>
+            <translation>файл блокування журналу завдань</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="421" />
+            <source>a task's id cannot change; forget it and add the new one</source>
+            <translation>ідентифікатор завдання не може змінитися; забудьте це завдання й додайте нове</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="424" />
+            <source>{field} is not a field of a ledger entry</source>
+            <translation>{field} не є полем запису журналу</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="429" />
+            <source>task {task_id} is not in the task ledger {path}</source>
+            <translation>завдання {task_id} немає в журналі завдань {path}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="489" />
+            <source>expired on the server (task_timeout passed)</source>
+            <translation>строк дії на сервері минув (task_timeout вичерпано)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="553" />
+            <source>cannot read the task ledger {path}: {reason}</source>
+            <translation>не вдається прочитати журнал завдань {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="582" />
+            <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
+            <translation>журнал завдань {path} пошкоджений, і його не вдається перемістити вбік: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="610" />
+            <source>cannot write the task ledger {path}: {reason}</source>
+            <translation>не вдається записати журнал завдань {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="82" />
+            <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
+            <translation>{name} — не сенсор, відомий пошуку сцен (набори даних: {known}; короткі назви, як-от S2, S2L2A, L8, теж підходять)</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="126" />
+            <source>the scene search gave no footprint for {view_id}</source>
+            <translation>пошук сцен не повернув контуру для {view_id}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="215" />
+            <source>searching scenes</source>
+            <translation>пошуку сцен</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="228" />
+            <source>scene search: page {page}, {count} results</source>
+            <translation>пошук сцен: сторінка {page}, результатів: {count}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="235" />
+            <source>{count} search result(s) without a view_id skipped</source>
+            <translation>пропущено результатів пошуку без view_id: {count}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="239" />
+            <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
+            <translation>відповідних сцен більше ніж {seen} ({total}); звузьте дати або область</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="242" />
+            <source>more than {seen} scenes may match; narrow the dates or the area</source>
+            <translation>відповідних сцен може бути більше ніж {seen}; звузьте дати або область</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="251" />
+            <source>the first date {first} is after the last date {last}</source>
+            <translation>перша дата {first} пізніша за останню дату {last}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="254" />
+            <source>must be a percentage between 0 and 100, not {value}</source>
+            <translation>має бути відсотком від 0 до 100, а не {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="258" />
+            <source>must be a positive whole number, not {value}</source>
+            <translation>має бути додатним цілим числом, а не {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="260" />
+            <source>must be one of {choices}, not {value}</source>
+            <translation>має бути одним із {choices}, а не {value}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="282" />
+            <source>the scene search answered something other than an object: {answer}</source>
+            <translation>пошук сцен відповів не об'єктом: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="301" />
+            <source>the scene search failed: {reason}</source>
+            <translation>пошук сцен не вдався: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/search.py" line="302" />
+            <source>the scene search's answer holds no list of results: {answer}</source>
+            <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="95" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="96" />
+            <location filename="../ui/area_of_interest.py" line="98" />
             <source>No feature is selected in {layer}.</source>
             <translation>У шарі {layer} не вибрано жодного об'єкта.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="99" />
+            <location filename="../ui/area_of_interest.py" line="101" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Вибрані об'єкти шару {layer} не мають геометрії.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="101" />
+            <location filename="../ui/area_of_interest.py" line="103" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>вибрані об'єкти шару {layer}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="138" />
+            <location filename="../ui/area_of_interest.py" line="140" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="142" />
+            <location filename="../ui/area_of_interest.py" line="144" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="283" />
+            <location filename="../ui/map_tools.py" line="287" />
             <source>A polygon needs at least 3 vertices</source>
             <translation>Полігону потрібно щонайменше 3 вершини</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="292" />
+            <location filename="../ui/map_tools.py" line="296" />
             <source>The polygon has no area: its vertices are on one line</source>
             <translation>Полігон не має площі: його вершини лежать на одній прямій</translation>
         </message>
         <message>
-            <location filename="../ui/map_tools.py" line="297" />
+            <location filename="../ui/map_tools.py" line="301" />
             <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
             <translation>Полігон перетинає сам себе: видаліть вершини клавішею Backspace і намалюйте його знову</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="63" />
+            <location filename="../ui/map_zoom.py" line="28" />
+            <source>The map's CRS ({crs}) cannot show {what}; the map stays where it was.</source>
+            <translation>СК карти ({crs}) не може показати {what}; карта лишається, де була.</translation>
+        </message>
+        <message>
+            <location filename="../ui/result_layers.py" line="38" />
             <source>{scene} · {request}</source>
             <translation>{scene} · {request}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="113" />
+            <location filename="../ui/result_layers.py" line="88" />
             <source>{sensor} {date} {bands}</source>
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="165" />
+            <location filename="../ui/result_layers.py" line="134" />
             <source>not a raster QGIS can read</source>
             <translation>не є растром, який може прочитати QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="166" />
+            <location filename="../ui/result_layers.py" line="135" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="296" />
+            <location filename="../ui/stats_chart.py" line="322" />
             <source>{date} · {index}</source>
             <translation>{date} · {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="297" />
+            <location filename="../ui/stats_chart.py" line="323" />
             <source>{figure} {value}</source>
             <translation>{figure} {value}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="300" />
+            <location filename="../ui/stats_chart.py" line="326" />
             <source>cloud {cloud} %</source>
             <translation>хмарність {cloud} %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="308" />
+            <location filename="../ui/stats_chart.py" line="334" />
             <source>{date} · {scene} · not computed: {reason}</source>
             <translation>{date} · {scene} · не обчислено: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="474" />
+            <location filename="../ui/stats_chart.py" line="501" />
             <source>p10–p90</source>
             <translation>p10–p90</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="479" />
+            <location filename="../ui/stats_chart.py" line="506" />
             <source>q1–q3</source>
             <translation>q1–q3</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="487" />
+            <location filename="../ui/stats_chart.py" line="514" />
             <source>min–max</source>
             <translation>мін–макс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="492" />
+            <location filename="../ui/stats_chart.py" line="519" />
             <source>{index} median</source>
             <translation>медіана {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="492" />
+            <location filename="../ui/stats_chart.py" line="519" />
             <source>median</source>
             <translation>медіана</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="505" />
+            <location filename="../ui/stats_chart.py" line="532" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="519" />
+            <location filename="../ui/stats_chart.py" line="546" />
             <source>not computed</source>
             <translation>не обчислено</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="524" />
+            <location filename="../ui/stats_chart.py" line="551" />
             <source>No statistics in this answer</source>
             <translation>У цій відповіді немає статистики</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="532" />
+            <location filename="../ui/stats_chart.py" line="559" />
             <source>index value</source>
             <translation>значення індексу</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="140" />
+            <location filename="../processing/algorithms.py" line="147" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
             <translation>немає теки сцен: задайте SCENES або додайте теку сцен у налаштуваннях модуля</translation>
         </message>
@@ -2090,147 +2095,152 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="213" />
+            <location filename="../processing/algorithms.py" line="252" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="224" />
+            <location filename="../processing/algorithms.py" line="263" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Область інтересу (полігони, об'єднані в один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="228" />
+            <location filename="../processing/algorithms.py" line="267" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="232" />
+            <location filename="../processing/algorithms.py" line="271" />
             <source>Processing API base URL (empty: run on this computer)</source>
             <translation>Базова URL-адреса Processing API (порожньо: виконати на цьому комп'ютері)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="234" />
+            <location filename="../processing/algorithms.py" line="273" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="235" />
+            <location filename="../processing/algorithms.py" line="274" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="236" />
+            <location filename="../processing/algorithms.py" line="275" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="247" />
+            <location filename="../processing/algorithms.py" line="286" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="271" />
+            <location filename="../processing/algorithms.py" line="310" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="275" />
+            <location filename="../processing/algorithms.py" line="314" />
             <source>the features cannot be dissolved into one geometry: {error}</source>
             <translation>об'єкти неможливо об'єднати в одну геометрію: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="285" />
+            <location filename="../processing/algorithms.py" line="324" />
             <source>the layer has no coordinate reference system</source>
             <translation>шар не має системи координат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="290" />
+            <location filename="../processing/algorithms.py" line="329" />
             <source>cannot be transformed to {crs}: {error}</source>
             <translation>неможливо перетворити в {crs}: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="297" />
+            <location filename="../processing/algorithms.py" line="336" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="306" />
+            <location filename="../processing/algorithms.py" line="345" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="342" />
+            <location filename="../processing/algorithms.py" line="381" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="343" />
+            <location filename="../processing/algorithms.py" line="382" />
             <source>Running on {backend}</source>
             <translation>Місце виконання: {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="344" />
+            <location filename="../processing/algorithms.py" line="383" />
             <source>the Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="345" />
+            <location filename="../processing/algorithms.py" line="384" />
             <source>this computer</source>
             <translation>цей комп'ютер</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="348" />
-            <source>Cancelled: nothing was written.</source>
-            <translation>Скасовано: нічого не записано.</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="355" />
-            <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
-            <translation>Внутрішня помилка ({kind}: {error}); подробиці в журналі {tag}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="358" />
+            <location filename="../processing/algorithms.py" line="386" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="392" />
+            <location filename="../processing/algorithms.py" line="389" />
+            <source>Cancelled: nothing was written.</source>
+            <translation>Скасовано: нічого не записано.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="396" />
+            <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
+            <translation>Внутрішня помилка ({kind}: {error}); подробиці в журналі {tag}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="426" />
+            <source>Not loaded as a layer: {reason}</source>
+            <translation>Не завантажено як шар: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="442" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="393" />
+            <location filename="../processing/algorithms.py" line="443" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="395" />
+            <location filename="../processing/algorithms.py" line="445" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="396" />
+            <location filename="../processing/algorithms.py" line="446" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="397" />
+            <location filename="../processing/algorithms.py" line="447" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для вбудованого обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="399" />
+            <location filename="../processing/algorithms.py" line="449" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконується на цьому комп'ютері вбудованим обробником. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="404" />
+            <location filename="../processing/algorithms.py" line="454" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="406" />
+            <location filename="../processing/algorithms.py" line="456" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
@@ -2238,354 +2248,364 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="99" />
+            <location filename="../ui/dock.py" line="110" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="146" />
+            <location filename="../ui/dock.py" line="158" />
             <source>Run</source>
             <translation>Виконати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="166" />
+            <location filename="../ui/dock.py" line="178" />
             <source>drawn rectangle</source>
             <translation>намальований прямокутник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="166" />
+            <location filename="../ui/dock.py" line="178" />
             <source>drawn polygon</source>
             <translation>намальований полігон</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="211" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="200" />
+            <location filename="../ui/dock.py" line="212" />
             <source>Index (bandmath)</source>
             <translation>Індекс (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="201" />
+            <location filename="../ui/dock.py" line="213" />
             <source>Visual (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="214" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Статистика в часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="209" />
+            <location filename="../ui/dock.py" line="221" />
             <source>Task</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="214" />
+            <location filename="../ui/dock.py" line="226" />
             <source>Area of interest</source>
             <translation>Область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="218" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Rectangle</source>
             <translation>Прямокутник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="218" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Drag a rectangle on the map</source>
             <translation>Протягніть прямокутник на карті</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="220" />
+            <location filename="../ui/dock.py" line="232" />
             <source>Polygon</source>
             <translation>Полігон</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="221" />
+            <location filename="../ui/dock.py" line="233" />
             <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
             <translation>Клацайте вершини; подвійне клацання або клацання правою кнопкою завершує, Backspace видаляє останню вершину, Esc скасовує</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="223" />
+            <location filename="../ui/dock.py" line="235" />
             <source>Selection</source>
             <translation>Вибране</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="224" />
+            <location filename="../ui/dock.py" line="236" />
             <source>The selected polygons of the active layer</source>
             <translation>Вибрані полігони активного шару</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="225" />
+            <location filename="../ui/dock.py" line="237" />
             <source>Map extent</source>
             <translation>Екстент карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="225" />
+            <location filename="../ui/dock.py" line="237" />
             <source>The map canvas extent</source>
             <translation>Екстент полотна карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="227" />
+            <location filename="../ui/dock.py" line="239" />
             <source>File…</source>
             <translation>Файл…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="227" />
+            <location filename="../ui/dock.py" line="239" />
             <source>A GeoJSON or any vector file</source>
             <translation>GeoJSON або будь-який векторний файл</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Clear</source>
             <translation>Очистити</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Forget the area of interest</source>
             <translation>Забути область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="252" />
+            <location filename="../ui/dock.py" line="264" />
             <source>Scene</source>
             <translation>Сцена</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="253" />
+            <location filename="../ui/dock.py" line="265" />
             <source>this computer</source>
             <translation>цей комп'ютер</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="255" />
+            <location filename="../ui/dock.py" line="267" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="261" />
+            <location filename="../ui/dock.py" line="273" />
             <source>Test connection</source>
             <translation>Перевірити з'єднання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="275" />
+            <location filename="../ui/dock.py" line="287" />
             <source>Run on</source>
             <translation>Де виконувати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="285" />
+            <location filename="../ui/dock.py" line="297" />
             <source>Datasets</source>
             <translation>Набори даних</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="298" />
+            <location filename="../ui/dock.py" line="311" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="309" />
+            <location filename="../ui/dock.py" line="322" />
             <source>Visual</source>
             <translation>Візуалізація</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="320" />
+            <location filename="../ui/dock.py" line="333" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="346" />
+            <location filename="../ui/dock.py" line="359" />
             <source>Bands</source>
             <translation>Канали</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="356" />
+            <location filename="../ui/dock.py" line="369" />
             <source>Options</source>
             <translation>Параметри</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="358" />
+            <location filename="../ui/dock.py" line="371" />
             <source>Merge bands of one resolution</source>
             <translation>Об'єднати канали однієї роздільності</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="361" />
+            <location filename="../ui/dock.py" line="374" />
             <source>Tile metadata</source>
             <translation>Метадані тайла</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="362" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Product metadata</source>
             <translation>Метадані продукту</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="370" />
+            <location filename="../ui/dock.py" line="383" />
             <source>▸ Request</source>
             <translation>▸ Запит</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="373" />
+            <location filename="../ui/dock.py" line="386" />
             <source>Copy JSON</source>
             <translation>Копіювати JSON</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="389" />
             <source>Copy as curl</source>
             <translation>Копіювати як curl</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="378" />
+            <location filename="../ui/dock.py" line="391" />
             <source>The API call with the key hidden as ***</source>
             <translation>Виклик API з ключем, прихованим як ***</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="414" />
+            <location filename="../ui/dock.py" line="427" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="421" />
+            <location filename="../ui/dock.py" line="434" />
             <source>Settings</source>
             <translation>Налаштування</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="460" />
+            <location filename="../ui/dock.py" line="473" />
             <source>map extent</source>
             <translation>екстент карти</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="465" />
+            <location filename="../ui/dock.py" line="478" />
             <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
             <translation>Векторні файли (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Усі файли (*)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="487" />
+            <location filename="../ui/dock.py" line="488" />
+            <source>the area of interest</source>
+            <translation>область інтересу</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="501" />
             <source>{area} km² · {vertices} vertices · {source}</source>
             <translation>{area} km² · вершин: {vertices} · {source}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="493" />
+            <location filename="../ui/dock.py" line="507" />
             <source>No area of interest yet: draw one or take it from a source above.</source>
             <translation>Області інтересу ще немає: намалюйте її або візьміть із джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="524" />
+            <location filename="../ui/dock.py" line="538" />
             <source>Choose the datasets to search.</source>
             <translation>Виберіть набори даних для пошуку.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="528" />
+            <location filename="../ui/dock.py" line="542" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="535" />
+            <location filename="../ui/dock.py" line="549" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="583" />
+            <location filename="../ui/dock.py" line="597" />
             <source>Load By Extent: testing the connection</source>
             <translation>Load By Extent: перевірка з'єднання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="586" />
+            <location filename="../ui/dock.py" line="600" />
             <source>Testing the connection…</source>
             <translation>Перевірка з'єднання…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="646" />
+            <location filename="../ui/dock.py" line="660" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Намалюйте область інтересу або візьміть її з джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="667" />
+            <location filename="../ui/dock.py" line="681" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Задайте ключ API в налаштуваннях нижче (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="669" />
+            <location filename="../ui/dock.py" line="683" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="705" />
+            <location filename="../ui/dock.py" line="719" />
             <source>Load By Extent: checking the request against the scene folders</source>
             <translation>Load By Extent: перевірка запиту за теками сцен</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="747" />
+            <location filename="../ui/dock.py" line="761" />
             <source>Checking the request against the scene folders…</source>
             <translation>Перевірка запиту за теками сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="749" />
+            <location filename="../ui/dock.py" line="763" />
             <source>Run the task in the background</source>
             <translation>Виконати завдання у фоновому режимі</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="755" />
+            <location filename="../ui/dock.py" line="769" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ тип результату з'явиться тут, щойно запит стане коректним</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="757" />
+            <location filename="../ui/dock.py" line="771" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="762" />
+            <location filename="../ui/dock.py" line="776" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="765" />
+            <location filename="../ui/dock.py" line="779" />
             <source>native pixel size</source>
             <translation>власний розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="766" />
+            <location filename="../ui/dock.py" line="780" />
             <source>colour</source>
             <translation>кольорове</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="767" />
+            <location filename="../ui/dock.py" line="781" />
             <source>grey</source>
             <translation>у відтінках сірого</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="768" />
+            <location filename="../ui/dock.py" line="782" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ зображення {format} в EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="775" />
+            <location filename="../ui/dock.py" line="789" />
             <source>→ one JPEG 2000 file, band {band} at {res} m</source>
             <translation>→ один файл JPEG 2000, канал {band}, роздільність {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="778" />
+            <location filename="../ui/dock.py" line="792" />
             <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
             <translation>→ один GeoTIFF, каналів: {count}, роздільність {res} m</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="784" />
+            <location filename="../ui/dock.py" line="798" />
             <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
             <translation>→ zip із файлів GeoTIFF: {files} ({parts}){extra}</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="789" />
+            <location filename="../ui/dock.py" line="803" />
             <source>▾ Request</source>
             <translation>▾ Запит</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="807" />
+            <location filename="../ui/dock.py" line="821" />
             <source>Large area of interest</source>
             <translation>Велика область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="808" />
+            <location filename="../ui/dock.py" line="822" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>Область інтересу займає {area} km², більше за {limit} km², заданих у налаштуваннях. Усе одно виконати?</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="865" />
+            <source>the result of {task}</source>
+            <translation>результат {task}</translation>
         </message>
         <message>
             <source>This scene has no {bands} in the scene folders.</source>
@@ -2612,127 +2632,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="599" />
+            <location filename="../processing/algorithms.py" line="649" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="602" />
+            <location filename="../processing/algorithms.py" line="652" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="606" />
+            <location filename="../processing/algorithms.py" line="656" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="611" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="664" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="615" />
+            <location filename="../processing/algorithms.py" line="665" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="617" />
+            <location filename="../processing/algorithms.py" line="667" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="620" />
+            <location filename="../processing/algorithms.py" line="670" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="622" />
+            <location filename="../processing/algorithms.py" line="672" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="677" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="677" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="680" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="680" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="683" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="656" />
+            <location filename="../processing/algorithms.py" line="706" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="695" />
+            <location filename="../processing/algorithms.py" line="745" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="718" />
+            <location filename="../processing/algorithms.py" line="768" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="723" />
+            <location filename="../processing/algorithms.py" line="773" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="725" />
+            <location filename="../processing/algorithms.py" line="775" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="726" />
+            <location filename="../processing/algorithms.py" line="776" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="728" />
+            <location filename="../processing/algorithms.py" line="778" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="729" />
+            <location filename="../processing/algorithms.py" line="779" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="730" />
+            <location filename="../processing/algorithms.py" line="780" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="731" />
+            <location filename="../processing/algorithms.py" line="781" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="733" />
+            <location filename="../processing/algorithms.py" line="783" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>
@@ -2748,77 +2768,82 @@
     <context>
         <name>ScenePicker</name>
         <message>
-            <location filename="../ui/scene_picker.py" line="67" />
+            <location filename="../ui/scene_picker.py" line="75" />
             <source>any date</source>
             <translation>будь-яка дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="76" />
+            <location filename="../ui/scene_picker.py" line="84" />
             <source>Footprints</source>
             <translation>Контури</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="81" />
+            <location filename="../ui/scene_picker.py" line="89" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="81" />
+            <location filename="../ui/scene_picker.py" line="89" />
             <source>sensor</source>
             <translation>сенсор</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="81" />
+            <location filename="../ui/scene_picker.py" line="89" />
             <source>cloud</source>
             <translation>хмарність</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="81" />
+            <location filename="../ui/scene_picker.py" line="89" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="105" />
+            <location filename="../ui/scene_picker.py" line="113" />
             <source>Cloud ≤</source>
             <translation>Хмарність ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="109" />
+            <location filename="../ui/scene_picker.py" line="117" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="146" />
+            <location filename="../ui/scene_picker.py" line="154" />
             <source>Searching the API's scenes…</source>
             <translation>Пошук сцен в API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="146" />
+            <location filename="../ui/scene_picker.py" line="154" />
             <source>Searching the scene folders…</source>
             <translation>Пошук у теках сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="171" />
+            <location filename="../ui/scene_picker.py" line="179" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>Сцен, що перетинають область інтересу: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="173" />
+            <location filename="../ui/scene_picker.py" line="181" />
             <source>{count} scene(s) in the scene folders</source>
             <translation>Сцен у теках сцен: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="219" />
+            <location filename="../ui/scene_picker.py" line="208" />
+            <source>the scene {view_id}</source>
+            <translation>сцену {view_id}</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="226" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Виберіть сцену вище або введіть її view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="229" />
+            <location filename="../ui/scene_picker.py" line="236" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ сцена {sensor} від {date}, у теках сцен</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="234" />
+            <location filename="../ui/scene_picker.py" line="241" />
             <source>a valid {sensor} id; not among the scenes listed above</source>
             <translation>дійсний ідентифікатор {sensor}; його немає серед сцен у списку вище</translation>
         </message>
@@ -2927,32 +2952,32 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="93" />
+            <location filename="../ui/stats_dock.py" line="96" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="115" />
+            <location filename="../ui/stats_dock.py" line="118" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="129" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="129" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="129" />
+            <location filename="../ui/stats_dock.py" line="130" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="131" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
@@ -3042,57 +3067,57 @@
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="327" />
+            <location filename="../ui/stats_dock.py" line="329" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="329" />
+            <location filename="../ui/stats_dock.py" line="331" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="375" />
+            <location filename="../ui/stats_dock.py" line="377" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="422" />
+            <location filename="../ui/stats_dock.py" line="424" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="445" />
+            <location filename="../ui/stats_dock.py" line="447" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="445" />
+            <location filename="../ui/stats_dock.py" line="447" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="451" />
+            <location filename="../ui/stats_dock.py" line="453" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="453" />
+            <location filename="../ui/stats_dock.py" line="455" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="460" />
+            <location filename="../ui/stats_dock.py" line="462" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="467" />
+            <location filename="../ui/stats_dock.py" line="470" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="469" />
+            <location filename="../ui/stats_dock.py" line="474" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>
@@ -3168,47 +3193,47 @@
     <context>
         <name>TaskController</name>
         <message>
-            <location filename="../ui/task_controller.py" line="113" />
+            <location filename="../ui/task_controller.py" line="114" />
             <source>No scene folder is set: add one in the dock's settings.</source>
             <translation>Теку сцен не задано: додайте її в налаштуваннях панелі.</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="132" />
+            <location filename="../ui/task_controller.py" line="133" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="142" />
+            <location filename="../ui/task_controller.py" line="143" />
             <source>cancelled; nothing was written</source>
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="174" />
+            <location filename="../ui/task_controller.py" line="175" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="185" />
+            <location filename="../ui/task_controller.py" line="186" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="238" />
+            <location filename="../ui/task_controller.py" line="239" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="261" />
+            <location filename="../ui/task_controller.py" line="262" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="268" />
+            <location filename="../ui/task_controller.py" line="269" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="272" />
+            <location filename="../ui/task_controller.py" line="273" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
         </message>
