@@ -13,7 +13,6 @@ from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from ..core.scenes import Scene
 from ..core.sensors import SceneId, parse_view_id
 from .area_of_interest import WGS84, geometry_from_geojson
 from .map_zoom import cannot_show_text, zoom_canvas
+from .optional_number import OptionalDoubleSpinBox
 
 # Map symbology, fixed like the AOI's (ui/map_tools.py says why): a blue told apart from the orange
 # AOI and from the project's selection colour.
@@ -75,11 +75,9 @@ class ScenePicker(QWidget):
         self.any_date = QCheckBox(self.tr("any date"))
         self.any_date.setChecked(True)
         self.any_date.toggled.connect(self._date_mode_changed)
-        self.max_cloud = QDoubleSpinBox()
-        self.max_cloud.setRange(0, 100)
-        self.max_cloud.setValue(100)
+        self.max_cloud = OptionalDoubleSpinBox(-1, 100, 0, self.tr("no limit"))  # 0 % is a limit: only clear scenes
+        self.max_cloud.setObjectName("sceneMaxCloud")
         self.max_cloud.setSuffix(" %")
-        self.max_cloud.setDecimals(0)
         self.max_cloud.valueChanged.connect(self.filtersChanged)
         self.show_footprints = QCheckBox(self.tr("Footprints"))
         self.show_footprints.toggled.connect(self._draw_footprints)
@@ -141,7 +139,7 @@ class ScenePicker(QWidget):
         return {
             "start": _pydate(self.start_date.date()) if use_dates else None,
             "end": _pydate(self.end_date.date()) if use_dates else None,
-            "max_cloud": self.max_cloud.value() if self.max_cloud.value() < 100 else None,
+            "max_cloud": self.max_cloud.number(),
         }
 
     def _date_mode_changed(self, any_date: bool) -> None:

@@ -11,7 +11,6 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from ..core import api_rules
 from ..core.errors import RequestError
 from ..core.expressions import parse_expression
 from ..core.indices import INDICES, is_index_name
+from .optional_number import OptionalDoubleSpinBox
 from .wrapped_label import WrappedLabel
 
 # The sensors a request may name (docs/task-api.md#mt_stats: long names; short codes work too). Not the scene
@@ -77,11 +77,8 @@ class StatsForm(QWidget):
             self.sensors.addItemWithCheckState(label, Qt.CheckState.Unchecked, name)
         self.sensors.setDefaultText(self.tr("all sensors"))
         self.sensors.checkedItemsChanged.connect(self._emit)
-        self.max_cloud = QDoubleSpinBox()
+        self.max_cloud = OptionalDoubleSpinBox(-1, 100, 0, self.tr("no limit"))  # 0 % is a limit: only clear scenes
         self.max_cloud.setObjectName("statsMaxCloud")
-        self.max_cloud.setRange(0, 100)
-        self.max_cloud.setValue(100)
-        self.max_cloud.setDecimals(0)
         self.max_cloud.setSuffix(" %")
         self.max_cloud.valueChanged.connect(self._emit)
         self.exclude = QCheckBox(self.tr("Exclude cloud and shadow pixels"))
@@ -127,7 +124,7 @@ class StatsForm(QWidget):
             "date_end": self.end.date().toString("yyyy-MM-dd"),
             "sensors": [name for name, label in SENSOR_CHOICES if label in self.sensors.checkedItems()] or None,
             "limit": self.limit.value(),
-            "max_cloud_cover_in_aoi": self.max_cloud.value() if self.max_cloud.value() < 100 else None,
+            "max_cloud_cover_in_aoi": self.max_cloud.number(),
             "exclude_cover_pixels": self.exclude.isChecked(),
         }
 

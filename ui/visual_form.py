@@ -12,7 +12,6 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QWidget,
 )
 
@@ -23,6 +22,7 @@ from ..core.expressions import remap_bands, split_expressions
 from ..core.indices import display_range, explain_bm_type
 from ..core.sensors import BAND_PRESETS, Sensor, preset_bands
 from .index_form import explanation_text
+from .optional_number import OptionalDoubleSpinBox, OptionalSpinBox
 from .wrapped_label import WrappedLabel
 
 
@@ -50,10 +50,9 @@ class VisualForm(QWidget):
         self.colormap.setCurrentIndex(max(self.colormap.findData("RdYlGn"), 0))
         self.colormap.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.colormap.setMinimumContentsLength(8)  # the longest colormap names need not fit a narrow dock
-        self.classes = QSpinBox()
+        # Not set (below the API's 2 classes): a continuous colormap.
+        self.classes = OptionalSpinBox(1, api_rules.MAX_COLORS_LIMIT, self.tr("continuous"))
         self.classes.setObjectName("visualClasses")
-        self.classes.setRange(0, 255)
-        self.classes.setSpecialValueText(self.tr("continuous"))
         self.use_levels = QCheckBox(self.tr("Levels"))
         self.use_levels.setObjectName("visualUseLevels")
         self.low = QDoubleSpinBox()
@@ -81,12 +80,9 @@ class VisualForm(QWidget):
         self.output_format.setObjectName("visualFormat")
         self.output_format.addItems(api_rules.JPEG_FORMATS)
         self.output_format.setCurrentText("png")
-        self.px_size = QDoubleSpinBox()
+        self.px_size = OptionalDoubleSpinBox(0, 100000, 1, self.tr("native"))  # not set: the bands' resolution
         self.px_size.setObjectName("visualPixelSize")
-        self.px_size.setRange(0, 100000)
-        self.px_size.setDecimals(1)
         self.px_size.setSuffix(" m")
-        self.px_size.setSpecialValueText(self.tr("native"))
         self.calibrate = QCheckBox(self.tr("Calibrate to reflectance"))
         self.calibrate.setToolTip(self.tr("Convert to top-of-atmosphere reflectance (calibrate)"))
         self.calibrate.setObjectName("visualCalibrate")
@@ -154,10 +150,10 @@ class VisualForm(QWidget):
         return {
             "resample": self.resample.currentText(),
             "output_format": self.output_format.currentText(),
-            "px_size": self.px_size.value() or None,
+            "px_size": self.px_size.number(),
             "levels": (self.low.value(), self.high.value()) if self.use_levels.isChecked() else None,
             "colormap": (self.colormap.currentData() or None) if single else None,
-            "colors_limit": (self.classes.value() or None) if single else None,
+            "colors_limit": self.classes.number() if single else None,
             "calibrate": self.calibrate.isChecked(),
             "name_alias": self.name_alias.text().strip() or None,
         }
