@@ -29,7 +29,7 @@ def remote_config(settings: PluginSettings, api_url: str | None = None) -> Remot
         api_url=api_url,
         api_key=api_key_from_auth_config(settings.auth_config_id),
         search_url=settings.search_url,
-        max_wait=settings.max_wait_hours * 3600 or None,
+        max_wait=None if settings.max_wait_hours is None else settings.max_wait_hours * 3600,
         proxies=proxies_for(api_url),
     )
 

@@ -102,16 +102,21 @@ class PluginSettings:
         self._set("auth_config_id", value or "")
 
     @property
-    def max_wait_hours(self) -> float:
-        """The user's limit on waiting for a remote task; 0 = the task's own task_timeout."""
+    def max_wait_hours(self) -> float | None:
+        """The user's limit on waiting for a remote task; None: the task's own task_timeout (as is 0,
+        which earlier versions stored for it)."""
         try:
-            return max(0.0, float(self._get("max_wait_hours", 0.0)))
+            hours = float(self._get("max_wait_hours", 0.0))
         except (TypeError, ValueError):
-            return 0.0
+            return None
+        return hours if hours > 0 else None
 
     @max_wait_hours.setter
-    def max_wait_hours(self, value: float) -> None:
-        self._set("max_wait_hours", float(value))
+    def max_wait_hours(self, value: float | None) -> None:
+        if value is None:
+            self._settings.remove(self._key("max_wait_hours"))
+        else:
+            self._set("max_wait_hours", float(value))
 
     @property
     def reuse_results(self) -> bool:

@@ -1,6 +1,8 @@
-"""Optional numbers of the dock (cloud limits, pixel size, colormap classes), driven as a user does:
-each starts "not set" and says so ("no limit", "native" ...); a number typed reaches the request; the
-clear button, or erasing the text, sets it back to not set and the request leaves the parameter out."""
+"""Optional numbers of the dock and the Options page (cloud limits, pixel size, colormap classes,
+the waiting limit), driven as a user does: each starts "not set" and says so ("no limit", "native"
+...); a number typed reaches the request; the clear button, or erasing the text, sets it back to not
+set and the request leaves the parameter out. A waiting limit saved as 0 (earlier versions' "not
+set") loads as not set."""
 
 from __future__ import annotations
 
@@ -8,9 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from load_by_extent.core.backends import remote_config
+from load_by_extent.core.qgis_network import store_api_key
+from load_by_extent.core.settings import PluginSettings
+from qgis.core import QgsSettings
+from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QAbstractSpinBox, QApplication, QToolButton
+from qgis_gui import SETTINGS_PREFIX
 
 pytestmark = pytest.mark.sample_data
 
@@ -39,6 +47,10 @@ def search_criterion(dock):
     return dock.scene_picker.criteria()["max_cloud"]
 
 
+def saved_max_wait(dock):
+    return PluginSettings().max_wait_hours
+
+
 FIELDS = [
     OptionalField("pixel size", "jpeg", lambda dock: dock.visual_form.px_size, request_param("px_size"),
                   "native", "20", 20.0),
@@ -48,6 +60,8 @@ FIELDS = [
                   request_param("max_cloud_cover_in_aoi"), "no limit", "30", 30.0),
     OptionalField("scene search cloud limit", "lbe", lambda dock: dock.scene_picker.max_cloud, search_criterion,
                   "no limit", "30", 30.0),
+    OptionalField("waiting limit", "lbe", lambda dock: dock.settings_widget.max_wait, saved_max_wait,
+                  "the task's own limit", "2.5", 2.5),
 ]
 
 
@@ -55,6 +69,7 @@ FIELDS = [
 def dock(plugin, gui):
     dock = plugin.dock
     gui.window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+    dock.findChild(QgsCollapsibleGroupBox, "settingsGroup").setCollapsed(False)
     QApplication.setActiveWindow(gui.window)  # focus exists in the active window only
     QApplication.processEvents()
     assert abs(dock.width() - DOCK_WIDTH) <= 2, dock.width()
@@ -154,3 +169,52 @@ def test_the_not_set_texts_and_numbers_beside_the_clear_button_are_whole_in_a_na
         button = clear_button(box)
         assert edit.fontMetrics().horizontalAdvance(box.text()) < button.x(), f"{field.name}: {box.text()}"
         box.clear()
+
+
+# --- the waiting limit in the settings -----------------------------------------------------------------
+
+
+@pytest.fixture
+def keyed_settings(auth_manager, plugin_settings):
+    """The plugin's settings with an API key (the remote configuration needs one)."""
+    plugin_settings.auth_config_id = store_api_key("key-of-the-waiting-tests")
+    return plugin_settings
+
+
+def waiting_limit_seconds() -> float | None:
+    """What remote tasks are given as max_wait."""
+    return remote_config(PluginSettings()).max_wait
+
+
+@pytest.mark.parametrize("stored", [0, 0.0, "0", "0.0"], ids=["int", "float", "text", "decimal text"])
+def test_a_waiting_limit_saved_as_0_loads_as_not_set(keyed_settings, make_plugin, gui, stored):
+    QgsSettings().setValue(f"{SETTINGS_PREFIX}/max_wait_hours", stored)  # earlier versions' "not set"
+    assert PluginSettings().max_wait_hours is None
+    assert waiting_limit_seconds() is None  # the task's own task_timeout
+    plugin = make_plugin()
+    box = plugin.dock.settings_widget.max_wait
+    assert box.text() == "the task's own limit" and box.number() is None
+    page = gui.options_factories[0].createWidget()
+    assert page.widget.max_wait.number() is None
+    assert page.widget.max_wait.text() == "the task's own limit"
+    page.deleteLater()
+
+
+def test_a_waiting_limit_set_then_cleared_on_the_options_page(keyed_settings, make_plugin, gui, qtbot):
+    make_plugin()
+    page = gui.options_factories[0].createWidget()
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.setActiveWindow(page)
+    box = page.widget.max_wait
+    type_number(box, "3")
+    page.apply()
+    assert PluginSettings().max_wait_hours == 3.0
+    assert waiting_limit_seconds() == 3 * 3600
+    QTest.mouseClick(clear_button(box), Qt.MouseButton.LeftButton)
+    page.apply()
+    assert PluginSettings().max_wait_hours is None
+    assert not QgsSettings().contains(f"{SETTINGS_PREFIX}/max_wait_hours")  # not set: no number stored
+    assert waiting_limit_seconds() is None
+    page.close()
+    page.deleteLater()

@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import LbeError
 from ..core.settings import PluginSettings
+from .optional_number import OptionalDoubleSpinBox
 
 
 class SettingsWidget(QWidget):
@@ -67,12 +68,9 @@ class SettingsWidget(QWidget):
         set_key.setObjectName("setKey")
         set_key.setToolTip(self.tr("Paste the API key: it is kept in QGIS's authentication database"))
         set_key.clicked.connect(self._ask_key)
-        self.max_wait = QDoubleSpinBox()
+        self.max_wait = OptionalDoubleSpinBox(0, 24 * 30, 1, self.tr("the task's own limit"))
         self.max_wait.setObjectName("maxWait")
-        self.max_wait.setRange(0, 24 * 30)
-        self.max_wait.setDecimals(1)
         self.max_wait.setSuffix(self.tr(" h"))
-        self.max_wait.setSpecialValueText(self.tr("the task's own limit"))
         self.max_wait.valueChanged.connect(self._changed)
         self.reuse_results = QCheckBox(self.tr("Reuse identical recent results"))
         self.reuse_results.setToolTip(self.tr("Reuse the result of an identical recent request"))
@@ -117,7 +115,7 @@ class SettingsWidget(QWidget):
         self.api_url.setText(self.settings.api_url)
         self.search_url.setText(self.settings.search_url)
         self.auth_config.setConfigId(self.settings.auth_config_id)
-        self.max_wait.setValue(self.settings.max_wait_hours)
+        self.max_wait.set_number(self.settings.max_wait_hours)
         self.reuse_results.setChecked(self.settings.reuse_results)
         for widget in self._widgets():
             widget.blockSignals(False)
@@ -129,7 +127,7 @@ class SettingsWidget(QWidget):
         self.settings.api_url = self.api_url.text()
         self.settings.search_url = self.search_url.text()
         self.settings.auth_config_id = self.auth_config.configId()
-        self.settings.max_wait_hours = self.max_wait.value()
+        self.settings.max_wait_hours = self.max_wait.number()
         self.settings.reuse_results = self.reuse_results.isChecked()
         self.settingsChanged.emit()
 
