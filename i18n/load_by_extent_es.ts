@@ -164,8 +164,8 @@
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="588" />
-            <source>Pixel size (0: native)</source>
-            <translation>Tamaño de píxel (0: nativo)</translation>
+            <source>Pixel size, m</source>
+            <translation>Tamaño de píxel, m</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="591" />
@@ -178,59 +178,67 @@
             <translation>Calibrar a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="618" />
+            <location filename="../processing/algorithms.py" line="620" />
             <source>must be two numbers 'low,high', not {value!r}</source>
             <translation>debe ser dos números 'bajo,alto', no {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="626" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Representa bandas o expresiones de una escena sobre el área de interés como imagen de 8 bits en EPSG:3857: la tarea &lt;i&gt;jpeg&lt;/i&gt; de la API (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="628" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>tres bandas o expresiones para rojo, verde y azul (B04,B03,B02), o una (un índice como NDVI, coloreado con COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="632" />
             <source>optional: used in the file name.</source>
             <translation>opcional: se usa en el nombre del archivo.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="631" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>método de remuestreo (por defecto cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="635" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>opcional: el nombre de un mapa de colores para un resultado de una banda, p. ej., RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="634" />
+            <location filename="../processing/algorithms.py" line="636" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>opcional: el rango de valores estirado a 0..255, 'bajo,alto' (por defecto -0.5,0.5 para índices, un recorte del 2-98 % para bandas).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="636" />
-            <source>output pixel size in metres; 0 keeps the native resolution.</source>
-            <translation>tamaño de píxel de salida en metros; 0 mantiene la resolución nativa.</translation>
+            <location filename="../processing/algorithms.py" line="638" />
+            <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
+            <translation>opcional: tamaño de píxel del resultado en metros; sin definir se mantiene la resolución nativa.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="637" />
+            <location filename="../processing/algorithms.py" line="639" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png o tiff (los scripts dan el índice: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="638" />
+            <location filename="../processing/algorithms.py" line="640" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>convertir primero los niveles digitales a reflectancia en el techo de la atmósfera.</translation>
+        </message>
+        <message>
+            <source>Pixel size (0: native)</source>
+            <translation type="vanished">Tamaño de píxel (0: nativo)</translation>
+        </message>
+        <message>
+            <source>output pixel size in metres; 0 keeps the native resolution.</source>
+            <translation type="vanished">tamaño de píxel de salida en metros; 0 mantiene la resolución nativa.</translation>
         </message>
     </context>
     <context>
@@ -2632,127 +2640,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="649" />
+            <location filename="../processing/algorithms.py" line="651" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales de índices (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="652" />
+            <location filename="../processing/algorithms.py" line="654" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Estadísticas de hasta tres índices sobre el área de interés para cada escena de un rango de fechas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="656" />
+            <location filename="../processing/algorithms.py" line="658" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="661" />
+            <location filename="../processing/algorithms.py" line="663" />
             <source>First date</source>
             <translation>Primera fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="664" />
+            <location filename="../processing/algorithms.py" line="666" />
             <source>Last date</source>
             <translation>Última fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="665" />
+            <location filename="../processing/algorithms.py" line="667" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="667" />
+            <location filename="../processing/algorithms.py" line="669" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="670" />
+            <location filename="../processing/algorithms.py" line="672" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="672" />
+            <location filename="../processing/algorithms.py" line="674" />
             <source>Most scenes</source>
             <translation>Máximo de escenas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="677" />
+            <location filename="../processing/algorithms.py" line="679" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="677" />
+            <location filename="../processing/algorithms.py" line="679" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="680" />
+            <location filename="../processing/algorithms.py" line="682" />
             <source>The API's answer (JSON)</source>
             <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="680" />
+            <location filename="../processing/algorithms.py" line="682" />
             <source>JSON files (*.json)</source>
             <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="683" />
+            <location filename="../processing/algorithms.py" line="685" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="706" />
+            <location filename="../processing/algorithms.py" line="708" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="745" />
+            <location filename="../processing/algorithms.py" line="747" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="768" />
+            <location filename="../processing/algorithms.py" line="770" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="773" />
+            <location filename="../processing/algorithms.py" line="775" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="775" />
+            <location filename="../processing/algorithms.py" line="777" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="776" />
+            <location filename="../processing/algorithms.py" line="778" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>la última fecha (por defecto: hoy; se recomienda como mucho un año después de la primera).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="778" />
+            <location filename="../processing/algorithms.py" line="780" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="779" />
+            <location filename="../processing/algorithms.py" line="781" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="780" />
+            <location filename="../processing/algorithms.py" line="782" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="781" />
+            <location filename="../processing/algorithms.py" line="783" />
             <source>the most scenes to compute (default 100).</source>
             <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="783" />
+            <location filename="../processing/algorithms.py" line="785" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
         </message>
@@ -2773,77 +2781,82 @@
             <translation>cualquier fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="84" />
+            <location filename="../ui/scene_picker.py" line="78" />
+            <source>no limit</source>
+            <translation>sin límite</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="82" />
             <source>Footprints</source>
             <translation>Huellas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="89" />
+            <location filename="../ui/scene_picker.py" line="87" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="89" />
+            <location filename="../ui/scene_picker.py" line="87" />
             <source>sensor</source>
             <translation>sensor</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="89" />
+            <location filename="../ui/scene_picker.py" line="87" />
             <source>cloud</source>
             <translation>nubosidad</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="89" />
+            <location filename="../ui/scene_picker.py" line="87" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="113" />
+            <location filename="../ui/scene_picker.py" line="111" />
             <source>Cloud ≤</source>
             <translation>Nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="117" />
+            <location filename="../ui/scene_picker.py" line="115" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="154" />
+            <location filename="../ui/scene_picker.py" line="152" />
             <source>Searching the API's scenes…</source>
             <translation>Buscando las escenas de la API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="154" />
+            <location filename="../ui/scene_picker.py" line="152" />
             <source>Searching the scene folders…</source>
             <translation>Buscando en las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="179" />
+            <location filename="../ui/scene_picker.py" line="177" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>{count} escena(s) intersecan el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="181" />
+            <location filename="../ui/scene_picker.py" line="179" />
             <source>{count} scene(s) in the scene folders</source>
             <translation>{count} escena(s) en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="208" />
+            <location filename="../ui/scene_picker.py" line="206" />
             <source>the scene {view_id}</source>
             <translation>la escena {view_id}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="226" />
+            <location filename="../ui/scene_picker.py" line="224" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Elija una escena arriba o escriba su view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="236" />
+            <location filename="../ui/scene_picker.py" line="234" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ escena {sensor} del {date}, en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="241" />
+            <location filename="../ui/scene_picker.py" line="239" />
             <source>a valid {sensor} id; not among the scenes listed above</source>
             <translation>un identificador de {sensor} válido; no está entre las escenas de la lista de arriba</translation>
         </message>
@@ -2859,92 +2872,92 @@
     <context>
         <name>SettingsWidget</name>
         <message>
-            <location filename="../ui/settings_widget.py" line="41" />
+            <location filename="../ui/settings_widget.py" line="42" />
             <source>Add folder…</source>
             <translation>Añadir carpeta…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="43" />
+            <location filename="../ui/settings_widget.py" line="44" />
             <source>Remove</source>
             <translation>Quitar</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="66" />
+            <location filename="../ui/settings_widget.py" line="67" />
             <source>Set key…</source>
             <translation>Definir clave…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="68" />
+            <location filename="../ui/settings_widget.py" line="69" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
             <translation>Pegue la clave de API: se guarda en la base de datos de autenticación de QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="74" />
+            <location filename="../ui/settings_widget.py" line="71" />
+            <source>the task's own limit</source>
+            <translation>el límite propio de la tarea</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="73" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="75" />
-            <source>the task's own limit</source>
-            <translation>el límite propio de la tarea</translation>
-        </message>
-        <message>
-            <location filename="../ui/settings_widget.py" line="77" />
             <source>Reuse identical recent results</source>
             <translation>Reutilizar resultados recientes idénticos</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="78" />
+            <location filename="../ui/settings_widget.py" line="76" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Reutilizar el resultado de una petición idéntica reciente</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="91" />
+            <location filename="../ui/settings_widget.py" line="89" />
             <source>Scene folders</source>
             <translation>Carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="92" />
+            <location filename="../ui/settings_widget.py" line="90" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="93" />
+            <location filename="../ui/settings_widget.py" line="91" />
             <source>Ask before an AOI larger than</source>
             <translation>Preguntar si el área de interés supera</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="94" />
+            <location filename="../ui/settings_widget.py" line="92" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="96" />
+            <location filename="../ui/settings_widget.py" line="94" />
             <source>Base URL</source>
             <translation>URL base</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="97" />
+            <location filename="../ui/settings_widget.py" line="95" />
             <source>Search URL</source>
             <translation>URL de búsqueda</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="101" />
+            <location filename="../ui/settings_widget.py" line="99" />
             <source>API key</source>
             <translation>Clave de API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="102" />
+            <location filename="../ui/settings_widget.py" line="100" />
             <source>Stop waiting after</source>
             <translation>Dejar de esperar tras</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="145" />
+            <location filename="../ui/settings_widget.py" line="143" />
             <source>The Processing API key:</source>
             <translation>La clave de la Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="161" />
+            <location filename="../ui/settings_widget.py" line="159" />
             <source>Scene folder</source>
             <translation>Carpeta de escenas</translation>
         </message>
@@ -3140,52 +3153,57 @@
             <translation>todos los sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="87" />
+            <location filename="../ui/stats_form.py" line="80" />
+            <source>no limit</source>
+            <translation>sin límite</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="84" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Excluir los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="88" />
+            <location filename="../ui/stats_form.py" line="85" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Excluir de los valores los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="101" />
+            <location filename="../ui/stats_form.py" line="98" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="106" />
+            <location filename="../ui/stats_form.py" line="103" />
             <source>Indices</source>
             <translation>Índices</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="108" />
+            <location filename="../ui/stats_form.py" line="105" />
             <source>Dates</source>
             <translation>Fechas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="109" />
+            <location filename="../ui/stats_form.py" line="106" />
             <source>Sensors</source>
             <translation>Sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="110" />
+            <location filename="../ui/stats_form.py" line="107" />
             <source>Scenes with cloud ≤</source>
             <translation>Escenas con nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="112" />
+            <location filename="../ui/stats_form.py" line="109" />
             <source>At most</source>
             <translation>Como máximo</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="137" />
+            <location filename="../ui/stats_form.py" line="134" />
             <source>Give at least one index or expression.</source>
             <translation>Indique al menos un índice o una expresión.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="139" />
+            <location filename="../ui/stats_form.py" line="136" />
             <source>At most {count} indices.</source>
             <translation>Como máximo {count} índices.</translation>
         </message>
@@ -3302,77 +3320,77 @@
             <translation>escala de grises</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="56" />
+            <location filename="../ui/visual_form.py" line="54" />
             <source>continuous</source>
             <translation>continuo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="57" />
+            <location filename="../ui/visual_form.py" line="56" />
             <source>Levels</source>
             <translation>Niveles</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="89" />
+            <location filename="../ui/visual_form.py" line="83" />
             <source>native</source>
             <translation>nativo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="90" />
+            <location filename="../ui/visual_form.py" line="86" />
             <source>Calibrate to reflectance</source>
             <translation>Calibrar a reflectancia</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="91" />
+            <location filename="../ui/visual_form.py" line="87" />
             <source>Convert to top-of-atmosphere reflectance (calibrate)</source>
             <translation>Convertir a reflectancia en el techo de la atmósfera (calibrate)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="94" />
+            <location filename="../ui/visual_form.py" line="90" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="110" />
+            <location filename="../ui/visual_form.py" line="106" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="112" />
+            <location filename="../ui/visual_form.py" line="108" />
             <source>Colormap</source>
             <translation>Mapa de colores</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="113" />
+            <location filename="../ui/visual_form.py" line="109" />
             <source>Classes</source>
             <translation>Clases</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="115" />
+            <location filename="../ui/visual_form.py" line="111" />
             <source>Resampling</source>
             <translation>Remuestreo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="116" />
+            <location filename="../ui/visual_form.py" line="112" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="117" />
+            <location filename="../ui/visual_form.py" line="113" />
             <source>Pixel size</source>
             <translation>Tamaño de píxel</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="119" />
+            <location filename="../ui/visual_form.py" line="115" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="169" />
+            <location filename="../ui/visual_form.py" line="165" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="173" />
+            <location filename="../ui/visual_form.py" line="169" />
             <source>the low level must be below the high one</source>
             <translation>el nivel bajo debe ser menor que el alto</translation>
         </message>

@@ -164,8 +164,8 @@
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="588" />
-            <source>Pixel size (0: native)</source>
-            <translation>Розмір пікселя (0: власний)</translation>
+            <source>Pixel size, m</source>
+            <translation>Розмір пікселя, м</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="591" />
@@ -178,59 +178,67 @@
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="618" />
+            <location filename="../processing/algorithms.py" line="620" />
             <source>must be two numbers 'low,high', not {value!r}</source>
             <translation>має бути двома числами 'нижнє,верхнє', а не {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="626" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="628" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="632" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="631" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="635" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="634" />
+            <location filename="../processing/algorithms.py" line="636" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="636" />
-            <source>output pixel size in metres; 0 keeps the native resolution.</source>
-            <translation>розмір пікселя результату в метрах; 0 зберігає власну роздільність.</translation>
+            <location filename="../processing/algorithms.py" line="638" />
+            <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
+            <translation>необов'язково: розмір пікселя результату в метрах; якщо не задано, лишається власна роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="637" />
+            <location filename="../processing/algorithms.py" line="639" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="638" />
+            <location filename="../processing/algorithms.py" line="640" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
+        </message>
+        <message>
+            <source>Pixel size (0: native)</source>
+            <translation type="vanished">Розмір пікселя (0: власний)</translation>
+        </message>
+        <message>
+            <source>output pixel size in metres; 0 keeps the native resolution.</source>
+            <translation type="vanished">розмір пікселя результату в метрах; 0 зберігає власну роздільність.</translation>
         </message>
     </context>
     <context>
@@ -2632,127 +2640,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="649" />
+            <location filename="../processing/algorithms.py" line="651" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="652" />
+            <location filename="../processing/algorithms.py" line="654" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="656" />
+            <location filename="../processing/algorithms.py" line="658" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="661" />
+            <location filename="../processing/algorithms.py" line="663" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="664" />
+            <location filename="../processing/algorithms.py" line="666" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="665" />
+            <location filename="../processing/algorithms.py" line="667" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="667" />
+            <location filename="../processing/algorithms.py" line="669" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="670" />
+            <location filename="../processing/algorithms.py" line="672" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="672" />
+            <location filename="../processing/algorithms.py" line="674" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="677" />
+            <location filename="../processing/algorithms.py" line="679" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="677" />
+            <location filename="../processing/algorithms.py" line="679" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="680" />
+            <location filename="../processing/algorithms.py" line="682" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="680" />
+            <location filename="../processing/algorithms.py" line="682" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="683" />
+            <location filename="../processing/algorithms.py" line="685" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="706" />
+            <location filename="../processing/algorithms.py" line="708" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="745" />
+            <location filename="../processing/algorithms.py" line="747" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="768" />
+            <location filename="../processing/algorithms.py" line="770" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="773" />
+            <location filename="../processing/algorithms.py" line="775" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="775" />
+            <location filename="../processing/algorithms.py" line="777" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="776" />
+            <location filename="../processing/algorithms.py" line="778" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="778" />
+            <location filename="../processing/algorithms.py" line="780" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="779" />
+            <location filename="../processing/algorithms.py" line="781" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="780" />
+            <location filename="../processing/algorithms.py" line="782" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="781" />
+            <location filename="../processing/algorithms.py" line="783" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="783" />
+            <location filename="../processing/algorithms.py" line="785" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>
@@ -2773,77 +2781,82 @@
             <translation>будь-яка дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="84" />
+            <location filename="../ui/scene_picker.py" line="78" />
+            <source>no limit</source>
+            <translation>без обмеження</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="82" />
             <source>Footprints</source>
             <translation>Контури</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="89" />
+            <location filename="../ui/scene_picker.py" line="87" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="89" />
+            <location filename="../ui/scene_picker.py" line="87" />
             <source>sensor</source>
             <translation>сенсор</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="89" />
+            <location filename="../ui/scene_picker.py" line="87" />
             <source>cloud</source>
             <translation>хмарність</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="89" />
+            <location filename="../ui/scene_picker.py" line="87" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="113" />
+            <location filename="../ui/scene_picker.py" line="111" />
             <source>Cloud ≤</source>
             <translation>Хмарність ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="117" />
+            <location filename="../ui/scene_picker.py" line="115" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="154" />
+            <location filename="../ui/scene_picker.py" line="152" />
             <source>Searching the API's scenes…</source>
             <translation>Пошук сцен в API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="154" />
+            <location filename="../ui/scene_picker.py" line="152" />
             <source>Searching the scene folders…</source>
             <translation>Пошук у теках сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="179" />
+            <location filename="../ui/scene_picker.py" line="177" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>Сцен, що перетинають область інтересу: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="181" />
+            <location filename="../ui/scene_picker.py" line="179" />
             <source>{count} scene(s) in the scene folders</source>
             <translation>Сцен у теках сцен: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="208" />
+            <location filename="../ui/scene_picker.py" line="206" />
             <source>the scene {view_id}</source>
             <translation>сцену {view_id}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="226" />
+            <location filename="../ui/scene_picker.py" line="224" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Виберіть сцену вище або введіть її view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="236" />
+            <location filename="../ui/scene_picker.py" line="234" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ сцена {sensor} від {date}, у теках сцен</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="241" />
+            <location filename="../ui/scene_picker.py" line="239" />
             <source>a valid {sensor} id; not among the scenes listed above</source>
             <translation>дійсний ідентифікатор {sensor}; його немає серед сцен у списку вище</translation>
         </message>
@@ -2859,92 +2872,92 @@
     <context>
         <name>SettingsWidget</name>
         <message>
-            <location filename="../ui/settings_widget.py" line="41" />
+            <location filename="../ui/settings_widget.py" line="42" />
             <source>Add folder…</source>
             <translation>Додати теку…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="43" />
+            <location filename="../ui/settings_widget.py" line="44" />
             <source>Remove</source>
             <translation>Вилучити</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="66" />
+            <location filename="../ui/settings_widget.py" line="67" />
             <source>Set key…</source>
             <translation>Задати ключ…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="68" />
+            <location filename="../ui/settings_widget.py" line="69" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
             <translation>Вставте ключ API: він зберігається в базі даних автентифікації QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="74" />
+            <location filename="../ui/settings_widget.py" line="71" />
+            <source>the task's own limit</source>
+            <translation>власний ліміт завдання</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="73" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
             <location filename="../ui/settings_widget.py" line="75" />
-            <source>the task's own limit</source>
-            <translation>власний ліміт завдання</translation>
-        </message>
-        <message>
-            <location filename="../ui/settings_widget.py" line="77" />
             <source>Reuse identical recent results</source>
             <translation>Повторно використовувати однакові недавні результати</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="78" />
+            <location filename="../ui/settings_widget.py" line="76" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Повторно використовувати результат ідентичного нещодавнього запиту</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="91" />
+            <location filename="../ui/settings_widget.py" line="89" />
             <source>Scene folders</source>
             <translation>Теки сцен</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="92" />
+            <location filename="../ui/settings_widget.py" line="90" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="93" />
+            <location filename="../ui/settings_widget.py" line="91" />
             <source>Ask before an AOI larger than</source>
             <translation>Питати, якщо область інтересу більша за</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="94" />
+            <location filename="../ui/settings_widget.py" line="92" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="96" />
+            <location filename="../ui/settings_widget.py" line="94" />
             <source>Base URL</source>
             <translation>Базова URL-адреса</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="97" />
+            <location filename="../ui/settings_widget.py" line="95" />
             <source>Search URL</source>
             <translation>URL-адреса пошуку</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="101" />
+            <location filename="../ui/settings_widget.py" line="99" />
             <source>API key</source>
             <translation>Ключ API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="102" />
+            <location filename="../ui/settings_widget.py" line="100" />
             <source>Stop waiting after</source>
             <translation>Припинити очікування через</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="145" />
+            <location filename="../ui/settings_widget.py" line="143" />
             <source>The Processing API key:</source>
             <translation>Ключ Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="161" />
+            <location filename="../ui/settings_widget.py" line="159" />
             <source>Scene folder</source>
             <translation>Тека сцен</translation>
         </message>
@@ -3140,52 +3153,57 @@
             <translation>усі сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="87" />
+            <location filename="../ui/stats_form.py" line="80" />
+            <source>no limit</source>
+            <translation>без обмеження</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="84" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Вилучити пікселі хмар і тіней</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="88" />
+            <location filename="../ui/stats_form.py" line="85" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Не враховувати пікселі хмар і тіней у показниках</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="101" />
+            <location filename="../ui/stats_form.py" line="98" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="106" />
+            <location filename="../ui/stats_form.py" line="103" />
             <source>Indices</source>
             <translation>Індекси</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="108" />
+            <location filename="../ui/stats_form.py" line="105" />
             <source>Dates</source>
             <translation>Дати</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="109" />
+            <location filename="../ui/stats_form.py" line="106" />
             <source>Sensors</source>
             <translation>Сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="110" />
+            <location filename="../ui/stats_form.py" line="107" />
             <source>Scenes with cloud ≤</source>
             <translation>Сцени з хмарністю ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="112" />
+            <location filename="../ui/stats_form.py" line="109" />
             <source>At most</source>
             <translation>Щонайбільше</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="137" />
+            <location filename="../ui/stats_form.py" line="134" />
             <source>Give at least one index or expression.</source>
             <translation>Задайте принаймні один індекс або вираз.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="139" />
+            <location filename="../ui/stats_form.py" line="136" />
             <source>At most {count} indices.</source>
             <translation>Щонайбільше {count} індекси.</translation>
         </message>
@@ -3302,77 +3320,77 @@
             <translation>відтінки сірого</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="56" />
+            <location filename="../ui/visual_form.py" line="54" />
             <source>continuous</source>
             <translation>неперервна</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="57" />
+            <location filename="../ui/visual_form.py" line="56" />
             <source>Levels</source>
             <translation>Рівні</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="89" />
+            <location filename="../ui/visual_form.py" line="83" />
             <source>native</source>
             <translation>власний</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="90" />
+            <location filename="../ui/visual_form.py" line="86" />
             <source>Calibrate to reflectance</source>
             <translation>Калібрувати до відбивної здатності</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="91" />
+            <location filename="../ui/visual_form.py" line="87" />
             <source>Convert to top-of-atmosphere reflectance (calibrate)</source>
             <translation>Перетворити на відбивну здатність на верхній межі атмосфери (calibrate)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="94" />
+            <location filename="../ui/visual_form.py" line="90" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="110" />
+            <location filename="../ui/visual_form.py" line="106" />
             <source>Bands</source>
             <translation>Канали</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="112" />
+            <location filename="../ui/visual_form.py" line="108" />
             <source>Colormap</source>
             <translation>Палітра</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="113" />
+            <location filename="../ui/visual_form.py" line="109" />
             <source>Classes</source>
             <translation>Класи</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="115" />
+            <location filename="../ui/visual_form.py" line="111" />
             <source>Resampling</source>
             <translation>Передискретизація</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="116" />
+            <location filename="../ui/visual_form.py" line="112" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="117" />
+            <location filename="../ui/visual_form.py" line="113" />
             <source>Pixel size</source>
             <translation>Розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="119" />
+            <location filename="../ui/visual_form.py" line="115" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="169" />
+            <location filename="../ui/visual_form.py" line="165" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="173" />
+            <location filename="../ui/visual_form.py" line="169" />
             <source>the low level must be below the high one</source>
             <translation>нижній рівень має бути нижчим за верхній</translation>
         </message>

@@ -585,8 +585,8 @@ class JpegAlgorithm(LoadByExtentAlgorithm):
         self.add_optional_string(COLORMAP, self.tr("Colormap of a single-band result (e.g. RdYlGn)"))
         self.add_optional_string(LEVELS, self.tr("Value range stretched to 0..255, 'low,high'"))
         self.addParameter(QgsProcessingParameterNumber(
-            PX_SIZE, self.tr("Pixel size (0: native)"), type=QgsProcessingParameterNumber.Type.Double,
-            defaultValue=0.0, minValue=0.0))
+            PX_SIZE, self.tr("Pixel size, m"), type=QgsProcessingParameterNumber.Type.Double,
+            minValue=0.0, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             FORMAT, self.tr("Format"), options=list(api_rules.JPEG_FORMATS),
             defaultValue=api_rules.JPEG_FORMATS.index(api_rules.DEFAULT_JPEG_FORMAT)))
@@ -602,7 +602,9 @@ class JpegAlgorithm(LoadByExtentAlgorithm):
             geometry=geometry,
             resample=api_rules.RESAMPLE_METHODS[resample],
             output_format=api_rules.JPEG_FORMATS[output_format],
-            px_size=self.parameterAsDouble(parameters, PX_SIZE, context) or None,
+            # not set: the native resolution (a 0 from scripts written for earlier versions too)
+            px_size=None if _is_unset(parameters.get(PX_SIZE)) else
+            self.parameterAsDouble(parameters, PX_SIZE, context) or None,
             levels=self.levels(self.parameterAsString(parameters, LEVELS, context)),
             colormap=self.parameterAsString(parameters, COLORMAP, context).strip() or None,
             calibrate=self.parameterAsBoolean(parameters, CALIBRATE, context),
@@ -633,7 +635,7 @@ class JpegAlgorithm(LoadByExtentAlgorithm):
                 (COLORMAP, self.tr("optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.")),
                 (LEVELS, self.tr("optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 "
                                  "for indices, a 2-98 % cut for bands).")),
-                (PX_SIZE, self.tr("output pixel size in metres; 0 keeps the native resolution.")),
+                (PX_SIZE, self.tr("optional: output pixel size in metres; not set keeps the native resolution.")),
                 (FORMAT, self.tr("jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).")),
                 (CALIBRATE, self.tr("convert digital numbers to top-of-atmosphere reflectance first.")),
             ]),

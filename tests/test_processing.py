@@ -47,6 +47,7 @@ from qgis.core import (
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
     QgsProcessingModelParameter,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingUtils,
     QgsProject,
@@ -353,6 +354,21 @@ def test_jpeg_png(provider, processing_framework, sample_store, tmp_path):
     params = json.loads(results["REQUEST"])["params"]
     assert params["format"] == "png" and params["resample"] == "near" and "px_size" not in params
     assert files[0] in context.layersToLoadOnCompletion()
+
+
+def test_the_pixel_size_is_optional_and_left_out_when_not_set(provider, qgis_app):
+    """No "0 means native": the parameter is optional, without a default; not set, or a 0 from a
+    script of an earlier version, leaves px_size out of the request."""
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:jpeg")
+    definition = algorithm.parameterDefinition("PX_SIZE")
+    assert definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
+    assert definition.defaultValue() is None and "0" not in definition.description()
+    geometry = {"type": "Polygon", "coordinates": [[[16, 52], [16.1, 52], [16.1, 52.1], [16, 52]]]}
+    base = {"VIEW_ID": S2_VIEW, "BM_TYPE": "B04,B03,B02", "RESAMPLE": 0, "FORMAT": 1}
+    for value, expected in ((None, None), (0, None), (20, 20)):
+        parameters = base if value is None else {**base, "PX_SIZE": value}
+        params = algorithm.task_request(parameters, QgsProcessingContext(), geometry).params
+        assert params.get("px_size") == expected, value
 
 
 # --- results load styled as in the dock ------------------------------------------------------------------
