@@ -81,7 +81,7 @@ def proxies_for(url: str) -> dict | None:
     if manager.useSystemProxy():
         return None
     proxy = manager.fallbackProxy()
-    kinds = {QNetworkProxy.HttpProxy: "http", QNetworkProxy.HttpCachingProxy: "http", QNetworkProxy.Socks5Proxy: "socks5h"}
+    kinds = {QNetworkProxy.ProxyType.HttpProxy: "http", QNetworkProxy.ProxyType.HttpCachingProxy: "http", QNetworkProxy.ProxyType.Socks5Proxy: "socks5h"}
     scheme = kinds.get(proxy.type())
     if scheme is None or not proxy.hostName():
         return {}  # no proxy configured: direct, whatever the environment says

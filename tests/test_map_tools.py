@@ -456,7 +456,7 @@ def test_polygon_uses_snapping_when_enabled(canvas, qtbot):
     config = QgsSnappingConfig(old_config)
     config.setEnabled(True)
     config.setMode(QgsSnappingConfig.SnappingMode.AllLayers)
-    config.setTypeFlag(QgsSnappingConfig.VertexFlag)  # QGIS 3.22 has no scoped name for this flag
+    config.setTypeFlag(QgsSnappingConfig.SnappingTypes.VertexFlag)
     config.setTolerance(12)
     config.setUnits(QgsTolerance.UnitType.Pixels)
     snapping.setConfig(config)

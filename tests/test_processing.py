@@ -540,7 +540,7 @@ def ndvi_statistics_model(scenes: str, output_folder: str) -> QgsProcessingModel
     """A model as an analyst builds it in the Graphical Modeler: the model's polygon input is the
     AOI of load_by_extent:bandmath (NDVI), whose FILES feed QGIS's own raster statistics."""
     model = QgsProcessingModelAlgorithm("NDVI statistics", "tests")
-    model.addModelParameter(QgsProcessingParameterFeatureSource("field", "Field", [QgsProcessing.TypeVectorPolygon]),
+    model.addModelParameter(QgsProcessingParameterFeatureSource("field", "Field", [QgsProcessing.SourceType.TypeVectorPolygon]),
                             QgsProcessingModelParameter("field"))
     ndvi = QgsProcessingModelChildAlgorithm(f"{PROVIDER_ID}:bandmath")
     ndvi.setChildId("ndvi")
@@ -589,15 +589,15 @@ def test_a_model_saved_by_the_modeler_runs_the_algorithm_and_feeds_its_files_on(
 
 
 @pytest.mark.parametrize("name", sorted(PARAMETERS))
-@pytest.mark.parametrize("widget_type", [QgsProcessingGui.Batch, QgsProcessingGui.Modeler], ids=["batch", "modeler"])
+@pytest.mark.parametrize("widget_type", [QgsProcessingGui.WidgetType.Batch, QgsProcessingGui.WidgetType.Modeler], ids=["batch", "modeler"])
 def test_every_parameter_has_a_widget_in_batch_mode_and_in_the_modeler(provider, qgis_app, name, widget_type):
     algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{name}")
     flags = algorithm.flags()
-    assert flags & QgsProcessingAlgorithm.FlagSupportsBatch and not flags & QgsProcessingAlgorithm.FlagHideFromModeler
+    assert flags & QgsProcessingAlgorithm.Flag.FlagSupportsBatch and not flags & QgsProcessingAlgorithm.Flag.FlagHideFromModeler
     registry = QgsGui.processingGuiRegistry()
     context = QgsProcessingContext()
     for parameter in algorithm.parameterDefinitions():
-        if widget_type == QgsProcessingGui.Batch and parameter.isDestination():
+        if widget_type == QgsProcessingGui.WidgetType.Batch and parameter.isDestination():
             continue  # the batch dialog gives every destination its own output column
         wrapper = registry.createParameterWidgetWrapper(parameter, widget_type)
         assert wrapper is not None, parameter.name()
@@ -740,7 +740,7 @@ def test_mt_stats_dates_default_to_the_year_up_to_today(provider, qgis_app):
     # the dialog's widgets open on those dates
     for name, expected in (("DATE_START", start), ("DATE_END", end)):
         wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(
-            algorithm.parameterDefinition(name), QgsProcessingGui.Standard)
+            algorithm.parameterDefinition(name), QgsProcessingGui.WidgetType.Standard)
         widget = wrapper.createWrappedWidget(QgsProcessingContext())
         assert wrapper.parameterValue() == expected, name
         widget.deleteLater()

@@ -45,7 +45,7 @@ class SettingsWidget(QWidget):
         remove.clicked.connect(self._remove_folder)
         self.output_folder = QgsFileWidget()
         self.output_folder.setObjectName("outputFolder")
-        self.output_folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.output_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.output_folder.fileChanged.connect(self._changed)
         self.aoi_limit = QDoubleSpinBox()
         self.aoi_limit.setObjectName("aoiLimit")

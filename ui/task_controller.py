@@ -160,7 +160,7 @@ class TaskController(QObject):
             ledger.prune()
             entries = ledger.unfinished()
         except LbeError as error:
-            QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.Warning)
+            QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.MessageLevel.Warning)
             return []
         added = []
         for entry in reversed(entries):
@@ -234,7 +234,7 @@ class TaskController(QObject):
         if status in (FAILED, CANCELLED):
             record.task = None
         if status == FAILED:
-            QgsMessageLog.logMessage(f"{record.description}: {message}", LOG_TAG, Qgis.Warning)
+            QgsMessageLog.logMessage(f"{record.description}: {message}", LOG_TAG, Qgis.MessageLevel.Warning)
             if self.message_bar is not None:
                 self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {message}",
                                              Qgis.MessageLevel.Warning)
