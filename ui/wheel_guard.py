@@ -31,7 +31,7 @@ class WheelGuard(QObject):
         # Handed to the scroll area here: Qt passes an ignored wheel event on to the parents only
         # when it comes from the window system, not when a program sends it.
         viewport = area.viewport()
-        forwarded = QWheelEvent(QPointF(viewport.mapFromGlobal(event.globalPos())), event.globalPosF(),
+        forwarded = QWheelEvent(QPointF(viewport.mapFromGlobal(event.globalPosition().toPoint())), event.globalPosition(),
                                 event.pixelDelta(), event.angleDelta(), event.buttons(), event.modifiers(),
                                 event.phase(), event.inverted())
         QApplication.sendEvent(viewport, forwarded)
