@@ -9,6 +9,7 @@ and flags an attribute that is an enum member reached through a class other than
 from __future__ import annotations
 
 import ast
+import configparser
 import enum
 import importlib
 import os
@@ -175,6 +176,12 @@ def test_the_plugin_spells_every_qt_and_qgis_enum_scoped_and_imports_qt_through_
     assert not any(part.startswith(".") for path in relative for part in path.split(os.sep))
     findings = scan_plugin()
     assert not findings, "unscoped enums, exec_() or direct PyQt imports:\n" + "\n".join(map(str, findings))
+
+
+def test_the_metadata_declares_qt6_support_the_scan_vouches_for():
+    metadata = configparser.ConfigParser()
+    metadata.read(os.path.join(ROOT, "metadata.txt"), encoding="utf-8")
+    assert metadata["general"].getboolean("supportsQt6") is True
 
 
 def test_the_scan_flags_an_enum_member_reached_through_its_class():
