@@ -29,7 +29,7 @@ def failure_text(error: Exception) -> str:
     other exception is a bug, logged with its traceback (so: call it in the `except` block)."""
     if isinstance(error, LbeError):
         return str(error)
-    QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+    QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
     return tr("internal error: {error_type}: {error}").format(error_type=type(error).__name__, error=error)
 
 
@@ -60,7 +60,7 @@ class RunRequestTask(QgsTask):
     messageReported = pyqtSignal(str)  # what the backend says while it works ("waiting 30 s: rate limit")
 
     def __init__(self, description: str, request: TaskRequest, backend: Backend, output_folder: str) -> None:
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         # Copies only: the dock may change while this runs.
         self.request = TaskRequest(request.to_dict())
         self.backend = backend

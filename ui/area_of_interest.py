@@ -77,7 +77,7 @@ class AreaOfInterest(QObject):
         self.project = project
         self.geometry: QgsGeometry | None = None  # EPSG:4326
         self.source = ""  # what it came from, in plain words
-        self._band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self._band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self._band.setColor(DRAWING_STROKE_COLOR)  # the colour it was drawn in (fixed map symbology)
         self._band.setBrushStyle(Qt.BrushStyle.NoBrush)  # a fill would tint the results under it
         self._band.setWidth(2)
@@ -91,7 +91,7 @@ class AreaOfInterest(QObject):
 
     def set_from_layer_selection(self, layer: QgsVectorLayer) -> None:
         """The union of the selected polygons of `layer`; LbeError when there is none."""
-        if layer is None or not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        if layer is None or not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
             raise LbeError(tr("Select polygons in a polygon layer and make it the active layer first."))
         features = layer.selectedFeatures()
         if not features:
@@ -109,7 +109,7 @@ class AreaOfInterest(QObject):
     def clear(self) -> None:
         self.geometry = None
         self.source = ""
-        self._band.reset(QgsWkbTypes.PolygonGeometry)
+        self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.changed.emit()
 
     def _set(self, geometry: QgsGeometry, source: str) -> None:
@@ -148,7 +148,7 @@ class AreaOfInterest(QObject):
 
     # --- the rubber band ---------------------------------------------------------------------
     def _redraw(self) -> None:
-        self._band.reset(QgsWkbTypes.PolygonGeometry)
+        self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         if self.is_set:
             self._band.setToGeometry(self.geometry, WGS84)
 
@@ -171,6 +171,6 @@ class AreaOfInterest(QObject):
             self.canvas.destinationCrsChanged.disconnect(self._redraw)
         except TypeError:
             pass
-        self._band.reset(QgsWkbTypes.PolygonGeometry)
+        self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.canvas.scene().removeItem(self._band)
         self._band = None

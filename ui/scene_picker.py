@@ -57,7 +57,7 @@ class ScenePicker(QWidget):
         self.canvas = canvas
         self.scenes: list[Scene] = []
         self._footprints: QgsRubberBand | None = None  # the listed scenes' footprints, while shown
-        self._selected_footprint = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self._selected_footprint = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self._selected_footprint.setColor(SELECTED_FOOTPRINT_COLOUR)
         self._selected_footprint.setBrushStyle(Qt.BrushStyle.NoBrush)  # a fill would tint the results under it
         self._selected_footprint.setWidth(2)
@@ -282,7 +282,7 @@ class ScenePicker(QWidget):
         self._footprints = band
 
     def _draw_selected_footprint(self, scene_id: SceneId | None) -> None:
-        self._selected_footprint.reset(QgsWkbTypes.PolygonGeometry)
+        self._selected_footprint.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         scene = self.scene(scene_id.view_id) if scene_id and self._shown else None
         geometry = self._footprint_geometry(scene) if scene else None
         if geometry is not None:
@@ -296,5 +296,5 @@ class ScenePicker(QWidget):
             pass
         self.show_footprints.setChecked(False)
         self._draw_footprints()
-        self._selected_footprint.reset(QgsWkbTypes.PolygonGeometry)
+        self._selected_footprint.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.canvas.scene().removeItem(self._selected_footprint)
