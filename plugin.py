@@ -66,9 +66,9 @@ class LoadByExtentPlugin:
 
     def initGui(self) -> None:  # noqa: N802 - QGIS's name
         self.initProcessing()
-        from .core.settings import PluginSettings
+        from .services.settings import PluginSettings
+        from .services.task_controller import TaskController
         from .ui.settings_widget import SettingsPageFactory
-        from .ui.task_controller import TaskController
 
         self.settings = PluginSettings()
         self.controller = TaskController(self.settings, self.project, message_bar=self.iface.messageBar())

@@ -3,7 +3,7 @@
 Everything the map needs that touches the disk is done here, in the task's worker thread: a zip
 result is extracted safely beside it, its rasters are found by content, their band names read,
 and each band's 2-98 % cumulative cut counted. The main thread then only creates layers
-(ui/result_layers.py).
+(services/result_layers.py).
 """
 
 from __future__ import annotations

@@ -57,42 +57,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="531" />
+            <location filename="../processing/algorithms.py" line="510" />
             <source>Index or band math (bandmath)</source>
             <translation>Índice o álgebra de bandas (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="534" />
+            <location filename="../processing/algorithms.py" line="513" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Calcula un índice espectral o una expresión de bandas de una escena sobre el área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="539" />
+            <location filename="../processing/algorithms.py" line="518" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Índice o expresión (p. ej., NDVI o (B08-B04)/(B08+B04); varias separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="540" />
+            <location filename="../processing/algorithms.py" line="519" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="552" />
+            <location filename="../processing/algorithms.py" line="531" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Evalúa un índice espectral o una expresión de bandas de una escena sobre el área de interés: la tarea &lt;i&gt;bandmath&lt;/i&gt; de la API (Download Indices). El resultado es un GeoTIFF Float32, una banda por expresión, nodata -9999, en la cuadrícula de la banda de menor resolución utilizada.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="556" />
+            <location filename="../processing/algorithms.py" line="535" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="557" />
+            <location filename="../processing/algorithms.py" line="536" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>un nombre de índice (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) o una expresión de las bandas y alias de la escena como (B08-B04)/(B08+B04) o (NIR-RED)/(NIR+RED); varias expresiones separadas por comas dan varias bandas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="560" />
+            <location filename="../processing/algorithms.py" line="539" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>opcional: se usa en el nombre del archivo en lugar de la expresión.</translation>
         </message>
@@ -128,107 +128,107 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="572" />
+            <location filename="../processing/algorithms.py" line="551" />
             <source>Visual rendering (jpeg)</source>
             <translation>Representación visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="575" />
+            <location filename="../processing/algorithms.py" line="554" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Representa una combinación de bandas o un índice de una escena como imagen de 8 bits en EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="580" />
+            <location filename="../processing/algorithms.py" line="559" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Bandas o expresiones (tres para rojo, verde, azul, p. ej., B04,B03,B02; o una)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="581" />
+            <location filename="../processing/algorithms.py" line="560" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="583" />
+            <location filename="../processing/algorithms.py" line="562" />
             <source>Resampling method</source>
             <translation>Método de remuestreo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="585" />
+            <location filename="../processing/algorithms.py" line="564" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Mapa de colores de un resultado de una banda (p. ej., RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="565" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Rango de valores estirado a 0..255, 'bajo,alto'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="588" />
+            <location filename="../processing/algorithms.py" line="567" />
             <source>Pixel size, m</source>
             <translation>Tamaño de píxel, m</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="591" />
+            <location filename="../processing/algorithms.py" line="570" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="594" />
+            <location filename="../processing/algorithms.py" line="573" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Calibrar a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="620" />
+            <location filename="../processing/algorithms.py" line="599" />
             <source>must be two numbers 'low,high', not {value!r}</source>
             <translation>debe ser dos números 'bajo,alto', no {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="626" />
+            <location filename="../processing/algorithms.py" line="605" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Representa bandas o expresiones de una escena sobre el área de interés como imagen de 8 bits en EPSG:3857: la tarea &lt;i&gt;jpeg&lt;/i&gt; de la API (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="608" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="609" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>tres bandas o expresiones para rojo, verde y azul (B04,B03,B02), o una (un índice como NDVI, coloreado con COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="611" />
             <source>optional: used in the file name.</source>
             <translation>opcional: se usa en el nombre del archivo.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="612" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>método de remuestreo (por defecto cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="635" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>opcional: el nombre de un mapa de colores para un resultado de una banda, p. ej., RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="636" />
+            <location filename="../processing/algorithms.py" line="615" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>opcional: el rango de valores estirado a 0..255, 'bajo,alto' (por defecto -0.5,0.5 para índices, un recorte del 2-98 % para bandas).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="638" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>opcional: tamaño de píxel del resultado en metros; sin definir se mantiene la resolución nativa.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="639" />
+            <location filename="../processing/algorithms.py" line="618" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png o tiff (los scripts dan el índice: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="640" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>convertir primero los niveles digitales a reflectancia en el techo de la atmósfera.</translation>
         </message>
@@ -244,67 +244,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="474" />
+            <location filename="../processing/algorithms.py" line="453" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="477" />
+            <location filename="../processing/algorithms.py" line="456" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Recorta las bandas ráster de una escena al área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="481" />
+            <location filename="../processing/algorithms.py" line="460" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Bandas (separadas por comas, p. ej., B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="483" />
+            <location filename="../processing/algorithms.py" line="462" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Combinar las bandas de la misma resolución en un archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="485" />
+            <location filename="../processing/algorithms.py" line="464" />
             <source>Metadata files to add</source>
             <translation>Archivos de metadatos que añadir</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="489" />
+            <location filename="../processing/algorithms.py" line="468" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (metadatos de la tesela)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="490" />
+            <location filename="../processing/algorithms.py" line="469" />
             <source>product_md (product metadata)</source>
             <translation>product_md (metadatos del producto)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="507" />
+            <location filename="../processing/algorithms.py" line="486" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Recorta las bandas ráster de una escena de satélite al área de interés: la tarea &lt;i&gt;lbe&lt;/i&gt; de la API (Download Analytic). Los píxeles conservan la cuadrícula, el SRC y el tipo de datos propios de la banda; los píxeles cuyo centro queda fuera del polígono reciben el nodata de la banda.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="511" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0 o L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="512" />
+            <location filename="../processing/algorithms.py" line="491" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>nombres de bandas de ese sensor, separados por comas, p. ej., B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="513" />
+            <location filename="../processing/algorithms.py" line="492" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>combinar las bandas de la misma resolución en un archivo (por defecto sí).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="514" />
+            <location filename="../processing/algorithms.py" line="493" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>archivos de metadatos que añadir: tile_md (metadatos de la tesela), product_md (metadatos del producto). Los scripts dan sus índices: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="517" />
+            <location filename="../processing/algorithms.py" line="496" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;El resultado&lt;/b&gt; (se aplica la primera regla que se cumple): un JPEG 2000 (.jp2) para exactamente una banda de una escena Sentinel-2; un GeoTIFF (.tif) para una banda sin metadatos, o para bandas combinadas de una resolución sin metadatos; en otro caso, un zip con archivos de banda separados y los archivos de metadatos pedidos (el zip no se extrae).&lt;/p&gt;</translation>
         </message>
@@ -912,34 +912,14 @@
             <translation>{expressions} · en la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/qgis_network.py" line="27" />
-            <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
-            <translation>no hay clave de API: elija la configuración de autenticación que la contiene (Configuración, Processing API)</translation>
+            <location filename="../core/naming.py" line="21" />
+            <source>{scene} · {request}</source>
+            <translation>{scene} · {request}</translation>
         </message>
         <message>
-            <location filename="../core/qgis_network.py" line="32" />
-            <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
-            <translation>la configuración de autenticación {config} no se puede leer (¿está establecida la contraseña maestra y existe todavía la configuración?)</translation>
-        </message>
-        <message>
-            <location filename="../core/qgis_network.py" line="37" />
-            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
-            <translation>la configuración de autenticación {config} usa el método {method}; guarde la clave en una configuración Basic (contraseña), EsriToken o API Header</translation>
-        </message>
-        <message>
-            <location filename="../core/qgis_network.py" line="44" />
-            <source>the authentication configuration {config} holds no key in its {field} field</source>
-            <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
-        </message>
-        <message>
-            <location filename="../core/qgis_network.py" line="60" />
-            <source>the key could not be saved in QGIS's authentication database</source>
-            <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS</translation>
-        </message>
-        <message>
-            <location filename="../core/qgis_network.py" line="67" />
-            <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
-            <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
+            <location filename="../core/naming.py" line="61" />
+            <source>{sensor} {date} {bands}</source>
+            <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="110" />
@@ -1307,29 +1287,29 @@
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="33" />
-            <source>internal error: {error_type}: {error}</source>
-            <translation>error interno: {error_type}: {error}</translation>
+            <location filename="../core/statistics.py" line="286" />
+            <source>{date} · {index}</source>
+            <translation>{date} · {index}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="93" />
-            <source>{description} (cancelled)</source>
-            <translation>{description} (cancelada)</translation>
+            <location filename="../core/statistics.py" line="287" />
+            <source>{figure} {value}</source>
+            <translation>{figure} {value}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="98" />
-            <source>the task stopped without a result</source>
-            <translation>la tarea se detuvo sin resultado</translation>
+            <location filename="../core/statistics.py" line="290" />
+            <source>cloud {cloud} %</source>
+            <translation>nubosidad {cloud} %</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="123" />
-            <source>Load By Extent: searching scenes</source>
-            <translation>Load By Extent: buscando escenas</translation>
+            <location filename="../core/statistics.py" line="298" />
+            <source>{date} · {scene} · not computed: {reason}</source>
+            <translation>{date} · {scene} · no calculado: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="143" />
-            <source>the scene search stopped</source>
-            <translation>la búsqueda de escenas se detuvo</translation>
+            <location filename="../core/statistics.py" line="300" />
+            <source>no reason given</source>
+            <translation>sin motivo indicado</translation>
         </message>
         <message>
             <location filename="../core/vector.py" line="27" />
@@ -1747,11 +1727,6 @@
             <translation>{count} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="873" />
-            <source>no reason given</source>
-            <translation>sin motivo indicado</translation>
-        </message>
-        <message>
             <location filename="../core/remote/client.py" line="945" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
@@ -1932,32 +1907,112 @@
             <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="95" />
+            <location filename="../services/aoi.py" line="66" />
+            <source>the layer has no coordinate reference system</source>
+            <translation>la capa no tiene sistema de referencia de coordenadas</translation>
+        </message>
+        <message>
+            <location filename="../services/aoi.py" line="69" />
+            <source>the features cannot be dissolved into one geometry: {error}</source>
+            <translation>las entidades no se pueden disolver en una sola geometría: {error}</translation>
+        </message>
+        <message>
+            <location filename="../services/aoi.py" line="79" />
+            <source>cannot be transformed to {crs}: {error}</source>
+            <translation>no se puede transformar a {crs}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="27" />
+            <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
+            <translation>no hay clave de API: elija la configuración de autenticación que la contiene (Configuración, Processing API)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="32" />
+            <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
+            <translation>la configuración de autenticación {config} no se puede leer (¿está establecida la contraseña maestra y existe todavía la configuración?)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="37" />
+            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
+            <translation>la configuración de autenticación {config} usa el método {method}; guarde la clave en una configuración Basic (contraseña), EsriToken o API Header</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="44" />
+            <source>the authentication configuration {config} holds no key in its {field} field</source>
+            <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="60" />
+            <source>the key could not be saved in QGIS's authentication database</source>
+            <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="67" />
+            <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
+            <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
+        </message>
+        <message>
+            <location filename="../services/result_layers.py" line="84" />
+            <source>not a raster QGIS can read</source>
+            <translation>no es un ráster que QGIS pueda leer</translation>
+        </message>
+        <message>
+            <location filename="../services/result_layers.py" line="85" />
+            <source>cannot load {file} as a layer: {reason}</source>
+            <translation>no se puede cargar {file} como capa: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="33" />
+            <source>internal error: {error_type}: {error}</source>
+            <translation>error interno: {error_type}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="93" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (cancelada)</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="98" />
+            <source>the task stopped without a result</source>
+            <translation>la tarea se detuvo sin resultado</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="123" />
+            <source>Load By Extent: searching scenes</source>
+            <translation>Load By Extent: buscando escenas</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="143" />
+            <source>the scene search stopped</source>
+            <translation>la búsqueda de escenas se detuvo</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="58" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="98" />
+            <location filename="../ui/area_of_interest.py" line="61" />
             <source>No feature is selected in {layer}.</source>
             <translation>No hay ningún objeto seleccionado en {layer}.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="101" />
+            <location filename="../ui/area_of_interest.py" line="65" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Los objetos seleccionados de {layer} no tienen geometría.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="103" />
+            <location filename="../ui/area_of_interest.py" line="66" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>{count} objeto(s) seleccionado(s) de {layer}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="140" />
+            <location filename="../ui/area_of_interest.py" line="103" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>sin área de interés: dibuje una o elija una fuente</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="144" />
+            <location filename="../ui/area_of_interest.py" line="107" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
         </message>
@@ -1982,92 +2037,52 @@
             <translation>El SRC del mapa ({crs}) no puede mostrar {what}; el mapa se queda donde estaba.</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="38" />
-            <source>{scene} · {request}</source>
-            <translation>{scene} · {request}</translation>
-        </message>
-        <message>
-            <location filename="../ui/result_layers.py" line="88" />
-            <source>{sensor} {date} {bands}</source>
-            <translation>{sensor} {date} {bands}</translation>
-        </message>
-        <message>
-            <location filename="../ui/result_layers.py" line="134" />
-            <source>not a raster QGIS can read</source>
-            <translation>no es un ráster que QGIS pueda leer</translation>
-        </message>
-        <message>
-            <location filename="../ui/result_layers.py" line="135" />
-            <source>cannot load {file} as a layer: {reason}</source>
-            <translation>no se puede cargar {file} como capa: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="322" />
-            <source>{date} · {index}</source>
-            <translation>{date} · {index}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="323" />
-            <source>{figure} {value}</source>
-            <translation>{figure} {value}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="326" />
-            <source>cloud {cloud} %</source>
-            <translation>nubosidad {cloud} %</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="334" />
-            <source>{date} · {scene} · not computed: {reason}</source>
-            <translation>{date} · {scene} · no calculado: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="501" />
+            <location filename="../ui/stats_chart.py" line="185" />
             <source>p10–p90</source>
             <translation>p10–p90</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="506" />
+            <location filename="../ui/stats_chart.py" line="190" />
             <source>q1–q3</source>
             <translation>q1–q3</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="514" />
+            <location filename="../ui/stats_chart.py" line="198" />
             <source>min–max</source>
             <translation>mín–máx</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="519" />
+            <location filename="../ui/stats_chart.py" line="203" />
             <source>{index} median</source>
             <translation>mediana de {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="519" />
+            <location filename="../ui/stats_chart.py" line="203" />
             <source>median</source>
             <translation>mediana</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="532" />
+            <location filename="../ui/stats_chart.py" line="216" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="546" />
+            <location filename="../ui/stats_chart.py" line="230" />
             <source>not computed</source>
             <translation>no calculado</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="551" />
+            <location filename="../ui/stats_chart.py" line="235" />
             <source>No statistics in this answer</source>
             <translation>No hay estadísticas en esta respuesta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="559" />
+            <location filename="../ui/stats_chart.py" line="243" />
             <source>index value</source>
             <translation>valor del índice</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="147" />
+            <location filename="../processing/algorithms.py" line="144" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
             <translation>sin carpeta de escenas: indique SCENES o añada una carpeta de escenas en la configuración del complemento</translation>
         </message>
@@ -2103,154 +2118,151 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="252" />
+            <location filename="../processing/algorithms.py" line="249" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="263" />
+            <location filename="../processing/algorithms.py" line="260" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Área de interés (polígonos, disueltos en uno)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="267" />
+            <location filename="../processing/algorithms.py" line="264" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="271" />
+            <location filename="../processing/algorithms.py" line="268" />
             <source>Processing API base URL (empty: run on this computer)</source>
             <translation>URL base de la Processing API (vacío: ejecutar en este equipo)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="273" />
+            <location filename="../processing/algorithms.py" line="270" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="274" />
+            <location filename="../processing/algorithms.py" line="271" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="275" />
+            <location filename="../processing/algorithms.py" line="272" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="286" />
+            <location filename="../processing/algorithms.py" line="283" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Id de la escena (view_id, p. ej., S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="310" />
+            <location filename="../processing/algorithms.py" line="308" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto con geometría (con 'Solo objetos seleccionados', seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="314" />
-            <source>the features cannot be dissolved into one geometry: {error}</source>
-            <translation>los objetos no se pueden disolver en una sola geometría: {error}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="324" />
-            <source>the layer has no coordinate reference system</source>
-            <translation>la capa no tiene sistema de referencia de coordenadas</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="329" />
-            <source>cannot be transformed to {crs}: {error}</source>
-            <translation>no se puede transformar a {crs}: {error}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="336" />
+            <location filename="../processing/algorithms.py" line="315" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>la tarea {task} admite un solo polígono, y los objetos forman {count} polígonos separados: seleccione objetos que se toquen o se solapen, o uno solo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="345" />
+            <location filename="../processing/algorithms.py" line="324" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="381" />
+            <location filename="../processing/algorithms.py" line="360" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="382" />
+            <location filename="../processing/algorithms.py" line="361" />
             <source>Running on {backend}</source>
             <translation>Se ejecuta en {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="383" />
+            <location filename="../processing/algorithms.py" line="362" />
             <source>the Processing API</source>
             <translation>la Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="384" />
+            <location filename="../processing/algorithms.py" line="363" />
             <source>this computer</source>
             <translation>este equipo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="386" />
+            <location filename="../processing/algorithms.py" line="365" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="389" />
+            <location filename="../processing/algorithms.py" line="368" />
             <source>Cancelled: nothing was written.</source>
             <translation>Cancelado: no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="396" />
+            <location filename="../processing/algorithms.py" line="375" />
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
             <translation>Error interno ({kind}: {error}); los detalles están en el registro {tag}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="426" />
+            <location filename="../processing/algorithms.py" line="405" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>No se cargó como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="442" />
+            <location filename="../processing/algorithms.py" line="421" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Área y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="443" />
+            <location filename="../processing/algorithms.py" line="422" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos. Sus objetos (solo los seleccionados con &lt;i&gt;Solo objetos seleccionados&lt;/i&gt;) se disuelven en una sola geometría y se envían en EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="445" />
+            <location filename="../processing/algorithms.py" line="424" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>La tarea admite un solo polígono: los objetos que forman polígonos separados son un error.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="446" />
+            <location filename="../processing/algorithms.py" line="425" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Los polígonos separados se envían como MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="447" />
+            <location filename="../processing/algorithms.py" line="426" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador integrado (varias separadas por ';'); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="449" />
+            <location filename="../processing/algorithms.py" line="428" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea en este equipo con el procesador integrado. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="454" />
+            <location filename="../processing/algorithms.py" line="433" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde van los archivos de resultado (por defecto: una carpeta temporal). Los archivos existentes nunca se sobrescriben; no queda nada allí cuando la tarea falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="456" />
+            <location filename="../processing/algorithms.py" line="435" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Salidas&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: los archivos de resultado, separados por ';' (primero el archivo principal, después los archivos auxiliares). &lt;b&gt;REQUEST&lt;/b&gt;: la petición tal como la recibe la API (JSON), para ejecutarla de nuevo con la línea de comandos (lbe run) o para enviarla. Los resultados ráster se añaden al proyecto cuando se ejecuta desde el diálogo de Procesos.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>cannot be transformed to {crs}: {error}</source>
+            <translation type="vanished">no se puede transformar a {crs}: {error}</translation>
+        </message>
+        <message>
+            <source>the features cannot be dissolved into one geometry: {error}</source>
+            <translation type="vanished">los objetos no se pueden disolver en una sola geometría: {error}</translation>
+        </message>
+        <message>
+            <source>the layer has no coordinate reference system</source>
+            <translation type="vanished">la capa no tiene sistema de referencia de coordenadas</translation>
         </message>
     </context>
     <context>
@@ -2640,127 +2652,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="651" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales de índices (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="654" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Estadísticas de hasta tres índices sobre el área de interés para cada escena de un rango de fechas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="658" />
+            <location filename="../processing/algorithms.py" line="637" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="663" />
+            <location filename="../processing/algorithms.py" line="642" />
             <source>First date</source>
             <translation>Primera fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="666" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>Last date</source>
             <translation>Última fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="667" />
+            <location filename="../processing/algorithms.py" line="646" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="669" />
+            <location filename="../processing/algorithms.py" line="648" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="672" />
+            <location filename="../processing/algorithms.py" line="651" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="674" />
+            <location filename="../processing/algorithms.py" line="653" />
             <source>Most scenes</source>
             <translation>Máximo de escenas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="679" />
+            <location filename="../processing/algorithms.py" line="658" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="679" />
+            <location filename="../processing/algorithms.py" line="658" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="682" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>The API's answer (JSON)</source>
             <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="682" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>JSON files (*.json)</source>
             <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="685" />
+            <location filename="../processing/algorithms.py" line="664" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="708" />
+            <location filename="../processing/algorithms.py" line="687" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="747" />
+            <location filename="../processing/algorithms.py" line="726" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="770" />
+            <location filename="../processing/algorithms.py" line="749" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="775" />
+            <location filename="../processing/algorithms.py" line="754" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="777" />
+            <location filename="../processing/algorithms.py" line="756" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="778" />
+            <location filename="../processing/algorithms.py" line="757" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>la última fecha (por defecto: hoy; se recomienda como mucho un año después de la primera).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="780" />
+            <location filename="../processing/algorithms.py" line="759" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="781" />
+            <location filename="../processing/algorithms.py" line="760" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="782" />
+            <location filename="../processing/algorithms.py" line="761" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="783" />
+            <location filename="../processing/algorithms.py" line="762" />
             <source>the most scenes to compute (default 100).</source>
             <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="785" />
+            <location filename="../processing/algorithms.py" line="764" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
         </message>
@@ -2965,172 +2977,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="96" />
+            <location filename="../ui/stats_dock.py" line="84" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="118" />
+            <location filename="../ui/stats_dock.py" line="106" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="118" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="118" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="118" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="131" />
+            <location filename="../ui/stats_dock.py" line="119" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="150" />
             <source>The index the chart and the table show</source>
             <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="151" />
             <source>Overlay all</source>
             <translation>Superponer todos</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="165" />
+            <location filename="../ui/stats_dock.py" line="153" />
             <source>Draw the median of every index on one chart</source>
             <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>Table</source>
             <translation>Tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="167" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="169" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Save every figure of every index as CSV</source>
             <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="171" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="171" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Save the chart as PNG</source>
             <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="178" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="214" />
+            <location filename="../ui/stats_dock.py" line="202" />
             <source>The answer has one index only</source>
             <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="228" />
+            <location filename="../ui/stats_dock.py" line="216" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Las estadísticas de {path} no se pueden leer: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="258" />
+            <location filename="../ui/stats_dock.py" line="246" />
             <source>{start} to {end}</source>
             <translation>del {start} al {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="261" />
+            <location filename="../ui/stats_dock.py" line="249" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="266" />
+            <location filename="../ui/stats_dock.py" line="254" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="268" />
+            <location filename="../ui/stats_dock.py" line="256" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="281" />
+            <location filename="../ui/stats_dock.py" line="269" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="329" />
+            <location filename="../ui/stats_dock.py" line="317" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="331" />
+            <location filename="../ui/stats_dock.py" line="319" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="377" />
+            <location filename="../ui/stats_dock.py" line="365" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="424" />
+            <location filename="../ui/stats_dock.py" line="412" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="447" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="447" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="453" />
+            <location filename="../ui/stats_dock.py" line="441" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="455" />
+            <location filename="../ui/stats_dock.py" line="443" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="462" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="470" />
+            <location filename="../ui/stats_dock.py" line="458" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="474" />
+            <location filename="../ui/stats_dock.py" line="462" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>
@@ -3211,47 +3223,47 @@
     <context>
         <name>TaskController</name>
         <message>
-            <location filename="../ui/task_controller.py" line="114" />
+            <location filename="../services/task_controller.py" line="114" />
             <source>No scene folder is set: add one in the dock's settings.</source>
             <translation>No hay carpeta de escenas: añada una en la configuración del panel.</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="133" />
+            <location filename="../services/task_controller.py" line="133" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="143" />
+            <location filename="../services/task_controller.py" line="143" />
             <source>cancelled; nothing was written</source>
             <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="175" />
+            <location filename="../services/task_controller.py" line="175" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="186" />
+            <location filename="../services/task_controller.py" line="186" />
             <source>resumed in a new row</source>
             <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="239" />
+            <location filename="../services/task_controller.py" line="239" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="262" />
+            <location filename="../services/task_controller.py" line="262" />
             <source>statistics saved: {file}</source>
             <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="269" />
+            <location filename="../services/task_controller.py" line="269" />
             <source>the result could not be loaded: {error}</source>
             <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="273" />
+            <location filename="../services/task_controller.py" line="273" />
             <source>{count} layer(s) loaded</source>
             <translation>{count} capa(s) cargada(s)</translation>
         </message>

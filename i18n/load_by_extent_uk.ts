@@ -57,42 +57,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="531" />
+            <location filename="../processing/algorithms.py" line="510" />
             <source>Index or band math (bandmath)</source>
             <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="534" />
+            <location filename="../processing/algorithms.py" line="513" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="539" />
+            <location filename="../processing/algorithms.py" line="518" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="540" />
+            <location filename="../processing/algorithms.py" line="519" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="552" />
+            <location filename="../processing/algorithms.py" line="531" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="556" />
+            <location filename="../processing/algorithms.py" line="535" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="557" />
+            <location filename="../processing/algorithms.py" line="536" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="560" />
+            <location filename="../processing/algorithms.py" line="539" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
         </message>
@@ -128,107 +128,107 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="572" />
+            <location filename="../processing/algorithms.py" line="551" />
             <source>Visual rendering (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="575" />
+            <location filename="../processing/algorithms.py" line="554" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="580" />
+            <location filename="../processing/algorithms.py" line="559" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="581" />
+            <location filename="../processing/algorithms.py" line="560" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="583" />
+            <location filename="../processing/algorithms.py" line="562" />
             <source>Resampling method</source>
             <translation>Метод передискретизації</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="585" />
+            <location filename="../processing/algorithms.py" line="564" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="565" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="588" />
+            <location filename="../processing/algorithms.py" line="567" />
             <source>Pixel size, m</source>
             <translation>Розмір пікселя, м</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="591" />
+            <location filename="../processing/algorithms.py" line="570" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="594" />
+            <location filename="../processing/algorithms.py" line="573" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="620" />
+            <location filename="../processing/algorithms.py" line="599" />
             <source>must be two numbers 'low,high', not {value!r}</source>
             <translation>має бути двома числами 'нижнє,верхнє', а не {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="626" />
+            <location filename="../processing/algorithms.py" line="605" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="608" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="609" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="611" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="612" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="635" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="636" />
+            <location filename="../processing/algorithms.py" line="615" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="638" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>необов'язково: розмір пікселя результату в метрах; якщо не задано, лишається власна роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="639" />
+            <location filename="../processing/algorithms.py" line="618" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="640" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
         </message>
@@ -244,67 +244,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="474" />
+            <location filename="../processing/algorithms.py" line="453" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="477" />
+            <location filename="../processing/algorithms.py" line="456" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="481" />
+            <location filename="../processing/algorithms.py" line="460" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="483" />
+            <location filename="../processing/algorithms.py" line="462" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="485" />
+            <location filename="../processing/algorithms.py" line="464" />
             <source>Metadata files to add</source>
             <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="489" />
+            <location filename="../processing/algorithms.py" line="468" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="490" />
+            <location filename="../processing/algorithms.py" line="469" />
             <source>product_md (product metadata)</source>
             <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="507" />
+            <location filename="../processing/algorithms.py" line="486" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="511" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="512" />
+            <location filename="../processing/algorithms.py" line="491" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="513" />
+            <location filename="../processing/algorithms.py" line="492" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="514" />
+            <location filename="../processing/algorithms.py" line="493" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="517" />
+            <location filename="../processing/algorithms.py" line="496" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
@@ -912,34 +912,14 @@
             <translation>{expressions} · на сітці {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/qgis_network.py" line="27" />
-            <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
-            <translation>немає ключа API: виберіть конфігурацію автентифікації, що його містить (Налаштування, Processing API)</translation>
+            <location filename="../core/naming.py" line="21" />
+            <source>{scene} · {request}</source>
+            <translation>{scene} · {request}</translation>
         </message>
         <message>
-            <location filename="../core/qgis_network.py" line="32" />
-            <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
-            <translation>не вдається прочитати конфігурацію автентифікації {config} (чи встановлено головний пароль і чи ця конфігурація ще існує?)</translation>
-        </message>
-        <message>
-            <location filename="../core/qgis_network.py" line="37" />
-            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
-            <translation>конфігурація автентифікації {config} використовує метод {method}; зберігайте ключ у конфігурації Basic (пароль), EsriToken або API Header</translation>
-        </message>
-        <message>
-            <location filename="../core/qgis_network.py" line="44" />
-            <source>the authentication configuration {config} holds no key in its {field} field</source>
-            <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
-        </message>
-        <message>
-            <location filename="../core/qgis_network.py" line="60" />
-            <source>the key could not be saved in QGIS's authentication database</source>
-            <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS</translation>
-        </message>
-        <message>
-            <location filename="../core/qgis_network.py" line="67" />
-            <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
-            <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
+            <location filename="../core/naming.py" line="61" />
+            <source>{sensor} {date} {bands}</source>
+            <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
             <location filename="../core/request.py" line="110" />
@@ -1307,29 +1287,29 @@
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="33" />
-            <source>internal error: {error_type}: {error}</source>
-            <translation>внутрішня помилка: {error_type}: {error}</translation>
+            <location filename="../core/statistics.py" line="286" />
+            <source>{date} · {index}</source>
+            <translation>{date} · {index}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="93" />
-            <source>{description} (cancelled)</source>
-            <translation>{description} (скасовано)</translation>
+            <location filename="../core/statistics.py" line="287" />
+            <source>{figure} {value}</source>
+            <translation>{figure} {value}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="98" />
-            <source>the task stopped without a result</source>
-            <translation>завдання зупинилося без результату</translation>
+            <location filename="../core/statistics.py" line="290" />
+            <source>cloud {cloud} %</source>
+            <translation>хмарність {cloud} %</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="123" />
-            <source>Load By Extent: searching scenes</source>
-            <translation>Load By Extent: пошук сцен</translation>
+            <location filename="../core/statistics.py" line="298" />
+            <source>{date} · {scene} · not computed: {reason}</source>
+            <translation>{date} · {scene} · не обчислено: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/tasks.py" line="143" />
-            <source>the scene search stopped</source>
-            <translation>пошук сцен зупинено</translation>
+            <location filename="../core/statistics.py" line="300" />
+            <source>no reason given</source>
+            <translation>причину не вказано</translation>
         </message>
         <message>
             <location filename="../core/vector.py" line="27" />
@@ -1747,11 +1727,6 @@
             <translation>{count} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="873" />
-            <source>no reason given</source>
-            <translation>причину не вказано</translation>
-        </message>
-        <message>
             <location filename="../core/remote/client.py" line="945" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>файл результату невідомого типу (починається з {start})</translation>
@@ -1932,32 +1907,112 @@
             <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="95" />
+            <location filename="../services/aoi.py" line="66" />
+            <source>the layer has no coordinate reference system</source>
+            <translation>шар не має системи координат</translation>
+        </message>
+        <message>
+            <location filename="../services/aoi.py" line="69" />
+            <source>the features cannot be dissolved into one geometry: {error}</source>
+            <translation>об'єкти не вдається злити в одну геометрію: {error}</translation>
+        </message>
+        <message>
+            <location filename="../services/aoi.py" line="79" />
+            <source>cannot be transformed to {crs}: {error}</source>
+            <translation>неможливо перетворити в {crs}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="27" />
+            <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
+            <translation>немає ключа API: виберіть конфігурацію автентифікації, що його містить (Налаштування, Processing API)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="32" />
+            <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
+            <translation>не вдається прочитати конфігурацію автентифікації {config} (чи встановлено головний пароль і чи ця конфігурація ще існує?)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="37" />
+            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
+            <translation>конфігурація автентифікації {config} використовує метод {method}; зберігайте ключ у конфігурації Basic (пароль), EsriToken або API Header</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="44" />
+            <source>the authentication configuration {config} holds no key in its {field} field</source>
+            <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="60" />
+            <source>the key could not be saved in QGIS's authentication database</source>
+            <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="67" />
+            <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
+            <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
+        </message>
+        <message>
+            <location filename="../services/result_layers.py" line="84" />
+            <source>not a raster QGIS can read</source>
+            <translation>не є растром, який може прочитати QGIS</translation>
+        </message>
+        <message>
+            <location filename="../services/result_layers.py" line="85" />
+            <source>cannot load {file} as a layer: {reason}</source>
+            <translation>не вдається завантажити {file} як шар: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="33" />
+            <source>internal error: {error_type}: {error}</source>
+            <translation>внутрішня помилка: {error_type}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="93" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (скасовано)</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="98" />
+            <source>the task stopped without a result</source>
+            <translation>завдання зупинилося без результату</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="123" />
+            <source>Load By Extent: searching scenes</source>
+            <translation>Load By Extent: пошук сцен</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="143" />
+            <source>the scene search stopped</source>
+            <translation>пошук сцен зупинено</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="58" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="98" />
+            <location filename="../ui/area_of_interest.py" line="61" />
             <source>No feature is selected in {layer}.</source>
             <translation>У шарі {layer} не вибрано жодного об'єкта.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="101" />
+            <location filename="../ui/area_of_interest.py" line="65" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Вибрані об'єкти шару {layer} не мають геометрії.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="103" />
+            <location filename="../ui/area_of_interest.py" line="66" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>вибрані об'єкти шару {layer}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="140" />
+            <location filename="../ui/area_of_interest.py" line="103" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="144" />
+            <location filename="../ui/area_of_interest.py" line="107" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
         </message>
@@ -1982,92 +2037,52 @@
             <translation>СК карти ({crs}) не може показати {what}; карта лишається, де була.</translation>
         </message>
         <message>
-            <location filename="../ui/result_layers.py" line="38" />
-            <source>{scene} · {request}</source>
-            <translation>{scene} · {request}</translation>
-        </message>
-        <message>
-            <location filename="../ui/result_layers.py" line="88" />
-            <source>{sensor} {date} {bands}</source>
-            <translation>{sensor} {date} {bands}</translation>
-        </message>
-        <message>
-            <location filename="../ui/result_layers.py" line="134" />
-            <source>not a raster QGIS can read</source>
-            <translation>не є растром, який може прочитати QGIS</translation>
-        </message>
-        <message>
-            <location filename="../ui/result_layers.py" line="135" />
-            <source>cannot load {file} as a layer: {reason}</source>
-            <translation>не вдається завантажити {file} як шар: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="322" />
-            <source>{date} · {index}</source>
-            <translation>{date} · {index}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="323" />
-            <source>{figure} {value}</source>
-            <translation>{figure} {value}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="326" />
-            <source>cloud {cloud} %</source>
-            <translation>хмарність {cloud} %</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="334" />
-            <source>{date} · {scene} · not computed: {reason}</source>
-            <translation>{date} · {scene} · не обчислено: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_chart.py" line="501" />
+            <location filename="../ui/stats_chart.py" line="185" />
             <source>p10–p90</source>
             <translation>p10–p90</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="506" />
+            <location filename="../ui/stats_chart.py" line="190" />
             <source>q1–q3</source>
             <translation>q1–q3</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="514" />
+            <location filename="../ui/stats_chart.py" line="198" />
             <source>min–max</source>
             <translation>мін–макс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="519" />
+            <location filename="../ui/stats_chart.py" line="203" />
             <source>{index} median</source>
             <translation>медіана {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="519" />
+            <location filename="../ui/stats_chart.py" line="203" />
             <source>median</source>
             <translation>медіана</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="532" />
+            <location filename="../ui/stats_chart.py" line="216" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="546" />
+            <location filename="../ui/stats_chart.py" line="230" />
             <source>not computed</source>
             <translation>не обчислено</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="551" />
+            <location filename="../ui/stats_chart.py" line="235" />
             <source>No statistics in this answer</source>
             <translation>У цій відповіді немає статистики</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="559" />
+            <location filename="../ui/stats_chart.py" line="243" />
             <source>index value</source>
             <translation>значення індексу</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="147" />
+            <location filename="../processing/algorithms.py" line="144" />
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
             <translation>немає теки сцен: задайте SCENES або додайте теку сцен у налаштуваннях модуля</translation>
         </message>
@@ -2103,154 +2118,151 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="252" />
+            <location filename="../processing/algorithms.py" line="249" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="263" />
+            <location filename="../processing/algorithms.py" line="260" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Область інтересу (полігони, об'єднані в один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="267" />
+            <location filename="../processing/algorithms.py" line="264" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="271" />
+            <location filename="../processing/algorithms.py" line="268" />
             <source>Processing API base URL (empty: run on this computer)</source>
             <translation>Базова URL-адреса Processing API (порожньо: виконати на цьому комп'ютері)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="273" />
+            <location filename="../processing/algorithms.py" line="270" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="274" />
+            <location filename="../processing/algorithms.py" line="271" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="275" />
+            <location filename="../processing/algorithms.py" line="272" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="286" />
+            <location filename="../processing/algorithms.py" line="283" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="310" />
+            <location filename="../processing/algorithms.py" line="308" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="314" />
-            <source>the features cannot be dissolved into one geometry: {error}</source>
-            <translation>об'єкти неможливо об'єднати в одну геометрію: {error}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="324" />
-            <source>the layer has no coordinate reference system</source>
-            <translation>шар не має системи координат</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="329" />
-            <source>cannot be transformed to {crs}: {error}</source>
-            <translation>неможливо перетворити в {crs}: {error}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="336" />
+            <location filename="../processing/algorithms.py" line="315" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="345" />
+            <location filename="../processing/algorithms.py" line="324" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="381" />
+            <location filename="../processing/algorithms.py" line="360" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="382" />
+            <location filename="../processing/algorithms.py" line="361" />
             <source>Running on {backend}</source>
             <translation>Місце виконання: {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="383" />
+            <location filename="../processing/algorithms.py" line="362" />
             <source>the Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="384" />
+            <location filename="../processing/algorithms.py" line="363" />
             <source>this computer</source>
             <translation>цей комп'ютер</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="386" />
+            <location filename="../processing/algorithms.py" line="365" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="389" />
+            <location filename="../processing/algorithms.py" line="368" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="396" />
+            <location filename="../processing/algorithms.py" line="375" />
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
             <translation>Внутрішня помилка ({kind}: {error}); подробиці в журналі {tag}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="426" />
+            <location filename="../processing/algorithms.py" line="405" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>Не завантажено як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="442" />
+            <location filename="../processing/algorithms.py" line="421" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="443" />
+            <location filename="../processing/algorithms.py" line="422" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="445" />
+            <location filename="../processing/algorithms.py" line="424" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="446" />
+            <location filename="../processing/algorithms.py" line="425" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="447" />
+            <location filename="../processing/algorithms.py" line="426" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для вбудованого обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="449" />
+            <location filename="../processing/algorithms.py" line="428" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконується на цьому комп'ютері вбудованим обробником. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="454" />
+            <location filename="../processing/algorithms.py" line="433" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="456" />
+            <location filename="../processing/algorithms.py" line="435" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>cannot be transformed to {crs}: {error}</source>
+            <translation type="vanished">неможливо перетворити в {crs}: {error}</translation>
+        </message>
+        <message>
+            <source>the features cannot be dissolved into one geometry: {error}</source>
+            <translation type="vanished">об'єкти неможливо об'єднати в одну геометрію: {error}</translation>
+        </message>
+        <message>
+            <source>the layer has no coordinate reference system</source>
+            <translation type="vanished">шар не має системи координат</translation>
         </message>
     </context>
     <context>
@@ -2640,127 +2652,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="651" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="654" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="658" />
+            <location filename="../processing/algorithms.py" line="637" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="663" />
+            <location filename="../processing/algorithms.py" line="642" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="666" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="667" />
+            <location filename="../processing/algorithms.py" line="646" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="669" />
+            <location filename="../processing/algorithms.py" line="648" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="672" />
+            <location filename="../processing/algorithms.py" line="651" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="674" />
+            <location filename="../processing/algorithms.py" line="653" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="679" />
+            <location filename="../processing/algorithms.py" line="658" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="679" />
+            <location filename="../processing/algorithms.py" line="658" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="682" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="682" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="685" />
+            <location filename="../processing/algorithms.py" line="664" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="708" />
+            <location filename="../processing/algorithms.py" line="687" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="747" />
+            <location filename="../processing/algorithms.py" line="726" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="770" />
+            <location filename="../processing/algorithms.py" line="749" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="775" />
+            <location filename="../processing/algorithms.py" line="754" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="777" />
+            <location filename="../processing/algorithms.py" line="756" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="778" />
+            <location filename="../processing/algorithms.py" line="757" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="780" />
+            <location filename="../processing/algorithms.py" line="759" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="781" />
+            <location filename="../processing/algorithms.py" line="760" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="782" />
+            <location filename="../processing/algorithms.py" line="761" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="783" />
+            <location filename="../processing/algorithms.py" line="762" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="785" />
+            <location filename="../processing/algorithms.py" line="764" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>
@@ -2965,172 +2977,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="96" />
+            <location filename="../ui/stats_dock.py" line="84" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="118" />
+            <location filename="../ui/stats_dock.py" line="106" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="118" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="118" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="130" />
+            <location filename="../ui/stats_dock.py" line="118" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="131" />
+            <location filename="../ui/stats_dock.py" line="119" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="150" />
             <source>The index the chart and the table show</source>
             <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="151" />
             <source>Overlay all</source>
             <translation>Накласти всі</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="165" />
+            <location filename="../ui/stats_dock.py" line="153" />
             <source>Draw the median of every index on one chart</source>
             <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>Table</source>
             <translation>Таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="167" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="169" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Save every figure of every index as CSV</source>
             <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="171" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="171" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Save the chart as PNG</source>
             <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="178" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="214" />
+            <location filename="../ui/stats_dock.py" line="202" />
             <source>The answer has one index only</source>
             <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="228" />
+            <location filename="../ui/stats_dock.py" line="216" />
             <source>The statistics in {path} cannot be read: {error}</source>
             <translation>Не вдається прочитати статистику в {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="258" />
+            <location filename="../ui/stats_dock.py" line="246" />
             <source>{start} to {end}</source>
             <translation>з {start} до {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="261" />
+            <location filename="../ui/stats_dock.py" line="249" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="266" />
+            <location filename="../ui/stats_dock.py" line="254" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="268" />
+            <location filename="../ui/stats_dock.py" line="256" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="281" />
+            <location filename="../ui/stats_dock.py" line="269" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="329" />
+            <location filename="../ui/stats_dock.py" line="317" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="331" />
+            <location filename="../ui/stats_dock.py" line="319" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="377" />
+            <location filename="../ui/stats_dock.py" line="365" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="424" />
+            <location filename="../ui/stats_dock.py" line="412" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="447" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="447" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="453" />
+            <location filename="../ui/stats_dock.py" line="441" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="455" />
+            <location filename="../ui/stats_dock.py" line="443" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="462" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="470" />
+            <location filename="../ui/stats_dock.py" line="458" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="474" />
+            <location filename="../ui/stats_dock.py" line="462" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>
@@ -3211,47 +3223,47 @@
     <context>
         <name>TaskController</name>
         <message>
-            <location filename="../ui/task_controller.py" line="114" />
+            <location filename="../services/task_controller.py" line="114" />
             <source>No scene folder is set: add one in the dock's settings.</source>
             <translation>Теку сцен не задано: додайте її в налаштуваннях панелі.</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="133" />
+            <location filename="../services/task_controller.py" line="133" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="143" />
+            <location filename="../services/task_controller.py" line="143" />
             <source>cancelled; nothing was written</source>
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="175" />
+            <location filename="../services/task_controller.py" line="175" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="186" />
+            <location filename="../services/task_controller.py" line="186" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="239" />
+            <location filename="../services/task_controller.py" line="239" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="262" />
+            <location filename="../services/task_controller.py" line="262" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="269" />
+            <location filename="../services/task_controller.py" line="269" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/task_controller.py" line="273" />
+            <location filename="../services/task_controller.py" line="273" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
         </message>

@@ -25,14 +25,11 @@ from typing import Any
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsMapLayer,
     QgsMessageLog,
     QgsProcessing,
@@ -59,20 +56,20 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QVariant
 
 from ..core import api_rules, runner
-from ..core.backends import default_qgis_ledger_path, remote_backend
 from ..core.display import RasterDisplay, check_result_raster, raster_display
 from ..core.errors import DataError, LbeError, RequestError, TaskCancelled
-from ..core.layer_style import style_result_layer
 from ..core.local import LocalBackend
 from ..core.remote.backend import RemoteBackend
 from ..core.request import TaskRequest, bandmath_request, jpeg_request, lbe_request, mt_stats_request
 from ..core.results import TaskResult, no_scene_text
 from ..core.scenes import SceneStoreSet
-from ..core.settings import PluginSettings
-from ..ui.stats_chart import FIGURES, StatsData, parse_statistics, rows_by_date, to_csv
+from ..core.statistics import FIGURES, StatsData, parse_statistics, rows_by_date, to_csv
+from ..services.aoi import features_to_wgs84
+from ..services.backends import default_qgis_ledger_path, remote_backend
+from ..services.layer_style import style_result_layer
+from ..services.settings import PluginSettings
 
-LOG_TAG = "Load By Extent"  # as core.tasks.LOG_TAG
-WGS84 = "EPSG:4326"
+LOG_TAG = "Load By Extent"  # as services.tasks.LOG_TAG
 AOI_DECIMALS = 8  # decimals of the AOI's lon/lat in the request (about a millimetre), as the dock's
 SCENE_FOLDER_SEPARATOR = ";"
 MT_STATS_INDEX_SEPARATOR = ";"  # expressions themselves contain commas
@@ -189,7 +186,7 @@ def statistics_fields() -> QgsFields:
 # --- styling what loads on completion --------------------------------------------------------------------
 
 class ResultLayerStyler(QgsProcessingLayerPostProcessorInterface):
-    """Gives a raster that Processing loads on completion the dock's style (core.layer_style),
+    """Gives a raster that Processing loads on completion the dock's style (services.layer_style),
     once it is in the project (QGIS calls postProcessLayer on the main thread)."""
 
     # The context owns the C++ side and deletes it with itself, but nothing keeps this Python object
@@ -305,29 +302,11 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, AOI))
         geometries = [feature.geometry() for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes())
-                      if feature.hasGeometry() and not feature.geometry().isEmpty()]
-        if not geometries:
+                      if feature.hasGeometry()]
+        geometry = features_to_wgs84(geometries, source.sourceCrs(), context.transformContext())
+        if geometry is None:
             raise RequestError("params.geometry", self.tr("no feature with a geometry (with 'Selected features "
                                                           "only', select at least one polygon)"))
-        geometry = geometries[0] if len(geometries) == 1 else QgsGeometry.unaryUnion(geometries)
-        if geometry.isNull() or geometry.isEmpty():
-            raise RequestError("params.geometry", self.tr("the features cannot be dissolved into one geometry: "
-                                                          "{error}").format(error=geometry.lastError()))
-        geometry = QgsGeometry(geometry)
-        if QgsWkbTypes.isCurvedType(geometry.wkbType()):
-            geometry = QgsGeometry(geometry.constGet().segmentize())
-        geometry.get().dropZValue()
-        geometry.get().dropMValue()
-        crs = source.sourceCrs()
-        wgs84 = QgsCoordinateReferenceSystem(WGS84)
-        if not crs.isValid():
-            raise RequestError("params.geometry", self.tr("the layer has no coordinate reference system"))
-        if crs != wgs84:
-            try:
-                geometry.transform(QgsCoordinateTransform(crs, wgs84, context.transformContext()))
-            except QgsCsException as error:
-                raise RequestError("params.geometry", self.tr("cannot be transformed to {crs}: {error}").format(
-                    crs=WGS84, error=str(error))) from None
         if geometry.isMultipart():
             parts = geometry.asGeometryCollection()
             if len(parts) == 1:
@@ -411,7 +390,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
         as the dock styles them by a post-processor: band names and stretches are read here, in the
         algorithm's thread, so that the main thread only sets renderers. A file the dock would refuse
         to load (not a raster, or one that makes GDAL read other files) stays a file, with a warning."""
-        from ..ui.result_layers import layer_name
+        from ..core.naming import layer_name
 
         view_id = result.details.get("view_id")
         requested = list(result.details.get("bands") or [])

@@ -182,7 +182,8 @@ def season_chart(store: str, out: str, requests_folder: str, number: int) -> str
     import lbe as launcher
 
     launcher.import_checkout_as_package(ROOT)
-    from load_by_extent.ui.stats_chart import draw_series, parse_statistics, save_png
+    from load_by_extent.core.statistics import parse_statistics
+    from load_by_extent.ui.stats_chart import draw_series, save_png
 
     figure = Figure(figsize=(10, 4.5))
     FigureCanvasAgg(figure)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 I18N = os.path.join(ROOT, "i18n")
 LANGUAGES = ("uk", "es")
-SOURCE_FOLDERS = ("core", "ui", "processing")
+SOURCE_FOLDERS = ("core", "services", "ui", "processing")
 SOURCE_FILES = ("plugin.py",)
 DEFAULT_CONTEXT = "LoadByExtent"
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z_0-9]*)\}")

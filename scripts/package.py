@@ -2,7 +2,7 @@
 """Build dist/load_by_extent-<version>.zip for QGIS's "Install from ZIP" and the plugin repository.
 
 The zip holds one top folder, load_by_extent/, with the plugin's own files only: the Python
-packages core/, ui/, processing/, the entry points, metadata, icon, licence, README, and the
+packages core/, services/, ui/, processing/, the entry points, metadata, icon, licence, README, and the
 compiled translations i18n/*.qm (run `make transcompile` first; `make package` does). No tests,
 benchmarks, scripts, CI or development files.
 Usage: package.py [OUT_DIR]   (default dist/)
@@ -18,7 +18,7 @@ import zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOP_FOLDER = "load_by_extent"
 FILES = ("__init__.py", "__main__.py", "plugin.py", "metadata.txt", "icon.svg", "LICENSE", "README.md")
-PACKAGES = ("core", "ui", "processing")
+PACKAGES = ("core", "services", "ui", "processing")
 
 
 def plugin_files() -> list[str]:

@@ -189,7 +189,7 @@ def output_folder(tmp_path) -> str:
 @pytest.fixture
 def plugin_settings(isolated_settings, sample_store, output_folder):
     """The real sample imagery as the scene folder, the test's output folder."""
-    from load_by_extent.core.settings import PluginSettings
+    from load_by_extent.services.settings import PluginSettings
 
     settings = PluginSettings()
     settings.scene_folders = [sample_store]

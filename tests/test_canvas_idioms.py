@@ -9,8 +9,8 @@ import json
 
 import pytest
 from fake_api import STATS_NESTED
-from load_by_extent.core.tasks import SceneSearchTask
 from load_by_extent.plugin import LoadByExtentPlugin
+from load_by_extent.services.tasks import SceneSearchTask
 from load_by_extent.ui.readable_colours import contrast
 from load_by_extent.ui.stats_dock import StatsDock
 from load_by_extent.ui.theme import ProblemLabel

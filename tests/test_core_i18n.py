@@ -21,7 +21,6 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORE = os.path.join(ROOT, "core")
-QT_DEPENDENT_MODULES = ("tasks", "settings", "qgis_network", "backends", "layer_style")  # the core's QGIS glue, never used by the CLI
 # The command line's Python (bin/lbe prefers the system one, which has GDAL).
 CLI_PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 
@@ -43,9 +42,8 @@ launcher = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(launcher)
 launcher.import_checkout_as_package({ROOT!r})
 import load_by_extent.core as core
-for info in pkgutil.walk_packages(core.__path__, "load_by_extent.core."):
-    if info.name.rsplit(".", 1)[-1] not in {QT_DEPENDENT_MODULES!r}:
-        importlib.import_module(info.name)
+for info in pkgutil.walk_packages(core.__path__, "load_by_extent.core."):  # every module of the core
+    importlib.import_module(info.name)
 from load_by_extent.core.errors import RequestError, TaskCancelled
 from load_by_extent.core.i18n import tr
 from load_by_extent.core.request import TaskRequest

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 import pytest
 from load_by_extent.core.request import LbeParams, TaskRequest
 from load_by_extent.core.sensors import SENTINEL2
-from load_by_extent.core.settings import PluginSettings
-from load_by_extent.ui.task_controller import TaskRecord
+from load_by_extent.services.settings import PluginSettings
+from load_by_extent.services.task_controller import TaskRecord
 from qgis.core import (
     Qgis,
     QgsApplication,

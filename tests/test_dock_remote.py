@@ -21,11 +21,11 @@ import numpy as np
 import pytest
 import requests
 from fake_api import STATS_FLAT, Failed, FakeApi, Processing, Redirect, Started, TooMany
-from load_by_extent.core.qgis_network import KEY_CONFIG_NAME, api_key_from_auth_config, store_api_key
 from load_by_extent.core.remote.ledger import TaskLedger
-from load_by_extent.core.settings import EMBEDDED, REMOTE, PluginSettings
-from load_by_extent.ui import task_controller
-from load_by_extent.ui.task_controller import TaskController, TaskRecord
+from load_by_extent.services import task_controller
+from load_by_extent.services.network import KEY_CONFIG_NAME, api_key_from_auth_config, store_api_key
+from load_by_extent.services.settings import EMBEDDED, REMOTE, PluginSettings
+from load_by_extent.services.task_controller import TaskController, TaskRecord
 from osgeo import gdal, osr
 from qgis.core import (
     Qgis,

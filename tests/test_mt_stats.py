@@ -326,7 +326,8 @@ ALL_CLOUD_SCENES = {"2009-07-03": "LE70350322009184EDC00", "2009-07-19": "LE7035
 @pytest.mark.sample_data
 @pytest.mark.parametrize("aoi", ["concave", "partly_outside"])
 def test_dates_all_cloud_but_mask_fill_are_errors_with_exclude_and_in_the_chart(sample_store, tmp_path, aoi):
-    from load_by_extent.ui.stats_chart import draw_series, parse_statistics
+    from load_by_extent.core.statistics import parse_statistics
+    from load_by_extent.ui.stats_chart import draw_series
     from matplotlib import dates as mdates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure

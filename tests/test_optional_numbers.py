@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from load_by_extent.core.backends import remote_config
-from load_by_extent.core.qgis_network import store_api_key
-from load_by_extent.core.settings import PluginSettings
+from load_by_extent.services.backends import remote_config
+from load_by_extent.services.network import store_api_key
+from load_by_extent.services.settings import PluginSettings
 from qgis.core import QgsSettings
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import Qt

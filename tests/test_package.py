@@ -68,6 +68,13 @@ def test_the_package_holds_one_top_folder_with_the_plugin_and_its_translations_o
     for needed in ("__init__.py", "plugin.py", "metadata.txt", "icon.svg", "LICENSE", "core/runner.py",
                    "ui/dock.py", "processing/provider.py", "i18n/load_by_extent_uk.qm", "i18n/load_by_extent_es.qm"):
         assert needed in inside, needed
+    # every module of the plugin's packages: a package folder left out would break the plugin
+    for folder in ("core", "services", "ui", "processing"):
+        for directory, folders, files in os.walk(os.path.join(ROOT, folder)):
+            folders[:] = [name for name in folders if name != "__pycache__"]
+            for module in (name for name in files if name.endswith(".py")):
+                relative = os.path.relpath(os.path.join(directory, module), ROOT).replace(os.sep, "/")
+                assert relative in inside, relative
     for name in inside:
         assert not any(name.startswith(excluded) or excluded in name for excluded in NOT_IN_PACKAGE), name
     assert not any(name.endswith(".ts") for name in inside)

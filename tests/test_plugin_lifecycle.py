@@ -14,7 +14,7 @@ import os
 import load_by_extent
 import pytest
 from load_by_extent.core.errors import RequestError
-from load_by_extent.core.settings import PluginSettings
+from load_by_extent.services.settings import PluginSettings
 from load_by_extent.ui.map_tools import PolygonAoiTool, RectangleAoiTool
 from load_by_extent.ui.settings_widget import SettingsPage, SettingsPageFactory
 from qgis.core import (

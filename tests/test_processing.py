@@ -22,14 +22,15 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 from fake_api import DEFAULT_RESULT_BYTES, FakeApi, Redirect, Started
-from load_by_extent.core import backends, runner
+from load_by_extent.core import runner
 from load_by_extent.core.local import LocalBackend
-from load_by_extent.core.qgis_network import store_api_key
 from load_by_extent.core.request import TaskRequest, lbe_request
-from load_by_extent.core.settings import PluginSettings
 from load_by_extent.processing import algorithms
 from load_by_extent.processing.provider import LoadByExtentProvider
-from load_by_extent.ui.result_layers import load_result
+from load_by_extent.services import backends
+from load_by_extent.services.network import store_api_key
+from load_by_extent.services.result_layers import load_result
+from load_by_extent.services.settings import PluginSettings
 from osgeo import gdal
 from qgis.core import (
     QgsApplication,
@@ -395,7 +396,7 @@ def load_on_completion(context: QgsProcessingContext, project: QgsProject) -> li
 
 
 def dock_layers(request_json: str, sample_store: str, folder: str, project: QgsProject) -> list[QgsRasterLayer]:
-    """The same request run and loaded as the dock does (runner, then ui/result_layers.load_result)."""
+    """The same request run and loaded as the dock does (runner, then services/result_layers.load_result)."""
     result = runner.run(TaskRequest(json.loads(request_json)), LocalBackend(sample_store), folder)
     return load_result(result, project=project)
 

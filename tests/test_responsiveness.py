@@ -7,7 +7,7 @@ import time
 
 from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import lbe_request
-from load_by_extent.core.tasks import RunRequestTask
+from load_by_extent.services.tasks import RunRequestTask
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QTimer
 

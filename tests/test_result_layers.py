@@ -1,4 +1,4 @@
-"""Results on the map (ui/result_layers.py), on real results of the embedded processor.
+"""Results on the map (services/result_layers.py), on real results of the embedded processor.
 
 The results are made by running real `lbe` requests on the sample imagery: an S2 true-colour crop
 (one merged GeoTIFF), an S2 near-infrared crop (JPEG 2000 with its .aux.xml) and a Landsat 8 crop
@@ -21,12 +21,13 @@ from load_by_extent.core import display
 from load_by_extent.core.colormaps import color_stops
 from load_by_extent.core.display import EXTRACT_PREFIX, extract_zip_safely, raster_band_names
 from load_by_extent.core.errors import DataError
-from load_by_extent.core.layer_style import index_color_ramp, style_raster_layer
 from load_by_extent.core.local import LocalBackend
+from load_by_extent.core.naming import layer_name, result_group_name
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.results import TaskResult
 from load_by_extent.core.runner import run
-from load_by_extent.ui.result_layers import layer_name, load_result, result_group_name
+from load_by_extent.services.layer_style import index_color_ramp, style_raster_layer
+from load_by_extent.services.result_layers import load_result
 from osgeo import gdal
 from qgis.core import (
     QgsColorRampShader,

@@ -1,4 +1,5 @@
-"""The statistics chart (ui/stats_chart.py): reading mt_stats answers, drawing them headless on
+"""The statistics (core/statistics.py) and their chart (ui/stats_chart.py): reading mt_stats
+answers, drawing them headless on
 matplotlib's Agg canvas, CSV and PNG export, the hover text.
 
 The answers are the fake API's realistic ones of both shapes (STATS_FLAT, STATS_NESTED) and a
@@ -16,19 +17,17 @@ import datetime as dt
 import numpy as np
 import pytest
 from fake_api import STATS_FLAT, STATS_NESTED
-from load_by_extent.ui.stats_chart import (
+from load_by_extent.core.statistics import (
     CSV_COLUMNS,
-    ERROR_MARKER_Y,
     FIGURES,
     StatsData,
-    draw_series,
     error_text,
     figures_text,
     format_figure,
     parse_statistics,
-    save_png,
     to_csv,
 )
+from load_by_extent.ui.stats_chart import ERROR_MARKER_Y, draw_series, save_png
 from matplotlib import dates as mdates
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure

@@ -15,7 +15,8 @@ import os
 
 import pytest
 from fake_api import STATS_FLAT, STATS_NESTED
-from load_by_extent.ui.stats_chart import ERROR_MARKER_Y, FIGURES, format_figure
+from load_by_extent.core.statistics import FIGURES, format_figure
+from load_by_extent.ui.stats_chart import ERROR_MARKER_Y
 from load_by_extent.ui.stats_dock import StatsDock
 from matplotlib import dates as mdates
 from matplotlib.backend_bases import MouseEvent

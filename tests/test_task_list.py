@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from load_by_extent.core.request import TaskRequest
-from load_by_extent.ui.task_controller import RUNNING, TaskRecord
+from load_by_extent.services.task_controller import RUNNING, TaskRecord
 from load_by_extent.ui.task_list import TaskList, TaskRow
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QPoint, QRect, Qt

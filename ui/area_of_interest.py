@@ -11,10 +11,6 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCoordinateTransformContext,
-    QgsDistanceArea,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
@@ -25,45 +21,12 @@ from qgis.core import (
 from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 
-from ..core.aoi import to_ogr, validate_geometry
+from ..core.aoi import validate_geometry
 from ..core.errors import LbeError, RequestError
 from ..core.i18n import tr
+from ..services.aoi import WGS84, area_km2, features_to_wgs84, geometry_from_geojson, to_wgs84, vertex_count
 from .map_tools import DRAWING_STROKE_COLOR
 from .map_zoom import zoom_canvas
-
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-
-
-def to_wgs84(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, project: QgsProject) -> QgsGeometry:
-    """A copy of `geometry` (in `crs`) in EPSG:4326."""
-    copy = QgsGeometry(geometry)
-    if crs != WGS84:
-        copy.transform(QgsCoordinateTransform(crs, WGS84, project.transformContext()))
-    return copy
-
-
-def geometry_from_geojson(geojson: dict) -> QgsGeometry:
-    """A GeoJSON geometry as a QgsGeometry (QgsJsonUtils.geometryFromGeoJson reaches Python only in
-    QGIS 3.36). RequestError when OGR cannot read it."""
-    return QgsGeometry.fromWkt(to_ogr(geojson).ExportToWkt())
-
-
-def area_km2(geometry_wgs84: QgsGeometry) -> float:
-    """Ellipsoidal area (WGS84) of a lon/lat polygon, in km²."""
-    measure = QgsDistanceArea()
-    # Lon/lat measured on the WGS84 ellipsoid: no datum transformation, so no project's context.
-    measure.setSourceCrs(WGS84, QgsCoordinateTransformContext())
-    measure.setEllipsoid("WGS84")
-    return measure.measureArea(geometry_wgs84) / 1e6
-
-
-def vertex_count(geometry: QgsGeometry) -> int:
-    """Distinct vertices: each ring's closing point is not counted twice."""
-    count = 0
-    for part in geometry.asGeometryCollection() if geometry.isMultipart() else [geometry]:
-        for ring in part.asPolygon():
-            count += max(len(ring) - 1, 0)
-    return count
 
 
 class AreaOfInterest(QObject):
@@ -96,11 +59,11 @@ class AreaOfInterest(QObject):
         features = layer.selectedFeatures()
         if not features:
             raise LbeError(tr("No feature is selected in {layer}.").format(layer=layer.name()))
-        union = QgsGeometry.unaryUnion([feature.geometry() for feature in features if feature.hasGeometry()])
-        if union is None or union.isEmpty():
+        geometries = [feature.geometry() for feature in features if feature.hasGeometry()]
+        geometry = features_to_wgs84(geometries, layer.crs(), self.project.transformContext())
+        if geometry is None:
             raise LbeError(tr("The selected features of {layer} have no geometry.").format(layer=layer.name()))
-        self._set(to_wgs84(union, layer.crs(), self.project),
-                  tr("{count} selected feature(s) of {layer}").format(count=len(features), layer=layer.name()))
+        self._set(geometry, tr("{count} selected feature(s) of {layer}").format(count=len(features), layer=layer.name()))
 
     def set_from_geojson(self, geojson: dict, source: str) -> None:
         """A GeoJSON polygon already in EPSG:4326 (read from a file)."""

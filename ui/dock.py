@@ -59,9 +59,10 @@ from ..core.request import (
 )
 from ..core.scenes import Scene
 from ..core.sensors import SceneId
-from ..core.settings import EMBEDDED, REMOTE, PluginSettings
-from ..core.tasks import CheckTask, SceneSearchTask, check_on_scene_folders, search_api, search_scene_folders
 from ..core.vector import read_aoi_file
+from ..services.settings import EMBEDDED, REMOTE, PluginSettings
+from ..services.task_controller import TaskController, TaskRecord
+from ..services.tasks import CheckTask, SceneSearchTask, check_on_scene_folders, search_api, search_scene_folders
 from .area_of_interest import AreaOfInterest
 from .band_picker import BandPicker
 from .index_form import IndexForm
@@ -70,7 +71,6 @@ from .map_zoom import cannot_show_text, zoom_canvas
 from .scene_picker import ScenePicker
 from .settings_widget import SettingsWidget
 from .stats_form import StatsForm
-from .task_controller import TaskController, TaskRecord
 from .task_list import TaskList
 from .theme import ProblemLabel
 from .visual_form import VisualForm

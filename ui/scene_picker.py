@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import RequestError
 from ..core.scenes import Scene
 from ..core.sensors import SceneId, parse_view_id
-from .area_of_interest import WGS84, geometry_from_geojson
+from ..services.aoi import WGS84, geometry_from_geojson
 from .map_zoom import cannot_show_text, zoom_canvas
 from .optional_number import OptionalDoubleSpinBox
 

@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import LbeError
-from ..core.settings import PluginSettings
+from ..services.settings import PluginSettings
 from .optional_number import OptionalDoubleSpinBox
 
 
@@ -133,7 +133,7 @@ class SettingsWidget(QWidget):
 
     def set_api_key(self, key: str) -> None:
         """Keep `key` in QGIS's authentication database and select that configuration."""
-        from ..core.qgis_network import store_api_key
+        from ..services.network import store_api_key
 
         config_id = store_api_key(key, self.auth_config.configId())
         self.auth_config.setConfigId(config_id)

@@ -1,6 +1,6 @@
 """The statistics dock: the figures of an mt_stats answer over time, as a chart and as a table.
 
-The drawing and the data live in ui/stats_chart.py (no Qt); this dock only renders and emits:
+The data live in core/statistics.py, the drawing in ui/stats_chart.py (no Qt); this dock only renders and emits:
 - an index at a time (or all overlaid), the chart in a matplotlib Qt canvas built on first use;
 - hover a date: all its figures under the chart; hover a grey marker: why that scene has none;
 - click a date: `sceneClicked(view_id, date, index)`, for the plugin to load that scene's index
@@ -37,21 +37,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.i18n import tr
-from ..core.tasks import LOG_TAG
-from .stats_chart import (
-    FIGURES,
-    PRINT_COLOURS,
-    ChartArtists,
-    ChartColours,
-    StatsData,
-    draw_series,
-    error_text,
-    figures_text,
-    format_figure,
-    parse_statistics,
-    save_png,
-    to_csv,
-)
+from ..core.statistics import FIGURES, StatsData, error_text, figures_text, format_figure, parse_statistics, to_csv
+from ..services.tasks import LOG_TAG
+from .stats_chart import PRINT_COLOURS, ChartArtists, ChartColours, draw_series, save_png
 from .theme import ProblemLabel, chart_colours
 from .wheel_guard import guard_wheel
 
@@ -77,7 +65,7 @@ def _aoi_area_km2(geometry: object) -> float | None:
     if not isinstance(geometry, dict):
         return None
     try:
-        from .area_of_interest import area_km2, geometry_from_geojson
+        from ..services.aoi import area_km2, geometry_from_geojson
 
         qgs_geometry = geometry_from_geojson(geometry)
         return None if qgs_geometry.isEmpty() else area_km2(qgs_geometry)

@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .task_controller import CANCELLED, DONE, FAILED, LOADED, QUEUED, RUNNING, UNFINISHED, TaskRecord
+from ..services.task_controller import CANCELLED, DONE, FAILED, LOADED, QUEUED, RUNNING, UNFINISHED, TaskRecord
 
 _SYMBOLS = {QUEUED: "…", RUNNING: "⟳", LOADED: "✓", DONE: "✓", FAILED: "✗", CANCELLED: "⊘", UNFINISHED: "⏸"}
 FINISHED = (LOADED, DONE, FAILED, CANCELLED)  # what "Clear finished" takes away

@@ -9,9 +9,9 @@ import os
 
 from qgis.core import QgsApplication
 
-from .remote.backend import RemoteBackend
-from .remote.client import RemoteConfig
-from .remote.ledger import TaskLedger
+from ..core.remote.backend import RemoteBackend
+from ..core.remote.client import RemoteConfig
+from ..core.remote.ledger import TaskLedger
 from .settings import PluginSettings
 
 
@@ -22,7 +22,7 @@ def default_qgis_ledger_path() -> str:
 
 def remote_config(settings: PluginSettings, api_url: str | None = None) -> RemoteConfig:
     """The API at `api_url` (default: the settings'), the key of the settings' auth config, QGIS's proxy."""
-    from .qgis_network import api_key_from_auth_config, proxies_for
+    from .network import api_key_from_auth_config, proxies_for
 
     api_url = api_url or settings.api_url
     return RemoteConfig(

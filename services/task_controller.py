@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..core.backends import default_qgis_ledger_path, remote_backend, remote_config
 from ..core.errors import LbeError
 from ..core.local import LocalBackend
 from ..core.remote.backend import RemoteBackend
@@ -22,8 +21,9 @@ from ..core.remote.ledger import TaskLedger
 from ..core.request import LbeParams, TaskRequest
 from ..core.results import TaskResult, no_scene_text
 from ..core.scenes import SceneStoreSet
-from ..core.settings import REMOTE, PluginSettings
-from ..core.tasks import LOG_TAG, RunRequestTask
+from .backends import default_qgis_ledger_path, remote_backend, remote_config
+from .settings import REMOTE, PluginSettings
+from .tasks import LOG_TAG, RunRequestTask
 
 QUEUED, RUNNING, LOADED, FAILED, CANCELLED = "queued", "running", "loaded", "failed", "cancelled"
 UNFINISHED = "unfinished"  # a remote task of an earlier session, not finished yet: it can be resumed

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
-from .display import prepare_display
-from .errors import LbeError, TaskCancelled
-from .i18n import tr
-from .request import TaskRequest
-from .results import TaskResult
-from .runner import Backend, run
+from ..core.display import prepare_display
+from ..core.errors import LbeError, TaskCancelled
+from ..core.i18n import tr
+from ..core.request import TaskRequest
+from ..core.results import TaskResult
+from ..core.runner import Backend, run
 
 LOG_TAG = "Load By Extent"
 
@@ -165,7 +165,7 @@ def search_api(config, datasets: list[str], aoi: dict, start=None, end=None, max
     """A `search` for SceneSearchTask on the API's scene search (docs/task-api.md#scene-search)."""
 
     def search(task: QgsTask) -> tuple[list, list]:
-        from .remote.search import search_remote_scenes
+        from ..core.remote.search import search_remote_scenes
 
         return search_remote_scenes(config, datasets, aoi, start, end, max_cloud, feedback=_TaskFeedback(task))
 
@@ -175,7 +175,7 @@ def search_api(config, datasets: list[str], aoi: dict, start=None, end=None, max
 def check_on_scene_folders(stores, request: TaskRequest) -> Callable[[], str]:
     """A `check` for CheckTask: can the embedded processor run `request` (valid) on `stores`? The
     processor's own checks (core.local.check_request), not a copy of them."""
-    from .local import LocalBackend
+    from ..core.local import LocalBackend
 
     request = TaskRequest(request.to_dict())  # a copy: the dock's request changes as the user types
     backend = LocalBackend(stores)

@@ -21,73 +21,23 @@ from qgis.core import QgsLayerTreeGroup, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..core.display import RasterDisplay, file_stem, prepare_display
-from ..core.errors import DataError, LbeError
-from ..core.expressions import split_expressions
-from ..core.layer_style import style_result_layer
+from ..core.errors import DataError
+from ..core.naming import layer_name, numbered_name, requested_bands, result_group_name
 from ..core.results import TaskResult
-from ..core.sensors import parse_view_id
+from .layer_style import style_result_layer
 
 # --- names -----------------------------------------------------------------------------------------
-
-
-def result_group_name(result: TaskResult) -> str:
-    """The layer group of a result: `S2/33/U/UU/2017/2/16/0 · lbe B04 B03 B02` (a visual: `· jpeg
-    B08 B04 B03`)."""
-    scene = result.details.get("view_id") or file_stem(result.files[0] if result.files else "")
-    request = " ".join([result.task_type, *requested_bands(result)])
-    return QCoreApplication.translate("LoadByExtent", "{scene} · {request}").format(scene=scene, request=request)
-
-
-def requested_bands(result: TaskResult) -> list[str]:
-    """The bands (or expressions) the request asked for: a visual's are those of its `bm_type`."""
-    bands = result.details.get("bands")
-    if bands:
-        return list(bands)
-    bm_type = result.details.get("bm_type") if result.task_type == "jpeg" else None
-    if isinstance(bm_type, str):
-        try:
-            return [part for part in split_expressions(bm_type) if part]
-        except LbeError:
-            return [bm_type]
-    return list(bm_type or [])
 
 
 def unique_group_name(project: QgsProject, name: str) -> str:
     """`name`, or `name (2)`, `(3)` ... when the project has a group of that name already (two
     crops of one scene and bands)."""
-    return _numbered(name, lambda candidate: project.layerTreeRoot().findGroup(candidate) is not None)
+    return numbered_name(name, lambda candidate: project.layerTreeRoot().findGroup(candidate) is not None)
 
 
 def unique_layer_name(project: QgsProject, name: str) -> str:
     """`name`, or `name (2)`, `(3)` ... when the project has a layer of that name already."""
-    return _numbered(name, lambda candidate: bool(project.mapLayersByName(candidate)))
-
-
-def _numbered(name: str, taken) -> str:
-    candidate, number = name, 1
-    while taken(candidate):
-        number += 1
-        candidate = f"{name} ({number})"
-    return candidate
-
-
-def layer_name(view_id: str | None, bands: Sequence[str], fallback: str = "") -> str:
-    """A layer's name: sensor, date and bands, `S2 2017-02-16 B04 B03 B02` or `L8 2015-08-04 B8`.
-
-    `fallback` (a file name, say) stands in for sensor and date when `view_id` is missing or unknown.
-    """
-    band_text = " ".join(bands)
-    try:
-        scene = parse_view_id(view_id) if view_id else None
-    except LbeError:
-        scene = None
-    if scene is None:
-        return " ".join(part for part in (fallback or view_id or "", band_text) if part)
-    if scene.date is None:
-        return " ".join(part for part in (scene.sensor.code, scene.scene_name, band_text) if part)
-    return QCoreApplication.translate("LoadByExtent", "{sensor} {date} {bands}").format(
-        sensor=scene.sensor.code, date=scene.date.isoformat(), bands=band_text
-    ).strip()
+    return numbered_name(name, lambda candidate: bool(project.mapLayersByName(candidate)))
 
 
 # --- loading ---------------------------------------------------------------------------------------

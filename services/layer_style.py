@@ -1,6 +1,6 @@
 """How a result's layers look, wherever they are loaded: QGIS glue without widgets.
 
-The dock (ui/result_layers.py) and the Processing algorithms (processing/algorithms.py, through a
+The dock (services/result_layers.py) and the Processing algorithms (processing/algorithms.py, through a
 layer post-processor) style a result's layers with style_result_layer, so a result looks the same
 however it reached the map. Main thread only (a layer's renderer belongs to it); what reads the
 disk -- band names, each band's 2-98 % cut -- is done beforehand in a worker thread by
@@ -37,11 +37,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from . import display as display_module
-from .colormaps import color_stops
-from .display import CUMULATIVE_CUT_LOWER, CUMULATIVE_CUT_UPPER, RasterDisplay, file_stem, raster_cuts
-from .indices import display_range
-from .sensors import natural_colour_bands
+from ..core import display as display_module
+from ..core.colormaps import color_stops
+from ..core.display import CUMULATIVE_CUT_LOWER, CUMULATIVE_CUT_UPPER, RasterDisplay, file_stem, raster_cuts
+from ..core.indices import display_range
+from ..core.sensors import natural_colour_bands
 
 INDEX_RAMP = "RdYlGn"  # low (bare, dry) in red, high (green, wet) in green: how indices are usually read
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from load_by_extent.core.errors import LbeError
-from load_by_extent.core.qgis_network import api_key_from_auth_config, proxies_for, store_api_key
 from load_by_extent.core.remote.client import InvalidApiKey
+from load_by_extent.services.network import api_key_from_auth_config, proxies_for, store_api_key
 from qgis.core import QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
 
 KEY = "apk.test-0123456789abcdef"

@@ -10,9 +10,9 @@ from urllib.parse import quote, urlsplit
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
-from .errors import LbeError
-from .i18n import tr
-from .remote.client import ApiKey
+from ..core.errors import LbeError
+from ..core.i18n import tr
+from ..core.remote.client import ApiKey
 
 # Where each authentication method keeps a secret we can send as the API key. "APIHeader" exists
 # from QGIS 3.26 (its header x-api-key), "EsriToken" keeps a token, "Basic" a password.

@@ -10,7 +10,7 @@ import os
 
 from qgis.core import QgsSettings
 
-from .api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
+from ..core.api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
 
 PREFIX = "load_by_extent"
 DEFAULT_AOI_LIMIT_KM2 = 2500.0  # a 50 x 50 km area: ask before running anything larger
