@@ -3,6 +3,7 @@ a name numbered when it is taken. Pure text: the layers themselves are made in s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from .display import file_stem
@@ -11,6 +12,15 @@ from .expressions import split_expressions
 from .i18n import tr
 from .results import TaskResult
 from .sensors import parse_view_id
+
+# No dots: a file's name up to its first dot is what its sidecars share (X.jpg, X.wld, X.jpg.aux.xml).
+_UNSAFE_IN_FILE_NAMES = re.compile(r"[^A-Za-z0-9_+-]+")
+
+
+def file_name_part(text: str, fallback: str, max_length: int = 80) -> str:
+    """`text` made safe as part of a file name (letters, digits, `_ + -`; runs of anything else
+    become one `_`), at most `max_length` characters; `fallback` when nothing is left."""
+    return _UNSAFE_IN_FILE_NAMES.sub("_", text).strip("_")[:max_length] or fallback
 
 
 def result_group_name(result: TaskResult) -> str:

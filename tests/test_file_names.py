@@ -44,3 +44,15 @@ def test_statistics_files_are_named_after_the_reference(sample_store, tmp_path, 
     (path,) = result.files
     assert os.path.basename(path) == file_name
     assert os.listdir(tmp_path) == [file_name]
+
+
+def test_one_rule_cleans_every_part_of_a_file_name():
+    """Results, statistics and exports name their files through one function: letters, digits and
+    `_ + -` stay, anything else (dots too: sidecars share the name up to its first dot) becomes `_`."""
+    from load_by_extent.core.naming import file_name_part
+
+    assert file_name_part("(B08-B04)/(B08+B04)", "x") == "B08-B04_B08+B04"
+    assert file_name_part("field 2017.05 ünï", "x") == "field_2017_05_n"
+    assert file_name_part("../../etc/passwd", "x") == "etc_passwd"
+    assert file_name_part("///", "result") == "result"
+    assert file_name_part("a" * 200, "x", max_length=100) == "a" * 100

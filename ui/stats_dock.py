@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable
 
 from qgis.core import Qgis, QgsMessageLog
@@ -37,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.i18n import tr
+from ..core.naming import file_name_part
 from ..core.statistics import FIGURES, StatsData, error_text, figures_text, format_figure, parse_statistics, to_csv
 from ..services.tasks import LOG_TAG
 from .stats_chart import PRINT_COLOURS, ChartArtists, ChartColours, draw_series, save_png
@@ -416,7 +416,7 @@ class StatsDock(QgsDockWidget):
         params = self._params()
         stem = "_".join(str(part) for part in ("statistics", params.get("reference") or "",
                                                  "-".join(self.data.indices) if self.data else "") if part)
-        return os.path.join(self._folder or self.output_folder(), re.sub(r"[^\w.-]+", "_", stem) + extension)
+        return os.path.join(self._folder or self.output_folder(), file_name_part(stem, "statistics") + extension)
 
     def _ask_path(self, title: str, extension: str, file_filter: str) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(self, title, self._default_name(extension), file_filter)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from ..expressions import evaluate
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled
 from ..i18n import tr
 from ..indices import resolve_bm_type
+from ..naming import file_name_part
 from ..request import BandmathParams
 from ..results import TaskResult
 from ..scenes import Scene
@@ -299,8 +299,7 @@ def _widened(window: Window, grid: Grid, margin: int) -> Window:
 
 def result_name(scene: Scene, name_alias: str | None, bm_type: str, extension: str) -> str:
     """`<scene>_<name_alias or bm_type>.<extension>`, made safe for file names."""
-    # No dots: the file's name up to its first dot is what sidecars share (X.jpg, X.wld, X.jpg.aux.xml).
-    what = re.sub(r"[^A-Za-z0-9+-]+", "_", name_alias or bm_type).strip("_")[:100] or "bandmath"
+    what = file_name_part(name_alias or bm_type, "bandmath", max_length=100)
     return f"{scene.scene_id.file_stem}_{what}.{extension}"
 
 

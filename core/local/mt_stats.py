@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +40,7 @@ from ..errors import DataError, LbeError
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
 from ..i18n import tr
 from ..indices import resolve_bm_type
+from ..naming import file_name_part
 from ..request import MtStatsParams
 from ..results import TaskResult
 from ..scenes import Scene, date_order
@@ -413,5 +413,5 @@ def run_mt_stats(params: MtStatsParams, store, workspace: str, feedback: Feedbac
 
 
 def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_")[:80] or "mt_stats"
+    return file_name_part(text, "mt_stats")
 

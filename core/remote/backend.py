@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 
 from ..errors import LbeError, TaskCancelled
 from ..feedback import FeedbackLike, ProgressRange, report
 from ..i18n import tr
+from ..naming import file_name_part
 from ..request import TaskParams, TaskRequest
 from ..results import TaskResult
 from .client import (
@@ -154,4 +154,4 @@ def _result_stem(request: TaskRequest, params: TaskParams, task: CreatedTask) ->
 
 
 def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_")[:80] or "result"
+    return file_name_part(text, "result")
