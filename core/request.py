@@ -603,14 +603,15 @@ def jpeg_request(
     resample: str = api_rules.DEFAULT_RESAMPLE,
     output_format: str = api_rules.DEFAULT_JPEG_FORMAT,
     px_size: float | None = None,
-    levels: tuple[float, float] | None = None,
+    levels: tuple[float, float] | str | None = None,
     colormap: str | None = None,
     colors_limit: int | None = None,
     calibrate: bool = False,
     name_alias: str | None = None,
     reference: str | None = None,
 ) -> TaskRequest:
-    """A jpeg request with only the parameters that differ from the API's defaults spelled out."""
+    """A jpeg request with only the parameters that differ from the API's defaults spelled out.
+    `levels` as numbers, or as the API's text `low,high` (checked by validate(), as any request's)."""
     params: dict[str, Any] = {"view_id": view_id, "bm_type": bm_type}
     if geometry is not None:
         params["geometry"] = geometry
@@ -618,7 +619,10 @@ def jpeg_request(
     params["format"] = output_format
     if px_size:
         params["px_size"] = px_size
-    if levels is not None:
+    if isinstance(levels, str):
+        if levels.strip():
+            params["levels"] = levels.strip()
+    elif levels is not None:
         params["levels"] = f"{levels[0]:g},{levels[1]:g}"
     if colormap:
         params["colormap"] = colormap

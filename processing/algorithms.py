@@ -19,7 +19,6 @@ import collections
 import contextlib
 import json
 import os
-import traceback
 from typing import Any
 
 from qgis.core import (
@@ -31,7 +30,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsMapLayer,
-    QgsMessageLog,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -68,8 +66,8 @@ from ..services.aoi import features_to_wgs84
 from ..services.backends import default_qgis_ledger_path, remote_backend
 from ..services.layer_style import style_result_layer
 from ..services.settings import PluginSettings
+from ..services.tasks import failure_text
 
-LOG_TAG = "Load By Extent"  # as services.tasks.LOG_TAG
 AOI_DECIMALS = 8  # decimals of the AOI's lon/lat in the request (about a millimetre), as the dock's
 SCENE_FOLDER_SEPARATOR = ";"
 MT_STATS_INDEX_SEPARATOR = ";"  # expressions themselves contain commas
@@ -371,10 +369,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
         except QgsProcessingException:
             raise
         except Exception as error:  # a bug: the user sees one line, the log has the details
-            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
-            raise QgsProcessingException(self.tr("Internal error ({kind}: {error}); the details are in the {tag} "
-                                                 "log.").format(kind=type(error).__name__, error=error,
-                                                                tag=LOG_TAG)) from None
+            raise QgsProcessingException(failure_text(error)) from None
         outputs = {OUTPUT_FOLDER: output_folder, FILES: ";".join(result.files), REQUEST: request.to_json()}
         outputs.update(self.task_outputs(result, parameters, context, feedback))
         return outputs
@@ -584,21 +579,11 @@ class JpegAlgorithm(LoadByExtentAlgorithm):
             # not set: the native resolution (a 0 from scripts written for earlier versions too)
             px_size=None if _is_unset(parameters.get(PX_SIZE)) else
             self.parameterAsDouble(parameters, PX_SIZE, context) or None,
-            levels=self.levels(self.parameterAsString(parameters, LEVELS, context)),
+            levels=self.parameterAsString(parameters, LEVELS, context),
             colormap=self.parameterAsString(parameters, COLORMAP, context).strip() or None,
             calibrate=self.parameterAsBoolean(parameters, CALIBRATE, context),
             name_alias=self.parameterAsString(parameters, NAME_ALIAS, context).strip() or None,
         )
-
-    def levels(self, text: str) -> tuple[float, float] | None:
-        if not text.strip():
-            return None
-        try:
-            low, high = (float(part) for part in text.split(","))
-        except ValueError:
-            raise RequestError("params.levels", self.tr("must be two numbers 'low,high', not {value!r}").format(
-                value=text)) from None
-        return (low, high)
 
     def task_help(self) -> str:
         return "".join([

@@ -25,12 +25,14 @@ LOG_TAG = "Load By Extent"
 
 
 def failure_text(error: Exception) -> str:
-    """What the user reads about a failure in a task's run(): an LbeError says what is wrong; any
-    other exception is a bug, logged with its traceback (so: call it in the `except` block)."""
+    """What the user reads about a failure in a task's run() or a Processing algorithm: an LbeError
+    says what is wrong; any other exception is a bug, logged with its traceback (so: call it in the
+    `except` block)."""
     if isinstance(error, LbeError):
         return str(error)
     QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
-    return tr("internal error: {error_type}: {error}").format(error_type=type(error).__name__, error=error)
+    return tr("internal error ({error_type}: {error}); the details are in the {tag} log").format(
+        error_type=type(error).__name__, error=error, tag=LOG_TAG)
 
 
 class _TaskFeedback:
