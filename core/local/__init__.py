@@ -27,7 +27,7 @@ def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scen
     elif isinstance(params, (BandmathParams, JpegParams)):
         from ..indices import resolve_bm_type
         from .bandmath import open_expression_bands
-        from .visual import visual_expressions
+        from .jpeg import visual_expressions
 
         if isinstance(params, JpegParams):
             expressions = visual_expressions(params, scene)
@@ -70,7 +70,7 @@ class LocalBackend:
 
                 return run_bandmath(params, scene, workspace, feedback)
             if isinstance(params, JpegParams):
-                from .visual import run_jpeg
+                from .jpeg import run_jpeg
 
                 return run_jpeg(params, scene, workspace, feedback)
             if isinstance(params, MtStatsParams):

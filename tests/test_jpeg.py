@@ -1,5 +1,5 @@
 """The `jpeg` task on the embedded processor: an 8-bit rendering in EPSG:3857 (docs/task-api.md#jpeg,
-core/local/visual.py).
+core/local/jpeg.py).
 
 What the outputs must be is worked out here, independently of the code under test: the AOI's
 vertices are transformed to EPSG:3857 one by one with osr, a pixel is inside when its centre is
@@ -346,7 +346,7 @@ def test_explicit_levels_stretch_each_value(tmp_path, merc_aoi):
 
 
 def test_raw_band_cut_counts_the_aoi_pixels_only(tmp_path, merc_aoi):
-    """2-98 % of the AOI's pixels (visual.py, step 3): bright pixels outside the AOI, inside its
+    """2-98 % of the AOI's pixels (jpeg.py, step 3): bright pixels outside the AOI, inside its
     envelope, must not move the cut."""
     red = _random(2, 1000, 2000)
     rings = mercator_rings(merc_aoi)
