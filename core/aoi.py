@@ -18,11 +18,11 @@ Position = tuple[float, float]
 Ring = list[Position]
 
 
-def _is_number(value) -> bool:
+def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _ring(field: str, value, index: str) -> Ring:
+def _ring(field: str, value: object, index: str) -> Ring:
     if not isinstance(value, list):
         raise RequestError(field, tr("ring {ring} must be a list of [lon, lat] positions").format(ring=index))
     points: Ring = []
@@ -124,13 +124,13 @@ def _rings_through(rings: dict[str, Ring], point: Position) -> list[str]:
     return found
 
 
-def _polygon_rings(field: str, coordinates, label: str) -> list[Ring]:
+def _polygon_rings(field: str, coordinates: object, label: str) -> list[Ring]:
     if not isinstance(coordinates, list) or not coordinates:
         raise RequestError(field, tr("{polygon}coordinates must be a non-empty list of rings").format(polygon=label))
     return [_ring(field, ring, f"{label}{number}") for number, ring in enumerate(coordinates)]
 
 
-def validate_geometry(value, field: str = "params.geometry", allow_multipolygon: bool = False) -> dict:
+def validate_geometry(value: object, field: str = "params.geometry", allow_multipolygon: bool = False) -> dict:
     """Check that `value` is a valid GeoJSON Polygon (or MultiPolygon) in lon/lat; return it.
 
     The returned dict is a clean copy (2D positions as floats); the request itself is untouched.
@@ -172,7 +172,7 @@ def validate_geometry(value, field: str = "params.geometry", allow_multipolygon:
     with GdalMessages() as messages:  # GEOS says why in a warning; the message below says it in our words
         valid = geometry.IsValid()
     if not valid:
-        labels = {}
+        labels: dict[str, Ring] = {}
         for number, rings in enumerate(polygons):
             prefix = f"{number}." if kind == "MultiPolygon" else ""
             labels.update((f"{prefix}{index}", ring) for index, ring in enumerate(rings))
@@ -180,7 +180,7 @@ def validate_geometry(value, field: str = "params.geometry", allow_multipolygon:
     return clean
 
 
-def bbox_to_polygon(value, field: str = "params.bbox") -> dict:
+def bbox_to_polygon(value: object, field: str = "params.bbox") -> dict:
     """The older `bbox` form [minx, miny, maxx, maxy] as a GeoJSON Polygon."""
     if not isinstance(value, list) or len(value) != 4 or not all(_is_number(v) for v in value):
         raise RequestError(field, tr("must be [min lon, min lat, max lon, max lat] with four numbers"))

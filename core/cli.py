@@ -16,8 +16,15 @@ import os
 import signal
 import sys
 import traceback
+from typing import TYPE_CHECKING, NoReturn
 
 from .api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
+
+if TYPE_CHECKING:  # the commands import what they run only when they run it
+    from .remote.client import RemoteConfig
+    from .remote.search import RemoteScene
+    from .runner import Backend
+    from .scenes import Scene
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -29,7 +36,7 @@ CLI_GDAL_CACHE_BYTES = 256 * 1024 * 1024
 
 
 class _ArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, exit 2, as for an invalid request
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as for an invalid request
         self.exit(EXIT_INVALID, f"{self.prog}: error: {message}\n")
 
 
@@ -79,7 +86,7 @@ def _add_key_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=_positive_seconds, default=60.0, help="seconds to wait for each HTTP answer")
 
 
-def _remote_config(args, search_url: str | None = None):
+def _remote_config(args: argparse.Namespace, search_url: str | None = None) -> RemoteConfig:
     from .remote.client import ApiKey, RemoteConfig
 
     key = ApiKey(args.api_key or os.environ.get("LBE_API_KEY", ""))
@@ -181,7 +188,7 @@ def _print_answer(text: str) -> str | None:
     return None
 
 
-def _run(args) -> int:
+def _run(args: argparse.Namespace) -> int:
     from .feedback import ConsoleFeedback
     from .request import TaskRequest
     from .runner import run
@@ -195,6 +202,7 @@ def _run(args) -> int:
     else:
         request = TaskRequest.load(args.request)
     request.validate()  # an invalid request fails before the store or the API is even looked at
+    backend: Backend
     if args.scenes:
         from .local import LocalBackend
 
@@ -215,11 +223,12 @@ def _run(args) -> int:
     return EXIT_OK
 
 
-def _scenes(args) -> int:
+def _scenes(args: argparse.Namespace) -> int:
     from .errors import shown
 
     aoi = _read_aoi(args.aoi) if args.aoi else None
     problems: list[str] = []
+    found: list[Scene] | list[RemoteScene]
     if args.scenes:
         from .scenes import SceneStore
 

@@ -253,7 +253,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if number:
             end = number.end()
             if end < len(text) and (text[end].isalnum() or text[end] in "_."):
-                run = re.match(r"[A-Za-z0-9_.]*", text[end:]).group(0)
+                tail = re.match(r"[A-Za-z0-9_.]*", text[end:])
+                run = tail.group(0) if tail else ""
                 message = tr("malformed number '{number}' at position {position}")
                 raise unsupported(message.format(number=text[index:end] + run, position=position))
             tokens.append(Token("number", number.group(0), position))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, TextIO
 
 from .errors import TaskCancelled
 
@@ -45,7 +45,7 @@ class Feedback:
 class ConsoleFeedback(Feedback):
     """Writes progress and messages to stderr, for the command line."""
 
-    def __init__(self, stream=None) -> None:
+    def __init__(self, stream: TextIO | None = None) -> None:
         super().__init__()
         self._stream = stream or sys.stderr
         self._shown = -1

@@ -14,6 +14,7 @@ import os
 import stat
 from collections.abc import Iterator, Sequence
 
+import numpy as np
 from osgeo import gdal, ogr, osr
 
 from .errors import DataError
@@ -44,7 +45,7 @@ class GdalMessages:
         gdal.PushErrorHandler(self._handle)
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         gdal.PopErrorHandler()
 
     def last(self, default: str = "") -> str:
@@ -167,7 +168,7 @@ def _identify(path: str) -> str | None:
     return driver.ShortName if driver is not None else None
 
 
-def read_window(band: gdal.Band, xoff: int, yoff: int, xsize: int, ysize: int, path: str):
+def read_window(band: gdal.Band, xoff: int, yoff: int, xsize: int, ysize: int, path: str) -> np.ndarray:
     """Read a window of a band as a numpy array, or raise DataError naming the file."""
     with GdalMessages() as messages:
         try:

@@ -396,7 +396,8 @@ def explain_bm_type(bm_type: str, sensor: Sensor | None) -> str:
             lines.append(describe_index(resolved.index.name, sensor))
         else:
             lines.append(resolved.node.to_text())
-    coarsest = max((sensor.band(band).resolution for band in bands if sensor.band(band)), default=None)
+    known = [sensor.band(band) for band in bands]
+    coarsest = max((band.resolution for band in known if band is not None), default=None)
     if coarsest:
         message = tr("{expressions} · on the {resolution} m grid")
         return message.format(expressions="; ".join(lines), resolution=format_number(coarsest))

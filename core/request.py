@@ -14,7 +14,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Union
+from typing import Any, BinaryIO, Callable, Literal, Union, overload
 
 from . import api_rules
 from .aoi import bbox_to_polygon, validate_geometry
@@ -34,7 +34,8 @@ class LbeParams:
 
     @property
     def resolutions(self) -> tuple[float, ...]:
-        return tuple(self.scene.sensor.band(name).resolution for name in self.bands)
+        bands = (self.scene.sensor.band(name) for name in self.bands)  # each one checked by validate()
+        return tuple(band.resolution for band in bands if band is not None)
 
     @property
     def result_type(self) -> str:
@@ -251,9 +252,13 @@ class _Fields:
     def has(self, name: str) -> bool:
         return self.params.get(name) is not None
 
-    def raw(self, name: str):
+    def raw(self, name: str) -> object:
         return self.params.get(name)
 
+    @overload
+    def string(self, name: str, required: Literal[True]) -> str: ...
+    @overload
+    def string(self, name: str, required: bool = False) -> str | None: ...
     def string(self, name: str, required: bool = False) -> str | None:
         value = self.params.get(name)
         if value is None:
@@ -264,6 +269,10 @@ class _Fields:
             raise RequestError(f"params.{name}", tr("must be a non-empty string"))
         return value
 
+    @overload
+    def reference(self, required: Literal[True]) -> str: ...
+    @overload
+    def reference(self, required: bool) -> str | None: ...
     def reference(self, required: bool) -> str | None:
         value = self.params.get("reference")
         if value is None:
@@ -284,7 +293,7 @@ class _Fields:
             raise RequestError(f"params.{name}", message.format(value=json.dumps(value)))
         return value
 
-    def number(self, name: str, minimum: float | None = None, maximum: float | None = None, positive: bool = False):
+    def number(self, name: str, minimum: float | None = None, maximum: float | None = None, positive: bool = False) -> float | None:
         value = self.params.get(name)
         if value is None:
             return None
@@ -314,6 +323,10 @@ class _Fields:
             raise RequestError(f"params.{name}", message.format(maximum=maximum, value=value))
         return value
 
+    @overload
+    def string_list(self, name: str, required: Literal[True]) -> tuple[str, ...]: ...
+    @overload
+    def string_list(self, name: str, required: bool) -> tuple[str, ...] | None: ...
     def string_list(self, name: str, required: bool) -> tuple[str, ...] | None:
         value = self.params.get(name)
         if value is None:
@@ -350,6 +363,10 @@ class _Fields:
             message = tr("{value} is not a date YYYY-MM-DD")
             raise RequestError(f"params.{name}", message.format(value=repr(value))) from None
 
+    @overload
+    def area(self, required: Literal[True], allow_multipolygon: bool) -> dict: ...
+    @overload
+    def area(self, required: bool, allow_multipolygon: bool) -> dict | None: ...
     def area(self, required: bool, allow_multipolygon: bool) -> dict | None:
         """`geometry`, or the older `bbox` as a polygon; never both."""
         has_geometry, has_bbox = self.has("geometry"), self.has("bbox")
@@ -545,7 +562,7 @@ def _validate_mt_stats(fields: _Fields) -> MtStatsParams:
     )
 
 
-_VALIDATORS = {
+_VALIDATORS: dict[str, Callable[[_Fields], TaskParams]] = {
     "lbe": _validate_lbe,
     "jpeg": _validate_jpeg,
     "bandmath": _validate_bandmath,

@@ -20,6 +20,7 @@ import shutil
 import socket
 import tempfile
 import time
+from types import TracebackType
 from typing import Protocol
 
 from .errors import DataError
@@ -94,7 +95,7 @@ class StagingFolder:
         remove_abandoned_staging(self.output_folder, keep=self.path)
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
         if exc_type is not None:
             for folder in self._created:
@@ -177,7 +178,7 @@ def remove_abandoned_staging(folder: str, keep: str = "", now: float | None = No
     those of live processes, `keep`, and anything not named like a staging folder.
     """
     now = time.time() if now is None else now
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

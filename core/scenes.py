@@ -27,14 +27,18 @@ import json
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from . import aoi as aoi_module
 from .errors import DataError, RequestError, SceneNotFoundError
 from .gdal_support import lonlat_footprint, open_raster
 from .i18n import tr
 from .sensors import SENSOR_NAMES, SENTINEL2, SceneId, Sensor, parse_view_id
+
+if TYPE_CHECKING:
+    from .remote.search import RemoteScene
 
 # GeoTIFF and JPEG 2000 only: the formats of scenes, and the only drivers bands are opened with
 # (gdal_support.SCENE_RASTER_DRIVERS); never a VRT, which could point at any file.
@@ -126,7 +130,7 @@ def _band_resolution(sensor: Sensor, name: str) -> float:
     return band.resolution if band else float("inf")
 
 
-def _band_order(sensor: Sensor):
+def _band_order(sensor: Sensor) -> Callable[[str], int]:
     names = sensor.band_names
     return lambda name: names.index(name) if name in names else len(names)
 
@@ -144,7 +148,7 @@ def raster_footprint(path: str, points_per_edge: int = 16) -> dict:
 
 # --- reading metadata ---------------------------------------------------------------------------
 
-def date_order(scene) -> tuple:
+def date_order(scene: Scene | RemoteScene) -> tuple[dt.date, str]:
     """The sort key of scenes (local or the API's) by date, undated ones first, then by view_id."""
     return (scene.date or dt.date.min, scene.view_id)
 
@@ -282,20 +286,20 @@ class SceneStore:
         for scene in scenes:
             if wanted is not None and not _sensor_matches(scene, wanted):
                 continue
-            if (start or end) and scene.date is None:
-                continue
-            if start and scene.date < start or end and scene.date > end:
+            if (start or end) and (
+                scene.date is None or (start and scene.date < start) or (end and scene.date > end)
+            ):
                 continue
             if max_cloud is not None and scene.cloud_cover is not None and scene.cloud_cover > max_cloud:
                 continue
-            scene, scene_problems = self.readable(scene)
+            usable, scene_problems = self.readable(scene)
             if problems is not None:
                 problems.extend(scene_problems)
-            if scene is None:
+            if usable is None:
                 continue
-            if area is not None and not aoi_module.to_ogr(scene.footprint()).Intersects(area):
+            if area is not None and not aoi_module.to_ogr(usable.footprint()).Intersects(area):
                 continue
-            found.append(scene)
+            found.append(usable)
         found.sort(key=date_order, reverse=True)
         return found
 
@@ -366,12 +370,12 @@ class SceneStoreSet:
                 continue
         raise SceneNotFoundError(view_id, self.root)
 
-    def search(self, **criteria) -> tuple[list[Scene], list[str]]:
+    def search(self, **criteria: Any) -> tuple[list[Scene], list[str]]:
         """Scenes of every folder matching `criteria` (see SceneStore.search), newest first, and
         the problems of folders that could not be searched (a missing folder does not hide the
         others' scenes)."""
         found: dict[str, Scene] = {}
-        problems = []
+        problems: list[str] = []
         for store in reversed(self.stores):  # the first folder wins for a scene found twice
             store_problems: list[str] = []
             try:
@@ -447,7 +451,7 @@ def _build_index(walk: Iterable[tuple[str, list[str], list[str]]]) -> dict[str, 
     for found in ranked:
         if found.scene_id is None or not found.bands or found.scene_id.view_id in scenes:
             continue
-        scene = _make_scene(found)
+        scene = _make_scene(found, found.scene_id)
         if scene.band_files:
             scenes[scene.view_id] = scene
     return scenes
@@ -579,8 +583,9 @@ def _collect_landsat_files(folder: str, files: list[str], parts: dict) -> None:
         parts[key] = found
 
 
-def _make_scene(found: _SceneParts) -> Scene:
-    sensor = found.scene_id.sensor
+def _make_scene(found: _SceneParts, scene_id: SceneId) -> Scene:
+    """`scene_id`: found's own, once known (numbered Sentinel-2 files get theirs last)."""
+    sensor = scene_id.sensor
     band_files = {}
     for name, candidates in found.bands.items():
         native = _band_resolution(sensor, name)
@@ -595,7 +600,7 @@ def _make_scene(found: _SceneParts) -> Scene:
     if sensor is SENTINEL2 and product_level is None:
         product_level = "L2A" if "SCL" in band_files else "L1C"
     return Scene(
-        scene_id=found.scene_id,
+        scene_id=scene_id,
         band_files=ordered,
         tile_metadata=tuple(found.tile_metadata),
         product_metadata=tuple(found.product_metadata),

@@ -408,13 +408,14 @@ def preset_bands(sensor: Sensor, preset: str, available: tuple[str, ...] | None 
     if preset == ALL_BANDS_PRESET:
         names = [band.name for band in sensor.bands if band.alias or sensor.code == "NAIP"]
         return tuple(name for name in names if available is None or name in available)
-    bands = tuple(band_by_alias(sensor, alias) for alias in BAND_PRESETS.get(preset, ()))
-    if not bands or any(band is None for band in bands):
+    bands = [band_by_alias(sensor, alias) for alias in BAND_PRESETS.get(preset, ())]
+    present = [band for band in bands if band is not None]
+    if not present or len(present) < len(bands):
         return ()
-    names = tuple(band.name for band in bands)
-    if available is not None and any(name not in available for name in names):
+    preset_names = tuple(band.name for band in present)
+    if available is not None and any(name not in available for name in preset_names):
         return ()
-    return names
+    return preset_names
 
 
 NATURAL_COLOUR_ROLES = ("RED", "GREEN", "BLUE")

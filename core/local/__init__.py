@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from ..errors import DataError
+from typing import overload
+
 from ..feedback import FeedbackLike
 from ..gdal_support import thread_config
-from ..i18n import tr
 from ..request import BandmathParams, JpegParams, LbeParams, MtStatsParams, TaskParams, TaskRequest
 from ..results import TaskResult
 from ..scenes import Scene, SceneStore, SceneStoreSet
 
 
+@overload
+def check_request(params: MtStatsParams, store: SceneStore | SceneStoreSet) -> None: ...
+@overload
+def check_request(params: LbeParams | BandmathParams | JpegParams, store: SceneStore | SceneStoreSet) -> Scene: ...
+@overload
+def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scene | None: ...
 def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scene | None:
     """Whether the store can serve a valid request, as the embedded processor checks it before any
     work: the scene is in the store, it has the bands (of the list or of the expressions) and the
@@ -24,7 +30,7 @@ def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scen
         from .lbe import open_band_groups
 
         sources, _groups = open_band_groups(params, scene)
-    elif isinstance(params, (BandmathParams, JpegParams)):
+    else:
         from ..indices import resolve_bm_type
         from .bandmath import open_expression_bands
         from .jpeg import visual_expressions
@@ -33,10 +39,8 @@ def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scen
             expressions = visual_expressions(params, scene)
         else:
             expressions = resolve_bm_type(params.bm_type, scene.sensor)
-        sources, _grid, _aoi, _window = open_expression_bands(scene, expressions, params.geometry)
-        sources = list(sources.values())
-    else:
-        return scene
+        opened, _grid, _aoi, _window = open_expression_bands(scene, expressions, params.geometry)
+        sources = list(opened.values())
     for source in sources:
         source.close()
     return scene
@@ -57,9 +61,14 @@ class LocalBackend:
     def execute(
         self, request: TaskRequest, params: TaskParams, workspace: str, feedback: FeedbackLike | None
     ) -> TaskResult:
-        # The checks the dock ran in the background, again now: the files may have changed since.
-        scene = self.check(params)
         # Decoding and compression use every core, for this thread's GDAL calls only.
+        if isinstance(params, MtStatsParams):  # every scene it finds: no one scene to check first
+            from .mt_stats import run_mt_stats
+
+            with thread_config(GDAL_NUM_THREADS="ALL_CPUS"):
+                return run_mt_stats(params, self.store, workspace, feedback)
+        # The checks the dock ran in the background, again now: the files may have changed since.
+        scene = check_request(params, self.store)
         with thread_config(GDAL_NUM_THREADS="ALL_CPUS"):
             if isinstance(params, LbeParams):
                 from .lbe import run_lbe
@@ -69,13 +78,6 @@ class LocalBackend:
                 from .bandmath import run_bandmath
 
                 return run_bandmath(params, scene, workspace, feedback)
-            if isinstance(params, JpegParams):
-                from .jpeg import run_jpeg
+            from .jpeg import run_jpeg
 
-                return run_jpeg(params, scene, workspace, feedback)
-            if isinstance(params, MtStatsParams):
-                from .mt_stats import run_mt_stats
-
-                return run_mt_stats(params, self.store, workspace, feedback)
-        message = tr("the embedded processor does not run {task_type} tasks yet")
-        raise DataError(message.format(task_type=request.type), "type")
+            return run_jpeg(params, scene, workspace, feedback)

@@ -93,14 +93,14 @@ class BandOnGrid:
         if self.factor is None:
             values, invalid = self._read_resampled(row, rows, col, cols)
         else:
-            values, invalid = self._read_nested(row, rows, col, cols)
+            values, invalid = self._read_nested(row, rows, col, cols, self.factor)
         if self.transform is not None:
             gain, bias = self.transform
             values = values * gain + bias
         return values, invalid
 
-    def _read_nested(self, row: int, rows: int, col: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
-        f = self.factor
+    def _read_nested(self, row: int, rows: int, col: int, cols: int, f: int) -> tuple[np.ndarray, np.ndarray]:
+        """`f`: the nesting factor, source pixels per target pixel along each axis."""
         sgt, dgt = self.source.grid.geotransform, self.target.geotransform
         origin_col = round((dgt[0] - sgt[0]) / sgt[1]) + (self.window.xoff + col) * f
         origin_row = round((dgt[3] - sgt[3]) / sgt[5]) + (self.window.yoff + row) * f

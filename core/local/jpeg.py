@@ -160,7 +160,8 @@ def _output_grid(shape: ogr.Geometry, pixel: float) -> Grid:
     return Grid(width, height, (x0, pixel, 0.0, y1, 0.0, -pixel), _web_mercator().ExportToWkt())
 
 
-def _warp(source: str, target: str, grid: Grid, resample: str, progress: ProgressRange, feedback) -> None:
+def _warp(source: str, target: str, grid: Grid, resample: str, progress: ProgressRange,
+          feedback: FeedbackLike | None) -> None:
     x0, pixel, _, y1, _, _ = grid.geotransform
     is_canceled = cancel_check(feedback)
     options = gdal.WarpOptions(
@@ -229,7 +230,7 @@ def _cumulative_cut(samples: list[np.ndarray]) -> tuple[float, float]:
 # --- rendering --------------------------------------------------------------------------------------------
 
 def _render(warped_path: str, path: str, grid: Grid, mask: AoiMask | None, limits: list[tuple[float, float]],
-            params: JpegParams, progress: ProgressRange, feedback) -> list[str]:
+            params: JpegParams, progress: ProgressRange, feedback: FeedbackLike | None) -> list[str]:
     """8-bit bands (grey, RGB, or a colormap's RGB) plus alpha, through a temporary GeoTIFF, then
     copied to the requested format."""
     source = gdal.Open(warped_path)

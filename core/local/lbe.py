@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,9 +41,8 @@ class BandGroup:
 
     grid: Grid
     sources: list[BandSource]
-    window: Window | None = None
-    aoi: ogr.Geometry | None = None  # the AOI in the grid's CRS
-    mask: AoiMask | None = None
+    window: Window  # over the AOI
+    aoi: ogr.Geometry  # the AOI in the grid's CRS
 
     @property
     def names(self) -> list[str]:
@@ -56,9 +55,6 @@ def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackL
     check_cancelled(feedback)
     sources, groups = open_band_groups(params, scene)
     try:
-        for group in groups:
-            group.mask = AoiMask(group.aoi, group.grid, group.window)
-
         group_of_band = [next(i for i, g in enumerate(groups) if source in g.sources) for source in sources]
         result_type = api_rules.lbe_result_type(
             scene.sensor, params.bands, params.merge, params.metadata, group_of_band
@@ -91,17 +87,18 @@ def open_band_groups(params: LbeParams, scene: Scene) -> tuple[list[BandSource],
     raising DataError naming the field. The caller closes the sources."""
     _check_metadata(params, scene)
     sources = []
+    groups = []
     try:
         for name in params.bands:
             sources.append(BandSource(name, scene.band_path(name)))
-        groups = _group_by_grid(sources)
         aoi = to_ogr(params.geometry)
-        for group in groups:
-            group.aoi = aoi_in_crs(aoi, group.grid)
-            group.window = crop_window(group.grid, group.aoi)
-            if group.window is None:
+        for grid, members in _group_by_grid(sources):
+            grid_aoi = aoi_in_crs(aoi, grid)
+            window = crop_window(grid, grid_aoi)
+            if window is None:
                 message = tr("the area of interest does not overlap scene {view_id} (band {band})")
-                raise DataError(message.format(view_id=scene.view_id, band=group.names[0]), "params.geometry")
+                raise DataError(message.format(view_id=scene.view_id, band=members[0].name), "params.geometry")
+            groups.append(BandGroup(grid, members, window, grid_aoi))
     except BaseException:
         for source in sources:
             source.close()
@@ -121,28 +118,29 @@ def _check_metadata(params: LbeParams, scene: Scene) -> None:
             raise DataError(message.format(view_id=scene.view_id, kind=kind), "params.metadata")
 
 
-def _group_by_grid(sources: Sequence[BandSource]) -> list[BandGroup]:
-    groups: list[BandGroup] = []
+def _group_by_grid(sources: Sequence[BandSource]) -> list[tuple[Grid, list[BandSource]]]:
+    groups: list[tuple[Grid, list[BandSource]]] = []
     for source in sources:
-        for group in groups:
-            if group.grid == source.grid:
-                group.sources.append(source)
+        for grid, members in groups:
+            if grid == source.grid:
+                members.append(source)
                 break
         else:
-            groups.append(BandGroup(source.grid, [source]))
+            groups.append((source.grid, [source]))
     return groups
 
 
 def _masked_strips(
     group: BandGroup, sources: Sequence[BandSource], numpy_type: np.dtype, nodata: float
-) -> Iterator[tuple[int, list[np.ndarray]]]:
+) -> Generator[tuple[int, list[np.ndarray]], None, None]:
     """(row, one array per source) for each strip of the window, AOI mask applied, read one strip
     ahead (decoding the next strip overlaps compressing the previous one)."""
     window = group.window
+    mask = AoiMask(group.aoi, group.grid, window)
 
     def read(row: int) -> tuple[int, list[np.ndarray]]:
         rows = min(STRIP_ROWS, window.ysize - row)
-        inside = group.mask.rows(row, rows)
+        inside = mask.rows(row, rows)
         arrays = [np.full((rows, window.xsize), nodata, dtype=numpy_type) for _ in sources]
         span = column_span(inside)
         if span is None:
@@ -159,8 +157,8 @@ def _masked_strips(
 
 
 def _write_group(
-    group: BandGroup, sources: Sequence[BandSource], path: str, progress: ProgressRange, feedback,
-    options: list[str] | None = None,
+    group: BandGroup, sources: Sequence[BandSource], path: str, progress: ProgressRange,
+    feedback: FeedbackLike | None, options: list[str] | None = None,
 ) -> None:
     """Crop `sources` (all of `group`'s grid) into one GeoTIFF, strip by strip."""
     window = group.window
@@ -176,7 +174,7 @@ def _write_group(
         writer.close()
 
 
-def _write_jp2(group: BandGroup, path: str, progress: ProgressRange, feedback) -> list[str]:
+def _write_jp2(group: BandGroup, path: str, progress: ProgressRange, feedback: FeedbackLike | None) -> list[str]:
     """One band to lossless JPEG 2000, through a plain GeoTIFF in the workspace."""
     staging = path + ".staging.tif"
     _write_group(group, group.sources[:1], staging, progress.sub(0, 2), feedback, options=["TILED=YES"])
@@ -189,7 +187,7 @@ def _write_jp2(group: BandGroup, path: str, progress: ProgressRange, feedback) -
 
 def _write_zip(
     params: LbeParams, scene: Scene, groups: list[BandGroup], workspace: str, stem: str,
-    progress: ProgressRange, feedback,
+    progress: ProgressRange, feedback: FeedbackLike | None,
 ) -> str:
     """The zip result: merged GeoTIFFs per grid (merge) or one per band, plus metadata files."""
     parts_folder = os.path.join(workspace, "zip-parts")

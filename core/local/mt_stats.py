@@ -29,7 +29,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from osgeo import gdal
@@ -39,11 +39,11 @@ from ..calibration import stored_value_transforms
 from ..errors import DataError, LbeError
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
 from ..i18n import tr
-from ..indices import resolve_bm_type
+from ..indices import ResolvedExpression, resolve_bm_type
 from ..naming import file_name_part
 from ..request import MtStatsParams
 from ..results import TaskResult
-from ..scenes import Scene, date_order
+from ..scenes import Scene, SceneStore, SceneStoreSet, date_order
 from ..sensors import landsat_collection
 from .bandmath import BandOnGrid, coarsest
 from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window
@@ -201,7 +201,7 @@ class _AoiOnGrids:
 class _SceneAnswer:
     scene: Scene
     cloud: float | None = None
-    indices: dict | None = None  # label -> figures, or None for an index without a valid pixel
+    indices: dict[str, dict | None] = field(default_factory=dict)  # label -> figures (None: no valid pixel)
     error: str | None = None
 
 
@@ -228,12 +228,12 @@ class _SceneBands:
             self._opened[name] = BandSource(name, self.scene.band_path(name))
         return self._opened[name]
 
-    def unclear(self, grid: Grid, window: Window) -> np.ndarray:
-        """Where the mask does not vouch for a clear view (cloud, shadow, its fill, beyond it) on
-        `grid`'s window, the AOI's window on that grid."""
+    def unclear(self, mask: CloudMask, grid: Grid, window: Window) -> np.ndarray:
+        """Where `mask` (the scene's) does not vouch for a clear view (cloud, shadow, its fill, beyond
+        it) on `grid`'s window, the AOI's window on that grid."""
         if grid not in self._unclear:
-            classes, not_covered = _categorical_on_grid(self.band(self.mask.band), grid, window)
-            unclear = self.mask.unclear(classes)
+            classes, not_covered = _categorical_on_grid(self.band(mask.band), grid, window)
+            unclear = mask.unclear(classes)
             self._unclear[grid] = unclear if not_covered is None else unclear | not_covered
         return self._unclear[grid]
 
@@ -243,9 +243,8 @@ class _SceneBands:
         self._opened.clear()
 
 
-def _cloud_percent(bands: _SceneBands, aoi: _AoiOnGrids) -> float | None:
+def _cloud_percent(bands: _SceneBands, mask: CloudMask, aoi: _AoiOnGrids) -> float | None:
     """Percent of the AOI's observed pixels flagged, on the mask's own grid; None when none is observed."""
-    mask = bands.mask
     source = bands.band(mask.band)
     on_grid = aoi.on(source.grid)
     if on_grid is None:
@@ -259,7 +258,7 @@ def _cloud_percent(bands: _SceneBands, aoi: _AoiOnGrids) -> float | None:
     return 100.0 * int((observed & mask.flagged(values)).sum()) / count
 
 
-def _index_values(bands: _SceneBands, expression, aoi: _AoiOnGrids, only_clear: bool) -> _IndexValues:
+def _index_values(bands: _SceneBands, expression: ResolvedExpression, aoi: _AoiOnGrids, only_clear: bool) -> _IndexValues:
     """The valid pixel values of one index over the AOI; with `only_clear`, only where the scene's
     cloud mask (if it has one) vouches for a clear view."""
     names = sorted(expression.bands)
@@ -273,7 +272,7 @@ def _index_values(bands: _SceneBands, expression, aoi: _AoiOnGrids, only_clear: 
         return _IndexValues(np.empty(0))
     window, aoi_inside = on_grid
     readers = {name: BandOnGrid(source, grid, window, bands.transforms.get(name)) for name, source in sources.items()}
-    unclear = bands.unclear(grid, window) if only_clear and bands.mask else None
+    unclear = bands.unclear(bands.mask, grid, window) if only_clear and bands.mask else None
     from ..expressions import evaluate
 
     kept, not_clear = [], 0
@@ -314,7 +313,7 @@ def _scene_answer(scene: Scene, params: MtStatsParams, aoi: _AoiOnGrids,
 
 def _answer_scene(answer: _SceneAnswer, bands: _SceneBands, expressions: Sequence, params: MtStatsParams,
                   aoi: _AoiOnGrids) -> None:
-    answer.cloud = _cloud_percent(bands, aoi) if bands.mask else answer.scene.cloud_cover
+    answer.cloud = _cloud_percent(bands, bands.mask, aoi) if bands.mask else answer.scene.cloud_cover
     limit = params.max_cloud_cover_in_aoi
     if limit is not None and answer.cloud is not None and answer.cloud > limit:
         message = tr("cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %")
@@ -335,7 +334,7 @@ def _answer_scene(answer: _SceneAnswer, bands: _SceneBands, expressions: Sequenc
         what = ", ".join(answer.indices)
         if problems:
             answer.error = "; ".join(problems)
-        elif not_clear:
+        elif not_clear and bands.mask:  # only a mask leaves pixels out as not clear
             answer.error = tr("no pixel of the area of interest is clear in the scene's cloud mask "
                               "({mask}): every valid pixel of {indices} is cloud, cloud shadow or the "
                               "mask's fill").format(mask=bands.mask.kind, indices=what)
@@ -345,14 +344,15 @@ def _answer_scene(answer: _SceneAnswer, bands: _SceneBands, expressions: Sequenc
 
 def _entry(answer: _SceneAnswer) -> dict:
     scene = answer.scene
-    entry = {
+    entry: dict[str, object] = {
         "date": scene.date.isoformat() if scene.date else None,
         "scene_id": scene.scene_id.scene_name,
         "view_id": scene.view_id,
         "cloud": None if answer.cloud is None else round(answer.cloud, 4),
     }
     if len(answer.indices) == 1:
-        entry.update(next(iter(answer.indices.values())))
+        (only,) = answer.indices.values()
+        entry.update(only or dict.fromkeys(FIGURES))
     else:
         entry["indexes"] = {label: (values if values is not None else dict.fromkeys(FIGURES))
                             for label, values in answer.indices.items()}
@@ -365,7 +365,7 @@ def _error(answer: _SceneAnswer) -> dict:
             "scene_id": scene.scene_id.scene_name, "view_id": scene.view_id, "error": answer.error}
 
 
-def select_scenes(store, params: MtStatsParams) -> list[Scene]:
+def select_scenes(store: SceneStore | SceneStoreSet, params: MtStatsParams) -> list[Scene]:
     """The scenes of the request, in date order, at most `limit` of them (the earliest)."""
     found = store.search(aoi=params.geometry, start=params.date_start, end=params.date_end,
                          sensors=list(params.sensors) if params.sensors else None)
@@ -374,7 +374,7 @@ def select_scenes(store, params: MtStatsParams) -> list[Scene]:
     return scenes[:params.limit]
 
 
-def compute_statistics(store, params: MtStatsParams, feedback: FeedbackLike | None = None) -> dict:
+def compute_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams, feedback: FeedbackLike | None = None) -> dict:
     """The API's answer to an mt_stats request over `store`."""
     scenes = select_scenes(store, params)
     message = tr("{count} scene(s) between {date_start} and {date_end} meet the area")
@@ -398,7 +398,7 @@ def compute_statistics(store, params: MtStatsParams, feedback: FeedbackLike | No
     return {"errors": errors, "result": result}
 
 
-def run_mt_stats(params: MtStatsParams, store, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
+def run_mt_stats(params: MtStatsParams, store: SceneStore | SceneStoreSet, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
     check_cancelled(feedback)
     answer = compute_statistics(store, params, feedback)
     check_cancelled(feedback)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
@@ -202,7 +202,7 @@ def crop_window(grid: Grid, aoi: ogr.Geometry) -> Window | None:
     return Window(col0, row0, col1 - col0, row1 - row0)
 
 
-def read_ahead(starts: Iterable[int], read: Callable[[int], T], depth: int = 1) -> Iterator[T]:
+def read_ahead(starts: Iterable[int], read: Callable[[int], T], depth: int = 1) -> Generator[T, None, None]:
     """read(start) for each start, in order, read ahead in background threads while the caller
     works on earlier ones: `depth` reads at a time (a `read` run by several threads at once must
     guard what is not thread-safe, such as GDAL datasets). The readers keep this thread's GDAL

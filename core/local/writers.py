@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 
 import numpy as np
 from osgeo import gdal, gdal_array
@@ -82,7 +82,7 @@ class GeoTiffWriter:
             reason = messages.last(tr("write failed"))
             raise DataError(tr("cannot write {path}: {reason}").format(path=self.path, reason=reason))
 
-    def write_strips(self, strips: Iterator[tuple[int, Sequence[np.ndarray]]], progress: ProgressRange,
+    def write_strips(self, strips: Generator[tuple[int, Sequence[np.ndarray]], None, None], progress: ProgressRange,
                      feedback: FeedbackLike | None) -> None:
         """Write `strips` (the top row, then one array per band) as they come, each flushed so that
         its blocks compress while the next strip is read; cancel is checked between strips. Closes
@@ -112,10 +112,12 @@ class GeoTiffWriter:
             raise DataError(tr("cannot write {path}: {reason}").format(path=self.path, reason=messages.last()))
 
 
-def gdal_progress(progress: Callable[[float], None], is_canceled: Callable[[], bool]):
+def gdal_progress(
+    progress: Callable[[float], None], is_canceled: Callable[[], bool]
+) -> Callable[[float, object, object], int]:
     """A GDAL progress callback reporting a fraction and stopping the copy on cancel."""
 
-    def callback(fraction, _message, _data):
+    def callback(fraction: float, _message: object, _data: object) -> int:
         progress(fraction)
         return 0 if is_canceled() else 1
 

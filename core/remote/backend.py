@@ -22,6 +22,7 @@ from .client import (
     RemoteError,
     RemoteTimeout,
 )
+from .ledger import LedgerEntry, TaskLedger
 
 RESULT_TYPES = {"tif": "tif", "jp2": "jp2", "j2k": "jp2", "zip": "zip", "jpg": "jpeg", "png": "png", "json": "json"}
 
@@ -31,7 +32,7 @@ class RemoteBackend:
 
     name = "remote"
 
-    def __init__(self, config: RemoteConfig, ledger=None, force: bool = False,
+    def __init__(self, config: RemoteConfig, ledger: TaskLedger | None = None, force: bool = False,
                  resume_task_id: str | None = None) -> None:
         self.config = config
         self.ledger = ledger
@@ -52,14 +53,17 @@ class RemoteBackend:
         reused = self._reusable(request)
         if reused is not None and reused.status == "done":
             details = {**_details(request, params), "task_id": reused.task_id, "reused": True}
+            # an entry written without its type (older versions): the file's extension says it, as for a download
+            extension = reused.result_files[0].rsplit(".", 1)[-1]
+            result_type = reused.result_type or RESULT_TYPES.get(extension, extension)
             readable = True
-            if reused.result_type == "json":  # statistics: the answer itself, as a new run gives it
+            if result_type == "json":  # statistics: the answer itself, as a new run gives it
                 details["result"] = _read_json(reused.result_files[0])
                 readable = details["result"] is not None
             if readable:
                 message = tr("an identical request ran as task {task_id}; using its result")
                 report(feedback, message.format(task_id=reused.task_id))
-                return TaskResult(request.type, reused.result_type, tuple(reused.result_files), details)
+                return TaskResult(request.type, result_type, tuple(reused.result_files), details)
             reused = None  # its statistics file is unreadable: run anew
         if reused is not None:
             task = CreatedTask(reused.task_id, reused.req_id, reused.task_timeout, reused.status, reused.created_at)
@@ -81,6 +85,7 @@ class RemoteBackend:
                     json.dump(answer.statistics, stream, indent=2)
                 return TaskResult(request.type, "json", (path,), {**details, "result": answer.statistics})
             stem = _result_stem(request, params, task)
+            assert answer.location is not None  # an answer that is not statistics names its file
             path = client.download(answer.location, workspace, stem, progress.sub(1, 2))
             extension = path.rsplit(".", 1)[-1]
             return TaskResult(request.type, RESULT_TYPES.get(extension, extension), (path,), details)
@@ -101,7 +106,7 @@ class RemoteBackend:
                                result_files=tuple(result.files), message=tr("done"))
 
     # --- the ledger ---------------------------------------------------------------------------------
-    def _reusable(self, request: TaskRequest):
+    def _reusable(self, request: TaskRequest) -> LedgerEntry | None:
         if self.ledger is None:
             return None
         if self.resume_task_id:
@@ -125,7 +130,7 @@ class RemoteBackend:
             self.ledger.update(self._task_id, status=status, message=message or status)
 
 
-def _read_json(path: str):
+def _read_json(path: str) -> object:
     try:
         with open(path, encoding="utf-8") as stream:
             return json.load(stream)

@@ -225,7 +225,8 @@ class LedgerEntry:
         if not isinstance(task_id, str) or not task_id:
             raise LbeError(tr("a task in the ledger has no task_id: {data}").format(data=repr(data)))
         api_url = _text_or(data.get("api_url"), "")
-        request = data.get("request") if isinstance(data.get("request"), dict) else {}
+        stored = data.get("request")
+        request: dict = stored if isinstance(stored, dict) else {}
         created_at = _number_or(data.get("created_at"), 0.0)
         files = data.get("result_files")
         return cls(

@@ -244,7 +244,8 @@ def search_remote_scenes(
         return scenes, [client.redact(problem) for problem in problems]
 
 
-def _check_arguments(start, end, max_cloud, limit, max_pages, relation) -> None:
+def _check_arguments(start: dt.date | str | None, end: dt.date | str | None, max_cloud: object, limit: object,
+                     max_pages: object, relation: object) -> None:
     first = _date_text(start, "start") if start is not None else None
     last = _date_text(end, "end") if end is not None else None
     if first and last and first > last:
@@ -274,7 +275,7 @@ def _date_text(value: dt.date | str, name: str) -> str:
 
 # --- reading the answer ------------------------------------------------------------------------------
 
-def _read_page(client: RemoteClient, data) -> tuple[list, int | None]:
+def _read_page(client: RemoteClient, data: object) -> tuple[list, int | None]:
     """The results of one page and the number of scenes the server says match (None: not said)."""
     if isinstance(data, list):
         return data, None
@@ -282,7 +283,8 @@ def _read_page(client: RemoteClient, data) -> tuple[list, int | None]:
         message = tr("the scene search answered something other than an object: {answer}")
         raise RemoteError(client.redact(message.format(answer=snippet(data))))
     total = None
-    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    found_meta = data.get("meta")
+    meta: dict = found_meta if isinstance(found_meta, dict) else {}
     for source in (meta, data):
         for key in _FOUND_KEYS:
             value = source.get(key)
@@ -296,14 +298,14 @@ def _read_page(client: RemoteClient, data) -> tuple[list, int | None]:
             return value, total
     if total == 0:
         return [], total
-    message = data.get("error") or data.get("error_message") or data.get("message")
-    if message:
-        raise RemoteError(client.redact(tr("the scene search failed: {reason}").format(reason=message)))
+    reason = data.get("error") or data.get("error_message") or data.get("message")
+    if reason:
+        raise RemoteError(client.redact(tr("the scene search failed: {reason}").format(reason=reason)))
     message = tr("the scene search's answer holds no list of results: {answer}")
     raise RemoteError(client.redact(message.format(answer=snippet(data))))
 
 
-def _read_result(result, datasets: list[str]) -> RemoteScene | None:
+def _read_result(result: object, datasets: list[str]) -> RemoteScene | None:
     """A RemoteScene of one result object; None when it names no view_id."""
     if not isinstance(result, dict):
         return None
@@ -332,14 +334,14 @@ def _read_result(result, datasets: list[str]) -> RemoteScene | None:
     )
 
 
-def _first(result: dict, keys: tuple[str, ...]):
+def _first(result: dict, keys: tuple[str, ...]) -> object:
     for key in keys:
         if result.get(key) is not None:
             return result[key]
     return None
 
 
-def _read_date(value) -> dt.date | None:
+def _read_date(value: object) -> dt.date | None:
     """"2023-07-19", "2023-07-19T10:21:01Z", "2023-07-19 10:21:01.5+00:00" ... -> the day."""
     if not isinstance(value, str) or len(value) < 10:
         return None
@@ -349,8 +351,8 @@ def _read_date(value) -> dt.date | None:
         return None
 
 
-def _read_cloud(value) -> float | None:
-    if isinstance(value, bool):
+def _read_cloud(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
     try:
         cloud = float(value)
@@ -359,7 +361,7 @@ def _read_cloud(value) -> float | None:
     return cloud if 0 <= cloud <= 100 else None  # -1 and the like: unknown
 
 
-def _read_footprint(value) -> dict | None:
+def _read_footprint(value: object) -> dict | None:
     if isinstance(value, str):
         try:
             value = json.loads(value)
