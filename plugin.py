@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
@@ -11,6 +12,12 @@ from qgis.PyQt.QtWidgets import QAction, QPushButton, QToolBar
 
 from .core.i18n import tr
 from .core.request import TaskRequest
+
+if TYPE_CHECKING:
+    from qgis.gui import QgisInterface
+
+    from .ui.dock import LoadByExtentDock
+    from .ui.stats_dock import StatsDock
 
 PLUGIN_FOLDER = os.path.dirname(os.path.abspath(__file__))
 TOOLBAR_NAME = "LoadByExtentToolBar"
@@ -43,7 +50,7 @@ def install_translator(language: str | None = None) -> QTranslator | None:
 class LoadByExtentPlugin:
     """`qgis.utils.plugins["load_by_extent"]`: also the console API (`run_request`, `dock`)."""
 
-    def __init__(self, iface, project: QgsProject) -> None:
+    def __init__(self, iface: QgisInterface, project: QgsProject) -> None:
         self.iface = iface
         self.project = project  # where results load; classFactory gives QGIS's current project
         self.translator = install_translator()
@@ -144,7 +151,7 @@ class LoadByExtentPlugin:
 
     # --- the dock ------------------------------------------------------------------------------
     @property
-    def dock(self):
+    def dock(self) -> LoadByExtentDock:
         """The dock widget, created on first use (nothing is built at QGIS start-up)."""
         if self._dock is None:
             from .ui.dock import LoadByExtentDock
@@ -157,7 +164,7 @@ class LoadByExtentPlugin:
         return self._dock
 
     @property
-    def stats_dock(self):
+    def stats_dock(self) -> StatsDock:
         """The statistics chart dock, created when the first statistics arrive."""
         if self._stats_dock is None:
             from .ui.stats_dock import StatsDock

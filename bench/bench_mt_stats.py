@@ -220,7 +220,7 @@ def compare_first_date(work: str, aoi_path: str, folder: str, ours: dict, peer_n
           f"(exactextract's NDVI is Float32), numpy vs exactextract B04 {100 * b04_gap:.2f} % of the figure")
 
 
-def _window(aoi_path: str, folder: str):
+def _window(aoi_path: str, folder: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[float, ...], str]:
     """B04 and B08 (float64) over the AOI's bounding window, which of its pixels have their centre
     in the AOI, the window's geotransform and CRS."""
     red_dataset = gdal.Open(os.path.join(folder, "B04.tif"))

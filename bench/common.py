@@ -9,6 +9,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+from collections.abc import Iterable
 
 import numpy as np
 from osgeo import gdal, osr
@@ -31,7 +32,7 @@ import lbe as _launcher  # noqa: E402
 _launcher.import_checkout_as_package(ROOT)
 
 
-def generate_tile(bands=("B04", "B03", "B02", "B08")) -> None:
+def generate_tile(bands: tuple[str, ...] = ("B04", "B03", "B02", "B08")) -> None:
     """A full-size Sentinel-2 10 m tile (10980 x 10980 UInt16 per band: a smooth field plus noise,
     compressing about like real imagery), made once; each band file is written whole or not at all."""
     os.makedirs(TILE, exist_ok=True)
@@ -80,7 +81,7 @@ def octagon_aoi(width_m: float = 30000) -> dict:
     return {"type": "Polygon", "coordinates": [ring]}
 
 
-def write_json(path: str, value) -> str:
+def write_json(path: str, value: object) -> str:
     with open(path, "w") as stream:
         json.dump(value, stream)
     return path
@@ -114,7 +115,7 @@ def measure(command: list[str]) -> tuple[float, float]:
     return figures["seconds"], figures["max_rss_mib"]
 
 
-def warm(paths) -> None:
+def warm(paths: Iterable[str]) -> None:
     """Read files once so both contenders start from the same (warm) page cache."""
     for path in paths:
         with open(path, "rb") as stream:
@@ -122,7 +123,7 @@ def warm(paths) -> None:
                 pass
 
 
-def report(title: str, detail: str, ours, peer, peer_name: str, goal_time: float, goal_memory: float | None) -> None:
+def report(title: str, detail: str, ours: list[tuple[float, float]], peer: list[tuple[float, float]], peer_name: str, goal_time: float, goal_memory: float | None) -> None:
     """`ours` and `peer`: (seconds, MiB) of each run, in the order they ran (ours[k] just before peer[k])."""
     # The fastest of the runs, as timeit reports: what each can do when the machine does not interfere.
     our_time, peer_time = min(t for t, _m in ours), min(t for t, _m in peer)

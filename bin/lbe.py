@@ -1,15 +1,17 @@
 """Import the checkout as the package `load_by_extent`, whatever its folder is called, and run
 the command line. Used by bin/lbe; tests/conftest.py does the same."""
 
+import contextlib
 import importlib.util
 import os
 import shutil
 import sys
+from types import ModuleType
 
 NO_GDAL = "lbe: error: no Python with GDAL found (install python3-gdal, or set LBE_PYTHON)\n"
 
 
-def import_checkout_as_package(root: str):
+def import_checkout_as_package(root: str) -> ModuleType:
     """Register the checkout folder as the package `load_by_extent` and return it."""
     if "load_by_extent" in sys.modules:
         return sys.modules["load_by_extent"]
@@ -49,8 +51,6 @@ if __name__ == "__main__":
     # Every file is closed and committed by now: skip the interpreter's teardown (unloading GDAL's
     # drivers and numpy takes a tenth of a second, which a short command would otherwise pay).
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(AttributeError, OSError, ValueError):  # closed or full (`>&-`, >/dev/full): main() said so
             stream.flush()
-        except (AttributeError, OSError, ValueError):  # closed or full (`>&-`, >/dev/full): main() said so
-            pass
     os._exit(status)

@@ -9,6 +9,7 @@ failing, ...); 130 cancelled.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import math
@@ -16,6 +17,7 @@ import os
 import signal
 import sys
 import traceback
+from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
 from .api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
@@ -155,17 +157,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
-def _raise_interrupt(_signum, _frame):
+def _raise_interrupt(_signum: int, _frame: FrameType | None) -> NoReturn:
     raise KeyboardInterrupt
 
 
 def _error(message: str) -> None:
     from .errors import shown  # what an error quotes may come from anyone: one line, cut, escaped
 
-    try:
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # no stderr (2>&-): the exit status says it
         sys.stderr.write(f"lbe: error: {shown(message)}\n")
-    except (AttributeError, OSError, ValueError):  # no stderr (2>&-): the exit status says it
-        pass
 
 
 def _stdout_problem() -> str | None:

@@ -22,7 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LBE = os.path.join(ROOT, "bin", "lbe")
 
 
-def _polygon(*points):
+def _polygon(*points: tuple[float, float]) -> dict:
     ring = [list(p) for p in points] + [list(points[0])]
     return {"type": "Polygon", "coordinates": [ring]}
 

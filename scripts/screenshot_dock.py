@@ -9,6 +9,7 @@ the scene folder and the output folder.
 import functools
 import os
 import traceback
+from collections.abc import Callable
 
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
@@ -21,11 +22,11 @@ VIEW_ID = "S2/33/U/UU/2017/2/16/0"
 state = {"ticks": 0}
 
 
-def step(function):
+def step(function: Callable[[], None]) -> Callable[[], None]:
     """A step of the script: any error ends QGIS with the traceback on stderr (no modal dialog)."""
 
     @functools.wraps(function)
-    def wrapper():
+    def wrapper() -> None:
         try:
             function()
         except Exception:

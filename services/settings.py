@@ -7,6 +7,7 @@ will live in QGIS's authentication database; settings keep only its config id).
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from qgis.core import QgsSettings
 
@@ -30,10 +31,10 @@ class PluginSettings:
     def _key(self, name: str) -> str:
         return f"{PREFIX}/{name}"
 
-    def _get(self, name: str, default):
+    def _get(self, name: str, default: Any) -> Any:
         return self._settings.value(self._key(name), default)
 
-    def _set(self, name: str, value) -> None:
+    def _set(self, name: str, value: Any) -> None:
         self._settings.setValue(self._key(name), value)
 
     @property

@@ -7,8 +7,10 @@ loading on the main thread.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
@@ -20,6 +22,7 @@ from ..core.remote.client import RemoteConfig
 from ..core.remote.ledger import TaskLedger
 from ..core.request import LbeParams, TaskRequest
 from ..core.results import TaskResult, no_scene_text
+from ..core.runner import Backend
 from ..core.scenes import SceneStoreSet
 from .backends import default_qgis_ledger_path, remote_backend, remote_config
 from .settings import REMOTE, PluginSettings
@@ -28,6 +31,12 @@ from .tasks import LOG_TAG, RunRequestTask
 QUEUED, RUNNING, LOADED, FAILED, CANCELLED = "queued", "running", "loaded", "failed", "cancelled"
 UNFINISHED = "unfinished"  # a remote task of an earlier session, not finished yet: it can be resumed
 DONE = "done"  # finished with a result that is not a layer (statistics)
+
+
+class MessageBar(Protocol):
+    """What the controller needs of QGIS's message bar (a widget: this layer does not import it)."""
+
+    def pushMessage(self, title: str, text: str, level: Qgis.MessageLevel = ..., duration: int = ...) -> None: ...  # noqa: N802
 
 
 @dataclass
@@ -77,7 +86,7 @@ class TaskController(QObject):
     recordsRemoved = pyqtSignal(list)  # TaskRecords forgotten ("Clear finished")
     statisticsReady = pyqtSignal(dict, dict)  # the mt_stats answer, its request (for the chart)
 
-    def __init__(self, settings: PluginSettings, project: QgsProject, message_bar=None,
+    def __init__(self, settings: PluginSettings, project: QgsProject, message_bar: MessageBar | None = None,
                  ledger_path: str | None = None) -> None:
         super().__init__()
         self.settings = settings
@@ -104,7 +113,7 @@ class TaskController(QObject):
         """A scene folder given means this computer; else the backend chosen in the settings."""
         return scenes is None and self.settings.backend == REMOTE
 
-    def backend(self, scenes: str | None = None, force: bool = False, resume_task_id: str | None = None):
+    def backend(self, scenes: str | None = None, force: bool = False, resume_task_id: str | None = None) -> Backend:
         """The backend to run with, built on the main thread (the key may need the master password)."""
         if resume_task_id or self.uses_remote(scenes):
             return remote_backend(self.settings, self.ledger_path, force=force, resume_task_id=resume_task_id,
@@ -208,10 +217,8 @@ class TaskController(QObject):
                 continue
             for signal in (task.progressChanged, task.begun, task.resultReady, task.failed, task.cancelled,
                            task.messageReported):
-                try:
+                with contextlib.suppress(TypeError):  # nothing connected
                     signal.disconnect()
-                except TypeError:
-                    pass
             if record.is_active:
                 task.cancel()
             record.task = None

@@ -8,8 +8,10 @@ by whoever listens to `resultReady`, on the main thread.
 
 from __future__ import annotations
 
+import datetime as dt
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
@@ -20,6 +22,10 @@ from ..core.i18n import tr
 from ..core.request import TaskRequest
 from ..core.results import TaskResult
 from ..core.runner import Backend, run
+
+if TYPE_CHECKING:
+    from ..core.remote.client import RemoteConfig
+    from ..core.scenes import SceneStoreSet
 
 LOG_TAG = "Load By Extent"
 
@@ -145,7 +151,8 @@ class SceneSearchTask(QgsTask):
             self.failed.emit(self.error or tr("the scene search stopped"))
 
 
-def search_scene_folders(stores, aoi: dict | None, start=None, end=None, max_cloud: float | None = None):
+def search_scene_folders(stores: SceneStoreSet, aoi: dict | None, start: dt.date | None = None, end: dt.date | None = None,
+                         max_cloud: float | None = None) -> Callable[[QgsTask], tuple[list, list]]:
     """A `search` for SceneSearchTask over local scene folders (footprints read here, not later on
     the main thread)."""
 
@@ -163,7 +170,8 @@ def search_scene_folders(stores, aoi: dict | None, start=None, end=None, max_clo
     return search
 
 
-def search_api(config, datasets: list[str], aoi: dict, start=None, end=None, max_cloud: float | None = None):
+def search_api(config: RemoteConfig, datasets: list[str], aoi: dict, start: dt.date | None = None,
+               end: dt.date | None = None, max_cloud: float | None = None) -> Callable[[QgsTask], tuple[list, list]]:
     """A `search` for SceneSearchTask on the API's scene search (docs/task-api.md#scene-search)."""
 
     def search(task: QgsTask) -> tuple[list, list]:
@@ -174,7 +182,7 @@ def search_api(config, datasets: list[str], aoi: dict, start=None, end=None, max
     return search
 
 
-def check_on_scene_folders(stores, request: TaskRequest) -> Callable[[], str]:
+def check_on_scene_folders(stores: SceneStoreSet, request: TaskRequest) -> Callable[[], str]:
     """A `check` for CheckTask: can the embedded processor run `request` (valid) on `stores`? The
     processor's own checks (core.local.check_request), not a copy of them."""
     from ..core.local import LocalBackend

@@ -107,6 +107,7 @@ The constructor also takes keyword-only ``forbidden_keys=()`` and ``key_in=("hea
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import email.utils
 import hashlib
@@ -584,10 +585,8 @@ class _Server(ThreadingHTTPServer):
         with self._sockets_lock:
             sockets = list(self._sockets)
         for sock in sockets:  # wake handler threads blocked on keep-alive reads or slow writes
-            try:
+            with contextlib.suppress(OSError):  # already closed
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         self.thread.join(timeout=2)
 
 
@@ -807,10 +806,8 @@ def _serve_file(self: _Handler, record: LoggedRequest, name: str) -> None:
         self.wfile.write(body)
     if cut:
         self.wfile.flush()
-        try:
+        with contextlib.suppress(OSError):  # the client went first
             self.connection.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
 
 
 def _s3_error(code: str, message: str, key: str) -> bytes:

@@ -1128,8 +1128,8 @@ def cut_texts(dock) -> list[str]:
         if not widget.isVisibleTo(dock):
             continue
         one_line_label = isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
-        if isinstance(widget, QAbstractButton) and widget.text() or one_line_label:
-            if widget.sizeHint().width() > widget.width():
+        has_text = isinstance(widget, QAbstractButton) and widget.text() or one_line_label
+        if has_text and widget.sizeHint().width() > widget.width():
                 found.append(f"{widget.text()!r}: {widget.sizeHint().width()} > {widget.width()}")
     return found
 

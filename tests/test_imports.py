@@ -33,7 +33,7 @@ def private_imports(root: str, modules: list[str]) -> list[str]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.ImportFrom):
                 continue
-            if not node.level and not (node.module or "").split(".")[0] == "load_by_extent":
+            if not node.level and (node.module or "").split(".")[0] != "load_by_extent":
                 continue
             source = "." * node.level + (node.module or "")
             for alias in node.names:

@@ -377,7 +377,7 @@ def test_every_index_on_real_sentinel2_imagery(sentinel2_20m):
         np.testing.assert_allclose(values, hand, rtol=1e-9, atol=1e-12, equal_nan=True, err_msg=name)
     # The ranges a reader expects from reflectance indices on a winter scene.
     ndvi = evaluate(resolve_bm_type("NDVI", SENTINEL2)[0].node, sentinel2_20m)
-    assert -1 <= np.nanmin(ndvi) and np.nanmax(ndvi) <= 1
+    assert np.nanmin(ndvi) >= -1 and np.nanmax(ndvi) <= 1
     evi = evaluate(resolve_bm_type("EVI", SENTINEL2)[0].node, sentinel2_20m)
     assert 0 < np.nanmedian(evi) < 1
     # Why the reflectance rule exists: the same formula on the stored digital numbers is nonsense here.

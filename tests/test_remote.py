@@ -416,10 +416,7 @@ def _raster_bytes(tmp_path, driver: str, name: str) -> bytes:
     ("zip", "zip", "zip"), ("GTiff", "tif", "tif"), ("JP2OpenJPEG", "jp2", "jp2"),
 ])
 def test_result_type_comes_from_the_content(api, out, tmp_path, kind, extension, result_type):
-    if kind == "zip":
-        data = _zip_bytes(tmp_path)
-    else:
-        data = _raster_bytes(tmp_path, kind, f"made.{extension}")
+    data = _zip_bytes(tmp_path) if kind == "zip" else _raster_bytes(tmp_path, kind, f"made.{extension}")
     api.add_file("object-without-extension", data, content_type="application/octet-stream")
     api.script([Redirect("object-without-extension")])
     bands = ("B04",) if kind == "JP2OpenJPEG" else ("B02", "B03", "B04")

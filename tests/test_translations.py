@@ -39,7 +39,8 @@ def test_the_checker_catches_a_missing_string_and_a_dropped_placeholder(tmp_path
     monkeypatch.setattr(i18n, "I18N", str(tmp_path))
     assert i18n.problems() == []
     path = i18n.ts_path("es")
-    text = open(path, encoding="utf-8").read()
+    with open(path, encoding="utf-8") as stream:
+        text = stream.read()
     # a translation that drops a placeholder, and a string removed from the file
     message = next(m for m in i18n.extract() if "{" in m.source)
     translated = i18n.read_translations(path)[(message.context, message.source)]
@@ -48,7 +49,8 @@ def test_the_checker_catches_a_missing_string_and_a_dropped_placeholder(tmp_path
                           translated.replace(placeholder, "").replace("&", "&amp;"), 1)
     missing = next(m for m in i18n.extract() if "{" not in m.source and m.context == "LoadByExtentDock")
     broken = broken.replace(f"<source>{missing.source}</source>", "<source>gone</source>", 1)
-    open(path, "w", encoding="utf-8").write(broken)
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(broken)
     problems = i18n.problems()
     assert any("placeholders differ" in line and "load_by_extent_es.ts" in line for line in problems), problems
     assert any("missing" in line and repr(missing.source) in line for line in problems), problems

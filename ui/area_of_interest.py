@@ -8,6 +8,7 @@ outline only, so that the layers loaded under it (the results) keep their colour
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 from qgis.core import (
@@ -130,10 +131,8 @@ class AreaOfInterest(QObject):
 
     def remove(self) -> None:
         """Take the rubber band off the canvas and stop listening (plugin unload)."""
-        try:
+        with contextlib.suppress(TypeError):  # not connected
             self.canvas.destinationCrsChanged.disconnect(self._redraw)
-        except TypeError:
-            pass
         self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.canvas.scene().removeItem(self._band)
         self._band = None

@@ -17,7 +17,7 @@ CLEAR_BUTTON_ROOM = 16 + 9 + 2  # QGIS's own allowance for the clear button, bes
 class _OptionalNumber:
     """What both boxes add to QGIS's: the value as None when not set."""
 
-    def _make_optional(self, not_set, maximum, not_set_text: str) -> None:
+    def _make_optional(self, not_set: float, maximum: float, not_set_text: str) -> None:
         # QGIS fixes the minimum size when it builds the box, before its range, text and suffix are
         # known: a form (wrapping long rows) would squeeze "the task's own limit" into it.
         self.setMinimumSize(0, 0)
@@ -43,11 +43,11 @@ class _OptionalNumber:
         frame = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
         return QSize(hint.width() + max(0, numbers + CLEAR_BUTTON_ROOM + 2 * frame - widest), hint.height())
 
-    def number(self):
+    def number(self) -> float | None:
         """The value, or None when not set."""
         return None if self.value() == self.clearValue() else self.value()
 
-    def set_number(self, value) -> None:
+    def set_number(self, value: float | None) -> None:
         """Show `value`; None (or a value at or below the "not set" one) clears the box."""
         if value is None or value <= self.clearValue():
             self.clear()

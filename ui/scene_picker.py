@@ -3,6 +3,7 @@ their footprints on the map, and a view_id field validated as it is typed."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from qgis.core import QgsGeometry, QgsRectangle, QgsReferencedRectangle, QgsWkbTypes
@@ -290,10 +291,8 @@ class ScenePicker(QWidget):
 
     def remove_from_canvas(self) -> None:
         """Take every rubber band off the canvas (plugin unload)."""
-        try:
+        with contextlib.suppress(TypeError):  # not connected
             self.canvas.destinationCrsChanged.disconnect(self._redraw)
-        except TypeError:
-            pass
         self.show_footprints.setChecked(False)
         self._draw_footprints()
         self._selected_footprint.reset(QgsWkbTypes.GeometryType.PolygonGeometry)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from qgis.gui import QgsAuthConfigSelect, QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QIcon
@@ -164,7 +166,7 @@ class SettingsWidget(QWidget):
             self.folder_list.takeItem(self.folder_list.row(item))
         self._changed()
 
-    def _changed(self, *_args) -> None:
+    def _changed(self, *_args: object) -> None:
         if self.auto_save:
             self.save()
 
@@ -172,7 +174,7 @@ class SettingsWidget(QWidget):
 class SettingsPage(QgsOptionsPageWidget):
     """The plugin's page in Settings > Options."""
 
-    def __init__(self, settings: PluginSettings, on_apply, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: PluginSettings, on_apply: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LoadByExtentOptionsPage")
         self.widget = SettingsWidget(settings, auto_save=False)
@@ -187,7 +189,7 @@ class SettingsPage(QgsOptionsPageWidget):
 
 
 class SettingsPageFactory(QgsOptionsWidgetFactory):
-    def __init__(self, settings: PluginSettings, icon: QIcon, on_apply) -> None:
+    def __init__(self, settings: PluginSettings, icon: QIcon, on_apply: Callable[[], None]) -> None:
         super().__init__("Load By Extent", icon)
         self.settings = settings
         self.on_apply = on_apply

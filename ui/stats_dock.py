@@ -12,9 +12,11 @@ export still work.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsDockWidget
@@ -42,6 +44,9 @@ from ..services.tasks import LOG_TAG
 from .stats_chart import PRINT_COLOURS, ChartArtists, ChartColours, draw_series, save_png
 from .theme import ProblemLabel, chart_colours
 from .wheel_guard import guard_wheel
+
+if TYPE_CHECKING:  # matplotlib is imported when the chart is first drawn
+    from matplotlib.backend_bases import LocationEvent, MouseEvent
 
 PNG_DPI = 150
 HOVER_LINES = 5  # the height of the hover text, in lines
@@ -331,7 +336,7 @@ class StatsDock(QgsDockWidget):
             self._guide.set_visible(visible)
             self.canvas.draw_idle()
 
-    def _hovered(self, event) -> None:
+    def _hovered(self, event: MouseEvent) -> None:
         if self.artists is None or self.data is None or event.x is None or event.y is None:
             return
         pick = self.artists.pick(event.x, event.y)
@@ -349,11 +354,11 @@ class StatsDock(QgsDockWidget):
         self.hover_label.setText(text)
         self.hover_label.setToolTip(text)  # all of it, should the fixed height cut it
 
-    def _left(self, _event) -> None:
+    def _left(self, _event: LocationEvent) -> None:
         self._set_guide(None)
         self._show_hint()
 
-    def _pressed(self, event) -> None:
+    def _pressed(self, event: MouseEvent) -> None:
         if self.artists is None or event.x is None or event.y is None or getattr(event, "dblclick", False):
             return
         if event.button != 1:  # MouseButton.LEFT
@@ -482,10 +487,8 @@ class StatsDock(QgsDockWidget):
                 self.canvas.mpl_disconnect(connection)
         self._mpl_connections = []
         for signal, slot in self._qt_connections:
-            try:
+            with contextlib.suppress(TypeError, RuntimeError):  # already gone
                 signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
         self._qt_connections = []
         self.artists = None
         self._guide = None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QSize, Qt, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QDesktopServices, QPainter
+from qgis.PyQt.QtGui import QDesktopServices, QPainter, QPaintEvent
 from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -43,7 +44,7 @@ class ElidedLabel(QLabel):
         """The text as drawn at the current width."""
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(self.contentsRect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -109,7 +110,7 @@ class TaskRow(QWidget):
         layout.addWidget(self.message)
         self.update_from_record()
 
-    def _button(self, icon: str, tip: str, slot, text: str = "") -> QToolButton:
+    def _button(self, icon: str, tip: str, slot: Callable[[], None], text: str = "") -> QToolButton:
         button = QToolButton()
         button.setIcon(QgsApplication.getThemeIcon(icon))
         button.setToolTip(tip)

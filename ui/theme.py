@@ -5,8 +5,8 @@ change of theme."""
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import QEvent
-from qgis.PyQt.QtGui import QPalette
-from qgis.PyQt.QtWidgets import QApplication, QLabel
+from qgis.PyQt.QtGui import QPalette, QShowEvent
+from qgis.PyQt.QtWidgets import QApplication, QLabel, QWidget
 
 from .readable_colours import TEXT_CONTRAST, readable
 from .stats_chart import ChartColours
@@ -35,7 +35,7 @@ class ProblemLabel(QLabel):
     as this one and QgsCollapsibleGroupBox, keeps the palette it had when the theme changes)
     whenever the label is shown, says something new or QGIS's style changes."""
 
-    def __init__(self, text: str = "", problem: bool = True, parent=None) -> None:
+    def __init__(self, text: str = "", problem: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
         self._problem = problem
@@ -54,7 +54,7 @@ class ProblemLabel(QLabel):
         if sheet != self.styleSheet():  # a new sheet is a StyleChange: the same one ends the round
             self.setStyleSheet(sheet)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         self._restyle()
         super().showEvent(event)
 

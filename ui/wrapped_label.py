@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from qgis.PyQt.QtWidgets import QLabel
+from qgis.PyQt.QtGui import QResizeEvent
+from qgis.PyQt.QtWidgets import QLabel, QWidget
 
 
 class WrappedLabel(QLabel):
@@ -10,7 +11,7 @@ class WrappedLabel(QLabel):
     QFormLayout in a scroll area a wrapped label otherwise keeps the height of its first layout and
     a longer text is cut off."""
 
-    def __init__(self, text: str = "", parent=None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
 
@@ -18,7 +19,7 @@ class WrappedLabel(QLabel):
         super().setText(text)
         self._fit()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit()
 
