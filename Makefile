@@ -19,7 +19,7 @@ help:
 	@echo "make package      dist/load_by_extent-<version>.zip for Install from ZIP and the plugin repository"
 	@echo "make deploy       link this checkout into your QGIS profile (PROFILE=folder to choose one)"
 	@echo "make transup      update i18n/*.ts from the code;  make transcompile: i18n/*.ts -> *.qm"
-	@echo "make lint   ruff"
+	@echo "make lint   ruff, and mypy's type check of core/"
 
 system:
 	@sh scripts/install_system_packages.sh
@@ -59,11 +59,12 @@ bench: system bench/.venv/.installed
 	$(PYTHON) bench/bench_ndvi.py
 	$(PYTHON) bench/bench_mt_stats.py
 
+# Both always run; lint fails when either does.
 lint: venv
-	$(VENV)/bin/ruff check .
+	@status=0; $(VENV)/bin/ruff check . || status=1; $(VENV)/bin/mypy || status=1; exit $$status
 
 clean:
-	rm -rf $(VENV) demo-output bench/output dist .pytest_cache .ruff_cache i18n/*.qm
+	rm -rf $(VENV) demo-output bench/output dist .pytest_cache .ruff_cache .mypy_cache i18n/*.qm
 
 transup:
 	$(PYTHON) scripts/i18n.py update
