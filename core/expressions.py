@@ -44,7 +44,6 @@ from .i18n import tr
 from .sensors import Sensor, band_by_alias
 
 FIELD = "params.bm_type"
-UNSUPPORTED = "Unsupported band or operation"  # the API's 422 message; every error here starts with it
 MAX_DEPTH = 100  # levels of nesting (parentheses, operators in a chain); deeper input is refused
 
 

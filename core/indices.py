@@ -59,7 +59,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import RequestError
 from .expressions import (
     BandRef,
     BinaryOp,
@@ -77,7 +76,6 @@ from .expressions import (
 from .i18n import tr
 from .sensors import SENSORS, Sensor, band_by_alias
 
-ASI = "https://github.com/awesome-spectral-indices/awesome-spectral-indices"
 MINUS_ONE_TO_ONE = (-1.0, 1.0)  # the display range of normalised differences and their kin (see above)
 
 
@@ -361,18 +359,6 @@ def describe_index(name: str, sensor: Sensor) -> str:
         message = tr("{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)")
         return message.format(index=resolved.label, formula=formula, sensor=sensor.name)
     return f"{resolved.label} = {formula}"
-
-
-def supported_indices(sensor: Sensor, scale: float | None = None) -> tuple[str, ...]:
-    """The index names `resolve_index(name, sensor, scale)` accepts, in catalog order."""
-    names = []
-    for name in INDICES:
-        try:
-            resolve_index(name, sensor, scale)
-        except RequestError:
-            continue
-        names.append(name)
-    return tuple(names)
 
 
 def explain_bm_type(bm_type: str, sensor: Sensor | None) -> str:

@@ -204,10 +204,6 @@ class TaskRequest:
         params = self._data.get("params")
         return copy.deepcopy(params) if isinstance(params, dict) else {}
 
-    @property
-    def callback_url(self) -> str | None:
-        return self._data.get("callback_url")
-
     def __eq__(self, other: object) -> bool:
         return isinstance(other, TaskRequest) and other._data == self._data
 

@@ -84,18 +84,6 @@ class StatsSeries:
     def dates(self) -> tuple[dt.date, ...]:
         return tuple(row.date for row in self.rows)
 
-    @property
-    def scene_ids(self) -> tuple[str, ...]:
-        return tuple(row.scene_id for row in self.rows)
-
-    @property
-    def view_ids(self) -> tuple[str | None, ...]:
-        return tuple(row.view_id for row in self.rows)
-
-    @property
-    def clouds(self) -> tuple[float | None, ...]:
-        return tuple(row.cloud for row in self.rows)
-
     def values(self, figure: str) -> tuple[float | None, ...]:
         """One figure (`median`, `q1`, ...) for every row."""
         return tuple(row.figure(figure) for row in self.rows)
@@ -123,9 +111,6 @@ class StatsData:
         """Every date with figures, once each, sorted."""
         return tuple(sorted({row.date for series in self.series_by_index.values() for row in series.rows}))
 
-    @property
-    def is_empty(self) -> bool:
-        return not any(self.series_by_index.values()) and not self.errors
 
 
 def _number(value: Any) -> float | None:

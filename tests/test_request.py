@@ -191,7 +191,7 @@ def test_request_properties_and_equality():
     request = TaskRequest(data)
     assert request.type == "lbe"
     assert request.params == BASE_PARAMS["lbe"]
-    assert request.callback_url == "https://example.com/cb"
+    assert request.to_dict()["callback_url"] == "https://example.com/cb"
     assert request == TaskRequest.from_json(request.to_json())
     assert request != TaskRequest({"type": "lbe", "params": {}})
     assert TaskRequest({"type": "lbe"}).params == {}
@@ -1025,7 +1025,7 @@ def test_lbe_params_resolutions_follow_the_band_order():
 def test_lbe_request_builds_a_valid_request_with_a_reference():
     request = lbe_request(S2_ID, ["B02", "B03"], POLYGON)
     assert request.type == "lbe"
-    assert request.callback_url is None
+    assert "callback_url" not in request.to_dict()
     params = request.params
     assert list(params) == ["view_id", "bands", "geometry", "merge", "reference"]
     assert params["merge"] is True

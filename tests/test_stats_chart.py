@@ -80,9 +80,9 @@ def test_flat_answer_is_one_index_named_after_the_request():
     series = parse_statistics(STATS_FLAT, "NDVI").series("NDVI")
     expected = sorted(STATS_FLAT["result"], key=lambda item: item["date"])
     assert series.dates == tuple(_date(item["date"]) for item in expected)
-    assert series.scene_ids == tuple(item["scene_id"] for item in expected)
-    assert series.view_ids == (None, None)  # the older answer has none
-    assert series.clouds == tuple(item["cloud"] for item in expected)
+    assert tuple(row.scene_id for row in series.rows) == tuple(item["scene_id"] for item in expected)
+    assert tuple(row.view_id for row in series.rows) == (None, None)  # the older answer has none
+    assert tuple(row.cloud for row in series.rows) == tuple(item["cloud"] for item in expected)
     for figure in FIGURES:
         assert series.values(figure) == tuple(item.get(figure) for item in expected), figure
     assert series.values("std") == (None, None)
@@ -101,9 +101,9 @@ def test_nested_answer_gives_one_series_per_index_sorted_by_date():
     for index in data.indices:
         series = data.series(index)
         assert series.dates == tuple(_date(item["date"]) for item in rows)
-        assert series.view_ids == tuple(item["view_id"] for item in rows)
-        assert series.scene_ids == tuple(item["scene_id"] for item in rows)
-        assert series.clouds == tuple(item["cloud"] for item in rows)
+        assert tuple(row.view_id for row in series.rows) == tuple(item["view_id"] for item in rows)
+        assert tuple(row.scene_id for row in series.rows) == tuple(item["scene_id"] for item in rows)
+        assert tuple(row.cloud for row in series.rows) == tuple(item["cloud"] for item in rows)
         for figure in FIGURES:
             assert series.values(figure) == tuple(item["indexes"][index][figure] for item in rows), (index, figure)
     (error,) = data.errors
@@ -117,9 +117,9 @@ def test_hand_made_answer_sorted_duplicates_kept_strings_read_missing_is_none():
     data = parse_statistics(HAND_MADE, ["NDVI"])
     series = data.series("NDVI")
     assert series.dates == (dt.date(2021, 5, 1), dt.date(2021, 5, 20), dt.date(2021, 6, 10), dt.date(2021, 6, 10))
-    assert series.scene_ids == ("S2A_0501", "S2A_0520", "S2A_0610", "S2B_0610")  # same day: answer order
-    assert series.view_ids == (None, "S2/31/U/FT/2021/5/20/0", "S2/31/U/FT/2021/6/10/0", "S2/31/U/GT/2021/6/10/0")
-    assert series.clouds == (None, 0.0, 12.5, 3.0)
+    assert tuple(row.scene_id for row in series.rows) == ("S2A_0501", "S2A_0520", "S2A_0610", "S2B_0610")  # same day: answer order
+    assert tuple(row.view_id for row in series.rows) == (None, "S2/31/U/FT/2021/5/20/0", "S2/31/U/FT/2021/6/10/0", "S2/31/U/GT/2021/6/10/0")
+    assert tuple(row.cloud for row in series.rows) == (None, 0.0, 12.5, 3.0)
     assert series.values("median") == (0.31, None, 0.52, 0.57)
     assert series.values("std") == (0.1, None, None, None)
     assert series.values("p90") == (0.45, 0.4, 0.8, None)  # "NaN" is no figure
@@ -132,7 +132,8 @@ def test_hand_made_answer_sorted_duplicates_kept_strings_read_missing_is_none():
 def test_odd_answers_do_not_raise():
     assert parse_statistics({}).indices == ()
     assert parse_statistics({"errors": [], "result": []}, ["NDVI", "NDWI"]).indices == ("NDVI", "NDWI")
-    assert parse_statistics(None).is_empty
+    empty = parse_statistics(None)
+    assert not any(empty.series_by_index.values()) and not empty.errors
     assert parse_statistics({"result": [1, "x", {"date": "not a date"}]}).indices == ()
     missing = copy.deepcopy(STATS_NESTED)
     del missing["result"][0]["indexes"]["NDWI"]  # one index missing on one date: no figures there

@@ -278,17 +278,6 @@ def test_without_matplotlib_the_dock_says_so_and_the_table_works(dock, tmp_path,
     assert (tmp_path / "s.csv").read_text(encoding="utf-8").count("\n") == 1 + 2 * 2 + 1
 
 
-def test_show_result_file_and_a_bad_file(dock, tmp_path):
-    import json
-
-    path = tmp_path / "answer.json"
-    path.write_text(json.dumps(STATS_NESTED), encoding="utf-8")
-    assert dock.show_result_file(str(path), REQUEST)
-    assert dock.index_combo.count() == 2
-    assert not dock.show_result_file(str(tmp_path / "missing.json"))
-    assert "cannot be read" in dock.message_label.text()
-
-
 def test_cleanup_disconnects(dock):
     dock.show_result(STATS_NESTED, REQUEST)
     item = _rows()[0]

@@ -13,7 +13,6 @@ export still work.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -211,18 +210,6 @@ class StatsDock(QgsDockWidget):
         self.redraw()
         self.fill_table()
         self._update_buttons()
-
-    def show_result_file(self, path: str, request: dict | None = None) -> bool:
-        """Show the answer saved in a JSON file (the statistics task's result); False if it cannot be read."""
-        try:
-            with open(path, encoding="utf-8") as stream:
-                answer = json.load(stream)
-        except (OSError, ValueError) as error:
-            self._say(self.tr("The statistics in {path} cannot be read: {error}").format(path=path, error=error),
-                      problem=True)
-            return False
-        self.show_result(answer, request)
-        return True
 
     def current_index(self) -> str | None:
         text = self.index_combo.currentText()

@@ -67,7 +67,6 @@ UNFINISHED_STATUSES = (CREATED, RUNNING)
 
 LEDGER_FORMAT_VERSION = 1
 DEFAULT_KEEP_SECONDS = 30 * 24 * 3600.0
-EXPIRED_MESSAGE = "expired on the server (task_timeout passed)"  # stored translated: tr() where it is set
 SCRUBBED = "***"
 
 RequestLike = Union[TaskRequest, dict]
@@ -438,17 +437,6 @@ class TaskLedger:
             contents.entries[index] = entry
             self._write(contents)
         return entry
-
-    def forget(self, task_id: str) -> bool:
-        """Drop a task from the ledger; False when it was not there."""
-        with self._locked(create_folder=False):
-            contents = self._read()
-            index = contents.index_of(task_id)
-            if index is None:
-                return False
-            del contents.entries[index]
-            self._write(contents)
-        return True
 
     def prune(self, now: float | None = None, keep_seconds: float = DEFAULT_KEEP_SECONDS) -> int:
         """Drop finished tasks (done, failed, cancelled) last updated more than keep_seconds ago.
