@@ -21,27 +21,18 @@ which finds it also escaped, URL-encoded or in another case.
 from __future__ import annotations
 
 import email.utils
-import http.client
 import json
 import os
 import re
 import shutil
-import socket
 import tempfile
-import threading
 import time
 import uuid
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, quote_plus, urljoin, urlsplit
-
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3 import poolmanager
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from ..api_rules import DEFAULT_SEARCH_URL
 from ..errors import DataError, LbeError, RequestError
@@ -49,6 +40,19 @@ from ..feedback import FeedbackLike, ProgressRange, check_cancelled, report
 from ..i18n import tr
 from ..request import TaskRequest
 from .ledger import scrub_api_key
+from .transport import (
+    Answer,
+    AnswerLate,
+    BodyCut,
+    ConnectTimedOut,
+    NoAnswer,
+    RequestsTransport,
+    Transport,
+    TransportError,
+    TransportFactory,
+    Unreachable,
+    snippet,
+)
 
 KEY_HEADER = "x-api-key"
 KEY_QUERY = "api_key"
@@ -194,6 +198,7 @@ class RemoteConfig:
     timeout: float = 60.0  # seconds, for each HTTP call: to connect, and for its whole answer (not the download)
     max_wait: float | None = None  # the user's limit on the whole remote task (download included), seconds
     proxies: dict | None = None  # requests' proxies mapping (QGIS's network settings inside QGIS)
+    transport: TransportFactory | None = None  # how calls are sent; None: requests (the command line's)
     poll_interval: float = 2.0  # first wait between polls, seconds
     poll_interval_max: float = 30.0
     poll_growth: float = 1.5
@@ -241,10 +246,6 @@ class _Limit:
     what: str  # for the message: "the waiting limit of 60 s"
 
 
-class _AnswerLate(Exception):
-    """The whole answer did not arrive before its deadline."""
-
-
 class _AnswerTooLarge(Exception):
     """The answer is larger than its cap."""
 
@@ -263,14 +264,14 @@ class RemoteClient:
     feedback: FeedbackLike | None = None
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
-    session: requests.Session = field(default_factory=requests.Session)
     keeps_tasks: bool = True  # whether a task given up on is kept in a ledger, to resume (for messages)
 
     def __post_init__(self) -> None:
-        self.session.trust_env = self.config.proxies is None  # outside QGIS: the environment's proxies
-        adapter = _WatchedAdapter()
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
+        cancelled = None if self.feedback is None else self.feedback.isCanceled
+        if self.config.transport is None:  # outside QGIS, with proxies=None: the environment's proxies
+            self.transport: Transport = RequestsTransport(self.clock, cancelled, self.config.proxies)
+        else:
+            self.transport = self.config.transport(self.clock, cancelled)
         # max_wait counts from the client's creation: the backend makes one client per task
         self._budget: _Limit | None = None
         if self.config.max_wait is not None:
@@ -282,7 +283,7 @@ class RemoteClient:
 
     def close(self) -> None:
         """Close the connections the client holds open (a client serves one task or one search)."""
-        self.session.close()
+        self.transport.close()
 
     def __enter__(self) -> RemoteClient:
         return self
@@ -299,7 +300,7 @@ class RemoteClient:
         task_id = data.get("task_id") if isinstance(data, dict) else None
         if not task_id:
             message = tr("the API created no task (answer: {answer})").format(answer=snippet(data))
-            raise RemoteError(self.redact(message), answer.status_code)
+            raise RemoteError(self.redact(message), answer.status)
         status = str(data.get("status", ""))
         timeout = data.get("task_timeout")
         return CreatedTask(
@@ -314,15 +315,15 @@ class RemoteClient:
         """One look at the task (redirects are not followed: the 303 is the answer)."""
         url = f"{self.config.api_url}/api/{task_id}"
         answer = self._call("GET", url, max_bytes=self.config.statistics_max_bytes)
-        if answer.status_code in (301, 302, 303, 307, 308):
+        if answer.status in (301, 302, 303, 307, 308):
             location = answer.headers.get("Location")
             if not location:
-                raise RemoteError(self.redact(tr("the API answered a redirect without a Location")), answer.status_code)
+                raise RemoteError(self.redact(tr("the API answered a redirect without a Location")), answer.status)
             return PollAnswer(FILE, location=urljoin(url, location))  # a relative Location is the API's
-        if answer.status_code == 404:
+        if answer.status == 404:
             message = tr("the API does not know task {task_id} (it may have expired on the server)")
             raise RemoteError(self.redact(message.format(task_id=task_id)), 404)
-        if answer.status_code >= 400:
+        if answer.status >= 400:
             raise self._http_error(answer, tr("asking for the task's status"))
         return _read_status(self._json(answer, tr("asking for the task's status")))
 
@@ -381,15 +382,15 @@ class RemoteClient:
         """Ask the API about a task that does not exist: it tells whether it is reachable and
         whether it accepts the key. Returns a sentence for the user; raises RemoteError."""
         answer = self._call("GET", f"{self.config.api_url}/api/{uuid.UUID(int=0)}")
-        if answer.status_code in (401, 403):
+        if answer.status in (401, 403):
             raise self._http_error(answer, tr("testing the connection"))
         host = urlsplit(self.config.api_url).netloc
-        return tr("{host} answered (HTTP {status}) and accepted the key").format(host=host, status=answer.status_code)
+        return tr("{host} answered (HTTP {status}) and accepted the key").format(host=host, status=answer.status)
 
     # --- HTTP with retries ------------------------------------------------------------------------
     def _call(self, method: str, url: str, json_body: dict | None = None, create: bool = False,
               with_key: bool = True, headers: dict | None = None, stream: bool = False,
-              max_bytes: int | None = None) -> requests.Response:
+              max_bytes: int | None = None) -> Answer:
         """One HTTP call, with 429 waited out, 5xx and network errors retried with backoff.
 
         The answer is read whole (at most `max_bytes`, default answer_max_bytes, within the timeout
@@ -410,16 +411,16 @@ class RemoteClient:
             check_cancelled(self.feedback)
             self._check_limits()
             try:
-                answer = self._send(method, url, stream, max_bytes, params=params, json=json_body,
-                                    headers=send_headers)
-            except requests.exceptions.ConnectTimeout:
+                answer = self._send(method, url, stream, max_bytes, headers=send_headers, params=params,
+                                    json_body=json_body, authenticate=with_key)
+            except ConnectTimedOut:
                 problem = tr("no connection to {host} within {seconds} s").format(host=host, seconds=seconds)
-            except (requests.exceptions.ReadTimeout, _AnswerLate) as error:
+            except (NoAnswer, AnswerLate) as error:
                 if create:
                     message = tr("{host} took longer than {seconds} s to answer; the task may have been "
                                  "created anyway: look at the task list before running it again")
                     raise RemoteTimeout(self.redact(message.format(host=host, seconds=seconds))) from None
-                if isinstance(error, _AnswerLate):  # it began to answer, too slowly
+                if isinstance(error, AnswerLate):  # it began to answer, too slowly
                     problem = tr("{host} did not send its whole answer within {seconds} s")
                 else:
                     problem = tr("{host} did not answer within {seconds} s")
@@ -428,13 +429,13 @@ class RemoteClient:
                 message = tr("the answer of {host} is larger than {size}, the most an API answer may be")
                 size = max_bytes or self.config.answer_max_bytes
                 raise RemoteError(self.redact(message.format(host=host, size=_size(size)))) from None
-            except requests.exceptions.ConnectionError as error:
-                problem = tr("cannot reach {host}: {reason}").format(host=host, reason=_reason(error))
-            except requests.exceptions.RequestException as error:
-                message = tr("the request to {host} failed: {reason}").format(host=host, reason=error)
+            except Unreachable as error:
+                problem = tr("cannot reach {host}: {reason}").format(host=host, reason=error.reason)
+            except TransportError as error:
+                message = tr("the request to {host} failed: {reason}").format(host=host, reason=error.detail)
                 raise RemoteError(self.redact(message)) from None
             else:
-                if answer.status_code == 429:
+                if answer.status == 429:
                     rate_limited += 1
                     if rate_limited > self.config.max_rate_limited:
                         message = tr("{host} refused {count} times in a row for its rate limit (HTTP 429); "
@@ -449,10 +450,10 @@ class RemoteClient:
                     report(self.feedback, self.redact(message.format(host=host, seconds=_seconds(wait))))
                     self._pause(wait)
                     continue
-                if answer.status_code < 500:
+                if answer.status < 500:
                     return answer
                 problem = tr("{host} answered HTTP {status} ({answer})").format(
-                    host=host, status=answer.status_code, answer=snippet(answer.text))
+                    host=host, status=answer.status, answer=snippet(answer.text))
             attempt += 1
             if attempt > self.config.max_retries:
                 message = tr("{problem}; gave up after {attempts} attempts")
@@ -464,51 +465,48 @@ class RemoteClient:
             report(self.feedback, self.redact(message.format(problem=problem, seconds=f"{backoff:g}")))
             self._pause(backoff)
 
-    def _send(self, method: str, url: str, stream: bool, max_bytes: int | None, **request) -> requests.Response:
+    def _send(self, method: str, url: str, stream: bool, max_bytes: int | None, **request) -> Answer:
         """One request; its status line, headers and (unless `stream` and a 200 or 206) body whole
-        before the timeout (_AnswerLate, or ReadTimeout when not a byte came) or the task's limit
+        before the timeout (AnswerLate, or NoAnswer when not a byte came) or the task's limit
         (its RemoteTimeout)."""
         answer_deadline = self.clock() + self.config.timeout
         limit = self._nearest_limit()
         late_at = answer_deadline if limit is None else min(answer_deadline, limit.at)
         answer = cut = None
-        # The watchdog cuts the connection at late_at whatever the answer is at: the status line,
-        # the headers (the connection registers with it) or the body.
-        with _Watchdog(self.feedback, late_at, self.clock) as watchdog:
-            try:
-                answer = self.session.request(
-                    method, url, stream=True, allow_redirects=False, proxies=self.config.proxies,
-                    timeout=(self.config.timeout, self.config.timeout), **request)
-                if answer.status_code in (429,) or answer.status_code >= 500 or (
-                        stream and answer.status_code not in (200, 206)) or (
-                        not stream and 300 <= answer.status_code < 400):
-                    self._read_answer(answer, SNIPPET_BYTES, late_at, truncate=True)
-                elif not stream:
-                    self._read_answer(answer, max_bytes or self.config.answer_max_bytes, late_at)
-            except requests.exceptions.RequestException as error:
-                check_cancelled(self.feedback)  # the watchdog cut the connection because of a cancel
-                if not watchdog.fired and self.clock() < late_at:
-                    raise
-                cut = error
+        # The transport ends every wait at late_at whatever the answer is at: the status line, the
+        # headers or the body.
+        try:
+            answer = self.transport.send(method, url, timeout=self.config.timeout, deadline=late_at, **request)
+            if answer.status in (429,) or answer.status >= 500 or (
+                    stream and answer.status not in (200, 206)) or (
+                    not stream and 300 <= answer.status < 400):
+                self._read_answer(answer, SNIPPET_BYTES, late_at, truncate=True)
+            elif not stream:
+                self._read_answer(answer, max_bytes or self.config.answer_max_bytes, late_at)
+        except TransportError as error:
+            check_cancelled(self.feedback)  # the transport cut the connection because of a cancel
+            if not error.late and self.clock() < late_at:
+                raise
+            cut = error
         check_cancelled(self.feedback)  # a cut can also end an answer early without an error
-        if watchdog.fired or self.clock() >= late_at:
+        if cut is not None or self.clock() >= late_at:
             if answer is not None:
                 answer.close()
             if limit is not None and limit.at <= answer_deadline:
                 raise self._gave_up(limit)
-            if isinstance(cut, requests.exceptions.ReadTimeout):
+            if isinstance(cut, NoAnswer):
                 raise cut  # cut before its first byte: it did not answer at all
-            raise _AnswerLate
+            raise AnswerLate
         return answer
 
-    def _read_answer(self, answer: requests.Response, max_bytes: int, late_at: float, truncate: bool = False) -> None:
+    def _read_answer(self, answer: Answer, max_bytes: int, late_at: float, truncate: bool = False) -> None:
         """Read the body of `answer` into it (answer.content, .text and .json() then work): at most
         max_bytes (_AnswerTooLarge, or the rest dropped when truncate), no further once late_at has
-        passed (the caller's watchdog cuts a read blocked past it; the caller says it is late)."""
+        passed (the transport cuts a read blocked past it; the caller says it is late)."""
         chunks: list[bytes] = []
         size = 0
         try:
-            for chunk in answer.iter_content(ANSWER_CHUNK):
+            for chunk in answer.chunks(ANSWER_CHUNK, late_at):
                 if size + len(chunk) > max_bytes:
                     if not truncate:
                         raise _AnswerTooLarge
@@ -520,8 +518,7 @@ class RemoteClient:
                     break
         finally:
             answer.close()
-        answer._content = b"".join(chunks)  # what requests itself keeps once it has read a body
-        answer._content_consumed = True
+        answer.content = b"".join(chunks)
 
     def _fetch_whole(self, location: str, path: str, progress: ProgressRange | None) -> None:
         received = 0
@@ -536,19 +533,19 @@ class RemoteClient:
             try:
                 # The storage host gets no key: neither header nor query.
                 answer = self._call("GET", location, with_key=False, headers=headers, stream=True)
-                if answer.status_code in (301, 302, 303, 307, 308) and answer.headers.get("Location") \
+                if answer.status in (301, 302, 303, 307, 308) and answer.headers.get("Location") \
                         and redirects < MAX_REDIRECTS:
                     redirects += 1
                     location = urljoin(location, answer.headers["Location"])
                     host = urlsplit(location).netloc
                     continue
-                if answer.status_code not in (200, 206):
+                if answer.status not in (200, 206):
                     message = tr("{host} answered HTTP {status} for the result file ({answer})")
                     raise RemoteError(self.redact(message.format(
-                        host=host, status=answer.status_code, answer=snippet(answer.text))), answer.status_code)
-                if answer.status_code == 200 and received:
+                        host=host, status=answer.status, answer=snippet(answer.text))), answer.status)
+                if answer.status == 200 and received:
                     received = 0  # the server ignored the range: start over
-                if expected is None or answer.status_code == 200:
+                if expected is None or answer.status == 200:
                     length = answer.headers.get("Content-Length")
                     expected = (int(length) + received) if length and length.isdigit() else None
                 if expected is not None:  # refused before a byte is written when it cannot fit
@@ -557,10 +554,10 @@ class RemoteClient:
                     self._check_free_space(answer, folder, answer_bytes, received)
                 limit = self._nearest_limit()
                 next_disk_check = received + DISK_CHECK_BYTES
-                with open(path, "ab" if received else "wb") as stream, \
-                        _Watchdog(self.feedback, None if limit is None else limit.at, self.clock, answer) as watchdog:
+                cut = False
+                with open(path, "ab" if received else "wb") as stream:
                     try:
-                        for chunk in answer.iter_content(chunk_size=DOWNLOAD_CHUNK):
+                        for chunk in answer.chunks(DOWNLOAD_CHUNK, None if limit is None else limit.at):
                             check_cancelled(self.feedback)
                             if limit is not None and self.clock() >= limit.at:
                                 break
@@ -573,21 +570,23 @@ class RemoteClient:
                                 next_disk_check = received + DISK_CHECK_BYTES
                             if progress is not None and expected:
                                 progress.set(received / expected)
-                    except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError):
-                        if not watchdog.fired:
+                    except TransportError as error:
+                        if not error.late:
                             raise
+                        cut = True
+                    finally:
+                        answer.close()
                 check_cancelled(self.feedback)
-                answer.close()
-                if limit is not None and (watchdog.fired or self.clock() >= limit.at):
+                if limit is not None and (cut or self.clock() >= limit.at):
                     raise self._gave_up(limit, tr("{received} bytes received").format(received=received))
                 if expected is None or received == expected:
                     return
                 problem = tr("the download from {host} stopped after {received} of {expected} bytes").format(
                     host=host, received=received, expected=expected)
-            except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError) as error:
-                check_cancelled(self.feedback)  # the watch cut the connection because of a cancel
+            except (BodyCut, Unreachable) as error:
+                check_cancelled(self.feedback)  # the transport cut the connection because of a cancel
                 problem = tr("the download from {host} was cut off after {received} bytes ({reason})").format(
-                    host=host, received=received, reason=_reason(error))
+                    host=host, received=received, reason=error.reason)
             attempt += 1
             if attempt > self.config.max_retries:
                 message = tr("{problem}; gave up after {attempts} attempts")
@@ -597,13 +596,13 @@ class RemoteClient:
             report(self.feedback, self.redact(tr("{problem}; resuming").format(problem=problem)))
             self._pause(backoff)
 
-    def _check_download_size(self, answer: requests.Response, size: int, max_bytes: int) -> None:
+    def _check_download_size(self, answer: Answer, size: int, max_bytes: int) -> None:
         if size > max_bytes:
             answer.close()
             message = tr("the result file is larger than {limit}, the most a download may be")
             raise DownloadRefused(self.redact(message.format(limit=_size(max_bytes))))
 
-    def _check_free_space(self, answer: requests.Response, folder: str, still_to_come: int, received: int) -> None:
+    def _check_free_space(self, answer: Answer, folder: str, still_to_come: int, received: int) -> None:
         """DownloadRefused when writing `still_to_come` more bytes would leave less than the margin free."""
         free = shutil.disk_usage(folder).free
         margin = self.config.disk_margin_bytes
@@ -675,26 +674,26 @@ class RemoteClient:
             self.sleep(min(left, 0.1))
 
     def post_json(self, url: str, body: dict, doing: str, accepted: tuple[int, ...] = (200,),
-                  create: bool = False) -> tuple[requests.Response, Any]:
+                  create: bool = False) -> tuple[Answer, Any]:
         """POST `body` as JSON (retried as _call retries); the answer and its JSON. RemoteError
         (or KeyRejected, RequestRejected ...) saying `doing` for any other status or a body that is
         not JSON."""
         answer = self._call("POST", url, json_body=body, create=create)
-        if answer.status_code not in accepted:
+        if answer.status not in accepted:
             raise self._http_error(answer, doing)
         return answer, self._json(answer, doing)
 
-    def _json(self, answer: requests.Response, doing: str):
+    def _json(self, answer: Answer, doing: str):
         try:
             return answer.json()
         except ValueError:
             message = tr("the API's answer when {doing} is not JSON: {answer}")
             raise RemoteError(self.redact(message.format(doing=doing, answer=snippet(answer.text))),
-                              answer.status_code) from None
+                              answer.status) from None
 
-    def _http_error(self, answer: requests.Response, doing: str) -> RemoteError:
+    def _http_error(self, answer: Answer, doing: str) -> RemoteError:
         message = _server_message(answer)
-        code = answer.status_code
+        code = answer.status
         if code in (401, 403):
             if message:
                 text = tr("the API refused the key (HTTP {status}: {reason}): "
@@ -714,136 +713,6 @@ class RemoteClient:
 
     def redact(self, text: str) -> str:
         return self.config.api_key.redact(text)
-
-
-class _Watchdog:
-    """While an HTTP call runs, cut its connection on a cancel or once `deadline` (on `clock`)
-    passes, so that a read blocked on a slow or dripping link returns at once, whether it waits for
-    the status line, a header or the body: a read timeout alone bounds each read, not the whole
-    answer. The connections this thread makes or waits on meanwhile register their sockets with it
-    (_WatchedConnection), as does `answer`'s when given."""
-
-    _current = threading.local()  # .watchdog: the one of the call this thread is making
-
-    def __init__(self, feedback: FeedbackLike | None, deadline: float | None, clock: Callable[[], float],
-                 answer: requests.Response | None = None) -> None:
-        self.feedback = feedback
-        self.deadline = deadline
-        self.clock = clock
-        self.fired = False  # the deadline passed and the connection was cut
-        self.done = threading.Event()
-        self.thread = threading.Thread(target=self._watch, name="lbe-answer-watchdog", daemon=True)
-        self._sockets: list[socket.socket] = []
-        self._cut = False
-        self._lock = threading.Lock()
-        connection = getattr(answer.raw, "_connection", None) if answer is not None else None  # urllib3's
-        self.watch(getattr(connection, "sock", None))
-
-    @classmethod
-    def running(cls) -> _Watchdog | None:
-        """The watchdog of the call this thread is making, if any."""
-        return getattr(cls._current, "watchdog", None)
-
-    def watch(self, sock: socket.socket | None) -> None:
-        if sock is None:
-            return
-        with self._lock:
-            if not self._cut:
-                if all(known is not sock for known in self._sockets):
-                    self._sockets.append(sock)
-                return
-        _shut(sock)  # a connection made after the cut is cut too
-
-    def __enter__(self) -> _Watchdog:
-        self._outer = getattr(self._current, "watchdog", None)
-        self._current.watchdog = self
-        if self.feedback is not None or self.deadline is not None:
-            self.thread.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self._current.watchdog = self._outer
-        self.done.set()
-        if self.thread.is_alive():
-            self.thread.join()
-
-    def _watch(self) -> None:
-        while not self.done.wait(0.05):
-            cancelled = self.feedback is not None and self.feedback.isCanceled()
-            late = self.deadline is not None and self.clock() >= self.deadline
-            if cancelled or late:
-                self.fired = late
-                with self._lock:
-                    self._cut = True
-                    sockets = list(self._sockets)
-                for sock in sockets:
-                    _shut(sock)
-                return
-
-
-def _shut(sock: socket.socket) -> None:
-    try:
-        sock.shutdown(socket.SHUT_RDWR)  # wakes a blocked recv(); close() would not
-    except OSError:
-        pass
-
-
-class _WatchedConnection:
-    """Registers its socket with the thread's running watchdog when it is made and whenever an answer
-    is awaited on it (a kept-alive connection too): requests reads the status line and headers
-    before the caller has the answer, so only the connection can hand its socket over in time."""
-
-    def _new_conn(self):
-        sock = super()._new_conn()
-        watchdog = _Watchdog.running()
-        if watchdog is not None:
-            watchdog.watch(sock)
-        return sock
-
-    def getresponse(self, *args, **kwargs):
-        watchdog = _Watchdog.running()
-        if watchdog is not None:
-            watchdog.watch(self.sock)
-        try:
-            return super().getresponse(*args, **kwargs)
-        except http.client.RemoteDisconnected:
-            if watchdog is not None and watchdog.fired:  # cut before the first byte: a read timeout
-                raise socket.timeout("no answer before the deadline") from None
-            raise
-
-
-class _WatchedHTTPConnection(_WatchedConnection, HTTPConnection):
-    pass
-
-
-class _WatchedHTTPSConnection(_WatchedConnection, HTTPSConnection):
-    pass
-
-
-class _WatchedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _WatchedHTTPConnection
-
-
-class _WatchedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPSConnection
-
-
-_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
-
-
-class _WatchedAdapter(HTTPAdapter):
-    """requests' adapter, its pools making _WatchedConnection's (direct or through an HTTP proxy; a
-    SOCKS proxy keeps its own connections, bounded per read only)."""
-
-    def init_poolmanager(self, *args, **kwargs) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
-
-    def proxy_manager_for(self, proxy, **proxy_kwargs):
-        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        if manager.pool_classes_by_scheme is poolmanager.pool_classes_by_scheme:  # not SOCKS
-            manager.pool_classes_by_scheme = _WATCHED_POOLS
-        return manager
 
 
 def _seconds(seconds: float) -> str:
@@ -878,7 +747,7 @@ def _read_status(data) -> PollAnswer:
     return PollAnswer(RUNNING, message="unknown answer")
 
 
-def _server_message(answer: requests.Response) -> str:
+def _server_message(answer: Answer) -> str:
     try:
         data = answer.json()
     except ValueError:
@@ -888,21 +757,6 @@ def _server_message(answer: requests.Response) -> str:
             if data.get(key):
                 return str(data[key])
     return snippet(json.dumps(data))
-
-
-def snippet(text, limit: int = 200) -> str:
-    """`text` on one line, cut to `limit` characters: how a message quotes an answer."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-def _reason(error: Exception) -> str:
-    text = str(error)
-    for known in ("Name or service not known", "Connection refused", "timed out", "Connection reset",
-                  "certificate verify failed", "No route to host", "Temporary failure in name resolution"):
-        if known in text:
-            return known
-    return snippet(text, 120)
 
 
 def retry_after_seconds(value: str | None, default: float) -> float:
