@@ -29,6 +29,7 @@ from load_by_extent.core.remote.search import (
     search_remote_scenes,
 )
 from load_by_extent.core.sensors import LANDSAT8, SENTINEL2, parse_view_id
+from load_by_extent.services.qgis_transport import qgis_transport_for
 
 KEY = "test-key-0123456789"
 WRONG_KEY = "wrong-key-9876543210"
@@ -45,9 +46,20 @@ FAR_AOI = square(40.0, 10.0, 0.1)
 MULTI = {"type": "MultiPolygon", "coordinates": [square(10, 50)["coordinates"], square(12, 50)["coordinates"]]}
 
 
+_transport = {"factory": None}
+
+
+@pytest.fixture(autouse=True, params=["qgis", "requests"])
+def transport(request):
+    """Every search runs through both transports: the command line's and QGIS's network."""
+    _transport["factory"] = qgis_transport_for() if request.param == "qgis" else None
+    yield request.param
+    _transport["factory"] = None
+
+
 def config_for(api: FakeApi, key: str = KEY) -> RemoteConfig:
     return RemoteConfig(api_url=api.api_url, api_key=ApiKey(key), search_url=api.search_url, timeout=5,
-                        backoff_base=0.01, poll_interval=0.01)
+                        backoff_base=0.01, poll_interval=0.01, transport=_transport["factory"])
 
 
 @pytest.fixture
