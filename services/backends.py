@@ -1,6 +1,6 @@
 """The backends as QGIS runs them (the dock, the console API and Processing alike): the remote
-API configured from the plugin's settings, with the key from QGIS's authentication database and
-QGIS's proxy, and one ledger of remote tasks in the QGIS profile. Main thread only (reading the
+API configured from the plugin's settings, its calls through QGIS's network (proxy, SSL
+exceptions, Network Logger) with the key of QGIS's authentication database, and one ledger of remote tasks in the QGIS profile. Main thread only (reading the
 key may ask for the master password)."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from qgis.core import QgsApplication
 from ..core.remote.backend import RemoteBackend
 from ..core.remote.client import RemoteConfig
 from ..core.remote.ledger import TaskLedger
+from .qgis_transport import qgis_transport_for
 from .settings import PluginSettings
 
 
@@ -21,16 +22,18 @@ def default_qgis_ledger_path() -> str:
 
 
 def remote_config(settings: PluginSettings, api_url: str | None = None) -> RemoteConfig:
-    """The API at `api_url` (default: the settings'), the key of the settings' auth config, QGIS's proxy."""
-    from .network import api_key_from_auth_config, proxies_for
+    """The API at `api_url` (default: the settings'), the key of the settings' auth config, QGIS's network."""
+    from .network import api_key_from_auth_config
 
-    api_url = api_url or settings.api_url
+    api_key = api_key_from_auth_config(settings.auth_config_id)
+    # A key read here is sent by the client; otherwise QGIS applies the configuration to each call.
+    auth_config_id = settings.auth_config_id if api_key is None else ""
     return RemoteConfig(
-        api_url=api_url,
-        api_key=api_key_from_auth_config(settings.auth_config_id),
+        api_url=api_url or settings.api_url,
+        api_key=api_key,
         search_url=settings.search_url,
         max_wait=None if settings.max_wait_hours is None else settings.max_wait_hours * 3600,
-        proxies=proxies_for(api_url),
+        transport=qgis_transport_for(auth_config_id),
     )
 
 

@@ -1,27 +1,31 @@
-"""The remote backend inside QGIS: the key from QGIS's authentication database, the proxy from
-QGIS's network settings. Main thread only (the authentication database may ask for the master
-password); the values are handed to the task as copies."""
+"""The remote backend inside QGIS: the key from QGIS's authentication database. Main thread only
+(the authentication database may ask for the master password).
+
+The calls themselves go through QGIS's network (services/qgis_transport.py), with QGIS's proxy.
+An API Header configuration (QGIS 3.26 and newer) is applied to them by QGIS's authentication
+manager, so its key never passes through Python. QGIS sends the secret of a Basic or EsriToken
+configuration in headers the API does not read (Authorization, X-Esri-Authorization): that secret
+is read here and sent by the client as the API wants it; on QGIS 3.22 to 3.24, which have no API
+Header method, that is the only way.
+"""
 
 from __future__ import annotations
 
-import fnmatch
-from urllib.parse import quote, urlsplit
-
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager
-from qgis.PyQt.QtNetwork import QNetworkProxy
+from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from ..core.errors import LbeError
 from ..core.i18n import tr
-from ..core.remote.client import ApiKey
+from ..core.remote.client import KEY_HEADER, ApiKey
 
-# Where each authentication method keeps a secret we can send as the API key. "APIHeader" exists
-# from QGIS 3.26 (its header x-api-key), "EsriToken" keeps a token, "Basic" a password.
-KEY_FIELDS = {"APIHeader": "x-api-key", "EsriToken": "token", "Basic": "password"}
+HEADER_METHOD = "APIHeader"  # QGIS applies it itself: each of its fields is a header
+# The secret of the methods QGIS would send in another form than the API reads.
+SECRET_FIELDS = {"EsriToken": "token", "Basic": "password"}
 KEY_CONFIG_NAME = "Load By Extent API key"
 
 
-def api_key_from_auth_config(auth_config_id: str) -> ApiKey:
-    """The API key of an authentication configuration; LbeError saying what to fix."""
+def api_key_from_auth_config(auth_config_id: str) -> ApiKey | None:
+    """The API key of an authentication configuration, or None when QGIS applies the configuration
+    to the calls itself (API Header); LbeError saying what to fix."""
     if not auth_config_id:
         raise LbeError(
             tr("no API key: choose the authentication configuration that holds it (Settings, Processing API)")
@@ -32,14 +36,17 @@ def api_key_from_auth_config(auth_config_id: str) -> ApiKey:
         message = tr("the authentication configuration {config} cannot be read (is the master "
                      "password set, and does the configuration still exist?)")
         raise LbeError(message.format(config=auth_config_id))
-    field = KEY_FIELDS.get(config.method())
+    if config.method() == HEADER_METHOD:
+        if not any(name.lower() == KEY_HEADER and value for name, value in config.configMap().items()):
+            message = tr("the authentication configuration {config} holds no key in its {field} field")
+            raise LbeError(message.format(config=config.name(), field=KEY_HEADER))
+        return None
+    field = SECRET_FIELDS.get(config.method())
     if field is None:
         message = tr("the authentication configuration {config} uses the method {method}; "
                      "keep the key in a Basic (password), EsriToken or API Header configuration")
         raise LbeError(message.format(config=config.name(), method=config.method()))
     value = config.config(field, "")
-    if not value and config.method() == "APIHeader":  # header names are case-insensitive
-        value = next((v for k, v in config.configMap().items() if k.lower() == field), "")
     if not value:
         message = tr("the authentication configuration {config} holds no key in its {field} field")
         raise LbeError(message.format(config=config.name(), field=field))
@@ -66,27 +73,3 @@ def store_api_key(key: str, existing_id: str = "") -> str:
     if not manager.storeAuthenticationConfig(config) or not config.id():
         raise LbeError(tr("the key could not be saved in QGIS's authentication database (is the master password set?)"))
     return config.id()
-
-
-def proxies_for(url: str) -> dict | None:
-    """A requests proxies mapping from QGIS's network settings for `url`; None lets requests use
-    the system's (environment) proxies."""
-    manager = QgsNetworkAccessManager.instance()
-    host = urlsplit(url).hostname or ""
-    excluded = list(manager.excludeList()) + list(getattr(manager, "noProxyList", lambda: [])())
-    for pattern in excluded:
-        pattern = pattern.strip()
-        if pattern and (url.startswith(pattern) or fnmatch.fnmatch(host, pattern.split("://")[-1].split("/")[0])):
-            return {}
-    if manager.useSystemProxy():
-        return None
-    proxy = manager.fallbackProxy()
-    kinds = {QNetworkProxy.ProxyType.HttpProxy: "http", QNetworkProxy.ProxyType.HttpCachingProxy: "http", QNetworkProxy.ProxyType.Socks5Proxy: "socks5h"}
-    scheme = kinds.get(proxy.type())
-    if scheme is None or not proxy.hostName():
-        return {}  # no proxy configured: direct, whatever the environment says
-    credentials = ""
-    if proxy.user():
-        credentials = f"{quote(proxy.user(), safe='')}:{quote(proxy.password(), safe='')}@"
-    address = f"{scheme}://{credentials}{proxy.hostName()}:{proxy.port()}"
-    return {"http": address, "https": address}

@@ -1,16 +1,73 @@
-"""Inside QGIS: the API key from the authentication database, the proxy from QGIS's settings."""
+"""Inside QGIS: the API key from the authentication database, and every call through QGIS's network:
+its proxy, and the authentication configuration applied by QGIS."""
 
 from __future__ import annotations
 
+import http.client
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
 import pytest
+from fake_api import FakeApi
 from load_by_extent.core.errors import LbeError
-from load_by_extent.core.remote.client import InvalidApiKey
-from load_by_extent.services.network import api_key_from_auth_config, proxies_for, store_api_key
-from qgis.core import QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
+from load_by_extent.core.remote.client import InvalidApiKey, KeyRejected, RemoteClient
+from load_by_extent.services.backends import remote_config
+from load_by_extent.services.network import api_key_from_auth_config, store_api_key
+from load_by_extent.services.settings import PluginSettings
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
 
 KEY = "apk.test-0123456789abcdef"
 PROXY_KEYS = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort", "proxy/proxyUser",
               "proxy/proxyPassword", "proxy/proxyExcludedUrls")
+HAS_API_HEADER = "APIHeader" in QgsApplication.authManager().authMethodsKeys()  # QGIS 3.26 and newer
+
+
+class RecordingProxy:
+    """A forward HTTP proxy on 127.0.0.1: relays each request to its host and keeps what it saw."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str, dict]] = []
+        proxy = self
+
+        class Relay(BaseHTTPRequestHandler):
+            def _relay(self) -> None:
+                target = urlsplit(self.path)  # a proxy gets the absolute URL
+                headers = {name: value for name, value in self.headers.items()
+                           if name.lower() not in ("proxy-connection", "proxy-authorization", "connection")}
+                proxy.seen.append((self.command, self.path, {k.lower(): v for k, v in headers.items()}))
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                upstream = http.client.HTTPConnection(target.hostname, target.port, timeout=10)
+                path = target.path + (f"?{target.query}" if target.query else "")
+                upstream.request(self.command, path, body=body or None, headers=headers)
+                answer = upstream.getresponse()
+                data = answer.read()
+                self.send_response(answer.status)
+                for name, value in answer.getheaders():
+                    if name.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(data)
+                upstream.close()
+
+            do_GET = do_POST = _relay
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Relay)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> RecordingProxy:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.server.shutdown()
+        self.server.server_close()
 
 
 @pytest.fixture()
@@ -26,32 +83,97 @@ def proxy_settings(qgis_app):
     QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
 
 
-def _use_proxy(settings: QgsSettings, enabled: bool, excluded: list[str] | None = None) -> None:
+def _use_proxy(settings: QgsSettings, enabled: bool, port: int, excluded: list[str] | None = None) -> None:
     settings.setValue("proxy/proxyEnabled", enabled)
     settings.setValue("proxy/proxyType", "HttpProxy")
-    settings.setValue("proxy/proxyHost", "proxy.example")
-    settings.setValue("proxy/proxyPort", "3128")
-    settings.setValue("proxy/proxyUser", "analyst")
-    settings.setValue("proxy/proxyPassword", "p@ss word")
+    settings.setValue("proxy/proxyHost", "127.0.0.1")
+    settings.setValue("proxy/proxyPort", str(port))
+    settings.setValue("proxy/proxyUser", "")
+    settings.setValue("proxy/proxyPassword", "")
     settings.setValue("proxy/proxyExcludedUrls", excluded or [])
     QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
 
 
-def test_the_proxy_of_qgis_network_settings_is_used_with_its_credentials(proxy_settings):
-    _use_proxy(proxy_settings, True)
-    address = "http://analyst:p%40ss%20word@proxy.example:3128"
-    assert proxies_for("https://api-connect.eos.com/api/gdw") == {"http": address, "https": address}
+@pytest.fixture
+def settings_with(isolated_settings, auth_manager):
+    """PluginSettings pointing at `api`, with the key in an authentication configuration of `method`."""
+
+    def make(api: FakeApi, method: str, fields: dict[str, str]) -> PluginSettings:
+        config = QgsAuthMethodConfig(method)
+        config.setName(f"{method} for tests")
+        for name, value in fields.items():
+            config.setConfig(name, value)
+        assert auth_manager.storeAuthenticationConfig(config)
+        settings = PluginSettings()
+        settings.api_url = api.api_url
+        settings.search_url = api.search_url
+        settings.auth_config_id = config.id()
+        return settings
+
+    return make
 
 
-def test_an_excluded_url_goes_direct(proxy_settings):
-    _use_proxy(proxy_settings, True, excluded=["https://intranet.example"])
-    assert proxies_for("https://intranet.example/api/gdw") == {}
-    assert proxies_for("https://api-connect.eos.com/api/gdw") != {}
+def _check(settings: PluginSettings) -> str:
+    with RemoteClient(remote_config(settings)) as client:
+        return client.check_connection()
 
 
-def test_no_proxy_in_qgis_means_direct_whatever_the_environment_says(proxy_settings):
-    _use_proxy(proxy_settings, False)
-    assert proxies_for("https://api-connect.eos.com/api/gdw") == {}
+def test_calls_go_through_the_proxy_of_qgis_network_settings(proxy_settings, settings_with):
+    with FakeApi(KEY) as api, RecordingProxy() as proxy:
+        settings = settings_with(api, "Basic", {"username": "api-key", "password": KEY})
+        _use_proxy(proxy_settings, True, proxy.port)
+        assert "accepted the key" in _check(settings)
+        assert [(method, path.split("?")[0]) for method, path, _ in proxy.seen] == [
+            ("GET", f"{api.api_url}/api/00000000-0000-0000-0000-000000000000")]
+        assert len(api.log) == 1
+
+
+def test_an_excluded_url_and_no_proxy_go_direct(proxy_settings, settings_with):
+    with FakeApi(KEY) as api, RecordingProxy() as proxy:
+        settings = settings_with(api, "Basic", {"username": "api-key", "password": KEY})
+        _use_proxy(proxy_settings, True, proxy.port, excluded=[api.api_url])
+        assert "accepted the key" in _check(settings)
+        _use_proxy(proxy_settings, False, proxy.port)
+        assert "accepted the key" in _check(settings)
+        assert proxy.seen == [] and len(api.log) == 2
+
+
+@pytest.mark.skipif(not HAS_API_HEADER, reason="QGIS before 3.26 has no API Header authentication method")
+def test_an_api_header_configuration_is_applied_by_qgis(settings_with):
+    with FakeApi(KEY) as api:
+        settings = settings_with(api, "APIHeader", {"x-api-key": KEY})
+        assert api_key_from_auth_config(settings.auth_config_id) is None  # the key stays in QGIS
+        assert "accepted the key" in _check(settings)
+        (record,) = api.log
+        assert record.headers["x-api-key"] == KEY and "api_key" not in record.query
+
+
+def test_without_api_header_qgis_has_no_method_that_sends_the_key_as_the_api_reads_it():
+    # Were one added (a header method before 3.26, or a query-parameter method), it would be applied
+    # by QGIS like APIHeader: this test names what each version has.
+    methods = set(QgsApplication.authManager().authMethodsKeys())
+    assert ("APIHeader" in methods) == HAS_API_HEADER and {"Basic", "EsriToken"} <= methods
+
+
+@pytest.mark.parametrize("method, fields", [("Basic", {"username": "api-key", "password": KEY}),
+                                            ("EsriToken", {"token": KEY})])
+def test_a_basic_or_esri_token_key_is_sent_as_the_api_reads_it(settings_with, method, fields):
+    with FakeApi(KEY) as api:
+        settings = settings_with(api, method, fields)
+        assert "accepted the key" in _check(settings)
+        (record,) = api.log
+        assert record.headers["x-api-key"] == KEY and record.query["api_key"] == KEY
+
+
+def test_a_wrong_key_in_an_api_header_or_basic_configuration_is_rejected(settings_with):
+    with FakeApi(KEY) as api:
+        configs = [("Basic", {"username": "api-key", "password": "wrong-0123"})]
+        if HAS_API_HEADER:
+            configs.append(("APIHeader", {"x-api-key": "wrong-0123"}))
+        for method, fields in configs:
+            with pytest.raises(KeyRejected) as caught:
+                _check(settings_with(api, method, fields))
+            assert "wrong-0123" not in str(caught.value)
 
 
 def test_a_key_stored_through_the_plugin_is_read_back_and_only_its_id_is_kept(auth_manager):

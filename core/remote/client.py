@@ -193,11 +193,10 @@ class DownloadRefused(RemoteError):
 @dataclass(frozen=True)
 class RemoteConfig:
     api_url: str
-    api_key: ApiKey
+    api_key: ApiKey | None  # None: the transport applies the key itself (QGIS's authentication manager)
     search_url: str = DEFAULT_SEARCH_URL
     timeout: float = 60.0  # seconds, for each HTTP call: to connect, and for its whole answer (not the download)
     max_wait: float | None = None  # the user's limit on the whole remote task (download included), seconds
-    proxies: dict | None = None  # requests' proxies mapping (QGIS's network settings inside QGIS)
     transport: TransportFactory | None = None  # how calls are sent; None: requests (the command line's)
     poll_interval: float = 2.0  # first wait between polls, seconds
     poll_interval_max: float = 30.0
@@ -268,8 +267,8 @@ class RemoteClient:
 
     def __post_init__(self) -> None:
         cancelled = None if self.feedback is None else self.feedback.isCanceled
-        if self.config.transport is None:  # outside QGIS, with proxies=None: the environment's proxies
-            self.transport: Transport = RequestsTransport(self.clock, cancelled, self.config.proxies)
+        if self.config.transport is None:  # the command line: the environment's proxies
+            self.transport: Transport = RequestsTransport(self.clock, cancelled)
         else:
             self.transport = self.config.transport(self.clock, cancelled)
         # max_wait counts from the client's creation: the backend makes one client per task
@@ -402,7 +401,7 @@ class RemoteClient:
         rate_limited = 0
         send_headers = dict(headers or {})
         params = {}
-        if with_key:
+        if with_key and self.config.api_key is not None:
             send_headers[KEY_HEADER] = self.config.api_key.reveal()
             params[KEY_QUERY] = self.config.api_key.reveal()
         host = urlsplit(url).netloc
@@ -712,6 +711,8 @@ class RemoteClient:
         return RemoteError(self.redact(text), code)
 
     def redact(self, text: str) -> str:
+        if self.config.api_key is None:  # the key never came through Python: only its usual places
+            return scrub_api_key(str(text))
         return self.config.api_key.redact(text)
 
 

@@ -168,14 +168,12 @@ def short_reason(error: Exception | str) -> str:
 
 class RequestsTransport:
     """Calls through a requests session whose connections a watchdog cuts at the deadline or on a
-    cancel. `proxies` is requests' mapping; None lets requests use the environment's proxies."""
+    cancel; the environment's proxies apply."""
 
-    def __init__(self, clock: Clock, cancelled: Cancelled | None = None, proxies: dict | None = None) -> None:
+    def __init__(self, clock: Clock, cancelled: Cancelled | None = None) -> None:
         self.clock = clock
         self.cancelled = cancelled
-        self.proxies = proxies
         self.session = requests.Session()
-        self.session.trust_env = proxies is None
         adapter = _WatchedAdapter()
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -190,7 +188,7 @@ class RequestsTransport:
         with _Watchdog(self.cancelled, deadline, self.clock) as watchdog:
             try:
                 response = self.session.request(
-                    method, url, stream=True, allow_redirects=False, proxies=self.proxies,
+                    method, url, stream=True, allow_redirects=False,
                     timeout=(timeout, timeout), params=params or None, json=json_body, headers=headers)
             except requests.exceptions.RequestException as error:
                 raise _transport_error(error, watchdog.fired) from None
