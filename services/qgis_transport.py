@@ -68,9 +68,8 @@ class QgisTransport:
         self._answers: list[_QgisAnswer] = []
 
     def close(self) -> None:
-        for answer in self._answers:
+        for answer in list(self._answers):
             answer.close()
-        self._answers.clear()
 
     def send(self, method: str, url: str, *, headers: dict[str, str], params: dict[str, str] | None,
              json_body: Any | None, timeout: float, deadline: float | None, authenticate: bool = False) -> Answer:
@@ -228,3 +227,5 @@ class _QgisAnswer(Answer):
         self._timer.stop()
         self._reply.deleteLater()
         self._reply = None
+        if self in self._transport._answers:  # a client that polls for hours keeps no trail of answers
+            self._transport._answers.remove(self)

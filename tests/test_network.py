@@ -3,23 +3,29 @@ its proxy, and the authentication configuration applied by QGIS."""
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
-from fake_api import FakeApi
-from load_by_extent.core.errors import LbeError
+from fake_api import FakeApi, Redirect, Started
+from load_by_extent.core.errors import LbeError, TaskCancelled
 from load_by_extent.core.remote.client import InvalidApiKey, KeyRejected, RemoteClient
+from load_by_extent.core.request import TaskRequest
 from load_by_extent.services.backends import remote_config
 from load_by_extent.services.network import api_key_from_auth_config, store_api_key
 from load_by_extent.services.settings import PluginSettings
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings, QgsTask
 
 KEY = "apk.test-0123456789abcdef"
 PROXY_KEYS = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort", "proxy/proxyUser",
               "proxy/proxyPassword", "proxy/proxyExcludedUrls")
+LBE = {"type": "lbe", "params": {"view_id": "S2/13/R/EL/2023/7/19/0", "bands": ["B04"], "reference": "in-a-task",
+                                 "geometry": {"type": "Polygon", "coordinates": [[[10, 50], [10.1, 50], [10.1, 50.1],
+                                                                                 [10, 50]]]}}}
 HAS_API_HEADER = "APIHeader" in QgsApplication.authManager().authMethodsKeys()  # QGIS 3.26 and newer
 
 
@@ -224,3 +230,59 @@ def test_a_configuration_of_another_method_is_refused_with_a_hint(auth_manager):
             api_key_from_auth_config(config.id())
     finally:
         auth_manager.removeAuthenticationConfig(config.id())
+
+
+
+
+class ClientTask(QgsTask):
+    """Runs `work(task)` on a worker thread of QGIS's task manager, as the plugin's tasks do; the
+    task is the client's feedback (its isCanceled). What it did is kept in `seen`: the task manager
+    deletes the task once it ends (the test holds the task until it is added: addTask takes it over)."""
+
+    def __init__(self, work, seen: dict) -> None:
+        super().__init__("remote client in a task", QgsTask.Flag.CanCancel)
+        self.work = work
+        self.seen = seen
+
+    def run(self) -> bool:
+        self.seen["thread"] = threading.current_thread()
+        try:
+            self.seen["outcome"] = self.work(self)
+        except Exception as error:  # the test reads it
+            self.seen["outcome"] = error
+        return True
+
+
+def test_qgis_network_works_from_a_task_worker_thread_and_honours_a_cancel(settings_with, qtbot, tmp_path):
+    with FakeApi(KEY) as api:
+        config = dataclasses.replace(
+            remote_config(settings_with(api, "Basic", {"username": "api-key", "password": KEY})), poll_interval=0.01)
+        api.add_file("crop.tif", b"II*\x00" + bytes(300_000))
+        api.script([Started(), Redirect("crop.tif")])
+
+        def fetch(task):
+            with RemoteClient(config, task) as client:
+                created = client.create(TaskRequest(LBE))
+                return client.download(client.wait(created).location, str(tmp_path), "crop")
+
+        fetched: dict = {}
+        fetching = ClientTask(fetch, fetched)
+        QgsApplication.taskManager().addTask(fetching)
+        qtbot.waitUntil(lambda: "outcome" in fetched, timeout=30000)
+        assert fetched["thread"] is not threading.main_thread()
+        assert fetched["outcome"] == str(tmp_path / "crop.tif"), fetched["outcome"]
+        assert os.path.getsize(fetched["outcome"]) == 300_004
+
+        api.script([Started()])  # the last step repeats: only the cancel ends the wait
+
+        def wait_for_ever(task):
+            with RemoteClient(config, task) as client:
+                return client.wait(client.create(TaskRequest(LBE)))
+
+        waited: dict = {}
+        waiting = ClientTask(wait_for_ever, waited)
+        QgsApplication.taskManager().addTask(waiting)
+        qtbot.waitUntil(lambda: len(api.tasks) == 2 and api.task().polls >= 2, timeout=30000)
+        waiting.cancel()
+        qtbot.waitUntil(lambda: "outcome" in waited, timeout=30000)
+        assert isinstance(waited["outcome"], TaskCancelled)
