@@ -7,10 +7,13 @@ back what the client really sent (the key, the Range header, the poll times).
 from __future__ import annotations
 
 import dataclasses
+import http.server
 import json
 import logging
 import os
 import socket
+import ssl
+import subprocess
 import threading
 import time
 import traceback
@@ -642,9 +645,34 @@ def test_closed_port_is_a_remote_error_after_retries_naming_the_host(out, http_l
     assert time.monotonic() - start < 3
     message = str(caught.value)
     assert f"127.0.0.1:{port}" in message and "gave up after 3 attempts" in message
+    assert f"cannot reach 127.0.0.1:{port}: Connection refused" in message  # both transports word it so
     assert sum("trying again" in text for text in feedback.messages) == 2
     assert_key_free(caught.value, feedback, http_log_records)
     assert os.listdir(out) == []
+
+
+def test_a_certificate_nobody_vouches_for_is_refused_naming_the_cause(tmp_path):
+    """A TLS server on 127.0.0.1 whose certificate is self-signed: the call fails, saying why."""
+    cert, key = str(tmp_path / "cert.pem"), str(tmp_path / "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        client = RemoteClient(config_for(f"https://127.0.0.1:{port}/api/gdw", max_retries=1))
+        with pytest.raises(RemoteError) as caught:
+            client.check_connection()
+    finally:
+        server.shutdown()
+        server.server_close()
+    message = str(caught.value)
+    assert f"cannot reach 127.0.0.1:{port}: certificate verify failed; gave up after 2 attempts" in message
+    assert_key_free(caught.value)
 
 
 class SilentServer:
