@@ -13,9 +13,13 @@ creation to the last byte of the result: no wait, backoff or download runs past 
 read up to a size cap; a download is refused when it is larger than its cap or cannot fit on the
 disk with a margin to spare (checked before and while writing).
 
+The HTTP calls go through a transport (:mod:`core.remote.transport`): ``requests`` on the command
+line, QGIS's network inside QGIS; everything above is the same for both.
+
 The key never appears in an error message, a log line or an exception text: it is checked to be
 printable ASCII before any request, and everything said is passed through :meth:`ApiKey.redact`,
-which finds it also escaped, URL-encoded or in another case.
+which finds it also escaped, URL-encoded or in another case. (With an API Header configuration
+inside QGIS the key never reaches the client: any ``api_key`` or ``x-api-key`` value is still scrubbed.)
 """
 
 from __future__ import annotations
