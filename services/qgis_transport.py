@@ -13,7 +13,7 @@ A reply's read buffer is bounded: a download streams to the file as it comes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -31,6 +31,7 @@ from ..core.remote.transport import (
     NoAnswer,
     RequestFailed,
     TransportError,
+    TransportFactory,
     Unreachable,
 )
 
@@ -50,7 +51,7 @@ _REASONS = {
 }
 
 
-def qgis_transport_for(auth_config_id: str = ""):
+def qgis_transport_for(auth_config_id: str = "") -> TransportFactory:
     """A transport factory for RemoteConfig.transport: QGIS's network, `auth_config_id` applied to
     the calls that carry the key."""
 
@@ -136,7 +137,7 @@ class _QgisAnswer(Answer):
         reply.finished.connect(self._loop.quit)
 
     # --- waiting --------------------------------------------------------------------------------
-    def _wait(self, ready, deadline: float | None, idle_for: float | None) -> str:
+    def _wait(self, ready: Callable[[], bool], deadline: float | None, idle_for: float | None) -> str:
         """Run this thread's event loop until `ready()`: "ready", "late" (the deadline passed),
         "idle" (no progress for `idle_for` seconds) or "cancelled"; every wait ends."""
         clock = self._transport.clock

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import logging
 import os
 import re
 import shutil
@@ -142,7 +143,7 @@ def _forms_of(value: str) -> re.Pattern:
 class _RedactKeys:
     """A logging filter: urllib3 logs request URLs at debug level, and ours carry api_key=..."""
 
-    def filter(self, record) -> bool:
+    def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         redacted = scrub_api_key(message)
         for key in list(_LIVE_KEYS):
@@ -291,7 +292,7 @@ class RemoteClient:
     def __enter__(self) -> RemoteClient:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     # --- the protocol ------------------------------------------------------------------------
@@ -366,7 +367,8 @@ class RemoteClient:
         Bounded by max_wait and download_timeout, download_max_bytes and the free disk space."""
         what = tr("the download limit of {seconds} s").format(seconds=f"{self.config.download_timeout:g}")
         self._phase, self._phase_limit = DOWNLOADING, _Limit(self.clock() + self.config.download_timeout, what)
-        partial = tempfile.NamedTemporaryFile(dir=folder, prefix=".download-", suffix=".part", delete=False)
+        # a name of our own in the folder, kept past close: the download is written to it by path
+        partial = tempfile.NamedTemporaryFile(dir=folder, prefix=".download-", suffix=".part", delete=False)  # noqa: SIM115
         partial.close()
         try:
             self._fetch_whole(location, partial.name, progress)
@@ -468,7 +470,7 @@ class RemoteClient:
             report(self.feedback, self.redact(message.format(problem=problem, seconds=f"{backoff:g}")))
             self._pause(backoff)
 
-    def _send(self, method: str, url: str, stream: bool, max_bytes: int | None, **request) -> Answer:
+    def _send(self, method: str, url: str, stream: bool, max_bytes: int | None, **request: Any) -> Answer:
         """One request; its status line, headers and (unless `stream` and a 200 or 206) body whole
         before the timeout (AnswerLate, or NoAnswer when not a byte came) or the task's limit
         (its RemoteTimeout)."""
@@ -499,6 +501,8 @@ class RemoteClient:
                 raise self._gave_up(limit)
             if isinstance(cut, NoAnswer):
                 raise cut  # cut before its first byte: it did not answer at all
+            raise AnswerLate
+        if answer is None:  # not reached: without an answer, the transport's error was raised or cut
             raise AnswerLate
         return answer
 
@@ -686,7 +690,7 @@ class RemoteClient:
             raise self._http_error(answer, doing)
         return answer, self._json(answer, doing)
 
-    def _json(self, answer: Answer, doing: str):
+    def _json(self, answer: Answer, doing: str) -> Any:
         try:
             return answer.json()
         except ValueError:
@@ -733,7 +737,7 @@ def _size(count: int) -> str:
     return tr("{count} bytes").format(count=count)
 
 
-def _read_status(data) -> PollAnswer:
+def _read_status(data: Any) -> PollAnswer:
     """What a 200 JSON answer of the poll says (every shape of docs/task-api.md#protocol)."""
     if not isinstance(data, dict):
         return PollAnswer(RUNNING, message="unknown answer")

@@ -13,6 +13,7 @@ set when the deadline cut it.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import socket
@@ -74,7 +75,7 @@ class RequestFailed(TransportError):
 class Headers(dict):
     """Answer headers, looked up in any letter case."""
 
-    def __init__(self, pairs=()) -> None:
+    def __init__(self, pairs: Any = ()) -> None:
         super().__init__()
         for name, value in dict(pairs).items():
             self[name] = value
@@ -145,10 +146,10 @@ class Transport(Protocol):
         ...
 
 
-TransportFactory = Callable[[Clock, Cancelled], Transport]
+TransportFactory = Callable[[Clock, "Cancelled | None"], Transport]
 
 
-def snippet(text, limit: int = 200) -> str:
+def snippet(text: Any, limit: int = 200) -> str:
     """`text` on one line, cut to `limit` characters: how a message quotes an answer."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[:limit] + "…"
@@ -286,7 +287,7 @@ class _Watchdog:
             self.thread.start()
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self._current.watchdog = self._outer
         self.done.set()
         if self.thread.is_alive():
@@ -307,10 +308,8 @@ class _Watchdog:
 
 
 def _shut(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)  # wakes a blocked recv(); close() would not
-    except OSError:
-        pass
 
 
 class _WatchedConnection:
@@ -318,19 +317,21 @@ class _WatchedConnection:
     is awaited on it (a kept-alive connection too): requests reads the status line and headers
     before the caller has the answer, so only the connection can hand its socket over in time."""
 
-    def _new_conn(self):
-        sock = super()._new_conn()
+    sock: socket.socket  # the connection class after this mixin in the MRO has it, and the methods below
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()  # type: ignore[misc]
         watchdog = _Watchdog.running()
         if watchdog is not None:
             watchdog.watch(sock)
         return sock
 
-    def getresponse(self, *args, **kwargs):
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
         watchdog = _Watchdog.running()
         if watchdog is not None:
             watchdog.watch(self.sock)
         try:
-            return super().getresponse(*args, **kwargs)
+            return super().getresponse(*args, **kwargs)  # type: ignore[misc]
         except http.client.RemoteDisconnected:
             if watchdog is not None and watchdog.fired:  # cut before the first byte: a read timeout
                 raise socket.timeout("no answer before the deadline") from None
@@ -360,11 +361,11 @@ class _WatchedAdapter(HTTPAdapter):
     """requests' adapter, its pools making _WatchedConnection's (direct or through an HTTP proxy; a
     SOCKS proxy keeps its own connections, bounded per read only)."""
 
-    def init_poolmanager(self, *args, **kwargs) -> None:
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
 
-    def proxy_manager_for(self, proxy, **proxy_kwargs):
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
         if manager.pool_classes_by_scheme is poolmanager.pool_classes_by_scheme:  # not SOCKS
             manager.pool_classes_by_scheme = _WATCHED_POOLS
