@@ -31,6 +31,12 @@ METADATA_FILES = (TILE_METADATA, PRODUCT_METADATA)  # the values the result-type
 ZIP_MEMBER_RASTER_EXTENSION = ".tif"
 
 
+def merges_bands(sensor: Sensor, merge: bool) -> bool:
+    """Whether the bands of one grid go into one file: as asked, except NAIP, whose `merge` the
+    API ignores (its bands share one grid and always go together)."""
+    return merge or not sensor.merge_has_effect
+
+
 def lbe_result_type(
     sensor: Sensor, bands: Sequence[str], merge: bool, metadata: Iterable[str], resolutions: Sequence[float]
 ) -> str:
@@ -42,8 +48,7 @@ def lbe_result_type(
     wants_metadata = TILE_METADATA in metadata or PRODUCT_METADATA in metadata
     if len(bands) == 1 and sensor.code == "S2":
         return "jp2"
-    if not sensor.merge_has_effect:
-        merge = True  # NAIP: the API ignores merge; its bands share one grid
+    merge = merges_bands(sensor, merge)
     same_resolution = len(set(resolutions)) <= 1
     if (len(bands) == 1 and not wants_metadata) or (merge and same_resolution and not wants_metadata):
         return "tif"

@@ -43,7 +43,6 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import api_rules
 from ..core.errors import LbeError, RequestError
-from ..core.expressions import split_expressions
 from ..core.remote.client import check_api_connection
 from ..core.request import (
     BandmathParams,
@@ -57,6 +56,7 @@ from ..core.request import (
     mt_stats_request,
     new_reference,
 )
+from ..core.results import predicted_result
 from ..core.scenes import Scene
 from ..core.sensors import SceneId
 from ..core.vector import read_aoi_file
@@ -767,35 +767,33 @@ class LoadByExtentDock(QgsDockWidget):
     def _prediction(self, params: TaskParams | None) -> str:
         if params is None:
             return self.tr("→ the result type shows here once the request is valid")
+        result = predicted_result(params)
         if isinstance(params, MtStatsParams):
             return self.tr("→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), "
                            "charted in the statistics dock").format(
                 count=len(params.bm_type), start=params.date_start, end=params.date_end)
         if isinstance(params, BandmathParams):
-            count = len(split_expressions(params.bm_type))
             return self.tr("→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest "
-                           "band used").format(count=count)
+                           "band used").format(count=len(result.files[0].bands))
         if isinstance(params, JpegParams):
-            size = self.tr("native pixel size") if not params.px_size else f"{params.px_size:g} m"
-            kind = self.tr("colour") if len(split_expressions(params.bm_type)) == 3 or params.colormap \
-                else self.tr("grey")
+            image = result.files[0]
+            size = self.tr("native pixel size") if not image.resolution else f"{image.resolution:g} m"
+            kind = self.tr("colour") if len(image.bands) == 3 or params.colormap else self.tr("grey")
             return self.tr("→ a {format} image in EPSG:3857 ({kind}, {size})").format(
-                format=params.format.upper(), kind=kind, size=size)
-        groups: dict[float, list[str]] = {}
-        for name, resolution in zip(params.bands, params.resolutions):
-            groups.setdefault(resolution, []).append(name)
-        result_type = params.result_type
-        if result_type == "jp2":
+                format=result.result_type.upper(), kind=kind, size=size)
+        if result.result_type == "jp2":
             return self.tr("→ one JPEG 2000 file, band {band} at {res} m").format(
-                band=params.bands[0], res=f"{params.resolutions[0]:g}")
-        if result_type == "tif":
+                band=result.files[0].bands[0], res=f"{result.files[0].resolution:g}")
+        if result.result_type == "tif":
             return self.tr("→ one GeoTIFF, {count} band(s) at {res} m").format(
-                count=len(params.bands), res=f"{params.resolutions[0]:g}")
-        merged = params.merge or not params.scene.sensor.merge_has_effect
-        files = len(groups) if merged else len(params.bands)
+                count=len(result.files[0].bands), res=f"{result.files[0].resolution:g}")
+        groups: dict[float, list[str]] = {}
+        for file in result.files:
+            groups.setdefault(file.resolution, []).extend(file.bands)
         parts = "; ".join(f"{res:g} m: {', '.join(names)}" for res, names in groups.items())
-        extra = " + " + ", ".join(params.metadata) if params.metadata else ""
-        return self.tr("→ a zip of {files} GeoTIFF(s) ({parts}){extra}").format(files=files, parts=parts, extra=extra)
+        extra = " + " + ", ".join(result.metadata) if result.metadata else ""
+        return self.tr("→ a zip of {files} GeoTIFF(s) ({parts}){extra}").format(
+            files=len(result.files), parts=parts, extra=extra)
 
     def _toggle_request(self, shown: bool) -> None:
         self.request_text.setVisible(shown)

@@ -193,7 +193,7 @@ def _write_zip(
     parts_folder = os.path.join(workspace, "zip-parts")
     os.makedirs(parts_folder)
     base = scene.scene_id.file_stem
-    if params.merge or not scene.sensor.merge_has_effect:
+    if api_rules.merges_bands(scene.sensor, params.merge):
         files = [(group, group.sources) for group in groups]
     else:
         files = [(group, [source]) for group in groups for source in group.sources]
