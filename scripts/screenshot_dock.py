@@ -51,7 +51,7 @@ def start() -> None:
     dock.aoi.set_from_geojson(AOI, "polygon")
     dock.aoi.zoom_to()
     dock.scene_picker.set_view_id(VIEW_ID)
-    dock.band_picker.set_preset("true_colour")
+    dock.forms["lbe"].band_picker.set_preset("true_colour")
     dock.request_toggle.setChecked(False)
     QTimer.singleShot(2500, run)
 

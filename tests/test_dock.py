@@ -209,7 +209,7 @@ def ring_points(ring: list[list[float]]) -> list[QgsPointXY]:
 
 
 def band_items(dock) -> dict[str, object]:
-    band_list = dock.band_picker.band_list
+    band_list = dock.forms["lbe"].band_picker.band_list
     items = [band_list.item(index) for index in range(band_list.count())]
     return {item.data(Qt.ItemDataRole.UserRole): item for item in items}
 
@@ -225,11 +225,11 @@ def untick_all(dock) -> None:
     for name, item in band_items(dock).items():
         if item.checkState() == Qt.CheckState.Checked:
             tick(dock, name, checked=False)
-    assert dock.band_picker.bands() == []
+    assert dock.forms["lbe"].band_picker.bands() == []
 
 
 def choose_preset(dock, preset: str) -> None:
-    combo = dock.band_picker.preset_combo
+    combo = dock.forms["lbe"].band_picker.preset_combo
     combo.setCurrentIndex(combo.findData(preset))
 
 
@@ -243,7 +243,7 @@ def choose_scene(qtbot, dock, aoi_path: str, view_id: str) -> None:
 def prepare_s2_true_colour(qtbot, dock, aoi_files) -> None:
     choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
     choose_preset(dock, "true_colour")
-    assert dock.band_picker.bands() == ["B04", "B03", "B02"]
+    assert dock.forms["lbe"].band_picker.bands() == ["B04", "B03", "B02"]
     wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
 
@@ -590,16 +590,16 @@ def test_preset_and_manual_ticking_give_the_request_order(dock, qtbot, aoi_files
     choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
     untick_all(dock)
     choose_preset(dock, "true_colour")
-    assert dock.band_picker.bands() == ["B04", "B03", "B02"]
+    assert dock.forms["lbe"].band_picker.bands() == ["B04", "B03", "B02"]
     checked = [name for name, item in band_items(dock).items() if item.checkState() == Qt.CheckState.Checked]
     assert sorted(checked) == ["B02", "B03", "B04"]
     assert dock.build_request().params["bands"] == ["B04", "B03", "B02"]
 
     untick_all(dock)
-    assert dock.band_picker.preset() == "custom"  # a manual change leaves the preset
+    assert dock.forms["lbe"].band_picker.preset() == "custom"  # a manual change leaves the preset
     tick(dock, "B08", "B02", "B11")
-    assert dock.band_picker.bands() == ["B08", "B02", "B11"]
-    assert dock.band_picker.order_label.text() == "Order: B08, B02, B11"
+    assert dock.forms["lbe"].band_picker.bands() == ["B08", "B02", "B11"]
+    assert dock.forms["lbe"].band_picker.order_label.text() == "Order: B08, B02, B11"
     assert dock.build_request().params["bands"] == ["B08", "B02", "B11"]
     tick(dock, "B02", checked=False)
     tick(dock, "B02")
@@ -614,13 +614,13 @@ def test_switching_to_landsat_keeps_only_valid_bands(dock, qtbot, aoi_files):
     dock.scene_picker.set_view_id(L8_VIEW)
     names = list(band_items(dock))
     assert "B4" in names and "B04" not in names
-    assert dock.band_picker.bands() == ["B11"]  # B04 and B12 are no Landsat 8 bands
+    assert dock.forms["lbe"].band_picker.bands() == ["B11"]  # B04 and B12 are no Landsat 8 bands
     assert dock.build_request().params["bands"] == ["B11"]
     # a preset is re-applied with the new sensor's bands
     choose_preset(dock, "true_colour")
-    assert dock.band_picker.bands() == ["B4", "B3", "B2"]
+    assert dock.forms["lbe"].band_picker.bands() == ["B4", "B3", "B2"]
     dock.scene_picker.set_view_id(S2_VIEW)
-    assert dock.band_picker.bands() == ["B04", "B03", "B02"]
+    assert dock.forms["lbe"].band_picker.bands() == ["B04", "B03", "B02"]
 
 
 # --- options, prediction, request JSON ----------------------------------------------------------
@@ -635,12 +635,12 @@ def test_predicted_result_follows_the_api_rule(dock, qtbot, aoi_files):
     assert "B08" in dock.prediction_label.text()
     untick_all(dock)
     tick(dock, "B04", "B03", "B02")
-    assert dock.merge_check.isChecked()
+    assert dock.forms["lbe"].merge_check.isChecked()
     assert dock.prediction_label.text() == "→ one GeoTIFF, 3 band(s) at 10 m"
-    dock.merge_check.setChecked(False)
+    dock.forms["lbe"].merge_check.setChecked(False)
     assert dock.prediction_label.text().startswith("→ a zip of 3 GeoTIFF(s)")
-    dock.merge_check.setChecked(True)
-    dock.tile_md_check.setChecked(True)
+    dock.forms["lbe"].merge_check.setChecked(True)
+    dock.forms["lbe"].tile_md_check.setChecked(True)
     assert dock.prediction_label.text().startswith("→ a zip of 1 GeoTIFF(s)")
     assert "tile_md" in dock.prediction_label.text()
     # the sample scene has no tile metadata: the scene folders say so under the options, and Run waits
@@ -648,7 +648,7 @@ def test_predicted_result_follows_the_api_rule(dock, qtbot, aoi_files):
     assert dock.options_problem.isVisibleTo(dock)
     assert "tile_md" in dock.options_problem.text()
     assert not dock.run_button.isEnabled()
-    dock.tile_md_check.setChecked(False)
+    dock.forms["lbe"].tile_md_check.setChecked(False)
     wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
 
@@ -674,7 +674,7 @@ def test_request_json_is_the_built_request_and_copies_to_the_clipboard(dock, qtb
     copy.click()
     assert json.loads(QApplication.clipboard().text()) == shown
     # the JSON follows the form
-    dock.merge_check.setChecked(False)
+    dock.forms["lbe"].merge_check.setChecked(False)
     assert json.loads(dock.request_text.toPlainText())["params"]["merge"] is False
 
 
@@ -804,9 +804,9 @@ def test_failing_task_ends_failed_with_its_message(dock, qtbot, aoi_files, outpu
 def test_band_preset_is_remembered_between_sessions(plugin, qtbot, aoi_files):
     PluginSettings().remember("band_preset", "false_colour")
     dock = plugin.dock
-    assert dock.band_picker.preset() == "false_colour"
+    assert dock.forms["lbe"].band_picker.preset() == "false_colour"
     choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
-    assert dock.band_picker.bands() == ["B08", "B04", "B03"]
+    assert dock.forms["lbe"].band_picker.bands() == ["B08", "B04", "B03"]
 
 
 def test_aoi_larger_than_the_limit_asks_before_running(dock, qtbot, aoi_files, monkeypatch):
@@ -911,7 +911,7 @@ def test_aoi_outside_the_scene_keeps_run_disabled_saying_so(dock, qtbot, aoi_fil
     wait_for_listed(qtbot, dock, [L8_VIEW])
     choose_preset(dock, "true_colour")
     dock.scene_picker.view_id_edit.setText(S2_VIEW)  # typed: a valid id of a scene the AOI misses
-    assert dock.band_picker.bands() == ["B04", "B03", "B02"]
+    assert dock.forms["lbe"].band_picker.bands() == ["B04", "B03", "B02"]
     wait_for_check(qtbot, dock)
     assert not dock.run_button.isEnabled()
     assert dock.request is None
@@ -937,24 +937,24 @@ def test_bands_the_scene_lacks_keep_run_disabled_saying_so(dock, qtbot, aoi_file
     tick(dock, "SCL")
     wait_for_check(qtbot, dock)
     assert not dock.run_button.isEnabled()
-    assert dock.band_problem.isVisibleTo(dock)
-    assert f"scene {S2_VIEW} has no band SCL in the store" in dock.band_problem.text()
+    assert dock.problem_labels["bands"].isVisibleTo(dock)
+    assert f"scene {S2_VIEW} has no band SCL in the store" in dock.problem_labels["bands"].text()
 
     # the visual task: three bands, one of them missing from the scene
     dock.use_file(aoi_files["s2"])
     wait_for_listed(qtbot, dock, [S2_VIEW])
     dock.task_combo.setCurrentIndex(dock.task_combo.findData("jpeg"))
-    dock.visual_form.combination.setEditText("B04,B03,SCL")
-    assert dock.visual_form.explanation.text().startswith("✓")  # the expression itself is fine
+    dock.forms["jpeg"].combination.setEditText("B04,B03,SCL")
+    assert dock.forms["jpeg"].explanation.text().startswith("✓")  # the expression itself is fine
     wait_for_check(qtbot, dock)
     assert not dock.run_button.isEnabled()
-    assert dock.visual_problem.isVisibleTo(dock)
-    assert "has no band SCL" in dock.visual_problem.text()
+    assert dock.problem_labels["visual"].isVisibleTo(dock)
+    assert "has no band SCL" in dock.problem_labels["visual"].text()
 
-    dock.visual_form.combination.setEditText("B04,B03,B02")
+    dock.forms["jpeg"].combination.setEditText("B04,B03,B02")
     wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
-    assert not dock.visual_problem.isVisibleTo(dock)
+    assert not dock.problem_labels["visual"].isVisibleTo(dock)
 
 
 def test_index_of_a_scene_not_in_the_folders_keeps_run_disabled(dock, qtbot, aoi_files):
@@ -978,16 +978,16 @@ def test_a_preset_the_scene_lacks_is_not_shown_as_chosen(dock, qtbot):
     view_id = "L7/LE70350322008118EDC00"
     qtbot.waitUntil(lambda: view_id in listed_view_ids(dock), timeout=SEARCH_TIMEOUT_MS)
     dock.scene_picker.set_view_id(view_id)
-    combo = dock.band_picker.preset_combo
+    combo = dock.forms["lbe"].band_picker.preset_combo
     model = combo.model()
     assert not model.item(combo.findData("true_colour")).isEnabled()
     assert not model.item(combo.findData("false_colour")).isEnabled()
     assert model.item(combo.findData("all")).isEnabled()
     choose_preset(dock, "all")
-    assert dock.band_picker.bands() == ["B3", "B4", "B5"]
+    assert dock.forms["lbe"].band_picker.bands() == ["B3", "B4", "B5"]
     choose_preset(dock, "true_colour")
-    assert dock.band_picker.preset() == "custom"  # not "True colour", which would tick nothing
-    assert dock.band_picker.bands() == ["B3", "B4", "B5"]  # and the bands stay as they were
+    assert dock.forms["lbe"].band_picker.preset() == "custom"  # not "True colour", which would tick nothing
+    assert dock.forms["lbe"].band_picker.bands() == ["B3", "B4", "B5"]  # and the bands stay as they were
 
 
 def test_scene_count_says_meet_the_aoi_only_with_an_aoi(dock, qtbot, aoi_files):
@@ -1041,17 +1041,17 @@ def test_the_wheel_scrolls_the_dock_and_changes_no_field(dock, gui, qtbot, aoi_f
     assert bar.maximum() > 0  # the form is taller than the dock
     QApplication.setActiveWindow(gui.window)  # focus exists in the active window only
     # with the focus (a click, Tab), the wheel is the box's
-    combo = dock.band_picker.preset_combo
+    combo = dock.forms["lbe"].band_picker.preset_combo
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus)
     send_wheel(combo)
-    assert dock.band_picker.preset() == "false_colour"
+    assert dock.forms["lbe"].band_picker.preset() == "false_colour"
     choose_preset(dock, "true_colour")
     # without it, the wheel scrolls the dock
-    dock.merge_check.setFocus()  # the focus anywhere but on the boxes the wheel passes over
-    qtbot.waitUntil(dock.merge_check.hasFocus)
+    dock.forms["lbe"].merge_check.setFocus()  # the focus anywhere but on the boxes the wheel passes over
+    qtbot.waitUntil(dock.forms["lbe"].merge_check.hasFocus)
     for box, value in ((dock.task_combo, dock.task_combo.currentIndex),
-                       (dock.band_picker.preset_combo, dock.band_picker.preset),
+                       (dock.forms["lbe"].band_picker.preset_combo, dock.forms["lbe"].band_picker.preset),
                        (dock.scene_picker.max_cloud, dock.scene_picker.max_cloud.value)):
         dock.scroll_area.ensureWidgetVisible(box)
         bar.setValue(min(bar.value(), bar.maximum() // 2))
@@ -1060,7 +1060,7 @@ def test_the_wheel_scrolls_the_dock_and_changes_no_field(dock, gui, qtbot, aoi_f
         send_wheel(box)
         assert value() == before, box.objectName()
         assert bar.value() > scrolled, box.objectName()  # the dock scrolled instead
-    assert dock.band_picker.bands() == ["B04", "B03", "B02"]
+    assert dock.forms["lbe"].band_picker.bands() == ["B04", "B03", "B02"]
     # every combo and spin box of the dock, visible or not, leaves the wheel alone without focus
     boxes = dock.findChildren(QComboBox) + dock.findChildren(QAbstractSpinBox)
     assert len(boxes) > 10
@@ -1144,10 +1144,10 @@ def test_in_a_narrow_dock_every_text_is_whole_and_no_label_overlaps(qgis_font, d
     dock.task_combo.setCurrentIndex(dock.task_combo.findData(task_type))
     choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
     # long messages under the fields, as an analyst meets them
-    dock.index_form.expression.setText("NDVI + B99")
-    dock.visual_form.combination.setEditText("B04,B03,B99")
-    dock.visual_form.use_levels.setChecked(True)
-    dock.stats_form.indices.setText("NDVI; NDVI +")
+    dock.forms["bandmath"].expression.setText("NDVI + B99")
+    dock.forms["jpeg"].combination.setEditText("B04,B03,B99")
+    dock.forms["jpeg"].use_levels.setChecked(True)
+    dock.forms["mt_stats"].indices.setText("NDVI; NDVI +")
     dock.run_remote.setChecked(True)  # the API's row and the connection test too
     dock._connection_answered(False, "the API at https://api.example.com did not answer within 30 s")
     settle_layouts()
@@ -1165,12 +1165,12 @@ def test_in_a_narrow_dock_every_text_is_whole_and_no_label_overlaps(qgis_font, d
 def test_a_problem_is_said_once_where_the_field_is(dock, qtbot, aoi_files):
     choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
     dock.task_combo.setCurrentIndex(dock.task_combo.findData("bandmath"))
-    dock.index_form.expression.setText("(B08 - B99) / (B08 + B04)")
-    explanation = dock.index_form.explanation
+    dock.forms["bandmath"].expression.setText("(B08 - B99) / (B08 + B04)")
+    explanation = dock.forms["bandmath"].explanation
     assert explanation.text().startswith("✗") and "B99" in explanation.text()
     assert not dock.run_button.isEnabled() and "B99" in dock.run_button.toolTip()
     # the expression's own ✗ line says it: no second label under the form, none by Run
-    assert not dock.index_problem.isVisibleTo(dock)
+    assert not dock.problem_labels["index"].isVisibleTo(dock)
     assert not dock.run_problem.isVisibleTo(dock)
 
     dock.scene_picker.set_view_id("")

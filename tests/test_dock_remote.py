@@ -225,9 +225,9 @@ def prepare_true_colour(dock, aoi_file: str) -> None:
     """The form of a valid true-colour request of VIEW_ID over the AOI (the view_id typed)."""
     dock.use_file(aoi_file)
     dock.scene_picker.set_view_id(VIEW_ID)
-    preset = dock.band_picker.preset_combo
+    preset = dock.forms["lbe"].band_picker.preset_combo
     preset.setCurrentIndex(preset.findData("true_colour"))
-    assert dock.band_picker.bands() == ["B04", "B03", "B02"]
+    assert dock.forms["lbe"].band_picker.bands() == ["B04", "B03", "B02"]
 
 
 def plugin_setting_values() -> dict[str, str]:

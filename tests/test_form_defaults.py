@@ -67,7 +67,7 @@ def type_view_id(dock, view_id: str) -> None:
 def test_visual_bands_follow_a_change_of_sensor_by_role(plugin):
     dock = plugin.dock
     choose_task(dock, "jpeg")
-    form = dock.visual_form
+    form = dock.forms["jpeg"]
     type_view_id(dock, S2_VIEW)
     combination = form.combination
     assert combination.currentText() == "B04,B03,B02"  # true colour, the first preset
@@ -87,7 +87,7 @@ def test_visual_bands_follow_a_change_of_sensor_by_role(plugin):
 def test_visual_levels_follow_a_catalog_index_until_the_user_sets_them(plugin):
     dock = plugin.dock
     choose_task(dock, "jpeg")
-    form = dock.visual_form
+    form = dock.forms["jpeg"]
     type_view_id(dock, S2_VIEW)
     assert form.parameters()["levels"] is None  # bands: the 2-98 % cut of the AOI's pixels
     form.combination.setEditText("NDVI")
@@ -130,7 +130,7 @@ def test_statistics_dates_default_to_the_scenes_that_meet_the_aoi_and_then_run(
     assert len(dates) == 105
     dock.use_file(write_aoi(tmp_path, COLORADO_AOI))
     qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() == 105, timeout=SEARCH_TIMEOUT_MS)
-    form = dock.stats_form
+    form = dock.forms["mt_stats"]
     assert form_dates(form) == (dates[0].isoformat(), dates[-1].isoformat())  # 2008 .. 2013
     wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
@@ -149,7 +149,7 @@ def test_statistics_dates_default_to_the_scenes_that_meet_the_aoi_and_then_run(
 def test_dates_the_user_set_stay_when_the_scenes_change(plugin, qtbot, tmp_path, sample_store):
     dock = plugin.dock
     choose_task(dock, "mt_stats")
-    form = dock.stats_form
+    form = dock.forms["mt_stats"]
     year = form.start.date().year()
     # The user steps the start date's year down with the arrow key.
     form.start.setCurrentSection(QDateEdit.Section.YearSection)
@@ -167,7 +167,7 @@ def test_an_answer_without_any_scene_says_so_plainly(plugin, qtbot, tmp_path, qg
     choose_task(dock, "mt_stats")
     dock.use_file(write_aoi(tmp_path, COLORADO_AOI))
     qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() == 105, timeout=SEARCH_TIMEOUT_MS)
-    form = dock.stats_form
+    form = dock.forms["mt_stats"]
     form.start.setDate(QDate(2020, 1, 1))  # no scene of the store in 2020
     form.end.setDate(QDate(2020, 12, 31))
     wait_for_check(qtbot, dock)

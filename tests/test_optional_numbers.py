@@ -52,11 +52,11 @@ def saved_max_wait(dock):
 
 
 FIELDS = [
-    OptionalField("pixel size", "jpeg", lambda dock: dock.visual_form.px_size, request_param("px_size"),
+    OptionalField("pixel size", "jpeg", lambda dock: dock.forms["jpeg"].px_size, request_param("px_size"),
                   "native", "20", 20.0),
-    OptionalField("classes", "jpeg", lambda dock: dock.visual_form.classes, request_param("colors_limit"),
+    OptionalField("classes", "jpeg", lambda dock: dock.forms["jpeg"].classes, request_param("colors_limit"),
                   "continuous", "5", 5),
-    OptionalField("statistics cloud limit", "mt_stats", lambda dock: dock.stats_form.max_cloud,
+    OptionalField("statistics cloud limit", "mt_stats", lambda dock: dock.forms["mt_stats"].max_cloud,
                   request_param("max_cloud_cover_in_aoi"), "no limit", "30", 30.0),
     OptionalField("scene search cloud limit", "lbe", lambda dock: dock.scene_picker.max_cloud, search_criterion,
                   "no limit", "30", 30.0),
@@ -80,8 +80,8 @@ def show_field(dock, field: OptionalField) -> QAbstractSpinBox:
     dock.task_combo.setCurrentIndex(dock.task_combo.findData(field.task_type))
     assert dock.task_type() == field.task_type
     if field.task_type == "jpeg":
-        dock.visual_form.combination.setEditText("NDVI")  # one expression: colormap and classes apply
-        assert dock.visual_form.single()
+        dock.forms["jpeg"].combination.setEditText("NDVI")  # one expression: colormap and classes apply
+        assert dock.forms["jpeg"].single()
     box = field.box(dock)
     dock.scroll_area.ensureWidgetVisible(box)
     QApplication.processEvents()

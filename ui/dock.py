@@ -25,7 +25,6 @@ from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDockWidget
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QApplication,
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -41,19 +40,11 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core import api_rules
 from ..core.errors import LbeError, RequestError
 from ..core.remote.client import check_api_connection
 from ..core.request import (
-    BandmathParams,
-    JpegParams,
-    MtStatsParams,
     TaskParams,
     TaskRequest,
-    bandmath_request,
-    jpeg_request,
-    lbe_request,
-    mt_stats_request,
     new_reference,
 )
 from ..core.results import predicted_result
@@ -64,16 +55,13 @@ from ..services.settings import EMBEDDED, REMOTE, PluginSettings
 from ..services.task_controller import TaskController, TaskRecord
 from ..services.tasks import CheckTask, SceneSearchTask, check_on_scene_folders, search_api, search_scene_folders
 from .area_of_interest import AreaOfInterest
-from .band_picker import BandPicker
-from .index_form import IndexForm
 from .map_tools import PolygonAoiTool, RectangleAoiTool
 from .map_zoom import cannot_show_text, zoom_canvas
 from .scene_picker import ScenePicker
 from .settings_widget import SettingsWidget
-from .stats_form import StatsForm
+from .task_form import TaskForm, make_forms
 from .task_list import TaskList
 from .theme import ProblemLabel
-from .visual_form import VisualForm
 from .wheel_guard import guard_wheel
 
 SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
@@ -134,16 +122,17 @@ class LoadByExtentDock(QgsDockWidget):
         self._store_check_timer.setInterval(STORE_CHECK_DELAY_MS)
         self._store_check_timer.timeout.connect(self._check_on_store)
 
+        self.forms = make_forms()  # one per task type, in the order of the task combo
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 4)  # the group boxes have margins of their own: room in a narrow dock
         layout.addLayout(self._build_task_row())
         layout.addWidget(self._build_aoi_group())
         layout.addWidget(self._build_scene_group())
-        layout.addWidget(self._build_band_group())
-        layout.addWidget(self._build_index_group())
-        layout.addWidget(self._build_visual_group())
-        layout.addWidget(self._build_stats_group())
+        self.form_groups: dict[str, QgsCollapsibleGroupBox] = {}
+        self.problem_labels = {"aoi": self.aoi_problem, "scene": self.scene_problem}
+        for form in self.forms.values():
+            layout.addWidget(self._build_form_group(form))
         layout.addWidget(self._build_options_group())
         layout.addWidget(self._build_task_group())
         layout.addWidget(self._build_settings_group())
@@ -160,6 +149,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.run_button.clicked.connect(self.run)
         self.run_problem = _problem_label()
         self.run_problem.setObjectName("runProblem")
+        self.problem_labels.update(options=self.options_problem, run=self.run_problem)
         run_bar = QVBoxLayout()
         run_bar.setContentsMargins(6, 2, 6, 6)
         run_bar.addWidget(self.run_problem)
@@ -183,7 +173,6 @@ class LoadByExtentDock(QgsDockWidget):
         self.aoi.changed.connect(self._aoi_changed)
         self.scene_picker.filtersChanged.connect(self.schedule_search)
         self.scene_picker.viewIdChanged.connect(self._view_id_changed)
-        self.band_picker.bandsChanged.connect(self.refresh)
         controller.recordAdded.connect(self.task_list.add)
         controller.recordChanged.connect(self.task_list.update_record)
         for record in reversed(controller.records):
@@ -198,7 +187,8 @@ class LoadByExtentDock(QgsDockWidget):
 
         self.visibilityChanged.connect(self._visibility_changed)
         self._check_task = None
-        self.band_picker.set_preset(settings.remembered("band_preset", "true_colour"))
+        for form in self.forms.values():
+            form.recall(settings)
         self._backend_changed()
         self._task_type_changed()
         self._aoi_changed()
@@ -208,10 +198,8 @@ class LoadByExtentDock(QgsDockWidget):
     def _build_task_row(self) -> QHBoxLayout:
         self.task_combo = QComboBox()
         self.task_combo.setObjectName("taskType")
-        self.task_combo.addItem(self.tr("Crop bands (lbe)"), "lbe")
-        self.task_combo.addItem(self.tr("Index (bandmath)"), "bandmath")
-        self.task_combo.addItem(self.tr("Visual (jpeg)"), "jpeg")
-        self.task_combo.addItem(self.tr("Statistics over time (mt_stats)"), "mt_stats")
+        for task_type, form in self.forms.items():
+            self.task_combo.addItem(form.label(), task_type)
         remembered = self.task_combo.findData(self.settings.remembered("task_type", "lbe"))
         self.task_combo.setCurrentIndex(max(remembered, 0))
         self.task_combo.currentIndexChanged.connect(self._task_type_changed)
@@ -307,74 +295,38 @@ class LoadByExtentDock(QgsDockWidget):
         box.addWidget(self.scene_problem)
         return group
 
-    def _build_index_group(self) -> QgsCollapsibleGroupBox:
-        group = QgsCollapsibleGroupBox(self.tr("Index"))
-        self.index_group = group
-        self.index_form = IndexForm()
-        self.index_form.changed.connect(self.refresh)
-        self.index_problem = _problem_label()
+    def _build_form_group(self, form: TaskForm) -> QgsCollapsibleGroupBox:
+        group = QgsCollapsibleGroupBox(form.title())
+        self.form_groups[form.task_type] = group
+        form.changed.connect(self.refresh)
+        problem = self.problem_labels[form.section] = _problem_label()
         box = QVBoxLayout(group)
-        box.addWidget(self.index_form)
-        box.addWidget(self.index_problem)
-        return group
-
-    def _build_visual_group(self) -> QgsCollapsibleGroupBox:
-        group = QgsCollapsibleGroupBox(self.tr("Visual"))
-        self.visual_group = group
-        self.visual_form = VisualForm()
-        self.visual_form.changed.connect(self.refresh)
-        self.visual_problem = _problem_label()
-        box = QVBoxLayout(group)
-        box.addWidget(self.visual_form)
-        box.addWidget(self.visual_problem)
-        return group
-
-    def _build_stats_group(self) -> QgsCollapsibleGroupBox:
-        group = QgsCollapsibleGroupBox(self.tr("Statistics"))
-        self.stats_group = group
-        self.stats_form = StatsForm()
-        self.stats_form.changed.connect(self.refresh)
-        self.stats_problem = _problem_label()
-        box = QVBoxLayout(group)
-        box.addWidget(self.stats_form)
-        box.addWidget(self.stats_problem)
+        box.addWidget(form)
+        box.addWidget(problem)
         return group
 
     def task_type(self) -> str:
         return self.task_combo.currentData()
 
+    def form(self) -> TaskForm:
+        """The form of the chosen task type."""
+        return self.forms[self.task_type()]
+
     def _task_type_changed(self) -> None:
         task_type = self.task_type()
         self.settings.remember("task_type", task_type)
-        self.band_group.setVisible(task_type == "lbe")
-        self.lbe_options.setVisible(task_type == "lbe")
-        self.index_group.setVisible(task_type == "bandmath")
-        self.visual_group.setVisible(task_type == "jpeg")
-        self.stats_group.setVisible(task_type == "mt_stats")
-        self.scene_picker.set_view_id_shown(task_type != "mt_stats")  # statistics take every scene
+        for each_type, group in self.form_groups.items():
+            group.setVisible(each_type == task_type)
+        for form in self.forms.values():
+            if form.options is not None:
+                form.options.setVisible(form.task_type == task_type)
+        self.scene_picker.set_view_id_shown(self.form().takes_view_id)
         self.reference = new_reference(task_type)
         self.refresh()
-
-    def _build_band_group(self) -> QgsCollapsibleGroupBox:
-        group = QgsCollapsibleGroupBox(self.tr("Bands"))
-        self.band_group = group
-        self.band_picker = BandPicker()
-        self.band_problem = _problem_label()
-        box = QVBoxLayout(group)
-        box.addWidget(self.band_picker)
-        box.addWidget(self.band_problem)
-        return group
 
     def _build_options_group(self) -> QgsCollapsibleGroupBox:
         group = QgsCollapsibleGroupBox(self.tr("Options"))
         self.options_group = group
-        self.merge_check = QCheckBox(self.tr("Merge bands of one resolution"))
-        self.merge_check.setObjectName("mergeCheck")
-        self.merge_check.setChecked(api_rules.DEFAULT_MERGE)
-        self.tile_md_check = QCheckBox(self.tr("Tile metadata"))
-        self.product_md_check = QCheckBox(self.tr("Product metadata"))
-        for check in (self.merge_check, self.tile_md_check, self.product_md_check):
-            check.toggled.connect(self.refresh)
         self.prediction_label = QLabel()
         self.prediction_label.setObjectName("predictionLabel")
         self.prediction_label.setWordWrap(True)
@@ -395,9 +347,6 @@ class LoadByExtentDock(QgsDockWidget):
         self.request_text.setReadOnly(True)
         self.request_text.setMinimumHeight(140)
         self.request_text.hide()
-        metadata = QVBoxLayout()  # one under the other: both whole in a narrow dock
-        metadata.addWidget(self.tile_md_check)
-        metadata.addWidget(self.product_md_check)
         request_row = QHBoxLayout()
         request_row.addWidget(self.request_toggle)
         request_row.addStretch(1)
@@ -409,13 +358,10 @@ class LoadByExtentDock(QgsDockWidget):
         copy_layout.addWidget(copy)
         copy_layout.addWidget(copy_curl)
         self.copy_row.hide()
-        self.lbe_options = QWidget()  # merge and metadata: the crop task's only
-        lbe_box = QVBoxLayout(self.lbe_options)
-        lbe_box.setContentsMargins(0, 0, 0, 0)
-        lbe_box.addWidget(self.merge_check)
-        lbe_box.addLayout(metadata)
         box = QVBoxLayout(group)
-        box.addWidget(self.lbe_options)
+        for form in self.forms.values():  # the options of a task type (the crop's merge and metadata)
+            if form.options is not None:
+                box.addWidget(form.options)
         box.addWidget(self.prediction_label)
         box.addWidget(self.options_problem)
         box.addLayout(request_row)
@@ -561,7 +507,8 @@ class LoadByExtentDock(QgsDockWidget):
         if task is self._search_task:
             self._search_task = None
             self.scene_picker.set_scenes(scenes, problems, aoi)
-            self.stats_form.follow_scenes([scene.date for scene in scenes])
+            for form in self.forms.values():
+                form.follow_scenes([scene.date for scene in scenes])
 
     def _search_failed(self, task, message: str) -> None:
         if task is self._search_task:
@@ -613,62 +560,41 @@ class LoadByExtentDock(QgsDockWidget):
         band_files = getattr(scene, "band_files", None)
         available = tuple(band_files) if band_files else None
         sensor = scene_id.sensor if scene_id else None
-        self.band_picker.set_sensor(sensor, available)
-        self.index_form.set_sensor(sensor)
-        self.visual_form.set_sensor(sensor)
+        for form in self.forms.values():
+            form.set_sensor(sensor, available)
         self.refresh()
 
     # --- the request -------------------------------------------------------------------------------
     def build_request(self) -> TaskRequest:
         """The request the form describes (possibly invalid: validate it)."""
-        task_type = self.task_type()
+        form = self.form()
         try:
-            geometry = self.aoi.geojson(allow_multipolygon=task_type in ("bandmath", "jpeg"))
+            geometry = self.aoi.geojson(allow_multipolygon=form.allows_multipolygon)
         except RequestError:
             geometry = None
-        view_id = self.scene_picker.view_id()
-        if task_type == "mt_stats":
-            return mt_stats_request(geometry=geometry, reference=self.reference, **self.stats_form.parameters())
-        if task_type == "bandmath":
-            return bandmath_request(view_id, self.index_form.bm_type(), geometry, self.index_form.alias(),
-                                    reference=self.reference)
-        if task_type == "jpeg":
-            return jpeg_request(view_id, self.visual_form.bm_type(), geometry, reference=self.reference,
-                                **self.visual_form.parameters())
-        metadata = [name for name, check in ((api_rules.TILE_METADATA, self.tile_md_check),
-                                             (api_rules.PRODUCT_METADATA, self.product_md_check)) if check.isChecked()]
-        return lbe_request(view_id, self.band_picker.bands(), geometry,
-                           merge=self.merge_check.isChecked(), metadata=metadata, reference=self.reference)
+        return form.request(self.scene_picker.view_id(), geometry, self.reference)
 
     def _section(self, field: str | None) -> str:
         """The section of the form whose field an error names ("run" when it names none)."""
-        form = {"bandmath": "index", "jpeg": "visual", "mt_stats": "stats"}.get(self.task_type())
-        return {"params.geometry": "aoi", "params.bbox": "aoi", "params.view_id": "scene",
-                "params.bands": "bands", "params.metadata": "options", "params.bm_type": form,
-                "params.levels": "visual", "params.colormap": "visual", "params.px_size": "visual",
-                "params.colors_limit": "visual", "params.date_start": "stats", "params.date_end": "stats",
-                "params.sensors": "stats", "params.limit": "stats",
-                "params.max_cloud_cover_in_aoi": "stats"}.get(field or "", "run")
+        sections = {"params.geometry": "aoi", "params.bbox": "aoi", "params.view_id": "scene", **self.form().fields}
+        return sections.get(field or "", "run")
 
     def check_form(self) -> tuple[dict[str, str], TaskRequest, TaskParams | None]:
         """What stops the form from running, by section ("aoi", "scene", "bands", "options", "run");
         the request the form makes, and its params when it is valid. What the scene folders say
         of a valid request comes later, from the background check (`store_check_pending`)."""
         found: dict[str, str] = {}
-        task_type = self.task_type()
+        form = self.form()
         if not self.aoi.is_set:
             found["aoi"] = self.tr("Draw an area of interest or take it from a source above.")
         else:
             try:
-                self.aoi.geojson(allow_multipolygon=task_type in ("bandmath", "jpeg"))
+                self.aoi.geojson(allow_multipolygon=form.allows_multipolygon)
             except RequestError as error:
                 found["aoi"] = error.message
-        form = {"bandmath": "index", "jpeg": "visual", "mt_stats": "stats"}.get(task_type)
-        form_problem = {"bandmath": self.index_form.problem, "jpeg": self.visual_form.problem,
-                        "mt_stats": self.stats_form.problem}.get(task_type)
-        problem = form_problem() if form_problem is not None else None
+        problem = form.problem()
         if problem:
-            found[form] = problem
+            found[form.section] = problem
         request = self.build_request()
         try:
             params = request.validate()
@@ -738,12 +664,9 @@ class LoadByExtentDock(QgsDockWidget):
     def refresh(self, *_args) -> None:
         """Validate the form, show problems under their sections, the predicted result and the JSON."""
         problems, request, params = self.check_form()
-        shown_by_form = {"scene": self.scene_picker.view_id_status, "index": self.index_form.explanation,
-                         "visual": self.visual_form.explanation, "stats": self.stats_form.explanation}
-        for key, label in (("aoi", self.aoi_problem), ("scene", self.scene_problem), ("bands", self.band_problem),
-                           ("index", self.index_problem), ("visual", self.visual_problem),
-                           ("stats", self.stats_problem),
-                           ("options", self.options_problem), ("run", self.run_problem)):
+        shown_by_form = {"scene": self.scene_picker.view_id_status}
+        shown_by_form.update((form.section, form.explanation) for form in self.forms.values() if form.explanation)
+        for key, label in self.problem_labels.items():
             text = problems.get(key, "")
             form_line = shown_by_form.get(key)
             # Once, where the field is: the form's own ✗ line says it already, or this label replaces it.
@@ -752,7 +675,7 @@ class LoadByExtentDock(QgsDockWidget):
             label.setVisible(bool(text) and not said)
             if key == "scene":
                 self.scene_picker.view_id_status.setVisible(
-                    self.task_type() != "mt_stats" and (not text or said))
+                    self.form().takes_view_id and (not text or said))
         self.request_text.setPlainText(json.dumps(request.to_dict(), indent=2))
         pending = not problems and self.store_check_pending
         self.request = None if problems or pending else request
@@ -767,33 +690,7 @@ class LoadByExtentDock(QgsDockWidget):
     def _prediction(self, params: TaskParams | None) -> str:
         if params is None:
             return self.tr("→ the result type shows here once the request is valid")
-        result = predicted_result(params)
-        if isinstance(params, MtStatsParams):
-            return self.tr("→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), "
-                           "charted in the statistics dock").format(
-                count=len(params.bm_type), start=params.date_start, end=params.date_end)
-        if isinstance(params, BandmathParams):
-            return self.tr("→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest "
-                           "band used").format(count=len(result.files[0].bands))
-        if isinstance(params, JpegParams):
-            image = result.files[0]
-            size = self.tr("native pixel size") if not image.resolution else f"{image.resolution:g} m"
-            kind = self.tr("colour") if len(image.bands) == 3 or params.colormap else self.tr("grey")
-            return self.tr("→ a {format} image in EPSG:3857 ({kind}, {size})").format(
-                format=result.result_type.upper(), kind=kind, size=size)
-        if result.result_type == "jp2":
-            return self.tr("→ one JPEG 2000 file, band {band} at {res} m").format(
-                band=result.files[0].bands[0], res=f"{result.files[0].resolution:g}")
-        if result.result_type == "tif":
-            return self.tr("→ one GeoTIFF, {count} band(s) at {res} m").format(
-                count=len(result.files[0].bands), res=f"{result.files[0].resolution:g}")
-        groups: dict[float, list[str]] = {}
-        for file in result.files:
-            groups.setdefault(file.resolution, []).extend(file.bands)
-        parts = "; ".join(f"{res:g} m: {', '.join(names)}" for res, names in groups.items())
-        extra = " + " + ", ".join(result.metadata) if result.metadata else ""
-        return self.tr("→ a zip of {files} GeoTIFF(s) ({parts}){extra}").format(
-            files=len(result.files), parts=parts, extra=extra)
+        return self.form().prediction(params, predicted_result(params))
 
     def _toggle_request(self, shown: bool) -> None:
         self.request_text.setVisible(shown)
@@ -827,7 +724,8 @@ class LoadByExtentDock(QgsDockWidget):
             self.run_problem.setText(str(error))
             self.run_problem.show()
             return
-        self.settings.remember("band_preset", self.band_picker.preset())
+        for form in self.forms.values():
+            form.remember(self.settings)
         self.reference = new_reference(self.task_type())  # the next run is another request
         self.refresh()
 

@@ -8,7 +8,10 @@ from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from ..core.errors import RequestError
 from ..core.indices import INDICES, explain_bm_type
+from ..core.request import BandmathParams, TaskRequest, bandmath_request
+from ..core.results import PredictedResult
 from ..core.sensors import Sensor
+from .task_form import TaskFormDefaults
 from .wrapped_label import WrappedLabel
 
 
@@ -22,10 +25,13 @@ def explanation_text(bm_type: str, sensor: Sensor | None) -> str:
 CUSTOM = ""
 
 
-class IndexForm(QWidget):
+class IndexForm(QWidget, TaskFormDefaults):
     """Emits `changed` when the bm_type or the name alias changes."""
 
     changed = pyqtSignal()
+    task_type = "bandmath"
+    section = "index"
+    fields = {"params.bm_type": "index"}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,9 +64,22 @@ class IndexForm(QWidget):
         form.addRow(self.tr("Name"), self.name_alias)
         self._typed(self.expression.text())
 
-    def set_sensor(self, sensor: Sensor | None) -> None:
+    def label(self) -> str:
+        return self.tr("Index (bandmath)")
+
+    def title(self) -> str:
+        return self.tr("Index")
+
+    def prediction(self, params: BandmathParams, result: PredictedResult) -> str:
+        return self.tr("→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest "
+                       "band used").format(count=len(result.files[0].bands))
+
+    def set_sensor(self, sensor: Sensor | None, _available: tuple[str, ...] | None = None) -> None:
         self.sensor = sensor
         self._typed(self.expression.text())
+
+    def request(self, view_id: str, geometry: dict | None, reference: str) -> TaskRequest:
+        return bandmath_request(view_id, self.bm_type(), geometry, self.alias(), reference=reference)
 
     def bm_type(self) -> str:
         return self.expression.text().strip()

@@ -23,7 +23,11 @@ from ..core import api_rules
 from ..core.errors import RequestError
 from ..core.expressions import parse_expression
 from ..core.indices import INDICES, is_index_name
+from ..core.request import MtStatsParams, TaskRequest, mt_stats_request
+from ..core.results import PredictedResult
+from ..core.sensors import Sensor
 from .optional_number import OptionalDoubleSpinBox
+from .task_form import TaskFormDefaults
 from .wrapped_label import WrappedLabel
 
 # The sensors a request may name (docs/task-api.md#mt_stats: long names; short codes work too). Not the scene
@@ -40,8 +44,14 @@ SENSOR_CHOICES = (
 )
 
 
-class StatsForm(QWidget):
+class StatsForm(QWidget, TaskFormDefaults):
     changed = pyqtSignal()
+    task_type = "mt_stats"
+    section = "stats"
+    fields = dict.fromkeys(("params.bm_type", "params.date_start", "params.date_end", "params.sensors",
+                            "params.limit", "params.max_cloud_cover_in_aoi"), "stats")
+    takes_view_id = False  # statistics take every scene
+    allows_multipolygon = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +118,23 @@ class StatsForm(QWidget):
         form.addRow(self.exclude)
         form.addRow(self.tr("At most"), self.limit)
         self._typed(self.indices.text())
+
+    def label(self) -> str:
+        return self.tr("Statistics over time (mt_stats)")
+
+    def title(self) -> str:
+        return self.tr("Statistics")
+
+    def prediction(self, params: MtStatsParams, result: PredictedResult) -> str:
+        return self.tr("→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), "
+                       "charted in the statistics dock").format(
+            count=len(result.files[0].bands), start=params.date_start, end=params.date_end)
+
+    def set_sensor(self, sensor: Sensor | None, available: tuple[str, ...] | None) -> None:
+        pass  # every scene of the dates: no one sensor
+
+    def request(self, view_id: str, geometry: dict | None, reference: str) -> TaskRequest:
+        return mt_stats_request(geometry=geometry, reference=reference, **self.parameters())
 
     # --- reading -----------------------------------------------------------------------------------
     def bm_type(self) -> list[str]:

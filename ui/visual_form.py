@@ -20,16 +20,23 @@ from ..core.colormaps import COLORMAP_NAMES
 from ..core.errors import RequestError
 from ..core.expressions import remap_bands, split_expressions
 from ..core.indices import display_range, explain_bm_type
+from ..core.request import JpegParams, TaskRequest, jpeg_request
+from ..core.results import PredictedResult
 from ..core.sensors import BAND_PRESETS, Sensor, preset_bands
 from .index_form import explanation_text
 from .optional_number import OptionalDoubleSpinBox, OptionalSpinBox
+from .task_form import TaskFormDefaults
 from .wrapped_label import WrappedLabel
 
 
-class VisualForm(QWidget):
+class VisualForm(QWidget, TaskFormDefaults):
     """Emits `changed` whenever a parameter changes."""
 
     changed = pyqtSignal()
+    task_type = "jpeg"
+    section = "visual"
+    fields = dict.fromkeys(("params.bm_type", "params.levels", "params.colormap", "params.px_size",
+                            "params.colors_limit"), "visual")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +122,23 @@ class VisualForm(QWidget):
         form.addRow(self.tr("Name"), self.name_alias)
         self.set_sensor(None)
 
-    def set_sensor(self, sensor: Sensor | None) -> None:
+    def label(self) -> str:
+        return self.tr("Visual (jpeg)")
+
+    def title(self) -> str:
+        return self.tr("Visual")
+
+    def prediction(self, params: JpegParams, result: PredictedResult) -> str:
+        image = result.files[0]
+        size = self.tr("native pixel size") if not image.resolution else f"{image.resolution:g} m"
+        kind = self.tr("colour") if len(image.bands) == 3 or params.colormap else self.tr("grey")
+        return self.tr("→ a {format} image in EPSG:3857 ({kind}, {size})").format(
+            format=result.result_type.upper(), kind=kind, size=size)
+
+    def request(self, view_id: str, geometry: dict | None, reference: str) -> TaskRequest:
+        return jpeg_request(view_id, self.bm_type(), geometry, reference=reference, **self.parameters())
+
+    def set_sensor(self, sensor: Sensor | None, _available: tuple[str, ...] | None = None) -> None:
         self.sensor = sensor
         text = self.combination.currentText()
         if sensor is not None:
