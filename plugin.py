@@ -160,7 +160,7 @@ class LoadByExtentPlugin:
                                           self.iface.mainWindow())
             self._dock.visibilityChanged.connect(self._dock_visibility_changed)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._dock)
-            self._dock.search_scenes()
+            self._dock.scene_search.search()
         return self._dock
 
     @property

@@ -182,7 +182,7 @@ def test_results_load_in_the_plugins_project_and_the_task_row_zooms_through_it(
 def test_all_footprints_are_one_rubber_band_with_a_part_per_scene(dock, canvas, qtbot):
     """Without an AOI every scene of the folders is listed: their footprints are the parts of one band."""
     picker = dock.scene_picker
-    dock.search_scenes()
+    dock.scene_search.search()
     qtbot.waitUntil(lambda: "scene(s) in the scene folders" in picker.status.text(), timeout=SEARCH_TIMEOUT_MS)
     footprints = [scene.footprint() for scene in picker.scenes]
     assert len(footprints) >= 3  # the sample folders hold Sentinel-2 and Landsat scenes
@@ -215,8 +215,8 @@ def test_the_scene_search_is_hidden_from_the_task_manager_where_qgis_can(dock, q
     announced: list[int] = []  # what QGIS's task list and notifications hear of
     manager.taskAdded.connect(announced.append)
     try:
-        dock.search_scenes()
-        task = dock._search_task
+        dock.scene_search.search()
+        task = dock.scene_search.task
         assert isinstance(task, SceneSearchTask)
         flags = task.flags()
         search_id = manager.taskId(task)

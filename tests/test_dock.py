@@ -846,7 +846,7 @@ def test_settings_in_the_dock_are_saved_and_rerun_the_search(plugin, qtbot, aoi_
     dock.use_file(aoi_files["s2"])
     assert not dock.run_button.isEnabled()
     # let the search the AOI scheduled run (on no folder) first: the next one must come from the setting
-    qtbot.waitUntil(lambda: not dock._search_timer.isActive(), timeout=SEARCH_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not dock.scene_search.timer.isActive(), timeout=SEARCH_TIMEOUT_MS)
     assert listed_view_ids(dock) == []
 
     dock.settings_widget.add_folder(sample_store)
@@ -1149,7 +1149,7 @@ def test_in_a_narrow_dock_every_text_is_whole_and_no_label_overlaps(qgis_font, d
     dock.forms["jpeg"].use_levels.setChecked(True)
     dock.forms["mt_stats"].indices.setText("NDVI; NDVI +")
     dock.run_remote.setChecked(True)  # the API's row and the connection test too
-    dock._connection_answered(False, "the API at https://api.example.com did not answer within 30 s")
+    dock.connection_test.answered(False, "the API at https://api.example.com did not answer within 30 s")
     settle_layouts()
     content = dock.scroll_area.widget()
     assert content.width() <= dock.scroll_area.viewport().width()  # nothing cut at the right edge

@@ -208,7 +208,7 @@ def listed(dock) -> list[tuple[str, str, str, str]]:
 
 def tick_datasets(dock, *datasets: str) -> None:
     """Tick exactly these datasets: clicks on the items of the combo box's open list, as a user does."""
-    combo = dock.dataset_combo
+    combo = dock.dataset_choice.combo
     assert combo.isVisible()
     combo.showPopup()
     view = combo.view()
@@ -218,7 +218,7 @@ def tick_datasets(dock, *datasets: str) -> None:
             center = view.visualRect(combo.model().index(index, 0)).center()
             QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
     combo.hidePopup()
-    assert sorted(dock.datasets()) == sorted(datasets)
+    assert sorted(dock.dataset_choice.datasets()) == sorted(datasets)
 
 
 def prepare_true_colour(dock, aoi_file: str) -> None:
@@ -301,16 +301,16 @@ def assert_result_loaded(record: TaskRecord, output_folder: str) -> QgsRasterLay
 def test_switching_to_the_api_asks_for_the_key_and_keeps_only_its_config_id(plugin, auth_manager, qtbot, aoi_file):
     dock = open_dock(plugin, qtbot)
     assert dock.run_local.isChecked() and not dock.run_remote.isChecked()
-    assert not dock.dataset_row.isVisibleTo(dock)
-    assert not dock.test_connection_button.isVisibleTo(dock)
+    assert not dock.dataset_choice.isVisibleTo(dock)
+    assert not dock.connection_test.button.isVisibleTo(dock)
 
     dock.run_remote.click()
     assert dock.run_remote.isChecked()
     assert PluginSettings().backend == REMOTE
     assert QgsSettings().value(f"{SETTINGS_PREFIX}/backend") == "remote"
-    assert dock.dataset_row.isVisibleTo(dock)
-    assert dock.test_connection_button.isVisibleTo(dock)
-    assert dock.datasets() == ["sentinel2"]  # the default choice
+    assert dock.dataset_choice.isVisibleTo(dock)
+    assert dock.connection_test.button.isVisibleTo(dock)
+    assert dock.dataset_choice.datasets() == ["sentinel2"]  # the default choice
 
     prepare_true_colour(dock, aoi_file)
     assert not dock.run_button.isEnabled()
@@ -341,16 +341,16 @@ def test_switching_to_the_api_asks_for_the_key_and_keeps_only_its_config_id(plug
 
     dock.run_local.click()
     assert PluginSettings().backend == EMBEDDED
-    assert not dock.dataset_row.isVisibleTo(dock)
-    assert not dock.test_connection_button.isVisibleTo(dock)
+    assert not dock.dataset_choice.isVisibleTo(dock)
+    assert not dock.connection_test.button.isVisibleTo(dock)
 
 
 def test_test_connection_with_the_right_and_a_wrong_key(plugin, api, qtbot):
     dock = open_dock(plugin, qtbot)
     dock.run_remote.click()
     dock.settings_widget.set_api_key(KEY)
-    label = dock.connection_label
-    dock.test_connection_button.click()
+    label = dock.connection_test.label
+    dock.connection_test.button.click()
     qtbot.waitUntil(lambda: label.text().startswith(("✓", "✗")), timeout=SEARCH_TIMEOUT_MS)
     assert label.text().startswith("✓"), label.text()
     assert f"127.0.0.1:{api.api_port}" in label.text() and "accepted the key" in label.text()
@@ -361,7 +361,7 @@ def test_test_connection_with_the_right_and_a_wrong_key(plugin, api, qtbot):
 
     dock.settings_widget.set_api_key(WRONG_KEY)
     assert api_key_from_auth_config(PluginSettings().auth_config_id).reveal() == WRONG_KEY
-    dock.test_connection_button.click()
+    dock.connection_test.button.click()
     qtbot.waitUntil(lambda: label.text().startswith("✗"), timeout=SEARCH_TIMEOUT_MS)
     text = label.text()
     assert "check the API key" in text

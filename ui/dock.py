@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-from functools import partial
 
 from qgis.core import (
     Qgis,
@@ -21,7 +20,7 @@ from qgis.core import (
     QgsRectangle,
     QgsReferencedRectangle,
 )
-from qgis.gui import QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsDockWidget, QgsScrollArea
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsScrollArea
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QApplication,
@@ -41,7 +40,6 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import LbeError, RequestError
-from ..core.remote.client import check_api_connection
 from ..core.request import (
     TaskParams,
     TaskRequest,
@@ -53,29 +51,20 @@ from ..core.sensors import SceneId
 from ..core.vector import read_aoi_file
 from ..services.settings import EMBEDDED, REMOTE, PluginSettings
 from ..services.task_controller import TaskController, TaskRecord
-from ..services.tasks import CheckTask, SceneSearchTask, check_on_scene_folders, search_api, search_scene_folders
+from ..services.tasks import CheckTask, check_on_scene_folders
 from .area_of_interest import AreaOfInterest
+from .connection_test import ConnectionTest
 from .map_tools import PolygonAoiTool, RectangleAoiTool
 from .map_zoom import cannot_show_text, zoom_canvas
 from .scene_picker import ScenePicker
+from .scene_search import DatasetChoice, SceneSearch
 from .settings_widget import SettingsWidget
 from .task_form import TaskForm, make_forms
 from .task_list import TaskList
 from .theme import ProblemLabel
 from .wheel_guard import guard_wheel
 
-SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
 STORE_CHECK_DELAY_MS = 150  # the same for checking a request against the scene folders
-REMOTE_DATASETS = (  # the API's search datasets offered in the dock (docs/task-api.md#scene-search)
-    ("sentinel2", "Sentinel-2 L1C"),
-    ("sentinel2l2a", "Sentinel-2 L2A"),
-    ("landsat8", "Landsat 8"),
-    ("landsat9", "Landsat 9"),
-    ("landsat7", "Landsat 7"),
-    ("landsat5", "Landsat 5"),
-    ("modis", "MODIS"),
-    ("naip", "NAIP"),
-)
 
 
 def curl_command(api_url: str, request: TaskRequest) -> str:
@@ -104,12 +93,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.aoi = AreaOfInterest(self.canvas, project)
         self.reference = new_reference("lbe")  # renewed when the task type changes and after each run
         self.request: TaskRequest | None = None  # the valid request of the form, or None
-        self._search_task: SceneSearchTask | None = None
         self._previous_map_tool = None
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.search_scenes)
         self._scene_source = self._scenes_come_from()
         # The background check of a valid request against the scene folders.
         self._checked_key: str | None = None
@@ -171,7 +155,7 @@ class LoadByExtentDock(QgsDockWidget):
             tool.messageEmitted.connect(lambda text, _level=None: self._show_aoi_problem(text))
 
         self.aoi.changed.connect(self._aoi_changed)
-        self.scene_picker.filtersChanged.connect(self.schedule_search)
+        self.scene_picker.filtersChanged.connect(self.scene_search.schedule)
         self.scene_picker.viewIdChanged.connect(self._view_id_changed)
         controller.recordAdded.connect(self.task_list.add)
         controller.recordChanged.connect(self.task_list.update_record)
@@ -186,7 +170,6 @@ class LoadByExtentDock(QgsDockWidget):
         self.settings_widget.settingsChanged.connect(self.apply_settings)
 
         self.visibilityChanged.connect(self._visibility_changed)
-        self._check_task = None
         for form in self.forms.values():
             form.recall(settings)
         self._backend_changed()
@@ -256,41 +239,26 @@ class LoadByExtentDock(QgsDockWidget):
         self.run_remote.setObjectName("runRemote")
         (self.run_remote if self.settings.backend == REMOTE else self.run_local).setChecked(True)
         self.run_remote.toggled.connect(self._backend_changed)
-        self.test_connection_button = QToolButton()
-        self.test_connection_button.setObjectName("testConnection")
-        self.test_connection_button.setText(self.tr("Test connection"))
-        self.test_connection_button.clicked.connect(self.test_connection)
-        self.connection_label = QLabel()
-        self.connection_label.setObjectName("connectionLabel")
-        self.connection_label.setWordWrap(True)
-        self.dataset_combo = QgsCheckableComboBox()
-        self.dataset_combo.setObjectName("datasets")
-        for dataset, label in REMOTE_DATASETS:
-            self.dataset_combo.addItemWithCheckState(label, Qt.CheckState.Unchecked, dataset)
-        chosen = self.settings.remembered("datasets", "sentinel2").split(",")
-        self.dataset_combo.setCheckedItems([label for dataset, label in REMOTE_DATASETS if dataset in chosen])
-        self.dataset_combo.checkedItemsChanged.connect(self._datasets_changed)
-        # The choices one under the other, the connection test beside its answer: whole in a narrow dock.
+        self.connection_test = ConnectionTest(self.controller.remote_config)
+        self.connection_test.failed.connect(
+            lambda text: self.iface.messageBar().pushMessage(self.tr("Load By Extent"), text, Qgis.MessageLevel.Warning))
+        self.dataset_choice = DatasetChoice(self.settings)
+        # The choices one under the other: whole in a narrow dock.
         backend_row = QGridLayout()
         backend_row.addWidget(QLabel(self.tr("Run on")), 0, 0)
         backend_row.addWidget(self.run_local, 0, 1)
         backend_row.addWidget(self.run_remote, 1, 1)
         backend_row.setColumnStretch(2, 1)
-        connection_row = QHBoxLayout()
-        connection_row.addWidget(self.connection_label, 1)
-        connection_row.addWidget(self.test_connection_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.dataset_row = QWidget()
-        dataset_layout = QHBoxLayout(self.dataset_row)
-        dataset_layout.setContentsMargins(0, 0, 0, 0)
-        dataset_layout.addWidget(QLabel(self.tr("Datasets")))
-        dataset_layout.addWidget(self.dataset_combo, 1)
         self.scene_picker = ScenePicker(self.canvas)
         self.scene_picker.zoomFailed.connect(self._say_cannot_zoom)
+        self.scene_search = SceneSearch(self.controller, self.scene_picker, self.dataset_choice, self._search_aoi, self)
+        self.scene_search.scenesFound.connect(self._scenes_found)
+        self.dataset_choice.changed.connect(self.scene_search.schedule)
         self.scene_problem = _problem_label()
         box = QVBoxLayout(group)
         box.addLayout(backend_row)
-        box.addLayout(connection_row)
-        box.addWidget(self.dataset_row)
+        box.addWidget(self.connection_test)
+        box.addWidget(self.dataset_choice)
         box.addWidget(self.scene_picker)
         box.addWidget(self.scene_problem)
         return group
@@ -451,109 +419,31 @@ class LoadByExtentDock(QgsDockWidget):
         else:
             self.aoi_label.setToolTip("")
             self.aoi_label.setText(self.tr("No area of interest yet: draw one or take it from a source above."))
-        self.schedule_search()
+        self.scene_search.schedule()
         self.refresh()
 
     # --- scenes ------------------------------------------------------------------------------------
-    def schedule_search(self) -> None:
-        self._search_timer.start()
+    def _search_aoi(self) -> dict | None:
+        """The AOI the scene search looks with: any valid one (a MultiPolygon too), else none."""
+        if not self.aoi.is_set:
+            return None
+        try:
+            return self.aoi.geojson(allow_multipolygon=True)
+        except RequestError:
+            return None
 
-    def search_scenes(self) -> None:
-        """List the scenes that meet the AOI (of the scene folders, or of the API), in the background."""
-        self._search_timer.stop()  # a search already scheduled would only repeat this one
-        if self._search_task is not None:
-            self._search_task.cancel()
-            self._search_task = None
-        aoi = None
-        if self.aoi.is_set:
-            try:
-                aoi = self.aoi.geojson(allow_multipolygon=True)
-            except RequestError:
-                aoi = None
-        criteria = self.scene_picker.criteria()
-        if self.controller.uses_remote():
-            try:
-                config = self.controller.remote_config()
-            except LbeError as error:
-                self.scene_picker.set_scenes([], [])
-                self.scene_picker.set_message(str(error))
-                return
-            datasets = self.datasets()
-            if not datasets:
-                self.scene_picker.set_scenes([], [])
-                self.scene_picker.set_message(self.tr("Choose the datasets to search."))
-                return
-            if aoi is None:
-                self.scene_picker.set_scenes([], [])
-                self.scene_picker.set_message(self.tr("Draw an area of interest to search the API's scenes."))
-                return
-            search = search_api(config, datasets, aoi, **criteria)
-        else:
-            stores = self.controller.scene_stores()
-            if not stores.stores:
-                self.scene_picker.set_scenes([], [])
-                self.scene_picker.set_message(self.tr("Add a scene folder in Settings below to list its scenes."))
-                return
-            search = search_scene_folders(stores, aoi, **criteria)
-        task = SceneSearchTask(search)
-        task.scenesFound.connect(
-            lambda scenes, problems, t=task, aoi=aoi is not None: self._scenes_found(t, scenes, problems, aoi))
-        task.failed.connect(lambda message, t=task: self._search_failed(t, message))
-        self._search_task = task
-        self.scene_picker.set_searching(self.controller.uses_remote())
-        QgsApplication.taskManager().addTask(task)
-
-    def _scenes_found(self, task, scenes: list[Scene], problems: list[str], aoi: bool = True) -> None:
-        if task is self._search_task:
-            self._search_task = None
-            self.scene_picker.set_scenes(scenes, problems, aoi)
-            for form in self.forms.values():
-                form.follow_scenes([scene.date for scene in scenes])
-
-    def _search_failed(self, task, message: str) -> None:
-        if task is self._search_task:
-            self._search_task = None
-            self.scene_picker.set_scenes([], [])
-            self.scene_picker.set_message(message)
-
-    def datasets(self) -> list[str]:
-        """The API datasets to search, as ticked."""
-        return [dataset for dataset, label in REMOTE_DATASETS if label in self.dataset_combo.checkedItems()]
-
-    def _datasets_changed(self, *_args) -> None:
-        self.settings.remember("datasets", ",".join(self.datasets()))
-        self.schedule_search()
+    def _scenes_found(self, scenes: list[Scene]) -> None:
+        for form in self.forms.values():
+            form.follow_scenes([scene.date for scene in scenes])
 
     def _backend_changed(self) -> None:
         remote = self.run_remote.isChecked()
         self.settings.backend = REMOTE if remote else EMBEDDED
-        self.dataset_row.setVisible(remote)
-        self.test_connection_button.setVisible(remote)
-        self.connection_label.setVisible(remote and bool(self.connection_label.text()))
+        self.dataset_choice.setVisible(remote)
+        self.connection_test.set_shown(remote)
         self.scene_picker.set_scenes([], [])
-        self.schedule_search()
+        self.scene_search.schedule()
         self.refresh()
-
-    def test_connection(self) -> None:
-        """Ask the API whether it is reachable and takes the key (in the background)."""
-        try:
-            config = self.controller.remote_config()
-        except LbeError as error:
-            self._connection_answered(False, str(error))
-            return
-        task = CheckTask(self.tr("Load By Extent: testing the connection"), partial(check_api_connection, config))
-        task.answered.connect(self._connection_answered)
-        self._check_task = task
-        self.connection_label.setText(self.tr("Testing the connection…"))
-        self.connection_label.show()
-        QgsApplication.taskManager().addTask(task)
-
-    def _connection_answered(self, ok: bool, text: str) -> None:
-        self._check_task = None
-        self.connection_label.setText(("✓ " if ok else "✗ ") + text)
-        self.connection_label.show()
-        if not ok:
-            self.iface.messageBar().pushMessage(self.tr("Load By Extent"), text, Qgis.MessageLevel.Warning)
 
     def _view_id_changed(self, _text: str, scene_id: SceneId | None) -> None:
         scene = self.scene_picker.scene(scene_id.view_id) if scene_id else None
@@ -777,7 +667,7 @@ class LoadByExtentDock(QgsDockWidget):
             self._scene_source = scene_source
             self.controller.refresh_stores()
             self._forget_store_answers()
-            self.schedule_search()
+            self.scene_search.schedule()
         self.refresh()
 
     def _visibility_changed(self, visible: bool) -> None:
@@ -790,15 +680,12 @@ class LoadByExtentDock(QgsDockWidget):
     # --- leaving ------------------------------------------------------------------------------------
     def cleanup(self) -> None:
         """Remove what the dock put on the canvas and stop its timers and searches (unload)."""
-        self._search_timer.stop()
+        self.scene_search.cancel()
         self._store_check_timer.stop()
         self._forget_store_answers()  # an answer still on its way finds nobody waiting for it
         for task in list(self._store_checks):
             task.cancel()
         self.visibilityChanged.disconnect(self._visibility_changed)
-        if self._search_task is not None:
-            self._search_task.cancel()
-            self._search_task = None
         for tool in (self.rectangle_tool, self.polygon_tool):
             if self.canvas.mapTool() is tool:
                 self.canvas.unsetMapTool(tool)

@@ -31,7 +31,7 @@ from .task_form import TaskFormDefaults
 from .wrapped_label import WrappedLabel
 
 # The sensors a request may name (docs/task-api.md#mt_stats: long names; short codes work too). Not the scene
-# search's datasets (dock.REMOTE_DATASETS): as a sensor, "sentinel2" is Sentinel-2 of any level.
+# search's datasets (scene_search.REMOTE_DATASETS): as a sensor, "sentinel2" is Sentinel-2 of any level.
 SENSOR_CHOICES = (
     ("sentinel2", "Sentinel-2"),
     ("sentinel2l2a", "Sentinel-2 L2A"),

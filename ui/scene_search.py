@@ -1,0 +1,135 @@
+"""The scene search of the dock: the scenes that meet the AOI, of the scene folders or of the
+Processing API, listed in the scene picker; searched in the background, a short pause after the
+last change of the AOI, the filters or the datasets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from qgis.core import QgsApplication
+from qgis.gui import QgsCheckableComboBox
+from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from ..core.errors import LbeError
+from ..core.scenes import Scene
+from ..services.settings import PluginSettings
+from ..services.task_controller import TaskController
+from ..services.tasks import SceneSearchTask, search_api, search_scene_folders
+from .scene_picker import ScenePicker
+
+SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
+REMOTE_DATASETS = (  # the API's search datasets offered in the dock (docs/task-api.md#scene-search)
+    ("sentinel2", "Sentinel-2 L1C"),
+    ("sentinel2l2a", "Sentinel-2 L2A"),
+    ("landsat8", "Landsat 8"),
+    ("landsat9", "Landsat 9"),
+    ("landsat7", "Landsat 7"),
+    ("landsat5", "Landsat 5"),
+    ("modis", "MODIS"),
+    ("naip", "NAIP"),
+)
+
+
+class DatasetChoice(QWidget):
+    """The API datasets to search, as ticked (remembered for the next session); emits `changed`."""
+
+    changed = pyqtSignal()
+
+    def __init__(self, settings: PluginSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.combo = QgsCheckableComboBox()
+        self.combo.setObjectName("datasets")
+        for dataset, label in REMOTE_DATASETS:
+            self.combo.addItemWithCheckState(label, Qt.CheckState.Unchecked, dataset)
+        chosen = settings.remembered("datasets", "sentinel2").split(",")
+        self.combo.setCheckedItems([label for dataset, label in REMOTE_DATASETS if dataset in chosen])
+        self.combo.checkedItemsChanged.connect(self._ticked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Datasets")))
+        layout.addWidget(self.combo, 1)
+
+    def datasets(self) -> list[str]:
+        return [dataset for dataset, label in REMOTE_DATASETS if label in self.combo.checkedItems()]
+
+    def _ticked(self, *_args) -> None:
+        self.settings.remember("datasets", ",".join(self.datasets()))
+        self.changed.emit()
+
+
+class SceneSearch(QObject):
+    """Searches for the picker; emits `scenesFound` with the scenes a search listed."""
+
+    scenesFound = pyqtSignal(list)
+
+    def __init__(self, controller: TaskController, picker: ScenePicker, datasets: DatasetChoice,
+                 aoi_geojson: Callable[[], dict | None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.picker = picker
+        self.dataset_choice = datasets
+        self.aoi_geojson = aoi_geojson  # the AOI to search with (a MultiPolygon too), None without one
+        self.task: SceneSearchTask | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.search)
+
+    def schedule(self) -> None:
+        self.timer.start()
+
+    def cancel(self) -> None:
+        self.timer.stop()
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+
+    def search(self) -> None:
+        """List the scenes that meet the AOI (of the scene folders, or of the API), in the background."""
+        self.cancel()  # a search already scheduled or under way would only repeat this one
+        aoi = self.aoi_geojson()
+        criteria = self.picker.criteria()
+        if self.controller.uses_remote():
+            try:
+                config = self.controller.remote_config()
+            except LbeError as error:
+                self._say(str(error))
+                return
+            datasets = self.dataset_choice.datasets()
+            if not datasets:
+                self._say(self.tr("Choose the datasets to search."))
+                return
+            if aoi is None:
+                self._say(self.tr("Draw an area of interest to search the API's scenes."))
+                return
+            search = search_api(config, datasets, aoi, **criteria)
+        else:
+            stores = self.controller.scene_stores()
+            if not stores.stores:
+                self._say(self.tr("Add a scene folder in Settings below to list its scenes."))
+                return
+            search = search_scene_folders(stores, aoi, **criteria)
+        task = SceneSearchTask(search)
+        task.scenesFound.connect(
+            lambda scenes, problems, t=task, aoi=aoi is not None: self._found(t, scenes, problems, aoi))
+        task.failed.connect(lambda message, t=task: self._failed(t, message))
+        self.task = task
+        self.picker.set_searching(self.controller.uses_remote())
+        QgsApplication.taskManager().addTask(task)
+
+    def _say(self, text: str) -> None:
+        self.picker.set_scenes([], [])
+        self.picker.set_message(text)
+
+    def _found(self, task, scenes: list[Scene], problems: list[str], aoi: bool = True) -> None:
+        if task is self.task:
+            self.task = None
+            self.picker.set_scenes(scenes, problems, aoi)
+            self.scenesFound.emit(scenes)
+
+    def _failed(self, task, message: str) -> None:
+        if task is self.task:
+            self.task = None
+            self._say(message)
