@@ -118,8 +118,8 @@ def same_extent(a: QgsRectangle, b: QgsRectangle) -> bool:
 
 @pytest.mark.parametrize("finish", ["double-click", "right-click"])
 def test_finishing_a_polygon_leaves_the_map_where_it_was(dock, canvas, pan_tool, finish):
-    dock.aoi_buttons["polygon"].click()
-    assert canvas.mapTool() is dock.polygon_tool
+    dock.aoi_section.buttons["polygon"].click()
+    assert canvas.mapTool() is dock.aoi_section.polygon_tool
     extent = canvas.extent()
     viewport = canvas.viewport()
     pixels = [(100, 100), (300, 90), (420, 260), (120, 300)]
@@ -151,7 +151,7 @@ def test_aoi_and_selected_footprint_leave_the_layer_under_them_its_colour(dock, 
     before = rendered(canvas)
     assert colour_at(before, centre) == (GREY, GREY, GREY)
 
-    dock.use_file(s2_aoi_file)
+    dock.aoi_section.use_file(s2_aoi_file)
     qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() == 1, timeout=30_000)
     dock.scene_picker.table.selectRow(0)
     assert dock.scene_picker.view_id() == S2_VIEW
@@ -169,7 +169,7 @@ def test_aoi_and_selected_footprint_leave_the_layer_under_them_its_colour(dock, 
 
 def test_aoi_from_a_file_is_zoomed_to(dock, canvas, s2_aoi_file):
     show_area(canvas, "EPSG:3857", (0.0, 0.0, 1.0, 1.0))  # far away
-    dock.use_file(s2_aoi_file)
+    dock.aoi_section.use_file(s2_aoi_file)
     box = aoi_box_on_canvas(canvas)
     extent = canvas.extent()
     assert extent.contains(box)
@@ -184,6 +184,6 @@ def test_aoi_from_a_file_the_map_cannot_show_is_kept_and_the_map_stays(dock, can
     canvas.setDestinationCrs(south_pole)
     canvas.setExtent(QgsRectangle(-1e6, -1e6, 1e6, 1e6))
     extent = canvas.extent()
-    dock.use_file(s2_aoi_file)
+    dock.aoi_section.use_file(s2_aoi_file)
     assert dock.aoi.is_set and dock.aoi.vertex_count() == 5
     assert same_extent(canvas.extent(), extent)

@@ -112,7 +112,7 @@ def double_click_row(table, row: int) -> None:
 
 
 def test_a_scene_the_map_cannot_show_leaves_the_map_and_says_why(dock, canvas, qtbot, s2_aoi_file, qgis_iface):
-    dock.use_file(s2_aoi_file)
+    dock.aoi_section.use_file(s2_aoi_file)
     qtbot.waitUntil(lambda: listed_view_ids(dock) == [S2_VIEW], timeout=SEARCH_TIMEOUT_MS)
     table = dock.scene_picker.table
 
@@ -133,7 +133,7 @@ def test_a_scene_the_map_cannot_show_leaves_the_map_and_says_why(dock, canvas, q
 
 def test_an_aoi_file_the_map_cannot_show_is_taken_and_said(dock, canvas, s2_aoi_file, qgis_iface):
     extent = show_south_pole(canvas)
-    dock.use_file(s2_aoi_file)
+    dock.aoi_section.use_file(s2_aoi_file)
     assert dock.aoi.is_set
     assert same_extent(canvas.extent(), extent)
     (warning,) = warnings_said(qgis_iface)
@@ -288,8 +288,8 @@ def test_problem_labels_are_red_and_readable_in_the_theme_and_follow_it(dock, da
         assert is_red(light[id(label)]) and contrast(light[id(label)], window) >= 4.5, (light[id(label)], window)
 
     dark_theme()
-    dock.use_file("/nonexistent/aoi.geojson")  # a problem said after the theme changed
-    assert dock.aoi_problem.isVisible() and dock.aoi_problem.text()
+    dock.aoi_section.use_file("/nonexistent/aoi.geojson")  # a problem said after the theme changed
+    assert dock.aoi_section.problem.isVisible() and dock.aoi_section.problem.text()
     for label in labels:
         label.setText("a problem")
         colour = text_colour(label)

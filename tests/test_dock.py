@@ -170,8 +170,8 @@ def ellipsoidal_km2(points: list[QgsPointXY]) -> float:
 
 
 def aoi_label_numbers(dock) -> tuple[float, int]:
-    match = re.search(r"([\d,]+\.\d\d) km² · (\d+) vertices", dock.aoi_label.text())
-    assert match, dock.aoi_label.text()
+    match = re.search(r"([\d,]+\.\d\d) km² · (\d+) vertices", dock.aoi_section.label.text())
+    assert match, dock.aoi_section.label.text()
     return float(match.group(1).replace(",", "")), int(match.group(2))
 
 
@@ -234,7 +234,7 @@ def choose_preset(dock, preset: str) -> None:
 
 
 def choose_scene(qtbot, dock, aoi_path: str, view_id: str) -> None:
-    dock.use_file(aoi_path)
+    dock.aoi_section.use_file(aoi_path)
     wait_for_listed(qtbot, dock, [view_id])
     dock.scene_picker.table.selectRow(0)
     assert dock.scene_picker.view_id() == view_id
@@ -276,7 +276,7 @@ def test_dock_starts_without_aoi_and_run_disabled_saying_why(plugin, dock, gui):
     assert plugin.dock is dock
     assert gui.window.findChild(QWidget, "LoadByExtentDock") is dock
     assert not dock.aoi.is_set
-    assert dock.aoi_label.text().startswith("No area of interest")
+    assert dock.aoi_section.label.text().startswith("No area of interest")
     assert not dock.run_button.isEnabled()
     assert "area of interest" in dock.run_button.toolTip()
     assert dock.request is None
@@ -292,25 +292,25 @@ def test_aoi_from_canvas_extent_is_sent_in_wgs84(dock, canvas, crs_id):
     extent = canvas.extent()
     corners = [QgsPointXY(extent.xMinimum(), extent.yMinimum()), QgsPointXY(extent.xMaximum(), extent.yMinimum()),
                QgsPointXY(extent.xMaximum(), extent.yMaximum()), QgsPointXY(extent.xMinimum(), extent.yMaximum())]
-    dock.aoi_buttons["extent"].click()
+    dock.aoi_section.buttons["extent"].click()
 
     expected = to_wgs84(corners, canvas.mapSettings().destinationCrs())
     assert_same_ring(request_ring(dock), expected)
     area, vertices = aoi_label_numbers(dock)
     assert vertices == 4
     assert area == pytest.approx(ellipsoidal_km2(expected + expected[:1]), rel=1e-3, abs=0.01)
-    assert "map extent" in dock.aoi_label.text()
+    assert "map extent" in dock.aoi_section.label.text()
     assert_aoi_drawn(canvas, expected)
 
-    dock.aoi_buttons["clear"].click()
+    dock.aoi_section.buttons["clear"].click()
     assert not dock.aoi.is_set
     assert drawn_rubber_bands(canvas) == []
-    assert dock.aoi_label.text().startswith("No area of interest")
+    assert dock.aoi_section.label.text().startswith("No area of interest")
     assert not dock.run_button.isEnabled()
 
 
 def test_aoi_band_follows_a_change_of_canvas_crs(dock, canvas, aoi_files):
-    dock.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(aoi_files["s2"])
     expected = ring_points(S2_RING)
     assert_aoi_drawn(canvas, expected)
     show_area(canvas, "EPSG:32633")
@@ -320,24 +320,24 @@ def test_aoi_band_follows_a_change_of_canvas_crs(dock, canvas, aoi_files):
 
 
 def test_aoi_from_geojson_file(dock, canvas, aoi_files):
-    dock.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(aoi_files["s2"])
     assert_same_ring(request_ring(dock), ring_points(S2_RING))
     area, vertices = aoi_label_numbers(dock)
     assert vertices == 5
     assert area == pytest.approx(ellipsoidal_km2(ring_points(S2_RING)), rel=1e-3)
-    assert dock.aoi_label.text().endswith(" · s2.geojson")  # the file by its name
-    assert dock.aoi_label.toolTip() == aoi_files["s2"]  # and where it is
-    assert not dock.aoi_problem.isVisibleTo(dock)
+    assert dock.aoi_section.label.text().endswith(" · s2.geojson")  # the file by its name
+    assert dock.aoi_section.label.toolTip() == aoi_files["s2"]  # and where it is
+    assert not dock.aoi_section.problem.isVisibleTo(dock)
     assert_aoi_drawn(canvas, ring_points(S2_RING))
 
 
 def test_aoi_file_with_separate_polygons_is_refused_with_a_reason(dock, canvas, aoi_files):
-    dock.use_file(aoi_files["two_parts"])
+    dock.aoi_section.use_file(aoi_files["two_parts"])
     assert dock.aoi.is_set
     assert dock.aoi.geometry.isMultipart()
-    assert dock.aoi_problem.isVisibleTo(dock)
-    assert "separate parts" in dock.aoi_problem.text()
-    assert "2 separate parts" in dock.aoi_problem.text()
+    assert dock.aoi_section.problem.isVisibleTo(dock)
+    assert "separate parts" in dock.aoi_section.problem.text()
+    assert "2 separate parts" in dock.aoi_section.problem.text()
     assert not dock.run_button.isEnabled()
     assert "separate parts" in dock.run_button.toolTip()
     assert dock.request is None
@@ -345,10 +345,10 @@ def test_aoi_file_with_separate_polygons_is_refused_with_a_reason(dock, canvas, 
     bad = os.path.join(os.path.dirname(aoi_files["s2"]), "not-a-vector.geojson")
     with open(bad, "w") as stream:
         stream.write("no json here")
-    dock.use_file(aoi_files["s2"])
-    dock.use_file(bad)
-    assert dock.aoi_problem.isVisibleTo(dock)
-    assert "cannot read" in dock.aoi_problem.text()
+    dock.aoi_section.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(bad)
+    assert dock.aoi_section.problem.isVisibleTo(dock)
+    assert "cannot read" in dock.aoi_section.problem.text()
     assert_same_ring(request_ring(dock), ring_points(S2_RING))
     warnings = dock.iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert any("cannot read" in text and "not-a-vector.geojson" in text for text in warnings), warnings
@@ -372,21 +372,21 @@ def test_aoi_from_selected_features_of_the_active_layer(dock, canvas, qgis_iface
     qgis_iface.setActiveLayer(layer)
     assert qgis_iface.activeLayer() is layer
 
-    dock.aoi_buttons["selection"].click()  # nothing selected yet
+    dock.aoi_section.buttons["selection"].click()  # nothing selected yet
     assert not dock.aoi.is_set
-    assert dock.aoi_problem.isVisibleTo(dock)
-    assert "No feature is selected in fields" in dock.aoi_problem.text()
+    assert dock.aoi_section.problem.isVisibleTo(dock)
+    assert "No feature is selected in fields" in dock.aoi_section.problem.text()
 
     first = min(feature.id() for feature in layer.getFeatures())
     layer.selectByIds([first])
-    dock.aoi_buttons["selection"].click()
+    dock.aoi_section.buttons["selection"].click()
     expected = to_wgs84(chosen, mercator)
     assert_same_ring(request_ring(dock), expected)
     area, vertices = aoi_label_numbers(dock)
     assert vertices == 5
     assert area == pytest.approx(ellipsoidal_km2(expected), rel=1e-3)
-    assert "1 selected feature(s) of fields" in dock.aoi_label.text()
-    assert not dock.aoi_problem.isVisibleTo(dock)
+    assert "1 selected feature(s) of fields" in dock.aoi_section.label.text()
+    assert not dock.aoi_section.problem.isVisibleTo(dock)
     assert_aoi_drawn(canvas, expected)
 
 
@@ -401,9 +401,9 @@ def pan_tool(canvas) -> Iterator[QgsMapToolPan]:
 @pytest.mark.parametrize("crs_id", ["EPSG:3857", "EPSG:32633"])
 def test_aoi_drawn_with_the_rectangle_tool(dock, canvas, pan_tool, crs_id):
     show_area(canvas, crs_id)
-    dock.aoi_buttons["rectangle"].click()
+    dock.aoi_section.buttons["rectangle"].click()
     tool = canvas.mapTool()
-    assert tool is dock.rectangle_tool
+    assert tool is dock.aoi_section.rectangle_tool
 
     def send(kind: QEvent.Type, x: int, y: int, button=Qt.MouseButton.LeftButton):
         return QgsMapMouseEvent(canvas, kind, QPoint(x, y), button)
@@ -421,18 +421,18 @@ def test_aoi_drawn_with_the_rectangle_tool(dock, canvas, pan_tool, crs_id):
     area, vertices = aoi_label_numbers(dock)
     assert vertices == 4
     assert area == pytest.approx(ellipsoidal_km2(expected + expected[:1]), rel=1e-3)
-    assert "drawn rectangle" in dock.aoi_label.text()
+    assert "drawn rectangle" in dock.aoi_section.label.text()
     assert canvas.mapTool() is pan_tool  # the tool the user had before drawing
     assert_aoi_drawn(canvas, expected)
-    dock.aoi_buttons["clear"].click()
+    dock.aoi_section.buttons["clear"].click()
     assert drawn_rubber_bands(canvas) == []
 
 
 def test_aoi_drawn_with_the_polygon_tool(dock, canvas):
     show_area(canvas, "EPSG:32633")
-    dock.aoi_buttons["polygon"].click()
+    dock.aoi_section.buttons["polygon"].click()
     tool = canvas.mapTool()
-    assert tool is dock.polygon_tool
+    assert tool is dock.aoi_section.polygon_tool
 
     def send(kind: QEvent.Type, x: int, y: int, button=Qt.MouseButton.LeftButton):
         return QgsMapMouseEvent(canvas, kind, QPoint(x, y), button)
@@ -453,8 +453,8 @@ def test_aoi_drawn_with_the_polygon_tool(dock, canvas):
     area, vertices = aoi_label_numbers(dock)
     assert vertices == 4
     assert area == pytest.approx(ellipsoidal_km2(expected + expected[:1]), rel=1e-3)
-    assert "drawn polygon" in dock.aoi_label.text()
-    assert canvas.mapTool() is not dock.polygon_tool  # done drawing: the tool is put down
+    assert "drawn polygon" in dock.aoi_section.label.text()
+    assert canvas.mapTool() is not dock.aoi_section.polygon_tool  # done drawing: the tool is put down
     assert_aoi_drawn(canvas, expected)
 
 
@@ -462,7 +462,7 @@ def test_aoi_drawn_with_the_polygon_tool(dock, canvas):
 
 
 def test_scene_search_lists_the_scene_under_the_aoi_and_filters_by_date(dock, qtbot, aoi_files):
-    dock.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(aoi_files["s2"])
     wait_for_listed(qtbot, dock, [S2_VIEW])
     table = dock.scene_picker.table
     assert [table.item(0, column).text() for column in range(3)] == ["2017-02-16", "S2 L1C", ""]
@@ -479,7 +479,7 @@ def test_scene_search_lists_the_scene_under_the_aoi_and_filters_by_date(dock, qt
 
 
 def test_scene_search_filters_by_cloud_cover(dock, qtbot, aoi_files):
-    dock.use_file(aoi_files["l8"])
+    dock.aoi_section.use_file(aoi_files["l8"])
     wait_for_listed(qtbot, dock, [L8_VIEW])
     assert dock.scene_picker.table.item(0, 2).text() == "11 %"
     dock.scene_picker.max_cloud.setValue(10)
@@ -518,7 +518,7 @@ def test_scene_row_fills_view_id_and_the_field_is_checked_as_typed(dock, qtbot, 
 
 
 def test_footprints_checkbox_draws_and_removes_scene_footprints(dock, canvas, qtbot, aoi_files):
-    dock.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(aoi_files["s2"])
     wait_for_listed(qtbot, dock, [S2_VIEW])
     before = rubber_bands(canvas)
     dock.scene_picker.show_footprints.setChecked(True)
@@ -843,7 +843,7 @@ def test_settings_in_the_dock_are_saved_and_rerun_the_search(plugin, qtbot, aoi_
     PluginSettings().scene_folders = []
     dock = plugin.dock
     assert dock.scene_picker.status.text().startswith("Add a scene folder")
-    dock.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(aoi_files["s2"])
     assert not dock.run_button.isEnabled()
     # let the search the AOI scheduled run (on no folder) first: the next one must come from the setting
     qtbot.waitUntil(lambda: not dock.scene_search.timer.isActive(), timeout=SEARCH_TIMEOUT_MS)
@@ -866,7 +866,7 @@ def test_settings_in_the_dock_are_saved_and_rerun_the_search(plugin, qtbot, aoi_
 def test_removing_every_scene_folder_empties_the_scene_list(dock, qtbot, aoi_files):
     """The list shows the scenes of the folders in Settings: with no folder left, none (a stale
     list would offer scenes, footprints and band checks of folders no longer set)."""
-    dock.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(aoi_files["s2"])
     wait_for_listed(qtbot, dock, [S2_VIEW])
     folders = dock.settings_widget.folder_list
     folders.setCurrentRow(0)
@@ -907,7 +907,7 @@ def test_settings_group_is_open_exactly_when_no_scene_folder_is_set(
 
 
 def test_aoi_outside_the_scene_keeps_run_disabled_saying_so(dock, qtbot, aoi_files):
-    dock.use_file(aoi_files["l8"])
+    dock.aoi_section.use_file(aoi_files["l8"])
     wait_for_listed(qtbot, dock, [L8_VIEW])
     choose_preset(dock, "true_colour")
     dock.scene_picker.view_id_edit.setText(S2_VIEW)  # typed: a valid id of a scene the AOI misses
@@ -915,21 +915,21 @@ def test_aoi_outside_the_scene_keeps_run_disabled_saying_so(dock, qtbot, aoi_fil
     wait_for_check(qtbot, dock)
     assert not dock.run_button.isEnabled()
     assert dock.request is None
-    assert dock.aoi_problem.isVisibleTo(dock)
-    assert f"the area of interest does not overlap scene {S2_VIEW}" in dock.aoi_problem.text()
-    assert dock.run_button.toolTip() == dock.aoi_problem.text()
+    assert dock.aoi_section.problem.isVisibleTo(dock)
+    assert f"the area of interest does not overlap scene {S2_VIEW}" in dock.aoi_section.problem.text()
+    assert dock.run_button.toolTip() == dock.aoi_section.problem.text()
     assert not dock.run_problem.isVisibleTo(dock)  # once, under the field: not again by Run
 
-    dock.use_file(aoi_files["s2"])  # an AOI over the scene: Run
+    dock.aoi_section.use_file(aoi_files["s2"])  # an AOI over the scene: Run
     wait_for_check(qtbot, dock)
     assert dock.run_button.isEnabled(), dock.run_button.toolTip()
-    assert not dock.aoi_problem.isVisibleTo(dock)
+    assert not dock.aoi_section.problem.isVisibleTo(dock)
 
 
 def test_bands_the_scene_lacks_keep_run_disabled_saying_so(dock, qtbot, aoi_files):
     # Over the Landsat AOI the Sentinel-2 scene is not listed: the form cannot know its files, the
     # scene folders can. SCL is a Sentinel-2 band (of L2A products); this L1C scene has none.
-    dock.use_file(aoi_files["l8"])
+    dock.aoi_section.use_file(aoi_files["l8"])
     wait_for_listed(qtbot, dock, [L8_VIEW])
     choose_preset(dock, "custom")
     dock.scene_picker.set_view_id(S2_VIEW)
@@ -941,7 +941,7 @@ def test_bands_the_scene_lacks_keep_run_disabled_saying_so(dock, qtbot, aoi_file
     assert f"scene {S2_VIEW} has no band SCL in the store" in dock.problem_labels["bands"].text()
 
     # the visual task: three bands, one of them missing from the scene
-    dock.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(aoi_files["s2"])
     wait_for_listed(qtbot, dock, [S2_VIEW])
     dock.task_combo.setCurrentIndex(dock.task_combo.findData("jpeg"))
     dock.forms["jpeg"].combination.setEditText("B04,B03,SCL")
@@ -958,7 +958,7 @@ def test_bands_the_scene_lacks_keep_run_disabled_saying_so(dock, qtbot, aoi_file
 
 
 def test_index_of_a_scene_not_in_the_folders_keeps_run_disabled(dock, qtbot, aoi_files):
-    dock.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(aoi_files["s2"])
     wait_for_listed(qtbot, dock, [S2_VIEW])
     dock.task_combo.setCurrentIndex(dock.task_combo.findData("bandmath"))
     dock.scene_picker.set_view_id("S2/33/U/UU/2017/2/26/0")
@@ -996,7 +996,7 @@ def test_scene_count_says_meet_the_aoi_only_with_an_aoi(dock, qtbot, aoi_files):
     assert not dock.aoi.is_set
     assert re.fullmatch(r"\d+ scene\(s\) in the scene folders", status.text()), status.text()
     assert "area of interest" not in status.text()
-    dock.use_file(aoi_files["s2"])
+    dock.aoi_section.use_file(aoi_files["s2"])
     wait_for_listed(qtbot, dock, [S2_VIEW])
     assert status.text() == "1 scene(s) meet the area of interest"
 
@@ -1077,18 +1077,18 @@ def test_run_stays_in_place_while_messages_come_and_go(dock, gui, qtbot, aoi_fil
         return run.mapTo(dock, QPoint(0, 0)), run.size()
 
     start = where()
-    assert dock.aoi_problem.isVisibleTo(dock)  # "Draw an area of interest…"
+    assert dock.aoi_section.problem.isVisibleTo(dock)  # "Draw an area of interest…"
     prepare_s2_true_colour(qtbot, dock, aoi_files)
-    assert not dock.aoi_problem.isVisibleTo(dock) and run.isEnabled()
+    assert not dock.aoi_section.problem.isVisibleTo(dock) and run.isEnabled()
     assert where() == start
     dock.settings_widget.folder_list.clear()
     dock.settings_widget.save()  # no scene folder: Run says so, just above itself
     assert dock.run_problem.isVisibleTo(dock) and "Add a scene folder" in dock.run_problem.text()
     assert where() == start
     dock.aoi.clear()  # and the AOI's message comes back
-    assert dock.aoi_problem.isVisibleTo(dock)
+    assert dock.aoi_section.problem.isVisibleTo(dock)
     assert where() == start
-    assert dock.scroll_area.isAncestorOf(dock.aoi_problem) and not dock.scroll_area.isAncestorOf(run)
+    assert dock.scroll_area.isAncestorOf(dock.aoi_section.problem) and not dock.scroll_area.isAncestorOf(run)
 
 
 def settle_layouts() -> None:

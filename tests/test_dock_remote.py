@@ -223,7 +223,7 @@ def tick_datasets(dock, *datasets: str) -> None:
 
 def prepare_true_colour(dock, aoi_file: str) -> None:
     """The form of a valid true-colour request of VIEW_ID over the AOI (the view_id typed)."""
-    dock.use_file(aoi_file)
+    dock.aoi_section.use_file(aoi_file)
     dock.scene_picker.set_view_id(VIEW_ID)
     preset = dock.forms["lbe"].band_picker.preset_combo
     preset.setCurrentIndex(preset.findData("true_colour"))
@@ -388,7 +388,7 @@ def test_remote_scene_search_lists_the_ticked_datasets_with_footprints(keyed_plu
     picker.max_cloud.setValue(50)
     tick_datasets(dock, "sentinel2", "landsat8")
     assert PluginSettings().remembered("datasets") == "sentinel2,landsat8"
-    dock.use_file(aoi_file)
+    dock.aoi_section.use_file(aoi_file)
 
     expected = [
         ("2023-07-19", "S2 L1C", "3 %", S2_JULY[1]),

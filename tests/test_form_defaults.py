@@ -128,7 +128,7 @@ def test_statistics_dates_default_to_the_scenes_that_meet_the_aoi_and_then_run(
     choose_task(dock, "mt_stats")
     dates = series_dates(sample_store)
     assert len(dates) == 105
-    dock.use_file(write_aoi(tmp_path, COLORADO_AOI))
+    dock.aoi_section.use_file(write_aoi(tmp_path, COLORADO_AOI))
     qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() == 105, timeout=SEARCH_TIMEOUT_MS)
     form = dock.forms["mt_stats"]
     assert form_dates(form) == (dates[0].isoformat(), dates[-1].isoformat())  # 2008 .. 2013
@@ -157,7 +157,7 @@ def test_dates_the_user_set_stay_when_the_scenes_change(plugin, qtbot, tmp_path,
         QTest.keyClick(form.start, Qt.Key.Key_Down)
     assert form.start.date().year() == year - 3 and form.dates_chosen
     chosen = form_dates(form)
-    dock.use_file(write_aoi(tmp_path, COLORADO_AOI))
+    dock.aoi_section.use_file(write_aoi(tmp_path, COLORADO_AOI))
     qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() == 105, timeout=SEARCH_TIMEOUT_MS)
     assert form_dates(form) == chosen
 
@@ -165,7 +165,7 @@ def test_dates_the_user_set_stay_when_the_scenes_change(plugin, qtbot, tmp_path,
 def test_an_answer_without_any_scene_says_so_plainly(plugin, qtbot, tmp_path, qgis_iface):
     dock = plugin.dock
     choose_task(dock, "mt_stats")
-    dock.use_file(write_aoi(tmp_path, COLORADO_AOI))
+    dock.aoi_section.use_file(write_aoi(tmp_path, COLORADO_AOI))
     qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() == 105, timeout=SEARCH_TIMEOUT_MS)
     form = dock.forms["mt_stats"]
     form.start.setDate(QDate(2020, 1, 1))  # no scene of the store in 2020

@@ -174,10 +174,10 @@ def test_big_tile_unload_removes_everything_and_cancels_running_tasks(
     action.trigger()
     dock = plugin.dock
     # Leave traces of use on the canvas: an AOI, the scene footprints, a drawing tool still active.
-    dock.use_canvas_extent()
+    dock.aoi_section.use_canvas_extent()
     dock.scene_picker.show_footprints.setChecked(True)
     qtbot.waitUntil(lambda: dock.scene_picker.table.rowCount() > 0, timeout=TASK_TIMEOUT_MS)
-    dock.draw_polygon()
+    dock.aoi_section.draw_polygon()
     assert isinstance(canvas.mapTool(), PolygonAoiTool)
     assert rubber_band_count(canvas) > rubber_bands_before
     # A long task, still running at unload.
@@ -212,8 +212,8 @@ def test_unload_then_a_new_instance_loads_and_unloads_again(environment, qgis_if
         dock = plugin.dock
         qtbot.waitUntil(dock.isVisible)
         assert our_docks(gui.window) == [dock]
-        dock.use_canvas_extent()
-        dock.draw_rectangle()
+        dock.aoi_section.use_canvas_extent()
+        dock.aoi_section.draw_rectangle()
         assert isinstance(canvas.mapTool(), RectangleAoiTool)
         plugin.unload()
         assert not dock.isVisible()  # out of the main window at once, deleted with the next events
@@ -246,7 +246,7 @@ def test_unload_deletes_the_map_tools_the_dock_made(environment, qgis_iface, can
     plugin.initGui()
     dock = plugin.dock
     assert len(our_tools()) == tools_before + 2
-    dock.draw_rectangle()
+    dock.aoi_section.draw_rectangle()
     plugin.unload()
     flush_deletions()
     assert len(our_tools()) == tools_before

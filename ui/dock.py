@@ -8,14 +8,12 @@ anything runs.
 from __future__ import annotations
 
 import json
-import os
 
 from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateTransform,
     QgsCsException,
-    QgsGeometry,
     QgsProject,
     QgsRectangle,
     QgsReferencedRectangle,
@@ -25,7 +23,6 @@ from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,7 +30,6 @@ from qgis.PyQt.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -48,13 +44,12 @@ from ..core.request import (
 from ..core.results import predicted_result
 from ..core.scenes import Scene
 from ..core.sensors import SceneId
-from ..core.vector import read_aoi_file
 from ..services.settings import EMBEDDED, REMOTE, PluginSettings
 from ..services.task_controller import TaskController, TaskRecord
 from ..services.tasks import CheckTask, check_on_scene_folders
+from .aoi_section import AoiSection
 from .area_of_interest import AreaOfInterest
 from .connection_test import ConnectionTest
-from .map_tools import PolygonAoiTool, RectangleAoiTool
 from .map_zoom import cannot_show_text, zoom_canvas
 from .scene_picker import ScenePicker
 from .scene_search import DatasetChoice, SceneSearch
@@ -93,7 +88,6 @@ class LoadByExtentDock(QgsDockWidget):
         self.aoi = AreaOfInterest(self.canvas, project)
         self.reference = new_reference("lbe")  # renewed when the task type changes and after each run
         self.request: TaskRequest | None = None  # the valid request of the form, or None
-        self._previous_map_tool = None
         self._scene_source = self._scenes_come_from()
         # The background check of a valid request against the scene folders.
         self._checked_key: str | None = None
@@ -111,10 +105,11 @@ class LoadByExtentDock(QgsDockWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 4)  # the group boxes have margins of their own: room in a narrow dock
         layout.addLayout(self._build_task_row())
-        layout.addWidget(self._build_aoi_group())
+        self.aoi_section = AoiSection(iface, self.aoi)
+        layout.addWidget(self.aoi_section)
         layout.addWidget(self._build_scene_group())
         self.form_groups: dict[str, QgsCollapsibleGroupBox] = {}
-        self.problem_labels = {"aoi": self.aoi_problem, "scene": self.scene_problem}
+        self.problem_labels = {"aoi": self.aoi_section.problem, "scene": self.scene_problem}
         for form in self.forms.values():
             layout.addWidget(self._build_form_group(form))
         layout.addWidget(self._build_options_group())
@@ -146,13 +141,6 @@ class LoadByExtentDock(QgsDockWidget):
         frame_layout.addLayout(run_bar)
         self.setWidget(frame)
         self._wheel_guard = guard_wheel(frame)
-
-        self.rectangle_tool = RectangleAoiTool(self.canvas)
-        self.polygon_tool = PolygonAoiTool(self.canvas)
-        for tool, source in ((self.rectangle_tool, self.tr("drawn rectangle")), (self.polygon_tool, self.tr("drawn polygon"))):
-            tool.aoiDrawn.connect(lambda geometry, source=source: self._drawn(geometry, source))
-            tool.drawingCanceled.connect(self._restore_map_tool)
-            tool.messageEmitted.connect(lambda text, _level=None: self._show_aoi_problem(text))
 
         self.aoi.changed.connect(self._aoi_changed)
         self.scene_picker.filtersChanged.connect(self.scene_search.schedule)
@@ -192,44 +180,6 @@ class LoadByExtentDock(QgsDockWidget):
         row.addWidget(QLabel(self.tr("Task")))
         row.addWidget(self.task_combo, 1)
         return row
-
-    def _build_aoi_group(self) -> QgsCollapsibleGroupBox:
-        group = QgsCollapsibleGroupBox(self.tr("Area of interest"))
-        buttons = QGridLayout()
-        self.aoi_buttons = {}
-        for index, (key, icon, text, tip, slot) in enumerate((
-            ("rectangle", "/mActionSelectRectangle.svg", self.tr("Rectangle"), self.tr("Drag a rectangle on the map"),
-             self.draw_rectangle),
-            ("polygon", "/mActionSelectPolygon.svg", self.tr("Polygon"),
-             self.tr("Click vertices; double-click or right-click finishes, Backspace removes the last vertex, "
-                     "Esc cancels"), self.draw_polygon),
-            ("selection", "/mActionSelectFreehand.svg", self.tr("Selection"),
-             self.tr("The selected polygons of the active layer"), self.use_selection),
-            ("extent", "/mActionZoomFullExtent.svg", self.tr("Map extent"), self.tr("The map canvas extent"),
-             self.use_canvas_extent),
-            ("file", "/mActionFileOpen.svg", self.tr("File…"), self.tr("A GeoJSON or any vector file"), self.use_file),
-            ("clear", "/mActionDeleteSelected.svg", self.tr("Clear"), self.tr("Forget the area of interest"),
-             self.aoi.clear),
-        )):
-            button = QToolButton()
-            button.setIcon(QgsApplication.getThemeIcon(icon))
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setObjectName(f"aoi_{key}")
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            buttons.addWidget(button, index // 2, index % 2)  # two columns: whole labels in a narrow dock
-            self.aoi_buttons[key] = button
-        self.aoi_label = QLabel()
-        self.aoi_label.setObjectName("aoiLabel")
-        self.aoi_label.setWordWrap(True)
-        self.aoi_problem = _problem_label()
-        box = QVBoxLayout(group)
-        box.addLayout(buttons)
-        box.addWidget(self.aoi_label)
-        box.addWidget(self.aoi_problem)
-        return group
 
     def _build_scene_group(self) -> QgsCollapsibleGroupBox:
         group = QgsCollapsibleGroupBox(self.tr("Scene"))
@@ -355,70 +305,7 @@ class LoadByExtentDock(QgsDockWidget):
         return group
 
     # --- area of interest ------------------------------------------------------------------------
-    def draw_rectangle(self) -> None:
-        self._use_map_tool(self.rectangle_tool)
-
-    def draw_polygon(self) -> None:
-        self._use_map_tool(self.polygon_tool)
-
-    def _use_map_tool(self, tool) -> None:
-        if self.canvas.mapTool() not in (self.rectangle_tool, self.polygon_tool):
-            self._previous_map_tool = self.canvas.mapTool()
-        self.canvas.setMapTool(tool)
-
-    def _restore_map_tool(self) -> None:
-        if self.canvas.mapTool() in (self.rectangle_tool, self.polygon_tool):
-            if self._previous_map_tool is not None:
-                self.canvas.setMapTool(self._previous_map_tool)
-            else:
-                self.canvas.unsetMapTool(self.canvas.mapTool())
-
-    def _drawn(self, geometry: QgsGeometry, source: str) -> None:
-        self.aoi.set_from_map(geometry, source)
-        self._restore_map_tool()
-
-    def use_selection(self) -> None:
-        try:
-            self.aoi.set_from_layer_selection(self.iface.activeLayer())
-        except LbeError as error:
-            self._show_aoi_problem(str(error), to_message_bar=True)
-
-    def use_canvas_extent(self) -> None:
-        self.aoi.set_from_map(QgsGeometry.fromRect(self.canvas.extent()), self.tr("map extent"))
-
-    def use_file(self, path: str | None = None) -> None:
-        if not path:
-            path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Area of interest"), "", self.tr("Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)"))
-        if not path:
-            return
-        try:
-            geojson = read_aoi_file(path, field="file")
-        except LbeError as error:
-            self._show_aoi_problem(error.message, to_message_bar=True)
-            return
-        self.aoi.set_from_geojson(geojson, path)
-        if not self.aoi.zoom_to():  # a file's AOI may be anywhere: show it (if the map's CRS can)
-            self._say_cannot_zoom(cannot_show_text(self.canvas, self.tr("the area of interest")))
-
-    def _show_aoi_problem(self, text: str, to_message_bar: bool = False) -> None:
-        self.aoi_problem.setText(text)
-        self.aoi_problem.setVisible(bool(text))
-        if text and to_message_bar:
-            self.iface.messageBar().pushMessage(self.tr("Load By Extent"), text, Qgis.MessageLevel.Warning)
-
     def _aoi_changed(self) -> None:
-        self._show_aoi_problem("")
-        if self.aoi.is_set:
-            source = self.aoi.source
-            # A file by its name, the whole path in the tooltip: a long path would widen the dock.
-            self.aoi_label.setText(self.tr("{area} km² · {vertices} vertices · {source}").format(
-                area=f"{self.aoi.area_km2():,.2f}", vertices=self.aoi.vertex_count(),
-                source=os.path.basename(source) if os.sep in source else source))
-            self.aoi_label.setToolTip(source)
-        else:
-            self.aoi_label.setToolTip("")
-            self.aoi_label.setText(self.tr("No area of interest yet: draw one or take it from a source above."))
         self.scene_search.schedule()
         self.refresh()
 
@@ -675,7 +562,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.aoi.set_shown(visible)
         self.scene_picker.set_shown(visible)
         if not visible:
-            self._restore_map_tool()
+            self.aoi_section.restore_map_tool()
 
     # --- leaving ------------------------------------------------------------------------------------
     def cleanup(self) -> None:
@@ -686,13 +573,7 @@ class LoadByExtentDock(QgsDockWidget):
         for task in list(self._store_checks):
             task.cancel()
         self.visibilityChanged.disconnect(self._visibility_changed)
-        for tool in (self.rectangle_tool, self.polygon_tool):
-            if self.canvas.mapTool() is tool:
-                self.canvas.unsetMapTool(tool)
-        self.polygon_tool.clear()
-        for tool in (self.rectangle_tool, self.polygon_tool):
-            tool.remove_rubber_bands()
-            tool.deleteLater()  # the canvas is their parent: they would outlive the dock
+        self.aoi_section.remove_tools()
         self.aoi.remove()
         self.scene_picker.remove_from_canvas()
         for signal, slot in ((self.controller.recordAdded, self.task_list.add),
