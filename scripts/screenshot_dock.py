@@ -52,7 +52,7 @@ def start() -> None:
     dock.aoi.zoom_to()
     dock.scene_picker.set_view_id(VIEW_ID)
     dock.forms["lbe"].band_picker.set_preset("true_colour")
-    dock.request_toggle.setChecked(False)
+    dock.request_preview.toggle.setChecked(False)
     QTimer.singleShot(2500, run)
 
 

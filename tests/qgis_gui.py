@@ -73,4 +73,4 @@ def show_area(canvas: QgsMapCanvas, crs_id: str, lon_lat_box=S2_VIEW_BOX) -> Non
 
 def wait_for_check(qtbot, dock, timeout_ms: int = 30_000) -> None:
     """Wait for the scene folders' answer on the dock's request (its background check)."""
-    qtbot.waitUntil(lambda: not dock.store_check_pending, timeout=timeout_ms)
+    qtbot.waitUntil(lambda: not dock.store_check.pending, timeout=timeout_ms)

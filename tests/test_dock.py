@@ -655,7 +655,7 @@ def test_predicted_result_follows_the_api_rule(dock, qtbot, aoi_files):
 
 def test_request_json_is_the_built_request_and_copies_to_the_clipboard(dock, qtbot, aoi_files):
     prepare_s2_true_colour(qtbot, dock, aoi_files)
-    shown = json.loads(dock.request_text.toPlainText())
+    shown = json.loads(dock.request_preview.text.toPlainText())
     assert shown == dock.build_request().to_dict()
     assert shown == dock.request.to_dict()
     params = TaskRequest(shown).validate()
@@ -669,13 +669,13 @@ def test_request_json_is_the_built_request_and_copies_to_the_clipboard(dock, qtb
     QApplication.clipboard().setText("")
     copy = dock.findChild(QPushButton, "copyJson")
     assert not copy.isVisibleTo(dock)
-    dock.request_toggle.click()  # the JSON, and its copy buttons with it
-    assert dock.request_text.isVisibleTo(dock) and copy.isVisibleTo(dock)
+    dock.request_preview.toggle.click()  # the JSON, and its copy buttons with it
+    assert dock.request_preview.text.isVisibleTo(dock) and copy.isVisibleTo(dock)
     copy.click()
     assert json.loads(QApplication.clipboard().text()) == shown
     # the JSON follows the form
     dock.forms["lbe"].merge_check.setChecked(False)
-    assert json.loads(dock.request_text.toPlainText())["params"]["merge"] is False
+    assert json.loads(dock.request_preview.text.toPlainText())["params"]["merge"] is False
 
 
 # --- running --------------------------------------------------------------------------------------
@@ -1140,7 +1140,7 @@ def test_in_a_narrow_dock_every_text_is_whole_and_no_label_overlaps(qgis_font, d
                                                                     width):
     narrow(gui, dock, width)
     dock.findChild(QWidget, "settingsGroup").setCollapsed(False)
-    dock.request_toggle.setChecked(True)
+    dock.request_preview.toggle.setChecked(True)
     dock.task_combo.setCurrentIndex(dock.task_combo.findData(task_type))
     choose_scene(qtbot, dock, aoi_files["s2"], S2_VIEW)
     # long messages under the fields, as an analyst meets them
@@ -1193,10 +1193,10 @@ def test_the_background_check_is_hidden_from_the_task_manager_where_qgis_can(doc
             self.flags.append(task.flags())
             super().add(task)
 
-    dock._store_checks = Recorded()
+    dock.store_check.tasks = Recorded()
     prepare_s2_true_colour(qtbot, dock, aoi_files)
-    assert dock._store_checks.flags, "no check ran"
-    for flags in dock._store_checks.flags:
+    assert dock.store_check.tasks.flags, "no check ran"
+    for flags in dock.store_check.tasks.flags:
         assert flags & QgsTask.Flag.CanCancel
         if hasattr(QgsTask.Flag, "Hidden"):
             assert flags & QgsTask.Flag.Hidden

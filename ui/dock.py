@@ -7,11 +7,8 @@ anything runs.
 
 from __future__ import annotations
 
-import json
-
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsCoordinateTransform,
     QgsCsException,
     QgsProject,
@@ -19,18 +16,15 @@ from qgis.core import (
     QgsReferencedRectangle,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsScrollArea
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
-    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,26 +40,19 @@ from ..core.scenes import Scene
 from ..core.sensors import SceneId
 from ..services.settings import EMBEDDED, REMOTE, PluginSettings
 from ..services.task_controller import TaskController, TaskRecord
-from ..services.tasks import CheckTask, check_on_scene_folders
 from .aoi_section import AoiSection
 from .area_of_interest import AreaOfInterest
 from .connection_test import ConnectionTest
 from .map_zoom import cannot_show_text, zoom_canvas
+from .request_preview import RequestPreview
 from .scene_picker import ScenePicker
 from .scene_search import DatasetChoice, SceneSearch
 from .settings_widget import SettingsWidget
+from .store_check import StoreCheck
 from .task_form import TaskForm, make_forms
 from .task_list import TaskList
 from .theme import ProblemLabel
 from .wheel_guard import guard_wheel
-
-STORE_CHECK_DELAY_MS = 150  # the same for checking a request against the scene folders
-
-
-def curl_command(api_url: str, request: TaskRequest) -> str:
-    body = json.dumps(request.to_dict()).replace("'", "'\\''")
-    return (f"curl -X POST '{api_url.rstrip('/')}/api?api_key=***' -H 'x-api-key: ***' "
-            f"-H 'Content-Type: application/json' --data-raw '{body}'")
 
 
 def _problem_label() -> ProblemLabel:
@@ -89,17 +76,8 @@ class LoadByExtentDock(QgsDockWidget):
         self.reference = new_reference("lbe")  # renewed when the task type changes and after each run
         self.request: TaskRequest | None = None  # the valid request of the form, or None
         self._scene_source = self._scenes_come_from()
-        # The background check of a valid request against the scene folders.
-        self._checked_key: str | None = None
-        self._checked_verdict: tuple[str | None, str] = (None, "")
-        self._pending_key: str | None = None
-        self._pending_request: TaskRequest | None = None
-        self._store_checks: set[CheckTask] = set()
-        self._store_check_timer = QTimer(self)
-        self._store_check_timer.setSingleShot(True)
-        self._store_check_timer.setInterval(STORE_CHECK_DELAY_MS)
-        self._store_check_timer.timeout.connect(self._check_on_store)
-
+        self.store_check = StoreCheck(controller, settings, self)  # the request against the scene folders
+        self.store_check.answered.connect(self.refresh)
         self.forms = make_forms()  # one per task type, in the order of the task combo
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -249,42 +227,14 @@ class LoadByExtentDock(QgsDockWidget):
         self.prediction_label.setObjectName("predictionLabel")
         self.prediction_label.setWordWrap(True)
         self.options_problem = _problem_label()
-        self.request_toggle = QToolButton()
-        self.request_toggle.setText(self.tr("▸ Request"))
-        self.request_toggle.setCheckable(True)
-        self.request_toggle.toggled.connect(self._toggle_request)
-        copy = QPushButton(self.tr("Copy JSON"))
-        copy.setObjectName("copyJson")
-        copy.clicked.connect(self.copy_request)
-        copy_curl = QPushButton(self.tr("Copy as curl"))
-        copy_curl.setObjectName("copyCurl")
-        copy_curl.setToolTip(self.tr("The API call with the key hidden as ***"))
-        copy_curl.clicked.connect(self.copy_curl)
-        self.request_text = QPlainTextEdit()
-        self.request_text.setObjectName("requestJson")
-        self.request_text.setReadOnly(True)
-        self.request_text.setMinimumHeight(140)
-        self.request_text.hide()
-        request_row = QHBoxLayout()
-        request_row.addWidget(self.request_toggle)
-        request_row.addStretch(1)
-        # The copy buttons under the JSON, shown with it: beside the toggle they crowd a narrow dock.
-        self.copy_row = QWidget()
-        copy_layout = QHBoxLayout(self.copy_row)
-        copy_layout.setContentsMargins(0, 0, 0, 0)
-        copy_layout.addStretch(1)
-        copy_layout.addWidget(copy)
-        copy_layout.addWidget(copy_curl)
-        self.copy_row.hide()
+        self.request_preview = RequestPreview(self.settings)
         box = QVBoxLayout(group)
         for form in self.forms.values():  # the options of a task type (the crop's merge and metadata)
             if form.options is not None:
                 box.addWidget(form.options)
         box.addWidget(self.prediction_label)
         box.addWidget(self.options_problem)
-        box.addLayout(request_row)
-        box.addWidget(self.request_text)
-        box.addWidget(self.copy_row)
+        box.addWidget(self.request_preview)
         return group
 
     def _build_task_group(self) -> QgsCollapsibleGroupBox:
@@ -359,7 +309,7 @@ class LoadByExtentDock(QgsDockWidget):
     def check_form(self) -> tuple[dict[str, str], TaskRequest, TaskParams | None]:
         """What stops the form from running, by section ("aoi", "scene", "bands", "options", "run");
         the request the form makes, and its params when it is valid. What the scene folders say
-        of a valid request comes later, from the background check (`store_check_pending`)."""
+        of a valid request comes later, from the background check (`store_check`)."""
         found: dict[str, str] = {}
         form = self.form()
         if not self.aoi.is_set:
@@ -385,59 +335,13 @@ class LoadByExtentDock(QgsDockWidget):
         elif not self.settings.scene_folders:
             found["run"] = self.tr("Add a scene folder in Settings below.")
         elif not found:
-            verdict = self._store_verdict(request)
+            verdict = self.store_check.verdict(request)
             if verdict is not None and verdict[1]:
                 field, message = verdict
                 found[self._section(field)] = message
         return found, request, params
 
     # --- the request against the scene folders (in the background) ------------------------------
-    def _store_key(self, request: TaskRequest) -> str:
-        """What the scene folders' answer depends on: the request but its reference, and the folders."""
-        data = request.to_dict()
-        params = {key: value for key, value in data.get("params", {}).items() if key != "reference"}
-        return json.dumps([data.get("type"), params, list(self.settings.scene_folders)], sort_keys=True)
-
-    def _store_verdict(self, request: TaskRequest) -> tuple[str | None, str] | None:
-        """(field, problem) as the scene folders answered for this request ("" when it can run), or
-        None while they are being asked (a check is started, after a short pause, if none is)."""
-        key = self._store_key(request)
-        if key == self._checked_key:
-            return self._checked_verdict
-        if key != self._pending_key:
-            self._pending_key = key
-            self._pending_request = TaskRequest(request.to_dict())
-            self._store_check_timer.start()
-        return None
-
-    @property
-    def store_check_pending(self) -> bool:
-        """Whether the request of the form waits for the scene folders' answer."""
-        return self._pending_key is not None
-
-    def _check_on_store(self) -> None:
-        key, request = self._pending_key, self._pending_request
-        if key is None:
-            return
-        task = CheckTask(self.tr("Load By Extent: checking the request against the scene folders"),
-                         check_on_scene_folders(self.controller.scene_stores(), request), background=True)
-        task.answered.connect(lambda ok, text, task=task, key=key: self._store_answered(task, key, ok, text))
-        self._store_checks.add(task)
-        QgsApplication.taskManager().addTask(task)
-
-    def _store_answered(self, task: CheckTask, key: str, ok: bool, text: str) -> None:
-        self._store_checks.discard(task)
-        if key != self._pending_key:
-            return  # the form changed meanwhile: a newer check is under way
-        self._pending_key = self._pending_request = None
-        self._checked_key = key
-        self._checked_verdict = (None, "") if ok else (task.field, text)
-        self.refresh()
-
-    def _forget_store_answers(self) -> None:
-        """The scene folders (or their files) may have changed: ask them again."""
-        self._checked_key = self._pending_key = self._pending_request = None
-
     def refresh(self, *_args) -> None:
         """Validate the form, show problems under their sections, the predicted result and the JSON."""
         problems, request, params = self.check_form()
@@ -453,8 +357,8 @@ class LoadByExtentDock(QgsDockWidget):
             if key == "scene":
                 self.scene_picker.view_id_status.setVisible(
                     self.form().takes_view_id and (not text or said))
-        self.request_text.setPlainText(json.dumps(request.to_dict(), indent=2))
-        pending = not problems and self.store_check_pending
+        self.request_preview.show_request(request)
+        pending = not problems and self.store_check.pending
         self.request = None if problems or pending else request
         self.run_button.setEnabled(self.request is not None)
         if pending:
@@ -468,18 +372,6 @@ class LoadByExtentDock(QgsDockWidget):
         if params is None:
             return self.tr("→ the result type shows here once the request is valid")
         return self.form().prediction(params, predicted_result(params))
-
-    def _toggle_request(self, shown: bool) -> None:
-        self.request_text.setVisible(shown)
-        self.copy_row.setVisible(shown)
-        self.request_toggle.setText(self.tr("▾ Request") if shown else self.tr("▸ Request"))
-
-    def copy_request(self) -> None:
-        QApplication.clipboard().setText(self.request_text.toPlainText())
-
-    def copy_curl(self) -> None:
-        """The create call as a curl command, the key shown as *** (never the key itself)."""
-        QApplication.clipboard().setText(curl_command(self.settings.api_url, self.build_request()))
 
     # --- running -------------------------------------------------------------------------------------
     def run(self) -> None:
@@ -553,7 +445,7 @@ class LoadByExtentDock(QgsDockWidget):
         if rescan or scene_source != self._scene_source:
             self._scene_source = scene_source
             self.controller.refresh_stores()
-            self._forget_store_answers()
+            self.store_check.forget()
             self.scene_search.schedule()
         self.refresh()
 
@@ -568,10 +460,7 @@ class LoadByExtentDock(QgsDockWidget):
     def cleanup(self) -> None:
         """Remove what the dock put on the canvas and stop its timers and searches (unload)."""
         self.scene_search.cancel()
-        self._store_check_timer.stop()
-        self._forget_store_answers()  # an answer still on its way finds nobody waiting for it
-        for task in list(self._store_checks):
-            task.cancel()
+        self.store_check.stop()
         self.visibilityChanged.disconnect(self._visibility_changed)
         self.aoi_section.remove_tools()
         self.aoi.remove()
