@@ -73,12 +73,12 @@ class LoadByExtentDock(QgsDockWidget):
         self.settings = settings
         self.project = project  # where results load and AOIs are transformed: the plugin's project
         self.aoi = AreaOfInterest(self.canvas, project)
-        self.reference = new_reference("lbe")  # renewed when the task type changes and after each run
+        self.forms = make_forms()  # one per task type, in the order of the task combo
+        self.reference = new_reference(next(iter(self.forms)))  # renewed when the task type changes and after each run
         self.request: TaskRequest | None = None  # the valid request of the form, or None
         self._scene_source = self._scenes_come_from()
         self.store_check = StoreCheck(controller, settings, self)  # the request against the scene folders
         self.store_check.answered.connect(self.refresh)
-        self.forms = make_forms()  # one per task type, in the order of the task combo
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 4)  # the group boxes have margins of their own: room in a narrow dock
@@ -149,7 +149,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.task_combo.setObjectName("taskType")
         for task_type, form in self.forms.items():
             self.task_combo.addItem(form.label(), task_type)
-        remembered = self.task_combo.findData(self.settings.remembered("task_type", "lbe"))
+        remembered = self.task_combo.findData(self.settings.remembered("task_type", next(iter(self.forms))))
         self.task_combo.setCurrentIndex(max(remembered, 0))
         self.task_combo.currentIndexChanged.connect(self._task_type_changed)
         self.task_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
