@@ -43,16 +43,22 @@ class Backend(Protocol):
         self, request: TaskRequest, params: TaskParams, workspace: str, feedback: FeedbackLike | None
     ) -> TaskResult: ...
 
+    def after_commit(self, result: TaskResult) -> None:
+        """The result's files are in place (e.g. the remote backend's ledger learns where)."""
+
 
 def run(
-    request: TaskRequest, backend: Backend, output_folder: str, feedback: FeedbackLike | None = None
+    request: TaskRequest, backend: Backend, output_folder: str, feedback: FeedbackLike | None = None,
+    params: TaskParams | None = None,
 ) -> TaskResult:
     """Run `request` on `backend`; the result's files end up in `output_folder`.
 
-    Raises RequestError for an invalid request (before any work), TaskCancelled when cancelled,
-    and another LbeError for any other failure.
+    `params`: the request's validated params, when the caller validated it already (a request is
+    validated once per run). Raises RequestError for an invalid request (before any work),
+    TaskCancelled when cancelled, and another LbeError for any other failure.
     """
-    params = request.validate()
+    if params is None:
+        params = request.validate()
     try:
         with StagingFolder(output_folder) as staging:
             result = backend.execute(request, params, staging.path, feedback)
@@ -60,9 +66,7 @@ def run(
             result = staging.commit(result)
     except OSError as error:  # the disk, not a bug: a full disk, a folder that cannot be written
         raise DataError(os_error_message(error, output_folder)) from error
-    after_commit = getattr(backend, "after_commit", None)
-    if after_commit is not None:  # e.g. the remote backend's ledger learns where the files are
-        after_commit(result)
+    backend.after_commit(result)
     return result
 
 

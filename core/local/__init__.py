@@ -81,3 +81,6 @@ class LocalBackend:
             from .jpeg import run_jpeg
 
             return run_jpeg(params, scene, workspace, feedback)
+
+    def after_commit(self, result: TaskResult) -> None:
+        """Nothing to note: the scene folders keep no record of what was made."""
