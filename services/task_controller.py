@@ -20,7 +20,7 @@ from ..core.local import LocalBackend
 from ..core.remote.backend import RemoteBackend
 from ..core.remote.client import RemoteConfig
 from ..core.remote.ledger import TaskLedger
-from ..core.request import LbeParams, TaskRequest
+from ..core.request import LbeParams, TaskParams, TaskRequest
 from ..core.results import TaskResult, no_scene_text
 from ..core.runner import Backend
 from ..core.scenes import SceneStoreSet
@@ -64,9 +64,11 @@ class TaskRecord:
         return os.path.dirname(self.result.files[0]) if self.result and self.result.files else None
 
 
-def describe(request: TaskRequest, remote: bool = False) -> str:
-    """"S2 2017-02-16 B04,B03,B02" for the task list and the task manager ("· API" when remote)."""
-    params = request.validate()
+def describe(request: TaskRequest, remote: bool = False, params: TaskParams | None = None) -> str:
+    """"S2 2017-02-16 B04,B03,B02" for the task list and the task manager ("· API" when remote).
+    `params`: the request's validated params, if the caller has them."""
+    if params is None:
+        params = request.validate()
     scene = getattr(params, "scene", None)
     if isinstance(params, LbeParams):
         what = ",".join(params.bands)
@@ -131,18 +133,23 @@ class TaskController(QObject):
 
     # --- running ------------------------------------------------------------------------------
     def submit(self, request: TaskRequest, scenes: str | None = None, force: bool = False,
-               resume_task_id: str | None = None) -> RunRequestTask:
+               resume_task_id: str | None = None, params: TaskParams | None = None) -> RunRequestTask:
         """Validate and start `request`; RequestError / LbeError before anything starts.
-        `resume_task_id`: wait for that remote task of the ledger instead of sending the request."""
-        request.validate()
+        `resume_task_id`: wait for that remote task of the ledger instead of sending the request.
+        `params`: the request's validated params when the caller has them (the dock's form):
+        the request is not validated again."""
+        if params is None:
+            params = request.validate()
         backend = self.backend(scenes, force, resume_task_id)
         remote = isinstance(backend, RemoteBackend)
-        record = TaskRecord(describe(request, remote), TaskRequest(request.to_dict()), scenes, remote)
+        # The record keeps the request itself: a TaskRequest copies its data in and out.
+        record = TaskRecord(describe(request, remote, params), request, scenes, remote)
         task = RunRequestTask(
             self.tr("Load By Extent: {what}").format(what=record.description),
             record.request,
             backend,
             self.settings.output_folder,
+            params,
         )
         record.task = task
         task.progressChanged.connect(lambda progress, r=record: self._progress(r, progress))

@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from ..core.display import prepare_display
 from ..core.errors import LbeError, TaskCancelled
 from ..core.i18n import tr
-from ..core.request import TaskRequest
+from ..core.request import TaskParams, TaskRequest
 from ..core.results import TaskResult
 from ..core.runner import Backend, run
 
@@ -67,10 +67,12 @@ class RunRequestTask(QgsTask):
     cancelled = pyqtSignal()
     messageReported = pyqtSignal(str)  # what the backend says while it works ("waiting 30 s: rate limit")
 
-    def __init__(self, description: str, request: TaskRequest, backend: Backend, output_folder: str) -> None:
+    def __init__(self, description: str, request: TaskRequest, backend: Backend, output_folder: str,
+                 params: TaskParams | None = None) -> None:
         super().__init__(description, QgsTask.Flag.CanCancel)
         # Copies only: the dock may change while this runs.
         self.request = TaskRequest(request.to_dict())
+        self.params = params  # the request's validated params (frozen), when the caller has them
         self.backend = backend
         self.output_folder = str(output_folder)
         self.result: TaskResult | None = None
@@ -80,7 +82,7 @@ class RunRequestTask(QgsTask):
 
     def run(self) -> bool:
         try:
-            self.result = run(self.request, self.backend, self.output_folder, _TaskFeedback(self))
+            self.result = run(self.request, self.backend, self.output_folder, _TaskFeedback(self), self.params)
             # Extracting a zip and counting stretches touch the disk: here, not on the main thread.
             if self.result.result_type != "json":  # statistics are not layers
                 self.displays = prepare_display(self.result, self.isCanceled)

@@ -41,6 +41,9 @@ class AreaOfInterest(QObject):
         self.project = project
         self.geometry: QgsGeometry | None = None  # EPSG:4326
         self.source = ""  # what it came from, in plain words
+        # The geometry as a request takes it, or what is wrong with it, by allow_multipolygon:
+        # serialised and checked once per change, not at every refresh of the form.
+        self._geojson: dict[bool, dict | RequestError] = {}
         self._band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self._band.setColor(DRAWING_STROKE_COLOR)  # the colour it was drawn in (fixed map symbology)
         self._band.setBrushStyle(Qt.BrushStyle.NoBrush)  # a fill would tint the results under it
@@ -73,6 +76,7 @@ class AreaOfInterest(QObject):
     def clear(self) -> None:
         self.geometry = None
         self.source = ""
+        self._geojson.clear()
         self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.changed.emit()
 
@@ -84,6 +88,7 @@ class AreaOfInterest(QObject):
                 geometry = parts[0]
         self.geometry = geometry
         self.source = source
+        self._geojson.clear()
         self._redraw()
         self.changed.emit()
 
@@ -99,7 +104,19 @@ class AreaOfInterest(QObject):
         return vertex_count(self.geometry) if self.is_set else 0
 
     def geojson(self, allow_multipolygon: bool = False) -> dict:
-        """The AOI as a validated GeoJSON geometry for a request; RequestError naming what is wrong."""
+        """The AOI as a validated GeoJSON geometry for a request (not to be changed: a request
+        copies it); RequestError naming what is wrong."""
+        if allow_multipolygon not in self._geojson:
+            try:
+                self._geojson[allow_multipolygon] = self._checked_geojson(allow_multipolygon)
+            except RequestError as error:
+                self._geojson[allow_multipolygon] = error
+        answer = self._geojson[allow_multipolygon]
+        if isinstance(answer, RequestError):
+            raise RequestError(answer.field, answer.message)  # a new one: a raise adds to an error's traceback
+        return answer
+
+    def _checked_geojson(self, allow_multipolygon: bool) -> dict:
         if not self.is_set:
             raise RequestError("params.geometry", tr("no area of interest: draw one or pick a source"))
         if self.geometry.isMultipart() and not allow_multipolygon:

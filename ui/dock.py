@@ -76,6 +76,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.forms = make_forms()  # one per task type, in the order of the task combo
         self.reference = new_reference(next(iter(self.forms)))  # renewed when the task type changes and after each run
         self.request: TaskRequest | None = None  # the valid request of the form, or None
+        self.params: TaskParams | None = None  # its validated params, handed to the run
         self._scene_source = self._scenes_come_from()
         self.store_check = StoreCheck(controller, settings, self)  # the request against the scene folders
         self.store_check.answered.connect(self.refresh)
@@ -360,6 +361,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.request_preview.show_request(request)
         pending = not problems and self.store_check.pending
         self.request = None if problems or pending else request
+        self.params = params if self.request is not None else None
         self.run_button.setEnabled(self.request is not None)
         if pending:
             tip = self.tr("Checking the request against the scene folders…")
@@ -388,7 +390,7 @@ class LoadByExtentDock(QgsDockWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            self.controller.submit(self.request)
+            self.controller.submit(self.request, params=self.params)
         except LbeError as error:
             self.run_problem.setText(str(error))
             self.run_problem.show()
