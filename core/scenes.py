@@ -29,7 +29,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import aoi as aoi_module
 from .errors import DataError, RequestError, SceneNotFoundError
@@ -64,6 +64,33 @@ _TILE_METADATA_NAMES = ("metadata.xml", "tileInfo.json", "MTD_TL.xml")
 _PRODUCT_METADATA_NAMES = ("productInfo.json", "MTD_MSIL1C.xml", "MTD_MSIL2A.xml")
 
 
+class ListedScene(Protocol):
+    """A scene as a search lists it: of the scene folders (Scene) or of the Processing API
+    (core.remote.search.RemoteScene). The scene picker and the dock use only this."""
+
+    @property
+    def view_id(self) -> str: ...
+
+    @property
+    def sensor(self) -> Sensor: ...
+
+    @property
+    def date(self) -> dt.date | None: ...
+
+    @property
+    def cloud_cover(self) -> float | None: ...
+
+    @property
+    def product_level(self) -> str | None: ...
+
+    @property
+    def bands(self) -> tuple[str, ...] | None: ...  # the bands it has; None: not known
+
+    def footprint(self) -> dict: ...
+
+    def summary(self) -> dict: ...
+
+
 @dataclass(frozen=True)
 class Scene:
     """One scene of a store: where its bands and metadata files are."""
@@ -88,6 +115,11 @@ class Scene:
     @property
     def date(self) -> dt.date | None:
         return self.scene_id.date
+
+    @property
+    def bands(self) -> tuple[str, ...] | None:
+        """The bands the store has of it (None when it has none: nothing to offer)."""
+        return tuple(self.band_files) or None
 
     def band_path(self, name: str) -> str:
         path = self.band_files.get(name)

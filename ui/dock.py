@@ -36,7 +36,7 @@ from ..core.request import (
     new_reference,
 )
 from ..core.results import predicted_result
-from ..core.scenes import Scene
+from ..core.scenes import ListedScene
 from ..core.sensors import SceneId
 from ..services.settings import EMBEDDED, REMOTE, PluginSettings
 from ..services.task_controller import TaskController, TaskRecord
@@ -270,7 +270,7 @@ class LoadByExtentDock(QgsDockWidget):
         except RequestError:
             return None
 
-    def _scenes_found(self, scenes: list[Scene]) -> None:
+    def _scenes_found(self, scenes: list[ListedScene]) -> None:
         for form in self.forms.values():
             form.follow_scenes([scene.date for scene in scenes])
 
@@ -285,8 +285,7 @@ class LoadByExtentDock(QgsDockWidget):
 
     def _view_id_changed(self, _text: str, scene_id: SceneId | None) -> None:
         scene = self.scene_picker.scene(scene_id.view_id) if scene_id else None
-        band_files = getattr(scene, "band_files", None)
-        available = tuple(band_files) if band_files else None
+        available = scene.bands if scene is not None else None
         sensor = scene_id.sensor if scene_id else None
         for form in self.forms.values():
             form.set_sensor(sensor, available)

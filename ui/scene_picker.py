@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import RequestError
-from ..core.scenes import Scene
+from ..core.scenes import ListedScene
 from ..core.sensors import SceneId, parse_view_id
 from ..services.aoi import WGS84, geometry_from_geojson
 from .map_zoom import cannot_show_text, zoom_canvas
@@ -56,7 +56,7 @@ class ScenePicker(QWidget):
     def __init__(self, canvas: QgsMapCanvas, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas = canvas
-        self.scenes: list[Scene] = []
+        self.scenes: list[ListedScene] = []
         self._footprints: QgsRubberBand | None = None  # the listed scenes' footprints, while shown
         self._selected_footprint = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self._selected_footprint.setColor(SELECTED_FOOTPRINT_COLOUR)
@@ -155,7 +155,7 @@ class ScenePicker(QWidget):
     def set_message(self, text: str) -> None:
         self.status.setText(text)
 
-    def set_scenes(self, scenes: list[Scene], problems: list[str], aoi: bool = True) -> None:
+    def set_scenes(self, scenes: list[ListedScene], problems: list[str], aoi: bool = True) -> None:
         """Show the scenes found; `aoi`: whether they were searched for an area of interest."""
         self.scenes = list(scenes)
         current = self.view_id_edit.text().strip()
@@ -184,7 +184,7 @@ class ScenePicker(QWidget):
         self._draw_footprints()
         self._view_id_typed(self.view_id_edit.text())
 
-    def scene(self, view_id: str) -> Scene | None:
+    def scene(self, view_id: str) -> ListedScene | None:
         for scene in self.scenes:
             if scene.view_id == view_id:
                 return scene
@@ -244,7 +244,7 @@ class ScenePicker(QWidget):
         self.viewIdChanged.emit(text, scene_id)
 
     # --- footprints ---------------------------------------------------------------------------
-    def _footprint_geometry(self, scene: Scene) -> QgsGeometry | None:
+    def _footprint_geometry(self, scene: ListedScene) -> QgsGeometry | None:
         try:
             return geometry_from_geojson(scene.footprint())  # the footprint is cached by the search
         except Exception:  # noqa: BLE001 - a scene without a readable footprint just is not drawn

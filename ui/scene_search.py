@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ..core.errors import LbeError
-from ..core.scenes import Scene
+from ..core.scenes import ListedScene
 from ..services.settings import PluginSettings
 from ..services.task_controller import TaskController
 from ..services.tasks import SceneSearchTask, search_api, search_scene_folders
@@ -123,7 +123,7 @@ class SceneSearch(QObject):
         self.picker.set_scenes([], [])
         self.picker.set_message(text)
 
-    def _found(self, task, scenes: list[Scene], problems: list[str], aoi: bool = True) -> None:
+    def _found(self, task, scenes: list[ListedScene], problems: list[str], aoi: bool = True) -> None:
         if task is self.task:
             self.task = None
             self.picker.set_scenes(scenes, problems, aoi)

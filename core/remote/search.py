@@ -8,9 +8,8 @@ task API takes it, 429 answers are waited out, 5xx answers and network errors re
 said to the user carries the key.
 
 The scenes found are :class:`RemoteScene` objects, which the dock's scene picker lists like the
-local :class:`core.scenes.Scene` (``view_id``, ``sensor``, ``date``, ``cloud_cover``,
-``product_level``, ``footprint()``, ``summary()``); their ``band_files`` is None: which bands a remote
-scene has is not known from the search.
+local :class:`core.scenes.Scene`: both are a :class:`core.scenes.ListedScene`. Their ``bands`` is
+None: which bands a remote scene has is not known from the search.
 """
 
 from __future__ import annotations
@@ -104,6 +103,7 @@ class RemoteScene:
     raw: dict = field(default_factory=dict, compare=False, repr=False)  # the result object as received
 
     band_files = None  # which bands the scene has is not known from the search
+    bands = None  # the same, as core.scenes.ListedScene says it
 
     @property
     def sensor(self) -> Sensor:
