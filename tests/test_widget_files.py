@@ -1,5 +1,5 @@
 """ui/ stays a set of small widgets: no file over MAX_LINES, and the dock is layout and wiring that
-knows no task type by name (each type's form, in ui/task_form.FORMS, does)."""
+knows no task type by name (each type's form, in ui/task_form.make_forms, does)."""
 
 from __future__ import annotations
 

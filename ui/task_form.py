@@ -1,9 +1,9 @@
-"""The forms of the task types, one per type, in one registry (FORMS).
+"""The forms of the task types, one per type, in one registry (make_forms).
 
 The dock asks the form of the chosen task type for its part of the request, its problems, and
 tells it the scene's sensor; it knows no task type by name. A form is a QWidget (its section of
 the dock) with the attributes and methods of TaskForm; TaskFormDefaults gives the optional ones.
-Adding a task type: write its form, add it to FORMS (docs: README "Layout").
+Adding a task type: README "Layout of the code" lists the places to touch.
 """
 
 from __future__ import annotations
