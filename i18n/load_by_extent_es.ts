@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
     <context>
+        <name>AoiSection</name>
+        <message>
+            <location filename="../ui/aoi_section.py" line="26" />
+            <source>Area of interest</source>
+            <translation>Área de interés</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="34" />
+            <source>Rectangle</source>
+            <translation>Rectángulo</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="34" />
+            <source>Drag a rectangle on the map</source>
+            <translation>Arrastre un rectángulo en el mapa</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="36" />
+            <source>Polygon</source>
+            <translation>Polígono</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="37" />
+            <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
+            <translation>Haga clic en los vértices; doble clic o clic derecho termina, Backspace quita el último vértice, Esc cancela</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="39" />
+            <source>Selection</source>
+            <translation>Selección</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="40" />
+            <source>The selected polygons of the active layer</source>
+            <translation>Los polígonos seleccionados de la capa activa</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="41" />
+            <source>Map extent</source>
+            <translation>Extensión del mapa</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="41" />
+            <source>The map canvas extent</source>
+            <translation>La extensión del lienzo del mapa</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="43" />
+            <source>File…</source>
+            <translation>Archivo…</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="43" />
+            <source>A GeoJSON or any vector file</source>
+            <translation>Un GeoJSON o cualquier archivo vectorial</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="44" />
+            <source>Clear</source>
+            <translation>Limpiar</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="44" />
+            <source>Forget the area of interest</source>
+            <translation>Olvidar el área de interés</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="68" />
+            <source>drawn rectangle</source>
+            <translation>rectángulo dibujado</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="68" />
+            <source>drawn polygon</source>
+            <translation>polígono dibujado</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="104" />
+            <source>map extent</source>
+            <translation>extensión del mapa</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="109" />
+            <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
+            <translation>Archivos vectoriales (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="119" />
+            <source>the area of interest</source>
+            <translation>el área de interés</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="132" />
+            <source>{area} km² · {vertices} vertices · {source}</source>
+            <translation>{area} km² · {vertices} vértices · {source}</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="138" />
+            <source>No area of interest yet: draw one or take it from a source above.</source>
+            <translation>Aún no hay área de interés: dibuje una o tómela de una fuente de arriba.</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="141" />
+            <source>Load By Extent</source>
+            <translation>Load By Extent</translation>
+        </message>
+    </context>
+    <context>
         <name>BandPicker</name>
         <message>
             <location filename="../ui/band_picker.py" line="32" />
@@ -98,31 +206,115 @@
         </message>
     </context>
     <context>
+        <name>ConnectionTest</name>
+        <message>
+            <location filename="../ui/connection_test.py" line="28" />
+            <source>Test connection</source>
+            <translation>Probar conexión</translation>
+        </message>
+        <message>
+            <location filename="../ui/connection_test.py" line="51" />
+            <source>Load By Extent: testing the connection</source>
+            <translation>Load By Extent: probando la conexión</translation>
+        </message>
+        <message>
+            <location filename="../ui/connection_test.py" line="54" />
+            <source>Testing the connection…</source>
+            <translation>Probando la conexión…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CropForm</name>
+        <message>
+            <location filename="../ui/crop_form.py" line="33" />
+            <source>Merge bands of one resolution</source>
+            <translation>Combinar bandas de una resolución</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="36" />
+            <source>Tile metadata</source>
+            <translation>Metadatos de tesela</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="37" />
+            <source>Product metadata</source>
+            <translation>Metadatos de producto</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="50" />
+            <source>Crop bands (lbe)</source>
+            <translation>Recortar bandas (lbe)</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="53" />
+            <source>Bands</source>
+            <translation>Bandas</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="58" />
+            <source>→ one JPEG 2000 file, band {band} at {res} m</source>
+            <translation>→ un archivo JPEG 2000, banda {band} a {res} m</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="61" />
+            <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
+            <translation>→ un GeoTIFF, {count} banda(s) a {res} m</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="68" />
+            <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
+            <translation>→ un zip de {files} GeoTIFF ({parts}){extra}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatasetChoice</name>
+        <message>
+            <location filename="../ui/scene_search.py" line="51" />
+            <source>Datasets</source>
+            <translation>Conjuntos de datos</translation>
+        </message>
+    </context>
+    <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="35" />
+            <location filename="../ui/index_form.py" line="41" />
             <source>Custom expression</source>
             <translation>Expresión personalizada</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="50" />
+            <location filename="../ui/index_form.py" line="56" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="55" />
+            <location filename="../ui/index_form.py" line="61" />
             <source>Catalog</source>
             <translation>Catálogo</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="56" />
+            <location filename="../ui/index_form.py" line="62" />
             <source>Expression</source>
             <translation>Expresión</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="58" />
+            <location filename="../ui/index_form.py" line="64" />
             <source>Name</source>
             <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../ui/index_form.py" line="68" />
+            <source>Index (bandmath)</source>
+            <translation>Índice (bandmath)</translation>
+        </message>
+        <message>
+            <location filename="../ui/index_form.py" line="71" />
+            <source>Index</source>
+            <translation>Índice</translation>
+        </message>
+        <message>
+            <location filename="../ui/index_form.py" line="74" />
+            <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
+            <translation>→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
         </message>
     </context>
     <context>
@@ -311,22 +503,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="77" />
+            <location filename="../plugin.py" line="84" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="80" />
+            <location filename="../plugin.py" line="87" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Recortar escenas de satélite a un área de interés</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="101" />
+            <location filename="../plugin.py" line="108" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>{count} tarea(s) remota(s) de una sesión anterior no han terminado.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="103" />
+            <location filename="../plugin.py" line="110" />
             <source>Show in the task list</source>
             <translation>Mostrar en la lista de tareas</translation>
         </message>
@@ -636,17 +828,17 @@
             <translation>cancelado</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="53" />
+            <location filename="../core/expressions.py" line="52" />
             <source>Unsupported band or operation: {detail}</source>
             <translation>Banda u operación no admitida: {detail}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="232" />
+            <location filename="../core/expressions.py" line="231" />
             <source>the end of the expression</source>
             <translation>el final de la expresión</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="233" />
+            <location filename="../core/expressions.py" line="232" />
             <source>'{token}' at position {position}</source>
             <translation>'{token}' en la posición {position}</translation>
         </message>
@@ -786,127 +978,127 @@
             <translation>la banda {band} no se leyó para la expresión</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="98" />
+            <location filename="../core/gdal_support.py" line="99" />
             <source>cannot read {path}: it is a {driver} file, and scene bands are read only as GeoTIFF or JPEG 2000</source>
             <translation>no se puede leer {path}: es un archivo {driver}, y las bandas de escena solo se leen como GeoTIFF o JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="101" />
+            <location filename="../core/gdal_support.py" line="102" />
             <source>not a GeoTIFF or JPEG 2000 raster</source>
             <translation>no es un ráster GeoTIFF ni JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="102" />
+            <location filename="../core/gdal_support.py" line="103" />
             <source>cannot read {path}: {reason}</source>
             <translation>no se puede leer {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="131" />
+            <location filename="../core/gdal_support.py" line="132" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>no se puede leer {path}: hace que GDAL lea {file}, y las bandas de escena solo se leen de archivos GeoTIFF o JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="156" />
+            <location filename="../core/gdal_support.py" line="157" />
             <source>the file is empty</source>
             <translation>el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="179" />
+            <location filename="../core/gdal_support.py" line="180" />
             <source>read failed</source>
             <translation>error de lectura</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="180" />
+            <location filename="../core/gdal_support.py" line="181" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>no se pueden leer los píxeles de {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="211" />
+            <location filename="../core/gdal_support.py" line="212" />
             <source>no transformation</source>
             <translation>sin transformación</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="212" />
+            <location filename="../core/gdal_support.py" line="213" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>no se puede transformar el área de interés al SRC del ráster: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="243" />
+            <location filename="../core/indices.py" line="241" />
             <source>{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)</source>
             <translation>{name} no es un índice que la API conozca (¿quiso decir {suggestion}? los nombres de índice van en mayúsculas)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="245" />
+            <location filename="../core/indices.py" line="243" />
             <source>{name} is not an index the API knows ({known})</source>
             <translation>{name} no es un índice que la API conozca ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="254" />
+            <location filename="../core/indices.py" line="252" />
             <source>{index} needs the {alias} band ({title}), which {sensor} does not have</source>
             <translation>{index} necesita la banda {alias} ({title}), que {sensor} no tiene</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="272" />
+            <location filename="../core/indices.py" line="270" />
             <source>{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)</source>
             <translation>{index} no tiene una definición pública; indique la expresión en su lugar, p. ej., (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="281" />
+            <location filename="../core/indices.py" line="279" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, calibrated per scene with its MTL file; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son niveles digitales de nivel 1, calibrados por escena con su archivo MTL; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="285" />
+            <location filename="../core/indices.py" line="283" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers without a radiometric calibration; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son niveles digitales de 8 bits sin calibración radiométrica; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="289" />
+            <location filename="../core/indices.py" line="287" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are values without a known reflectance scale; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} necesita reflectancia (0..1), y las bandas de {sensor} son valores sin una escala de reflectancia conocida; calibre primero las bandas o use un índice sin constantes aditivas, como NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="306" />
+            <location filename="../core/indices.py" line="304" />
             <source>{name} is an index name: give it on its own, not inside an expression (e.g. bm_type "{name},B04" gives two bands)</source>
             <translation>{name} es un nombre de índice: indíquelo solo, no dentro de una expresión (p. ej., bm_type "{name},B04" da dos bandas)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="313" />
+            <location filename="../core/indices.py" line="311" />
             <source>{problem}, nor an index the API knows ({known})</source>
             <translation>{problem}, ni un índice que la API conozca ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="331" />
+            <location filename="../core/indices.py" line="329" />
             <source>bm_type must be text, not {type}</source>
             <translation>bm_type debe ser texto, no {type}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="337" />
+            <location filename="../core/indices.py" line="335" />
             <source>empty expression: give an index name such as NDVI or an expression such as (B08-B04)/(B08+B04)</source>
             <translation>expresión vacía: indique un nombre de índice como NDVI o una expresión como (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="339" />
+            <location filename="../core/indices.py" line="337" />
             <source>expression {number} of {count} is empty (position {position}): remove the extra comma</source>
             <translation>la expresión {number} de {count} está vacía (posición {position}): quite la coma sobrante</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="359" />
+            <location filename="../core/indices.py" line="357" />
             <source>{index} = {formula} (bands as reflectance: value / {scale})</source>
             <translation>{index} = {formula} (bandas como reflectancia: valor / {scale})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="361" />
+            <location filename="../core/indices.py" line="359" />
             <source>{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)</source>
             <translation>{index} = {formula} (bandas como reflectancia: las bandas de {sensor} deben calibrarse primero)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="390" />
+            <location filename="../core/indices.py" line="376" />
             <source>{count} expression(s); pick a scene to check its bands</source>
             <translation>{count} expresión(es); elija una escena para comprobar sus bandas</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="401" />
+            <location filename="../core/indices.py" line="388" />
             <source>{expressions} · on the {resolution} m grid</source>
             <translation>{expressions} · en la cuadrícula de {resolution} m</translation>
         </message>
@@ -921,302 +1113,302 @@
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="110" />
+            <location filename="../core/request.py" line="111" />
             <source>a request is at most {size} MiB; this one is larger</source>
             <translation>una petición ocupa como mucho {size} MiB; esta es mayor</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="114" />
+            <location filename="../core/request.py" line="115" />
             <source>is nested more than {depth} levels deep</source>
             <translation>está anidado a más de {depth} niveles</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="119" />
+            <location filename="../core/request.py" line="120" />
             <source>holds a number of {digits} digits (at most {maximum})</source>
             <translation>contiene un número de {digits} cifras (como mucho {maximum})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="141" />
+            <location filename="../core/request.py" line="142" />
             <source>must be a JSON object with type and params</source>
             <translation>debe ser un objeto JSON con type y params</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="152" />
+            <location filename="../core/request.py" line="153" />
             <source>is not valid JSON: {reason} at line {line} column {column}</source>
             <translation>no es un JSON válido: {reason} en la línea {line}, columna {column}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="221" />
+            <location filename="../core/request.py" line="218" />
             <source>unknown field (a request has type, params and callback_url)</source>
             <translation>campo desconocido (una petición tiene type, params y callback_url)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="224" />
+            <location filename="../core/request.py" line="221" />
             <source>missing: one of {task_types}</source>
             <translation>falta: uno de {task_types}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="227" />
+            <location filename="../core/request.py" line="224" />
             <source>{task_type} is not a task type (one of {task_types})</source>
             <translation>{task_type} no es un tipo de tarea (uno de {task_types})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="233" />
+            <location filename="../core/request.py" line="230" />
             <source>must be an http:// or https:// URL</source>
             <translation>debe ser una URL http:// o https://</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="236" />
+            <location filename="../core/request.py" line="233" />
             <source>missing or not a JSON object</source>
             <translation>falta o no es un objeto JSON</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="240" />
+            <location filename="../core/request.py" line="237" />
             <source>is not a parameter of {task_type} (known: {known})</source>
             <translation>no es un parámetro de {task_type} (conocidos: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="261" />
+            <location filename="../core/request.py" line="262" />
             <source>missing</source>
             <translation>falta</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="264" />
+            <location filename="../core/request.py" line="265" />
             <source>must be a non-empty string</source>
             <translation>debe ser una cadena no vacía</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="271" />
+            <location filename="../core/request.py" line="276" />
             <source>missing: the API requires a unique id for each request (any string)</source>
             <translation>falta: la API exige un id único para cada petición (cualquier cadena)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="283" />
+            <location filename="../core/request.py" line="288" />
             <source>must be true or false, not {value}</source>
             <translation>debe ser true o false, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="292" />
+            <location filename="../core/request.py" line="297" />
             <source>must be a number, not {value}</source>
             <translation>debe ser un número, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="294" />
+            <location filename="../core/request.py" line="299" />
             <source>must be greater than 0, not {value}</source>
             <translation>debe ser mayor que 0, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="296" />
+            <location filename="../core/request.py" line="301" />
             <source>must be between {minimum} and {maximum}, not {value}</source>
             <translation>debe estar entre {minimum} y {maximum}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="307" />
+            <location filename="../core/request.py" line="312" />
             <source>must be a whole number, not {value}</source>
             <translation>debe ser un número entero, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="310" />
+            <location filename="../core/request.py" line="315" />
             <source>must be at least {minimum}, not {value}</source>
             <translation>debe ser al menos {minimum}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="313" />
+            <location filename="../core/request.py" line="318" />
             <source>must be at most {maximum}, not {value}</source>
             <translation>debe ser como mucho {maximum}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="324" />
+            <location filename="../core/request.py" line="333" />
             <source>must be a list of strings, not {value}</source>
             <translation>debe ser una lista de cadenas, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="327" />
+            <location filename="../core/request.py" line="336" />
             <source>must not be empty</source>
             <translation>no debe estar vacío</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="331" />
+            <location filename="../core/request.py" line="340" />
             <source>{item} is not a non-empty string</source>
             <translation>{item} no es una cadena no vacía</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="334" />
+            <location filename="../core/request.py" line="343" />
             <source>{item} is listed twice</source>
             <translation>{item} aparece dos veces</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="341" />
+            <location filename="../core/request.py" line="350" />
             <source>missing: a date YYYY-MM-DD</source>
             <translation>falta: una fecha YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="343" />
+            <location filename="../core/request.py" line="352" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
             <translation>debe ser una fecha YYYY-MM-DD, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="350" />
+            <location filename="../core/request.py" line="359" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} no es una fecha YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="357" />
+            <location filename="../core/request.py" line="370" />
             <source>give either geometry or bbox, not both</source>
             <translation>indique geometry o bbox, no ambos</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="363" />
+            <location filename="../core/request.py" line="376" />
             <source>missing: the area of interest as a GeoJSON Polygon in EPSG:4326</source>
             <translation>falta: el área de interés como GeoJSON Polygon en EPSG:4326</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="368" />
+            <location filename="../core/request.py" line="381" />
             <source>missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>falta: el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="380" />
+            <location filename="../core/request.py" line="393" />
             <source>{band} is not a {sensor} band (did you mean {suggestion}?)</source>
             <translation>{band} no es una banda de {sensor} (¿quiso decir {suggestion}?)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="382" />
+            <location filename="../core/request.py" line="395" />
             <source>{band} is not a {sensor} band (bands: {bands})</source>
             <translation>{band} no es una banda de {sensor} (bandas: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="392" />
+            <location filename="../core/request.py" line="405" />
             <source>{name} is not a metadata file (known: {known})</source>
             <translation>{name} no es un archivo de metadatos (conocidos: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="417" />
+            <location filename="../core/request.py" line="430" />
             <source>at most {maximum} expressions, not {count}</source>
             <translation>como mucho {maximum} expresiones, no {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="423" />
+            <location filename="../core/request.py" line="436" />
             <source>{value} has an empty expression between commas</source>
             <translation>{value} tiene una expresión vacía entre comas</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="433" />
+            <location filename="../core/request.py" line="446" />
             <source>{value} uses no band: give at least one band or index</source>
             <translation>{value} no usa ninguna banda: indique al menos una banda o un índice</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="446" />
+            <location filename="../core/request.py" line="459" />
             <source>must be two numbers 'low,high', not {value}</source>
             <translation>debe ser dos números 'bajo,alto', no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="449" />
+            <location filename="../core/request.py" line="462" />
             <source>low must be smaller than high, not {value}</source>
             <translation>bajo debe ser menor que alto, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="460" />
+            <location filename="../core/request.py" line="473" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="464" />
+            <location filename="../core/request.py" line="477" />
             <source>{resample} is not a resampling method ({methods})</source>
             <translation>{resample} no es un método de remuestreo ({methods})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="470" />
+            <location filename="../core/request.py" line="483" />
             <source>{format} is not a format ({formats})</source>
             <translation>{format} no es un formato ({formats})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="476" />
+            <location filename="../core/request.py" line="489" />
             <source>must be 0 or 1, not {value}</source>
             <translation>debe ser 0 o 1, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="520" />
+            <location filename="../core/request.py" line="533" />
             <source>at most {maximum} indices, not {count}</source>
             <translation>como máximo {maximum} índices, no {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="526" />
+            <location filename="../core/request.py" line="539" />
             <source>{date_end} is before date_start {date_start}</source>
             <translation>{date_end} es anterior a date_start {date_start}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="531" />
+            <location filename="../core/request.py" line="544" />
             <source>{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)</source>
             <translation>{name} no es un sensor (p. ej., sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
         <message>
-            <location filename="../core/results.py" line="30" />
+            <location filename="../core/results.py" line="34" />
             <source>No scene meets the AOI between {start} and {end}</source>
             <translation>Ninguna escena toca el AOI entre {start} y {end}</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="78" />
+            <location filename="../core/runner.py" line="83" />
             <source>the output folder {folder} is a file, not a folder</source>
             <translation>la carpeta de salida {folder} es un archivo, no una carpeta</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="141" />
+            <location filename="../core/runner.py" line="146" />
             <source>the disk of {folder} is full ({reason}); nothing was written</source>
             <translation>el disco de {folder} está lleno ({reason}); no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="144" />
+            <location filename="../core/runner.py" line="149" />
             <source>the system refused: {reason}</source>
             <translation>el sistema lo rechazó: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="147" />
+            <location filename="../core/runner.py" line="152" />
             <source>cannot write in the output folder {folder}: {reason}</source>
             <translation>no se puede escribir en la carpeta de salida {folder}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="149" />
+            <location filename="../core/runner.py" line="154" />
             <source>cannot write in the output folder {folder}: {path}: {reason}</source>
             <translation>no se puede escribir en la carpeta de salida {folder}: {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="151" />
+            <location filename="../core/runner.py" line="156" />
             <source>{path}: {reason}</source>
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="92" />
+            <location filename="../core/scenes.py" line="128" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="94" />
+            <location filename="../core/scenes.py" line="130" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: ninguna)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="140" />
+            <location filename="../core/scenes.py" line="176" />
             <source>{path} is not georeferenced</source>
             <translation>{path} no está georreferenciado</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="249" />
+            <location filename="../core/scenes.py" line="285" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>la escena {view_id} se omite: no se puede leer ninguna de sus bandas</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="307" />
+            <location filename="../core/scenes.py" line="343" />
             <source>the scene folder {folder} does not exist</source>
             <translation>la carpeta de escenas {folder} no existe</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="325" />
+            <location filename="../core/scenes.py" line="361" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} se omite: su nombre no está en UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="352" />
+            <location filename="../core/scenes.py" line="388" />
             <source>(no scene folder)</source>
             <translation>(sin carpeta de escenas)</translation>
         </message>
@@ -1286,27 +1478,27 @@
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="286" />
+            <location filename="../core/statistics.py" line="271" />
             <source>{date} · {index}</source>
             <translation>{date} · {index}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="287" />
+            <location filename="../core/statistics.py" line="272" />
             <source>{figure} {value}</source>
             <translation>{figure} {value}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="290" />
+            <location filename="../core/statistics.py" line="275" />
             <source>cloud {cloud} %</source>
             <translation>nubosidad {cloud} %</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="298" />
+            <location filename="../core/statistics.py" line="283" />
             <source>{date} · {scene} · not computed: {reason}</source>
             <translation>{date} · {scene} · no calculado: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="300" />
+            <location filename="../core/statistics.py" line="285" />
             <source>no reason given</source>
             <translation>sin motivo indicado</translation>
         </message>
@@ -1321,11 +1513,6 @@
             <translation>{path} no contiene ningún polígono</translation>
         </message>
         <message>
-            <location filename="../core/local/__init__.py" line="80" />
-            <source>the embedded processor does not run {task_type} tasks yet</source>
-            <translation>el procesador integrado todavía no ejecuta tareas {task_type}</translation>
-        </message>
-        <message>
             <location filename="../core/local/bandmath.py" line="147" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>no se puede remuestrear {path} a la cuadrícula de {resolution} m</translation>
@@ -1336,17 +1523,42 @@
             <translation>el área de interés no se solapa con la escena {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="103" />
+            <location filename="../core/local/jpeg.py" line="140" />
+            <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
+            <translation>el área de interés no se puede expresar en EPSG:3857 (¿demasiado cerca de un polo?)</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="158" />
+            <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
+            <translation>la imagen tendría {width} x {height} píxeles; indique un px_size mayor</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="186" />
+            <source>warp failed</source>
+            <translation>falló la reproyección</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="187" />
+            <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
+            <translation>no se puede remuestrear a EPSG:3857 con {method}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="300" />
+            <source>cannot write {path}: {reason}</source>
+            <translation>no se puede escribir {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/lbe.py" line="99" />
             <source>the area of interest does not overlap scene {view_id} (band {band})</source>
             <translation>el área de interés no se solapa con la escena {view_id} (banda {band})</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="118" />
+            <location filename="../core/local/lbe.py" line="115" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
             <translation>la escena {view_id} no tiene metadatos de tesela ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="120" />
+            <location filename="../core/local/lbe.py" line="117" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
@@ -1356,17 +1568,17 @@
             <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="320" />
+            <location filename="../core/local/mt_stats.py" line="319" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="339" />
+            <location filename="../core/local/mt_stats.py" line="338" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>ningún píxel del área de interés está despejado en la máscara de nubes de la escena ({mask}): cada píxel válido de {indices} es nube, sombra de nube o relleno de la máscara</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="343" />
+            <location filename="../core/local/mt_stats.py" line="342" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
@@ -1391,31 +1603,6 @@
             <translation>no se puede rasterizar el área de interés: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="140" />
-            <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
-            <translation>el área de interés no se puede expresar en EPSG:3857 (¿demasiado cerca de un polo?)</translation>
-        </message>
-        <message>
-            <location filename="../core/local/visual.py" line="158" />
-            <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
-            <translation>la imagen tendría {width} x {height} píxeles; indique un px_size mayor</translation>
-        </message>
-        <message>
-            <location filename="../core/local/visual.py" line="185" />
-            <source>warp failed</source>
-            <translation>falló la reproyección</translation>
-        </message>
-        <message>
-            <location filename="../core/local/visual.py" line="186" />
-            <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
-            <translation>no se puede remuestrear a EPSG:3857 con {method}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/local/visual.py" line="299" />
-            <source>cannot write {path}: {reason}</source>
-            <translation>no se puede escribir {path}: {reason}</translation>
-        </message>
-        <message>
             <location filename="../core/local/writers.py" line="62" />
             <source>GeoTIFF creation failed</source>
             <translation>falló la creación del GeoTIFF</translation>
@@ -1431,312 +1618,312 @@
             <translation>falló la escritura</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="133" />
+            <location filename="../core/local/writers.py" line="135" />
             <source>JPEG 2000 cannot hold {data_type} pixels; request this band with another band or with metadata to get GeoTIFFs</source>
             <translation>JPEG 2000 no admite píxeles {data_type}; pida esta banda junto con otra banda o con metadatos para obtener archivos GeoTIFF</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="138" />
+            <location filename="../core/local/writers.py" line="140" />
             <source>this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)</source>
             <translation>este GDAL no tiene escritor de JPEG 2000 (controlador JP2OpenJPEG)</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="154" />
+            <location filename="../core/local/writers.py" line="156" />
             <source>JPEG 2000 encoding failed</source>
             <translation>falló la codificación JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="60" />
+            <location filename="../core/remote/backend.py" line="64" />
             <source>an identical request ran as task {task_id}; using its result</source>
             <translation>una petición idéntica se ejecutó como tarea {task_id}; se usa su resultado</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="66" />
+            <location filename="../core/remote/backend.py" line="70" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>una petición idéntica aún se está ejecutando como tarea {task_id}: se espera a que termine</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="71" />
+            <location filename="../core/remote/backend.py" line="75" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>tarea {task_id} creada; esperando al servidor</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="88" />
+            <location filename="../core/remote/backend.py" line="93" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>cancelada por el usuario; el servidor aún puede terminarla</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="101" />
+            <location filename="../core/remote/backend.py" line="106" />
             <source>done</source>
             <translation>hecho</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="110" />
+            <location filename="../core/remote/backend.py" line="115" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="95" />
+            <location filename="../core/remote/client.py" line="104" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>no hay clave de API: indique --api-key o defina LBE_API_KEY (en QGIS: una configuración de autenticación)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="98" />
+            <location filename="../core/remote/client.py" line="107" />
             <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
             <translation>la clave de la API contiene un salto de línea, un espacio, un carácter de control o un carácter no ASCII, que ninguna clave tiene: indique solo la clave, en una línea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="277" />
+            <location filename="../core/remote/client.py" line="282" />
             <source>the waiting limit of {seconds} s</source>
             <translation>el límite de espera de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="297" />
+            <location filename="../core/remote/client.py" line="302" />
             <source>creating the task</source>
             <translation>crear la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="301" />
+            <location filename="../core/remote/client.py" line="306" />
             <source>the API created no task (answer: {answer})</source>
             <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="320" />
+            <location filename="../core/remote/client.py" line="325" />
             <source>the API answered a redirect without a Location</source>
             <translation>la API respondió con una redirección sin Location</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="323" />
+            <location filename="../core/remote/client.py" line="328" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="326" />
+            <location filename="../core/remote/client.py" line="331" />
             <source>asking for the task's status</source>
             <translation>pedir el estado de la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="345" />
+            <location filename="../core/remote/client.py" line="350" />
             <source>the task failed on the server: {reason}</source>
             <translation>la tarea falló en el servidor: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="351" />
+            <location filename="../core/remote/client.py" line="356" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="363" />
+            <location filename="../core/remote/client.py" line="368" />
             <source>the download limit of {seconds} s</source>
             <translation>el límite de descarga de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="385" />
+            <location filename="../core/remote/client.py" line="391" />
             <source>testing the connection</source>
             <translation>probar la conexión</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="387" />
+            <location filename="../core/remote/client.py" line="393" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="416" />
+            <location filename="../core/remote/client.py" line="422" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>sin conexión con {host} en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="419" />
+            <location filename="../core/remote/client.py" line="425" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="423" />
+            <location filename="../core/remote/client.py" line="429" />
             <source>{host} did not send its whole answer within {seconds} s</source>
             <translation>{host} no envió su respuesta completa en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="425" />
+            <location filename="../core/remote/client.py" line="431" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} no respondió en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="428" />
+            <location filename="../core/remote/client.py" line="434" />
             <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
             <translation>la respuesta de {host} supera {size}, el máximo que puede ocupar una respuesta de la API</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="432" />
+            <location filename="../core/remote/client.py" line="438" />
             <source>cannot reach {host}: {reason}</source>
             <translation>no se puede acceder a {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="434" />
+            <location filename="../core/remote/client.py" line="440" />
             <source>the request to {host} failed: {reason}</source>
             <translation>la petición a {host} falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="440" />
+            <location filename="../core/remote/client.py" line="446" />
             <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
             <translation>{host} rechazó {count} veces seguidas por su límite de peticiones (HTTP 429); inténtelo más tarde</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="445" />
+            <location filename="../core/remote/client.py" line="451" />
             <source>the API asked to wait {seconds} s more for its rate limit</source>
             <translation>la API pidió esperar {seconds} s más por su límite de peticiones</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="448" />
+            <location filename="../core/remote/client.py" line="454" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="454" />
+            <location filename="../core/remote/client.py" line="460" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} respondió HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="458" />
+            <location filename="../core/remote/client.py" line="464" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; se abandona tras {attempts} intentos</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="461" />
+            <location filename="../core/remote/client.py" line="467" />
             <source>{problem}; next try in {seconds} s</source>
             <translation>{problem}; siguiente intento en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="463" />
+            <location filename="../core/remote/client.py" line="469" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; nuevo intento en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="546" />
+            <location filename="../core/remote/client.py" line="550" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="582" />
+            <location filename="../core/remote/client.py" line="588" />
             <source>{received} bytes received</source>
             <translation>{received} bytes recibidos</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="585" />
+            <location filename="../core/remote/client.py" line="591" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="589" />
+            <location filename="../core/remote/client.py" line="595" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="597" />
+            <location filename="../core/remote/client.py" line="603" />
             <source>{problem}; resuming</source>
             <translation>{problem}; reanudando</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="603" />
+            <location filename="../core/remote/client.py" line="609" />
             <source>the result file is larger than {limit}, the most a download may be</source>
             <translation>el archivo de resultado supera {limit}, el máximo que puede ocupar una descarga</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="614" />
+            <location filename="../core/remote/client.py" line="620" />
             <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
             <translation>el archivo de resultado ({size}) no cabe en {folder}: hay {free} libres y se mantienen libres {margin}; libere espacio y reanude la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="619" />
+            <location filename="../core/remote/client.py" line="625" />
             <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
             <translation>el disco de {folder} está casi lleno ({free} libres, se mantienen libres {margin}): la descarga se detuvo tras {received}; libere espacio y reanude la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="643" />
+            <location filename="../core/remote/client.py" line="649" />
             <source>the task was not created within {limit}; nothing was sent to run</source>
             <translation>la tarea no se creó dentro de {limit}; no se envió nada a ejecutar</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="645" />
+            <location filename="../core/remote/client.py" line="651" />
             <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
             <translation>la tarea no se creó dentro de {limit}; si el servidor la aceptó de todos modos, puede ejecutarse igualmente: mire la lista de tareas antes de ejecutarla otra vez</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="648" />
+            <location filename="../core/remote/client.py" line="654" />
             <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
             <translation>el resultado no se descargó dentro de {limit}; la tarea está hecha en el servidor: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="650" />
+            <location filename="../core/remote/client.py" line="656" />
             <source>the API did not answer within {limit}</source>
             <translation>la API no respondió dentro de {limit}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="652" />
+            <location filename="../core/remote/client.py" line="658" />
             <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
             <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="654" />
+            <location filename="../core/remote/client.py" line="660" />
             <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
             <translation>queda en el registro de tareas, para reanudarla después desde la lista de tareas (o ejecutando otra vez la misma petición)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="657" />
+            <location filename="../core/remote/client.py" line="663" />
             <source>without a task ledger, it cannot be resumed</source>
             <translation>sin registro de tareas no se puede reanudar</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="664" />
+            <location filename="../core/remote/client.py" line="670" />
             <source>its task_timeout of {seconds} s</source>
             <translation>su task_timeout de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="691" />
+            <location filename="../core/remote/client.py" line="697" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="700" />
+            <location filename="../core/remote/client.py" line="706" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="703" />
+            <location filename="../core/remote/client.py" line="709" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="707" />
+            <location filename="../core/remote/client.py" line="713" />
             <source>the API rejected the request: {reason}</source>
             <translation>la API rechazó la petición: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="709" />
+            <location filename="../core/remote/client.py" line="715" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} al {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="710" />
+            <location filename="../core/remote/client.py" line="716" />
             <source>no message</source>
             <translation>sin mensaje</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="859" />
+            <location filename="../core/remote/client.py" line="737" />
             <source>{count} bytes</source>
             <translation>{count} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="945" />
+            <location filename="../core/remote/client.py" line="808" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="223" />
+            <location filename="../core/remote/ledger.py" line="222" />
             <source>a task in the ledger is not a JSON object: {data}</source>
             <translation>una tarea del registro no es un objeto JSON: {data}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="226" />
+            <location filename="../core/remote/ledger.py" line="225" />
             <source>a task in the ledger has no task_id: {data}</source>
             <translation>una tarea del registro no tiene task_id: {data}</translation>
         </message>
@@ -1816,27 +2003,27 @@
             <translation>la tarea {task_id} no está en el registro de tareas {path}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="489" />
+            <location filename="../core/remote/ledger.py" line="478" />
             <source>expired on the server (task_timeout passed)</source>
             <translation>caducada en el servidor (pasó el task_timeout)</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="553" />
+            <location filename="../core/remote/ledger.py" line="542" />
             <source>cannot read the task ledger {path}: {reason}</source>
             <translation>no se puede leer el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="582" />
+            <location filename="../core/remote/ledger.py" line="571" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
             <translation>el registro de tareas {path} está dañado y no se puede apartar: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="610" />
+            <location filename="../core/remote/ledger.py" line="599" />
             <source>cannot write the task ledger {path}: {reason}</source>
             <translation>no se puede escribir el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="82" />
+            <location filename="../core/remote/search.py" line="81" />
             <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
             <translation>{name} no es un sensor que conozca la búsqueda de escenas (conjuntos de datos: {known}; también valen nombres cortos como S2, S2L2A, L8)</translation>
         </message>
@@ -1871,37 +2058,37 @@
             <translation>pueden coincidir más de {seen} escenas; acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="251" />
+            <location filename="../core/remote/search.py" line="252" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>la primera fecha {first} es posterior a la última fecha {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="254" />
+            <location filename="../core/remote/search.py" line="255" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>debe ser un porcentaje entre 0 y 100, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="258" />
+            <location filename="../core/remote/search.py" line="259" />
             <source>must be a positive whole number, not {value}</source>
             <translation>debe ser un número entero positivo, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="260" />
+            <location filename="../core/remote/search.py" line="261" />
             <source>must be one of {choices}, not {value}</source>
             <translation>debe ser uno de {choices}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="282" />
+            <location filename="../core/remote/search.py" line="283" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>la búsqueda de escenas respondió algo que no es un objeto: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="301" />
+            <location filename="../core/remote/search.py" line="303" />
             <source>the scene search failed: {reason}</source>
             <translation>la búsqueda de escenas falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="302" />
+            <location filename="../core/remote/search.py" line="304" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
@@ -1921,32 +2108,32 @@
             <translation>no se puede transformar a {crs}: {error}</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="27" />
+            <location filename="../services/network.py" line="31" />
             <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
             <translation>no hay clave de API: elija la configuración de autenticación que la contiene (Configuración, Processing API)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="32" />
+            <location filename="../services/network.py" line="36" />
             <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
             <translation>la configuración de autenticación {config} no se puede leer (¿está establecida la contraseña maestra y existe todavía la configuración?)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="37" />
-            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
-            <translation>la configuración de autenticación {config} usa el método {method}; guarde la clave en una configuración Basic (contraseña), EsriToken o API Header</translation>
-        </message>
-        <message>
-            <location filename="../services/network.py" line="44" />
+            <location filename="../services/network.py" line="41" />
             <source>the authentication configuration {config} holds no key in its {field} field</source>
             <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="60" />
+            <location filename="../services/network.py" line="46" />
+            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
+            <translation>la configuración de autenticación {config} usa el método {method}; guarde la clave en una configuración Basic (contraseña), EsriToken o API Header</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="67" />
             <source>the key could not be saved in QGIS's authentication database</source>
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="67" />
+            <location filename="../services/network.py" line="74" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
         </message>
@@ -1961,57 +2148,57 @@
             <translation>no se puede cargar {file} como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="34" />
+            <location filename="../services/tasks.py" line="40" />
             <source>internal error ({error_type}: {error}); the details are in the {tag} log</source>
             <translation>error interno ({error_type}: {error}); los detalles están en el registro {tag}</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="95" />
+            <location filename="../services/tasks.py" line="103" />
             <source>{description} (cancelled)</source>
             <translation>{description} (cancelada)</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="100" />
+            <location filename="../services/tasks.py" line="108" />
             <source>the task stopped without a result</source>
             <translation>la tarea se detuvo sin resultado</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="125" />
+            <location filename="../services/tasks.py" line="133" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: buscando escenas</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="145" />
+            <location filename="../services/tasks.py" line="153" />
             <source>the scene search stopped</source>
             <translation>la búsqueda de escenas se detuvo</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="58" />
+            <location filename="../ui/area_of_interest.py" line="62" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="61" />
+            <location filename="../ui/area_of_interest.py" line="65" />
             <source>No feature is selected in {layer}.</source>
             <translation>No hay ningún objeto seleccionado en {layer}.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="65" />
+            <location filename="../ui/area_of_interest.py" line="69" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Los objetos seleccionados de {layer} no tienen geometría.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="66" />
+            <location filename="../ui/area_of_interest.py" line="70" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>{count} objeto(s) seleccionado(s) de {layer}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="103" />
+            <location filename="../ui/area_of_interest.py" line="121" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>sin área de interés: dibuje una o elija una fuente</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="107" />
+            <location filename="../ui/area_of_interest.py" line="125" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
         </message>
@@ -2100,6 +2287,10 @@
         <message>
             <source>not a raster GDAL can read</source>
             <translation type="vanished">no es un ráster que GDAL pueda leer</translation>
+        </message>
+        <message>
+            <source>the embedded processor does not run {task_type} tasks yet</source>
+            <translation type="vanished">el procesador integrado todavía no ejecuta tareas {task_type}</translation>
         </message>
         <message>
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
@@ -2270,364 +2461,231 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="110" />
+            <location filename="../ui/dock.py" line="71" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="158" />
+            <location filename="../ui/dock.py" line="107" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="178" />
-            <source>drawn rectangle</source>
-            <translation>rectángulo dibujado</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="178" />
-            <source>drawn polygon</source>
-            <translation>polígono dibujado</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="211" />
-            <source>Crop bands (lbe)</source>
-            <translation>Recortar bandas (lbe)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="212" />
-            <source>Index (bandmath)</source>
-            <translation>Índice (bandmath)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="213" />
-            <source>Visual (jpeg)</source>
-            <translation>Visual (jpeg)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="214" />
-            <source>Statistics over time (mt_stats)</source>
-            <translation>Estadísticas temporales (mt_stats)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="221" />
+            <location filename="../ui/dock.py" line="161" />
             <source>Task</source>
             <translation>Tarea</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
-            <source>Area of interest</source>
-            <translation>Área de interés</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="230" />
-            <source>Rectangle</source>
-            <translation>Rectángulo</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="230" />
-            <source>Drag a rectangle on the map</source>
-            <translation>Arrastre un rectángulo en el mapa</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="232" />
-            <source>Polygon</source>
-            <translation>Polígono</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="233" />
-            <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
-            <translation>Haga clic en los vértices; doble clic o clic derecho termina, Backspace quita el último vértice, Esc cancela</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="235" />
-            <source>Selection</source>
-            <translation>Selección</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="236" />
-            <source>The selected polygons of the active layer</source>
-            <translation>Los polígonos seleccionados de la capa activa</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="237" />
-            <source>Map extent</source>
-            <translation>Extensión del mapa</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="237" />
-            <source>The map canvas extent</source>
-            <translation>La extensión del lienzo del mapa</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="239" />
-            <source>File…</source>
-            <translation>Archivo…</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="239" />
-            <source>A GeoJSON or any vector file</source>
-            <translation>Un GeoJSON o cualquier archivo vectorial</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="240" />
-            <source>Clear</source>
-            <translation>Limpiar</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="240" />
-            <source>Forget the area of interest</source>
-            <translation>Olvidar el área de interés</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="264" />
+            <location filename="../ui/dock.py" line="166" />
             <source>Scene</source>
             <translation>Escena</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="167" />
             <source>this computer</source>
             <translation>este equipo</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="267" />
+            <location filename="../ui/dock.py" line="169" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="273" />
-            <source>Test connection</source>
-            <translation>Probar conexión</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="179" />
             <source>Run on</source>
             <translation>Ejecutar en</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="297" />
-            <source>Datasets</source>
-            <translation>Conjuntos de datos</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="311" />
-            <source>Index</source>
-            <translation>Índice</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="322" />
-            <source>Visual</source>
-            <translation>Visual</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="333" />
-            <source>Statistics</source>
-            <translation>Estadísticas</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="359" />
-            <source>Bands</source>
-            <translation>Bandas</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="369" />
+            <location filename="../ui/dock.py" line="227" />
             <source>Options</source>
             <translation>Opciones</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="371" />
-            <source>Merge bands of one resolution</source>
-            <translation>Combinar bandas de una resolución</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="374" />
-            <source>Tile metadata</source>
-            <translation>Metadatos de tesela</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="375" />
-            <source>Product metadata</source>
-            <translation>Metadatos de producto</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="383" />
-            <source>▸ Request</source>
-            <translation>▸ Petición</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="386" />
-            <source>Copy JSON</source>
-            <translation>Copiar JSON</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="389" />
-            <source>Copy as curl</source>
-            <translation>Copiar como curl</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="391" />
-            <source>The API call with the key hidden as ***</source>
-            <translation>La llamada a la API con la clave oculta como ***</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="427" />
+            <location filename="../ui/dock.py" line="244" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="434" />
+            <location filename="../ui/dock.py" line="251" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="473" />
-            <source>map extent</source>
-            <translation>extensión del mapa</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="478" />
-            <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
-            <translation>Archivos vectoriales (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Todos los archivos (*)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="488" />
-            <source>the area of interest</source>
-            <translation>el área de interés</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="501" />
-            <source>{area} km² · {vertices} vertices · {source}</source>
-            <translation>{area} km² · {vertices} vértices · {source}</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="507" />
-            <source>No area of interest yet: draw one or take it from a source above.</source>
-            <translation>Aún no hay área de interés: dibuje una o tómela de una fuente de arriba.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="538" />
-            <source>Choose the datasets to search.</source>
-            <translation>Elija los conjuntos de datos en los que buscar.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="542" />
-            <source>Draw an area of interest to search the API's scenes.</source>
-            <translation>Dibuje un área de interés para buscar las escenas de la API.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="549" />
-            <source>Add a scene folder in Settings below to list its scenes.</source>
-            <translation>Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="597" />
-            <source>Load By Extent: testing the connection</source>
-            <translation>Load By Extent: probando la conexión</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="600" />
-            <source>Testing the connection…</source>
-            <translation>Probando la conexión…</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="660" />
+            <location filename="../ui/dock.py" line="318" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Dibuje un área de interés o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="681" />
+            <location filename="../ui/dock.py" line="336" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Defina la clave de API en Configuración, abajo (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="683" />
+            <location filename="../ui/dock.py" line="338" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="719" />
-            <source>Load By Extent: checking the request against the scene folders</source>
-            <translation>Load By Extent: comprobando la petición con las carpetas de escenas</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="761" />
+            <location filename="../ui/dock.py" line="368" />
             <source>Checking the request against the scene folders…</source>
             <translation>Comprobando la petición con las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="763" />
+            <location filename="../ui/dock.py" line="370" />
             <source>Run the task in the background</source>
             <translation>Ejecutar la tarea en segundo plano</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="769" />
+            <location filename="../ui/dock.py" line="376" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ el tipo de resultado aparece aquí cuando la petición es válida</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="771" />
-            <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
-            <translation>→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="776" />
-            <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
-            <translation>→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="779" />
-            <source>native pixel size</source>
-            <translation>tamaño de píxel nativo</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="780" />
-            <source>colour</source>
-            <translation>en color</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="781" />
-            <source>grey</source>
-            <translation>en escala de grises</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="782" />
-            <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
-            <translation>→ una imagen {format} en EPSG:3857 ({kind}, {size})</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="789" />
-            <source>→ one JPEG 2000 file, band {band} at {res} m</source>
-            <translation>→ un archivo JPEG 2000, banda {band} a {res} m</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="792" />
-            <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
-            <translation>→ un GeoTIFF, {count} banda(s) a {res} m</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="798" />
-            <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
-            <translation>→ un zip de {files} GeoTIFF ({parts}){extra}</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="803" />
-            <source>▾ Request</source>
-            <translation>▾ Petición</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="821" />
+            <location filename="../ui/dock.py" line="388" />
             <source>Large area of interest</source>
             <translation>Área de interés grande</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="822" />
+            <location filename="../ui/dock.py" line="389" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>El área de interés cubre {area} km², más que los {limit} km² definidos en Configuración. ¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="865" />
+            <location filename="../ui/dock.py" line="433" />
             <source>the result of {task}</source>
             <translation>el resultado de {task}</translation>
+        </message>
+        <message>
+            <source>A GeoJSON or any vector file</source>
+            <translation type="vanished">Un GeoJSON o cualquier archivo vectorial</translation>
+        </message>
+        <message>
+            <source>Add a scene folder in Settings below to list its scenes.</source>
+            <translation type="vanished">Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
+        </message>
+        <message>
+            <source>Area of interest</source>
+            <translation type="vanished">Área de interés</translation>
+        </message>
+        <message>
+            <source>Bands</source>
+            <translation type="vanished">Bandas</translation>
+        </message>
+        <message>
+            <source>Choose the datasets to search.</source>
+            <translation type="vanished">Elija los conjuntos de datos en los que buscar.</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation type="vanished">Limpiar</translation>
+        </message>
+        <message>
+            <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
+            <translation type="vanished">Haga clic en los vértices; doble clic o clic derecho termina, Backspace quita el último vértice, Esc cancela</translation>
+        </message>
+        <message>
+            <source>Copy JSON</source>
+            <translation type="vanished">Copiar JSON</translation>
+        </message>
+        <message>
+            <source>Copy as curl</source>
+            <translation type="vanished">Copiar como curl</translation>
+        </message>
+        <message>
+            <source>Crop bands (lbe)</source>
+            <translation type="vanished">Recortar bandas (lbe)</translation>
+        </message>
+        <message>
+            <source>Datasets</source>
+            <translation type="vanished">Conjuntos de datos</translation>
+        </message>
+        <message>
+            <source>Drag a rectangle on the map</source>
+            <translation type="vanished">Arrastre un rectángulo en el mapa</translation>
+        </message>
+        <message>
+            <source>Draw an area of interest to search the API's scenes.</source>
+            <translation type="vanished">Dibuje un área de interés para buscar las escenas de la API.</translation>
+        </message>
+        <message>
+            <source>File…</source>
+            <translation type="vanished">Archivo…</translation>
+        </message>
+        <message>
+            <source>Forget the area of interest</source>
+            <translation type="vanished">Olvidar el área de interés</translation>
+        </message>
+        <message>
+            <source>Index</source>
+            <translation type="vanished">Índice</translation>
+        </message>
+        <message>
+            <source>Index (bandmath)</source>
+            <translation type="vanished">Índice (bandmath)</translation>
+        </message>
+        <message>
+            <source>Load By Extent: checking the request against the scene folders</source>
+            <translation type="vanished">Load By Extent: comprobando la petición con las carpetas de escenas</translation>
+        </message>
+        <message>
+            <source>Load By Extent: testing the connection</source>
+            <translation type="vanished">Load By Extent: probando la conexión</translation>
+        </message>
+        <message>
+            <source>Map extent</source>
+            <translation type="vanished">Extensión del mapa</translation>
+        </message>
+        <message>
+            <source>Merge bands of one resolution</source>
+            <translation type="vanished">Combinar bandas de una resolución</translation>
+        </message>
+        <message>
+            <source>No area of interest yet: draw one or take it from a source above.</source>
+            <translation type="vanished">Aún no hay área de interés: dibuje una o tómela de una fuente de arriba.</translation>
+        </message>
+        <message>
+            <source>Polygon</source>
+            <translation type="vanished">Polígono</translation>
+        </message>
+        <message>
+            <source>Product metadata</source>
+            <translation type="vanished">Metadatos de producto</translation>
+        </message>
+        <message>
+            <source>Rectangle</source>
+            <translation type="vanished">Rectángulo</translation>
+        </message>
+        <message>
+            <source>Selection</source>
+            <translation type="vanished">Selección</translation>
+        </message>
+        <message>
+            <source>Statistics</source>
+            <translation type="vanished">Estadísticas</translation>
+        </message>
+        <message>
+            <source>Statistics over time (mt_stats)</source>
+            <translation type="vanished">Estadísticas temporales (mt_stats)</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation type="vanished">Probar conexión</translation>
+        </message>
+        <message>
+            <source>Testing the connection…</source>
+            <translation type="vanished">Probando la conexión…</translation>
+        </message>
+        <message>
+            <source>The API call with the key hidden as ***</source>
+            <translation type="vanished">La llamada a la API con la clave oculta como ***</translation>
+        </message>
+        <message>
+            <source>The map canvas extent</source>
+            <translation type="vanished">La extensión del lienzo del mapa</translation>
+        </message>
+        <message>
+            <source>The selected polygons of the active layer</source>
+            <translation type="vanished">Los polígonos seleccionados de la capa activa</translation>
         </message>
         <message>
             <source>This scene has no {bands} in the scene folders.</source>
@@ -2636,6 +2694,86 @@
         <message>
             <source>This scene has no {kind} in the scene folders.</source>
             <translation type="vanished">Esta escena no tiene {kind} en las carpetas de escenas.</translation>
+        </message>
+        <message>
+            <source>Tile metadata</source>
+            <translation type="vanished">Metadatos de tesela</translation>
+        </message>
+        <message>
+            <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
+            <translation type="vanished">Archivos vectoriales (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <source>Visual</source>
+            <translation type="vanished">Visual</translation>
+        </message>
+        <message>
+            <source>Visual (jpeg)</source>
+            <translation type="vanished">Visual (jpeg)</translation>
+        </message>
+        <message>
+            <source>colour</source>
+            <translation type="vanished">en color</translation>
+        </message>
+        <message>
+            <source>drawn polygon</source>
+            <translation type="vanished">polígono dibujado</translation>
+        </message>
+        <message>
+            <source>drawn rectangle</source>
+            <translation type="vanished">rectángulo dibujado</translation>
+        </message>
+        <message>
+            <source>grey</source>
+            <translation type="vanished">en escala de grises</translation>
+        </message>
+        <message>
+            <source>map extent</source>
+            <translation type="vanished">extensión del mapa</translation>
+        </message>
+        <message>
+            <source>native pixel size</source>
+            <translation type="vanished">tamaño de píxel nativo</translation>
+        </message>
+        <message>
+            <source>the area of interest</source>
+            <translation type="vanished">el área de interés</translation>
+        </message>
+        <message>
+            <source>{area} km² · {vertices} vertices · {source}</source>
+            <translation type="vanished">{area} km² · {vertices} vértices · {source}</translation>
+        </message>
+        <message>
+            <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
+            <translation type="vanished">→ un zip de {files} GeoTIFF ({parts}){extra}</translation>
+        </message>
+        <message>
+            <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
+            <translation type="vanished">→ una imagen {format} en EPSG:3857 ({kind}, {size})</translation>
+        </message>
+        <message>
+            <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
+            <translation type="vanished">→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
+        </message>
+        <message>
+            <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
+            <translation type="vanished">→ un GeoTIFF, {count} banda(s) a {res} m</translation>
+        </message>
+        <message>
+            <source>→ one JPEG 2000 file, band {band} at {res} m</source>
+            <translation type="vanished">→ un archivo JPEG 2000, banda {band} a {res} m</translation>
+        </message>
+        <message>
+            <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
+            <translation type="vanished">→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
+        </message>
+        <message>
+            <source>▸ Request</source>
+            <translation type="vanished">▸ Petición</translation>
+        </message>
+        <message>
+            <source>▾ Request</source>
+            <translation type="vanished">▾ Petición</translation>
         </message>
     </context>
     <context>
@@ -2788,89 +2926,117 @@
         </message>
     </context>
     <context>
+        <name>RequestPreview</name>
+        <message>
+            <location filename="../ui/request_preview.py" line="34" />
+            <source>▸ Request</source>
+            <translation>▸ Petición</translation>
+        </message>
+        <message>
+            <location filename="../ui/request_preview.py" line="37" />
+            <source>Copy JSON</source>
+            <translation>Copiar JSON</translation>
+        </message>
+        <message>
+            <location filename="../ui/request_preview.py" line="40" />
+            <source>Copy as curl</source>
+            <translation>Copiar como curl</translation>
+        </message>
+        <message>
+            <location filename="../ui/request_preview.py" line="42" />
+            <source>The API call with the key hidden as ***</source>
+            <translation>La llamada a la API con la clave oculta como ***</translation>
+        </message>
+        <message>
+            <location filename="../ui/request_preview.py" line="73" />
+            <source>▾ Request</source>
+            <translation>▾ Petición</translation>
+        </message>
+    </context>
+    <context>
         <name>ScenePicker</name>
         <message>
-            <location filename="../ui/scene_picker.py" line="75" />
+            <location filename="../ui/scene_picker.py" line="76" />
             <source>any date</source>
             <translation>cualquier fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="78" />
+            <location filename="../ui/scene_picker.py" line="79" />
             <source>no limit</source>
             <translation>sin límite</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="82" />
+            <location filename="../ui/scene_picker.py" line="83" />
             <source>Footprints</source>
             <translation>Huellas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="87" />
+            <location filename="../ui/scene_picker.py" line="88" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="87" />
+            <location filename="../ui/scene_picker.py" line="88" />
             <source>sensor</source>
             <translation>sensor</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="87" />
+            <location filename="../ui/scene_picker.py" line="88" />
             <source>cloud</source>
             <translation>nubosidad</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="87" />
+            <location filename="../ui/scene_picker.py" line="88" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="111" />
+            <location filename="../ui/scene_picker.py" line="112" />
             <source>Cloud ≤</source>
             <translation>Nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="115" />
+            <location filename="../ui/scene_picker.py" line="116" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="152" />
+            <location filename="../ui/scene_picker.py" line="153" />
             <source>Searching the API's scenes…</source>
             <translation>Buscando las escenas de la API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="152" />
+            <location filename="../ui/scene_picker.py" line="153" />
             <source>Searching the scene folders…</source>
             <translation>Buscando en las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="177" />
+            <location filename="../ui/scene_picker.py" line="178" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>{count} escena(s) intersecan el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="179" />
+            <location filename="../ui/scene_picker.py" line="180" />
             <source>{count} scene(s) in the scene folders</source>
             <translation>{count} escena(s) en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="206" />
+            <location filename="../ui/scene_picker.py" line="207" />
             <source>the scene {view_id}</source>
             <translation>la escena {view_id}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="224" />
+            <location filename="../ui/scene_picker.py" line="225" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Elija una escena arriba o escriba su view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="234" />
+            <location filename="../ui/scene_picker.py" line="235" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ escena {sensor} del {date}, en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="239" />
+            <location filename="../ui/scene_picker.py" line="240" />
             <source>a valid {sensor} id; not among the scenes listed above</source>
             <translation>un identificador de {sensor} válido; no está entre las escenas de la lista de arriba</translation>
         </message>
@@ -2884,94 +3050,112 @@
         </message>
     </context>
     <context>
+        <name>SceneSearch</name>
+        <message>
+            <location filename="../ui/scene_search.py" line="102" />
+            <source>Choose the datasets to search.</source>
+            <translation>Elija los conjuntos de datos en los que buscar.</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_search.py" line="105" />
+            <source>Draw an area of interest to search the API's scenes.</source>
+            <translation>Dibuje un área de interés para buscar las escenas de la API.</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_search.py" line="111" />
+            <source>Add a scene folder in Settings below to list its scenes.</source>
+            <translation>Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsWidget</name>
         <message>
-            <location filename="../ui/settings_widget.py" line="42" />
+            <location filename="../ui/settings_widget.py" line="44" />
             <source>Add folder…</source>
             <translation>Añadir carpeta…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="44" />
+            <location filename="../ui/settings_widget.py" line="46" />
             <source>Remove</source>
             <translation>Quitar</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="67" />
+            <location filename="../ui/settings_widget.py" line="69" />
             <source>Set key…</source>
             <translation>Definir clave…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="69" />
+            <location filename="../ui/settings_widget.py" line="71" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
             <translation>Pegue la clave de API: se guarda en la base de datos de autenticación de QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="71" />
+            <location filename="../ui/settings_widget.py" line="73" />
             <source>the task's own limit</source>
             <translation>el límite propio de la tarea</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="73" />
+            <location filename="../ui/settings_widget.py" line="75" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="75" />
+            <location filename="../ui/settings_widget.py" line="77" />
             <source>Reuse identical recent results</source>
             <translation>Reutilizar resultados recientes idénticos</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="76" />
+            <location filename="../ui/settings_widget.py" line="78" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Reutilizar el resultado de una petición idéntica reciente</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="89" />
+            <location filename="../ui/settings_widget.py" line="91" />
             <source>Scene folders</source>
             <translation>Carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="90" />
+            <location filename="../ui/settings_widget.py" line="92" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="91" />
+            <location filename="../ui/settings_widget.py" line="93" />
             <source>Ask before an AOI larger than</source>
             <translation>Preguntar si el área de interés supera</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="92" />
+            <location filename="../ui/settings_widget.py" line="94" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="94" />
+            <location filename="../ui/settings_widget.py" line="96" />
             <source>Base URL</source>
             <translation>URL base</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="95" />
+            <location filename="../ui/settings_widget.py" line="97" />
             <source>Search URL</source>
             <translation>URL de búsqueda</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="99" />
+            <location filename="../ui/settings_widget.py" line="101" />
             <source>API key</source>
             <translation>Clave de API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="100" />
+            <location filename="../ui/settings_widget.py" line="102" />
             <source>Stop waiting after</source>
             <translation>Dejar de esperar tras</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="143" />
+            <location filename="../ui/settings_widget.py" line="145" />
             <source>The Processing API key:</source>
             <translation>La clave de la Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="159" />
+            <location filename="../ui/settings_widget.py" line="161" />
             <source>Scene folder</source>
             <translation>Carpeta de escenas</translation>
         </message>
@@ -2979,293 +3163,315 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="84" />
+            <location filename="../ui/stats_dock.py" line="88" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="106" />
+            <location filename="../ui/stats_dock.py" line="110" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="118" />
+            <location filename="../ui/stats_dock.py" line="122" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="118" />
+            <location filename="../ui/stats_dock.py" line="122" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="118" />
+            <location filename="../ui/stats_dock.py" line="122" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="119" />
+            <location filename="../ui/stats_dock.py" line="123" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="150" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>The index the chart and the table show</source>
             <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="151" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Overlay all</source>
             <translation>Superponer todos</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="153" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>Draw the median of every index on one chart</source>
             <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Table</source>
             <translation>Tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="155" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Save every figure of every index as CSV</source>
             <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>Save the chart as PNG</source>
             <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="170" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="202" />
+            <location filename="../ui/stats_dock.py" line="206" />
             <source>The answer has one index only</source>
             <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="216" />
-            <source>The statistics in {path} cannot be read: {error}</source>
-            <translation>Las estadísticas de {path} no se pueden leer: {error}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_dock.py" line="246" />
+            <location filename="../ui/stats_dock.py" line="238" />
             <source>{start} to {end}</source>
             <translation>del {start} al {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="249" />
+            <location filename="../ui/stats_dock.py" line="241" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="254" />
+            <location filename="../ui/stats_dock.py" line="246" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="256" />
+            <location filename="../ui/stats_dock.py" line="248" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="269" />
+            <location filename="../ui/stats_dock.py" line="261" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="317" />
+            <location filename="../ui/stats_dock.py" line="309" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="319" />
+            <location filename="../ui/stats_dock.py" line="311" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="365" />
+            <location filename="../ui/stats_dock.py" line="357" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="412" />
+            <location filename="../ui/stats_dock.py" line="404" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="427" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="427" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="441" />
+            <location filename="../ui/stats_dock.py" line="433" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="443" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="442" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="458" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="462" />
+            <location filename="../ui/stats_dock.py" line="454" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
+        </message>
+        <message>
+            <source>The statistics in {path} cannot be read: {error}</source>
+            <translation type="vanished">Las estadísticas de {path} no se pueden leer: {error}</translation>
         </message>
     </context>
     <context>
         <name>StatsForm</name>
         <message>
-            <location filename="../ui/stats_form.py" line="50" />
+            <location filename="../ui/stats_form.py" line="60" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
             <translation>hasta 3, separados por ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="54" />
+            <location filename="../ui/stats_form.py" line="64" />
             <source>add an index…</source>
             <translation>añadir un índice…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="78" />
+            <location filename="../ui/stats_form.py" line="88" />
             <source>all sensors</source>
             <translation>todos los sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="80" />
+            <location filename="../ui/stats_form.py" line="90" />
             <source>no limit</source>
             <translation>sin límite</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="84" />
+            <location filename="../ui/stats_form.py" line="94" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Excluir los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="85" />
+            <location filename="../ui/stats_form.py" line="95" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Excluir de los valores los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="98" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="103" />
+            <location filename="../ui/stats_form.py" line="113" />
             <source>Indices</source>
             <translation>Índices</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="105" />
+            <location filename="../ui/stats_form.py" line="115" />
             <source>Dates</source>
             <translation>Fechas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="106" />
+            <location filename="../ui/stats_form.py" line="116" />
             <source>Sensors</source>
             <translation>Sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="107" />
+            <location filename="../ui/stats_form.py" line="117" />
             <source>Scenes with cloud ≤</source>
             <translation>Escenas con nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="109" />
+            <location filename="../ui/stats_form.py" line="119" />
             <source>At most</source>
             <translation>Como máximo</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="134" />
+            <location filename="../ui/stats_form.py" line="123" />
+            <source>Statistics over time (mt_stats)</source>
+            <translation>Estadísticas temporales (mt_stats)</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="126" />
+            <source>Statistics</source>
+            <translation>Estadísticas</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="129" />
+            <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
+            <translation>→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="161" />
             <source>Give at least one index or expression.</source>
             <translation>Indique al menos un índice o una expresión.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="136" />
+            <location filename="../ui/stats_form.py" line="163" />
             <source>At most {count} indices.</source>
             <translation>Como máximo {count} índices.</translation>
         </message>
     </context>
     <context>
+        <name>StoreCheck</name>
+        <message>
+            <location filename="../ui/store_check.py" line="66" />
+            <source>Load By Extent: checking the request against the scene folders</source>
+            <translation>Load By Extent: comprobando la petición con las carpetas de escenas</translation>
+        </message>
+    </context>
+    <context>
         <name>TaskController</name>
         <message>
-            <location filename="../services/task_controller.py" line="114" />
+            <location filename="../services/task_controller.py" line="125" />
             <source>No scene folder is set: add one in the dock's settings.</source>
             <translation>No hay carpeta de escenas: añada una en la configuración del panel.</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="133" />
+            <location filename="../services/task_controller.py" line="148" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="143" />
+            <location filename="../services/task_controller.py" line="159" />
             <source>cancelled; nothing was written</source>
             <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="175" />
+            <location filename="../services/task_controller.py" line="191" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="186" />
+            <location filename="../services/task_controller.py" line="202" />
             <source>resumed in a new row</source>
             <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="239" />
+            <location filename="../services/task_controller.py" line="253" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="262" />
+            <location filename="../services/task_controller.py" line="276" />
             <source>statistics saved: {file}</source>
             <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="269" />
+            <location filename="../services/task_controller.py" line="283" />
             <source>the result could not be loaded: {error}</source>
             <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="273" />
+            <location filename="../services/task_controller.py" line="287" />
             <source>{count} layer(s) loaded</source>
             <translation>{count} capa(s) cargada(s)</translation>
         </message>
@@ -3273,17 +3479,17 @@
     <context>
         <name>TaskList</name>
         <message>
-            <location filename="../ui/task_list.py" line="160" />
+            <location filename="../ui/task_list.py" line="161" />
             <source>No task yet.</source>
             <translation>Todavía no hay tareas.</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="163" />
+            <location filename="../ui/task_list.py" line="164" />
             <source>Clear finished</source>
             <translation>Quitar las terminadas</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="164" />
+            <location filename="../ui/task_list.py" line="165" />
             <source>Remove the tasks that have ended from this list (their layers and files stay)</source>
             <translation>Quitar de esta lista las tareas terminadas (sus capas y archivos se quedan)</translation>
         </message>
@@ -3291,37 +3497,37 @@
     <context>
         <name>TaskRow</name>
         <message>
-            <location filename="../ui/task_list.py" line="77" />
+            <location filename="../ui/task_list.py" line="78" />
             <source>Cancel this task</source>
             <translation>Cancelar esta tarea</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="84" />
+            <location filename="../ui/task_list.py" line="85" />
             <source>Run the same request again</source>
             <translation>Ejecutar otra vez la misma petición</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="85" />
+            <location filename="../ui/task_list.py" line="86" />
             <source>Run again</source>
             <translation>Ejecutar de nuevo</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="87" />
+            <location filename="../ui/task_list.py" line="88" />
             <source>Resume waiting for this task</source>
             <translation>Seguir esperando esta tarea</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="88" />
+            <location filename="../ui/task_list.py" line="89" />
             <source>Resume</source>
             <translation>Reanudar</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="89" />
+            <location filename="../ui/task_list.py" line="90" />
             <source>Zoom to the result</source>
             <translation>Zoom al resultado</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="91" />
+            <location filename="../ui/task_list.py" line="92" />
             <source>Open the output folder</source>
             <translation>Abrir la carpeta de salida</translation>
         </message>
@@ -3329,82 +3535,107 @@
     <context>
         <name>VisualForm</name>
         <message>
-            <location filename="../ui/visual_form.py" line="47" />
+            <location filename="../ui/visual_form.py" line="54" />
             <source>grey</source>
             <translation>escala de grises</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="54" />
+            <location filename="../ui/visual_form.py" line="61" />
             <source>continuous</source>
             <translation>continuo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="56" />
+            <location filename="../ui/visual_form.py" line="63" />
             <source>Levels</source>
             <translation>Niveles</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="83" />
+            <location filename="../ui/visual_form.py" line="90" />
             <source>native</source>
             <translation>nativo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="86" />
+            <location filename="../ui/visual_form.py" line="93" />
             <source>Calibrate to reflectance</source>
             <translation>Calibrar a reflectancia</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="87" />
+            <location filename="../ui/visual_form.py" line="94" />
             <source>Convert to top-of-atmosphere reflectance (calibrate)</source>
             <translation>Convertir a reflectancia en el techo de la atmósfera (calibrate)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="90" />
+            <location filename="../ui/visual_form.py" line="97" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="106" />
+            <location filename="../ui/visual_form.py" line="113" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="108" />
+            <location filename="../ui/visual_form.py" line="115" />
             <source>Colormap</source>
             <translation>Mapa de colores</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="109" />
+            <location filename="../ui/visual_form.py" line="116" />
             <source>Classes</source>
             <translation>Clases</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="111" />
+            <location filename="../ui/visual_form.py" line="118" />
             <source>Resampling</source>
             <translation>Remuestreo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="112" />
+            <location filename="../ui/visual_form.py" line="119" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="113" />
+            <location filename="../ui/visual_form.py" line="120" />
             <source>Pixel size</source>
             <translation>Tamaño de píxel</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="115" />
+            <location filename="../ui/visual_form.py" line="122" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="165" />
+            <location filename="../ui/visual_form.py" line="126" />
+            <source>Visual (jpeg)</source>
+            <translation>Visual (jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="129" />
+            <source>Visual</source>
+            <translation>Visual</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="133" />
+            <source>native pixel size</source>
+            <translation>tamaño de píxel nativo</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="134" />
+            <source>colour</source>
+            <translation>en color</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="135" />
+            <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
+            <translation>→ una imagen {format} en EPSG:3857 ({kind}, {size})</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="188" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="169" />
+            <location filename="../ui/visual_form.py" line="192" />
             <source>the low level must be below the high one</source>
             <translation>el nivel bajo debe ser menor que el alto</translation>
         </message>

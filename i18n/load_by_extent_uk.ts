@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk">
     <context>
+        <name>AoiSection</name>
+        <message>
+            <location filename="../ui/aoi_section.py" line="26" />
+            <source>Area of interest</source>
+            <translation>Область інтересу</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="34" />
+            <source>Rectangle</source>
+            <translation>Прямокутник</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="34" />
+            <source>Drag a rectangle on the map</source>
+            <translation>Протягніть прямокутник на карті</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="36" />
+            <source>Polygon</source>
+            <translation>Полігон</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="37" />
+            <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
+            <translation>Клацайте вершини; подвійне клацання або клацання правою кнопкою завершує, Backspace видаляє останню вершину, Esc скасовує</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="39" />
+            <source>Selection</source>
+            <translation>Вибране</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="40" />
+            <source>The selected polygons of the active layer</source>
+            <translation>Вибрані полігони активного шару</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="41" />
+            <source>Map extent</source>
+            <translation>Екстент карти</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="41" />
+            <source>The map canvas extent</source>
+            <translation>Екстент полотна карти</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="43" />
+            <source>File…</source>
+            <translation>Файл…</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="43" />
+            <source>A GeoJSON or any vector file</source>
+            <translation>GeoJSON або будь-який векторний файл</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="44" />
+            <source>Clear</source>
+            <translation>Очистити</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="44" />
+            <source>Forget the area of interest</source>
+            <translation>Забути область інтересу</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="68" />
+            <source>drawn rectangle</source>
+            <translation>намальований прямокутник</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="68" />
+            <source>drawn polygon</source>
+            <translation>намальований полігон</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="104" />
+            <source>map extent</source>
+            <translation>екстент карти</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="109" />
+            <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
+            <translation>Векторні файли (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Усі файли (*)</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="119" />
+            <source>the area of interest</source>
+            <translation>область інтересу</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="132" />
+            <source>{area} km² · {vertices} vertices · {source}</source>
+            <translation>{area} km² · вершин: {vertices} · {source}</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="138" />
+            <source>No area of interest yet: draw one or take it from a source above.</source>
+            <translation>Області інтересу ще немає: намалюйте її або візьміть із джерела вище.</translation>
+        </message>
+        <message>
+            <location filename="../ui/aoi_section.py" line="141" />
+            <source>Load By Extent</source>
+            <translation>Load By Extent</translation>
+        </message>
+    </context>
+    <context>
         <name>BandPicker</name>
         <message>
             <location filename="../ui/band_picker.py" line="32" />
@@ -98,31 +206,115 @@
         </message>
     </context>
     <context>
+        <name>ConnectionTest</name>
+        <message>
+            <location filename="../ui/connection_test.py" line="28" />
+            <source>Test connection</source>
+            <translation>Перевірити з'єднання</translation>
+        </message>
+        <message>
+            <location filename="../ui/connection_test.py" line="51" />
+            <source>Load By Extent: testing the connection</source>
+            <translation>Load By Extent: перевірка з'єднання</translation>
+        </message>
+        <message>
+            <location filename="../ui/connection_test.py" line="54" />
+            <source>Testing the connection…</source>
+            <translation>Перевірка з'єднання…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CropForm</name>
+        <message>
+            <location filename="../ui/crop_form.py" line="33" />
+            <source>Merge bands of one resolution</source>
+            <translation>Об'єднати канали однієї роздільності</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="36" />
+            <source>Tile metadata</source>
+            <translation>Метадані тайла</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="37" />
+            <source>Product metadata</source>
+            <translation>Метадані продукту</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="50" />
+            <source>Crop bands (lbe)</source>
+            <translation>Обрізання каналів (lbe)</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="53" />
+            <source>Bands</source>
+            <translation>Канали</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="58" />
+            <source>→ one JPEG 2000 file, band {band} at {res} m</source>
+            <translation>→ один файл JPEG 2000, канал {band}, роздільність {res} m</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="61" />
+            <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
+            <translation>→ один GeoTIFF, каналів: {count}, роздільність {res} m</translation>
+        </message>
+        <message>
+            <location filename="../ui/crop_form.py" line="68" />
+            <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
+            <translation>→ zip із файлів GeoTIFF: {files} ({parts}){extra}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatasetChoice</name>
+        <message>
+            <location filename="../ui/scene_search.py" line="51" />
+            <source>Datasets</source>
+            <translation>Набори даних</translation>
+        </message>
+    </context>
+    <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="35" />
+            <location filename="../ui/index_form.py" line="41" />
             <source>Custom expression</source>
             <translation>Власний вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="50" />
+            <location filename="../ui/index_form.py" line="56" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="55" />
+            <location filename="../ui/index_form.py" line="61" />
             <source>Catalog</source>
             <translation>Каталог</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="56" />
+            <location filename="../ui/index_form.py" line="62" />
             <source>Expression</source>
             <translation>Вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="58" />
+            <location filename="../ui/index_form.py" line="64" />
             <source>Name</source>
             <translation>Назва</translation>
+        </message>
+        <message>
+            <location filename="../ui/index_form.py" line="68" />
+            <source>Index (bandmath)</source>
+            <translation>Індекс (bandmath)</translation>
+        </message>
+        <message>
+            <location filename="../ui/index_form.py" line="71" />
+            <source>Index</source>
+            <translation>Індекс</translation>
+        </message>
+        <message>
+            <location filename="../ui/index_form.py" line="74" />
+            <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
+            <translation>→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
         </message>
     </context>
     <context>
@@ -311,22 +503,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="77" />
+            <location filename="../plugin.py" line="84" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="80" />
+            <location filename="../plugin.py" line="87" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Обрізання супутникових сцен за областю інтересу</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="101" />
+            <location filename="../plugin.py" line="108" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>Незавершених віддалених завдань попередньої сесії: {count}.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="103" />
+            <location filename="../plugin.py" line="110" />
             <source>Show in the task list</source>
             <translation>Показати в списку завдань</translation>
         </message>
@@ -636,17 +828,17 @@
             <translation>скасовано</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="53" />
+            <location filename="../core/expressions.py" line="52" />
             <source>Unsupported band or operation: {detail}</source>
             <translation>Непідтримуваний канал або операція: {detail}</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="232" />
+            <location filename="../core/expressions.py" line="231" />
             <source>the end of the expression</source>
             <translation>кінець виразу</translation>
         </message>
         <message>
-            <location filename="../core/expressions.py" line="233" />
+            <location filename="../core/expressions.py" line="232" />
             <source>'{token}' at position {position}</source>
             <translation>'{token}' у позиції {position}</translation>
         </message>
@@ -786,127 +978,127 @@
             <translation>канал {band} не було прочитано для виразу</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="98" />
+            <location filename="../core/gdal_support.py" line="99" />
             <source>cannot read {path}: it is a {driver} file, and scene bands are read only as GeoTIFF or JPEG 2000</source>
             <translation>не вдається прочитати {path}: це файл {driver}, а канали сцен читаються лише як GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="101" />
+            <location filename="../core/gdal_support.py" line="102" />
             <source>not a GeoTIFF or JPEG 2000 raster</source>
             <translation>не растр GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="102" />
+            <location filename="../core/gdal_support.py" line="103" />
             <source>cannot read {path}: {reason}</source>
             <translation>не вдається прочитати {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="131" />
+            <location filename="../core/gdal_support.py" line="132" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>не вдається прочитати {path}: він змушує GDAL читати {file}, а канали сцен читаються лише з файлів GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="156" />
+            <location filename="../core/gdal_support.py" line="157" />
             <source>the file is empty</source>
             <translation>файл порожній</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="179" />
+            <location filename="../core/gdal_support.py" line="180" />
             <source>read failed</source>
             <translation>помилка читання</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="180" />
+            <location filename="../core/gdal_support.py" line="181" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>не вдається прочитати пікселі {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="211" />
+            <location filename="../core/gdal_support.py" line="212" />
             <source>no transformation</source>
             <translation>немає перетворення</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="212" />
+            <location filename="../core/gdal_support.py" line="213" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>не вдається перетворити область інтересу в систему координат растра: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="243" />
+            <location filename="../core/indices.py" line="241" />
             <source>{name} is not an index the API knows (did you mean {suggestion}? index names are upper case)</source>
             <translation>{name} — не індекс, відомий API (можливо, {suggestion}? назви індексів пишуться великими літерами)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="245" />
+            <location filename="../core/indices.py" line="243" />
             <source>{name} is not an index the API knows ({known})</source>
             <translation>{name} — не індекс, відомий API ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="254" />
+            <location filename="../core/indices.py" line="252" />
             <source>{index} needs the {alias} band ({title}), which {sensor} does not have</source>
             <translation>{index} потребує каналу {alias} ({title}), якого {sensor} не має</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="272" />
+            <location filename="../core/indices.py" line="270" />
             <source>{index} has no public definition; give the expression instead, e.g. (B08-B04)/(B08+B04)</source>
             <translation>{index} не має публічного визначення; задайте натомість вираз, напр. (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="281" />
+            <location filename="../core/indices.py" line="279" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are level-1 digital numbers, calibrated per scene with its MTL file; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — цифрові значення рівня 1, що калібруються для кожної сцени за її файлом MTL; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="285" />
+            <location filename="../core/indices.py" line="283" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are 8-bit digital numbers without a radiometric calibration; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — 8-бітні цифрові значення без радіометричного калібрування; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="289" />
+            <location filename="../core/indices.py" line="287" />
             <source>{index} needs reflectance (0..1), and {sensor} bands are values without a known reflectance scale; calibrate the bands first, or use an index without additive constants such as NDVI</source>
             <translation>{index} потребує коефіцієнта відбиття (0..1), а канали {sensor} — значення без відомої шкали відбиття; спершу відкалібруйте канали або використайте індекс без адитивних констант, як-от NDVI</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="306" />
+            <location filename="../core/indices.py" line="304" />
             <source>{name} is an index name: give it on its own, not inside an expression (e.g. bm_type "{name},B04" gives two bands)</source>
             <translation>{name} — назва індексу: задайте її окремо, а не всередині виразу (напр. bm_type "{name},B04" дає два канали)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="313" />
+            <location filename="../core/indices.py" line="311" />
             <source>{problem}, nor an index the API knows ({known})</source>
             <translation>{problem}, і не індекс, відомий API ({known})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="331" />
+            <location filename="../core/indices.py" line="329" />
             <source>bm_type must be text, not {type}</source>
             <translation>bm_type має бути текстом, а не {type}</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="337" />
+            <location filename="../core/indices.py" line="335" />
             <source>empty expression: give an index name such as NDVI or an expression such as (B08-B04)/(B08+B04)</source>
             <translation>порожній вираз: задайте назву індексу, як-от NDVI, або вираз, як-от (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="339" />
+            <location filename="../core/indices.py" line="337" />
             <source>expression {number} of {count} is empty (position {position}): remove the extra comma</source>
             <translation>вираз {number} з {count} порожній (позиція {position}): приберіть зайву кому</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="359" />
+            <location filename="../core/indices.py" line="357" />
             <source>{index} = {formula} (bands as reflectance: value / {scale})</source>
             <translation>{index} = {formula} (канали як коефіцієнт відбиття: значення / {scale})</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="361" />
+            <location filename="../core/indices.py" line="359" />
             <source>{index} = {formula} (bands as reflectance: {sensor} bands must be calibrated first)</source>
             <translation>{index} = {formula} (канали як коефіцієнт відбиття: канали {sensor} треба спершу відкалібрувати)</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="390" />
+            <location filename="../core/indices.py" line="376" />
             <source>{count} expression(s); pick a scene to check its bands</source>
             <translation>виразів: {count}; виберіть сцену, щоб перевірити її канали</translation>
         </message>
         <message>
-            <location filename="../core/indices.py" line="401" />
+            <location filename="../core/indices.py" line="388" />
             <source>{expressions} · on the {resolution} m grid</source>
             <translation>{expressions} · на сітці {resolution} m</translation>
         </message>
@@ -921,302 +1113,302 @@
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="110" />
+            <location filename="../core/request.py" line="111" />
             <source>a request is at most {size} MiB; this one is larger</source>
             <translation>запит має бути не більше {size} МіБ; цей більший</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="114" />
+            <location filename="../core/request.py" line="115" />
             <source>is nested more than {depth} levels deep</source>
             <translation>має вкладеність понад {depth} рівнів</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="119" />
+            <location filename="../core/request.py" line="120" />
             <source>holds a number of {digits} digits (at most {maximum})</source>
             <translation>містить число з {digits} цифр (не більше {maximum})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="141" />
+            <location filename="../core/request.py" line="142" />
             <source>must be a JSON object with type and params</source>
             <translation>має бути об'єктом JSON із type і params</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="152" />
+            <location filename="../core/request.py" line="153" />
             <source>is not valid JSON: {reason} at line {line} column {column}</source>
             <translation>не є коректним JSON: {reason} у рядку {line}, стовпці {column}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="221" />
+            <location filename="../core/request.py" line="218" />
             <source>unknown field (a request has type, params and callback_url)</source>
             <translation>невідоме поле (запит має type, params і callback_url)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="224" />
+            <location filename="../core/request.py" line="221" />
             <source>missing: one of {task_types}</source>
             <translation>відсутнє: одне з {task_types}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="227" />
+            <location filename="../core/request.py" line="224" />
             <source>{task_type} is not a task type (one of {task_types})</source>
             <translation>{task_type} не є типом завдання (один із {task_types})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="233" />
+            <location filename="../core/request.py" line="230" />
             <source>must be an http:// or https:// URL</source>
             <translation>має бути URL-адресою http:// або https://</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="236" />
+            <location filename="../core/request.py" line="233" />
             <source>missing or not a JSON object</source>
             <translation>відсутнє або не є об'єктом JSON</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="240" />
+            <location filename="../core/request.py" line="237" />
             <source>is not a parameter of {task_type} (known: {known})</source>
             <translation>не є параметром {task_type} (відомі: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="261" />
+            <location filename="../core/request.py" line="262" />
             <source>missing</source>
             <translation>відсутнє</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="264" />
+            <location filename="../core/request.py" line="265" />
             <source>must be a non-empty string</source>
             <translation>має бути непорожнім рядком</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="271" />
+            <location filename="../core/request.py" line="276" />
             <source>missing: the API requires a unique id for each request (any string)</source>
             <translation>відсутнє: API вимагає унікального ідентифікатора для кожного запиту (будь-який рядок)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="283" />
+            <location filename="../core/request.py" line="288" />
             <source>must be true or false, not {value}</source>
             <translation>має бути true або false, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="292" />
+            <location filename="../core/request.py" line="297" />
             <source>must be a number, not {value}</source>
             <translation>має бути числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="294" />
+            <location filename="../core/request.py" line="299" />
             <source>must be greater than 0, not {value}</source>
             <translation>має бути більшим за 0, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="296" />
+            <location filename="../core/request.py" line="301" />
             <source>must be between {minimum} and {maximum}, not {value}</source>
             <translation>має бути від {minimum} до {maximum}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="307" />
+            <location filename="../core/request.py" line="312" />
             <source>must be a whole number, not {value}</source>
             <translation>має бути цілим числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="310" />
+            <location filename="../core/request.py" line="315" />
             <source>must be at least {minimum}, not {value}</source>
             <translation>має бути щонайменше {minimum}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="313" />
+            <location filename="../core/request.py" line="318" />
             <source>must be at most {maximum}, not {value}</source>
             <translation>має бути не більше {maximum}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="324" />
+            <location filename="../core/request.py" line="333" />
             <source>must be a list of strings, not {value}</source>
             <translation>має бути списком рядків, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="327" />
+            <location filename="../core/request.py" line="336" />
             <source>must not be empty</source>
             <translation>не може бути порожнім</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="331" />
+            <location filename="../core/request.py" line="340" />
             <source>{item} is not a non-empty string</source>
             <translation>{item} не є непорожнім рядком</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="334" />
+            <location filename="../core/request.py" line="343" />
             <source>{item} is listed twice</source>
             <translation>{item} вказано двічі</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="341" />
+            <location filename="../core/request.py" line="350" />
             <source>missing: a date YYYY-MM-DD</source>
             <translation>відсутнє: дата YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="343" />
+            <location filename="../core/request.py" line="352" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
             <translation>має бути датою YYYY-MM-DD, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="350" />
+            <location filename="../core/request.py" line="359" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} не є датою YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="357" />
+            <location filename="../core/request.py" line="370" />
             <source>give either geometry or bbox, not both</source>
             <translation>задайте або geometry, або bbox, але не обидва</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="363" />
+            <location filename="../core/request.py" line="376" />
             <source>missing: the area of interest as a GeoJSON Polygon in EPSG:4326</source>
             <translation>відсутнє: область інтересу як GeoJSON Polygon в EPSG:4326</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="368" />
+            <location filename="../core/request.py" line="381" />
             <source>missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>відсутнє: ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="380" />
+            <location filename="../core/request.py" line="393" />
             <source>{band} is not a {sensor} band (did you mean {suggestion}?)</source>
             <translation>{band} — не канал {sensor} (можливо, {suggestion}?)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="382" />
+            <location filename="../core/request.py" line="395" />
             <source>{band} is not a {sensor} band (bands: {bands})</source>
             <translation>{band} — не канал {sensor} (канали: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="392" />
+            <location filename="../core/request.py" line="405" />
             <source>{name} is not a metadata file (known: {known})</source>
             <translation>{name} — не файл метаданих (відомі: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="417" />
+            <location filename="../core/request.py" line="430" />
             <source>at most {maximum} expressions, not {count}</source>
             <translation>не більше {maximum} виразів, а не {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="423" />
+            <location filename="../core/request.py" line="436" />
             <source>{value} has an empty expression between commas</source>
             <translation>{value} містить порожній вираз між комами</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="433" />
+            <location filename="../core/request.py" line="446" />
             <source>{value} uses no band: give at least one band or index</source>
             <translation>{value} не використовує жодного каналу: вкажіть хоча б один канал або індекс</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="446" />
+            <location filename="../core/request.py" line="459" />
             <source>must be two numbers 'low,high', not {value}</source>
             <translation>має бути двома числами 'нижнє,верхнє', а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="449" />
+            <location filename="../core/request.py" line="462" />
             <source>low must be smaller than high, not {value}</source>
             <translation>нижнє має бути меншим за верхнє, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="460" />
+            <location filename="../core/request.py" line="473" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="464" />
+            <location filename="../core/request.py" line="477" />
             <source>{resample} is not a resampling method ({methods})</source>
             <translation>{resample} — не метод передискретизації ({methods})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="470" />
+            <location filename="../core/request.py" line="483" />
             <source>{format} is not a format ({formats})</source>
             <translation>{format} — не формат ({formats})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="476" />
+            <location filename="../core/request.py" line="489" />
             <source>must be 0 or 1, not {value}</source>
             <translation>має бути 0 або 1, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="520" />
+            <location filename="../core/request.py" line="533" />
             <source>at most {maximum} indices, not {count}</source>
             <translation>щонайбільше {maximum} індекси, а не {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="526" />
+            <location filename="../core/request.py" line="539" />
             <source>{date_end} is before date_start {date_start}</source>
             <translation>{date_end} раніше за date_start {date_start}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="531" />
+            <location filename="../core/request.py" line="544" />
             <source>{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)</source>
             <translation>{name} — не сенсор (напр. sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
         <message>
-            <location filename="../core/results.py" line="30" />
+            <location filename="../core/results.py" line="34" />
             <source>No scene meets the AOI between {start} and {end}</source>
             <translation>Жодна сцена не перетинає AOI між {start} і {end}</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="78" />
+            <location filename="../core/runner.py" line="83" />
             <source>the output folder {folder} is a file, not a folder</source>
             <translation>вихідна тека {folder} є файлом, а не текою</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="141" />
+            <location filename="../core/runner.py" line="146" />
             <source>the disk of {folder} is full ({reason}); nothing was written</source>
             <translation>диск теки {folder} заповнений ({reason}); нічого не записано</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="144" />
+            <location filename="../core/runner.py" line="149" />
             <source>the system refused: {reason}</source>
             <translation>система відмовила: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="147" />
+            <location filename="../core/runner.py" line="152" />
             <source>cannot write in the output folder {folder}: {reason}</source>
             <translation>не вдається записати у вихідну теку {folder}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="149" />
+            <location filename="../core/runner.py" line="154" />
             <source>cannot write in the output folder {folder}: {path}: {reason}</source>
             <translation>не вдається записати у вихідну теку {folder}: {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/runner.py" line="151" />
+            <location filename="../core/runner.py" line="156" />
             <source>{path}: {reason}</source>
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="92" />
+            <location filename="../core/scenes.py" line="128" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="94" />
+            <location filename="../core/scenes.py" line="130" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: жодного)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="140" />
+            <location filename="../core/scenes.py" line="176" />
             <source>{path} is not georeferenced</source>
             <translation>{path} не має геоприв'язки</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="249" />
+            <location filename="../core/scenes.py" line="285" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>сцену {view_id} пропущено: жоден її канал не читається</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="307" />
+            <location filename="../core/scenes.py" line="343" />
             <source>the scene folder {folder} does not exist</source>
             <translation>тека сцен {folder} не існує</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="325" />
+            <location filename="../core/scenes.py" line="361" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} пропущено: його назва не в UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="352" />
+            <location filename="../core/scenes.py" line="388" />
             <source>(no scene folder)</source>
             <translation>(немає теки сцен)</translation>
         </message>
@@ -1286,27 +1478,27 @@
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="286" />
+            <location filename="../core/statistics.py" line="271" />
             <source>{date} · {index}</source>
             <translation>{date} · {index}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="287" />
+            <location filename="../core/statistics.py" line="272" />
             <source>{figure} {value}</source>
             <translation>{figure} {value}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="290" />
+            <location filename="../core/statistics.py" line="275" />
             <source>cloud {cloud} %</source>
             <translation>хмарність {cloud} %</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="298" />
+            <location filename="../core/statistics.py" line="283" />
             <source>{date} · {scene} · not computed: {reason}</source>
             <translation>{date} · {scene} · не обчислено: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="300" />
+            <location filename="../core/statistics.py" line="285" />
             <source>no reason given</source>
             <translation>причину не вказано</translation>
         </message>
@@ -1321,11 +1513,6 @@
             <translation>{path} не містить полігонів</translation>
         </message>
         <message>
-            <location filename="../core/local/__init__.py" line="80" />
-            <source>the embedded processor does not run {task_type} tasks yet</source>
-            <translation>вбудований обробник поки не виконує завдань {task_type}</translation>
-        </message>
-        <message>
             <location filename="../core/local/bandmath.py" line="147" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>не вдається передискретизувати {path} на сітку {resolution} m</translation>
@@ -1336,17 +1523,42 @@
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="103" />
+            <location filename="../core/local/jpeg.py" line="140" />
+            <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
+            <translation>область інтересу неможливо виразити в EPSG:3857 (надто близько до полюса?)</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="158" />
+            <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
+            <translation>зображення мало б {width} x {height} пікселів; задайте більший px_size</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="186" />
+            <source>warp failed</source>
+            <translation>помилка перепроєктування</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="187" />
+            <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
+            <translation>не вдається передискретизувати в EPSG:3857 методом {method}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="300" />
+            <source>cannot write {path}: {reason}</source>
+            <translation>не вдається записати {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/lbe.py" line="99" />
             <source>the area of interest does not overlap scene {view_id} (band {band})</source>
             <translation>область інтересу не перекривається зі сценою {view_id} (канал {band})</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="118" />
+            <location filename="../core/local/lbe.py" line="115" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
             <translation>сцена {view_id} не має метаданих тайла ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="120" />
+            <location filename="../core/local/lbe.py" line="117" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
@@ -1356,17 +1568,17 @@
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="320" />
+            <location filename="../core/local/mt_stats.py" line="319" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="339" />
+            <location filename="../core/local/mt_stats.py" line="338" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="343" />
+            <location filename="../core/local/mt_stats.py" line="342" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
@@ -1391,31 +1603,6 @@
             <translation>не вдається растеризувати область інтересу: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/visual.py" line="140" />
-            <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
-            <translation>область інтересу неможливо виразити в EPSG:3857 (надто близько до полюса?)</translation>
-        </message>
-        <message>
-            <location filename="../core/local/visual.py" line="158" />
-            <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
-            <translation>зображення мало б {width} x {height} пікселів; задайте більший px_size</translation>
-        </message>
-        <message>
-            <location filename="../core/local/visual.py" line="185" />
-            <source>warp failed</source>
-            <translation>помилка перепроєктування</translation>
-        </message>
-        <message>
-            <location filename="../core/local/visual.py" line="186" />
-            <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
-            <translation>не вдається передискретизувати в EPSG:3857 методом {method}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/local/visual.py" line="299" />
-            <source>cannot write {path}: {reason}</source>
-            <translation>не вдається записати {path}: {reason}</translation>
-        </message>
-        <message>
             <location filename="../core/local/writers.py" line="62" />
             <source>GeoTIFF creation failed</source>
             <translation>не вдалося створити GeoTIFF</translation>
@@ -1431,312 +1618,312 @@
             <translation>помилка запису</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="133" />
+            <location filename="../core/local/writers.py" line="135" />
             <source>JPEG 2000 cannot hold {data_type} pixels; request this band with another band or with metadata to get GeoTIFFs</source>
             <translation>JPEG 2000 не може містити пікселі {data_type}; запитайте цей канал разом з іншим каналом або з метаданими, щоб отримати GeoTIFF</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="138" />
+            <location filename="../core/local/writers.py" line="140" />
             <source>this GDAL has no JPEG 2000 writer (JP2OpenJPEG driver)</source>
             <translation>цей GDAL не має засобу запису JPEG 2000 (драйвер JP2OpenJPEG)</translation>
         </message>
         <message>
-            <location filename="../core/local/writers.py" line="154" />
+            <location filename="../core/local/writers.py" line="156" />
             <source>JPEG 2000 encoding failed</source>
             <translation>помилка кодування JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="60" />
+            <location filename="../core/remote/backend.py" line="64" />
             <source>an identical request ran as task {task_id}; using its result</source>
             <translation>ідентичний запит виконувався як завдання {task_id}; використовується його результат</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="66" />
+            <location filename="../core/remote/backend.py" line="70" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>ідентичний запит ще виконується як завдання {task_id}: очікування на нього</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="71" />
+            <location filename="../core/remote/backend.py" line="75" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>завдання {task_id} створено; очікування на сервер</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="88" />
+            <location filename="../core/remote/backend.py" line="93" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>скасовано користувачем; сервер ще може його завершити</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="101" />
+            <location filename="../core/remote/backend.py" line="106" />
             <source>done</source>
             <translation>готово</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="110" />
+            <location filename="../core/remote/backend.py" line="115" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>завдання {task_id} більше немає в журналі завдань</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="95" />
+            <location filename="../core/remote/client.py" line="104" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>немає ключа API: задайте --api-key або встановіть LBE_API_KEY (у QGIS: конфігурація автентифікації)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="98" />
+            <location filename="../core/remote/client.py" line="107" />
             <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
             <translation>ключ API містить розрив рядка, пробіл, керівний символ або символ поза ASCII, яких не має жоден ключ: вкажіть лише ключ, в одному рядку</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="277" />
+            <location filename="../core/remote/client.py" line="282" />
             <source>the waiting limit of {seconds} s</source>
             <translation>ліміту очікування ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="297" />
+            <location filename="../core/remote/client.py" line="302" />
             <source>creating the task</source>
             <translation>створення завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="301" />
+            <location filename="../core/remote/client.py" line="306" />
             <source>the API created no task (answer: {answer})</source>
             <translation>API не створив завдання (відповідь: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="320" />
+            <location filename="../core/remote/client.py" line="325" />
             <source>the API answered a redirect without a Location</source>
             <translation>API відповів переспрямуванням без Location</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="323" />
+            <location filename="../core/remote/client.py" line="328" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="326" />
+            <location filename="../core/remote/client.py" line="331" />
             <source>asking for the task's status</source>
             <translation>запиту стану завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="345" />
+            <location filename="../core/remote/client.py" line="350" />
             <source>the task failed on the server: {reason}</source>
             <translation>завдання завершилося помилкою на сервері: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="351" />
+            <location filename="../core/remote/client.py" line="356" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="363" />
+            <location filename="../core/remote/client.py" line="368" />
             <source>the download limit of {seconds} s</source>
             <translation>ліміт завантаження {seconds} с</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="385" />
+            <location filename="../core/remote/client.py" line="391" />
             <source>testing the connection</source>
             <translation>перевірки з'єднання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="387" />
+            <location filename="../core/remote/client.py" line="393" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="416" />
+            <location filename="../core/remote/client.py" line="422" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>немає з'єднання з {host} протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="419" />
+            <location filename="../core/remote/client.py" line="425" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="423" />
+            <location filename="../core/remote/client.py" line="429" />
             <source>{host} did not send its whole answer within {seconds} s</source>
             <translation>{host} не надіслав усю відповідь за {seconds} с</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="425" />
+            <location filename="../core/remote/client.py" line="431" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} не відповів протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="428" />
+            <location filename="../core/remote/client.py" line="434" />
             <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
             <translation>відповідь {host} більша за {size}, найбільший допустимий розмір відповіді API</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="432" />
+            <location filename="../core/remote/client.py" line="438" />
             <source>cannot reach {host}: {reason}</source>
             <translation>не вдається зв'язатися з {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="434" />
+            <location filename="../core/remote/client.py" line="440" />
             <source>the request to {host} failed: {reason}</source>
             <translation>запит до {host} не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="440" />
+            <location filename="../core/remote/client.py" line="446" />
             <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
             <translation>{host} відмовив {count} разів поспіль через обмеження частоти запитів (HTTP 429); спробуйте пізніше</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="445" />
+            <location filename="../core/remote/client.py" line="451" />
             <source>the API asked to wait {seconds} s more for its rate limit</source>
             <translation>API попросив зачекати ще {seconds} с через обмеження частоти запитів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="448" />
+            <location filename="../core/remote/client.py" line="454" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="454" />
+            <location filename="../core/remote/client.py" line="460" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} відповів HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="458" />
+            <location filename="../core/remote/client.py" line="464" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; припинено після спроб: {attempts}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="461" />
+            <location filename="../core/remote/client.py" line="467" />
             <source>{problem}; next try in {seconds} s</source>
             <translation>{problem}; наступна спроба через {seconds} с</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="463" />
+            <location filename="../core/remote/client.py" line="469" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; повторна спроба через {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="546" />
+            <location filename="../core/remote/client.py" line="550" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="582" />
+            <location filename="../core/remote/client.py" line="588" />
             <source>{received} bytes received</source>
             <translation>отримано байтів: {received}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="585" />
+            <location filename="../core/remote/client.py" line="591" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="589" />
+            <location filename="../core/remote/client.py" line="595" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="597" />
+            <location filename="../core/remote/client.py" line="603" />
             <source>{problem}; resuming</source>
             <translation>{problem}; відновлення</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="603" />
+            <location filename="../core/remote/client.py" line="609" />
             <source>the result file is larger than {limit}, the most a download may be</source>
             <translation>файл результату більший за {limit}, найбільший допустимий розмір завантаження</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="614" />
+            <location filename="../core/remote/client.py" line="620" />
             <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
             <translation>файл результату ({size}) не вміщується в {folder}: вільно {free}, а {margin} лишаються вільними; звільніть місце й відновіть завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="619" />
+            <location filename="../core/remote/client.py" line="625" />
             <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
             <translation>диск теки {folder} майже заповнений (вільно {free}, {margin} лишаються вільними): завантаження зупинено після {received}; звільніть місце й відновіть завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="643" />
+            <location filename="../core/remote/client.py" line="649" />
             <source>the task was not created within {limit}; nothing was sent to run</source>
             <translation>завдання не створено в межах {limit}; нічого не надіслано на виконання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="645" />
+            <location filename="../core/remote/client.py" line="651" />
             <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
             <translation>завдання не створено в межах {limit}; якщо сервер усе ж його прийняв, воно може виконатися: перегляньте список завдань, перш ніж запускати його знову</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="648" />
+            <location filename="../core/remote/client.py" line="654" />
             <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
             <translation>результат не завантажено в межах {limit}; на сервері завдання виконано: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="650" />
+            <location filename="../core/remote/client.py" line="656" />
             <source>the API did not answer within {limit}</source>
             <translation>API не відповів у межах {limit}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="652" />
+            <location filename="../core/remote/client.py" line="658" />
             <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
             <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="654" />
+            <location filename="../core/remote/client.py" line="660" />
             <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
             <translation>його збережено в журналі завдань, щоб відновити пізніше зі списку завдань (або повторним запуском того самого запиту)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="657" />
+            <location filename="../core/remote/client.py" line="663" />
             <source>without a task ledger, it cannot be resumed</source>
             <translation>без журналу завдань його не можна відновити</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="664" />
+            <location filename="../core/remote/client.py" line="670" />
             <source>its task_timeout of {seconds} s</source>
             <translation>свого task_timeout ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="691" />
+            <location filename="../core/remote/client.py" line="697" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="700" />
+            <location filename="../core/remote/client.py" line="706" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="703" />
+            <location filename="../core/remote/client.py" line="709" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="707" />
+            <location filename="../core/remote/client.py" line="713" />
             <source>the API rejected the request: {reason}</source>
             <translation>API відхилив запит: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="709" />
+            <location filename="../core/remote/client.py" line="715" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} під час {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="710" />
+            <location filename="../core/remote/client.py" line="716" />
             <source>no message</source>
             <translation>без повідомлення</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="859" />
+            <location filename="../core/remote/client.py" line="737" />
             <source>{count} bytes</source>
             <translation>{count} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="945" />
+            <location filename="../core/remote/client.py" line="808" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>файл результату невідомого типу (починається з {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="223" />
+            <location filename="../core/remote/ledger.py" line="222" />
             <source>a task in the ledger is not a JSON object: {data}</source>
             <translation>завдання в журналі не є об'єктом JSON: {data}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="226" />
+            <location filename="../core/remote/ledger.py" line="225" />
             <source>a task in the ledger has no task_id: {data}</source>
             <translation>завдання в журналі не має task_id: {data}</translation>
         </message>
@@ -1816,27 +2003,27 @@
             <translation>завдання {task_id} немає в журналі завдань {path}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="489" />
+            <location filename="../core/remote/ledger.py" line="478" />
             <source>expired on the server (task_timeout passed)</source>
             <translation>строк дії на сервері минув (task_timeout вичерпано)</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="553" />
+            <location filename="../core/remote/ledger.py" line="542" />
             <source>cannot read the task ledger {path}: {reason}</source>
             <translation>не вдається прочитати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="582" />
+            <location filename="../core/remote/ledger.py" line="571" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
             <translation>журнал завдань {path} пошкоджений, і його не вдається перемістити вбік: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="610" />
+            <location filename="../core/remote/ledger.py" line="599" />
             <source>cannot write the task ledger {path}: {reason}</source>
             <translation>не вдається записати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="82" />
+            <location filename="../core/remote/search.py" line="81" />
             <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
             <translation>{name} — не сенсор, відомий пошуку сцен (набори даних: {known}; короткі назви, як-от S2, S2L2A, L8, теж підходять)</translation>
         </message>
@@ -1871,37 +2058,37 @@
             <translation>відповідних сцен може бути більше ніж {seen}; звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="251" />
+            <location filename="../core/remote/search.py" line="252" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>перша дата {first} пізніша за останню дату {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="254" />
+            <location filename="../core/remote/search.py" line="255" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>має бути відсотком від 0 до 100, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="258" />
+            <location filename="../core/remote/search.py" line="259" />
             <source>must be a positive whole number, not {value}</source>
             <translation>має бути додатним цілим числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="260" />
+            <location filename="../core/remote/search.py" line="261" />
             <source>must be one of {choices}, not {value}</source>
             <translation>має бути одним із {choices}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="282" />
+            <location filename="../core/remote/search.py" line="283" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>пошук сцен відповів не об'єктом: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="301" />
+            <location filename="../core/remote/search.py" line="303" />
             <source>the scene search failed: {reason}</source>
             <translation>пошук сцен не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="302" />
+            <location filename="../core/remote/search.py" line="304" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
@@ -1921,32 +2108,32 @@
             <translation>неможливо перетворити в {crs}: {error}</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="27" />
+            <location filename="../services/network.py" line="31" />
             <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
             <translation>немає ключа API: виберіть конфігурацію автентифікації, що його містить (Налаштування, Processing API)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="32" />
+            <location filename="../services/network.py" line="36" />
             <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
             <translation>не вдається прочитати конфігурацію автентифікації {config} (чи встановлено головний пароль і чи ця конфігурація ще існує?)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="37" />
-            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
-            <translation>конфігурація автентифікації {config} використовує метод {method}; зберігайте ключ у конфігурації Basic (пароль), EsriToken або API Header</translation>
-        </message>
-        <message>
-            <location filename="../services/network.py" line="44" />
+            <location filename="../services/network.py" line="41" />
             <source>the authentication configuration {config} holds no key in its {field} field</source>
             <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="60" />
+            <location filename="../services/network.py" line="46" />
+            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
+            <translation>конфігурація автентифікації {config} використовує метод {method}; зберігайте ключ у конфігурації Basic (пароль), EsriToken або API Header</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="67" />
             <source>the key could not be saved in QGIS's authentication database</source>
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="67" />
+            <location filename="../services/network.py" line="74" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
         </message>
@@ -1961,57 +2148,57 @@
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="34" />
+            <location filename="../services/tasks.py" line="40" />
             <source>internal error ({error_type}: {error}); the details are in the {tag} log</source>
             <translation>внутрішня помилка ({error_type}: {error}); подробиці в журналі {tag}</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="95" />
+            <location filename="../services/tasks.py" line="103" />
             <source>{description} (cancelled)</source>
             <translation>{description} (скасовано)</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="100" />
+            <location filename="../services/tasks.py" line="108" />
             <source>the task stopped without a result</source>
             <translation>завдання зупинилося без результату</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="125" />
+            <location filename="../services/tasks.py" line="133" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: пошук сцен</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="145" />
+            <location filename="../services/tasks.py" line="153" />
             <source>the scene search stopped</source>
             <translation>пошук сцен зупинено</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="58" />
+            <location filename="../ui/area_of_interest.py" line="62" />
             <source>Select polygons in a polygon layer and make it the active layer first.</source>
             <translation>Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="61" />
+            <location filename="../ui/area_of_interest.py" line="65" />
             <source>No feature is selected in {layer}.</source>
             <translation>У шарі {layer} не вибрано жодного об'єкта.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="65" />
+            <location filename="../ui/area_of_interest.py" line="69" />
             <source>The selected features of {layer} have no geometry.</source>
             <translation>Вибрані об'єкти шару {layer} не мають геометрії.</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="66" />
+            <location filename="../ui/area_of_interest.py" line="70" />
             <source>{count} selected feature(s) of {layer}</source>
             <translation>вибрані об'єкти шару {layer}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="103" />
+            <location filename="../ui/area_of_interest.py" line="121" />
             <source>no area of interest: draw one or pick a source</source>
             <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="107" />
+            <location filename="../ui/area_of_interest.py" line="125" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
         </message>
@@ -2100,6 +2287,10 @@
         <message>
             <source>not a raster GDAL can read</source>
             <translation type="vanished">не є растром, який може прочитати GDAL</translation>
+        </message>
+        <message>
+            <source>the embedded processor does not run {task_type} tasks yet</source>
+            <translation type="vanished">вбудований обробник поки не виконує завдань {task_type}</translation>
         </message>
         <message>
             <source>the task did not finish within {limit}; it may still finish on the server: resume it later from the task list</source>
@@ -2270,364 +2461,231 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="110" />
+            <location filename="../ui/dock.py" line="71" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="158" />
+            <location filename="../ui/dock.py" line="107" />
             <source>Run</source>
             <translation>Виконати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="178" />
-            <source>drawn rectangle</source>
-            <translation>намальований прямокутник</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="178" />
-            <source>drawn polygon</source>
-            <translation>намальований полігон</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="211" />
-            <source>Crop bands (lbe)</source>
-            <translation>Обрізання каналів (lbe)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="212" />
-            <source>Index (bandmath)</source>
-            <translation>Індекс (bandmath)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="213" />
-            <source>Visual (jpeg)</source>
-            <translation>Візуалізація (jpeg)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="214" />
-            <source>Statistics over time (mt_stats)</source>
-            <translation>Статистика в часі (mt_stats)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="221" />
+            <location filename="../ui/dock.py" line="161" />
             <source>Task</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
-            <source>Area of interest</source>
-            <translation>Область інтересу</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="230" />
-            <source>Rectangle</source>
-            <translation>Прямокутник</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="230" />
-            <source>Drag a rectangle on the map</source>
-            <translation>Протягніть прямокутник на карті</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="232" />
-            <source>Polygon</source>
-            <translation>Полігон</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="233" />
-            <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
-            <translation>Клацайте вершини; подвійне клацання або клацання правою кнопкою завершує, Backspace видаляє останню вершину, Esc скасовує</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="235" />
-            <source>Selection</source>
-            <translation>Вибране</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="236" />
-            <source>The selected polygons of the active layer</source>
-            <translation>Вибрані полігони активного шару</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="237" />
-            <source>Map extent</source>
-            <translation>Екстент карти</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="237" />
-            <source>The map canvas extent</source>
-            <translation>Екстент полотна карти</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="239" />
-            <source>File…</source>
-            <translation>Файл…</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="239" />
-            <source>A GeoJSON or any vector file</source>
-            <translation>GeoJSON або будь-який векторний файл</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="240" />
-            <source>Clear</source>
-            <translation>Очистити</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="240" />
-            <source>Forget the area of interest</source>
-            <translation>Забути область інтересу</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="264" />
+            <location filename="../ui/dock.py" line="166" />
             <source>Scene</source>
             <translation>Сцена</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="167" />
             <source>this computer</source>
             <translation>цей комп'ютер</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="267" />
+            <location filename="../ui/dock.py" line="169" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="273" />
-            <source>Test connection</source>
-            <translation>Перевірити з'єднання</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="179" />
             <source>Run on</source>
             <translation>Де виконувати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="297" />
-            <source>Datasets</source>
-            <translation>Набори даних</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="311" />
-            <source>Index</source>
-            <translation>Індекс</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="322" />
-            <source>Visual</source>
-            <translation>Візуалізація</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="333" />
-            <source>Statistics</source>
-            <translation>Статистика</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="359" />
-            <source>Bands</source>
-            <translation>Канали</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="369" />
+            <location filename="../ui/dock.py" line="227" />
             <source>Options</source>
             <translation>Параметри</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="371" />
-            <source>Merge bands of one resolution</source>
-            <translation>Об'єднати канали однієї роздільності</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="374" />
-            <source>Tile metadata</source>
-            <translation>Метадані тайла</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="375" />
-            <source>Product metadata</source>
-            <translation>Метадані продукту</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="383" />
-            <source>▸ Request</source>
-            <translation>▸ Запит</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="386" />
-            <source>Copy JSON</source>
-            <translation>Копіювати JSON</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="389" />
-            <source>Copy as curl</source>
-            <translation>Копіювати як curl</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="391" />
-            <source>The API call with the key hidden as ***</source>
-            <translation>Виклик API з ключем, прихованим як ***</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="427" />
+            <location filename="../ui/dock.py" line="244" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="434" />
+            <location filename="../ui/dock.py" line="251" />
             <source>Settings</source>
             <translation>Налаштування</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="473" />
-            <source>map extent</source>
-            <translation>екстент карти</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="478" />
-            <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
-            <translation>Векторні файли (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Усі файли (*)</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="488" />
-            <source>the area of interest</source>
-            <translation>область інтересу</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="501" />
-            <source>{area} km² · {vertices} vertices · {source}</source>
-            <translation>{area} km² · вершин: {vertices} · {source}</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="507" />
-            <source>No area of interest yet: draw one or take it from a source above.</source>
-            <translation>Області інтересу ще немає: намалюйте її або візьміть із джерела вище.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="538" />
-            <source>Choose the datasets to search.</source>
-            <translation>Виберіть набори даних для пошуку.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="542" />
-            <source>Draw an area of interest to search the API's scenes.</source>
-            <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="549" />
-            <source>Add a scene folder in Settings below to list its scenes.</source>
-            <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="597" />
-            <source>Load By Extent: testing the connection</source>
-            <translation>Load By Extent: перевірка з'єднання</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="600" />
-            <source>Testing the connection…</source>
-            <translation>Перевірка з'єднання…</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="660" />
+            <location filename="../ui/dock.py" line="318" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Намалюйте область інтересу або візьміть її з джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="681" />
+            <location filename="../ui/dock.py" line="336" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Задайте ключ API в налаштуваннях нижче (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="683" />
+            <location filename="../ui/dock.py" line="338" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="719" />
-            <source>Load By Extent: checking the request against the scene folders</source>
-            <translation>Load By Extent: перевірка запиту за теками сцен</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="761" />
+            <location filename="../ui/dock.py" line="368" />
             <source>Checking the request against the scene folders…</source>
             <translation>Перевірка запиту за теками сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="763" />
+            <location filename="../ui/dock.py" line="370" />
             <source>Run the task in the background</source>
             <translation>Виконати завдання у фоновому режимі</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="769" />
+            <location filename="../ui/dock.py" line="376" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ тип результату з'явиться тут, щойно запит стане коректним</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="771" />
-            <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
-            <translation>→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="776" />
-            <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
-            <translation>→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="779" />
-            <source>native pixel size</source>
-            <translation>власний розмір пікселя</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="780" />
-            <source>colour</source>
-            <translation>кольорове</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="781" />
-            <source>grey</source>
-            <translation>у відтінках сірого</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="782" />
-            <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
-            <translation>→ зображення {format} в EPSG:3857 ({kind}, {size})</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="789" />
-            <source>→ one JPEG 2000 file, band {band} at {res} m</source>
-            <translation>→ один файл JPEG 2000, канал {band}, роздільність {res} m</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="792" />
-            <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
-            <translation>→ один GeoTIFF, каналів: {count}, роздільність {res} m</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="798" />
-            <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
-            <translation>→ zip із файлів GeoTIFF: {files} ({parts}){extra}</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="803" />
-            <source>▾ Request</source>
-            <translation>▾ Запит</translation>
-        </message>
-        <message>
-            <location filename="../ui/dock.py" line="821" />
+            <location filename="../ui/dock.py" line="388" />
             <source>Large area of interest</source>
             <translation>Велика область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="822" />
+            <location filename="../ui/dock.py" line="389" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>Область інтересу займає {area} km², більше за {limit} km², заданих у налаштуваннях. Усе одно виконати?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="865" />
+            <location filename="../ui/dock.py" line="433" />
             <source>the result of {task}</source>
             <translation>результат {task}</translation>
+        </message>
+        <message>
+            <source>A GeoJSON or any vector file</source>
+            <translation type="vanished">GeoJSON або будь-який векторний файл</translation>
+        </message>
+        <message>
+            <source>Add a scene folder in Settings below to list its scenes.</source>
+            <translation type="vanished">Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
+        </message>
+        <message>
+            <source>Area of interest</source>
+            <translation type="vanished">Область інтересу</translation>
+        </message>
+        <message>
+            <source>Bands</source>
+            <translation type="vanished">Канали</translation>
+        </message>
+        <message>
+            <source>Choose the datasets to search.</source>
+            <translation type="vanished">Виберіть набори даних для пошуку.</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation type="vanished">Очистити</translation>
+        </message>
+        <message>
+            <source>Click vertices; double-click or right-click finishes, Backspace removes the last vertex, Esc cancels</source>
+            <translation type="vanished">Клацайте вершини; подвійне клацання або клацання правою кнопкою завершує, Backspace видаляє останню вершину, Esc скасовує</translation>
+        </message>
+        <message>
+            <source>Copy JSON</source>
+            <translation type="vanished">Копіювати JSON</translation>
+        </message>
+        <message>
+            <source>Copy as curl</source>
+            <translation type="vanished">Копіювати як curl</translation>
+        </message>
+        <message>
+            <source>Crop bands (lbe)</source>
+            <translation type="vanished">Обрізання каналів (lbe)</translation>
+        </message>
+        <message>
+            <source>Datasets</source>
+            <translation type="vanished">Набори даних</translation>
+        </message>
+        <message>
+            <source>Drag a rectangle on the map</source>
+            <translation type="vanished">Протягніть прямокутник на карті</translation>
+        </message>
+        <message>
+            <source>Draw an area of interest to search the API's scenes.</source>
+            <translation type="vanished">Намалюйте область інтересу, щоб шукати сцени в API.</translation>
+        </message>
+        <message>
+            <source>File…</source>
+            <translation type="vanished">Файл…</translation>
+        </message>
+        <message>
+            <source>Forget the area of interest</source>
+            <translation type="vanished">Забути область інтересу</translation>
+        </message>
+        <message>
+            <source>Index</source>
+            <translation type="vanished">Індекс</translation>
+        </message>
+        <message>
+            <source>Index (bandmath)</source>
+            <translation type="vanished">Індекс (bandmath)</translation>
+        </message>
+        <message>
+            <source>Load By Extent: checking the request against the scene folders</source>
+            <translation type="vanished">Load By Extent: перевірка запиту за теками сцен</translation>
+        </message>
+        <message>
+            <source>Load By Extent: testing the connection</source>
+            <translation type="vanished">Load By Extent: перевірка з'єднання</translation>
+        </message>
+        <message>
+            <source>Map extent</source>
+            <translation type="vanished">Екстент карти</translation>
+        </message>
+        <message>
+            <source>Merge bands of one resolution</source>
+            <translation type="vanished">Об'єднати канали однієї роздільності</translation>
+        </message>
+        <message>
+            <source>No area of interest yet: draw one or take it from a source above.</source>
+            <translation type="vanished">Області інтересу ще немає: намалюйте її або візьміть із джерела вище.</translation>
+        </message>
+        <message>
+            <source>Polygon</source>
+            <translation type="vanished">Полігон</translation>
+        </message>
+        <message>
+            <source>Product metadata</source>
+            <translation type="vanished">Метадані продукту</translation>
+        </message>
+        <message>
+            <source>Rectangle</source>
+            <translation type="vanished">Прямокутник</translation>
+        </message>
+        <message>
+            <source>Selection</source>
+            <translation type="vanished">Вибране</translation>
+        </message>
+        <message>
+            <source>Statistics</source>
+            <translation type="vanished">Статистика</translation>
+        </message>
+        <message>
+            <source>Statistics over time (mt_stats)</source>
+            <translation type="vanished">Статистика в часі (mt_stats)</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation type="vanished">Перевірити з'єднання</translation>
+        </message>
+        <message>
+            <source>Testing the connection…</source>
+            <translation type="vanished">Перевірка з'єднання…</translation>
+        </message>
+        <message>
+            <source>The API call with the key hidden as ***</source>
+            <translation type="vanished">Виклик API з ключем, прихованим як ***</translation>
+        </message>
+        <message>
+            <source>The map canvas extent</source>
+            <translation type="vanished">Екстент полотна карти</translation>
+        </message>
+        <message>
+            <source>The selected polygons of the active layer</source>
+            <translation type="vanished">Вибрані полігони активного шару</translation>
         </message>
         <message>
             <source>This scene has no {bands} in the scene folders.</source>
@@ -2636,6 +2694,86 @@
         <message>
             <source>This scene has no {kind} in the scene folders.</source>
             <translation type="vanished">У теках сцен для цієї сцени немає: {kind}.</translation>
+        </message>
+        <message>
+            <source>Tile metadata</source>
+            <translation type="vanished">Метадані тайла</translation>
+        </message>
+        <message>
+            <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.gml);;All files (*)</source>
+            <translation type="vanished">Векторні файли (*.geojson *.json *.gpkg *.shp *.kml *.gml);;Усі файли (*)</translation>
+        </message>
+        <message>
+            <source>Visual</source>
+            <translation type="vanished">Візуалізація</translation>
+        </message>
+        <message>
+            <source>Visual (jpeg)</source>
+            <translation type="vanished">Візуалізація (jpeg)</translation>
+        </message>
+        <message>
+            <source>colour</source>
+            <translation type="vanished">кольорове</translation>
+        </message>
+        <message>
+            <source>drawn polygon</source>
+            <translation type="vanished">намальований полігон</translation>
+        </message>
+        <message>
+            <source>drawn rectangle</source>
+            <translation type="vanished">намальований прямокутник</translation>
+        </message>
+        <message>
+            <source>grey</source>
+            <translation type="vanished">у відтінках сірого</translation>
+        </message>
+        <message>
+            <source>map extent</source>
+            <translation type="vanished">екстент карти</translation>
+        </message>
+        <message>
+            <source>native pixel size</source>
+            <translation type="vanished">власний розмір пікселя</translation>
+        </message>
+        <message>
+            <source>the area of interest</source>
+            <translation type="vanished">область інтересу</translation>
+        </message>
+        <message>
+            <source>{area} km² · {vertices} vertices · {source}</source>
+            <translation type="vanished">{area} km² · вершин: {vertices} · {source}</translation>
+        </message>
+        <message>
+            <source>→ a zip of {files} GeoTIFF(s) ({parts}){extra}</source>
+            <translation type="vanished">→ zip із файлів GeoTIFF: {files} ({parts}){extra}</translation>
+        </message>
+        <message>
+            <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
+            <translation type="vanished">→ зображення {format} в EPSG:3857 ({kind}, {size})</translation>
+        </message>
+        <message>
+            <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
+            <translation type="vanished">→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
+        </message>
+        <message>
+            <source>→ one GeoTIFF, {count} band(s) at {res} m</source>
+            <translation type="vanished">→ один GeoTIFF, каналів: {count}, роздільність {res} m</translation>
+        </message>
+        <message>
+            <source>→ one JPEG 2000 file, band {band} at {res} m</source>
+            <translation type="vanished">→ один файл JPEG 2000, канал {band}, роздільність {res} m</translation>
+        </message>
+        <message>
+            <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
+            <translation type="vanished">→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
+        </message>
+        <message>
+            <source>▸ Request</source>
+            <translation type="vanished">▸ Запит</translation>
+        </message>
+        <message>
+            <source>▾ Request</source>
+            <translation type="vanished">▾ Запит</translation>
         </message>
     </context>
     <context>
@@ -2788,89 +2926,117 @@
         </message>
     </context>
     <context>
+        <name>RequestPreview</name>
+        <message>
+            <location filename="../ui/request_preview.py" line="34" />
+            <source>▸ Request</source>
+            <translation>▸ Запит</translation>
+        </message>
+        <message>
+            <location filename="../ui/request_preview.py" line="37" />
+            <source>Copy JSON</source>
+            <translation>Копіювати JSON</translation>
+        </message>
+        <message>
+            <location filename="../ui/request_preview.py" line="40" />
+            <source>Copy as curl</source>
+            <translation>Копіювати як curl</translation>
+        </message>
+        <message>
+            <location filename="../ui/request_preview.py" line="42" />
+            <source>The API call with the key hidden as ***</source>
+            <translation>Виклик API з ключем, прихованим як ***</translation>
+        </message>
+        <message>
+            <location filename="../ui/request_preview.py" line="73" />
+            <source>▾ Request</source>
+            <translation>▾ Запит</translation>
+        </message>
+    </context>
+    <context>
         <name>ScenePicker</name>
         <message>
-            <location filename="../ui/scene_picker.py" line="75" />
+            <location filename="../ui/scene_picker.py" line="76" />
             <source>any date</source>
             <translation>будь-яка дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="78" />
+            <location filename="../ui/scene_picker.py" line="79" />
             <source>no limit</source>
             <translation>без обмеження</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="82" />
+            <location filename="../ui/scene_picker.py" line="83" />
             <source>Footprints</source>
             <translation>Контури</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="87" />
+            <location filename="../ui/scene_picker.py" line="88" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="87" />
+            <location filename="../ui/scene_picker.py" line="88" />
             <source>sensor</source>
             <translation>сенсор</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="87" />
+            <location filename="../ui/scene_picker.py" line="88" />
             <source>cloud</source>
             <translation>хмарність</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="87" />
+            <location filename="../ui/scene_picker.py" line="88" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="111" />
+            <location filename="../ui/scene_picker.py" line="112" />
             <source>Cloud ≤</source>
             <translation>Хмарність ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="115" />
+            <location filename="../ui/scene_picker.py" line="116" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="152" />
+            <location filename="../ui/scene_picker.py" line="153" />
             <source>Searching the API's scenes…</source>
             <translation>Пошук сцен в API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="152" />
+            <location filename="../ui/scene_picker.py" line="153" />
             <source>Searching the scene folders…</source>
             <translation>Пошук у теках сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="177" />
+            <location filename="../ui/scene_picker.py" line="178" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>Сцен, що перетинають область інтересу: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="179" />
+            <location filename="../ui/scene_picker.py" line="180" />
             <source>{count} scene(s) in the scene folders</source>
             <translation>Сцен у теках сцен: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="206" />
+            <location filename="../ui/scene_picker.py" line="207" />
             <source>the scene {view_id}</source>
             <translation>сцену {view_id}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="224" />
+            <location filename="../ui/scene_picker.py" line="225" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Виберіть сцену вище або введіть її view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="234" />
+            <location filename="../ui/scene_picker.py" line="235" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ сцена {sensor} від {date}, у теках сцен</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="239" />
+            <location filename="../ui/scene_picker.py" line="240" />
             <source>a valid {sensor} id; not among the scenes listed above</source>
             <translation>дійсний ідентифікатор {sensor}; його немає серед сцен у списку вище</translation>
         </message>
@@ -2884,94 +3050,112 @@
         </message>
     </context>
     <context>
+        <name>SceneSearch</name>
+        <message>
+            <location filename="../ui/scene_search.py" line="102" />
+            <source>Choose the datasets to search.</source>
+            <translation>Виберіть набори даних для пошуку.</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_search.py" line="105" />
+            <source>Draw an area of interest to search the API's scenes.</source>
+            <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_search.py" line="111" />
+            <source>Add a scene folder in Settings below to list its scenes.</source>
+            <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsWidget</name>
         <message>
-            <location filename="../ui/settings_widget.py" line="42" />
+            <location filename="../ui/settings_widget.py" line="44" />
             <source>Add folder…</source>
             <translation>Додати теку…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="44" />
+            <location filename="../ui/settings_widget.py" line="46" />
             <source>Remove</source>
             <translation>Вилучити</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="67" />
+            <location filename="../ui/settings_widget.py" line="69" />
             <source>Set key…</source>
             <translation>Задати ключ…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="69" />
+            <location filename="../ui/settings_widget.py" line="71" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
             <translation>Вставте ключ API: він зберігається в базі даних автентифікації QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="71" />
+            <location filename="../ui/settings_widget.py" line="73" />
             <source>the task's own limit</source>
             <translation>власний ліміт завдання</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="73" />
+            <location filename="../ui/settings_widget.py" line="75" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="75" />
+            <location filename="../ui/settings_widget.py" line="77" />
             <source>Reuse identical recent results</source>
             <translation>Повторно використовувати однакові недавні результати</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="76" />
+            <location filename="../ui/settings_widget.py" line="78" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Повторно використовувати результат ідентичного нещодавнього запиту</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="89" />
+            <location filename="../ui/settings_widget.py" line="91" />
             <source>Scene folders</source>
             <translation>Теки сцен</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="90" />
+            <location filename="../ui/settings_widget.py" line="92" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="91" />
+            <location filename="../ui/settings_widget.py" line="93" />
             <source>Ask before an AOI larger than</source>
             <translation>Питати, якщо область інтересу більша за</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="92" />
+            <location filename="../ui/settings_widget.py" line="94" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="94" />
+            <location filename="../ui/settings_widget.py" line="96" />
             <source>Base URL</source>
             <translation>Базова URL-адреса</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="95" />
+            <location filename="../ui/settings_widget.py" line="97" />
             <source>Search URL</source>
             <translation>URL-адреса пошуку</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="99" />
+            <location filename="../ui/settings_widget.py" line="101" />
             <source>API key</source>
             <translation>Ключ API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="100" />
+            <location filename="../ui/settings_widget.py" line="102" />
             <source>Stop waiting after</source>
             <translation>Припинити очікування через</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="143" />
+            <location filename="../ui/settings_widget.py" line="145" />
             <source>The Processing API key:</source>
             <translation>Ключ Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="159" />
+            <location filename="../ui/settings_widget.py" line="161" />
             <source>Scene folder</source>
             <translation>Тека сцен</translation>
         </message>
@@ -2979,293 +3163,315 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="84" />
+            <location filename="../ui/stats_dock.py" line="88" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="106" />
+            <location filename="../ui/stats_dock.py" line="110" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="118" />
+            <location filename="../ui/stats_dock.py" line="122" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="118" />
+            <location filename="../ui/stats_dock.py" line="122" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="118" />
+            <location filename="../ui/stats_dock.py" line="122" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="119" />
+            <location filename="../ui/stats_dock.py" line="123" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="150" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>The index the chart and the table show</source>
             <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="151" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Overlay all</source>
             <translation>Накласти всі</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="153" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>Draw the median of every index on one chart</source>
             <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Table</source>
             <translation>Таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="155" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Save every figure of every index as CSV</source>
             <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>Save the chart as PNG</source>
             <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="170" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="202" />
+            <location filename="../ui/stats_dock.py" line="206" />
             <source>The answer has one index only</source>
             <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="216" />
-            <source>The statistics in {path} cannot be read: {error}</source>
-            <translation>Не вдається прочитати статистику в {path}: {error}</translation>
-        </message>
-        <message>
-            <location filename="../ui/stats_dock.py" line="246" />
+            <location filename="../ui/stats_dock.py" line="238" />
             <source>{start} to {end}</source>
             <translation>з {start} до {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="249" />
+            <location filename="../ui/stats_dock.py" line="241" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="254" />
+            <location filename="../ui/stats_dock.py" line="246" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="256" />
+            <location filename="../ui/stats_dock.py" line="248" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="269" />
+            <location filename="../ui/stats_dock.py" line="261" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="317" />
+            <location filename="../ui/stats_dock.py" line="309" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="319" />
+            <location filename="../ui/stats_dock.py" line="311" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="365" />
+            <location filename="../ui/stats_dock.py" line="357" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="412" />
+            <location filename="../ui/stats_dock.py" line="404" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="427" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="427" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="441" />
+            <location filename="../ui/stats_dock.py" line="433" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="443" />
+            <location filename="../ui/stats_dock.py" line="435" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="442" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="458" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="462" />
+            <location filename="../ui/stats_dock.py" line="454" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
+        </message>
+        <message>
+            <source>The statistics in {path} cannot be read: {error}</source>
+            <translation type="vanished">Не вдається прочитати статистику в {path}: {error}</translation>
         </message>
     </context>
     <context>
         <name>StatsForm</name>
         <message>
-            <location filename="../ui/stats_form.py" line="50" />
+            <location filename="../ui/stats_form.py" line="60" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
             <translation>до 3, через ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="54" />
+            <location filename="../ui/stats_form.py" line="64" />
             <source>add an index…</source>
             <translation>додати індекс…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="78" />
+            <location filename="../ui/stats_form.py" line="88" />
             <source>all sensors</source>
             <translation>усі сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="80" />
+            <location filename="../ui/stats_form.py" line="90" />
             <source>no limit</source>
             <translation>без обмеження</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="84" />
+            <location filename="../ui/stats_form.py" line="94" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Вилучити пікселі хмар і тіней</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="85" />
+            <location filename="../ui/stats_form.py" line="95" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Не враховувати пікселі хмар і тіней у показниках</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="98" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="103" />
+            <location filename="../ui/stats_form.py" line="113" />
             <source>Indices</source>
             <translation>Індекси</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="105" />
+            <location filename="../ui/stats_form.py" line="115" />
             <source>Dates</source>
             <translation>Дати</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="106" />
+            <location filename="../ui/stats_form.py" line="116" />
             <source>Sensors</source>
             <translation>Сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="107" />
+            <location filename="../ui/stats_form.py" line="117" />
             <source>Scenes with cloud ≤</source>
             <translation>Сцени з хмарністю ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="109" />
+            <location filename="../ui/stats_form.py" line="119" />
             <source>At most</source>
             <translation>Щонайбільше</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="134" />
+            <location filename="../ui/stats_form.py" line="123" />
+            <source>Statistics over time (mt_stats)</source>
+            <translation>Статистика в часі (mt_stats)</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="126" />
+            <source>Statistics</source>
+            <translation>Статистика</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="129" />
+            <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
+            <translation>→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="161" />
             <source>Give at least one index or expression.</source>
             <translation>Задайте принаймні один індекс або вираз.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="136" />
+            <location filename="../ui/stats_form.py" line="163" />
             <source>At most {count} indices.</source>
             <translation>Щонайбільше {count} індекси.</translation>
         </message>
     </context>
     <context>
+        <name>StoreCheck</name>
+        <message>
+            <location filename="../ui/store_check.py" line="66" />
+            <source>Load By Extent: checking the request against the scene folders</source>
+            <translation>Load By Extent: перевірка запиту за теками сцен</translation>
+        </message>
+    </context>
+    <context>
         <name>TaskController</name>
         <message>
-            <location filename="../services/task_controller.py" line="114" />
+            <location filename="../services/task_controller.py" line="125" />
             <source>No scene folder is set: add one in the dock's settings.</source>
             <translation>Теку сцен не задано: додайте її в налаштуваннях панелі.</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="133" />
+            <location filename="../services/task_controller.py" line="148" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="143" />
+            <location filename="../services/task_controller.py" line="159" />
             <source>cancelled; nothing was written</source>
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="175" />
+            <location filename="../services/task_controller.py" line="191" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="186" />
+            <location filename="../services/task_controller.py" line="202" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="239" />
+            <location filename="../services/task_controller.py" line="253" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="262" />
+            <location filename="../services/task_controller.py" line="276" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="269" />
+            <location filename="../services/task_controller.py" line="283" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="273" />
+            <location filename="../services/task_controller.py" line="287" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
         </message>
@@ -3273,17 +3479,17 @@
     <context>
         <name>TaskList</name>
         <message>
-            <location filename="../ui/task_list.py" line="160" />
+            <location filename="../ui/task_list.py" line="161" />
             <source>No task yet.</source>
             <translation>Завдань ще немає.</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="163" />
+            <location filename="../ui/task_list.py" line="164" />
             <source>Clear finished</source>
             <translation>Прибрати завершені</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="164" />
+            <location filename="../ui/task_list.py" line="165" />
             <source>Remove the tasks that have ended from this list (their layers and files stay)</source>
             <translation>Прибрати завершені завдання з цього списку (їхні шари й файли лишаються)</translation>
         </message>
@@ -3291,37 +3497,37 @@
     <context>
         <name>TaskRow</name>
         <message>
-            <location filename="../ui/task_list.py" line="77" />
+            <location filename="../ui/task_list.py" line="78" />
             <source>Cancel this task</source>
             <translation>Скасувати це завдання</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="84" />
+            <location filename="../ui/task_list.py" line="85" />
             <source>Run the same request again</source>
             <translation>Виконати той самий запит знову</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="85" />
+            <location filename="../ui/task_list.py" line="86" />
             <source>Run again</source>
             <translation>Виконати знову</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="87" />
+            <location filename="../ui/task_list.py" line="88" />
             <source>Resume waiting for this task</source>
             <translation>Відновити очікування цього завдання</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="88" />
+            <location filename="../ui/task_list.py" line="89" />
             <source>Resume</source>
             <translation>Відновити</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="89" />
+            <location filename="../ui/task_list.py" line="90" />
             <source>Zoom to the result</source>
             <translation>Наблизити до результату</translation>
         </message>
         <message>
-            <location filename="../ui/task_list.py" line="91" />
+            <location filename="../ui/task_list.py" line="92" />
             <source>Open the output folder</source>
             <translation>Відкрити теку результатів</translation>
         </message>
@@ -3329,82 +3535,107 @@
     <context>
         <name>VisualForm</name>
         <message>
-            <location filename="../ui/visual_form.py" line="47" />
+            <location filename="../ui/visual_form.py" line="54" />
             <source>grey</source>
             <translation>відтінки сірого</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="54" />
+            <location filename="../ui/visual_form.py" line="61" />
             <source>continuous</source>
             <translation>неперервна</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="56" />
+            <location filename="../ui/visual_form.py" line="63" />
             <source>Levels</source>
             <translation>Рівні</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="83" />
+            <location filename="../ui/visual_form.py" line="90" />
             <source>native</source>
             <translation>власний</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="86" />
+            <location filename="../ui/visual_form.py" line="93" />
             <source>Calibrate to reflectance</source>
             <translation>Калібрувати до відбивної здатності</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="87" />
+            <location filename="../ui/visual_form.py" line="94" />
             <source>Convert to top-of-atmosphere reflectance (calibrate)</source>
             <translation>Перетворити на відбивну здатність на верхній межі атмосфери (calibrate)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="90" />
+            <location filename="../ui/visual_form.py" line="97" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="106" />
+            <location filename="../ui/visual_form.py" line="113" />
             <source>Bands</source>
             <translation>Канали</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="108" />
+            <location filename="../ui/visual_form.py" line="115" />
             <source>Colormap</source>
             <translation>Палітра</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="109" />
+            <location filename="../ui/visual_form.py" line="116" />
             <source>Classes</source>
             <translation>Класи</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="111" />
+            <location filename="../ui/visual_form.py" line="118" />
             <source>Resampling</source>
             <translation>Передискретизація</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="112" />
+            <location filename="../ui/visual_form.py" line="119" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="113" />
+            <location filename="../ui/visual_form.py" line="120" />
             <source>Pixel size</source>
             <translation>Розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="115" />
+            <location filename="../ui/visual_form.py" line="122" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="165" />
+            <location filename="../ui/visual_form.py" line="126" />
+            <source>Visual (jpeg)</source>
+            <translation>Візуалізація (jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="129" />
+            <source>Visual</source>
+            <translation>Візуалізація</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="133" />
+            <source>native pixel size</source>
+            <translation>власний розмір пікселя</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="134" />
+            <source>colour</source>
+            <translation>кольорове</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="135" />
+            <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
+            <translation>→ зображення {format} в EPSG:3857 ({kind}, {size})</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="188" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="169" />
+            <location filename="../ui/visual_form.py" line="192" />
             <source>the low level must be below the high one</source>
             <translation>нижній рівень має бути нижчим за верхній</translation>
         </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from qgis.core import Qgis, QgsApplication, QgsGeometry
-from qgis.gui import QgsCollapsibleGroupBox
+from qgis.gui import QgisInterface, QgsCollapsibleGroupBox, QgsMapTool
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QFileDialog, QGridLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
@@ -21,7 +21,7 @@ from .theme import ProblemLabel
 class AoiSection(QgsCollapsibleGroupBox):
     """Sets the dock's AreaOfInterest; says its size and source, or what is wrong with it."""
 
-    def __init__(self, iface, aoi: AreaOfInterest, parent: QWidget | None = None) -> None:
+    def __init__(self, iface: QgisInterface, aoi: AreaOfInterest, parent: QWidget | None = None) -> None:
         # The title given to the constructor, as QgsCollapsibleGroupBox lays itself out with it.
         super().__init__(QCoreApplication.translate("AoiSection", "Area of interest"), parent)
         self.iface = iface
@@ -78,7 +78,7 @@ class AoiSection(QgsCollapsibleGroupBox):
     def draw_polygon(self) -> None:
         self._use_map_tool(self.polygon_tool)
 
-    def _use_map_tool(self, tool) -> None:
+    def _use_map_tool(self, tool: QgsMapTool) -> None:
         if self.canvas.mapTool() not in (self.rectangle_tool, self.polygon_tool):
             self._previous_map_tool = self.canvas.mapTool()
         self.canvas.setMapTool(tool)

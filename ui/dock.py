@@ -7,6 +7,8 @@ anything runs.
 
 from __future__ import annotations
 
+import contextlib
+
 from qgis.core import (
     Qgis,
     QgsCoordinateTransform,
@@ -15,7 +17,7 @@ from qgis.core import (
     QgsRectangle,
     QgsReferencedRectangle,
 )
-from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsScrollArea
+from qgis.gui import QgisInterface, QgsCollapsibleGroupBox, QgsDockWidget, QgsScrollArea
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -62,8 +64,8 @@ def _problem_label() -> ProblemLabel:
 
 
 class LoadByExtentDock(QgsDockWidget):
-    def __init__(self, iface, controller: TaskController, settings: PluginSettings, project: QgsProject,
-                 parent=None) -> None:
+    def __init__(self, iface: QgisInterface, controller: TaskController, settings: PluginSettings, project: QgsProject,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LoadByExtentDock")
         self.setWindowTitle(self.tr("Load By Extent"))
@@ -342,7 +344,7 @@ class LoadByExtentDock(QgsDockWidget):
         return found, request, params
 
     # --- the request against the scene folders (in the background) ------------------------------
-    def refresh(self, *_args) -> None:
+    def refresh(self, *_args: object) -> None:
         """Validate the form, show problems under their sections, the predicted result and the JSON."""
         problems, request, params = self.check_form()
         shown_by_form = {"scene": self.scene_picker.view_id_status}
@@ -469,7 +471,5 @@ class LoadByExtentDock(QgsDockWidget):
         for signal, slot in ((self.controller.recordAdded, self.task_list.add),
                              (self.controller.recordChanged, self.task_list.update_record),
                              (self.controller.recordsRemoved, self.task_list.remove)):
-            try:
+            with contextlib.suppress(TypeError):
                 signal.disconnect(slot)
-            except TypeError:
-                pass

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsTask
 from qgis.gui import QgsCheckableComboBox
 from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QWidget
@@ -54,7 +54,7 @@ class DatasetChoice(QWidget):
     def datasets(self) -> list[str]:
         return [dataset for dataset, label in REMOTE_DATASETS if label in self.combo.checkedItems()]
 
-    def _ticked(self, *_args) -> None:
+    def _ticked(self, *_args: object) -> None:
         self.settings.remember("datasets", ",".join(self.datasets()))
         self.changed.emit()
 
@@ -123,13 +123,13 @@ class SceneSearch(QObject):
         self.picker.set_scenes([], [])
         self.picker.set_message(text)
 
-    def _found(self, task, scenes: list[ListedScene], problems: list[str], aoi: bool = True) -> None:
+    def _found(self, task: QgsTask, scenes: list[ListedScene], problems: list[str], aoi: bool = True) -> None:
         if task is self.task:
             self.task = None
             self.picker.set_scenes(scenes, problems, aoi)
             self.scenesFound.emit(scenes)
 
-    def _failed(self, task, message: str) -> None:
+    def _failed(self, task: QgsTask, message: str) -> None:
         if task is self.task:
             self.task = None
             self._say(message)

@@ -184,7 +184,7 @@ class StatsForm(QWidget, TaskFormDefaults):
         self._emit()
 
     # --- reactions -------------------------------------------------------------------------------
-    def _dates_edited(self, _date) -> None:
+    def _dates_edited(self, _date: object) -> None:
         if not self._following:
             self.dates_chosen = True
             self._emit()
@@ -200,5 +200,5 @@ class StatsForm(QWidget, TaskFormDefaults):
         self.explanation.setText("✗ " + problem if problem else "✓ " + ", ".join(self.bm_type()))
         self._emit()
 
-    def _emit(self, *_args) -> None:
+    def _emit(self, *_args: object) -> None:
         self.changed.emit()

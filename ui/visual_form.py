@@ -201,7 +201,7 @@ class VisualForm(QWidget, TaskFormDefaults):
         self._follow_index_range()
         self._emit_changed()
 
-    def _levels_edited(self, *_args) -> None:
+    def _levels_edited(self, *_args: object) -> None:
         if not self._following_index:
             self.levels_chosen = True
 
@@ -218,5 +218,5 @@ class VisualForm(QWidget, TaskFormDefaults):
         finally:
             self._following_index = False
 
-    def _emit_changed(self, *_args) -> None:
+    def _emit_changed(self, *_args: object) -> None:
         self.changed.emit()
