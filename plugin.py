@@ -183,7 +183,7 @@ class LoadByExtentPlugin:
     def _statistics_scene_clicked(self, view_id: str, _date: str, index: str) -> None:
         """A date clicked in the chart: that scene's index over the same AOI, loaded as a layer,
         through the same runner and backend as the statistics."""
-        from .core.errors import LbeError
+        from .core.errors import LoadByExtentError
         from .core.request import bandmath_request
 
         params = (self._stats_dock.request or {}).get("params", {})
@@ -192,7 +192,7 @@ class LoadByExtentPlugin:
             index = names[0]  # a flat answer names its index "index": the request knows it
         try:
             self.controller.submit(bandmath_request(view_id, index, params.get("geometry")))
-        except LbeError as error:
+        except LoadByExtentError as error:
             self.iface.messageBar().pushWarning(tr("Load By Extent"), str(error))
 
     def _toggle_dock(self, checked: bool) -> None:

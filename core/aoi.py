@@ -24,7 +24,7 @@ def _is_number(value: object) -> bool:
 
 def _ring(field: str, value: object, index: str) -> Ring:
     if not isinstance(value, list):
-        raise RequestError(field, tr("ring {ring} must be a list of [lon, lat] positions").format(ring=index))
+        raise RequestError(tr("ring {ring} must be a list of [lon, lat] positions").format(ring=index), field)
     points: Ring = []
     for number, position in enumerate(value):
         if (
@@ -33,7 +33,7 @@ def _ring(field: str, value: object, index: str) -> Ring:
             or not all(_is_number(coordinate) for coordinate in position)
         ):
             message = tr("ring {ring}, position {position} is not [lon, lat] with finite numbers")
-            raise RequestError(field, message.format(ring=index, position=number))
+            raise RequestError(message.format(ring=index, position=number), field)
         lon, lat = float(position[0]), float(position[1])
         if not -180 <= lon <= 180 or not -90 <= lat <= 90:
             if -90 <= lon <= 90 and -180 <= lat <= 180:
@@ -43,18 +43,18 @@ def _ring(field: str, value: object, index: str) -> Ring:
                 )
             else:
                 message = tr("ring {ring}, position {position} ({lon}, {lat}) is outside lon -180..180, lat -90..90")
-            raise RequestError(field, message.format(ring=index, position=number, lon=f"{lon:g}", lat=f"{lat:g}"))
+            raise RequestError(message.format(ring=index, position=number, lon=f"{lon:g}", lat=f"{lat:g}"), field)
         points.append((lon, lat))
     if len(points) < 4:
         message = tr("ring {ring} has {count} positions; a ring needs at least 4 (closed)")
-        raise RequestError(field, message.format(ring=index, count=len(points)))
+        raise RequestError(message.format(ring=index, count=len(points)), field)
     if points[0] != points[-1]:
         message = tr("ring {ring} is not closed: its last position must repeat its first")
-        raise RequestError(field, message.format(ring=index))
+        raise RequestError(message.format(ring=index), field)
     if len(set(points[:-1])) < 3:
-        raise RequestError(field, tr("ring {ring} has fewer than 3 distinct positions").format(ring=index))
+        raise RequestError(tr("ring {ring} has fewer than 3 distinct positions").format(ring=index), field)
     if _collinear(points):
-        raise RequestError(field, tr("ring {ring} has no area: its positions lie on one line").format(ring=index))
+        raise RequestError(tr("ring {ring} has no area: its positions lie on one line").format(ring=index), field)
     return points
 
 
@@ -126,7 +126,7 @@ def _rings_through(rings: dict[str, Ring], point: Position) -> list[str]:
 
 def _polygon_rings(field: str, coordinates: object, label: str) -> list[Ring]:
     if not isinstance(coordinates, list) or not coordinates:
-        raise RequestError(field, tr("{polygon}coordinates must be a non-empty list of rings").format(polygon=label))
+        raise RequestError(tr("{polygon}coordinates must be a non-empty list of rings").format(polygon=label), field)
     return [_ring(field, ring, f"{label}{number}") for number, ring in enumerate(coordinates)]
 
 
@@ -137,29 +137,29 @@ def validate_geometry(value: object, field: str = "params.geometry", allow_multi
     """
     if not isinstance(value, dict):
         if allow_multipolygon:
-            raise RequestError(field, tr("must be a GeoJSON Polygon or MultiPolygon object"))
-        raise RequestError(field, tr("must be a GeoJSON Polygon object"))
+            raise RequestError(tr("must be a GeoJSON Polygon or MultiPolygon object"), field)
+        raise RequestError(tr("must be a GeoJSON Polygon object"), field)
     kind = value.get("type")
     if kind in ("Feature", "FeatureCollection"):
         if allow_multipolygon:
             message = tr("must be a GeoJSON Polygon or MultiPolygon, not a {type}: give the feature's geometry")
         else:
             message = tr("must be a GeoJSON Polygon, not a {type}: give the feature's geometry")
-        raise RequestError(field, message.format(type=kind))
+        raise RequestError(message.format(type=kind), field)
     if kind == "MultiPolygon" and not allow_multipolygon:
-        raise RequestError(field, tr("must be a Polygon: this task type does not take a MultiPolygon"))
+        raise RequestError(tr("must be a Polygon: this task type does not take a MultiPolygon"), field)
     if kind not in ("Polygon", "MultiPolygon"):
         if allow_multipolygon:
             message = tr("must be a GeoJSON Polygon or MultiPolygon, got type {type}")
         else:
             message = tr("must be a GeoJSON Polygon, got type {type}")
-        raise RequestError(field, message.format(type=repr(kind)))
+        raise RequestError(message.format(type=repr(kind)), field)
     coordinates = value.get("coordinates")
     if kind == "Polygon":
         polygons = [_polygon_rings(field, coordinates, "")]
     else:
         if not isinstance(coordinates, list) or not coordinates:
-            raise RequestError(field, tr("coordinates must be a non-empty list of polygons"))
+            raise RequestError(tr("coordinates must be a non-empty list of polygons"), field)
         polygons = [_polygon_rings(field, polygon, f"{number}.") for number, polygon in enumerate(coordinates)]
 
     clean = {
@@ -176,19 +176,19 @@ def validate_geometry(value: object, field: str = "params.geometry", allow_multi
         for number, rings in enumerate(polygons):
             prefix = f"{number}." if kind == "MultiPolygon" else ""
             labels.update((f"{prefix}{index}", ring) for index, ring in enumerate(rings))
-        raise RequestError(field, _invalid_message(labels, messages.warnings + messages.errors))
+        raise RequestError(_invalid_message(labels, messages.warnings + messages.errors), field)
     return clean
 
 
 def bbox_to_polygon(value: object, field: str = "params.bbox") -> dict:
     """The older `bbox` form [minx, miny, maxx, maxy] as a GeoJSON Polygon."""
     if not isinstance(value, list) or len(value) != 4 or not all(_is_number(v) for v in value):
-        raise RequestError(field, tr("must be [min lon, min lat, max lon, max lat] with four numbers"))
+        raise RequestError(tr("must be [min lon, min lat, max lon, max lat] with four numbers"), field)
     minx, miny, maxx, maxy = (float(v) for v in value)
     if not (-180 <= minx <= 180 and -180 <= maxx <= 180 and -90 <= miny <= 90 and -90 <= maxy <= 90):
-        raise RequestError(field, tr("is outside lon -180..180, lat -90..90"))
+        raise RequestError(tr("is outside lon -180..180, lat -90..90"), field)
     if minx >= maxx or miny >= maxy:
-        raise RequestError(field, tr("min must be smaller than max: [min lon, min lat, max lon, max lat]"))
+        raise RequestError(tr("min must be smaller than max: [min lon, min lat, max lon, max lat]"), field)
     ring = [[minx, miny], [maxx, miny], [maxx, maxy], [minx, maxy], [minx, miny]]
     return {"type": "Polygon", "coordinates": [ring]}
 
@@ -201,5 +201,5 @@ def to_ogr(geojson: dict) -> ogr.Geometry:
         except RuntimeError:
             geometry = None
     if geometry is None:
-        raise RequestError("params.geometry", tr("is not a geometry OGR can read"))
+        raise RequestError(tr("is not a geometry OGR can read"), "params.geometry")
     return geometry

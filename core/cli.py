@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     for module in (gdal, ogr, osr):
         module.DontUseExceptions()
     gdal.SetCacheMax(CLI_GDAL_CACHE_BYTES)
-    from .errors import LbeError, RequestError, SceneNotFoundError, TaskCancelled
+    from .errors import LoadByExtentError, RequestError, SceneNotFoundError, TaskCancelled
 
     try:
         if args.command == "run":
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     except (TaskCancelled, KeyboardInterrupt):
         _error("cancelled; nothing was written")
         return EXIT_CANCELLED
-    except LbeError as error:
+    except LoadByExtentError as error:
         _error(str(error))
         # The API's 422 says the request is invalid, as our own validation would.
         return EXIT_INVALID if getattr(error, "status", None) == 422 else EXIT_FAILURE

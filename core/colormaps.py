@@ -311,8 +311,8 @@ def colormap_by_name(name: str) -> Colormap:
             return Colormap(base.name + REVERSED_SUFFIX, base.family, base.control_points, is_reversed=True)
     message = tr("{name} is not a colormap (known: {known}; add {suffix} to reverse one)")
     raise RequestError(
-        "params.colormap",
         message.format(name=json.dumps(name, default=str), known=", ".join(COLORMAP_NAMES), suffix=REVERSED_SUFFIX),
+        "params.colormap",
     )
 
 
@@ -364,7 +364,7 @@ def scale_to_byte(values: np.ndarray, low: float, high: float) -> np.ndarray:
     low, high = float(low), float(high)
     if not (np.isfinite(low) and np.isfinite(high) and low < high):
         message = tr("low must be smaller than high, both finite, not {low},{high}")
-        raise RequestError("params.levels", message.format(low=f"{low:g}", high=f"{high:g}"))
+        raise RequestError(message.format(low=f"{low:g}", high=f"{high:g}"), "params.levels")
     data = np.asarray(values, dtype=np.float64)
     with np.errstate(invalid="ignore"):
         scaled = np.floor((data - low) / (high - low) * 255.0 + 0.5)  # halves up: the middle is 128
@@ -407,4 +407,4 @@ def apply_colormap(
 def _check_classes(classes: int) -> None:
     if isinstance(classes, bool) or not isinstance(classes, (int, np.integer)) or classes < 2:
         message = tr("the number of colormap classes must be at least 2, not {classes}")
-        raise RequestError("params.colors_limit", message.format(classes=repr(classes)))
+        raise RequestError(message.format(classes=repr(classes)), "params.colors_limit")

@@ -32,8 +32,9 @@ def shown(text: str) -> str:
     return text
 
 
-class LbeError(Exception):
-    """Base of every error the plugin reports to users; its message is shown() safe."""
+class LoadByExtentError(Exception):
+    """Base of every error the plugin reports to users; its message is shown() safe. Every one
+    takes the message first, then the field it concerns."""
 
     def __init__(self, message: str, field: str | None = None) -> None:
         message = shown(message)
@@ -47,17 +48,17 @@ class LbeError(Exception):
         return self.message
 
 
-class RequestError(LbeError):
+class RequestError(LoadByExtentError):
     """The request itself is invalid: a wrong field, a missing one, a bad geometry.
 
     Raised before any work starts; the command line exits with status 2.
     """
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, message: str, field: str) -> None:
         super().__init__(message, field)
 
 
-class SceneNotFoundError(LbeError):
+class SceneNotFoundError(LoadByExtentError):
     """The request is valid, but the scene store has no scene with that view_id."""
 
     def __init__(self, view_id: str, store: str) -> None:
@@ -67,12 +68,12 @@ class SceneNotFoundError(LbeError):
         self.store = store
 
 
-class DataError(LbeError):
+class DataError(LoadByExtentError):
     """The scene or its rasters cannot serve the request (unreadable file, band missing,
     AOI outside the scene, metadata file missing)."""
 
 
-class TaskCancelled(LbeError):  # not an error: the user chose to stop
+class TaskCancelled(LoadByExtentError):  # not an error: the user chose to stop
     """The user cancelled the task; not a failure, nothing is written."""
 
     def __init__(self) -> None:

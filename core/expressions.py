@@ -49,7 +49,7 @@ MAX_DEPTH = 100  # levels of nesting (parentheses, operators in a chain); deeper
 
 def unsupported(detail: str) -> RequestError:
     """The error of a bad `bm_type`: "Unsupported band or operation: <detail>"."""
-    return RequestError(FIELD, tr("Unsupported band or operation: {detail}").format(detail=detail))
+    return RequestError(tr("Unsupported band or operation: {detail}").format(detail=detail), FIELD)
 
 
 # ---------------------------------------------------------------------------------------------

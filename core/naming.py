@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .display import file_stem
-from .errors import LbeError
+from .errors import LoadByExtentError
 from .expressions import split_expressions
 from .i18n import tr
 from .results import TaskResult
@@ -40,7 +40,7 @@ def requested_bands(result: TaskResult) -> list[str]:
     if isinstance(bm_type, str):
         try:
             return [part for part in split_expressions(bm_type) if part]
-        except LbeError:
+        except LoadByExtentError:
             return [bm_type]
     return list(bm_type or [])
 
@@ -62,7 +62,7 @@ def layer_name(view_id: str | None, bands: Sequence[str], fallback: str = "") ->
     band_text = " ".join(bands)
     try:
         scene = parse_view_id(view_id) if view_id else None
-    except LbeError:
+    except LoadByExtentError:
         scene = None
     if scene is None:
         return " ".join(part for part in (fallback or view_id or "", band_text) if part)

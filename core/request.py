@@ -118,7 +118,7 @@ def _too_deep_message() -> str:
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
         message = tr("holds a number of {digits} digits (at most {maximum})")
-        raise RequestError("request", message.format(digits=len(text.lstrip("-")), maximum=MAX_INTEGER_DIGITS))
+        raise RequestError(message.format(digits=len(text.lstrip("-")), maximum=MAX_INTEGER_DIGITS), "request")
     return int(text)
 
 
@@ -139,25 +139,25 @@ class TaskRequest:
 
     def __init__(self, data: dict) -> None:
         if not isinstance(data, dict):
-            raise RequestError("request", tr("must be a JSON object with type and params"))
+            raise RequestError(tr("must be a JSON object with type and params"), "request")
         self._data = copy.deepcopy(data)
 
     # --- reading and writing -----------------------------------------------------------------
     @classmethod
     def from_json(cls, text: str) -> TaskRequest:
         if len(text) > MAX_REQUEST_BYTES:  # the bound of load_stream, for text from elsewhere
-            raise RequestError("request", _too_large_message())
+            raise RequestError(_too_large_message(), "request")
         try:
             data = json.loads(text, parse_int=_bounded_int)
         except json.JSONDecodeError as error:
             message = tr("is not valid JSON: {reason} at line {line} column {column}")
             raise RequestError(
-                "request", message.format(reason=error.msg, line=error.lineno, column=error.colno)
+                message.format(reason=error.msg, line=error.lineno, column=error.colno), "request"
             ) from None
         except RecursionError:
-            raise RequestError("request", _too_deep_message()) from None
+            raise RequestError(_too_deep_message(), "request") from None
         if _depth_exceeds(data, MAX_REQUEST_DEPTH):
-            raise RequestError("request", _too_deep_message())
+            raise RequestError(_too_deep_message(), "request")
         return cls(data)
 
     @classmethod
@@ -167,25 +167,25 @@ class TaskRequest:
                 return cls.load_stream(stream, path)
         except OSError as error:
             reason = error.strerror or error
-            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=path, reason=reason)) from None
+            raise RequestError(tr("cannot read {path}: {reason}").format(path=path, reason=reason), "request") from None
 
     @classmethod
     def load_stream(cls, stream: BinaryIO | None, name: str) -> TaskRequest:
         """The request in a binary stream (a file, stdin), of at most MAX_REQUEST_BYTES: no more
         is read, so a device or an endless pipe is refused, not read into memory."""
         if stream is None:  # stdin closed (`<&-`)
-            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=name, reason="closed"))
+            raise RequestError(tr("cannot read {path}: {reason}").format(path=name, reason="closed"), "request")
         try:
             data = stream.read(MAX_REQUEST_BYTES + 1)
         except OSError as error:
             reason = error.strerror or error
-            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=name, reason=reason)) from None
+            raise RequestError(tr("cannot read {path}: {reason}").format(path=name, reason=reason), "request") from None
         if len(data) > MAX_REQUEST_BYTES:
-            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=name, reason=_too_large_message()))
+            raise RequestError(tr("cannot read {path}: {reason}").format(path=name, reason=_too_large_message()), "request")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise RequestError("request", tr("cannot read {path}: {reason}").format(path=name, reason=error)) from None
+            raise RequestError(tr("cannot read {path}: {reason}").format(path=name, reason=error), "request") from None
         return cls.from_json(text)
 
     def to_dict(self) -> dict:
@@ -215,27 +215,27 @@ class TaskRequest:
         """Typed parameters of a valid request; RequestError naming the first problem otherwise."""
         extra = sorted(set(self._data) - {"type", "params", "callback_url"})
         if extra:
-            raise RequestError(extra[0], tr("unknown field (a request has type, params and callback_url)"))
+            raise RequestError(tr("unknown field (a request has type, params and callback_url)"), extra[0])
         task_type = self._data.get("type")
         if task_type is None:
             message = tr("missing: one of {task_types}")
-            raise RequestError("type", message.format(task_types=", ".join(api_rules.TASK_TYPES)))
+            raise RequestError(message.format(task_types=", ".join(api_rules.TASK_TYPES)), "type")
         if task_type not in api_rules.TASK_TYPES:
             message = tr("{task_type} is not a task type (one of {task_types})")
             raise RequestError(
-                "type", message.format(task_type=repr(task_type), task_types=", ".join(api_rules.TASK_TYPES))
+                message.format(task_type=repr(task_type), task_types=", ".join(api_rules.TASK_TYPES)), "type"
             )
         callback = self._data.get("callback_url")
         if callback is not None and (not isinstance(callback, str) or not callback.startswith(("http://", "https://"))):
-            raise RequestError("callback_url", tr("must be an http:// or https:// URL"))
+            raise RequestError(tr("must be an http:// or https:// URL"), "callback_url")
         params = self._data.get("params")
         if not isinstance(params, dict):
-            raise RequestError("params", tr("missing or not a JSON object"))
+            raise RequestError(tr("missing or not a JSON object"), "params")
         unknown = sorted(set(params) - set(_KNOWN_PARAMS[task_type]))
         if unknown:
             known = ", ".join(_KNOWN_PARAMS[task_type])
             message = tr("is not a parameter of {task_type} (known: {known})")
-            raise RequestError(f"params.{unknown[0]}", message.format(task_type=task_type, known=known))
+            raise RequestError(message.format(task_type=task_type, known=known), f"params.{unknown[0]}")
         return _VALIDATORS[task_type](_Fields(params))
 
 
@@ -259,10 +259,10 @@ class _Fields:
         value = self.params.get(name)
         if value is None:
             if required:
-                raise RequestError(f"params.{name}", tr("missing"))
+                raise RequestError(tr("missing"), f"params.{name}")
             return None
         if not isinstance(value, str) or not value.strip():
-            raise RequestError(f"params.{name}", tr("must be a non-empty string"))
+            raise RequestError(tr("must be a non-empty string"), f"params.{name}")
         return value
 
     @overload
@@ -274,10 +274,10 @@ class _Fields:
         if value is None:
             if required:
                 message = tr("missing: the API requires a unique id for each request (any string)")
-                raise RequestError("params.reference", message)
+                raise RequestError(message, "params.reference")
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int)) or (isinstance(value, str) and not value.strip()):
-            raise RequestError("params.reference", tr("must be a non-empty string"))
+            raise RequestError(tr("must be a non-empty string"), "params.reference")
         return str(value)
 
     def boolean(self, name: str, default: bool) -> bool:
@@ -286,7 +286,7 @@ class _Fields:
             return default
         if not isinstance(value, bool):
             message = tr("must be true or false, not {value}")
-            raise RequestError(f"params.{name}", message.format(value=json.dumps(value)))
+            raise RequestError(message.format(value=json.dumps(value)), f"params.{name}")
         return value
 
     def number(self, name: str, minimum: float | None = None, maximum: float | None = None, positive: bool = False) -> float | None:
@@ -294,13 +294,13 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise RequestError(f"params.{name}", tr("must be a number, not {value}").format(value=json.dumps(value)))
+            raise RequestError(tr("must be a number, not {value}").format(value=json.dumps(value)), f"params.{name}")
         if positive and value <= 0:
-            raise RequestError(f"params.{name}", tr("must be greater than 0, not {value}").format(value=f"{value:g}"))
+            raise RequestError(tr("must be greater than 0, not {value}").format(value=f"{value:g}"), f"params.{name}")
         if minimum is not None and value < minimum or maximum is not None and value > maximum:
             message = tr("must be between {minimum} and {maximum}, not {value}")
             raise RequestError(
-                f"params.{name}", message.format(minimum=f"{minimum:g}", maximum=f"{maximum:g}", value=f"{value:g}")
+                message.format(minimum=f"{minimum:g}", maximum=f"{maximum:g}", value=f"{value:g}"), f"params.{name}"
             )
         return value
 
@@ -310,13 +310,13 @@ class _Fields:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             message = tr("must be a whole number, not {value}")
-            raise RequestError(f"params.{name}", message.format(value=json.dumps(value)))
+            raise RequestError(message.format(value=json.dumps(value)), f"params.{name}")
         if value < minimum:
             message = tr("must be at least {minimum}, not {value}")
-            raise RequestError(f"params.{name}", message.format(minimum=minimum, value=value))
+            raise RequestError(message.format(minimum=minimum, value=value), f"params.{name}")
         if maximum is not None and value > maximum:
             message = tr("must be at most {maximum}, not {value}")
-            raise RequestError(f"params.{name}", message.format(maximum=maximum, value=value))
+            raise RequestError(message.format(maximum=maximum, value=value), f"params.{name}")
         return value
 
     @overload
@@ -327,37 +327,37 @@ class _Fields:
         value = self.params.get(name)
         if value is None:
             if required:
-                raise RequestError(f"params.{name}", tr("missing"))
+                raise RequestError(tr("missing"), f"params.{name}")
             return None
         if not isinstance(value, list):
             message = tr("must be a list of strings, not {value}")
-            raise RequestError(f"params.{name}", message.format(value=json.dumps(value)))
+            raise RequestError(message.format(value=json.dumps(value)), f"params.{name}")
         if required and not value:
-            raise RequestError(f"params.{name}", tr("must not be empty"))
+            raise RequestError(tr("must not be empty"), f"params.{name}")
         seen: set[str] = set()
         for item in value:
             if not isinstance(item, str) or not item.strip():
                 message = tr("{item} is not a non-empty string")
-                raise RequestError(f"params.{name}", message.format(item=json.dumps(item)))
+                raise RequestError(message.format(item=json.dumps(item)), f"params.{name}")
             if item in seen:
-                raise RequestError(f"params.{name}", tr("{item} is listed twice").format(item=item))
+                raise RequestError(tr("{item} is listed twice").format(item=item), f"params.{name}")
             seen.add(item)
         return tuple(value)
 
     def date(self, name: str) -> dt.date:
         value = self.params.get(name)
         if value is None:
-            raise RequestError(f"params.{name}", tr("missing: a date YYYY-MM-DD"))
+            raise RequestError(tr("missing: a date YYYY-MM-DD"), f"params.{name}")
         if not isinstance(value, str):
             message = tr("must be a date YYYY-MM-DD, not {value}")
-            raise RequestError(f"params.{name}", message.format(value=json.dumps(value)))
+            raise RequestError(message.format(value=json.dumps(value)), f"params.{name}")
         try:  # strictly YYYY-MM-DD: fromisoformat takes week dates, strptime unpadded months
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError(value)
             return dt.date.fromisoformat(value)
         except ValueError:
             message = tr("{value} is not a date YYYY-MM-DD")
-            raise RequestError(f"params.{name}", message.format(value=repr(value))) from None
+            raise RequestError(message.format(value=repr(value)), f"params.{name}") from None
 
     @overload
     def area(self, required: Literal[True], allow_multipolygon: bool) -> dict: ...
@@ -367,18 +367,18 @@ class _Fields:
         """`geometry`, or the older `bbox` as a polygon; never both."""
         has_geometry, has_bbox = self.has("geometry"), self.has("bbox")
         if has_geometry and has_bbox:
-            raise RequestError("params.bbox", tr("give either geometry or bbox, not both"))
+            raise RequestError(tr("give either geometry or bbox, not both"), "params.bbox")
         if has_geometry:
             return validate_geometry(self.params["geometry"], "params.geometry", allow_multipolygon)
         if has_bbox:
             return bbox_to_polygon(self.params["bbox"], "params.bbox")
         if required:
-            raise RequestError("params.geometry", tr("missing: the area of interest as a GeoJSON Polygon in EPSG:4326"))
+            raise RequestError(tr("missing: the area of interest as a GeoJSON Polygon in EPSG:4326"), "params.geometry")
         return None
 
     def scene(self) -> SceneId:
         if not self.has("view_id"):
-            raise RequestError("params.view_id", tr("missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0"))
+            raise RequestError(tr("missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0"), "params.view_id")
         return parse_view_id(self.params["view_id"])
 
 
@@ -394,17 +394,17 @@ def _validate_lbe(fields: _Fields) -> LbeParams:
             else:
                 message = tr("{band} is not a {sensor} band (bands: {bands})")
             raise RequestError(
-                "params.bands",
                 message.format(
                     band=name, sensor=sensor.name, suggestion=suggestion, bands=", ".join(sensor.band_names)
                 ),
+                "params.bands",
             )
     metadata = fields.string_list("metadata", required=False) or ()
     for name in metadata:
         if name not in api_rules.METADATA_FILES:
             message = tr("{name} is not a metadata file (known: {known})")
             raise RequestError(
-                "params.metadata", message.format(name=repr(name), known=", ".join(api_rules.METADATA_FILES))
+                message.format(name=repr(name), known=", ".join(api_rules.METADATA_FILES)), "params.metadata"
             )
     return LbeParams(
         scene=scene,
@@ -428,13 +428,13 @@ def _expressions(fields: _Fields, scene: SceneId | None = None, name: str = "bm_
     pieces = split_with_positions(value)
     if len(pieces) > api_rules.MAX_BANDMATH_EXPRESSIONS:
         message = tr("at most {maximum} expressions, not {count}")
-        raise RequestError(f"params.{name}", message.format(maximum=api_rules.MAX_BANDMATH_EXPRESSIONS,
-                                                            count=len(pieces)))
+        raise RequestError(message.format(maximum=api_rules.MAX_BANDMATH_EXPRESSIONS,
+                                                            count=len(pieces)), f"params.{name}")
     uses_a_band = False
     for text, offset in pieces:
         if not text.strip():
             message = tr("{value} has an empty expression between commas")
-            raise RequestError(f"params.{name}", message.format(value=repr(value)))
+            raise RequestError(message.format(value=repr(value)), f"params.{name}")
         if is_index_name(text.strip()):
             uses_a_band = True
             continue
@@ -444,7 +444,7 @@ def _expressions(fields: _Fields, scene: SceneId | None = None, name: str = "bm_
             resolve(node, scene.sensor)
     if not uses_a_band:
         message = tr("{value} uses no band: give at least one band or index")
-        raise RequestError(f"params.{name}", message.format(value=repr(value)))
+        raise RequestError(message.format(value=repr(value)), f"params.{name}")
     return value
 
 
@@ -457,10 +457,10 @@ def _levels(fields: _Fields) -> tuple[float, float] | None:
         low, high = (float(part) for part in parts)  # type: ignore[union-attr]
     except (TypeError, ValueError):
         message = tr("must be two numbers 'low,high', not {value}")
-        raise RequestError("params.levels", message.format(value=json.dumps(value))) from None
+        raise RequestError(message.format(value=json.dumps(value)), "params.levels") from None
     if not (math.isfinite(low) and math.isfinite(high)) or low >= high:
         message = tr("low must be smaller than high, not {value}")
-        raise RequestError("params.levels", message.format(value=json.dumps(value)))
+        raise RequestError(message.format(value=json.dumps(value)), "params.levels")
     return (low, high)
 
 
@@ -471,22 +471,22 @@ def _validate_jpeg(fields: _Fields) -> JpegParams:
     bm_type = _expressions(fields, scene)
     if len(split_expressions(bm_type)) not in (1, 3):
         message = tr("give one expression, or three bands or expressions for red, green, blue")
-        raise RequestError("params.bm_type", message)
+        raise RequestError(message, "params.bm_type")
     resample = fields.string("resample") or api_rules.DEFAULT_RESAMPLE
     if resample not in api_rules.RESAMPLE_METHODS:
         message = tr("{resample} is not a resampling method ({methods})")
         raise RequestError(
-            "params.resample", message.format(resample=repr(resample), methods=", ".join(api_rules.RESAMPLE_METHODS))
+            message.format(resample=repr(resample), methods=", ".join(api_rules.RESAMPLE_METHODS)), "params.resample"
         )
     output_format = fields.string("format") or api_rules.DEFAULT_JPEG_FORMAT
     if output_format not in api_rules.JPEG_FORMATS:
         message = tr("{format} is not a format ({formats})")
         raise RequestError(
-            "params.format", message.format(format=repr(output_format), formats=", ".join(api_rules.JPEG_FORMATS))
+            message.format(format=repr(output_format), formats=", ".join(api_rules.JPEG_FORMATS)), "params.format"
         )
     calibrate = fields.raw("calibrate")
     if calibrate not in (None, 0, 1, True, False) or isinstance(calibrate, float):
-        raise RequestError("params.calibrate", tr("must be 0 or 1, not {value}").format(value=json.dumps(calibrate)))
+        raise RequestError(tr("must be 0 or 1, not {value}").format(value=json.dumps(calibrate)), "params.calibrate")
     return JpegParams(
         scene=scene,
         bm_type=bm_type,
@@ -525,24 +525,24 @@ def _validate_mt_stats(fields: _Fields) -> MtStatsParams:
             text = text.strip()
             if not is_index_name(text) and not parse_expression(text).bands():
                 message = tr("{value} uses no band: give at least one band or index")
-                raise RequestError("params.bm_type", message.format(value=repr(text)))
+                raise RequestError(message.format(value=repr(text)), "params.bm_type")
             if text in expressions:
-                raise RequestError("params.bm_type", tr("{item} is listed twice").format(item=text))
+                raise RequestError(tr("{item} is listed twice").format(item=text), "params.bm_type")
             expressions.append(text)
     if len(expressions) > api_rules.MAX_MT_STATS_INDICES:
         message = tr("at most {maximum} indices, not {count}")
         raise RequestError(
-            "params.bm_type", message.format(maximum=api_rules.MAX_MT_STATS_INDICES, count=len(expressions))
+            message.format(maximum=api_rules.MAX_MT_STATS_INDICES, count=len(expressions)), "params.bm_type"
         )
     start, end = fields.date("date_start"), fields.date("date_end")
     if end < start:
         message = tr("{date_end} is before date_start {date_start}")
-        raise RequestError("params.date_end", message.format(date_end=end, date_start=start))
+        raise RequestError(message.format(date_end=end, date_start=start), "params.date_end")
     sensors = fields.string_list("sensors", required=False)
     for name in sensors or ():
         if name.lower() not in SENSOR_NAMES:
             message = tr("{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)")
-            raise RequestError("params.sensors", message.format(name=repr(name)))
+            raise RequestError(message.format(name=repr(name)), "params.sensors")
     limit = fields.integer("limit", minimum=1)
     return MtStatsParams(
         bm_type=bm_type,

@@ -55,7 +55,7 @@ def run(
 
     `params`: the request's validated params, when the caller validated it already (a request is
     validated once per run). Raises RequestError for an invalid request (before any work),
-    TaskCancelled when cancelled, and another LbeError for any other failure.
+    TaskCancelled when cancelled, and another LoadByExtentError for any other failure.
     """
     if params is None:
         params = request.validate()

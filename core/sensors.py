@@ -273,7 +273,7 @@ def _date(year: int, month: int, day: int, view_id: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         message = tr("{view_id} has no valid date ({year}-{month}-{day})")
-        raise RequestError(FIELD, message.format(view_id=view_id, year=year, month=month, day=day)) from None
+        raise RequestError(message.format(view_id=view_id, year=year, month=month, day=day), FIELD) from None
 
 
 def _date_from_doy(year: int, doy: int, view_id: str) -> dt.date:
@@ -281,14 +281,14 @@ def _date_from_doy(year: int, doy: int, view_id: str) -> dt.date:
     last = dt.date(year, 12, 31)
     if not 1 <= doy <= (last - first).days + 1:
         message = tr("{view_id} has no valid day of year ({year}, day {day_of_year})")
-        raise RequestError(FIELD, message.format(view_id=view_id, year=year, day_of_year=doy))
+        raise RequestError(message.format(view_id=view_id, year=year, day_of_year=doy), FIELD)
     return first + dt.timedelta(days=doy - 1)
 
 
 def parse_view_id(view_id: str) -> SceneId:
     """Parse any view_id form of the API; raise RequestError naming what is wrong."""
     if not isinstance(view_id, str) or not view_id.strip():
-        raise RequestError(FIELD, tr("missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0"))
+        raise RequestError(tr("missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0"), FIELD)
     text = view_id.strip()
     head, _, rest = text.partition("/")
     if head == "S2":
@@ -304,7 +304,7 @@ def parse_view_id(view_id: str) -> SceneId:
     message = tr(
         "{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)"
     )
-    raise RequestError(FIELD, message.format(view_id=text))
+    raise RequestError(message.format(view_id=text), FIELD)
 
 
 def _parse_sentinel2(view_id: str) -> SceneId:
@@ -312,15 +312,15 @@ def _parse_sentinel2(view_id: str) -> SceneId:
     if not match:
         message = tr("{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0")
         form = "S2/{utm zone}/{latitude band}/{square}/{year}/{month}/{day}/{sequence}"
-        raise RequestError(FIELD, message.format(view_id=view_id, form=form))
+        raise RequestError(message.format(view_id=view_id, form=form), FIELD)
     zone = int(match["zone"])
     if not 1 <= zone <= 60:
         message = tr("{view_id}: UTM zone {zone} is not between 1 and 60")
-        raise RequestError(FIELD, message.format(view_id=view_id, zone=zone))
+        raise RequestError(message.format(view_id=view_id, zone=zone), FIELD)
     canonical = f"S2/{zone}/{match['band']}/{match['square']}/{match['y']}/{int(match['m'])}/{int(match['d'])}/{int(match['seq'])}"
     if any(len(match[part]) > 1 and match[part].startswith("0") for part in ("zone", "m", "d", "seq")):
         message = tr("{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})")
-        raise RequestError(FIELD, message.format(view_id=view_id, canonical=canonical))
+        raise RequestError(message.format(view_id=view_id, canonical=canonical), FIELD)
     date = _date(int(match["y"]), int(match["m"]), int(match["d"]), view_id)
     tile = f"{zone:02d}{match['band']}{match['square']}"
     return SceneId(view_id, SENTINEL2, date, f"T{tile}_{date:%Y%m%d}_{int(match['seq'])}", tile)
@@ -336,19 +336,19 @@ def _parse_landsat(scene: str, prefix: str | None, view_id: str) -> SceneId:
         if not match:
             message = tr("{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or "
                          "L8/LC08_L1TP_224078_20200518_20200518_01_RT)")
-            raise RequestError(FIELD, message.format(view_id=view_id))
+            raise RequestError(message.format(view_id=view_id), FIELD)
         acquired = match["acquired"]
         date = _date(int(acquired[:4]), int(acquired[4:6]), int(acquired[6:]), view_id)
     sensor = _LANDSAT_SENSORS.get((match["kind"], match["sat"]))
     if sensor is None:
         message = tr("{view_id}: {kind} scenes are not supported")
-        raise RequestError(FIELD, message.format(view_id=view_id, kind=f"L{match['kind']}{match['sat']}"))
+        raise RequestError(message.format(view_id=view_id, kind=f"L{match['kind']}{match['sat']}"), FIELD)
     satellite = match["sat"]
     # Landsat 9 scenes are served next to Landsat 8 ones; both prefixes are seen.
     allowed_prefixes = {f"L{satellite}"} | ({"L8"} if satellite == "9" else set())
     if prefix is not None and prefix not in allowed_prefixes:
         message = tr("{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene")
-        raise RequestError(FIELD, message.format(view_id=view_id, prefix=prefix, satellite=satellite))
+        raise RequestError(message.format(view_id=view_id, prefix=prefix, satellite=satellite), FIELD)
     # One canonical form per scene, whichever accepted prefix was given.
     canonical = f"L{satellite}/{scene}"
     return SceneId(canonical, sensor, date, scene, f"{match['path']}{match['row']}")
@@ -359,11 +359,11 @@ def _parse_modis(view_id: str) -> SceneId:
     if not match:
         message = tr("{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223")
         form = "MODIS/{h}/{v}/{year}{day of year}/{production time}"
-        raise RequestError(FIELD, message.format(view_id=view_id, form=form))
+        raise RequestError(message.format(view_id=view_id, form=form), FIELD)
     h, v = int(match["h"]), int(match["v"])
     if h > 35 or v > 17:
         message = tr("{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)")
-        raise RequestError(FIELD, message.format(view_id=view_id, tile=f"h{h:02d}v{v:02d}"))
+        raise RequestError(message.format(view_id=view_id, tile=f"h{h:02d}v{v:02d}"), FIELD)
     date = _date_from_doy(int(match["y"]), int(match["doy"]), view_id)
     name = f"MCD43A4.A{match['y']}{match['doy']}.h{h:02d}v{v:02d}.{match['produced']}"
     return SceneId(view_id, MODIS, date, name, f"h{h:02d}v{v:02d}")
@@ -373,7 +373,7 @@ def _parse_naip(view_id: str, rest: str) -> SceneId:
     # The API documents no NAIP example; accept NAIP/<path>, the date from the last 8-digit group.
     name = rest.rstrip("/").rsplit("/", 1)[-1]
     if not name:
-        raise RequestError(FIELD, tr("{view_id}: a NAIP id needs the image name after NAIP/").format(view_id=view_id))
+        raise RequestError(tr("{view_id}: a NAIP id needs the image name after NAIP/").format(view_id=view_id), FIELD)
     date = None
     dates = _NAIP_DATE.findall(name)
     if dates:

@@ -25,7 +25,7 @@ def read_aoi_file(path: str, field: str = "aoi") -> dict:
             source = None
     if source is None:
         reason = file_problem(path) or messages.last(tr("not a vector file OGR can read"))
-        raise RequestError(field, tr("cannot read {path}: {reason}").format(path=path, reason=reason))
+        raise RequestError(tr("cannot read {path}: {reason}").format(path=path, reason=reason), field)
     union = None
     for index in range(source.GetLayerCount()):
         layer = source.GetLayer(index)
@@ -42,6 +42,6 @@ def read_aoi_file(path: str, field: str = "aoi") -> dict:
                 geometry = transform_geometry(geometry, srs, wgs84())
             union = geometry if union is None else union.Union(geometry)
     if union is None:
-        raise RequestError(field, tr("{path} holds no polygon").format(path=path))
+        raise RequestError(tr("{path} holds no polygon").format(path=path), field)
     geojson = json.loads(union.ExportToJson())
     return validate_geometry(geojson, field, allow_multipolygon=True)

@@ -55,7 +55,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QDate, QVariant
 
 from ..core import api_rules, runner
 from ..core.display import RasterDisplay, check_result_raster, raster_display
-from ..core.errors import DataError, LbeError, RequestError, TaskCancelled
+from ..core.errors import DataError, LoadByExtentError, RequestError, TaskCancelled
 from ..core.local import LocalBackend
 from ..core.remote.backend import RemoteBackend
 from ..core.request import TaskRequest, bandmath_request, jpeg_request, lbe_request, mt_stats_request
@@ -134,12 +134,12 @@ def scene_folders(text: str) -> list[str]:
 
 def build_backend(scenes: str, api_url: str, settings: PluginSettings) -> LocalBackend | RemoteBackend:
     """The backend of a Processing run: the API at `api_url` when given, else the embedded
-    processor on the folders of `scenes` (else those of the settings). LbeError saying what to fix."""
+    processor on the folders of `scenes` (else those of the settings). LoadByExtentError saying what to fix."""
     if api_url:  # the dock's ledger: one list of remote tasks
         return remote_backend(settings, default_qgis_ledger_path(), api_url)
     roots = scene_folders(scenes) or settings.scene_folders
     if not roots:
-        raise LbeError(QCoreApplication.translate(
+        raise LoadByExtentError(QCoreApplication.translate(
             "LoadByExtent", "no scene folder: give SCENES, or add a scene folder in the plugin's settings"), SCENES)
     return LocalBackend(SceneStoreSet(roots))
 
@@ -224,7 +224,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
     def __init__(self) -> None:
         super().__init__()
         self._backend: LocalBackend | RemoteBackend | None = None
-        self._backend_error: LbeError | None = None
+        self._backend_error: LoadByExtentError | None = None
 
     # --- identity ----------------------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -303,19 +303,19 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
                       if feature.hasGeometry()]
         geometry = features_to_wgs84(geometries, source.sourceCrs(), context.transformContext())
         if geometry is None:
-            raise RequestError("params.geometry", self.tr("no feature with a geometry (with 'Selected features "
-                                                          "only', select at least one polygon)"))
+            raise RequestError(self.tr("no feature with a geometry (with 'Selected features "
+                                                          "only', select at least one polygon)"), "params.geometry")
         if geometry.isMultipart():
             parts = geometry.asGeometryCollection()
             if len(parts) == 1:
                 geometry = parts[0]
             elif not self.takes_multipolygon:
-                raise RequestError("params.geometry", self.tr(
+                raise RequestError(self.tr(
                     "the {task} task takes one polygon, and the features make {count} separate polygons: select "
-                    "features that touch or overlap, or a single one").format(task=self.task_type, count=len(parts)))
+                    "features that touch or overlap, or a single one").format(task=self.task_type, count=len(parts)), "params.geometry")
         return json.loads(geometry.asJson(AOI_DECIMALS))
 
-    def parameter_error(self, error: LbeError) -> str:
+    def parameter_error(self, error: LoadByExtentError) -> str:
         """An error's message naming the parameter to fix (and the request's field it fills)."""
         parameter = PARAMETER_OF_FIELD.get(error.field or "")
         if parameter is not None:
@@ -329,7 +329,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
             return ok, message
         try:  # said before anything runs, in the dialog too
             self.build_request(parameters, context)
-        except LbeError as error:
+        except LoadByExtentError as error:
             return False, self.parameter_error(error)
         except QgsProcessingException as error:
             return False, str(error)
@@ -344,7 +344,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
             api_url = self.parameterAsString(parameters, API_URL, context).strip()
             scenes = self.parameterAsString(parameters, SCENES, context)
             self._backend = build_backend(scenes, api_url, PluginSettings())
-        except LbeError as error:
+        except LoadByExtentError as error:
             self._backend_error = error
         return True
 
@@ -364,7 +364,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
             self.load_rasters_on_completion(result, context, feedback)
         except TaskCancelled:
             raise QgsProcessingException(self.tr("Cancelled: nothing was written.")) from None
-        except LbeError as error:
+        except LoadByExtentError as error:
             raise QgsProcessingException(self.parameter_error(error)) from None
         except QgsProcessingException:
             raise
@@ -669,8 +669,8 @@ class MtStatsAlgorithm(LoadByExtentAlgorithm):
         value = self.parameterAsDateTime(parameters, name, context).date()
         if not value.isValid():
             field = "params.date_start" if name == DATE_START else "params.date_end"
-            raise RequestError(field, self.tr("missing or not a date YYYY-MM-DD: {value!r}").format(
-                value=parameters.get(name)))
+            raise RequestError(self.tr("missing or not a date YYYY-MM-DD: {value!r}").format(
+                value=parameters.get(name)), field)
         return f"{value.year():04d}-{value.month():02d}-{value.day():02d}"
 
     def task_outputs(self, result: TaskResult, parameters: dict, context: QgsProcessingContext,

@@ -63,11 +63,11 @@ def features_to_wgs84(geometries: list[QgsGeometry], crs: QgsCoordinateReference
     if not geometries:
         return None
     if not crs.isValid():
-        raise RequestError("params.geometry", tr("the layer has no coordinate reference system"))
+        raise RequestError(tr("the layer has no coordinate reference system"), "params.geometry")
     geometry = QgsGeometry(geometries[0]) if len(geometries) == 1 else QgsGeometry.unaryUnion(geometries)
     if geometry.isNull() or geometry.isEmpty():
-        raise RequestError("params.geometry", tr("the features cannot be dissolved into one geometry: {error}")
-                           .format(error=geometry.lastError()))
+        raise RequestError(tr("the features cannot be dissolved into one geometry: {error}")
+                           .format(error=geometry.lastError()), "params.geometry")
     if QgsWkbTypes.isCurvedType(geometry.wkbType()):
         geometry = QgsGeometry(geometry.constGet().segmentize())
     geometry.get().dropZValue()
@@ -76,6 +76,6 @@ def features_to_wgs84(geometries: list[QgsGeometry], crs: QgsCoordinateReference
         try:
             geometry.transform(QgsCoordinateTransform(crs, WGS84, transform_context))
         except QgsCsException as error:
-            raise RequestError("params.geometry", tr("cannot be transformed to {crs}: {error}").format(
-                crs=WGS84.authid(), error=str(error))) from None
+            raise RequestError(tr("cannot be transformed to {crs}: {error}").format(
+                crs=WGS84.authid(), error=str(error)), "params.geometry") from None
     return geometry

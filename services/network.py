@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
-from ..core.errors import LbeError
+from ..core.errors import LoadByExtentError
 from ..core.i18n import tr
 from ..core.remote.client import KEY_HEADER, ApiKey
 
@@ -25,9 +25,9 @@ KEY_CONFIG_NAME = "Load By Extent API key"
 
 def api_key_from_auth_config(auth_config_id: str) -> ApiKey | None:
     """The API key of an authentication configuration, or None when QGIS applies the configuration
-    to the calls itself (API Header); LbeError saying what to fix."""
+    to the calls itself (API Header); LoadByExtentError saying what to fix."""
     if not auth_config_id:
-        raise LbeError(
+        raise LoadByExtentError(
             tr("no API key: choose the authentication configuration that holds it (Settings, Processing API)")
         )
     manager = QgsApplication.authManager()
@@ -35,21 +35,21 @@ def api_key_from_auth_config(auth_config_id: str) -> ApiKey | None:
     if not manager.loadAuthenticationConfig(auth_config_id, config, True) or not config.method():
         message = tr("the authentication configuration {config} cannot be read (is the master "
                      "password set, and does the configuration still exist?)")
-        raise LbeError(message.format(config=auth_config_id))
+        raise LoadByExtentError(message.format(config=auth_config_id))
     if config.method() == HEADER_METHOD:
         if not any(name.lower() == KEY_HEADER and value for name, value in config.configMap().items()):
             message = tr("the authentication configuration {config} holds no key in its {field} field")
-            raise LbeError(message.format(config=config.name(), field=KEY_HEADER))
+            raise LoadByExtentError(message.format(config=config.name(), field=KEY_HEADER))
         return None
     field = SECRET_FIELDS.get(config.method())
     if field is None:
         message = tr("the authentication configuration {config} uses the method {method}; "
                      "keep the key in a Basic (password), EsriToken or API Header configuration")
-        raise LbeError(message.format(config=config.name(), method=config.method()))
+        raise LoadByExtentError(message.format(config=config.name(), method=config.method()))
     value = config.config(field, "")
     if not value:
         message = tr("the authentication configuration {config} holds no key in its {field} field")
-        raise LbeError(message.format(config=config.name(), field=field))
+        raise LoadByExtentError(message.format(config=config.name(), field=field))
     return ApiKey(value)
 
 
@@ -64,12 +64,12 @@ def store_api_key(key: str, existing_id: str = "") -> str:
             and config.name() == KEY_CONFIG_NAME:
         config.setConfig("password", key)
         if not manager.updateAuthenticationConfig(config):
-            raise LbeError(tr("the key could not be saved in QGIS's authentication database"))
+            raise LoadByExtentError(tr("the key could not be saved in QGIS's authentication database"))
         return existing_id
     config = QgsAuthMethodConfig("Basic")
     config.setName(KEY_CONFIG_NAME)
     config.setConfig("username", "api-key")
     config.setConfig("password", key)
     if not manager.storeAuthenticationConfig(config) or not config.id():
-        raise LbeError(tr("the key could not be saved in QGIS's authentication database (is the master password set?)"))
+        raise LoadByExtentError(tr("the key could not be saved in QGIS's authentication database (is the master password set?)"))
     return config.id()

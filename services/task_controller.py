@@ -15,7 +15,7 @@ from typing import Protocol
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..core.errors import LbeError
+from ..core.errors import LoadByExtentError
 from ..core.local import LocalBackend
 from ..core.remote.backend import RemoteBackend
 from ..core.remote.client import RemoteConfig
@@ -122,7 +122,7 @@ class TaskController(QObject):
                                   config=self.remote_config())
         stores = self.scene_stores(scenes)
         if not stores.stores:
-            raise LbeError(self.tr("No scene folder is set: add one in the dock's settings."))
+            raise LoadByExtentError(self.tr("No scene folder is set: add one in the dock's settings."))
         return LocalBackend(stores)
 
     def remote_config(self) -> RemoteConfig:
@@ -134,7 +134,7 @@ class TaskController(QObject):
     # --- running ------------------------------------------------------------------------------
     def submit(self, request: TaskRequest, scenes: str | None = None, force: bool = False,
                resume_task_id: str | None = None, params: TaskParams | None = None) -> RunRequestTask:
-        """Validate and start `request`; RequestError / LbeError before anything starts.
+        """Validate and start `request`; RequestError / LoadByExtentError before anything starts.
         `resume_task_id`: wait for that remote task of the ledger instead of sending the request.
         `params`: the request's validated params when the caller has them (the dock's form):
         the request is not validated again."""
@@ -175,7 +175,7 @@ class TaskController(QObject):
             ledger = self.ledger()
             ledger.prune()
             entries = ledger.unfinished()
-        except LbeError as error:
+        except LoadByExtentError as error:
             QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.MessageLevel.Warning)
             return []
         added = []
@@ -183,7 +183,7 @@ class TaskController(QObject):
             request = TaskRequest(entry.request)
             try:
                 description = describe(request, remote=True)
-            except LbeError:
+            except LoadByExtentError:
                 continue
             if any(r.remote_task_id == entry.task_id for r in self.records):
                 continue
@@ -279,7 +279,7 @@ class TaskController(QObject):
             return
         try:
             layers = load_result(result, displays, project=self.project)
-        except LbeError as error:
+        except LoadByExtentError as error:
             self._set(record, FAILED, self.tr("the result could not be loaded: {error}").format(error=error))
             return
         record.layer_ids = [layer.id() for layer in layers]

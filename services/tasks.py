@@ -17,7 +17,7 @@ from qgis.core import Qgis, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
 from ..core.display import prepare_display
-from ..core.errors import LbeError, TaskCancelled
+from ..core.errors import LoadByExtentError, TaskCancelled
 from ..core.i18n import tr
 from ..core.request import TaskParams, TaskRequest
 from ..core.results import TaskResult
@@ -31,10 +31,10 @@ LOG_TAG = "Load By Extent"
 
 
 def failure_text(error: Exception) -> str:
-    """What the user reads about a failure in a task's run() or a Processing algorithm: an LbeError
+    """What the user reads about a failure in a task's run() or a Processing algorithm: an LoadByExtentError
     says what is wrong; any other exception is a bug, logged with its traceback (so: call it in the
     `except` block)."""
-    if isinstance(error, LbeError):
+    if isinstance(error, LoadByExtentError):
         return str(error)
     QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
     return tr("internal error ({error_type}: {error}); the details are in the {tag} log").format(
@@ -165,7 +165,7 @@ def search_scene_folders(stores: SceneStoreSet, aoi: dict | None, start: dt.date
                 break
             try:
                 scene.footprint()
-            except LbeError as error:
+            except LoadByExtentError as error:
                 problems.append(str(error))
         return scenes, problems
 
@@ -217,7 +217,7 @@ class CheckTask(QgsTask):
         try:
             self.text = self.check()
             self.ok = True
-        except LbeError as error:
+        except LoadByExtentError as error:
             self.text = error.message
             self.field = error.field
         except Exception as error:

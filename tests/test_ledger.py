@@ -12,7 +12,7 @@ import threading
 import time
 
 import pytest
-from load_by_extent.core.errors import LbeError
+from load_by_extent.core.errors import LoadByExtentError
 from load_by_extent.core.remote import ledger as ledger_module
 from load_by_extent.core.remote.ledger import (
     CANCELLED,
@@ -112,7 +112,7 @@ def test_entry_from_json_tolerates_missing_and_extra_members():
     assert entry.request == {}
     assert len(entry.request_key) == 64
     assert LedgerEntry.from_json({"task_id": "t2"}).status == FAILED  # unknown state: neither resumed nor reused
-    with pytest.raises(LbeError):
+    with pytest.raises(LoadByExtentError):
         LedgerEntry.from_json({"status": "done"})
 
 
@@ -185,11 +185,11 @@ def test_update(ledger, clock):
 
 def test_update_of_an_unknown_task_names_it(ledger):
     ledger.add(make_entry("t1"))
-    with pytest.raises(LbeError, match="no-such-task"):
+    with pytest.raises(LoadByExtentError, match="no-such-task"):
         ledger.update("no-such-task", status=DONE)
-    with pytest.raises(LbeError, match="status"):
+    with pytest.raises(LoadByExtentError, match="status"):
         ledger.update("t1", status="finished-ish")
-    with pytest.raises(LbeError, match="colour"):
+    with pytest.raises(LoadByExtentError, match="colour"):
         ledger.update("t1", colour="red")
     assert ledger.get("t1").status == CREATED
 
@@ -266,7 +266,7 @@ def test_writes_are_atomic_and_leave_no_temporary_files(ledger, ledger_path, mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(ledger_module.os, "replace", crash)
-    with pytest.raises(LbeError, match="cannot write the task ledger"):
+    with pytest.raises(LoadByExtentError, match="cannot write the task ledger"):
         ledger.add(make_entry("lost"))
     monkeypatch.undo()
     with open(ledger_path, "rb") as stream:
@@ -483,7 +483,7 @@ def test_a_device_as_ledger_is_refused_and_left_alone(tmp_path, clock):
     ledger = TaskLedger(str(device), clock=clock)
     for operation in (lambda: ledger.add(make_entry("t1")), ledger.entries, ledger.check_path,
                       lambda: ledger.update("t1", status=DONE), ledger.prune):
-        with pytest.raises(LbeError) as caught:
+        with pytest.raises(LoadByExtentError) as caught:
             operation()
         assert str(device) in str(caught.value) and "not a regular file (a device)" in str(caught.value)
         assert "--no-ledger" in str(caught.value)
@@ -498,7 +498,7 @@ def test_a_symbolic_link_as_ledger_is_refused_and_its_target_untouched(tmp_path,
     link = tmp_path / "remote-tasks.json"
     link.symlink_to(target)
     ledger = TaskLedger(str(link), clock=clock)
-    with pytest.raises(LbeError) as caught:
+    with pytest.raises(LoadByExtentError) as caught:
         ledger.add(make_entry("t1"))
     assert "not a regular file (a symbolic link)" in str(caught.value)
     assert link.is_symlink() and os.readlink(link) == str(target)
@@ -509,14 +509,14 @@ def test_a_symbolic_link_as_ledger_is_refused_and_its_target_untouched(tmp_path,
 def test_a_dangling_symbolic_link_as_ledger_is_refused_and_creates_nothing(tmp_path, clock):
     link = tmp_path / "remote-tasks.json"
     link.symlink_to(tmp_path / "missing.json")
-    with pytest.raises(LbeError, match="symbolic link"):
+    with pytest.raises(LoadByExtentError, match="symbolic link"):
         TaskLedger(str(link), clock=clock).add(make_entry("t1"))
     assert not (tmp_path / "missing.json").exists() and link.is_symlink()
 
 
 def test_a_folder_as_ledger_is_refused(tmp_path, clock):
     (tmp_path / "tasks").mkdir()
-    with pytest.raises(LbeError, match="a folder"):
+    with pytest.raises(LoadByExtentError, match="a folder"):
         TaskLedger(str(tmp_path / "tasks"), clock=clock).add(make_entry("t1"))
     assert os.listdir(tmp_path / "tasks") == []
 
@@ -532,7 +532,7 @@ def test_a_lock_file_that_is_not_a_regular_file_is_refused_and_left_alone(tmp_pa
     else:
         lock.symlink_to(target)
         before = os.lstat(lock)
-    with pytest.raises(LbeError) as caught:
+    with pytest.raises(LoadByExtentError) as caught:
         TaskLedger(str(path), clock=clock).add(make_entry("t1"))
     assert f"lock file {lock} is not a regular file (a {kind})" in str(caught.value)
     after = os.lstat(lock)

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from fake_api import FakeApi, Redirect, Started
-from load_by_extent.core.errors import LbeError, TaskCancelled
+from load_by_extent.core.errors import LoadByExtentError, TaskCancelled
 from load_by_extent.core.remote.client import InvalidApiKey, KeyRejected, RemoteClient
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.services.backends import remote_config
@@ -215,9 +215,9 @@ def test_an_esri_token_configuration_holds_the_key_as_its_token(auth_manager):
 
 
 def test_no_configuration_or_an_unknown_one_says_what_to_do(auth_manager):
-    with pytest.raises(LbeError, match="no API key"):
+    with pytest.raises(LoadByExtentError, match="no API key"):
         api_key_from_auth_config("")
-    with pytest.raises(LbeError, match="cannot be read"):
+    with pytest.raises(LoadByExtentError, match="cannot be read"):
         api_key_from_auth_config("nosuch1")
 
 
@@ -228,7 +228,7 @@ def test_a_configuration_of_another_method_is_refused_with_a_hint(auth_manager):
     config.setConfig("keypath", "/nonexistent.key")
     assert auth_manager.storeAuthenticationConfig(config)
     try:
-        with pytest.raises(LbeError, match="Basic .password., EsriToken or API Header"):
+        with pytest.raises(LoadByExtentError, match="Basic .password., EsriToken or API Header"):
             api_key_from_auth_config(config.id())
     finally:
         auth_manager.removeAuthenticationConfig(config.id())

@@ -42,7 +42,7 @@ from fake_api import (
     TooMany,
     http_date,
 )
-from load_by_extent.core.errors import DataError, LbeError, RequestError, TaskCancelled
+from load_by_extent.core.errors import DataError, LoadByExtentError, RequestError, TaskCancelled
 from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.remote import client as remote_module
 from load_by_extent.core.remote.backend import RemoteBackend
@@ -228,7 +228,7 @@ def test_api_key_str_and_repr_say_stars():
 
 def test_empty_api_key_says_how_to_give_one():
     for empty in ("", "   ", None):
-        with pytest.raises(LbeError) as caught:
+        with pytest.raises(LoadByExtentError) as caught:
             ApiKey(empty)
         assert "--api-key" in str(caught.value) and "LBE_API_KEY" in str(caught.value)
 

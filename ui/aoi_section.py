@@ -10,7 +10,7 @@ from qgis.gui import QgisInterface, QgsCollapsibleGroupBox, QgsMapTool
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QFileDialog, QGridLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from ..core.errors import LbeError
+from ..core.errors import LoadByExtentError
 from ..core.vector import read_aoi_file
 from .area_of_interest import AreaOfInterest
 from .map_tools import PolygonAoiTool, RectangleAoiTool
@@ -97,7 +97,7 @@ class AoiSection(QgsCollapsibleGroupBox):
     def use_selection(self) -> None:
         try:
             self.aoi.set_from_layer_selection(self.iface.activeLayer())
-        except LbeError as error:
+        except LoadByExtentError as error:
             self.show_problem(str(error), to_message_bar=True)
 
     def use_canvas_extent(self) -> None:
@@ -111,7 +111,7 @@ class AoiSection(QgsCollapsibleGroupBox):
             return
         try:
             geojson = read_aoi_file(path, field="file")
-        except LbeError as error:
+        except LoadByExtentError as error:
             self.show_problem(error.message, to_message_bar=True)
             return
         self.aoi.set_from_geojson(geojson, path)

@@ -23,7 +23,7 @@ from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 
 from ..core.aoi import validate_geometry
-from ..core.errors import LbeError, RequestError
+from ..core.errors import LoadByExtentError, RequestError
 from ..core.i18n import tr
 from ..services.aoi import WGS84, area_km2, features_to_wgs84, geometry_from_geojson, to_wgs84, vertex_count
 from .map_tools import DRAWING_STROKE_COLOR
@@ -57,16 +57,16 @@ class AreaOfInterest(QObject):
         self._set(to_wgs84(geometry, crs, self.project), source)
 
     def set_from_layer_selection(self, layer: QgsVectorLayer) -> None:
-        """The union of the selected polygons of `layer`; LbeError when there is none."""
+        """The union of the selected polygons of `layer`; LoadByExtentError when there is none."""
         if layer is None or not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
-            raise LbeError(tr("Select polygons in a polygon layer and make it the active layer first."))
+            raise LoadByExtentError(tr("Select polygons in a polygon layer and make it the active layer first."))
         features = layer.selectedFeatures()
         if not features:
-            raise LbeError(tr("No feature is selected in {layer}.").format(layer=layer.name()))
+            raise LoadByExtentError(tr("No feature is selected in {layer}.").format(layer=layer.name()))
         geometries = [feature.geometry() for feature in features if feature.hasGeometry()]
         geometry = features_to_wgs84(geometries, layer.crs(), self.project.transformContext())
         if geometry is None:
-            raise LbeError(tr("The selected features of {layer} have no geometry.").format(layer=layer.name()))
+            raise LoadByExtentError(tr("The selected features of {layer} have no geometry.").format(layer=layer.name()))
         self._set(geometry, tr("{count} selected feature(s) of {layer}").format(count=len(features), layer=layer.name()))
 
     def set_from_geojson(self, geojson: dict, source: str) -> None:
@@ -113,17 +113,17 @@ class AreaOfInterest(QObject):
                 self._geojson[allow_multipolygon] = error
         answer = self._geojson[allow_multipolygon]
         if isinstance(answer, RequestError):
-            raise RequestError(answer.field, answer.message)  # a new one: a raise adds to an error's traceback
+            raise RequestError(answer.message, answer.field)  # a new one: a raise adds to an error's traceback
         return answer
 
     def _checked_geojson(self, allow_multipolygon: bool) -> dict:
         if not self.is_set:
-            raise RequestError("params.geometry", tr("no area of interest: draw one or pick a source"))
+            raise RequestError(tr("no area of interest: draw one or pick a source"), "params.geometry")
         if self.geometry.isMultipart() and not allow_multipolygon:
             raise RequestError(
-                "params.geometry",
                 tr("this task takes one polygon, and the area of interest has {count} separate parts")
                 .format(count=len(self.geometry.asGeometryCollection())),
+                "params.geometry",
             )
         return validate_geometry(json.loads(self.geometry.asJson(8)), "params.geometry", allow_multipolygon)
 

@@ -9,7 +9,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from ..core.errors import LbeError
+from ..core.errors import LoadByExtentError
 from ..core.remote.client import RemoteConfig, check_api_connection
 from ..services.tasks import CheckTask
 
@@ -21,7 +21,7 @@ class ConnectionTest(QWidget):
 
     def __init__(self, remote_config: Callable[[], RemoteConfig], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.remote_config = remote_config  # raises LbeError when the settings cannot make one
+        self.remote_config = remote_config  # raises LoadByExtentError when the settings cannot make one
         self.task: CheckTask | None = None
         self.button = QToolButton()
         self.button.setObjectName("testConnection")
@@ -45,7 +45,7 @@ class ConnectionTest(QWidget):
         """Ask the API whether it is reachable and takes the key (in the background)."""
         try:
             config = self.remote_config()
-        except LbeError as error:
+        except LoadByExtentError as error:
             self.answered(False, str(error))
             return
         task = CheckTask(self.tr("Load By Extent: testing the connection"), partial(check_api_connection, config))

@@ -31,7 +31,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import LbeError, RequestError
+from ..core.errors import LoadByExtentError, RequestError
 from ..core.request import (
     TaskParams,
     TaskRequest,
@@ -392,7 +392,7 @@ class LoadByExtentDock(QgsDockWidget):
                 return
         try:
             self.controller.submit(self.request, params=self.params)
-        except LbeError as error:
+        except LoadByExtentError as error:
             self.run_problem.setText(str(error))
             self.run_problem.show()
             return
@@ -404,13 +404,13 @@ class LoadByExtentDock(QgsDockWidget):
     def _run_again(self, record: TaskRecord) -> None:
         try:
             self.controller.run_again(record)
-        except LbeError as error:
+        except LoadByExtentError as error:
             self.iface.messageBar().pushWarning(self.tr("Load By Extent"), str(error))
 
     def _resume(self, record: TaskRecord) -> None:
         try:
             self.controller.resume(record)
-        except LbeError as error:
+        except LoadByExtentError as error:
             self.iface.messageBar().pushWarning(self.tr("Load By Extent"), str(error))
 
     def _zoom_to_record(self, record: TaskRecord) -> None:

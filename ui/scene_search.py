@@ -11,7 +11,7 @@ from qgis.gui import QgsCheckableComboBox
 from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from ..core.errors import LbeError
+from ..core.errors import LoadByExtentError
 from ..core.scenes import ListedScene
 from ..services.settings import PluginSettings
 from ..services.task_controller import TaskController
@@ -94,7 +94,7 @@ class SceneSearch(QObject):
         if self.controller.uses_remote():
             try:
                 config = self.controller.remote_config()
-            except LbeError as error:
+            except LoadByExtentError as error:
                 self._say(str(error))
                 return
             datasets = self.dataset_choice.datasets()

@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import LbeError
+from ..core.errors import LoadByExtentError
 from ..services.settings import PluginSettings
 from .optional_number import OptionalDoubleSpinBox
 
@@ -148,7 +148,7 @@ class SettingsWidget(QWidget):
             return
         try:
             self.set_api_key(key)
-        except LbeError as error:
+        except LoadByExtentError as error:
             QMessageBox.warning(self, self.tr("API key"), str(error))
 
     def add_folder(self, folder: str) -> None:

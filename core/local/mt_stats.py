@@ -36,7 +36,7 @@ from osgeo import gdal
 
 from ..aoi import to_ogr
 from ..calibration import stored_value_transforms
-from ..errors import DataError, LbeError
+from ..errors import DataError, LoadByExtentError
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
 from ..i18n import tr
 from ..indices import ResolvedExpression, resolve_bm_type
@@ -306,7 +306,7 @@ def _scene_answer(scene: Scene, params: MtStatsParams, aoi: _AoiOnGrids,
             _answer_scene(answer, bands, expressions, params, aoi)
         finally:
             bands.close()
-    except LbeError as error:
+    except LoadByExtentError as error:
         answer.error = error.message
     return answer
 

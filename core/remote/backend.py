@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 
-from ..errors import LbeError, TaskCancelled
+from ..errors import LoadByExtentError, TaskCancelled
 from ..feedback import FeedbackLike, ProgressRange, report
 from ..i18n import tr
 from ..naming import file_name_part
@@ -95,7 +95,7 @@ class RemoteBackend:
         except (RemoteTimeout, DownloadRefused) as error:
             self._record("running", str(error))  # unfinished or not downloaded yet: offered for resuming
             raise
-        except LbeError as error:
+        except LoadByExtentError as error:
             self._record("failed", str(error))
             raise
 

@@ -40,7 +40,7 @@ from typing import Any
 from urllib.parse import quote, quote_plus, urljoin, urlsplit
 
 from ..api_rules import DEFAULT_SEARCH_URL
-from ..errors import DataError, LbeError, RequestError
+from ..errors import DataError, LoadByExtentError, RequestError
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled, report
 from ..i18n import tr
 from ..request import TaskRequest
@@ -81,7 +81,7 @@ class InvalidApiKey(RequestError):
     """The key holds characters no key has (a line break, a space ...): refused before any request."""
 
     def __init__(self, message: str) -> None:
-        LbeError.__init__(self, message)
+        LoadByExtentError.__init__(self, message)
 
 
 # What a key may hold: printable ASCII without spaces. Anything else is a copy-and-paste accident
@@ -100,7 +100,7 @@ class ApiKey:
     def __init__(self, value: str) -> None:
         value = (value or "").strip()
         if not value:
-            raise LbeError(
+            raise LoadByExtentError(
                 tr("no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)")
             )
         if not _KEY_CHARACTERS.fullmatch(value):  # the message never quotes the key, not even a part
@@ -164,7 +164,7 @@ def _redact_http_logs() -> None:
 
 # --- errors -------------------------------------------------------------------------------------------
 
-class RemoteError(LbeError):
+class RemoteError(LoadByExtentError):
     """The API or the network failed us; the message says what happened and what to do."""
 
     def __init__(self, message: str, status: int | None = None, field: str | None = None) -> None:

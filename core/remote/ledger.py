@@ -48,7 +48,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
-from ..errors import LbeError
+from ..errors import LoadByExtentError
 from ..i18n import tr
 from ..request import TaskRequest
 
@@ -212,17 +212,17 @@ class LedgerEntry:
     @classmethod
     def from_json(cls, data: dict) -> LedgerEntry:
         """An entry from its JSON dict, tolerant of missing and extra members (other versions of
-        the plugin wrote them). Only a task id is indispensable: LbeError without one."""
+        the plugin wrote them). Only a task id is indispensable: LoadByExtentError without one."""
         return cls._from_json(data, copy_request=True)
 
     @classmethod
     def _from_json(cls, data: dict, copy_request: bool) -> LedgerEntry:
         # copy_request=False for a dict freshly parsed from the file, which nothing else holds
         if not isinstance(data, dict):
-            raise LbeError(tr("a task in the ledger is not a JSON object: {data}").format(data=repr(data)))
+            raise LoadByExtentError(tr("a task in the ledger is not a JSON object: {data}").format(data=repr(data)))
         task_id = data.get("task_id")
         if not isinstance(task_id, str) or not task_id:
-            raise LbeError(tr("a task in the ledger has no task_id: {data}").format(data=repr(data)))
+            raise LoadByExtentError(tr("a task in the ledger has no task_id: {data}").format(data=repr(data)))
         api_url = _text_or(data.get("api_url"), "")
         stored = data.get("request")
         request: dict = stored if isinstance(stored, dict) else {}
@@ -257,10 +257,10 @@ def _number_or(value: Any, default: Any) -> Any:
 
 def _check_entry(entry: LedgerEntry) -> None:
     if not isinstance(entry.task_id, str) or not entry.task_id:
-        raise LbeError(tr("a task needs a task_id to be recorded"), "task_id")
+        raise LoadByExtentError(tr("a task needs a task_id to be recorded"), "task_id")
     if entry.status not in STATUSES:
         message = tr("{status} is not a task status (one of {statuses})")
-        raise LbeError(message.format(status=repr(entry.status), statuses=", ".join(STATUSES)), "status")
+        raise LoadByExtentError(message.format(status=repr(entry.status), statuses=", ".join(STATUSES)), "status")
 
 
 # --- where the ledger lives ---------------------------------------------------------------------
@@ -288,7 +288,7 @@ def ledger_path_for_command_line(option: str | None, disabled: bool = False) -> 
 
 
 def _check_regular_or_missing(path: str, what: str) -> None:
-    """LbeError unless `path` is a regular file or nothing at all. lstat: a symbolic link is refused
+    """LoadByExtentError unless `path` is a regular file or nothing at all. lstat: a symbolic link is refused
     too, since replacing the ledger would turn it into a plain file and writing through it would
     change whatever it points at."""
     try:
@@ -297,7 +297,7 @@ def _check_regular_or_missing(path: str, what: str) -> None:
         return
     except OSError as error:
         message = tr("cannot use the task ledger {path}: {reason}")
-        raise LbeError(message.format(path=path, reason=error.strerror or error)) from None
+        raise LoadByExtentError(message.format(path=path, reason=error.strerror or error)) from None
     if not stat.S_ISREG(info.st_mode):
         _refuse(path, what, info.st_mode)
 
@@ -306,7 +306,7 @@ def _refuse(path: str, what: str, mode: int) -> None:
     message = tr("{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one "
                  "that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns "
                  "the ledger off)")
-    raise LbeError(message.format(what=what, path=path, kind=_file_kind(mode)))
+    raise LoadByExtentError(message.format(what=what, path=path, kind=_file_kind(mode)))
 
 
 def _file_kind(mode: int) -> str:
@@ -363,7 +363,7 @@ class TaskLedger:
         self.set_aside_files: list[str] = []  # corrupt ledgers moved aside by this object, to tell the user
 
     def check_path(self) -> None:
-        """LbeError when the ledger or its lock file is something else than a regular file (or
+        """LoadByExtentError when the ledger or its lock file is something else than a regular file (or
         nothing): before sending a task, so that it is not sent only to be lost."""
         with self._thread_lock:
             _check_regular_or_missing(self.path, tr("the task ledger"))
@@ -416,18 +416,18 @@ class TaskLedger:
 
     def update(self, task_id: str, **changes: Any) -> LedgerEntry:
         """Change fields of a recorded task (``status=DONE, result_files=[...]``); updated_at is set
-        to now unless given. LbeError naming the task when it is not in the ledger."""
+        to now unless given. LoadByExtentError naming the task when it is not in the ledger."""
         if "task_id" in changes:
-            raise LbeError(tr("a task's id cannot change; forget it and add the new one"), "task_id")
+            raise LoadByExtentError(tr("a task's id cannot change; forget it and add the new one"), "task_id")
         unknown = sorted(set(changes) - {item.name for item in dataclasses.fields(LedgerEntry)})
         if unknown:
-            raise LbeError(tr("{field} is not a field of a ledger entry").format(field=unknown[0]), unknown[0])
+            raise LoadByExtentError(tr("{field} is not a field of a ledger entry").format(field=unknown[0]), unknown[0])
         with self._locked(create_folder=True):
             contents = self._read()
             index = contents.index_of(task_id)
             if index is None:
                 message = tr("task {task_id} is not in the task ledger {path}")
-                raise LbeError(message.format(task_id=task_id, path=self.path), "task_id")
+                raise LoadByExtentError(message.format(task_id=task_id, path=self.path), "task_id")
             changes.setdefault("updated_at", self._clock())
             entry = dataclasses.replace(contents.entries[index], **changes)
             _check_entry(entry)
@@ -517,7 +517,7 @@ class TaskLedger:
                 lock_descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
             except OSError as error:
                 message = tr("cannot use the task ledger {path}: {reason}")
-                raise LbeError(message.format(path=self.path, reason=error.strerror or error)) from None
+                raise LoadByExtentError(message.format(path=self.path, reason=error.strerror or error)) from None
             try:
                 mode = os.fstat(lock_descriptor).st_mode
                 if not stat.S_ISREG(mode):  # a device or pipe put there since the check
@@ -540,7 +540,7 @@ class TaskLedger:
             return _LedgerContents([], [])
         except OSError as error:
             message = tr("cannot read the task ledger {path}: {reason}")
-            raise LbeError(message.format(path=self.path, reason=error.strerror or error)) from None
+            raise LoadByExtentError(message.format(path=self.path, reason=error.strerror or error)) from None
         if not raw.strip():  # nothing to lose: treat as empty rather than set aside
             return _LedgerContents([], [])
         try:
@@ -554,7 +554,7 @@ class TaskLedger:
         for item in document["tasks"]:
             try:
                 contents.entries.append(LedgerEntry._from_json(item, copy_request=False))
-            except LbeError:
+            except LoadByExtentError:
                 contents.unreadable.append(item)
         return contents
 
@@ -569,7 +569,7 @@ class TaskLedger:
             os.rename(self.path, aside)
         except OSError as error:
             message = tr("the task ledger {path} is corrupt and cannot be moved aside: {reason}")
-            raise LbeError(message.format(path=self.path, reason=error.strerror or error)) from None
+            raise LoadByExtentError(message.format(path=self.path, reason=error.strerror or error)) from None
         self.set_aside_files.append(aside)
 
     def _write(self, contents: _LedgerContents) -> None:
@@ -597,7 +597,7 @@ class TaskLedger:
             temporary = None
         except OSError as error:
             message = tr("cannot write the task ledger {path}: {reason}")
-            raise LbeError(message.format(path=self.path, reason=error.strerror or error)) from None
+            raise LoadByExtentError(message.format(path=self.path, reason=error.strerror or error)) from None
         finally:
             if temporary is not None:
                 with contextlib.suppress(OSError):

@@ -80,7 +80,7 @@ def dataset_for(name: str) -> str:
         known = ", ".join(sorted(DATASET_PRODUCTS))
         message = tr("{name} is not a sensor the scene search knows (datasets: {known}; "
                      "short names such as S2, S2L2A, L8 work too)")
-        raise RequestError("sensors", message.format(name=repr(name), known=known))
+        raise RequestError(message.format(name=repr(name), known=known), "sensors")
     return dataset
 
 
@@ -250,16 +250,16 @@ def _check_arguments(start: dt.date | str | None, end: dt.date | str | None, max
     last = _date_text(end, "end") if end is not None else None
     if first and last and first > last:
         message = tr("the first date {first} is after the last date {last}")
-        raise RequestError("start", message.format(first=first, last=last))
+        raise RequestError(message.format(first=first, last=last), "start")
     if max_cloud is not None and not (isinstance(max_cloud, (int, float)) and 0 <= max_cloud <= 100):
         message = tr("must be a percentage between 0 and 100, not {value}")
-        raise RequestError("max_cloud", message.format(value=repr(max_cloud)))
+        raise RequestError(message.format(value=repr(max_cloud)), "max_cloud")
     for name, value in (("limit", limit), ("max_pages", max_pages)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise RequestError(name, tr("must be a positive whole number, not {value}").format(value=repr(value)))
+            raise RequestError(tr("must be a positive whole number, not {value}").format(value=repr(value)), name)
     if str(relation).upper() not in SHAPE_RELATIONS:
         message = tr("must be one of {choices}, not {value}")
-        raise RequestError("relation", message.format(choices=", ".join(SHAPE_RELATIONS), value=repr(relation)))
+        raise RequestError(message.format(choices=", ".join(SHAPE_RELATIONS), value=repr(relation)), "relation")
 
 
 def _date_text(value: dt.date | str, name: str) -> str:
@@ -270,7 +270,7 @@ def _date_text(value: dt.date | str, name: str) -> str:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise RequestError(name, tr("{value} is not a date YYYY-MM-DD").format(value=repr(value))) from None
+        raise RequestError(tr("{value} is not a date YYYY-MM-DD").format(value=repr(value)), name) from None
 
 
 # --- reading the answer ------------------------------------------------------------------------------
