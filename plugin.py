@@ -176,7 +176,7 @@ class LoadByExtentPlugin:
         return self._stats_dock
 
     def show_statistics(self, answer: dict, request: dict) -> None:
-        """An mt_stats answer (embedded or remote) drawn in the statistics dock."""
+        """An mt_stats answer (local or remote) drawn in the statistics dock."""
         self.stats_dock.show_result(answer, request)
         self.stats_dock.setUserVisible(True)
 

@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run a task request (JSON file, or - for stdin)")
     run.add_argument("request", help="the request JSON file, as the task API takes it")
     where = run.add_mutually_exclusive_group(required=True)
-    where.add_argument("--scenes", help="run on this computer, on this scene store (a folder of scenes)")
+    where.add_argument("--scenes", help="run with the local processor, on this scene store (a folder of scenes)")
     where.add_argument("--api-url", help=f"run on the Processing API at this base URL (e.g. {DEFAULT_API_URL})")
     run.add_argument("--out", default=".", help="folder for the results (default: the current folder)")
     _add_key_arguments(run)

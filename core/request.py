@@ -420,7 +420,7 @@ def _expressions(fields: _Fields, scene: SceneId | None = None, name: str = "bm_
     """The bm_type text, each of its expressions checked (syntax, functions, the scene's bands and
     aliases); at most MAX_BANDMATH_EXPRESSIONS of them, and at least one band among them (the
     result's grid is that of its bands). Index names the API knows pass: whether an executor can
-    compute one is its business (the API computes ISTACK; the embedded processor refuses it)."""
+    compute one is its business (the API computes ISTACK; the local processor refuses it)."""
     from .expressions import parse_expression, resolve, split_with_positions
     from .indices import is_index_name
 

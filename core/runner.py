@@ -1,6 +1,6 @@
 """The one entry point to execution, for the dock, the command line and Processing.
 
-`run` validates the request, lets a backend (embedded or remote) produce the result in a staging
+`run` validates the request, lets a backend (local or remote) produce the result in a staging
 folder inside the output folder, and only then moves the finished files into place under names
 that clobber nothing. On failure or cancel the staging folder is removed: nothing half-written is
 ever left in the output folder.

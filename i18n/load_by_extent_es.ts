@@ -818,12 +818,12 @@
             <translation>no hay ningún nombre de carpeta libre para {folder}</translation>
         </message>
         <message>
-            <location filename="../core/errors.py" line="64" />
+            <location filename="../core/errors.py" line="65" />
             <source>{view_id} is not in the scene store {store}</source>
             <translation>{view_id} no está en el almacén de escenas {store}</translation>
         </message>
         <message>
-            <location filename="../core/errors.py" line="79" />
+            <location filename="../core/errors.py" line="80" />
             <source>cancelled</source>
             <translation>cancelado</translation>
         </message>
@@ -1589,8 +1589,8 @@
         </message>
         <message>
             <location filename="../core/local/raster.py" line="95" />
-            <source>{path} has a rotated geotransform, which the embedded processor does not crop</source>
-            <translation>{path} tiene una geotransformación rotada, que el procesador integrado no recorta</translation>
+            <source>{path} has a rotated geotransform, which the local processor does not crop</source>
+            <translation>{path} tiene una geotransformación rotada, que el procesador local no recorta</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="267" />
@@ -2198,7 +2198,7 @@
             <translation>sin área de interés: dibuje una o elija una fuente</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="125" />
+            <location filename="../ui/area_of_interest.py" line="124" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
         </message>
@@ -2308,6 +2308,10 @@
             <source>{limit} (the API asked to wait longer: rate limit)</source>
             <translation type="vanished">{limit} (la API pidió esperar más: límite de frecuencia)</translation>
         </message>
+        <message>
+            <source>{path} has a rotated geotransform, which the embedded processor does not crop</source>
+            <translation type="vanished">{path} tiene una geotransformación rotada, que el procesador integrado no recorta</translation>
+        </message>
     </context>
     <context>
         <name>LoadByExtentAlgorithm</name>
@@ -2328,8 +2332,8 @@
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="266" />
-            <source>Processing API base URL (empty: run on this computer)</source>
-            <translation>URL base de la Processing API (vacío: ejecutar en este equipo)</translation>
+            <source>Processing API base URL (empty: the local processor)</source>
+            <translation>URL base de la Processing API (vacío: el procesador local)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="268" />
@@ -2383,8 +2387,8 @@
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="361" />
-            <source>this computer</source>
-            <translation>este equipo</translation>
+            <source>the local processor</source>
+            <translation>el procesador local</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="363" />
@@ -2423,13 +2427,13 @@
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="421" />
-            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador integrado (varias separadas por ';'); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por ';'); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="423" />
-            <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea en este equipo con el procesador integrado. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea con el procesador local, en este equipo. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="428" />
@@ -2442,8 +2446,20 @@
             <translation>&lt;h3&gt;Salidas&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: los archivos de resultado, separados por ';' (primero el archivo principal, después los archivos auxiliares). &lt;b&gt;REQUEST&lt;/b&gt;: la petición tal como la recibe la API (JSON), para ejecutarla de nuevo con la línea de comandos (lbe run) o para enviarla. Los resultados ráster se añaden al proyecto cuando se ejecuta desde el diálogo de Procesos.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea en este equipo con el procesador integrado. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador integrado (varias separadas por ';'); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
             <translation type="vanished">Error interno ({kind}: {error}); los detalles están en el registro {tag}.</translation>
+        </message>
+        <message>
+            <source>Processing API base URL (empty: run on this computer)</source>
+            <translation type="vanished">URL base de la Processing API (vacío: ejecutar en este equipo)</translation>
         </message>
         <message>
             <source>cannot be transformed to {crs}: {error}</source>
@@ -2456,6 +2472,10 @@
         <message>
             <source>the layer has no coordinate reference system</source>
             <translation type="vanished">la capa no tiene sistema de referencia de coordenadas</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation type="vanished">este equipo</translation>
         </message>
     </context>
     <context>
@@ -2482,8 +2502,8 @@
         </message>
         <message>
             <location filename="../ui/dock.py" line="167" />
-            <source>this computer</source>
-            <translation>este equipo</translation>
+            <source>local processor</source>
+            <translation>procesador local</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="169" />
@@ -2738,6 +2758,10 @@
         <message>
             <source>the area of interest</source>
             <translation type="vanished">el área de interés</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation type="vanished">este equipo</translation>
         </message>
         <message>
             <source>{area} km² · {vertices} vertices · {source}</source>

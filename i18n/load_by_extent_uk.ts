@@ -818,12 +818,12 @@
             <translation>немає вільної назви теки для {folder}</translation>
         </message>
         <message>
-            <location filename="../core/errors.py" line="64" />
+            <location filename="../core/errors.py" line="65" />
             <source>{view_id} is not in the scene store {store}</source>
             <translation>{view_id} немає у сховищі сцен {store}</translation>
         </message>
         <message>
-            <location filename="../core/errors.py" line="79" />
+            <location filename="../core/errors.py" line="80" />
             <source>cancelled</source>
             <translation>скасовано</translation>
         </message>
@@ -1589,8 +1589,8 @@
         </message>
         <message>
             <location filename="../core/local/raster.py" line="95" />
-            <source>{path} has a rotated geotransform, which the embedded processor does not crop</source>
-            <translation>{path} має повернуте геоперетворення, яке вбудований обробник не обрізає</translation>
+            <source>{path} has a rotated geotransform, which the local processor does not crop</source>
+            <translation>{path} має повернуте геоперетворення, яке локальний обробник не обрізає</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="267" />
@@ -2198,7 +2198,7 @@
             <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="125" />
+            <location filename="../ui/area_of_interest.py" line="124" />
             <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
             <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
         </message>
@@ -2308,6 +2308,10 @@
             <source>{limit} (the API asked to wait longer: rate limit)</source>
             <translation type="vanished">{limit} (API попросив чекати довше: обмеження частоти запитів)</translation>
         </message>
+        <message>
+            <source>{path} has a rotated geotransform, which the embedded processor does not crop</source>
+            <translation type="vanished">{path} має повернуте геоперетворення, яке вбудований обробник не обрізає</translation>
+        </message>
     </context>
     <context>
         <name>LoadByExtentAlgorithm</name>
@@ -2328,8 +2332,8 @@
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="266" />
-            <source>Processing API base URL (empty: run on this computer)</source>
-            <translation>Базова URL-адреса Processing API (порожньо: виконати на цьому комп'ютері)</translation>
+            <source>Processing API base URL (empty: the local processor)</source>
+            <translation>Базова URL-адреса Processing API (порожньо: локальний обробник)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="268" />
@@ -2383,8 +2387,8 @@
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="361" />
-            <source>this computer</source>
-            <translation>цей комп'ютер</translation>
+            <source>the local processor</source>
+            <translation>локальний обробник</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="363" />
@@ -2423,13 +2427,13 @@
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="421" />
-            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для вбудованого обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="423" />
-            <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконується на цьому комп'ютері вбудованим обробником. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконує локальний обробник на цьому комп'ютері. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/algorithms.py" line="428" />
@@ -2442,8 +2446,20 @@
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task on this computer with the embedded processor. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконується на цьому комп'ютері вбудованим обробником. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the embedded processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для вбудованого обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
             <translation type="vanished">Внутрішня помилка ({kind}: {error}); подробиці в журналі {tag}.</translation>
+        </message>
+        <message>
+            <source>Processing API base URL (empty: run on this computer)</source>
+            <translation type="vanished">Базова URL-адреса Processing API (порожньо: виконати на цьому комп'ютері)</translation>
         </message>
         <message>
             <source>cannot be transformed to {crs}: {error}</source>
@@ -2456,6 +2472,10 @@
         <message>
             <source>the layer has no coordinate reference system</source>
             <translation type="vanished">шар не має системи координат</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation type="vanished">цей комп'ютер</translation>
         </message>
     </context>
     <context>
@@ -2482,8 +2502,8 @@
         </message>
         <message>
             <location filename="../ui/dock.py" line="167" />
-            <source>this computer</source>
-            <translation>цей комп'ютер</translation>
+            <source>local processor</source>
+            <translation>локальний обробник</translation>
         </message>
         <message>
             <location filename="../ui/dock.py" line="169" />
@@ -2738,6 +2758,10 @@
         <message>
             <source>the area of interest</source>
             <translation type="vanished">область інтересу</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation type="vanished">цей комп'ютер</translation>
         </message>
         <message>
             <source>{area} km² · {vertices} vertices · {source}</source>

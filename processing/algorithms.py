@@ -1,7 +1,7 @@
 """The Processing algorithms: one per task type of the API (`lbe`, `jpeg`, `bandmath`, `mt_stats`).
 
 Each builds a request with the builders of core.request (the dock's requests, the command line's
-requests) and runs it with core.runner.run: on this computer (the embedded processor, on the scene
+requests) and runs it with core.runner.run: on this computer (the local processor, on the scene
 folders of SCENES or of the plugin's settings) when API_URL is empty, else on the Processing API
 at that URL, with the key of the authentication configuration chosen in the plugin's settings.
 
@@ -133,7 +133,7 @@ def scene_folders(text: str) -> list[str]:
 
 
 def build_backend(scenes: str, api_url: str, settings: PluginSettings) -> LocalBackend | RemoteBackend:
-    """The backend of a Processing run: the API at `api_url` when given, else the embedded
+    """The backend of a Processing run: the API at `api_url` when given, else the local
     processor on the folders of `scenes` (else those of the settings). LoadByExtentError saying what to fix."""
     if api_url:  # the dock's ledger: one list of remote tasks
         return remote_backend(settings, default_qgis_ledger_path(), api_url)
@@ -263,7 +263,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
             behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True)
         self.addParameter(scenes)
         self.addParameter(QgsProcessingParameterString(
-            API_URL, self.tr("Processing API base URL (empty: run on this computer)"), defaultValue="", optional=True))
+            API_URL, self.tr("Processing API base URL (empty: the local processor)"), defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
             OUTPUT_FOLDER, self.tr("Output folder"), defaultValue=QgsProcessing.TEMPORARY_OUTPUT, optional=True))
         self.addOutput(QgsProcessingOutputString(FILES, self.tr("Result files (separated by ';', main file first)")))
@@ -358,7 +358,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(self.tr("Request: {request}").format(request=request.to_json()))
             feedback.pushInfo(self.tr("Running on {backend}").format(
                 backend=self.tr("the Processing API") if isinstance(self._backend, RemoteBackend)
-                else self.tr("this computer")))
+                else self.tr("the local processor")))
             result = runner.run(request, self._backend, output_folder, feedback)
             feedback.pushInfo(self.tr("Result: {files}").format(files=", ".join(result.files)))
             self.load_rasters_on_completion(result, context, feedback)
@@ -418,9 +418,9 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
                     "only</i>) are dissolved into one geometry and sent in EPSG:4326. {rule}</p>").format(
                 rule=self.tr("The task takes one polygon: features that make separate polygons are an error.")
                 if not self.takes_multipolygon else self.tr("Separate polygons are sent as a MultiPolygon.")),
-            self.tr("<p><b>SCENES</b>: the scene folder for the embedded processor (several separated by ';'); "
+            self.tr("<p><b>SCENES</b>: the scene folder for the local processor (several separated by ';'); "
                     "empty: the scene folders of the plugin's settings.</p>"),
-            self.tr("<p><b>API_URL</b>: empty runs the task on this computer with the embedded processor. A base URL "
+            self.tr("<p><b>API_URL</b>: empty runs the task with the local processor, on this computer. A base URL "
                     "(e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: "
                     "it is read from the authentication configuration chosen in the plugin's settings "
                     "(Settings › Options › Load By Extent), kept in QGIS's authentication database.</p>").format(

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The demo behind `make demo`: real scenes cropped by the embedded processor, through the
+"""The demo behind `make demo`: real scenes cropped by the local processor, through the
 command line exactly as a user runs it, and a PNG preview of the results.
 
 Usage: demo.py [--out demo-output]

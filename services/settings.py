@@ -15,7 +15,7 @@ from ..core.api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
 
 PREFIX = "load_by_extent"
 DEFAULT_AOI_LIMIT_KM2 = 2500.0  # a 50 x 50 km area: ask before running anything larger
-EMBEDDED, REMOTE = "embedded", "remote"
+LOCAL, REMOTE = "local", "remote"  # earlier versions saved "embedded": read as LOCAL
 
 
 def default_output_folder() -> str:
@@ -70,12 +70,12 @@ class PluginSettings:
     # --- the remote API ----------------------------------------------------------------------------
     @property
     def backend(self) -> str:
-        value = str(self._get("backend", EMBEDDED))
-        return value if value in (EMBEDDED, REMOTE) else EMBEDDED
+        value = str(self._get("backend", LOCAL))
+        return value if value in (LOCAL, REMOTE) else LOCAL
 
     @backend.setter
     def backend(self, value: str) -> None:
-        self._set("backend", value if value in (EMBEDDED, REMOTE) else EMBEDDED)
+        self._set("backend", value if value in (LOCAL, REMOTE) else LOCAL)
 
     @property
     def api_url(self) -> str:

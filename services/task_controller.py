@@ -112,7 +112,7 @@ class TaskController(QObject):
 
     # --- backends -----------------------------------------------------------------------------
     def uses_remote(self, scenes: str | None = None) -> bool:
-        """A scene folder given means this computer; else the backend chosen in the settings."""
+        """A scene folder given means the local processor; else the backend chosen in the settings."""
         return scenes is None and self.settings.backend == REMOTE
 
     def backend(self, scenes: str | None = None, force: bool = False, resume_task_id: str | None = None) -> Backend:

@@ -185,7 +185,7 @@ def search_api(config: RemoteConfig, datasets: list[str], aoi: dict, start: dt.d
 
 
 def check_on_scene_folders(stores: SceneStoreSet, request: TaskRequest) -> Callable[[], str]:
-    """A `check` for CheckTask: can the embedded processor run `request` (valid) on `stores`? The
+    """A `check` for CheckTask: can the local processor run `request` (valid) on `stores`? The
     processor's own checks (core.local.check_request), not a copy of them."""
     from ..core.local import LocalBackend
 

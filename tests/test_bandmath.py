@@ -1,4 +1,4 @@
-"""The `bandmath` task on the embedded processor (docs/task-api.md#bandmath, core/local/bandmath.py).
+"""The `bandmath` task on the local processor (docs/task-api.md#bandmath, core/local/bandmath.py).
 
 Every expected raster is computed here, independently of the code under test: the source bands
 are read with GDAL over the window of the coarsest grid, finer bands are averaged onto it in

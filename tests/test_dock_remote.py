@@ -24,7 +24,7 @@ from fake_api import STATS_FLAT, Failed, FakeApi, Processing, Redirect, Started,
 from load_by_extent.core.remote.ledger import TaskLedger
 from load_by_extent.services import task_controller
 from load_by_extent.services.network import KEY_CONFIG_NAME, api_key_from_auth_config, store_api_key
-from load_by_extent.services.settings import EMBEDDED, REMOTE, PluginSettings
+from load_by_extent.services.settings import LOCAL, REMOTE, PluginSettings
 from load_by_extent.services.task_controller import TaskController, TaskRecord
 from osgeo import gdal, osr
 from qgis.core import (
@@ -132,7 +132,7 @@ def plugin_settings(isolated_settings, auth_manager, api, output_folder, ledger_
     settings.output_folder = output_folder
     settings.api_url = api.api_url
     settings.search_url = api.search_url
-    settings.backend = EMBEDDED
+    settings.backend = LOCAL
     return settings
 
 
@@ -340,7 +340,7 @@ def test_switching_to_the_api_asks_for_the_key_and_keeps_only_its_config_id(plug
     assert dock.request is not None
 
     dock.run_local.click()
-    assert PluginSettings().backend == EMBEDDED
+    assert PluginSettings().backend == LOCAL
     assert not dock.dataset_choice.isVisibleTo(dock)
     assert not dock.connection_test.button.isVisibleTo(dock)
 
@@ -675,3 +675,13 @@ def test_statistics_through_run_request_on_the_api_end_done_with_the_json(
     assert row.title.text().startswith("✓") and "· API" in row.title.text()
     assert row.folder_button.isVisibleTo(row)
     assert not row.zoom_button.isVisibleTo(row)
+
+
+def test_the_backend_saved_by_an_earlier_version_as_embedded_reads_as_local(isolated_settings, make_plugin):
+    """One word for running on this computer: "local"; a profile of an earlier version says "embedded"."""
+    QgsSettings().setValue(f"{SETTINGS_PREFIX}/backend", "embedded")
+    assert PluginSettings().backend == LOCAL == "local"
+    dock = make_plugin().dock
+    assert dock.run_local.isChecked() and dock.run_local.text() == "local processor"
+    dock.run_local.click()
+    assert QgsSettings().value(f"{SETTINGS_PREFIX}/backend") == "local"

@@ -1,4 +1,4 @@
-"""The `jpeg` task on the embedded processor: an 8-bit rendering in EPSG:3857 (docs/task-api.md#jpeg,
+"""The `jpeg` task on the local processor: an 8-bit rendering in EPSG:3857 (docs/task-api.md#jpeg,
 core/local/jpeg.py).
 
 What the outputs must be is worked out here, independently of the code under test: the AOI's

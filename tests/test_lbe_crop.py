@@ -1,4 +1,4 @@
-"""The `lbe` task on the embedded processor: crop semantics (docs/task-api.md#crop-semantics),
+"""The `lbe` task on the local processor: crop semantics (docs/task-api.md#crop-semantics),
 result types (docs/task-api.md#result-type-of-lbe) and the runner's handling of the output folder.
 
 Every expected raster is computed here independently of the code under test: the lon/lat AOI is

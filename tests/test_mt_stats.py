@@ -1,4 +1,4 @@
-"""The `mt_stats` task on the embedded processor (docs/task-api.md#mt_stats, core/local/mt_stats.py).
+"""The `mt_stats` task on the local processor (docs/task-api.md#mt_stats, core/local/mt_stats.py).
 
 Every expected answer is computed here, independently of the code under test: the bands are read
 whole with GDAL, a pixel belongs to the AOI when its centre is inside the polygon (even-odd rule

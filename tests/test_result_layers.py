@@ -1,4 +1,4 @@
-"""Results on the map (services/result_layers.py), on real results of the embedded processor.
+"""Results on the map (services/result_layers.py), on real results of the local processor.
 
 The results are made by running real `lbe` requests on the sample imagery: an S2 true-colour crop
 (one merged GeoTIFF), an S2 near-infrared crop (JPEG 2000 with its .aux.xml) and a Landsat 8 crop

@@ -40,7 +40,7 @@ from ..core.request import (
 from ..core.results import predicted_result
 from ..core.scenes import ListedScene
 from ..core.sensors import SceneId
-from ..services.settings import EMBEDDED, REMOTE, PluginSettings
+from ..services.settings import LOCAL, REMOTE, PluginSettings
 from ..services.task_controller import TaskController, TaskRecord
 from .aoi_section import AoiSection
 from .area_of_interest import AreaOfInterest
@@ -164,7 +164,7 @@ class LoadByExtentDock(QgsDockWidget):
 
     def _build_scene_group(self) -> QgsCollapsibleGroupBox:
         group = QgsCollapsibleGroupBox(self.tr("Scene"))
-        self.run_local = QRadioButton(self.tr("this computer"))
+        self.run_local = QRadioButton(self.tr("local processor"))
         self.run_local.setObjectName("runLocal")
         self.run_remote = QRadioButton(self.tr("Processing API"))
         self.run_remote.setObjectName("runRemote")
@@ -278,7 +278,7 @@ class LoadByExtentDock(QgsDockWidget):
 
     def _backend_changed(self) -> None:
         remote = self.run_remote.isChecked()
-        self.settings.backend = REMOTE if remote else EMBEDDED
+        self.settings.backend = REMOTE if remote else LOCAL
         self.dataset_choice.setVisible(remote)
         self.connection_test.set_shown(remote)
         self.scene_picker.set_scenes([], [])

@@ -1,4 +1,4 @@
-"""The embedded processor: runs tasks with GDAL on the scenes of a local store."""
+"""The local processor: runs tasks with GDAL on the scenes of a local store."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def check_request(params: LbeParams | BandmathParams | JpegParams, store: SceneS
 @overload
 def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scene | None: ...
 def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scene | None:
-    """Whether the store can serve a valid request, as the embedded processor checks it before any
+    """Whether the store can serve a valid request, as the local processor checks it before any
     work: the scene is in the store, it has the bands (of the list or of the expressions) and the
     metadata files asked for, and the AOI overlaps them. Raises SceneNotFoundError or DataError
     naming the field; returns the scene (None for statistics, which take every scene they find).
@@ -49,7 +49,7 @@ def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scen
 class LocalBackend:
     """Runs requests on this computer, reading scenes from `store` (a folder, or stores)."""
 
-    name = "embedded"
+    name = "local"
 
     def __init__(self, store: SceneStore | SceneStoreSet | str) -> None:
         self.store = SceneStore(store) if isinstance(store, str) else store

@@ -1,4 +1,4 @@
-"""The `bandmath` task on the embedded processor: indices and band expressions over the AOI.
+"""The `bandmath` task on the local processor: indices and band expressions over the AOI.
 
 Result (docs/task-api.md#bandmath): a GeoTIFF `<scene>_<name_alias or bm_type>.TIF`, Float32, tiled 512 x 512,
 nodata -9999, one band per comma-separated expression (described by the index name or the

@@ -1,4 +1,4 @@
-"""The `jpeg` task on the embedded processor: an 8-bit rendering in EPSG:3857 (docs/task-api.md#jpeg).
+"""The `jpeg` task on the local processor: an 8-bit rendering in EPSG:3857 (docs/task-api.md#jpeg).
 
 `bm_type` is three bands or expressions (red, green, blue) or one expression (grey, or coloured
 with `colormap` in `colors_limit` classes). Steps:

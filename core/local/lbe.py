@@ -1,4 +1,4 @@
-"""The `lbe` task on the embedded processor: crop bands of one scene to the AOI."""
+"""The `lbe` task on the local processor: crop bands of one scene to the AOI."""
 
 from __future__ import annotations
 

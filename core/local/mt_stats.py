@@ -1,4 +1,4 @@
-"""The `mt_stats` task on the embedded processor: index statistics over the AOI, scene by scene.
+"""The `mt_stats` task on the local processor: index statistics over the AOI, scene by scene.
 
 For every scene of the store whose footprint meets the AOI, dated within [date_start, date_end]
 and of the `sensors` asked (all when none), up to `limit` scenes in date order, each index of

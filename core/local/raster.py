@@ -1,6 +1,6 @@
-"""The embedded processor's shared raster reader: grids, crop windows and AOI masks.
+"""The local processor's shared raster reader: grids, crop windows and AOI masks.
 
-Crop semantics (docs/task-api.md#crop-semantics), shared by every task type of the embedded processor:
+Crop semantics (docs/task-api.md#crop-semantics), shared by every task type of the local processor:
 - output on the band's own pixel grid and CRS, no resampling;
 - the window is the smallest pixel-aligned window covering the AOI's envelope, cut to the raster;
 - a pixel is inside when its centre is inside the polygon (GDAL's rasterisation rule without
@@ -92,7 +92,7 @@ class BandSource:
         if gt is None or not wkt:
             raise DataError(tr("{path} is not georeferenced").format(path=path))
         if gt[2] != 0 or gt[4] != 0:
-            message = tr("{path} has a rotated geotransform, which the embedded processor does not crop")
+            message = tr("{path} has a rotated geotransform, which the local processor does not crop")
             raise DataError(message.format(path=path))
         self.grid = Grid(self.dataset.RasterXSize, self.dataset.RasterYSize, tuple(gt), wkt)
         self.gdal_type = self.band.DataType

@@ -1,4 +1,4 @@
-"""Output files of the embedded processor: tiled compressed GeoTIFF, lossless JPEG 2000, zip."""
+"""Output files of the local processor: tiled compressed GeoTIFF, lossless JPEG 2000, zip."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The remote backend: the same requests as the embedded processor, run on the Processing API by
+"""The remote backend: the same requests as the local processor, run on the Processing API by
 :class:`RemoteClient` (docs/task-api.md#protocol), each task kept in the ledger when one is given, so that an
 identical request reuses its result and an unfinished task can be resumed."""
 
@@ -79,7 +79,7 @@ class RemoteBackend:
                                  on_running=lambda _answer: self._record("running"))
             details = {**_details(request, params), "task_id": task.task_id, "req_id": task.req_id}
             if answer.state == STATISTICS:
-                name = f"{_safe(request.params.get('reference') or task.task_id)}.json"  # as the embedded one
+                name = f"{_safe(request.params.get('reference') or task.task_id)}.json"  # as the local one
                 path = os.path.join(workspace, name)
                 with open(path, "w", encoding="utf-8") as stream:
                     json.dump(answer.statistics, stream, indent=2)
