@@ -63,7 +63,7 @@ from ..core.results import TaskResult, no_scene_text
 from ..core.scenes import SceneStoreSet
 from ..core.statistics import FIGURES, StatsData, parse_statistics, rows_by_date, to_csv
 from ..services.aoi import features_to_wgs84
-from ..services.backends import default_qgis_ledger_path, remote_backend
+from ..services.backends import default_qgis_ledger_path, local_backend, remote_backend
 from ..services.layer_style import style_result_layer
 from ..services.settings import PluginSettings
 from ..services.tasks import failure_text
@@ -137,11 +137,7 @@ def build_backend(scenes: str, api_url: str, settings: PluginSettings) -> LocalB
     processor on the folders of `scenes` (else those of the settings). LoadByExtentError saying what to fix."""
     if api_url:  # the dock's ledger: one list of remote tasks
         return remote_backend(settings, default_qgis_ledger_path(), api_url)
-    roots = scene_folders(scenes) or settings.scene_folders
-    if not roots:
-        raise LoadByExtentError(QCoreApplication.translate(
-            "LoadByExtent", "no scene folder: give SCENES, or add a scene folder in the plugin's settings"), SCENES)
-    return LocalBackend(SceneStoreSet(roots))
+    return local_backend(SceneStoreSet(scene_folders(scenes) or settings.scene_folders), SCENES)
 
 
 # --- small conversions ------------------------------------------------------------------------------------

@@ -6,19 +6,34 @@ key may ask for the master password)."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsApplication
 
+from ..core.errors import LoadByExtentError
+from ..core.i18n import tr
+from ..core.local import LocalBackend
 from ..core.remote.backend import RemoteBackend
 from ..core.remote.client import RemoteConfig
 from ..core.remote.ledger import TaskLedger
 from .qgis_transport import qgis_transport_for
 from .settings import PluginSettings
 
+if TYPE_CHECKING:
+    from ..core.scenes import SceneStoreSet
+
 
 def default_qgis_ledger_path() -> str:
     """The remote tasks' ledger, in the QGIS profile (it moves with the profile)."""
     return os.path.join(QgsApplication.qgisSettingsDirPath(), "load_by_extent", "remote-tasks.json")
+
+
+def local_backend(stores: SceneStoreSet, field: str | None = None) -> LocalBackend:
+    """The local processor on `stores`, for the dock, the console API and Processing alike;
+    LoadByExtentError (naming `field`, Processing's SCENES) when there is no scene folder."""
+    if not stores.stores:
+        raise LoadByExtentError(tr("no scene folder is set: add one in the plugin's settings"), field)
+    return LocalBackend(stores)
 
 
 def remote_config(settings: PluginSettings, api_url: str | None = None) -> RemoteConfig:

@@ -16,7 +16,6 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import LoadByExtentError
-from ..core.local import LocalBackend
 from ..core.remote.backend import RemoteBackend
 from ..core.remote.client import RemoteConfig
 from ..core.remote.ledger import TaskLedger
@@ -24,7 +23,7 @@ from ..core.request import LbeParams, TaskParams, TaskRequest
 from ..core.results import TaskResult, no_scene_text
 from ..core.runner import Backend
 from ..core.scenes import SceneStoreSet
-from .backends import default_qgis_ledger_path, remote_backend, remote_config
+from .backends import default_qgis_ledger_path, local_backend, remote_backend, remote_config
 from .settings import REMOTE, PluginSettings
 from .tasks import LOG_TAG, RunRequestTask
 
@@ -120,10 +119,7 @@ class TaskController(QObject):
         if resume_task_id or self.uses_remote(scenes):
             return remote_backend(self.settings, self.ledger_path, force=force, resume_task_id=resume_task_id,
                                   config=self.remote_config())
-        stores = self.scene_stores(scenes)
-        if not stores.stores:
-            raise LoadByExtentError(self.tr("No scene folder is set: add one in the dock's settings."))
-        return LocalBackend(stores)
+        return local_backend(self.scene_stores(scenes))
 
     def remote_config(self) -> RemoteConfig:
         return remote_config(self.settings)

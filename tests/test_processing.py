@@ -23,6 +23,7 @@ import numpy as np
 import pytest
 from fake_api import DEFAULT_RESULT_BYTES, FakeApi, Redirect, Started
 from load_by_extent.core import runner
+from load_by_extent.core.errors import LoadByExtentError
 from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import TaskRequest, lbe_request
 from load_by_extent.processing import algorithms
@@ -713,10 +714,17 @@ def test_api_url_runs_the_request_on_the_api_with_the_key_of_the_settings(
 
 
 def test_no_scene_folder_anywhere_names_scenes(provider, processing_framework, isolated_settings, tmp_path):
-    with pytest.raises(QgsProcessingException, match="SCENES"):
+    with pytest.raises(QgsProcessingException, match="SCENES") as raised:
         run(processing_framework, "lbe", {"AOI": polygon_layer([S2_QUAD_UTM], 32633), "VIEW_ID": S2_VIEW,
                                           "BANDS": "B04", "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert not os.path.exists(tmp_path / "out")
+    # the dock's controller says the same, from the same place (services/backends.py)
+    from load_by_extent.services.task_controller import TaskController
+
+    with pytest.raises(LoadByExtentError) as from_dock:
+        TaskController(PluginSettings(), QgsProject()).backend()
+    assert from_dock.value.message == "no scene folder is set: add one in the plugin's settings"
+    assert from_dock.value.message in str(raised.value)
 
 
 @pytest.mark.sample_data
