@@ -240,3 +240,17 @@ def make_plugin(gui, canvas, qgis_iface, qgis_new_project, qtbot):
 def plugin(plugin_settings, make_plugin):
     """A loaded plugin on `plugin_settings`."""
     return make_plugin()
+
+
+@pytest.fixture
+def stats_dock(qgis_app, qtbot):
+    """The statistics dock, shown at 900 x 720 px, cleaned up after the test."""
+    from load_by_extent.ui.stats_dock import StatsDock
+
+    widget = StatsDock()
+    qtbot.addWidget(widget)
+    widget.resize(900, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.cleanup()

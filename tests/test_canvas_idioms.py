@@ -12,7 +12,6 @@ from fake_api import STATS_NESTED
 from load_by_extent.plugin import LoadByExtentPlugin
 from load_by_extent.services.tasks import SceneSearchTask
 from load_by_extent.ui.readable_colours import contrast
-from load_by_extent.ui.stats_dock import StatsDock
 from load_by_extent.ui.theme import ProblemLabel
 from qgis.core import (
     Qgis,
@@ -296,17 +295,6 @@ def test_problem_labels_are_red_and_readable_in_the_theme_and_follow_it(dock, da
         assert is_red(colour), colour
         assert contrast(colour, DARK[QPalette.ColorRole.Window]) >= 4.5, colour
         assert colour != light[id(label)]  # lighter: the light theme's red would not read here
-
-
-@pytest.fixture
-def stats_dock(qgis_app, qtbot):
-    widget = StatsDock()
-    qtbot.addWidget(widget)
-    widget.resize(900, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.cleanup()
 
 
 def chart_texts(dock) -> list:

@@ -41,14 +41,8 @@ def _rows() -> list[dict]:
 
 
 @pytest.fixture
-def dock(qgis_app, qtbot):
-    widget = StatsDock()
-    qtbot.addWidget(widget)
-    widget.resize(900, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.cleanup()
+def dock(stats_dock):
+    return stats_dock
 
 
 def _send(dock: StatsDock, name: str, x: float, y: float, button=None) -> None:
