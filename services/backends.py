@@ -1,7 +1,8 @@
 """The backends as QGIS runs them (the dock, the console API and Processing alike): the remote
 API configured from the plugin's settings, its calls through QGIS's network (proxy, SSL
-exceptions, Network Logger) with the key of QGIS's authentication database, and one ledger of remote tasks in the QGIS profile. Main thread only (reading the
-key may ask for the master password)."""
+exceptions, Network Logger) with the authentication configuration applied by QGIS, and one ledger
+of remote tasks in the QGIS profile. Main thread only (the authentication database may ask for the
+master password)."""
 
 from __future__ import annotations
 
@@ -37,18 +38,17 @@ def local_backend(stores: SceneStoreSet, field: str | None = None) -> LocalBacke
 
 
 def remote_config(settings: PluginSettings, api_url: str | None = None) -> RemoteConfig:
-    """The API at `api_url` (default: the settings'), the key of the settings' auth config, QGIS's network."""
-    from .network import api_key_from_auth_config
+    """The API at `api_url` (default: the settings'), the settings' auth config, QGIS's network."""
+    from .network import api_auth
 
-    api_key = api_key_from_auth_config(settings.auth_config_id)
-    # A key read here is sent by the client; otherwise QGIS applies the configuration to each call.
-    auth_config_id = settings.auth_config_id if api_key is None else ""
+    auth = api_auth(settings.auth_config_id)
     return RemoteConfig(
         api_url=api_url or settings.api_url,
-        api_key=api_key,
+        api_key=auth.api_key,
+        key_source=auth.key_source,
         search_url=settings.search_url,
         max_wait=None if settings.max_wait_hours is None else settings.max_wait_hours * 3600,
-        transport=qgis_transport_for(auth_config_id),
+        transport=qgis_transport_for(auth.config_id),
     )
 
 

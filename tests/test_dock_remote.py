@@ -23,7 +23,7 @@ import requests
 from fake_api import STATS_FLAT, Failed, FakeApi, Processing, Redirect, Started, TooMany
 from load_by_extent.core.remote.ledger import TaskLedger
 from load_by_extent.services import task_controller
-from load_by_extent.services.network import KEY_CONFIG_NAME, api_key_from_auth_config, store_api_key
+from load_by_extent.services.network import KEY_CONFIG_NAME, has_header_method, store_api_key
 from load_by_extent.services.settings import LOCAL, REMOTE, PluginSettings
 from load_by_extent.services.task_controller import TaskController, TaskRecord
 from osgeo import gdal, osr
@@ -323,10 +323,13 @@ def test_switching_to_the_api_asks_for_the_key_and_keeps_only_its_config_id(plug
     config_id = PluginSettings().auth_config_id
     assert config_id and config_id in auth_manager.configIds()
     assert dock.settings_widget.auth_config.configId() == config_id
-    assert api_key_from_auth_config(config_id).reveal() == KEY  # the key is in the authentication database
-    config = QgsAuthMethodConfig()
+    config = QgsAuthMethodConfig()  # the key is in the authentication database
     assert auth_manager.loadAuthenticationConfig(config_id, config, True)
-    assert config.name() == KEY_CONFIG_NAME and config.method() == "Basic"
+    assert config.name() == KEY_CONFIG_NAME
+    if has_header_method():  # QGIS 3.26 and newer: QGIS sends it as the header x-api-key
+        assert config.method() == "APIHeader" and config.configMap() == {"x-api-key": KEY}
+    else:  # QGIS 3.22-3.24: the plugin's own Basic configuration
+        assert config.method() == "Basic" and config.config("password") == KEY
     values = plugin_setting_values()
     assert values[f"{SETTINGS_PREFIX}/auth_config_id"] == config_id
     assert [key for key, value in values.items() if KEY in value] == []
@@ -358,15 +361,18 @@ def test_test_connection_with_the_right_and_a_wrong_key(plugin, api, qtbot):
     assert warnings(plugin) == []
     checks = [request for request in api.log if request.method == "GET"]
     assert len(checks) == 1 and checks[0].headers.get("x-api-key") == KEY
+    config_id_of_the_key = PluginSettings().auth_config_id
 
     dock.settings_widget.set_api_key(WRONG_KEY)
-    assert api_key_from_auth_config(PluginSettings().auth_config_id).reveal() == WRONG_KEY
+    assert PluginSettings().auth_config_id == config_id_of_the_key  # the same configuration, the new key
     dock.connection_test.button.click()
     qtbot.waitUntil(lambda: label.text().startswith("✗"), timeout=SEARCH_TIMEOUT_MS)
     text = label.text()
     assert "check the API key" in text
     assert "401" in text
     assert WRONG_KEY not in text and KEY not in text
+    assert f"“{KEY_CONFIG_NAME}” ({config_id_of_the_key})" in text  # the message names the configuration
+    assert api.log[-1].headers.get("x-api-key") == WRONG_KEY  # QGIS sent the new key, not one it cached
     said = warnings(plugin)
     assert len(said) == 1 and "check the API key" in said[0]
     assert WRONG_KEY not in said[0]

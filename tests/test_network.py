@@ -3,6 +3,7 @@ its proxy, and the authentication configuration applied by QGIS."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import http.client
 import os
@@ -16,7 +17,7 @@ from load_by_extent.core.errors import LoadByExtentError, TaskCancelled
 from load_by_extent.core.remote.client import InvalidApiKey, KeyRejected, RemoteClient
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.services.backends import remote_config
-from load_by_extent.services.network import api_key_from_auth_config, store_api_key
+from load_by_extent.services.network import KEY_CONFIG_NAME, api_auth, has_header_method, store_api_key
 from load_by_extent.services.settings import PluginSettings
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings, QgsTask
 
@@ -26,7 +27,6 @@ PROXY_KEYS = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy
 LBE = {"type": "lbe", "params": {"view_id": "S2/13/R/EL/2023/7/19/0", "bands": ["B04"], "reference": "in-a-task",
                                  "geometry": {"type": "Polygon", "coordinates": [[[10, 50], [10.1, 50], [10.1, 50.1],
                                                                                  [10, 50]]]}}}
-HAS_API_HEADER = "APIHeader" in QgsApplication.authManager().authMethodsKeys()  # QGIS 3.26 and newer
 
 
 class RecordingProxy:
@@ -102,21 +102,40 @@ def _use_proxy(settings: QgsSettings, enabled: bool, port: int, excluded: list[s
 
 @pytest.fixture
 def settings_with(isolated_settings, auth_manager):
-    """PluginSettings pointing at `api`, with the key in an authentication configuration of `method`."""
+    """PluginSettings pointing at `api`, with the key in an authentication configuration of
+    `method` (None: the plugin's own, made as "Set key…" makes it)."""
 
-    def make(api: FakeApi, method: str, fields: dict[str, str]) -> PluginSettings:
-        config = QgsAuthMethodConfig(method)
-        config.setName(f"{method} for tests")
-        for name, value in fields.items():
-            config.setConfig(name, value)
-        assert auth_manager.storeAuthenticationConfig(config)
+    def make(api: FakeApi, method: str | None = None, fields: dict[str, str] | None = None,
+             name: str = "") -> PluginSettings:
         settings = PluginSettings()
         settings.api_url = api.api_url
         settings.search_url = api.search_url
+        if method is None:
+            settings.auth_config_id = store_api_key(KEY)
+            return settings
+        config = QgsAuthMethodConfig(method)
+        config.setName(name or f"{method} for tests")
+        for field, value in (fields or {}).items():
+            config.setConfig(field, value)
+        assert auth_manager.storeAuthenticationConfig(config)
         settings.auth_config_id = config.id()
         return settings
 
     return make
+
+
+@pytest.fixture
+def qgis_log(qgis_app):
+    """Every message of QGIS's message log while the test runs."""
+    said: list[str] = []
+
+    def keep(message: str, tag: str, level) -> None:
+        said.append(f"{tag}: {message}")
+
+    log = QgsApplication.messageLog()
+    log.messageReceived.connect(keep)
+    yield said
+    log.messageReceived.disconnect(keep)
 
 
 def _check(settings: PluginSettings) -> str:
@@ -124,9 +143,15 @@ def _check(settings: PluginSettings) -> str:
         return client.check_connection()
 
 
+def _loaded(auth_manager, config_id: str) -> QgsAuthMethodConfig:
+    config = QgsAuthMethodConfig()
+    assert auth_manager.loadAuthenticationConfig(config_id, config, True)
+    return config
+
+
 def test_calls_go_through_the_proxy_of_qgis_network_settings(proxy_settings, settings_with):
     with FakeApi(KEY) as api, RecordingProxy() as proxy:
-        settings = settings_with(api, "Basic", {"username": "api-key", "password": KEY})
+        settings = settings_with(api)
         _use_proxy(proxy_settings, True, proxy.port)
         assert "accepted the key" in _check(settings)
         assert [(method, path.split("?")[0]) for method, path, _ in proxy.seen] == [
@@ -136,7 +161,7 @@ def test_calls_go_through_the_proxy_of_qgis_network_settings(proxy_settings, set
 
 def test_an_excluded_url_and_no_proxy_go_direct(proxy_settings, settings_with):
     with FakeApi(KEY) as api, RecordingProxy() as proxy:
-        settings = settings_with(api, "Basic", {"username": "api-key", "password": KEY})
+        settings = settings_with(api)
         _use_proxy(proxy_settings, True, proxy.port, excluded=[api.api_url])
         assert "accepted the key" in _check(settings)
         _use_proxy(proxy_settings, False, proxy.port)
@@ -144,55 +169,119 @@ def test_an_excluded_url_and_no_proxy_go_direct(proxy_settings, settings_with):
         assert proxy.seen == [] and len(api.log) == 2
 
 
-def test_an_api_header_configuration_is_applied_by_qgis(settings_with):
-    if not HAS_API_HEADER:  # QGIS before 3.26: no such method, Basic and EsriToken carry the key
+def test_the_key_set_in_the_plugin_is_applied_by_qgis_where_qgis_has_an_api_header_method(
+        settings_with, auth_manager, qgis_log):
+    with FakeApi(KEY) as api:
+        settings = settings_with(api)
+        config = _loaded(auth_manager, settings.auth_config_id)
+        config_id = settings.auth_config_id
+        assert config.name() == KEY_CONFIG_NAME and KEY not in config_id
+        remote = remote_config(settings)
+        assert "accepted the key" in _check(settings)
+        (record,) = api.log
+        assert record.headers["x-api-key"] == KEY
+        if has_header_method():  # QGIS 3.26 and newer: the key never passes through the plugin's Python
+            assert config.method() == "APIHeader" and config.configMap() == {"x-api-key": KEY}
+            assert remote.api_key is None
+            assert "api_key" not in record.query and "authorization" not in record.headers
+        else:  # QGIS 3.22-3.24: the plugin's own Basic configuration, its key sent by the client
+            assert config.method() == "Basic" and config.config("password") == KEY
+            assert remote.api_key.reveal() == KEY
+            assert record.query["api_key"] == KEY and "authorization" not in record.headers
+        assert KEY not in repr(remote) and KEY not in remote.key_source
+        assert not any(KEY in message for message in qgis_log)
+
+
+def test_setting_the_key_again_updates_the_same_configuration_and_qgis_sends_the_new_key(
+        settings_with, auth_manager):
+    with FakeApi(KEY + "-2") as api:
+        settings = settings_with(api)
+        config_id = settings.auth_config_id
+        with pytest.raises(KeyRejected):
+            _check(settings)  # QGIS applied (and may have cached) the first key
+        assert store_api_key(KEY + "-2", config_id) == config_id
+        assert "accepted the key" in _check(settings)
+        assert api.log[-1].headers["x-api-key"] == KEY + "-2"
+        assert _loaded(auth_manager, config_id).name() == KEY_CONFIG_NAME
+
+
+def test_the_basic_configuration_of_earlier_versions_is_made_an_api_header_one_once(settings_with, auth_manager):
+    with FakeApi(KEY) as api:
+        # as earlier versions of the plugin saved the key
+        settings = settings_with(api, "Basic", {"username": "api-key", "password": KEY}, name=KEY_CONFIG_NAME)
+        config_id = settings.auth_config_id
+        before = set(auth_manager.configIds())
+        assert "accepted the key" in _check(settings)
+        assert "accepted the key" in _check(settings)
+        config = _loaded(auth_manager, config_id)
+        assert PluginSettings().auth_config_id == config_id and set(auth_manager.configIds()) == before
+        assert config.name() == KEY_CONFIG_NAME
+        assert [record.headers["x-api-key"] for record in api.log] == [KEY, KEY]
+        if has_header_method():  # made an API Header configuration under the same id: QGIS applies it
+            assert config.method() == "APIHeader" and config.configMap() == {"x-api-key": KEY}
+            assert remote_config(settings).api_key is None
+            assert all("api_key" not in record.query and "authorization" not in record.headers
+                       for record in api.log)
+        else:  # nothing to make it: it stays, and its key is sent by the client
+            assert config.method() == "Basic" and config.config("password") == KEY
+            assert all(record.query["api_key"] == KEY for record in api.log)
+
+
+def test_an_api_header_configuration_of_the_user_is_applied_by_qgis(settings_with):
+    if not has_header_method():  # QGIS before 3.26: no such method
         assert "APIHeader" not in QgsApplication.authManager().authMethodsKeys()
         return
     with FakeApi(KEY) as api:
-        settings = settings_with(api, "APIHeader", {"x-api-key": KEY})
-        assert api_key_from_auth_config(settings.auth_config_id) is None  # the key stays in QGIS
+        settings = settings_with(api, "APIHeader", {"x-api-key": KEY, "x-other": "yes"})
+        assert remote_config(settings).api_key is None  # the key stays in QGIS
         assert "accepted the key" in _check(settings)
         (record,) = api.log
-        assert record.headers["x-api-key"] == KEY and "api_key" not in record.query
+        assert record.headers["x-api-key"] == KEY and record.headers["x-other"] == "yes"
+        assert "api_key" not in record.query
 
 
 def test_without_api_header_qgis_has_no_method_that_sends_the_key_as_the_api_reads_it():
-    # Were one added (a header method before 3.26, or a query-parameter method), it would be applied
-    # by QGIS like APIHeader: this test names what each version has.
+    # Were one added (a header method before 3.26, or a query-parameter method), QGIS would apply it
+    # like APIHeader: this test names what each version has.
     methods = set(QgsApplication.authManager().authMethodsKeys())
-    assert ("APIHeader" in methods) == HAS_API_HEADER and {"Basic", "EsriToken"} <= methods
+    assert ("APIHeader" in methods) == has_header_method() and {"Basic", "EsriToken"} <= methods
 
 
-@pytest.mark.parametrize("method, fields", [("Basic", {"username": "api-key", "password": KEY}),
-                                            ("EsriToken", {"token": KEY})])
-def test_a_basic_or_esri_token_key_is_sent_as_the_api_reads_it(settings_with, method, fields):
+@pytest.mark.parametrize("method, fields, sent_as", [
+    ("Basic", {"username": "api-key", "password": KEY}, "authorization"),
+    ("EsriToken", {"token": KEY}, "x-esri-authorization"),
+])
+def test_a_configuration_of_another_method_is_applied_by_qgis_and_a_refusal_says_where_the_api_reads_the_key(
+        settings_with, method, fields, sent_as, qgis_log):
     with FakeApi(KEY) as api:
         settings = settings_with(api, method, fields)
-        assert "accepted the key" in _check(settings)
+        assert remote_config(settings).api_key is None  # the plugin reads no secret of it
+        with pytest.raises(KeyRejected) as caught:
+            _check(settings)
         (record,) = api.log
-        assert record.headers["x-api-key"] == KEY and record.query["api_key"] == KEY
+        sent = record.headers[sent_as]  # QGIS sent it as that method does
+        assert KEY in (base64.b64decode(sent.split()[-1]).decode() if method == "Basic" else sent)
+        assert "x-api-key" not in record.headers and "api_key" not in record.query
+        message = str(caught.value)
+        assert f"“{method} for tests” ({settings.auth_config_id})" in message
+        assert "x-api-key header" in message and "API Header configuration" in message
+        assert KEY not in message
+        assert not any(KEY in said for said in qgis_log)
 
 
-def test_a_wrong_key_in_an_api_header_or_basic_configuration_is_rejected(settings_with):
+def test_a_wrong_key_of_the_plugin_or_in_an_api_header_configuration_is_rejected(settings_with, auth_manager):
     with FakeApi(KEY) as api:
-        configs = [("Basic", {"username": "api-key", "password": "wrong-0123"})]
-        if HAS_API_HEADER:
-            configs.append(("APIHeader", {"x-api-key": "wrong-0123"}))
-        for method, fields in configs:
+        settings = settings_with(api)
+        store_api_key("wrong-0123", settings.auth_config_id)
+        configs = [settings]
+        if has_header_method():
+            configs.append(settings_with(api, "APIHeader", {"x-api-key": "wrong-0123"}))
+        for wrong in configs:
             with pytest.raises(KeyRejected) as caught:
-                _check(settings_with(api, method, fields))
+                _check(wrong)
+            name = _loaded(auth_manager, wrong.auth_config_id).name()
+            assert f"“{name}” ({wrong.auth_config_id})" in str(caught.value)
             assert "wrong-0123" not in str(caught.value)
-
-
-def test_a_key_stored_through_the_plugin_is_read_back_and_only_its_id_is_kept(auth_manager):
-    config_id = store_api_key(KEY)
-    assert config_id and KEY not in config_id
-    assert api_key_from_auth_config(config_id).reveal() == KEY
-    # storing again updates the same configuration rather than making another
-    assert store_api_key(KEY + "-2", config_id) == config_id
-    assert api_key_from_auth_config(config_id).reveal() == KEY + "-2"
-    assert str(api_key_from_auth_config(config_id)) == "ApiKey(***)"
-    auth_manager.removeAuthenticationConfig(config_id)
 
 
 def test_a_key_no_api_would_take_is_refused_before_it_is_stored(auth_manager):
@@ -203,37 +292,11 @@ def test_a_key_no_api_would_take_is_refused_before_it_is_stored(auth_manager):
     assert set(auth_manager.configIds()) == before
 
 
-def test_an_esri_token_configuration_holds_the_key_as_its_token(auth_manager):
-    config = QgsAuthMethodConfig("EsriToken")
-    config.setName("token for tests")
-    config.setConfig("token", KEY)
-    assert auth_manager.storeAuthenticationConfig(config)
-    try:
-        assert api_key_from_auth_config(config.id()).reveal() == KEY
-    finally:
-        auth_manager.removeAuthenticationConfig(config.id())
-
-
 def test_no_configuration_or_an_unknown_one_says_what_to_do(auth_manager):
     with pytest.raises(LoadByExtentError, match="no API key"):
-        api_key_from_auth_config("")
+        api_auth("")
     with pytest.raises(LoadByExtentError, match="cannot be read"):
-        api_key_from_auth_config("nosuch1")
-
-
-def test_a_configuration_of_another_method_is_refused_with_a_hint(auth_manager):
-    config = QgsAuthMethodConfig("PKI-Paths")
-    config.setName("a certificate")
-    config.setConfig("certpath", "/nonexistent.pem")
-    config.setConfig("keypath", "/nonexistent.key")
-    assert auth_manager.storeAuthenticationConfig(config)
-    try:
-        with pytest.raises(LoadByExtentError, match="Basic .password., EsriToken or API Header"):
-            api_key_from_auth_config(config.id())
-    finally:
-        auth_manager.removeAuthenticationConfig(config.id())
-
-
+        api_auth("nosuch1")
 
 
 class ClientTask(QgsTask):
@@ -258,7 +321,7 @@ class ClientTask(QgsTask):
 def test_qgis_network_works_from_a_task_worker_thread_and_honours_a_cancel(settings_with, qtbot, tmp_path):
     with FakeApi(KEY) as api:
         config = dataclasses.replace(
-            remote_config(settings_with(api, "Basic", {"username": "api-key", "password": KEY})), poll_interval=0.01)
+            remote_config(settings_with(api)), poll_interval=0.01)
         api.add_file("crop.tif", b"II*\x00" + bytes(300_000))
         api.script([Started(), Redirect("crop.tif")])
 

@@ -18,8 +18,9 @@ line, QGIS's network inside QGIS; everything above is the same for both.
 
 The key never appears in an error message, a log line or an exception text: it is checked to be
 printable ASCII before any request, and everything said is passed through :meth:`ApiKey.redact`,
-which finds it also escaped, URL-encoded or in another case. (With an API Header configuration
-inside QGIS the key never reaches the client: any ``api_key`` or ``x-api-key`` value is still scrubbed.)
+which finds it also escaped, URL-encoded or in another case. (Inside QGIS the transport applies the
+authentication configuration and the key does not pass through the client, QGIS 3.22 to 3.24 aside:
+any ``api_key`` or ``x-api-key`` value is still scrubbed.)
 """
 
 from __future__ import annotations
@@ -199,6 +200,7 @@ class DownloadRefused(RemoteError):
 class RemoteConfig:
     api_url: str
     api_key: ApiKey | None  # None: the transport applies the key itself (QGIS's authentication manager)
+    key_source: str = ""  # where the key comes from, added to the message of a refused key (inside QGIS)
     search_url: str = DEFAULT_SEARCH_URL
     timeout: float = 60.0  # seconds, for each HTTP call: to connect, and for its whole answer (not the download)
     max_wait: float | None = None  # the user's limit on the whole remote task (download included), seconds
@@ -708,7 +710,10 @@ class RemoteClient:
             else:
                 text = tr("the API refused the key (HTTP {status}): "
                           "check the API key of the authentication configuration")
-            return KeyRejected(self.redact(text.format(status=code, reason=message)), code)
+            text = text.format(status=code, reason=message)
+            if self.config.key_source:
+                text = f"{text}; {self.config.key_source}"
+            return KeyRejected(self.redact(text), code)
         if code == 422:
             text = tr("the API rejected the request: {reason}").format(reason=message or "HTTP 422")
             return RequestRejected(self.redact(text), code)
