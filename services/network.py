@@ -3,11 +3,11 @@
 
 The calls go through QGIS's network (services/qgis_transport.py), and the chosen authentication
 configuration, of any method, is applied to them by QGIS's authentication manager
-(``updateNetworkRequest``): the plugin neither looks at its method nor reads its secret. The API
-reads the key from the ``x-api-key`` header only; QGIS's API Header method (QGIS 3.26 and newer)
-sends it there, and "Set key…" makes such a configuration. A Basic configuration that earlier
-versions of the plugin made is turned into an API Header one, under the same id, the first time
-it is used. On QGIS 3.22 to 3.24, which have no method that sends ``x-api-key``, the key of the
+(``updateNetworkRequest``): the plugin reads none of its secrets (its name and method only tell
+the plugin's own configuration). The API reads the key from the ``x-api-key`` header only;
+QGIS's API Header method (QGIS 3.26 and newer) sends it there, and "Set key…" makes such a
+configuration. A Basic configuration that earlier versions of the plugin made is turned into an
+API Header one, under the same id, the first time it is used. On QGIS 3.22 to 3.24, which have no method that sends ``x-api-key``, the key of the
 plugin's own configuration is the one secret read here (:func:`_own_key_without_header_method`).
 """
 
