@@ -23,9 +23,26 @@ TILE_METADATA = "tile_md"
 PRODUCT_METADATA = "product_md"
 METADATA_FILES = (TILE_METADATA, PRODUCT_METADATA)  # the values the result-type rule names
 
-# Landsat scenes carry one metadata file, the MTL; both metadata kinds deliver it.
-# Sentinel-2: tile_md = the tile's metadata.xml / MTD_TL.xml (+ tileInfo.json),
-#             product_md = the product's MTD_MSIL1C.xml / MTD_MSIL2A.xml (+ productInfo.json).
+# Which file of a scene each metadata kind delivers. Landsat scenes carry one metadata file, the
+# MTL; both kinds deliver it. Sentinel-2: tile_md = the tile's metadata.xml / MTD_TL.xml
+# (+ tileInfo.json), product_md = the product's MTD_MSIL1C.xml / MTD_MSIL2A.xml (+ productInfo.json).
+SENTINEL2_TILE_METADATA_NAMES = ("metadata.xml", "tileInfo.json", "MTD_TL.xml")
+SENTINEL2_PRODUCT_METADATA_XML_NAMES = ("MTD_MSIL1C.xml", "MTD_MSIL2A.xml")  # with the radiometric offsets
+SENTINEL2_PRODUCT_METADATA_NAMES = ("productInfo.json", *SENTINEL2_PRODUCT_METADATA_XML_NAMES)
+
+
+def sentinel2_metadata_kind(file_name: str) -> str | None:
+    """TILE_METADATA or PRODUCT_METADATA for a Sentinel-2 metadata file's name; None for any other file."""
+    if file_name in SENTINEL2_TILE_METADATA_NAMES:
+        return TILE_METADATA
+    if file_name in SENTINEL2_PRODUCT_METADATA_NAMES:
+        return PRODUCT_METADATA
+    return None
+
+
+def is_sentinel2_product_metadata_xml(file_name: str) -> bool:
+    """Whether a file (name) is the Sentinel-2 product metadata XML, which holds the radiometric offsets."""
+    return file_name in SENTINEL2_PRODUCT_METADATA_XML_NAMES
 
 # In a zip, unmerged bands are GeoTIFFs too (the single-band jp2 rule is for a lone band only).
 ZIP_MEMBER_RASTER_EXTENSION = ".tif"

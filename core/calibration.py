@@ -14,9 +14,11 @@ Each conversion is linear, returned as (gain, bias) per band for the executors t
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterable
 
+from . import api_rules
 from .i18n import tr
 from .scenes import Scene, read_text
 
@@ -48,7 +50,7 @@ def _sentinel2_offsets(product_metadata: str) -> dict[int, float]:
 
 
 def _sentinel2_product_metadata(scene: Scene) -> str | None:
-    return next((p for p in scene.product_metadata if p.upper().endswith(("MTD_MSIL1C.XML", "MTD_MSIL2A.XML"))),
+    return next((p for p in scene.product_metadata if api_rules.is_sentinel2_product_metadata_xml(os.path.basename(p))),
                 None)
 
 

@@ -6,8 +6,8 @@ A store is a folder searched recursively. It recognises these layouts, at any de
   ``tiles/{zone}/{latitude band}/{square}/{y}/{m}/{d}/{seq}/B02.jp2`` (Level-2A also with
   ``R10m/`` ``R20m/`` ``R60m/`` sub-folders), and in general any folder whose path ends with a
   view_id (``MODIS/12/04/2017204/2017213034223/B01.TIF``, ``L8/LC8.../B4.TIF``) holding one
-  file per band named after the band. ``metadata.xml`` and ``tileInfo.json`` are the tile
-  metadata, ``productInfo.json`` the product metadata.
+  file per band named after the band, and its metadata files (which file is tile and which
+  product metadata: ``api_rules.sentinel2_metadata_kind``).
 - **Sentinel-2 SAFE products**, Level-1C (``GRANULE/*/IMG_DATA/T33UUU_..._B02.jp2``) and Level-2A
   (``IMG_DATA/R10m/T33UUU_..._B02_10m.jp2``; each band is taken at its native resolution).
 - **loose Sentinel-2 files** named like ``T33UUU_20170216T102101_B02.jp2``.
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import aoi as aoi_module
+from . import api_rules
 from .errors import DataError, RequestError, SceneNotFoundError
 from .gdal_support import lonlat_footprint, open_raster
 from .i18n import tr
@@ -60,8 +61,6 @@ _LANDSAT_FILE = re.compile(
     r"(?P<suffix>.+)"
 )
 _RESOLUTION_FOLDER = re.compile(r"R(\d{2})m")
-_TILE_METADATA_NAMES = ("metadata.xml", "tileInfo.json", "MTD_TL.xml")
-_PRODUCT_METADATA_NAMES = ("productInfo.json", "MTD_MSIL1C.xml", "MTD_MSIL2A.xml")
 
 
 class ListedScene(Protocol):
@@ -120,6 +119,10 @@ class Scene:
     def bands(self) -> tuple[str, ...] | None:
         """The bands the store has of it (None when it has none: nothing to offer)."""
         return tuple(self.band_files) or None
+
+    def metadata_files(self, kind: str) -> tuple[str, ...]:
+        """The files of a metadata kind of the request (api_rules.TILE_METADATA / PRODUCT_METADATA)."""
+        return self.tile_metadata if kind == api_rules.TILE_METADATA else self.product_metadata
 
     def band_path(self, name: str) -> str:
         path = self.band_files.get(name)
@@ -232,6 +235,9 @@ class _SceneParts:
 
     def add_band(self, name: str, path: str, resolution: float | None = None) -> None:
         self.bands.setdefault(name, []).append((resolution, path))
+
+    def metadata_files(self, kind: str) -> list[str]:
+        return self.tile_metadata if kind == api_rules.TILE_METADATA else self.product_metadata
 
 
 class SceneStore:
@@ -506,10 +512,8 @@ def _collect_view_id_folder(folder: str, files: list[str], parts: dict) -> None:
         path = os.path.join(folder, name)
         if extension in RASTER_EXTENSIONS and scene_id.sensor.band(stem.upper()):
             found.add_band(stem.upper(), path, resolution)
-        elif resolution is None and name in ("metadata.xml", "tileInfo.json"):
-            found.tile_metadata.append(path)
-        elif resolution is None and name in _PRODUCT_METADATA_NAMES:
-            found.product_metadata.append(path)
+        elif resolution is None and (kind := api_rules.sentinel2_metadata_kind(name)):
+            found.metadata_files(kind).append(path)
     if resolution is not None:
         found.product_level = "L2A"
     if found.bands or found.tile_metadata or found.product_metadata:
@@ -552,12 +556,12 @@ def _attach_sentinel2_metadata(found: _SceneParts, folder: str, safe: str | None
     for _ in range(2):
         if os.path.basename(granule) in ("IMG_DATA",) or _RESOLUTION_FOLDER.fullmatch(os.path.basename(granule)):
             granule = os.path.dirname(granule)
-    for name in _TILE_METADATA_NAMES:
+    for name in api_rules.SENTINEL2_TILE_METADATA_NAMES:
         for place in dict.fromkeys((granule, folder)):
             path = os.path.join(place, name)
             if os.path.isfile(path) and path not in found.tile_metadata:
                 found.tile_metadata.append(path)
-    for name in _PRODUCT_METADATA_NAMES:
+    for name in api_rules.SENTINEL2_PRODUCT_METADATA_NAMES:
         for place in dict.fromkeys(p for p in (safe, folder) if p):
             path = os.path.join(place, name)
             if os.path.isfile(path) and path not in found.product_metadata:

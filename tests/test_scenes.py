@@ -8,6 +8,7 @@ import os
 
 import numpy as np
 import pytest
+from load_by_extent.core import api_rules
 from load_by_extent.core.errors import DataError, RequestError, SceneNotFoundError
 from load_by_extent.core.scenes import (
     LAYOUT_LANDSAT,
@@ -113,6 +114,16 @@ def test_tile_layout_without_metadata_has_unknown_cloud_cover(tmp_path):
     scene = only_scene(tmp_path)
     assert scene.cloud_cover is None
     assert scene.tile_metadata == () and scene.product_metadata == ()
+
+
+def test_tile_layout_takes_every_metadata_file_the_api_rules_name_as_their_kind(tmp_path):
+    folder = tmp_path / S2_TILE_DIR
+    band(folder / "B04.jp2")
+    tile = {text(folder / name, "{}") for name in api_rules.SENTINEL2_TILE_METADATA_NAMES}
+    product = {text(folder / name, "{}") for name in api_rules.SENTINEL2_PRODUCT_METADATA_NAMES}
+    scene = only_scene(tmp_path)
+    assert set(scene.metadata_files(api_rules.TILE_METADATA)) == tile == set(scene.tile_metadata)
+    assert set(scene.metadata_files(api_rules.PRODUCT_METADATA)) == product == set(scene.product_metadata)
 
 
 def test_tile_layout_level_2a_takes_each_band_at_native_resolution(tmp_path):

@@ -109,8 +109,7 @@ def open_band_groups(params: LbeParams, scene: Scene) -> tuple[list[BandSource],
 def _check_metadata(params: LbeParams, scene: Scene) -> None:
     """Fail before any work when the scene lacks a metadata file the request asks for."""
     for kind in params.metadata:
-        files = scene.tile_metadata if kind == api_rules.TILE_METADATA else scene.product_metadata
-        if not files:
+        if not scene.metadata_files(kind):
             if kind == api_rules.TILE_METADATA:
                 message = tr("scene {view_id} has no tile metadata ({kind}) in the store")
             else:
@@ -210,7 +209,7 @@ def _write_zip(
         members.append((path, name))
     metadata_files: list[str] = []
     for kind in params.metadata:
-        metadata_files += scene.tile_metadata if kind == api_rules.TILE_METADATA else scene.product_metadata
+        metadata_files += scene.metadata_files(kind)
     used_names = {name for _path, name in members}
     for path in dict.fromkeys(metadata_files):
         name = os.path.basename(path)
