@@ -4,13 +4,14 @@ as it is typed, and the name used in the result's file name."""
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from ..core.errors import RequestError
 from ..core.indices import INDICES, explain_bm_type
 from ..core.request import BandmathParams, TaskRequest, bandmath_request
 from ..core.results import PredictedResult
 from ..core.sensors import Sensor
+from .index_catalog import index_catalog_combo
 from .task_form import TaskFormDefaults
 from .wrapped_label import WrappedLabel
 
@@ -36,15 +37,8 @@ class IndexForm(QWidget, TaskFormDefaults):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sensor: Sensor | None = None
-        self.catalog = QComboBox()
-        self.catalog.setObjectName("indexCatalog")
-        self.catalog.addItem(self.tr("Custom expression"), CUSTOM)
-        for index in INDICES.values():
-            self.catalog.addItem(f"{index.name} · {index.long_name}", index.name)
+        self.catalog = index_catalog_combo(self.tr("Custom expression"), CUSTOM, "indexCatalog")
         self.catalog.currentIndexChanged.connect(self._catalog_chosen)
-        # The entries are long ("NDVI · Normalized Difference ..."): the closed box fits a narrow dock.
-        self.catalog.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.catalog.setMinimumContentsLength(12)
         self.expression = QLineEdit("NDVI")
         self.expression.setObjectName("indexExpression")
         self.expression.setPlaceholderText("NDVI, or (B08-B04)/(B08+B04); several separated by commas")

@@ -9,7 +9,6 @@ from qgis.gui import QgsCheckableComboBox
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -22,10 +21,11 @@ from qgis.PyQt.QtWidgets import (
 from ..core import api_rules
 from ..core.errors import RequestError
 from ..core.expressions import parse_expression
-from ..core.indices import INDICES, is_index_name
+from ..core.indices import is_index_name
 from ..core.request import MtStatsParams, TaskRequest, mt_stats_request
 from ..core.results import PredictedResult
 from ..core.sensors import Sensor
+from .index_catalog import index_catalog_combo
 from .optional_number import OptionalDoubleSpinBox
 from .task_form import TaskFormDefaults
 from .wrapped_label import WrappedLabel
@@ -59,15 +59,8 @@ class StatsForm(QWidget, TaskFormDefaults):
         self.indices.setObjectName("statsIndices")
         self.indices.setPlaceholderText(self.tr("up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)"))
         self.indices.textChanged.connect(self._typed)
-        self.catalog = QComboBox()
-        self.catalog.setObjectName("statsCatalog")
-        self.catalog.addItem(self.tr("add an index…"), "")
-        for index in INDICES.values():
-            self.catalog.addItem(f"{index.name} · {index.long_name}", index.name)
+        self.catalog = index_catalog_combo(self.tr("add an index…"), "", "statsCatalog")
         self.catalog.activated.connect(self._add_from_catalog)
-        # The entries are long ("NDVI · Normalized Difference ..."): the closed box asks for little room.
-        self.catalog.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.catalog.setMinimumContentsLength(12)
         self.explanation = WrappedLabel()
         # Until scenes are found (follow_scenes) or the user picks dates: the last year.
         self.dates_chosen = False  # the user set the dates: scene searches no longer move them
