@@ -80,6 +80,9 @@ class LoadByExtentPlugin:
         self.settings = PluginSettings()
         self.controller = TaskController(self.settings, self.project, message_bar=self.iface.messageBar())
         self.controller.statisticsReady.connect(self.show_statistics)
+        # The controller keeps the scene folders' indexes: saved folders (OK in the Options dialog too)
+        # are read again, open dock or not.
+        self.settings.changed.connect(self._forget_scene_indexes)
         icon = QIcon(os.path.join(PLUGIN_FOLDER, "icon.svg"))
         self.action = QAction(icon, tr("Load By Extent"), self.iface.mainWindow())
         self.action.setObjectName("LoadByExtentAction")
@@ -92,7 +95,7 @@ class LoadByExtentPlugin:
         self.toolbar = self.iface.addToolBar(tr("Load By Extent"))
         self.toolbar.setObjectName(TOOLBAR_NAME)  # QGIS restores its place and visibility by this name
         self.toolbar.addAction(self.action)
-        self.options_factory = SettingsPageFactory(self.settings, icon, self._settings_applied)
+        self.options_factory = SettingsPageFactory(self.settings, icon)
         self.options_factory.setObjectName("LoadByExtentOptions")
         self.iface.registerOptionsWidgetFactory(self.options_factory)
         # Remote tasks of an earlier session still running on the server: offered once QGIS is up.
@@ -116,6 +119,9 @@ class LoadByExtentPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.settings is not None:
+            self.settings.changed.disconnect(self._forget_scene_indexes)
+            self.settings = None
         if self.controller is not None:
             self.controller.statisticsReady.disconnect(self.show_statistics)
             self.controller.shutdown()
@@ -202,11 +208,10 @@ class LoadByExtentPlugin:
         if self.action is not None:
             self.action.setChecked(visible)
 
-    def _settings_applied(self) -> None:
-        if self._dock is not None:
-            self._dock.settings_widget.load()
-            self._dock.apply_settings(rescan=True)  # OK in the Options dialog also picks up new scene files
-        elif self.controller is not None:
+    def _forget_scene_indexes(self, changed: list[str]) -> None:
+        from .services.settings import SCENE_FOLDERS
+
+        if SCENE_FOLDERS in changed and self.controller is not None:
             self.controller.refresh_stores()
 
     # --- console API ---------------------------------------------------------------------------

@@ -6,10 +6,13 @@ will live in QGIS's authentication database; settings keep only its config id).
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from typing import Any
 
 from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
 
@@ -22,11 +25,30 @@ def default_output_folder() -> str:
     return os.path.join(os.path.expanduser("~"), "LoadByExtent")
 
 
-class PluginSettings:
-    """Typed access to the plugin's QgsSettings keys."""
+# The settings' names, as `changed` carries them (each a property of PluginSettings).
+SCENE_FOLDERS = "scene_folders"
+OUTPUT_FOLDER = "output_folder"
+AOI_LIMIT_KM2 = "aoi_limit_km2"
+BACKEND = "backend"
+API_URL = "api_url"
+SEARCH_URL = "search_url"
+AUTH_CONFIG_ID = "auth_config_id"
+MAX_WAIT_HOURS = "max_wait_hours"
+REUSE_RESULTS = "reuse_results"
 
-    def __init__(self, settings: QgsSettings | None = None) -> None:
+
+class PluginSettings(QObject):
+    """Typed access to the plugin's QgsSettings keys. One instance is shared by everything that
+    edits or uses them (the dock, the Options page, the task controller): `changed` tells them
+    which settings a write changed, whoever wrote them."""
+
+    changed = pyqtSignal(list)  # the names of the settings that changed (SCENE_FOLDERS ...)
+
+    def __init__(self, settings: QgsSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._settings = settings or QgsSettings()
+        self._batches = 0
+        self._pending: dict[str, None] = {}  # changed names not yet told, in order
 
     def _key(self, name: str) -> str:
         return f"{PREFIX}/{name}"
@@ -35,7 +57,37 @@ class PluginSettings:
         return self._settings.value(self._key(name), default)
 
     def _set(self, name: str, value: Any) -> None:
-        self._settings.setValue(self._key(name), value)
+        """Write setting `name` (None: remove it) and tell the listeners when its value changed."""
+        before = getattr(self, name)  # typed: "750" read back from the file equals 750.0 written
+        if value is None:
+            self._settings.remove(self._key(name))
+        else:
+            self._settings.setValue(self._key(name), value)
+        if getattr(self, name) != before:
+            self.touch(name)
+
+    def touch(self, name: str) -> None:
+        """Tell the listeners that `name` changed, even with the same value: OK in the Options
+        dialog has the scene folders read again, new files and all."""
+        self._pending[name] = None
+        if not self._batches:
+            self._tell()
+
+    @contextlib.contextmanager
+    def changes(self) -> Iterator[PluginSettings]:
+        """Write several settings, then tell the listeners once, with every name that changed."""
+        self._batches += 1
+        try:
+            yield self
+        finally:
+            self._batches -= 1
+            if not self._batches:
+                self._tell()
+
+    def _tell(self) -> None:
+        names, self._pending = list(self._pending), {}
+        if names:
+            self.changed.emit(names)
 
     @property
     def scene_folders(self) -> list[str]:
@@ -114,10 +166,7 @@ class PluginSettings:
 
     @max_wait_hours.setter
     def max_wait_hours(self, value: float | None) -> None:
-        if value is None:
-            self._settings.remove(self._key("max_wait_hours"))
-        else:
-            self._set("max_wait_hours", float(value))
+        self._set("max_wait_hours", None if value is None else float(value))
 
     @property
     def reuse_results(self) -> bool:
@@ -133,4 +182,5 @@ class PluginSettings:
         return str(self._get(f"remembered/{name}", default) or default)
 
     def remember(self, name: str, value: str) -> None:
-        self._set(f"remembered/{name}", value)
+        # The dock's memory, not a setting: nobody listens to it.
+        self._settings.setValue(self._key(f"remembered/{name}"), value)

@@ -334,3 +334,33 @@ def test_options_page_apply_writes_the_settings(plugin, environment, sample_stor
     assert dock.settings_widget.aoi_limit.value() == 750
     page.deleteLater()
 
+
+def test_the_docks_settings_editor_updates_an_open_options_page(plugin, environment, sample_store, tmp_path):
+    gui = environment
+    dock = plugin.dock
+    page = gui.options_factories[0].createWidget(gui.window)
+    page.widget.api_url.setText("http://127.0.0.1:9/unsaved")  # an edit on the page, not yet applied
+    changes = []
+    plugin.settings.changed.connect(changes.append)
+
+    limit = dock.settings_widget.aoi_limit
+    limit.selectAll()
+    QTest.keyClicks(limit, "321")  # typed into the dock's editor, which saves at once
+    extra = str(tmp_path / "more-scenes")
+    os.makedirs(extra)
+    dock.settings_widget.add_folder(extra)
+
+    assert PluginSettings().aoi_limit_km2 == 321
+    assert page.widget.aoi_limit.value() == 321
+    folders = page.widget.folder_list
+    assert [folders.item(i).text() for i in range(folders.count())] == [sample_store, extra]
+    assert page.widget.api_url.text() == "http://127.0.0.1:9/unsaved"  # the page's own edit stays
+    assert ["aoi_limit_km2"] in changes and ["scene_folders"] in changes
+    assert all(len(names) == 1 for names in changes)  # each save names only what it changed
+    plugin.settings.changed.disconnect(changes.append)
+    page.deleteLater()
+    flush_deletions()
+    limit.selectAll()
+    QTest.keyClicks(limit, "500")  # the page is gone: saving still works
+    assert PluginSettings().aoi_limit_km2 == 500
+

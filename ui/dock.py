@@ -40,7 +40,7 @@ from ..core.request import (
 from ..core.results import predicted_result
 from ..core.scenes import ListedScene
 from ..core.sensors import SceneId
-from ..services.settings import LOCAL, REMOTE, PluginSettings
+from ..services.settings import LOCAL, REMOTE, SCENE_FOLDERS, PluginSettings
 from ..services.task_controller import TaskController, TaskRecord
 from .aoi_section import AoiSection
 from .area_of_interest import AreaOfInterest
@@ -49,6 +49,7 @@ from .map_zoom import cannot_show_text, zoom_canvas
 from .request_preview import RequestPreview
 from .scene_picker import ScenePicker
 from .scene_search import DatasetChoice, SceneSearch
+from .settings_widget import EDITED as EDITED_SETTINGS
 from .settings_widget import SettingsWidget
 from .store_check import StoreCheck
 from .task_form import TaskForm, make_forms
@@ -136,7 +137,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.task_list.resumeRequested.connect(self._resume)
         self.task_list.clearFinishedRequested.connect(controller.clear_finished)
         controller.recordsRemoved.connect(self.task_list.remove)
-        self.settings_widget.settingsChanged.connect(self.apply_settings)
+        settings.changed.connect(self._settings_changed)  # from its own editor or the Options page
 
         self.visibilityChanged.connect(self._visibility_changed)
         for form in self.forms.values():
@@ -440,6 +441,11 @@ class LoadByExtentDock(QgsDockWidget):
         return (tuple(settings.scene_folders), settings.backend, settings.api_url, settings.search_url,
                 settings.auth_config_id)
 
+    def _settings_changed(self, changed: list[str]) -> None:
+        if any(name in changed for name in EDITED_SETTINGS):
+            # A change of the scene folders, or OK in the Options dialog, has them read again.
+            self.apply_settings(rescan=SCENE_FOLDERS in changed)
+
     def apply_settings(self, rescan: bool = False) -> None:
         """The settings changed. The scene folders are indexed and the scenes listed again only when
         `rescan` or where the scenes come from changed: the dock's settings are saved at every
@@ -470,6 +476,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.scene_picker.remove_from_canvas()
         for signal, slot in ((self.controller.recordAdded, self.task_list.add),
                              (self.controller.recordChanged, self.task_list.update_record),
-                             (self.controller.recordsRemoved, self.task_list.remove)):
+                             (self.controller.recordsRemoved, self.task_list.remove),
+                             (self.settings.changed, self._settings_changed)):
             with contextlib.suppress(TypeError):
                 signal.disconnect(slot)

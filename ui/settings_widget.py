@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from qgis.gui import QgsAuthConfigSelect, QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
-from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -24,20 +21,25 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import LoadByExtentError
+from ..services import settings as names
 from ..services.settings import PluginSettings
 from .optional_number import OptionalDoubleSpinBox
 
+# The settings this editor shows.
+EDITED = (names.SCENE_FOLDERS, names.OUTPUT_FOLDER, names.AOI_LIMIT_KM2, names.API_URL, names.SEARCH_URL,
+          names.AUTH_CONFIG_ID, names.MAX_WAIT_HOURS, names.REUSE_RESULTS)
+
 
 class SettingsWidget(QWidget):
-    """Scene folders, output folder, AOI size limit. `auto_save`: save on every change (the dock);
-    otherwise on save() (the Options page's apply)."""
-
-    settingsChanged = pyqtSignal()
+    """Scene folders, output folder, AOI size limit, the Processing API. `auto_save`: save on every
+    change (the dock); otherwise on save() (the Options page's apply). It shows what another editor
+    saves (settings.changed), and keeps its own unsaved edits of the other settings."""
 
     def __init__(self, settings: PluginSettings, auto_save: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.auto_save = auto_save
+        self._saving = False
         self.folder_list = QListWidget()
         self.folder_list.setObjectName("sceneFolders")
         self.folder_list.setMaximumHeight(90)
@@ -102,36 +104,57 @@ class SettingsWidget(QWidget):
         form.addRow(self.tr("Stop waiting after"), self.max_wait)
         form.addRow(self.reuse_results)
         self.load()
+        settings.changed.connect(self._settings_changed)
 
     def _widgets(self) -> tuple:
         return (self.output_folder, self.aoi_limit, self.api_url, self.search_url, self.auth_config,
                 self.max_wait, self.reuse_results)
 
-    def load(self) -> None:
+    def load(self, which: tuple[str, ...] = EDITED) -> None:
+        """Show the saved value of the settings `which` (all by default)."""
+        settings = self.settings
+        loaders = {
+            names.SCENE_FOLDERS: self._show_scene_folders,
+            names.OUTPUT_FOLDER: lambda: self.output_folder.setFilePath(settings.output_folder),
+            names.AOI_LIMIT_KM2: lambda: self.aoi_limit.setValue(settings.aoi_limit_km2),
+            names.API_URL: lambda: self.api_url.setText(settings.api_url),
+            names.SEARCH_URL: lambda: self.search_url.setText(settings.search_url),
+            names.AUTH_CONFIG_ID: lambda: self.auth_config.setConfigId(settings.auth_config_id),
+            names.MAX_WAIT_HOURS: lambda: self.max_wait.set_number(settings.max_wait_hours),
+            names.REUSE_RESULTS: lambda: self.reuse_results.setChecked(settings.reuse_results),
+        }
         for widget in self._widgets():
             widget.blockSignals(True)
-        self.folder_list.clear()
-        self.folder_list.addItems(self.settings.scene_folders)
-        self.output_folder.setFilePath(self.settings.output_folder)
-        self.aoi_limit.setValue(self.settings.aoi_limit_km2)
-        self.api_url.setText(self.settings.api_url)
-        self.search_url.setText(self.settings.search_url)
-        self.auth_config.setConfigId(self.settings.auth_config_id)
-        self.max_wait.set_number(self.settings.max_wait_hours)
-        self.reuse_results.setChecked(self.settings.reuse_results)
+        for name in which:
+            loaders[name]()
         for widget in self._widgets():
             widget.blockSignals(False)
 
+    def _show_scene_folders(self) -> None:
+        self.folder_list.clear()
+        self.folder_list.addItems(self.settings.scene_folders)
+
     def save(self) -> None:
-        self.settings.scene_folders = [self.folder_list.item(i).text() for i in range(self.folder_list.count())]
-        self.settings.output_folder = self.output_folder.filePath()
-        self.settings.aoi_limit_km2 = self.aoi_limit.value()
-        self.settings.api_url = self.api_url.text()
-        self.settings.search_url = self.search_url.text()
-        self.settings.auth_config_id = self.auth_config.configId()
-        self.settings.max_wait_hours = self.max_wait.number()
-        self.settings.reuse_results = self.reuse_results.isChecked()
-        self.settingsChanged.emit()
+        """Write every setting shown; the settings then tell their listeners which changed."""
+        self._saving = True
+        try:
+            with self.settings.changes() as settings:
+                settings.scene_folders = [self.folder_list.item(i).text() for i in range(self.folder_list.count())]
+                settings.output_folder = self.output_folder.filePath()
+                settings.aoi_limit_km2 = self.aoi_limit.value()
+                settings.api_url = self.api_url.text()
+                settings.search_url = self.search_url.text()
+                settings.auth_config_id = self.auth_config.configId()
+                settings.max_wait_hours = self.max_wait.number()
+                settings.reuse_results = self.reuse_results.isChecked()
+        finally:
+            self._saving = False
+
+    def _settings_changed(self, changed: list[str]) -> None:
+        """Another editor saved: show what it changed."""
+        which = tuple(name for name in EDITED if name in changed)
+        if which and not self._saving:
+            self.load(which)
 
     def set_api_key(self, key: str) -> None:
         """Keep `key` in QGIS's authentication database and select that configuration."""
@@ -174,25 +197,25 @@ class SettingsWidget(QWidget):
 class SettingsPage(QgsOptionsPageWidget):
     """The plugin's page in Settings > Options."""
 
-    def __init__(self, settings: PluginSettings, on_apply: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(self, settings: PluginSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LoadByExtentOptionsPage")
+        self.settings = settings
         self.widget = SettingsWidget(settings, auto_save=False)
-        self._on_apply = on_apply
         layout = QVBoxLayout(self)
         layout.addWidget(self.widget)
         layout.addStretch(1)
 
     def apply(self) -> None:
-        self.widget.save()
-        self._on_apply()
+        with self.settings.changes():
+            self.widget.save()
+            self.settings.touch(names.SCENE_FOLDERS)  # OK also has the scene folders read again (new files)
 
 
 class SettingsPageFactory(QgsOptionsWidgetFactory):
-    def __init__(self, settings: PluginSettings, icon: QIcon, on_apply: Callable[[], None]) -> None:
+    def __init__(self, settings: PluginSettings, icon: QIcon) -> None:
         super().__init__("Load By Extent", icon)
         self.settings = settings
-        self.on_apply = on_apply
 
     def createWidget(self, parent: QWidget | None = None) -> QgsOptionsPageWidget:  # noqa: N802
-        return SettingsPage(self.settings, self.on_apply, parent)
+        return SettingsPage(self.settings, parent)
