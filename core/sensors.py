@@ -185,26 +185,53 @@ NAIP = Sensor(
 
 SENSORS: tuple[Sensor, ...] = (SENTINEL2, LANDSAT9, LANDSAT8, LANDSAT7, LANDSAT5, MODIS, NAIP)
 
-# Names a request's `sensors` list may use, long and short, mapped to sensor codes.
-# "S2L2A" and "sentinel2l2a" select Sentinel-2 scenes of processing level L2A.
+# ---------------------------------------------------------------------------------------------
+# Products: a sensor at a product level, as the task API names it (a request's `sensors`, the scene
+# search's datasets) and as the dock, Processing and the command line label it. Whatever names a
+# sensor to the API or to the user takes the name from PRODUCTS.
+
+@dataclass(frozen=True)
+class Product:
+    sensor: Sensor
+    level: str | None  # the product level: "L2A"; None: any level (Sentinel-2), or the sensor's only one
+    names: tuple[str, ...]  # what a request's `sensors` may say (lower case; any case is taken), long name first
+    dataset: str | None = None  # the Processing API's search dataset holding exactly these scenes
+    sensor_choice: bool = True  # offered where the user picks a request's sensors (the statistics form)
+
+    @property
+    def code(self) -> str:
+        return self.sensor.code
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    @property
+    def label(self) -> str:
+        """What the user reads: "Sentinel-2 L2A", "Landsat 8"."""
+        return f"{self.sensor.name} {self.level}" if self.level else self.sensor.name
+
+
+PRODUCTS: tuple[Product, ...] = (
+    Product(SENTINEL2, None, ("sentinel2", "s2")),
+    # The dataset "sentinel2" holds Level-1C; as a request's sensor, "sentinel2" is any level.
+    Product(SENTINEL2, "L1C", ("sentinel2l1c", "s2l1c"), "sentinel2", sensor_choice=False),
+    Product(SENTINEL2, "L2A", ("sentinel2l2a", "s2l2a"), "sentinel2l2a"),
+    Product(LANDSAT9, None, ("landsat9", "l9"), "landsat9"),
+    Product(LANDSAT8, None, ("landsat8", "l8"), "landsat8"),
+    Product(LANDSAT7, None, ("landsat7", "l7"), "landsat7"),
+    Product(LANDSAT5, None, ("landsat5", "l5"), "landsat5"),
+    Product(MODIS, None, ("modis",), "modis"),
+    Product(NAIP, None, ("naip",), "naip"),
+)
+
+# Names a request's `sensors` list may use, long and short, mapped to sensor code and product level
+# ("S2L2A" and "sentinel2l2a" select Sentinel-2 scenes of processing level L2A).
 SENSOR_NAMES: dict[str, tuple[str, str | None]] = {
-    "sentinel2": ("S2", None),
-    "s2": ("S2", None),
-    "sentinel2l1c": ("S2", "L1C"),
-    "s2l1c": ("S2", "L1C"),
-    "sentinel2l2a": ("S2", "L2A"),
-    "s2l2a": ("S2", "L2A"),
-    "landsat9": ("L9", None),
-    "l9": ("L9", None),
-    "landsat8": ("L8", None),
-    "l8": ("L8", None),
-    "landsat7": ("L7", None),
-    "l7": ("L7", None),
-    "landsat5": ("L5", None),
-    "l5": ("L5", None),
-    "modis": ("MODIS", None),
-    "naip": ("NAIP", None),
+    name: (product.code, product.level) for product in PRODUCTS for name in product.names
 }
+SEARCH_PRODUCTS = tuple(product for product in PRODUCTS if product.dataset)  # the scene search's datasets
+SENSOR_CHOICES = tuple(product for product in PRODUCTS if product.sensor_choice)  # a request's sensors to pick
 
 
 def sensor_by_code(code: str) -> Sensor:

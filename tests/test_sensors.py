@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from load_by_extent.core.errors import RequestError
+from load_by_extent.core.remote.search import DATASET_PRODUCTS, dataset_for
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.sensors import (
     LANDSAT5,
@@ -14,6 +15,9 @@ from load_by_extent.core.sensors import (
     LANDSAT9,
     MODIS,
     NAIP,
+    PRODUCTS,
+    SEARCH_PRODUCTS,
+    SENSOR_CHOICES,
     SENSOR_NAMES,
     SENSORS,
     SENTINEL2,
@@ -645,3 +649,25 @@ def test_natural_colour_bands_put_the_sensors_red_green_and_blue_on_red_green_an
 ])
 def test_natural_colour_bands_are_none_without_all_three(view_id, bands):
     assert natural_colour_bands(view_id, bands) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Products: one table names the sensors to the API and to the user
+
+
+def test_products_give_the_search_datasets_their_sensor_level_and_label():
+    assert {product.dataset: product.label for product in SEARCH_PRODUCTS} == {
+        "sentinel2": "Sentinel-2 L1C", "sentinel2l2a": "Sentinel-2 L2A", "landsat9": "Landsat 9",
+        "landsat8": "Landsat 8", "landsat7": "Landsat 7", "landsat5": "Landsat 5", "modis": "MODIS MCD43A4",
+        "naip": "NAIP"}
+    assert DATASET_PRODUCTS == {product.dataset: (product.code, product.level) for product in SEARCH_PRODUCTS}
+    assert DATASET_PRODUCTS["sentinel2"] == ("S2", "L1C")
+    assert [dataset_for(name) for name in ("S2", "sentinel2", "S2L1C", "s2l2a", "L8", "landsat9")] == [
+        "sentinel2", "sentinel2", "sentinel2", "sentinel2l2a", "landsat8", "landsat9"]
+
+
+def test_every_name_of_a_product_is_a_request_sensor_name_of_its_sensor_and_level():
+    assert SENSOR_NAMES == {name: (product.code, product.level) for product in PRODUCTS for name in product.names}
+    assert [product.name for product in SENSOR_CHOICES] == [
+        "sentinel2", "sentinel2l2a", "landsat9", "landsat8", "landsat7", "landsat5", "modis", "naip"]
+    assert SENSOR_CHOICES[0].label == "Sentinel-2"  # as a request's sensor, any level

@@ -13,22 +13,15 @@ from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ..core.errors import LoadByExtentError
 from ..core.scenes import ListedScene
+from ..core.sensors import SEARCH_PRODUCTS
 from ..services.settings import PluginSettings
 from ..services.task_controller import TaskController
 from ..services.tasks import SceneSearchTask, search_api, search_scene_folders
 from .scene_picker import ScenePicker
 
 SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
-REMOTE_DATASETS = (  # the API's search datasets offered in the dock (docs/task-api.md#scene-search)
-    ("sentinel2", "Sentinel-2 L1C"),
-    ("sentinel2l2a", "Sentinel-2 L2A"),
-    ("landsat8", "Landsat 8"),
-    ("landsat9", "Landsat 9"),
-    ("landsat7", "Landsat 7"),
-    ("landsat5", "Landsat 5"),
-    ("modis", "MODIS"),
-    ("naip", "NAIP"),
-)
+# The API's search datasets offered in the dock (docs/task-api.md#scene-search), with their labels.
+REMOTE_DATASETS = tuple((str(product.dataset), product.label) for product in SEARCH_PRODUCTS)
 
 
 class DatasetChoice(QWidget):

@@ -24,24 +24,11 @@ from ..core.expressions import parse_expression
 from ..core.indices import is_index_name
 from ..core.request import MtStatsParams, TaskRequest, mt_stats_request
 from ..core.results import PredictedResult
-from ..core.sensors import Sensor
+from ..core.sensors import SENSOR_CHOICES, Sensor
 from .index_catalog import index_catalog_combo
 from .optional_number import OptionalDoubleSpinBox
 from .task_form import TaskFormDefaults
 from .wrapped_label import WrappedLabel
-
-# The sensors a request may name (docs/task-api.md#mt_stats: long names; short codes work too). Not the scene
-# search's datasets (scene_search.REMOTE_DATASETS): as a sensor, "sentinel2" is Sentinel-2 of any level.
-SENSOR_CHOICES = (
-    ("sentinel2", "Sentinel-2"),
-    ("sentinel2l2a", "Sentinel-2 L2A"),
-    ("landsat9", "Landsat 9"),
-    ("landsat8", "Landsat 8"),
-    ("landsat7", "Landsat 7"),
-    ("landsat5", "Landsat 5"),
-    ("modis", "MODIS"),
-    ("naip", "NAIP"),
-)
 
 
 class StatsForm(QWidget, TaskFormDefaults):
@@ -76,8 +63,10 @@ class StatsForm(QWidget, TaskFormDefaults):
             edit.dateChanged.connect(self._dates_edited)
         self.sensors = QgsCheckableComboBox()
         self.sensors.setObjectName("statsSensors")
-        for name, label in SENSOR_CHOICES:
-            self.sensors.addItemWithCheckState(label, Qt.CheckState.Unchecked, name)
+        # A request's sensors (docs/task-api.md#mt_stats), not the scene search's datasets: as a sensor,
+        # "sentinel2" is Sentinel-2 of any level.
+        for product in SENSOR_CHOICES:
+            self.sensors.addItemWithCheckState(product.label, Qt.CheckState.Unchecked, product.name)
         self.sensors.setDefaultText(self.tr("all sensors"))
         self.sensors.checkedItemsChanged.connect(self._emit)
         self.max_cloud = OptionalDoubleSpinBox(-1, 100, 0, self.tr("no limit"))  # 0 % is a limit: only clear scenes
@@ -142,7 +131,8 @@ class StatsForm(QWidget, TaskFormDefaults):
             "bm_type": self.bm_type(),
             "date_start": self.start.date().toString("yyyy-MM-dd"),
             "date_end": self.end.date().toString("yyyy-MM-dd"),
-            "sensors": [name for name, label in SENSOR_CHOICES if label in self.sensors.checkedItems()] or None,
+            "sensors": [product.name for product in SENSOR_CHOICES
+                        if product.label in self.sensors.checkedItems()] or None,
             "limit": self.limit.value(),
             "max_cloud_cover_in_aoi": self.max_cloud.number(),
             "exclude_cover_pixels": self.exclude.isChecked(),

@@ -24,21 +24,14 @@ from ..errors import DataError, RequestError
 from ..feedback import FeedbackLike, check_cancelled, report
 from ..i18n import tr
 from ..scenes import date_order
-from ..sensors import SENSOR_NAMES, SceneId, Sensor, parse_view_id, sensor_by_code
+from ..sensors import SEARCH_PRODUCTS, SENSOR_NAMES, SceneId, Sensor, parse_view_id, sensor_by_code
 from .client import RemoteClient, RemoteConfig, RemoteError, snippet
 
 # --- datasets --------------------------------------------------------------------------------------
 
 # The API's datasets, with the sensor code and the product level of their scenes (docs/task-api.md#scene-search).
 DATASET_PRODUCTS: dict[str, tuple[str, str | None]] = {
-    "sentinel2": ("S2", "L1C"),
-    "sentinel2l2a": ("S2", "L2A"),
-    "landsat9": ("L9", None),
-    "landsat8": ("L8", None),
-    "landsat7": ("L7", None),
-    "landsat5": ("L5", None),
-    "modis": ("MODIS", None),
-    "naip": ("NAIP", None),
+    str(product.dataset): (product.code, product.level) for product in SEARCH_PRODUCTS
 }
 
 
