@@ -148,16 +148,24 @@ class Scene:
 
     def summary(self) -> dict:
         """What the scene picker and `lbe scenes` show."""
-        return {
-            "view_id": self.view_id,
-            "sensor": self.sensor.name,
-            "product_level": self.product_level,
-            "date": self.date.isoformat() if self.date else None,
-            "cloud_cover": self.cloud_cover,
-            "bands": sorted(self.band_files, key=_band_order(self.sensor)),
-            "layout": self.layout,
-            "footprint": self.footprint(),
-        }
+        return scene_summary(self, sorted(self.band_files, key=_band_order(self.sensor)), self.layout, self.footprint())
+
+
+def scene_summary(scene: ListedScene, bands: list[str] | None, layout: str, footprint: dict | None,
+                  **more: Any) -> dict:
+    """The summary of a listed scene, of the folders or of the API (`ListedScene.summary`): its
+    view_id, sensor, level, date, cloud cover, `bands` (None: unknown), `layout`, `footprint`, then `more`."""
+    return {
+        "view_id": scene.view_id,
+        "sensor": scene.sensor.name,
+        "product_level": scene.product_level,
+        "date": scene.date.isoformat() if scene.date else None,
+        "cloud_cover": scene.cloud_cover,
+        "bands": bands,
+        "layout": layout,
+        "footprint": footprint,
+        **more,
+    }
 
 
 def _band_resolution(sensor: Sensor, name: str) -> float:

@@ -23,7 +23,7 @@ from ..aoi import validate_geometry
 from ..errors import DataError, RequestError
 from ..feedback import FeedbackLike, check_cancelled, report
 from ..i18n import tr
-from ..scenes import date_order
+from ..scenes import date_order, scene_summary
 from ..sensors import SEARCH_PRODUCTS, SENSOR_NAMES, SceneId, Sensor, parse_view_id, sensor_by_code
 from .client import RemoteClient, RemoteConfig, RemoteError, snippet
 
@@ -122,18 +122,8 @@ class RemoteScene:
     def summary(self) -> dict:
         """What the scene picker and `lbe scenes` show (the keys of core.scenes.Scene.summary, plus
         dataset and scene_name; bands None: unknown)."""
-        return {
-            "view_id": self.view_id,
-            "sensor": self.sensor.name,
-            "product_level": self.product_level,
-            "date": self.date.isoformat() if self.date else None,
-            "cloud_cover": self.cloud_cover,
-            "bands": None,
-            "layout": LAYOUT_REMOTE,
-            "footprint": self.footprint_geojson,
-            "dataset": self.dataset,
-            "scene_name": self.scene_name,
-        }
+        return scene_summary(self, None, LAYOUT_REMOTE, self.footprint_geojson, dataset=self.dataset,
+                             scene_name=self.scene_name)
 
 
 # --- the search ----------------------------------------------------------------------------------------
