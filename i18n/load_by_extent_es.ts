@@ -269,7 +269,7 @@
     <context>
         <name>DatasetChoice</name>
         <message>
-            <location filename="../ui/scene_search.py" line="51" />
+            <location filename="../ui/scene_search.py" line="44" />
             <source>Datasets</source>
             <translation>Conjuntos de datos</translation>
         </message>
@@ -277,42 +277,42 @@
     <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="41" />
+            <location filename="../ui/index_form.py" line="40" />
             <source>Custom expression</source>
             <translation>Expresión personalizada</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="56" />
+            <location filename="../ui/index_form.py" line="50" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="61" />
+            <location filename="../ui/index_form.py" line="55" />
             <source>Catalog</source>
             <translation>Catálogo</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="62" />
+            <location filename="../ui/index_form.py" line="56" />
             <source>Expression</source>
             <translation>Expresión</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="64" />
+            <location filename="../ui/index_form.py" line="58" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="68" />
+            <location filename="../ui/index_form.py" line="62" />
             <source>Index (bandmath)</source>
             <translation>Índice (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="71" />
+            <location filename="../ui/index_form.py" line="65" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="74" />
+            <location filename="../ui/index_form.py" line="68" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
         </message>
@@ -503,22 +503,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="84" />
+            <location filename="../plugin.py" line="87" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="90" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Recortar escenas de satélite a un área de interés</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="108" />
+            <location filename="../plugin.py" line="111" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>{count} tarea(s) remota(s) de una sesión anterior no han terminado.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="110" />
+            <location filename="../plugin.py" line="113" />
             <source>Show in the task list</source>
             <translation>Mostrar en la lista de tareas</translation>
         </message>
@@ -678,37 +678,37 @@
             <translation>no es una geometría que OGR pueda leer</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="66" />
+            <location filename="../core/calibration.py" line="68" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
             <translation>calibrate=1: las escenas {sensor} no se calibran (no se conoce ninguna conversión); los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="73" />
+            <location filename="../core/calibration.py" line="75" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
             <translation>calibrate=1: la escena {view_id} no tiene archivo MTL en el almacén; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="78" />
+            <location filename="../core/calibration.py" line="80" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
             <translation>calibrate=1: el MTL de {view_id} no da la elevación solar; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="87" />
+            <location filename="../core/calibration.py" line="89" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
             <translation>calibrate=1: el MTL de {view_id} no tiene coeficientes de reflectancia para {band}; sus valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="102" />
+            <location filename="../core/calibration.py" line="104" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
             <translation>calibrate=1: {view_id} es de nivel 2A (reflectancia de superficie); convertido con su valor de cuantificación, no a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="109" />
+            <location filename="../core/calibration.py" line="111" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
             <translation>calibrate=1: la escena {view_id} no tiene metadatos de producto en el almacén; reflectancia = DN / {quantification} (la definición del nivel 1C)</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="116" />
+            <location filename="../core/calibration.py" line="118" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
             <translation>calibrate=1: {band} no es una banda de reflectancia; sus valores quedan tal como están almacenados</translation>
         </message>
@@ -1378,102 +1378,102 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="128" />
+            <location filename="../core/scenes.py" line="131" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="130" />
+            <location filename="../core/scenes.py" line="133" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: ninguna)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="176" />
+            <location filename="../core/scenes.py" line="187" />
             <source>{path} is not georeferenced</source>
             <translation>{path} no está georreferenciado</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="285" />
+            <location filename="../core/scenes.py" line="299" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>la escena {view_id} se omite: no se puede leer ninguna de sus bandas</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="343" />
+            <location filename="../core/scenes.py" line="357" />
             <source>the scene folder {folder} does not exist</source>
             <translation>la carpeta de escenas {folder} no existe</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="361" />
+            <location filename="../core/scenes.py" line="375" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} se omite: su nombre no está en UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="388" />
+            <location filename="../core/scenes.py" line="402" />
             <source>(no scene folder)</source>
             <translation>(sin carpeta de escenas)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="275" />
+            <location filename="../core/sensors.py" line="302" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
             <translation>{view_id} no tiene una fecha válida ({year}-{month}-{day})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="283" />
+            <location filename="../core/sensors.py" line="310" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
             <translation>{view_id} no tiene un día del año válido ({year}, día {day_of_year})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="291" />
+            <location filename="../core/sensors.py" line="318" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>falta: indique el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="304" />
+            <location filename="../core/sensors.py" line="331" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
             <translation>{view_id} no es un id de escena conocido (se espera S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... o NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="313" />
+            <location filename="../core/sensors.py" line="340" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} no es un id de Sentinel-2 de la forma {form}, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="318" />
+            <location filename="../core/sensors.py" line="345" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: la zona UTM {zone} no está entre 1 y 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="322" />
+            <location filename="../core/sensors.py" line="349" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: la zona, el mes, el día y la secuencia no se rellenan con ceros en los view_id ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="337" />
+            <location filename="../core/sensors.py" line="364" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} no es un id de escena Landsat (p. ej., L8/LC80290332017076LGN00 o L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="344" />
+            <location filename="../core/sensors.py" line="371" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: las escenas {kind} no se admiten</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="350" />
+            <location filename="../core/sensors.py" line="377" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: el prefijo {prefix}/ no corresponde a una escena Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="360" />
+            <location filename="../core/sensors.py" line="387" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} no es un id de MODIS de la forma {form}, p. ej., MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="365" />
+            <location filename="../core/sensors.py" line="392" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: la tesela MODIS {tile} está fuera de la cuadrícula (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="376" />
+            <location filename="../core/sensors.py" line="403" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
@@ -1553,12 +1553,12 @@
             <translation>el área de interés no se solapa con la escena {view_id} (banda {band})</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="115" />
+            <location filename="../core/local/lbe.py" line="114" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
             <translation>la escena {view_id} no tiene metadatos de tesela ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="117" />
+            <location filename="../core/local/lbe.py" line="116" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
@@ -1663,257 +1663,257 @@
             <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="104" />
+            <location filename="../core/remote/client.py" line="105" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>no hay clave de API: indique --api-key o defina LBE_API_KEY (en QGIS: una configuración de autenticación)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="107" />
+            <location filename="../core/remote/client.py" line="108" />
             <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
             <translation>la clave de la API contiene un salto de línea, un espacio, un carácter de control o un carácter no ASCII, que ninguna clave tiene: indique solo la clave, en una línea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="282" />
+            <location filename="../core/remote/client.py" line="284" />
             <source>the waiting limit of {seconds} s</source>
             <translation>el límite de espera de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="302" />
+            <location filename="../core/remote/client.py" line="304" />
             <source>creating the task</source>
             <translation>crear la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="306" />
+            <location filename="../core/remote/client.py" line="308" />
             <source>the API created no task (answer: {answer})</source>
             <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="325" />
+            <location filename="../core/remote/client.py" line="327" />
             <source>the API answered a redirect without a Location</source>
             <translation>la API respondió con una redirección sin Location</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="328" />
+            <location filename="../core/remote/client.py" line="330" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="331" />
+            <location filename="../core/remote/client.py" line="333" />
             <source>asking for the task's status</source>
             <translation>pedir el estado de la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="350" />
+            <location filename="../core/remote/client.py" line="352" />
             <source>the task failed on the server: {reason}</source>
             <translation>la tarea falló en el servidor: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="356" />
+            <location filename="../core/remote/client.py" line="358" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="368" />
+            <location filename="../core/remote/client.py" line="370" />
             <source>the download limit of {seconds} s</source>
             <translation>el límite de descarga de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="391" />
+            <location filename="../core/remote/client.py" line="393" />
             <source>testing the connection</source>
             <translation>probar la conexión</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="393" />
+            <location filename="../core/remote/client.py" line="395" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="422" />
+            <location filename="../core/remote/client.py" line="424" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>sin conexión con {host} en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="425" />
+            <location filename="../core/remote/client.py" line="427" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="429" />
+            <location filename="../core/remote/client.py" line="431" />
             <source>{host} did not send its whole answer within {seconds} s</source>
             <translation>{host} no envió su respuesta completa en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="431" />
+            <location filename="../core/remote/client.py" line="433" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} no respondió en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="434" />
+            <location filename="../core/remote/client.py" line="436" />
             <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
             <translation>la respuesta de {host} supera {size}, el máximo que puede ocupar una respuesta de la API</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="438" />
+            <location filename="../core/remote/client.py" line="440" />
             <source>cannot reach {host}: {reason}</source>
             <translation>no se puede acceder a {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="440" />
+            <location filename="../core/remote/client.py" line="442" />
             <source>the request to {host} failed: {reason}</source>
             <translation>la petición a {host} falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="446" />
+            <location filename="../core/remote/client.py" line="448" />
             <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
             <translation>{host} rechazó {count} veces seguidas por su límite de peticiones (HTTP 429); inténtelo más tarde</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="451" />
+            <location filename="../core/remote/client.py" line="453" />
             <source>the API asked to wait {seconds} s more for its rate limit</source>
             <translation>la API pidió esperar {seconds} s más por su límite de peticiones</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="454" />
+            <location filename="../core/remote/client.py" line="456" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="460" />
+            <location filename="../core/remote/client.py" line="462" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} respondió HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="464" />
+            <location filename="../core/remote/client.py" line="466" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; se abandona tras {attempts} intentos</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="467" />
+            <location filename="../core/remote/client.py" line="469" />
             <source>{problem}; next try in {seconds} s</source>
             <translation>{problem}; siguiente intento en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="469" />
+            <location filename="../core/remote/client.py" line="471" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; nuevo intento en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="550" />
+            <location filename="../core/remote/client.py" line="552" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="588" />
+            <location filename="../core/remote/client.py" line="590" />
             <source>{received} bytes received</source>
             <translation>{received} bytes recibidos</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="591" />
+            <location filename="../core/remote/client.py" line="593" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="595" />
+            <location filename="../core/remote/client.py" line="597" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="603" />
+            <location filename="../core/remote/client.py" line="605" />
             <source>{problem}; resuming</source>
             <translation>{problem}; reanudando</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="609" />
+            <location filename="../core/remote/client.py" line="611" />
             <source>the result file is larger than {limit}, the most a download may be</source>
             <translation>el archivo de resultado supera {limit}, el máximo que puede ocupar una descarga</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="620" />
+            <location filename="../core/remote/client.py" line="622" />
             <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
             <translation>el archivo de resultado ({size}) no cabe en {folder}: hay {free} libres y se mantienen libres {margin}; libere espacio y reanude la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="625" />
+            <location filename="../core/remote/client.py" line="627" />
             <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
             <translation>el disco de {folder} está casi lleno ({free} libres, se mantienen libres {margin}): la descarga se detuvo tras {received}; libere espacio y reanude la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="649" />
+            <location filename="../core/remote/client.py" line="651" />
             <source>the task was not created within {limit}; nothing was sent to run</source>
             <translation>la tarea no se creó dentro de {limit}; no se envió nada a ejecutar</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="651" />
+            <location filename="../core/remote/client.py" line="653" />
             <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
             <translation>la tarea no se creó dentro de {limit}; si el servidor la aceptó de todos modos, puede ejecutarse igualmente: mire la lista de tareas antes de ejecutarla otra vez</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="654" />
+            <location filename="../core/remote/client.py" line="656" />
             <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
             <translation>el resultado no se descargó dentro de {limit}; la tarea está hecha en el servidor: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="656" />
+            <location filename="../core/remote/client.py" line="658" />
             <source>the API did not answer within {limit}</source>
             <translation>la API no respondió dentro de {limit}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="658" />
+            <location filename="../core/remote/client.py" line="660" />
             <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
             <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="660" />
+            <location filename="../core/remote/client.py" line="662" />
             <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
             <translation>queda en el registro de tareas, para reanudarla después desde la lista de tareas (o ejecutando otra vez la misma petición)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="663" />
+            <location filename="../core/remote/client.py" line="665" />
             <source>without a task ledger, it cannot be resumed</source>
             <translation>sin registro de tareas no se puede reanudar</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="670" />
+            <location filename="../core/remote/client.py" line="672" />
             <source>its task_timeout of {seconds} s</source>
             <translation>su task_timeout de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="697" />
+            <location filename="../core/remote/client.py" line="699" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="706" />
+            <location filename="../core/remote/client.py" line="708" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="709" />
+            <location filename="../core/remote/client.py" line="711" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="713" />
+            <location filename="../core/remote/client.py" line="718" />
             <source>the API rejected the request: {reason}</source>
             <translation>la API rechazó la petición: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="715" />
+            <location filename="../core/remote/client.py" line="720" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} al {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="716" />
+            <location filename="../core/remote/client.py" line="721" />
             <source>no message</source>
             <translation>sin mensaje</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="737" />
+            <location filename="../core/remote/client.py" line="742" />
             <source>{count} bytes</source>
             <translation>{count} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="808" />
+            <location filename="../core/remote/client.py" line="813" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
         </message>
@@ -2023,72 +2023,72 @@
             <translation>no se puede escribir el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="81" />
+            <location filename="../core/remote/search.py" line="74" />
             <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
             <translation>{name} no es un sensor que conozca la búsqueda de escenas (conjuntos de datos: {known}; también valen nombres cortos como S2, S2L2A, L8)</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="126" />
+            <location filename="../core/remote/search.py" line="119" />
             <source>the scene search gave no footprint for {view_id}</source>
             <translation>la búsqueda de escenas no dio ninguna huella para {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="215" />
+            <location filename="../core/remote/search.py" line="198" />
             <source>searching scenes</source>
             <translation>buscar escenas</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="228" />
+            <location filename="../core/remote/search.py" line="211" />
             <source>scene search: page {page}, {count} results</source>
             <translation>búsqueda de escenas: página {page}, {count} resultados</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="235" />
+            <location filename="../core/remote/search.py" line="218" />
             <source>{count} search result(s) without a view_id skipped</source>
             <translation>{count} resultado(s) de búsqueda sin view_id omitido(s)</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="239" />
+            <location filename="../core/remote/search.py" line="222" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
             <translation>coinciden más de {seen} escenas ({total}); acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="242" />
+            <location filename="../core/remote/search.py" line="225" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
             <translation>pueden coincidir más de {seen} escenas; acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="252" />
+            <location filename="../core/remote/search.py" line="235" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>la primera fecha {first} es posterior a la última fecha {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="255" />
+            <location filename="../core/remote/search.py" line="238" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>debe ser un porcentaje entre 0 y 100, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="259" />
+            <location filename="../core/remote/search.py" line="242" />
             <source>must be a positive whole number, not {value}</source>
             <translation>debe ser un número entero positivo, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="261" />
+            <location filename="../core/remote/search.py" line="244" />
             <source>must be one of {choices}, not {value}</source>
             <translation>debe ser uno de {choices}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="283" />
+            <location filename="../core/remote/search.py" line="266" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>la búsqueda de escenas respondió algo que no es un objeto: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="303" />
+            <location filename="../core/remote/search.py" line="286" />
             <source>the scene search failed: {reason}</source>
             <translation>la búsqueda de escenas falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="304" />
+            <location filename="../core/remote/search.py" line="287" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
@@ -2108,39 +2108,44 @@
             <translation>no se puede transformar a {crs}: {error}</translation>
         </message>
         <message>
-            <location filename="../services/backends.py" line="35" />
+            <location filename="../services/backends.py" line="36" />
             <source>no scene folder is set: add one in the plugin's settings</source>
             <translation>no hay carpeta de escenas: añada una en la configuración del complemento</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="31" />
-            <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
-            <translation>no hay clave de API: elija la configuración de autenticación que la contiene (Configuración, Processing API)</translation>
+            <location filename="../services/network.py" line="52" />
+            <source>the key comes from the authentication configuration “{name}” ({config})</source>
+            <translation>la clave viene de la configuración de autenticación «{name}» ({config})</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="36" />
-            <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
-            <translation>la configuración de autenticación {config} no se puede leer (¿está establecida la contraseña maestra y existe todavía la configuración?)</translation>
+            <location filename="../services/network.py" line="56" />
+            <source>the key comes from the authentication configuration “{name}” ({config}), which QGIS applies to each call; the API reads the key from the {header} header only: an API Header configuration whose header {header} holds the key sends it so (“Set key…” makes one)</source>
+            <translation>la clave viene de la configuración de autenticación «{name}» ({config}), que QGIS aplica a cada llamada; la API lee la clave solo de la cabecera {header}: una configuración API Header cuya cabecera {header} contiene la clave la envía así («Definir clave…» crea una)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="41" />
-            <source>the authentication configuration {config} holds no key in its {field} field</source>
-            <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
-        </message>
-        <message>
-            <location filename="../services/network.py" line="46" />
-            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
-            <translation>la configuración de autenticación {config} usa el método {method}; guarde la clave en una configuración Basic (contraseña), EsriToken o API Header</translation>
-        </message>
-        <message>
-            <location filename="../services/network.py" line="67" />
+            <location filename="../services/network.py" line="82" />
             <source>the key could not be saved in QGIS's authentication database</source>
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="74" />
+            <location filename="../services/network.py" line="85" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="94" />
+            <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
+            <translation>no hay clave de API: elija la configuración de autenticación que la contiene (Configuración, Processing API)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="104" />
+            <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
+            <translation>la configuración de autenticación {config} no se puede leer (¿está establecida la contraseña maestra y existe todavía la configuración?)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="130" />
+            <source>the authentication configuration {config} holds no key in its {field} field</source>
+            <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
         </message>
         <message>
             <location filename="../services/result_layers.py" line="84" />
@@ -2291,6 +2296,10 @@
         <message>
             <source>not a raster GDAL can read</source>
             <translation type="vanished">no es un ráster que GDAL pueda leer</translation>
+        </message>
+        <message>
+            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
+            <translation type="vanished">la configuración de autenticación {config} usa el método {method}; guarde la clave en una configuración Basic (contraseña), EsriToken o API Header</translation>
         </message>
         <message>
             <source>the embedded processor does not run {task_type} tasks yet</source>
@@ -2485,97 +2494,97 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="71" />
+            <location filename="../ui/dock.py" line="72" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="107" />
+            <location filename="../ui/dock.py" line="108" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="161" />
+            <location filename="../ui/dock.py" line="162" />
             <source>Task</source>
             <translation>Tarea</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="166" />
+            <location filename="../ui/dock.py" line="167" />
             <source>Scene</source>
             <translation>Escena</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="167" />
+            <location filename="../ui/dock.py" line="168" />
             <source>local processor</source>
             <translation>procesador local</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="169" />
+            <location filename="../ui/dock.py" line="170" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="179" />
+            <location filename="../ui/dock.py" line="180" />
             <source>Run on</source>
             <translation>Ejecutar en</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="227" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Options</source>
             <translation>Opciones</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="244" />
+            <location filename="../ui/dock.py" line="245" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="251" />
+            <location filename="../ui/dock.py" line="252" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="318" />
+            <location filename="../ui/dock.py" line="319" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Dibuje un área de interés o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="336" />
+            <location filename="../ui/dock.py" line="337" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Defina la clave de API en Configuración, abajo (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="338" />
+            <location filename="../ui/dock.py" line="339" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="368" />
+            <location filename="../ui/dock.py" line="369" />
             <source>Checking the request against the scene folders…</source>
             <translation>Comprobando la petición con las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="370" />
+            <location filename="../ui/dock.py" line="371" />
             <source>Run the task in the background</source>
             <translation>Ejecutar la tarea en segundo plano</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="377" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ el tipo de resultado aparece aquí cuando la petición es válida</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="388" />
+            <location filename="../ui/dock.py" line="389" />
             <source>Large area of interest</source>
             <translation>Área de interés grande</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="389" />
+            <location filename="../ui/dock.py" line="390" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>El área de interés cubre {area} km², más que los {limit} km² definidos en Configuración. ¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="433" />
+            <location filename="../ui/dock.py" line="434" />
             <source>the result of {task}</source>
             <translation>el resultado de {task}</translation>
         </message>
@@ -3080,17 +3089,17 @@
     <context>
         <name>SceneSearch</name>
         <message>
-            <location filename="../ui/scene_search.py" line="102" />
+            <location filename="../ui/scene_search.py" line="95" />
             <source>Choose the datasets to search.</source>
             <translation>Elija los conjuntos de datos en los que buscar.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="105" />
+            <location filename="../ui/scene_search.py" line="98" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Dibuje un área de interés para buscar las escenas de la API.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="111" />
+            <location filename="../ui/scene_search.py" line="104" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
         </message>
@@ -3098,92 +3107,92 @@
     <context>
         <name>SettingsWidget</name>
         <message>
-            <location filename="../ui/settings_widget.py" line="44" />
+            <location filename="../ui/settings_widget.py" line="46" />
             <source>Add folder…</source>
             <translation>Añadir carpeta…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="46" />
+            <location filename="../ui/settings_widget.py" line="48" />
             <source>Remove</source>
             <translation>Quitar</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="69" />
+            <location filename="../ui/settings_widget.py" line="71" />
             <source>Set key…</source>
             <translation>Definir clave…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="71" />
+            <location filename="../ui/settings_widget.py" line="73" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
             <translation>Pegue la clave de API: se guarda en la base de datos de autenticación de QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="73" />
+            <location filename="../ui/settings_widget.py" line="75" />
             <source>the task's own limit</source>
             <translation>el límite propio de la tarea</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="75" />
+            <location filename="../ui/settings_widget.py" line="77" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="77" />
+            <location filename="../ui/settings_widget.py" line="79" />
             <source>Reuse identical recent results</source>
             <translation>Reutilizar resultados recientes idénticos</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="78" />
+            <location filename="../ui/settings_widget.py" line="80" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Reutilizar el resultado de una petición idéntica reciente</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="91" />
+            <location filename="../ui/settings_widget.py" line="93" />
             <source>Scene folders</source>
             <translation>Carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="92" />
+            <location filename="../ui/settings_widget.py" line="94" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="93" />
+            <location filename="../ui/settings_widget.py" line="95" />
             <source>Ask before an AOI larger than</source>
             <translation>Preguntar si el área de interés supera</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="94" />
+            <location filename="../ui/settings_widget.py" line="96" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="96" />
+            <location filename="../ui/settings_widget.py" line="98" />
             <source>Base URL</source>
             <translation>URL base</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="97" />
+            <location filename="../ui/settings_widget.py" line="99" />
             <source>Search URL</source>
             <translation>URL de búsqueda</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="101" />
+            <location filename="../ui/settings_widget.py" line="103" />
             <source>API key</source>
             <translation>Clave de API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="102" />
+            <location filename="../ui/settings_widget.py" line="104" />
             <source>Stop waiting after</source>
             <translation>Dejar de esperar tras</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="145" />
+            <location filename="../ui/settings_widget.py" line="168" />
             <source>The Processing API key:</source>
             <translation>La clave de la Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="161" />
+            <location filename="../ui/settings_widget.py" line="184" />
             <source>Scene folder</source>
             <translation>Carpeta de escenas</translation>
         </message>
@@ -3363,87 +3372,87 @@
     <context>
         <name>StatsForm</name>
         <message>
-            <location filename="../ui/stats_form.py" line="60" />
+            <location filename="../ui/stats_form.py" line="47" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
             <translation>hasta 3, separados por ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="64" />
+            <location filename="../ui/stats_form.py" line="49" />
             <source>add an index…</source>
             <translation>añadir un índice…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="88" />
+            <location filename="../ui/stats_form.py" line="70" />
             <source>all sensors</source>
             <translation>todos los sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="90" />
+            <location filename="../ui/stats_form.py" line="72" />
             <source>no limit</source>
             <translation>sin límite</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="94" />
+            <location filename="../ui/stats_form.py" line="76" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Excluir los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="95" />
+            <location filename="../ui/stats_form.py" line="77" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Excluir de los valores los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="108" />
+            <location filename="../ui/stats_form.py" line="90" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="113" />
+            <location filename="../ui/stats_form.py" line="95" />
             <source>Indices</source>
             <translation>Índices</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="115" />
+            <location filename="../ui/stats_form.py" line="97" />
             <source>Dates</source>
             <translation>Fechas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="116" />
+            <location filename="../ui/stats_form.py" line="98" />
             <source>Sensors</source>
             <translation>Sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="117" />
+            <location filename="../ui/stats_form.py" line="99" />
             <source>Scenes with cloud ≤</source>
             <translation>Escenas con nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="119" />
+            <location filename="../ui/stats_form.py" line="101" />
             <source>At most</source>
             <translation>Como máximo</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="123" />
+            <location filename="../ui/stats_form.py" line="105" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="126" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="129" />
+            <location filename="../ui/stats_form.py" line="111" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="161" />
+            <location filename="../ui/stats_form.py" line="144" />
             <source>Give at least one index or expression.</source>
             <translation>Indique al menos un índice o una expresión.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="163" />
+            <location filename="../ui/stats_form.py" line="146" />
             <source>At most {count} indices.</source>
             <translation>Como máximo {count} índices.</translation>
         </message>

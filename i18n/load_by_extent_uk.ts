@@ -269,7 +269,7 @@
     <context>
         <name>DatasetChoice</name>
         <message>
-            <location filename="../ui/scene_search.py" line="51" />
+            <location filename="../ui/scene_search.py" line="44" />
             <source>Datasets</source>
             <translation>Набори даних</translation>
         </message>
@@ -277,42 +277,42 @@
     <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="41" />
+            <location filename="../ui/index_form.py" line="40" />
             <source>Custom expression</source>
             <translation>Власний вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="56" />
+            <location filename="../ui/index_form.py" line="50" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="61" />
+            <location filename="../ui/index_form.py" line="55" />
             <source>Catalog</source>
             <translation>Каталог</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="62" />
+            <location filename="../ui/index_form.py" line="56" />
             <source>Expression</source>
             <translation>Вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="64" />
+            <location filename="../ui/index_form.py" line="58" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="68" />
+            <location filename="../ui/index_form.py" line="62" />
             <source>Index (bandmath)</source>
             <translation>Індекс (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="71" />
+            <location filename="../ui/index_form.py" line="65" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="74" />
+            <location filename="../ui/index_form.py" line="68" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
         </message>
@@ -503,22 +503,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="84" />
+            <location filename="../plugin.py" line="87" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="90" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Обрізання супутникових сцен за областю інтересу</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="108" />
+            <location filename="../plugin.py" line="111" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>Незавершених віддалених завдань попередньої сесії: {count}.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="110" />
+            <location filename="../plugin.py" line="113" />
             <source>Show in the task list</source>
             <translation>Показати в списку завдань</translation>
         </message>
@@ -678,37 +678,37 @@
             <translation>не є геометрією, яку може прочитати OGR</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="66" />
+            <location filename="../core/calibration.py" line="68" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
             <translation>calibrate=1: сцени {sensor} не калібруються (перетворення невідоме); значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="73" />
+            <location filename="../core/calibration.py" line="75" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
             <translation>calibrate=1: сцена {view_id} не має файлу MTL у сховищі; значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="78" />
+            <location filename="../core/calibration.py" line="80" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
             <translation>calibrate=1: MTL сцени {view_id} не містить висоти Сонця; значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="87" />
+            <location filename="../core/calibration.py" line="89" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
             <translation>calibrate=1: MTL сцени {view_id} не має коефіцієнтів відбиття для каналу {band}; його значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="102" />
+            <location filename="../core/calibration.py" line="104" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
             <translation>calibrate=1: {view_id} — рівень 2A (коефіцієнт відбиття поверхні); перетворено за його значенням квантування, а не до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="109" />
+            <location filename="../core/calibration.py" line="111" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
             <translation>calibrate=1: сцена {view_id} не має метаданих продукту у сховищі; коефіцієнт відбиття = DN / {quantification} (визначення рівня 1C)</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="116" />
+            <location filename="../core/calibration.py" line="118" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
             <translation>calibrate=1: {band} не є каналом відбиття; його значення залишено як збережено</translation>
         </message>
@@ -1378,102 +1378,102 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="128" />
+            <location filename="../core/scenes.py" line="131" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="130" />
+            <location filename="../core/scenes.py" line="133" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: жодного)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="176" />
+            <location filename="../core/scenes.py" line="187" />
             <source>{path} is not georeferenced</source>
             <translation>{path} не має геоприв'язки</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="285" />
+            <location filename="../core/scenes.py" line="299" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>сцену {view_id} пропущено: жоден її канал не читається</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="343" />
+            <location filename="../core/scenes.py" line="357" />
             <source>the scene folder {folder} does not exist</source>
             <translation>тека сцен {folder} не існує</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="361" />
+            <location filename="../core/scenes.py" line="375" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} пропущено: його назва не в UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="388" />
+            <location filename="../core/scenes.py" line="402" />
             <source>(no scene folder)</source>
             <translation>(немає теки сцен)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="275" />
+            <location filename="../core/sensors.py" line="302" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
             <translation>{view_id} не має коректної дати ({year}-{month}-{day})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="283" />
+            <location filename="../core/sensors.py" line="310" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
             <translation>{view_id} не має коректного дня року ({year}, день {day_of_year})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="291" />
+            <location filename="../core/sensors.py" line="318" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>відсутнє: задайте ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="304" />
+            <location filename="../core/sensors.py" line="331" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
             <translation>{view_id} — не відомий ідентифікатор сцени (очікується S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... або NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="313" />
+            <location filename="../core/sensors.py" line="340" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} — не ідентифікатор Sentinel-2 вигляду {form}, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="318" />
+            <location filename="../core/sensors.py" line="345" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: зона UTM {zone} не в межах від 1 до 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="322" />
+            <location filename="../core/sensors.py" line="349" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: зона, місяць, день і порядковий номер у view_id не доповнюються нулями ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="337" />
+            <location filename="../core/sensors.py" line="364" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} — не ідентифікатор сцени Landsat (напр. L8/LC80290332017076LGN00 або L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="344" />
+            <location filename="../core/sensors.py" line="371" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: сцени {kind} не підтримуються</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="350" />
+            <location filename="../core/sensors.py" line="377" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: префікс {prefix}/ не відповідає сцені Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="360" />
+            <location filename="../core/sensors.py" line="387" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} — не ідентифікатор MODIS вигляду {form}, напр. MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="365" />
+            <location filename="../core/sensors.py" line="392" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: тайл MODIS {tile} поза сіткою (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="376" />
+            <location filename="../core/sensors.py" line="403" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
@@ -1553,12 +1553,12 @@
             <translation>область інтересу не перекривається зі сценою {view_id} (канал {band})</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="115" />
+            <location filename="../core/local/lbe.py" line="114" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
             <translation>сцена {view_id} не має метаданих тайла ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="117" />
+            <location filename="../core/local/lbe.py" line="116" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
@@ -1663,257 +1663,257 @@
             <translation>завдання {task_id} більше немає в журналі завдань</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="104" />
+            <location filename="../core/remote/client.py" line="105" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>немає ключа API: задайте --api-key або встановіть LBE_API_KEY (у QGIS: конфігурація автентифікації)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="107" />
+            <location filename="../core/remote/client.py" line="108" />
             <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
             <translation>ключ API містить розрив рядка, пробіл, керівний символ або символ поза ASCII, яких не має жоден ключ: вкажіть лише ключ, в одному рядку</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="282" />
+            <location filename="../core/remote/client.py" line="284" />
             <source>the waiting limit of {seconds} s</source>
             <translation>ліміту очікування ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="302" />
+            <location filename="../core/remote/client.py" line="304" />
             <source>creating the task</source>
             <translation>створення завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="306" />
+            <location filename="../core/remote/client.py" line="308" />
             <source>the API created no task (answer: {answer})</source>
             <translation>API не створив завдання (відповідь: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="325" />
+            <location filename="../core/remote/client.py" line="327" />
             <source>the API answered a redirect without a Location</source>
             <translation>API відповів переспрямуванням без Location</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="328" />
+            <location filename="../core/remote/client.py" line="330" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="331" />
+            <location filename="../core/remote/client.py" line="333" />
             <source>asking for the task's status</source>
             <translation>запиту стану завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="350" />
+            <location filename="../core/remote/client.py" line="352" />
             <source>the task failed on the server: {reason}</source>
             <translation>завдання завершилося помилкою на сервері: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="356" />
+            <location filename="../core/remote/client.py" line="358" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="368" />
+            <location filename="../core/remote/client.py" line="370" />
             <source>the download limit of {seconds} s</source>
             <translation>ліміт завантаження {seconds} с</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="391" />
+            <location filename="../core/remote/client.py" line="393" />
             <source>testing the connection</source>
             <translation>перевірки з'єднання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="393" />
+            <location filename="../core/remote/client.py" line="395" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="422" />
+            <location filename="../core/remote/client.py" line="424" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>немає з'єднання з {host} протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="425" />
+            <location filename="../core/remote/client.py" line="427" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="429" />
+            <location filename="../core/remote/client.py" line="431" />
             <source>{host} did not send its whole answer within {seconds} s</source>
             <translation>{host} не надіслав усю відповідь за {seconds} с</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="431" />
+            <location filename="../core/remote/client.py" line="433" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} не відповів протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="434" />
+            <location filename="../core/remote/client.py" line="436" />
             <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
             <translation>відповідь {host} більша за {size}, найбільший допустимий розмір відповіді API</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="438" />
+            <location filename="../core/remote/client.py" line="440" />
             <source>cannot reach {host}: {reason}</source>
             <translation>не вдається зв'язатися з {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="440" />
+            <location filename="../core/remote/client.py" line="442" />
             <source>the request to {host} failed: {reason}</source>
             <translation>запит до {host} не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="446" />
+            <location filename="../core/remote/client.py" line="448" />
             <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
             <translation>{host} відмовив {count} разів поспіль через обмеження частоти запитів (HTTP 429); спробуйте пізніше</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="451" />
+            <location filename="../core/remote/client.py" line="453" />
             <source>the API asked to wait {seconds} s more for its rate limit</source>
             <translation>API попросив зачекати ще {seconds} с через обмеження частоти запитів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="454" />
+            <location filename="../core/remote/client.py" line="456" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="460" />
+            <location filename="../core/remote/client.py" line="462" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} відповів HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="464" />
+            <location filename="../core/remote/client.py" line="466" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; припинено після спроб: {attempts}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="467" />
+            <location filename="../core/remote/client.py" line="469" />
             <source>{problem}; next try in {seconds} s</source>
             <translation>{problem}; наступна спроба через {seconds} с</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="469" />
+            <location filename="../core/remote/client.py" line="471" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; повторна спроба через {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="550" />
+            <location filename="../core/remote/client.py" line="552" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="588" />
+            <location filename="../core/remote/client.py" line="590" />
             <source>{received} bytes received</source>
             <translation>отримано байтів: {received}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="591" />
+            <location filename="../core/remote/client.py" line="593" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="595" />
+            <location filename="../core/remote/client.py" line="597" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="603" />
+            <location filename="../core/remote/client.py" line="605" />
             <source>{problem}; resuming</source>
             <translation>{problem}; відновлення</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="609" />
+            <location filename="../core/remote/client.py" line="611" />
             <source>the result file is larger than {limit}, the most a download may be</source>
             <translation>файл результату більший за {limit}, найбільший допустимий розмір завантаження</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="620" />
+            <location filename="../core/remote/client.py" line="622" />
             <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
             <translation>файл результату ({size}) не вміщується в {folder}: вільно {free}, а {margin} лишаються вільними; звільніть місце й відновіть завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="625" />
+            <location filename="../core/remote/client.py" line="627" />
             <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
             <translation>диск теки {folder} майже заповнений (вільно {free}, {margin} лишаються вільними): завантаження зупинено після {received}; звільніть місце й відновіть завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="649" />
+            <location filename="../core/remote/client.py" line="651" />
             <source>the task was not created within {limit}; nothing was sent to run</source>
             <translation>завдання не створено в межах {limit}; нічого не надіслано на виконання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="651" />
+            <location filename="../core/remote/client.py" line="653" />
             <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
             <translation>завдання не створено в межах {limit}; якщо сервер усе ж його прийняв, воно може виконатися: перегляньте список завдань, перш ніж запускати його знову</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="654" />
+            <location filename="../core/remote/client.py" line="656" />
             <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
             <translation>результат не завантажено в межах {limit}; на сервері завдання виконано: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="656" />
+            <location filename="../core/remote/client.py" line="658" />
             <source>the API did not answer within {limit}</source>
             <translation>API не відповів у межах {limit}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="658" />
+            <location filename="../core/remote/client.py" line="660" />
             <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
             <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="660" />
+            <location filename="../core/remote/client.py" line="662" />
             <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
             <translation>його збережено в журналі завдань, щоб відновити пізніше зі списку завдань (або повторним запуском того самого запиту)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="663" />
+            <location filename="../core/remote/client.py" line="665" />
             <source>without a task ledger, it cannot be resumed</source>
             <translation>без журналу завдань його не можна відновити</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="670" />
+            <location filename="../core/remote/client.py" line="672" />
             <source>its task_timeout of {seconds} s</source>
             <translation>свого task_timeout ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="697" />
+            <location filename="../core/remote/client.py" line="699" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="706" />
+            <location filename="../core/remote/client.py" line="708" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="709" />
+            <location filename="../core/remote/client.py" line="711" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="713" />
+            <location filename="../core/remote/client.py" line="718" />
             <source>the API rejected the request: {reason}</source>
             <translation>API відхилив запит: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="715" />
+            <location filename="../core/remote/client.py" line="720" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} під час {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="716" />
+            <location filename="../core/remote/client.py" line="721" />
             <source>no message</source>
             <translation>без повідомлення</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="737" />
+            <location filename="../core/remote/client.py" line="742" />
             <source>{count} bytes</source>
             <translation>{count} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="808" />
+            <location filename="../core/remote/client.py" line="813" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>файл результату невідомого типу (починається з {start})</translation>
         </message>
@@ -2023,72 +2023,72 @@
             <translation>не вдається записати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="81" />
+            <location filename="../core/remote/search.py" line="74" />
             <source>{name} is not a sensor the scene search knows (datasets: {known}; short names such as S2, S2L2A, L8 work too)</source>
             <translation>{name} — не сенсор, відомий пошуку сцен (набори даних: {known}; короткі назви, як-от S2, S2L2A, L8, теж підходять)</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="126" />
+            <location filename="../core/remote/search.py" line="119" />
             <source>the scene search gave no footprint for {view_id}</source>
             <translation>пошук сцен не повернув контуру для {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="215" />
+            <location filename="../core/remote/search.py" line="198" />
             <source>searching scenes</source>
             <translation>пошуку сцен</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="228" />
+            <location filename="../core/remote/search.py" line="211" />
             <source>scene search: page {page}, {count} results</source>
             <translation>пошук сцен: сторінка {page}, результатів: {count}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="235" />
+            <location filename="../core/remote/search.py" line="218" />
             <source>{count} search result(s) without a view_id skipped</source>
             <translation>пропущено результатів пошуку без view_id: {count}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="239" />
+            <location filename="../core/remote/search.py" line="222" />
             <source>more than {seen} scenes match ({total}); narrow the dates or the area</source>
             <translation>відповідних сцен більше ніж {seen} ({total}); звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="242" />
+            <location filename="../core/remote/search.py" line="225" />
             <source>more than {seen} scenes may match; narrow the dates or the area</source>
             <translation>відповідних сцен може бути більше ніж {seen}; звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="252" />
+            <location filename="../core/remote/search.py" line="235" />
             <source>the first date {first} is after the last date {last}</source>
             <translation>перша дата {first} пізніша за останню дату {last}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="255" />
+            <location filename="../core/remote/search.py" line="238" />
             <source>must be a percentage between 0 and 100, not {value}</source>
             <translation>має бути відсотком від 0 до 100, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="259" />
+            <location filename="../core/remote/search.py" line="242" />
             <source>must be a positive whole number, not {value}</source>
             <translation>має бути додатним цілим числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="261" />
+            <location filename="../core/remote/search.py" line="244" />
             <source>must be one of {choices}, not {value}</source>
             <translation>має бути одним із {choices}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="283" />
+            <location filename="../core/remote/search.py" line="266" />
             <source>the scene search answered something other than an object: {answer}</source>
             <translation>пошук сцен відповів не об'єктом: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="303" />
+            <location filename="../core/remote/search.py" line="286" />
             <source>the scene search failed: {reason}</source>
             <translation>пошук сцен не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/search.py" line="304" />
+            <location filename="../core/remote/search.py" line="287" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
@@ -2108,39 +2108,44 @@
             <translation>неможливо перетворити в {crs}: {error}</translation>
         </message>
         <message>
-            <location filename="../services/backends.py" line="35" />
+            <location filename="../services/backends.py" line="36" />
             <source>no scene folder is set: add one in the plugin's settings</source>
             <translation>теку сцен не задано: додайте її в налаштуваннях модуля</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="31" />
-            <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
-            <translation>немає ключа API: виберіть конфігурацію автентифікації, що його містить (Налаштування, Processing API)</translation>
+            <location filename="../services/network.py" line="52" />
+            <source>the key comes from the authentication configuration “{name}” ({config})</source>
+            <translation>ключ береться з конфігурації автентифікації «{name}» ({config})</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="36" />
-            <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
-            <translation>не вдається прочитати конфігурацію автентифікації {config} (чи встановлено головний пароль і чи ця конфігурація ще існує?)</translation>
+            <location filename="../services/network.py" line="56" />
+            <source>the key comes from the authentication configuration “{name}” ({config}), which QGIS applies to each call; the API reads the key from the {header} header only: an API Header configuration whose header {header} holds the key sends it so (“Set key…” makes one)</source>
+            <translation>ключ береться з конфігурації автентифікації «{name}» ({config}), яку QGIS застосовує до кожного виклику; API читає ключ лише із заголовка {header}: конфігурація API Header, чий заголовок {header} містить ключ, надсилає його саме так (її створює «Задати ключ…»)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="41" />
-            <source>the authentication configuration {config} holds no key in its {field} field</source>
-            <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
-        </message>
-        <message>
-            <location filename="../services/network.py" line="46" />
-            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
-            <translation>конфігурація автентифікації {config} використовує метод {method}; зберігайте ключ у конфігурації Basic (пароль), EsriToken або API Header</translation>
-        </message>
-        <message>
-            <location filename="../services/network.py" line="67" />
+            <location filename="../services/network.py" line="82" />
             <source>the key could not be saved in QGIS's authentication database</source>
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="74" />
+            <location filename="../services/network.py" line="85" />
             <source>the key could not be saved in QGIS's authentication database (is the master password set?)</source>
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="94" />
+            <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
+            <translation>немає ключа API: виберіть конфігурацію автентифікації, що його містить (Налаштування, Processing API)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="104" />
+            <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
+            <translation>не вдається прочитати конфігурацію автентифікації {config} (чи встановлено головний пароль і чи ця конфігурація ще існує?)</translation>
+        </message>
+        <message>
+            <location filename="../services/network.py" line="130" />
+            <source>the authentication configuration {config} holds no key in its {field} field</source>
+            <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
         </message>
         <message>
             <location filename="../services/result_layers.py" line="84" />
@@ -2291,6 +2296,10 @@
         <message>
             <source>not a raster GDAL can read</source>
             <translation type="vanished">не є растром, який може прочитати GDAL</translation>
+        </message>
+        <message>
+            <source>the authentication configuration {config} uses the method {method}; keep the key in a Basic (password), EsriToken or API Header configuration</source>
+            <translation type="vanished">конфігурація автентифікації {config} використовує метод {method}; зберігайте ключ у конфігурації Basic (пароль), EsriToken або API Header</translation>
         </message>
         <message>
             <source>the embedded processor does not run {task_type} tasks yet</source>
@@ -2485,97 +2494,97 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="71" />
+            <location filename="../ui/dock.py" line="72" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="107" />
+            <location filename="../ui/dock.py" line="108" />
             <source>Run</source>
             <translation>Виконати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="161" />
+            <location filename="../ui/dock.py" line="162" />
             <source>Task</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="166" />
+            <location filename="../ui/dock.py" line="167" />
             <source>Scene</source>
             <translation>Сцена</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="167" />
+            <location filename="../ui/dock.py" line="168" />
             <source>local processor</source>
             <translation>локальний обробник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="169" />
+            <location filename="../ui/dock.py" line="170" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="179" />
+            <location filename="../ui/dock.py" line="180" />
             <source>Run on</source>
             <translation>Де виконувати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="227" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Options</source>
             <translation>Параметри</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="244" />
+            <location filename="../ui/dock.py" line="245" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="251" />
+            <location filename="../ui/dock.py" line="252" />
             <source>Settings</source>
             <translation>Налаштування</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="318" />
+            <location filename="../ui/dock.py" line="319" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Намалюйте область інтересу або візьміть її з джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="336" />
+            <location filename="../ui/dock.py" line="337" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Задайте ключ API в налаштуваннях нижче (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="338" />
+            <location filename="../ui/dock.py" line="339" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="368" />
+            <location filename="../ui/dock.py" line="369" />
             <source>Checking the request against the scene folders…</source>
             <translation>Перевірка запиту за теками сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="370" />
+            <location filename="../ui/dock.py" line="371" />
             <source>Run the task in the background</source>
             <translation>Виконати завдання у фоновому режимі</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="377" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ тип результату з'явиться тут, щойно запит стане коректним</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="388" />
+            <location filename="../ui/dock.py" line="389" />
             <source>Large area of interest</source>
             <translation>Велика область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="389" />
+            <location filename="../ui/dock.py" line="390" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>Область інтересу займає {area} km², більше за {limit} km², заданих у налаштуваннях. Усе одно виконати?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="433" />
+            <location filename="../ui/dock.py" line="434" />
             <source>the result of {task}</source>
             <translation>результат {task}</translation>
         </message>
@@ -3080,17 +3089,17 @@
     <context>
         <name>SceneSearch</name>
         <message>
-            <location filename="../ui/scene_search.py" line="102" />
+            <location filename="../ui/scene_search.py" line="95" />
             <source>Choose the datasets to search.</source>
             <translation>Виберіть набори даних для пошуку.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="105" />
+            <location filename="../ui/scene_search.py" line="98" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="111" />
+            <location filename="../ui/scene_search.py" line="104" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
         </message>
@@ -3098,92 +3107,92 @@
     <context>
         <name>SettingsWidget</name>
         <message>
-            <location filename="../ui/settings_widget.py" line="44" />
+            <location filename="../ui/settings_widget.py" line="46" />
             <source>Add folder…</source>
             <translation>Додати теку…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="46" />
+            <location filename="../ui/settings_widget.py" line="48" />
             <source>Remove</source>
             <translation>Вилучити</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="69" />
+            <location filename="../ui/settings_widget.py" line="71" />
             <source>Set key…</source>
             <translation>Задати ключ…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="71" />
+            <location filename="../ui/settings_widget.py" line="73" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
             <translation>Вставте ключ API: він зберігається в базі даних автентифікації QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="73" />
+            <location filename="../ui/settings_widget.py" line="75" />
             <source>the task's own limit</source>
             <translation>власний ліміт завдання</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="75" />
+            <location filename="../ui/settings_widget.py" line="77" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="77" />
+            <location filename="../ui/settings_widget.py" line="79" />
             <source>Reuse identical recent results</source>
             <translation>Повторно використовувати однакові недавні результати</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="78" />
+            <location filename="../ui/settings_widget.py" line="80" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Повторно використовувати результат ідентичного нещодавнього запиту</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="91" />
+            <location filename="../ui/settings_widget.py" line="93" />
             <source>Scene folders</source>
             <translation>Теки сцен</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="92" />
+            <location filename="../ui/settings_widget.py" line="94" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="93" />
+            <location filename="../ui/settings_widget.py" line="95" />
             <source>Ask before an AOI larger than</source>
             <translation>Питати, якщо область інтересу більша за</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="94" />
+            <location filename="../ui/settings_widget.py" line="96" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="96" />
+            <location filename="../ui/settings_widget.py" line="98" />
             <source>Base URL</source>
             <translation>Базова URL-адреса</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="97" />
+            <location filename="../ui/settings_widget.py" line="99" />
             <source>Search URL</source>
             <translation>URL-адреса пошуку</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="101" />
+            <location filename="../ui/settings_widget.py" line="103" />
             <source>API key</source>
             <translation>Ключ API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="102" />
+            <location filename="../ui/settings_widget.py" line="104" />
             <source>Stop waiting after</source>
             <translation>Припинити очікування через</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="145" />
+            <location filename="../ui/settings_widget.py" line="168" />
             <source>The Processing API key:</source>
             <translation>Ключ Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="161" />
+            <location filename="../ui/settings_widget.py" line="184" />
             <source>Scene folder</source>
             <translation>Тека сцен</translation>
         </message>
@@ -3363,87 +3372,87 @@
     <context>
         <name>StatsForm</name>
         <message>
-            <location filename="../ui/stats_form.py" line="60" />
+            <location filename="../ui/stats_form.py" line="47" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
             <translation>до 3, через ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="64" />
+            <location filename="../ui/stats_form.py" line="49" />
             <source>add an index…</source>
             <translation>додати індекс…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="88" />
+            <location filename="../ui/stats_form.py" line="70" />
             <source>all sensors</source>
             <translation>усі сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="90" />
+            <location filename="../ui/stats_form.py" line="72" />
             <source>no limit</source>
             <translation>без обмеження</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="94" />
+            <location filename="../ui/stats_form.py" line="76" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Вилучити пікселі хмар і тіней</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="95" />
+            <location filename="../ui/stats_form.py" line="77" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Не враховувати пікселі хмар і тіней у показниках</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="108" />
+            <location filename="../ui/stats_form.py" line="90" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="113" />
+            <location filename="../ui/stats_form.py" line="95" />
             <source>Indices</source>
             <translation>Індекси</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="115" />
+            <location filename="../ui/stats_form.py" line="97" />
             <source>Dates</source>
             <translation>Дати</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="116" />
+            <location filename="../ui/stats_form.py" line="98" />
             <source>Sensors</source>
             <translation>Сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="117" />
+            <location filename="../ui/stats_form.py" line="99" />
             <source>Scenes with cloud ≤</source>
             <translation>Сцени з хмарністю ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="119" />
+            <location filename="../ui/stats_form.py" line="101" />
             <source>At most</source>
             <translation>Щонайбільше</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="123" />
+            <location filename="../ui/stats_form.py" line="105" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Статистика в часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="126" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="129" />
+            <location filename="../ui/stats_form.py" line="111" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="161" />
+            <location filename="../ui/stats_form.py" line="144" />
             <source>Give at least one index or expression.</source>
             <translation>Задайте принаймні один індекс або вираз.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="163" />
+            <location filename="../ui/stats_form.py" line="146" />
             <source>At most {count} indices.</source>
             <translation>Щонайбільше {count} індекси.</translation>
         </message>
