@@ -692,17 +692,36 @@ class RemoteClient:
             raise self._http_error(answer, doing)
         return answer, self._json(answer, doing)
 
-    def _json(self, answer: Answer, doing: str) -> Any:
+    def service_json(self, method: str, url: str, doing: str, body: dict | None = None,
+                     accepted: tuple[int, ...] = (200,)) -> tuple[Answer, Any]:
+        """One call to a service other than the task API (a STAC catalog, a token service), without
+        the key, with the same retries, limits and caps as the API's calls; the answer and its JSON.
+        RemoteError naming the host and `doing` for any other status or a body that is not JSON."""
+        answer = self._call(method, url, json_body=body, with_key=False)
+        if answer.status not in accepted:
+            raise self._http_error(answer, doing, service=urlsplit(url).netloc)
+        return answer, self._json(answer, doing, service=urlsplit(url).netloc)
+
+    def _json(self, answer: Answer, doing: str, service: str | None = None) -> Any:
         try:
             return answer.json()
         except ValueError:
-            message = tr("the API's answer when {doing} is not JSON: {answer}")
-            raise RemoteError(self.redact(message.format(doing=doing, answer=snippet(answer.text))),
+            if service is None:
+                message = tr("the API's answer when {doing} is not JSON: {answer}")
+            else:
+                message = tr("the answer of {host} when {doing} is not JSON: {answer}")
+            raise RemoteError(self.redact(message.format(doing=doing, host=service, answer=snippet(answer.text))),
                               answer.status) from None
 
-    def _http_error(self, answer: Answer, doing: str) -> RemoteError:
+    def _http_error(self, answer: Answer, doing: str, service: str | None = None) -> RemoteError:
+        """The error of an answer of status `answer.status`; `service`: the host of a service other
+        than the task API (no key was sent: a refusal is not the key's)."""
         message = _server_message(answer)
         code = answer.status
+        if service is not None:
+            text = tr("{host} answered HTTP {status} when {doing}: {reason}").format(
+                host=service, status=code, doing=doing, reason=message or tr("no message"))
+            return RemoteError(self.redact(text), code)
         if code in (401, 403):
             if message:
                 text = tr("the API refused the key (HTTP {status}: {reason}): "
