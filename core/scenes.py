@@ -305,9 +305,10 @@ class SceneStore:
 
     def find(self, view_id: str) -> Scene:
         """The scene with this view_id; SceneNotFoundError when the store has none."""
-        wanted = parse_view_id(view_id).view_id
-        scene = self._index().get(wanted)
-        if scene is None:
+        wanted = parse_view_id(view_id)
+        scene = self._index().get(wanted.acquisition_view_id)
+        # S2L2A/...: the Level-2A product of the acquisition, not its Level-1C one
+        if scene is None or wanted.product_level not in (None, scene.product_level):
             raise SceneNotFoundError(view_id, self.root)
         return scene
 

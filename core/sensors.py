@@ -251,6 +251,15 @@ class SceneId:
     date: dt.date | None  # None only for NAIP ids that carry no date
     scene_name: str  # the sensor's own product name, used in file names
     tile: str  # S2 MGRS tile "33UUU", Landsat WRS path/row "029033", MODIS "h12v04", NAIP ""
+    product_level: str | None = None  # "L2A" when the id names the product level (S2L2A/...)
+
+    @property
+    def acquisition_view_id(self) -> str:
+        """The view_id of the acquisition whatever product the id names: S2L2A/33/U/UU/2017/2/16/0 and
+        S2/33/U/UU/2017/2/16/0 are one acquisition (the scene stores index scenes by it)."""
+        if self.product_level is not None and self.view_id.startswith("S2L2A/"):
+            return "S2/" + self.view_id[len("S2L2A/"):]
+        return self.view_id
 
     @property
     def file_stem(self) -> str:
@@ -261,7 +270,7 @@ class SceneId:
 
 
 _S2 = re.compile(
-    r"S2/(?P<zone>\d{1,2})/(?P<band>[C-HJ-NP-X])/(?P<square>[A-HJ-NP-Z]{2})/"
+    r"(?P<head>S2|S2L2A)/(?P<zone>\d{1,2})/(?P<band>[C-HJ-NP-X])/(?P<square>[A-HJ-NP-Z]{2})/"
     r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<seq>\d+)"
 )
 _LANDSAT_PRE = re.compile(
@@ -318,7 +327,7 @@ def parse_view_id(view_id: str) -> SceneId:
         raise RequestError(tr("missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0"), FIELD)
     text = view_id.strip()
     head, _, rest = text.partition("/")
-    if head == "S2":
+    if head in ("S2", "S2L2A"):  # S2L2A/...: the Processing API's id of the same scene's Level-2A product
         return _parse_sentinel2(text)
     if head == "MODIS":
         return _parse_modis(text)
@@ -344,13 +353,14 @@ def _parse_sentinel2(view_id: str) -> SceneId:
     if not 1 <= zone <= 60:
         message = tr("{view_id}: UTM zone {zone} is not between 1 and 60")
         raise RequestError(message.format(view_id=view_id, zone=zone), FIELD)
-    canonical = f"S2/{zone}/{match['band']}/{match['square']}/{match['y']}/{int(match['m'])}/{int(match['d'])}/{int(match['seq'])}"
+    canonical = f"{match['head']}/{zone}/{match['band']}/{match['square']}/{match['y']}/{int(match['m'])}/{int(match['d'])}/{int(match['seq'])}"
     if any(len(match[part]) > 1 and match[part].startswith("0") for part in ("zone", "m", "d", "seq")):
         message = tr("{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})")
         raise RequestError(message.format(view_id=view_id, canonical=canonical), FIELD)
     date = _date(int(match["y"]), int(match["m"]), int(match["d"]), view_id)
     tile = f"{zone:02d}{match['band']}{match['square']}"
-    return SceneId(view_id, SENTINEL2, date, f"T{tile}_{date:%Y%m%d}_{int(match['seq'])}", tile)
+    level = "L2A" if match["head"] == "S2L2A" else None
+    return SceneId(view_id, SENTINEL2, date, f"T{tile}_{date:%Y%m%d}_{int(match['seq'])}", tile, level)
 
 
 def _parse_landsat(scene: str, prefix: str | None, view_id: str) -> SceneId:

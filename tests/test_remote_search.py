@@ -466,3 +466,12 @@ def test_cli_needs_a_source_and_a_key(lbe_command, scenes, aoi_file, tmp_path):
     no_key = _lbe(lbe_command + _remote_arguments(scenes, aoi_file))
     assert no_key.returncode == 1 and "API key" in no_key.stderr
     assert scenes.search_log == []
+
+
+def test_a_result_with_a_level_2a_view_id_is_the_sentinel2_scene():
+    from load_by_extent.core.remote.search import _read_result
+
+    scene = _read_result({"view_id": "S2L2A/33/U/UU/2017/2/16/0", "date": "2017-02-16"}, ["sentinel2l2a"])
+    assert scene is not None and scene.scene_id is not None
+    assert scene.sensor is SENTINEL2 and scene.product_level == "L2A"
+    assert scene.scene_id.acquisition_view_id == "S2/33/U/UU/2017/2/16/0"

@@ -1054,3 +1054,10 @@ def test_lbe_request_with_merge_metadata_and_reference():
     assert validated.metadata == ("tile_md",)
     assert validated.result_type == "zip"
     assert json.loads(request.to_json()) == request.to_dict()
+
+
+@pytest.mark.parametrize("task_type", ["lbe", "jpeg", "bandmath"])
+def test_the_level_2a_form_of_a_sentinel2_view_id_is_valid(task_type):
+    request = make_request(task_type, {"view_id": S2_ID.replace("S2/", "S2L2A/", 1)})
+    scene = request.validate().scene
+    assert scene.sensor is SENTINEL2 and scene.product_level == "L2A"

@@ -516,6 +516,18 @@ def test_find_by_canonical_and_bare_landsat_ids(mixed_store):
     assert mixed_store.find(f"  {MODIS_VIEW_ID} ").view_id == MODIS_VIEW_ID
 
 
+def test_find_by_the_level_2a_form_of_the_view_id(mixed_store, tmp_path):
+    # mixed_store's tile has no SCL: a Level-1C product, which S2L2A/... does not name
+    l2a = S2_VIEW_ID.replace("S2/", "S2L2A/", 1)
+    with pytest.raises(SceneNotFoundError) as raised:
+        mixed_store.find(l2a)
+    assert l2a in str(raised.value)
+    band(tmp_path / S2_TILE_DIR / "SCL.jp2")
+    mixed_store.refresh()
+    assert mixed_store.find(l2a).view_id == S2_VIEW_ID
+    assert mixed_store.find(l2a).product_level == "L2A"
+
+
 def test_find_missing_scene_names_the_view_id(mixed_store):
     missing = "S2/33/U/UU/2017/2/17/0"
     with pytest.raises(SceneNotFoundError) as raised:

@@ -62,6 +62,20 @@ def test_sentinel2_view_id_gives_every_scene_field():
     assert scene.file_stem == "S2_13_R_EL_2023_7_19_0"
 
 
+def test_sentinel2_l2a_view_id_is_the_same_acquisitions_level_2a_product():
+    # The Processing API's own Level-2A form names the same acquisition as S2/...
+    scene = parse_view_id("S2L2A/13/R/EL/2023/7/19/0")
+    plain = parse_view_id(S2_ID)
+    assert scene.view_id == "S2L2A/13/R/EL/2023/7/19/0"
+    assert scene.product_level == "L2A" and plain.product_level is None
+    assert scene.acquisition_view_id == S2_ID == plain.acquisition_view_id
+    assert (scene.sensor, scene.date, scene.tile, scene.scene_name) == (
+        plain.sensor, plain.date, plain.tile, plain.scene_name)
+    assert scene.file_stem == "S2L2A_13_R_EL_2023_7_19_0"
+    error = parse_error("S2L2A/13/R/EL/2023/07/19/0")
+    assert "S2L2A/13/R/EL/2023/7/19/0" in error.message
+
+
 def test_sentinel2_single_digit_zone_is_zero_padded_in_the_tile_only():
     scene = parse_view_id("S2/5/Q/KB/2020/1/2/1")
     assert scene.view_id == "S2/5/Q/KB/2020/1/2/1"
