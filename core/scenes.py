@@ -102,6 +102,7 @@ class Scene:
     layout: str = LAYOUT_VIEW_ID_FOLDER
     cloud_cover: float | None = None  # percent, from the metadata; None when unknown
     _footprint: list = field(default_factory=list, compare=False, repr=False)  # cache
+    band_transforms: dict[str, tuple[float, float]] = field(default_factory=dict)  # band -> (scale, offset)
 
     @property
     def view_id(self) -> str:
