@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Sequence
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
@@ -64,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     scenes = commands.add_parser("scenes", help="list the scenes of a store, or search them on the API")
     source = scenes.add_mutually_exclusive_group(required=True)
-    source.add_argument("--scenes", help="the scene store: a folder of scenes")
+    source.add_argument("--scenes", help="the scene store: a folder of scenes, or the URL of a STAC API "
+                                         "(e.g. https://earth-search.aws.element84.com/v1)")
     source.add_argument("--api-url", help="search the scenes of the Processing API with this base URL "
                                           f"(e.g. {DEFAULT_API_URL}; the search itself goes to --search-url)")
     scenes.add_argument("--search-url", help="the API's scene search base URL "
@@ -228,8 +230,15 @@ def _scenes(args: argparse.Namespace) -> int:
 
     aoi = _read_aoi(args.aoi) if args.aoi else None
     problems: list[str] = []
-    found: list[Scene] | list[RemoteScene]
-    if args.scenes:
+    found: Sequence[Scene] | Sequence[RemoteScene]
+    if args.scenes and _is_url(args.scenes):
+        from .feedback import ConsoleFeedback
+        from .stac.sources import source_for_url
+
+        stac = source_for_url(args.scenes, timeout=args.timeout)
+        found, problems = stac.search(aoi, args.start, args.end, args.max_cloud, args.sensor,
+                                      feedback=ConsoleFeedback())
+    elif args.scenes:
         from .scenes import SceneStore
 
         store = SceneStore(args.scenes)
@@ -262,6 +271,10 @@ def _scenes(args: argparse.Namespace) -> int:
         _error(f"standard output cannot be written ({failure})")
         return EXIT_FAILURE
     return EXIT_OK
+
+
+def _is_url(text: str) -> bool:
+    return text.strip().lower().startswith(("http://", "https://"))
 
 
 def _read_aoi(path: str) -> dict:
