@@ -91,7 +91,10 @@ def test_an_earth_search_scene_has_every_band_at_its_native_resolution():
     assert scene.band_path("SCL").endswith("/scl.tif")
     assert scene.band_path("TCI").endswith("/visual.tif")
     assert scene.footprint() == item["geometry"]  # read from the item, no file opened
-    assert scene.summary()["footprint"] == item["geometry"]
+    summary = scene.summary()
+    assert summary["footprint"] == item["geometry"]
+    assert summary["item_id"] == item["id"] and summary["thumbnail"] == scene.thumbnail
+    assert summary["bands"][:4] == ["B01", "B02", "B03", "B04"]
     assert scene.thumbnail == f"https://cogs.example/tiles/{item['id']}/thumbnail.jpg"
     assert scene.item_id == item["id"] and scene.collection == "sentinel-2-l2a"
     assert scene.band_transforms["B04"] == (0.0001, -0.1)

@@ -62,6 +62,11 @@ class StacScene(Scene):
     thumbnail: str | None = None  # the href of the item's thumbnail asset
     missing_bands: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # band -> why
 
+    def summary(self) -> dict:
+        """Scene.summary, with the item's id, collection and thumbnail."""
+        return {**super().summary(), "item_id": self.item_id, "collection": self.collection,
+                "thumbnail": self.thumbnail}
+
     def band_path(self, name: str) -> str:
         if name not in self.band_files:
             why = self.missing_bands.get(name)
