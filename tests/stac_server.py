@@ -23,6 +23,7 @@ Items are answered newest last (no order a client may count on).
 ``signed/`` is refused with 403 unless the query holds a token the service gave that has not
 expired.
 
+``endless_next = True``: every page's ``next`` link leads back to the first page, for ever.
 ``fail_next(count, status)``: the next searches answer that status. Every request is logged in
 ``log`` as (method, path, query dict, JSON body or None).
 """
@@ -166,6 +167,7 @@ class StacServer:
     def __init__(self, page_size: int = 2, token_lifetime: float = 3600.0) -> None:
         self.page_size = page_size
         self.token_lifetime = token_lifetime
+        self.endless_next = False  # every page's `next` link leads back to the first page
         self.items: dict[str, list[dict]] = {name: [] for name in PROFILES}
         self.files: dict[str, bytes] = {}
         self.tokens: dict[str, float] = {}  # sig -> expiry (time.time())
@@ -414,8 +416,8 @@ class _Handler(BaseHTTPRequestHandler):
         size = min(int(search.get("limit") or 10), fake.page_size)
         page = found[start:start + size]
         links = []
-        if start + size < len(found):
-            token = str(start + size)
+        if start + size < len(found) or fake.endless_next:
+            token = "0" if fake.endless_next else str(start + size)
             if self.command == "POST":
                 links.append({"rel": "next", "href": fake.root(profile) + "/search", "method": "POST",
                               "body": {"token": token}, "merge": True})

@@ -173,3 +173,11 @@ def test_day_range_has_open_ends():
     assert day_range(None, None) is None
     assert day_range(dt.date(2023, 7, 1), None) == "2023-07-01T00:00:00Z/.."
     assert day_range(None, dt.date(2023, 7, 1)) == "../2023-07-01T23:59:59.999Z"
+
+
+@pytest.mark.parametrize("profile", ["es", "plain"])
+def test_next_links_that_lead_back_end_the_paging(stac, profile):
+    stac.endless_next = True
+    result = catalog(stac, profile).search(["sentinel-2-l2a"])
+    assert len(stac.searches(profile)) == 2  # the first page, and its `next`: the first page again
+    assert len(result.items) == len({item["id"] for item in result.items}) == 2

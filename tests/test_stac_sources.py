@@ -120,7 +120,11 @@ def test_planetary_computer_numbering_survives_the_cloud_filter(stac, transport)
     assert by_view_id == {"S2/33/U/UU/2023/7/10/0": "S2A_MSIL2A_20230710T102031_R065_T33UUU_20240301T000000",
                           "S2/33/U/UU/2023/7/10/1": "S2A_MSIL2A_20230710T115031_R065_T33UUU_20230710T160000"}
     for view_id, item_id in by_view_id.items():
+        before = len(stac.searches("pc"))
         assert pc.find(view_id).item_id == item_id
+        tile_filter = {"op": "=", "args": [{"property": "s2:mgrs_tile"}, "33UUU"]}
+        # the tile's filter that answered before is tried first: no search by Earth Search's mgrs:*
+        assert all(body["filter"] == tile_filter for *_, body in stac.searches("pc")[before:])
     assert stac.searches("pc")[-1][3]["filter"] == {"op": "=", "args": [{"property": "s2:mgrs_tile"}, "33UUU"]}
 
 

@@ -100,6 +100,7 @@ class StacSource:
         self.signer = signer
         self.max_items = max_items
         self.page_size = page_size
+        self._answering: dict[tuple, int] = {}  # first candidate's names -> the candidate that found items
 
     @property
     def root(self) -> str:
@@ -157,7 +158,10 @@ class StacSource:
             result = self.catalog.search(collections, start=day, end=day, limit=self.max_items,
                                          page_size=self.page_size, feedback=feedback)
             return [item for item in result.items if fits(item)]
-        for properties in candidates:
+        # the filter that found items last time first: a catalog names its tiles one way
+        first = self._answering.get(tuple(sorted(candidates[0])), 0)
+        ordered = [candidates[first]] + candidates[:first] + candidates[first + 1:]
+        for properties in ordered:
             try:
                 result = self.catalog.search(collections, start=day, end=day, properties=properties,
                                              limit=self.max_items, page_size=self.page_size, feedback=feedback)
@@ -167,6 +171,7 @@ class StacSource:
                 raise
             found = [item for item in result.items if fits(item)]
             if found:
+                self._answering[tuple(sorted(candidates[0]))] = candidates.index(properties)
                 return found
         return []
 
