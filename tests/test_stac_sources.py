@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 import requests
-from load_by_extent.core.errors import DataError, SceneNotFoundError
+from load_by_extent.core.errors import DataError, SceneNotFoundError, TaskCancelled
+from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.stac.items import StacScene
 from load_by_extent.core.stac.signing import TokenSigner
 from load_by_extent.core.stac.sources import (
@@ -69,6 +70,7 @@ def test_search_lists_scenes_newest_first_and_each_resolves_back(stac, transport
     assert all(isinstance(scene, StacScene) for scene in found)
     assert [scene.cloud_cover for scene in found] == [20.0, 10.0, 0.0]
     assert found[0].summary()["layout"] == "STAC item"
+    assert not any(path.startswith("/files/") for _method, path, _query, _body in stac.log)  # no file read to list
     fresh = source(stac, profile, transport)  # another source: nothing remembered from the search
     for scene in found:
         again = fresh.find(scene.view_id)
@@ -159,3 +161,11 @@ def test_known_catalogs_come_with_their_collections_and_signing():
     assert planetary.signer.token_url == "https://planetarycomputer.microsoft.com/api/sas/v1/token"
     other = source_for_url("http://127.0.0.1:9/stac")
     assert other.root == "http://127.0.0.1:9/stac" and other.signer is None
+
+
+def test_a_cancelled_search_stops_before_any_request(stac):
+    feedback = Feedback()
+    feedback.cancel()
+    with pytest.raises(TaskCancelled):
+        source(stac, "es").search(AOI, feedback=feedback)
+    assert stac.log == []
