@@ -1378,102 +1378,102 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="131" />
+            <location filename="../core/scenes.py" line="132" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="133" />
+            <location filename="../core/scenes.py" line="134" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: ninguna)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="187" />
+            <location filename="../core/scenes.py" line="188" />
             <source>{path} is not georeferenced</source>
             <translation>{path} no está georreferenciado</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="299" />
+            <location filename="../core/scenes.py" line="300" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>la escena {view_id} se omite: no se puede leer ninguna de sus bandas</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="357" />
+            <location filename="../core/scenes.py" line="359" />
             <source>the scene folder {folder} does not exist</source>
             <translation>la carpeta de escenas {folder} no existe</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="375" />
+            <location filename="../core/scenes.py" line="377" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} se omite: su nombre no está en UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="402" />
+            <location filename="../core/scenes.py" line="404" />
             <source>(no scene folder)</source>
             <translation>(sin carpeta de escenas)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="302" />
+            <location filename="../core/sensors.py" line="311" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
             <translation>{view_id} no tiene una fecha válida ({year}-{month}-{day})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="310" />
+            <location filename="../core/sensors.py" line="319" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
             <translation>{view_id} no tiene un día del año válido ({year}, día {day_of_year})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="318" />
+            <location filename="../core/sensors.py" line="327" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>falta: indique el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="331" />
+            <location filename="../core/sensors.py" line="340" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
             <translation>{view_id} no es un id de escena conocido (se espera S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... o NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="340" />
+            <location filename="../core/sensors.py" line="349" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} no es un id de Sentinel-2 de la forma {form}, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="345" />
+            <location filename="../core/sensors.py" line="354" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: la zona UTM {zone} no está entre 1 y 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="349" />
+            <location filename="../core/sensors.py" line="358" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: la zona, el mes, el día y la secuencia no se rellenan con ceros en los view_id ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="364" />
+            <location filename="../core/sensors.py" line="374" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} no es un id de escena Landsat (p. ej., L8/LC80290332017076LGN00 o L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="371" />
+            <location filename="../core/sensors.py" line="381" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: las escenas {kind} no se admiten</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="377" />
+            <location filename="../core/sensors.py" line="387" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: el prefijo {prefix}/ no corresponde a una escena Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="387" />
+            <location filename="../core/sensors.py" line="397" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} no es un id de MODIS de la forma {form}, p. ej., MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="392" />
+            <location filename="../core/sensors.py" line="402" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: la tesela MODIS {tile} está fuera de la cuadrícula (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="403" />
+            <location filename="../core/sensors.py" line="413" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
@@ -1878,42 +1878,52 @@
             <translation>su task_timeout de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="699" />
+            <location filename="../core/remote/client.py" line="710" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="708" />
-            <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
-            <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
+            <location filename="../core/remote/client.py" line="712" />
+            <source>the answer of {host} when {doing} is not JSON: {answer}</source>
+            <translation>la respuesta de {host} al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="711" />
-            <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
-            <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
+            <location filename="../core/remote/client.py" line="722" />
+            <source>{host} answered HTTP {status} when {doing}: {reason}</source>
+            <translation>{host} respondió HTTP {status} al {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="718" />
-            <source>the API rejected the request: {reason}</source>
-            <translation>la API rechazó la petición: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote/client.py" line="720" />
-            <source>HTTP {status} when {doing}: {reason}</source>
-            <translation>HTTP {status} al {doing}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote/client.py" line="721" />
+            <location filename="../core/remote/client.py" line="723" />
             <source>no message</source>
             <translation>sin mensaje</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="742" />
+            <location filename="../core/remote/client.py" line="727" />
+            <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
+            <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="730" />
+            <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
+            <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="737" />
+            <source>the API rejected the request: {reason}</source>
+            <translation>la API rechazó la petición: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="739" />
+            <source>HTTP {status} when {doing}: {reason}</source>
+            <translation>HTTP {status} al {doing}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="761" />
             <source>{count} bytes</source>
             <translation>{count} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="813" />
+            <location filename="../core/remote/client.py" line="832" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
         </message>
@@ -2091,6 +2101,86 @@
             <location filename="../core/remote/search.py" line="287" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="89" />
+            <source>{url} does not answer as a STAC API: its landing page has no search link</source>
+            <translation>{url} no responde como una API STAC: su página de inicio no tiene enlace search</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="103" />
+            <source>reading the STAC landing page</source>
+            <translation>leer la página de inicio STAC</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="107" />
+            <source>{url} does not answer as a STAC API (HTTP {status})</source>
+            <translation>{url} no responde como una API STAC (HTTP {status})</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="110" />
+            <source>{url} does not answer as a STAC API (its answer is no catalog: {answer})</source>
+            <translation>{url} no responde como una API STAC (su respuesta no es un catálogo: {answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="119" />
+            <source>reading the STAC conformance classes</source>
+            <translation>leer las clases de conformidad STAC</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="190" />
+            <source>searching the STAC catalog</source>
+            <translation>buscar en el catálogo STAC</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="193" />
+            <source>the search of {url} answered no FeatureCollection: {answer}</source>
+            <translation>la búsqueda de {url} no respondió una FeatureCollection: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="206" />
+            <source>STAC search: page {page}, {count} items</source>
+            <translation>búsqueda STAC: página {page}, {count} elementos</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="225" />
+            <source>more than {count} items match; narrow the dates or the area</source>
+            <translation>coinciden más de {count} elementos; acote las fechas o el área</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="227" />
+            <source>the search of {url} was left after {pages} pages</source>
+            <translation>la búsqueda de {url} se dejó tras {pages} páginas</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/items.py" line="75" />
+            <source>{band} is not a band of the collection {collection} at {catalog} (item {item} has: {bands})</source>
+            <translation>{band} no es una banda de la colección {collection} en {catalog} (el elemento {item} tiene: {bands})</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/items.py" line="269" />
+            <source>{band} is not a band of the collection {collection} at {catalog} ({view_id} has no asset {keys})</source>
+            <translation>{band} no es una banda de la colección {collection} en {catalog} ({view_id} no tiene el recurso {keys})</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/items.py" line="285" />
+            <source>the item {item} of {catalog} has no footprint geometry</source>
+            <translation>el elemento {item} de {catalog} no tiene geometría de huella</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/signing.py" line="90" />
+            <source>asking for a token to read {collection}</source>
+            <translation>pedir un token para leer {collection}</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/signing.py" line="94" />
+            <source>the token service {url} gave no token for {collection}: {answer}</source>
+            <translation>el servicio de tokens {url} no dio ningún token para {collection}: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/sources.py" line="208" />
+            <source>{count} item(s) of {url} are of no scene the plugin knows, skipped</source>
+            <translation>{count} elemento(s) de {url} no son de ninguna escena que el complemento conozca; se omiten</translation>
         </message>
         <message>
             <location filename="../services/aoi.py" line="66" />

@@ -1378,102 +1378,102 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="131" />
+            <location filename="../core/scenes.py" line="132" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="133" />
+            <location filename="../core/scenes.py" line="134" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: жодного)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="187" />
+            <location filename="../core/scenes.py" line="188" />
             <source>{path} is not georeferenced</source>
             <translation>{path} не має геоприв'язки</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="299" />
+            <location filename="../core/scenes.py" line="300" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>сцену {view_id} пропущено: жоден її канал не читається</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="357" />
+            <location filename="../core/scenes.py" line="359" />
             <source>the scene folder {folder} does not exist</source>
             <translation>тека сцен {folder} не існує</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="375" />
+            <location filename="../core/scenes.py" line="377" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} пропущено: його назва не в UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="402" />
+            <location filename="../core/scenes.py" line="404" />
             <source>(no scene folder)</source>
             <translation>(немає теки сцен)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="302" />
+            <location filename="../core/sensors.py" line="311" />
             <source>{view_id} has no valid date ({year}-{month}-{day})</source>
             <translation>{view_id} не має коректної дати ({year}-{month}-{day})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="310" />
+            <location filename="../core/sensors.py" line="319" />
             <source>{view_id} has no valid day of year ({year}, day {day_of_year})</source>
             <translation>{view_id} не має коректного дня року ({year}, день {day_of_year})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="318" />
+            <location filename="../core/sensors.py" line="327" />
             <source>missing: give the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>відсутнє: задайте ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="331" />
+            <location filename="../core/sensors.py" line="340" />
             <source>{view_id} is not a known scene id (expected S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... or NAIP/...)</source>
             <translation>{view_id} — не відомий ідентифікатор сцени (очікується S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... або NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="340" />
+            <location filename="../core/sensors.py" line="349" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} — не ідентифікатор Sentinel-2 вигляду {form}, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="345" />
+            <location filename="../core/sensors.py" line="354" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: зона UTM {zone} не в межах від 1 до 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="349" />
+            <location filename="../core/sensors.py" line="358" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: зона, місяць, день і порядковий номер у view_id не доповнюються нулями ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="364" />
+            <location filename="../core/sensors.py" line="374" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} — не ідентифікатор сцени Landsat (напр. L8/LC80290332017076LGN00 або L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="371" />
+            <location filename="../core/sensors.py" line="381" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: сцени {kind} не підтримуються</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="377" />
+            <location filename="../core/sensors.py" line="387" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: префікс {prefix}/ не відповідає сцені Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="387" />
+            <location filename="../core/sensors.py" line="397" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} — не ідентифікатор MODIS вигляду {form}, напр. MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="392" />
+            <location filename="../core/sensors.py" line="402" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: тайл MODIS {tile} поза сіткою (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="403" />
+            <location filename="../core/sensors.py" line="413" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
@@ -1878,42 +1878,52 @@
             <translation>свого task_timeout ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="699" />
+            <location filename="../core/remote/client.py" line="710" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="708" />
-            <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
-            <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
+            <location filename="../core/remote/client.py" line="712" />
+            <source>the answer of {host} when {doing} is not JSON: {answer}</source>
+            <translation>відповідь {host} під час дії «{doing}» не є JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="711" />
-            <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
-            <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
+            <location filename="../core/remote/client.py" line="722" />
+            <source>{host} answered HTTP {status} when {doing}: {reason}</source>
+            <translation>{host} відповів HTTP {status} під час дії «{doing}»: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="718" />
-            <source>the API rejected the request: {reason}</source>
-            <translation>API відхилив запит: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote/client.py" line="720" />
-            <source>HTTP {status} when {doing}: {reason}</source>
-            <translation>HTTP {status} під час {doing}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../core/remote/client.py" line="721" />
+            <location filename="../core/remote/client.py" line="723" />
             <source>no message</source>
             <translation>без повідомлення</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="742" />
+            <location filename="../core/remote/client.py" line="727" />
+            <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
+            <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="730" />
+            <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
+            <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="737" />
+            <source>the API rejected the request: {reason}</source>
+            <translation>API відхилив запит: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="739" />
+            <source>HTTP {status} when {doing}: {reason}</source>
+            <translation>HTTP {status} під час {doing}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/client.py" line="761" />
             <source>{count} bytes</source>
             <translation>{count} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="813" />
+            <location filename="../core/remote/client.py" line="832" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>файл результату невідомого типу (починається з {start})</translation>
         </message>
@@ -2091,6 +2101,86 @@
             <location filename="../core/remote/search.py" line="287" />
             <source>the scene search's answer holds no list of results: {answer}</source>
             <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="89" />
+            <source>{url} does not answer as a STAC API: its landing page has no search link</source>
+            <translation>{url} не відповідає як STAC API: його головна сторінка не має посилання search</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="103" />
+            <source>reading the STAC landing page</source>
+            <translation>читання головної сторінки STAC</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="107" />
+            <source>{url} does not answer as a STAC API (HTTP {status})</source>
+            <translation>{url} не відповідає як STAC API (HTTP {status})</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="110" />
+            <source>{url} does not answer as a STAC API (its answer is no catalog: {answer})</source>
+            <translation>{url} не відповідає як STAC API (його відповідь не є каталогом: {answer})</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="119" />
+            <source>reading the STAC conformance classes</source>
+            <translation>читання класів відповідності STAC</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="190" />
+            <source>searching the STAC catalog</source>
+            <translation>пошук у каталозі STAC</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="193" />
+            <source>the search of {url} answered no FeatureCollection: {answer}</source>
+            <translation>пошук {url} не повернув FeatureCollection: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="206" />
+            <source>STAC search: page {page}, {count} items</source>
+            <translation>пошук STAC: сторінка {page}, елементів: {count}</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="225" />
+            <source>more than {count} items match; narrow the dates or the area</source>
+            <translation>підходить понад {count} елементів; звузьте дати або область</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/catalog.py" line="227" />
+            <source>the search of {url} was left after {pages} pages</source>
+            <translation>пошук {url} зупинено після {pages} сторінок</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/items.py" line="75" />
+            <source>{band} is not a band of the collection {collection} at {catalog} (item {item} has: {bands})</source>
+            <translation>{band} не є каналом колекції {collection} у {catalog} (елемент {item} має: {bands})</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/items.py" line="269" />
+            <source>{band} is not a band of the collection {collection} at {catalog} ({view_id} has no asset {keys})</source>
+            <translation>{band} не є каналом колекції {collection} у {catalog} ({view_id} не має ресурсу {keys})</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/items.py" line="285" />
+            <source>the item {item} of {catalog} has no footprint geometry</source>
+            <translation>елемент {item} з {catalog} не має геометрії охоплення</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/signing.py" line="90" />
+            <source>asking for a token to read {collection}</source>
+            <translation>запит токена для читання {collection}</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/signing.py" line="94" />
+            <source>the token service {url} gave no token for {collection}: {answer}</source>
+            <translation>служба токенів {url} не видала токен для {collection}: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../core/stac/sources.py" line="208" />
+            <source>{count} item(s) of {url} are of no scene the plugin knows, skipped</source>
+            <translation>елементів {url}, що не є відомими плагіну сценами, пропущено: {count}</translation>
         </message>
         <message>
             <location filename="../services/aoi.py" line="66" />
