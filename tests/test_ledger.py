@@ -15,12 +15,8 @@ import pytest
 from load_by_extent.core.errors import LoadByExtentError
 from load_by_extent.core.remote import ledger as ledger_module
 from load_by_extent.core.remote.ledger import (
-    CANCELLED,
-    CREATED,
-    DONE,
-    FAILED,
-    RUNNING,
     LedgerEntry,
+    LedgerStatus,
     TaskLedger,
     default_ledger_path,
     request_key,
@@ -53,8 +49,9 @@ def lbe_request_dict(reference: str = "ref-1", bands: tuple[str, ...] = ("B02", 
     return {"type": "lbe", "params": params}
 
 
-def make_entry(task_id: str, created_at: float = START, status: str = CREATED, task_timeout: float | None = 2 * DAY,
-               request: dict | None = None, api_url: str = API_URL, result_files: tuple[str, ...] = ()) -> LedgerEntry:
+def make_entry(task_id: str, created_at: float = START, status: LedgerStatus = LedgerStatus.CREATED,
+               task_timeout: float | None = 2 * DAY, request: dict | None = None, api_url: str = API_URL,
+               result_files: tuple[str, ...] = ()) -> LedgerEntry:
     request = request or lbe_request_dict()
     return LedgerEntry(
         task_id=task_id, req_id=f"req-{task_id}", api_url=api_url, request=request,
@@ -88,7 +85,7 @@ def result_file(tmp_path, name: str = "result.tif") -> str:
 # --- the entry -----------------------------------------------------------------------------------
 
 def test_entry_json_round_trip_and_expiry():
-    entry = make_entry("t1", status=DONE, result_files=("/a.tif", "/b.tif"))
+    entry = make_entry("t1", status=LedgerStatus.DONE, result_files=("/a.tif", "/b.tif"))
     again = LedgerEntry.from_json(json.loads(json.dumps(entry.to_json())))
     assert again == entry
     assert again.result_files == ("/a.tif", "/b.tif")
@@ -97,23 +94,26 @@ def test_entry_json_round_trip_and_expiry():
     assert entry.is_expired(START + 2 * DAY)
     assert make_entry("t2", task_timeout=None).expires_at is None
     assert not make_entry("t2", task_timeout=None).is_expired(START + 1000 * DAY)
-    assert make_entry("t3", status=RUNNING).is_unfinished
-    assert not make_entry("t4", status=DONE).is_unfinished
+    assert make_entry("t3", status=LedgerStatus.RUNNING).is_unfinished
+    assert not make_entry("t4", status=LedgerStatus.DONE).is_unfinished
 
 
 def test_entry_from_json_tolerates_missing_and_extra_members():
     entry = LedgerEntry.from_json({"task_id": "t1", "status": "running", "from_a_newer_version": [1, 2],
                                    "task_timeout": "soon", "result_files": "not a list"})
     assert entry.task_id == "t1"
-    assert entry.status == RUNNING
+    assert entry.status == LedgerStatus.RUNNING
     assert entry.task_timeout is None
     assert entry.result_files == ()
     assert entry.message == ""
     assert entry.request == {}
     assert len(entry.request_key) == 64
-    assert LedgerEntry.from_json({"task_id": "t2"}).status == FAILED  # unknown state: neither resumed nor reused
+    # unknown state: neither resumed nor reused
+    assert LedgerEntry.from_json({"task_id": "t2"}).status == LedgerStatus.FAILED
     with pytest.raises(LoadByExtentError):
         LedgerEntry.from_json({"status": "done"})
+    with pytest.raises(LoadByExtentError, match="'paused' is not a task status"):
+        LedgerEntry.from_json({"task_id": "t3", "status": "paused"})
 
 
 # --- request_key ---------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def test_request_key_depends_on_params_api_url_type_and_callback():
 
 def test_round_trip_through_the_file(ledger_path, clock):
     first = TaskLedger(ledger_path, clock=clock)
-    entry = make_entry("t1", status=DONE, result_files=("/tmp/x.tif",))
+    entry = make_entry("t1", status=LedgerStatus.DONE, result_files=("/tmp/x.tif",))
     first.add(entry)
     with open(ledger_path, encoding="utf-8") as stream:
         document = json.load(stream)
@@ -157,13 +157,13 @@ def test_entries_newest_first(ledger):
 
 def test_add_replaces_an_entry_with_the_same_task_id(ledger):
     ledger.add(make_entry("t1"))
-    ledger.add(make_entry("t1", status=RUNNING))
-    assert [(entry.task_id, entry.status) for entry in ledger.entries()] == [("t1", RUNNING)]
+    ledger.add(make_entry("t1", status=LedgerStatus.RUNNING))
+    assert [(entry.task_id, entry.status) for entry in ledger.entries()] == [("t1", LedgerStatus.RUNNING)]
 
 
 def test_record_created_uses_the_clock_and_computes_the_key(ledger, clock):
     entry = ledger.record_created("t1", API_URL, TaskRequest(lbe_request_dict()), req_id="r1", task_timeout=3600)
-    assert entry.status == CREATED
+    assert entry.status == LedgerStatus.CREATED
     assert entry.created_at == entry.updated_at == clock.now
     assert entry.request == lbe_request_dict()
     assert entry.request_key == request_key(API_URL, lbe_request_dict("another reference"))
@@ -174,8 +174,8 @@ def test_update(ledger, clock):
     ledger.add(make_entry("t1"))
     ledger.add(make_entry("t2"))
     clock.advance(60)
-    updated = ledger.update("t1", status=DONE, result_files=["/r/a.tif"], message="done in 60 s")
-    assert updated.status == DONE
+    updated = ledger.update("t1", status=LedgerStatus.DONE, result_files=["/r/a.tif"], message="done in 60 s")
+    assert updated.status == LedgerStatus.DONE
     assert updated.result_files == ("/r/a.tif",)
     assert updated.updated_at == START + 60
     assert updated.created_at == START
@@ -186,12 +186,12 @@ def test_update(ledger, clock):
 def test_update_of_an_unknown_task_names_it(ledger):
     ledger.add(make_entry("t1"))
     with pytest.raises(LoadByExtentError, match="no-such-task"):
-        ledger.update("no-such-task", status=DONE)
+        ledger.update("no-such-task", status=LedgerStatus.DONE)
     with pytest.raises(LoadByExtentError, match="status"):
         ledger.update("t1", status="finished-ish")
     with pytest.raises(LoadByExtentError, match="colour"):
         ledger.update("t1", colour="red")
-    assert ledger.get("t1").status == CREATED
+    assert ledger.get("t1").status == LedgerStatus.CREATED
 
 
 def test_a_missing_file_is_an_empty_ledger_and_reading_creates_nothing(tmp_path, clock):
@@ -254,6 +254,34 @@ def test_tasks_this_version_cannot_read_are_kept(ledger, ledger_path):
     assert {task.get("task_id") for task in tasks} == {"t1", "t2", None}
 
 
+def test_a_ledger_written_by_an_earlier_version_loads_and_keeps_its_words(ledger, ledger_path):
+    """The statuses are stored as the words earlier versions wrote; a word this version does not
+    know (a later version's) keeps its task in the file untouched, neither resumed nor reused."""
+    os.makedirs(os.path.dirname(ledger_path))
+    request = json.dumps(lbe_request_dict())
+    later = (f'{{"task_id": "t-later", "api_url": "{API_URL}", "request": {request}, "status": "paused", '
+             f'"created_at": {START}}}')
+    with open(ledger_path, "w", encoding="utf-8") as stream:  # as the version before the enums wrote it
+        stream.write('{"version": 1, "tasks": [\n' + ",\n".join(
+            f'{{"task_id": "t-{word}", "req_id": null, "api_url": "{API_URL}", "request": {request}, '
+            f'"request_key": "", "status": "{word}", "task_timeout": 172800.0, "created_at": {START + number}, '
+            f'"updated_at": {START + number}, "result_type": null, "result_files": [], "message": "{word}"}}'
+            for number, word in enumerate(("created", "running", "done", "failed", "cancelled"))) + f",\n{later}\n]}}\n")
+    statuses = {entry.task_id: entry.status for entry in ledger.entries()}
+    assert statuses == {"t-created": LedgerStatus.CREATED, "t-running": LedgerStatus.RUNNING,
+                        "t-done": LedgerStatus.DONE, "t-failed": LedgerStatus.FAILED,
+                        "t-cancelled": LedgerStatus.CANCELLED}
+    assert [entry.task_id for entry in ledger.unfinished(now=START)] == ["t-running", "t-created"]
+    ledger.update("t-created", status=LedgerStatus.RUNNING)
+    with open(ledger_path, encoding="utf-8") as stream:
+        tasks = json.load(stream)["tasks"]
+    assert {task["task_id"]: task["status"] for task in tasks} == {
+        "t-created": "running", "t-running": "running", "t-done": "done", "t-failed": "failed",
+        "t-cancelled": "cancelled", "t-later": "paused"}
+    assert json.loads(later) in tasks  # untouched
+    assert all(type(task["status"]) is str for task in tasks)
+
+
 def test_writes_are_atomic_and_leave_no_temporary_files(ledger, ledger_path, monkeypatch):
     for number in range(5):
         ledger.add(make_entry(f"t{number}"))
@@ -280,7 +308,7 @@ def test_writes_are_atomic_and_leave_no_temporary_files(ledger, ledger_path, mon
 
 def test_find_reusable_returns_a_done_task_within_its_timeout_whose_files_exist(ledger, clock, tmp_path):
     files = (result_file(tmp_path, "a.tif"), result_file(tmp_path, "b.tif"))
-    ledger.add(make_entry("t1", status=DONE, result_files=files))
+    ledger.add(make_entry("t1", status=LedgerStatus.DONE, result_files=files))
     clock.advance(DAY)
     found = ledger.find_reusable(API_URL, TaskRequest(lbe_request_dict("a new reference")))
     assert found is not None
@@ -291,20 +319,20 @@ def test_find_reusable_returns_a_done_task_within_its_timeout_whose_files_exist(
 
 def test_find_reusable_skips_a_done_task_whose_file_was_deleted(ledger, tmp_path):
     files = (result_file(tmp_path, "a.tif"), result_file(tmp_path, "b.tif"))
-    ledger.add(make_entry("t1", status=DONE, result_files=files))
+    ledger.add(make_entry("t1", status=LedgerStatus.DONE, result_files=files))
     assert ledger.find_reusable(API_URL, lbe_request_dict()) is not None
     os.remove(files[1])
     assert ledger.find_reusable(API_URL, lbe_request_dict()) is None
 
 
 def test_find_reusable_skips_a_done_task_without_files(ledger):
-    ledger.add(make_entry("t1", status=DONE, result_files=()))
+    ledger.add(make_entry("t1", status=LedgerStatus.DONE, result_files=()))
     assert ledger.find_reusable(API_URL, lbe_request_dict()) is None
 
 
 def test_find_reusable_skips_expired_tasks(ledger, clock, tmp_path):
-    ledger.add(make_entry("done", status=DONE, result_files=(result_file(tmp_path),)))
-    ledger.add(make_entry("running", status=RUNNING, created_at=START + 1, task_timeout=DAY))
+    ledger.add(make_entry("done", status=LedgerStatus.DONE, result_files=(result_file(tmp_path),)))
+    ledger.add(make_entry("running", status=LedgerStatus.RUNNING, created_at=START + 1, task_timeout=DAY))
     assert ledger.find_reusable(API_URL, lbe_request_dict()).task_id == "running"
     assert ledger.find_reusable(API_URL, lbe_request_dict(), now=START + DAY + 1).task_id == "done"
     assert ledger.find_reusable(API_URL, lbe_request_dict(), now=START + 2 * DAY + 1) is None
@@ -312,13 +340,13 @@ def test_find_reusable_skips_expired_tasks(ledger, clock, tmp_path):
     assert ledger.find_reusable(API_URL, lbe_request_dict()) is None
 
 
-@pytest.mark.parametrize("status", [FAILED, CANCELLED])
+@pytest.mark.parametrize("status", [LedgerStatus.FAILED, LedgerStatus.CANCELLED])
 def test_find_reusable_never_reuses_failed_or_cancelled_tasks(ledger, tmp_path, status):
     ledger.add(make_entry("t1", status=status, result_files=(result_file(tmp_path),)))
     assert ledger.find_reusable(API_URL, lbe_request_dict()) is None
 
 
-@pytest.mark.parametrize("status", [CREATED, RUNNING])
+@pytest.mark.parametrize("status", [LedgerStatus.CREATED, LedgerStatus.RUNNING])
 def test_find_reusable_returns_the_unfinished_task_to_resume(ledger, status):
     ledger.add(make_entry("t1", status=status))
     found = ledger.find_reusable(API_URL, lbe_request_dict("ref-2"))
@@ -327,33 +355,36 @@ def test_find_reusable_returns_the_unfinished_task_to_resume(ledger, status):
 
 
 def test_find_reusable_prefers_the_newest(ledger, tmp_path):
-    ledger.add(make_entry("older", created_at=START, status=DONE, result_files=(result_file(tmp_path, "1.tif"),)))
-    ledger.add(make_entry("newest", created_at=START + 100, status=DONE, result_files=(result_file(tmp_path, "2.tif"),)))
-    ledger.add(make_entry("newer", created_at=START + 50, status=DONE, result_files=(result_file(tmp_path, "3.tif"),)))
-    ledger.add(make_entry("failed-latest", created_at=START + 200, status=FAILED))
+    ledger.add(make_entry("older", created_at=START, status=LedgerStatus.DONE,
+                          result_files=(result_file(tmp_path, "1.tif"),)))
+    ledger.add(make_entry("newest", created_at=START + 100, status=LedgerStatus.DONE,
+                          result_files=(result_file(tmp_path, "2.tif"),)))
+    ledger.add(make_entry("newer", created_at=START + 50, status=LedgerStatus.DONE,
+                          result_files=(result_file(tmp_path, "3.tif"),)))
+    ledger.add(make_entry("failed-latest", created_at=START + 200, status=LedgerStatus.FAILED))
     assert ledger.find_reusable(API_URL, lbe_request_dict(), now=START + 300).task_id == "newest"
 
 
 def test_unfinished_lists_live_tasks_and_marks_expired_ones(ledger, clock):
-    ledger.add(make_entry("expired", created_at=START, status=RUNNING, task_timeout=DAY))
-    ledger.add(make_entry("live", created_at=START + 10, status=CREATED, task_timeout=3 * DAY))
-    ledger.add(make_entry("no-timeout", created_at=START + 20, status=RUNNING, task_timeout=None))
-    ledger.add(make_entry("done", created_at=START + 30, status=DONE))
+    ledger.add(make_entry("expired", created_at=START, status=LedgerStatus.RUNNING, task_timeout=DAY))
+    ledger.add(make_entry("live", created_at=START + 10, status=LedgerStatus.CREATED, task_timeout=3 * DAY))
+    ledger.add(make_entry("no-timeout", created_at=START + 20, status=LedgerStatus.RUNNING, task_timeout=None))
+    ledger.add(make_entry("done", created_at=START + 30, status=LedgerStatus.DONE))
     assert [entry.task_id for entry in ledger.unfinished()] == ["no-timeout", "live", "expired"]
     clock.advance(2 * DAY)
     assert [entry.task_id for entry in ledger.unfinished()] == ["no-timeout", "live"]
     expired = ledger.get("expired")
-    assert expired.status == FAILED
+    assert expired.status == LedgerStatus.FAILED
     assert expired.message == "expired on the server (task_timeout passed)"
     assert expired.updated_at == clock.now
-    assert ledger.get("done").status == DONE
+    assert ledger.get("done").status == LedgerStatus.DONE
 
 
 def test_prune_drops_old_finished_tasks_only(ledger, clock):
-    ledger.add(make_entry("old-done", created_at=START - 40 * DAY, status=DONE))
-    ledger.add(make_entry("old-failed", created_at=START - 31 * DAY, status=FAILED))
-    ledger.add(make_entry("recent-done", created_at=START - 2 * DAY, status=DONE))
-    ledger.add(make_entry("old-running", created_at=START - 40 * DAY, status=RUNNING, task_timeout=None))
+    ledger.add(make_entry("old-done", created_at=START - 40 * DAY, status=LedgerStatus.DONE))
+    ledger.add(make_entry("old-failed", created_at=START - 31 * DAY, status=LedgerStatus.FAILED))
+    ledger.add(make_entry("recent-done", created_at=START - 2 * DAY, status=LedgerStatus.DONE))
+    ledger.add(make_entry("old-running", created_at=START - 40 * DAY, status=LedgerStatus.RUNNING, task_timeout=None))
     assert ledger.prune() == 2
     assert sorted(entry.task_id for entry in ledger.entries()) == ["old-running", "recent-done"]
     assert ledger.prune(keep_seconds=DAY) == 1
@@ -482,7 +513,7 @@ def test_a_device_as_ledger_is_refused_and_left_alone(tmp_path, clock):
     before = make_null_device(device)
     ledger = TaskLedger(str(device), clock=clock)
     for operation in (lambda: ledger.add(make_entry("t1")), ledger.entries, ledger.check_path,
-                      lambda: ledger.update("t1", status=DONE), ledger.prune):
+                      lambda: ledger.update("t1", status=LedgerStatus.DONE), ledger.prune):
         with pytest.raises(LoadByExtentError) as caught:
             operation()
         assert str(device) in str(caught.value) and "not a regular file (a device)" in str(caught.value)

@@ -22,7 +22,7 @@ from .client import (
     RemoteError,
     RemoteTimeout,
 )
-from .ledger import LedgerEntry, TaskLedger
+from .ledger import LedgerEntry, LedgerStatus, TaskLedger
 
 RESULT_TYPES = {"tif": "tif", "jp2": "jp2", "j2k": "jp2", "zip": "zip", "jpg": "jpeg", "png": "png", "json": "json"}
 
@@ -51,7 +51,7 @@ class RemoteBackend:
                  feedback: FeedbackLike | None) -> TaskResult:
         progress = ProgressRange(feedback, 0, 100)
         reused = self._reusable(request)
-        if reused is not None and reused.status == "done":
+        if reused is not None and reused.status is LedgerStatus.DONE:
             details = {**_details(request, params), "task_id": reused.task_id, "reused": True}
             # an entry written without its type (older versions): the file's extension says it, as for a download
             extension = reused.result_files[0].rsplit(".", 1)[-1]
@@ -66,7 +66,8 @@ class RemoteBackend:
                 return TaskResult(request.type, result_type, tuple(reused.result_files), details)
             reused = None  # its statistics file is unreadable: run anew
         if reused is not None:
-            task = CreatedTask(reused.task_id, reused.req_id, reused.task_timeout, reused.status, reused.created_at)
+            task = CreatedTask(reused.task_id, reused.req_id, reused.task_timeout, reused.status.value,
+                               reused.created_at)
             message = tr("an identical request is still running as task {task_id}: waiting for it")
             report(feedback, message.format(task_id=task.task_id))
         else:
@@ -76,7 +77,7 @@ class RemoteBackend:
         self._task_id = task.task_id
         try:
             answer = client.wait(task, progress.sub(0, 2) if request.type != "mt_stats" else progress,
-                                 on_running=lambda _answer: self._record("running"))
+                                 on_running=lambda _answer: self._record(LedgerStatus.RUNNING))
             details = {**_details(request, params), "task_id": task.task_id, "req_id": task.req_id}
             if answer.state == STATISTICS:
                 name = f"{_safe(request.params.get('reference') or task.task_id)}.json"  # as the local one
@@ -90,19 +91,19 @@ class RemoteBackend:
             extension = path.rsplit(".", 1)[-1]
             return TaskResult(request.type, RESULT_TYPES.get(extension, extension), (path,), details)
         except TaskCancelled:
-            self._record("cancelled", tr("cancelled by the user; the server may still finish it"))
+            self._record(LedgerStatus.CANCELLED, tr("cancelled by the user; the server may still finish it"))
             raise
         except (RemoteTimeout, DownloadRefused) as error:
-            self._record("running", str(error))  # unfinished or not downloaded yet: offered for resuming
+            self._record(LedgerStatus.RUNNING, str(error))  # unfinished or not downloaded yet: offered for resuming
             raise
         except LoadByExtentError as error:
-            self._record("failed", str(error))
+            self._record(LedgerStatus.FAILED, str(error))
             raise
 
     def after_commit(self, result: TaskResult) -> None:
         """The runner moved the files into place: the ledger learns where they are."""
         if self.ledger is not None and self._task_id and not result.details.get("reused"):
-            self.ledger.update(self._task_id, status="done", result_type=result.result_type,
+            self.ledger.update(self._task_id, status=LedgerStatus.DONE, result_type=result.result_type,
                                result_files=tuple(result.files), message=tr("done"))
 
     # --- the ledger ---------------------------------------------------------------------------------
@@ -125,9 +126,9 @@ class RemoteBackend:
         self.ledger.record_created(task.task_id, self.config.api_url, request, task.req_id, task.task_timeout,
                                    created_at=task.created_at, message=task.status)
 
-    def _record(self, status: str, message: str = "") -> None:
+    def _record(self, status: LedgerStatus, message: str = "") -> None:
         if self.ledger is not None and self._task_id:
-            self.ledger.update(self._task_id, status=status, message=message or status)
+            self.ledger.update(self._task_id, status=status, message=message or status.value)
 
 
 def _read_json(path: str) -> object:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import dataclasses
+import enum
 import hashlib
 import json
 import math
@@ -57,13 +58,20 @@ try:  # POSIX: a lock between processes; elsewhere the thread lock is all there 
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-CREATED = "created"
-RUNNING = "running"
-DONE = "done"
-FAILED = "failed"
-CANCELLED = "cancelled"
-STATUSES = (CREATED, RUNNING, DONE, FAILED, CANCELLED)
-UNFINISHED_STATUSES = (CREATED, RUNNING)
+
+class LedgerStatus(str, enum.Enum):
+    """A recorded task's state, as the plugin last saw it; the values are the words stored in the file."""
+
+    CREATED = "created"  # the server accepted it
+    RUNNING = "running"  # seen running, or given up on before its result was saved: resumable
+    DONE = "done"  # its result files are saved
+    FAILED = "failed"  # failed on the server, or expired there
+    CANCELLED = "cancelled"  # the user stopped waiting for it
+
+    @property
+    def is_unfinished(self) -> bool:
+        return self in (LedgerStatus.CREATED, LedgerStatus.RUNNING)
+
 
 LEDGER_FORMAT_VERSION = 1
 DEFAULT_KEEP_SECONDS = 30 * 24 * 3600.0
@@ -160,7 +168,7 @@ class LedgerEntry:
     api_url: str
     request: dict = field(hash=False)  # the TaskRequest's JSON object (never holds the key)
     request_key: str
-    status: str  # one of STATUSES
+    status: LedgerStatus
     task_timeout: float | None  # seconds the server keeps the task; None when it did not say
     created_at: float  # epoch seconds
     updated_at: float
@@ -186,7 +194,7 @@ class LedgerEntry:
 
     @property
     def is_unfinished(self) -> bool:
-        return self.status in UNFINISHED_STATUSES
+        return self.status.is_unfinished
 
     def to_json(self) -> dict:
         """A JSON-ready dict (not a string) of every field."""
@@ -200,7 +208,7 @@ class LedgerEntry:
             "api_url": self.api_url,
             "request": request,
             "request_key": self.request_key,
-            "status": self.status,
+            "status": self.status.value,
             "task_timeout": self.task_timeout,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
@@ -234,8 +242,7 @@ class LedgerEntry:
             api_url=api_url,
             request=copy.deepcopy(request) if copy_request else request,
             request_key=_text_or(data.get("request_key"), None) or request_key(api_url, request),
-            # a task whose state is unknown is neither resumed nor reused
-            status=_text_or(data.get("status"), FAILED),
+            status=_status(data.get("status")),
             task_timeout=_number_or(data.get("task_timeout"), None),
             created_at=created_at,
             updated_at=_number_or(data.get("updated_at"), created_at),
@@ -243,6 +250,22 @@ class LedgerEntry:
             result_files=tuple(item for item in files if isinstance(item, str)) if isinstance(files, list) else (),
             message=_text_or(data.get("message"), ""),
         )
+
+
+def _status(value: Any) -> LedgerStatus:
+    """The status stored in the file. A task without one is neither resumed nor reused (FAILED); a
+    word this version does not know (another version wrote it) makes the task unreadable, so it is
+    kept in the file as it is."""
+    if not isinstance(value, str):
+        return LedgerStatus.FAILED
+    try:
+        return LedgerStatus(value)
+    except ValueError:
+        raise LoadByExtentError(tr("{status} is not a task status (one of {statuses})").format(
+            status=repr(value), statuses=_STATUS_WORDS), "status") from None
+
+
+_STATUS_WORDS = ", ".join(status.value for status in LedgerStatus)
 
 
 def _text_or(value: Any, default: Any) -> Any:
@@ -258,9 +281,10 @@ def _number_or(value: Any, default: Any) -> Any:
 def _check_entry(entry: LedgerEntry) -> None:
     if not isinstance(entry.task_id, str) or not entry.task_id:
         raise LoadByExtentError(tr("a task needs a task_id to be recorded"), "task_id")
-    if entry.status not in STATUSES:
+    status: object = entry.status  # update(**changes) takes any value: checked here
+    if not isinstance(status, LedgerStatus):
         message = tr("{status} is not a task status (one of {statuses})")
-        raise LoadByExtentError(message.format(status=repr(entry.status), statuses=", ".join(STATUSES)), "status")
+        raise LoadByExtentError(message.format(status=repr(status), statuses=_STATUS_WORDS), "status")
 
 
 # --- where the ledger lives ---------------------------------------------------------------------
@@ -407,7 +431,7 @@ class TaskLedger:
             api_url=api_url,
             request=request_data,
             request_key=request_key(api_url, request_data),
-            status=CREATED,
+            status=LedgerStatus.CREATED,
             task_timeout=task_timeout,
             created_at=now,
             updated_at=now,
@@ -415,7 +439,7 @@ class TaskLedger:
         ))
 
     def update(self, task_id: str, **changes: Any) -> LedgerEntry:
-        """Change fields of a recorded task (``status=DONE, result_files=[...]``); updated_at is set
+        """Change fields of a recorded task (``status=LedgerStatus.DONE, result_files=[...]``); updated_at is set
         to now unless given. LoadByExtentError naming the task when it is not in the ledger."""
         if "task_id" in changes:
             raise LoadByExtentError(tr("a task's id cannot change; forget it and add the new one"), "task_id")
@@ -475,7 +499,8 @@ class TaskLedger:
             for index, entry in enumerate(contents.entries):
                 if entry.is_unfinished and entry.is_expired(now):
                     contents.entries[index] = dataclasses.replace(
-                        entry, status=FAILED, message=tr("expired on the server (task_timeout passed)"), updated_at=now)
+                        entry, status=LedgerStatus.FAILED, message=tr("expired on the server (task_timeout passed)"),
+                        updated_at=now)
                     expired = True
             if expired:
                 self._write(contents)
@@ -494,7 +519,8 @@ class TaskLedger:
             if entry.is_unfinished:
                 return entry
             # a done task without files (nothing was saved) has nothing to give back
-            if entry.status == DONE and entry.result_files and all(os.path.isfile(path) for path in entry.result_files):
+            if entry.status is LedgerStatus.DONE and entry.result_files \
+                    and all(os.path.isfile(path) for path in entry.result_files):
                 return entry
         return None
 
