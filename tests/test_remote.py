@@ -480,6 +480,19 @@ def test_failed_task_raises_with_the_server_message_and_writes_nothing(api, out,
     assert KEY.encode() not in bytes_of(ledger.path)
 
 
+def test_answers_of_no_known_shape_are_waited_on_a_few_times_then_given_up(api, out):
+    strange = ClientError(200, {"queue_position": 3})  # 200 JSON that says nothing this plugin knows
+    # a known answer between the strange ones starts the count again
+    api.script([Started(), *[strange] * (remote_module.UNKNOWN_ANSWERS_TOLERATED - 1), Processing(50),
+                *[strange] * (remote_module.UNKNOWN_ANSWERS_TOLERATED - 1), Redirect(DEFAULT_RESULT_NAME)])
+    result = run_remote(api, lbe_request(), out)
+    assert len(result.files) == 1
+    api.script([Started(), strange])
+    with pytest.raises(RemoteError, match="does not understand"):
+        run_remote(api, lbe_request(), out)
+    assert api.task().polls == 1 + remote_module.UNKNOWN_ANSWERS_TOLERATED
+
+
 def test_wrong_key_is_rejected_with_advice_and_without_the_key(api, out, http_log_records):
     feedback = Feedback()
     with pytest.raises(KeyRejected) as caught:

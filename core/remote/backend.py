@@ -14,9 +14,9 @@ from ..naming import file_name_part
 from ..request import TaskParams, TaskRequest
 from ..results import TaskResult
 from .client import (
-    STATISTICS,
     CreatedTask,
     DownloadRefused,
+    PollState,
     RemoteClient,
     RemoteConfig,
     RemoteError,
@@ -79,7 +79,7 @@ class RemoteBackend:
             answer = client.wait(task, progress.sub(0, 2) if request.type != "mt_stats" else progress,
                                  on_running=lambda _answer: self._record(LedgerStatus.RUNNING))
             details = {**_details(request, params), "task_id": task.task_id, "req_id": task.req_id}
-            if answer.state == STATISTICS:
+            if answer.state is PollState.STATISTICS:
                 name = f"{_safe(request.params.get('reference') or task.task_id)}.json"  # as the local one
                 path = os.path.join(workspace, name)
                 with open(path, "w", encoding="utf-8") as stream:

@@ -26,6 +26,7 @@ any ``api_key`` or ``x-api-key`` value is still scrubbed.)
 from __future__ import annotations
 
 import email.utils
+import enum
 import json
 import logging
 import os
@@ -63,10 +64,11 @@ from .transport import (
 KEY_HEADER = "x-api-key"
 KEY_QUERY = "api_key"
 
-# Statuses of the task's JSON while it runs. docs/task-api.md#protocol lists `started` and `processing`; clients in the
-# wild also meet these, and the create call answers `created` / `authentication`.
-RUNNING_STATUSES = {"started", "processing", "created", "authentication", "queued", "pending", "running", "in_progress"}
-FAILED_STATUSES = {"error", "failed", "failure"}
+# The API's words (its `status` or `task_type`) for a task that runs, read as PollState.RUNNING.
+# docs/task-api.md#protocol lists `started` and `processing`; clients in the wild also meet these, and the create
+# call answers `created` / `authentication`.
+API_RUNNING_WORDS = {"started", "processing", "created", "authentication", "queued", "pending", "running", "in_progress"}
+API_FAILED_WORDS = {"error", "failed", "failure"}  # read as PollState.FAILED
 UNKNOWN_ANSWERS_TOLERATED = 20  # consecutive answers of no known shape before giving up
 MAX_REDIRECTS = 5  # when fetching the result file from storage
 DOWNLOAD_CHUNK = 16 * 1024  # each read waits for a whole chunk: small enough to notice a cancel soon
@@ -233,17 +235,32 @@ class CreatedTask:
     created_at: float
 
 
+class PollState(str, enum.Enum):
+    """What one look at a task says of it."""
+
+    RUNNING = "running"
+    UNKNOWN = "unknown"  # an answer this plugin does not understand: waited on as running, a few times
+    FILE = "file"  # done: its result file is at the answer's location
+    STATISTICS = "statistics"  # done: the answer is the statistics
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class PollAnswer:
-    state: str  # "running", "file", "statistics", "failed"
+    state: PollState
     progress: float | None = None
     location: str | None = None
     statistics: dict | None = None
     message: str = ""
 
 
-RUNNING, FILE, STATISTICS, FAILED = "running", "file", "statistics", "failed"
-ASKING, CREATING, WAITING, DOWNLOADING = "asking", "creating", "waiting", "downloading"
+class _Phase(str, enum.Enum):
+    """What the client is doing, for the message when a limit is passed."""
+
+    ASKING = "asking"  # a search or a connection test: no task involved
+    CREATING = "creating"
+    WAITING = "waiting"
+    DOWNLOADING = "downloading"
 
 
 @dataclass(frozen=True)
@@ -283,7 +300,7 @@ class RemoteClient:
         if self.config.max_wait is not None:
             what = tr("the waiting limit of {seconds} s").format(seconds=f"{self.config.max_wait:g}")
             self._budget = _Limit(self.clock() + self.config.max_wait, what)
-        self._phase = ASKING  # a search or a connection test: no task involved
+        self._phase = _Phase.ASKING
         self._phase_limit: _Limit | None = None  # task_timeout while waiting, the download's own limit
         _redact_http_logs()
 
@@ -300,7 +317,7 @@ class RemoteClient:
     # --- the protocol ------------------------------------------------------------------------
     def create(self, request: TaskRequest) -> CreatedTask:
         """POST the request; the task as the server created it."""
-        self._phase, self._phase_limit = CREATING, None
+        self._phase, self._phase_limit = _Phase.CREATING, None
         answer, data = self.post_json(f"{self.config.api_url}/api", request.to_dict(), tr("creating the task"),
                                       accepted=(200, 201, 202), create=True)
         task_id = data.get("task_id") if isinstance(data, dict) else None
@@ -325,7 +342,7 @@ class RemoteClient:
             location = answer.headers.get("Location")
             if not location:
                 raise RemoteError(self.redact(tr("the API answered a redirect without a Location")), answer.status)
-            return PollAnswer(FILE, location=urljoin(url, location))  # a relative Location is the API's
+            return PollAnswer(PollState.FILE, location=urljoin(url, location))  # a relative Location is the API's
         if answer.status == 404:
             message = tr("the API does not know task {task_id} (it may have expired on the server)")
             raise RemoteError(self.redact(message.format(task_id=task_id)), 404)
@@ -336,7 +353,7 @@ class RemoteClient:
     def wait(self, task: CreatedTask, progress: ProgressRange | None = None,
              on_running: Callable[[PollAnswer], None] | None = None) -> PollAnswer:
         """Poll until the task is done (a file or statistics); raise when it fails or takes too long."""
-        self._phase, self._phase_limit = WAITING, self._task_limit(task)
+        self._phase, self._phase_limit = _Phase.WAITING, self._task_limit(task)
         try:
             return self._wait(task, progress, on_running)
         finally:
@@ -348,12 +365,12 @@ class RemoteClient:
         unknown = 0
         while True:
             answer = self.poll(task.task_id)
-            if answer.state == FAILED:
+            if answer.state is PollState.FAILED:
                 message = tr("the task failed on the server: {reason}").format(reason=answer.message)
                 raise RemoteTaskFailed(self.redact(message))
-            if answer.state in (FILE, STATISTICS):
+            if answer.state in (PollState.FILE, PollState.STATISTICS):
                 return answer
-            unknown = unknown + 1 if answer.message == "unknown answer" else 0
+            unknown = unknown + 1 if answer.state is PollState.UNKNOWN else 0
             if unknown >= UNKNOWN_ANSWERS_TOLERATED:
                 raise RemoteError(self.redact(tr("the API keeps answering in a way this plugin does not understand")))
             if on_running is not None:
@@ -368,7 +385,7 @@ class RemoteClient:
         `folder`, named `stem` + the extension its content calls for. Nothing partial is left.
         Bounded by max_wait and download_timeout, download_max_bytes and the free disk space."""
         what = tr("the download limit of {seconds} s").format(seconds=f"{self.config.download_timeout:g}")
-        self._phase, self._phase_limit = DOWNLOADING, _Limit(self.clock() + self.config.download_timeout, what)
+        self._phase, self._phase_limit = _Phase.DOWNLOADING, _Limit(self.clock() + self.config.download_timeout, what)
         # a name of our own in the folder, kept past close: the download is written to it by path
         partial = tempfile.NamedTemporaryFile(dir=folder, prefix=".download-", suffix=".part", delete=False)  # noqa: SIM115
         partial.close()
@@ -647,14 +664,14 @@ class RemoteClient:
 
     def _gave_up(self, limit: _Limit, detail: str = "", surely_not_taken: bool = False) -> RemoteTimeout:
         what = limit.what if not detail else f"{limit.what} ({detail})"
-        if self._phase == CREATING and surely_not_taken:
+        if self._phase is _Phase.CREATING and surely_not_taken:
             message = tr("the task was not created within {limit}; nothing was sent to run")
-        elif self._phase == CREATING:
+        elif self._phase is _Phase.CREATING:
             message = tr("the task was not created within {limit}; if the server took it all the same, it may "
                          "run anyway: look at the task list before running it again")
-        elif self._phase == DOWNLOADING:
+        elif self._phase is _Phase.DOWNLOADING:
             message = tr("the result was not downloaded within {limit}; the task is done on the server: {resume}")
-        elif self._phase == ASKING:
+        elif self._phase is _Phase.ASKING:
             message = tr("the API did not answer within {limit}")
         else:
             message = tr("the task did not finish within {limit}; it may still finish on the server: {resume}")
@@ -764,20 +781,20 @@ def _size(count: int) -> str:
 def _read_status(data: Any) -> PollAnswer:
     """What a 200 JSON answer of the poll says (every shape of docs/task-api.md#protocol)."""
     if not isinstance(data, dict):
-        return PollAnswer(RUNNING, message="unknown answer")
+        return PollAnswer(PollState.UNKNOWN)
     if isinstance(data.get("result"), list):
-        return PollAnswer(STATISTICS, statistics=data)
+        return PollAnswer(PollState.STATISTICS, statistics=data)
     status = data.get("status")
     task_type = str(data.get("task_type", "")).lower()
     message = data.get("error_message") or data.get("error") or data.get("message")
-    if status is False or task_type in FAILED_STATUSES or str(status).lower() in FAILED_STATUSES \
+    if status is False or task_type in API_FAILED_WORDS or str(status).lower() in API_FAILED_WORDS \
             or data.get("error") or data.get("error_message"):
-        return PollAnswer(FAILED, message=str(message or tr("no reason given")))
-    if task_type in RUNNING_STATUSES or str(status).lower() in RUNNING_STATUSES:
+        return PollAnswer(PollState.FAILED, message=str(message or tr("no reason given")))
+    if task_type in API_RUNNING_WORDS or str(status).lower() in API_RUNNING_WORDS:
         progress = data.get("progress")
         progress = float(progress) if isinstance(progress, (int, float)) and 0 <= progress <= 100 else None
-        return PollAnswer(RUNNING, progress=progress, message=str(status or task_type))
-    return PollAnswer(RUNNING, message="unknown answer")
+        return PollAnswer(PollState.RUNNING, progress=progress, message=str(status or task_type))
+    return PollAnswer(PollState.UNKNOWN)
 
 
 def _server_message(answer: Answer) -> str:
