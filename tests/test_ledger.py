@@ -175,12 +175,13 @@ def test_update(ledger, clock):
     ledger.add(make_entry("t2"))
     clock.advance(60)
     updated = ledger.update("t1", status=LedgerStatus.DONE, result_files=["/r/a.tif"], message="done in 60 s")
-    assert updated.status == LedgerStatus.DONE
+    assert updated.status is LedgerStatus.DONE
     assert updated.result_files == ("/r/a.tif",)
     assert updated.updated_at == START + 60
     assert updated.created_at == START
     assert ledger.get("t1") == updated
     assert ledger.get("t2").updated_at == START  # the other task untouched
+    assert ledger.update("t2", status="running").status is LedgerStatus.RUNNING  # the stored word will do
 
 
 def test_update_of_an_unknown_task_names_it(ledger):

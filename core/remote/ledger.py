@@ -180,6 +180,9 @@ class LedgerEntry:
         # a list given for result_files would make the entry unhashable and mutable from outside;
         # a TaskRequest given for request is stored as the JSON object it stands for
         object.__setattr__(self, "result_files", tuple(self.result_files))
+        # a status given as its stored word is the status; any other value is refused when recorded
+        with contextlib.suppress(ValueError, TypeError):
+            object.__setattr__(self, "status", LedgerStatus(self.status))
         if isinstance(self.request, TaskRequest):
             object.__setattr__(self, "request", self.request.to_dict())
 
