@@ -8,6 +8,7 @@ loading on the main thread.
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -27,9 +28,25 @@ from .backends import default_qgis_ledger_path, local_backend, remote_backend, r
 from .settings import REMOTE, PluginSettings
 from .tasks import LOG_TAG, RunRequestTask
 
-QUEUED, RUNNING, LOADED, FAILED, CANCELLED = "queued", "running", "loaded", "failed", "cancelled"
-UNFINISHED = "unfinished"  # a remote task of an earlier session, not finished yet: it can be resumed
-DONE = "done"  # finished with a result that is not a layer (statistics)
+
+class TaskStatus(str, enum.Enum):
+    """Where a task of the task list is."""
+
+    QUEUED = "queued"  # submitted, not started yet
+    RUNNING = "running"
+    DONE = "done"  # ended with its result: layers loaded, or statistics saved (and charted)
+    FAILED = "failed"
+    CANCELLED = "cancelled"  # by the user; or an unfinished task resumed in a new row
+    UNFINISHED = "unfinished"  # a remote task of an earlier session, not finished yet: it can be resumed
+
+    @property
+    def is_active(self) -> bool:
+        return self in (TaskStatus.QUEUED, TaskStatus.RUNNING)
+
+    @property
+    def has_ended(self) -> bool:
+        """Ended, one way or another: what "Clear finished" takes away, what can run again."""
+        return self in (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.CANCELLED)
 
 
 class MessageBar(Protocol):
@@ -46,7 +63,7 @@ class TaskRecord:
     request: TaskRequest
     scenes: str | None
     remote: bool = False
-    status: str = QUEUED
+    status: TaskStatus = TaskStatus.QUEUED
     progress: float = 0.0
     message: str = ""
     result: TaskResult | None = None
@@ -56,7 +73,7 @@ class TaskRecord:
 
     @property
     def is_active(self) -> bool:
-        return self.status in (QUEUED, RUNNING)
+        return self.status.is_active
 
     @property
     def output_folder(self) -> str | None:
@@ -149,10 +166,10 @@ class TaskController(QObject):
         )
         record.task = task
         task.progressChanged.connect(lambda progress, r=record: self._progress(r, progress))
-        task.begun.connect(lambda r=record: self._set(r, RUNNING))
+        task.begun.connect(lambda r=record: self._set(r, TaskStatus.RUNNING))
         task.resultReady.connect(lambda result, displays, r=record: self._loaded(r, result, displays))
-        task.failed.connect(lambda message, r=record: self._set(r, FAILED, message))
-        task.cancelled.connect(lambda r=record: self._set(r, CANCELLED, self.tr("cancelled; nothing was written")))
+        task.failed.connect(lambda message, r=record: self._set(r, TaskStatus.FAILED, message))
+        task.cancelled.connect(lambda r=record: self._set(r, TaskStatus.CANCELLED, self.tr("cancelled; nothing was written")))
         task.messageReported.connect(lambda text, r=record: self._say(r, text))
         self.records.insert(0, record)
         self.recordAdded.emit(record)
@@ -183,7 +200,7 @@ class TaskController(QObject):
                 continue
             if any(r.remote_task_id == entry.task_id for r in self.records):
                 continue
-            record = TaskRecord(description, request, None, remote=True, status=UNFINISHED,
+            record = TaskRecord(description, request, None, remote=True, status=TaskStatus.UNFINISHED,
                                 message=self.tr("unfinished on the server: task {task_id}").format(task_id=entry.task_id),
                                 remote_task_id=entry.task_id)
             self.records.insert(0, record)
@@ -194,7 +211,7 @@ class TaskController(QObject):
     def resume(self, record: TaskRecord) -> RunRequestTask:
         """Poll an unfinished remote task again (the ledger finds it by its request)."""
         task = self.submit(record.request, None, resume_task_id=record.remote_task_id)
-        record.status = CANCELLED
+        record.status = TaskStatus.CANCELLED
         record.message = self.tr("resumed in a new row")
         self.recordChanged.emit(record)
         return task
@@ -204,9 +221,9 @@ class TaskController(QObject):
             record.task.cancel()
 
     def clear_finished(self) -> list[TaskRecord]:
-        """Forget the records of tasks that have ended (loaded, done, failed, cancelled); running
+        """Forget the records of tasks that have ended (done, failed, cancelled); running
         tasks and unfinished remote ones stay. Their layers and files are left as they are."""
-        finished = [record for record in self.records if record.status in (LOADED, DONE, FAILED, CANCELLED)]
+        finished = [record for record in self.records if record.status.has_ended]
         if finished:
             self.records = [record for record in self.records if record not in finished]
             self.recordsRemoved.emit(finished)
@@ -234,21 +251,21 @@ class TaskController(QObject):
 
     def _progress(self, record: TaskRecord, progress: float) -> None:
         record.progress = progress
-        if record.status == QUEUED:
-            record.status = RUNNING
+        if record.status is TaskStatus.QUEUED:
+            record.status = TaskStatus.RUNNING
         self.recordChanged.emit(record)
 
-    def _set(self, record: TaskRecord, status: str, message: str = "") -> None:
+    def _set(self, record: TaskRecord, status: TaskStatus, message: str = "") -> None:
         record.status = status
         record.message = message
-        if status in (FAILED, CANCELLED):
+        if status in (TaskStatus.FAILED, TaskStatus.CANCELLED):
             record.task = None
-        if status == FAILED:
+        if status is TaskStatus.FAILED:
             QgsMessageLog.logMessage(f"{record.description}: {message}", LOG_TAG, Qgis.MessageLevel.Warning)
             if self.message_bar is not None:
                 self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {message}",
                                              Qgis.MessageLevel.Warning)
-        elif status == CANCELLED and self.message_bar is not None:
+        elif status is TaskStatus.CANCELLED and self.message_bar is not None:
             # Said as what it is: the user stopped it, nothing went wrong.
             self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {message}",
                                          Qgis.MessageLevel.Info)
@@ -264,20 +281,20 @@ class TaskController(QObject):
             answer = result.details.get("result")
             empty = no_scene_text(answer, record.request.params)
             if empty is not None:  # not an empty chart that looks like success
-                self._set(record, DONE, empty)
+                self._set(record, TaskStatus.DONE, empty)
                 if self.message_bar is not None:
                     self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {empty}",
                                                  Qgis.MessageLevel.Warning)
                 return
-            self._set(record, DONE, self.tr("statistics saved: {file}").format(file=result.files[0]))
+            self._set(record, TaskStatus.DONE, self.tr("statistics saved: {file}").format(file=result.files[0]))
             if isinstance(answer, dict):
                 self.statisticsReady.emit(answer, record.request.to_dict())
             return
         try:
             layers = load_result(result, displays, project=self.project)
         except LoadByExtentError as error:
-            self._set(record, FAILED, self.tr("the result could not be loaded: {error}").format(error=error))
+            self._set(record, TaskStatus.FAILED, self.tr("the result could not be loaded: {error}").format(error=error))
             return
         record.layer_ids = [layer.id() for layer in layers]
         record.progress = 100.0
-        self._set(record, LOADED, self.tr("{count} layer(s) loaded").format(count=len(layers)))
+        self._set(record, TaskStatus.DONE, self.tr("{count} layer(s) loaded").format(count=len(layers)))

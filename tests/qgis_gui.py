@@ -42,11 +42,13 @@ def flush_deletions() -> None:
 
 def single_layer_loaded(record, output_folder: str, name: str, band_count: int = 3
                         ) -> tuple[QgsRasterLayer, QgsLayerTreeGroup]:
-    """The record's (ui.tasks.TaskRecord) result is on the map: one valid raster layer `name` (or
+    """The record's (services.task_controller.TaskRecord) result is on the map: one valid raster layer `name` (or
     `name (2)` ... when the project had one of that name already) of
     `band_count` bands, alone in its group, read from a .tif in `output_folder`. Gives the layer and
     the group."""
-    assert record.status == "loaded", record.message
+    from load_by_extent.services.task_controller import TaskStatus  # conftest makes the checkout importable
+
+    assert record.status is TaskStatus.DONE, record.message
     assert len(record.layer_ids) == 1
     project = QgsProject.instance()
     layer = project.mapLayer(record.layer_ids[0])

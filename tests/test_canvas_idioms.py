@@ -10,6 +10,7 @@ import json
 import pytest
 from fake_api import STATS_NESTED
 from load_by_extent.plugin import LoadByExtentPlugin
+from load_by_extent.services.task_controller import TaskStatus
 from load_by_extent.services.tasks import SceneSearchTask
 from load_by_extent.ui.readable_colours import contrast
 from load_by_extent.ui.theme import ProblemLabel
@@ -35,7 +36,6 @@ pytestmark = pytest.mark.sample_data
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SEARCH_TIMEOUT_MS = 30_000
-ENDED = ("loaded", "failed", "cancelled")
 S2_VIEW = "S2/33/U/UU/2017/2/16/0"
 S2_RING = [[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518], [12.575, 52.515],
            [12.553, 52.474]]
@@ -150,8 +150,8 @@ def test_results_load_in_the_plugins_project_and_the_task_row_zooms_through_it(
         plugin.run_request({"type": "lbe", "params": {"view_id": S2_VIEW, "bands": ["B04"], "geometry": S2_AOI,
                                                       "reference": "own-project"}}, scenes=sample_store)
         record = plugin.controller.records[0]
-        qtbot.waitUntil(lambda: record.status in ENDED, timeout=TASK_TIMEOUT_MS)
-        assert record.status == "loaded", record.message
+        qtbot.waitUntil(lambda: record.status.has_ended, timeout=TASK_TIMEOUT_MS)
+        assert record.status is TaskStatus.DONE, record.message
         layer = own.mapLayer(record.layer_ids[0])
         assert layer is not None and layer.isValid()
         assert QgsProject.instance().mapLayers() == {}

@@ -5,6 +5,7 @@ at every refresh of the form. Spies count the real calls (nothing is replaced)."
 from __future__ import annotations
 
 from load_by_extent.core.request import TaskRequest
+from load_by_extent.services.task_controller import TaskStatus
 from load_by_extent.ui import area_of_interest
 from test_dock import aoi_files, dock, prepare_s2_true_colour, wait_until_ended  # noqa: F401 (fixtures)
 
@@ -23,7 +24,7 @@ def test_a_run_validates_its_request_once(dock, qtbot, aoi_files, output_folder,
     dock.run_button.click()
     record = dock.controller.records[0]
     wait_until_ended(qtbot, record)
-    assert record.status == "loaded", record.message
+    assert record.status is TaskStatus.DONE, record.message
     assert record.request.params["reference"] == sent
     assert validated.count(sent) == 1  # the Run's own check of the form; the rest takes its params
 

@@ -24,7 +24,7 @@ import pytest
 from load_by_extent.core.request import LbeParams, TaskRequest
 from load_by_extent.core.sensors import SENTINEL2
 from load_by_extent.services.settings import PluginSettings
-from load_by_extent.services.task_controller import TaskRecord
+from load_by_extent.services.task_controller import TaskRecord, TaskStatus
 from qgis.core import (
     Qgis,
     QgsApplication,
@@ -66,7 +66,6 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SETTINGS_PREFIX = "load_by_extent"
 TASK_TIMEOUT_MS = 60_000
 SEARCH_TIMEOUT_MS = 30_000
-ENDED = ("loaded", "failed", "cancelled")
 
 S2_VIEW = "S2/33/U/UU/2017/2/16/0"
 S2_RING = [[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518], [12.575, 52.515],
@@ -249,7 +248,7 @@ def prepare_s2_true_colour(qtbot, dock, aoi_files) -> None:
 
 
 def wait_until_ended(qtbot, record: TaskRecord) -> None:
-    qtbot.waitUntil(lambda: record.status in ENDED, timeout=TASK_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: record.status.has_ended, timeout=TASK_TIMEOUT_MS)
 
 
 def task_descriptions() -> list[str]:
@@ -761,7 +760,7 @@ def test_big_tile_cancel_from_the_task_row_leaves_nothing(plugin, qtbot, full_si
     record = dock.controller.records[0]
     row = dock.task_list.rows[id(record)]
     # progress shows in the row and in QGIS's task manager
-    qtbot.waitUntil(lambda: record.status == "running" and row.progress.value() > 0, timeout=TASK_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: record.status is TaskStatus.RUNNING and row.progress.value() > 0, timeout=TASK_TIMEOUT_MS)
     assert row.progress.isVisibleTo(row)
     assert record.task.progress() > 0
     assert row.cancel_button.isVisibleTo(row)
@@ -833,7 +832,7 @@ def test_aoi_larger_than_the_limit_asks_before_running(dock, qtbot, aoi_files, m
     assert len(questions) == 2
     assert len(dock.controller.records) == 1
     wait_until_ended(qtbot, dock.controller.records[0])
-    assert dock.controller.records[0].status == "loaded", dock.controller.records[0].message
+    assert dock.controller.records[0].status is TaskStatus.DONE, dock.controller.records[0].message
 
 
 # --- settings in the dock --------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from load_by_extent.core.remote.ledger import TaskLedger
 from load_by_extent.services import task_controller
 from load_by_extent.services.network import KEY_CONFIG_NAME, has_header_method, store_api_key
 from load_by_extent.services.settings import LOCAL, REMOTE, PluginSettings
-from load_by_extent.services.task_controller import TaskController, TaskRecord
+from load_by_extent.services.task_controller import TaskController, TaskRecord, TaskStatus
 from osgeo import gdal, osr
 from qgis.core import (
     Qgis,
@@ -53,7 +53,6 @@ UTM33 = QgsCoordinateReferenceSystem("EPSG:32633")
 SETTINGS_PREFIX = "load_by_extent"
 TASK_TIMEOUT_MS = 60_000
 SEARCH_TIMEOUT_MS = 30_000
-ENDED = ("loaded", "failed", "cancelled", "done")
 
 VIEW_ID = "S2/33/U/UU/2023/7/19/0"
 DESCRIPTION = "S2 2023-07-19 B04,B03,B02 · API"
@@ -198,7 +197,7 @@ def open_dock(plugin, qtbot):
 
 
 def wait_until_ended(qtbot, record: TaskRecord) -> None:
-    qtbot.waitUntil(lambda: record.status in ENDED, timeout=TASK_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: record.status.has_ended, timeout=TASK_TIMEOUT_MS)
 
 
 def listed(dock) -> list[tuple[str, str, str, str]]:
@@ -462,7 +461,7 @@ def test_run_from_the_dock_on_the_api_loads_the_result_and_never_shows_the_key(
     with open(layer.source(), "rb") as got, open(result_tif, "rb") as served:
         assert got.read() == served.read()
     # the rate limit was said in the row while the task waited
-    waiting = [(message, shown) for status, message, shown in seen if status == "running" and "rate limit" in message]
+    waiting = [(message, shown) for status, message, shown in seen if status is TaskStatus.RUNNING and "rate limit" in message]
     assert waiting, seen
     assert "waiting 1 s" in waiting[0][0]
     assert waiting[0][1] == waiting[0][0]  # the row showed it
@@ -661,7 +660,7 @@ def test_statistics_through_run_request_on_the_api_end_done_with_the_json(
     assert record.task is task and record.remote
     started = time.monotonic()
     wait_until_ended(qtbot, record)
-    assert record.status == "done", record.message
+    assert record.status is TaskStatus.DONE, record.message
     assert time.monotonic() - started < 30
     assert api.task().type == "mt_stats"
     assert api.task().params["bm_type"] == ["NDVI"]

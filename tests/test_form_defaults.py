@@ -11,6 +11,7 @@ import os
 import pytest
 from load_by_extent.core.expressions import remap_bands
 from load_by_extent.core.sensors import LANDSAT5, LANDSAT7, LANDSAT8, MODIS, NAIP, SENTINEL2, parse_view_id
+from load_by_extent.services.task_controller import TaskStatus
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtTest import QTest
@@ -137,8 +138,8 @@ def test_statistics_dates_default_to_the_scenes_that_meet_the_aoi_and_then_run(
 
     QTest.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
     record = dock.controller.records[0]
-    qtbot.waitUntil(lambda: record.status in ("done", "failed"), timeout=TASK_TIMEOUT_MS)
-    assert record.status == "done", record.message
+    qtbot.waitUntil(lambda: record.status.has_ended, timeout=TASK_TIMEOUT_MS)
+    assert record.status is TaskStatus.DONE, record.message
     assert record.message.startswith("statistics saved: ")
     stats_dock = plugin.stats_dock
     assert stats_dock.data is not None and len(stats_dock.data.dates) > 50
@@ -173,8 +174,8 @@ def test_an_answer_without_any_scene_says_so_plainly(plugin, qtbot, tmp_path, qg
     wait_for_check(qtbot, dock)
     QTest.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
     record = dock.controller.records[0]
-    qtbot.waitUntil(lambda: record.status in ("done", "failed"), timeout=TASK_TIMEOUT_MS)
-    assert record.status == "done", record.message
+    qtbot.waitUntil(lambda: record.status.has_ended, timeout=TASK_TIMEOUT_MS)
+    assert record.status is TaskStatus.DONE, record.message
     said = "No scene meets the AOI between 2020-01-01 and 2020-12-31"
     assert record.message == said
     assert dock.task_list.rows[id(record)].message.text() == said

@@ -15,6 +15,7 @@ import load_by_extent
 import pytest
 from load_by_extent.core.errors import RequestError
 from load_by_extent.services.settings import PluginSettings
+from load_by_extent.services.task_controller import TaskStatus
 from load_by_extent.ui.map_tools import PolygonAoiTool, RectangleAoiTool
 from load_by_extent.ui.settings_widget import SettingsPage, SettingsPageFactory
 from qgis.core import (
@@ -37,7 +38,6 @@ pytestmark = pytest.mark.sample_data
 
 SETTINGS_PREFIX = "load_by_extent"
 TASK_TIMEOUT_MS = 60_000
-ENDED = ("loaded", "failed", "cancelled")
 
 S2_VIEW = "S2/33/U/UU/2017/2/16/0"
 S2_AOI = {
@@ -188,7 +188,7 @@ def test_big_tile_unload_removes_everything_and_cancels_running_tasks(
                                          "reference": "unload-while-running"}}
     task = plugin.run_request(request, scenes=full_size_store)
     record = plugin.controller.records[0]
-    qtbot.waitUntil(lambda: record.status == "running", timeout=TASK_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: record.status is TaskStatus.RUNNING, timeout=TASK_TIMEOUT_MS)
 
     # A cancelled task ends "complete" (QGIS would announce a terminated one as "Task failed").
     with qtbot.waitSignal(task.taskCompleted, timeout=TASK_TIMEOUT_MS):
@@ -262,8 +262,8 @@ def test_run_request_runs_and_loads_like_the_run_button(plugin, qtbot, sample_st
     assert isinstance(task, QgsTask)
     record = plugin.controller.records[0]
     assert record.task is task
-    qtbot.waitUntil(lambda: record.status in ENDED, timeout=TASK_TIMEOUT_MS)
-    assert record.status == "loaded", record.message
+    qtbot.waitUntil(lambda: record.status.has_ended, timeout=TASK_TIMEOUT_MS)
+    assert record.status is TaskStatus.DONE, record.message
     project = QgsProject.instance()
     layer = project.mapLayer(record.layer_ids[0])
     assert isinstance(layer, QgsRasterLayer)

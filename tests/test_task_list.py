@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from load_by_extent.core.request import TaskRequest
-from load_by_extent.services.task_controller import RUNNING, TaskRecord
+from load_by_extent.services.task_controller import TaskRecord, TaskStatus
 from load_by_extent.ui.task_list import TaskList, TaskRow
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QPoint, QRect, Qt
@@ -17,7 +17,6 @@ from rasters import polygon_from_utm
 
 pytestmark = pytest.mark.sample_data
 
-ENDED = ("loaded", "failed", "cancelled")
 S2_VIEW = "S2/33/U/UU/2017/2/16/0"
 S2_AOI = {
     "type": "Polygon",
@@ -43,7 +42,7 @@ def big_crop_request() -> TaskRequest:
 
 
 def wait_until_ended(qtbot, record: TaskRecord) -> None:
-    qtbot.waitUntil(lambda: record.status in ENDED, timeout=TASK_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: record.status.has_ended, timeout=TASK_TIMEOUT_MS)
 
 
 def click(widget: QWidget, at: QPoint) -> None:
@@ -77,7 +76,7 @@ def test_a_late_click_on_cancel_after_the_task_ended_starts_nothing(dock, qtbot,
     cancel_spot = rect_in(row.cancel_button, task_list).center()  # where the user aims ×
 
     wait_until_ended(qtbot, record)
-    assert record.status == "loaded", record.message
+    assert record.status is TaskStatus.DONE, record.message
     # Counted as tasks added, not as the manager's count: the ended task leaves it when it likes.
     added = []
     QgsApplication.taskManager().taskAdded.connect(added.append)
@@ -100,7 +99,7 @@ def test_a_late_click_on_cancel_after_the_task_ended_starts_nothing(dock, qtbot,
     second = controller.records[0]
     assert second.request.to_dict() == record.request.to_dict()
     wait_until_ended(qtbot, second)
-    assert second.status == "loaded", second.message
+    assert second.status is TaskStatus.DONE, second.message
 
 
 def test_a_row_that_ends_under_the_mouse_never_offers_run_again_where_cancel_was(qtbot, sample_store):
@@ -111,8 +110,8 @@ def test_a_row_that_ends_under_the_mouse_never_offers_run_again_where_cancel_was
     task_list.resize(DOCK_WIDTH, 400)
     task_list.show()
     qtbot.waitExposed(task_list)
-    for status in ("loaded", "done", "failed", "cancelled"):
-        record = TaskRecord("S2 2017-02-16 B04,B03,B02", crop_request(), sample_store, status=RUNNING)
+    for status in (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.CANCELLED):
+        record = TaskRecord("S2 2017-02-16 B04,B03,B02", crop_request(), sample_store, status=TaskStatus.RUNNING)
         task_list.add(record)
         row = task_list.rows[id(record)]
         qtbot.waitUntil(lambda row=row: row.cancel_button.width() > 0 and row.cancel_button.isVisible())
@@ -142,12 +141,12 @@ def test_cancelled_is_said_cancelled_and_clear_finished_keeps_what_runs(
     controller.submit(crop_request(), scenes=sample_store)
     done = controller.records[0]
     wait_until_ended(qtbot, done)
-    assert done.status == "loaded", done.message
+    assert done.status is TaskStatus.DONE, done.message
     layer_id = done.layer_ids[0]
     controller.submit(big_crop_request(), scenes=full_size_store)
     long_record = controller.records[0]
     task = long_record.task
-    qtbot.waitUntil(lambda: long_record.status == "running", timeout=TASK_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: long_record.status is TaskStatus.RUNNING, timeout=TASK_TIMEOUT_MS)
 
     # Clear finished: the ended task's row goes, the running one stays; its layers stay on the map.
     assert task_list.clear_button.isVisible() and task_list.clear_button.text() == "Clear finished"
@@ -194,7 +193,7 @@ def test_long_titles_are_cut_short_of_the_buttons_at_320_px(qtbot, sample_store)
     container.show()
     qtbot.waitExposed(container)
     description = "S2 2017-02-16 " + ",".join(ALL_S2_BANDS) + " · API"
-    running = TaskRecord(description, crop_request(ALL_S2_BANDS), sample_store, status=RUNNING)
+    running = TaskRecord(description, crop_request(ALL_S2_BANDS), sample_store, status=TaskStatus.RUNNING)
     task_list.add(running)
     row = task_list.rows[id(running)]
     QgsApplication.processEvents()
@@ -211,7 +210,7 @@ def test_long_titles_are_cut_short_of_the_buttons_at_320_px(qtbot, sample_store)
     assert row.title.text() == "⟳ " + description  # the whole title stays the text, and the tooltip
     assert row.title.toolTip() == row.title.text()
 
-    running.status = "loaded"
+    running.status = TaskStatus.DONE
     running.layer_ids = ["a-layer"]
     task_list.update_record(running)
     QgsApplication.processEvents()

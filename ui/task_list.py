@@ -18,10 +18,10 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..services.task_controller import CANCELLED, DONE, FAILED, LOADED, QUEUED, RUNNING, UNFINISHED, TaskRecord
+from ..services.task_controller import TaskRecord, TaskStatus
 
-_SYMBOLS = {QUEUED: "…", RUNNING: "⟳", LOADED: "✓", DONE: "✓", FAILED: "✗", CANCELLED: "⊘", UNFINISHED: "⏸"}
-FINISHED = (LOADED, DONE, FAILED, CANCELLED)  # what "Clear finished" takes away
+_SYMBOLS = {TaskStatus.QUEUED: "…", TaskStatus.RUNNING: "⟳", TaskStatus.DONE: "✓", TaskStatus.FAILED: "✗",
+            TaskStatus.CANCELLED: "⊘", TaskStatus.UNFINISHED: "⏸"}
 
 
 class ElidedLabel(QLabel):
@@ -123,7 +123,7 @@ class TaskRow(QWidget):
 
     @property
     def finished(self) -> bool:
-        return self.record.status in FINISHED
+        return self.record.status.has_ended
 
     def update_from_record(self) -> None:
         record = self.record
@@ -133,10 +133,10 @@ class TaskRow(QWidget):
         self.message.setText(record.message)
         self.message.setVisible(bool(record.message))
         self.cancel_button.setVisible(record.is_active)
-        self.zoom_button.setVisible(record.status == LOADED and bool(record.layer_ids))
+        self.zoom_button.setVisible(bool(record.layer_ids))
         self.folder_button.setVisible(record.output_folder is not None)
         self.again_button.setVisible(self.finished)
-        self.resume_button.setVisible(record.status == UNFINISHED)
+        self.resume_button.setVisible(record.status is TaskStatus.UNFINISHED)
         self.actions.setVisible(not record.is_active)
 
     def _open_folder(self) -> None:
