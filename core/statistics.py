@@ -10,7 +10,7 @@ Scenes that could not be computed are listed in `errors` with their date and rea
 may lack `view_id`, `std` or `cloud`; figures may come as strings; dates need not be sorted and
 one date may have several scenes (both are kept).
 
-Every text goes through a `tr` callable (`untranslated` by default) and is formatted after it.
+Every text goes through core.i18n's `tr` and is formatted after it.
 """
 
 from __future__ import annotations
@@ -19,20 +19,15 @@ import csv
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-Translate = Callable[[str], str]
+from .i18n import tr
 
 FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
 CSV_COLUMNS = ("date", "scene_id", "view_id", "index", "cloud", *FIGURES, "error")
 DEFAULT_INDEX_NAME = "index"  # a flat answer's one index, when the request does not name it
-
-
-def untranslated(text: str) -> str:
-    """The `tr` of texts built outside Qt: the text as it is."""
-    return text
 
 
 # --- the data ----------------------------------------------------------------------------------------
@@ -262,7 +257,7 @@ def format_figure(value: float | None) -> str:
     return "–" if value is None else f"{value:.4g}"
 
 
-def figures_text(data: StatsData, index: str, date: dt.date | str, tr: Translate = untranslated) -> str:
+def figures_text(data: StatsData, index: str, date: dt.date | str) -> str:
     """All figures of `index` on `date`, one line per scene of that date (hover text)."""
     day = _date(date)
     rows = data.series(index).rows_on(day) if day is not None and index in data.series_by_index else ()
@@ -278,7 +273,7 @@ def figures_text(data: StatsData, index: str, date: dt.date | str, tr: Translate
     return "\n".join(lines)
 
 
-def error_text(error: StatsError, tr: Translate = untranslated) -> str:
+def error_text(error: StatsError) -> str:
     """The hover text of a scene in error: its date, its scene and the service's reason."""
     return tr("{date} · {scene} · not computed: {reason}").format(
         date=error.date.isoformat() if error.date else "?", scene=error.view_id or error.scene_id or "?",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import csv
 import datetime as dt
+import subprocess
 
 import numpy as np
 import pytest
@@ -217,10 +218,31 @@ def test_overlay_draws_each_index_median_and_quartiles_with_a_legend():
     assert len(figure.axes) == 2  # the figure was cleared: the plot and its cloud axis
 
 
-def test_missing_medians_are_left_out_and_labels_go_through_tr():
+@pytest.fixture
+def marking_translator(qgis_app, tmp_path):
+    """A real QTranslator, compiled by Qt's lrelease, that turns the chart's "cloud %" and "median"
+    (context LoadByExtent, as scripts/i18n.py files them) into «cloud %» and «median»."""
+    import i18n_script
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    messages = "".join(f"<message><source>{text}</source><translation>«{text}»</translation></message>"
+                       for text in ("cloud %", "median"))
+    source = tmp_path / "marks.ts"
+    source.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="es">'
+                      f"<context><name>LoadByExtent</name>{messages}</context></TS>", encoding="utf-8")
+    subprocess.run([i18n_script.load().lrelease(), "-silent", str(source), "-qm", str(tmp_path / "marks.qm")],
+                   check=True)
+    translator = QTranslator()
+    assert translator.load(str(tmp_path / "marks.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_missing_medians_are_left_out_and_labels_go_through_tr(marking_translator):
     data = parse_statistics(HAND_MADE, "NDVI")
     figure = _agg_figure()
-    artists = draw_series(figure, data, ["NDVI"], overlay=False, tr=lambda text: f"«{text}»")
+    artists = draw_series(figure, data, ["NDVI"], overlay=False)
     line = artists.median_lines["NDVI"]
     assert list(line.get_ydata()) == [0.31, 0.52, 0.57]
     assert len(line.get_xdata()) == 3

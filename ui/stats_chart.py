@@ -5,7 +5,7 @@ No Qt here: the statistics dock embeds the figure in a Qt canvas, the demo and t
 headless on matplotlib's Agg canvas. matplotlib is imported only by the functions that draw (QGIS
 does not always ship it).
 
-Every label drawn goes through a `tr` callable (`untranslated` by default) and is formatted after it.
+Every label drawn goes through core.i18n's `tr` and is formatted after it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.statistics import StatsData, StatsError, StatsRow, Translate, untranslated
+from ..core.i18n import tr
+from ..core.statistics import StatsData, StatsError, StatsRow
 from .readable_colours import GRAPHICS_CONTRAST, mix, readable
 
 # --- drawing choices, in one place ------------------------------------------------------------------
@@ -144,7 +145,7 @@ def _pairs(rows: Iterable[StatsRow], xs: Sequence[float], low: str, high: str) -
     return [k[0] for k in kept], [k[1] for k in kept], [k[2] for k in kept]
 
 
-def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: bool, tr: Translate = untranslated,
+def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: bool,
                 title: str | None = None, colours: ChartColours = PRINT_COLOURS) -> ChartArtists:
     """Draw `indices` of `data` on a matplotlib Figure (cleared first); return the artists.
 

@@ -36,7 +36,6 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.i18n import tr
 from ..core.naming import file_name_part
 from ..core.statistics import FIGURES, StatsData, error_text, figures_text, format_figure, parse_statistics, to_csv
 from ..services.tasks import LOG_TAG
@@ -246,7 +245,7 @@ class StatsDock(QgsDockWidget):
         text = self.tr("{title} · {dates} date(s) with figures").format(title=self._title(), dates=len(data.dates))
         if data.errors:
             text = self.tr("{text} · {errors} scene(s) without figures").format(text=text, errors=len(data.errors))
-            self.summary_label.setToolTip("\n".join(error_text(error, tr) for error in data.errors))
+            self.summary_label.setToolTip("\n".join(error_text(error) for error in data.errors))
         else:
             self.summary_label.setToolTip("")
         return text
@@ -291,7 +290,7 @@ class StatsDock(QgsDockWidget):
         else:
             current = self.current_index()
             indices = [current] if current else []
-        self.artists = draw_series(self.figure, self.data, indices, self.overlay, tr=tr,
+        self.artists = draw_series(self.figure, self.data, indices, self.overlay,
                                    title=self._title(indices), colours=colours)
         from matplotlib.lines import Line2D
         from matplotlib.transforms import blended_transform_factory
@@ -332,10 +331,10 @@ class StatsDock(QgsDockWidget):
             self._show_hint()
         elif pick.error is not None:
             self._set_guide(self.artists.error_x[self.artists.errors.index(pick.error)])
-            self._show_hover(error_text(pick.error, tr))
+            self._show_hover(error_text(pick.error))
         else:
             self._set_guide(next(point.x for point in self.artists.points if point.row is pick.row))
-            self._show_hover(figures_text(self.data, pick.index, pick.row.date, tr))
+            self._show_hover(figures_text(self.data, pick.index, pick.row.date))
 
     def _show_hover(self, text: str) -> None:
         self.hover_label.setText(text)
