@@ -22,6 +22,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..core.display import RasterDisplay, file_stem, prepare_display
 from ..core.errors import DataError
+from ..core.i18n import tr
 from ..core.naming import layer_name, numbered_name, requested_bands, result_group_name
 from ..core.results import TaskResult
 from .layer_style import style_result_layer
@@ -81,8 +82,8 @@ def open_raster_layer(path: str, name: str) -> QgsRasterLayer:
     """A valid raster layer of `path`, or DataError naming the file."""
     layer = QgsRasterLayer(path, name, "gdal")
     if not layer.isValid():
-        reason = layer.error().summary() or QCoreApplication.translate("LoadByExtent", "not a raster QGIS can read")
-        raise DataError(QCoreApplication.translate("LoadByExtent", "cannot load {file} as a layer: {reason}").format(
+        reason = layer.error().summary() or tr("not a raster QGIS can read")
+        raise DataError(tr("cannot load {file} as a layer: {reason}").format(
             file=path, reason=reason))
     return layer
 

@@ -17,6 +17,7 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import LoadByExtentError
+from ..core.i18n import tr
 from ..core.remote.backend import RemoteBackend
 from ..core.remote.client import RemoteConfig
 from ..core.remote.ledger import TaskLedger
@@ -158,7 +159,7 @@ class TaskController(QObject):
         # The record keeps the request itself: a TaskRequest copies its data in and out.
         record = TaskRecord(describe(request, remote, params), request, scenes, remote)
         task = RunRequestTask(
-            self.tr("Load By Extent: {what}").format(what=record.description),
+            tr("Load By Extent: {what}").format(what=record.description),
             record.request,
             backend,
             self.settings.output_folder,
@@ -169,7 +170,8 @@ class TaskController(QObject):
         task.begun.connect(lambda r=record: self._set(r, TaskStatus.RUNNING))
         task.resultReady.connect(lambda result, displays, r=record: self._loaded(r, result, displays))
         task.failed.connect(lambda message, r=record: self._set(r, TaskStatus.FAILED, message))
-        task.cancelled.connect(lambda r=record: self._set(r, TaskStatus.CANCELLED, self.tr("cancelled; nothing was written")))
+        task.cancelled.connect(
+            lambda r=record: self._set(r, TaskStatus.CANCELLED, tr("cancelled; nothing was written")))
         task.messageReported.connect(lambda text, r=record: self._say(r, text))
         self.records.insert(0, record)
         self.recordAdded.emit(record)
@@ -201,7 +203,7 @@ class TaskController(QObject):
             if any(r.remote_task_id == entry.task_id for r in self.records):
                 continue
             record = TaskRecord(description, request, None, remote=True, status=TaskStatus.UNFINISHED,
-                                message=self.tr("unfinished on the server: task {task_id}").format(task_id=entry.task_id),
+                                message=tr("unfinished on the server: task {task_id}").format(task_id=entry.task_id),
                                 remote_task_id=entry.task_id)
             self.records.insert(0, record)
             self.recordAdded.emit(record)
@@ -212,7 +214,7 @@ class TaskController(QObject):
         """Poll an unfinished remote task again (the ledger finds it by its request)."""
         task = self.submit(record.request, None, resume_task_id=record.remote_task_id)
         record.status = TaskStatus.CANCELLED
-        record.message = self.tr("resumed in a new row")
+        record.message = tr("resumed in a new row")
         self.recordChanged.emit(record)
         return task
 
@@ -263,11 +265,11 @@ class TaskController(QObject):
         if status is TaskStatus.FAILED:
             QgsMessageLog.logMessage(f"{record.description}: {message}", LOG_TAG, Qgis.MessageLevel.Warning)
             if self.message_bar is not None:
-                self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {message}",
+                self.message_bar.pushMessage(tr("Load By Extent"), f"{record.description}: {message}",
                                              Qgis.MessageLevel.Warning)
         elif status is TaskStatus.CANCELLED and self.message_bar is not None:
             # Said as what it is: the user stopped it, nothing went wrong.
-            self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {message}",
+            self.message_bar.pushMessage(tr("Load By Extent"), f"{record.description}: {message}",
                                          Qgis.MessageLevel.Info)
         self.recordChanged.emit(record)
 
@@ -283,18 +285,18 @@ class TaskController(QObject):
             if empty is not None:  # not an empty chart that looks like success
                 self._set(record, TaskStatus.DONE, empty)
                 if self.message_bar is not None:
-                    self.message_bar.pushMessage(self.tr("Load By Extent"), f"{record.description}: {empty}",
+                    self.message_bar.pushMessage(tr("Load By Extent"), f"{record.description}: {empty}",
                                                  Qgis.MessageLevel.Warning)
                 return
-            self._set(record, TaskStatus.DONE, self.tr("statistics saved: {file}").format(file=result.files[0]))
+            self._set(record, TaskStatus.DONE, tr("statistics saved: {file}").format(file=result.files[0]))
             if isinstance(answer, dict):
                 self.statisticsReady.emit(answer, record.request.to_dict())
             return
         try:
             layers = load_result(result, displays, project=self.project)
         except LoadByExtentError as error:
-            self._set(record, TaskStatus.FAILED, self.tr("the result could not be loaded: {error}").format(error=error))
+            self._set(record, TaskStatus.FAILED, tr("the result could not be loaded: {error}").format(error=error))
             return
         record.layer_ids = [layer.id() for layer in layers]
         record.progress = 100.0
-        self._set(record, TaskStatus.DONE, self.tr("{count} layer(s) loaded").format(count=len(layers)))
+        self._set(record, TaskStatus.DONE, tr("{count} layer(s) loaded").format(count=len(layers)))
