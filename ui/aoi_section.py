@@ -7,7 +7,7 @@ import os
 
 from qgis.core import Qgis, QgsApplication, QgsGeometry
 from qgis.gui import QgisInterface, QgsCollapsibleGroupBox, QgsMapTool
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFileDialog, QGridLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ..core.errors import LoadByExtentError
@@ -22,8 +22,8 @@ class AoiSection(QgsCollapsibleGroupBox):
     """Sets the dock's AreaOfInterest; says its size and source, or what is wrong with it."""
 
     def __init__(self, iface: QgisInterface, aoi: AreaOfInterest, parent: QWidget | None = None) -> None:
-        # The title given to the constructor, as QgsCollapsibleGroupBox lays itself out with it.
-        super().__init__(QCoreApplication.translate("AoiSection", "Area of interest"), parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Area of interest"))
         self.iface = iface
         self.canvas = iface.mapCanvas()
         self.aoi = aoi

@@ -24,7 +24,6 @@ from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 
 from ..core.aoi import validate_geometry
 from ..core.errors import LoadByExtentError, RequestError
-from ..core.i18n import tr
 from ..services.aoi import WGS84, area_km2, features_to_wgs84, geometry_from_geojson, to_wgs84, vertex_count
 from .map_tools import DRAWING_STROKE_COLOR
 from .map_zoom import zoom_canvas
@@ -59,15 +58,17 @@ class AreaOfInterest(QObject):
     def set_from_layer_selection(self, layer: QgsVectorLayer) -> None:
         """The union of the selected polygons of `layer`; LoadByExtentError when there is none."""
         if layer is None or not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
-            raise LoadByExtentError(tr("Select polygons in a polygon layer and make it the active layer first."))
+            raise LoadByExtentError(self.tr("Select polygons in a polygon layer and make it the active layer first."))
         features = layer.selectedFeatures()
         if not features:
-            raise LoadByExtentError(tr("No feature is selected in {layer}.").format(layer=layer.name()))
+            raise LoadByExtentError(self.tr("No feature is selected in {layer}.").format(layer=layer.name()))
         geometries = [feature.geometry() for feature in features if feature.hasGeometry()]
         geometry = features_to_wgs84(geometries, layer.crs(), self.project.transformContext())
         if geometry is None:
-            raise LoadByExtentError(tr("The selected features of {layer} have no geometry.").format(layer=layer.name()))
-        self._set(geometry, tr("{count} selected feature(s) of {layer}").format(count=len(features), layer=layer.name()))
+            message = self.tr("The selected features of {layer} have no geometry.")
+            raise LoadByExtentError(message.format(layer=layer.name()))
+        source = self.tr("{count} selected feature(s) of {layer}")
+        self._set(geometry, source.format(count=len(features), layer=layer.name()))
 
     def set_from_geojson(self, geojson: dict, source: str) -> None:
         """A GeoJSON polygon already in EPSG:4326 (read from a file)."""
@@ -118,10 +119,10 @@ class AreaOfInterest(QObject):
 
     def _checked_geojson(self, allow_multipolygon: bool) -> dict:
         if not self.is_set:
-            raise RequestError(tr("no area of interest: draw one or pick a source"), "params.geometry")
+            raise RequestError(self.tr("no area of interest: draw one or pick a source"), "params.geometry")
         if self.geometry.isMultipart() and not allow_multipolygon:
             raise RequestError(
-                tr("this task takes one polygon, and the area of interest has {count} separate parts")
+                self.tr("this task takes one polygon, and the area of interest has {count} separate parts")
                 .format(count=len(self.geometry.asGeometryCollection())),
                 "params.geometry",
             )

@@ -16,8 +16,6 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QEvent, QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QCursor, QKeyEvent
 
-from ..core.i18n import tr
-
 # Map symbology, not interface colours, so they stay fixed whatever the QGIS theme: they are drawn
 # over the map (whose background is the project's, white by default in a dark theme too) and over
 # imagery, where a strong orange stands out; the project's selection colour is not used, as it
@@ -284,7 +282,7 @@ class PolygonAoiTool(QgsMapTool):
         """Emit the polygon drawn so far and start over; False (with a message) when it is no polygon."""
         distinct_vertices = {(vertex.x(), vertex.y()) for vertex in self._vertices}
         if len(distinct_vertices) < 3:
-            self.messageEmitted.emit(tr("A polygon needs at least 3 vertices"), Qgis.MessageLevel.Warning)
+            self.messageEmitted.emit(self.tr("A polygon needs at least 3 vertices"), Qgis.MessageLevel.Warning)
             return False
         ring = list(self._vertices)
         if ring[-1].compare(ring[0]):
@@ -293,12 +291,12 @@ class PolygonAoiTool(QgsMapTool):
         polygon = QgsGeometry.fromPolygonXY([ring])
         if polygon.area() <= 0:
             self.messageEmitted.emit(
-                tr("The polygon has no area: its vertices are on one line"), Qgis.MessageLevel.Warning
+                self.tr("The polygon has no area: its vertices are on one line"), Qgis.MessageLevel.Warning
             )
             return False
         if not polygon.isGeosValid():
             self.messageEmitted.emit(
-                tr("The polygon crosses itself: remove vertices with Backspace and draw it again"),
+                self.tr("The polygon crosses itself: remove vertices with Backspace and draw it again"),
                 Qgis.MessageLevel.Warning,
             )
             return False
