@@ -11,11 +11,12 @@ the plugin, a test) has already loaded, and asks that Qt's ``QCoreApplication.tr
 one it returns the text unchanged.
 
 Write ``tr("literal text with {named} placeholders").format(named=value)``: the first argument a
-string literal, so that ``scripts/i18n.py`` finds it in the syntax tree (context "LoadByExtent",
-as the UI's module-level helpers), and formatted after translation, so that a translation may
-move the placeholders. Never an f-string or a concatenation inside ``tr``: the translated text
-would be looked up under a source that exists in no .ts file. Call ``tr`` when the message is
-built, never at import time (a constant translated at import misses the translator installed later).
+string literal, so that ``scripts/i18n.py`` finds it in the syntax tree (context "LoadByExtent"; services/
+and ui/'s functions outside a class use this ``tr`` too: docs/developer-guide.md#translations), and formatted
+after translation, so that a translation may move the placeholders. Never an f-string or a concatenation
+inside ``tr``: the translated text would be looked up under a source that exists in no .ts file. Call ``tr``
+when the message is built, never at import time (a constant translated at import misses the translator
+installed later).
 """
 
 from __future__ import annotations
