@@ -110,6 +110,39 @@
         </message>
     </context>
     <context>
+        <name>AreaOfInterest</name>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="61" />
+            <source>Select polygons in a polygon layer and make it the active layer first.</source>
+            <translation>Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="64" />
+            <source>No feature is selected in {layer}.</source>
+            <translation>No hay ningún objeto seleccionado en {layer}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="68" />
+            <source>The selected features of {layer} have no geometry.</source>
+            <translation>Los objetos seleccionados de {layer} no tienen geometría.</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="70" />
+            <source>{count} selected feature(s) of {layer}</source>
+            <translation>{count} objeto(s) seleccionado(s) de {layer}</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="122" />
+            <source>no area of interest: draw one or pick a source</source>
+            <translation>sin área de interés: dibuje una o elija una fuente</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="125" />
+            <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
+            <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
+        </message>
+    </context>
+    <context>
         <name>BandPicker</name>
         <message>
             <location filename="../ui/band_picker.py" line="32" />
@@ -1478,27 +1511,27 @@
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="271" />
+            <location filename="../core/statistics.py" line="266" />
             <source>{date} · {index}</source>
             <translation>{date} · {index}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="272" />
+            <location filename="../core/statistics.py" line="267" />
             <source>{figure} {value}</source>
             <translation>{figure} {value}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="275" />
+            <location filename="../core/statistics.py" line="270" />
             <source>cloud {cloud} %</source>
             <translation>nubosidad {cloud} %</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="283" />
+            <location filename="../core/statistics.py" line="278" />
             <source>{date} · {scene} · not computed: {reason}</source>
             <translation>{date} · {scene} · no calculado: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="285" />
+            <location filename="../core/statistics.py" line="280" />
             <source>no reason given</source>
             <translation>sin motivo indicado</translation>
         </message>
@@ -1638,397 +1671,397 @@
             <translation>una petición idéntica se ejecutó como tarea {task_id}; se usa su resultado</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="70" />
+            <location filename="../core/remote/backend.py" line="71" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>una petición idéntica aún se está ejecutando como tarea {task_id}: se espera a que termine</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="75" />
+            <location filename="../core/remote/backend.py" line="76" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>tarea {task_id} creada; esperando al servidor</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="93" />
+            <location filename="../core/remote/backend.py" line="94" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>cancelada por el usuario; el servidor aún puede terminarla</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="106" />
+            <location filename="../core/remote/backend.py" line="107" />
             <source>done</source>
             <translation>hecho</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="115" />
+            <location filename="../core/remote/backend.py" line="116" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>la tarea {task_id} ya no está en el registro de tareas</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="105" />
+            <location filename="../core/remote/client.py" line="107" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>no hay clave de API: indique --api-key o defina LBE_API_KEY (en QGIS: una configuración de autenticación)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="108" />
+            <location filename="../core/remote/client.py" line="110" />
             <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
             <translation>la clave de la API contiene un salto de línea, un espacio, un carácter de control o un carácter no ASCII, que ninguna clave tiene: indique solo la clave, en una línea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="284" />
+            <location filename="../core/remote/client.py" line="301" />
             <source>the waiting limit of {seconds} s</source>
             <translation>el límite de espera de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="304" />
+            <location filename="../core/remote/client.py" line="321" />
             <source>creating the task</source>
             <translation>crear la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="308" />
+            <location filename="../core/remote/client.py" line="325" />
             <source>the API created no task (answer: {answer})</source>
             <translation>la API no creó ninguna tarea (respuesta: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="327" />
+            <location filename="../core/remote/client.py" line="344" />
             <source>the API answered a redirect without a Location</source>
             <translation>la API respondió con una redirección sin Location</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="330" />
+            <location filename="../core/remote/client.py" line="347" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>la API no conoce la tarea {task_id} (puede haber caducado en el servidor)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="333" />
+            <location filename="../core/remote/client.py" line="350" />
             <source>asking for the task's status</source>
             <translation>pedir el estado de la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="352" />
+            <location filename="../core/remote/client.py" line="369" />
             <source>the task failed on the server: {reason}</source>
             <translation>la tarea falló en el servidor: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="358" />
+            <location filename="../core/remote/client.py" line="375" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>la API sigue respondiendo de una forma que este complemento no entiende</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="370" />
+            <location filename="../core/remote/client.py" line="387" />
             <source>the download limit of {seconds} s</source>
             <translation>el límite de descarga de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="393" />
+            <location filename="../core/remote/client.py" line="410" />
             <source>testing the connection</source>
             <translation>probar la conexión</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="395" />
+            <location filename="../core/remote/client.py" line="412" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} respondió (HTTP {status}) y aceptó la clave</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="424" />
+            <location filename="../core/remote/client.py" line="441" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>sin conexión con {host} en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="427" />
+            <location filename="../core/remote/client.py" line="444" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} tardó más de {seconds} s en responder; puede que la tarea se haya creado igualmente: mire la lista de tareas antes de volver a ejecutarla</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="431" />
+            <location filename="../core/remote/client.py" line="448" />
             <source>{host} did not send its whole answer within {seconds} s</source>
             <translation>{host} no envió su respuesta completa en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="433" />
+            <location filename="../core/remote/client.py" line="450" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} no respondió en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="436" />
+            <location filename="../core/remote/client.py" line="453" />
             <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
             <translation>la respuesta de {host} supera {size}, el máximo que puede ocupar una respuesta de la API</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="440" />
+            <location filename="../core/remote/client.py" line="457" />
             <source>cannot reach {host}: {reason}</source>
             <translation>no se puede acceder a {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="442" />
+            <location filename="../core/remote/client.py" line="459" />
             <source>the request to {host} failed: {reason}</source>
             <translation>la petición a {host} falló: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="448" />
+            <location filename="../core/remote/client.py" line="465" />
             <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
             <translation>{host} rechazó {count} veces seguidas por su límite de peticiones (HTTP 429); inténtelo más tarde</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="453" />
+            <location filename="../core/remote/client.py" line="470" />
             <source>the API asked to wait {seconds} s more for its rate limit</source>
             <translation>la API pidió esperar {seconds} s más por su límite de peticiones</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="456" />
+            <location filename="../core/remote/client.py" line="473" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>límite de frecuencia alcanzado en {host}: se esperan {seconds} s, como pide</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="462" />
+            <location filename="../core/remote/client.py" line="479" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} respondió HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="466" />
+            <location filename="../core/remote/client.py" line="483" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; se abandona tras {attempts} intentos</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="469" />
+            <location filename="../core/remote/client.py" line="486" />
             <source>{problem}; next try in {seconds} s</source>
             <translation>{problem}; siguiente intento en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="471" />
+            <location filename="../core/remote/client.py" line="488" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; nuevo intento en {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="552" />
+            <location filename="../core/remote/client.py" line="569" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} respondió HTTP {status} para el archivo de resultado ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="590" />
+            <location filename="../core/remote/client.py" line="607" />
             <source>{received} bytes received</source>
             <translation>{received} bytes recibidos</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="593" />
+            <location filename="../core/remote/client.py" line="610" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>la descarga desde {host} se detuvo tras {received} de {expected} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="597" />
+            <location filename="../core/remote/client.py" line="614" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>la descarga desde {host} se cortó tras {received} bytes ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="605" />
+            <location filename="../core/remote/client.py" line="622" />
             <source>{problem}; resuming</source>
             <translation>{problem}; reanudando</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="611" />
+            <location filename="../core/remote/client.py" line="628" />
             <source>the result file is larger than {limit}, the most a download may be</source>
             <translation>el archivo de resultado supera {limit}, el máximo que puede ocupar una descarga</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="622" />
+            <location filename="../core/remote/client.py" line="639" />
             <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
             <translation>el archivo de resultado ({size}) no cabe en {folder}: hay {free} libres y se mantienen libres {margin}; libere espacio y reanude la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="627" />
+            <location filename="../core/remote/client.py" line="644" />
             <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
             <translation>el disco de {folder} está casi lleno ({free} libres, se mantienen libres {margin}): la descarga se detuvo tras {received}; libere espacio y reanude la tarea</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="651" />
+            <location filename="../core/remote/client.py" line="668" />
             <source>the task was not created within {limit}; nothing was sent to run</source>
             <translation>la tarea no se creó dentro de {limit}; no se envió nada a ejecutar</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="653" />
+            <location filename="../core/remote/client.py" line="670" />
             <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
             <translation>la tarea no se creó dentro de {limit}; si el servidor la aceptó de todos modos, puede ejecutarse igualmente: mire la lista de tareas antes de ejecutarla otra vez</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="656" />
+            <location filename="../core/remote/client.py" line="673" />
             <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
             <translation>el resultado no se descargó dentro de {limit}; la tarea está hecha en el servidor: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="658" />
+            <location filename="../core/remote/client.py" line="675" />
             <source>the API did not answer within {limit}</source>
             <translation>la API no respondió dentro de {limit}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="660" />
+            <location filename="../core/remote/client.py" line="677" />
             <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
             <translation>la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="662" />
+            <location filename="../core/remote/client.py" line="679" />
             <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
             <translation>queda en el registro de tareas, para reanudarla después desde la lista de tareas (o ejecutando otra vez la misma petición)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="665" />
+            <location filename="../core/remote/client.py" line="682" />
             <source>without a task ledger, it cannot be resumed</source>
             <translation>sin registro de tareas no se puede reanudar</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="672" />
+            <location filename="../core/remote/client.py" line="689" />
             <source>its task_timeout of {seconds} s</source>
             <translation>su task_timeout de {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="710" />
+            <location filename="../core/remote/client.py" line="727" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>la respuesta de la API al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="712" />
+            <location filename="../core/remote/client.py" line="729" />
             <source>the answer of {host} when {doing} is not JSON: {answer}</source>
             <translation>la respuesta de {host} al {doing} no es JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="722" />
+            <location filename="../core/remote/client.py" line="739" />
             <source>{host} answered HTTP {status} when {doing}: {reason}</source>
             <translation>{host} respondió HTTP {status} al {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="723" />
+            <location filename="../core/remote/client.py" line="740" />
             <source>no message</source>
             <translation>sin mensaje</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="727" />
+            <location filename="../core/remote/client.py" line="744" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}: {reason}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="730" />
+            <location filename="../core/remote/client.py" line="747" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>la API rechazó la clave (HTTP {status}): compruebe la clave de API de la configuración de autenticación</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="737" />
+            <location filename="../core/remote/client.py" line="754" />
             <source>the API rejected the request: {reason}</source>
             <translation>la API rechazó la petición: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="739" />
+            <location filename="../core/remote/client.py" line="756" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} al {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="761" />
+            <location filename="../core/remote/client.py" line="778" />
             <source>{count} bytes</source>
             <translation>{count} bytes</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="832" />
+            <location filename="../core/remote/client.py" line="849" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="222" />
+            <location filename="../core/remote/ledger.py" line="233" />
             <source>a task in the ledger is not a JSON object: {data}</source>
             <translation>una tarea del registro no es un objeto JSON: {data}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="225" />
+            <location filename="../core/remote/ledger.py" line="236" />
             <source>a task in the ledger has no task_id: {data}</source>
             <translation>una tarea del registro no tiene task_id: {data}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="260" />
-            <source>a task needs a task_id to be recorded</source>
-            <translation>una tarea necesita un task_id para registrarse</translation>
-        </message>
-        <message>
-            <location filename="../core/remote/ledger.py" line="262" />
+            <location filename="../core/remote/ledger.py" line="267" />
             <source>{status} is not a task status (one of {statuses})</source>
             <translation>{status} no es un estado de tarea (uno de {statuses})</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="299" />
+            <location filename="../core/remote/ledger.py" line="286" />
+            <source>a task needs a task_id to be recorded</source>
+            <translation>una tarea necesita un task_id para registrarse</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="326" />
             <source>cannot use the task ledger {path}: {reason}</source>
             <translation>no se puede usar el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="306" />
+            <location filename="../core/remote/ledger.py" line="333" />
             <source>{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns the ledger off)</source>
             <translation>{what} {path} no es un archivo normal ({kind}): indique la ruta de un archivo normal o de uno que aún no exista (en la línea de órdenes, --no-ledger o un LBE_LEDGER vacío desactivan el registro)</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="314" />
+            <location filename="../core/remote/ledger.py" line="341" />
             <source>a symbolic link</source>
             <translation>un enlace simbólico</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="316" />
+            <location filename="../core/remote/ledger.py" line="343" />
             <source>a folder</source>
             <translation>una carpeta</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="318" />
+            <location filename="../core/remote/ledger.py" line="345" />
             <source>a device</source>
             <translation>un dispositivo</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="320" />
+            <location filename="../core/remote/ledger.py" line="347" />
             <source>a pipe</source>
             <translation>una tubería</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="322" />
+            <location filename="../core/remote/ledger.py" line="349" />
             <source>a socket</source>
             <translation>un socket</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="323" />
+            <location filename="../core/remote/ledger.py" line="350" />
             <source>not a file</source>
             <translation>no es un archivo</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="369" />
+            <location filename="../core/remote/ledger.py" line="396" />
             <source>the task ledger</source>
             <translation>el registro de tareas</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="370" />
+            <location filename="../core/remote/ledger.py" line="397" />
             <source>the task ledger's lock file</source>
             <translation>el archivo de bloqueo del registro de tareas</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="421" />
+            <location filename="../core/remote/ledger.py" line="448" />
             <source>a task's id cannot change; forget it and add the new one</source>
             <translation>el id de una tarea no puede cambiar; olvide la tarea y añada la nueva</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="424" />
+            <location filename="../core/remote/ledger.py" line="451" />
             <source>{field} is not a field of a ledger entry</source>
             <translation>{field} no es un campo de una entrada del registro</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="429" />
+            <location filename="../core/remote/ledger.py" line="456" />
             <source>task {task_id} is not in the task ledger {path}</source>
             <translation>la tarea {task_id} no está en el registro de tareas {path}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="478" />
+            <location filename="../core/remote/ledger.py" line="505" />
             <source>expired on the server (task_timeout passed)</source>
             <translation>caducada en el servidor (pasó el task_timeout)</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="542" />
+            <location filename="../core/remote/ledger.py" line="571" />
             <source>cannot read the task ledger {path}: {reason}</source>
             <translation>no se puede leer el registro de tareas {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="571" />
+            <location filename="../core/remote/ledger.py" line="600" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
             <translation>el registro de tareas {path} está dañado y no se puede apartar: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="599" />
+            <location filename="../core/remote/ledger.py" line="628" />
             <source>cannot write the task ledger {path}: {reason}</source>
             <translation>no se puede escribir el registro de tareas {path}: {reason}</translation>
         </message>
@@ -2238,14 +2271,49 @@
             <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
         </message>
         <message>
-            <location filename="../services/result_layers.py" line="84" />
+            <location filename="../services/result_layers.py" line="85" />
             <source>not a raster QGIS can read</source>
             <translation>no es un ráster que QGIS pueda leer</translation>
         </message>
         <message>
-            <location filename="../services/result_layers.py" line="85" />
+            <location filename="../services/result_layers.py" line="86" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>no se puede cargar {file} como capa: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="162" />
+            <source>Load By Extent: {what}</source>
+            <translation>Load By Extent: {what}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="174" />
+            <source>cancelled; nothing was written</source>
+            <translation>cancelada; no se escribió nada</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="206" />
+            <source>unfinished on the server: task {task_id}</source>
+            <translation>sin terminar en el servidor: tarea {task_id}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="217" />
+            <source>resumed in a new row</source>
+            <translation>reanudada en una fila nueva</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="291" />
+            <source>statistics saved: {file}</source>
+            <translation>estadísticas guardadas: {file}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="298" />
+            <source>the result could not be loaded: {error}</source>
+            <translation>no se pudo cargar el resultado: {error}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="302" />
+            <source>{count} layer(s) loaded</source>
+            <translation>{count} capa(s) cargada(s)</translation>
         </message>
         <message>
             <location filename="../services/tasks.py" line="40" />
@@ -2273,97 +2341,52 @@
             <translation>la búsqueda de escenas se detuvo</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="62" />
-            <source>Select polygons in a polygon layer and make it the active layer first.</source>
-            <translation>Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="65" />
-            <source>No feature is selected in {layer}.</source>
-            <translation>No hay ningún objeto seleccionado en {layer}.</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="69" />
-            <source>The selected features of {layer} have no geometry.</source>
-            <translation>Los objetos seleccionados de {layer} no tienen geometría.</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="70" />
-            <source>{count} selected feature(s) of {layer}</source>
-            <translation>{count} objeto(s) seleccionado(s) de {layer}</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="121" />
-            <source>no area of interest: draw one or pick a source</source>
-            <translation>sin área de interés: dibuje una o elija una fuente</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="124" />
-            <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
-            <translation>esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
-        </message>
-        <message>
-            <location filename="../ui/map_tools.py" line="287" />
-            <source>A polygon needs at least 3 vertices</source>
-            <translation>Un polígono necesita al menos 3 vértices</translation>
-        </message>
-        <message>
-            <location filename="../ui/map_tools.py" line="296" />
-            <source>The polygon has no area: its vertices are on one line</source>
-            <translation>El polígono no tiene área: sus vértices están sobre una línea</translation>
-        </message>
-        <message>
-            <location filename="../ui/map_tools.py" line="301" />
-            <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
-            <translation>El polígono se cruza a sí mismo: quite vértices con Backspace y vuelva a dibujarlo</translation>
-        </message>
-        <message>
             <location filename="../ui/map_zoom.py" line="28" />
             <source>The map's CRS ({crs}) cannot show {what}; the map stays where it was.</source>
             <translation>El SRC del mapa ({crs}) no puede mostrar {what}; el mapa se queda donde estaba.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="185" />
+            <location filename="../ui/stats_chart.py" line="186" />
             <source>p10–p90</source>
             <translation>p10–p90</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="190" />
+            <location filename="../ui/stats_chart.py" line="191" />
             <source>q1–q3</source>
             <translation>q1–q3</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="198" />
+            <location filename="../ui/stats_chart.py" line="199" />
             <source>min–max</source>
             <translation>mín–máx</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="203" />
+            <location filename="../ui/stats_chart.py" line="204" />
             <source>{index} median</source>
             <translation>mediana de {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="203" />
+            <location filename="../ui/stats_chart.py" line="204" />
             <source>median</source>
             <translation>mediana</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="216" />
+            <location filename="../ui/stats_chart.py" line="217" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="230" />
+            <location filename="../ui/stats_chart.py" line="231" />
             <source>not computed</source>
             <translation>no calculado</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="235" />
+            <location filename="../ui/stats_chart.py" line="236" />
             <source>No statistics in this answer</source>
             <translation>No hay estadísticas en esta respuesta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="243" />
+            <location filename="../ui/stats_chart.py" line="244" />
             <source>index value</source>
             <translation>valor del índice</translation>
         </message>
@@ -2372,12 +2395,40 @@
             <translation type="vanished">1 argumento</translation>
         </message>
         <message>
+            <source>A polygon needs at least 3 vertices</source>
+            <translation type="vanished">Un polígono necesita al menos 3 vértices</translation>
+        </message>
+        <message>
+            <source>No feature is selected in {layer}.</source>
+            <translation type="vanished">No hay ningún objeto seleccionado en {layer}.</translation>
+        </message>
+        <message>
+            <source>Select polygons in a polygon layer and make it the active layer first.</source>
+            <translation type="vanished">Seleccione primero polígonos en una capa de polígonos y conviértala en la capa activa.</translation>
+        </message>
+        <message>
+            <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
+            <translation type="vanished">El polígono se cruza a sí mismo: quite vértices con Backspace y vuelva a dibujarlo</translation>
+        </message>
+        <message>
+            <source>The polygon has no area: its vertices are on one line</source>
+            <translation type="vanished">El polígono no tiene área: sus vértices están sobre una línea</translation>
+        </message>
+        <message>
+            <source>The selected features of {layer} have no geometry.</source>
+            <translation type="vanished">Los objetos seleccionados de {layer} no tienen geometría.</translation>
+        </message>
+        <message>
             <source>at least {count} arguments</source>
             <translation type="vanished">al menos {count} argumentos</translation>
         </message>
         <message>
             <source>internal error: {error_type}: {error}</source>
             <translation type="vanished">error interno: {error_type}: {error}</translation>
+        </message>
+        <message>
+            <source>no area of interest: draw one or pick a source</source>
+            <translation type="vanished">sin área de interés: dibuje una o elija una fuente</translation>
         </message>
         <message>
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
@@ -2400,8 +2451,16 @@
             <translation type="vanished">la tarea no terminó dentro de {limit}; aún puede terminar en el servidor: reanúdela más tarde desde la lista de tareas</translation>
         </message>
         <message>
+            <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
+            <translation type="vanished">esta tarea admite un solo polígono, y el área de interés tiene {count} partes separadas</translation>
+        </message>
+        <message>
             <source>{count} arguments</source>
             <translation type="vanished">{count} argumentos</translation>
+        </message>
+        <message>
+            <source>{count} selected feature(s) of {layer}</source>
+            <translation type="vanished">{count} objeto(s) seleccionado(s) de {layer}</translation>
         </message>
         <message>
             <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
@@ -3053,6 +3112,24 @@
         </message>
     </context>
     <context>
+        <name>PolygonAoiTool</name>
+        <message>
+            <location filename="../ui/map_tools.py" line="285" />
+            <source>A polygon needs at least 3 vertices</source>
+            <translation>Un polígono necesita al menos 3 vértices</translation>
+        </message>
+        <message>
+            <location filename="../ui/map_tools.py" line="294" />
+            <source>The polygon has no area: its vertices are on one line</source>
+            <translation>El polígono no tiene área: sus vértices están sobre una línea</translation>
+        </message>
+        <message>
+            <location filename="../ui/map_tools.py" line="299" />
+            <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
+            <translation>El polígono se cruza a sí mismo: quite vértices con Backspace y vuelva a dibujarlo</translation>
+        </message>
+    </context>
+    <context>
         <name>RequestPreview</name>
         <message>
             <location filename="../ui/request_preview.py" line="34" />
@@ -3290,167 +3367,167 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="88" />
+            <location filename="../ui/stats_dock.py" line="87" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="110" />
+            <location filename="../ui/stats_dock.py" line="109" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="122" />
+            <location filename="../ui/stats_dock.py" line="121" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="122" />
+            <location filename="../ui/stats_dock.py" line="121" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="122" />
+            <location filename="../ui/stats_dock.py" line="121" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="123" />
+            <location filename="../ui/stats_dock.py" line="122" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="153" />
             <source>The index the chart and the table show</source>
             <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="155" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>Overlay all</source>
             <translation>Superponer todos</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="156" />
             <source>Draw the median of every index on one chart</source>
             <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>Table</source>
             <translation>Tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>Save every figure of every index as CSV</source>
             <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Save the chart as PNG</source>
             <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="169" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="206" />
+            <location filename="../ui/stats_dock.py" line="205" />
             <source>The answer has one index only</source>
             <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="238" />
+            <location filename="../ui/stats_dock.py" line="237" />
             <source>{start} to {end}</source>
             <translation>del {start} al {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="241" />
+            <location filename="../ui/stats_dock.py" line="240" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="246" />
+            <location filename="../ui/stats_dock.py" line="245" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="248" />
+            <location filename="../ui/stats_dock.py" line="247" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="261" />
+            <location filename="../ui/stats_dock.py" line="260" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="309" />
+            <location filename="../ui/stats_dock.py" line="308" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="311" />
+            <location filename="../ui/stats_dock.py" line="310" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="357" />
+            <location filename="../ui/stats_dock.py" line="356" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="404" />
+            <location filename="../ui/stats_dock.py" line="403" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="427" />
+            <location filename="../ui/stats_dock.py" line="426" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="427" />
+            <location filename="../ui/stats_dock.py" line="426" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="433" />
+            <location filename="../ui/stats_dock.py" line="432" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="434" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="442" />
+            <location filename="../ui/stats_dock.py" line="441" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="449" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="454" />
+            <location filename="../ui/stats_dock.py" line="453" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>
@@ -3553,53 +3630,6 @@
             <location filename="../ui/store_check.py" line="66" />
             <source>Load By Extent: checking the request against the scene folders</source>
             <translation>Load By Extent: comprobando la petición con las carpetas de escenas</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskController</name>
-        <message>
-            <location filename="../services/task_controller.py" line="144" />
-            <source>Load By Extent: {what}</source>
-            <translation>Load By Extent: {what}</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="155" />
-            <source>cancelled; nothing was written</source>
-            <translation>cancelada; no se escribió nada</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="187" />
-            <source>unfinished on the server: task {task_id}</source>
-            <translation>sin terminar en el servidor: tarea {task_id}</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="198" />
-            <source>resumed in a new row</source>
-            <translation>reanudada en una fila nueva</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="249" />
-            <source>Load By Extent</source>
-            <translation>Load By Extent</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="272" />
-            <source>statistics saved: {file}</source>
-            <translation>estadísticas guardadas: {file}</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="279" />
-            <source>the result could not be loaded: {error}</source>
-            <translation>no se pudo cargar el resultado: {error}</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="283" />
-            <source>{count} layer(s) loaded</source>
-            <translation>{count} capa(s) cargada(s)</translation>
-        </message>
-        <message>
-            <source>No scene folder is set: add one in the dock's settings.</source>
-            <translation type="vanished">No hay carpeta de escenas: añada una en la configuración del panel.</translation>
         </message>
     </context>
     <context>
@@ -3772,6 +3802,45 @@
         <message>
             <source>classes</source>
             <translation type="vanished">clases</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskController</name>
+        <message>
+            <source>Load By Extent</source>
+            <translation type="vanished">Load By Extent</translation>
+        </message>
+        <message>
+            <source>Load By Extent: {what}</source>
+            <translation type="vanished">Load By Extent: {what}</translation>
+        </message>
+        <message>
+            <source>No scene folder is set: add one in the dock's settings.</source>
+            <translation type="vanished">No hay carpeta de escenas: añada una en la configuración del panel.</translation>
+        </message>
+        <message>
+            <source>cancelled; nothing was written</source>
+            <translation type="vanished">cancelada; no se escribió nada</translation>
+        </message>
+        <message>
+            <source>resumed in a new row</source>
+            <translation type="vanished">reanudada en una fila nueva</translation>
+        </message>
+        <message>
+            <source>statistics saved: {file}</source>
+            <translation type="vanished">estadísticas guardadas: {file}</translation>
+        </message>
+        <message>
+            <source>the result could not be loaded: {error}</source>
+            <translation type="vanished">no se pudo cargar el resultado: {error}</translation>
+        </message>
+        <message>
+            <source>unfinished on the server: task {task_id}</source>
+            <translation type="vanished">sin terminar en el servidor: tarea {task_id}</translation>
+        </message>
+        <message>
+            <source>{count} layer(s) loaded</source>
+            <translation type="vanished">{count} capa(s) cargada(s)</translation>
         </message>
     </context>
 </TS>

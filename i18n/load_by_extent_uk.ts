@@ -110,6 +110,39 @@
         </message>
     </context>
     <context>
+        <name>AreaOfInterest</name>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="61" />
+            <source>Select polygons in a polygon layer and make it the active layer first.</source>
+            <translation>Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="64" />
+            <source>No feature is selected in {layer}.</source>
+            <translation>У шарі {layer} не вибрано жодного об'єкта.</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="68" />
+            <source>The selected features of {layer} have no geometry.</source>
+            <translation>Вибрані об'єкти шару {layer} не мають геометрії.</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="70" />
+            <source>{count} selected feature(s) of {layer}</source>
+            <translation>вибрані об'єкти шару {layer}: {count}</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="122" />
+            <source>no area of interest: draw one or pick a source</source>
+            <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
+        </message>
+        <message>
+            <location filename="../ui/area_of_interest.py" line="125" />
+            <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
+            <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
+        </message>
+    </context>
+    <context>
         <name>BandPicker</name>
         <message>
             <location filename="../ui/band_picker.py" line="32" />
@@ -1478,27 +1511,27 @@
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="271" />
+            <location filename="../core/statistics.py" line="266" />
             <source>{date} · {index}</source>
             <translation>{date} · {index}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="272" />
+            <location filename="../core/statistics.py" line="267" />
             <source>{figure} {value}</source>
             <translation>{figure} {value}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="275" />
+            <location filename="../core/statistics.py" line="270" />
             <source>cloud {cloud} %</source>
             <translation>хмарність {cloud} %</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="283" />
+            <location filename="../core/statistics.py" line="278" />
             <source>{date} · {scene} · not computed: {reason}</source>
             <translation>{date} · {scene} · не обчислено: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/statistics.py" line="285" />
+            <location filename="../core/statistics.py" line="280" />
             <source>no reason given</source>
             <translation>причину не вказано</translation>
         </message>
@@ -1638,397 +1671,397 @@
             <translation>ідентичний запит виконувався як завдання {task_id}; використовується його результат</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="70" />
+            <location filename="../core/remote/backend.py" line="71" />
             <source>an identical request is still running as task {task_id}: waiting for it</source>
             <translation>ідентичний запит ще виконується як завдання {task_id}: очікування на нього</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="75" />
+            <location filename="../core/remote/backend.py" line="76" />
             <source>task {task_id} created; waiting for the server</source>
             <translation>завдання {task_id} створено; очікування на сервер</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="93" />
+            <location filename="../core/remote/backend.py" line="94" />
             <source>cancelled by the user; the server may still finish it</source>
             <translation>скасовано користувачем; сервер ще може його завершити</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="106" />
+            <location filename="../core/remote/backend.py" line="107" />
             <source>done</source>
             <translation>готово</translation>
         </message>
         <message>
-            <location filename="../core/remote/backend.py" line="115" />
+            <location filename="../core/remote/backend.py" line="116" />
             <source>task {task_id} is not in the task ledger any more</source>
             <translation>завдання {task_id} більше немає в журналі завдань</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="105" />
+            <location filename="../core/remote/client.py" line="107" />
             <source>no API key: give --api-key or set LBE_API_KEY (in QGIS: an authentication configuration)</source>
             <translation>немає ключа API: задайте --api-key або встановіть LBE_API_KEY (у QGIS: конфігурація автентифікації)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="108" />
+            <location filename="../core/remote/client.py" line="110" />
             <source>the API key holds a line break, a space, a control character or a non-ASCII character, which no key has: give the key alone, on one line</source>
             <translation>ключ API містить розрив рядка, пробіл, керівний символ або символ поза ASCII, яких не має жоден ключ: вкажіть лише ключ, в одному рядку</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="284" />
+            <location filename="../core/remote/client.py" line="301" />
             <source>the waiting limit of {seconds} s</source>
             <translation>ліміту очікування ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="304" />
+            <location filename="../core/remote/client.py" line="321" />
             <source>creating the task</source>
             <translation>створення завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="308" />
+            <location filename="../core/remote/client.py" line="325" />
             <source>the API created no task (answer: {answer})</source>
             <translation>API не створив завдання (відповідь: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="327" />
+            <location filename="../core/remote/client.py" line="344" />
             <source>the API answered a redirect without a Location</source>
             <translation>API відповів переспрямуванням без Location</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="330" />
+            <location filename="../core/remote/client.py" line="347" />
             <source>the API does not know task {task_id} (it may have expired on the server)</source>
             <translation>API не знає завдання {task_id} (можливо, строк його дії на сервері минув)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="333" />
+            <location filename="../core/remote/client.py" line="350" />
             <source>asking for the task's status</source>
             <translation>запиту стану завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="352" />
+            <location filename="../core/remote/client.py" line="369" />
             <source>the task failed on the server: {reason}</source>
             <translation>завдання завершилося помилкою на сервері: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="358" />
+            <location filename="../core/remote/client.py" line="375" />
             <source>the API keeps answering in a way this plugin does not understand</source>
             <translation>API постійно відповідає у спосіб, якого цей модуль не розуміє</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="370" />
+            <location filename="../core/remote/client.py" line="387" />
             <source>the download limit of {seconds} s</source>
             <translation>ліміт завантаження {seconds} с</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="393" />
+            <location filename="../core/remote/client.py" line="410" />
             <source>testing the connection</source>
             <translation>перевірки з'єднання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="395" />
+            <location filename="../core/remote/client.py" line="412" />
             <source>{host} answered (HTTP {status}) and accepted the key</source>
             <translation>{host} відповів (HTTP {status}) і прийняв ключ</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="424" />
+            <location filename="../core/remote/client.py" line="441" />
             <source>no connection to {host} within {seconds} s</source>
             <translation>немає з'єднання з {host} протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="427" />
+            <location filename="../core/remote/client.py" line="444" />
             <source>{host} took longer than {seconds} s to answer; the task may have been created anyway: look at the task list before running it again</source>
             <translation>{host} відповідав довше ніж {seconds} s; завдання могло бути створене все одно: перегляньте список завдань, перш ніж запускати його знову</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="431" />
+            <location filename="../core/remote/client.py" line="448" />
             <source>{host} did not send its whole answer within {seconds} s</source>
             <translation>{host} не надіслав усю відповідь за {seconds} с</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="433" />
+            <location filename="../core/remote/client.py" line="450" />
             <source>{host} did not answer within {seconds} s</source>
             <translation>{host} не відповів протягом {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="436" />
+            <location filename="../core/remote/client.py" line="453" />
             <source>the answer of {host} is larger than {size}, the most an API answer may be</source>
             <translation>відповідь {host} більша за {size}, найбільший допустимий розмір відповіді API</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="440" />
+            <location filename="../core/remote/client.py" line="457" />
             <source>cannot reach {host}: {reason}</source>
             <translation>не вдається зв'язатися з {host}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="442" />
+            <location filename="../core/remote/client.py" line="459" />
             <source>the request to {host} failed: {reason}</source>
             <translation>запит до {host} не вдався: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="448" />
+            <location filename="../core/remote/client.py" line="465" />
             <source>{host} refused {count} times in a row for its rate limit (HTTP 429); try again later</source>
             <translation>{host} відмовив {count} разів поспіль через обмеження частоти запитів (HTTP 429); спробуйте пізніше</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="453" />
+            <location filename="../core/remote/client.py" line="470" />
             <source>the API asked to wait {seconds} s more for its rate limit</source>
             <translation>API попросив зачекати ще {seconds} с через обмеження частоти запитів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="456" />
+            <location filename="../core/remote/client.py" line="473" />
             <source>rate limit reached at {host}: waiting {seconds} s as it asks</source>
             <translation>досягнуто обмеження частоти запитів на {host}: очікування {seconds} s, як він просить</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="462" />
+            <location filename="../core/remote/client.py" line="479" />
             <source>{host} answered HTTP {status} ({answer})</source>
             <translation>{host} відповів HTTP {status} ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="466" />
+            <location filename="../core/remote/client.py" line="483" />
             <source>{problem}; gave up after {attempts} attempts</source>
             <translation>{problem}; припинено після спроб: {attempts}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="469" />
+            <location filename="../core/remote/client.py" line="486" />
             <source>{problem}; next try in {seconds} s</source>
             <translation>{problem}; наступна спроба через {seconds} с</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="471" />
+            <location filename="../core/remote/client.py" line="488" />
             <source>{problem}; trying again in {seconds} s</source>
             <translation>{problem}; повторна спроба через {seconds} s</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="552" />
+            <location filename="../core/remote/client.py" line="569" />
             <source>{host} answered HTTP {status} for the result file ({answer})</source>
             <translation>{host} відповів HTTP {status} на запит файлу результату ({answer})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="590" />
+            <location filename="../core/remote/client.py" line="607" />
             <source>{received} bytes received</source>
             <translation>отримано байтів: {received}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="593" />
+            <location filename="../core/remote/client.py" line="610" />
             <source>the download from {host} stopped after {received} of {expected} bytes</source>
             <translation>завантаження з {host} зупинилося після {received} з {expected} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="597" />
+            <location filename="../core/remote/client.py" line="614" />
             <source>the download from {host} was cut off after {received} bytes ({reason})</source>
             <translation>завантаження з {host} обірвалося після {received} байтів ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="605" />
+            <location filename="../core/remote/client.py" line="622" />
             <source>{problem}; resuming</source>
             <translation>{problem}; відновлення</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="611" />
+            <location filename="../core/remote/client.py" line="628" />
             <source>the result file is larger than {limit}, the most a download may be</source>
             <translation>файл результату більший за {limit}, найбільший допустимий розмір завантаження</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="622" />
+            <location filename="../core/remote/client.py" line="639" />
             <source>the result file ({size}) does not fit in {folder}: {free} free, and {margin} are kept free; make room and resume the task</source>
             <translation>файл результату ({size}) не вміщується в {folder}: вільно {free}, а {margin} лишаються вільними; звільніть місце й відновіть завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="627" />
+            <location filename="../core/remote/client.py" line="644" />
             <source>the disk of {folder} is nearly full ({free} free, {margin} are kept free): the download stopped after {received}; make room and resume the task</source>
             <translation>диск теки {folder} майже заповнений (вільно {free}, {margin} лишаються вільними): завантаження зупинено після {received}; звільніть місце й відновіть завдання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="651" />
+            <location filename="../core/remote/client.py" line="668" />
             <source>the task was not created within {limit}; nothing was sent to run</source>
             <translation>завдання не створено в межах {limit}; нічого не надіслано на виконання</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="653" />
+            <location filename="../core/remote/client.py" line="670" />
             <source>the task was not created within {limit}; if the server took it all the same, it may run anyway: look at the task list before running it again</source>
             <translation>завдання не створено в межах {limit}; якщо сервер усе ж його прийняв, воно може виконатися: перегляньте список завдань, перш ніж запускати його знову</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="656" />
+            <location filename="../core/remote/client.py" line="673" />
             <source>the result was not downloaded within {limit}; the task is done on the server: {resume}</source>
             <translation>результат не завантажено в межах {limit}; на сервері завдання виконано: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="658" />
+            <location filename="../core/remote/client.py" line="675" />
             <source>the API did not answer within {limit}</source>
             <translation>API не відповів у межах {limit}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="660" />
+            <location filename="../core/remote/client.py" line="677" />
             <source>the task did not finish within {limit}; it may still finish on the server: {resume}</source>
             <translation>завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: {resume}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="662" />
+            <location filename="../core/remote/client.py" line="679" />
             <source>it is kept in the task ledger, to resume later from the task list (or by running the same request again)</source>
             <translation>його збережено в журналі завдань, щоб відновити пізніше зі списку завдань (або повторним запуском того самого запиту)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="665" />
+            <location filename="../core/remote/client.py" line="682" />
             <source>without a task ledger, it cannot be resumed</source>
             <translation>без журналу завдань його не можна відновити</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="672" />
+            <location filename="../core/remote/client.py" line="689" />
             <source>its task_timeout of {seconds} s</source>
             <translation>свого task_timeout ({seconds} s)</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="710" />
+            <location filename="../core/remote/client.py" line="727" />
             <source>the API's answer when {doing} is not JSON: {answer}</source>
             <translation>відповідь API під час {doing} не є JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="712" />
+            <location filename="../core/remote/client.py" line="729" />
             <source>the answer of {host} when {doing} is not JSON: {answer}</source>
             <translation>відповідь {host} під час дії «{doing}» не є JSON: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="722" />
+            <location filename="../core/remote/client.py" line="739" />
             <source>{host} answered HTTP {status} when {doing}: {reason}</source>
             <translation>{host} відповів HTTP {status} під час дії «{doing}»: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="723" />
+            <location filename="../core/remote/client.py" line="740" />
             <source>no message</source>
             <translation>без повідомлення</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="727" />
+            <location filename="../core/remote/client.py" line="744" />
             <source>the API refused the key (HTTP {status}: {reason}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}: {reason}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="730" />
+            <location filename="../core/remote/client.py" line="747" />
             <source>the API refused the key (HTTP {status}): check the API key of the authentication configuration</source>
             <translation>API відхилив ключ (HTTP {status}): перевірте ключ API в конфігурації автентифікації</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="737" />
+            <location filename="../core/remote/client.py" line="754" />
             <source>the API rejected the request: {reason}</source>
             <translation>API відхилив запит: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="739" />
+            <location filename="../core/remote/client.py" line="756" />
             <source>HTTP {status} when {doing}: {reason}</source>
             <translation>HTTP {status} під час {doing}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="761" />
+            <location filename="../core/remote/client.py" line="778" />
             <source>{count} bytes</source>
             <translation>{count} байтів</translation>
         </message>
         <message>
-            <location filename="../core/remote/client.py" line="832" />
+            <location filename="../core/remote/client.py" line="849" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>файл результату невідомого типу (починається з {start})</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="222" />
+            <location filename="../core/remote/ledger.py" line="233" />
             <source>a task in the ledger is not a JSON object: {data}</source>
             <translation>завдання в журналі не є об'єктом JSON: {data}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="225" />
+            <location filename="../core/remote/ledger.py" line="236" />
             <source>a task in the ledger has no task_id: {data}</source>
             <translation>завдання в журналі не має task_id: {data}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="260" />
-            <source>a task needs a task_id to be recorded</source>
-            <translation>щоб записати завдання, потрібен task_id</translation>
-        </message>
-        <message>
-            <location filename="../core/remote/ledger.py" line="262" />
+            <location filename="../core/remote/ledger.py" line="267" />
             <source>{status} is not a task status (one of {statuses})</source>
             <translation>{status} не є станом завдання (один із {statuses})</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="299" />
+            <location filename="../core/remote/ledger.py" line="286" />
+            <source>a task needs a task_id to be recorded</source>
+            <translation>щоб записати завдання, потрібен task_id</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/ledger.py" line="326" />
             <source>cannot use the task ledger {path}: {reason}</source>
             <translation>не вдається використати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="306" />
+            <location filename="../core/remote/ledger.py" line="333" />
             <source>{what} {path} is not a regular file ({kind}): give the path of a regular file, or of one that does not exist yet (on the command line, --no-ledger or an empty LBE_LEDGER turns the ledger off)</source>
             <translation>{what} {path} не є звичайним файлом ({kind}): вкажіть шлях до звичайного файлу або до файлу, якого ще немає (у командному рядку журнал вимикає --no-ledger або порожня змінна LBE_LEDGER)</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="314" />
+            <location filename="../core/remote/ledger.py" line="341" />
             <source>a symbolic link</source>
             <translation>символьне посилання</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="316" />
+            <location filename="../core/remote/ledger.py" line="343" />
             <source>a folder</source>
             <translation>тека</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="318" />
+            <location filename="../core/remote/ledger.py" line="345" />
             <source>a device</source>
             <translation>пристрій</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="320" />
+            <location filename="../core/remote/ledger.py" line="347" />
             <source>a pipe</source>
             <translation>канал</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="322" />
+            <location filename="../core/remote/ledger.py" line="349" />
             <source>a socket</source>
             <translation>сокет</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="323" />
+            <location filename="../core/remote/ledger.py" line="350" />
             <source>not a file</source>
             <translation>не файл</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="369" />
+            <location filename="../core/remote/ledger.py" line="396" />
             <source>the task ledger</source>
             <translation>журнал завдань</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="370" />
+            <location filename="../core/remote/ledger.py" line="397" />
             <source>the task ledger's lock file</source>
             <translation>файл блокування журналу завдань</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="421" />
+            <location filename="../core/remote/ledger.py" line="448" />
             <source>a task's id cannot change; forget it and add the new one</source>
             <translation>ідентифікатор завдання не може змінитися; забудьте це завдання й додайте нове</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="424" />
+            <location filename="../core/remote/ledger.py" line="451" />
             <source>{field} is not a field of a ledger entry</source>
             <translation>{field} не є полем запису журналу</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="429" />
+            <location filename="../core/remote/ledger.py" line="456" />
             <source>task {task_id} is not in the task ledger {path}</source>
             <translation>завдання {task_id} немає в журналі завдань {path}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="478" />
+            <location filename="../core/remote/ledger.py" line="505" />
             <source>expired on the server (task_timeout passed)</source>
             <translation>строк дії на сервері минув (task_timeout вичерпано)</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="542" />
+            <location filename="../core/remote/ledger.py" line="571" />
             <source>cannot read the task ledger {path}: {reason}</source>
             <translation>не вдається прочитати журнал завдань {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="571" />
+            <location filename="../core/remote/ledger.py" line="600" />
             <source>the task ledger {path} is corrupt and cannot be moved aside: {reason}</source>
             <translation>журнал завдань {path} пошкоджений, і його не вдається перемістити вбік: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/remote/ledger.py" line="599" />
+            <location filename="../core/remote/ledger.py" line="628" />
             <source>cannot write the task ledger {path}: {reason}</source>
             <translation>не вдається записати журнал завдань {path}: {reason}</translation>
         </message>
@@ -2238,14 +2271,49 @@
             <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
         </message>
         <message>
-            <location filename="../services/result_layers.py" line="84" />
+            <location filename="../services/result_layers.py" line="85" />
             <source>not a raster QGIS can read</source>
             <translation>не є растром, який може прочитати QGIS</translation>
         </message>
         <message>
-            <location filename="../services/result_layers.py" line="85" />
+            <location filename="../services/result_layers.py" line="86" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="162" />
+            <source>Load By Extent: {what}</source>
+            <translation>Load By Extent: {what}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="174" />
+            <source>cancelled; nothing was written</source>
+            <translation>скасовано; нічого не записано</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="206" />
+            <source>unfinished on the server: task {task_id}</source>
+            <translation>не завершено на сервері: завдання {task_id}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="217" />
+            <source>resumed in a new row</source>
+            <translation>відновлено в новому рядку</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="291" />
+            <source>statistics saved: {file}</source>
+            <translation>статистику збережено: {file}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="298" />
+            <source>the result could not be loaded: {error}</source>
+            <translation>не вдалося завантажити результат: {error}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="302" />
+            <source>{count} layer(s) loaded</source>
+            <translation>завантажено шарів: {count}</translation>
         </message>
         <message>
             <location filename="../services/tasks.py" line="40" />
@@ -2273,97 +2341,52 @@
             <translation>пошук сцен зупинено</translation>
         </message>
         <message>
-            <location filename="../ui/area_of_interest.py" line="62" />
-            <source>Select polygons in a polygon layer and make it the active layer first.</source>
-            <translation>Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="65" />
-            <source>No feature is selected in {layer}.</source>
-            <translation>У шарі {layer} не вибрано жодного об'єкта.</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="69" />
-            <source>The selected features of {layer} have no geometry.</source>
-            <translation>Вибрані об'єкти шару {layer} не мають геометрії.</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="70" />
-            <source>{count} selected feature(s) of {layer}</source>
-            <translation>вибрані об'єкти шару {layer}: {count}</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="121" />
-            <source>no area of interest: draw one or pick a source</source>
-            <translation>немає області інтересу: намалюйте її або виберіть джерело</translation>
-        </message>
-        <message>
-            <location filename="../ui/area_of_interest.py" line="124" />
-            <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
-            <translation>це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
-        </message>
-        <message>
-            <location filename="../ui/map_tools.py" line="287" />
-            <source>A polygon needs at least 3 vertices</source>
-            <translation>Полігону потрібно щонайменше 3 вершини</translation>
-        </message>
-        <message>
-            <location filename="../ui/map_tools.py" line="296" />
-            <source>The polygon has no area: its vertices are on one line</source>
-            <translation>Полігон не має площі: його вершини лежать на одній прямій</translation>
-        </message>
-        <message>
-            <location filename="../ui/map_tools.py" line="301" />
-            <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
-            <translation>Полігон перетинає сам себе: видаліть вершини клавішею Backspace і намалюйте його знову</translation>
-        </message>
-        <message>
             <location filename="../ui/map_zoom.py" line="28" />
             <source>The map's CRS ({crs}) cannot show {what}; the map stays where it was.</source>
             <translation>СК карти ({crs}) не може показати {what}; карта лишається, де була.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="185" />
+            <location filename="../ui/stats_chart.py" line="186" />
             <source>p10–p90</source>
             <translation>p10–p90</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="190" />
+            <location filename="../ui/stats_chart.py" line="191" />
             <source>q1–q3</source>
             <translation>q1–q3</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="198" />
+            <location filename="../ui/stats_chart.py" line="199" />
             <source>min–max</source>
             <translation>мін–макс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="203" />
+            <location filename="../ui/stats_chart.py" line="204" />
             <source>{index} median</source>
             <translation>медіана {index}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="203" />
+            <location filename="../ui/stats_chart.py" line="204" />
             <source>median</source>
             <translation>медіана</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="216" />
+            <location filename="../ui/stats_chart.py" line="217" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="230" />
+            <location filename="../ui/stats_chart.py" line="231" />
             <source>not computed</source>
             <translation>не обчислено</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="235" />
+            <location filename="../ui/stats_chart.py" line="236" />
             <source>No statistics in this answer</source>
             <translation>У цій відповіді немає статистики</translation>
         </message>
         <message>
-            <location filename="../ui/stats_chart.py" line="243" />
+            <location filename="../ui/stats_chart.py" line="244" />
             <source>index value</source>
             <translation>значення індексу</translation>
         </message>
@@ -2372,12 +2395,40 @@
             <translation type="vanished">1 аргумент</translation>
         </message>
         <message>
+            <source>A polygon needs at least 3 vertices</source>
+            <translation type="vanished">Полігону потрібно щонайменше 3 вершини</translation>
+        </message>
+        <message>
+            <source>No feature is selected in {layer}.</source>
+            <translation type="vanished">У шарі {layer} не вибрано жодного об'єкта.</translation>
+        </message>
+        <message>
+            <source>Select polygons in a polygon layer and make it the active layer first.</source>
+            <translation type="vanished">Спершу виберіть полігони в полігональному шарі й зробіть його активним.</translation>
+        </message>
+        <message>
+            <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
+            <translation type="vanished">Полігон перетинає сам себе: видаліть вершини клавішею Backspace і намалюйте його знову</translation>
+        </message>
+        <message>
+            <source>The polygon has no area: its vertices are on one line</source>
+            <translation type="vanished">Полігон не має площі: його вершини лежать на одній прямій</translation>
+        </message>
+        <message>
+            <source>The selected features of {layer} have no geometry.</source>
+            <translation type="vanished">Вибрані об'єкти шару {layer} не мають геометрії.</translation>
+        </message>
+        <message>
             <source>at least {count} arguments</source>
             <translation type="vanished">щонайменше {count} аргументи</translation>
         </message>
         <message>
             <source>internal error: {error_type}: {error}</source>
             <translation type="vanished">внутрішня помилка: {error_type}: {error}</translation>
+        </message>
+        <message>
+            <source>no area of interest: draw one or pick a source</source>
+            <translation type="vanished">немає області інтересу: намалюйте її або виберіть джерело</translation>
         </message>
         <message>
             <source>no scene folder: give SCENES, or add a scene folder in the plugin's settings</source>
@@ -2400,8 +2451,16 @@
             <translation type="vanished">завдання не завершилося в межах {limit}; воно ще може завершитися на сервері: відновіть його пізніше зі списку завдань</translation>
         </message>
         <message>
+            <source>this task takes one polygon, and the area of interest has {count} separate parts</source>
+            <translation type="vanished">це завдання приймає один полігон, а область інтересу має окремих частин: {count}</translation>
+        </message>
+        <message>
             <source>{count} arguments</source>
             <translation type="vanished">{count} аргументи</translation>
+        </message>
+        <message>
+            <source>{count} selected feature(s) of {layer}</source>
+            <translation type="vanished">вибрані об'єкти шару {layer}: {count}</translation>
         </message>
         <message>
             <source>{file} needs {needed} MB to extract, {free} MB are free in {folder}</source>
@@ -3053,6 +3112,24 @@
         </message>
     </context>
     <context>
+        <name>PolygonAoiTool</name>
+        <message>
+            <location filename="../ui/map_tools.py" line="285" />
+            <source>A polygon needs at least 3 vertices</source>
+            <translation>Полігону потрібно щонайменше 3 вершини</translation>
+        </message>
+        <message>
+            <location filename="../ui/map_tools.py" line="294" />
+            <source>The polygon has no area: its vertices are on one line</source>
+            <translation>Полігон не має площі: його вершини лежать на одній прямій</translation>
+        </message>
+        <message>
+            <location filename="../ui/map_tools.py" line="299" />
+            <source>The polygon crosses itself: remove vertices with Backspace and draw it again</source>
+            <translation>Полігон перетинає сам себе: видаліть вершини клавішею Backspace і намалюйте його знову</translation>
+        </message>
+    </context>
+    <context>
         <name>RequestPreview</name>
         <message>
             <location filename="../ui/request_preview.py" line="34" />
@@ -3290,167 +3367,167 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="88" />
+            <location filename="../ui/stats_dock.py" line="87" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="110" />
+            <location filename="../ui/stats_dock.py" line="109" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="122" />
+            <location filename="../ui/stats_dock.py" line="121" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="122" />
+            <location filename="../ui/stats_dock.py" line="121" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="122" />
+            <location filename="../ui/stats_dock.py" line="121" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="123" />
+            <location filename="../ui/stats_dock.py" line="122" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="153" />
             <source>The index the chart and the table show</source>
             <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="155" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>Overlay all</source>
             <translation>Накласти всі</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="156" />
             <source>Draw the median of every index on one chart</source>
             <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="157" />
             <source>Table</source>
             <translation>Таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>Save every figure of every index as CSV</source>
             <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Save the chart as PNG</source>
             <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="170" />
+            <location filename="../ui/stats_dock.py" line="169" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="206" />
+            <location filename="../ui/stats_dock.py" line="205" />
             <source>The answer has one index only</source>
             <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="238" />
+            <location filename="../ui/stats_dock.py" line="237" />
             <source>{start} to {end}</source>
             <translation>з {start} до {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="241" />
+            <location filename="../ui/stats_dock.py" line="240" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="246" />
+            <location filename="../ui/stats_dock.py" line="245" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="248" />
+            <location filename="../ui/stats_dock.py" line="247" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="261" />
+            <location filename="../ui/stats_dock.py" line="260" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="309" />
+            <location filename="../ui/stats_dock.py" line="308" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="311" />
+            <location filename="../ui/stats_dock.py" line="310" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="357" />
+            <location filename="../ui/stats_dock.py" line="356" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="404" />
+            <location filename="../ui/stats_dock.py" line="403" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="427" />
+            <location filename="../ui/stats_dock.py" line="426" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="427" />
+            <location filename="../ui/stats_dock.py" line="426" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="433" />
+            <location filename="../ui/stats_dock.py" line="432" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="435" />
+            <location filename="../ui/stats_dock.py" line="434" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="442" />
+            <location filename="../ui/stats_dock.py" line="441" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="449" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="454" />
+            <location filename="../ui/stats_dock.py" line="453" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>
@@ -3553,53 +3630,6 @@
             <location filename="../ui/store_check.py" line="66" />
             <source>Load By Extent: checking the request against the scene folders</source>
             <translation>Load By Extent: перевірка запиту за теками сцен</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskController</name>
-        <message>
-            <location filename="../services/task_controller.py" line="144" />
-            <source>Load By Extent: {what}</source>
-            <translation>Load By Extent: {what}</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="155" />
-            <source>cancelled; nothing was written</source>
-            <translation>скасовано; нічого не записано</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="187" />
-            <source>unfinished on the server: task {task_id}</source>
-            <translation>не завершено на сервері: завдання {task_id}</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="198" />
-            <source>resumed in a new row</source>
-            <translation>відновлено в новому рядку</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="249" />
-            <source>Load By Extent</source>
-            <translation>Load By Extent</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="272" />
-            <source>statistics saved: {file}</source>
-            <translation>статистику збережено: {file}</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="279" />
-            <source>the result could not be loaded: {error}</source>
-            <translation>не вдалося завантажити результат: {error}</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="283" />
-            <source>{count} layer(s) loaded</source>
-            <translation>завантажено шарів: {count}</translation>
-        </message>
-        <message>
-            <source>No scene folder is set: add one in the dock's settings.</source>
-            <translation type="vanished">Теку сцен не задано: додайте її в налаштуваннях панелі.</translation>
         </message>
     </context>
     <context>
@@ -3772,6 +3802,45 @@
         <message>
             <source>classes</source>
             <translation type="vanished">класи</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskController</name>
+        <message>
+            <source>Load By Extent</source>
+            <translation type="vanished">Load By Extent</translation>
+        </message>
+        <message>
+            <source>Load By Extent: {what}</source>
+            <translation type="vanished">Load By Extent: {what}</translation>
+        </message>
+        <message>
+            <source>No scene folder is set: add one in the dock's settings.</source>
+            <translation type="vanished">Теку сцен не задано: додайте її в налаштуваннях панелі.</translation>
+        </message>
+        <message>
+            <source>cancelled; nothing was written</source>
+            <translation type="vanished">скасовано; нічого не записано</translation>
+        </message>
+        <message>
+            <source>resumed in a new row</source>
+            <translation type="vanished">відновлено в новому рядку</translation>
+        </message>
+        <message>
+            <source>statistics saved: {file}</source>
+            <translation type="vanished">статистику збережено: {file}</translation>
+        </message>
+        <message>
+            <source>the result could not be loaded: {error}</source>
+            <translation type="vanished">не вдалося завантажити результат: {error}</translation>
+        </message>
+        <message>
+            <source>unfinished on the server: task {task_id}</source>
+            <translation type="vanished">не завершено на сервері: завдання {task_id}</translation>
+        </message>
+        <message>
+            <source>{count} layer(s) loaded</source>
+            <translation type="vanished">завантажено шарів: {count}</translation>
         </message>
     </context>
 </TS>
