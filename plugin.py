@@ -80,9 +80,6 @@ class LoadByExtentPlugin:
         self.settings = PluginSettings()
         self.controller = TaskController(self.settings, self.project, message_bar=self.iface.messageBar())
         self.controller.statisticsReady.connect(self.show_statistics)
-        # The controller keeps the scene folders' indexes: saved folders (OK in the Options dialog too)
-        # are read again, open dock or not.
-        self.settings.changed.connect(self._forget_scene_indexes)
         icon = QIcon(os.path.join(PLUGIN_FOLDER, "icon.svg"))
         self.action = QAction(icon, tr("Load By Extent"), self.iface.mainWindow())
         self.action.setObjectName("LoadByExtentAction")
@@ -119,9 +116,7 @@ class LoadByExtentPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-        if self.settings is not None:
-            self.settings.changed.disconnect(self._forget_scene_indexes)
-            self.settings = None
+        self.settings = None
         if self.controller is not None:
             self.controller.statisticsReady.disconnect(self.show_statistics)
             self.controller.shutdown()
@@ -207,12 +202,6 @@ class LoadByExtentPlugin:
     def _dock_visibility_changed(self, visible: bool) -> None:
         if self.action is not None:
             self.action.setChecked(visible)
-
-    def _forget_scene_indexes(self, changed: list[str]) -> None:
-        from .services.settings import SCENE_FOLDERS
-
-        if SCENE_FOLDERS in changed and self.controller is not None:
-            self.controller.refresh_stores()
 
     # --- console API ---------------------------------------------------------------------------
     def run_request(self, request: dict, scenes: str | None = None) -> QgsTask:

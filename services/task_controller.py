@@ -26,7 +26,7 @@ from ..core.results import TaskResult, no_scene_text
 from ..core.runner import Backend
 from ..core.scenes import SceneStoreSet
 from .backends import default_qgis_ledger_path, local_backend, remote_backend, remote_config
-from .settings import REMOTE, PluginSettings
+from .settings import REMOTE, SCENE_FOLDERS, PluginSettings
 from .tasks import LOG_TAG, RunRequestTask
 
 
@@ -114,6 +114,8 @@ class TaskController(QObject):
         self.ledger_path = ledger_path or default_qgis_ledger_path()
         self.records: list[TaskRecord] = []
         self._stores: dict[tuple[str, ...], SceneStoreSet] = {}
+        # Saved scene folders (the dock's editor or OK in the Options dialog) are read again, open dock or not.
+        settings.changed.connect(self._settings_changed)
 
     # --- scene stores -------------------------------------------------------------------------
     def scene_stores(self, scenes: str | None = None) -> SceneStoreSet:
@@ -126,6 +128,10 @@ class TaskController(QObject):
 
     def refresh_stores(self) -> None:
         self._stores.clear()
+
+    def _settings_changed(self, changed: list[str]) -> None:
+        if SCENE_FOLDERS in changed:
+            self.refresh_stores()
 
     # --- backends -----------------------------------------------------------------------------
     def uses_remote(self, scenes: str | None = None) -> bool:
@@ -233,6 +239,8 @@ class TaskController(QObject):
 
     def shutdown(self) -> None:
         """Cancel what still runs and stop listening to it (plugin unload)."""
+        with contextlib.suppress(TypeError):  # already disconnected
+            self.settings.changed.disconnect(self._settings_changed)
         for record in self.records:
             task = record.task
             if task is None:

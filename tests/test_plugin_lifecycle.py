@@ -14,7 +14,7 @@ import os
 import load_by_extent
 import pytest
 from load_by_extent.core.errors import RequestError
-from load_by_extent.services.settings import PluginSettings
+from load_by_extent.services.settings import SCENE_FOLDERS, PluginSettings
 from load_by_extent.services.task_controller import TaskStatus
 from load_by_extent.ui.map_tools import PolygonAoiTool, RectangleAoiTool
 from load_by_extent.ui.settings_widget import SettingsPage, SettingsPageFactory
@@ -364,3 +364,14 @@ def test_the_docks_settings_editor_updates_an_open_options_page(plugin, environm
     QTest.keyClicks(limit, "500")  # the page is gone: saving still works
     assert PluginSettings().aoi_limit_km2 == 500
 
+
+
+def test_saved_scene_folders_are_read_again_with_no_dock_open(plugin, sample_store):
+    """The controller keeps the folders' indexes; saving the folders (OK in the Options dialog
+    touches them even when unchanged) has them read again, new files and all."""
+    plugin.settings.scene_folders = [sample_store]
+    stores = plugin.controller.scene_stores()
+    assert plugin.controller.scene_stores() is stores  # kept between runs
+    plugin.settings.touch(SCENE_FOLDERS)
+    assert plugin.controller.scene_stores() is not stores
+    plugin.settings.scene_folders = []
