@@ -254,3 +254,14 @@ def stats_dock(qgis_app, qtbot):
     qtbot.waitExposed(widget)
     yield widget
     widget.cleanup()
+
+
+@pytest.fixture(params=["requests", "qgis"])
+def transport(request):
+    """The transport factory a test runs through, once each: the command line's (None: `requests`)
+    and QGIS's network. Modules that need it for every test override it with an autouse fixture."""
+    if request.param == "qgis":
+        from load_by_extent.services.qgis_transport import qgis_transport_for
+
+        return qgis_transport_for()
+    return None

@@ -674,14 +674,14 @@ def test_products_give_the_search_datasets_their_sensor_level_and_label():
         "sentinel2": "Sentinel-2 L1C", "sentinel2l2a": "Sentinel-2 L2A", "landsat9": "Landsat 9",
         "landsat8": "Landsat 8", "landsat7": "Landsat 7", "landsat5": "Landsat 5", "modis": "MODIS MCD43A4",
         "naip": "NAIP"}
-    assert DATASET_PRODUCTS == {product.dataset: (product.code, product.level) for product in SEARCH_PRODUCTS}
+    assert {product.dataset: (product.code, product.level) for product in SEARCH_PRODUCTS} == DATASET_PRODUCTS
     assert DATASET_PRODUCTS["sentinel2"] == ("S2", "L1C")
     assert [dataset_for(name) for name in ("S2", "sentinel2", "S2L1C", "s2l2a", "L8", "landsat9")] == [
         "sentinel2", "sentinel2", "sentinel2", "sentinel2l2a", "landsat8", "landsat9"]
 
 
 def test_every_name_of_a_product_is_a_request_sensor_name_of_its_sensor_and_level():
-    assert SENSOR_NAMES == {name: (product.code, product.level) for product in PRODUCTS for name in product.names}
+    assert {name: (product.code, product.level) for product in PRODUCTS for name in product.names} == SENSOR_NAMES
     assert [product.name for product in SENSOR_CHOICES] == [
         "sentinel2", "sentinel2l2a", "landsat9", "landsat8", "landsat7", "landsat5", "modis", "naip"]
     assert SENSOR_CHOICES[0].label == "Sentinel-2"  # as a request's sensor, any level

@@ -10,17 +10,10 @@ from load_by_extent.core.errors import RequestError, TaskCancelled
 from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.remote.client import RemoteError
 from load_by_extent.core.stac.catalog import NotAStacApi, StacCatalog, cql2_filter, day_range, query_filter
-from load_by_extent.services.qgis_transport import qgis_transport_for
 from stac_server import StacServer, earth_search_item, planetary_item, square
 
 UTC = dt.timezone.utc
 JULY = [dt.datetime(2023, 7, day, 10, 20, 31, tzinfo=UTC) for day in range(1, 11)]
-
-
-@pytest.fixture(params=["requests", "qgis"])
-def transport(request):
-    """Searches run through both transports: the command line's and QGIS's network."""
-    return qgis_transport_for() if request.param == "qgis" else None
 
 
 @pytest.fixture

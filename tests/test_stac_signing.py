@@ -12,13 +12,7 @@ import pytest
 import requests
 from load_by_extent.core.remote.client import RemoteError
 from load_by_extent.core.stac.signing import TokenSigner, without_query
-from load_by_extent.services.qgis_transport import qgis_transport_for
 from stac_server import StacServer
-
-
-@pytest.fixture(params=["requests", "qgis"])
-def transport(request):
-    return qgis_transport_for() if request.param == "qgis" else None
 
 
 @pytest.fixture

@@ -18,17 +18,11 @@ from load_by_extent.core.stac.sources import (
     StacSource,
     source_for_url,
 )
-from load_by_extent.services.qgis_transport import qgis_transport_for
 from stac_server import StacServer, earth_search_item, landsat_item, planetary_item, square
 
 UTC = dt.timezone.utc
 DAY = dt.datetime(2023, 7, 10, 10, 20, 31, tzinfo=UTC)
 AOI = square(10.2, 50.2, 0.1)
-
-
-@pytest.fixture(params=["requests", "qgis"])
-def transport(request):
-    return qgis_transport_for() if request.param == "qgis" else None
 
 
 @pytest.fixture
