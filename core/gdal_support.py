@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
+from urllib.parse import parse_qs, urlsplit
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -35,7 +37,7 @@ class GdalMessages:
         self.warnings: list[str] = []
 
     def _handle(self, error_class: int, _error_number: int, message: str) -> None:
-        text = " ".join(str(message).split())
+        text = without_url_secrets(" ".join(str(message).split()))
         if error_class >= gdal.CE_Failure:
             self.errors.append(text)
         elif error_class == gdal.CE_Warning:
@@ -55,6 +57,46 @@ class GdalMessages:
             if any(cause in message for cause in _SYSTEM_CAUSES):
                 return message
         return self.errors[-1] if self.errors else default
+
+
+def shown_url(url: str) -> str:
+    """`url` as messages show it: without user info, query string (a signing token, a key) or
+    fragment."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return url.split("?", 1)[0].split("#", 1)[0]
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{parts.scheme}://{host}{port}{parts.path}"
+
+
+def shown_path(path: str) -> str:
+    """A band file's path or URL as messages show it (a URL by `shown_url`)."""
+    return shown_url(path) if path[:8].lower().startswith(("http://", "https://")) else path
+
+
+# URLs in GDAL's messages: plain, or inside a /vsicurl?...&url=<encoded> path.
+_URL_IN_TEXT = re.compile(r"/vsicurl\?[^\s'`\"]*|https?://[^\s'`\"]+")
+_TRAILING_PUNCTUATION = ".,:;)]"
+
+
+def without_url_secrets(text: str) -> str:
+    """`text` with every URL in it shown by `shown_url`: GDAL names the files it reads, and a URL's
+    query may hold a token that must never reach a message."""
+    def shown(match: re.Match) -> str:
+        found = match.group()
+        trailing = ""
+        while found and found[-1] in _TRAILING_PUNCTUATION:
+            found, trailing = found[:-1], found[-1] + trailing
+        if found.startswith("/vsicurl?"):
+            inner = parse_qs(found[len("/vsicurl?"):]).get("url")
+            return (shown_url(inner[0]) if inner else "/vsicurl") + trailing
+        return shown_url(found) + trailing
+
+    return _URL_IN_TEXT.sub(shown, text)
 
 
 @contextlib.contextmanager
@@ -81,9 +123,20 @@ def scene_raster_drivers() -> list[str]:
     return [name for name in SCENE_RASTER_DRIVERS if gdal.GetDriverByName(name) is not None]
 
 
+def thread_config_of(keys: Sequence[str]) -> dict[str, str | None]:
+    """This thread's values of the configuration options `keys`: what a thread it starts must
+    take (`thread_config(**values)`) to read as it does."""
+    return {key: gdal.GetThreadLocalConfigOption(key, None) for key in keys}
+
+
 def open_raster(path: str) -> gdal.Dataset:
     """Open a scene raster read-only, choosing the driver by content (a `.jp2` may be a GeoTIFF)
-    among SCENE_RASTER_DRIVERS only; DataError naming the file for anything else."""
+    among SCENE_RASTER_DRIVERS only; DataError naming the file for anything else. An http(s) URL
+    is read over the network (core/http_raster.py)."""
+    from . import http_raster  # it builds on this module
+
+    if http_raster.is_url(path):
+        return http_raster.open_remote_raster(path)
     drivers = scene_raster_drivers()
     with GdalMessages() as messages:
         try:
@@ -170,6 +223,10 @@ def _identify(path: str) -> str | None:
 
 def read_window(band: gdal.Band, xoff: int, yoff: int, xsize: int, ysize: int, path: str) -> np.ndarray:
     """Read a window of a band as a numpy array, or raise DataError naming the file."""
+    from . import http_raster  # it builds on this module
+
+    if http_raster.is_url(path):
+        return http_raster.read_remote_window(band, xoff, yoff, xsize, ysize, path)
     with GdalMessages() as messages:
         try:
             array = band.ReadAsArray(xoff, yoff, xsize, ysize)

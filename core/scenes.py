@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import aoi as aoi_module
 from . import api_rules
 from .errors import DataError, RequestError, SceneNotFoundError
-from .gdal_support import lonlat_footprint, open_raster
+from .gdal_support import lonlat_footprint, open_raster, shown_path
+from .http_raster import forget, is_url
 from .i18n import tr
 from .sensors import SENSOR_NAMES, SENTINEL2, SceneId, Sensor, parse_view_id
 
@@ -95,7 +96,7 @@ class Scene:
     """One scene of a store: where its bands and metadata files are."""
 
     scene_id: SceneId
-    band_files: dict[str, str]  # band name -> path
+    band_files: dict[str, str]  # band name -> path, or http(s) URL (core/http_raster.py)
     tile_metadata: tuple[str, ...] = ()
     product_metadata: tuple[str, ...] = ()
     product_level: str | None = None  # "L1C" / "L2A" for Sentinel-2
@@ -182,11 +183,16 @@ def _band_order(sensor: Sensor) -> Callable[[str], int]:
 def raster_footprint(path: str, points_per_edge: int = 16) -> dict:
     """A raster's extent, densified and transformed to EPSG:4326, as a GeoJSON Polygon."""
     dataset = open_raster(path)
-    gt = dataset.GetGeoTransform(can_return_null=True)
-    wkt = dataset.GetProjection()
-    if gt is None or not wkt:
-        raise DataError(tr("{path} is not georeferenced").format(path=path))
-    polygon = lonlat_footprint(tuple(gt), dataset.RasterXSize, dataset.RasterYSize, wkt, points_per_edge)
+    try:
+        gt = dataset.GetGeoTransform(can_return_null=True)
+        wkt = dataset.GetProjection()
+        if gt is None or not wkt:
+            raise DataError(tr("{path} is not georeferenced").format(path=shown_path(path)))
+        polygon = lonlat_footprint(tuple(gt), dataset.RasterXSize, dataset.RasterYSize, wkt, points_per_edge)
+    finally:
+        dataset = None
+        if is_url(path):
+            forget(path)
     return json.loads(polygon.ExportToJson())
 
 
@@ -283,6 +289,8 @@ class SceneStore:
         for name, path in scene.band_files.items():
             try:
                 open_raster(path)
+                if is_url(path):
+                    forget(path)
             except DataError as error:
                 problems.append(str(error))
                 continue

@@ -6,6 +6,7 @@ from typing import overload
 
 from ..feedback import FeedbackLike
 from ..gdal_support import thread_config
+from ..http_raster import RemoteReading, remote_reading
 from ..request import BandmathParams, JpegParams, LbeParams, MtStatsParams, TaskParams, TaskRequest
 from ..results import TaskResult
 from ..scenes import Scene, SceneStore, SceneStoreSet
@@ -47,20 +48,27 @@ def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scen
 
 
 class LocalBackend:
-    """Runs requests on this computer, reading scenes from `store` (a folder, or stores)."""
+    """Runs requests on this computer, reading scenes from `store` (a folder, or stores); band files
+    that are http(s) URLs are read with `reading` (core/http_raster.py; None: its defaults)."""
 
     name = "local"
 
-    def __init__(self, store: SceneStore | SceneStoreSet | str) -> None:
+    def __init__(self, store: SceneStore | SceneStoreSet | str, reading: RemoteReading | None = None) -> None:
         self.store = SceneStore(store) if isinstance(store, str) else store
+        self.reading = reading
 
     def check(self, params: TaskParams) -> Scene | None:
         """`check_request` on this backend's store."""
-        return check_request(params, self.store)
+        with remote_reading(self.reading):
+            return check_request(params, self.store)
 
     def execute(
         self, request: TaskRequest, params: TaskParams, workspace: str, feedback: FeedbackLike | None
     ) -> TaskResult:
+        with remote_reading(self.reading):
+            return self._execute(params, workspace, feedback)
+
+    def _execute(self, params: TaskParams, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
         # Decoding and compression use every core, for this thread's GDAL calls only.
         if isinstance(params, MtStatsParams):  # every scene it finds: no one scene to check first
             from .mt_stats import run_mt_stats

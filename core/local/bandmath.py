@@ -28,6 +28,7 @@ from ..calibration import stored_value_transforms
 from ..errors import DataError
 from ..expressions import evaluate
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled
+from ..gdal_support import GdalMessages
 from ..i18n import tr
 from ..indices import resolve_bm_type
 from ..naming import file_name_part
@@ -113,17 +114,12 @@ class BandOnGrid:
                                                    origin_row + want_rows):
             # The common case: the same grid, all inside the raster. Kept in the band's own type (a
             # quarter of float64's memory for UInt16); the evaluation converts small pieces at a time.
-            data = self.source.band.ReadAsArray(col0, row0, want_cols, want_rows)
-            if data is None:
-                raise DataError(tr("cannot read the pixels of {path}").format(path=self.source.path))
+            data = self.source.read_pixels(col0, row0, want_cols, want_rows)
             return data, self._invalid(data)
         values = np.zeros((want_rows, want_cols), dtype=np.float64)
         invalid = np.ones((want_rows, want_cols), dtype=bool)
         if col1 > col0 and row1 > row0:
-            band = self.source.band
-            data = band.ReadAsArray(col0, row0, col1 - col0, row1 - row0)
-            if data is None:
-                raise DataError(tr("cannot read the pixels of {path}").format(path=self.source.path))
+            data = self.source.read_pixels(col0, row0, col1 - col0, row1 - row0)
             part = (slice(row0 - origin_row, row1 - origin_row), slice(col0 - origin_col, col1 - origin_col))
             values[part] = data
             invalid[part] = self._invalid(data)
@@ -143,9 +139,11 @@ class BandOnGrid:
         band.SetNoDataValue(OUTPUT_NODATA)
         band.Fill(OUTPUT_NODATA)
         options = gdal.WarpOptions(resampleAlg="average", srcNodata=self.nodata, dstNodata=OUTPUT_NODATA)
-        if gdal.Warp(target, self.source.dataset, options=options) is None:
+        with GdalMessages():  # its messages may name a URL: never to QGIS's log as they are
+            warped = gdal.Warp(target, self.source.dataset, options=options)
+        if warped is None:
             message = tr("cannot resample {path} onto the grid of {resolution} m")
-            raise DataError(message.format(path=self.source.path, resolution=f"{self.target.resolution:g}"))
+            raise DataError(message.format(path=self.source.shown_path, resolution=f"{self.target.resolution:g}"))
         values = band.ReadAsArray().astype(np.float64)
         return values, values == OUTPUT_NODATA
 
@@ -306,7 +304,7 @@ def result_name(scene: Scene, name_alias: str | None, bm_type: str, extension: s
 def run_bandmath(params: BandmathParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
     """Evaluate the request's indices / expressions over the AOI into the workspace."""
     check_cancelled(feedback)
-    expressions = resolve_bm_type(params.bm_type, scene.sensor)
+    expressions = resolve_bm_type(params.bm_type, scene.sensor, )
     path = os.path.join(workspace, result_name(scene, params.name_alias, params.bm_type, "TIF"))
     transforms = stored_value_transforms(scene, {band for expression in expressions for band in expression.bands})
     compute_expressions(scene, expressions, params.geometry, path, feedback, ProgressRange(feedback, 0, 100),

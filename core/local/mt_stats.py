@@ -38,6 +38,8 @@ from ..aoi import to_ogr
 from ..calibration import stored_value_transforms
 from ..errors import DataError, LoadByExtentError
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
+from ..gdal_support import GdalMessages, thread_config, thread_config_of
+from ..http_raster import HTTP_CONFIG_KEYS
 from ..i18n import tr
 from ..indices import ResolvedExpression, resolve_bm_type
 from ..naming import file_name_part
@@ -120,8 +122,10 @@ def _categorical_on_grid(source: BandSource, grid: Grid, window: Window) -> tupl
     band = target.GetRasterBand(1)
     band.Fill(_NOT_COVERED)
     method = "near" if source.grid.resolution >= grid.resolution else "mode"
-    if gdal.Warp(target, source.dataset, options=gdal.WarpOptions(resampleAlg=method)) is None:
-        raise DataError(tr("cannot take the mask {path} onto the grid of the index").format(path=source.path))
+    with GdalMessages():  # its messages may name a URL: never to QGIS's log as they are
+        warped = gdal.Warp(target, source.dataset, options=gdal.WarpOptions(resampleAlg=method))
+    if warped is None:
+        raise DataError(tr("cannot take the mask {path} onto the grid of the index").format(path=source.shown_path))
     classes = band.ReadAsArray()
     return classes, classes == _NOT_COVERED
 
@@ -383,8 +387,15 @@ def compute_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams,
     is_canceled = cancel_check(feedback)
     answers: list[_SceneAnswer] = []
     aoi = _AoiOnGrids(params.geometry)
+    # The scenes' threads read bands over HTTP as this one does (their decoding stays single-threaded).
+    inherited = thread_config_of(HTTP_CONFIG_KEYS)
+
+    def answer(scene: Scene) -> _SceneAnswer:
+        with thread_config(**inherited):
+            return _scene_answer(scene, params, aoi, is_canceled)
+
     with ThreadPoolExecutor(max_workers=SCENE_THREADS, thread_name_prefix="lbe-stats") as pool:
-        futures = [pool.submit(_scene_answer, scene, params, aoi, is_canceled) for scene in scenes]
+        futures = [pool.submit(answer, scene) for scene in scenes]
         try:
             for number, future in enumerate(futures, start=1):
                 answers.append(future.result())

@@ -30,14 +30,21 @@ from ..gdal_support import (
     lonlat_footprint,
     open_raster,
     read_window,
+    shown_path,
     srs_from_wkt,
     thread_config,
+    thread_config_of,
     transform_geometry,
     wgs84,
 )
+from ..http_raster import HTTP_CONFIG_KEYS, forget, is_url
 from ..i18n import tr
 
 T = TypeVar("T")
+
+# The thread-local GDAL options a task's reading threads take from the task's thread: decoding
+# threads, and how bands over HTTP are read.
+READER_CONFIG_KEYS = ("GDAL_NUM_THREADS", *HTTP_CONFIG_KEYS)
 
 # Floating-point slack when an AOI edge falls exactly on a pixel edge.
 _EDGE_TOLERANCE = 1e-6
@@ -84,16 +91,19 @@ class BandSource:
 
     def __init__(self, name: str, path: str) -> None:
         self.name = name
-        self.path = path
+        self.path = path  # a file, or an http(s) URL (core/http_raster.py)
+        self.shown_path = shown_path(path)  # in messages: a URL without its query (a token)
         self.dataset = open_raster(path)  # keep the dataset alive while its band is used (GDAL 3.6)
         self.band = self.dataset.GetRasterBand(1)
         gt = self.dataset.GetGeoTransform(can_return_null=True)
         wkt = self.dataset.GetProjection()
         if gt is None or not wkt:
-            raise DataError(tr("{path} is not georeferenced").format(path=path))
+            self.close()
+            raise DataError(tr("{path} is not georeferenced").format(path=self.shown_path))
         if gt[2] != 0 or gt[4] != 0:
+            self.close()
             message = tr("{path} has a rotated geotransform, which the local processor does not crop")
-            raise DataError(message.format(path=path))
+            raise DataError(message.format(path=self.shown_path))
         self.grid = Grid(self.dataset.RasterXSize, self.dataset.RasterYSize, tuple(gt), wkt)
         self.gdal_type = self.band.DataType
         self.numpy_type = np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(self.gdal_type))
@@ -102,12 +112,17 @@ class BandSource:
     def read(self, window: Window, row: int, rows: int, col: int = 0, cols: int | None = None) -> np.ndarray:
         """Rows `row`..`row + rows` of the window, columns `col`..`col + cols` (all by default)."""
         cols = window.xsize - col if cols is None else cols
-        return read_window(self.band, window.xoff + col, window.yoff + row, cols, rows, self.path)
+        return self.read_pixels(window.xoff + col, window.yoff + row, cols, rows)
 
+    def read_pixels(self, xoff: int, yoff: int, xsize: int, ysize: int) -> np.ndarray:
+        """Pixels of the band file (raster coordinates); DataError naming the file."""
+        return read_window(self.band, xoff, yoff, xsize, ysize, self.path)
 
     def close(self) -> None:
         self.band = None
         self.dataset = None
+        if is_url(self.path):
+            forget(self.path)  # nothing of a band read over HTTP is kept past its reading
 
 
 def output_nodata(numpy_type: np.dtype, band_nodata: float | None) -> float:
@@ -207,10 +222,10 @@ def read_ahead(starts: Iterable[int], read: Callable[[int], T], depth: int = 1) 
     works on earlier ones: `depth` reads at a time (a `read` run by several threads at once must
     guard what is not thread-safe, such as GDAL datasets). The readers keep this thread's GDAL
     thread settings. Closing the iterator (cancel, error) waits for the reads under way, then stops."""
-    threads = gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None)
+    inherited = thread_config_of(READER_CONFIG_KEYS)
 
     def task(start: int) -> T:
-        with thread_config(GDAL_NUM_THREADS=threads):
+        with thread_config(**inherited):
             return read(start)
 
     starts = list(starts)
