@@ -7,6 +7,9 @@
   the product's definition is used: rho = DN / 10000, and the notes say so.
 - Anything else (Landsat without MTL, surface-reflectance products, MODIS, NAIP): not calibrated,
   and the notes say so for each band.
+- A scene whose source states its bands' scale and offset (`Scene.band_transforms`, a catalog's
+  raster:bands): those, as they are, for both conversions; its values are then physical values
+  (surface reflectance), so no Sentinel-2 offset is removed again and nothing more is applied.
 
 Each conversion is linear, returned as (gain, bias) per band for the executors to apply.
 """
@@ -33,7 +36,10 @@ def _number(text: str, pattern: str) -> float | None:
 def stored_value_transforms(scene: Scene, bands: Iterable[str]) -> dict[str, tuple[float, float]]:
     """(gain, bias) per band that bring its stored values to the sensor's usual scale: Sentinel-2
     products from processing baseline 04.00 store reflectance x 10000 + 1000 (RADIO_ADD_OFFSET
-    -1000 in the product metadata); removing that offset lets indices work on every baseline."""
+    -1000 in the product metadata); removing that offset lets indices work on every baseline. A
+    scene with `band_transforms`: those."""
+    if scene.band_transforms:
+        return _stated_transforms(scene, bands)
     if scene.sensor.code != "S2":
         return {}
     product = _sentinel2_product_metadata(scene)
@@ -41,6 +47,17 @@ def stored_value_transforms(scene: Scene, bands: Iterable[str]) -> dict[str, tup
     order = _SENTINEL2_ORDER
     return {band: (1.0, offsets[order.index(band)]) for band in bands
             if band in order and offsets.get(order.index(band))}
+
+
+def _stated_transforms(scene: Scene, bands: Iterable[str]) -> dict[str, tuple[float, float]]:
+    return {band: scene.band_transforms[band] for band in bands if band in scene.band_transforms}
+
+
+def index_scale(scene: Scene) -> float | None:
+    """The reflectance scale indices resolve with on `scene` (core/indices.py's reflectance rule):
+    1.0 when its source states the bands' scale and offset (the values indices see are then
+    reflectance already), else None (the sensor's own)."""
+    return 1.0 if scene.band_transforms else None
 
 
 def _sentinel2_offsets(product_metadata: str) -> dict[int, float]:
@@ -61,6 +78,10 @@ def reflectance_transforms(scene: Scene, bands: Iterable[str]) -> tuple[dict[str
     """(gain, bias) per band converting its DN to TOA reflectance, and notes saying what could not
     be calibrated and why."""
     bands = list(dict.fromkeys(bands))
+    if scene.band_transforms:
+        transforms = _stated_transforms(scene, bands)
+        message = tr("calibrate=1: {band} has no scale and offset stated by its source; its values are as stored")
+        return transforms, [message.format(band=band) for band in bands if band not in transforms]
     if scene.sensor.code.startswith("L"):
         return _landsat(scene, bands)
     if scene.sensor.code == "S2":

@@ -102,6 +102,10 @@ class Scene:
     product_level: str | None = None  # "L1C" / "L2A" for Sentinel-2
     layout: str = LAYOUT_VIEW_ID_FOLDER
     cloud_cover: float | None = None  # percent, from the metadata; None when unknown
+    # band name -> (gain, bias): physical value = stored value x gain + bias, as the source states
+    # it (a catalog's raster:bands scale and offset). Indices, visuals and statistics apply it, and
+    # nothing more (core/calibration.py); crops copy the stored values.
+    band_transforms: dict[str, tuple[float, float]] = field(default_factory=dict)
     _footprint: list = field(default_factory=list, compare=False, repr=False)  # cache
     band_transforms: dict[str, tuple[float, float]] = field(default_factory=dict)  # band -> (scale, offset)
 

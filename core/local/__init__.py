@@ -32,6 +32,7 @@ def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scen
 
         sources, _groups = open_band_groups(params, scene)
     else:
+        from ..calibration import index_scale
         from ..indices import resolve_bm_type
         from .bandmath import open_expression_bands
         from .jpeg import visual_expressions
@@ -39,7 +40,7 @@ def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scen
         if isinstance(params, JpegParams):
             expressions = visual_expressions(params, scene)
         else:
-            expressions = resolve_bm_type(params.bm_type, scene.sensor)
+            expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=index_scale(scene))
         opened, _grid, _aoi, _window = open_expression_bands(scene, expressions, params.geometry)
         sources = list(opened.values())
     for source in sources:

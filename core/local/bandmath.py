@@ -24,7 +24,7 @@ from osgeo import gdal, ogr, osr
 
 from .. import api_rules
 from ..aoi import to_ogr
-from ..calibration import stored_value_transforms
+from ..calibration import index_scale, stored_value_transforms
 from ..errors import DataError
 from ..expressions import evaluate
 from ..feedback import FeedbackLike, ProgressRange, check_cancelled
@@ -304,7 +304,7 @@ def result_name(scene: Scene, name_alias: str | None, bm_type: str, extension: s
 def run_bandmath(params: BandmathParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
     """Evaluate the request's indices / expressions over the AOI into the workspace."""
     check_cancelled(feedback)
-    expressions = resolve_bm_type(params.bm_type, scene.sensor, )
+    expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=index_scale(scene))
     path = os.path.join(workspace, result_name(scene, params.name_alias, params.bm_type, "TIF"))
     transforms = stored_value_transforms(scene, {band for expression in expressions for band in expression.bands})
     compute_expressions(scene, expressions, params.geometry, path, feedback, ProgressRange(feedback, 0, 100),

@@ -28,7 +28,7 @@ from osgeo import gdal, ogr, osr
 
 from .. import api_rules
 from ..aoi import to_ogr
-from ..calibration import reflectance_transforms, stored_value_transforms
+from ..calibration import index_scale, reflectance_transforms, stored_value_transforms
 from ..colormaps import apply_colormap, scale_to_byte
 from ..display import CUMULATIVE_CUT_LOWER, CUMULATIVE_CUT_UPPER, MAX_SAMPLE_PIXELS
 from ..errors import DataError, TaskCancelled
@@ -101,7 +101,7 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
 
 def visual_expressions(params: JpegParams, scene: Scene) -> list:
     """The red, green, blue components (or the one expression) of `bm_type` on the scene's sensor."""
-    expressions = resolve_bm_type(params.bm_type, scene.sensor)
+    expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=index_scale(scene))
     if len(expressions) not in (1, 3):
         message = tr("give one expression, or three bands or expressions for red, green, blue")
         raise DataError(message, "params.bm_type")

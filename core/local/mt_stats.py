@@ -35,7 +35,7 @@ import numpy as np
 from osgeo import gdal
 
 from ..aoi import to_ogr
-from ..calibration import stored_value_transforms
+from ..calibration import index_scale, stored_value_transforms
 from ..errors import DataError, LoadByExtentError
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
 from ..gdal_support import GdalMessages, thread_config, thread_config_of
@@ -304,7 +304,7 @@ def _scene_answer(scene: Scene, params: MtStatsParams, aoi: _AoiOnGrids,
     if is_canceled():
         return answer
     try:
-        expressions = resolve_bm_type(list(params.bm_type), scene.sensor)
+        expressions = resolve_bm_type(list(params.bm_type), scene.sensor, scale=index_scale(scene))
         bands = _SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
         try:
             _answer_scene(answer, bands, expressions, params, aoi)
