@@ -446,3 +446,40 @@ def test_messages_never_show_a_urls_query():
     assert "sig" not in shown and "abc" not in shown and "pw" not in shown
     assert shown == ("HTTP response code on https://bucket.example/a/B04.tif: 403; "
                      "`https://bucket.example/a/B04.tif' does not exist (https://bucket.example/a/B04.tif).")
+
+
+def test_a_stated_scale_and_offset_is_used_as_it_is(sample_store, tmp_path):
+    """The product metadata's baseline 04.00 offset is not removed again, nor anything calibrated."""
+    from load_by_extent.core.calibration import index_scale, reflectance_transforms, stored_value_transforms
+
+    product = tmp_path / "MTD_MSIL2A.xml"
+    product.write_text('<n1:Level-2A_User_Product><BOA_ADD_OFFSET band_id="3">-1000</BOA_ADD_OFFSET>'
+                       '<BOA_ADD_OFFSET band_id="7">-1000</BOA_ADD_OFFSET></n1:Level-2A_User_Product>')
+    scene = s2_scene(sample_store, lambda band: f"https://bucket.example/{band}.tif")
+    with_metadata = dataclasses.replace(scene, product_metadata=(str(product),), product_level="L2A")
+    assert stored_value_transforms(with_metadata, ["B04", "B08"]) == {"B04": (1.0, -1000.0), "B08": (1.0, -1000.0)}
+    assert index_scale(with_metadata) is None
+    stated = dataclasses.replace(with_metadata, band_transforms={"B04": S2_TRANSFORM, "B08": S2_TRANSFORM})
+    assert stored_value_transforms(stated, ["B04", "B08", "B02"]) == {"B04": S2_TRANSFORM, "B08": S2_TRANSFORM}
+    transforms, notes = reflectance_transforms(stated, ["B04", "B08", "B02"])
+    assert transforms == {"B04": S2_TRANSFORM, "B08": S2_TRANSFORM}
+    assert len(notes) == 1 and "B02" in notes[0]
+    assert index_scale(stated) == 1.0
+
+
+def test_savi_over_http_takes_the_stated_values_as_reflectance(sample_store, server, tmp_path):
+    """An index with additive constants is not divided by Sentinel-2's 10000 again."""
+    scene = s2_scene(sample_store, lambda band: server.url(f"s2/{band}.tif"), dict.fromkeys(S2_BANDS, S2_TRANSFORM))
+    result = run(bandmath_request(S2_VIEW, "SAVI", AOI), LocalBackend(ServedScenes([scene])), str(tmp_path / "out"))
+    got, _dataset = read_raster(result.files[0])
+    values = got[0][got[0] != -9999]
+    assert values.size > 1000
+    # Reflectance 0..1 gives SAVI in -1..1 with spread; values divided by 10000 again would be ~0.
+    assert -1 <= values.min() and values.max() <= 1 and values.std() > 0.01
+
+
+def test_a_footprint_over_http_is_the_files_own(sample_store, cog_folder, server):
+    on_disk = s2_scene(sample_store, lambda band: os.path.join(cog_folder, "s2", f"{band}.tif"))
+    over_http = s2_scene(sample_store, lambda band: server.url(f"s2/{band}.tif", TOKEN))
+    assert over_http.footprint() == on_disk.footprint()
+    assert set(served_names(server)) <= {f"s2/{band}.tif" for band in S2_BANDS}
