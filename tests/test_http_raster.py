@@ -475,7 +475,7 @@ def test_savi_over_http_takes_the_stated_values_as_reflectance(sample_store, ser
     values = got[0][got[0] != -9999]
     assert values.size > 1000
     # Reflectance 0..1 gives SAVI in -1..1 with spread; values divided by 10000 again would be ~0.
-    assert -1 <= values.min() and values.max() <= 1 and values.std() > 0.01
+    assert values.min() >= -1 and values.max() <= 1 and values.std() > 0.01
 
 
 def test_a_footprint_over_http_is_the_files_own(sample_store, cog_folder, server):
