@@ -93,6 +93,17 @@ class RemoteReading:
             "GDAL_HTTP_HEADERS": _encoded_headers(self.headers),
         }
 
+    def opener(self) -> urllib.request.OpenerDirector:
+        """An opener of Python's own requests with these settings' proxy (else the environment's)."""
+        handlers: list[urllib.request.BaseHandler] = []
+        if self.proxy:
+            proxy = self.proxy
+            if self.proxy_auth and "@" not in proxy:
+                scheme, _, rest = proxy.rpartition("://")
+                proxy = f"{scheme or 'http'}://{self.proxy_auth}@{rest}"
+            handlers.append(urllib.request.ProxyHandler({"http": proxy, "https": proxy}))
+        return urllib.request.build_opener(*handlers)
+
     @classmethod
     def of_thread(cls) -> RemoteReading:
         """The settings this thread reads with (`remote_reading`), else the defaults."""
@@ -178,7 +189,7 @@ def open_remote_raster(url: str) -> gdal.Dataset:
 
 
 def _why_unreadable(url: str, reading: RemoteReading, messages: GdalMessages) -> str:
-    problem = _probe(url, reading)
+    problem = explain_failure(url, reading)
     if problem:
         return problem
     if any("Range downloading not supported" in message for message in messages.errors):
@@ -219,27 +230,19 @@ def read_remote_window(band: gdal.Band, xoff: int, yoff: int, xsize: int, ysize:
             forget(url)  # GDAL keeps the truncated range it got: fetch it again
             if attempt + 1 < attempts:
                 time.sleep(reading.retry_delay * 2 ** attempt)
-    reason = _probe(url, reading) or messages.last(tr("read failed"))
+    reason = explain_failure(url, reading) or messages.last(tr("read failed"))
     raise DataError(tr("cannot read pixels of {path}: {reason}").format(path=shown_url(url), reason=reason))
 
 
-def _probe(url: str, reading: RemoteReading) -> str | None:
+def explain_failure(url: str, reading: RemoteReading) -> str | None:
     """What the server does with a request for the first byte of `url`, in words; None when it
     answers with it."""
     headers = dict(reading.headers)
     headers["Range"] = "bytes=0-0"
     request = urllib.request.Request(url, headers=headers)
-    handlers: list[urllib.request.BaseHandler] = []
-    if reading.proxy:
-        proxy = reading.proxy
-        if reading.proxy_auth and "@" not in proxy:
-            scheme, _, rest = proxy.rpartition("://")
-            proxy = f"{scheme or 'http'}://{reading.proxy_auth}@{rest}"
-        handlers.append(urllib.request.ProxyHandler({"http": proxy, "https": proxy}))
-    opener = urllib.request.build_opener(*handlers)
     retries = reading.retries
     try:
-        with opener.open(request, timeout=reading.timeout) as answer:
+        with reading.opener().open(request, timeout=reading.timeout) as answer:
             length = answer.headers.get("Content-Length")
             if answer.read(1) or length == "0":
                 return None
