@@ -230,8 +230,19 @@ def read_remote_window(band: gdal.Band, xoff: int, yoff: int, xsize: int, ysize:
             forget(url)  # GDAL keeps the truncated range it got: fetch it again
             if attempt + 1 < attempts:
                 time.sleep(reading.retry_delay * 2 ** attempt)
-    reason = explain_failure(url, reading) or messages.last(tr("read failed"))
+    reason = explain_failure(url, reading) or _read_failure(messages, reading)
     raise DataError(tr("cannot read pixels of {path}: {reason}").format(path=shown_url(url), reason=reason))
+
+
+# GDAL's words for a body that ended before its length: the connection was cut.
+_TRUNCATED = re.compile(r"got \d+ bytes, expected \d+|Request for \d+-\d+ failed")
+
+
+def _read_failure(messages: GdalMessages, reading: RemoteReading) -> str:
+    """Why reading failed though the server answers now, from GDAL's messages."""
+    if any(_TRUNCATED.search(message) for message in messages.errors):
+        return tr("the connection was cut, also after {retries} retries").format(retries=reading.retries)
+    return messages.last(tr("read failed"))
 
 
 def explain_failure(url: str, reading: RemoteReading) -> str | None:

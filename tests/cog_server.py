@@ -15,7 +15,8 @@ without range support). A missing file → 404. ``latency`` seconds are waited b
 
 Failures: ``server.fail(name, Failure(...), times=1)`` answers the next ``times`` requests of a file
 (``name`` None: of any file; ``times`` None: all of them) with the failure instead; rules are tried in
-the order they were added, and a spent rule drops out.
+the order they were added, and a spent rule drops out; ``when=`` (a test of the ``Range`` header,
+None without one) limits a rule to some requests.
     ``Failure(503)``, ``Failure(403)``, ``Failure(404)``   that status, an S3-style XML body
     ``Failure(429, retry_after="1")``                      429 with that ``Retry-After``
     ``Failure(CUT)``                                       the right status line and headers, half of the
@@ -37,6 +38,7 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -57,6 +59,7 @@ class _Rule:
     name: str | None
     failure: Failure
     times: int | None
+    when: Callable[[str | None], bool] | None = None  # of the Range header: which requests
 
 
 @dataclass(frozen=True)
@@ -117,18 +120,19 @@ class CogServer:
         return f"{self.base_url}/{path}" + (f"?{query}" if query else "")
 
     # --- failures and the log -----------------------------------------------------------------------
-    def fail(self, name: str | None, failure: Failure, times: int | None = 1) -> None:
+    def fail(self, name: str | None, failure: Failure, times: int | None = 1,
+             when: Callable[[str | None], bool] | None = None) -> None:
         with self._lock:
-            self._rules.append(_Rule(name, failure, times))
+            self._rules.append(_Rule(name, failure, times, when))
 
     def clear_failures(self) -> None:
         with self._lock:
             self._rules.clear()
 
-    def _failure_for(self, name: str) -> Failure | None:
+    def _failure_for(self, name: str, wanted: str | None) -> Failure | None:
         with self._lock:
             for rule in self._rules:
-                if rule.name is None or rule.name == name:
+                if (rule.name is None or rule.name == name) and (rule.when is None or rule.when(wanted)):
                     if rule.times is not None:
                         rule.times -= 1
                         if rule.times <= 0:
@@ -224,7 +228,7 @@ class _Handler(BaseHTTPRequestHandler):
             if owner.latency and owner._stopping.wait(owner.latency):
                 self.close_connection = True
                 return
-            failure = owner._failure_for(name)
+            failure = owner._failure_for(name, self.headers.get("Range"))
             if failure is not None:
                 self._fail(name, failure, record)
                 return

@@ -332,6 +332,21 @@ def test_a_connection_cut_while_reading_blocks_is_read_again(cog_folder, server)
     assert again and again[0].range == gets[cut[0]].range and again[0].sent == asked(again[0])
 
 
+def test_blocks_cut_every_time_are_said_to_be_cut(server):
+    """The server answers a byte but cuts every block: the task says so, after its retries."""
+    url = server.url("s2/B04.tif", TOKEN)
+    with remote_reading(QUICK):
+        dataset = open_raster(url)
+        server.fail("s2/B04.tif", Failure(CUT), times=None, when=lambda wanted: wanted != "bytes=0-0")
+        with pytest.raises(DataError) as raised:
+            read_window(dataset.GetRasterBand(1), 768, 256, 256, 256, url)
+        dataset = None
+    message = str(raised.value)
+    assert message == (f"cannot read pixels of {server.url('s2/B04.tif')}: the connection was cut, also after "
+                       f"{QUICK.retries} retries")
+    assert len([entry for entry in server.entries("s2/B04.tif", "GET") if entry.range != "bytes=0-0"]) >= 3
+
+
 @pytest.mark.parametrize(("failure", "words"), [
     (Failure(404), "not found (HTTP 404)"),
     (Failure(403), "access denied (HTTP 403)"),
