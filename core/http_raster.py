@@ -5,7 +5,7 @@ A scene's band file may be an http(s) URL (a catalog's asset, signed or not; a b
 `gdal_support.open_raster` and `read_window` hand such a URL to this module. What travels:
 
 - the header in one request after a HEAD (GDAL_INGESTED_BYTES_AT_OPEN), no directory listing (the
-  dataset's own options `list_dir=no&empty_dir=yes`: GDAL looks for no file beside it);
+  dataset's own options `list_dir=no&empty_dir=yes`) and no other file (`only_file`);
 - then, per window read, the blocks it touches, consecutive ones merged into one range, several
   ranges at once (GDAL_HTTP_MULTIPLEX);
 - nothing is kept once the band is closed (`forget`): GDAL's cache of the file's size and of the
@@ -159,6 +159,13 @@ def vsi_path(url: str, reading: RemoteReading) -> str:
     return "/vsicurl?" + "&".join(f"{key}={value}" for key, value in options.items()) + "&url=" + quote(url, safe="")
 
 
+def only_file(path: str) -> contextlib.AbstractContextManager:
+    """While GDAL opens or reads the file `path` (a `vsi_path`), no other file of any server: GDAL
+    3.11 and later look for an ESRI table (`.vat.dbf`) beside a GeoTIFF whatever the directory
+    listing says."""
+    return thread_config(CPL_VSIL_CURL_ALLOWED_FILENAME=path)
+
+
 def forget(url: str) -> None:
     """Drop what GDAL keeps of `url` (its size, the ranges fetched, a failure): nothing of a band
     outlives its reading, and a later attempt asks the server again."""
@@ -169,12 +176,13 @@ def open_remote_raster(url: str) -> gdal.Dataset:
     """Open a GeoTIFF over HTTP read-only; DataError naming the URL (without its query) and what
     happened."""
     reading = RemoteReading.of_thread()
-    with remote_reading(reading), GdalMessages() as messages:
+    path = vsi_path(url, reading)
+    with remote_reading(reading), only_file(path), GdalMessages() as messages:
         try:
             # Blocks are fetched in the reading thread (several ranges at once all the same): with
             # decoding threads, GDAL fetches in its own threads, which know none of this thread's
             # options (no timeout, proxy or headers).
-            dataset = gdal.OpenEx(vsi_path(url, reading), gdal.OF_RASTER | gdal.OF_READONLY,
+            dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY,
                                   allowed_drivers=["GTiff"], open_options=["NUM_THREADS=1"])
         except RuntimeError as error:  # someone else switched GDAL exceptions on
             messages.errors.append(str(error))
@@ -217,7 +225,7 @@ def read_remote_window(band: gdal.Band, xoff: int, yoff: int, xsize: int, ysize:
     DataError naming the URL and what happened when it still fails."""
     reading = RemoteReading.of_thread()
     attempts = reading.retries + 1
-    with remote_reading(reading):
+    with remote_reading(reading), only_file(band.GetDataset().GetDescription()):
         for attempt in range(attempts):
             with GdalMessages() as messages:
                 try:
