@@ -23,7 +23,7 @@ from load_by_extent.core.gdal_support import open_raster, read_window, without_u
 from load_by_extent.core.http_raster import HTTP_CONFIG_KEYS, RemoteReading, remote_reading
 from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.local.lbe import run_lbe
-from load_by_extent.core.request import bandmath_request, lbe_request, mt_stats_request
+from load_by_extent.core.request import bandmath_request, jpeg_request, lbe_request, mt_stats_request
 from load_by_extent.core.runner import run
 from load_by_extent.core.scenes import Scene, SceneStore
 from load_by_extent.core.sensors import parse_view_id
@@ -491,6 +491,21 @@ def test_savi_over_http_takes_the_stated_values_as_reflectance(sample_store, ser
     assert values.size > 1000
     # Reflectance 0..1 gives SAVI in -1..1 with spread; values divided by 10000 again would be ~0.
     assert values.min() >= -1 and values.max() <= 1 and values.std() > 0.01
+
+
+def test_a_visual_over_http_is_the_visual_of_the_files_on_disk(sample_store, cog_folder, server, tmp_path):
+    request = jpeg_request(S2_VIEW, "B04,B03,B02", AOI, output_format="png")
+    transforms = dict.fromkeys(S2_BANDS, S2_TRANSFORM)
+    on_disk = s2_scene(sample_store, lambda band: os.path.join(cog_folder, "s2", f"{band}.tif"), transforms)
+    over_http = s2_scene(sample_store, lambda band: server.url(f"s2/{band}.tif", TOKEN), transforms)
+    local = run(request, LocalBackend(ServedScenes([on_disk])), str(tmp_path / "disk"))
+    remote = run(request, LocalBackend(ServedScenes([over_http])), str(tmp_path / "http"))
+    expected, _expected_set = read_raster(local.files[0])
+    got, _got_set = read_raster(remote.files[0])
+    assert np.array_equal(got, expected) and got[3].any()  # alpha: some pixels inside
+    assert remote.details["levels"] == local.details["levels"]
+    # The stretch is over reflectance scaled as stated (DN x 0.0001 - 0.1), not over stored DN.
+    assert all(-0.1 <= low < high < 1 for low, high in remote.details["levels"])
 
 
 def test_a_footprint_over_http_is_the_files_own(sample_store, cog_folder, server):
