@@ -187,6 +187,12 @@ def open_remote_raster(url: str) -> gdal.Dataset:
         except RuntimeError as error:  # someone else switched GDAL exceptions on
             messages.errors.append(str(error))
             dataset = None
+        if dataset is not None and dataset.RasterCount:
+            # What GDAL loads lazily, and where it may look for files beside (GDAL 3.11 and later:
+            # a .vat.dbf), is loaded now, while no other file may be read.
+            dataset.GetGeoTransform(can_return_null=True)
+            dataset.GetProjection()
+            dataset.GetRasterBand(1).GetDefaultRAT()
     if dataset is None or dataset.RasterCount == 0:
         dataset = None
         forget(url)  # GDAL remembers a failure: the next attempt must ask again
