@@ -189,16 +189,18 @@ def open_remote_raster(url: str) -> gdal.Dataset:
             dataset = None
         if dataset is not None and dataset.RasterCount:
             # What GDAL loads lazily, and where it may look for files beside (GDAL 3.11 and later:
-            # a .vat.dbf), is loaded now, while no other file may be read.
+            # a .vat.dbf, also when listing the dataset's files), is loaded now, while no other
+            # file may be read.
             dataset.GetGeoTransform(can_return_null=True)
             dataset.GetProjection()
             dataset.GetRasterBand(1).GetDefaultRAT()
+            files = dataset.GetFileList() or []
     if dataset is None or dataset.RasterCount == 0:
         dataset = None
         forget(url)  # GDAL remembers a failure: the next attempt must ask again
         reason = _why_unreadable(url, reading, messages)
         raise DataError(tr("cannot read {path}: {reason}").format(path=shown_url(url), reason=reason))
-    _check_layout(dataset, url)
+    _check_layout(dataset, url, files)
     return dataset
 
 
@@ -212,8 +214,8 @@ def _why_unreadable(url: str, reading: RemoteReading, messages: GdalMessages) ->
     return tr("it is not a GeoTIFF (scene bands over HTTP are read only as cloud-optimized GeoTIFFs)")
 
 
-def _check_layout(dataset: gdal.Dataset, url: str) -> None:
-    others = [name for name in dataset.GetFileList() or [] if not name.startswith("/vsicurl")]
+def _check_layout(dataset: gdal.Dataset, url: str, files: list[str]) -> None:
+    others = [name for name in files if not name.startswith("/vsicurl")]
     if others:
         message = tr("cannot read {path}: it makes GDAL read {file}, and scene bands are read only "
                      "from GeoTIFF or JPEG 2000 files")
