@@ -107,7 +107,6 @@ class Scene:
     # nothing more (core/calibration.py); crops copy the stored values.
     band_transforms: dict[str, tuple[float, float]] = field(default_factory=dict)
     _footprint: list = field(default_factory=list, compare=False, repr=False)  # cache
-    band_transforms: dict[str, tuple[float, float]] = field(default_factory=dict)  # band -> (scale, offset)
 
     @property
     def view_id(self) -> str:

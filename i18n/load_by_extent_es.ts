@@ -536,22 +536,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="84" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="90" />
+            <location filename="../plugin.py" line="87" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Recortar escenas de satélite a un área de interés</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="111" />
+            <location filename="../plugin.py" line="108" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>{count} tarea(s) remota(s) de una sesión anterior no han terminado.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="113" />
+            <location filename="../plugin.py" line="110" />
             <source>Show in the task list</source>
             <translation>Mostrar en la lista de tareas</translation>
         </message>
@@ -711,37 +711,42 @@
             <translation>no es una geometría que OGR pueda leer</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="68" />
+            <location filename="../core/calibration.py" line="83" />
+            <source>calibrate=1: {band} has no scale and offset stated by its source; its values are as stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/calibration.py" line="89" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
             <translation>calibrate=1: las escenas {sensor} no se calibran (no se conoce ninguna conversión); los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="75" />
+            <location filename="../core/calibration.py" line="96" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
             <translation>calibrate=1: la escena {view_id} no tiene archivo MTL en el almacén; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="80" />
+            <location filename="../core/calibration.py" line="101" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
             <translation>calibrate=1: el MTL de {view_id} no da la elevación solar; los valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="89" />
+            <location filename="../core/calibration.py" line="110" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
             <translation>calibrate=1: el MTL de {view_id} no tiene coeficientes de reflectancia para {band}; sus valores quedan tal como están almacenados</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="104" />
+            <location filename="../core/calibration.py" line="125" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
             <translation>calibrate=1: {view_id} es de nivel 2A (reflectancia de superficie); convertido con su valor de cuantificación, no a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="111" />
+            <location filename="../core/calibration.py" line="132" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
             <translation>calibrate=1: la escena {view_id} no tiene metadatos de producto en el almacén; reflectancia = DN / {quantification} (la definición del nivel 1C)</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="118" />
+            <location filename="../core/calibration.py" line="139" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
             <translation>calibrate=1: {band} no es una banda de reflectancia; sus valores quedan tal como están almacenados</translation>
         </message>
@@ -1011,49 +1016,119 @@
             <translation>la banda {band} no se leyó para la expresión</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="99" />
+            <location filename="../core/gdal_support.py" line="152" />
             <source>cannot read {path}: it is a {driver} file, and scene bands are read only as GeoTIFF or JPEG 2000</source>
             <translation>no se puede leer {path}: es un archivo {driver}, y las bandas de escena solo se leen como GeoTIFF o JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="102" />
+            <location filename="../core/gdal_support.py" line="155" />
             <source>not a GeoTIFF or JPEG 2000 raster</source>
             <translation>no es un ráster GeoTIFF ni JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="103" />
+            <location filename="../core/gdal_support.py" line="156" />
             <source>cannot read {path}: {reason}</source>
             <translation>no se puede leer {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="132" />
+            <location filename="../core/gdal_support.py" line="185" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>no se puede leer {path}: hace que GDAL lea {file}, y las bandas de escena solo se leen de archivos GeoTIFF o JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="157" />
+            <location filename="../core/gdal_support.py" line="210" />
             <source>the file is empty</source>
             <translation>el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="180" />
+            <location filename="../core/gdal_support.py" line="237" />
             <source>read failed</source>
             <translation>error de lectura</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="181" />
+            <location filename="../core/gdal_support.py" line="238" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>no se pueden leer los píxeles de {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="212" />
+            <location filename="../core/gdal_support.py" line="269" />
             <source>no transformation</source>
             <translation>sin transformación</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="213" />
+            <location filename="../core/gdal_support.py" line="270" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>no se puede transformar el área de interés al SRC del ráster: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="212" />
+            <source>the server does not serve parts of files (HTTP range requests), which reading only the blocks an area needs takes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="214" />
+            <source>it is not a GeoTIFF (scene bands over HTTP are read only as cloud-optimized GeoTIFFs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="226" />
+            <source>cannot read {path}: it is not a cloud-optimized GeoTIFF (its pixels are stored in strips as wide as the image, so any area would fetch whole rows of it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="260" />
+            <source>the connection was cut, also after {retries} retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="281" />
+            <source>access denied (HTTP {status}): the address needs credentials, or its signature has expired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="284" />
+            <source>not found (HTTP {status})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="286" />
+            <source>too many requests (HTTP 429), also after {retries} retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="288" />
+            <source>the server failed (HTTP {status}), also after {retries} retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="290" />
+            <source>refused (HTTP {status})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="298" />
+            <source>cannot connect ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="306" />
+            <source>no answer within {seconds} s, also after {retries} retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_store.py" line="47" />
+            <source>{url} is not an http(s) URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_store.py" line="79" />
+            <source>the scene store {store} lists no scenes over HTTP: it serves scenes by view_id only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_store.py" line="106" />
+            <source>the server does not say whether it has the file</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../core/indices.py" line="241" />
@@ -1411,37 +1486,37 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="132" />
+            <location filename="../core/scenes.py" line="136" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="134" />
+            <location filename="../core/scenes.py" line="138" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: ninguna)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="188" />
+            <location filename="../core/scenes.py" line="193" />
             <source>{path} is not georeferenced</source>
             <translation>{path} no está georreferenciado</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="300" />
+            <location filename="../core/scenes.py" line="311" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>la escena {view_id} se omite: no se puede leer ninguna de sus bandas</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="359" />
+            <location filename="../core/scenes.py" line="370" />
             <source>the scene folder {folder} does not exist</source>
             <translation>la carpeta de escenas {folder} no existe</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="377" />
+            <location filename="../core/scenes.py" line="388" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} se omite: su nombre no está en UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="404" />
+            <location filename="../core/scenes.py" line="415" />
             <source>(no scene folder)</source>
             <translation>(sin carpeta de escenas)</translation>
         </message>
@@ -1546,12 +1621,12 @@
             <translation>{path} no contiene ningún polígono</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="147" />
+            <location filename="../core/local/bandmath.py" line="145" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>no se puede remuestrear {path} a la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="243" />
+            <location filename="../core/local/bandmath.py" line="241" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>el área de interés no se solapa con la escena {view_id}</translation>
         </message>
@@ -1596,42 +1671,42 @@
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="124" />
+            <location filename="../core/local/mt_stats.py" line="128" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="319" />
+            <location filename="../core/local/mt_stats.py" line="323" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="338" />
+            <location filename="../core/local/mt_stats.py" line="342" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>ningún píxel del área de interés está despejado en la máscara de nubes de la escena ({mask}): cada píxel válido de {indices} es nube, sombra de nube o relleno de la máscara</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="342" />
+            <location filename="../core/local/mt_stats.py" line="346" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="380" />
+            <location filename="../core/local/mt_stats.py" line="384" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="95" />
+            <location filename="../core/local/raster.py" line="105" />
             <source>{path} has a rotated geotransform, which the local processor does not crop</source>
             <translation>{path} tiene una geotransformación rotada, que el procesador local no recorta</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="267" />
+            <location filename="../core/local/raster.py" line="282" />
             <source>rasterize failed</source>
             <translation>falló la rasterización</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="268" />
+            <location filename="../core/local/raster.py" line="283" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>no se puede rasterizar el área de interés: {reason}</translation>
         </message>
@@ -2281,37 +2356,37 @@
             <translation>no se puede cargar {file} como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="162" />
+            <location filename="../services/task_controller.py" line="168" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="174" />
+            <location filename="../services/task_controller.py" line="180" />
             <source>cancelled; nothing was written</source>
             <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="206" />
+            <location filename="../services/task_controller.py" line="212" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="217" />
+            <location filename="../services/task_controller.py" line="223" />
             <source>resumed in a new row</source>
             <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="291" />
+            <location filename="../services/task_controller.py" line="299" />
             <source>statistics saved: {file}</source>
             <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="298" />
+            <location filename="../services/task_controller.py" line="306" />
             <source>the result could not be loaded: {error}</source>
             <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="302" />
+            <location filename="../services/task_controller.py" line="310" />
             <source>{count} layer(s) loaded</source>
             <translation>{count} capa(s) cargada(s)</translation>
         </message>

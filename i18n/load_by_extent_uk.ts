@@ -536,22 +536,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="84" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="90" />
+            <location filename="../plugin.py" line="87" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Обрізання супутникових сцен за областю інтересу</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="111" />
+            <location filename="../plugin.py" line="108" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>Незавершених віддалених завдань попередньої сесії: {count}.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="113" />
+            <location filename="../plugin.py" line="110" />
             <source>Show in the task list</source>
             <translation>Показати в списку завдань</translation>
         </message>
@@ -711,37 +711,42 @@
             <translation>не є геометрією, яку може прочитати OGR</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="68" />
+            <location filename="../core/calibration.py" line="83" />
+            <source>calibrate=1: {band} has no scale and offset stated by its source; its values are as stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/calibration.py" line="89" />
             <source>calibrate=1: {sensor} scenes are not calibrated (no conversion known); values are as stored</source>
             <translation>calibrate=1: сцени {sensor} не калібруються (перетворення невідоме); значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="75" />
+            <location filename="../core/calibration.py" line="96" />
             <source>calibrate=1: scene {view_id} has no MTL file in the store; values are as stored</source>
             <translation>calibrate=1: сцена {view_id} не має файлу MTL у сховищі; значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="80" />
+            <location filename="../core/calibration.py" line="101" />
             <source>calibrate=1: the MTL of {view_id} gives no sun elevation; values are as stored</source>
             <translation>calibrate=1: MTL сцени {view_id} не містить висоти Сонця; значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="89" />
+            <location filename="../core/calibration.py" line="110" />
             <source>calibrate=1: the MTL of {view_id} has no reflectance coefficients for {band}; its values are as stored</source>
             <translation>calibrate=1: MTL сцени {view_id} не має коефіцієнтів відбиття для каналу {band}; його значення залишено як збережено</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="104" />
+            <location filename="../core/calibration.py" line="125" />
             <source>calibrate=1: {view_id} is Level-2A (surface reflectance); converted with its quantification value, not to top-of-atmosphere reflectance</source>
             <translation>calibrate=1: {view_id} — рівень 2A (коефіцієнт відбиття поверхні); перетворено за його значенням квантування, а не до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="111" />
+            <location filename="../core/calibration.py" line="132" />
             <source>calibrate=1: scene {view_id} has no product metadata in the store; reflectance = DN / {quantification} (the Level-1C definition)</source>
             <translation>calibrate=1: сцена {view_id} не має метаданих продукту у сховищі; коефіцієнт відбиття = DN / {quantification} (визначення рівня 1C)</translation>
         </message>
         <message>
-            <location filename="../core/calibration.py" line="118" />
+            <location filename="../core/calibration.py" line="139" />
             <source>calibrate=1: {band} is not a reflectance band; its values are as stored</source>
             <translation>calibrate=1: {band} не є каналом відбиття; його значення залишено як збережено</translation>
         </message>
@@ -1011,49 +1016,119 @@
             <translation>канал {band} не було прочитано для виразу</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="99" />
+            <location filename="../core/gdal_support.py" line="152" />
             <source>cannot read {path}: it is a {driver} file, and scene bands are read only as GeoTIFF or JPEG 2000</source>
             <translation>не вдається прочитати {path}: це файл {driver}, а канали сцен читаються лише як GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="102" />
+            <location filename="../core/gdal_support.py" line="155" />
             <source>not a GeoTIFF or JPEG 2000 raster</source>
             <translation>не растр GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="103" />
+            <location filename="../core/gdal_support.py" line="156" />
             <source>cannot read {path}: {reason}</source>
             <translation>не вдається прочитати {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="132" />
+            <location filename="../core/gdal_support.py" line="185" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>не вдається прочитати {path}: він змушує GDAL читати {file}, а канали сцен читаються лише з файлів GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="157" />
+            <location filename="../core/gdal_support.py" line="210" />
             <source>the file is empty</source>
             <translation>файл порожній</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="180" />
+            <location filename="../core/gdal_support.py" line="237" />
             <source>read failed</source>
             <translation>помилка читання</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="181" />
+            <location filename="../core/gdal_support.py" line="238" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>не вдається прочитати пікселі {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="212" />
+            <location filename="../core/gdal_support.py" line="269" />
             <source>no transformation</source>
             <translation>немає перетворення</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="213" />
+            <location filename="../core/gdal_support.py" line="270" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>не вдається перетворити область інтересу в систему координат растра: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="212" />
+            <source>the server does not serve parts of files (HTTP range requests), which reading only the blocks an area needs takes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="214" />
+            <source>it is not a GeoTIFF (scene bands over HTTP are read only as cloud-optimized GeoTIFFs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="226" />
+            <source>cannot read {path}: it is not a cloud-optimized GeoTIFF (its pixels are stored in strips as wide as the image, so any area would fetch whole rows of it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="260" />
+            <source>the connection was cut, also after {retries} retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="281" />
+            <source>access denied (HTTP {status}): the address needs credentials, or its signature has expired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="284" />
+            <source>not found (HTTP {status})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="286" />
+            <source>too many requests (HTTP 429), also after {retries} retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="288" />
+            <source>the server failed (HTTP {status}), also after {retries} retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="290" />
+            <source>refused (HTTP {status})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="298" />
+            <source>cannot connect ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="306" />
+            <source>no answer within {seconds} s, also after {retries} retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_store.py" line="47" />
+            <source>{url} is not an http(s) URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_store.py" line="79" />
+            <source>the scene store {store} lists no scenes over HTTP: it serves scenes by view_id only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/http_store.py" line="106" />
+            <source>the server does not say whether it has the file</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../core/indices.py" line="241" />
@@ -1411,37 +1486,37 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="132" />
+            <location filename="../core/scenes.py" line="136" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="134" />
+            <location filename="../core/scenes.py" line="138" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: жодного)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="188" />
+            <location filename="../core/scenes.py" line="193" />
             <source>{path} is not georeferenced</source>
             <translation>{path} не має геоприв'язки</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="300" />
+            <location filename="../core/scenes.py" line="311" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>сцену {view_id} пропущено: жоден її канал не читається</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="359" />
+            <location filename="../core/scenes.py" line="370" />
             <source>the scene folder {folder} does not exist</source>
             <translation>тека сцен {folder} не існує</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="377" />
+            <location filename="../core/scenes.py" line="388" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} пропущено: його назва не в UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="404" />
+            <location filename="../core/scenes.py" line="415" />
             <source>(no scene folder)</source>
             <translation>(немає теки сцен)</translation>
         </message>
@@ -1546,12 +1621,12 @@
             <translation>{path} не містить полігонів</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="147" />
+            <location filename="../core/local/bandmath.py" line="145" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>не вдається передискретизувати {path} на сітку {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="243" />
+            <location filename="../core/local/bandmath.py" line="241" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
         </message>
@@ -1596,42 +1671,42 @@
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="124" />
+            <location filename="../core/local/mt_stats.py" line="128" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="319" />
+            <location filename="../core/local/mt_stats.py" line="323" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="338" />
+            <location filename="../core/local/mt_stats.py" line="342" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="342" />
+            <location filename="../core/local/mt_stats.py" line="346" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="380" />
+            <location filename="../core/local/mt_stats.py" line="384" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="95" />
+            <location filename="../core/local/raster.py" line="105" />
             <source>{path} has a rotated geotransform, which the local processor does not crop</source>
             <translation>{path} має повернуте геоперетворення, яке локальний обробник не обрізає</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="267" />
+            <location filename="../core/local/raster.py" line="282" />
             <source>rasterize failed</source>
             <translation>помилка растеризації</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="268" />
+            <location filename="../core/local/raster.py" line="283" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>не вдається растеризувати область інтересу: {reason}</translation>
         </message>
@@ -2281,37 +2356,37 @@
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="162" />
+            <location filename="../services/task_controller.py" line="168" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="174" />
+            <location filename="../services/task_controller.py" line="180" />
             <source>cancelled; nothing was written</source>
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="206" />
+            <location filename="../services/task_controller.py" line="212" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="217" />
+            <location filename="../services/task_controller.py" line="223" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="291" />
+            <location filename="../services/task_controller.py" line="299" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="298" />
+            <location filename="../services/task_controller.py" line="306" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="302" />
+            <location filename="../services/task_controller.py" line="310" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
         </message>
