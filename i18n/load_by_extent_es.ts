@@ -713,7 +713,7 @@
         <message>
             <location filename="../core/calibration.py" line="83" />
             <source>calibrate=1: {band} has no scale and offset stated by its source; its values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: {band} no tiene escala ni desplazamiento indicados por su origen; sus valores son los almacenados</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="89" />
@@ -1063,72 +1063,72 @@
         <message>
             <location filename="../core/http_raster.py" line="212" />
             <source>the server does not serve parts of files (HTTP range requests), which reading only the blocks an area needs takes</source>
-            <translation type="unfinished" />
+            <translation>el servidor no sirve partes de archivos (peticiones HTTP Range), que hacen falta para leer solo los bloques que toca un área</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="214" />
             <source>it is not a GeoTIFF (scene bands over HTTP are read only as cloud-optimized GeoTIFFs)</source>
-            <translation type="unfinished" />
+            <translation>no es un GeoTIFF (las bandas de escenas por HTTP se leen solo como GeoTIFF optimizados para la nube)</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="226" />
             <source>cannot read {path}: it is not a cloud-optimized GeoTIFF (its pixels are stored in strips as wide as the image, so any area would fetch whole rows of it)</source>
-            <translation type="unfinished" />
+            <translation>no se puede leer {path}: no es un GeoTIFF optimizado para la nube (sus píxeles se guardan en franjas tan anchas como la imagen, así que cualquier área traería filas enteras)</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="260" />
             <source>the connection was cut, also after {retries} retries</source>
-            <translation type="unfinished" />
+            <translation>la conexión se cortó, también tras {retries} reintentos</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="281" />
             <source>access denied (HTTP {status}): the address needs credentials, or its signature has expired</source>
-            <translation type="unfinished" />
+            <translation>acceso denegado (HTTP {status}): la dirección necesita credenciales, o su firma ha caducado</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="284" />
             <source>not found (HTTP {status})</source>
-            <translation type="unfinished" />
+            <translation>no encontrado (HTTP {status})</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="286" />
             <source>too many requests (HTTP 429), also after {retries} retries</source>
-            <translation type="unfinished" />
+            <translation>demasiadas peticiones (HTTP 429), también tras {retries} reintentos</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="288" />
             <source>the server failed (HTTP {status}), also after {retries} retries</source>
-            <translation type="unfinished" />
+            <translation>el servidor falló (HTTP {status}), también tras {retries} reintentos</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="290" />
             <source>refused (HTTP {status})</source>
-            <translation type="unfinished" />
+            <translation>rechazado (HTTP {status})</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="298" />
             <source>cannot connect ({reason})</source>
-            <translation type="unfinished" />
+            <translation>no se puede conectar ({reason})</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="306" />
             <source>no answer within {seconds} s, also after {retries} retries</source>
-            <translation type="unfinished" />
+            <translation>sin respuesta en {seconds} s, también tras {retries} reintentos</translation>
         </message>
         <message>
             <location filename="../core/http_store.py" line="47" />
             <source>{url} is not an http(s) URL</source>
-            <translation type="unfinished" />
+            <translation>{url} no es una URL http(s)</translation>
         </message>
         <message>
             <location filename="../core/http_store.py" line="79" />
             <source>the scene store {store} lists no scenes over HTTP: it serves scenes by view_id only</source>
-            <translation type="unfinished" />
+            <translation>el almacén de escenas {store} no lista escenas por HTTP: sirve escenas solo por view_id</translation>
         </message>
         <message>
             <location filename="../core/http_store.py" line="106" />
             <source>the server does not say whether it has the file</source>
-            <translation type="unfinished" />
+            <translation>el servidor no dice si tiene el archivo</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="241" />

@@ -713,7 +713,7 @@
         <message>
             <location filename="../core/calibration.py" line="83" />
             <source>calibrate=1: {band} has no scale and offset stated by its source; its values are as stored</source>
-            <translation type="unfinished" />
+            <translation>calibrate=1: для {band} джерело не вказує масштаб і зсув; його значення такі, як збережено</translation>
         </message>
         <message>
             <location filename="../core/calibration.py" line="89" />
@@ -1063,72 +1063,72 @@
         <message>
             <location filename="../core/http_raster.py" line="212" />
             <source>the server does not serve parts of files (HTTP range requests), which reading only the blocks an area needs takes</source>
-            <translation type="unfinished" />
+            <translation>сервер не віддає частин файлів (запити HTTP Range), а саме вони потрібні, щоб читати лише блоки, яких торкається область</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="214" />
             <source>it is not a GeoTIFF (scene bands over HTTP are read only as cloud-optimized GeoTIFFs)</source>
-            <translation type="unfinished" />
+            <translation>це не GeoTIFF (канали сцен через HTTP читаються лише як хмарно-оптимізовані GeoTIFF)</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="226" />
             <source>cannot read {path}: it is not a cloud-optimized GeoTIFF (its pixels are stored in strips as wide as the image, so any area would fetch whole rows of it)</source>
-            <translation type="unfinished" />
+            <translation>не вдається прочитати {path}: це не хмарно-оптимізований GeoTIFF (його пікселі зберігаються смугами на всю ширину зображення, тож будь-яка область завантажувала б цілі рядки)</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="260" />
             <source>the connection was cut, also after {retries} retries</source>
-            <translation type="unfinished" />
+            <translation>з'єднання обірвалося, також після повторних спроб: {retries}</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="281" />
             <source>access denied (HTTP {status}): the address needs credentials, or its signature has expired</source>
-            <translation type="unfinished" />
+            <translation>доступ заборонено (HTTP {status}): адреса потребує облікових даних, або її підпис прострочено</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="284" />
             <source>not found (HTTP {status})</source>
-            <translation type="unfinished" />
+            <translation>не знайдено (HTTP {status})</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="286" />
             <source>too many requests (HTTP 429), also after {retries} retries</source>
-            <translation type="unfinished" />
+            <translation>забагато запитів (HTTP 429), також після повторних спроб: {retries}</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="288" />
             <source>the server failed (HTTP {status}), also after {retries} retries</source>
-            <translation type="unfinished" />
+            <translation>збій сервера (HTTP {status}), також після повторних спроб: {retries}</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="290" />
             <source>refused (HTTP {status})</source>
-            <translation type="unfinished" />
+            <translation>відмовлено (HTTP {status})</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="298" />
             <source>cannot connect ({reason})</source>
-            <translation type="unfinished" />
+            <translation>не вдається з'єднатися ({reason})</translation>
         </message>
         <message>
             <location filename="../core/http_raster.py" line="306" />
             <source>no answer within {seconds} s, also after {retries} retries</source>
-            <translation type="unfinished" />
+            <translation>немає відповіді протягом {seconds} с, також після повторних спроб: {retries}</translation>
         </message>
         <message>
             <location filename="../core/http_store.py" line="47" />
             <source>{url} is not an http(s) URL</source>
-            <translation type="unfinished" />
+            <translation>{url} не є URL http(s)</translation>
         </message>
         <message>
             <location filename="../core/http_store.py" line="79" />
             <source>the scene store {store} lists no scenes over HTTP: it serves scenes by view_id only</source>
-            <translation type="unfinished" />
+            <translation>сховище сцен {store} не перелічує сцени через HTTP: воно видає сцени лише за view_id</translation>
         </message>
         <message>
             <location filename="../core/http_store.py" line="106" />
             <source>the server does not say whether it has the file</source>
-            <translation type="unfinished" />
+            <translation>сервер не повідомляє, чи має він цей файл</translation>
         </message>
         <message>
             <location filename="../core/indices.py" line="241" />
