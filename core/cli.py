@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NoReturn
 from .api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
 
 if TYPE_CHECKING:  # the commands import what they run only when they run it
+    from .http_raster import RemoteReading
     from .remote.client import RemoteConfig
     from .remote.search import RemoteScene
     from .runner import Backend
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run a task request (JSON file, or - for stdin)")
     run.add_argument("request", help="the request JSON file, as the task API takes it")
     where = run.add_mutually_exclusive_group(required=True)
-    where.add_argument("--scenes", help="run with the local processor, on this scene store (a folder of scenes)")
+    where.add_argument("--scenes", help="run with the local processor, on this scene source: a folder of scenes, a "
+                                        "STAC API URL, or the URL of a web server with the scene folder layouts")
     where.add_argument("--api-url", help=f"run on the Processing API at this base URL (e.g. {DEFAULT_API_URL})")
     run.add_argument("--out", default=".", help="folder for the results (default: the current folder)")
     _add_key_arguments(run)
@@ -88,6 +90,13 @@ def _add_key_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--api-key", help="the API key (better: the environment variable LBE_API_KEY, which "
                                           "other users of this computer cannot see in the process list)")
     parser.add_argument("--timeout", type=_positive_seconds, default=60.0, help="seconds to wait for each HTTP answer")
+
+
+def _remote_reading(args: argparse.Namespace) -> RemoteReading:
+    """How scene files and catalogs are read over HTTP: --timeout for each answer."""
+    from .http_raster import RemoteReading
+
+    return RemoteReading(timeout=args.timeout)
 
 
 def _remote_config(args: argparse.Namespace, search_url: str | None = None) -> RemoteConfig:
@@ -207,8 +216,10 @@ def _run(args: argparse.Namespace) -> int:
     backend: Backend
     if args.scenes:
         from .local import LocalBackend
+        from .scenes import SceneStoreSet
 
-        backend = LocalBackend(args.scenes)
+        reading = _remote_reading(args)
+        backend = LocalBackend(SceneStoreSet([args.scenes], reading=reading), reading)
     else:
         from .remote.backend import RemoteBackend
         from .remote.ledger import TaskLedger, ledger_path_for_command_line
@@ -231,19 +242,13 @@ def _scenes(args: argparse.Namespace) -> int:
     aoi = _read_aoi(args.aoi) if args.aoi else None
     problems: list[str] = []
     found: Sequence[Scene] | Sequence[RemoteScene]
-    if args.scenes and _is_url(args.scenes):
+    if args.scenes:
         from .feedback import ConsoleFeedback
-        from .stac.sources import source_for_url
+        from .sources import open_scene_source
 
-        stac = source_for_url(args.scenes, timeout=args.timeout)
-        found, problems = stac.search(aoi, args.start, args.end, args.max_cloud, args.sensor,
-                                      feedback=ConsoleFeedback())
-    elif args.scenes:
-        from .scenes import SceneStore
-
-        store = SceneStore(args.scenes)
-        found = store.search(aoi=aoi, start=args.start, end=args.end, max_cloud=args.max_cloud, sensors=args.sensor,
-                             problems=problems)
+        source = open_scene_source(args.scenes, reading=_remote_reading(args))
+        found = source.search(aoi=aoi, start=args.start, end=args.end, max_cloud=args.max_cloud, sensors=args.sensor,
+                              problems=problems, feedback=ConsoleFeedback())
     else:
         from .feedback import ConsoleFeedback
         from .remote.search import DEFAULT_DATASETS, search_remote_scenes
@@ -271,10 +276,6 @@ def _scenes(args: argparse.Namespace) -> int:
         _error(f"standard output cannot be written ({failure})")
         return EXIT_FAILURE
     return EXIT_OK
-
-
-def _is_url(text: str) -> bool:
-    return text.strip().lower().startswith(("http://", "https://"))
 
 
 def _read_aoi(path: str) -> dict:

@@ -15,16 +15,17 @@ Without a listing there is nothing to search: `search` says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from .errors import DataError, SceneNotFoundError
+from .feedback import FeedbackLike
 from .gdal_support import shown_url
 from .http_raster import RemoteReading, explain_failure
 from .i18n import tr
@@ -75,7 +76,12 @@ class HttpSceneStore:
         return Scene(scene_id=scene_id, band_files=band_files, product_level=product_level,
                      layout=LAYOUT_VIEW_ID_FOLDER)
 
-    def search(self, **criteria: Any) -> list[Scene]:
+    def scenes(self) -> list[Scene]:
+        return []  # nothing is listed over HTTP
+
+    def search(self, aoi: dict | None = None, start: dt.date | None = None, end: dt.date | None = None,  # noqa: ARG002
+               max_cloud: float | None = None, sensors: Sequence[str] | None = None,  # noqa: ARG002
+               problems: list[str] | None = None, feedback: FeedbackLike | None = None) -> list[Scene]:  # noqa: ARG002
         message = tr("the scene store {store} lists no scenes over HTTP: it serves scenes by view_id only")
         raise DataError(message.format(store=self.root))
 

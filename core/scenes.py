@@ -33,14 +33,16 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from . import aoi as aoi_module
 from . import api_rules
-from .errors import DataError, RequestError, SceneNotFoundError
+from .errors import DataError, LoadByExtentError, RequestError, SceneNotFoundError
 from .gdal_support import lonlat_footprint, open_raster, shown_path
-from .http_raster import forget, is_url
+from .http_raster import RemoteReading, forget, is_url
 from .i18n import tr
 from .sensors import SENSOR_NAMES, SENTINEL2, SceneId, Sensor, parse_view_id
 
 if TYPE_CHECKING:
+    from .feedback import FeedbackLike
     from .remote.search import RemoteScene
+    from .remote.transport import TransportFactory
 
 # GeoTIFF and JPEG 2000 only: the formats of scenes, and the only drivers bands are opened with
 # (gdal_support.SCENE_RASTER_DRIVERS); never a VRT, which could point at any file.
@@ -332,6 +334,7 @@ class SceneStore:
         max_cloud: float | None = None,
         sensors: Sequence[str] | None = None,
         problems: list[str] | None = None,
+        feedback: FeedbackLike | None = None,  # noqa: ARG002 - a folder is searched at once; URLs take it
     ) -> list[Scene]:
         """Scenes intersecting `aoi` (GeoJSON in EPSG:4326), within the dates, clouds and sensors;
         newest first, each with only its readable bands. What could not be read (paths that are
@@ -405,10 +408,13 @@ def _printable_path(path: str) -> str:
 
 
 class SceneStoreSet:
-    """Several scene folders searched as one (the dock's configured folders)."""
+    """Several scene sources searched as one (the dock's configured folders and URLs; core/sources.py)."""
 
-    def __init__(self, roots: Sequence[str]) -> None:
-        self.stores = [SceneStore(root) for root in dict.fromkeys(roots)]
+    def __init__(self, roots: Sequence[str], transport: TransportFactory | None = None,
+                 reading: RemoteReading | None = None) -> None:
+        from .sources import open_scene_source  # folders and URLs (it builds on this module)
+
+        self.stores = [open_scene_source(root, transport, reading) for root in dict.fromkeys(roots)]
 
     @property
     def root(self) -> str:
@@ -433,15 +439,21 @@ class SceneStoreSet:
         """Scenes of every folder matching `criteria` (see SceneStore.search), newest first, and
         the problems of folders that could not be searched (a missing folder does not hide the
         others' scenes)."""
+        from .remote.client import RemoteError  # a catalog's failure (imported late: folders need no network)
+
         found: dict[str, Scene] = {}
         problems: list[str] = []
+        failures: list[LoadByExtentError] = []
         for store in reversed(self.stores):  # the first folder wins for a scene found twice
             store_problems: list[str] = []
             try:
                 found.update((scene.view_id, scene) for scene in store.search(**criteria, problems=store_problems))
-            except DataError as error:
+            except (DataError, RemoteError) as error:
                 store_problems.append(str(error))
+                failures.append(error)
             problems[:0] = store_problems
+        if failures and len(failures) == len(self.stores) and any(is_url(store.root) for store in self.stores):
+            raise failures[-1]  # no source answered: a catalog's failure is the answer, not an empty list
         scenes = sorted(found.values(), key=date_order, reverse=True)
         return scenes, problems
 

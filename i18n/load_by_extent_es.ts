@@ -1116,17 +1116,17 @@
             <translation>sin respuesta en {seconds} s, también tras {retries} reintentos</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="47" />
+            <location filename="../core/http_store.py" line="48" />
             <source>{url} is not an http(s) URL</source>
             <translation>{url} no es una URL http(s)</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="79" />
+            <location filename="../core/http_store.py" line="85" />
             <source>the scene store {store} lists no scenes over HTTP: it serves scenes by view_id only</source>
             <translation>el almacén de escenas {store} no lista escenas por HTTP: sirve escenas solo por view_id</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="106" />
+            <location filename="../core/http_store.py" line="112" />
             <source>the server does not say whether it has the file</source>
             <translation>el servidor no dice si tiene el archivo</translation>
         </message>
@@ -1486,37 +1486,37 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="136" />
+            <location filename="../core/scenes.py" line="138" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="138" />
+            <location filename="../core/scenes.py" line="140" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: ninguna)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="193" />
+            <location filename="../core/scenes.py" line="195" />
             <source>{path} is not georeferenced</source>
             <translation>{path} no está georreferenciado</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="311" />
+            <location filename="../core/scenes.py" line="313" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>la escena {view_id} se omite: no se puede leer ninguna de sus bandas</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="370" />
+            <location filename="../core/scenes.py" line="373" />
             <source>the scene folder {folder} does not exist</source>
             <translation>la carpeta de escenas {folder} no existe</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="388" />
+            <location filename="../core/scenes.py" line="391" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} se omite: su nombre no está en UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="415" />
+            <location filename="../core/scenes.py" line="421" />
             <source>(no scene folder)</source>
             <translation>(sin carpeta de escenas)</translation>
         </message>
@@ -1584,6 +1584,16 @@
             <location filename="../core/sensors.py" line="413" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
+        </message>
+        <message>
+            <location filename="../core/sources.py" line="101" />
+            <source>the scene source {url} does not answer: {reason}</source>
+            <translation>el origen de escenas {url} no responde: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/sources.py" line="116" />
+            <source>{url} is no STAC API (its landing page has no search link), and a web server of scene folders cannot be searched: it serves scenes by view_id only</source>
+            <translation>{url} no es una API STAC (su página de inicio no tiene enlace search), y un servidor web de carpetas de escenas no se puede buscar: sirve escenas solo por view_id</translation>
         </message>
         <message>
             <location filename="../core/statistics.py" line="266" />
@@ -1671,27 +1681,27 @@
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="128" />
+            <location filename="../core/local/mt_stats.py" line="129" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="323" />
+            <location filename="../core/local/mt_stats.py" line="324" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="342" />
+            <location filename="../core/local/mt_stats.py" line="343" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>ningún píxel del área de interés está despejado en la máscara de nubes de la escena ({mask}): cada píxel válido de {indices} es nube, sombra de nube o relleno de la máscara</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="346" />
+            <location filename="../core/local/mt_stats.py" line="347" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="384" />
+            <location filename="../core/local/mt_stats.py" line="385" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
@@ -2286,7 +2296,7 @@
             <translation>el servicio de tokens {url} no dio ningún token para {collection}: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/stac/sources.py" line="208" />
+            <location filename="../core/stac/sources.py" line="207" />
             <source>{count} item(s) of {url} are of no scene the plugin knows, skipped</source>
             <translation>{count} elemento(s) de {url} no son de ninguna escena que el complemento conozca; se omiten</translation>
         </message>

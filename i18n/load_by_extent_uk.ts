@@ -1116,17 +1116,17 @@
             <translation>немає відповіді протягом {seconds} с, також після повторних спроб: {retries}</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="47" />
+            <location filename="../core/http_store.py" line="48" />
             <source>{url} is not an http(s) URL</source>
             <translation>{url} не є URL http(s)</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="79" />
+            <location filename="../core/http_store.py" line="85" />
             <source>the scene store {store} lists no scenes over HTTP: it serves scenes by view_id only</source>
             <translation>сховище сцен {store} не перелічує сцени через HTTP: воно видає сцени лише за view_id</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="106" />
+            <location filename="../core/http_store.py" line="112" />
             <source>the server does not say whether it has the file</source>
             <translation>сервер не повідомляє, чи має він цей файл</translation>
         </message>
@@ -1486,37 +1486,37 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="136" />
+            <location filename="../core/scenes.py" line="138" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="138" />
+            <location filename="../core/scenes.py" line="140" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: жодного)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="193" />
+            <location filename="../core/scenes.py" line="195" />
             <source>{path} is not georeferenced</source>
             <translation>{path} не має геоприв'язки</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="311" />
+            <location filename="../core/scenes.py" line="313" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>сцену {view_id} пропущено: жоден її канал не читається</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="370" />
+            <location filename="../core/scenes.py" line="373" />
             <source>the scene folder {folder} does not exist</source>
             <translation>тека сцен {folder} не існує</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="388" />
+            <location filename="../core/scenes.py" line="391" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} пропущено: його назва не в UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="415" />
+            <location filename="../core/scenes.py" line="421" />
             <source>(no scene folder)</source>
             <translation>(немає теки сцен)</translation>
         </message>
@@ -1584,6 +1584,16 @@
             <location filename="../core/sensors.py" line="413" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
+        </message>
+        <message>
+            <location filename="../core/sources.py" line="101" />
+            <source>the scene source {url} does not answer: {reason}</source>
+            <translation>джерело сцен {url} не відповідає: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../core/sources.py" line="116" />
+            <source>{url} is no STAC API (its landing page has no search link), and a web server of scene folders cannot be searched: it serves scenes by view_id only</source>
+            <translation>{url} не є STAC API (його головна сторінка не має посилання search), а вебсервер із теками сцен не можна шукати: він видає сцени лише за view_id</translation>
         </message>
         <message>
             <location filename="../core/statistics.py" line="266" />
@@ -1671,27 +1681,27 @@
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="128" />
+            <location filename="../core/local/mt_stats.py" line="129" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="323" />
+            <location filename="../core/local/mt_stats.py" line="324" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="342" />
+            <location filename="../core/local/mt_stats.py" line="343" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="346" />
+            <location filename="../core/local/mt_stats.py" line="347" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="384" />
+            <location filename="../core/local/mt_stats.py" line="385" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
@@ -2286,7 +2296,7 @@
             <translation>служба токенів {url} не видала токен для {collection}: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/stac/sources.py" line="208" />
+            <location filename="../core/stac/sources.py" line="207" />
             <source>{count} item(s) of {url} are of no scene the plugin knows, skipped</source>
             <translation>елементів {url}, що не є відомими плагіну сценами, пропущено: {count}</translation>
         </message>

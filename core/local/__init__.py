@@ -9,16 +9,17 @@ from ..gdal_support import thread_config
 from ..http_raster import RemoteReading, remote_reading
 from ..request import BandmathParams, JpegParams, LbeParams, MtStatsParams, TaskParams, TaskRequest
 from ..results import TaskResult
-from ..scenes import Scene, SceneStore, SceneStoreSet
+from ..scenes import Scene, SceneStoreSet
+from ..sources import SceneSource, open_scene_source
 
 
 @overload
-def check_request(params: MtStatsParams, store: SceneStore | SceneStoreSet) -> None: ...
+def check_request(params: MtStatsParams, store: SceneSource | SceneStoreSet) -> None: ...
 @overload
-def check_request(params: LbeParams | BandmathParams | JpegParams, store: SceneStore | SceneStoreSet) -> Scene: ...
+def check_request(params: LbeParams | BandmathParams | JpegParams, store: SceneSource | SceneStoreSet) -> Scene: ...
 @overload
-def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scene | None: ...
-def check_request(params: TaskParams, store: SceneStore | SceneStoreSet) -> Scene | None:
+def check_request(params: TaskParams, store: SceneSource | SceneStoreSet) -> Scene | None: ...
+def check_request(params: TaskParams, store: SceneSource | SceneStoreSet) -> Scene | None:
     """Whether the store can serve a valid request, as the local processor checks it before any
     work: the scene is in the store, it has the bands (of the list or of the expressions) and the
     metadata files asked for, and the AOI overlaps them. Raises SceneNotFoundError or DataError
@@ -54,8 +55,8 @@ class LocalBackend:
 
     name = "local"
 
-    def __init__(self, store: SceneStore | SceneStoreSet | str, reading: RemoteReading | None = None) -> None:
-        self.store = SceneStore(store) if isinstance(store, str) else store
+    def __init__(self, store: SceneSource | SceneStoreSet | str, reading: RemoteReading | None = None) -> None:
+        self.store = open_scene_source(store, reading=reading) if isinstance(store, str) else store
         self.reading = reading
 
     def check(self, params: TaskParams) -> Scene | None:

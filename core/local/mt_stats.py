@@ -45,8 +45,9 @@ from ..indices import ResolvedExpression, resolve_bm_type
 from ..naming import file_name_part
 from ..request import MtStatsParams
 from ..results import TaskResult
-from ..scenes import Scene, SceneStore, SceneStoreSet, date_order
+from ..scenes import Scene, SceneStoreSet, date_order
 from ..sensors import landsat_collection
+from ..sources import SceneSource
 from .bandmath import BandOnGrid, coarsest
 from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window
 
@@ -369,18 +370,18 @@ def _error(answer: _SceneAnswer) -> dict:
             "scene_id": scene.scene_id.scene_name, "view_id": scene.view_id, "error": answer.error}
 
 
-def select_scenes(store: SceneStore | SceneStoreSet, params: MtStatsParams) -> list[Scene]:
+def select_scenes(store: SceneSource | SceneStoreSet, params: MtStatsParams, feedback: FeedbackLike | None = None) -> list[Scene]:
     """The scenes of the request, in date order, at most `limit` of them (the earliest)."""
     found = store.search(aoi=params.geometry, start=params.date_start, end=params.date_end,
-                         sensors=list(params.sensors) if params.sensors else None)
+                         sensors=list(params.sensors) if params.sensors else None, feedback=feedback)
     scenes = found[0] if isinstance(found, tuple) else found  # a set of stores also says its problems
     scenes = sorted(scenes, key=date_order)
     return scenes[:params.limit]
 
 
-def compute_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams, feedback: FeedbackLike | None = None) -> dict:
+def compute_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams, feedback: FeedbackLike | None = None) -> dict:
     """The API's answer to an mt_stats request over `store`."""
-    scenes = select_scenes(store, params)
+    scenes = select_scenes(store, params, feedback)
     message = tr("{count} scene(s) between {date_start} and {date_end} meet the area")
     report(feedback, message.format(count=len(scenes), date_start=params.date_start, date_end=params.date_end))
     progress = ProgressRange(feedback, 0, 100)
@@ -409,7 +410,7 @@ def compute_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams,
     return {"errors": errors, "result": result}
 
 
-def run_mt_stats(params: MtStatsParams, store: SceneStore | SceneStoreSet, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
+def run_mt_stats(params: MtStatsParams, store: SceneSource | SceneStoreSet, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
     check_cancelled(feedback)
     answer = compute_statistics(store, params, feedback)
     check_cancelled(feedback)

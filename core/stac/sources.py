@@ -53,19 +53,18 @@ PRESETS = (
 )
 
 
-def is_http_url(text: str) -> bool:
-    return str(text).strip().lower().startswith(("http://", "https://"))
-
-
-def source_for_url(url: str, transport: TransportFactory | None = None, timeout: float = 60.0) -> StacSource:
+def source_for_url(url: str, transport: TransportFactory | None = None, timeout: float = 60.0,
+                   max_retries: int = 6, backoff_base: float = 1.0) -> StacSource:
     """The source of a STAC API root URL: a known catalog with its collections and signing, else
     the URL with the default collections."""
     root = url.strip().rstrip("/")
     for preset in PRESETS:
         if root == preset.root:
             signer = TokenSigner(preset.token_url, transport, timeout) if preset.token_url else None
-            return StacSource(root, preset.collections, signer, transport, timeout)
-    return StacSource(root, DEFAULT_COLLECTIONS, None, transport, timeout)
+            return StacSource(root, preset.collections, signer, transport, timeout, max_retries=max_retries,
+                              backoff_base=backoff_base)
+    return StacSource(root, DEFAULT_COLLECTIONS, None, transport, timeout, max_retries=max_retries,
+                      backoff_base=backoff_base)
 
 
 def collection_sensors(collection: str) -> tuple[str, str | None] | None:

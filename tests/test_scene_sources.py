@@ -1,0 +1,115 @@
+"""Scene sources at URLs, end to end: a STAC API on 127.0.0.1 whose items point at COGs of the
+sample imagery on a Range server, used wherever a scene folder is (`lbe run --scenes URL`, the
+local backend, a set of sources); a plain HTTP store told apart from a catalog; a URL that does
+not answer named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+
+import numpy as np
+import pytest
+from load_by_extent.core.errors import DataError
+from load_by_extent.core.feedback import Feedback
+from load_by_extent.core.http_raster import RemoteReading
+from load_by_extent.core.http_store import HttpSceneStore
+from load_by_extent.core.local import LocalBackend
+from load_by_extent.core.local.lbe import run_lbe
+from load_by_extent.core.request import lbe_request, mt_stats_request
+from load_by_extent.core.runner import run
+from load_by_extent.core.scenes import SceneStore, SceneStoreSet
+from load_by_extent.core.sources import UrlSceneSource, open_scene_source
+from osgeo import gdal
+from rasters import centres_inside, read_raster, rings_in_crs
+from stac_server import StacServer, earth_search_item
+from test_http_raster import AOI, S2_VIEW, assert_same_raster, cog_folder, s2_scene, server  # noqa: F401
+
+SCALE, OFFSET = 0.0001, -0.1  # what the item states of every reflectance band (Earth Search, baseline 04.00+)
+ACQUIRED = dt.datetime(2017, 2, 16, 10, 21, 1, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def catalog(sample_store, server):  # noqa: F811 - the COG server of test_http_raster
+    """An Earth Search catalog holding the sample scene as an L2A item, its bands on the COG server."""
+    footprint = SceneStore(sample_store).find(S2_VIEW).footprint()
+    item = earth_search_item("33UUU", ACQUIRED, geometry=footprint, asset_base=server.base_url,
+                             assets={"red": "s2/B04.tif", "green": "s2/B03.tif", "blue": "s2/B02.tif",
+                                     "nir": "s2/B08.tif"})
+    with StacServer(page_size=2) as stac:
+        stac.add_item("es", item)
+        yield stac
+
+
+def test_a_crop_through_a_catalog_on_the_command_line_is_the_crop_of_the_files_on_disk(
+        lbe_command, sample_store, cog_folder, catalog, tmp_path):  # noqa: F811
+    request = lbe_request(S2_VIEW, ["B04"], AOI, merge=True)
+    (tmp_path / "request.json").write_text(request.to_json())
+    answer = subprocess.run(lbe_command + ["run", str(tmp_path / "request.json"), "--scenes", catalog.root("es"),
+                                           "--out", str(tmp_path / "stac")], capture_output=True, text=True, timeout=300)
+    assert answer.returncode == 0, answer.stderr
+    files = json.loads(answer.stdout)["files"]
+    on_disk = s2_scene(sample_store, lambda band: os.path.join(cog_folder, "s2", f"{band}.tif"))
+    (tmp_path / "disk").mkdir()
+    local = run_lbe(request.validate(), on_disk, str(tmp_path / "disk"), None)
+    assert [os.path.basename(path) for path in files] == [os.path.basename(path) for path in local.files]
+    assert_same_raster(local.files[0], files[0])  # stored values, pixel for pixel: no scale applied
+
+
+def test_statistics_through_a_catalog_are_those_of_the_stated_physical_values(cog_folder, catalog, tmp_path):  # noqa: F811
+    request = mt_stats_request(["NDVI"], "2017-02-01", "2017-02-28", AOI)
+    backend = LocalBackend(SceneStoreSet([catalog.root("es")]))
+    answer = run(request, backend, str(tmp_path / "out"), Feedback()).details["result"]
+    assert answer["errors"] == []
+    [entry] = answer["result"]
+    assert entry["view_id"] == S2_VIEW
+    (red,), red_set = read_raster(os.path.join(cog_folder, "s2", "B04.tif"))
+    (nir,), _ = read_raster(os.path.join(cog_folder, "s2", "B08.tif"))
+    transform = red_set.GetGeoTransform()
+    xs = transform[0] + (np.arange(red.shape[1]) + 0.5) * transform[1]
+    ys = transform[3] + (np.arange(red.shape[0]) + 0.5) * transform[5]
+    inside = centres_inside(xs, ys, rings_in_crs(AOI, 32633))
+    red_physical, nir_physical = (band.astype(np.float64) * SCALE + OFFSET for band in (red, nir))
+    with np.errstate(all="ignore"):
+        ndvi = (nir_physical - red_physical) / (nir_physical + red_physical)
+    valid = inside & (red != 0) & (nir != 0) & np.isfinite(ndvi)
+    values = ndvi[valid]
+    assert values.size > 1000
+    assert entry["average"] == pytest.approx(float(values.mean()), rel=1e-9)
+    assert entry["max"] == pytest.approx(float(values.max()), rel=1e-9)
+    # The offset changes the figures: a computation on stored values would not give them.
+    stored = (nir[valid].astype(np.float64) - red[valid]) / (nir[valid].astype(np.float64) + red[valid])
+    assert abs(float(stored.mean()) - entry["average"]) > 1e-3
+    gdal.VSICurlClearCache()
+
+
+def test_a_url_that_is_no_catalog_is_a_store_over_http(server):  # noqa: F811
+    source = open_scene_source(server.base_url + "/")
+    assert isinstance(source, UrlSceneSource)
+    assert source.scenes() == []  # building it asked the server nothing
+    assert server.requests() == 0
+    assert isinstance(source._resolved(), HttpSceneStore)
+    with pytest.raises(DataError, match="serves scenes by view_id only"):
+        source.search(start=dt.date(2017, 1, 1))
+
+
+def test_a_set_of_sources_mixes_folders_and_catalogs(sample_store, catalog):
+    stores = SceneStoreSet([os.path.join(sample_store, "landsat-timeseries"), catalog.root("es")])
+    scenes, problems = stores.search(start=dt.date(2017, 2, 16), end=dt.date(2017, 2, 16))
+    assert problems == []
+    assert [scene.view_id for scene in scenes] == [S2_VIEW]
+    assert stores.find(S2_VIEW).band_files["B04"].startswith("http://127.0.0.1")
+
+
+def test_a_url_that_does_not_answer_is_named(tmp_path):
+    with StacServer() as stopped:
+        root = stopped.root("es")
+    source = UrlSceneSource(root, reading=RemoteReading(timeout=2.0, retries=0))
+    with pytest.raises(DataError, match="does not answer") as raised:
+        source.find(S2_VIEW)
+    assert root.split("?")[0] in str(raised.value)
+    # Alone in a set, the failure is the answer, not an empty list.
+    with pytest.raises(DataError, match="does not answer"):
+        SceneStoreSet([root], reading=RemoteReading(timeout=2.0, retries=0)).search(start=dt.date(2017, 1, 1))
