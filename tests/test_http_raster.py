@@ -95,7 +95,8 @@ class ServedScenes:
             raise SceneNotFoundError(view_id, self.root)
         return self._scenes[view_id]
 
-    def search(self, aoi=None, start=None, end=None, max_cloud=None, sensors=None, problems=None) -> list[Scene]:
+    def search(self, aoi=None, start=None, end=None, max_cloud=None, sensors=None, problems=None,
+               feedback=None) -> list[Scene]:
         return [scene for scene in self._scenes.values()
                 if (start is None or scene.date >= start) and (end is None or scene.date <= end)]
 
