@@ -343,6 +343,15 @@ def parse_view_id(view_id: str) -> SceneId:
     raise RequestError(message.format(view_id=text), FIELD)
 
 
+def scene_date(view_id: str | None) -> dt.date | None:
+    """The acquisition date a view_id carries; None without one (a NAIP id without a date, an
+    id that is missing or not a scene id)."""
+    try:
+        return parse_view_id(view_id).date if view_id else None
+    except RequestError:
+        return None
+
+
 def _parse_sentinel2(view_id: str) -> SceneId:
     match = _S2.fullmatch(view_id)
     if not match:

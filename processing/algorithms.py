@@ -65,6 +65,7 @@ from ..core.statistics import FIGURES, StatsData, parse_statistics, rows_by_date
 from ..services.aoi import features_to_wgs84
 from ..services.backends import default_qgis_ledger_path, local_backend, remote_backend
 from ..services.layer_style import style_result_layer
+from ..services.layer_time import set_acquisition_time
 from ..services.settings import PluginSettings
 from ..services.tasks import failure_text
 
@@ -180,8 +181,9 @@ def statistics_fields() -> QgsFields:
 # --- styling what loads on completion --------------------------------------------------------------------
 
 class ResultLayerStyler(QgsProcessingLayerPostProcessorInterface):
-    """Gives a raster that Processing loads on completion the dock's style (services.layer_style),
-    once it is in the project (QGIS calls postProcessLayer on the main thread)."""
+    """Gives a raster that Processing loads on completion the dock's style (services.layer_style)
+    and its scene's day as temporal range (services.layer_time), once it is in the project (QGIS
+    calls postProcessLayer on the main thread)."""
 
     # The context owns the C++ side and deletes it with itself, but nothing keeps this Python object
     # alive (setPostProcessor's wrapper is a temporary): without a reference QGIS would call an empty
@@ -205,6 +207,7 @@ class ResultLayerStyler(QgsProcessingLayerPostProcessorInterface):
                          feedback: QgsProcessingFeedback) -> None:
         if isinstance(layer, QgsRasterLayer) and layer.isValid():
             style_result_layer(layer, self.task_type, self.display, self.view_id)
+            set_acquisition_time(layer, self.view_id)
         with contextlib.suppress(ValueError):
             self._alive.remove(self)
 

@@ -10,7 +10,9 @@ the task's worker thread by core.display.prepare_display; this module only creat
 - each layer is named after sensor, date and bands and styled by core.layer_style, as Processing
   styles the layers it loads: bands stretched to their 2-98 % cut (the sensor's red, green and
   blue in natural colours), an index with QGIS's RdYlGn ramp over its known range, one layer per
-  index of an index file.
+  index of an index file;
+- each layer carries its scene's acquisition day as its temporal range (services.layer_time), so
+  QGIS's Temporal Controller steps through results.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..core.i18n import tr
 from ..core.naming import layer_name, numbered_name, requested_bands, result_group_name
 from ..core.results import TaskResult
 from .layer_style import style_result_layer
+from .layer_time import set_acquisition_time
 
 # --- names -----------------------------------------------------------------------------------------
 
@@ -73,6 +76,7 @@ def load_result(
     for layer, display, band in layers:
         layer.setName(unique_layer_name(project, layer.name()))
         style_result_layer(layer, result.task_type, display, view_id, band)
+        set_acquisition_time(layer, view_id)
         project.addMapLayer(layer, False)
         group.addLayer(layer)
     return [layer for layer, _display, _band in layers]

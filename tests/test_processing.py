@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import gc
 import importlib
 import json
@@ -62,6 +63,7 @@ from qgis.core import (
 from qgis.gui import QgsGui, QgsProcessingGui
 from qgis.PyQt.QtCore import QDate
 from rasters import utm_to_lonlat
+from time_ranges import assert_shown_on_its_day_only
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROVIDER_ID = "load_by_extent"
@@ -466,6 +468,22 @@ def test_bands_loaded_from_processing_show_in_natural_colours_as_in_the_dock(
         layer.renderer().redContrastEnhancement(), layer.renderer().greenContrastEnhancement(),
         layer.renderer().blueContrastEnhancement())] for layer in (loaded, docked)]
     assert stretches[0] == stretches[1]
+
+
+@pytest.mark.sample_data
+def test_an_index_loaded_from_processing_carries_its_scenes_day_as_in_the_dock(
+        provider, processing_framework, project, sample_store, tmp_path):
+    """Processing's loading path gives the layer the temporal range the dock gives it: the scene's UTC day."""
+    context = QgsProcessingContext()
+    context.setProject(project)
+    results = run(processing_framework, "bandmath", {
+        "AOI": polygon_layer([[tuple(point) for point in LANDSAT_RING[:-1]]], 4326),
+        "VIEW_ID": "L7/LE70350322009120EDC00", "BM_TYPE": "NDVI", "SCENES": sample_store,
+        "OUTPUT_FOLDER": str(tmp_path / "processing")}, context)
+    (loaded,) = load_on_completion(context, project)
+    (docked,) = dock_layers(results["REQUEST"], sample_store, str(tmp_path / "dock"), project)
+    for layer in (loaded, docked):
+        assert_shown_on_its_day_only(layer, dt.date(2009, 4, 30))
 
 
 # --- mt_stats --------------------------------------------------------------------------------------------

@@ -10,10 +10,12 @@ numpy percentiles of the valid pixels, transparency from the nodata mask.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import shutil
 import stat
 import zipfile
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -44,6 +46,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QImage
+from time_ranges import assert_shown_at_every_time, assert_shown_on_its_day_only
 
 S2_VIEW = "S2/33/U/UU/2017/2/16/0"
 L8_VIEW = "L8/LC80200392015216LGN00"
@@ -749,3 +752,23 @@ def test_visual_layers_name_their_bands(sample_store, tmp_path, qgis_new_project
     (loaded,) = load_result(result, project=qgis_new_project)
     assert loaded.name() == layer
     assert qgis_new_project.layerTreeRoot().findLayer(loaded.id()).parent().name() == group
+
+
+# --- time on the map -------------------------------------------------------------------------------
+
+
+def test_a_result_carries_its_scenes_day_as_its_temporal_range(s2_rgb_result, l8_zip_result, qgis_new_project):
+    """Each layer, of a single file or of a zip, is active in time on its scene's UTC day only."""
+    (rgb,) = load_result(s2_rgb_result, project=qgis_new_project)
+    assert_shown_on_its_day_only(rgb, dt.date(2017, 2, 16))
+    zipped = load_result(l8_zip_result, project=qgis_new_project)
+    assert len(zipped) == 2
+    for layer in zipped:
+        assert_shown_on_its_day_only(layer, dt.date(2015, 8, 4))
+
+
+def test_a_result_of_no_known_date_gets_no_temporal_range(s2_rgb_result, qgis_new_project):
+    undated = replace(s2_rgb_result, details={key: value for key, value in s2_rgb_result.details.items()
+                                              if key != "view_id"})
+    (layer,) = load_result(undated, project=qgis_new_project)
+    assert_shown_at_every_time(layer)

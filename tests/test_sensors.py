@@ -24,6 +24,7 @@ from load_by_extent.core.sensors import (
     SceneId,
     natural_colour_bands,
     parse_view_id,
+    scene_date,
     sensor_by_code,
 )
 
@@ -685,3 +686,15 @@ def test_every_name_of_a_product_is_a_request_sensor_name_of_its_sensor_and_leve
     assert [product.name for product in SENSOR_CHOICES] == [
         "sentinel2", "sentinel2l2a", "landsat9", "landsat8", "landsat7", "landsat5", "modis", "naip"]
     assert SENSOR_CHOICES[0].label == "Sentinel-2"  # as a request's sensor, any level
+
+
+@pytest.mark.parametrize(("view_id", "day"), [
+    ("S2/33/U/UU/2017/2/16/0", dt.date(2017, 2, 16)),
+    ("L7/LE70350322009120EDC00", dt.date(2009, 4, 30)),
+    ("NAIP/ca/2016/100cm/rgb/m_3811910_ne_11_h_20160707", dt.date(2016, 7, 7)),
+    ("NAIP/ca/m_3811910_ne_11_h", None),  # a NAIP id without a date
+    ("not a scene", None),
+    (None, None),
+])
+def test_scene_date_is_the_view_ids_date_or_none(view_id, day):
+    assert scene_date(view_id) == day
