@@ -122,6 +122,7 @@ class LoadByExtentPlugin:
             self.controller.shutdown()
         if self._stats_dock is not None:
             self._stats_dock.sceneClicked.disconnect(self._statistics_scene_clicked)
+            self._stats_dock.seriesRequested.disconnect(self._statistics_series_requested)
             self._stats_dock.cleanup()
             self.iface.removeDockWidget(self._stats_dock)
             self._stats_dock.deleteLater()
@@ -173,6 +174,7 @@ class LoadByExtentPlugin:
             self._stats_dock = StatsDock(self.iface.mainWindow())
             self._stats_dock.output_folder = lambda: self.settings.output_folder  # where exports are offered
             self._stats_dock.sceneClicked.connect(self._statistics_scene_clicked)
+            self._stats_dock.seriesRequested.connect(self._statistics_series_requested)
             self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._stats_dock)
         return self._stats_dock
 
@@ -186,13 +188,21 @@ class LoadByExtentPlugin:
         through the same runner and backend as the statistics."""
         from .core.errors import LoadByExtentError
         from .core.request import bandmath_request
+        from .core.series import index_expression
 
         params = (self._stats_dock.request or {}).get("params", {})
-        names = params.get("bm_type") or []
-        if index not in names and names:
-            index = names[0]  # a flat answer names its index "index": the request knows it
         try:
-            self.controller.submit(bandmath_request(view_id, index, params.get("geometry")))
+            self.controller.submit(bandmath_request(view_id, index_expression(index, params), params.get("geometry")))
+        except LoadByExtentError as error:
+            self.iface.messageBar().pushWarning(tr("Load By Extent"), str(error))
+
+    def _statistics_series_requested(self, plan: object) -> None:
+        """"Load the series": the chart's index of every date, as one task and one layer group,
+        through the same runner and backend as the statistics."""
+        from .core.errors import LoadByExtentError
+
+        try:
+            self.controller.submit_series(plan)
         except LoadByExtentError as error:
             self.iface.messageBar().pushWarning(tr("Load By Extent"), str(error))
 

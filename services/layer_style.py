@@ -47,14 +47,15 @@ INDEX_RAMP = "RdYlGn"  # low (bare, dry) in red, high (green, wet) in green: how
 
 
 def style_result_layer(layer: QgsRasterLayer, task_type: str, display: RasterDisplay, view_id: str | None = None,
-                       band: int = 1) -> None:
+                       band: int = 1, index_range: tuple[float, float] | None = None) -> None:
     """Style `layer`, a raster of a result of `task_type` prepared as `display`: an index
-    (bandmath) on `band` with the index ramp, a rendering (jpeg) as it is, bands stretched (in
-    natural colours when the scene of `view_id` has its red, green and blue bands in it)."""
+    (bandmath) on `band` with the index ramp (over `index_range` when given: a series' shared
+    range), a rendering (jpeg) as it is, bands stretched (in natural colours when the scene of
+    `view_id` has its red, green and blue bands in it)."""
     if task_type == "bandmath":
         label = display.band_names[band - 1] if band <= len(display.band_names) else file_stem(display.path)
         cut = display.cuts[band - 1] if band <= len(display.cuts) else (math.nan, math.nan)
-        style_index_layer(layer, band, cut, display_range(label))
+        style_index_layer(layer, band, cut, index_range or display_range(label))
     elif task_type == "jpeg":
         style_visual_layer(layer)
     else:

@@ -48,13 +48,15 @@ def unique_layer_name(project: QgsProject, name: str) -> str:
 
 
 def load_result(
-    result: TaskResult, displays: Sequence[RasterDisplay] | None = None, *, project: QgsProject
+    result: TaskResult, displays: Sequence[RasterDisplay] | None = None, *, project: QgsProject,
+    group: QgsLayerTreeGroup | None = None, index_range: tuple[float, float] | None = None,
 ) -> list[QgsRasterLayer]:
-    """Put `result` on the map in a new group at the top of `project`'s layer tree; return the
-    layers added, top first.
+    """Put `result` on the map in a new group at the top of `project`'s layer tree (or at the
+    bottom of `group`, a series' group); return the layers added, top first.
 
     `displays`: the result prepared by core.display.prepare_display in the task's thread; when
     None it is prepared here (fine for small results and scripts).
+    `index_range`: an index's colour range shared by the layers of a series (instead of its own).
     Raises DataError naming the file when a raster does not load; the project is left untouched then.
     """
     _require_main_thread()
@@ -72,10 +74,11 @@ def load_result(
         shown = requested_bands(result) if result.task_type == "jpeg" else display.band_names  # a visual's colours
         name = layer_name(view_id, shown, fallback=file_stem(display.path))
         layers.append((open_raster_layer(display.path, name), display, 1))
-    group = create_result_group(project, unique_group_name(project, result_group_name(result)))
+    if group is None:
+        group = create_result_group(project, unique_group_name(project, result_group_name(result)))
     for layer, display, band in layers:
         layer.setName(unique_layer_name(project, layer.name()))
-        style_result_layer(layer, result.task_type, display, view_id, band)
+        style_result_layer(layer, result.task_type, display, view_id, band, index_range)
         set_acquisition_time(layer, view_id)
         project.addMapLayer(layer, False)
         group.addLayer(layer)

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import LoadByExtentError
@@ -25,6 +25,7 @@ from ..core.request import LbeParams, TaskParams, TaskRequest
 from ..core.results import TaskResult, no_scene_text
 from ..core.runner import Backend
 from ..core.scenes import SceneStoreSet
+from ..core.series import SeriesPlan
 from .backends import default_qgis_ledger_path, local_backend, remote_backend, remote_config
 from .settings import REMOTE, SCENE_FOLDERS, PluginSettings
 from .tasks import LOG_TAG, RunRequestTask
@@ -71,6 +72,7 @@ class TaskRecord:
     layer_ids: list[str] = field(default_factory=list)
     task: RunRequestTask | None = None  # kept alive while it runs; dropped when it ends
     remote_task_id: str | None = None  # the API's task id, for an unfinished task of an earlier session
+    series: SeriesPlan | None = None  # a series of dates run as one task (submit_series); `request` is its first
 
     @property
     def is_active(self) -> bool:
@@ -186,6 +188,8 @@ class TaskController(QObject):
 
     def run_again(self, record: TaskRecord) -> RunRequestTask:
         """Run the record's request anew (a remote run again does not reuse the earlier result)."""
+        if record.series is not None:
+            return self.submit_series(record.series, record.scenes)
         return self.submit(record.request, record.scenes, force=record.remote)
 
     def offer_unfinished(self) -> list[TaskRecord]:
@@ -308,3 +312,75 @@ class TaskController(QObject):
         record.layer_ids = [layer.id() for layer in layers]
         record.progress = 100.0
         self._set(record, TaskStatus.DONE, tr("{count} layer(s) loaded").format(count=len(layers)))
+
+    # --- a series of dates (services/series.py) -----------------------------------------------------------
+    def submit_series(self, plan: SeriesPlan, scenes: str | None = None) -> QgsTask:
+        """Run the index of every date of `plan` as one task: one row in the task list, progress
+        over the dates, a message per date, cancel stops the rest (the layers of dates done stay).
+        Each date's layer joins the series' group as soon as it is written; a date that fails is
+        reported at the end and does not stop the others. LoadByExtentError before anything starts."""
+        from .series import SeriesLayers, SeriesTask
+
+        requests = plan.requests()
+        for request in requests:
+            request.validate()
+        backend = self.backend(scenes)
+        remote = isinstance(backend, RemoteBackend)
+        total = len(plan.scenes)
+        description = tr("{title} ({count} dates)").format(title=plan.title(), count=total)
+        record = TaskRecord(description + (" · API" if remote else ""), requests[0], scenes, remote, series=plan)
+        task = SeriesTask(tr("Load By Extent: {what}").format(what=record.description), plan, backend,
+                          self.settings.output_folder)
+        record.task = task
+        layers = SeriesLayers(plan, self.project)
+        failures: list[str] = []
+        dates_loaded: list[int] = []
+
+        def started(position: int) -> None:
+            self._say(record, tr("date {number} of {total}: {date}").format(
+                number=position + 1, total=total, date=plan.scenes[position].date.isoformat()))
+
+        def date_loaded(position: int, result: TaskResult, displays: list) -> None:
+            try:
+                loaded = layers.add(result, displays)
+            except LoadByExtentError as error:
+                failures.append(f"{result.details.get('view_id')}: {error}")
+                return
+            record.result = result
+            record.layer_ids.extend(layer.id() for layer in loaded)
+            dates_loaded.append(position)
+
+        def date_failed(position: int, message: str) -> None:
+            failures.append(f"{plan.scenes[position].date.isoformat()}: {message}")
+            QgsMessageLog.logMessage(f"{record.description}: {failures[-1]}", LOG_TAG, Qgis.MessageLevel.Warning)
+
+        def ended() -> None:
+            record.task = None
+            record.progress = 100.0
+            done = len(dates_loaded)
+            if not done:
+                self._set(record, TaskStatus.FAILED, tr("no date could be loaded: {failures}").format(
+                    failures="; ".join(failures)))
+                return
+            text = tr("{done} of {total} dates loaded").format(done=done, total=total)
+            if failures:
+                text = tr("{text}; failed: {failures}").format(text=text, failures="; ".join(failures))
+                if self.message_bar is not None:
+                    self.message_bar.pushMessage(tr("Load By Extent"), f"{record.description}: {text}",
+                                                 Qgis.MessageLevel.Warning)
+            self._set(record, TaskStatus.DONE, text)
+
+        task.progressChanged.connect(lambda progress: self._progress(record, progress))
+        task.begun.connect(lambda: self._set(record, TaskStatus.RUNNING))
+        task.dateStarted.connect(started)
+        task.dateReady.connect(date_loaded)
+        task.dateFailed.connect(date_failed)
+        task.resultReady.connect(ended)
+        task.failed.connect(lambda message: self._set(record, TaskStatus.FAILED, message))
+        task.cancelled.connect(lambda: self._set(record, TaskStatus.CANCELLED, tr(
+            "cancelled after {done} of {total} dates; their layers stay").format(done=len(dates_loaded), total=total)))
+        task.messageReported.connect(lambda text: self._say(record, text))
+        self.records.insert(0, record)
+        self.recordAdded.emit(record)
+        QgsApplication.taskManager().addTask(task)
+        return task

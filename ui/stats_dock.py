@@ -5,6 +5,8 @@ The data live in core/statistics.py, the drawing in ui/stats_chart.py (no Qt); t
 - hover a date: all its figures under the chart; hover a grey marker: why that scene has none;
 - click a date: `sceneClicked(view_id, date, index)`, for the plugin to load that scene's index
   over the area of interest of the request;
+- "Load the series": `seriesRequested(plan)`, a core.series.SeriesPlan of the chart's index on every
+  date, for the plugin to load as one group for QGIS's Temporal Controller;
 - a table of the figures, CSV and PNG export.
 QGIS does not always ship matplotlib: without it the dock says so, and the table and the CSV
 export still work.
@@ -37,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.naming import file_name_part
+from ..core.series import SeriesPlan, plan_series
 from ..core.statistics import FIGURES, StatsData, error_text, figures_text, format_figure, parse_statistics, to_csv
 from ..services.tasks import LOG_TAG
 from .stats_chart import PRINT_COLOURS, ChartArtists, ChartColours, draw_series, save_png
@@ -80,6 +83,7 @@ class StatsDock(QgsDockWidget):
     """`show_result(answer, request)` shows an mt_stats answer; `sceneClicked` asks for a scene."""
 
     sceneClicked = pyqtSignal(str, str, str)  # view_id, date (YYYY-MM-DD), index
+    seriesRequested = pyqtSignal(object)  # core.series.SeriesPlan
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,11 +164,13 @@ class StatsDock(QgsDockWidget):
         self.csv_button = self._tool_button("statsCsvButton", self.tr("CSV"),
                                             self.tr("Save every figure of every index as CSV"))
         self.png_button = self._tool_button("statsPngButton", self.tr("PNG"), self.tr("Save the chart as PNG"))
+        self.series_button = self._tool_button("statsSeriesButton", self.tr("Load the series"), "")
         self._connect(self.index_combo.currentIndexChanged, self._index_changed)
         self._connect(self.overlay_check.toggled, self._overlay_toggled)
         self._connect(self.table_button.toggled, self._table_toggled)
         self._connect(self.csv_button.clicked, self.export_csv)
         self._connect(self.png_button.clicked, self.export_png)
+        self._connect(self.series_button.clicked, self.load_series)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Index")))
         row.addWidget(self.index_combo, 1)
@@ -172,6 +178,7 @@ class StatsDock(QgsDockWidget):
         row.addWidget(self.table_button)
         row.addWidget(self.csv_button)
         row.addWidget(self.png_button)
+        row.addWidget(self.series_button)
         return row
 
     @staticmethod
@@ -383,6 +390,7 @@ class StatsDock(QgsDockWidget):
     def _index_changed(self, _position: int) -> None:
         self.redraw()
         self.fill_table()
+        self._update_buttons()
 
     def _overlay_toggled(self, _checked: bool) -> None:
         self.redraw()
@@ -401,6 +409,31 @@ class StatsDock(QgsDockWidget):
         self.png_button.setEnabled(has_data and bool(self.chart_available))
         if self.chart_available is False:
             self.png_button.setToolTip(self.tr("The chart needs matplotlib, which this QGIS does not have"))
+        plan = self.series_plan()
+        self.series_button.setEnabled(plan is not None)
+        if plan is not None:
+            self.series_button.setToolTip(self.tr(
+                "Load {index} of the {count} scene(s) of the chart over the same area, as one layer group "
+                "for the Temporal Controller").format(index=plan.index, count=len(plan.scenes)))
+        elif self.data is None:
+            self.series_button.setToolTip(self.tr("Nothing to load yet: statistics appear here when a statistics "
+                                                  "task ends"))
+        else:
+            self.series_button.setToolTip(self.tr("Nothing to load: the answer gives no view_id for the scenes of "
+                                                  "this index"))
+
+    # --- the series -----------------------------------------------------------------------------------
+    def series_plan(self) -> SeriesPlan | None:
+        """The chart's index on every date with a view_id, over the request's AOI; None when there is
+        nothing to load."""
+        return plan_series(self.data, self.current_index(), self._params())
+
+    def load_series(self) -> None:
+        """Ask for the chart's index of every date (seriesRequested); the plugin runs and loads it."""
+        plan = self.series_plan()
+        if plan is not None:
+            self._say(self.tr("Loading {title}: see the task list for its progress").format(title=plan.title()))
+            self.seriesRequested.emit(plan)
 
     # --- export ---------------------------------------------------------------------------------------
     def _default_name(self, extension: str) -> str:
