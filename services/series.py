@@ -6,7 +6,8 @@ and loaded into one layer group, ready for QGIS's Temporal Controller.
   that fails is reported and the next one runs, a cancel stops the date under way (the runner
   leaves nothing of it) and the rest. Each date's result is announced as soon as it is written.
 - SeriesLayers, on the main thread, adds each date's layer to the series' group (created with the
-  first layer; made again should the user delete it meanwhile), in date order, all coloured over
+  first layer, marked with the series' reference, so it is found again wherever the user moves or
+  renames it, and made again should the user delete it meanwhile), in date order, all coloured over
   the plan's one range and each with its day as temporal range (services.layer_time); and widens
   the project's time range to cover the series, so the Temporal Controller's "project time range"
   holds every date.
@@ -17,7 +18,6 @@ from __future__ import annotations
 import copy
 
 from qgis.core import Qgis, QgsDateTimeRange, QgsLayerTreeGroup, QgsProject, QgsRasterLayer, QgsTask, QgsUnitTypes
-from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
 
 from ..core.display import prepare_display
@@ -111,21 +111,38 @@ class SeriesTask(QgsTask):
             self.failed.emit(self.error or tr("the task stopped without a result"))
 
 
+SERIES_PROPERTY = "load_by_extent/series"  # a series group's custom property: the series' reference
+
+
 class SeriesLayers:
     """The layers of one series in `project`: one group, one colour range, each date's day."""
 
     def __init__(self, plan: SeriesPlan, project: QgsProject) -> None:
         self.plan = plan
         self.project = project
-        self.group: QgsLayerTreeGroup | None = None
         self.layers: list[QgsRasterLayer] = []
+
+    def group(self) -> QgsLayerTreeGroup | None:
+        """The series' group in the project's layer tree, wherever it is now; None before the first
+        date (or once the user deleted it). Looked up each time: the tree owns its groups, and a
+        group the user deleted leaves no Python reference that could tell."""
+        pending = [self.project.layerTreeRoot()]
+        while pending:
+            node = pending.pop()
+            for child in node.children():
+                if isinstance(child, QgsLayerTreeGroup):
+                    if child.customProperty(SERIES_PROPERTY) == self.plan.reference:
+                        return child
+                    pending.append(child)
+        return None
 
     def add(self, result: TaskResult, displays: list) -> list[QgsRasterLayer]:
         """Load one date's result at the bottom of the series' group (dates arrive in order)."""
-        if self.group is None or sip.isdeleted(self.group):
-            self.group = create_result_group(self.project, unique_group_name(self.project, self.plan.title()))
-        layers = load_result(result, displays, project=self.project, group=self.group,
-                             index_range=self.plan.value_range)
+        group = self.group()
+        if group is None:
+            group = create_result_group(self.project, unique_group_name(self.project, self.plan.title()))
+            group.setCustomProperty(SERIES_PROPERTY, self.plan.reference)
+        layers = load_result(result, displays, project=self.project, group=group, index_range=self.plan.value_range)
         self.layers.extend(layers)
         self.cover_in_project_time()
         return layers

@@ -249,8 +249,9 @@ class TaskController(QObject):
             task = record.task
             if task is None:
                 continue
-            for signal in (task.progressChanged, task.begun, task.resultReady, task.failed, task.cancelled,
-                           task.messageReported):
+            names = ("progressChanged", "begun", "resultReady", "failed", "cancelled", "messageReported",
+                     "dateStarted", "dateReady", "dateFailed")  # the last three: a series' (SeriesTask)
+            for signal in (getattr(task, name) for name in names if hasattr(task, name)):
                 with contextlib.suppress(TypeError):  # nothing connected
                     signal.disconnect()
             if record.is_active:

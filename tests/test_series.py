@@ -10,6 +10,7 @@ the series runs leaves the dates done, and nothing of the others.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import threading
@@ -17,10 +18,10 @@ import threading
 import pytest
 from load_by_extent.core.indices import display_range
 from load_by_extent.core.request import mt_stats_request
-from load_by_extent.core.series import index_expression, plan_series, series_range
+from load_by_extent.core.series import SeriesScene, index_expression, plan_series, series_range
 from load_by_extent.core.statistics import parse_statistics
 from load_by_extent.services.task_controller import CANCELLED, LOADED
-from qgis.core import QgsRasterLayer, QgsSingleBandPseudoColorRenderer
+from qgis.core import Qgis, QgsRasterLayer, QgsSingleBandPseudoColorRenderer, QgsUnitTypes
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 from rasters import polygon_px
@@ -31,6 +32,8 @@ TS_GT = (336375.0, 30.0, 0.0, 4462425.0, 0.0, -30.0)  # the series' one 61 x 61 
 AOI = polygon_px(TS_GT, [[(10.3, 10.4), (50.6, 12.2), (48.1, 50.3), (12.2, 47.7)]], 32613)
 SPRING = ("2009-04-01", "2009-06-30")  # six Landsat 5/7 scenes
 RATIO = "(B4-B3)/(B4+B3)"  # NDVI typed out: no known range, the series' own is used
+DAYS = Qgis.TemporalUnit.Days if hasattr(Qgis, "TemporalUnit") else QgsUnitTypes.TemporalUnit.TemporalDays
+MISSING_SCENE = SeriesScene(dt.date(2009, 5, 24), "L5/LT50350322009144PAC01")  # not in the scene folders
 
 
 # --- the plan (core/series.py), on an answer of the API's shape ----------------------------------------
@@ -152,6 +155,7 @@ def test_load_the_series_puts_every_date_in_one_group_on_its_day_with_one_colour
     time_settings = plugin.project.timeSettings()
     assert time_settings.temporalRange().begin().date().toPyDate() == rows[0].date
     assert time_settings.temporalRange().end().date().toPyDate() == rows[-1].date + dt.timedelta(days=1)
+    assert time_settings.timeStep() == 1.0 and time_settings.timeStepUnit() == DAYS
 
 
 @pytest.mark.sample_data
@@ -196,3 +200,40 @@ def test_cancel_in_the_task_list_keeps_the_dates_done_and_writes_nothing_of_the_
     rasters = sorted(name for name in written if name.lower().endswith(".tif"))
     assert sorted(os.path.basename(layer.source()) for layer in layers) == rasters
     assert sorted(set(written) - set(rasters)) == ["series-test.json"], written
+
+
+@pytest.mark.sample_data
+def test_a_date_that_fails_is_reported_and_the_others_load(plugin, series_dock, qtbot, qgis_iface):
+    """A scene of the series the scene folders do not have: its date fails, named with its reason in
+    the task row and QGIS's message bar; every other date loads, in a group a user renamed and moved
+    into another group while the series ran (found again by the series, not by its name)."""
+    plan = series_dock.series_plan()
+    scenes = sorted([*plan.scenes, MISSING_SCENE], key=lambda scene: scene.date)
+    plan = dataclasses.replace(plan, scenes=tuple(scenes))
+    moved = []
+
+    def move_the_group(position: int, *_args) -> None:  # main thread, as the first date loads
+        group = plugin.project.layerTreeRoot().findGroup(plan.title())
+        if position == 0 and group is not None and not moved:
+            outer = plugin.project.layerTreeRoot().addGroup("my dates")
+            outer.addChildNode(group.clone())
+            group.parent().removeChildNode(group)
+            outer.children()[0].setName("spring")
+            moved.append(outer)
+
+    task = plugin.controller.submit_series(plan)
+    task.dateReady.connect(move_the_group)  # after the controller's own slot: the first layer is in
+    record = series_record(plugin)
+    qtbot.waitUntil(lambda: not record.is_active, timeout=TASK_TIMEOUT_MS)
+    assert record.status == LOADED
+    total = len(scenes)
+    assert record.message.startswith(f"{total - 1} of {total} dates loaded; failed: 2009-05-24: ")
+    assert "LT50350322009144PAC01" in record.message
+    warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert any("2009-05-24" in text and "LT50350322009144PAC01" in text for text in warnings), warnings
+    assert moved and plugin.project.layerTreeRoot().findGroup(plan.title()) is None
+    (spring,) = moved[0].children()
+    layers = [child.layer() for child in spring.findLayers()]
+    assert [layer.id() for layer in layers] == record.layer_ids and len(layers) == total - 1
+    for layer, scene in zip(layers, [scene for scene in scenes if scene != MISSING_SCENE]):
+        assert_shown_on_its_day_only(layer, scene.date)
