@@ -42,6 +42,7 @@ from ..core.naming import file_name_part
 from ..core.series import SeriesPlan, plan_series
 from ..core.statistics import FIGURES, StatsData, error_text, figures_text, format_figure, parse_statistics, to_csv
 from ..services.tasks import LOG_TAG
+from .series_button import SeriesButton
 from .stats_chart import PRINT_COLOURS, ChartArtists, ChartColours, draw_series, save_png
 from .theme import ProblemLabel, chart_colours
 from .wheel_guard import guard_wheel
@@ -164,13 +165,13 @@ class StatsDock(QgsDockWidget):
         self.csv_button = self._tool_button("statsCsvButton", self.tr("CSV"),
                                             self.tr("Save every figure of every index as CSV"))
         self.png_button = self._tool_button("statsPngButton", self.tr("PNG"), self.tr("Save the chart as PNG"))
-        self.series_button = self._tool_button("statsSeriesButton", self.tr("Load the series"), "")
+        self.series_button = SeriesButton()
         self._connect(self.index_combo.currentIndexChanged, self._index_changed)
         self._connect(self.overlay_check.toggled, self._overlay_toggled)
         self._connect(self.table_button.toggled, self._table_toggled)
         self._connect(self.csv_button.clicked, self.export_csv)
         self._connect(self.png_button.clicked, self.export_png)
-        self._connect(self.series_button.clicked, self.load_series)
+        self._connect(self.series_button.seriesRequested, self._series_requested)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Index")))
         row.addWidget(self.index_combo, 1)
@@ -409,31 +410,15 @@ class StatsDock(QgsDockWidget):
         self.png_button.setEnabled(has_data and bool(self.chart_available))
         if self.chart_available is False:
             self.png_button.setToolTip(self.tr("The chart needs matplotlib, which this QGIS does not have"))
-        plan = self.series_plan()
-        self.series_button.setEnabled(plan is not None)
-        if plan is not None:
-            self.series_button.setToolTip(self.tr(
-                "Load {index} of the {count} scene(s) of the chart over the same area, as one layer group "
-                "for the Temporal Controller").format(index=plan.index, count=len(plan.scenes)))
-        elif self.data is None:
-            self.series_button.setToolTip(self.tr("Nothing to load yet: statistics appear here when a statistics "
-                                                  "task ends"))
-        else:
-            self.series_button.setToolTip(self.tr("Nothing to load: the answer gives no view_id for the scenes of "
-                                                  "this index"))
+        self.series_button.show_plan(self.series_plan(), has_data)
 
-    # --- the series -----------------------------------------------------------------------------------
     def series_plan(self) -> SeriesPlan | None:
-        """The chart's index on every date with a view_id, over the request's AOI; None when there is
-        nothing to load."""
+        """The chart's index on every date with a view_id, over the request's AOI (core.series)."""
         return plan_series(self.data, self.current_index(), self._params())
 
-    def load_series(self) -> None:
-        """Ask for the chart's index of every date (seriesRequested); the plugin runs and loads it."""
-        plan = self.series_plan()
-        if plan is not None:
-            self._say(self.tr("Loading {title}: see the task list for its progress").format(title=plan.title()))
-            self.seriesRequested.emit(plan)
+    def _series_requested(self, plan: SeriesPlan) -> None:
+        self._say(self.tr("Loading {title}: see the task list for its progress").format(title=plan.title()))
+        self.seriesRequested.emit(plan)
 
     # --- export ---------------------------------------------------------------------------------------
     def _default_name(self, extension: str) -> str:
