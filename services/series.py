@@ -6,7 +6,7 @@ and loaded into one layer group, ready for QGIS's Temporal Controller.
   that fails is reported and the next one runs, a cancel stops the date under way (the runner
   leaves nothing of it) and the rest. Each date's result is announced as soon as it is written.
 - SeriesLayers, on the main thread, adds each date's layer to the series' group (created with the
-  first layer, marked with the series' reference, so it is found again wherever the user moves or
+  first layer, marked with an id of this run, so it is found again wherever the user moves or
   renames it, and made again should the user delete it meanwhile), in date order, all coloured over
   the plan's one range and each with its day as temporal range (services.layer_time); and widens
   the project's time range to cover the series, so the Temporal Controller's "project time range"
@@ -16,6 +16,7 @@ and loaded into one layer group, ready for QGIS's Temporal Controller.
 from __future__ import annotations
 
 import copy
+import uuid
 
 from qgis.core import Qgis, QgsDateTimeRange, QgsLayerTreeGroup, QgsProject, QgsRasterLayer, QgsTask, QgsUnitTypes
 from qgis.PyQt.QtCore import pyqtSignal
@@ -111,7 +112,7 @@ class SeriesTask(QgsTask):
             self.failed.emit(self.error or tr("the task stopped without a result"))
 
 
-SERIES_PROPERTY = "load_by_extent/series"  # a series group's custom property: the series' reference
+SERIES_PROPERTY = "load_by_extent/series"  # a series group's custom property: the id of the run that made it
 
 
 class SeriesLayers:
@@ -121,6 +122,7 @@ class SeriesLayers:
         self.plan = plan
         self.project = project
         self.layers: list[QgsRasterLayer] = []
+        self.run_id = uuid.uuid4().hex  # a run again of the same plan makes a group of its own
 
     def group(self) -> QgsLayerTreeGroup | None:
         """The series' group in the project's layer tree, wherever it is now; None before the first
@@ -131,7 +133,7 @@ class SeriesLayers:
             node = pending.pop()
             for child in node.children():
                 if isinstance(child, QgsLayerTreeGroup):
-                    if child.customProperty(SERIES_PROPERTY) == self.plan.reference:
+                    if child.customProperty(SERIES_PROPERTY) == self.run_id:
                         return child
                     pending.append(child)
         return None
@@ -141,7 +143,7 @@ class SeriesLayers:
         group = self.group()
         if group is None:
             group = create_result_group(self.project, unique_group_name(self.project, self.plan.title()))
-            group.setCustomProperty(SERIES_PROPERTY, self.plan.reference)
+            group.setCustomProperty(SERIES_PROPERTY, self.run_id)
         layers = load_result(result, displays, project=self.project, group=group, index_range=self.plan.value_range)
         self.layers.extend(layers)
         self.cover_in_project_time()

@@ -345,7 +345,7 @@ class TaskController(QObject):
             try:
                 loaded = layers.add(result, displays)
             except LoadByExtentError as error:
-                failures.append(f"{result.details.get('view_id')}: {error}")
+                date_failed(position, str(error))
                 return
             record.result = result
             record.layer_ids.extend(layer.id() for layer in loaded)
@@ -378,8 +378,15 @@ class TaskController(QObject):
         task.dateFailed.connect(date_failed)
         task.resultReady.connect(ended)
         task.failed.connect(lambda message: self._set(record, TaskStatus.FAILED, message))
-        task.cancelled.connect(lambda: self._set(record, TaskStatus.CANCELLED, tr(
-            "cancelled after {done} of {total} dates; their layers stay").format(done=len(dates_loaded), total=total)))
+
+        def cancelled() -> None:
+            text = tr("cancelled after {done} of {total} dates; their layers stay").format(
+                done=len(dates_loaded), total=total)
+            if failures:
+                text = tr("{text}; failed: {failures}").format(text=text, failures="; ".join(failures))
+            self._set(record, TaskStatus.CANCELLED, text)
+
+        task.cancelled.connect(cancelled)
         task.messageReported.connect(lambda text: self._say(record, text))
         self.records.insert(0, record)
         self.recordAdded.emit(record)

@@ -157,6 +157,16 @@ def test_load_the_series_puts_every_date_in_one_group_on_its_day_with_one_colour
     assert time_settings.temporalRange().end().date().toPyDate() == rows[-1].date + dt.timedelta(days=1)
     assert time_settings.timeStep() == 1.0 and time_settings.timeStepUnit() == DAYS
 
+    # "Run again" in the task list: the same series anew, in a group of its own.
+    row = plugin.dock.task_list.rows[id(record)]
+    QTest.mouseClick(row.again_button, Qt.MouseButton.LeftButton)
+    again = next(other for other in plugin.controller.records if other.series is not None and other is not record)
+    qtbot.waitUntil(lambda: not again.is_active, timeout=TASK_TIMEOUT_MS)
+    assert again.status == LOADED, again.message
+    assert [layer.id() for layer in group_layers(plugin, title)] == record.layer_ids
+    assert [layer.id() for layer in group_layers(plugin, f"{title} (2)")] == again.layer_ids
+    assert len(again.layer_ids) == len(rows)
+
 
 @pytest.mark.sample_data
 def test_cancel_in_the_task_list_keeps_the_dates_done_and_writes_nothing_of_the_others(
