@@ -198,42 +198,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="501" />
+            <location filename="../processing/algorithms.py" line="504" />
             <source>Index or band math (bandmath)</source>
             <translation>Índice o álgebra de bandas (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="504" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Calcula un índice espectral o una expresión de bandas de una escena sobre el área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="509" />
+            <location filename="../processing/algorithms.py" line="512" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Índice o expresión (p. ej., NDVI o (B08-B04)/(B08+B04); varias separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="510" />
+            <location filename="../processing/algorithms.py" line="513" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="522" />
+            <location filename="../processing/algorithms.py" line="525" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Evalúa un índice espectral o una expresión de bandas de una escena sobre el área de interés: la tarea &lt;i&gt;bandmath&lt;/i&gt; de la API (Download Indices). El resultado es un GeoTIFF Float32, una banda por expresión, nodata -9999, en la cuadrícula de la banda de menor resolución utilizada.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="526" />
+            <location filename="../processing/algorithms.py" line="529" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="527" />
+            <location filename="../processing/algorithms.py" line="530" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>un nombre de índice (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) o una expresión de las bandas y alias de la escena como (B08-B04)/(B08+B04) o (NIR-RED)/(NIR+RED); varias expresiones separadas por comas dan varias bandas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="530" />
+            <location filename="../processing/algorithms.py" line="533" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>opcional: se usa en el nombre del archivo en lugar de la expresión.</translation>
         </message>
@@ -353,102 +353,102 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="542" />
+            <location filename="../processing/algorithms.py" line="545" />
             <source>Visual rendering (jpeg)</source>
             <translation>Representación visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="545" />
+            <location filename="../processing/algorithms.py" line="548" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Representa una combinación de bandas o un índice de una escena como imagen de 8 bits en EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="550" />
+            <location filename="../processing/algorithms.py" line="553" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Bandas o expresiones (tres para rojo, verde, azul, p. ej., B04,B03,B02; o una)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="551" />
+            <location filename="../processing/algorithms.py" line="554" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="553" />
+            <location filename="../processing/algorithms.py" line="556" />
             <source>Resampling method</source>
             <translation>Método de remuestreo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="555" />
+            <location filename="../processing/algorithms.py" line="558" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Mapa de colores de un resultado de una banda (p. ej., RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="556" />
+            <location filename="../processing/algorithms.py" line="559" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Rango de valores estirado a 0..255, 'bajo,alto'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="558" />
+            <location filename="../processing/algorithms.py" line="561" />
             <source>Pixel size, m</source>
             <translation>Tamaño de píxel, m</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="561" />
+            <location filename="../processing/algorithms.py" line="564" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="564" />
+            <location filename="../processing/algorithms.py" line="567" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Calibrar a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="589" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Representa bandas o expresiones de una escena sobre el área de interés como imagen de 8 bits en EPSG:3857: la tarea &lt;i&gt;jpeg&lt;/i&gt; de la API (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="589" />
+            <location filename="../processing/algorithms.py" line="592" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="590" />
+            <location filename="../processing/algorithms.py" line="593" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>tres bandas o expresiones para rojo, verde y azul (B04,B03,B02), o una (un índice como NDVI, coloreado con COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="592" />
+            <location filename="../processing/algorithms.py" line="595" />
             <source>optional: used in the file name.</source>
             <translation>opcional: se usa en el nombre del archivo.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="593" />
+            <location filename="../processing/algorithms.py" line="596" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>método de remuestreo (por defecto cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="595" />
+            <location filename="../processing/algorithms.py" line="598" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>opcional: el nombre de un mapa de colores para un resultado de una banda, p. ej., RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="596" />
+            <location filename="../processing/algorithms.py" line="599" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>opcional: el rango de valores estirado a 0..255, 'bajo,alto' (por defecto -0.5,0.5 para índices, un recorte del 2-98 % para bandas).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="598" />
+            <location filename="../processing/algorithms.py" line="601" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>opcional: tamaño de píxel del resultado en metros; sin definir se mantiene la resolución nativa.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="599" />
+            <location filename="../processing/algorithms.py" line="602" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png o tiff (los scripts dan el índice: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="600" />
+            <location filename="../processing/algorithms.py" line="603" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>convertir primero los niveles digitales a reflectancia en el techo de la atmósfera.</translation>
         </message>
@@ -468,67 +468,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="444" />
+            <location filename="../processing/algorithms.py" line="447" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="447" />
+            <location filename="../processing/algorithms.py" line="450" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Recorta las bandas ráster de una escena al área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="451" />
+            <location filename="../processing/algorithms.py" line="454" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Bandas (separadas por comas, p. ej., B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="453" />
+            <location filename="../processing/algorithms.py" line="456" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Combinar las bandas de la misma resolución en un archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="455" />
+            <location filename="../processing/algorithms.py" line="458" />
             <source>Metadata files to add</source>
             <translation>Archivos de metadatos que añadir</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="459" />
+            <location filename="../processing/algorithms.py" line="462" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (metadatos de la tesela)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="460" />
+            <location filename="../processing/algorithms.py" line="463" />
             <source>product_md (product metadata)</source>
             <translation>product_md (metadatos del producto)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="477" />
+            <location filename="../processing/algorithms.py" line="480" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Recorta las bandas ráster de una escena de satélite al área de interés: la tarea &lt;i&gt;lbe&lt;/i&gt; de la API (Download Analytic). Los píxeles conservan la cuadrícula, el SRC y el tipo de datos propios de la banda; los píxeles cuyo centro queda fuera del polígono reciben el nodata de la banda.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="481" />
+            <location filename="../processing/algorithms.py" line="484" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0 o L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="482" />
+            <location filename="../processing/algorithms.py" line="485" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>nombres de bandas de ese sensor, separados por comas, p. ej., B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="483" />
+            <location filename="../processing/algorithms.py" line="486" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>combinar las bandas de la misma resolución en un archivo (por defecto sí).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="487" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>archivos de metadatos que añadir: tile_md (metadatos de la tesela), product_md (metadatos del producto). Los scripts dan sus índices: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="487" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;El resultado&lt;/b&gt; (se aplica la primera regla que se cumple): un JPEG 2000 (.jp2) para exactamente una banda de una escena Sentinel-2; un GeoTIFF (.tif) para una banda sin metadatos, o para bandas combinadas de una resolución sin metadatos; en otro caso, un zip con archivos de banda separados y los archivos de metadatos pedidos (el zip no se extrae).&lt;/p&gt;</translation>
         </message>
@@ -1541,49 +1541,54 @@
             <translation>{view_id} no es un id de escena conocido (se espera S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... o NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="349" />
+            <location filename="../core/sensors.py" line="358" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} no es un id de Sentinel-2 de la forma {form}, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="354" />
+            <location filename="../core/sensors.py" line="363" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: la zona UTM {zone} no está entre 1 y 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="358" />
+            <location filename="../core/sensors.py" line="367" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: la zona, el mes, el día y la secuencia no se rellenan con ceros en los view_id ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="374" />
+            <location filename="../core/sensors.py" line="383" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} no es un id de escena Landsat (p. ej., L8/LC80290332017076LGN00 o L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="381" />
+            <location filename="../core/sensors.py" line="390" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: las escenas {kind} no se admiten</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="387" />
+            <location filename="../core/sensors.py" line="396" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: el prefijo {prefix}/ no corresponde a una escena Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="397" />
+            <location filename="../core/sensors.py" line="406" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} no es un id de MODIS de la forma {form}, p. ej., MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="402" />
+            <location filename="../core/sensors.py" line="411" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: la tesela MODIS {tile} está fuera de la cuadrícula (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="413" />
+            <location filename="../core/sensors.py" line="422" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
+        </message>
+        <message>
+            <location filename="../core/series.py" line="51" />
+            <source>{index} series {first} to {last}</source>
+            <translation>serie {index} de {first} a {last}</translation>
         </message>
         <message>
             <location filename="../core/sources.py" line="101" />
@@ -2356,64 +2361,94 @@
             <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
         </message>
         <message>
-            <location filename="../services/result_layers.py" line="85" />
+            <location filename="../services/result_layers.py" line="92" />
             <source>not a raster QGIS can read</source>
             <translation>no es un ráster que QGIS pueda leer</translation>
         </message>
         <message>
-            <location filename="../services/result_layers.py" line="86" />
+            <location filename="../services/result_layers.py" line="93" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>no se puede cargar {file} como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="168" />
+            <location filename="../services/series.py" line="107" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (cancelada)</translation>
+        </message>
+        <message>
+            <location filename="../services/series.py" line="112" />
+            <source>the task stopped without a result</source>
+            <translation>la tarea se detuvo sin resultado</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="170" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="180" />
+            <location filename="../services/task_controller.py" line="182" />
             <source>cancelled; nothing was written</source>
             <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="212" />
+            <location filename="../services/task_controller.py" line="216" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="223" />
+            <location filename="../services/task_controller.py" line="227" />
             <source>resumed in a new row</source>
             <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="299" />
+            <location filename="../services/task_controller.py" line="304" />
             <source>statistics saved: {file}</source>
             <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="306" />
+            <location filename="../services/task_controller.py" line="311" />
             <source>the result could not be loaded: {error}</source>
             <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="310" />
+            <location filename="../services/task_controller.py" line="315" />
             <source>{count} layer(s) loaded</source>
             <translation>{count} capa(s) cargada(s)</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="331" />
+            <source>{title} ({count} dates)</source>
+            <translation>{title} ({count} fechas)</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="341" />
+            <source>date {number} of {total}: {date}</source>
+            <translation>fecha {number} de {total}: {date}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="363" />
+            <source>no date could be loaded: {failures}</source>
+            <translation>no se pudo cargar ninguna fecha: {failures}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="366" />
+            <source>{done} of {total} dates loaded</source>
+            <translation>{done} de {total} fechas cargadas</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="368" />
+            <source>{text}; failed: {failures}</source>
+            <translation>{text}; fallaron: {failures}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="383" />
+            <source>cancelled after {done} of {total} dates; their layers stay</source>
+            <translation>cancelado tras {done} de {total} fechas; sus capas se quedan</translation>
         </message>
         <message>
             <location filename="../services/tasks.py" line="40" />
             <source>internal error ({error_type}: {error}); the details are in the {tag} log</source>
             <translation>error interno ({error_type}: {error}); los detalles están en el registro {tag}</translation>
-        </message>
-        <message>
-            <location filename="../services/tasks.py" line="103" />
-            <source>{description} (cancelled)</source>
-            <translation>{description} (cancelada)</translation>
-        </message>
-        <message>
-            <location filename="../services/tasks.py" line="108" />
-            <source>the task stopped without a result</source>
-            <translation>la tarea se detuvo sin resultado</translation>
         </message>
         <message>
             <location filename="../services/tasks.py" line="133" />
@@ -2563,132 +2598,132 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="243" />
+            <location filename="../processing/algorithms.py" line="246" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="254" />
+            <location filename="../processing/algorithms.py" line="257" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Área de interés (polígonos, disueltos en uno)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="258" />
+            <location filename="../processing/algorithms.py" line="261" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="262" />
+            <location filename="../processing/algorithms.py" line="265" />
             <source>Processing API base URL (empty: the local processor)</source>
             <translation>URL base de la Processing API (vacío: el procesador local)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="264" />
+            <location filename="../processing/algorithms.py" line="267" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="265" />
+            <location filename="../processing/algorithms.py" line="268" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="266" />
+            <location filename="../processing/algorithms.py" line="269" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="277" />
+            <location filename="../processing/algorithms.py" line="280" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Id de la escena (view_id, p. ej., S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="302" />
+            <location filename="../processing/algorithms.py" line="305" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto con geometría (con 'Solo objetos seleccionados', seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="309" />
+            <location filename="../processing/algorithms.py" line="312" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>la tarea {task} admite un solo polígono, y los objetos forman {count} polígonos separados: seleccione objetos que se toquen o se solapen, o uno solo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="318" />
+            <location filename="../processing/algorithms.py" line="321" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="354" />
+            <location filename="../processing/algorithms.py" line="357" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="355" />
+            <location filename="../processing/algorithms.py" line="358" />
             <source>Running on {backend}</source>
             <translation>Se ejecuta en {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="356" />
+            <location filename="../processing/algorithms.py" line="359" />
             <source>the Processing API</source>
             <translation>la Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="357" />
+            <location filename="../processing/algorithms.py" line="360" />
             <source>the local processor</source>
             <translation>el procesador local</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="359" />
+            <location filename="../processing/algorithms.py" line="362" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="362" />
+            <location filename="../processing/algorithms.py" line="365" />
             <source>Cancelled: nothing was written.</source>
             <translation>Cancelado: no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="396" />
+            <location filename="../processing/algorithms.py" line="399" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>No se cargó como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="412" />
+            <location filename="../processing/algorithms.py" line="415" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Área y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="413" />
+            <location filename="../processing/algorithms.py" line="416" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos. Sus objetos (solo los seleccionados con &lt;i&gt;Solo objetos seleccionados&lt;/i&gt;) se disuelven en una sola geometría y se envían en EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="415" />
+            <location filename="../processing/algorithms.py" line="418" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>La tarea admite un solo polígono: los objetos que forman polígonos separados son un error.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="416" />
+            <location filename="../processing/algorithms.py" line="419" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Los polígonos separados se envían como MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="417" />
+            <location filename="../processing/algorithms.py" line="420" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por ';'); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="419" />
+            <location filename="../processing/algorithms.py" line="422" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea con el procesador local, en este equipo. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="424" />
+            <location filename="../processing/algorithms.py" line="427" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde van los archivos de resultado (por defecto: una carpeta temporal). Los archivos existentes nunca se sobrescriben; no queda nada allí cuando la tarea falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="426" />
+            <location filename="../processing/algorithms.py" line="429" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Salidas&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: los archivos de resultado, separados por ';' (primero el archivo principal, después los archivos auxiliares). &lt;b&gt;REQUEST&lt;/b&gt;: la petición tal como la recibe la API (JSON), para ejecutarla de nuevo con la línea de comandos (lbe run) o para enviarla. Los resultados ráster se añaden al proyecto cuando se ejecuta desde el diálogo de Procesos.&lt;/p&gt;</translation>
         </message>
@@ -3063,127 +3098,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="611" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales de índices (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Estadísticas de hasta tres índices sobre el área de interés para cada escena de un rango de fechas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="618" />
+            <location filename="../processing/algorithms.py" line="621" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="623" />
+            <location filename="../processing/algorithms.py" line="626" />
             <source>First date</source>
             <translation>Primera fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="626" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>Last date</source>
             <translation>Última fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="632" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="635" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="634" />
+            <location filename="../processing/algorithms.py" line="637" />
             <source>Most scenes</source>
             <translation>Máximo de escenas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="639" />
+            <location filename="../processing/algorithms.py" line="642" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="639" />
+            <location filename="../processing/algorithms.py" line="642" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="642" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>The API's answer (JSON)</source>
             <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="642" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>JSON files (*.json)</source>
             <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="645" />
+            <location filename="../processing/algorithms.py" line="648" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="668" />
+            <location filename="../processing/algorithms.py" line="671" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="707" />
+            <location filename="../processing/algorithms.py" line="710" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="730" />
+            <location filename="../processing/algorithms.py" line="733" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="735" />
+            <location filename="../processing/algorithms.py" line="738" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="737" />
+            <location filename="../processing/algorithms.py" line="740" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="738" />
+            <location filename="../processing/algorithms.py" line="741" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>la última fecha (por defecto: hoy; se recomienda como mucho un año después de la primera).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="740" />
+            <location filename="../processing/algorithms.py" line="743" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="741" />
+            <location filename="../processing/algorithms.py" line="744" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="742" />
+            <location filename="../processing/algorithms.py" line="745" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="743" />
+            <location filename="../processing/algorithms.py" line="746" />
             <source>the most scenes to compute (default 100).</source>
             <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="745" />
+            <location filename="../processing/algorithms.py" line="748" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
         </message>
@@ -3357,6 +3392,29 @@
         </message>
     </context>
     <context>
+        <name>SeriesButton</name>
+        <message>
+            <location filename="../ui/series_button.py" line="19" />
+            <source>Load the series</source>
+            <translation>Cargar la serie</translation>
+        </message>
+        <message>
+            <location filename="../ui/series_button.py" line="29" />
+            <source>Load {index} of the {count} scene(s) of the chart over the same area, as one layer group for the Temporal Controller</source>
+            <translation>Cargar {index} de las {count} escena(s) del gráfico sobre la misma área, como un grupo de capas para el Controlador temporal</translation>
+        </message>
+        <message>
+            <location filename="../ui/series_button.py" line="33" />
+            <source>Nothing to load yet: statistics appear here when a statistics task ends</source>
+            <translation>Aún no hay nada que cargar: las estadísticas aparecen aquí cuando termina una tarea de estadísticas</translation>
+        </message>
+        <message>
+            <location filename="../ui/series_button.py" line="35" />
+            <source>Nothing to load: the answer gives no view_id for the scenes of this index</source>
+            <translation>Nada que cargar: la respuesta no da view_id para las escenas de este índice</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsWidget</name>
         <message>
             <location filename="../ui/settings_widget.py" line="46" />
@@ -3452,167 +3510,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="87" />
+            <location filename="../ui/stats_dock.py" line="92" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="109" />
+            <location filename="../ui/stats_dock.py" line="114" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="121" />
+            <location filename="../ui/stats_dock.py" line="126" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="121" />
+            <location filename="../ui/stats_dock.py" line="126" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="121" />
+            <location filename="../ui/stats_dock.py" line="126" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="122" />
+            <location filename="../ui/stats_dock.py" line="127" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="153" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>The index the chart and the table show</source>
             <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Overlay all</source>
             <translation>Superponer todos</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="156" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>Draw the median of every index on one chart</source>
             <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Table</source>
             <translation>Tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="160" />
+            <location filename="../ui/stats_dock.py" line="165" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>Save every figure of every index as CSV</source>
             <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="167" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="167" />
             <source>Save the chart as PNG</source>
             <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="169" />
+            <location filename="../ui/stats_dock.py" line="176" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="205" />
+            <location filename="../ui/stats_dock.py" line="213" />
             <source>The answer has one index only</source>
             <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="237" />
+            <location filename="../ui/stats_dock.py" line="245" />
             <source>{start} to {end}</source>
             <translation>del {start} al {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="240" />
+            <location filename="../ui/stats_dock.py" line="248" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="245" />
+            <location filename="../ui/stats_dock.py" line="253" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="247" />
+            <location filename="../ui/stats_dock.py" line="255" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="260" />
+            <location filename="../ui/stats_dock.py" line="268" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="308" />
+            <location filename="../ui/stats_dock.py" line="316" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="310" />
+            <location filename="../ui/stats_dock.py" line="318" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="356" />
+            <location filename="../ui/stats_dock.py" line="364" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="403" />
+            <location filename="../ui/stats_dock.py" line="412" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="426" />
+            <location filename="../ui/stats_dock.py" line="420" />
+            <source>Loading {title}: see the task list for its progress</source>
+            <translation>Cargando {title}: vea su progreso en la lista de tareas</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_dock.py" line="444" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="426" />
+            <location filename="../ui/stats_dock.py" line="444" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="432" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="434" />
+            <location filename="../ui/stats_dock.py" line="452" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="441" />
+            <location filename="../ui/stats_dock.py" line="459" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="449" />
+            <location filename="../ui/stats_dock.py" line="467" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="453" />
+            <location filename="../ui/stats_dock.py" line="471" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>

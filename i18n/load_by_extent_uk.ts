@@ -198,42 +198,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="501" />
+            <location filename="../processing/algorithms.py" line="504" />
             <source>Index or band math (bandmath)</source>
             <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="504" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="509" />
+            <location filename="../processing/algorithms.py" line="512" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="510" />
+            <location filename="../processing/algorithms.py" line="513" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="522" />
+            <location filename="../processing/algorithms.py" line="525" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="526" />
+            <location filename="../processing/algorithms.py" line="529" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="527" />
+            <location filename="../processing/algorithms.py" line="530" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="530" />
+            <location filename="../processing/algorithms.py" line="533" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
         </message>
@@ -353,102 +353,102 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="542" />
+            <location filename="../processing/algorithms.py" line="545" />
             <source>Visual rendering (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="545" />
+            <location filename="../processing/algorithms.py" line="548" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="550" />
+            <location filename="../processing/algorithms.py" line="553" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="551" />
+            <location filename="../processing/algorithms.py" line="554" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="553" />
+            <location filename="../processing/algorithms.py" line="556" />
             <source>Resampling method</source>
             <translation>Метод передискретизації</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="555" />
+            <location filename="../processing/algorithms.py" line="558" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="556" />
+            <location filename="../processing/algorithms.py" line="559" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="558" />
+            <location filename="../processing/algorithms.py" line="561" />
             <source>Pixel size, m</source>
             <translation>Розмір пікселя, м</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="561" />
+            <location filename="../processing/algorithms.py" line="564" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="564" />
+            <location filename="../processing/algorithms.py" line="567" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="589" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="589" />
+            <location filename="../processing/algorithms.py" line="592" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="590" />
+            <location filename="../processing/algorithms.py" line="593" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="592" />
+            <location filename="../processing/algorithms.py" line="595" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="593" />
+            <location filename="../processing/algorithms.py" line="596" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="595" />
+            <location filename="../processing/algorithms.py" line="598" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="596" />
+            <location filename="../processing/algorithms.py" line="599" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="598" />
+            <location filename="../processing/algorithms.py" line="601" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>необов'язково: розмір пікселя результату в метрах; якщо не задано, лишається власна роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="599" />
+            <location filename="../processing/algorithms.py" line="602" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="600" />
+            <location filename="../processing/algorithms.py" line="603" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
         </message>
@@ -468,67 +468,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="444" />
+            <location filename="../processing/algorithms.py" line="447" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="447" />
+            <location filename="../processing/algorithms.py" line="450" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="451" />
+            <location filename="../processing/algorithms.py" line="454" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="453" />
+            <location filename="../processing/algorithms.py" line="456" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="455" />
+            <location filename="../processing/algorithms.py" line="458" />
             <source>Metadata files to add</source>
             <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="459" />
+            <location filename="../processing/algorithms.py" line="462" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="460" />
+            <location filename="../processing/algorithms.py" line="463" />
             <source>product_md (product metadata)</source>
             <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="477" />
+            <location filename="../processing/algorithms.py" line="480" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="481" />
+            <location filename="../processing/algorithms.py" line="484" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="482" />
+            <location filename="../processing/algorithms.py" line="485" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="483" />
+            <location filename="../processing/algorithms.py" line="486" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="487" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="487" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
@@ -1541,49 +1541,54 @@
             <translation>{view_id} — не відомий ідентифікатор сцени (очікується S2/..., L8/..., L9/..., L7/..., L5/..., MODIS/... або NAIP/...)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="349" />
+            <location filename="../core/sensors.py" line="358" />
             <source>{view_id} is not a Sentinel-2 id of the form {form}, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>{view_id} — не ідентифікатор Sentinel-2 вигляду {form}, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="354" />
+            <location filename="../core/sensors.py" line="363" />
             <source>{view_id}: UTM zone {zone} is not between 1 and 60</source>
             <translation>{view_id}: зона UTM {zone} не в межах від 1 до 60</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="358" />
+            <location filename="../core/sensors.py" line="367" />
             <source>{view_id}: zone, month, day and sequence are not zero-padded in view_ids ({canonical})</source>
             <translation>{view_id}: зона, місяць, день і порядковий номер у view_id не доповнюються нулями ({canonical})</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="374" />
+            <location filename="../core/sensors.py" line="383" />
             <source>{view_id} is not a Landsat scene id (e.g. L8/LC80290332017076LGN00 or L8/LC08_L1TP_224078_20200518_20200518_01_RT)</source>
             <translation>{view_id} — не ідентифікатор сцени Landsat (напр. L8/LC80290332017076LGN00 або L8/LC08_L1TP_224078_20200518_20200518_01_RT)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="381" />
+            <location filename="../core/sensors.py" line="390" />
             <source>{view_id}: {kind} scenes are not supported</source>
             <translation>{view_id}: сцени {kind} не підтримуються</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="387" />
+            <location filename="../core/sensors.py" line="396" />
             <source>{view_id}: the prefix {prefix}/ does not match a Landsat {satellite} scene</source>
             <translation>{view_id}: префікс {prefix}/ не відповідає сцені Landsat {satellite}</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="397" />
+            <location filename="../core/sensors.py" line="406" />
             <source>{view_id} is not a MODIS id of the form {form}, e.g. MODIS/12/04/2017204/2017213034223</source>
             <translation>{view_id} — не ідентифікатор MODIS вигляду {form}, напр. MODIS/12/04/2017204/2017213034223</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="402" />
+            <location filename="../core/sensors.py" line="411" />
             <source>{view_id}: MODIS tile {tile} is outside the grid (h 0-35, v 0-17)</source>
             <translation>{view_id}: тайл MODIS {tile} поза сіткою (h 0-35, v 0-17)</translation>
         </message>
         <message>
-            <location filename="../core/sensors.py" line="413" />
+            <location filename="../core/sensors.py" line="422" />
             <source>{view_id}: a NAIP id needs the image name after NAIP/</source>
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
+        </message>
+        <message>
+            <location filename="../core/series.py" line="51" />
+            <source>{index} series {first} to {last}</source>
+            <translation>серія {index} з {first} по {last}</translation>
         </message>
         <message>
             <location filename="../core/sources.py" line="101" />
@@ -2356,64 +2361,94 @@
             <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
         </message>
         <message>
-            <location filename="../services/result_layers.py" line="85" />
+            <location filename="../services/result_layers.py" line="92" />
             <source>not a raster QGIS can read</source>
             <translation>не є растром, який може прочитати QGIS</translation>
         </message>
         <message>
-            <location filename="../services/result_layers.py" line="86" />
+            <location filename="../services/result_layers.py" line="93" />
             <source>cannot load {file} as a layer: {reason}</source>
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="168" />
+            <location filename="../services/series.py" line="107" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (скасовано)</translation>
+        </message>
+        <message>
+            <location filename="../services/series.py" line="112" />
+            <source>the task stopped without a result</source>
+            <translation>завдання зупинилося без результату</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="170" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="180" />
+            <location filename="../services/task_controller.py" line="182" />
             <source>cancelled; nothing was written</source>
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="212" />
+            <location filename="../services/task_controller.py" line="216" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="223" />
+            <location filename="../services/task_controller.py" line="227" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="299" />
+            <location filename="../services/task_controller.py" line="304" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="306" />
+            <location filename="../services/task_controller.py" line="311" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="310" />
+            <location filename="../services/task_controller.py" line="315" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="331" />
+            <source>{title} ({count} dates)</source>
+            <translation>{title} (дат: {count})</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="341" />
+            <source>date {number} of {total}: {date}</source>
+            <translation>дата {number} з {total}: {date}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="363" />
+            <source>no date could be loaded: {failures}</source>
+            <translation>жодну дату не вдалося завантажити: {failures}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="366" />
+            <source>{done} of {total} dates loaded</source>
+            <translation>завантажено {done} з {total} дат</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="368" />
+            <source>{text}; failed: {failures}</source>
+            <translation>{text}; не вдалося: {failures}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="383" />
+            <source>cancelled after {done} of {total} dates; their layers stay</source>
+            <translation>скасовано після {done} з {total} дат; їхні шари залишаються</translation>
         </message>
         <message>
             <location filename="../services/tasks.py" line="40" />
             <source>internal error ({error_type}: {error}); the details are in the {tag} log</source>
             <translation>внутрішня помилка ({error_type}: {error}); подробиці в журналі {tag}</translation>
-        </message>
-        <message>
-            <location filename="../services/tasks.py" line="103" />
-            <source>{description} (cancelled)</source>
-            <translation>{description} (скасовано)</translation>
-        </message>
-        <message>
-            <location filename="../services/tasks.py" line="108" />
-            <source>the task stopped without a result</source>
-            <translation>завдання зупинилося без результату</translation>
         </message>
         <message>
             <location filename="../services/tasks.py" line="133" />
@@ -2563,132 +2598,132 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="243" />
+            <location filename="../processing/algorithms.py" line="246" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="254" />
+            <location filename="../processing/algorithms.py" line="257" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Область інтересу (полігони, об'єднані в один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="258" />
+            <location filename="../processing/algorithms.py" line="261" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="262" />
+            <location filename="../processing/algorithms.py" line="265" />
             <source>Processing API base URL (empty: the local processor)</source>
             <translation>Базова URL-адреса Processing API (порожньо: локальний обробник)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="264" />
+            <location filename="../processing/algorithms.py" line="267" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="265" />
+            <location filename="../processing/algorithms.py" line="268" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="266" />
+            <location filename="../processing/algorithms.py" line="269" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="277" />
+            <location filename="../processing/algorithms.py" line="280" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="302" />
+            <location filename="../processing/algorithms.py" line="305" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="309" />
+            <location filename="../processing/algorithms.py" line="312" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="318" />
+            <location filename="../processing/algorithms.py" line="321" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="354" />
+            <location filename="../processing/algorithms.py" line="357" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="355" />
+            <location filename="../processing/algorithms.py" line="358" />
             <source>Running on {backend}</source>
             <translation>Місце виконання: {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="356" />
+            <location filename="../processing/algorithms.py" line="359" />
             <source>the Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="357" />
+            <location filename="../processing/algorithms.py" line="360" />
             <source>the local processor</source>
             <translation>локальний обробник</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="359" />
+            <location filename="../processing/algorithms.py" line="362" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="362" />
+            <location filename="../processing/algorithms.py" line="365" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="396" />
+            <location filename="../processing/algorithms.py" line="399" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>Не завантажено як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="412" />
+            <location filename="../processing/algorithms.py" line="415" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="413" />
+            <location filename="../processing/algorithms.py" line="416" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="415" />
+            <location filename="../processing/algorithms.py" line="418" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="416" />
+            <location filename="../processing/algorithms.py" line="419" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="417" />
+            <location filename="../processing/algorithms.py" line="420" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="419" />
+            <location filename="../processing/algorithms.py" line="422" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконує локальний обробник на цьому комп'ютері. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="424" />
+            <location filename="../processing/algorithms.py" line="427" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="426" />
+            <location filename="../processing/algorithms.py" line="429" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
@@ -3063,127 +3098,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="611" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="618" />
+            <location filename="../processing/algorithms.py" line="621" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="623" />
+            <location filename="../processing/algorithms.py" line="626" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="626" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="627" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="632" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="635" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="634" />
+            <location filename="../processing/algorithms.py" line="637" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="639" />
+            <location filename="../processing/algorithms.py" line="642" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="639" />
+            <location filename="../processing/algorithms.py" line="642" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="642" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="642" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="645" />
+            <location filename="../processing/algorithms.py" line="648" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="668" />
+            <location filename="../processing/algorithms.py" line="671" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="707" />
+            <location filename="../processing/algorithms.py" line="710" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="730" />
+            <location filename="../processing/algorithms.py" line="733" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="735" />
+            <location filename="../processing/algorithms.py" line="738" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="737" />
+            <location filename="../processing/algorithms.py" line="740" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="738" />
+            <location filename="../processing/algorithms.py" line="741" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="740" />
+            <location filename="../processing/algorithms.py" line="743" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="741" />
+            <location filename="../processing/algorithms.py" line="744" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="742" />
+            <location filename="../processing/algorithms.py" line="745" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="743" />
+            <location filename="../processing/algorithms.py" line="746" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="745" />
+            <location filename="../processing/algorithms.py" line="748" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>
@@ -3357,6 +3392,29 @@
         </message>
     </context>
     <context>
+        <name>SeriesButton</name>
+        <message>
+            <location filename="../ui/series_button.py" line="19" />
+            <source>Load the series</source>
+            <translation>Завантажити серію</translation>
+        </message>
+        <message>
+            <location filename="../ui/series_button.py" line="29" />
+            <source>Load {index} of the {count} scene(s) of the chart over the same area, as one layer group for the Temporal Controller</source>
+            <translation>Завантажити {index} для сцен графіка ({count}) над тією ж областю як одну групу шарів для Temporal Controller</translation>
+        </message>
+        <message>
+            <location filename="../ui/series_button.py" line="33" />
+            <source>Nothing to load yet: statistics appear here when a statistics task ends</source>
+            <translation>Поки нічого завантажувати: статистика з'являється тут, коли завершується завдання статистики</translation>
+        </message>
+        <message>
+            <location filename="../ui/series_button.py" line="35" />
+            <source>Nothing to load: the answer gives no view_id for the scenes of this index</source>
+            <translation>Нічого завантажувати: відповідь не дає view_id для сцен цього індексу</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsWidget</name>
         <message>
             <location filename="../ui/settings_widget.py" line="46" />
@@ -3452,167 +3510,172 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="87" />
+            <location filename="../ui/stats_dock.py" line="92" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="109" />
+            <location filename="../ui/stats_dock.py" line="114" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="121" />
+            <location filename="../ui/stats_dock.py" line="126" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="121" />
+            <location filename="../ui/stats_dock.py" line="126" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="121" />
+            <location filename="../ui/stats_dock.py" line="126" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="122" />
+            <location filename="../ui/stats_dock.py" line="127" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="153" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>The index the chart and the table show</source>
             <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="154" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Overlay all</source>
             <translation>Накласти всі</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="156" />
+            <location filename="../ui/stats_dock.py" line="161" />
             <source>Draw the median of every index on one chart</source>
             <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="157" />
+            <location filename="../ui/stats_dock.py" line="162" />
             <source>Table</source>
             <translation>Таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="163" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="160" />
+            <location filename="../ui/stats_dock.py" line="165" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="166" />
             <source>Save every figure of every index as CSV</source>
             <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="167" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="167" />
             <source>Save the chart as PNG</source>
             <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="169" />
+            <location filename="../ui/stats_dock.py" line="176" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="205" />
+            <location filename="../ui/stats_dock.py" line="213" />
             <source>The answer has one index only</source>
             <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="237" />
+            <location filename="../ui/stats_dock.py" line="245" />
             <source>{start} to {end}</source>
             <translation>з {start} до {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="240" />
+            <location filename="../ui/stats_dock.py" line="248" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="245" />
+            <location filename="../ui/stats_dock.py" line="253" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="247" />
+            <location filename="../ui/stats_dock.py" line="255" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="260" />
+            <location filename="../ui/stats_dock.py" line="268" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="308" />
+            <location filename="../ui/stats_dock.py" line="316" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="310" />
+            <location filename="../ui/stats_dock.py" line="318" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="356" />
+            <location filename="../ui/stats_dock.py" line="364" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="403" />
+            <location filename="../ui/stats_dock.py" line="412" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="426" />
+            <location filename="../ui/stats_dock.py" line="420" />
+            <source>Loading {title}: see the task list for its progress</source>
+            <translation>Завантаження {title}: хід видно в списку завдань</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_dock.py" line="444" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="426" />
+            <location filename="../ui/stats_dock.py" line="444" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="432" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="434" />
+            <location filename="../ui/stats_dock.py" line="452" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="441" />
+            <location filename="../ui/stats_dock.py" line="459" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="449" />
+            <location filename="../ui/stats_dock.py" line="467" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="453" />
+            <location filename="../ui/stats_dock.py" line="471" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>

@@ -20,7 +20,7 @@ from load_by_extent.core.indices import display_range
 from load_by_extent.core.request import mt_stats_request
 from load_by_extent.core.series import SeriesScene, index_expression, plan_series, series_range
 from load_by_extent.core.statistics import parse_statistics
-from load_by_extent.services.task_controller import CANCELLED, LOADED
+from load_by_extent.services.task_controller import TaskStatus
 from qgis.core import Qgis, QgsRasterLayer, QgsSingleBandPseudoColorRenderer, QgsUnitTypes
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
@@ -136,7 +136,7 @@ def test_load_the_series_puts_every_date_in_one_group_on_its_day_with_one_colour
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     record = series_record(plugin)
     qtbot.waitUntil(lambda: not record.is_active, timeout=TASK_TIMEOUT_MS)
-    assert record.status == LOADED, record.message
+    assert record.status is TaskStatus.DONE, record.message
     assert record.message == f"{len(rows)} of {len(rows)} dates loaded"
 
     title = f"{RATIO} series {rows[0].date.isoformat()} to {rows[-1].date.isoformat()}"
@@ -162,7 +162,7 @@ def test_load_the_series_puts_every_date_in_one_group_on_its_day_with_one_colour
     QTest.mouseClick(row.again_button, Qt.MouseButton.LeftButton)
     again = next(other for other in plugin.controller.records if other.series is not None and other is not record)
     qtbot.waitUntil(lambda: not again.is_active, timeout=TASK_TIMEOUT_MS)
-    assert again.status == LOADED, again.message
+    assert again.status is TaskStatus.DONE, again.message
     assert [layer.id() for layer in group_layers(plugin, title)] == record.layer_ids
     assert [layer.id() for layer in group_layers(plugin, f"{title} (2)")] == again.layer_ids
     assert len(again.layer_ids) == len(rows)
@@ -198,7 +198,7 @@ def test_cancel_in_the_task_list_keeps_the_dates_done_and_writes_nothing_of_the_
         release.set()
         plugin.controller.recordAdded.disconnect(watch)
     qtbot.waitUntil(lambda: not record.is_active, timeout=TASK_TIMEOUT_MS)
-    assert record.status == CANCELLED
+    assert record.status is TaskStatus.CANCELLED
     assert record.message == f"cancelled after 2 of {len(rows)} dates; their layers stay"
 
     layers = group_layers(plugin, f"{RATIO} series {rows[0].date.isoformat()} to {rows[-1].date.isoformat()}")
@@ -235,7 +235,7 @@ def test_a_date_that_fails_is_reported_and_the_others_load(plugin, series_dock, 
     task.dateReady.connect(move_the_group)  # after the controller's own slot: the first layer is in
     record = series_record(plugin)
     qtbot.waitUntil(lambda: not record.is_active, timeout=TASK_TIMEOUT_MS)
-    assert record.status == LOADED
+    assert record.status is TaskStatus.DONE
     total = len(scenes)
     assert record.message.startswith(f"{total - 1} of {total} dates loaded; failed: 2009-05-24: ")
     assert "LT50350322009144PAC01" in record.message
