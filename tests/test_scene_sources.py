@@ -23,9 +23,18 @@ from load_by_extent.core.runner import run
 from load_by_extent.core.scenes import SceneStore, SceneStoreSet
 from load_by_extent.core.sources import UrlSceneSource, open_scene_source
 from osgeo import gdal
-from rasters import centres_inside, read_raster, rings_in_crs
+from rasters import centres_inside, read_raster, rings_in_crs, write_raster
 from stac_server import StacServer, earth_search_item
-from test_http_raster import AOI, S2_VIEW, assert_same_raster, cog_folder, s2_scene, server  # noqa: F401
+from test_http_raster import (  # noqa: F401 - cog_folder and server are fixtures
+    AOI,
+    S2_VIEW,
+    assert_same_raster,
+    cog_folder,
+    make_cog,
+    s2_aoi,
+    s2_scene,
+    server,
+)
 
 SCALE, OFFSET = 0.0001, -0.1  # what the item states of every reflectance band (Earth Search, baseline 04.00+)
 ACQUIRED = dt.datetime(2017, 2, 16, 10, 21, 1, tzinfo=dt.timezone.utc)
@@ -113,3 +122,50 @@ def test_a_url_that_does_not_answer_is_named(tmp_path):
     # Alone in a set, the failure is the answer, not an empty list.
     with pytest.raises(DataError, match="does not answer"):
         SceneStoreSet([root], reading=RemoteReading(timeout=2.0, retries=0)).search(start=dt.date(2017, 1, 1))
+
+
+def test_statistics_through_a_catalog_take_clouds_from_the_items_mask_asset(
+        sample_store, cog_folder, server, tmp_path):  # noqa: F811
+    """The item's `scl` asset (a 20 m class raster: cloud, 9, over the scene's western part) is the
+    mask: `cloud` is its share of the AOI, and exclude_cover_pixels keeps only the clear pixels."""
+    (red,), red_set = read_raster(os.path.join(cog_folder, "s2", "B04.tif"))
+    (nir,), _ = read_raster(os.path.join(cog_folder, "s2", "B08.tif"))
+    transform = red_set.GetGeoTransform()
+    rows, cols = red.shape
+    classes = np.full((rows // 2, cols // 2), 4, dtype=np.uint8)  # vegetation
+    classes[:, : cols // 2 // 2 + 5] = 9  # cloud, high probability, up to a column inside the AOI
+    scl_path = os.path.join(cog_folder, "s2", "SCL.tif")
+    write_raster(str(tmp_path / "scl.tif"), classes, (transform[0], 20.0, 0.0, transform[3], 0.0, -20.0),
+                 32633, nodata=0)
+    make_cog(str(tmp_path / "scl.tif"), scl_path)
+    footprint = SceneStore(sample_store).find(S2_VIEW).footprint()
+    item = earth_search_item("33UUU", ACQUIRED, geometry=footprint, asset_base=server.base_url,
+                             assets={"red": "s2/B04.tif", "nir": "s2/B08.tif", "scl": "s2/SCL.tif"})
+    aoi = s2_aoi((cols // 2 - 60.3, cols // 2 + 80.6), (200.4, 330.7))
+    with StacServer(page_size=2) as stac:
+        stac.add_item("es", item)
+        backend = LocalBackend(SceneStoreSet([stac.root("es")]))
+        answers = {exclude: run(mt_stats_request(["NDVI"], "2017-02-01", "2017-02-28", aoi,
+                                                 exclude_cover_pixels=exclude),
+                                backend, str(tmp_path / f"out-{exclude}"), Feedback()).details["result"]
+                   for exclude in (False, True)}
+    xs = transform[0] + (np.arange(cols) + 0.5) * transform[1]
+    ys = transform[3] + (np.arange(rows) + 0.5) * transform[5]
+    inside = centres_inside(xs, ys, rings_in_crs(aoi, 32633))
+    cloudy = np.repeat(np.repeat(classes == 9, 2, axis=0), 2, axis=1)[:rows, :cols]  # the mask on the 10 m grid
+    xs20 = transform[0] + (np.arange(cols // 2) + 0.5) * 20.0
+    ys20 = transform[3] - (np.arange(rows // 2) + 0.5) * 20.0
+    inside20 = centres_inside(xs20, ys20, rings_in_crs(aoi, 32633))
+    expected_cloud = 100.0 * float((classes == 9)[inside20].sum()) / float(inside20.sum())
+    assert 5 < expected_cloud < 95  # the AOI is partly under the cloud
+    red_physical, nir_physical = (band.astype(np.float64) * SCALE + OFFSET for band in (red, nir))
+    with np.errstate(all="ignore"):
+        ndvi = (nir_physical - red_physical) / (nir_physical + red_physical)
+    valid = inside & (red != 0) & (nir != 0) & np.isfinite(ndvi)
+    for exclude, answer in answers.items():
+        assert answer["errors"] == []
+        [entry] = answer["result"]
+        assert entry["cloud"] == pytest.approx(expected_cloud, abs=1e-4)  # the answer rounds it to 4 decimals
+        values = ndvi[valid & ~cloudy] if exclude else ndvi[valid]
+        assert entry["average"] == pytest.approx(float(values.mean()), rel=1e-9)
+    gdal.VSICurlClearCache()
