@@ -319,10 +319,7 @@ def _scene_answer(scene: Scene, params: MtStatsParams, aoi: _AoiOnGrids,
 def _answer_scene(answer: _SceneAnswer, bands: _SceneBands, expressions: Sequence, params: MtStatsParams,
                   aoi: _AoiOnGrids) -> None:
     answer.cloud = _cloud_percent(bands, bands.mask, aoi) if bands.mask else answer.scene.cloud_cover
-    limit = params.max_cloud_cover_in_aoi
-    if limit is not None and answer.cloud is not None and answer.cloud > limit:
-        message = tr("cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %")
-        answer.error = message.format(cloud=f"{answer.cloud:.1f}", limit=f"{limit:g}")
+    if above_cloud_limit(answer, params.max_cloud_cover_in_aoi):
         return
     answer.indices = {}
     problems = []  # an index this scene cannot give (a band it lacks) must not hide the others
@@ -335,16 +332,31 @@ def _answer_scene(answer: _SceneAnswer, bands: _SceneBands, expressions: Sequenc
             found = _IndexValues(np.empty(0))
         not_clear += found.not_clear
         answer.indices[expression.label] = figures(found.values) if found.values.size else None
+    conclude_answer(answer, problems, not_clear, bands.mask)
+
+
+def conclude_answer(answer: _SceneAnswer, problems: Sequence[str], not_clear: int, mask: CloudMask | None) -> None:
+    """The scene's error when none of its indices has a figure: the indices it cannot give, else
+    why no pixel counted (`not_clear`: valid pixels the cloud mask left out)."""
     if all(value is None for value in answer.indices.values()):
         what = ", ".join(answer.indices)
         if problems:
             answer.error = "; ".join(problems)
-        elif not_clear and bands.mask:  # only a mask leaves pixels out as not clear
+        elif not_clear and mask:  # only a mask leaves pixels out as not clear
             answer.error = tr("no pixel of the area of interest is clear in the scene's cloud mask "
                               "({mask}): every valid pixel of {indices} is cloud, cloud shadow or the "
-                              "mask's fill").format(mask=bands.mask.kind, indices=what)
+                              "mask's fill").format(mask=mask.kind, indices=what)
         else:
             answer.error = tr("no valid pixel of {indices} in the area of interest").format(indices=what)
+
+
+def above_cloud_limit(answer: _SceneAnswer, limit: float | None) -> bool:
+    """Whether the scene's cloud in the AOI is above `limit` (max_cloud_cover_in_aoi); then its error says so."""
+    if limit is None or answer.cloud is None or answer.cloud <= limit:
+        return False
+    message = tr("cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %")
+    answer.error = message.format(cloud=f"{answer.cloud:.1f}", limit=f"{limit:g}")
+    return True
 
 
 def _entry(answer: _SceneAnswer) -> dict:
