@@ -1,0 +1,361 @@
+"""Statistics over time of many polygons (fields) in one run: `lbe stats` and Processing's `fields_stats`.
+
+Each field gets exactly the answer of an `mt_stats` request with the field as its geometry (the same
+scenes, cloud, figures and errors: core/local/mt_stats.py says how each is made), but a scene is read
+once for all the fields that meet it, not once per field: the fields' windows on a grid are gathered
+into clusters, each cluster's window is read once (each band once, in strips of STRIP_ROWS rows),
+and every field of the cluster takes its pixels from that read, masked by its own pixel-centre
+rasterisation (made on its own window, as a single run makes it).
+
+Clusters, not one window over all the fields: 200 fields spread over a 10980 x 10980 tile have a
+union window of the whole tile, a hundred times their own pixels. Two clusters merge while the
+merged window holds at most CLUSTER_SLACK times the pixels of their fields' windows (or at most
+CLUSTER_SMALL_PIXELS, less than reading a few compressed blocks costs anyway): fields close
+together are read in one go, fields far apart each in their own window, so the pixels read and
+decoded follow the fields' area, and memory one strip of a cluster's window.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..errors import DataError, LoadByExtentError
+from ..expressions import evaluate
+from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
+from ..i18n import tr
+from ..indices import ResolvedExpression, resolve_bm_type
+from ..request import MtStatsParams
+from ..results import TaskResult
+from ..scenes import Scene, SceneStore, SceneStoreSet, date_order
+from .bandmath import BandOnGrid, coarsest
+from .mt_stats import (
+    FIGURES,
+    SCENE_THREADS,
+    STRIP_ROWS,
+    CloudMask,
+    _AoiOnGrids,
+    _categorical_on_grid,
+    _entry,
+    _error,
+    _safe,
+    _SceneAnswer,
+    _SceneBands,
+    above_cloud_limit,
+    cloud_mask_of,
+    conclude_answer,
+    figures,
+    select_scenes,
+)
+from .raster import Grid, Window
+
+CLUSTER_SLACK = 2.0
+CLUSTER_SMALL_PIXELS = 512 * 512
+
+CSV_COLUMNS = ("id", "date", "scene_id", "index", *FIGURES, "cloud", "error")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One polygon of the run: its id (as the user's layer has it) and its geometry (GeoJSON, EPSG:4326)."""
+
+    id: object
+    geometry: dict
+
+
+# --- clusters of windows ---------------------------------------------------------------------------------
+
+def _union(a: Window, b: Window) -> Window:
+    x0, y0 = min(a.xoff, b.xoff), min(a.yoff, b.yoff)
+    x1, y1 = max(a.xoff + a.xsize, b.xoff + b.xsize), max(a.yoff + a.ysize, b.yoff + b.ysize)
+    return Window(x0, y0, x1 - x0, y1 - y0)
+
+
+def _area(window: Window) -> int:
+    return window.xsize * window.ysize
+
+
+@dataclass
+class _Cluster:
+    window: Window
+    members: list[int]  # indices into the fields of the scene
+    pixels: int  # the pixels of the members' own windows
+
+
+def clusters(windows: Sequence[tuple[int, Window]]) -> list[_Cluster]:
+    """The windows gathered into clusters read as one (see the module's docstring)."""
+    return [_Cluster(window, list(members), pixels) for window, members, pixels in _clusters(tuple(windows))]
+
+
+@functools.lru_cache(maxsize=64)  # the scenes of one tile share their grids, hence their clusters
+def _clusters(windows: tuple[tuple[int, Window], ...]) -> tuple[tuple[Window, tuple[int, ...], int], ...]:
+    found = [_Cluster(window, [number], _area(window)) for number, window in
+             sorted(windows, key=lambda item: (item[1].yoff, item[1].xoff))]
+    merged = True
+    while merged:  # until no two clusters merge
+        merged = False
+        first = 0
+        while first < len(found):
+            second = first + 1
+            while second < len(found):
+                a, b = found[first], found[second]
+                window, pixels = _union(a.window, b.window), a.pixels + b.pixels
+                if _area(window) <= max(CLUSTER_SLACK * pixels, CLUSTER_SMALL_PIXELS):
+                    found[first] = _Cluster(window, a.members + b.members, pixels)
+                    del found[second]
+                    merged = True
+                    second = first + 1  # the grown cluster may now take those it refused
+                else:
+                    second += 1
+            first += 1
+    return tuple((cluster.window, tuple(cluster.members), cluster.pixels) for cluster in found)
+
+
+def _strip_parts(cluster: _Cluster, windows: dict[int, Window], row: int,
+                 rows: int) -> Iterator[tuple[int, tuple[slice, slice], tuple[slice, slice]]]:
+    """For each member meeting rows `row`..`row + rows` of the cluster's window: (member, slice of
+    the strip, slice of the member's own window) over the rows and columns they share."""
+    top = cluster.window.yoff + row
+    for member in cluster.members:
+        own = windows[member]
+        first, last = max(own.yoff, top), min(own.yoff + own.ysize, top + rows)
+        if last <= first:
+            continue
+        col = own.xoff - cluster.window.xoff
+        in_strip = (slice(first - top, last - top), slice(col, col + own.xsize))
+        in_own = (slice(first - own.yoff, last - own.yoff), slice(0, own.xsize))
+        yield member, in_strip, in_own
+
+
+# --- one scene, many fields -------------------------------------------------------------------------------
+
+def _cloud_percents(bands: _SceneBands, mask: CloudMask, aois: Sequence[_AoiOnGrids]) -> list[float | None]:
+    """Each field's cloud percent, as mt_stats counts it, from one read of the mask per cluster."""
+    source = bands.band(mask.band)
+    on = {number: aoi.on(source.grid) for number, aoi in enumerate(aois)}
+    windows = {number: found[0] for number, found in on.items() if found is not None}
+    observed, flagged = dict.fromkeys(windows, 0), dict.fromkeys(windows, 0)
+    for cluster in clusters(list(windows.items())):
+        for row in range(0, cluster.window.ysize, STRIP_ROWS):
+            rows = min(STRIP_ROWS, cluster.window.ysize - row)
+            parts = list(_strip_parts(cluster, windows, row, rows))
+            if not parts:
+                continue
+            values = source.read(cluster.window, row, rows)
+            seen, cloudy = ~mask.unobserved(values), mask.flagged(values)
+            for member, in_strip, in_own in parts:
+                inside = on[member][1][in_own]  # type: ignore[index]
+                here = inside & seen[in_strip]
+                observed[member] += int(here.sum())
+                flagged[member] += int((here & cloudy[in_strip]).sum())
+    return [100.0 * flagged[number] / observed[number] if observed.get(number) else None
+            for number in range(len(aois))]
+
+
+class _Unclear:
+    """Where the scene's mask does not vouch for a clear view, per grid and cluster window (shared by
+    the indices of the scene, as mt_stats shares it per grid)."""
+
+    def __init__(self, bands: _SceneBands) -> None:
+        self.bands = bands
+        self._known: dict[tuple[Grid, Window], np.ndarray] = {}
+
+    def on(self, mask: CloudMask, grid: Grid, window: Window) -> np.ndarray:
+        if (grid, window) not in self._known:
+            classes, not_covered = _categorical_on_grid(self.bands.band(mask.band), grid, window)
+            unclear = mask.unclear(classes)
+            self._known[(grid, window)] = unclear if not_covered is None else unclear | not_covered
+        return self._known[(grid, window)]
+
+
+def _fields_index_values(bands: _SceneBands, unclear: _Unclear, expression: ResolvedExpression,
+                         aois: Sequence[_AoiOnGrids], only_clear: bool,
+                         is_canceled: Callable[[], bool]) -> list[tuple[np.ndarray, int]]:
+    """Each field's valid index values (in the order a single run finds them: row by row of its
+    window) and how many valid pixels the mask left out, as mt_stats._index_values gives them."""
+    names = sorted(expression.bands)
+    try:
+        sources = {name: bands.band(name) for name in names}
+    except DataError as error:
+        raise DataError(error.message, "params.bm_type") from None
+    grid = coarsest(list(sources.values())).grid
+    on = {number: aoi.on(grid) for number, aoi in enumerate(aois)}
+    windows = {number: found[0] for number, found in on.items() if found is not None}
+    kept: list[list[np.ndarray]] = [[] for _aoi in aois]
+    not_clear = [0 for _aoi in aois]
+    for cluster in clusters(list(windows.items())):
+        if is_canceled():
+            break
+        window = cluster.window
+        readers = {name: BandOnGrid(source, grid, window, bands.transforms.get(name)) for name, source in sources.items()}
+        unclear_here = unclear.on(bands.mask, grid, window) if only_clear and bands.mask else None
+        for row in range(0, window.ysize, STRIP_ROWS):
+            rows = min(STRIP_ROWS, window.ysize - row)
+            parts = [(member, in_strip, in_own, on[member][1][in_own])  # type: ignore[index]
+                     for member, in_strip, in_own in _strip_parts(cluster, windows, row, rows)]
+            parts = [part for part in parts if part[3].any()]
+            if not parts:
+                continue
+            read = {name: reader.read(row, rows) for name, reader in readers.items()}
+            values = np.broadcast_to(evaluate(expression.node, {n: read[n][0] for n in names}), (rows, window.xsize))
+            valid_here = np.isfinite(values)
+            for name in names:
+                valid_here &= ~read[name][1]
+            for member, in_strip, _in_own, inside in parts:
+                valid = inside & valid_here[in_strip]
+                if unclear_here is not None:
+                    left_out = valid & unclear_here[row:row + rows][in_strip]
+                    not_clear[member] += int(left_out.sum())
+                    valid &= ~left_out
+                kept[member].append(values[in_strip][valid])
+    return [(np.concatenate(pieces) if pieces else np.empty(0), count) for pieces, count in zip(kept, not_clear)]
+
+
+def _answer_fields(answers: list[_SceneAnswer], bands: _SceneBands, expressions: Sequence[ResolvedExpression],
+                   params: MtStatsParams, aois: Sequence[_AoiOnGrids], is_canceled: Callable[[], bool]) -> None:
+    clouds = (_cloud_percents(bands, bands.mask, aois) if bands.mask
+              else [answers[0].scene.cloud_cover] * len(answers))
+    going = []
+    for number, (answer, cloud) in enumerate(zip(answers, clouds)):
+        answer.cloud = cloud
+        if not above_cloud_limit(answer, params.max_cloud_cover_in_aoi):
+            going.append(number)
+    problems: list[str] = []
+    not_clear = dict.fromkeys(going, 0)
+    unclear = _Unclear(bands)
+    for expression in expressions:
+        try:
+            found = _fields_index_values(bands, unclear, expression, [aois[n] for n in going],
+                                         params.exclude_cover_pixels, is_canceled)
+        except DataError as error:
+            problems.append(error.message)
+            found = [(np.empty(0), 0) for _number in going]
+        for number, (values, left_out) in zip(going, found):
+            not_clear[number] += left_out
+            answers[number].indices[expression.label] = figures(values) if values.size else None
+    for number in going:
+        conclude_answer(answers[number], problems, not_clear[number], bands.mask)
+
+
+def _scene_answers(scene: Scene, params: MtStatsParams, aois: Sequence[_AoiOnGrids],
+                   is_canceled: Callable[[], bool]) -> list[_SceneAnswer]:
+    answers = [_SceneAnswer(scene) for _aoi in aois]
+    if is_canceled():
+        return answers
+    try:
+        expressions = resolve_bm_type(list(params.bm_type), scene.sensor)
+        bands = _SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
+        try:
+            _answer_fields(answers, bands, expressions, params, aois, is_canceled)
+        finally:
+            bands.close()
+    except LoadByExtentError as error:  # the scene failed as a whole: each field's answer says why
+        for answer in answers:
+            if answer.error is None:
+                answer.error = error.message
+    return answers
+
+
+# --- the run ----------------------------------------------------------------------------------------------
+
+def field_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams, fields: Sequence[Field],
+                     feedback: FeedbackLike | None = None) -> list[dict]:
+    """For each field, in order, the answer ({"errors": [...], "result": [...]}) of the mt_stats
+    request `params` with the field as its geometry. Progress counts fields x scenes."""
+    per_field = [select_scenes(store, replace(params, geometry=field.geometry)) for field in fields]
+    scenes: dict[str, Scene] = {}
+    takers: dict[str, list[int]] = {}
+    for number, found in enumerate(per_field):
+        for scene in found:
+            scenes.setdefault(scene.view_id, scene)
+            takers.setdefault(scene.view_id, []).append(number)
+    total = sum(len(found) for found in per_field)
+    message = tr("{fields} field(s), {scenes} scene(s) between {date_start} and {date_end}: {pairs} field-scene pair(s)")
+    report(feedback, message.format(fields=len(fields), scenes=len(scenes), date_start=params.date_start,
+                                    date_end=params.date_end, pairs=total))
+    progress = ProgressRange(feedback, 0, 100)
+    is_canceled = cancel_check(feedback)
+    aois = [_AoiOnGrids(field.geometry) for field in fields]
+    answers: dict[tuple[int, str], _SceneAnswer] = {}
+    order = sorted(scenes, key=lambda view_id: date_order(scenes[view_id]))
+    with ThreadPoolExecutor(max_workers=SCENE_THREADS, thread_name_prefix="lbe-fields") as pool:
+        futures = [(view_id, pool.submit(_scene_answers, scenes[view_id], params,
+                                         [aois[n] for n in takers[view_id]], is_canceled)) for view_id in order]
+        done = 0
+        try:
+            for view_id, future in futures:
+                for number, answer in zip(takers[view_id], future.result()):
+                    answers[(number, view_id)] = answer
+                check_cancelled(feedback)
+                done += len(takers[view_id])
+                progress.set(done / max(total, 1))
+        finally:
+            for _view_id, future in futures:
+                future.cancel()
+    results = []
+    for number, found in enumerate(per_field):
+        own = [answers[(number, scene.view_id)] for scene in found]
+        results.append({"errors": [_error(answer) for answer in own if answer.error is not None],
+                        "result": [_entry(answer) for answer in own if answer.error is None]})
+    return results
+
+
+# --- the table --------------------------------------------------------------------------------------------
+
+def _number(value: object) -> str:
+    return "" if value is None else repr(float(value))  # repr: the float exactly, read back as it was
+
+
+def table_rows(fields: Sequence[Field], answers: Sequence[dict], params: MtStatsParams) -> list[list[str]]:
+    """One row per field, date and index (CSV_COLUMNS), in field order, then date order; a scene in
+    a field's `errors` is one row with its date and scene_id, the figures, index and cloud empty, and
+    the reason in `error`; a field that no scene meets is one row with only its id and the reason."""
+    rows = []
+    for field, answer in zip(fields, answers):
+        entries = [(entry["date"] or "", entry["scene_id"], entry, False) for entry in answer["result"]]
+        entries += [(entry["date"] or "", entry["scene_id"], entry, True) for entry in answer["errors"]]
+        if not entries:
+            reason = tr("no scene meets this polygon between {date_start} and {date_end}")
+            rows.append([str(field.id), "", "", "", *[""] * len(FIGURES), "",
+                         reason.format(date_start=params.date_start, date_end=params.date_end)])
+            continue
+        for date, scene_id, entry, failed in sorted(entries, key=lambda item: (item[0], item[1])):
+            if failed:
+                rows.append([str(field.id), date, scene_id, "", *[""] * len(FIGURES), "", entry["error"]])
+                continue
+            per_index = entry["indexes"] if "indexes" in entry else {params.bm_type[0]: entry}
+            for label, values in per_index.items():
+                rows.append([str(field.id), date, scene_id, label, *[_number(values[name]) for name in FIGURES],
+                             _number(entry["cloud"]), ""])
+    return rows
+
+
+def write_table(path: str, fields: Sequence[Field], answers: Sequence[dict], params: MtStatsParams) -> int:
+    """The table as CSV (UTF-8, comma-separated, a header line); returns its number of rows."""
+    rows = table_rows(fields, answers, params)
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(rows)
+    return len(rows)
+
+
+def run_field_statistics(params: MtStatsParams, fields: Sequence[Field], store: SceneStore | SceneStoreSet,
+                         workspace: str, feedback: FeedbackLike | None) -> TaskResult:
+    """The table of `fields` written into `workspace` (the runner's staging folder, which moves it
+    into place once whole), named after the request's reference."""
+    check_cancelled(feedback)
+    answers = field_statistics(store, params, fields, feedback)
+    check_cancelled(feedback)
+    path = os.path.join(workspace, f"{_safe(params.reference)}.csv")
+    rows = write_table(path, fields, answers, params)
+    details = {"reference": params.reference, "bm_type": list(params.bm_type),
+               "date_start": params.date_start.isoformat(), "date_end": params.date_end.isoformat(),
+               "fields": len(fields), "rows": rows}
+    return TaskResult("mt_stats", "csv", (path,), details)
