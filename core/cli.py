@@ -1,6 +1,6 @@
-"""The command line: `lbe run` and `lbe scenes`.
+"""The command line: `lbe run`, `lbe scenes` and `lbe stats`.
 
-`run` prints exactly one JSON object on stdout; progress and errors go to stderr.
+`run` and `stats` print exactly one JSON object on stdout; progress and errors go to stderr.
 Exit status: 0 success; 2 invalid request (ours or the API's 422), unreadable request file or bad
 arguments; 1 any other failure (scene not in the store, unreadable raster, the API or the network
 failing, ...); 130 cancelled.
@@ -83,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     scenes.add_argument("--limit", type=int, default=100, help="with --api-url: scenes per page of the search")
     scenes.add_argument("--max-pages", type=int, default=10, help="with --api-url: pages of the search to read")
     scenes.add_argument("--table", action="store_true", help="a table for people instead of JSON")
+
+    stats = commands.add_parser("stats", help="statistics over time of every polygon of a vector file, in one table")
+    stats.add_argument("request", help="an mt_stats request JSON file (or - for stdin); its geometry is replaced "
+                                       "by each polygon in turn")
+    stats.add_argument("--aoi", required=True, help="the polygons: any OGR vector file (its first layer)")
+    stats.add_argument("--id-field", required=True, help="the field of --aoi that names each polygon in the table")
+    stats.add_argument("--scenes", required=True, help="the scene store: a folder of scenes")
+    stats.add_argument("--out", default=".", help="folder for the CSV table (default: the current folder)")
     return parser
 
 
@@ -147,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _run(args)
+        if args.command == "stats":
+            return _stats(args)
         return _scenes(args)
     except RequestError as error:
         _error(str(error))
@@ -232,6 +242,31 @@ def _run(args: argparse.Namespace) -> int:
     if problem:  # the files are in place: say where, on stderr
         _error(f"the result is written ({', '.join(result.files)}), but standard output cannot be written "
                f"({problem})")
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from .feedback import ConsoleFeedback
+    from .local.field_stats import Field, FieldsBackend, fields_request
+    from .request import TaskRequest
+    from .runner import run
+    from .vector import read_polygon_features
+
+    problem = _stdout_problem()
+    if problem:
+        _error(f"standard output cannot be written ({problem}): the result could not be reported; nothing was run")
+        return EXIT_FAILURE
+    if args.request == "-":
+        request = TaskRequest.load_stream(getattr(sys.stdin, "buffer", None), "stdin")
+    else:
+        request = TaskRequest.load(args.request)
+    fields = [Field(value, geometry) for value, geometry in read_polygon_features(args.aoi, args.id_field)]
+    request, params = fields_request(request, fields)
+    result = run(request, FieldsBackend(args.scenes, fields), args.out, ConsoleFeedback(), params=params)
+    problem = _print_answer(json.dumps(result.to_json_dict()))
+    if problem:
+        _error(f"the table is written ({', '.join(result.files)}), but standard output cannot be written ({problem})")
         return EXIT_FAILURE
     return EXIT_OK
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
+import math
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -26,12 +28,14 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..errors import DataError, LoadByExtentError
+from ..aoi import to_ogr
+from ..errors import DataError, LoadByExtentError, RequestError
 from ..expressions import evaluate
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
+from ..gdal_support import thread_config
 from ..i18n import tr
 from ..indices import ResolvedExpression, resolve_bm_type
-from ..request import MtStatsParams
+from ..request import MtStatsParams, TaskParams, TaskRequest
 from ..results import TaskResult
 from ..scenes import Scene, SceneStore, SceneStoreSet, date_order
 from .bandmath import BandOnGrid, coarsest
@@ -67,6 +71,53 @@ class Field:
 
     id: object
     geometry: dict
+
+
+def fields_request(request: TaskRequest, fields: Sequence[Field]) -> tuple[TaskRequest, MtStatsParams]:
+    """The request of a run over `fields`, validated: an mt_stats request whose geometry is the
+    fields' envelope (each field then stands in for it in turn); RequestError when it is not an
+    mt_stats request or is invalid."""
+    data = request.to_dict()
+    if data.get("type") != "mt_stats":
+        message = tr("statistics of many polygons take an mt_stats request, not {type}")
+        raise RequestError(message.format(type=json.dumps(data.get("type"))), "type")
+    if not fields:
+        raise RequestError(tr("no polygon to compute statistics for"), "params.geometry")
+    envelope = [math.inf, -math.inf, math.inf, -math.inf]
+    for field in fields:
+        west, east, south, north = to_ogr(field.geometry).GetEnvelope()
+        envelope = [min(envelope[0], west), max(envelope[1], east), min(envelope[2], south), max(envelope[3], north)]
+    west, east, south, north = envelope
+    params = dict(data.get("params") or {}) if isinstance(data.get("params"), dict) else data.get("params")
+    if isinstance(params, dict):
+        params.pop("bbox", None)
+        params["geometry"] = {"type": "Polygon", "coordinates": [[[west, south], [east, south], [east, north],
+                                                                  [west, north], [west, south]]]}
+    stand_in = TaskRequest({**data, "params": params})
+    validated = stand_in.validate()
+    assert isinstance(validated, MtStatsParams)
+    return stand_in, validated
+
+
+class FieldsBackend:
+    """The local processor computing the table of `fields` for an mt_stats request, for the runner
+    (which stages the table and moves it into place only once whole)."""
+
+    name = "local"
+
+    def __init__(self, store: SceneStore | SceneStoreSet | str, fields: Sequence[Field]) -> None:
+        self.store = SceneStore(store) if isinstance(store, str) else store
+        self.fields = list(fields)
+
+    def execute(self, request: TaskRequest, params: TaskParams, workspace: str,
+                feedback: FeedbackLike | None) -> TaskResult:
+        if not isinstance(params, MtStatsParams):
+            raise RequestError(tr("statistics of many polygons take an mt_stats request"), "type")
+        with thread_config(GDAL_NUM_THREADS="ALL_CPUS"):
+            return run_field_statistics(params, self.fields, self.store, workspace, feedback)
+
+    def after_commit(self, result: TaskResult) -> None:
+        """Nothing to note: the scene folders keep no record of what was made."""
 
 
 # --- clusters of windows ---------------------------------------------------------------------------------
@@ -312,6 +363,10 @@ def _number(value: object) -> str:
     return "" if value is None else repr(float(value))  # repr: the float exactly, read back as it was
 
 
+def _id(field: Field) -> str:
+    return "" if field.id is None else str(field.id)
+
+
 def table_rows(fields: Sequence[Field], answers: Sequence[dict], params: MtStatsParams) -> list[list[str]]:
     """One row per field, date and index (CSV_COLUMNS), in field order, then date order; a scene in
     a field's `errors` is one row with its date and scene_id, the figures, index and cloud empty, and
@@ -322,16 +377,16 @@ def table_rows(fields: Sequence[Field], answers: Sequence[dict], params: MtStats
         entries += [(entry["date"] or "", entry["scene_id"], entry, True) for entry in answer["errors"]]
         if not entries:
             reason = tr("no scene meets this polygon between {date_start} and {date_end}")
-            rows.append([str(field.id), "", "", "", *[""] * len(FIGURES), "",
+            rows.append([_id(field), "", "", "", *[""] * len(FIGURES), "",
                          reason.format(date_start=params.date_start, date_end=params.date_end)])
             continue
         for date, scene_id, entry, failed in sorted(entries, key=lambda item: (item[0], item[1])):
             if failed:
-                rows.append([str(field.id), date, scene_id, "", *[""] * len(FIGURES), "", entry["error"]])
+                rows.append([_id(field), date, scene_id, "", *[""] * len(FIGURES), "", entry["error"]])
                 continue
             per_index = entry["indexes"] if "indexes" in entry else {params.bm_type[0]: entry}
             for label, values in per_index.items():
-                rows.append([str(field.id), date, scene_id, label, *[_number(values[name]) for name in FIGURES],
+                rows.append([_id(field), date, scene_id, label, *[_number(values[name]) for name in FIGURES],
                              _number(entry["cloud"]), ""])
     return rows
 
