@@ -43,18 +43,18 @@ from .mt_stats import (
     FIGURES,
     SCENE_THREADS,
     STRIP_ROWS,
+    AoiOnGrids,
     CloudMask,
-    _AoiOnGrids,
-    _categorical_on_grid,
-    _entry,
-    _error,
-    _safe,
-    _SceneAnswer,
-    _SceneBands,
+    SceneAnswer,
+    SceneBands,
     above_cloud_limit,
+    categorical_on_grid,
     cloud_mask_of,
     conclude_answer,
+    error_entry,
     figures,
+    reference_file_stem,
+    result_entry,
     select_scenes,
 )
 from .raster import Grid, Window
@@ -186,7 +186,7 @@ def _strip_parts(cluster: _Cluster, windows: dict[int, Window], row: int,
 
 # --- one scene, many fields -------------------------------------------------------------------------------
 
-def _cloud_percents(bands: _SceneBands, mask: CloudMask, aois: Sequence[_AoiOnGrids]) -> list[float | None]:
+def _cloud_percents(bands: SceneBands, mask: CloudMask, aois: Sequence[AoiOnGrids]) -> list[float | None]:
     """Each field's cloud percent, as mt_stats counts it, from one read of the mask per cluster."""
     source = bands.band(mask.band)
     on = {number: aoi.on(source.grid) for number, aoi in enumerate(aois)}
@@ -213,20 +213,20 @@ class _Unclear:
     """Where the scene's mask does not vouch for a clear view, per grid and cluster window (shared by
     the indices of the scene, as mt_stats shares it per grid)."""
 
-    def __init__(self, bands: _SceneBands) -> None:
+    def __init__(self, bands: SceneBands) -> None:
         self.bands = bands
         self._known: dict[tuple[Grid, Window], np.ndarray] = {}
 
     def on(self, mask: CloudMask, grid: Grid, window: Window) -> np.ndarray:
         if (grid, window) not in self._known:
-            classes, not_covered = _categorical_on_grid(self.bands.band(mask.band), grid, window)
+            classes, not_covered = categorical_on_grid(self.bands.band(mask.band), grid, window)
             unclear = mask.unclear(classes)
             self._known[(grid, window)] = unclear if not_covered is None else unclear | not_covered
         return self._known[(grid, window)]
 
 
-def _fields_index_values(bands: _SceneBands, unclear: _Unclear, expression: ResolvedExpression,
-                         aois: Sequence[_AoiOnGrids], only_clear: bool,
+def _fields_index_values(bands: SceneBands, unclear: _Unclear, expression: ResolvedExpression,
+                         aois: Sequence[AoiOnGrids], only_clear: bool,
                          is_canceled: Callable[[], bool]) -> list[tuple[np.ndarray, int]]:
     """Each field's valid index values (in the order a single run finds them: row by row of its
     window) and how many valid pixels the mask left out, as mt_stats._index_values gives them."""
@@ -268,8 +268,8 @@ def _fields_index_values(bands: _SceneBands, unclear: _Unclear, expression: Reso
     return [(np.concatenate(pieces) if pieces else np.empty(0), count) for pieces, count in zip(kept, not_clear)]
 
 
-def _answer_fields(answers: list[_SceneAnswer], bands: _SceneBands, expressions: Sequence[ResolvedExpression],
-                   params: MtStatsParams, aois: Sequence[_AoiOnGrids], is_canceled: Callable[[], bool]) -> None:
+def _answer_fields(answers: list[SceneAnswer], bands: SceneBands, expressions: Sequence[ResolvedExpression],
+                   params: MtStatsParams, aois: Sequence[AoiOnGrids], is_canceled: Callable[[], bool]) -> None:
     clouds = (_cloud_percents(bands, bands.mask, aois) if bands.mask
               else [answers[0].scene.cloud_cover] * len(answers))
     going = []
@@ -294,14 +294,14 @@ def _answer_fields(answers: list[_SceneAnswer], bands: _SceneBands, expressions:
         conclude_answer(answers[number], problems, not_clear[number], bands.mask)
 
 
-def _scene_answers(scene: Scene, params: MtStatsParams, aois: Sequence[_AoiOnGrids],
-                   is_canceled: Callable[[], bool]) -> list[_SceneAnswer]:
-    answers = [_SceneAnswer(scene) for _aoi in aois]
+def _scene_answers(scene: Scene, params: MtStatsParams, aois: Sequence[AoiOnGrids],
+                   is_canceled: Callable[[], bool]) -> list[SceneAnswer]:
+    answers = [SceneAnswer(scene) for _aoi in aois]
     if is_canceled():
         return answers
     try:
         expressions = resolve_bm_type(list(params.bm_type), scene.sensor)
-        bands = _SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
+        bands = SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
         try:
             _answer_fields(answers, bands, expressions, params, aois, is_canceled)
         finally:
@@ -332,8 +332,8 @@ def field_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams, f
                                     date_end=params.date_end, pairs=total))
     progress = ProgressRange(feedback, 0, 100)
     is_canceled = cancel_check(feedback)
-    aois = [_AoiOnGrids(field.geometry) for field in fields]
-    answers: dict[tuple[int, str], _SceneAnswer] = {}
+    aois = [AoiOnGrids(field.geometry) for field in fields]
+    answers: dict[tuple[int, str], SceneAnswer] = {}
     order = sorted(scenes, key=lambda view_id: date_order(scenes[view_id]))
     with ThreadPoolExecutor(max_workers=SCENE_THREADS, thread_name_prefix="lbe-fields") as pool:
         futures = [(view_id, pool.submit(_scene_answers, scenes[view_id], params,
@@ -352,8 +352,8 @@ def field_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams, f
     results = []
     for number, found in enumerate(per_field):
         own = [answers[(number, scene.view_id)] for scene in found]
-        results.append({"errors": [_error(answer) for answer in own if answer.error is not None],
-                        "result": [_entry(answer) for answer in own if answer.error is None]})
+        results.append({"errors": [error_entry(answer) for answer in own if answer.error is not None],
+                        "result": [result_entry(answer) for answer in own if answer.error is None]})
     return results
 
 
@@ -408,7 +408,7 @@ def run_field_statistics(params: MtStatsParams, fields: Sequence[Field], store: 
     check_cancelled(feedback)
     answers = field_statistics(store, params, fields, feedback)
     check_cancelled(feedback)
-    path = os.path.join(workspace, f"{_safe(params.reference)}.csv")
+    path = os.path.join(workspace, f"{reference_file_stem(params.reference)}.csv")
     rows = write_table(path, fields, answers, params)
     details = {"reference": params.reference, "bm_type": list(params.bm_type),
                "date_start": params.date_start.isoformat(), "date_end": params.date_end.isoformat(),

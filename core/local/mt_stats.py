@@ -110,7 +110,7 @@ def cloud_mask_of(scene: Scene) -> CloudMask | None:
 _NOT_COVERED = -1  # a class band taken onto another grid: no class there (outside it, or its nodata)
 
 
-def _categorical_on_grid(source: BandSource, grid: Grid, window: Window) -> tuple[np.ndarray, np.ndarray | None]:
+def categorical_on_grid(source: BandSource, grid: Grid, window: Window) -> tuple[np.ndarray, np.ndarray | None]:
     """A class band (a mask) on another grid's window: nearest neighbour onto a grid as fine or
     finer, the most frequent class onto a coarser one (never an average of classes). Also where the
     band gives no class (None when it covers the whole window)."""
@@ -183,7 +183,7 @@ def figures(values: np.ndarray) -> dict[str, float]:
     return {name: result[name] for name in FIGURES}
 
 
-class _AoiOnGrids:
+class AoiOnGrids:
     """The AOI on each grid met, computed once: the scenes of one tile share their grids."""
 
     def __init__(self, geometry: dict) -> None:
@@ -203,7 +203,7 @@ class _AoiOnGrids:
 
 
 @dataclass
-class _SceneAnswer:
+class SceneAnswer:
     scene: Scene
     cloud: float | None = None
     indices: dict[str, dict | None] = field(default_factory=dict)  # label -> figures (None: no valid pixel)
@@ -216,7 +216,7 @@ class _IndexValues:
     not_clear: int = 0  # valid pixels left out because the cloud mask does not vouch for them
 
 
-class _SceneBands:
+class SceneBands:
     """What the indices of one scene share: its band files, opened once (a band that a second index
     reads again comes from GDAL's block cache), its stored-value transforms, and where its cloud
     mask does not vouch for a clear view on each grid."""
@@ -237,7 +237,7 @@ class _SceneBands:
         """Where `mask` (the scene's) does not vouch for a clear view (cloud, shadow, its fill, beyond
         it) on `grid`'s window, the AOI's window on that grid."""
         if grid not in self._unclear:
-            classes, not_covered = _categorical_on_grid(self.band(mask.band), grid, window)
+            classes, not_covered = categorical_on_grid(self.band(mask.band), grid, window)
             unclear = mask.unclear(classes)
             self._unclear[grid] = unclear if not_covered is None else unclear | not_covered
         return self._unclear[grid]
@@ -248,7 +248,7 @@ class _SceneBands:
         self._opened.clear()
 
 
-def _cloud_percent(bands: _SceneBands, mask: CloudMask, aoi: _AoiOnGrids) -> float | None:
+def _cloud_percent(bands: SceneBands, mask: CloudMask, aoi: AoiOnGrids) -> float | None:
     """Percent of the AOI's observed pixels flagged, on the mask's own grid; None when none is observed."""
     source = bands.band(mask.band)
     on_grid = aoi.on(source.grid)
@@ -263,7 +263,7 @@ def _cloud_percent(bands: _SceneBands, mask: CloudMask, aoi: _AoiOnGrids) -> flo
     return 100.0 * int((observed & mask.flagged(values)).sum()) / count
 
 
-def _index_values(bands: _SceneBands, expression: ResolvedExpression, aoi: _AoiOnGrids, only_clear: bool) -> _IndexValues:
+def _index_values(bands: SceneBands, expression: ResolvedExpression, aoi: AoiOnGrids, only_clear: bool) -> _IndexValues:
     """The valid pixel values of one index over the AOI; with `only_clear`, only where the scene's
     cloud mask (if it has one) vouches for a clear view."""
     names = sorted(expression.bands)
@@ -299,14 +299,14 @@ def _index_values(bands: _SceneBands, expression: ResolvedExpression, aoi: _AoiO
     return _IndexValues(np.concatenate(kept) if kept else np.empty(0), not_clear)
 
 
-def _scene_answer(scene: Scene, params: MtStatsParams, aoi: _AoiOnGrids,
-                  is_canceled: Callable[[], bool]) -> _SceneAnswer:
-    answer = _SceneAnswer(scene)
+def _scene_answer(scene: Scene, params: MtStatsParams, aoi: AoiOnGrids,
+                  is_canceled: Callable[[], bool]) -> SceneAnswer:
+    answer = SceneAnswer(scene)
     if is_canceled():
         return answer
     try:
         expressions = resolve_bm_type(list(params.bm_type), scene.sensor, scale=index_scale(scene))
-        bands = _SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
+        bands = SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
         try:
             _answer_scene(answer, bands, expressions, params, aoi)
         finally:
@@ -316,8 +316,8 @@ def _scene_answer(scene: Scene, params: MtStatsParams, aoi: _AoiOnGrids,
     return answer
 
 
-def _answer_scene(answer: _SceneAnswer, bands: _SceneBands, expressions: Sequence, params: MtStatsParams,
-                  aoi: _AoiOnGrids) -> None:
+def _answer_scene(answer: SceneAnswer, bands: SceneBands, expressions: Sequence, params: MtStatsParams,
+                  aoi: AoiOnGrids) -> None:
     answer.cloud = _cloud_percent(bands, bands.mask, aoi) if bands.mask else answer.scene.cloud_cover
     if above_cloud_limit(answer, params.max_cloud_cover_in_aoi):
         return
@@ -335,7 +335,7 @@ def _answer_scene(answer: _SceneAnswer, bands: _SceneBands, expressions: Sequenc
     conclude_answer(answer, problems, not_clear, bands.mask)
 
 
-def conclude_answer(answer: _SceneAnswer, problems: Sequence[str], not_clear: int, mask: CloudMask | None) -> None:
+def conclude_answer(answer: SceneAnswer, problems: Sequence[str], not_clear: int, mask: CloudMask | None) -> None:
     """The scene's error when none of its indices has a figure: the indices it cannot give, else
     why no pixel counted (`not_clear`: valid pixels the cloud mask left out)."""
     if all(value is None for value in answer.indices.values()):
@@ -350,7 +350,7 @@ def conclude_answer(answer: _SceneAnswer, problems: Sequence[str], not_clear: in
             answer.error = tr("no valid pixel of {indices} in the area of interest").format(indices=what)
 
 
-def above_cloud_limit(answer: _SceneAnswer, limit: float | None) -> bool:
+def above_cloud_limit(answer: SceneAnswer, limit: float | None) -> bool:
     """Whether the scene's cloud in the AOI is above `limit` (max_cloud_cover_in_aoi); then its error says so."""
     if limit is None or answer.cloud is None or answer.cloud <= limit:
         return False
@@ -359,7 +359,7 @@ def above_cloud_limit(answer: _SceneAnswer, limit: float | None) -> bool:
     return True
 
 
-def _entry(answer: _SceneAnswer) -> dict:
+def result_entry(answer: SceneAnswer) -> dict:
     scene = answer.scene
     entry: dict[str, object] = {
         "date": scene.date.isoformat() if scene.date else None,
@@ -376,7 +376,7 @@ def _entry(answer: _SceneAnswer) -> dict:
     return entry
 
 
-def _error(answer: _SceneAnswer) -> dict:
+def error_entry(answer: SceneAnswer) -> dict:
     scene = answer.scene
     return {"status": False, "date": scene.date.isoformat() if scene.date else None,
             "scene_id": scene.scene_id.scene_name, "view_id": scene.view_id, "error": answer.error}
@@ -398,12 +398,12 @@ def compute_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams
     report(feedback, message.format(count=len(scenes), date_start=params.date_start, date_end=params.date_end))
     progress = ProgressRange(feedback, 0, 100)
     is_canceled = cancel_check(feedback)
-    answers: list[_SceneAnswer] = []
-    aoi = _AoiOnGrids(params.geometry)
+    answers: list[SceneAnswer] = []
+    aoi = AoiOnGrids(params.geometry)
     # The scenes' threads read bands over HTTP as this one does (their decoding stays single-threaded).
     inherited = thread_config_of(HTTP_CONFIG_KEYS)
 
-    def answer(scene: Scene) -> _SceneAnswer:
+    def answer(scene: Scene) -> SceneAnswer:
         with thread_config(**inherited):
             return _scene_answer(scene, params, aoi, is_canceled)
 
@@ -417,8 +417,8 @@ def compute_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams
         finally:
             for future in futures:
                 future.cancel()
-    result = [_entry(answer) for answer in answers if answer.error is None]
-    errors = [_error(answer) for answer in answers if answer.error is not None]
+    result = [result_entry(answer) for answer in answers if answer.error is None]
+    errors = [error_entry(answer) for answer in answers if answer.error is not None]
     return {"errors": errors, "result": result}
 
 
@@ -426,7 +426,7 @@ def run_mt_stats(params: MtStatsParams, store: SceneSource | SceneStoreSet, work
     check_cancelled(feedback)
     answer = compute_statistics(store, params, feedback)
     check_cancelled(feedback)
-    name = f"{_safe(params.reference)}.json"  # named after the request's reference
+    name = f"{reference_file_stem(params.reference)}.json"  # named after the request's reference
     path = os.path.join(workspace, name)
     with open(path, "w", encoding="utf-8") as stream:
         json.dump(answer, stream, indent=2)
@@ -436,6 +436,6 @@ def run_mt_stats(params: MtStatsParams, store: SceneSource | SceneStoreSet, work
     return TaskResult("mt_stats", "json", (path,), details)
 
 
-def _safe(text: str) -> str:
+def reference_file_stem(text: str) -> str:
     return file_name_part(text, "mt_stats")
 
