@@ -107,23 +107,35 @@ def test_fields_match_a_computation_by_hand(sample_store):
 
 
 def test_windows_close_together_are_one_cluster_and_far_apart_their_own():
-    side = 60  # a 36 ha field at 10 m
+    side, block = 60, (512, 512)  # a 36 ha field at 10 m, tiles of 512 x 512
     near = [(0, Window(100, 100, side, side)), (1, Window(170, 120, side, side)), (2, Window(130, 190, side, side))]
     far = [(3, Window(9000, 100, side, side)), (4, Window(100, 9000, side, side)), (5, Window(9000, 9000, side, side))]
-    found = clusters(near + far)
+    # Diagonal neighbours across a block corner: one window over both would decode two blocks more.
+    corner = [(6, Window(5000, 5000, side, side)), (7, Window(5150, 5150, side, side))]
+    found = clusters(near + far + corner, block)
 
-    assert sorted(sorted(cluster.members) for cluster in found) == [[0, 1, 2], [3], [4], [5]]
+    assert sorted(sorted(cluster.members) for cluster in found) == [[0, 1, 2], [3], [4], [5], [6], [7]]
+    windows = dict(near + far + corner)
     for cluster in found:
         window = cluster.window
         assert window.xsize * window.ysize <= CLUSTER_SMALL_PIXELS
         for member in cluster.members:  # each member's window lies inside its cluster's
-            own = dict(near + far)[member]
+            own = windows[member]
             assert window.xoff <= own.xoff and own.xoff + own.xsize <= window.xoff + window.xsize
             assert window.yoff <= own.yoff and own.yoff + own.ysize <= window.yoff + window.ysize
-    # 200 fields spread over a full tile: the clusters read about the fields' own pixels, not the tile.
-    spread = [(n, Window(50 + (n % 20) * 540, 50 + (n // 20) * 1080, side, side)) for n in range(200)]
-    read = sum(c.window.xsize * c.window.ysize for c in clusters(spread))
-    assert read <= 200 * CLUSTER_SMALL_PIXELS and read < 10980 * 10980 / 4
+    # 200 fields spread over a full tile: the clusters read the blocks the fields touch, no more.
+    spread = [(n, Window(50 + (n % 20) * 540 + n % 7 * 31, 50 + (n // 20) * 1080 + n % 5 * 97, side, side))
+              for n in range(200)]
+    def blocks(window):
+        return {(c, r) for c in range(window.xoff // 512, (window.xoff + window.xsize - 1) // 512 + 1)
+                for r in range(window.yoff // 512, (window.yoff + window.ysize - 1) // 512 + 1)}
+    spread_clusters = clusters(spread, block)
+    assert len(spread_clusters) < 200
+    assert set().union(*(blocks(c.window) for c in spread_clusters)) == set().union(*(blocks(w) for _n, w in spread))
+    # A file of one-row strips: fields side by side share their rows' strips; not fields far apart.
+    rows = clusters([(0, Window(10, 10, side, side)), (1, Window(100, 30, side, side)),
+                     (2, Window(10, 5000, side, side))], (10980, 1))
+    assert sorted(sorted(cluster.members) for cluster in rows) == [[0, 1], [2]]
 
 
 class _CancelAfterFirst(Feedback):

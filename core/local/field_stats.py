@@ -8,11 +8,13 @@ and every field of the cluster takes its pixels from that read, masked by its ow
 rasterisation (made on its own window, as a single run makes it).
 
 Clusters, not one window over all the fields: 200 fields spread over a 10980 x 10980 tile have a
-union window of the whole tile, a hundred times their own pixels. Two clusters merge while the
-merged window holds at most CLUSTER_SLACK times the pixels of their fields' windows (or at most
-CLUSTER_SMALL_PIXELS, less than reading a few compressed blocks costs anyway): fields close
-together are read in one go, fields far apart each in their own window, so the pixels read and
-decoded follow the fields' area, and memory one strip of a cluster's window.
+union window of the whole tile, a hundred times their own pixels. Two clusters merge when the
+merged window touches no block of the band file (the unit GDAL decodes) that their own windows do
+not, and holds at most CLUSTER_SLACK times the pixels of their fields' windows (or at most
+CLUSTER_SMALL_PIXELS): fields close together are read in one go, fields far apart each in their own
+window, so the blocks decoded are those the fields touch (a block two clusters share is decoded
+once, kept in GDAL's block cache), the pixels copied follow the fields' area, and memory is one
+strip of a cluster's window.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ from .mt_stats import (
     result_entry,
     select_scenes,
 )
-from .raster import Grid, Window
+from .raster import BandSource, Grid, Window
 
 CLUSTER_SLACK = 2.0
 CLUSTER_SMALL_PIXELS = 512 * 512
@@ -139,14 +141,23 @@ class _Cluster:
     pixels: int  # the pixels of the members' own windows
 
 
-def clusters(windows: Sequence[tuple[int, Window]]) -> list[_Cluster]:
-    """The windows gathered into clusters read as one (see the module's docstring)."""
-    return [_Cluster(window, list(members), pixels) for window, members, pixels in _clusters(tuple(windows))]
+def _blocks(window: Window, block: tuple[int, int]) -> set[tuple[int, int]]:
+    """The blocks (block column, block row) of a band file that `window` touches."""
+    width, height = block
+    return {(column, row) for column in range(window.xoff // width, (window.xoff + window.xsize - 1) // width + 1)
+            for row in range(window.yoff // height, (window.yoff + window.ysize - 1) // height + 1)}
+
+
+def clusters(windows: Sequence[tuple[int, Window]], block: tuple[int, int]) -> list[_Cluster]:
+    """The windows gathered into clusters read as one (see the module's docstring); `block`: the
+    block size (width, height) of the band file read on their grid."""
+    return [_Cluster(window, list(members), pixels) for window, members, pixels in _clusters(tuple(windows), block)]
 
 
 @functools.lru_cache(maxsize=64)  # the scenes of one tile share their grids, hence their clusters
-def _clusters(windows: tuple[tuple[int, Window], ...]) -> tuple[tuple[Window, tuple[int, ...], int], ...]:
-    found = [_Cluster(window, [number], _area(window)) for number, window in
+def _clusters(windows: tuple[tuple[int, Window], ...],
+              block: tuple[int, int]) -> tuple[tuple[Window, tuple[int, ...], int], ...]:
+    found = [(_Cluster(window, [number], _area(window)), _blocks(window, block)) for number, window in
              sorted(windows, key=lambda item: (item[1].yoff, item[1].xoff))]
     merged = True
     while merged:  # until no two clusters merge
@@ -155,17 +166,23 @@ def _clusters(windows: tuple[tuple[int, Window], ...]) -> tuple[tuple[Window, tu
         while first < len(found):
             second = first + 1
             while second < len(found):
-                a, b = found[first], found[second]
+                (a, a_blocks), (b, b_blocks) = found[first], found[second]
                 window, pixels = _union(a.window, b.window), a.pixels + b.pixels
-                if _area(window) <= max(CLUSTER_SLACK * pixels, CLUSTER_SMALL_PIXELS):
-                    found[first] = _Cluster(window, a.members + b.members, pixels)
+                if (_area(window) <= max(CLUSTER_SLACK * pixels, CLUSTER_SMALL_PIXELS)
+                        and len(_blocks(window, block)) == len(a_blocks | b_blocks)):
+                    found[first] = (_Cluster(window, a.members + b.members, pixels), a_blocks | b_blocks)
                     del found[second]
                     merged = True
                     second = first + 1  # the grown cluster may now take those it refused
                 else:
                     second += 1
             first += 1
-    return tuple((cluster.window, tuple(cluster.members), cluster.pixels) for cluster in found)
+    return tuple((cluster.window, tuple(cluster.members), cluster.pixels) for cluster, _blocks_read in found)
+
+
+def _block_size(source: BandSource) -> tuple[int, int]:
+    width, height = source.band.GetBlockSize()
+    return max(int(width), 1), max(int(height), 1)
 
 
 def _strip_parts(cluster: _Cluster, windows: dict[int, Window], row: int,
@@ -192,7 +209,7 @@ def _cloud_percents(bands: SceneBands, mask: CloudMask, aois: Sequence[AoiOnGrid
     on = {number: aoi.on(source.grid) for number, aoi in enumerate(aois)}
     windows = {number: found[0] for number, found in on.items() if found is not None}
     observed, flagged = dict.fromkeys(windows, 0), dict.fromkeys(windows, 0)
-    for cluster in clusters(list(windows.items())):
+    for cluster in clusters(list(windows.items()), _block_size(source)):
         for row in range(0, cluster.window.ysize, STRIP_ROWS):
             rows = min(STRIP_ROWS, cluster.window.ysize - row)
             parts = list(_strip_parts(cluster, windows, row, rows))
@@ -235,12 +252,13 @@ def _fields_index_values(bands: SceneBands, unclear: _Unclear, expression: Resol
         sources = {name: bands.band(name) for name in names}
     except DataError as error:
         raise DataError(error.message, "params.bm_type") from None
-    grid = coarsest(list(sources.values())).grid
+    on_grid = coarsest(list(sources.values()))
+    grid = on_grid.grid
     on = {number: aoi.on(grid) for number, aoi in enumerate(aois)}
     windows = {number: found[0] for number, found in on.items() if found is not None}
     kept: list[list[np.ndarray]] = [[] for _aoi in aois]
     not_clear = [0 for _aoi in aois]
-    for cluster in clusters(list(windows.items())):
+    for cluster in clusters(list(windows.items()), _block_size(on_grid)):
         if is_canceled():
             break
         window = cluster.window
