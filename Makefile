@@ -58,6 +58,7 @@ bench: system bench/.venv/.installed
 	$(PYTHON) bench/bench_lbe.py
 	$(PYTHON) bench/bench_ndvi.py
 	$(PYTHON) bench/bench_mt_stats.py
+	$(PYTHON) bench/bench_fields.py
 
 # Both always run; lint fails when either does.
 lint: venv
