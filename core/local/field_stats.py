@@ -27,6 +27,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from typing import cast
 
 import numpy as np
 
@@ -90,15 +91,13 @@ def fields_request(request: TaskRequest, fields: Sequence[Field]) -> tuple[TaskR
         west, east, south, north = to_ogr(field.geometry).GetEnvelope()
         envelope = [min(envelope[0], west), max(envelope[1], east), min(envelope[2], south), max(envelope[3], north)]
     west, east, south, north = envelope
-    params = dict(data.get("params") or {}) if isinstance(data.get("params"), dict) else data.get("params")
-    if isinstance(params, dict):
+    params = data.get("params")
+    if isinstance(params, dict):  # anything else: validate() says what is wrong with it
         params.pop("bbox", None)
         params["geometry"] = {"type": "Polygon", "coordinates": [[[west, south], [east, south], [east, north],
                                                                   [west, north], [west, south]]]}
-    stand_in = TaskRequest({**data, "params": params})
-    validated = stand_in.validate()
-    assert isinstance(validated, MtStatsParams)
-    return stand_in, validated
+    stand_in = TaskRequest(data)
+    return stand_in, cast(MtStatsParams, stand_in.validate())
 
 
 class FieldsBackend:
