@@ -376,7 +376,7 @@ def field_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams, f
 
 # --- the table --------------------------------------------------------------------------------------------
 
-def _number(value: object) -> str:
+def _number(value: float | None) -> str:
     return "" if value is None else repr(float(value))  # repr: the float exactly, read back as it was
 
 
