@@ -89,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
                                        "by each polygon in turn")
     stats.add_argument("--aoi", required=True, help="the polygons: any OGR vector file (its first layer)")
     stats.add_argument("--id-field", required=True, help="the field of --aoi that names each polygon in the table")
-    stats.add_argument("--scenes", required=True, help="the scene store: a folder of scenes")
+    stats.add_argument("--scenes", required=True, help="the scene source: a folder of scenes or a STAC API URL")
     stats.add_argument("--out", default=".", help="folder for the CSV table (default: the current folder)")
+    stats.add_argument("--timeout", type=_positive_seconds, default=60.0, help="seconds to wait for each HTTP answer")
     return parser
 
 
@@ -251,6 +252,7 @@ def _stats(args: argparse.Namespace) -> int:
     from .local.field_stats import Field, FieldsBackend, fields_request
     from .request import TaskRequest
     from .runner import run
+    from .scenes import SceneStoreSet
     from .vector import read_polygon_features
 
     problem = _stdout_problem()
@@ -263,7 +265,9 @@ def _stats(args: argparse.Namespace) -> int:
         request = TaskRequest.load(args.request)
     fields = [Field(value, geometry) for value, geometry in read_polygon_features(args.aoi, args.id_field)]
     request, params = fields_request(request, fields)
-    result = run(request, FieldsBackend(args.scenes, fields), args.out, ConsoleFeedback(), params=params)
+    reading = _remote_reading(args)
+    result = run(request, FieldsBackend(SceneStoreSet([args.scenes], reading=reading), fields, reading), args.out,
+                 ConsoleFeedback(), params=params)
     problem = _print_answer(json.dumps(result.to_json_dict()))
     if problem:
         _error(f"the table is written ({', '.join(result.files)}), but standard output cannot be written ({problem})")

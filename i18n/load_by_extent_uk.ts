@@ -198,42 +198,42 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="504" />
+            <location filename="../processing/algorithms.py" line="508" />
             <source>Index or band math (bandmath)</source>
             <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="507" />
+            <location filename="../processing/algorithms.py" line="511" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="512" />
+            <location filename="../processing/algorithms.py" line="516" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="513" />
+            <location filename="../processing/algorithms.py" line="517" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="525" />
+            <location filename="../processing/algorithms.py" line="529" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="529" />
+            <location filename="../processing/algorithms.py" line="533" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="530" />
+            <location filename="../processing/algorithms.py" line="534" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="533" />
+            <location filename="../processing/algorithms.py" line="537" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
         </message>
@@ -308,6 +308,154 @@
         </message>
     </context>
     <context>
+        <name>FieldsStatsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms.py" line="765" />
+            <source>Index statistics over time of every polygon (fields_stats)</source>
+            <translation>Статистика індексу в часі для кожного полігона (fields_stats)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="768" />
+            <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
+            <translation>Статистика mt_stats для кожного полігона шару в одній таблиці.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="772" />
+            <source>Polygons (each one on its own)</source>
+            <translation>Полігони (кожен окремо)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="773" />
+            <source>Field naming each polygon</source>
+            <translation>Поле, що називає кожен полігон</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="776" />
+            <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
+            <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="779" />
+            <source>Output folder</source>
+            <translation>Тека результатів</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="781" />
+            <source>Statistics of every polygon</source>
+            <translation>Статистика кожного полігона</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="783" />
+            <source>Result files (separated by ';', main file first)</source>
+            <translation>Файли результату (через ';', основний файл першим)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="784" />
+            <source>The request run (the API's JSON)</source>
+            <translation>Виконаний запит (JSON для API)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="785" />
+            <source>Statistics table (CSV)</source>
+            <translation>Таблиця статистики (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="798" />
+            <source>{parameter}: the layer has no field {name}</source>
+            <translation>{parameter}: шар не має поля {name}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="804" />
+            <source>feature {id} has no geometry</source>
+            <translation>об'єкт {id} не має геометрії</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="809" />
+            <source>no feature (with 'Selected features only', select at least one polygon)</source>
+            <translation>жодного об'єкта (з «Selected features only» виберіть хоча б один полігон)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="843" />
+            <source>Request: {request}</source>
+            <translation>Запит: {request}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="846" />
+            <source>Result: {files}</source>
+            <translation>Результат: {files}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="848" />
+            <source>Cancelled: nothing was written.</source>
+            <translation>Скасовано: нічого не записано.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="902" />
+            <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
+            <translation>&lt;h3&gt;Полігони і де це виконується&lt;/h3&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="903" />
+            <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар; кожен об'єкт (лише вибрані з &lt;i&gt;Selected features only&lt;/i&gt;) — один полігон таблиці, названий за своїм &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="905" />
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна. Цей алгоритм виконується лише на цьому комп'ютері.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="907" />
+            <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди потрапляє CSV (типово: тимчасова тека), названий за reference запиту. Наявні файли ніколи не перезаписуються; нічого не лишається, коли виконання зазнає невдачі або скасоване.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="914" />
+            <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Статистика завдання &lt;i&gt;mt_stats&lt;/i&gt; для кожного полігона шару за один запуск: кожна сцена читається один раз для всіх полігонів, які вона перетинає, а значення кожного полігона такі ж, як дав би запуск mt_stats лише над ним.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="918" />
+            <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
+            <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="920" />
+            <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
+            <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="921" />
+            <source>the last date (default: today).</source>
+            <translation>остання дата (типово: сьогодні).</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="922" />
+            <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
+            <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="923" />
+            <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
+            <translation>необов'язково: сцени з більшою хмарністю в полігоні (відсотки) стають помилками цього полігона.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="925" />
+            <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
+            <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="926" />
+            <source>the most scenes per polygon (default 100).</source>
+            <translation>найбільше сцен на полігон (типово 100).</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="928" />
+            <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
         <name>IndexForm</name>
         <message>
             <location filename="../ui/index_form.py" line="40" />
@@ -353,102 +501,102 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="545" />
+            <location filename="../processing/algorithms.py" line="549" />
             <source>Visual rendering (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="548" />
+            <location filename="../processing/algorithms.py" line="552" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="553" />
+            <location filename="../processing/algorithms.py" line="557" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="554" />
+            <location filename="../processing/algorithms.py" line="558" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="556" />
+            <location filename="../processing/algorithms.py" line="560" />
             <source>Resampling method</source>
             <translation>Метод передискретизації</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="558" />
+            <location filename="../processing/algorithms.py" line="562" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="559" />
+            <location filename="../processing/algorithms.py" line="563" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="561" />
+            <location filename="../processing/algorithms.py" line="565" />
             <source>Pixel size, m</source>
             <translation>Розмір пікселя, м</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="564" />
+            <location filename="../processing/algorithms.py" line="568" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="567" />
+            <location filename="../processing/algorithms.py" line="571" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="589" />
+            <location filename="../processing/algorithms.py" line="593" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="592" />
+            <location filename="../processing/algorithms.py" line="596" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="593" />
+            <location filename="../processing/algorithms.py" line="597" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="595" />
+            <location filename="../processing/algorithms.py" line="599" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="596" />
+            <location filename="../processing/algorithms.py" line="600" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="598" />
+            <location filename="../processing/algorithms.py" line="602" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="599" />
+            <location filename="../processing/algorithms.py" line="603" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="601" />
+            <location filename="../processing/algorithms.py" line="605" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>необов'язково: розмір пікселя результату в метрах; якщо не задано, лишається власна роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="602" />
+            <location filename="../processing/algorithms.py" line="606" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="603" />
+            <location filename="../processing/algorithms.py" line="607" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
         </message>
@@ -468,67 +616,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="447" />
+            <location filename="../processing/algorithms.py" line="451" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="450" />
+            <location filename="../processing/algorithms.py" line="454" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="454" />
+            <location filename="../processing/algorithms.py" line="458" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="456" />
+            <location filename="../processing/algorithms.py" line="460" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="458" />
+            <location filename="../processing/algorithms.py" line="462" />
             <source>Metadata files to add</source>
             <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="462" />
+            <location filename="../processing/algorithms.py" line="466" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="463" />
+            <location filename="../processing/algorithms.py" line="467" />
             <source>product_md (product metadata)</source>
             <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="480" />
+            <location filename="../processing/algorithms.py" line="484" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="488" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="485" />
+            <location filename="../processing/algorithms.py" line="489" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="486" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="487" />
+            <location filename="../processing/algorithms.py" line="491" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="490" />
+            <location filename="../processing/algorithms.py" line="494" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
@@ -1626,14 +1774,34 @@
             <translation>причину не вказано</translation>
         </message>
         <message>
-            <location filename="../core/vector.py" line="27" />
-            <source>not a vector file OGR can read</source>
-            <translation>не є векторним файлом, який може прочитати OGR</translation>
-        </message>
-        <message>
-            <location filename="../core/vector.py" line="45" />
+            <location filename="../core/vector.py" line="37" />
             <source>{path} holds no polygon</source>
             <translation>{path} не містить полігонів</translation>
+        </message>
+        <message>
+            <location filename="../core/vector.py" line="49" />
+            <source>{path} holds no layer</source>
+            <translation>{path} не містить жодного шару</translation>
+        </message>
+        <message>
+            <location filename="../core/vector.py" line="54" />
+            <source>{path} has no field {name} (its fields: {fields})</source>
+            <translation>{path} не має поля {name} (його поля: {fields})</translation>
+        </message>
+        <message>
+            <location filename="../core/vector.py" line="67" />
+            <source>feature {id} of {path} is not a polygon ({kind})</source>
+            <translation>об'єкт {id} з {path} не є полігоном ({kind})</translation>
+        </message>
+        <message>
+            <location filename="../core/vector.py" line="78" />
+            <source>{path} holds no feature</source>
+            <translation>{path} не містить жодного об'єкта</translation>
+        </message>
+        <message>
+            <location filename="../core/vector.py" line="90" />
+            <source>not a vector file OGR can read</source>
+            <translation>не є векторним файлом, який може прочитати OGR</translation>
         </message>
         <message>
             <location filename="../core/local/bandmath.py" line="145" />
@@ -1644,6 +1812,31 @@
             <location filename="../core/local/bandmath.py" line="241" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/field_stats.py" line="88" />
+            <source>statistics of many polygons take an mt_stats request, not {type}</source>
+            <translation>статистика багатьох полігонів приймає запит mt_stats, а не {type}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/field_stats.py" line="91" />
+            <source>no polygon to compute statistics for</source>
+            <translation>немає полігона, для якого обчислювати статистику</translation>
+        </message>
+        <message>
+            <location filename="../core/local/field_stats.py" line="121" />
+            <source>statistics of many polygons take an mt_stats request</source>
+            <translation>статистика багатьох полігонів приймає запит mt_stats</translation>
+        </message>
+        <message>
+            <location filename="../core/local/field_stats.py" line="352" />
+            <source>{fields} field(s), {scenes} scene(s) between {date_start} and {date_end}: {pairs} field-scene pair(s)</source>
+            <translation>полів: {fields}, сцен: {scenes} між {date_start} і {date_end}: пар поле-сцена: {pairs}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/field_stats.py" line="407" />
+            <source>no scene meets this polygon between {date_start} and {date_end}</source>
+            <translation>жодна сцена не перетинає цей полігон між {date_start} і {date_end}</translation>
         </message>
         <message>
             <location filename="../core/local/jpeg.py" line="140" />
@@ -1691,22 +1884,22 @@
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="324" />
-            <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
-            <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
-        </message>
-        <message>
-            <location filename="../core/local/mt_stats.py" line="343" />
+            <location filename="../core/local/mt_stats.py" line="346" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="347" />
+            <location filename="../core/local/mt_stats.py" line="350" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="385" />
+            <location filename="../core/local/mt_stats.py" line="357" />
+            <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
+            <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
+        </message>
+        <message>
+            <location filename="../core/local/mt_stats.py" line="397" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
@@ -2598,132 +2791,132 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="246" />
+            <location filename="../processing/algorithms.py" line="250" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="257" />
+            <location filename="../processing/algorithms.py" line="261" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Область інтересу (полігони, об'єднані в один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="261" />
+            <location filename="../processing/algorithms.py" line="265" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="265" />
+            <location filename="../processing/algorithms.py" line="269" />
             <source>Processing API base URL (empty: the local processor)</source>
             <translation>Базова URL-адреса Processing API (порожньо: локальний обробник)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="267" />
+            <location filename="../processing/algorithms.py" line="271" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="268" />
+            <location filename="../processing/algorithms.py" line="272" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="269" />
+            <location filename="../processing/algorithms.py" line="273" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="280" />
+            <location filename="../processing/algorithms.py" line="284" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="305" />
+            <location filename="../processing/algorithms.py" line="309" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="312" />
+            <location filename="../processing/algorithms.py" line="316" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="321" />
+            <location filename="../processing/algorithms.py" line="325" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="357" />
+            <location filename="../processing/algorithms.py" line="361" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="358" />
+            <location filename="../processing/algorithms.py" line="362" />
             <source>Running on {backend}</source>
             <translation>Місце виконання: {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="359" />
+            <location filename="../processing/algorithms.py" line="363" />
             <source>the Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="360" />
+            <location filename="../processing/algorithms.py" line="364" />
             <source>the local processor</source>
             <translation>локальний обробник</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="362" />
+            <location filename="../processing/algorithms.py" line="366" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="365" />
+            <location filename="../processing/algorithms.py" line="369" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="399" />
+            <location filename="../processing/algorithms.py" line="403" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>Не завантажено як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="415" />
+            <location filename="../processing/algorithms.py" line="419" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="416" />
+            <location filename="../processing/algorithms.py" line="420" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="418" />
+            <location filename="../processing/algorithms.py" line="422" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="419" />
+            <location filename="../processing/algorithms.py" line="423" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="420" />
+            <location filename="../processing/algorithms.py" line="424" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="422" />
+            <location filename="../processing/algorithms.py" line="426" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконує локальний обробник на цьому комп'ютері. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="427" />
+            <location filename="../processing/algorithms.py" line="431" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="429" />
+            <location filename="../processing/algorithms.py" line="433" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
@@ -3098,127 +3291,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="618" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="617" />
+            <location filename="../processing/algorithms.py" line="621" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="621" />
+            <location filename="../processing/algorithms.py" line="625" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="626" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="634" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="632" />
+            <location filename="../processing/algorithms.py" line="636" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="635" />
+            <location filename="../processing/algorithms.py" line="639" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="637" />
+            <location filename="../processing/algorithms.py" line="641" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="642" />
+            <location filename="../processing/algorithms.py" line="646" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="642" />
+            <location filename="../processing/algorithms.py" line="646" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="645" />
+            <location filename="../processing/algorithms.py" line="649" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="645" />
+            <location filename="../processing/algorithms.py" line="649" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="648" />
+            <location filename="../processing/algorithms.py" line="652" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="671" />
+            <location filename="../processing/algorithms.py" line="675" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="710" />
+            <location filename="../processing/algorithms.py" line="714" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="733" />
+            <location filename="../processing/algorithms.py" line="737" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="738" />
+            <location filename="../processing/algorithms.py" line="742" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="740" />
+            <location filename="../processing/algorithms.py" line="744" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="741" />
+            <location filename="../processing/algorithms.py" line="745" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="743" />
+            <location filename="../processing/algorithms.py" line="747" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="744" />
+            <location filename="../processing/algorithms.py" line="748" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="745" />
+            <location filename="../processing/algorithms.py" line="749" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="746" />
+            <location filename="../processing/algorithms.py" line="750" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="748" />
+            <location filename="../processing/algorithms.py" line="752" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>

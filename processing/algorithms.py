@@ -841,7 +841,7 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
             assert isinstance(self._backend, LocalBackend)
             output_folder = self.parameterAsFileOutput(parameters, OUTPUT_FOLDER, context)
             feedback.pushInfo(self.tr("Request: {request}").format(request=request.to_json()))
-            backend = FieldsBackend(self._backend.store, fields)
+            backend = FieldsBackend(self._backend.store, fields, self._backend.reading)
             result = runner.run(request, backend, output_folder, feedback, params=params)
             feedback.pushInfo(self.tr("Result: {files}").format(files=", ".join(result.files)))
         except TaskCancelled:

@@ -5,6 +5,7 @@ not answer named."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -168,4 +169,19 @@ def test_statistics_through_a_catalog_take_clouds_from_the_items_mask_asset(
         assert entry["cloud"] == pytest.approx(expected_cloud, abs=1e-4)  # the answer rounds it to 4 decimals
         values = ndvi[valid & ~cloudy] if exclude else ndvi[valid]
         assert entry["average"] == pytest.approx(float(values.mean()), rel=1e-9)
+    gdal.VSICurlClearCache()
+
+
+def test_every_field_through_a_catalog_has_the_figures_of_its_own_run(cog_folder, catalog):  # noqa: F811
+    """Many polygons over a catalog's scenes: each one's figures are those of mt_stats over it alone."""
+    from load_by_extent.core.local.field_stats import Field, field_statistics
+    from load_by_extent.core.local.mt_stats import compute_statistics
+
+    fields = [Field("west", s2_aoi((200.3, 330.6), (210.4, 330.7))), Field("east", s2_aoi((900.2, 1010.5), (80.4, 200.1)))]
+    params = mt_stats_request(["NDVI", "SAVI"], "2017-02-01", "2017-02-28", AOI).validate()
+    stores = SceneStoreSet([catalog.root("es")])
+    answers = field_statistics(stores, params, fields)
+    for field, answer in zip(fields, answers):
+        alone = compute_statistics(stores, dataclasses.replace(params, geometry=field.geometry))
+        assert answer["result"] and answer == {"errors": alone["errors"], "result": alone["result"]}
     gdal.VSICurlClearCache()

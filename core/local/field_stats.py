@@ -32,15 +32,18 @@ from typing import cast
 import numpy as np
 
 from ..aoi import to_ogr
+from ..calibration import index_scale
 from ..errors import DataError, LoadByExtentError, RequestError
 from ..expressions import evaluate
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
-from ..gdal_support import thread_config
+from ..gdal_support import thread_config, thread_config_of
+from ..http_raster import HTTP_CONFIG_KEYS, RemoteReading, remote_reading
 from ..i18n import tr
 from ..indices import ResolvedExpression, resolve_bm_type
 from ..request import MtStatsParams, TaskParams, TaskRequest
 from ..results import TaskResult
-from ..scenes import Scene, SceneStore, SceneStoreSet, date_order
+from ..scenes import Scene, SceneStoreSet, date_order
+from ..sources import SceneSource, open_scene_source
 from .bandmath import BandOnGrid, coarsest
 from .mt_stats import (
     FIGURES,
@@ -106,15 +109,17 @@ class FieldsBackend:
 
     name = "local"
 
-    def __init__(self, store: SceneStore | SceneStoreSet | str, fields: Sequence[Field]) -> None:
-        self.store = SceneStore(store) if isinstance(store, str) else store
+    def __init__(self, store: SceneSource | SceneStoreSet | str, fields: Sequence[Field],
+                 reading: RemoteReading | None = None) -> None:
+        self.store = open_scene_source(store, reading=reading) if isinstance(store, str) else store
         self.fields = list(fields)
+        self.reading = reading
 
     def execute(self, request: TaskRequest, params: TaskParams, workspace: str,
                 feedback: FeedbackLike | None) -> TaskResult:
         if not isinstance(params, MtStatsParams):
             raise RequestError(tr("statistics of many polygons take an mt_stats request"), "type")
-        with thread_config(GDAL_NUM_THREADS="ALL_CPUS"):
+        with remote_reading(self.reading), thread_config(GDAL_NUM_THREADS="ALL_CPUS"):
             return run_field_statistics(params, self.fields, self.store, workspace, feedback)
 
     def after_commit(self, result: TaskResult) -> None:
@@ -317,7 +322,7 @@ def _scene_answers(scene: Scene, params: MtStatsParams, aois: Sequence[AoiOnGrid
     if is_canceled():
         return answers
     try:
-        expressions = resolve_bm_type(list(params.bm_type), scene.sensor)
+        expressions = resolve_bm_type(list(params.bm_type), scene.sensor, scale=index_scale(scene))
         bands = SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
         try:
             _answer_fields(answers, bands, expressions, params, aois, is_canceled)
@@ -332,11 +337,11 @@ def _scene_answers(scene: Scene, params: MtStatsParams, aois: Sequence[AoiOnGrid
 
 # --- the run ----------------------------------------------------------------------------------------------
 
-def field_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams, fields: Sequence[Field],
+def field_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams, fields: Sequence[Field],
                      feedback: FeedbackLike | None = None) -> list[dict]:
     """For each field, in order, the answer ({"errors": [...], "result": [...]}) of the mt_stats
     request `params` with the field as its geometry. Progress counts fields x scenes."""
-    per_field = [select_scenes(store, replace(params, geometry=field.geometry)) for field in fields]
+    per_field = [select_scenes(store, replace(params, geometry=field.geometry), feedback) for field in fields]
     scenes: dict[str, Scene] = {}
     takers: dict[str, list[int]] = {}
     for number, found in enumerate(per_field):
@@ -352,9 +357,15 @@ def field_statistics(store: SceneStore | SceneStoreSet, params: MtStatsParams, f
     aois = [AoiOnGrids(field.geometry) for field in fields]
     answers: dict[tuple[int, str], SceneAnswer] = {}
     order = sorted(scenes, key=lambda view_id: date_order(scenes[view_id]))
+    # The scenes' threads read bands over HTTP as this one does (their decoding stays single-threaded).
+    inherited = thread_config_of(HTTP_CONFIG_KEYS)
+
+    def answers_of(view_id: str) -> list[SceneAnswer]:
+        with thread_config(**inherited):
+            return _scene_answers(scenes[view_id], params, [aois[n] for n in takers[view_id]], is_canceled)
+
     with ThreadPoolExecutor(max_workers=SCENE_THREADS, thread_name_prefix="lbe-fields") as pool:
-        futures = [(view_id, pool.submit(_scene_answers, scenes[view_id], params,
-                                         [aois[n] for n in takers[view_id]], is_canceled)) for view_id in order]
+        futures = [(view_id, pool.submit(answers_of, view_id)) for view_id in order]
         done = 0
         try:
             for view_id, future in futures:
@@ -418,7 +429,7 @@ def write_table(path: str, fields: Sequence[Field], answers: Sequence[dict], par
     return len(rows)
 
 
-def run_field_statistics(params: MtStatsParams, fields: Sequence[Field], store: SceneStore | SceneStoreSet,
+def run_field_statistics(params: MtStatsParams, fields: Sequence[Field], store: SceneSource | SceneStoreSet,
                          workspace: str, feedback: FeedbackLike | None) -> TaskResult:
     """The table of `fields` written into `workspace` (the runner's staging folder, which moves it
     into place once whole), named after the request's reference."""
