@@ -45,17 +45,15 @@ from ..results import TaskResult
 from ..scenes import Scene, SceneStoreSet, date_order
 from ..sources import SceneSource, open_scene_source
 from .bandmath import BandOnGrid, coarsest
+from .cloud_mask import CloudMask, categorical_on_grid, cloud_mask_of
 from .mt_stats import (
     FIGURES,
     SCENE_THREADS,
     STRIP_ROWS,
     AoiOnGrids,
-    CloudMask,
     SceneAnswer,
     SceneBands,
     above_cloud_limit,
-    categorical_on_grid,
-    cloud_mask_of,
     conclude_answer,
     error_entry,
     figures,

