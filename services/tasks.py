@@ -41,7 +41,7 @@ def failure_text(error: Exception) -> str:
         error_type=type(error).__name__, error=error, tag=LOG_TAG)
 
 
-class _TaskFeedback:
+class TaskFeedback:
     """What runner.run needs from a feedback object, answered by the task itself."""
 
     def __init__(self, task: QgsTask) -> None:
@@ -82,7 +82,7 @@ class RunRequestTask(QgsTask):
 
     def run(self) -> bool:
         try:
-            self.result = run(self.request, self.backend, self.output_folder, _TaskFeedback(self), self.params)
+            self.result = run(self.request, self.backend, self.output_folder, TaskFeedback(self), self.params)
             # Extracting a zip and counting stretches touch the disk: here, not on the main thread.
             if self.result.result_type != "json":  # statistics are not layers
                 self.displays = prepare_display(self.result, self.isCanceled)
@@ -179,7 +179,7 @@ def search_api(config: RemoteConfig, datasets: list[str], aoi: dict, start: dt.d
     def search(task: QgsTask) -> tuple[list, list]:
         from ..core.remote.search import search_remote_scenes
 
-        return search_remote_scenes(config, datasets, aoi, start, end, max_cloud, feedback=_TaskFeedback(task))
+        return search_remote_scenes(config, datasets, aoi, start, end, max_cloud, feedback=TaskFeedback(task))
 
     return search
 

@@ -5,7 +5,7 @@ polygon in the canvas's map CRS and forget it; the dock keeps (and draws) the AO
 `remove_rubber_bands()` takes everything a tool put on the canvas off it (plugin unload).
 
 The keys a tool handles are its own: QGIS must not also act on them (its "delete selected features"
-runs on a Backspace or Delete the map tool left to the canvas). See `_KeyClaim` and `_consume_key`.
+runs on a Backspace or Delete the map tool left to the canvas). See `KeyClaim` and `consume_key`.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def _style_drawing_band(band: QgsRubberBand) -> None:
     band.setWidth(DRAWING_STROKE_WIDTH)
 
 
-def _consume_key(e: QKeyEvent) -> None:
-    """Tell QgsMapCanvas that the tool has used the key (when the canvas passes it on: `_KeyClaim`
+def consume_key(e: QKeyEvent) -> None:
+    """Tell QgsMapCanvas that the tool has used the key (when the canvas passes it on: `KeyClaim`
     normally takes the tool's keys before). Its convention is backwards: an event the tool
     leaves accepted goes on to the canvas's own handling (arrows pan...) and to its `keyPressed`
     signal, on which QGIS deletes the selected features for Backspace and Delete; an ignored one
@@ -48,7 +48,7 @@ def _consume_key(e: QKeyEvent) -> None:
     e.ignore()
 
 
-class _KeyClaim(QObject):
+class KeyClaim(QObject):
     """While its tool is the canvas's tool, takes the keys the tool handles before Qt or QGIS can act
     on them, and gives them to the tool alone.
 
@@ -103,7 +103,7 @@ class RectangleAoiTool(QgsMapToolExtent):
         for band in self._extent_bands:
             _style_drawing_band(band)
         self._dragging = False
-        self._key_claim = _KeyClaim(self)
+        self._key_claim = KeyClaim(self)
         self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
     def activate(self) -> None:
@@ -148,7 +148,7 @@ class RectangleAoiTool(QgsMapToolExtent):
     def keyPressEvent(self, e: QKeyEvent) -> None:
         if self.handles_key(e):
             self.cancel()
-            _consume_key(e)
+            consume_key(e)
         # other keys are left accepted: the canvas and QGIS's shortcuts handle them
 
     def cancel(self) -> None:
@@ -192,7 +192,7 @@ class PolygonAoiTool(QgsMapTool):
         # adds the vertex and the last one finishes. Finishing on the double-click itself would hand
         # that last release to the tool the dock puts back (QGIS's pan tool centres the map on it).
         self._finish_on_release = False
-        self._key_claim = _KeyClaim(self)
+        self._key_claim = KeyClaim(self)
         self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
     # --- state --------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ class PolygonAoiTool(QgsMapTool):
             self.cancel()
         else:
             self.remove_last_vertex()
-        _consume_key(e)
+        consume_key(e)
 
     # --- drawing ------------------------------------------------------------------------------
     def add_vertex(self, point: QgsPointXY) -> None:
