@@ -57,6 +57,15 @@ class MessageBar(Protocol):
     def pushMessage(self, title: str, text: str, level: Qgis.MessageLevel = ..., duration: int = ...) -> None: ...  # noqa: N802
 
 
+@dataclass(frozen=True)
+class PixelPoint:
+    """Where a pixel's history was asked, and with what (mt_stats_request's keyword arguments but the AOI)."""
+
+    lon: float
+    lat: float
+    parameters: dict
+
+
 @dataclass
 class TaskRecord:
     """What the task list shows of one task; updated from the task's signals only."""
@@ -73,6 +82,7 @@ class TaskRecord:
     task: RunRequestTask | None = None  # kept alive while it runs; dropped when it ends
     remote_task_id: str | None = None  # the API's task id, for an unfinished task of an earlier session
     series: SeriesPlan | None = None  # a series of dates run as one task (submit_series); `request` is its first
+    pixel: PixelPoint | None = None  # a pixel's history (submit_pixel_history); `request` is what it stands for
 
     @property
     def is_active(self) -> bool:
@@ -190,6 +200,8 @@ class TaskController(QObject):
         """Run the record's request anew (a remote run again does not reuse the earlier result)."""
         if record.series is not None:
             return self.submit_series(record.series, record.scenes)
+        if record.pixel is not None:
+            return self.submit_pixel_history(record.pixel.lon, record.pixel.lat, record.pixel.parameters, record.scenes)
         return self.submit(record.request, record.scenes, force=record.remote)
 
     def offer_unfinished(self) -> list[TaskRecord]:
@@ -387,6 +399,47 @@ class TaskController(QObject):
             self._set(record, TaskStatus.CANCELLED, text)
 
         task.cancelled.connect(cancelled)
+        task.messageReported.connect(lambda text: self._say(record, text))
+        self.records.insert(0, record)
+        self.recordAdded.emit(record)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    # --- a pixel's history (services/pixel_history.py) ------------------------------------------------
+    def submit_pixel_history(self, lon: float, lat: float, parameters: dict, scenes: str | None = None) -> QgsTask:
+        """The index at the point (lon/lat) on every scene of the dates, read from the scene folders
+        (whatever the backend: the Processing API has no such task), charted by `statisticsReady`
+        as an mt_stats answer whose request's params also hold `pixel` ({"lon", "lat"}).
+        `parameters`: mt_stats_request's keyword arguments but the AOI (the statistics form's).
+        LoadByExtentError (RequestError naming the field) before anything starts."""
+        from ..core.local.pixel_history import pixel_request
+        from .pixel_history import PixelHistoryTask
+
+        request = pixel_request(lon, lat, parameters)
+        params = request.validate()
+        source = self.scene_stores(scenes)
+        if not source.stores:
+            raise LoadByExtentError(tr("no scene folder is set: add one in the plugin's settings"))
+        description = tr("{index} at the pixel {lat}, {lon}").format(
+            index=",".join(params.bm_type), lat=f"{lat:.5f}", lon=f"{lon:.5f}")
+        record = TaskRecord(description, request, scenes, pixel=PixelPoint(lon, lat, dict(parameters)))
+        task = PixelHistoryTask(tr("Load By Extent: {what}").format(what=description), source, lon, lat, params)
+        record.task = task
+
+        def answered(answer: dict) -> None:
+            record.task = None
+            record.progress = 100.0
+            dates = len(answer.get("result", []))
+            self._set(record, TaskStatus.DONE, tr("{count} date(s) at the pixel").format(count=dates))
+            shown = record.request.to_dict()
+            shown["params"]["pixel"] = {"lon": lon, "lat": lat}
+            self.statisticsReady.emit(answer, shown)
+
+        task.progressChanged.connect(lambda progress: self._progress(record, progress))
+        task.begun.connect(lambda: self._set(record, TaskStatus.RUNNING))
+        task.resultReady.connect(answered)
+        task.failed.connect(lambda message: self._set(record, TaskStatus.FAILED, message))
+        task.cancelled.connect(lambda: self._set(record, TaskStatus.CANCELLED, tr("cancelled")))
         task.messageReported.connect(lambda text: self._say(record, text))
         self.records.insert(0, record)
         self.recordAdded.emit(record)

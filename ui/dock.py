@@ -46,6 +46,7 @@ from .aoi_section import AoiSection
 from .area_of_interest import AreaOfInterest
 from .connection_test import ConnectionTest
 from .map_zoom import cannot_show_text, zoom_canvas
+from .pixel_history import PixelHistory
 from .request_preview import RequestPreview
 from .scene_picker import ScenePicker
 from .scene_search import DatasetChoice, SceneSearch
@@ -94,6 +95,9 @@ class LoadByExtentDock(QgsDockWidget):
         self.problem_labels = {"aoi": self.aoi_section.problem, "scene": self.scene_problem}
         for form in self.forms.values():
             layout.addWidget(self._build_form_group(form))
+        stats_form = next(form for form in self.forms.values() if hasattr(form, "pixelHistoryRequested"))
+        self.pixel_history = PixelHistory(iface, controller, project, stats_form.parameters, self)
+        stats_form.pixelHistoryRequested.connect(self.pixel_history.start)
         layout.addWidget(self._build_options_group())
         layout.addWidget(self._build_task_group())
         layout.addWidget(self._build_settings_group())
@@ -472,6 +476,7 @@ class LoadByExtentDock(QgsDockWidget):
         self.store_check.stop()
         self.visibilityChanged.disconnect(self._visibility_changed)
         self.aoi_section.remove_tools()
+        self.pixel_history.cleanup()
         self.aoi.remove()
         self.scene_picker.remove_from_canvas()
         for signal, slot in ((self.controller.recordAdded, self.task_list.add),

@@ -243,8 +243,10 @@ class StatsDock(QgsDockWidget):
         parts = [names] if names else []
         if start and end:
             parts.append(self.tr("{start} to {end}").format(start=start, end=end))
-        area = _aoi_area_km2(params.get("geometry"))
-        if area is not None:
+        pixel, area = params.get("pixel"), _aoi_area_km2(params.get("geometry"))
+        if isinstance(pixel, dict):  # a pixel's history (ui/pixel_history.py): its point, not the square around it
+            parts.append(self.tr("the pixel at {lat}, {lon}").format(lat=f"{pixel['lat']:.5f}", lon=f"{pixel['lon']:.5f}"))
+        elif area is not None:
             parts.append(self.tr("{area} km²").format(area=f"{area:,.2f}"))
         return " · ".join(parts)
 

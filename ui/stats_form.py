@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -33,6 +34,7 @@ from .wrapped_label import WrappedLabel
 
 class StatsForm(QWidget, TaskFormDefaults):
     changed = pyqtSignal()
+    pixelHistoryRequested = pyqtSignal()  # noqa: N815 - Qt signal name; the dock starts the map tool
     task_type = "mt_stats"
     section = "stats"
     fields = dict.fromkeys(("params.bm_type", "params.date_start", "params.date_end", "params.sensors",
@@ -82,6 +84,13 @@ class StatsForm(QWidget, TaskFormDefaults):
         self.limit.setRange(1, 10000)
         self.limit.setValue(api_rules.DEFAULT_MT_STATS_LIMIT)
         self.limit.valueChanged.connect(self._emit)
+        self.pixel_button = QToolButton()
+        self.pixel_button.setObjectName("statsPixelHistory")
+        self.pixel_button.setText(self.tr("Pixel history"))
+        self.pixel_button.setToolTip(self.tr("Click a point on the map: these indices at that pixel on every scene of "
+                                             "the dates, with each date's cloud flag, charted in the statistics dock. "
+                                             "Esc leaves."))
+        self.pixel_button.clicked.connect(lambda _checked=False: self.pixelHistoryRequested.emit())
         indices_row = QHBoxLayout()
         indices_row.addWidget(self.indices, 2)
         indices_row.addWidget(self.catalog, 1)
@@ -99,6 +108,7 @@ class StatsForm(QWidget, TaskFormDefaults):
         form.addRow(self.tr("Scenes with cloud ≤"), self.max_cloud)
         form.addRow(self.exclude)
         form.addRow(self.tr("At most"), self.limit)
+        form.addRow(self.pixel_button)
         self._typed(self.indices.text())
 
     def label(self) -> str:
