@@ -11,6 +11,7 @@ import threading
 import pytest
 from load_by_extent.core.request import mt_stats_request
 from load_by_extent.services.task_controller import TaskStatus
+from matplotlib import dates as mdates
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
 from qgis.gui import QgsVertexMarker
 from qgis.PyQt.QtCore import QPoint, Qt
@@ -106,6 +107,21 @@ def test_a_click_on_the_map_charts_the_pixel_on_every_date_and_marks_it(plugin, 
 
     (marker,) = markers(canvas)
     assert marker.center() == clicked
+
+    # A click on a date loads that scene's NDVI over the square, as from an AOI's chart.
+    clear = next(row for row in rows if row.median is not None and row.cloud == 0.0)
+    x, y = dock.artists.axes.transData.transform((float(mdates.date2num(clear.date)), clear.median))
+    ratio = dock.canvas.device_pixel_ratio if hasattr(dock.canvas, "device_pixel_ratio") else 1.0
+    QTest.mouseClick(dock.canvas, LEFT, Qt.KeyboardModifier.NoModifier,
+                     QPoint(round(x / ratio), round((dock.canvas.figure.bbox.height - y) / ratio)))
+    (loading,) = [other for other in plugin.controller.records if other.request.type == "bandmath"]
+    assert loading.request.params["view_id"] == clear.view_id
+    assert loading.request.params["geometry"] == square
+    qtbot.waitUntil(lambda: not loading.is_active, timeout=TASK_TIMEOUT_MS)
+    assert loading.status is TaskStatus.DONE, loading.message
+    layer = QgsProject.instance().mapLayer(loading.layer_ids[0])
+    to_layer = QgsCoordinateTransform(WGS84, layer.crs(), QgsProject.instance())
+    assert layer.extent().contains(to_layer.transform(QgsPointXY(pixel["lon"], pixel["lat"])))
 
     # The tool stays for another click; Esc leaves it, and the marker stays with the chart.
     assert canvas.mapTool() is tool
