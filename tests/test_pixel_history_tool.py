@@ -131,6 +131,14 @@ def test_a_click_on_the_map_charts_the_pixel_on_every_date_and_marks_it(plugin, 
     (marker,) = markers(canvas)
     assert marker.center() == clicked
 
+    # "Run again" in the task list: the same point's history anew, charted and marked again.
+    QTest.mouseClick(plugin.dock.task_list.rows[id(record)].again_button, LEFT)
+    (again,) = [other for other in pixel_records(plugin) if other is not record]
+    assert again.pixel == record.pixel
+    qtbot.waitUntil(lambda: not again.is_active, timeout=TASK_TIMEOUT_MS)
+    assert again.status is TaskStatus.DONE, again.message
+    assert len(markers(canvas)) == 1
+
     # The chart changes to an AOI's statistics: the marker goes.
     aoi = polygon_px(TS_GT, [[(10.3, 10.4), (20.6, 12.2), (18.1, 20.3)]], 32613)
     plugin.run_request(mt_stats_request(["NDVI"], "2009-04-01", "2009-05-31", aoi).to_dict())
