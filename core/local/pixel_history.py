@@ -246,7 +246,7 @@ def _scene_pixel(scene: Scene, lon: float, lat: float, bm_type: Sequence[str], o
 
 def _figures(pixel: PixelValue | None) -> dict:
     value = None if pixel is None else pixel.value
-    figures = dict.fromkeys(FIGURES, value)
+    figures: dict[str, object] = dict.fromkeys(FIGURES, value)
     if value is not None:
         figures.update(std=0.0, variance=0.0)
     figures["value"] = value
