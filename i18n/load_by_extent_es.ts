@@ -1814,27 +1814,32 @@
             <translation>el área de interés no se solapa con la escena {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="88" />
+            <location filename="../core/local/cloud_mask.py" line="92" />
+            <source>cannot take the mask {path} onto the grid of the index</source>
+            <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
+        </message>
+        <message>
+            <location filename="../core/local/field_stats.py" line="86" />
             <source>statistics of many polygons take an mt_stats request, not {type}</source>
             <translation>las estadísticas de muchos polígonos toman una petición mt_stats, no {type}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="91" />
+            <location filename="../core/local/field_stats.py" line="89" />
             <source>no polygon to compute statistics for</source>
             <translation>no hay ningún polígono para el que calcular estadísticas</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="121" />
+            <location filename="../core/local/field_stats.py" line="119" />
             <source>statistics of many polygons take an mt_stats request</source>
             <translation>las estadísticas de muchos polígonos toman una petición mt_stats</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="352" />
+            <location filename="../core/local/field_stats.py" line="350" />
             <source>{fields} field(s), {scenes} scene(s) between {date_start} and {date_end}: {pairs} field-scene pair(s)</source>
             <translation>{fields} campo(s), {scenes} escena(s) entre {date_start} y {date_end}: {pairs} par(es) campo-escena</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="407" />
+            <location filename="../core/local/field_stats.py" line="405" />
             <source>no scene meets this polygon between {date_start} and {date_end}</source>
             <translation>ninguna escena toca este polígono entre {date_start} y {date_end}</translation>
         </message>
@@ -1879,29 +1884,54 @@
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="129" />
-            <source>cannot take the mask {path} onto the grid of the index</source>
-            <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
-        </message>
-        <message>
-            <location filename="../core/local/mt_stats.py" line="346" />
+            <location filename="../core/local/mt_stats.py" line="269" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>ningún píxel del área de interés está despejado en la máscara de nubes de la escena ({mask}): cada píxel válido de {indices} es nube, sombra de nube o relleno de la máscara</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="350" />
+            <location filename="../core/local/mt_stats.py" line="273" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="357" />
+            <location filename="../core/local/mt_stats.py" line="280" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="397" />
+            <location filename="../core/local/mt_stats.py" line="320" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="89" />
+            <source>the point needs a longitude and a latitude in degrees</source>
+            <translation>el punto necesita una longitud y una latitud en grados</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="91" />
+            <source>the point {lon}, {lat} is not a longitude and latitude in degrees</source>
+            <translation>el punto {lon}, {lat} no es una longitud y latitud en grados</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="205" />
+            <source>the scene's raster does not reach the point</source>
+            <translation>el ráster de la escena no llega al punto</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="289" />
+            <source>give at least one index or expression</source>
+            <translation>indique al menos un índice o una expresión</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="294" />
+            <source>no scene of the scene sources holds the point {lat}, {lon} between {start} and {end}</source>
+            <translation>ninguna escena de los orígenes de escenas contiene el punto {lat}, {lon} entre {start} y {end}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="297" />
+            <source>{count} scene(s) between {date_start} and {date_end} hold the point</source>
+            <translation>{count} escena(s) entre {date_start} y {date_end} contienen el punto</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="105" />
@@ -2554,6 +2584,16 @@
             <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
         </message>
         <message>
+            <location filename="../services/pixel_history.py" line="54" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (cancelada)</translation>
+        </message>
+        <message>
+            <location filename="../services/pixel_history.py" line="59" />
+            <source>the task stopped without a result</source>
+            <translation>la tarea se detuvo sin resultado</translation>
+        </message>
+        <message>
             <location filename="../services/result_layers.py" line="92" />
             <source>not a raster QGIS can read</source>
             <translation>no es un ráster que QGIS pueda leer</translation>
@@ -2564,79 +2604,79 @@
             <translation>no se puede cargar {file} como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/series.py" line="107" />
-            <source>{description} (cancelled)</source>
-            <translation>{description} (cancelada)</translation>
-        </message>
-        <message>
-            <location filename="../services/series.py" line="112" />
-            <source>the task stopped without a result</source>
-            <translation>la tarea se detuvo sin resultado</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="170" />
+            <location filename="../services/task_controller.py" line="180" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="182" />
+            <location filename="../services/task_controller.py" line="192" />
             <source>cancelled; nothing was written</source>
             <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="216" />
+            <location filename="../services/task_controller.py" line="228" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="227" />
+            <location filename="../services/task_controller.py" line="239" />
             <source>resumed in a new row</source>
             <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="304" />
+            <location filename="../services/task_controller.py" line="316" />
             <source>statistics saved: {file}</source>
             <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="311" />
+            <location filename="../services/task_controller.py" line="323" />
             <source>the result could not be loaded: {error}</source>
             <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="315" />
+            <location filename="../services/task_controller.py" line="327" />
             <source>{count} layer(s) loaded</source>
             <translation>{count} capa(s) cargada(s)</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="331" />
+            <location filename="../services/task_controller.py" line="343" />
             <source>{title} ({count} dates)</source>
             <translation>{title} ({count} fechas)</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="341" />
+            <location filename="../services/task_controller.py" line="353" />
             <source>date {number} of {total}: {date}</source>
             <translation>fecha {number} de {total}: {date}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="363" />
+            <location filename="../services/task_controller.py" line="375" />
             <source>no date could be loaded: {failures}</source>
             <translation>no se pudo cargar ninguna fecha: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="366" />
+            <location filename="../services/task_controller.py" line="378" />
             <source>{done} of {total} dates loaded</source>
             <translation>{done} de {total} fechas cargadas</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="368" />
+            <location filename="../services/task_controller.py" line="380" />
             <source>{text}; failed: {failures}</source>
             <translation>{text}; fallaron: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="383" />
+            <location filename="../services/task_controller.py" line="395" />
             <source>cancelled after {done} of {total} dates; their layers stay</source>
             <translation>cancelado tras {done} de {total} fechas; sus capas se quedan</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="423" />
+            <source>{index} at the pixel {lat}, {lon}</source>
+            <translation>{index} en el píxel {lat}, {lon}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="433" />
+            <source>{count} date(s) at the pixel</source>
+            <translation>{count} fecha(s) en el píxel</translation>
         </message>
         <message>
             <location filename="../services/tasks.py" line="40" />
@@ -2956,97 +2996,97 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="72" />
+            <location filename="../ui/dock.py" line="73" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="108" />
+            <location filename="../ui/dock.py" line="112" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="162" />
+            <location filename="../ui/dock.py" line="166" />
             <source>Task</source>
             <translation>Tarea</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="167" />
+            <location filename="../ui/dock.py" line="171" />
             <source>Scene</source>
             <translation>Escena</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="168" />
+            <location filename="../ui/dock.py" line="172" />
             <source>local processor</source>
             <translation>procesador local</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="170" />
+            <location filename="../ui/dock.py" line="174" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="180" />
+            <location filename="../ui/dock.py" line="184" />
             <source>Run on</source>
             <translation>Ejecutar en</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="232" />
             <source>Options</source>
             <translation>Opciones</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="249" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="252" />
+            <location filename="../ui/dock.py" line="256" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="319" />
+            <location filename="../ui/dock.py" line="323" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Dibuje un área de interés o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="337" />
+            <location filename="../ui/dock.py" line="341" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Defina la clave de API en Configuración, abajo (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="339" />
+            <location filename="../ui/dock.py" line="343" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="369" />
+            <location filename="../ui/dock.py" line="373" />
             <source>Checking the request against the scene folders…</source>
             <translation>Comprobando la petición con las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="371" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Run the task in the background</source>
             <translation>Ejecutar la tarea en segundo plano</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="377" />
+            <location filename="../ui/dock.py" line="381" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ el tipo de resultado aparece aquí cuando la petición es válida</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="389" />
+            <location filename="../ui/dock.py" line="393" />
             <source>Large area of interest</source>
             <translation>Área de interés grande</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="390" />
+            <location filename="../ui/dock.py" line="394" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>El área de interés cubre {area} km², más que los {limit} km² definidos en Configuración. ¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="434" />
+            <location filename="../ui/dock.py" line="438" />
             <source>the result of {task}</source>
             <translation>el resultado de {task}</translation>
         </message>
@@ -3425,6 +3465,19 @@
         </message>
     </context>
     <context>
+        <name>PixelHistory</name>
+        <message>
+            <location filename="../ui/pixel_history.py" line="118" />
+            <source>This point of the map has no longitude and latitude</source>
+            <translation>Este punto del mapa no tiene longitud ni latitud</translation>
+        </message>
+        <message>
+            <location filename="../ui/pixel_history.py" line="176" />
+            <source>Load By Extent</source>
+            <translation>Load By Extent</translation>
+        </message>
+    </context>
+    <context>
         <name>PolygonAoiTool</name>
         <message>
             <location filename="../ui/map_tools.py" line="285" />
@@ -3794,81 +3847,86 @@
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="248" />
+            <source>the pixel at {lat}, {lon}</source>
+            <translation>el píxel en {lat}, {lon}</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_dock.py" line="250" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="253" />
+            <location filename="../ui/stats_dock.py" line="255" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="255" />
+            <location filename="../ui/stats_dock.py" line="257" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="268" />
+            <location filename="../ui/stats_dock.py" line="270" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="316" />
+            <location filename="../ui/stats_dock.py" line="318" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="318" />
+            <location filename="../ui/stats_dock.py" line="320" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="364" />
+            <location filename="../ui/stats_dock.py" line="366" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="412" />
+            <location filename="../ui/stats_dock.py" line="414" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="420" />
+            <location filename="../ui/stats_dock.py" line="422" />
             <source>Loading {title}: see the task list for its progress</source>
             <translation>Cargando {title}: vea su progreso en la lista de tareas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="444" />
+            <location filename="../ui/stats_dock.py" line="446" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="444" />
+            <location filename="../ui/stats_dock.py" line="446" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="452" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="452" />
+            <location filename="../ui/stats_dock.py" line="454" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="459" />
+            <location filename="../ui/stats_dock.py" line="461" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="467" />
+            <location filename="../ui/stats_dock.py" line="469" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="471" />
+            <location filename="../ui/stats_dock.py" line="473" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>
@@ -3880,87 +3938,97 @@
     <context>
         <name>StatsForm</name>
         <message>
-            <location filename="../ui/stats_form.py" line="47" />
+            <location filename="../ui/stats_form.py" line="49" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
             <translation>hasta 3, separados por ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="49" />
+            <location filename="../ui/stats_form.py" line="51" />
             <source>add an index…</source>
             <translation>añadir un índice…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="70" />
+            <location filename="../ui/stats_form.py" line="72" />
             <source>all sensors</source>
             <translation>todos los sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="72" />
+            <location filename="../ui/stats_form.py" line="74" />
             <source>no limit</source>
             <translation>sin límite</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="76" />
+            <location filename="../ui/stats_form.py" line="78" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Excluir los píxeles de nube y de sombra</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="77" />
+            <location filename="../ui/stats_form.py" line="79" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Excluir de los valores los píxeles de nube y de sombra</translation>
         </message>
         <message>
+            <location filename="../ui/stats_form.py" line="89" />
+            <source>Pixel history</source>
+            <translation>Historia del píxel</translation>
+        </message>
+        <message>
             <location filename="../ui/stats_form.py" line="90" />
+            <source>Click a point on the map: these indices at that pixel on every scene of the dates, with each date's cloud flag, charted in the statistics dock. Esc leaves.</source>
+            <translation>Haga clic en un punto del mapa: estos índices en ese píxel en cada escena de las fechas, con la marca de nube de cada fecha, en el gráfico del panel de estadísticas. Esc sale.</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="99" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="95" />
+            <location filename="../ui/stats_form.py" line="104" />
             <source>Indices</source>
             <translation>Índices</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="97" />
+            <location filename="../ui/stats_form.py" line="106" />
             <source>Dates</source>
             <translation>Fechas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="98" />
+            <location filename="../ui/stats_form.py" line="107" />
             <source>Sensors</source>
             <translation>Sensores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="99" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>Scenes with cloud ≤</source>
             <translation>Escenas con nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="101" />
+            <location filename="../ui/stats_form.py" line="110" />
             <source>At most</source>
             <translation>Como máximo</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="105" />
+            <location filename="../ui/stats_form.py" line="115" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="108" />
+            <location filename="../ui/stats_form.py" line="118" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="111" />
+            <location filename="../ui/stats_form.py" line="121" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ estadísticas de {count} índice(s) para cada escena del {start} al {end} (JSON), representadas en el panel de estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="144" />
+            <location filename="../ui/stats_form.py" line="154" />
             <source>Give at least one index or expression.</source>
             <translation>Indique al menos un índice o una expresión.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="146" />
+            <location filename="../ui/stats_form.py" line="156" />
             <source>At most {count} indices.</source>
             <translation>Como máximo {count} índices.</translation>
         </message>

@@ -1814,27 +1814,32 @@
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="88" />
+            <location filename="../core/local/cloud_mask.py" line="92" />
+            <source>cannot take the mask {path} onto the grid of the index</source>
+            <translation>не вдається перенести маску {path} на сітку індексу</translation>
+        </message>
+        <message>
+            <location filename="../core/local/field_stats.py" line="86" />
             <source>statistics of many polygons take an mt_stats request, not {type}</source>
             <translation>статистика багатьох полігонів приймає запит mt_stats, а не {type}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="91" />
+            <location filename="../core/local/field_stats.py" line="89" />
             <source>no polygon to compute statistics for</source>
             <translation>немає полігона, для якого обчислювати статистику</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="121" />
+            <location filename="../core/local/field_stats.py" line="119" />
             <source>statistics of many polygons take an mt_stats request</source>
             <translation>статистика багатьох полігонів приймає запит mt_stats</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="352" />
+            <location filename="../core/local/field_stats.py" line="350" />
             <source>{fields} field(s), {scenes} scene(s) between {date_start} and {date_end}: {pairs} field-scene pair(s)</source>
             <translation>полів: {fields}, сцен: {scenes} між {date_start} і {date_end}: пар поле-сцена: {pairs}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="407" />
+            <location filename="../core/local/field_stats.py" line="405" />
             <source>no scene meets this polygon between {date_start} and {date_end}</source>
             <translation>жодна сцена не перетинає цей полігон між {date_start} і {date_end}</translation>
         </message>
@@ -1879,29 +1884,54 @@
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="129" />
-            <source>cannot take the mask {path} onto the grid of the index</source>
-            <translation>не вдається перенести маску {path} на сітку індексу</translation>
-        </message>
-        <message>
-            <location filename="../core/local/mt_stats.py" line="346" />
+            <location filename="../core/local/mt_stats.py" line="269" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="350" />
+            <location filename="../core/local/mt_stats.py" line="273" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="357" />
+            <location filename="../core/local/mt_stats.py" line="280" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="397" />
+            <location filename="../core/local/mt_stats.py" line="320" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="89" />
+            <source>the point needs a longitude and a latitude in degrees</source>
+            <translation>точці потрібні довгота і широта в градусах</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="91" />
+            <source>the point {lon}, {lat} is not a longitude and latitude in degrees</source>
+            <translation>точка {lon}, {lat} не є довготою і широтою в градусах</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="205" />
+            <source>the scene's raster does not reach the point</source>
+            <translation>растр сцени не сягає цієї точки</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="289" />
+            <source>give at least one index or expression</source>
+            <translation>вкажіть принаймні один індекс або вираз</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="294" />
+            <source>no scene of the scene sources holds the point {lat}, {lon} between {start} and {end}</source>
+            <translation>жодна сцена джерел сцен не містить точку {lat}, {lon} між {start} і {end}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/pixel_history.py" line="297" />
+            <source>{count} scene(s) between {date_start} and {date_end} hold the point</source>
+            <translation>сцен між {date_start} і {date_end}, що містять точку: {count}</translation>
         </message>
         <message>
             <location filename="../core/local/raster.py" line="105" />
@@ -2554,6 +2584,16 @@
             <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
         </message>
         <message>
+            <location filename="../services/pixel_history.py" line="54" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (скасовано)</translation>
+        </message>
+        <message>
+            <location filename="../services/pixel_history.py" line="59" />
+            <source>the task stopped without a result</source>
+            <translation>завдання зупинилося без результату</translation>
+        </message>
+        <message>
             <location filename="../services/result_layers.py" line="92" />
             <source>not a raster QGIS can read</source>
             <translation>не є растром, який може прочитати QGIS</translation>
@@ -2564,79 +2604,79 @@
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/series.py" line="107" />
-            <source>{description} (cancelled)</source>
-            <translation>{description} (скасовано)</translation>
-        </message>
-        <message>
-            <location filename="../services/series.py" line="112" />
-            <source>the task stopped without a result</source>
-            <translation>завдання зупинилося без результату</translation>
-        </message>
-        <message>
-            <location filename="../services/task_controller.py" line="170" />
+            <location filename="../services/task_controller.py" line="180" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="182" />
+            <location filename="../services/task_controller.py" line="192" />
             <source>cancelled; nothing was written</source>
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="216" />
+            <location filename="../services/task_controller.py" line="228" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="227" />
+            <location filename="../services/task_controller.py" line="239" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="304" />
+            <location filename="../services/task_controller.py" line="316" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="311" />
+            <location filename="../services/task_controller.py" line="323" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="315" />
+            <location filename="../services/task_controller.py" line="327" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="331" />
+            <location filename="../services/task_controller.py" line="343" />
             <source>{title} ({count} dates)</source>
             <translation>{title} (дат: {count})</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="341" />
+            <location filename="../services/task_controller.py" line="353" />
             <source>date {number} of {total}: {date}</source>
             <translation>дата {number} з {total}: {date}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="363" />
+            <location filename="../services/task_controller.py" line="375" />
             <source>no date could be loaded: {failures}</source>
             <translation>жодну дату не вдалося завантажити: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="366" />
+            <location filename="../services/task_controller.py" line="378" />
             <source>{done} of {total} dates loaded</source>
             <translation>завантажено {done} з {total} дат</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="368" />
+            <location filename="../services/task_controller.py" line="380" />
             <source>{text}; failed: {failures}</source>
             <translation>{text}; не вдалося: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="383" />
+            <location filename="../services/task_controller.py" line="395" />
             <source>cancelled after {done} of {total} dates; their layers stay</source>
             <translation>скасовано після {done} з {total} дат; їхні шари залишаються</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="423" />
+            <source>{index} at the pixel {lat}, {lon}</source>
+            <translation>{index} у пікселі {lat}, {lon}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="433" />
+            <source>{count} date(s) at the pixel</source>
+            <translation>дат у пікселі: {count}</translation>
         </message>
         <message>
             <location filename="../services/tasks.py" line="40" />
@@ -2956,97 +2996,97 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="72" />
+            <location filename="../ui/dock.py" line="73" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="108" />
+            <location filename="../ui/dock.py" line="112" />
             <source>Run</source>
             <translation>Виконати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="162" />
+            <location filename="../ui/dock.py" line="166" />
             <source>Task</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="167" />
+            <location filename="../ui/dock.py" line="171" />
             <source>Scene</source>
             <translation>Сцена</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="168" />
+            <location filename="../ui/dock.py" line="172" />
             <source>local processor</source>
             <translation>локальний обробник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="170" />
+            <location filename="../ui/dock.py" line="174" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="180" />
+            <location filename="../ui/dock.py" line="184" />
             <source>Run on</source>
             <translation>Де виконувати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="232" />
             <source>Options</source>
             <translation>Параметри</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="249" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="252" />
+            <location filename="../ui/dock.py" line="256" />
             <source>Settings</source>
             <translation>Налаштування</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="319" />
+            <location filename="../ui/dock.py" line="323" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Намалюйте область інтересу або візьміть її з джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="337" />
+            <location filename="../ui/dock.py" line="341" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Задайте ключ API в налаштуваннях нижче (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="339" />
+            <location filename="../ui/dock.py" line="343" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="369" />
+            <location filename="../ui/dock.py" line="373" />
             <source>Checking the request against the scene folders…</source>
             <translation>Перевірка запиту за теками сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="371" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Run the task in the background</source>
             <translation>Виконати завдання у фоновому режимі</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="377" />
+            <location filename="../ui/dock.py" line="381" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ тип результату з'явиться тут, щойно запит стане коректним</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="389" />
+            <location filename="../ui/dock.py" line="393" />
             <source>Large area of interest</source>
             <translation>Велика область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="390" />
+            <location filename="../ui/dock.py" line="394" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>Область інтересу займає {area} km², більше за {limit} km², заданих у налаштуваннях. Усе одно виконати?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="434" />
+            <location filename="../ui/dock.py" line="438" />
             <source>the result of {task}</source>
             <translation>результат {task}</translation>
         </message>
@@ -3425,6 +3465,19 @@
         </message>
     </context>
     <context>
+        <name>PixelHistory</name>
+        <message>
+            <location filename="../ui/pixel_history.py" line="118" />
+            <source>This point of the map has no longitude and latitude</source>
+            <translation>Ця точка карти не має довготи й широти</translation>
+        </message>
+        <message>
+            <location filename="../ui/pixel_history.py" line="176" />
+            <source>Load By Extent</source>
+            <translation>Load By Extent</translation>
+        </message>
+    </context>
+    <context>
         <name>PolygonAoiTool</name>
         <message>
             <location filename="../ui/map_tools.py" line="285" />
@@ -3794,81 +3847,86 @@
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="248" />
+            <source>the pixel at {lat}, {lon}</source>
+            <translation>піксель у {lat}, {lon}</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_dock.py" line="250" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="253" />
+            <location filename="../ui/stats_dock.py" line="255" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="255" />
+            <location filename="../ui/stats_dock.py" line="257" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="268" />
+            <location filename="../ui/stats_dock.py" line="270" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="316" />
+            <location filename="../ui/stats_dock.py" line="318" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="318" />
+            <location filename="../ui/stats_dock.py" line="320" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="364" />
+            <location filename="../ui/stats_dock.py" line="366" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="412" />
+            <location filename="../ui/stats_dock.py" line="414" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="420" />
+            <location filename="../ui/stats_dock.py" line="422" />
             <source>Loading {title}: see the task list for its progress</source>
             <translation>Завантаження {title}: хід видно в списку завдань</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="444" />
+            <location filename="../ui/stats_dock.py" line="446" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="444" />
+            <location filename="../ui/stats_dock.py" line="446" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="452" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="452" />
+            <location filename="../ui/stats_dock.py" line="454" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="459" />
+            <location filename="../ui/stats_dock.py" line="461" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="467" />
+            <location filename="../ui/stats_dock.py" line="469" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="471" />
+            <location filename="../ui/stats_dock.py" line="473" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>
@@ -3880,87 +3938,97 @@
     <context>
         <name>StatsForm</name>
         <message>
-            <location filename="../ui/stats_form.py" line="47" />
+            <location filename="../ui/stats_form.py" line="49" />
             <source>up to 3, separated by ';': NDVI; NDWI; (B08-B04)/(B08+B04)</source>
             <translation>до 3, через ';': NDVI; NDWI; (B08-B04)/(B08+B04)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="49" />
+            <location filename="../ui/stats_form.py" line="51" />
             <source>add an index…</source>
             <translation>додати індекс…</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="70" />
+            <location filename="../ui/stats_form.py" line="72" />
             <source>all sensors</source>
             <translation>усі сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="72" />
+            <location filename="../ui/stats_form.py" line="74" />
             <source>no limit</source>
             <translation>без обмеження</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="76" />
+            <location filename="../ui/stats_form.py" line="78" />
             <source>Exclude cloud and shadow pixels</source>
             <translation>Вилучити пікселі хмар і тіней</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="77" />
+            <location filename="../ui/stats_form.py" line="79" />
             <source>Leave cloud and shadow pixels out of the figures</source>
             <translation>Не враховувати пікселі хмар і тіней у показниках</translation>
         </message>
         <message>
+            <location filename="../ui/stats_form.py" line="89" />
+            <source>Pixel history</source>
+            <translation>Історія пікселя</translation>
+        </message>
+        <message>
             <location filename="../ui/stats_form.py" line="90" />
+            <source>Click a point on the map: these indices at that pixel on every scene of the dates, with each date's cloud flag, charted in the statistics dock. Esc leaves.</source>
+            <translation>Клацніть точку на карті: ці індекси в цьому пікселі на кожній сцені в межах дат, з позначкою хмарності кожної дати, на графіку в панелі статистики. Esc — вихід.</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_form.py" line="99" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="95" />
+            <location filename="../ui/stats_form.py" line="104" />
             <source>Indices</source>
             <translation>Індекси</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="97" />
+            <location filename="../ui/stats_form.py" line="106" />
             <source>Dates</source>
             <translation>Дати</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="98" />
+            <location filename="../ui/stats_form.py" line="107" />
             <source>Sensors</source>
             <translation>Сенсори</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="99" />
+            <location filename="../ui/stats_form.py" line="108" />
             <source>Scenes with cloud ≤</source>
             <translation>Сцени з хмарністю ≤</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="101" />
+            <location filename="../ui/stats_form.py" line="110" />
             <source>At most</source>
             <translation>Щонайбільше</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="105" />
+            <location filename="../ui/stats_form.py" line="115" />
             <source>Statistics over time (mt_stats)</source>
             <translation>Статистика в часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="108" />
+            <location filename="../ui/stats_form.py" line="118" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="111" />
+            <location filename="../ui/stats_form.py" line="121" />
             <source>→ statistics of {count} index(es) for each scene from {start} to {end} (JSON), charted in the statistics dock</source>
             <translation>→ статистика індексів ({count}) для кожної сцени з {start} до {end} (JSON), графік — на панелі статистики</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="144" />
+            <location filename="../ui/stats_form.py" line="154" />
             <source>Give at least one index or expression.</source>
             <translation>Задайте принаймні один індекс або вираз.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_form.py" line="146" />
+            <location filename="../ui/stats_form.py" line="156" />
             <source>At most {count} indices.</source>
             <translation>Щонайбільше {count} індекси.</translation>
         </message>
