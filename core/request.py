@@ -57,6 +57,7 @@ class JpegParams:
     px_size: float | None
     format: str
     reference: str | None
+    exclude_cover_pixels: bool = False  # cloud and shadow pixels of the scene's mask: transparent
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class BandmathParams:
     geometry: dict | None
     name_alias: str | None
     reference: str
+    exclude_cover_pixels: bool = False  # cloud and shadow pixels of the scene's mask: nodata
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,9 @@ _KNOWN_PARAMS = {
     "lbe": ("view_id", "bands", "geometry", "bbox", "merge", "metadata", "reference"),
     "jpeg": (
         "view_id", "geometry", "bbox", "bm_type", "name_alias", "resample", "colormap", "levels",
-        "colors_limit", "calibrate", "px_size", "format", "reference",
+        "colors_limit", "calibrate", "px_size", "format", "reference", "exclude_cover_pixels",
     ),
-    "bandmath": ("view_id", "bm_type", "geometry", "bbox", "name_alias", "reference"),
+    "bandmath": ("view_id", "bm_type", "geometry", "bbox", "name_alias", "reference", "exclude_cover_pixels"),
     "mt_stats": (
         "bm_type", "date_start", "date_end", "geometry", "reference", "sensors", "limit",
         "max_cloud_cover_in_aoi", "exclude_cover_pixels", "cloud_masking_level",
@@ -500,6 +502,7 @@ def _validate_jpeg(fields: _Fields) -> JpegParams:
         px_size=fields.number("px_size", positive=True),
         format=output_format,
         reference=fields.reference(required=False),
+        exclude_cover_pixels=fields.boolean("exclude_cover_pixels", False),
     )
 
 
@@ -511,6 +514,7 @@ def _validate_bandmath(fields: _Fields) -> BandmathParams:
         geometry=fields.area(required=False, allow_multipolygon=True),
         name_alias=fields.string("name_alias"),
         reference=fields.reference(required=True),
+        exclude_cover_pixels=fields.boolean("exclude_cover_pixels", False),
     )
 
 
@@ -598,13 +602,16 @@ def lbe_request(
 
 
 def bandmath_request(
-    view_id: str, bm_type: str, geometry: dict | None, name_alias: str | None = None, reference: str | None = None
+    view_id: str, bm_type: str, geometry: dict | None, name_alias: str | None = None, reference: str | None = None,
+    exclude_cover_pixels: bool = False,
 ) -> TaskRequest:
     params: dict[str, Any] = {"view_id": view_id, "bm_type": bm_type}
     if geometry is not None:
         params["geometry"] = geometry
     if name_alias:
         params["name_alias"] = name_alias
+    if exclude_cover_pixels:  # left out when false: the request the API documents
+        params["exclude_cover_pixels"] = True
     params["reference"] = reference or new_reference("bandmath")
     return TaskRequest({"type": "bandmath", "params": params})
 
@@ -622,6 +629,7 @@ def jpeg_request(
     calibrate: bool = False,
     name_alias: str | None = None,
     reference: str | None = None,
+    exclude_cover_pixels: bool = False,
 ) -> TaskRequest:
     """A jpeg request with only the parameters that differ from the API's defaults spelled out.
     `levels` as numbers, or as the API's text `low,high` (checked by validate(), as any request's)."""
@@ -645,6 +653,8 @@ def jpeg_request(
         params["calibrate"] = 1
     if name_alias:
         params["name_alias"] = name_alias
+    if exclude_cover_pixels:
+        params["exclude_cover_pixels"] = True
     params["reference"] = reference or new_reference("jpeg")
     return TaskRequest({"type": "jpeg", "params": params})
 

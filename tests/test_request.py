@@ -16,7 +16,10 @@ from load_by_extent.core.request import (
     LbeParams,
     MtStatsParams,
     TaskRequest,
+    bandmath_request,
+    jpeg_request,
     lbe_request,
+    mt_stats_request,
 )
 from load_by_extent.core.sensors import LANDSAT8, MODIS, NAIP, SENTINEL2
 
@@ -928,14 +931,37 @@ def test_mt_stats_cloud_cover_outside_0_to_100_is_rejected(cover, fragment):
     assert_error("mt_stats", {"max_cloud_cover_in_aoi": cover}, "params.max_cloud_cover_in_aoi", fragment)
 
 
+@pytest.mark.parametrize("task_type", ["mt_stats", "bandmath", "jpeg"])
 @pytest.mark.parametrize("value", [True, False])
-def test_mt_stats_exclude_cover_pixels_bool_is_accepted(value):
-    assert valid("mt_stats", {"exclude_cover_pixels": value}).exclude_cover_pixels is value
+def test_exclude_cover_pixels_bool_is_accepted(task_type, value):
+    assert valid(task_type, {"exclude_cover_pixels": value}).exclude_cover_pixels is value
 
 
+@pytest.mark.parametrize("task_type", ["mt_stats", "bandmath", "jpeg"])
+def test_exclude_cover_pixels_defaults_to_false(task_type):
+    assert valid(task_type).exclude_cover_pixels is False
+
+
+@pytest.mark.parametrize("task_type", ["mt_stats", "bandmath", "jpeg"])
 @pytest.mark.parametrize("value", ["true", 1, 0, "false"])
-def test_mt_stats_exclude_cover_pixels_not_bool_is_rejected(value):
-    assert_error("mt_stats", {"exclude_cover_pixels": value}, "params.exclude_cover_pixels", "must be true or false")
+def test_exclude_cover_pixels_not_bool_is_rejected(task_type, value):
+    assert_error(task_type, {"exclude_cover_pixels": value}, "params.exclude_cover_pixels", "must be true or false")
+
+
+def test_exclude_cover_pixels_is_not_a_crop_parameter():
+    assert_error("lbe", {"exclude_cover_pixels": True}, "params.exclude_cover_pixels", "is not a parameter of lbe")
+
+
+@pytest.mark.parametrize("exclude", [True, False])
+def test_builders_send_exclude_cover_pixels_only_when_true(exclude):
+    """Unset, the request is the API's documented one; set, the field is there and validates."""
+    for request in (bandmath_request("S2/33/U/UU/2017/2/16/0", "NDVI", POLYGON, exclude_cover_pixels=exclude),
+                    jpeg_request("S2/33/U/UU/2017/2/16/0", "NDVI", POLYGON, exclude_cover_pixels=exclude),
+                    mt_stats_request(["NDVI"], "2023-01-01", "2023-06-30", POLYGON, exclude_cover_pixels=exclude)):
+        assert ("exclude_cover_pixels" in request.params) is exclude, request.type
+        if exclude:
+            assert request.params["exclude_cover_pixels"] is True
+        assert request.validate().exclude_cover_pixels is exclude
 
 
 @pytest.mark.parametrize(("value", "ok"), [(0, True), (-2.5, True), ("1", False), (True, False)])

@@ -21,9 +21,10 @@ def check_request(params: LbeParams | BandmathParams | JpegParams, store: SceneS
 def check_request(params: TaskParams, store: SceneSource | SceneStoreSet) -> Scene | None: ...
 def check_request(params: TaskParams, store: SceneSource | SceneStoreSet) -> Scene | None:
     """Whether the store can serve a valid request, as the local processor checks it before any
-    work: the scene is in the store, it has the bands (of the list or of the expressions) and the
-    metadata files asked for, and the AOI overlaps them. Raises SceneNotFoundError or DataError
-    naming the field; returns the scene (None for statistics, which take every scene they find).
+    work: the scene is in the store, it has the bands (of the list or of the expressions), the
+    metadata files and the cloud mask (exclude_cover_pixels) asked for, and the AOI overlaps them.
+    Raises SceneNotFoundError or DataError naming the field; returns the scene (None for statistics,
+    which take every scene they find).
     Reads only raster headers: the dock runs it in the background as the form changes."""
     if isinstance(params, MtStatsParams):
         return None
@@ -44,6 +45,10 @@ def check_request(params: TaskParams, store: SceneSource | SceneStoreSet) -> Sce
             expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=index_scale(scene))
         opened, _grid, _aoi, _window = open_expression_bands(scene, expressions, params.geometry)
         sources = list(opened.values())
+        if params.exclude_cover_pixels:
+            from .cloud_mask import required_cloud_mask
+
+            required_cloud_mask(scene)
     for source in sources:
         source.close()
     return scene

@@ -6,7 +6,10 @@ expression), on the grid of the coarsest band the expressions use. Finer bands a
 that grid (Sentinel-2 grids nest exactly: a 20 m pixel is the mean of its 2 x 2 10 m pixels).
 The window and the AOI mask follow the crop semantics (docs/task-api.md#crop-semantics) on that grid. A pixel is
 -9999 when it is outside the AOI, when any band its expression uses has no data there (for an
-averaged pixel: any of the finer pixels), or when the result is not a finite number.
+averaged pixel: any of the finer pixels), or when the result is not a finite number. With
+`exclude_cover_pixels`, also where the scene's cloud mask (core/local/cloud_mask.py), taken onto the
+grid as mt_stats takes it (nearest neighbour, the most frequent class onto a coarser grid), says
+cloud, cloud shadow or its own fill; a scene without a mask is refused.
 
 `compute_expressions` is shared with the `jpeg` task, which renders the same values.
 """
@@ -27,7 +30,7 @@ from ..aoi import to_ogr
 from ..calibration import index_scale, stored_value_transforms
 from ..errors import DataError
 from ..expressions import evaluate
-from ..feedback import FeedbackLike, ProgressRange, check_cancelled
+from ..feedback import FeedbackLike, ProgressRange, check_cancelled, report
 from ..gdal_support import GdalMessages
 from ..i18n import tr
 from ..indices import resolve_bm_type
@@ -35,6 +38,7 @@ from ..naming import file_name_part
 from ..request import BandmathParams
 from ..results import TaskResult
 from ..scenes import Scene
+from .cloud_mask import PixelCounts, UnclearReader, masked_note, required_cloud_mask
 from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, column_span, crop_window, read_ahead
 from .writers import GeoTiffWriter
 
@@ -168,6 +172,8 @@ class ComputedRaster:
     grid: Grid
     window: Window
     labels: tuple[str, ...]
+    masked: int = 0  # pixels (of the AOI, or of the window without one) the cloud mask made nodata
+    total: int = 0  # pixels of the AOI (of the window without one)
 
 
 def coarsest(sources: Sequence[BandSource]) -> BandSource:
@@ -185,35 +191,44 @@ def compute_expressions(
     mask: bool = True,
     margin: int = 0,
     transforms: Mapping[str, BandTransform] | None = None,
+    exclude_cover_pixels: bool = False,
 ) -> ComputedRaster:
     """Evaluate `expressions` over `scene` into a Float32 GeoTIFF at `path` (one band each).
 
     The grid is that of the coarsest band used. `geometry` (GeoJSON, EPSG:4326) chooses the window,
     widened by `margin` pixels; with `mask`, pixels whose centre is outside it are nodata. Without
-    a geometry the whole scene is computed.
+    a geometry the whole scene is computed. With `exclude_cover_pixels`, pixels the scene's cloud
+    mask does not vouch for as clear are nodata too (DataError when the scene has no mask).
     """
     sources, grid, aoi, window = open_expression_bands(scene, expressions, geometry)
+    unclear: UnclearReader | None = None
     try:
         aoi_mask = None
         if aoi is not None:
             window = _widened(window, grid, margin)
             if mask:
                 aoi_mask = AoiMask(aoi, grid, window)
+        if exclude_cover_pixels:
+            unclear = UnclearReader(scene, grid, window)
         readers = {name: BandOnGrid(source, grid, window, (transforms or {}).get(name))
                    for name, source in sources.items()}
         labels = tuple(expression.label for expression in expressions)
         writer = GeoTiffWriter(path, window.xsize, window.ysize, labels, np.dtype(np.float32),
                                grid.window_geotransform(window), grid.crs_wkt, OUTPUT_NODATA)
+        counts = PixelCounts()
         try:
             strips = read_ahead(range(0, window.ysize, STRIP_ROWS),
-                                _strip_reader(readers, expressions, aoi_mask, window), depth=COMPUTE_THREADS)
+                                _strip_reader(readers, expressions, aoi_mask, window, unclear, counts),
+                                depth=COMPUTE_THREADS)
             writer.write_strips(strips, progress, feedback)
         finally:
             writer.close()
-        return ComputedRaster(path, grid, window, labels)
+        return ComputedRaster(path, grid, window, labels, counts.masked, counts.total)
     finally:
         for source in sources.values():
             source.close()
+        if unclear is not None:
+            unclear.close()
 
 
 def open_expression_bands(
@@ -248,9 +263,11 @@ def open_expression_bands(
 
 
 def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_mask: AoiMask | None,
-                  window: Window) -> Callable[[int], tuple[int, list[np.ndarray]]]:
-    """Reads a strip's bands (one thread at a time: GDAL datasets and the mask's layer are not
-    thread-safe) and evaluates the expressions (threads at once: numpy lets go of the GIL)."""
+                  window: Window, unclear: UnclearReader | None, counts: PixelCounts,
+                  ) -> Callable[[int], tuple[int, list[np.ndarray]]]:
+    """Reads a strip's bands and cloud mask (one thread at a time: GDAL datasets and the AOI mask's
+    layer are not thread-safe) and evaluates the expressions (threads at once: numpy lets go of the
+    GIL). Counts the AOI's pixels and those the cloud mask made nodata into `counts`."""
     io_lock = threading.Lock()
 
     def read(row: int) -> tuple[int, list[np.ndarray]]:
@@ -264,7 +281,13 @@ def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_
                 return row, results
             col, cols = span
             read_bands = {name: reader.read(row, rows, col, cols) for name, reader in readers.items()}
-        outside = ~inside[:, col:col + cols] if inside is not None else None
+            in_aoi = inside[:, col:col + cols] if inside is not None else np.ones((rows, cols), dtype=bool)
+            counts.total += int(in_aoi.sum())
+            cloudy = None
+            if unclear is not None:
+                cloudy = unclear.rows(row, rows, col, cols)
+                counts.masked += int((cloudy & in_aoi).sum())
+        outside = ~in_aoi if inside is not None else None
         for expression, result in zip(expressions, results):
             # In pieces of a few rows: numpy's temporaries then stay in the CPU's cache, which
             # halves the time of an expression over a whole strip.
@@ -280,6 +303,8 @@ def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_
                     invalid |= outside[piece]
                 for name in expression.bands:
                     invalid |= read_bands[name][1][piece]
+                if cloudy is not None:
+                    invalid |= cloudy[piece]
                 np.copyto(values, OUTPUT_NODATA, where=invalid)
         return row, results
 
@@ -307,12 +332,19 @@ def run_bandmath(params: BandmathParams, scene: Scene, workspace: str, feedback:
     expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=index_scale(scene))
     path = os.path.join(workspace, result_name(scene, params.name_alias, params.bm_type, "TIF"))
     transforms = stored_value_transforms(scene, {band for expression in expressions for band in expression.bands})
-    compute_expressions(scene, expressions, params.geometry, path, feedback, ProgressRange(feedback, 0, 100),
-                        transforms=transforms)
-    details = {
+    computed = compute_expressions(scene, expressions, params.geometry, path, feedback,
+                                   ProgressRange(feedback, 0, 100), transforms=transforms,
+                                   exclude_cover_pixels=params.exclude_cover_pixels)
+    details: dict[str, object] = {
         "view_id": scene.view_id,
         "bm_type": params.bm_type,
         "bands": [expression.label for expression in expressions],
         "reference": params.reference,
     }
+    if params.exclude_cover_pixels:
+        note = masked_note(required_cloud_mask(scene), computed.masked, computed.total, tr("nodata (-9999)"))
+        report(feedback, note)
+        details["exclude_cover_pixels"] = True
+        details["masked_pixels"] = computed.masked
+        details["notes"] = [note]
     return TaskResult("bandmath", "tif", (path,), details)

@@ -101,3 +101,51 @@ def unclear_on_grid(mask: CloudMask, source: BandSource, grid: Grid, window: Win
     classes, not_covered = categorical_on_grid(source, grid, window, resample)
     unclear = mask.unclear(classes)
     return unclear if not_covered is None else unclear | not_covered
+
+
+def required_cloud_mask(scene: Scene) -> CloudMask:
+    """The scene's cloud mask, for a request with `exclude_cover_pixels`; DataError naming the scene
+    when it has none (a raster that keeps its clouds must not pass for a cloud-free one)."""
+    mask = cloud_mask_of(scene)
+    if mask is None:
+        message = tr("scene {view_id} has no cloud mask (no Fmask, QA_PIXEL, BQA or SCL band): its cloud "
+                     "and shadow pixels cannot be excluded; run it without exclude_cover_pixels")
+        raise DataError(message.format(view_id=scene.view_id), "params.exclude_cover_pixels")
+    return mask
+
+
+@dataclass
+class PixelCounts:
+    """Pixels of the AOI (of the whole window without one), and how many of them the mask left out."""
+
+    masked: int = 0
+    total: int = 0
+
+
+class UnclearReader:
+    """Where a scene's cloud mask does not vouch for a clear view (`unclear_on_grid`) on a grid's
+    window, read strip by strip (memory follows the strip, not the window). Not thread-safe: one
+    reader at a time, as for any band."""
+
+    def __init__(self, scene: Scene, grid: Grid, window: Window, resample: str | None = None) -> None:
+        self.mask = required_cloud_mask(scene)
+        self.source = BandSource(self.mask.band, scene.band_path(self.mask.band))
+        self.grid = grid
+        self.window = window
+        self.resample = resample
+
+    def rows(self, row: int, rows: int, col: int = 0, cols: int | None = None) -> np.ndarray:
+        """Rows `row`..`row + rows` of the window, columns `col`..`col + cols` (all by default)."""
+        cols = self.window.xsize - col if cols is None else cols
+        strip = Window(self.window.xoff + col, self.window.yoff + row, cols, rows)
+        return unclear_on_grid(self.mask, self.source, self.grid, strip, self.resample)
+
+    def close(self) -> None:
+        self.source.close()
+
+
+def masked_note(mask: CloudMask, masked: int, total: int, result: str) -> str:
+    """What `exclude_cover_pixels` did, for the result's notes."""
+    message = tr("{masked} of the {total} pixels of the area of interest are cloud, cloud shadow or not "
+                 "observed in the scene's cloud mask ({mask}): {result}")
+    return message.format(masked=masked, total=total, mask=mask.kind, result=result)

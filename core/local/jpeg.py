@@ -12,7 +12,11 @@ with `colormap` in `colors_limit` classes). Steps:
 3. each component is stretched to 0..255: between `levels` when given; else raw bands by the
    2-98 % cumulative cut of the AOI's pixels, expressions (index results) between -0.5 and 0.5;
 4. pixels whose centre is outside the AOI, or without data, are transparent (PNG, TIFF: alpha) or
-   black (JPEG, which has no alpha);
+   black (JPEG, which has no alpha); with `exclude_cover_pixels`, so are the pixels the scene's
+   cloud mask does not vouch for as clear (cloud, cloud shadow, its fill): the mask taken onto the
+   output grid by nearest neighbour (by the most frequent class when the output pixel is the
+   coarser). Those pixels are also nodata before the warp, so cloud values neither bleed into clear
+   neighbours through the resampling kernel nor weigh in the 2-98 % stretch;
 5. written as `format`: jpeg or png with a world file and an .aux.xml holding the CRS beside them
    (GDAL and QGIS place them), or a georeferenced tiled GeoTIFF.
 """
@@ -41,6 +45,7 @@ from ..request import JpegParams
 from ..results import TaskResult
 from ..scenes import Scene
 from .bandmath import OUTPUT_NODATA, compute_expressions, result_name
+from .cloud_mask import PixelCounts, UnclearReader, masked_note
 from .raster import AoiMask, Grid, Window
 from .writers import gdal_progress
 
@@ -67,7 +72,8 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
     progress = ProgressRange(feedback, 0, 100)
     native_path = os.path.join(workspace, "components.native.tif")
     native = compute_expressions(scene, expressions, params.geometry, native_path, feedback, progress.sub(0, 3),
-                                 mask=False, margin=RESAMPLING_MARGIN, transforms=transforms)
+                                 mask=False, margin=RESAMPLING_MARGIN, transforms=transforms,
+                                 exclude_cover_pixels=params.exclude_cover_pixels)
     aoi_3857 = _aoi_in_web_mercator(params.geometry, native.grid, native.window)
     ground_px = params.px_size or native.grid.resolution
     pixel = ground_px * _mercator_scale(aoi_3857)
@@ -76,15 +82,26 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
     _warp(native_path, warped_path, grid, params.resample, progress.sub(1, 3), feedback)
     os.remove(native_path)
 
-    mask = AoiMask(aoi_3857, grid, Window(0, 0, grid.width, grid.height)) if params.geometry else None
+    whole = Window(0, 0, grid.width, grid.height)
+    mask = AoiMask(aoi_3857, grid, whole) if params.geometry else None
     raw_band = [isinstance(expression.node, BandRef) for expression in expressions]
     limits = _limits(warped_path, params.levels, raw_band, mask)
     check_cancelled(feedback)
     stem = result_name(scene, params.name_alias, params.bm_type, EXTENSIONS[params.format])
     path = os.path.join(workspace, stem)
-    files = _render(warped_path, path, grid, mask, limits, params, progress.sub(2, 3), feedback)
+    unclear = _unclear_on_output(scene, grid, whole, ground_px) if params.exclude_cover_pixels else None
+    try:
+        files, counts = _render(warped_path, path, grid, mask, limits, params, progress.sub(2, 3), feedback, unclear)
+    finally:
+        if unclear is not None:
+            unclear.close()
     os.remove(warped_path)
     progress.set(1.0)
+    if unclear is not None:
+        result = tr("black") if params.format == "jpeg" else tr("transparent")
+        note = masked_note(unclear.mask, counts.masked, counts.total, result)
+        report(feedback, note)
+        notes.append(note)
     details = {
         "view_id": scene.view_id,
         "bm_type": params.bm_type,
@@ -94,9 +111,20 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
         "colormap": params.colormap,
         "reference": params.reference,
     }
+    if params.exclude_cover_pixels:
+        details["exclude_cover_pixels"] = True
+        details["masked_pixels"] = counts.masked
     if notes:
         details["notes"] = notes
     return TaskResult("jpeg", params.format, tuple(files), details)
+
+
+def _unclear_on_output(scene: Scene, grid: Grid, window: Window, ground_px: float) -> UnclearReader:
+    """The scene's cloud mask on the output grid: nearest neighbour, or the most frequent class when an
+    output pixel is larger on the ground than a mask pixel (EPSG:3857 units are not ground metres)."""
+    reader = UnclearReader(scene, grid, window)
+    reader.resample = "near" if reader.source.grid.resolution >= ground_px else "mode"
+    return reader
 
 
 def visual_expressions(params: JpegParams, scene: Scene) -> list:
@@ -230,9 +258,11 @@ def _cumulative_cut(samples: list[np.ndarray]) -> tuple[float, float]:
 # --- rendering --------------------------------------------------------------------------------------------
 
 def _render(warped_path: str, path: str, grid: Grid, mask: AoiMask | None, limits: list[tuple[float, float]],
-            params: JpegParams, progress: ProgressRange, feedback: FeedbackLike | None) -> list[str]:
+            params: JpegParams, progress: ProgressRange, feedback: FeedbackLike | None,
+            unclear: UnclearReader | None = None) -> tuple[list[str], PixelCounts]:
     """8-bit bands (grey, RGB, or a colormap's RGB) plus alpha, through a temporary GeoTIFF, then
-    copied to the requested format."""
+    copied to the requested format. Pixels `unclear` says are not clear are transparent too; the
+    counts: the AOI's pixels, and those of them the cloud mask made transparent."""
     source = gdal.Open(warped_path)
     components = source.RasterCount
     coloured = components == 3 or params.colormap is not None
@@ -245,6 +275,7 @@ def _render(warped_path: str, path: str, grid: Grid, mask: AoiMask | None, limit
         + (["PHOTOMETRIC=RGB"] if coloured else []) + (["ALPHA=YES"] if with_alpha else []))
     memory.SetGeoTransform(grid.geotransform)
     memory.SetProjection(grid.crs_wkt)
+    counts = PixelCounts()
     for row in range(0, grid.height, STRIP_ROWS):
         check_cancelled(feedback)
         rows = min(STRIP_ROWS, grid.height - row)
@@ -252,8 +283,13 @@ def _render(warped_path: str, path: str, grid: Grid, mask: AoiMask | None, limit
         invalid = np.zeros((rows, grid.width), dtype=bool)
         for array in values:
             invalid |= (array == OUTPUT_NODATA) | ~np.isfinite(array)
-        if mask is not None:
-            invalid |= ~mask.rows(row, rows)
+        in_aoi = mask.rows(row, rows) if mask is not None else np.ones((rows, grid.width), dtype=bool)
+        invalid |= ~in_aoi
+        counts.total += int(in_aoi.sum())
+        if unclear is not None:
+            cloudy = unclear.rows(row, rows)
+            counts.masked += int((cloudy & in_aoi).sum())
+            invalid |= cloudy
         if components == 3:
             planes = [scale_to_byte(values[i], *limits[i]) for i in range(3)]
         elif params.colormap is not None:
@@ -274,7 +310,7 @@ def _render(warped_path: str, path: str, grid: Grid, mask: AoiMask | None, limit
     files = _write_format(staging, path, params.format)
     os.remove(staging)
     progress.set(1.0)
-    return files
+    return files, counts
 
 
 def _write_format(staging: str, path: str, output_format: str) -> list[str]:
