@@ -1,12 +1,13 @@
 """The index form of the dock (the bandmath task): the catalog, a custom-expression editor checked
-as it is typed, and the name used in the result's file name."""
+as it is typed, leaving cloud and shadow pixels out, and the name used in the result's file name."""
 
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QFormLayout, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from ..core.errors import RequestError
+from ..core.i18n import tr
 from ..core.indices import INDICES, explain_bm_type
 from ..core.request import BandmathParams, TaskRequest, bandmath_request
 from ..core.results import PredictedResult
@@ -23,6 +24,14 @@ def explanation_text(bm_type: str, sensor: Sensor | None) -> str:
     except RequestError as error:
         return "✗ " + error.message
 
+
+def exclude_clouds_box(tooltip: str) -> QCheckBox:
+    """The box of `exclude_cover_pixels` in the index and visual forms; off by default."""
+    box = QCheckBox(tr("Exclude cloud and shadow pixels"))
+    box.setToolTip(tooltip)
+    return box
+
+
 CUSTOM = ""
 
 
@@ -32,7 +41,7 @@ class IndexForm(QWidget, TaskFormDefaults):
     changed = pyqtSignal()
     task_type = "bandmath"
     section = "index"
-    fields = {"params.bm_type": "index"}
+    fields = {"params.bm_type": "index", "params.exclude_cover_pixels": "index"}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,12 +58,16 @@ class IndexForm(QWidget, TaskFormDefaults):
         self.name_alias.setObjectName("indexNameAlias")
         self.name_alias.setPlaceholderText(self.tr("optional: a name for the result file"))
         self.name_alias.textChanged.connect(self.changed)
+        self.exclude = exclude_clouds_box(self.tr("Cloud, cloud shadow and the cloud mask's fill become nodata"))
+        self.exclude.setObjectName("indexExclude")
+        self.exclude.toggled.connect(self.changed)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock: labels above, fields whole
         form.addRow(self.tr("Catalog"), self.catalog)
         form.addRow(self.tr("Expression"), self.expression)
         form.addRow(self.explanation)
+        form.addRow(self.exclude)
         form.addRow(self.tr("Name"), self.name_alias)
         self._typed(self.expression.text())
 
@@ -73,7 +86,8 @@ class IndexForm(QWidget, TaskFormDefaults):
         self._typed(self.expression.text())
 
     def request(self, view_id: str, geometry: dict | None, reference: str) -> TaskRequest:
-        return bandmath_request(view_id, self.bm_type(), geometry, self.alias(), reference=reference)
+        return bandmath_request(view_id, self.bm_type(), geometry, self.alias(), reference=reference,
+                                exclude_cover_pixels=self.exclude.isChecked())
 
     def bm_type(self) -> str:
         return self.expression.text().strip()

@@ -1,5 +1,5 @@
 """The visual form of the dock (the jpeg task): band combination or expression, colormap and
-classes, levels, resampling, format, pixel size, calibration."""
+classes, levels, resampling, format, pixel size, calibration, leaving cloud and shadow pixels out."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from ..core.indices import display_range, explain_bm_type
 from ..core.request import JpegParams, TaskRequest, jpeg_request
 from ..core.results import PredictedResult
 from ..core.sensors import BAND_PRESETS, Sensor, preset_bands
-from .index_form import explanation_text
+from .index_form import exclude_clouds_box, explanation_text
 from .optional_number import OptionalDoubleSpinBox, OptionalSpinBox
 from .task_form import TaskFormDefaults
 from .wrapped_label import WrappedLabel
@@ -36,7 +36,7 @@ class VisualForm(QWidget, TaskFormDefaults):
     task_type = "jpeg"
     section = "visual"
     fields = dict.fromkeys(("params.bm_type", "params.levels", "params.colormap", "params.px_size",
-                            "params.colors_limit"), "visual")
+                            "params.colors_limit", "params.exclude_cover_pixels"), "visual")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,12 +93,14 @@ class VisualForm(QWidget, TaskFormDefaults):
         self.calibrate = QCheckBox(self.tr("Calibrate to reflectance"))
         self.calibrate.setToolTip(self.tr("Convert to top-of-atmosphere reflectance (calibrate)"))
         self.calibrate.setObjectName("visualCalibrate")
+        self.exclude = exclude_clouds_box(self.tr("Cloud, cloud shadow and the cloud mask's fill become transparent"))
+        self.exclude.setObjectName("visualExclude")
         self.name_alias = QLineEdit()
         self.name_alias.setPlaceholderText(self.tr("optional: a name for the result file"))
         for signal in (self.colormap.currentIndexChanged, self.classes.valueChanged, self.use_levels.toggled,
                        self.low.valueChanged, self.high.valueChanged, self.resample.currentIndexChanged,
                        self.output_format.currentIndexChanged, self.px_size.valueChanged, self.calibrate.toggled,
-                       self.name_alias.textChanged):
+                       self.exclude.toggled, self.name_alias.textChanged):
             signal.connect(self._emit_changed)
 
         levels = QHBoxLayout()
@@ -119,6 +121,7 @@ class VisualForm(QWidget, TaskFormDefaults):
         form.addRow(self.tr("Format"), self.output_format)
         form.addRow(self.tr("Pixel size"), self.px_size)
         form.addRow(self.calibrate)
+        form.addRow(self.exclude)
         form.addRow(self.tr("Name"), self.name_alias)
         self.set_sensor(None)
 
@@ -178,6 +181,7 @@ class VisualForm(QWidget, TaskFormDefaults):
             "colormap": (self.colormap.currentData() or None) if single else None,
             "colors_limit": self.classes.number() if single else None,
             "calibrate": self.calibrate.isChecked(),
+            "exclude_cover_pixels": self.exclude.isChecked(),
             "name_alias": self.name_alias.text().strip() or None,
         }
 
