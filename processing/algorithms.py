@@ -286,6 +286,12 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
     def add_optional_string(self, name: str, description: str) -> None:
         self.addParameter(QgsProcessingParameterString(name, description, optional=True))
 
+    def add_exclude_cloud(self, description: str) -> None:
+        """EXCLUDE_CLOUD of the raster tasks (the request's exclude_cover_pixels), off by default.
+        Optional: models saved before it existed leave it out, and must still validate and run."""
+        self.addParameter(QgsProcessingParameterBoolean(EXCLUDE_CLOUD, description, defaultValue=False,
+                                                        optional=True))
+
     # --- the request ---------------------------------------------------------------------------------
     def task_request(self, parameters: dict, context: QgsProcessingContext, geometry: dict) -> TaskRequest:
         raise NotImplementedError
@@ -515,6 +521,7 @@ class BandmathAlgorithm(LoadByExtentAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             BM_TYPE, self.tr("Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)")))
         self.add_optional_string(NAME_ALIAS, self.tr("Name in the result's file name"))
+        self.add_exclude_cloud(self.tr("Cloud and cloud shadow pixels of the scene's mask as nodata"))
 
     def task_request(self, parameters: dict, context: QgsProcessingContext, geometry: dict) -> TaskRequest:
         return bandmath_request(
@@ -522,6 +529,7 @@ class BandmathAlgorithm(LoadByExtentAlgorithm):
             bm_type=self.parameterAsString(parameters, BM_TYPE, context).strip(),
             geometry=geometry,
             name_alias=self.parameterAsString(parameters, NAME_ALIAS, context).strip() or None,
+            exclude_cover_pixels=self.parameterAsBoolean(parameters, EXCLUDE_CLOUD, context),
         )
 
     def task_help(self) -> str:
@@ -535,6 +543,8 @@ class BandmathAlgorithm(LoadByExtentAlgorithm):
                                   "scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); "
                                   "several expressions separated by commas give several bands.")),
                 (NAME_ALIAS, self.tr("optional: used in the file name instead of the expression.")),
+                (EXCLUDE_CLOUD, self.tr("pixels the scene's cloud mask flags as cloud or cloud shadow, or as its "
+                                        "fill, become nodata (-9999); a scene without a mask band is refused.")),
             ]),
         ])
 
@@ -569,6 +579,7 @@ class JpegAlgorithm(LoadByExtentAlgorithm):
             defaultValue=api_rules.JPEG_FORMATS.index(api_rules.DEFAULT_JPEG_FORMAT)))
         self.addParameter(QgsProcessingParameterBoolean(
             CALIBRATE, self.tr("Calibrate to top-of-atmosphere reflectance"), defaultValue=False))
+        self.add_exclude_cloud(self.tr("Cloud and cloud shadow pixels of the scene's mask transparent"))
 
     def task_request(self, parameters: dict, context: QgsProcessingContext, geometry: dict) -> TaskRequest:
         resample = self.parameterAsEnum(parameters, RESAMPLE, context)
@@ -586,6 +597,7 @@ class JpegAlgorithm(LoadByExtentAlgorithm):
             colormap=self.parameterAsString(parameters, COLORMAP, context).strip() or None,
             calibrate=self.parameterAsBoolean(parameters, CALIBRATE, context),
             name_alias=self.parameterAsString(parameters, NAME_ALIAS, context).strip() or None,
+            exclude_cover_pixels=self.parameterAsBoolean(parameters, EXCLUDE_CLOUD, context),
         )
 
     def task_help(self) -> str:
@@ -605,6 +617,9 @@ class JpegAlgorithm(LoadByExtentAlgorithm):
                 (PX_SIZE, self.tr("optional: output pixel size in metres; not set keeps the native resolution.")),
                 (FORMAT, self.tr("jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).")),
                 (CALIBRATE, self.tr("convert digital numbers to top-of-atmosphere reflectance first.")),
+                (EXCLUDE_CLOUD, self.tr("pixels the scene's cloud mask flags as cloud or cloud shadow, or as its "
+                                        "fill, become transparent (black in a JPEG); a scene without a mask band "
+                                        "is refused.")),
             ]),
         ])
 

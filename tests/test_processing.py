@@ -82,9 +82,9 @@ LANDSAT_RING = [[-106.922, 40.283], [-106.906, 40.284], [-106.907, 40.294], [-10
 
 PARAMETERS = {
     "lbe": ["AOI", "VIEW_ID", "BANDS", "MERGE", "METADATA", "SCENES", "API_URL", "OUTPUT_FOLDER"],
-    "bandmath": ["AOI", "VIEW_ID", "BM_TYPE", "NAME_ALIAS", "SCENES", "API_URL", "OUTPUT_FOLDER"],
+    "bandmath": ["AOI", "VIEW_ID", "BM_TYPE", "NAME_ALIAS", "EXCLUDE_CLOUD", "SCENES", "API_URL", "OUTPUT_FOLDER"],
     "jpeg": ["AOI", "VIEW_ID", "BM_TYPE", "NAME_ALIAS", "RESAMPLE", "COLORMAP", "LEVELS", "PX_SIZE", "FORMAT",
-             "CALIBRATE", "SCENES", "API_URL", "OUTPUT_FOLDER"],
+             "CALIBRATE", "EXCLUDE_CLOUD", "SCENES", "API_URL", "OUTPUT_FOLDER"],
     "mt_stats": ["AOI", "BM_TYPE", "DATE_START", "DATE_END", "SENSORS", "MAX_CLOUD", "EXCLUDE_CLOUD", "LIMIT",
                  "SCENES", "API_URL", "OUTPUT_FOLDER", "CSV", "JSON", "TABLE"],
     "fields_stats": ["AOI", "ID_FIELD", "BM_TYPE", "DATE_START", "DATE_END", "SENSORS", "MAX_CLOUD", "EXCLUDE_CLOUD",
@@ -577,6 +577,43 @@ class ProgressLog(QgsProcessingFeedback):
     def pushInfo(self, info: str) -> None:  # noqa: N802
         self.infos.append(info)
         super().pushInfo(info)
+
+
+@pytest.mark.sample_data
+@pytest.mark.parametrize("algorithm", ["bandmath", "jpeg"])
+def test_exclude_cloud_leaves_the_masks_cloud_out_of_the_raster(
+        provider, processing_framework, sample_store, tmp_path, algorithm):
+    """EXCLUDE_CLOUD is the request's exclude_cover_pixels: off by default, on it makes the Fmask's
+    cloud, shadow and fill pixels nodata (bandmath) or transparent (jpeg); the rest stays as it was."""
+    from test_exclude_cover_pixels import mask_pixels_under, on_series_grid, unclear
+    from test_mt_stats import fmask_of
+
+    scene = "LE70350322009120EDC00"
+    fmask = fmask_of(sample_store, scene)
+    parameters = {"AOI": polygon_layer([LANDSAT_RING[:-1]], 4326), "VIEW_ID": f"L7/{scene}", "BM_TYPE": "NDVI",
+                  "SCENES": sample_store}
+    if algorithm == "jpeg":
+        parameters.update({"RESAMPLE": 0, "FORMAT": 1, "LEVELS": "-1,1"})  # near, png
+    images = {}
+    for exclude in (False, True):
+        extra = {"EXCLUDE_CLOUD": True} if exclude else {}
+        results = run(processing_framework, algorithm, {**parameters, **extra, "OUTPUT_FOLDER": str(tmp_path / str(exclude))})
+        assert ("exclude_cover_pixels" in json.loads(results["REQUEST"])["params"]) is exclude
+        images[exclude] = files_of(results)[0]
+    if algorithm == "bandmath":
+        (plain, rows, cols), (masked, _rows, _cols) = on_series_grid(images[False]), on_series_grid(images[True])
+        left_out = unclear(fmask[rows, cols])
+        assert ((plain != -9999) & left_out).sum() > 20
+        assert (masked[left_out] == -9999).all()
+        np.testing.assert_array_equal(masked[~left_out], plain[~left_out])
+    else:
+        plain_set, masked_set = gdal.Open(images[False]), gdal.Open(images[True])
+        plain_alpha, alpha = plain_set.GetRasterBand(2).ReadAsArray(), masked_set.GetRasterBand(2).ReadAsArray()
+        rows, cols, certain = mask_pixels_under(masked_set)
+        left_out = unclear(fmask)[rows, cols]
+        assert (certain & left_out & (plain_alpha == 255)).sum() > 20
+        assert (alpha[certain & left_out] == 0).all()
+        assert (alpha[certain & ~left_out] == plain_alpha[certain & ~left_out]).all()
 
 
 # --- mt_stats --------------------------------------------------------------------------------------------
