@@ -171,3 +171,56 @@ def test_a_scene_without_a_cloud_mask_is_refused_naming_it(sample_store, tmp_pat
         run(task, backend, str(tmp_path / "out"), Feedback())
     body.pop("exclude_cover_pixels")
     assert backend.check(TaskRequest({"type": task_type, "params": body}).validate()) is not None
+
+
+def test_bandmath_takes_a_coarser_mask_onto_the_index_grid_by_nearest_neighbour(tmp_path):
+    """Sentinel-2 L2A: the SCL (3 shadow, 8 and 9 cloud, 10 cirrus, 0 no data) is at 20 m, NDVI at
+    10 m: each 10 m pixel takes the class of the 20 m pixel it lies in. Written here with the
+    product's layout and classes, so that every class meets the AOI."""
+    from test_mt_stats import (
+        S2_AOI10,
+        S2_GT10,
+        S2_GT20,
+        S2_SHAPE10,
+        S2_SHAPE20,
+        SCL_CLASSES,
+        SCL_FLAGGED,
+        centres_inside,
+        polygon_px,
+        reflectance_bands,
+        write_raster,
+    )
+
+    rng = np.random.default_rng(11)
+    scl = rng.choice(SCL_CLASSES, size=S2_SHAPE20).astype(np.uint8)
+    scl10 = np.repeat(np.repeat(scl, 2, axis=0), 2, axis=1)
+    red, nir = reflectance_bands(12, None, S2_SHAPE10)
+    folder = tmp_path / "store" / "tiles" / "33" / "U" / "UU" / "2020" / "6" / "1" / "0"
+    write_raster(str(folder / "R10m" / "B04.tif"), red, S2_GT10, 32633)
+    write_raster(str(folder / "R10m" / "B08.tif"), nir, S2_GT10, 32633)
+    write_raster(str(folder / "R20m" / "SCL.tif"), scl, S2_GT20, 32633)
+    geometry = polygon_px(S2_GT10, S2_AOI10, 32633)
+    inside = centres_inside(geometry, S2_GT10, S2_SHAPE10[1], S2_SHAPE10[0], 32633)
+    store = str(tmp_path / "store")
+    outputs = {}
+    for exclude in (False, True):
+        body = {"view_id": "S2L2A/33/U/UU/2020/6/1/0", "bm_type": "NDVI", "geometry": geometry, "reference": "scl"}
+        if exclude:
+            body["exclude_cover_pixels"] = True
+        result = run(TaskRequest({"type": "bandmath", "params": body}), LocalBackend(store),
+                     str(tmp_path / f"out-{exclude}"), Feedback())
+        dataset = gdal.Open(result.files[0])
+        gt = dataset.GetGeoTransform()
+        col, row = round((gt[0] - S2_GT10[0]) / 10), round((gt[3] - S2_GT10[3]) / -10)
+        outputs[exclude] = (dataset.GetRasterBand(1).ReadAsArray(), slice(row, row + dataset.RasterYSize),
+                            slice(col, col + dataset.RasterXSize), result)
+    plain, rows, cols, _result = outputs[False]
+    masked, _rows, _cols, result = outputs[True]
+    left_out = np.isin(scl10, SCL_FLAGGED)[rows, cols] | (scl10 == 0)[rows, cols]
+    aoi = inside[rows, cols]
+    assert (aoi & left_out).sum() > 10 and (aoi & ~left_out).sum() > 10
+    assert (masked[left_out] == NODATA).all()
+    np.testing.assert_array_equal(masked[~left_out], plain[~left_out])
+    assert (plain[aoi] != NODATA).all()  # what was left out had values
+    assert result.details["masked_pixels"] == int((aoi & left_out).sum())
+    assert "Sentinel-2 SCL" in result.details["notes"][0]
