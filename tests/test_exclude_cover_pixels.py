@@ -135,15 +135,13 @@ def test_jpeg_makes_the_same_pixels_transparent(sample_store, tmp_path, scene, m
     assert (alpha[plain_alpha == 0] == 0).all()
     kept = certain & ~left_out & inside & (plain_alpha == 255)
     assert (certain & left_out & inside & (plain_alpha == 255)).sum() > 100 and kept.sum() > 100
-    if method == "near":
-        # Nearest neighbour: every other pixel is the plain run's.
-        assert (alpha[kept] == 255).all()
+    # Every other pixel keeps a value.
+    assert (alpha[kept] == 255).all()
+    if method == "near":  # and it is the plain run's
         np.testing.assert_array_equal(grey[kept], plain_grey[kept])
     else:
-        # Cubic: a clear pixel keeps its value where its kernel sees no cloud (values next to a
-        # cloud come from clear pixels only, so they may differ from the plain run's).
-        assert (alpha[kept] == 255).mean() > 0.95
-        assert (grey[kept] == plain_grey[kept]).mean() > 0.5
+        # Cubic: the plain run's where the kernel sees no cloud; next to a cloud, from clear pixels only.
+        assert (grey[kept] == plain_grey[kept]).mean() > 0.8
     # The notes count the AOI's pixels the mask made transparent (those near a mask pixel's edge
     # either way).
     total = int(inside.sum())
