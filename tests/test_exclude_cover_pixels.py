@@ -10,8 +10,12 @@ output pixels of a visual are traced back to the mask's pixels with osr.
 
 from __future__ import annotations
 
+import json
+import subprocess
+
 import numpy as np
 import pytest
+from command_line import clean_environment
 from load_by_extent.core.errors import DataError
 from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.local import LocalBackend
@@ -222,3 +226,19 @@ def test_bandmath_takes_a_coarser_mask_onto_the_index_grid_by_nearest_neighbour(
     assert (plain[aoi] != NODATA).all()  # what was left out had values
     assert result.details["masked_pixels"] == int((aoi & left_out).sum())
     assert "Sentinel-2 SCL" in result.details["notes"][0]
+
+
+def test_command_line_prints_the_masked_pixels(lbe_command, sample_store, tmp_path):
+    scene = PARTLY_CLOUDY[0]
+    geometry, inside = ts_inside(TS_AOIS["concave"])
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(request("bandmath", scene, geometry, True).to_dict()))
+    done = subprocess.run(lbe_command + ["run", str(path), "--scenes", sample_store, "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120, env=clean_environment())
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    expected = int((inside & unclear(fmask_of(sample_store, scene))).sum())
+    assert printed["exclude_cover_pixels"] is True and printed["masked_pixels"] == expected > 0
+    assert printed["notes"][0].startswith(f"{expected} of the {int(inside.sum())} pixels of the area of interest")
+    values, rows, cols = on_series_grid(printed["files"][0])
+    assert (values[unclear(fmask_of(sample_store, scene)[rows, cols])] == NODATA).all()
