@@ -198,44 +198,54 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="508" />
+            <location filename="../processing/algorithms.py" line="514" />
             <source>Index or band math (bandmath)</source>
             <translation>Índice o álgebra de bandas (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="511" />
+            <location filename="../processing/algorithms.py" line="517" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Calcula un índice espectral o una expresión de bandas de una escena sobre el área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="516" />
+            <location filename="../processing/algorithms.py" line="522" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Índice o expresión (p. ej., NDVI o (B08-B04)/(B08+B04); varias separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="517" />
+            <location filename="../processing/algorithms.py" line="523" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="529" />
+            <location filename="../processing/algorithms.py" line="524" />
+            <source>Cloud and cloud shadow pixels of the scene's mask as nodata</source>
+            <translation>Píxeles de nube y sombra de nube de la máscara de la escena como nodata</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="537" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Evalúa un índice espectral o una expresión de bandas de una escena sobre el área de interés: la tarea &lt;i&gt;bandmath&lt;/i&gt; de la API (Download Indices). El resultado es un GeoTIFF Float32, una banda por expresión, nodata -9999, en la cuadrícula de la banda de menor resolución utilizada.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="533" />
+            <location filename="../processing/algorithms.py" line="541" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="534" />
+            <location filename="../processing/algorithms.py" line="542" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>un nombre de índice (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) o una expresión de las bandas y alias de la escena como (B08-B04)/(B08+B04) o (NIR-RED)/(NIR+RED); varias expresiones separadas por comas dan varias bandas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="537" />
+            <location filename="../processing/algorithms.py" line="545" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>opcional: se usa en el nombre del archivo en lugar de la expresión.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="546" />
+            <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become nodata (-9999); a scene without a mask band is refused.</source>
+            <translation>los píxeles que la máscara de nubes de la escena marca como nube o sombra de nube, o como su relleno, pasan a nodata (-9999); una escena sin banda de máscara se rechaza.</translation>
         </message>
     </context>
     <context>
@@ -310,147 +320,147 @@
     <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="765" />
+            <location filename="../processing/algorithms.py" line="780" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Estadísticas de índice en el tiempo de cada polígono (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="768" />
+            <location filename="../processing/algorithms.py" line="783" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Las estadísticas de mt_stats de cada polígono de una capa, en una tabla.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="772" />
+            <location filename="../processing/algorithms.py" line="787" />
             <source>Polygons (each one on its own)</source>
             <translation>Polígonos (cada uno por separado)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="773" />
+            <location filename="../processing/algorithms.py" line="788" />
             <source>Field naming each polygon</source>
             <translation>Campo que nombra cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="776" />
+            <location filename="../processing/algorithms.py" line="791" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="779" />
+            <location filename="../processing/algorithms.py" line="794" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="781" />
+            <location filename="../processing/algorithms.py" line="796" />
             <source>Statistics of every polygon</source>
             <translation>Estadísticas de cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="783" />
+            <location filename="../processing/algorithms.py" line="798" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="784" />
+            <location filename="../processing/algorithms.py" line="799" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="785" />
+            <location filename="../processing/algorithms.py" line="800" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="798" />
+            <location filename="../processing/algorithms.py" line="813" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: la capa no tiene el campo {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="804" />
+            <location filename="../processing/algorithms.py" line="819" />
             <source>feature {id} has no geometry</source>
             <translation>el objeto {id} no tiene geometría</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="809" />
+            <location filename="../processing/algorithms.py" line="824" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto (con «Selected features only», seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="843" />
+            <location filename="../processing/algorithms.py" line="858" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="846" />
+            <location filename="../processing/algorithms.py" line="861" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="848" />
+            <location filename="../processing/algorithms.py" line="863" />
             <source>Cancelled: nothing was written.</source>
             <translation>Cancelado: no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="902" />
+            <location filename="../processing/algorithms.py" line="917" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Polígonos y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="903" />
+            <location filename="../processing/algorithms.py" line="918" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos; cada objeto (solo los seleccionados con &lt;i&gt;Selected features only&lt;/i&gt;) es un polígono de la tabla, nombrado por su &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="905" />
+            <location filename="../processing/algorithms.py" line="920" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por «;»); vacío: las carpetas de escenas de la configuración del complemento. Este algoritmo se ejecuta solo en este equipo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="907" />
+            <location filename="../processing/algorithms.py" line="922" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde va el CSV (por defecto: una carpeta temporal), con el nombre de la referencia de la petición. Los archivos existentes nunca se sobrescriben; no queda nada cuando la ejecución falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="914" />
+            <location filename="../processing/algorithms.py" line="929" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Las estadísticas de la tarea &lt;i&gt;mt_stats&lt;/i&gt; de cada polígono de una capa, en una ejecución: cada escena se lee una vez para todos los polígonos que toca, y las cifras de cada polígono son las que daría una ejecución de mt_stats sobre ese polígono solo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="918" />
+            <location filename="../processing/algorithms.py" line="933" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="920" />
+            <location filename="../processing/algorithms.py" line="935" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="921" />
+            <location filename="../processing/algorithms.py" line="936" />
             <source>the last date (default: today).</source>
             <translation>la última fecha (por defecto: hoy).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="922" />
+            <location filename="../processing/algorithms.py" line="937" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="923" />
+            <location filename="../processing/algorithms.py" line="938" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>opcional: las escenas con más nube en un polígono (porcentaje) son errores de ese polígono.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="925" />
+            <location filename="../processing/algorithms.py" line="940" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="926" />
+            <location filename="../processing/algorithms.py" line="941" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>el máximo de escenas por polígono (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="928" />
+            <location filename="../processing/algorithms.py" line="943" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por polígono, fecha e índice (id, date, scene_id, index, las diez cifras, cloud); una escena entre los errores de un polígono es un objeto con el motivo en &lt;i&gt;error&lt;/i&gt;, un polígono que ninguna escena toca es un objeto con solo su id y el motivo. &lt;b&gt;CSV&lt;/b&gt; (y &lt;b&gt;FILES&lt;/b&gt;): la misma tabla como CSV en la carpeta de salida. &lt;b&gt;REQUEST&lt;/b&gt;: la petición mt_stats, su geometría la envolvente de los polígonos.&lt;/p&gt;</translation>
         </message>
@@ -458,42 +468,47 @@
     <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="40" />
+            <location filename="../ui/index_form.py" line="49" />
             <source>Custom expression</source>
             <translation>Expresión personalizada</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="50" />
+            <location filename="../ui/index_form.py" line="59" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="55" />
+            <location filename="../ui/index_form.py" line="61" />
+            <source>Cloud, cloud shadow and the cloud mask's fill become nodata</source>
+            <translation>La nube, la sombra de nube y el relleno de la máscara de nubes pasan a nodata</translation>
+        </message>
+        <message>
+            <location filename="../ui/index_form.py" line="67" />
             <source>Catalog</source>
             <translation>Catálogo</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="56" />
+            <location filename="../ui/index_form.py" line="68" />
             <source>Expression</source>
             <translation>Expresión</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="58" />
+            <location filename="../ui/index_form.py" line="71" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="62" />
+            <location filename="../ui/index_form.py" line="75" />
             <source>Index (bandmath)</source>
             <translation>Índice (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="65" />
+            <location filename="../ui/index_form.py" line="78" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="68" />
+            <location filename="../ui/index_form.py" line="81" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ un GeoTIFF Float32 con {count} banda(s), nodata -9999, en la cuadrícula de la banda de menor resolución utilizada</translation>
         </message>
@@ -501,104 +516,114 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="549" />
+            <location filename="../processing/algorithms.py" line="559" />
             <source>Visual rendering (jpeg)</source>
             <translation>Representación visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="552" />
+            <location filename="../processing/algorithms.py" line="562" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Representa una combinación de bandas o un índice de una escena como imagen de 8 bits en EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="557" />
+            <location filename="../processing/algorithms.py" line="567" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Bandas o expresiones (tres para rojo, verde, azul, p. ej., B04,B03,B02; o una)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="558" />
+            <location filename="../processing/algorithms.py" line="568" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="560" />
+            <location filename="../processing/algorithms.py" line="570" />
             <source>Resampling method</source>
             <translation>Método de remuestreo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="562" />
+            <location filename="../processing/algorithms.py" line="572" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Mapa de colores de un resultado de una banda (p. ej., RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="563" />
+            <location filename="../processing/algorithms.py" line="573" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Rango de valores estirado a 0..255, 'bajo,alto'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="565" />
+            <location filename="../processing/algorithms.py" line="575" />
             <source>Pixel size, m</source>
             <translation>Tamaño de píxel, m</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="568" />
+            <location filename="../processing/algorithms.py" line="578" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="571" />
+            <location filename="../processing/algorithms.py" line="581" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Calibrar a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="593" />
+            <location filename="../processing/algorithms.py" line="582" />
+            <source>Cloud and cloud shadow pixels of the scene's mask transparent</source>
+            <translation>Píxeles de nube y sombra de nube de la máscara de la escena transparentes</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="605" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Representa bandas o expresiones de una escena sobre el área de interés como imagen de 8 bits en EPSG:3857: la tarea &lt;i&gt;jpeg&lt;/i&gt; de la API (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="596" />
+            <location filename="../processing/algorithms.py" line="608" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="597" />
+            <location filename="../processing/algorithms.py" line="609" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>tres bandas o expresiones para rojo, verde y azul (B04,B03,B02), o una (un índice como NDVI, coloreado con COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="599" />
+            <location filename="../processing/algorithms.py" line="611" />
             <source>optional: used in the file name.</source>
             <translation>opcional: se usa en el nombre del archivo.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="600" />
+            <location filename="../processing/algorithms.py" line="612" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>método de remuestreo (por defecto cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="602" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>opcional: el nombre de un mapa de colores para un resultado de una banda, p. ej., RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="603" />
+            <location filename="../processing/algorithms.py" line="615" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>opcional: el rango de valores estirado a 0..255, 'bajo,alto' (por defecto -0.5,0.5 para índices, un recorte del 2-98 % para bandas).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="605" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>opcional: tamaño de píxel del resultado en metros; sin definir se mantiene la resolución nativa.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="606" />
+            <location filename="../processing/algorithms.py" line="618" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png o tiff (los scripts dan el índice: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="607" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>convertir primero los niveles digitales a reflectancia en el techo de la atmósfera.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="620" />
+            <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become transparent (black in a JPEG); a scene without a mask band is refused.</source>
+            <translation>los píxeles que la máscara de nubes de la escena marca como nube o sombra de nube, o como su relleno, pasan a transparentes (negros en un JPEG); una escena sin banda de máscara se rechaza.</translation>
         </message>
         <message>
             <source>Pixel size (0: native)</source>
@@ -616,67 +641,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="451" />
+            <location filename="../processing/algorithms.py" line="457" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="454" />
+            <location filename="../processing/algorithms.py" line="460" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Recorta las bandas ráster de una escena al área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="458" />
+            <location filename="../processing/algorithms.py" line="464" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Bandas (separadas por comas, p. ej., B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="460" />
+            <location filename="../processing/algorithms.py" line="466" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Combinar las bandas de la misma resolución en un archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="462" />
+            <location filename="../processing/algorithms.py" line="468" />
             <source>Metadata files to add</source>
             <translation>Archivos de metadatos que añadir</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="466" />
+            <location filename="../processing/algorithms.py" line="472" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (metadatos de la tesela)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="467" />
+            <location filename="../processing/algorithms.py" line="473" />
             <source>product_md (product metadata)</source>
             <translation>product_md (metadatos del producto)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Recorta las bandas ráster de una escena de satélite al área de interés: la tarea &lt;i&gt;lbe&lt;/i&gt; de la API (Download Analytic). Los píxeles conservan la cuadrícula, el SRC y el tipo de datos propios de la banda; los píxeles cuyo centro queda fuera del polígono reciben el nodata de la banda.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="488" />
+            <location filename="../processing/algorithms.py" line="494" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0 o L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="489" />
+            <location filename="../processing/algorithms.py" line="495" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>nombres de bandas de ese sensor, separados por comas, p. ej., B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="490" />
+            <location filename="../processing/algorithms.py" line="496" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>combinar las bandas de la misma resolución en un archivo (por defecto sí).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="491" />
+            <location filename="../processing/algorithms.py" line="497" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>archivos de metadatos que añadir: tile_md (metadatos de la tesela), product_md (metadatos del producto). Los scripts dan sus índices: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="494" />
+            <location filename="../processing/algorithms.py" line="500" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;El resultado&lt;/b&gt; (se aplica la primera regla que se cumple): un JPEG 2000 (.jp2) para exactamente una banda de una escena Sentinel-2; un GeoTIFF (.tif) para una banda sin metadatos, o para bandas combinadas de una resolución sin metadatos; en otro caso, un zip con archivos de banda separados y los archivos de metadatos pedidos (el zip no se extrae).&lt;/p&gt;</translation>
         </message>
@@ -1369,232 +1394,232 @@
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="111" />
+            <location filename="../core/request.py" line="113" />
             <source>a request is at most {size} MiB; this one is larger</source>
             <translation>una petición ocupa como mucho {size} MiB; esta es mayor</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="115" />
+            <location filename="../core/request.py" line="117" />
             <source>is nested more than {depth} levels deep</source>
             <translation>está anidado a más de {depth} niveles</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="120" />
+            <location filename="../core/request.py" line="122" />
             <source>holds a number of {digits} digits (at most {maximum})</source>
             <translation>contiene un número de {digits} cifras (como mucho {maximum})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="142" />
+            <location filename="../core/request.py" line="144" />
             <source>must be a JSON object with type and params</source>
             <translation>debe ser un objeto JSON con type y params</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="153" />
+            <location filename="../core/request.py" line="155" />
             <source>is not valid JSON: {reason} at line {line} column {column}</source>
             <translation>no es un JSON válido: {reason} en la línea {line}, columna {column}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="218" />
+            <location filename="../core/request.py" line="220" />
             <source>unknown field (a request has type, params and callback_url)</source>
             <translation>campo desconocido (una petición tiene type, params y callback_url)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="221" />
+            <location filename="../core/request.py" line="223" />
             <source>missing: one of {task_types}</source>
             <translation>falta: uno de {task_types}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="224" />
+            <location filename="../core/request.py" line="226" />
             <source>{task_type} is not a task type (one of {task_types})</source>
             <translation>{task_type} no es un tipo de tarea (uno de {task_types})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="230" />
+            <location filename="../core/request.py" line="232" />
             <source>must be an http:// or https:// URL</source>
             <translation>debe ser una URL http:// o https://</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="233" />
+            <location filename="../core/request.py" line="235" />
             <source>missing or not a JSON object</source>
             <translation>falta o no es un objeto JSON</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="237" />
+            <location filename="../core/request.py" line="239" />
             <source>is not a parameter of {task_type} (known: {known})</source>
             <translation>no es un parámetro de {task_type} (conocidos: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="262" />
+            <location filename="../core/request.py" line="264" />
             <source>missing</source>
             <translation>falta</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="265" />
+            <location filename="../core/request.py" line="267" />
             <source>must be a non-empty string</source>
             <translation>debe ser una cadena no vacía</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="276" />
+            <location filename="../core/request.py" line="278" />
             <source>missing: the API requires a unique id for each request (any string)</source>
             <translation>falta: la API exige un id único para cada petición (cualquier cadena)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="288" />
+            <location filename="../core/request.py" line="290" />
             <source>must be true or false, not {value}</source>
             <translation>debe ser true o false, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="297" />
+            <location filename="../core/request.py" line="299" />
             <source>must be a number, not {value}</source>
             <translation>debe ser un número, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="299" />
+            <location filename="../core/request.py" line="301" />
             <source>must be greater than 0, not {value}</source>
             <translation>debe ser mayor que 0, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="301" />
+            <location filename="../core/request.py" line="303" />
             <source>must be between {minimum} and {maximum}, not {value}</source>
             <translation>debe estar entre {minimum} y {maximum}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="312" />
+            <location filename="../core/request.py" line="314" />
             <source>must be a whole number, not {value}</source>
             <translation>debe ser un número entero, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="315" />
+            <location filename="../core/request.py" line="317" />
             <source>must be at least {minimum}, not {value}</source>
             <translation>debe ser al menos {minimum}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="318" />
+            <location filename="../core/request.py" line="320" />
             <source>must be at most {maximum}, not {value}</source>
             <translation>debe ser como mucho {maximum}, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="333" />
+            <location filename="../core/request.py" line="335" />
             <source>must be a list of strings, not {value}</source>
             <translation>debe ser una lista de cadenas, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="336" />
+            <location filename="../core/request.py" line="338" />
             <source>must not be empty</source>
             <translation>no debe estar vacío</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="340" />
+            <location filename="../core/request.py" line="342" />
             <source>{item} is not a non-empty string</source>
             <translation>{item} no es una cadena no vacía</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="343" />
+            <location filename="../core/request.py" line="345" />
             <source>{item} is listed twice</source>
             <translation>{item} aparece dos veces</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="350" />
+            <location filename="../core/request.py" line="352" />
             <source>missing: a date YYYY-MM-DD</source>
             <translation>falta: una fecha YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="352" />
+            <location filename="../core/request.py" line="354" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
             <translation>debe ser una fecha YYYY-MM-DD, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="359" />
+            <location filename="../core/request.py" line="361" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} no es una fecha YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="370" />
+            <location filename="../core/request.py" line="372" />
             <source>give either geometry or bbox, not both</source>
             <translation>indique geometry o bbox, no ambos</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="376" />
+            <location filename="../core/request.py" line="378" />
             <source>missing: the area of interest as a GeoJSON Polygon in EPSG:4326</source>
             <translation>falta: el área de interés como GeoJSON Polygon en EPSG:4326</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="381" />
+            <location filename="../core/request.py" line="383" />
             <source>missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>falta: el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="393" />
+            <location filename="../core/request.py" line="395" />
             <source>{band} is not a {sensor} band (did you mean {suggestion}?)</source>
             <translation>{band} no es una banda de {sensor} (¿quiso decir {suggestion}?)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="395" />
+            <location filename="../core/request.py" line="397" />
             <source>{band} is not a {sensor} band (bands: {bands})</source>
             <translation>{band} no es una banda de {sensor} (bandas: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="405" />
+            <location filename="../core/request.py" line="407" />
             <source>{name} is not a metadata file (known: {known})</source>
             <translation>{name} no es un archivo de metadatos (conocidos: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="430" />
+            <location filename="../core/request.py" line="432" />
             <source>at most {maximum} expressions, not {count}</source>
             <translation>como mucho {maximum} expresiones, no {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="436" />
+            <location filename="../core/request.py" line="438" />
             <source>{value} has an empty expression between commas</source>
             <translation>{value} tiene una expresión vacía entre comas</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="446" />
+            <location filename="../core/request.py" line="448" />
             <source>{value} uses no band: give at least one band or index</source>
             <translation>{value} no usa ninguna banda: indique al menos una banda o un índice</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="459" />
+            <location filename="../core/request.py" line="461" />
             <source>must be two numbers 'low,high', not {value}</source>
             <translation>debe ser dos números 'bajo,alto', no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="462" />
+            <location filename="../core/request.py" line="464" />
             <source>low must be smaller than high, not {value}</source>
             <translation>bajo debe ser menor que alto, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="473" />
+            <location filename="../core/request.py" line="475" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="477" />
+            <location filename="../core/request.py" line="479" />
             <source>{resample} is not a resampling method ({methods})</source>
             <translation>{resample} no es un método de remuestreo ({methods})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="483" />
+            <location filename="../core/request.py" line="485" />
             <source>{format} is not a format ({formats})</source>
             <translation>{format} no es un formato ({formats})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="489" />
+            <location filename="../core/request.py" line="491" />
             <source>must be 0 or 1, not {value}</source>
             <translation>debe ser 0 o 1, no {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="533" />
+            <location filename="../core/request.py" line="537" />
             <source>at most {maximum} indices, not {count}</source>
             <translation>como máximo {maximum} índices, no {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="539" />
+            <location filename="../core/request.py" line="543" />
             <source>{date_end} is before date_start {date_start}</source>
             <translation>{date_end} es anterior a date_start {date_start}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="544" />
+            <location filename="../core/request.py" line="548" />
             <source>{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)</source>
             <translation>{name} no es un sensor (p. ej., sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
@@ -1804,19 +1829,34 @@
             <translation>no es un archivo vectorial que OGR pueda leer</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="145" />
+            <location filename="../core/local/bandmath.py" line="149" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>no se puede remuestrear {path} a la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="241" />
+            <location filename="../core/local/bandmath.py" line="256" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>el área de interés no se solapa con la escena {view_id}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/bandmath.py" line="345" />
+            <source>nodata (-9999)</source>
+            <translation>nodata (-9999)</translation>
         </message>
         <message>
             <location filename="../core/local/cloud_mask.py" line="92" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
+        </message>
+        <message>
+            <location filename="../core/local/cloud_mask.py" line="111" />
+            <source>scene {view_id} has no cloud mask (no Fmask, QA_PIXEL, BQA or SCL band): its cloud and shadow pixels cannot be excluded; run it without exclude_cover_pixels</source>
+            <translation>la escena {view_id} no tiene máscara de nubes (ninguna banda Fmask, QA_PIXEL, BQA o SCL): sus píxeles de nube y sombra no se pueden excluir; ejecútela sin exclude_cover_pixels</translation>
+        </message>
+        <message>
+            <location filename="../core/local/cloud_mask.py" line="149" />
+            <source>{masked} of the {total} pixels of the area of interest are cloud, cloud shadow or not observed in the scene's cloud mask ({mask}): {result}</source>
+            <translation>{masked} de los {total} píxeles del área de interés son nube, sombra de nube o no observados en la máscara de nubes de la escena ({mask}): {result}</translation>
         </message>
         <message>
             <location filename="../core/local/field_stats.py" line="86" />
@@ -1844,27 +1884,37 @@
             <translation>ninguna escena toca este polígono entre {date_start} y {date_end}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="140" />
+            <location filename="../core/local/jpeg.py" line="101" />
+            <source>black</source>
+            <translation>negros</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="101" />
+            <source>transparent</source>
+            <translation>transparentes</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="168" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>el área de interés no se puede expresar en EPSG:3857 (¿demasiado cerca de un polo?)</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="158" />
+            <location filename="../core/local/jpeg.py" line="186" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>la imagen tendría {width} x {height} píxeles; indique un px_size mayor</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="186" />
+            <location filename="../core/local/jpeg.py" line="214" />
             <source>warp failed</source>
             <translation>falló la reproyección</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="187" />
+            <location filename="../core/local/jpeg.py" line="215" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>no se puede remuestrear a EPSG:3857 con {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="300" />
+            <location filename="../core/local/jpeg.py" line="336" />
             <source>cannot write {path}: {reason}</source>
             <translation>no se puede escribir {path}: {reason}</translation>
         </message>
@@ -2694,6 +2744,11 @@
             <translation>la búsqueda de escenas se detuvo</translation>
         </message>
         <message>
+            <location filename="../ui/index_form.py" line="30" />
+            <source>Exclude cloud and shadow pixels</source>
+            <translation>Excluir los píxeles de nube y de sombra</translation>
+        </message>
+        <message>
             <location filename="../ui/map_zoom.py" line="28" />
             <source>The map's CRS ({crs}) cannot show {what}; the map stays where it was.</source>
             <translation>El SRC del mapa ({crs}) no puede mostrar {what}; el mapa se queda donde estaba.</translation>
@@ -2871,92 +2926,92 @@
             <translation>Id de la escena (view_id, p. ej., S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="309" />
+            <location filename="../processing/algorithms.py" line="315" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto con geometría (con 'Solo objetos seleccionados', seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="316" />
+            <location filename="../processing/algorithms.py" line="322" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>la tarea {task} admite un solo polígono, y los objetos forman {count} polígonos separados: seleccione objetos que se toquen o se solapen, o uno solo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="325" />
+            <location filename="../processing/algorithms.py" line="331" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="361" />
+            <location filename="../processing/algorithms.py" line="367" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="362" />
+            <location filename="../processing/algorithms.py" line="368" />
             <source>Running on {backend}</source>
             <translation>Se ejecuta en {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="363" />
+            <location filename="../processing/algorithms.py" line="369" />
             <source>the Processing API</source>
             <translation>la Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="364" />
+            <location filename="../processing/algorithms.py" line="370" />
             <source>the local processor</source>
             <translation>el procesador local</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="366" />
+            <location filename="../processing/algorithms.py" line="372" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="369" />
+            <location filename="../processing/algorithms.py" line="375" />
             <source>Cancelled: nothing was written.</source>
             <translation>Cancelado: no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="403" />
+            <location filename="../processing/algorithms.py" line="409" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>No se cargó como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="419" />
+            <location filename="../processing/algorithms.py" line="425" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Área y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="420" />
+            <location filename="../processing/algorithms.py" line="426" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos. Sus objetos (solo los seleccionados con &lt;i&gt;Solo objetos seleccionados&lt;/i&gt;) se disuelven en una sola geometría y se envían en EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="422" />
+            <location filename="../processing/algorithms.py" line="428" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>La tarea admite un solo polígono: los objetos que forman polígonos separados son un error.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="423" />
+            <location filename="../processing/algorithms.py" line="429" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Los polígonos separados se envían como MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="424" />
+            <location filename="../processing/algorithms.py" line="430" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por ';'); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="426" />
+            <location filename="../processing/algorithms.py" line="432" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea con el procesador local, en este equipo. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="431" />
+            <location filename="../processing/algorithms.py" line="437" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde van los archivos de resultado (por defecto: una carpeta temporal). Los archivos existentes nunca se sobrescriben; no queda nada allí cuando la tarea falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="433" />
+            <location filename="../processing/algorithms.py" line="439" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Salidas&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: los archivos de resultado, separados por ';' (primero el archivo principal, después los archivos auxiliares). &lt;b&gt;REQUEST&lt;/b&gt;: la petición tal como la recibe la API (JSON), para ejecutarla de nuevo con la línea de comandos (lbe run) o para enviarla. Los resultados ráster se añaden al proyecto cuando se ejecuta desde el diálogo de Procesos.&lt;/p&gt;</translation>
         </message>
@@ -3331,127 +3386,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="618" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales de índices (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="621" />
+            <location filename="../processing/algorithms.py" line="636" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Estadísticas de hasta tres índices sobre el área de interés para cada escena de un rango de fechas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="625" />
+            <location filename="../processing/algorithms.py" line="640" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>First date</source>
             <translation>Primera fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="648" />
             <source>Last date</source>
             <translation>Última fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="634" />
+            <location filename="../processing/algorithms.py" line="649" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="636" />
+            <location filename="../processing/algorithms.py" line="651" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="639" />
+            <location filename="../processing/algorithms.py" line="654" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="641" />
+            <location filename="../processing/algorithms.py" line="656" />
             <source>Most scenes</source>
             <translation>Máximo de escenas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="646" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="646" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="649" />
+            <location filename="../processing/algorithms.py" line="664" />
             <source>The API's answer (JSON)</source>
             <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="649" />
+            <location filename="../processing/algorithms.py" line="664" />
             <source>JSON files (*.json)</source>
             <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="652" />
+            <location filename="../processing/algorithms.py" line="667" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="675" />
+            <location filename="../processing/algorithms.py" line="690" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="714" />
+            <location filename="../processing/algorithms.py" line="729" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="737" />
+            <location filename="../processing/algorithms.py" line="752" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="742" />
+            <location filename="../processing/algorithms.py" line="757" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="744" />
+            <location filename="../processing/algorithms.py" line="759" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="745" />
+            <location filename="../processing/algorithms.py" line="760" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>la última fecha (por defecto: hoy; se recomienda como mucho un año después de la primera).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="747" />
+            <location filename="../processing/algorithms.py" line="762" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="748" />
+            <location filename="../processing/algorithms.py" line="763" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="749" />
+            <location filename="../processing/algorithms.py" line="764" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="750" />
+            <location filename="../processing/algorithms.py" line="765" />
             <source>the most scenes to compute (default 100).</source>
             <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="752" />
+            <location filename="../processing/algorithms.py" line="767" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
         </message>
@@ -4130,77 +4185,82 @@
             <translation>Convertir a reflectancia en el techo de la atmósfera (calibrate)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="97" />
+            <location filename="../ui/visual_form.py" line="96" />
+            <source>Cloud, cloud shadow and the cloud mask's fill become transparent</source>
+            <translation>La nube, la sombra de nube y el relleno de la máscara de nubes pasan a transparentes</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="99" />
             <source>optional: a name for the result file</source>
             <translation>opcional: un nombre para el archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="113" />
+            <location filename="../ui/visual_form.py" line="115" />
             <source>Bands</source>
             <translation>Bandas</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="115" />
+            <location filename="../ui/visual_form.py" line="117" />
             <source>Colormap</source>
             <translation>Mapa de colores</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="116" />
+            <location filename="../ui/visual_form.py" line="118" />
             <source>Classes</source>
             <translation>Clases</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="118" />
+            <location filename="../ui/visual_form.py" line="120" />
             <source>Resampling</source>
             <translation>Remuestreo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="119" />
+            <location filename="../ui/visual_form.py" line="121" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="120" />
+            <location filename="../ui/visual_form.py" line="122" />
             <source>Pixel size</source>
             <translation>Tamaño de píxel</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="122" />
+            <location filename="../ui/visual_form.py" line="125" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="126" />
+            <location filename="../ui/visual_form.py" line="129" />
             <source>Visual (jpeg)</source>
             <translation>Visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="129" />
+            <location filename="../ui/visual_form.py" line="132" />
             <source>Visual</source>
             <translation>Visual</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="133" />
+            <location filename="../ui/visual_form.py" line="136" />
             <source>native pixel size</source>
             <translation>tamaño de píxel nativo</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="134" />
+            <location filename="../ui/visual_form.py" line="137" />
             <source>colour</source>
             <translation>en color</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="135" />
+            <location filename="../ui/visual_form.py" line="138" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ una imagen {format} en EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="188" />
+            <location filename="../ui/visual_form.py" line="192" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>indique una expresión, o tres bandas o expresiones para rojo, verde, azul</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="192" />
+            <location filename="../ui/visual_form.py" line="196" />
             <source>the low level must be below the high one</source>
             <translation>el nivel bajo debe ser menor que el alto</translation>
         </message>

@@ -198,44 +198,54 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="508" />
+            <location filename="../processing/algorithms.py" line="514" />
             <source>Index or band math (bandmath)</source>
             <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="511" />
+            <location filename="../processing/algorithms.py" line="517" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="516" />
+            <location filename="../processing/algorithms.py" line="522" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="517" />
+            <location filename="../processing/algorithms.py" line="523" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="529" />
+            <location filename="../processing/algorithms.py" line="524" />
+            <source>Cloud and cloud shadow pixels of the scene's mask as nodata</source>
+            <translation>Пікселі хмар і тіней хмар з маски сцени як nodata</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="537" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="533" />
+            <location filename="../processing/algorithms.py" line="541" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="534" />
+            <location filename="../processing/algorithms.py" line="542" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="537" />
+            <location filename="../processing/algorithms.py" line="545" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="546" />
+            <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become nodata (-9999); a scene without a mask band is refused.</source>
+            <translation>пікселі, які маска хмар сцени позначає як хмари чи тіні хмар або як її заповнення, стають nodata (-9999); сцену без каналу маски буде відхилено.</translation>
         </message>
     </context>
     <context>
@@ -310,147 +320,147 @@
     <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="765" />
+            <location filename="../processing/algorithms.py" line="780" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Статистика індексу в часі для кожного полігона (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="768" />
+            <location filename="../processing/algorithms.py" line="783" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Статистика mt_stats для кожного полігона шару в одній таблиці.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="772" />
+            <location filename="../processing/algorithms.py" line="787" />
             <source>Polygons (each one on its own)</source>
             <translation>Полігони (кожен окремо)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="773" />
+            <location filename="../processing/algorithms.py" line="788" />
             <source>Field naming each polygon</source>
             <translation>Поле, що називає кожен полігон</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="776" />
+            <location filename="../processing/algorithms.py" line="791" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="779" />
+            <location filename="../processing/algorithms.py" line="794" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="781" />
+            <location filename="../processing/algorithms.py" line="796" />
             <source>Statistics of every polygon</source>
             <translation>Статистика кожного полігона</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="783" />
+            <location filename="../processing/algorithms.py" line="798" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="784" />
+            <location filename="../processing/algorithms.py" line="799" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="785" />
+            <location filename="../processing/algorithms.py" line="800" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="798" />
+            <location filename="../processing/algorithms.py" line="813" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: шар не має поля {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="804" />
+            <location filename="../processing/algorithms.py" line="819" />
             <source>feature {id} has no geometry</source>
             <translation>об'єкт {id} не має геометрії</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="809" />
+            <location filename="../processing/algorithms.py" line="824" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>жодного об'єкта (з «Selected features only» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="843" />
+            <location filename="../processing/algorithms.py" line="858" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="846" />
+            <location filename="../processing/algorithms.py" line="861" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="848" />
+            <location filename="../processing/algorithms.py" line="863" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="902" />
+            <location filename="../processing/algorithms.py" line="917" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Полігони і де це виконується&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="903" />
+            <location filename="../processing/algorithms.py" line="918" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар; кожен об'єкт (лише вибрані з &lt;i&gt;Selected features only&lt;/i&gt;) — один полігон таблиці, названий за своїм &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="905" />
+            <location filename="../processing/algorithms.py" line="920" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна. Цей алгоритм виконується лише на цьому комп'ютері.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="907" />
+            <location filename="../processing/algorithms.py" line="922" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди потрапляє CSV (типово: тимчасова тека), названий за reference запиту. Наявні файли ніколи не перезаписуються; нічого не лишається, коли виконання зазнає невдачі або скасоване.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="914" />
+            <location filename="../processing/algorithms.py" line="929" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика завдання &lt;i&gt;mt_stats&lt;/i&gt; для кожного полігона шару за один запуск: кожна сцена читається один раз для всіх полігонів, які вона перетинає, а значення кожного полігона такі ж, як дав би запуск mt_stats лише над ним.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="918" />
+            <location filename="../processing/algorithms.py" line="933" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="920" />
+            <location filename="../processing/algorithms.py" line="935" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="921" />
+            <location filename="../processing/algorithms.py" line="936" />
             <source>the last date (default: today).</source>
             <translation>остання дата (типово: сьогодні).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="922" />
+            <location filename="../processing/algorithms.py" line="937" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="923" />
+            <location filename="../processing/algorithms.py" line="938" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в полігоні (відсотки) стають помилками цього полігона.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="925" />
+            <location filename="../processing/algorithms.py" line="940" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="926" />
+            <location filename="../processing/algorithms.py" line="941" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>найбільше сцен на полігон (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="928" />
+            <location filename="../processing/algorithms.py" line="943" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
         </message>
@@ -458,42 +468,47 @@
     <context>
         <name>IndexForm</name>
         <message>
-            <location filename="../ui/index_form.py" line="40" />
+            <location filename="../ui/index_form.py" line="49" />
             <source>Custom expression</source>
             <translation>Власний вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="50" />
+            <location filename="../ui/index_form.py" line="59" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="55" />
+            <location filename="../ui/index_form.py" line="61" />
+            <source>Cloud, cloud shadow and the cloud mask's fill become nodata</source>
+            <translation>Хмари, тіні хмар і заповнення маски хмар стають nodata</translation>
+        </message>
+        <message>
+            <location filename="../ui/index_form.py" line="67" />
             <source>Catalog</source>
             <translation>Каталог</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="56" />
+            <location filename="../ui/index_form.py" line="68" />
             <source>Expression</source>
             <translation>Вираз</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="58" />
+            <location filename="../ui/index_form.py" line="71" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="62" />
+            <location filename="../ui/index_form.py" line="75" />
             <source>Index (bandmath)</source>
             <translation>Індекс (bandmath)</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="65" />
+            <location filename="../ui/index_form.py" line="78" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/index_form.py" line="68" />
+            <location filename="../ui/index_form.py" line="81" />
             <source>→ one Float32 GeoTIFF with {count} band(s), nodata -9999, on the grid of the coarsest band used</source>
             <translation>→ один GeoTIFF Float32, каналів: {count}, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних</translation>
         </message>
@@ -501,104 +516,114 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="549" />
+            <location filename="../processing/algorithms.py" line="559" />
             <source>Visual rendering (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="552" />
+            <location filename="../processing/algorithms.py" line="562" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="557" />
+            <location filename="../processing/algorithms.py" line="567" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="558" />
+            <location filename="../processing/algorithms.py" line="568" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="560" />
+            <location filename="../processing/algorithms.py" line="570" />
             <source>Resampling method</source>
             <translation>Метод передискретизації</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="562" />
+            <location filename="../processing/algorithms.py" line="572" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="563" />
+            <location filename="../processing/algorithms.py" line="573" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="565" />
+            <location filename="../processing/algorithms.py" line="575" />
             <source>Pixel size, m</source>
             <translation>Розмір пікселя, м</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="568" />
+            <location filename="../processing/algorithms.py" line="578" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="571" />
+            <location filename="../processing/algorithms.py" line="581" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="593" />
+            <location filename="../processing/algorithms.py" line="582" />
+            <source>Cloud and cloud shadow pixels of the scene's mask transparent</source>
+            <translation>Пікселі хмар і тіней хмар з маски сцени прозорі</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="605" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="596" />
+            <location filename="../processing/algorithms.py" line="608" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="597" />
+            <location filename="../processing/algorithms.py" line="609" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="599" />
+            <location filename="../processing/algorithms.py" line="611" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="600" />
+            <location filename="../processing/algorithms.py" line="612" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="602" />
+            <location filename="../processing/algorithms.py" line="614" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="603" />
+            <location filename="../processing/algorithms.py" line="615" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="605" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>необов'язково: розмір пікселя результату в метрах; якщо не задано, лишається власна роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="606" />
+            <location filename="../processing/algorithms.py" line="618" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="607" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="620" />
+            <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become transparent (black in a JPEG); a scene without a mask band is refused.</source>
+            <translation>пікселі, які маска хмар сцени позначає як хмари чи тіні хмар або як її заповнення, стають прозорими (чорними в JPEG); сцену без каналу маски буде відхилено.</translation>
         </message>
         <message>
             <source>Pixel size (0: native)</source>
@@ -616,67 +641,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="451" />
+            <location filename="../processing/algorithms.py" line="457" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="454" />
+            <location filename="../processing/algorithms.py" line="460" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="458" />
+            <location filename="../processing/algorithms.py" line="464" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="460" />
+            <location filename="../processing/algorithms.py" line="466" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="462" />
+            <location filename="../processing/algorithms.py" line="468" />
             <source>Metadata files to add</source>
             <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="466" />
+            <location filename="../processing/algorithms.py" line="472" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="467" />
+            <location filename="../processing/algorithms.py" line="473" />
             <source>product_md (product metadata)</source>
             <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="490" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="488" />
+            <location filename="../processing/algorithms.py" line="494" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="489" />
+            <location filename="../processing/algorithms.py" line="495" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="490" />
+            <location filename="../processing/algorithms.py" line="496" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="491" />
+            <location filename="../processing/algorithms.py" line="497" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="494" />
+            <location filename="../processing/algorithms.py" line="500" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
@@ -1369,232 +1394,232 @@
             <translation>{sensor} {date} {bands}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="111" />
+            <location filename="../core/request.py" line="113" />
             <source>a request is at most {size} MiB; this one is larger</source>
             <translation>запит має бути не більше {size} МіБ; цей більший</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="115" />
+            <location filename="../core/request.py" line="117" />
             <source>is nested more than {depth} levels deep</source>
             <translation>має вкладеність понад {depth} рівнів</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="120" />
+            <location filename="../core/request.py" line="122" />
             <source>holds a number of {digits} digits (at most {maximum})</source>
             <translation>містить число з {digits} цифр (не більше {maximum})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="142" />
+            <location filename="../core/request.py" line="144" />
             <source>must be a JSON object with type and params</source>
             <translation>має бути об'єктом JSON із type і params</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="153" />
+            <location filename="../core/request.py" line="155" />
             <source>is not valid JSON: {reason} at line {line} column {column}</source>
             <translation>не є коректним JSON: {reason} у рядку {line}, стовпці {column}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="218" />
+            <location filename="../core/request.py" line="220" />
             <source>unknown field (a request has type, params and callback_url)</source>
             <translation>невідоме поле (запит має type, params і callback_url)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="221" />
+            <location filename="../core/request.py" line="223" />
             <source>missing: one of {task_types}</source>
             <translation>відсутнє: одне з {task_types}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="224" />
+            <location filename="../core/request.py" line="226" />
             <source>{task_type} is not a task type (one of {task_types})</source>
             <translation>{task_type} не є типом завдання (один із {task_types})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="230" />
+            <location filename="../core/request.py" line="232" />
             <source>must be an http:// or https:// URL</source>
             <translation>має бути URL-адресою http:// або https://</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="233" />
+            <location filename="../core/request.py" line="235" />
             <source>missing or not a JSON object</source>
             <translation>відсутнє або не є об'єктом JSON</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="237" />
+            <location filename="../core/request.py" line="239" />
             <source>is not a parameter of {task_type} (known: {known})</source>
             <translation>не є параметром {task_type} (відомі: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="262" />
+            <location filename="../core/request.py" line="264" />
             <source>missing</source>
             <translation>відсутнє</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="265" />
+            <location filename="../core/request.py" line="267" />
             <source>must be a non-empty string</source>
             <translation>має бути непорожнім рядком</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="276" />
+            <location filename="../core/request.py" line="278" />
             <source>missing: the API requires a unique id for each request (any string)</source>
             <translation>відсутнє: API вимагає унікального ідентифікатора для кожного запиту (будь-який рядок)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="288" />
+            <location filename="../core/request.py" line="290" />
             <source>must be true or false, not {value}</source>
             <translation>має бути true або false, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="297" />
+            <location filename="../core/request.py" line="299" />
             <source>must be a number, not {value}</source>
             <translation>має бути числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="299" />
+            <location filename="../core/request.py" line="301" />
             <source>must be greater than 0, not {value}</source>
             <translation>має бути більшим за 0, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="301" />
+            <location filename="../core/request.py" line="303" />
             <source>must be between {minimum} and {maximum}, not {value}</source>
             <translation>має бути від {minimum} до {maximum}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="312" />
+            <location filename="../core/request.py" line="314" />
             <source>must be a whole number, not {value}</source>
             <translation>має бути цілим числом, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="315" />
+            <location filename="../core/request.py" line="317" />
             <source>must be at least {minimum}, not {value}</source>
             <translation>має бути щонайменше {minimum}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="318" />
+            <location filename="../core/request.py" line="320" />
             <source>must be at most {maximum}, not {value}</source>
             <translation>має бути не більше {maximum}, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="333" />
+            <location filename="../core/request.py" line="335" />
             <source>must be a list of strings, not {value}</source>
             <translation>має бути списком рядків, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="336" />
+            <location filename="../core/request.py" line="338" />
             <source>must not be empty</source>
             <translation>не може бути порожнім</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="340" />
+            <location filename="../core/request.py" line="342" />
             <source>{item} is not a non-empty string</source>
             <translation>{item} не є непорожнім рядком</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="343" />
+            <location filename="../core/request.py" line="345" />
             <source>{item} is listed twice</source>
             <translation>{item} вказано двічі</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="350" />
+            <location filename="../core/request.py" line="352" />
             <source>missing: a date YYYY-MM-DD</source>
             <translation>відсутнє: дата YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="352" />
+            <location filename="../core/request.py" line="354" />
             <source>must be a date YYYY-MM-DD, not {value}</source>
             <translation>має бути датою YYYY-MM-DD, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="359" />
+            <location filename="../core/request.py" line="361" />
             <source>{value} is not a date YYYY-MM-DD</source>
             <translation>{value} не є датою YYYY-MM-DD</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="370" />
+            <location filename="../core/request.py" line="372" />
             <source>give either geometry or bbox, not both</source>
             <translation>задайте або geometry, або bbox, але не обидва</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="376" />
+            <location filename="../core/request.py" line="378" />
             <source>missing: the area of interest as a GeoJSON Polygon in EPSG:4326</source>
             <translation>відсутнє: область інтересу як GeoJSON Polygon в EPSG:4326</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="381" />
+            <location filename="../core/request.py" line="383" />
             <source>missing: the scene id, e.g. S2/33/U/UU/2017/2/16/0</source>
             <translation>відсутнє: ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="393" />
+            <location filename="../core/request.py" line="395" />
             <source>{band} is not a {sensor} band (did you mean {suggestion}?)</source>
             <translation>{band} — не канал {sensor} (можливо, {suggestion}?)</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="395" />
+            <location filename="../core/request.py" line="397" />
             <source>{band} is not a {sensor} band (bands: {bands})</source>
             <translation>{band} — не канал {sensor} (канали: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="405" />
+            <location filename="../core/request.py" line="407" />
             <source>{name} is not a metadata file (known: {known})</source>
             <translation>{name} — не файл метаданих (відомі: {known})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="430" />
+            <location filename="../core/request.py" line="432" />
             <source>at most {maximum} expressions, not {count}</source>
             <translation>не більше {maximum} виразів, а не {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="436" />
+            <location filename="../core/request.py" line="438" />
             <source>{value} has an empty expression between commas</source>
             <translation>{value} містить порожній вираз між комами</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="446" />
+            <location filename="../core/request.py" line="448" />
             <source>{value} uses no band: give at least one band or index</source>
             <translation>{value} не використовує жодного каналу: вкажіть хоча б один канал або індекс</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="459" />
+            <location filename="../core/request.py" line="461" />
             <source>must be two numbers 'low,high', not {value}</source>
             <translation>має бути двома числами 'нижнє,верхнє', а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="462" />
+            <location filename="../core/request.py" line="464" />
             <source>low must be smaller than high, not {value}</source>
             <translation>нижнє має бути меншим за верхнє, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="473" />
+            <location filename="../core/request.py" line="475" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="477" />
+            <location filename="../core/request.py" line="479" />
             <source>{resample} is not a resampling method ({methods})</source>
             <translation>{resample} — не метод передискретизації ({methods})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="483" />
+            <location filename="../core/request.py" line="485" />
             <source>{format} is not a format ({formats})</source>
             <translation>{format} — не формат ({formats})</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="489" />
+            <location filename="../core/request.py" line="491" />
             <source>must be 0 or 1, not {value}</source>
             <translation>має бути 0 або 1, а не {value}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="533" />
+            <location filename="../core/request.py" line="537" />
             <source>at most {maximum} indices, not {count}</source>
             <translation>щонайбільше {maximum} індекси, а не {count}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="539" />
+            <location filename="../core/request.py" line="543" />
             <source>{date_end} is before date_start {date_start}</source>
             <translation>{date_end} раніше за date_start {date_start}</translation>
         </message>
         <message>
-            <location filename="../core/request.py" line="544" />
+            <location filename="../core/request.py" line="548" />
             <source>{name} is not a sensor (e.g. sentinel2, landsat8, S2, L8, S2L2A)</source>
             <translation>{name} — не сенсор (напр. sentinel2, landsat8, S2, L8, S2L2A)</translation>
         </message>
@@ -1804,19 +1829,34 @@
             <translation>не є векторним файлом, який може прочитати OGR</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="145" />
+            <location filename="../core/local/bandmath.py" line="149" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>не вдається передискретизувати {path} на сітку {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="241" />
+            <location filename="../core/local/bandmath.py" line="256" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/bandmath.py" line="345" />
+            <source>nodata (-9999)</source>
+            <translation>nodata (-9999)</translation>
         </message>
         <message>
             <location filename="../core/local/cloud_mask.py" line="92" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
+        </message>
+        <message>
+            <location filename="../core/local/cloud_mask.py" line="111" />
+            <source>scene {view_id} has no cloud mask (no Fmask, QA_PIXEL, BQA or SCL band): its cloud and shadow pixels cannot be excluded; run it without exclude_cover_pixels</source>
+            <translation>сцена {view_id} не має маски хмар (немає каналу Fmask, QA_PIXEL, BQA чи SCL): її пікселі хмар і тіней неможливо виключити; запустіть без exclude_cover_pixels</translation>
+        </message>
+        <message>
+            <location filename="../core/local/cloud_mask.py" line="149" />
+            <source>{masked} of the {total} pixels of the area of interest are cloud, cloud shadow or not observed in the scene's cloud mask ({mask}): {result}</source>
+            <translation>{masked} з {total} пікселів області інтересу — хмари, тіні хмар або не спостережені в масці хмар сцени ({mask}): {result}</translation>
         </message>
         <message>
             <location filename="../core/local/field_stats.py" line="86" />
@@ -1844,27 +1884,37 @@
             <translation>жодна сцена не перетинає цей полігон між {date_start} і {date_end}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="140" />
+            <location filename="../core/local/jpeg.py" line="101" />
+            <source>black</source>
+            <translation>чорні</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="101" />
+            <source>transparent</source>
+            <translation>прозорі</translation>
+        </message>
+        <message>
+            <location filename="../core/local/jpeg.py" line="168" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>область інтересу неможливо виразити в EPSG:3857 (надто близько до полюса?)</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="158" />
+            <location filename="../core/local/jpeg.py" line="186" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>зображення мало б {width} x {height} пікселів; задайте більший px_size</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="186" />
+            <location filename="../core/local/jpeg.py" line="214" />
             <source>warp failed</source>
             <translation>помилка перепроєктування</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="187" />
+            <location filename="../core/local/jpeg.py" line="215" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>не вдається передискретизувати в EPSG:3857 методом {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="300" />
+            <location filename="../core/local/jpeg.py" line="336" />
             <source>cannot write {path}: {reason}</source>
             <translation>не вдається записати {path}: {reason}</translation>
         </message>
@@ -2694,6 +2744,11 @@
             <translation>пошук сцен зупинено</translation>
         </message>
         <message>
+            <location filename="../ui/index_form.py" line="30" />
+            <source>Exclude cloud and shadow pixels</source>
+            <translation>Вилучити пікселі хмар і тіней</translation>
+        </message>
+        <message>
             <location filename="../ui/map_zoom.py" line="28" />
             <source>The map's CRS ({crs}) cannot show {what}; the map stays where it was.</source>
             <translation>СК карти ({crs}) не може показати {what}; карта лишається, де була.</translation>
@@ -2871,92 +2926,92 @@
             <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="309" />
+            <location filename="../processing/algorithms.py" line="315" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="316" />
+            <location filename="../processing/algorithms.py" line="322" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="325" />
+            <location filename="../processing/algorithms.py" line="331" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="361" />
+            <location filename="../processing/algorithms.py" line="367" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="362" />
+            <location filename="../processing/algorithms.py" line="368" />
             <source>Running on {backend}</source>
             <translation>Місце виконання: {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="363" />
+            <location filename="../processing/algorithms.py" line="369" />
             <source>the Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="364" />
+            <location filename="../processing/algorithms.py" line="370" />
             <source>the local processor</source>
             <translation>локальний обробник</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="366" />
+            <location filename="../processing/algorithms.py" line="372" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="369" />
+            <location filename="../processing/algorithms.py" line="375" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="403" />
+            <location filename="../processing/algorithms.py" line="409" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>Не завантажено як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="419" />
+            <location filename="../processing/algorithms.py" line="425" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="420" />
+            <location filename="../processing/algorithms.py" line="426" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="422" />
+            <location filename="../processing/algorithms.py" line="428" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="423" />
+            <location filename="../processing/algorithms.py" line="429" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="424" />
+            <location filename="../processing/algorithms.py" line="430" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="426" />
+            <location filename="../processing/algorithms.py" line="432" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконує локальний обробник на цьому комп'ютері. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="431" />
+            <location filename="../processing/algorithms.py" line="437" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="433" />
+            <location filename="../processing/algorithms.py" line="439" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
@@ -3331,127 +3386,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="618" />
+            <location filename="../processing/algorithms.py" line="633" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="621" />
+            <location filename="../processing/algorithms.py" line="636" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="625" />
+            <location filename="../processing/algorithms.py" line="640" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="648" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="634" />
+            <location filename="../processing/algorithms.py" line="649" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="636" />
+            <location filename="../processing/algorithms.py" line="651" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="639" />
+            <location filename="../processing/algorithms.py" line="654" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="641" />
+            <location filename="../processing/algorithms.py" line="656" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="646" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="646" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="649" />
+            <location filename="../processing/algorithms.py" line="664" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="649" />
+            <location filename="../processing/algorithms.py" line="664" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="652" />
+            <location filename="../processing/algorithms.py" line="667" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="675" />
+            <location filename="../processing/algorithms.py" line="690" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="714" />
+            <location filename="../processing/algorithms.py" line="729" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="737" />
+            <location filename="../processing/algorithms.py" line="752" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="742" />
+            <location filename="../processing/algorithms.py" line="757" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="744" />
+            <location filename="../processing/algorithms.py" line="759" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="745" />
+            <location filename="../processing/algorithms.py" line="760" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="747" />
+            <location filename="../processing/algorithms.py" line="762" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="748" />
+            <location filename="../processing/algorithms.py" line="763" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="749" />
+            <location filename="../processing/algorithms.py" line="764" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="750" />
+            <location filename="../processing/algorithms.py" line="765" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="752" />
+            <location filename="../processing/algorithms.py" line="767" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>
@@ -4130,77 +4185,82 @@
             <translation>Перетворити на відбивну здатність на верхній межі атмосфери (calibrate)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="97" />
+            <location filename="../ui/visual_form.py" line="96" />
+            <source>Cloud, cloud shadow and the cloud mask's fill become transparent</source>
+            <translation>Хмари, тіні хмар і заповнення маски хмар стають прозорими</translation>
+        </message>
+        <message>
+            <location filename="../ui/visual_form.py" line="99" />
             <source>optional: a name for the result file</source>
             <translation>необов'язково: назва файлу результату</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="113" />
+            <location filename="../ui/visual_form.py" line="115" />
             <source>Bands</source>
             <translation>Канали</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="115" />
+            <location filename="../ui/visual_form.py" line="117" />
             <source>Colormap</source>
             <translation>Палітра</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="116" />
+            <location filename="../ui/visual_form.py" line="118" />
             <source>Classes</source>
             <translation>Класи</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="118" />
+            <location filename="../ui/visual_form.py" line="120" />
             <source>Resampling</source>
             <translation>Передискретизація</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="119" />
+            <location filename="../ui/visual_form.py" line="121" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="120" />
+            <location filename="../ui/visual_form.py" line="122" />
             <source>Pixel size</source>
             <translation>Розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="122" />
+            <location filename="../ui/visual_form.py" line="125" />
             <source>Name</source>
             <translation>Назва</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="126" />
+            <location filename="../ui/visual_form.py" line="129" />
             <source>Visual (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="129" />
+            <location filename="../ui/visual_form.py" line="132" />
             <source>Visual</source>
             <translation>Візуалізація</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="133" />
+            <location filename="../ui/visual_form.py" line="136" />
             <source>native pixel size</source>
             <translation>власний розмір пікселя</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="134" />
+            <location filename="../ui/visual_form.py" line="137" />
             <source>colour</source>
             <translation>кольорове</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="135" />
+            <location filename="../ui/visual_form.py" line="138" />
             <source>→ a {format} image in EPSG:3857 ({kind}, {size})</source>
             <translation>→ зображення {format} в EPSG:3857 ({kind}, {size})</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="188" />
+            <location filename="../ui/visual_form.py" line="192" />
             <source>give one expression, or three bands or expressions for red, green, blue</source>
             <translation>задайте один вираз або три канали чи вирази для червоного, зеленого, синього</translation>
         </message>
         <message>
-            <location filename="../ui/visual_form.py" line="192" />
+            <location filename="../ui/visual_form.py" line="196" />
             <source>the low level must be below the high one</source>
             <translation>нижній рівень має бути нижчим за верхній</translation>
         </message>
