@@ -192,7 +192,9 @@ class LoadByExtentPlugin:
 
         params = (self._stats_dock.request or {}).get("params", {})
         try:
-            self.controller.submit(bandmath_request(view_id, index_expression(index, params), params.get("geometry")))
+            # The chart's figures left cloud pixels out or not: the layer does the same.
+            self.controller.submit(bandmath_request(view_id, index_expression(index, params), params.get("geometry"),
+                                                    exclude_cover_pixels=bool(params.get("exclude_cover_pixels"))))
         except LoadByExtentError as error:
             self.iface.messageBar().pushWarning(tr("Load By Extent"), str(error))
 

@@ -37,6 +37,8 @@ class SeriesPlan:
     scenes: tuple[SeriesScene, ...]
     value_range: tuple[float, float] | None
     reference: str  # the stem of the requests' references: each date's adds its scene
+    # The statistics left cloud pixels out: the maps leave them out too, so a colour is a figure's value.
+    exclude_cover_pixels: bool = False
 
     @property
     def first_date(self) -> dt.date:
@@ -54,7 +56,8 @@ class SeriesPlan:
     def requests(self) -> list[TaskRequest]:
         """One bandmath request per scene, in the order of `scenes`."""
         return [bandmath_request(scene.view_id, self.index, self.geometry,
-                                 reference=f"{self.reference}-{number:03d}")
+                                 reference=f"{self.reference}-{number:03d}",
+                                 exclude_cover_pixels=self.exclude_cover_pixels)
                 for number, scene in enumerate(self.scenes, start=1)]
 
 
@@ -95,4 +98,4 @@ def plan_series(data: StatsData | None, chart_index: str | None, params: dict) -
     scenes.sort(key=lambda scene: scene.date)
     index = index_expression(chart_index, params)
     return SeriesPlan(index, params.get("geometry"), tuple(scenes), series_range(index, data, chart_index),
-                      new_reference("bandmath-series"))
+                      new_reference("bandmath-series"), bool(params.get("exclude_cover_pixels")))

@@ -62,6 +62,13 @@ def test_the_plan_asks_each_dated_scene_in_date_order_over_the_aoi():
         assert request.params["bm_type"] == "NDVI" and request.params["geometry"] == AOI
         request.validate()
     assert len({request.params["reference"] for request in requests}) == 2
+    assert all("exclude_cover_pixels" not in request.params for request in requests)
+
+
+def test_statistics_without_cloud_pixels_load_maps_without_them():
+    params = {"bm_type": ["NDVI", RATIO], "geometry": AOI, "exclude_cover_pixels": True}
+    plan = plan_series(parse_statistics(ANSWER, params["bm_type"]), "NDVI", params)
+    assert [request.params["exclude_cover_pixels"] for request in plan.requests()] == [True, True]
 
 
 def test_the_shared_range_is_the_catalogs_else_the_charts_lowest_min_and_highest_max():
