@@ -47,11 +47,14 @@ test: venv data
 test-matrix:
 	bash scripts/test_matrix.sh $(SUITES)
 
-# The benchmarks' own environment: exactextract (the mt_stats benchmark's peer), nowhere else.
+# The benchmarks' own environment: exactextract (the mt_stats benchmark's peer) and odc-stac (a peer
+# of the STAC one), nowhere else; numpy pinned to Debian 12's, which GDAL's bindings are built for.
 bench/.venv/.installed: | system
 	rm -rf bench/.venv
 	$(PYTHON) -m venv --system-site-packages bench/.venv
-	bench/.venv/bin/pip install --quiet --disable-pip-version-check exactextract==0.3.0
+	bench/.venv/bin/pip install --quiet --disable-pip-version-check exactextract==0.3.0 \
+		odc-stac==0.5.3 odc-loader==0.6.5 odc-geo==0.5.3 rasterio==1.4.4 xarray==2025.6.1 dask==2026.8.0 \
+		pandas==2.3.3 pystac==1.15.2 affine==2.4.0 numpy==1.24.2
 	touch $@
 
 bench: system bench/.venv/.installed
@@ -59,6 +62,7 @@ bench: system bench/.venv/.installed
 	$(PYTHON) bench/bench_ndvi.py
 	$(PYTHON) bench/bench_mt_stats.py
 	$(PYTHON) bench/bench_fields.py
+	$(PYTHON) bench/bench_stac.py
 
 # Both always run; lint fails when either does.
 lint: venv
