@@ -47,14 +47,11 @@ test: venv data
 test-matrix:
 	bash scripts/test_matrix.sh $(SUITES)
 
-# The benchmarks' own environment: exactextract (the mt_stats benchmark's peer) and odc-stac (a peer
-# of the STAC one), nowhere else; numpy pinned to Debian 12's, which GDAL's bindings are built for.
-bench/.venv/.installed: | system
+# The benchmarks' own environment: their peers (exactextract, odc-stac), nowhere else.
+bench/.venv/.installed: bench/requirements.txt | system
 	rm -rf bench/.venv
 	$(PYTHON) -m venv --system-site-packages bench/.venv
-	bench/.venv/bin/pip install --quiet --disable-pip-version-check exactextract==0.3.0 \
-		odc-stac==0.5.3 odc-loader==0.6.5 odc-geo==0.5.3 rasterio==1.4.4 xarray==2025.6.1 dask==2026.8.0 \
-		pandas==2.3.3 pystac==1.15.2 affine==2.4.0 numpy==1.24.2
+	bench/.venv/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 
 bench: system bench/.venv/.installed
