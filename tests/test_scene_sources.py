@@ -185,3 +185,12 @@ def test_every_field_through_a_catalog_has_the_figures_of_its_own_run(cog_folder
         alone = compute_statistics(stores, dataclasses.replace(params, geometry=field.geometry))
         assert answer["result"] and answer == {"errors": alone["errors"], "result": alone["result"]}
     gdal.VSICurlClearCache()
+
+
+def test_scenes_over_http_are_read_more_at_once_than_scenes_on_disk(sample_store, server):  # noqa: F811
+    from load_by_extent.core.local.mt_stats import HTTP_SCENE_THREADS, SCENE_THREADS, scene_threads
+
+    on_disk = SceneStore(sample_store).find(S2_VIEW)
+    over_http = s2_scene(sample_store, lambda band: server.url(f"s2/{band}.tif"))
+    assert scene_threads([on_disk]) == SCENE_THREADS
+    assert scene_threads([on_disk, over_http]) == max(SCENE_THREADS, HTTP_SCENE_THREADS) > 2

@@ -48,7 +48,6 @@ from .bandmath import BandOnGrid, coarsest
 from .cloud_mask import CloudMask, categorical_on_grid, cloud_mask_of
 from .mt_stats import (
     FIGURES,
-    SCENE_THREADS,
     STRIP_ROWS,
     AoiOnGrids,
     SceneAnswer,
@@ -59,6 +58,7 @@ from .mt_stats import (
     figures,
     reference_file_stem,
     result_entry,
+    scene_threads,
     select_scenes,
 )
 from .raster import BandSource, Grid, Window
@@ -362,7 +362,7 @@ def field_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams, 
         with thread_config(**inherited):
             return _scene_answers(scenes[view_id], params, [aois[n] for n in takers[view_id]], is_canceled)
 
-    with ThreadPoolExecutor(max_workers=SCENE_THREADS, thread_name_prefix="lbe-fields") as pool:
+    with ThreadPoolExecutor(max_workers=scene_threads(list(scenes.values())), thread_name_prefix="lbe-fields") as pool:
         futures = [(view_id, pool.submit(answers_of, view_id)) for view_id in order]
         done = 0
         try:

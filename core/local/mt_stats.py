@@ -38,7 +38,7 @@ from ..calibration import index_scale, stored_value_transforms
 from ..errors import DataError, LoadByExtentError
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
 from ..gdal_support import thread_config, thread_config_of
-from ..http_raster import HTTP_CONFIG_KEYS
+from ..http_raster import HTTP_CONFIG_KEYS, is_url
 from ..i18n import tr
 from ..indices import ResolvedExpression, resolve_bm_type
 from ..naming import file_name_part
@@ -54,6 +54,14 @@ FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p1
 STRIP_ROWS = 2048  # an AOI window is read in strips this tall (a field's window in one go)
 # Scenes computed at once: each has its own files, and GDAL and numpy let go of the GIL.
 SCENE_THREADS = max(1, min(os.cpu_count() or 2, 8))
+# Scenes read over HTTP wait on round trips, not on the processor: more of them at once.
+HTTP_SCENE_THREADS = 8
+
+
+def scene_threads(scenes: Sequence[Scene]) -> int:
+    """How many scenes to read at once: one per core on disk, more when any band is a URL."""
+    remote = any(is_url(path) for scene in scenes for path in scene.band_files.values())
+    return max(SCENE_THREADS, HTTP_SCENE_THREADS) if remote else SCENE_THREADS
 
 
 # --- figures ------------------------------------------------------------------------------------------------
@@ -330,7 +338,7 @@ def compute_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams
         with thread_config(**inherited):
             return _scene_answer(scene, params, aoi, is_canceled)
 
-    with ThreadPoolExecutor(max_workers=SCENE_THREADS, thread_name_prefix="lbe-stats") as pool:
+    with ThreadPoolExecutor(max_workers=scene_threads(scenes), thread_name_prefix="lbe-stats") as pool:
         futures = [pool.submit(answer, scene) for scene in scenes]
         try:
             for number, future in enumerate(futures, start=1):

@@ -60,7 +60,7 @@ from ..scenes import Scene, SceneStoreSet, date_order
 from ..sources import SceneSource
 from .bandmath import BandOnGrid, coarsest
 from .cloud_mask import BQA_COLLECTION1, FMASK, QA_PIXEL, SCL, CloudMask, categorical_on_grid, cloud_mask_of
-from .mt_stats import FIGURES, SCENE_THREADS
+from .mt_stats import FIGURES, scene_threads
 from .raster import BandSource, Grid, Window
 
 NEIGHBOURHOOD_M = 1000.0  # the side of the square around the point that a date of the chart loads
@@ -305,7 +305,7 @@ def pixel_history(source: SceneSource | SceneStoreSet, lon: float, lat: float, b
             return _scene_pixel(scene, lon, lat, bm_type, exclude_cover_pixels, is_canceled)
 
     answers: list[_ScenePixel] = []
-    with ThreadPoolExecutor(max_workers=SCENE_THREADS, thread_name_prefix="lbe-pixel") as pool:
+    with ThreadPoolExecutor(max_workers=scene_threads(scenes), thread_name_prefix="lbe-pixel") as pool:
         futures = [pool.submit(answer, scene) for scene in scenes]
         try:
             for number, future in enumerate(futures, start=1):
