@@ -63,12 +63,13 @@ from ..core.local import LocalBackend
 from ..core.remote.backend import RemoteBackend
 from ..core.request import TaskRequest, bandmath_request, jpeg_request, lbe_request, mt_stats_request
 from ..core.results import TaskResult, no_scene_text
-from ..core.scenes import SceneStoreSet
+from ..core.stac.sources import EARTH_SEARCH_ROOT
 from ..core.statistics import FIGURES, StatsData, parse_statistics, rows_by_date, to_csv
 from ..services.aoi import features_to_wgs84
 from ..services.backends import default_qgis_ledger_path, local_backend, remote_backend
 from ..services.layer_style import style_result_layer
 from ..services.layer_time import set_acquisition_time
+from ..services.scene_sources import qgis_scene_stores
 from ..services.settings import PluginSettings
 from ..services.tasks import failure_text
 
@@ -133,7 +134,7 @@ PARAMETER_OF_FIELD = {
 # --- backends -------------------------------------------------------------------------------------------
 
 def scene_folders(text: str) -> list[str]:
-    """The scene folders of a SCENES value: one, or several separated by ';'."""
+    """The scene sources of a SCENES value (folders, URLs): one, or several separated by ';'."""
     return [folder.strip() for folder in (text or "").split(SCENE_FOLDER_SEPARATOR) if folder.strip()]
 
 
@@ -142,7 +143,7 @@ def build_backend(scenes: str, api_url: str, settings: PluginSettings) -> LocalB
     processor on the folders of `scenes` (else those of the settings). LoadByExtentError saying what to fix."""
     if api_url:  # the dock's ledger: one list of remote tasks
         return remote_backend(settings, default_qgis_ledger_path(), api_url)
-    return local_backend(SceneStoreSet(scene_folders(scenes) or settings.scene_folders), SCENES)
+    return local_backend(qgis_scene_stores(scene_folders(scenes) or settings.scene_folders), SCENES)
 
 
 # --- small conversions ------------------------------------------------------------------------------------
@@ -262,7 +263,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
             [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.add_task_parameters()
         scenes = QgsProcessingParameterFile(
-            SCENES, self.tr("Scene folder (empty: the scene folders of the plugin's settings)"),
+            SCENES, self.tr("Scene folder or catalog URL (empty: the scene sources of the plugin's settings)"),
             behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True)
         self.addParameter(scenes)
         self.addParameter(QgsProcessingParameterString(
@@ -427,8 +428,11 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
                     "only</i>) are dissolved into one geometry and sent in EPSG:4326. {rule}</p>").format(
                 rule=self.tr("The task takes one polygon: features that make separate polygons are an error.")
                 if not self.takes_multipolygon else self.tr("Separate polygons are sent as a MultiPolygon.")),
-            self.tr("<p><b>SCENES</b>: the scene folder for the local processor (several separated by ';'); "
-                    "empty: the scene folders of the plugin's settings.</p>"),
+            self.tr("<p><b>SCENES</b>: where the local processor finds scenes: a scene folder, or the http(s) URL "
+                    "of a STAC API (e.g. {catalog}) or of a web server of scene folders; several separated by ';'; "
+                    "empty: the scene sources of the plugin's settings. From a catalog, only the blocks of the bands "
+                    "that the AOI touches are read, through QGIS's proxy; no key is needed.</p>").format(
+                catalog=EARTH_SEARCH_ROOT),
             self.tr("<p><b>API_URL</b>: empty runs the task with the local processor, on this computer. A base URL "
                     "(e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: "
                     "it is read from the authentication configuration chosen in the plugin's settings "

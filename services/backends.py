@@ -18,6 +18,7 @@ from ..core.remote.backend import RemoteBackend
 from ..core.remote.client import RemoteConfig
 from ..core.remote.ledger import TaskLedger
 from .qgis_transport import qgis_transport_for
+from .scene_sources import qgis_reading
 from .settings import PluginSettings
 
 if TYPE_CHECKING:
@@ -30,11 +31,12 @@ def default_qgis_ledger_path() -> str:
 
 
 def local_backend(stores: SceneStoreSet, field: str | None = None) -> LocalBackend:
-    """The local processor on `stores`, for the dock, the console API and Processing alike;
-    LoadByExtentError (naming `field`, Processing's SCENES) when there is no scene folder."""
+    """The local processor on `stores`, for the dock, the console API and Processing alike, reading
+    band files over HTTP through QGIS's proxy; LoadByExtentError (naming `field`, Processing's
+    SCENES) when there is no scene source."""
     if not stores.stores:
         raise LoadByExtentError(tr("no scene folder is set: add one in the plugin's settings"), field)
-    return LocalBackend(stores)
+    return LocalBackend(stores, qgis_reading())
 
 
 def remote_config(settings: PluginSettings, api_url: str | None = None) -> RemoteConfig:

@@ -17,6 +17,7 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import LoadByExtentError
+from ..core.http_raster import RemoteReading
 from ..core.i18n import tr
 from ..core.remote.backend import RemoteBackend
 from ..core.remote.client import RemoteConfig
@@ -27,6 +28,7 @@ from ..core.runner import Backend
 from ..core.scenes import SceneStoreSet
 from ..core.series import SeriesPlan
 from .backends import default_qgis_ledger_path, local_backend, remote_backend, remote_config
+from .scene_sources import qgis_reading, qgis_scene_stores
 from .settings import REMOTE, SCENE_FOLDERS, PluginSettings
 from .tasks import LOG_TAG, RunRequestTask
 
@@ -125,18 +127,19 @@ class TaskController(QObject):
         self.message_bar = message_bar  # QGIS's message bar: failures are said there too
         self.ledger_path = ledger_path or default_qgis_ledger_path()
         self.records: list[TaskRecord] = []
-        self._stores: dict[tuple[str, ...], SceneStoreSet] = {}
+        self._stores: dict[tuple[tuple[str, ...], RemoteReading], SceneStoreSet] = {}
         # Saved scene folders (the dock's editor or OK in the Options dialog) are read again, open dock or not.
         settings.changed.connect(self._settings_changed)
 
     # --- scene stores -------------------------------------------------------------------------
     def scene_stores(self, scenes: str | None = None) -> SceneStoreSet:
-        """The stores of `scenes` (a folder) or of the configured folders; kept, so their
-        indexes are built once."""
+        """The sources of `scenes` (a folder or URL) or of the configured ones; kept, so folders'
+        indexes are built once and a catalog's landing page read once (anew when QGIS's proxy changes)."""
         roots = (scenes,) if scenes else tuple(self.settings.scene_folders)
-        if roots not in self._stores:
-            self._stores[roots] = SceneStoreSet(list(roots))
-        return self._stores[roots]
+        key = (roots, qgis_reading())
+        if key not in self._stores:
+            self._stores[key] = qgis_scene_stores(roots, key[1])
+        return self._stores[key]
 
     def refresh_stores(self) -> None:
         self._stores.clear()

@@ -188,9 +188,10 @@ def check_on_scene_folders(stores: SceneStoreSet, request: TaskRequest) -> Calla
     """A `check` for CheckTask: can the local processor run `request` (valid) on `stores`? The
     processor's own checks (core.local.check_request), not a copy of them."""
     from ..core.local import LocalBackend
+    from .scene_sources import qgis_reading
 
     request = TaskRequest(request.to_dict())  # a copy: the dock's request changes as the user types
-    backend = LocalBackend(stores)
+    backend = LocalBackend(stores, qgis_reading())
 
     def check() -> str:
         backend.check(request.validate())

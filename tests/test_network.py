@@ -52,13 +52,16 @@ class RecordingProxy:
                 for name, value in answer.getheaders():
                     if name.lower() not in ("transfer-encoding", "connection", "content-length"):
                         self.send_header(name, value)
-                self.send_header("Content-Length", str(len(data)))
+                # A HEAD's answer has no body: its length is the upstream's
+                length = answer.getheader("Content-Length", "0") if self.command == "HEAD" else str(len(data))
+                self.send_header("Content-Length", length)
                 self.send_header("Connection", "close")
                 self.end_headers()
-                self.wfile.write(data)
+                if self.command != "HEAD":
+                    self.wfile.write(data)
                 upstream.close()
 
-            do_GET = do_POST = _relay
+            do_GET = do_POST = do_HEAD = _relay
 
             def log_message(self, *args) -> None:
                 pass

@@ -1,0 +1,122 @@
+"""Scene sources at URLs inside QGIS: the catalog's calls through QGIS's network, band files read
+through QGIS's proxy, a task of the console API and a Processing algorithm run on a STAC catalog
+(tests/stac_server.py, its bands on tests/cog_server.py) and their results loaded."""
+
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import urlsplit
+
+import numpy as np
+import pytest
+from load_by_extent.core.feedback import Feedback
+from load_by_extent.core.http_raster import RemoteReading
+from load_by_extent.core.local import LocalBackend
+from load_by_extent.core.local.lbe import run_lbe
+from load_by_extent.core.request import TaskRequest, lbe_request
+from load_by_extent.core.runner import run as run_request
+from load_by_extent.core.scenes import SceneStoreSet
+from load_by_extent.services.scene_sources import qgis_reading, qgis_scene_stores
+from load_by_extent.services.settings import PluginSettings
+from load_by_extent.services.task_controller import TaskStatus
+from osgeo import gdal
+from qgis.core import QgsProject, QgsRasterLayer
+from rasters import read_raster
+from test_http_raster import AOI, S2_VIEW, assert_same_raster, cog_folder, s2_scene, server  # noqa: F401
+from test_network import RecordingProxy, _use_proxy, proxy_settings  # noqa: F401
+from test_processing import polygon_layer, processing_framework, provider, run  # noqa: F401
+from test_scene_sources import catalog  # noqa: F401
+
+pytestmark = pytest.mark.sample_data
+TASK_TIMEOUT_MS = 60_000
+
+
+def _with_credentials(settings, user: str, password: str) -> None:
+    settings.setValue("proxy/proxyUser", user)
+    settings.setValue("proxy/proxyPassword", password)
+    from qgis.core import QgsNetworkAccessManager
+
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+
+
+def test_the_proxy_of_qgis_network_settings_reaches_the_reading_of_band_files(proxy_settings):  # noqa: F811
+    _use_proxy(proxy_settings, True, 3128)
+    reading = qgis_reading()
+    assert (reading.proxy, reading.proxy_auth) == ("http://127.0.0.1:3128", "")
+    assert reading.config_options()["GDAL_HTTP_PROXY"] == "http://127.0.0.1:3128"
+    _with_credentials(proxy_settings, "ana:lyst", "p@ss word")  # curl's user:password, each part encoded
+    assert qgis_reading().proxy_auth == "ana%3Alyst:p%40ss%20word"
+    proxy_settings.setValue("proxy/proxyType", "Socks5Proxy")
+    _with_credentials(proxy_settings, "", "")
+    assert qgis_reading().proxy == "socks5h://127.0.0.1:3128"
+    _use_proxy(proxy_settings, False, 3128)
+    # No proxy in QGIS: the environment's (none here), said in this thread's options, over whatever
+    # proxy QGIS left in GDAL's process-wide options.
+    assert (qgis_reading().proxy, qgis_reading().proxy_auth) == ("", "")
+    os.environ["https_proxy"] = "http://127.0.0.1:8080"
+    try:
+        assert qgis_reading().proxy == "http://127.0.0.1:8080"
+    finally:
+        del os.environ["https_proxy"]
+    assert qgis_scene_stores(["/nowhere"]).stores[0].root == "/nowhere"
+
+
+def test_a_task_on_a_catalog_url_loads_its_layer_with_every_call_through_qgis_proxy(
+        plugin, qtbot, proxy_settings, catalog, sample_store, cog_folder, server, tmp_path):  # noqa: F811
+    PluginSettings().scene_folders = [catalog.root("es")]
+    request = lbe_request(S2_VIEW, ["B04"], AOI, merge=True)
+    with RecordingProxy() as proxy:
+        _use_proxy(proxy_settings, True, proxy.port)
+        plugin.controller.refresh_stores()
+        task = plugin.run_request(request.to_dict())
+        record = plugin.controller.records[0]
+        assert record.task is task
+        qtbot.waitUntil(lambda: record.status.has_ended, timeout=TASK_TIMEOUT_MS)
+    gdal.VSICurlClearCache()
+    assert record.status is TaskStatus.DONE, record.message
+    layer = QgsProject.instance().mapLayer(record.layer_ids[0])
+    assert isinstance(layer, QgsRasterLayer) and layer.isValid()
+    assert layer.name() == "S2 2017-02-16 B04"
+    on_disk = s2_scene(sample_store, lambda band: os.path.join(cog_folder, "s2", f"{band}.tif"))
+    (tmp_path / "disk").mkdir()
+    local = run_lbe(request.validate(), on_disk, str(tmp_path / "disk"), None)
+    assert_same_raster(local.files[0], layer.source())  # the crop of the same files on disk
+    # The catalog's search (QGIS's network) and the band's blocks (GDAL) both went through the proxy.
+    seen = [(method, urlsplit(url).path, headers.get("range")) for method, url, headers in proxy.seen]
+    assert any(path == "/es/search" for _method, path, _range in seen), seen
+    band_reads = [(method, bytes_range) for method, path, bytes_range in seen if path == "/s2/B04.tif"]
+    assert ("GET", "bytes=0-32767") in band_reads  # the header, in one range request
+    assert all(bytes_range for method, bytes_range in band_reads if method == "GET"), seen  # never the whole file
+    assert server.requests("s2/B04.tif") == len(band_reads)  # no read went around the proxy
+
+
+@pytest.fixture
+def stale_gdal_proxy():
+    """A proxy that is gone, in GDAL's process-wide options, as QGIS leaves the one it used there
+    once the proxy is turned off in its settings."""
+    saved = gdal.GetConfigOption("GDAL_HTTP_PROXY")
+    gdal.SetConfigOption("GDAL_HTTP_PROXY", "127.0.0.1:9")
+    yield
+    gdal.SetConfigOption("GDAL_HTTP_PROXY", saved)
+
+
+def test_a_processing_algorithm_runs_on_a_catalog_url(
+        processing_framework, provider, isolated_settings, qgis_new_project, catalog, stale_gdal_proxy,  # noqa: F811
+        tmp_path):
+    aoi = polygon_layer([[tuple(point) for point in AOI["coordinates"][0][:-1]]], 4326)
+    results = run(processing_framework, "bandmath", {
+        "AOI": aoi, "VIEW_ID": S2_VIEW, "BM_TYPE": "NDVI", "SCENES": catalog.root("es"),
+        "OUTPUT_FOLDER": str(tmp_path / "out")})
+    [path] = results["FILES"].split(";")
+    # The same request on the same catalog outside QGIS (the command line's network) gives the same index.
+    direct = RemoteReading(proxy="", proxy_auth="")
+    outside = run_request(TaskRequest(json.loads(results["REQUEST"])),
+                          LocalBackend(SceneStoreSet([catalog.root("es")], reading=direct), direct),
+                          str(tmp_path / "outside"), Feedback())
+    gdal.VSICurlClearCache()
+    (values,), _ = read_raster(path)
+    (expected,), _ = read_raster(outside.files[0])
+    assert np.count_nonzero(np.isfinite(values)) > 1000
+    assert np.array_equal(values, expected, equal_nan=True)
+    assert "STAC API" in provider.algorithm("bandmath").shortHelpString()  # SCENES says it takes a URL
