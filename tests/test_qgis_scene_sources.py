@@ -17,11 +17,16 @@ from load_by_extent.core.local.lbe import run_lbe
 from load_by_extent.core.request import TaskRequest, lbe_request
 from load_by_extent.core.runner import run as run_request
 from load_by_extent.core.scenes import SceneStoreSet
+from load_by_extent.core.stac.sources import EARTH_SEARCH_ROOT, PLANETARY_COMPUTER_ROOT
 from load_by_extent.services.scene_sources import qgis_reading, qgis_scene_stores
 from load_by_extent.services.settings import PluginSettings
 from load_by_extent.services.task_controller import TaskStatus
+from load_by_extent.ui.settings_widget import SettingsWidget
 from osgeo import gdal
 from qgis.core import QgsProject, QgsRasterLayer
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
 from rasters import read_raster
 from test_http_raster import AOI, S2_VIEW, assert_same_raster, cog_folder, s2_scene, server  # noqa: F401
 from test_network import RecordingProxy, _use_proxy, proxy_settings  # noqa: F401
@@ -120,3 +125,69 @@ def test_a_processing_algorithm_runs_on_a_catalog_url(
     assert np.count_nonzero(np.isfinite(values)) > 1000
     assert np.array_equal(values, expected, equal_nan=True)
     assert "STAC API" in provider.algorithm("bandmath").shortHelpString()  # SCENES says it takes a URL
+
+
+# --- the scene sources in the settings -------------------------------------------------------------------
+
+def _answer_modal(kind: type, answer) -> list[str]:
+    """Answer the next modal dialog of `kind` with `answer(dialog)` once it opens; what it said."""
+    said: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, look)
+            return
+        said.append(dialog.labelText() if isinstance(dialog, QInputDialog) else dialog.text())
+        answer(dialog)
+
+    QTimer.singleShot(0, look)
+    return said
+
+
+def _typed(url: str):
+    def answer(dialog: QInputDialog) -> None:
+        dialog.setTextValue(url)
+        dialog.accept()
+
+    return answer
+
+
+def test_catalogs_are_added_from_the_menu_and_shown_by_name(isolated_settings, qtbot, tmp_path):
+    settings = PluginSettings()
+    settings.scene_folders = [str(tmp_path)]
+    widget = SettingsWidget(settings, auto_save=True)
+    qtbot.addWidget(widget)
+    menu = widget.add_catalog_button.menu()
+    actions = {action.text(): action for action in menu.actions() if not action.isSeparator()}
+    assert list(actions) == ["Earth Search", "Planetary Computer", "Other STAC API URL…"]
+    actions["Planetary Computer"].trigger()
+    actions["Earth Search"].trigger()
+    actions["Earth Search"].trigger()  # once only
+    listed = widget.folder_list
+    assert [listed.item(i).text() for i in range(listed.count())] == [str(tmp_path), "Planetary Computer", "Earth Search"]
+    assert PluginSettings().scene_folders == [str(tmp_path), PLANETARY_COMPUTER_ROOT, EARTH_SEARCH_ROOT]
+    assert listed.item(2).toolTip() == EARTH_SEARCH_ROOT
+
+    # Any other catalog by its URL, checked: an http(s) URL, else a warning naming it and nothing added.
+    asked = _answer_modal(QInputDialog, _typed("https://stac.example.org/api?sig=SECRET"))
+    actions["Other STAC API URL…"].trigger()
+    assert asked and "STAC API" in asked[0]
+    assert PluginSettings().scene_folders[-1] == "https://stac.example.org/api?sig=SECRET"
+    assert listed.item(3).text() == "https://stac.example.org/api"  # the signature out of sight
+    for wrong in ("ftp://stac.example.org/api", "stac.example.org/api", "http://[::1/"):
+        _answer_modal(QInputDialog, _typed(wrong))
+        warned = _answer_modal(QMessageBox, lambda box: box.accept())
+        actions["Other STAC API URL…"].trigger()
+        assert warned == [f"{wrong} is not an http(s) URL"]
+    assert listed.count() == 4
+
+    # Removing a catalog saves the sources without it; loading them again shows the same labels.
+    listed.item(1).setSelected(True)
+    QTest.mouseClick(widget.findChild(QPushButton, "removeSource"), Qt.MouseButton.LeftButton)
+    assert PluginSettings().scene_folders == [str(tmp_path), EARTH_SEARCH_ROOT,
+                                              "https://stac.example.org/api?sig=SECRET"]
+    again = SettingsWidget(PluginSettings(), auto_save=False)
+    qtbot.addWidget(again)
+    assert [again.folder_list.item(i).text() for i in range(again.folder_list.count())] == [
+        str(tmp_path), "Earth Search", "https://stac.example.org/api"]

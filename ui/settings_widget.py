@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from qgis.gui import QgsAuthConfigSelect, QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -14,6 +17,8 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -21,6 +26,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import LoadByExtentError
+from ..core.gdal_support import shown_url
+from ..core.http_raster import is_url
+from ..core.stac.sources import PRESETS
 from ..services import settings as names
 from ..services.settings import PluginSettings
 from .optional_number import OptionalDoubleSpinBox
@@ -30,8 +38,19 @@ EDITED = (names.SCENE_FOLDERS, names.OUTPUT_FOLDER, names.AOI_LIMIT_KM2, names.A
           names.AUTH_CONFIG_ID, names.MAX_WAIT_HOURS, names.REUSE_RESULTS)
 
 
+def source_label(root: str) -> str:
+    """How the scene sources list shows `root`: a ready-made catalog by its name, another URL
+    without its query string, a folder as its path."""
+    if not is_url(root):
+        return root
+    for preset in PRESETS:
+        if root.strip().rstrip("/") == preset.root:
+            return preset.name
+    return shown_url(root)
+
+
 class SettingsWidget(QWidget):
-    """Scene folders, output folder, AOI size limit, the Processing API. `auto_save`: save on every
+    """Scene sources (folders and catalogs), output folder, AOI size limit, the Processing API. `auto_save`: save on every
     change (the dock); otherwise on save() (the Options page's apply). It shows what another editor
     saves (settings.changed), and keeps its own unsaved edits of the other settings."""
 
@@ -45,7 +64,19 @@ class SettingsWidget(QWidget):
         self.folder_list.setMaximumHeight(90)
         add = QPushButton(self.tr("Add folder…"))
         add.clicked.connect(self._add_folder)
+        # Public catalogs ready-made, or any STAC API (or web server of scene folders) by its URL
+        self.add_catalog_button = QPushButton(self.tr("Add catalog…"))
+        self.add_catalog_button.setObjectName("addCatalog")
+        catalogs = QMenu(self.add_catalog_button)
+        for preset in PRESETS:
+            action = catalogs.addAction(preset.name)
+            action.setToolTip(preset.root)
+            action.triggered.connect(lambda _checked=False, root=preset.root: self.add_folder(root))
+        catalogs.addSeparator()
+        catalogs.addAction(self.tr("Other STAC API URL…")).triggered.connect(self._ask_catalog_url)
+        self.add_catalog_button.setMenu(catalogs)
         remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName("removeSource")
         remove.clicked.connect(self._remove_folder)
         self.output_folder = QgsFileWidget()
         self.output_folder.setObjectName("outputFolder")
@@ -81,16 +112,20 @@ class SettingsWidget(QWidget):
         self.reuse_results.setObjectName("reuseResults")
         self.reuse_results.toggled.connect(self._changed)
 
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout()  # two buttons a row: three are wider than a narrow dock
         buttons.addWidget(add)
-        buttons.addWidget(remove)
+        buttons.addWidget(self.add_catalog_button)
         buttons.addStretch(1)
+        removing = QHBoxLayout()
+        removing.addWidget(remove)
+        removing.addStretch(1)
         folders = QVBoxLayout()
         folders.addWidget(self.folder_list)
         folders.addLayout(buttons)
+        folders.addLayout(removing)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock: labels above, fields whole
-        form.addRow(self.tr("Scene folders"), folders)
+        form.addRow(self.tr("Scene sources"), folders)
         form.addRow(self.tr("Output folder"), self.output_folder)
         form.addRow(self.tr("Ask before an AOI larger than"), self.aoi_limit)
         api_title = QLabel(self.tr("<b>Processing API</b>"))
@@ -132,14 +167,27 @@ class SettingsWidget(QWidget):
 
     def _show_scene_folders(self) -> None:
         self.folder_list.clear()
-        self.folder_list.addItems(self.settings.scene_folders)
+        for root in self.settings.scene_folders:
+            self._add_source_item(root)
+
+    def _add_source_item(self, root: str) -> None:
+        """A folder shows as its path; a catalog as its name when it is a ready-made one, else as its
+        URL (without a query string: a signature stays out of sight); the source itself is the item's data."""
+        item = QListWidgetItem(source_label(root))
+        item.setData(Qt.ItemDataRole.UserRole, root)
+        item.setToolTip(shown_url(root) if is_url(root) else root)
+        self.folder_list.addItem(item)
+
+    def scene_sources(self) -> list[str]:
+        """The scene sources listed (folders and URLs), in order."""
+        return [self.folder_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.folder_list.count())]
 
     def save(self) -> None:
         """Write every setting shown; the settings then tell their listeners which changed."""
         self._saving = True
         try:
             with self.settings.changes() as settings:
-                settings.scene_folders = [self.folder_list.item(i).text() for i in range(self.folder_list.count())]
+                settings.scene_folders = self.scene_sources()
                 settings.output_folder = self.output_folder.filePath()
                 settings.aoi_limit_km2 = self.aoi_limit.value()
                 settings.api_url = self.api_url.text()
@@ -175,10 +223,33 @@ class SettingsWidget(QWidget):
             QMessageBox.warning(self, self.tr("API key"), str(error))
 
     def add_folder(self, folder: str) -> None:
-        existing = [self.folder_list.item(i).text() for i in range(self.folder_list.count())]
-        if folder and folder not in existing:
-            self.folder_list.addItem(folder)
+        """Add a scene source: a folder, or the URL of a catalog or of a web server of scene folders."""
+        if folder and folder not in self.scene_sources():
+            self._add_source_item(folder)
             self._changed()
+
+    def add_catalog_url(self, text: str) -> str:
+        """Add the STAC API at the URL `text`; what is wrong with it ("" when added)."""
+        url = text.strip()
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+        except ValueError:  # a bracket left open, a port that is no number
+            host = None
+        if not host or parts.scheme.lower() not in ("http", "https"):
+            return self.tr("{url} is not an http(s) URL").format(url=url.split("?", 1)[0])
+        self.add_folder(url)
+        return ""
+
+    def _ask_catalog_url(self) -> None:
+        url, ok = QInputDialog.getText(self, self.tr("STAC API"),
+                                       self.tr("The URL of the STAC API (its landing page):"),
+                                       QLineEdit.EchoMode.Normal, "https://")
+        if not ok or not url.strip():
+            return
+        problem = self.add_catalog_url(url)
+        if problem:
+            QMessageBox.warning(self, self.tr("STAC API"), problem)
 
     def _add_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Scene folder"))
