@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from qgis.core import QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QThread
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..core.http_raster import RemoteReading
+from ..core.remote.transport import Cancelled, Clock, Transport, TransportFactory
 from ..core.scenes import SceneStoreSet
 from .qgis_transport import qgis_transport_for
 
@@ -46,4 +48,20 @@ def qgis_reading() -> RemoteReading:
 def qgis_scene_stores(roots: Sequence[str], reading: RemoteReading | None = None) -> SceneStoreSet:
     """The scene sources `roots` (folders and URLs) with QGIS's network for a catalog's calls and
     `reading` (default: `qgis_reading()`) for band files. Main thread or a task's alike."""
-    return SceneStoreSet(list(roots), qgis_transport_for(), reading or qgis_reading())
+    return SceneStoreSet(list(roots), _with_proxy_of_now(qgis_transport_for()), reading or qgis_reading())
+
+
+def _with_proxy_of_now(factory: TransportFactory) -> TransportFactory:
+    """`factory`, its calls through the proxy QGIS's settings have now. QGIS copies them to a
+    thread's network manager once, at the thread's first call: a worker thread of the task manager
+    would keep a proxy changed since (or one turned off)."""
+    manager = QgsNetworkAccessManager.instance()
+    proxy, excludes, direct = QNetworkProxy(manager.fallbackProxy()), list(manager.excludeList()), list(manager.noProxyList())
+    built_in = QThread.currentThread()
+
+    def with_proxy(clock: Clock, cancelled: Cancelled | None) -> Transport:
+        if QThread.currentThread() is not built_in:
+            QgsNetworkAccessManager.instance().setFallbackProxyAndExcludes(proxy, excludes, direct)
+        return factory(clock, cancelled)
+
+    return with_proxy

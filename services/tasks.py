@@ -8,6 +8,7 @@ by whoever listens to `resultReady`, on the main thread.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import traceback
 from collections.abc import Callable
@@ -155,11 +156,21 @@ class SceneSearchTask(QgsTask):
 
 def search_scene_folders(stores: SceneStoreSet, aoi: dict | None, start: dt.date | None = None, end: dt.date | None = None,
                          max_cloud: float | None = None) -> Callable[[QgsTask], tuple[list, list]]:
-    """A `search` for SceneSearchTask over local scene folders (footprints read here, not later on
-    the main thread)."""
+    """A `search` for SceneSearchTask over the scene sources: folders (footprints read here, not
+    later on the main thread) and catalogs (footprints from their items; a cancel stops their
+    paging). Without an AOI the catalogs are not searched: they would list the whole world."""
+    from ..core.http_raster import is_url
+
+    searched = stores
+    said: list[str] = []
+    if aoi is None and any(is_url(store.root) for store in stores.stores):
+        searched = copy.copy(stores)  # the same sources (their indexes kept), the folders only
+        searched.stores = [store for store in stores.stores if not is_url(store.root)]
+        said.append(tr("catalogs are searched for an area of interest: draw one to list their scenes"))
 
     def search(task: QgsTask) -> tuple[list, list]:
-        scenes, problems = stores.search(aoi=aoi, start=start, end=end, max_cloud=max_cloud)
+        scenes, problems = searched.search(aoi=aoi, start=start, end=end, max_cloud=max_cloud,
+                                           feedback=_TaskFeedback(task))
         for scene in scenes:
             if task.isCanceled():
                 break
@@ -167,7 +178,7 @@ def search_scene_folders(stores: SceneStoreSet, aoi: dict | None, start: dt.date
                 scene.footprint()
             except LoadByExtentError as error:
                 problems.append(str(error))
-        return scenes, problems
+        return scenes, said + problems
 
     return search
 

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import json
 import os
+import queue
+import threading
+import time
 from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
+from load_by_extent.core.errors import TaskCancelled
 from load_by_extent.core.feedback import Feedback
 from load_by_extent.core.http_raster import RemoteReading
 from load_by_extent.core.local import LocalBackend
@@ -18,19 +22,26 @@ from load_by_extent.core.request import TaskRequest, lbe_request
 from load_by_extent.core.runner import run as run_request
 from load_by_extent.core.scenes import SceneStoreSet
 from load_by_extent.core.stac.sources import EARTH_SEARCH_ROOT, PLANETARY_COMPUTER_ROOT
+from load_by_extent.processing.provider import LoadByExtentProvider
+from load_by_extent.services.aoi import geometry_from_geojson
 from load_by_extent.services.scene_sources import qgis_reading, qgis_scene_stores
 from load_by_extent.services.settings import PluginSettings
 from load_by_extent.services.task_controller import TaskStatus
+from load_by_extent.services.tasks import SceneSearchTask, search_scene_folders
+from load_by_extent.services.thumbnail import ThumbnailFetcher
 from load_by_extent.ui.settings_widget import SettingsWidget
 from osgeo import gdal
-from qgis.core import QgsProject, QgsRasterLayer
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QColor, QImage
+from qgis.PyQt.QtNetwork import QNetworkProxy
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
 from rasters import read_raster
+from test_dock import wait_for_listed
 from test_http_raster import AOI, S2_VIEW, assert_same_raster, cog_folder, s2_scene, server  # noqa: F401
 from test_network import RecordingProxy, _use_proxy, proxy_settings  # noqa: F401
-from test_processing import polygon_layer, processing_framework, provider, run  # noqa: F401
+from test_processing import PROVIDER_ID, polygon_layer, processing_framework, run  # noqa: F401
 from test_scene_sources import catalog  # noqa: F401
 
 pytestmark = pytest.mark.sample_data
@@ -67,6 +78,34 @@ def test_the_proxy_of_qgis_network_settings_reaches_the_reading_of_band_files(pr
     assert qgis_scene_stores(["/nowhere"]).stores[0].root == "/nowhere"
 
 
+def test_a_thread_that_used_a_proxy_turned_off_since_calls_the_catalog_direct(proxy_settings):  # noqa: F811
+    """QGIS copies its proxy to a thread's network manager at the thread's first call only."""
+    jobs: queue.Queue = queue.Queue()
+    answers: queue.Queue = queue.Queue()
+
+    def worker() -> None:  # one thread for both calls, as a task manager's thread serves many tasks
+        for job in iter(jobs.get, None):
+            answers.put(job())
+
+    def proxy_of_thread() -> tuple:
+        proxy = QgsNetworkAccessManager.instance().fallbackProxy()
+        return proxy.type(), proxy.hostName()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        _use_proxy(proxy_settings, True, 3128)
+        jobs.put(proxy_of_thread)
+        assert answers.get(timeout=30) == (QNetworkProxy.ProxyType.HttpProxy, "127.0.0.1")
+        _use_proxy(proxy_settings, False, 3128)
+        transport = qgis_scene_stores(["http://127.0.0.1:9/stac"]).stores[0].transport
+        jobs.put(lambda: (transport(time.monotonic, None), proxy_of_thread())[1])
+        assert answers.get(timeout=30)[0] != QNetworkProxy.ProxyType.HttpProxy
+    finally:
+        jobs.put(None)
+        thread.join(timeout=30)
+
+
 def test_a_task_on_a_catalog_url_loads_its_layer_with_every_call_through_qgis_proxy(
         plugin, qtbot, proxy_settings, catalog, sample_store, cog_folder, server, tmp_path):  # noqa: F811
     PluginSettings().scene_folders = [catalog.root("es")]
@@ -94,6 +133,15 @@ def test_a_task_on_a_catalog_url_loads_its_layer_with_every_call_through_qgis_pr
     assert ("GET", "bytes=0-32767") in band_reads  # the header, in one range request
     assert all(bytes_range for method, bytes_range in band_reads if method == "GET"), seen  # never the whole file
     assert server.requests("s2/B04.tif") == len(band_reads)  # no read went around the proxy
+
+
+@pytest.fixture
+def provider(processing_framework):  # noqa: F811
+    """The plugin's provider, for this test only (the plugin of the dock's tests registers its own)."""
+    registry = QgsApplication.processingRegistry()
+    assert registry.addProvider(LoadByExtentProvider())
+    yield registry.providerById(PROVIDER_ID)
+    registry.removeProvider(PROVIDER_ID)
 
 
 @pytest.fixture
@@ -191,3 +239,105 @@ def test_catalogs_are_added_from_the_menu_and_shown_by_name(isolated_settings, q
     qtbot.addWidget(again)
     assert [again.folder_list.item(i).text() for i in range(again.folder_list.count())] == [
         str(tmp_path), "Earth Search", "https://stac.example.org/api"]
+
+
+# --- the dock's scene search on a catalog -----------------------------------------------------------------
+
+ITEM_ID = "S2B_33UUU_20170216_0_L2A"  # the catalog fixture's item (tests/stac_server.py earth_search_item)
+
+
+@pytest.fixture
+def catalog_dock(plugin, catalog, tmp_path):  # noqa: F811
+    """The dock with the catalog as its only scene source and the AOI over its scene."""
+    PluginSettings().scene_folders = [catalog.root("es")]
+    dock = plugin.dock
+    path = tmp_path / "aoi.geojson"
+    path.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": AOI}))
+    dock.aoi_section.use_file(str(path))
+    return dock
+
+
+@pytest.fixture
+def thumbnail_file(cog_folder):  # noqa: F811
+    """A preview image where the item's thumbnail asset points (on the COG server)."""
+    folder = os.path.join(cog_folder, ITEM_ID)
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "thumbnail.jpg")
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor(30, 140, 60))
+    assert image.save(path, "JPG")
+    yield path
+    os.remove(path)
+
+
+def test_the_dock_lists_a_catalogs_scenes_with_footprint_cloud_and_thumbnail(
+        catalog_dock, qtbot, server, thumbnail_file):  # noqa: F811
+    picker = catalog_dock.scene_picker
+    wait_for_listed(qtbot, catalog_dock, [S2_VIEW])
+    assert picker.table.item(0, 2).text() == "10 %"  # the item's eo:cloud_cover
+    assert picker.table.item(0, 1).text() == "S2 L2A"
+    assert picker.status.text().startswith("1 scene(s) meet the area of interest")
+    footprint = geometry_from_geojson(picker.scenes[0].footprint())
+    assert footprint.intersects(geometry_from_geojson(AOI))  # from the item: no band file was read
+    assert server.requests("s2/B04.tif") == 0
+    picker.show_footprints.setChecked(True)
+    assert picker._footprints is not None
+    assert not picker.thumbnail.isVisible()
+    picker.table.selectRow(0)
+    qtbot.waitUntil(picker.thumbnail.isVisible, timeout=10_000)
+    assert picker.thumbnail.pixmap().width() == 64
+    assert server.requests(f"{ITEM_ID}/thumbnail.jpg") == 1
+    # Searched again (a filter changed), the same scene selected: the preview is not fetched again.
+    picker.max_cloud.set_number(50)
+    qtbot.waitUntil(lambda: picker.status.text().startswith("1 scene(s)"), timeout=10_000)
+    assert picker.thumbnail.isVisible() and server.requests(f"{ITEM_ID}/thumbnail.jpg") == 1
+    picker.set_view_id("")
+    assert not picker.thumbnail.isVisible()
+
+
+def test_a_thumbnail_that_fails_shows_nothing_and_says_nothing(catalog_dock, qtbot, server):  # noqa: F811
+    picker = catalog_dock.scene_picker
+    wait_for_listed(qtbot, catalog_dock, [S2_VIEW])
+    with qtbot.waitSignal(picker.thumbnails.failed, timeout=10_000):
+        picker.table.selectRow(0)  # its thumbnail is not on the server: 404
+    assert server.requests(f"{ITEM_ID}/thumbnail.jpg") == 1
+    assert not picker.thumbnail.isVisible()
+    assert QApplication.activeModalWidget() is None
+    assert picker.view_id_status.text().startswith("✓")
+
+
+def test_a_thumbnail_larger_than_a_preview_is_dropped(qgis_app, qtbot, server):  # noqa: F811
+    fetcher = ThumbnailFetcher(max_bytes=4096)
+    with qtbot.waitSignal(fetcher.failed, timeout=10_000) as failed:
+        fetcher.fetch(server.url("s2/B04.tif"))  # a whole band, not a preview
+    assert failed.args == [server.url("s2/B04.tif")] and fetcher.reply is None
+
+
+def test_a_change_of_the_filters_cancels_the_search_under_way(catalog_dock, qtbot):
+    search = catalog_dock.scene_search
+    wait_for_listed(qtbot, catalog_dock, [S2_VIEW])
+    search.search()
+    under_way = search.task
+    assert under_way is not None
+    catalog_dock.scene_picker.max_cloud.set_number(5)  # the item has 10 %: none now
+    assert under_way.isCanceled() and search.task is None
+    qtbot.waitUntil(lambda: catalog_dock.scene_picker.status.text().startswith("0 scene(s)"), timeout=10_000)
+
+
+def test_a_cancelled_search_asks_the_catalog_nothing(catalog):  # noqa: F811
+    stores = qgis_scene_stores([catalog.root("es")])
+    search = search_scene_folders(stores, AOI)
+    task = SceneSearchTask(search)
+    task.cancel()
+    with pytest.raises(TaskCancelled):
+        search(task)
+    assert catalog.searches("es") == []
+
+
+def test_without_an_aoi_the_catalogs_are_not_searched(sample_store, catalog):  # noqa: F811
+    stores = qgis_scene_stores([os.path.join(sample_store, "landsat-timeseries"), catalog.root("es")])
+    search = search_scene_folders(stores, None)
+    scenes, problems = search(SceneSearchTask(search))
+    assert scenes and all(scene.sensor.code != "S2" for scene in scenes)  # the folder's Landsat scenes
+    assert problems == ["catalogs are searched for an area of interest: draw one to list their scenes"]
+    assert catalog.searches("es") == []

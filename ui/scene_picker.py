@@ -9,7 +9,7 @@ import datetime as dt
 from qgis.core import QgsGeometry, QgsRectangle, QgsReferencedRectangle, QgsWkbTypes
 from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QImage, QPixmap
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,9 +25,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import RequestError
+from ..core.http_raster import is_url
 from ..core.scenes import ListedScene
 from ..core.sensors import SceneId, parse_view_id
 from ..services.aoi import WGS84, geometry_from_geojson
+from ..services.thumbnail import ThumbnailFetcher
 from .map_zoom import cannot_show_text, zoom_canvas
 from .optional_number import OptionalDoubleSpinBox
 
@@ -35,6 +37,7 @@ from .optional_number import OptionalDoubleSpinBox
 # AOI and from the project's selection colour.
 FOOTPRINT_COLOUR = QColor(0, 120, 255, 150)
 SELECTED_FOOTPRINT_COLOUR = QColor(0, 120, 255, 230)
+THUMBNAIL_SIZE = 160  # pixels at most either way: it fits a narrow dock
 
 
 def _qdate(value: dt.date) -> QDate:
@@ -97,6 +100,14 @@ class ScenePicker(QWidget):
         self.table.cellDoubleClicked.connect(self._zoom_to_row)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # The selected scene's preview image, when its catalog has one; fetched in the background.
+        self.thumbnail = QLabel()
+        self.thumbnail.setObjectName("sceneThumbnail")
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.hide()
+        self._thumbnail_url: str | None = None
+        self.thumbnails = ThumbnailFetcher(self)
+        self.thumbnails.ready.connect(self._thumbnail_ready)
 
         self.view_id_edit = QLineEdit()
         self.view_id_edit.setObjectName("viewIdEdit")
@@ -128,6 +139,7 @@ class ScenePicker(QWidget):
         layout.addLayout(cloud)
         layout.addLayout(dates)
         layout.addWidget(self.table)
+        layout.addWidget(self.thumbnail)
         layout.addLayout(status)
         layout.addWidget(self.view_id_row)
         layout.addWidget(self.view_id_status)
@@ -241,7 +253,35 @@ class ScenePicker(QWidget):
                             sensor=scene_id.sensor.name)
                     )
         self._draw_selected_footprint(scene_id)
+        self._show_thumbnail(self.scene(scene_id.view_id) if scene_id else None)
         self.viewIdChanged.emit(text, scene_id)
+
+    # --- thumbnail ----------------------------------------------------------------------------
+    def _show_thumbnail(self, scene: ListedScene | None) -> None:
+        """Fetch the thumbnail of `scene` (a catalog's scene has one, if its item has); none, or one
+        that fails, shows nothing."""
+        url = getattr(scene, "thumbnail", None)
+        url = url if url and is_url(url) else None
+        if url == self._thumbnail_url:
+            return  # shown or on its way (the list was searched again, the same scene selected)
+        self._thumbnail_url = url
+        self.thumbnail.clear()
+        self.thumbnail.hide()
+        if url:
+            self.thumbnails.fetch(url)
+        else:
+            self.thumbnails.cancel()
+
+    def _thumbnail_ready(self, url: str, image: QImage) -> None:
+        if url != self._thumbnail_url:
+            return
+        pixmap = QPixmap.fromImage(image)
+        if pixmap.width() > THUMBNAIL_SIZE or pixmap.height() > THUMBNAIL_SIZE:
+            pixmap = pixmap.scaled(THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        self.thumbnail.setPixmap(pixmap)
+        self.thumbnail.setToolTip(self.tr("Preview of {view_id}").format(view_id=self.view_id()))
+        self.thumbnail.show()
 
     # --- footprints ---------------------------------------------------------------------------
     def _footprint_geometry(self, scene: ListedScene) -> QgsGeometry | None:
@@ -297,3 +337,4 @@ class ScenePicker(QWidget):
         self._draw_footprints()
         self._selected_footprint.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.canvas.scene().removeItem(self._selected_footprint)
+        self.thumbnails.cancel()

@@ -71,10 +71,16 @@ class SceneSearch(QObject):
         self.timer.timeout.connect(self.search)
 
     def schedule(self) -> None:
+        """Search again shortly; a search under way is for an AOI or filters that are no more: it
+        stops now (a catalog's paging too), not when the next one starts."""
+        self._stop_task()
         self.timer.start()
 
     def cancel(self) -> None:
         self.timer.stop()
+        self._stop_task()
+
+    def _stop_task(self) -> None:
         if self.task is not None:
             self.task.cancel()
             self.task = None
