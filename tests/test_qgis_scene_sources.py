@@ -284,6 +284,7 @@ def test_the_dock_lists_a_catalogs_scenes_with_footprint_cloud_and_thumbnail(
     assert picker._footprints is not None
     assert not picker.thumbnail.isVisible()
     picker.table.selectRow(0)
+    assert picker.view_id_status.text() == "✓ Sentinel-2 scene of 2017-02-16, in the catalog"
     qtbot.waitUntil(picker.thumbnail.isVisible, timeout=10_000)
     assert picker.thumbnail.pixmap().width() == 64
     assert server.requests(f"{ITEM_ID}/thumbnail.jpg") == 1
@@ -317,6 +318,7 @@ def test_a_change_of_the_filters_cancels_the_search_under_way(catalog_dock, qtbo
     search = catalog_dock.scene_search
     wait_for_listed(qtbot, catalog_dock, [S2_VIEW])
     search.search()
+    assert catalog_dock.scene_picker.status.text() == "Searching the scene sources…"
     under_way = search.task
     assert under_way is not None
     catalog_dock.scene_picker.max_cloud.set_number(5)  # the item has 10 %: none now

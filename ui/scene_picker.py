@@ -161,8 +161,14 @@ class ScenePicker(QWidget):
         self.filtersChanged.emit()
 
     # --- the list -----------------------------------------------------------------------------
-    def set_searching(self, remote: bool = False) -> None:
-        self.status.setText(self.tr("Searching the API's scenes…") if remote else self.tr("Searching the scene folders…"))
+    def set_searching(self, remote: bool = False, catalogs: bool = False) -> None:
+        """Say a search is under way: of the API, of sources with catalogs among them, of folders."""
+        if remote:
+            self.status.setText(self.tr("Searching the API's scenes…"))
+        elif catalogs:
+            self.status.setText(self.tr("Searching the scene sources…"))
+        else:
+            self.status.setText(self.tr("Searching the scene folders…"))
 
     def set_message(self, text: str) -> None:
         self.status.setText(text)
@@ -242,7 +248,12 @@ class ScenePicker(QWidget):
                 self.view_id_status.setText("✗ " + error.message)
             else:
                 found = self.scene(scene_id.view_id)
-                if found is not None:
+                if found is not None and getattr(found, "item_id", None):  # an item of a catalog (StacScene)
+                    self.view_id_status.setText(
+                        self.tr("✓ {sensor} scene of {date}, in the catalog").format(
+                            sensor=scene_id.sensor.name, date=scene_id.date or "?")
+                    )
+                elif found is not None:
                     self.view_id_status.setText(
                         self.tr("✓ {sensor} scene of {date}, in the scene folders").format(
                             sensor=scene_id.sensor.name, date=scene_id.date or "?")

@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ..core.errors import LoadByExtentError
+from ..core.http_raster import is_url
 from ..core.scenes import ListedScene
 from ..core.sensors import SEARCH_PRODUCTS
 from ..services.settings import PluginSettings
@@ -115,7 +116,9 @@ class SceneSearch(QObject):
             lambda scenes, problems, t=task, aoi=aoi is not None: self._found(t, scenes, problems, aoi))
         task.failed.connect(lambda message, t=task: self._failed(t, message))
         self.task = task
-        self.picker.set_searching(self.controller.uses_remote())
+        remote = self.controller.uses_remote()
+        self.picker.set_searching(remote, not remote and aoi is not None
+                                  and any(is_url(store.root) for store in self.controller.scene_stores().stores))
         QgsApplication.taskManager().addTask(task)
 
     def _say(self, text: str) -> None:
