@@ -48,6 +48,17 @@ pytestmark = pytest.mark.sample_data
 TASK_TIMEOUT_MS = 60_000
 
 
+@pytest.fixture
+def gdal_proxy_restored():
+    """GDAL's process-wide proxy options as they were, after the test: QGIS sets them when it opens a
+    layer through its proxy (and they would send later tests' reads to a proxy that is gone)."""
+    keys = ("GDAL_HTTP_PROXY", "GDAL_HTTP_PROXYUSERPWD")
+    saved = {key: gdal.GetConfigOption(key) for key in keys}
+    yield
+    for key, value in saved.items():
+        gdal.SetConfigOption(key, value)
+
+
 def _with_credentials(settings, user: str, password: str) -> None:
     settings.setValue("proxy/proxyUser", user)
     settings.setValue("proxy/proxyPassword", password)
@@ -107,7 +118,8 @@ def test_a_thread_that_used_a_proxy_turned_off_since_calls_the_catalog_direct(pr
 
 
 def test_a_task_on_a_catalog_url_loads_its_layer_with_every_call_through_qgis_proxy(
-        plugin, qtbot, proxy_settings, catalog, sample_store, cog_folder, server, tmp_path):  # noqa: F811
+        plugin, qtbot, proxy_settings, gdal_proxy_restored, catalog, sample_store, cog_folder, server,  # noqa: F811
+        tmp_path):
     PluginSettings().scene_folders = [catalog.root("es")]
     request = lbe_request(S2_VIEW, ["B04"], AOI, merge=True)
     with RecordingProxy() as proxy:
@@ -145,13 +157,10 @@ def provider(processing_framework):  # noqa: F811
 
 
 @pytest.fixture
-def stale_gdal_proxy():
+def stale_gdal_proxy(gdal_proxy_restored):
     """A proxy that is gone, in GDAL's process-wide options, as QGIS leaves the one it used there
     once the proxy is turned off in its settings."""
-    saved = gdal.GetConfigOption("GDAL_HTTP_PROXY")
     gdal.SetConfigOption("GDAL_HTTP_PROXY", "127.0.0.1:9")
-    yield
-    gdal.SetConfigOption("GDAL_HTTP_PROXY", saved)
 
 
 def test_a_processing_algorithm_runs_on_a_catalog_url(
