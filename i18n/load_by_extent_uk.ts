@@ -198,52 +198,52 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="514" />
+            <location filename="../processing/algorithms.py" line="518" />
             <source>Index or band math (bandmath)</source>
             <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="517" />
+            <location filename="../processing/algorithms.py" line="521" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="522" />
+            <location filename="../processing/algorithms.py" line="526" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="523" />
+            <location filename="../processing/algorithms.py" line="527" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="524" />
+            <location filename="../processing/algorithms.py" line="528" />
             <source>Cloud and cloud shadow pixels of the scene's mask as nodata</source>
             <translation>Пікселі хмар і тіней хмар з маски сцени як nodata</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="537" />
+            <location filename="../processing/algorithms.py" line="541" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="541" />
+            <location filename="../processing/algorithms.py" line="545" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="542" />
+            <location filename="../processing/algorithms.py" line="546" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="545" />
+            <location filename="../processing/algorithms.py" line="549" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="546" />
+            <location filename="../processing/algorithms.py" line="550" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become nodata (-9999); a scene without a mask band is refused.</source>
             <translation>пікселі, які маска хмар сцени позначає як хмари чи тіні хмар або як її заповнення, стають nodata (-9999); сцену без каналу маски буде відхилено.</translation>
         </message>
@@ -312,7 +312,7 @@
     <context>
         <name>DatasetChoice</name>
         <message>
-            <location filename="../ui/scene_search.py" line="44" />
+            <location filename="../ui/scene_search.py" line="45" />
             <source>Datasets</source>
             <translation>Набори даних</translation>
         </message>
@@ -320,147 +320,147 @@
     <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="780" />
+            <location filename="../processing/algorithms.py" line="784" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Статистика індексу в часі для кожного полігона (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="783" />
+            <location filename="../processing/algorithms.py" line="787" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Статистика mt_stats для кожного полігона шару в одній таблиці.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="787" />
+            <location filename="../processing/algorithms.py" line="791" />
             <source>Polygons (each one on its own)</source>
             <translation>Полігони (кожен окремо)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="788" />
+            <location filename="../processing/algorithms.py" line="792" />
             <source>Field naming each polygon</source>
             <translation>Поле, що називає кожен полігон</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="791" />
+            <location filename="../processing/algorithms.py" line="795" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="794" />
+            <location filename="../processing/algorithms.py" line="798" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="796" />
+            <location filename="../processing/algorithms.py" line="800" />
             <source>Statistics of every polygon</source>
             <translation>Статистика кожного полігона</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="798" />
+            <location filename="../processing/algorithms.py" line="802" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="799" />
+            <location filename="../processing/algorithms.py" line="803" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="800" />
+            <location filename="../processing/algorithms.py" line="804" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="813" />
+            <location filename="../processing/algorithms.py" line="817" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: шар не має поля {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="819" />
+            <location filename="../processing/algorithms.py" line="823" />
             <source>feature {id} has no geometry</source>
             <translation>об'єкт {id} не має геометрії</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="824" />
+            <location filename="../processing/algorithms.py" line="828" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>жодного об'єкта (з «Selected features only» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="858" />
+            <location filename="../processing/algorithms.py" line="862" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="861" />
+            <location filename="../processing/algorithms.py" line="865" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="863" />
+            <location filename="../processing/algorithms.py" line="867" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="917" />
+            <location filename="../processing/algorithms.py" line="921" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Полігони і де це виконується&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="918" />
+            <location filename="../processing/algorithms.py" line="922" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар; кожен об'єкт (лише вибрані з &lt;i&gt;Selected features only&lt;/i&gt;) — один полігон таблиці, названий за своїм &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="920" />
+            <location filename="../processing/algorithms.py" line="924" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна. Цей алгоритм виконується лише на цьому комп'ютері.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="922" />
+            <location filename="../processing/algorithms.py" line="926" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди потрапляє CSV (типово: тимчасова тека), названий за reference запиту. Наявні файли ніколи не перезаписуються; нічого не лишається, коли виконання зазнає невдачі або скасоване.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="929" />
+            <location filename="../processing/algorithms.py" line="933" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика завдання &lt;i&gt;mt_stats&lt;/i&gt; для кожного полігона шару за один запуск: кожна сцена читається один раз для всіх полігонів, які вона перетинає, а значення кожного полігона такі ж, як дав би запуск mt_stats лише над ним.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="933" />
+            <location filename="../processing/algorithms.py" line="937" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="935" />
+            <location filename="../processing/algorithms.py" line="939" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="936" />
+            <location filename="../processing/algorithms.py" line="940" />
             <source>the last date (default: today).</source>
             <translation>остання дата (типово: сьогодні).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="937" />
+            <location filename="../processing/algorithms.py" line="941" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="938" />
+            <location filename="../processing/algorithms.py" line="942" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в полігоні (відсотки) стають помилками цього полігона.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="940" />
+            <location filename="../processing/algorithms.py" line="944" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="941" />
+            <location filename="../processing/algorithms.py" line="945" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>найбільше сцен на полігон (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="943" />
+            <location filename="../processing/algorithms.py" line="947" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
         </message>
@@ -516,112 +516,112 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="559" />
+            <location filename="../processing/algorithms.py" line="563" />
             <source>Visual rendering (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="562" />
+            <location filename="../processing/algorithms.py" line="566" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="567" />
+            <location filename="../processing/algorithms.py" line="571" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="568" />
+            <location filename="../processing/algorithms.py" line="572" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="570" />
+            <location filename="../processing/algorithms.py" line="574" />
             <source>Resampling method</source>
             <translation>Метод передискретизації</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="572" />
+            <location filename="../processing/algorithms.py" line="576" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="573" />
+            <location filename="../processing/algorithms.py" line="577" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="575" />
+            <location filename="../processing/algorithms.py" line="579" />
             <source>Pixel size, m</source>
             <translation>Розмір пікселя, м</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="578" />
+            <location filename="../processing/algorithms.py" line="582" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="581" />
+            <location filename="../processing/algorithms.py" line="585" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="582" />
+            <location filename="../processing/algorithms.py" line="586" />
             <source>Cloud and cloud shadow pixels of the scene's mask transparent</source>
             <translation>Пікселі хмар і тіней хмар з маски сцени прозорі</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="605" />
+            <location filename="../processing/algorithms.py" line="609" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="608" />
+            <location filename="../processing/algorithms.py" line="612" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="609" />
+            <location filename="../processing/algorithms.py" line="613" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="611" />
+            <location filename="../processing/algorithms.py" line="615" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="612" />
+            <location filename="../processing/algorithms.py" line="616" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="614" />
+            <location filename="../processing/algorithms.py" line="618" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="615" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="617" />
+            <location filename="../processing/algorithms.py" line="621" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>необов'язково: розмір пікселя результату в метрах; якщо не задано, лишається власна роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="618" />
+            <location filename="../processing/algorithms.py" line="622" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="619" />
+            <location filename="../processing/algorithms.py" line="623" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="620" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become transparent (black in a JPEG); a scene without a mask band is refused.</source>
             <translation>пікселі, які маска хмар сцени позначає як хмари чи тіні хмар або як її заповнення, стають прозорими (чорними в JPEG); сцену без каналу маски буде відхилено.</translation>
         </message>
@@ -641,67 +641,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="457" />
+            <location filename="../processing/algorithms.py" line="461" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="460" />
+            <location filename="../processing/algorithms.py" line="464" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="464" />
+            <location filename="../processing/algorithms.py" line="468" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="466" />
+            <location filename="../processing/algorithms.py" line="470" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="468" />
+            <location filename="../processing/algorithms.py" line="472" />
             <source>Metadata files to add</source>
             <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="472" />
+            <location filename="../processing/algorithms.py" line="476" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="473" />
+            <location filename="../processing/algorithms.py" line="477" />
             <source>product_md (product metadata)</source>
             <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="490" />
+            <location filename="../processing/algorithms.py" line="494" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="494" />
+            <location filename="../processing/algorithms.py" line="498" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="495" />
+            <location filename="../processing/algorithms.py" line="499" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="496" />
+            <location filename="../processing/algorithms.py" line="500" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="497" />
+            <location filename="../processing/algorithms.py" line="501" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="500" />
+            <location filename="../processing/algorithms.py" line="504" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
@@ -1759,7 +1759,7 @@
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/series.py" line="51" />
+            <location filename="../core/series.py" line="53" />
             <source>{index} series {first} to {last}</source>
             <translation>серія {index} з {first} по {last}</translation>
         </message>
@@ -1934,22 +1934,22 @@
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="269" />
+            <location filename="../core/local/mt_stats.py" line="277" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="273" />
+            <location filename="../core/local/mt_stats.py" line="281" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="280" />
+            <location filename="../core/local/mt_stats.py" line="288" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="320" />
+            <location filename="../core/local/mt_stats.py" line="328" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
@@ -2594,7 +2594,7 @@
             <translation>неможливо перетворити в {crs}: {error}</translation>
         </message>
         <message>
-            <location filename="../services/backends.py" line="36" />
+            <location filename="../services/backends.py" line="38" />
             <source>no scene folder is set: add one in the plugin's settings</source>
             <translation>теку сцен не задано: додайте її в налаштуваннях модуля</translation>
         </message>
@@ -2654,94 +2654,99 @@
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="180" />
+            <location filename="../services/task_controller.py" line="183" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="192" />
+            <location filename="../services/task_controller.py" line="195" />
             <source>cancelled; nothing was written</source>
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="228" />
+            <location filename="../services/task_controller.py" line="231" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="239" />
+            <location filename="../services/task_controller.py" line="242" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="316" />
+            <location filename="../services/task_controller.py" line="319" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="323" />
+            <location filename="../services/task_controller.py" line="326" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="327" />
+            <location filename="../services/task_controller.py" line="330" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="343" />
+            <location filename="../services/task_controller.py" line="346" />
             <source>{title} ({count} dates)</source>
             <translation>{title} (дат: {count})</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="353" />
+            <location filename="../services/task_controller.py" line="356" />
             <source>date {number} of {total}: {date}</source>
             <translation>дата {number} з {total}: {date}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="375" />
+            <location filename="../services/task_controller.py" line="378" />
             <source>no date could be loaded: {failures}</source>
             <translation>жодну дату не вдалося завантажити: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="378" />
+            <location filename="../services/task_controller.py" line="381" />
             <source>{done} of {total} dates loaded</source>
             <translation>завантажено {done} з {total} дат</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="380" />
+            <location filename="../services/task_controller.py" line="383" />
             <source>{text}; failed: {failures}</source>
             <translation>{text}; не вдалося: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="395" />
+            <location filename="../services/task_controller.py" line="398" />
             <source>cancelled after {done} of {total} dates; their layers stay</source>
             <translation>скасовано після {done} з {total} дат; їхні шари залишаються</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="423" />
+            <location filename="../services/task_controller.py" line="426" />
             <source>{index} at the pixel {lat}, {lon}</source>
             <translation>{index} у пікселі {lat}, {lon}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="433" />
+            <location filename="../services/task_controller.py" line="436" />
             <source>{count} date(s) at the pixel</source>
             <translation>дат у пікселі: {count}</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="40" />
+            <location filename="../services/tasks.py" line="41" />
             <source>internal error ({error_type}: {error}); the details are in the {tag} log</source>
             <translation>внутрішня помилка ({error_type}: {error}); подробиці в журналі {tag}</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="133" />
+            <location filename="../services/tasks.py" line="134" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: пошук сцен</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="153" />
+            <location filename="../services/tasks.py" line="154" />
             <source>the scene search stopped</source>
             <translation>пошук сцен зупинено</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="169" />
+            <source>catalogs are searched for an area of interest: draw one to list their scenes</source>
+            <translation>каталоги шукаються для області інтересу: намалюйте її, щоб побачити їхні сцени</translation>
         </message>
         <message>
             <location filename="../ui/index_form.py" line="30" />
@@ -2886,132 +2891,132 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="250" />
+            <location filename="../processing/algorithms.py" line="251" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="261" />
+            <location filename="../processing/algorithms.py" line="262" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Область інтересу (полігони, об'єднані в один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="265" />
-            <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
-            <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
+            <location filename="../processing/algorithms.py" line="266" />
+            <source>Scene folder or catalog URL (empty: the scene sources of the plugin's settings)</source>
+            <translation>Тека сцен або URL каталогу (порожньо: джерела сцен із налаштувань плагіна)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="269" />
+            <location filename="../processing/algorithms.py" line="270" />
             <source>Processing API base URL (empty: the local processor)</source>
             <translation>Базова URL-адреса Processing API (порожньо: локальний обробник)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="271" />
+            <location filename="../processing/algorithms.py" line="272" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="272" />
+            <location filename="../processing/algorithms.py" line="273" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="273" />
+            <location filename="../processing/algorithms.py" line="274" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="284" />
+            <location filename="../processing/algorithms.py" line="285" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="315" />
+            <location filename="../processing/algorithms.py" line="316" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="322" />
+            <location filename="../processing/algorithms.py" line="323" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="331" />
+            <location filename="../processing/algorithms.py" line="332" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="367" />
+            <location filename="../processing/algorithms.py" line="368" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="368" />
+            <location filename="../processing/algorithms.py" line="369" />
             <source>Running on {backend}</source>
             <translation>Місце виконання: {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="369" />
+            <location filename="../processing/algorithms.py" line="370" />
             <source>the Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="370" />
+            <location filename="../processing/algorithms.py" line="371" />
             <source>the local processor</source>
             <translation>локальний обробник</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="372" />
+            <location filename="../processing/algorithms.py" line="373" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="375" />
+            <location filename="../processing/algorithms.py" line="376" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="409" />
+            <location filename="../processing/algorithms.py" line="410" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>Не завантажено як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="425" />
+            <location filename="../processing/algorithms.py" line="426" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="426" />
+            <location filename="../processing/algorithms.py" line="427" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="428" />
+            <location filename="../processing/algorithms.py" line="429" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="429" />
+            <location filename="../processing/algorithms.py" line="430" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="430" />
-            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
+            <location filename="../processing/algorithms.py" line="431" />
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: where the local processor finds scenes: a scene folder, or the http(s) URL of a STAC API (e.g. {catalog}) or of a web server of scene folders; several separated by ';'; empty: the scene sources of the plugin's settings. From a catalog, only the blocks of the bands that the AOI touches are read, through QGIS's proxy; no key is needed.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: де локальний процесор знаходить сцени: тека сцен або http(s) URL STAC API (напр. {catalog}) чи вебсервера з теками сцен; кілька — через «;»; порожньо: джерела сцен із налаштувань плагіна. З каталогу читаються лише блоки каналів, яких торкається AOI, через проксі QGIS; ключ не потрібен.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="432" />
+            <location filename="../processing/algorithms.py" line="436" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконує локальний обробник на цьому комп'ютері. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="437" />
+            <location filename="../processing/algorithms.py" line="441" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="439" />
+            <location filename="../processing/algorithms.py" line="443" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
@@ -3024,12 +3029,20 @@
             <translation type="vanished">&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для вбудованого обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального обробника (кілька — через ';'); порожньо: теки сцен із налаштувань модуля.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>Internal error ({kind}: {error}); the details are in the {tag} log.</source>
             <translation type="vanished">Внутрішня помилка ({kind}: {error}); подробиці в журналі {tag}.</translation>
         </message>
         <message>
             <source>Processing API base URL (empty: run on this computer)</source>
             <translation type="vanished">Базова URL-адреса Processing API (порожньо: виконати на цьому комп'ютері)</translation>
+        </message>
+        <message>
+            <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
+            <translation type="vanished">Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
             <source>cannot be transformed to {crs}: {error}</source>
@@ -3386,127 +3399,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="633" />
+            <location filename="../processing/algorithms.py" line="637" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="636" />
+            <location filename="../processing/algorithms.py" line="640" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="640" />
+            <location filename="../processing/algorithms.py" line="644" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="645" />
+            <location filename="../processing/algorithms.py" line="649" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="648" />
+            <location filename="../processing/algorithms.py" line="652" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="649" />
+            <location filename="../processing/algorithms.py" line="653" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="651" />
+            <location filename="../processing/algorithms.py" line="655" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="654" />
+            <location filename="../processing/algorithms.py" line="658" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="656" />
+            <location filename="../processing/algorithms.py" line="660" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="661" />
+            <location filename="../processing/algorithms.py" line="665" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="661" />
+            <location filename="../processing/algorithms.py" line="665" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="664" />
+            <location filename="../processing/algorithms.py" line="668" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="664" />
+            <location filename="../processing/algorithms.py" line="668" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="667" />
+            <location filename="../processing/algorithms.py" line="671" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="690" />
+            <location filename="../processing/algorithms.py" line="694" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="729" />
+            <location filename="../processing/algorithms.py" line="733" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="752" />
+            <location filename="../processing/algorithms.py" line="756" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="757" />
+            <location filename="../processing/algorithms.py" line="761" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="759" />
+            <location filename="../processing/algorithms.py" line="763" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="760" />
+            <location filename="../processing/algorithms.py" line="764" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="762" />
+            <location filename="../processing/algorithms.py" line="766" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="763" />
+            <location filename="../processing/algorithms.py" line="767" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="764" />
+            <location filename="../processing/algorithms.py" line="768" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="765" />
+            <location filename="../processing/algorithms.py" line="769" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="767" />
+            <location filename="../processing/algorithms.py" line="771" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>
@@ -3581,89 +3594,104 @@
     <context>
         <name>ScenePicker</name>
         <message>
-            <location filename="../ui/scene_picker.py" line="76" />
+            <location filename="../ui/scene_picker.py" line="79" />
             <source>any date</source>
             <translation>будь-яка дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="79" />
+            <location filename="../ui/scene_picker.py" line="82" />
             <source>no limit</source>
             <translation>без обмеження</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="83" />
+            <location filename="../ui/scene_picker.py" line="86" />
             <source>Footprints</source>
             <translation>Контури</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="88" />
+            <location filename="../ui/scene_picker.py" line="91" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="88" />
+            <location filename="../ui/scene_picker.py" line="91" />
             <source>sensor</source>
             <translation>сенсор</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="88" />
+            <location filename="../ui/scene_picker.py" line="91" />
             <source>cloud</source>
             <translation>хмарність</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="88" />
+            <location filename="../ui/scene_picker.py" line="91" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="112" />
+            <location filename="../ui/scene_picker.py" line="123" />
             <source>Cloud ≤</source>
             <translation>Хмарність ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="116" />
+            <location filename="../ui/scene_picker.py" line="127" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="153" />
+            <location filename="../ui/scene_picker.py" line="167" />
             <source>Searching the API's scenes…</source>
             <translation>Пошук сцен в API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="153" />
+            <location filename="../ui/scene_picker.py" line="169" />
+            <source>Searching the scene sources…</source>
+            <translation>Пошук у джерелах сцен…</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="171" />
             <source>Searching the scene folders…</source>
             <translation>Пошук у теках сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="178" />
+            <location filename="../ui/scene_picker.py" line="196" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>Сцен, що перетинають область інтересу: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="180" />
+            <location filename="../ui/scene_picker.py" line="198" />
             <source>{count} scene(s) in the scene folders</source>
             <translation>Сцен у теках сцен: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="207" />
+            <location filename="../ui/scene_picker.py" line="225" />
             <source>the scene {view_id}</source>
             <translation>сцену {view_id}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="225" />
+            <location filename="../ui/scene_picker.py" line="243" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Виберіть сцену вище або введіть її view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="235" />
+            <location filename="../ui/scene_picker.py" line="253" />
+            <source>✓ {sensor} scene of {date}, in the catalog</source>
+            <translation>✓ сцена {sensor} від {date}, у каталозі</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="258" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ сцена {sensor} від {date}, у теках сцен</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="240" />
+            <location filename="../ui/scene_picker.py" line="263" />
             <source>a valid {sensor} id; not among the scenes listed above</source>
             <translation>дійсний ідентифікатор {sensor}; його немає серед сцен у списку вище</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="294" />
+            <source>Preview of {view_id}</source>
+            <translation>Попередній перегляд {view_id}</translation>
         </message>
         <message>
             <source>From</source>
@@ -3677,17 +3705,17 @@
     <context>
         <name>SceneSearch</name>
         <message>
-            <location filename="../ui/scene_search.py" line="95" />
+            <location filename="../ui/scene_search.py" line="102" />
             <source>Choose the datasets to search.</source>
             <translation>Виберіть набори даних для пошуку.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="98" />
+            <location filename="../ui/scene_search.py" line="105" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="104" />
+            <location filename="../ui/scene_search.py" line="111" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
         </message>
@@ -3718,94 +3746,123 @@
     <context>
         <name>SettingsWidget</name>
         <message>
-            <location filename="../ui/settings_widget.py" line="46" />
+            <location filename="../ui/settings_widget.py" line="65" />
             <source>Add folder…</source>
             <translation>Додати теку…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="48" />
+            <location filename="../ui/settings_widget.py" line="68" />
+            <source>Add catalog…</source>
+            <translation>Додати каталог…</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="76" />
+            <source>Other STAC API URL…</source>
+            <translation>Інша URL-адреса STAC API…</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="78" />
             <source>Remove</source>
             <translation>Вилучити</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="71" />
+            <location filename="../ui/settings_widget.py" line="102" />
             <source>Set key…</source>
             <translation>Задати ключ…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="73" />
+            <location filename="../ui/settings_widget.py" line="104" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
             <translation>Вставте ключ API: він зберігається в базі даних автентифікації QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="75" />
+            <location filename="../ui/settings_widget.py" line="106" />
             <source>the task's own limit</source>
             <translation>власний ліміт завдання</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="77" />
+            <location filename="../ui/settings_widget.py" line="108" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="79" />
+            <location filename="../ui/settings_widget.py" line="110" />
             <source>Reuse identical recent results</source>
             <translation>Повторно використовувати однакові недавні результати</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="80" />
+            <location filename="../ui/settings_widget.py" line="111" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Повторно використовувати результат ідентичного нещодавнього запиту</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="93" />
-            <source>Scene folders</source>
-            <translation>Теки сцен</translation>
+            <location filename="../ui/settings_widget.py" line="128" />
+            <source>Scene sources</source>
+            <translation>Джерела сцен</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="94" />
+            <location filename="../ui/settings_widget.py" line="129" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="95" />
+            <location filename="../ui/settings_widget.py" line="130" />
             <source>Ask before an AOI larger than</source>
             <translation>Питати, якщо область інтересу більша за</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="96" />
+            <location filename="../ui/settings_widget.py" line="131" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="98" />
+            <location filename="../ui/settings_widget.py" line="133" />
             <source>Base URL</source>
             <translation>Базова URL-адреса</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="99" />
+            <location filename="../ui/settings_widget.py" line="134" />
             <source>Search URL</source>
             <translation>URL-адреса пошуку</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="103" />
+            <location filename="../ui/settings_widget.py" line="138" />
             <source>API key</source>
             <translation>Ключ API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="104" />
+            <location filename="../ui/settings_widget.py" line="139" />
             <source>Stop waiting after</source>
             <translation>Припинити очікування через</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="168" />
+            <location filename="../ui/settings_widget.py" line="216" />
             <source>The Processing API key:</source>
             <translation>Ключ Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="184" />
+            <location filename="../ui/settings_widget.py" line="240" />
+            <source>{url} is not an http(s) URL</source>
+            <translation>{url} не є URL http(s)</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="245" />
+            <source>STAC API</source>
+            <translation>STAC API</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="246" />
+            <source>The URL of the STAC API (its landing page):</source>
+            <translation>URL-адреса STAC API (її головна сторінка):</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="255" />
             <source>Scene folder</source>
             <translation>Тека сцен</translation>
+        </message>
+        <message>
+            <source>Scene folders</source>
+            <translation type="vanished">Теки сцен</translation>
         </message>
     </context>
     <context>

@@ -170,7 +170,7 @@ def search_scene_folders(stores: SceneStoreSet, aoi: dict | None, start: dt.date
 
     def search(task: QgsTask) -> tuple[list, list]:
         scenes, problems = searched.search(aoi=aoi, start=start, end=end, max_cloud=max_cloud,
-                                           feedback=_TaskFeedback(task))
+                                           feedback=TaskFeedback(task))
         for scene in scenes:
             if task.isCanceled():
                 break
