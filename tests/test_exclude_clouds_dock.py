@@ -13,7 +13,7 @@ import pytest
 from load_by_extent.services.task_controller import TaskStatus
 from osgeo import gdal
 from qgis.core import QgsProject, QgsRasterLayer
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QCheckBox
 from qgis_gui import wait_for_check
@@ -29,7 +29,9 @@ NODATA = -9999.0
 
 
 def click(box: QCheckBox) -> None:
-    QTest.mouseClick(box, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, box.rect().center())
+    """A click on the box's indicator: the middle of a stretched box may be past its text, where Qt
+    does not toggle it."""
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(8, box.height() // 2))
 
 
 def choose_task(dock, task_type: str) -> None:  # noqa: F811 (dock: the fixture)
