@@ -295,6 +295,54 @@ def scene_date(name: str) -> dt.date:
     return dt.date(int(name[9:13]), 1, 1) + dt.timedelta(days=int(name[13:16]) - 1)
 
 
+# --- round trips ----------------------------------------------------------------------------------------
+
+# Each answer of the server waits this long: opening the bands one after the other would start the
+# second band's requests at least this long after the first band's.
+LATENCY = 0.3
+
+
+def first_request_times(server: CogServer, names: list[str]) -> list[float]:
+    return [min(entry.time for entry in server.entries(name)) for name in names]
+
+
+@pytest.mark.parametrize("request_of", [
+    lambda geometry: lbe_request(S2_VIEW, ["B04", "B08"], geometry, merge=True),
+    lambda geometry: bandmath_request(S2_VIEW, "NDVI", geometry),
+], ids=["lbe", "bandmath"])
+def test_a_tasks_bands_are_opened_once_and_at_once(sample_store, cog_folder, tmp_path, request_of):
+    """The check of the request and the task read the same opened bands; the two bands' opens overlap."""
+    with CogServer(cog_folder, latency=LATENCY) as served:
+        scene = s2_scene(sample_store, lambda band: served.url(f"s2/{band}.tif", TOKEN))
+        run(request_of(AOI), LocalBackend(ServedScenes([scene])), str(tmp_path / "out"))
+        names = ["s2/B04.tif", "s2/B08.tif"]
+        assert served_names(served) == names
+        for name in names:
+            heads = served.requests(name, "HEAD")
+            headers = [entry for entry in served.entries(name, "GET") if entry.range.startswith("bytes=0-")]
+            blocks = touched_block_ranges(os.path.join(cog_folder, name), cols=(200, 331), rows=(210, 331))
+            # One open (a HEAD where GDAL sends one, the header), then at most one request per block.
+            assert heads <= 1 and len(headers) == 1
+            assert served.requests(name) <= heads + 1 + len(blocks)
+        first_b04, first_b08 = first_request_times(served, names)
+        assert abs(first_b08 - first_b04) < LATENCY
+
+
+def test_a_scenes_bands_for_statistics_are_opened_at_once(sample_store, cog_folder, tmp_path):
+    ring = [(3.3, 2.4), (57.7, 4.6), (55.2, 56.3), (31.6, 30.2), (6.4, 57.8)]
+    request = mt_stats_request(["NDVI"], "2009-01-01", "2009-12-31", polygon_px(TS_GT, [ring], 32613))
+    with CogServer(cog_folder, latency=LATENCY) as served:
+        scene = landsat_scenes(sample_store, served)[0]
+        result = run(request, LocalBackend(ServedScenes([scene])), str(tmp_path / "out"))
+        assert result.details["result"]["errors"] == [] and len(result.details["result"]["result"]) == 1
+        names = [f"{LANDSAT_SCENES[0]}/{band}.tif" for band in ("b3", "b4", "fmask")]
+        assert served_names(served) == names
+        times = first_request_times(served, names)
+        assert max(times) - min(times) < LATENCY
+        for name in names:  # each band opened once
+            assert len([entry for entry in served.entries(name, "GET") if entry.range.startswith("bytes=0-")]) == 1
+
+
 # --- failures ---------------------------------------------------------------------------------------------
 
 def crop_of(sample_store, server, tmp_path, reading: RemoteReading | None = None, name: str = "s2/B04.tif"):

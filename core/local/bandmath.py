@@ -39,7 +39,18 @@ from ..request import BandmathParams
 from ..results import TaskResult
 from ..scenes import Scene
 from .cloud_mask import PixelCounts, UnclearReader, masked_note, required_cloud_mask
-from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, column_span, crop_window, read_ahead
+from .raster import (
+    AoiMask,
+    BandSource,
+    Grid,
+    OpenedBands,
+    Window,
+    aoi_in_crs,
+    column_span,
+    crop_window,
+    opened_bands,
+    read_ahead,
+)
 from .writers import GeoTiffWriter
 
 OUTPUT_NODATA = -9999.0
@@ -192,15 +203,27 @@ def compute_expressions(
     margin: int = 0,
     transforms: Mapping[str, BandTransform] | None = None,
     exclude_cover_pixels: bool = False,
+    opened: OpenedBands | None = None,
 ) -> ComputedRaster:
     """Evaluate `expressions` over `scene` into a Float32 GeoTIFF at `path` (one band each).
 
     The grid is that of the coarsest band used. `geometry` (GeoJSON, EPSG:4326) chooses the window,
     widened by `margin` pixels; with `mask`, pixels whose centre is outside it are nodata. Without
     a geometry the whole scene is computed. With `exclude_cover_pixels`, pixels the scene's cloud
-    mask does not vouch for as clear are nodata too (DataError when the scene has no mask).
+    mask does not vouch for as clear are nodata too (DataError when the scene has no mask). Bands
+    already in `opened` (the request's check opened them) are not opened again.
     """
-    sources, grid, aoi, window = open_expression_bands(scene, expressions, geometry)
+    with opened_bands(opened) as bands:
+        return _compute_expressions(scene, expressions, geometry, path, feedback, progress, mask, margin,
+                                    transforms, exclude_cover_pixels, bands)
+
+
+def _compute_expressions(
+    scene: Scene, expressions: Sequence, geometry: dict | None, path: str, feedback: FeedbackLike | None,
+    progress: ProgressRange, mask: bool, margin: int, transforms: Mapping[str, BandTransform] | None,
+    exclude_cover_pixels: bool, opened: OpenedBands,
+) -> ComputedRaster:
+    sources, grid, aoi, window = open_expression_bands(scene, expressions, geometry, opened)
     unclear: UnclearReader | None = None
     try:
         aoi_mask = None
@@ -225,40 +248,31 @@ def compute_expressions(
             writer.close()
         return ComputedRaster(path, grid, window, labels, counts.masked, counts.total)
     finally:
-        for source in sources.values():
-            source.close()
         if unclear is not None:
             unclear.close()
 
 
 def open_expression_bands(
-    scene: Scene, expressions: Sequence, geometry: dict | None
+    scene: Scene, expressions: Sequence, geometry: dict | None, opened: OpenedBands
 ) -> tuple[dict[str, BandSource], Grid, ogr.Geometry | None, Window]:
-    """The bands the expressions use, opened; the grid of the coarsest; the AOI in its CRS and its
-    window (the whole grid without a geometry): what an index checks before any work (the bands are
-    in the scene, the AOI overlaps it), raising DataError naming the field. The caller closes the
-    sources."""
+    """The bands the expressions use, opened (into `opened`, which the caller closes; over HTTP all
+    at once); the grid of the coarsest; the AOI in its CRS and its window (the whole grid without a
+    geometry): what an index checks before any work (the bands are in the scene, the AOI overlaps
+    it), raising DataError naming the field."""
     names = sorted({band for expression in expressions for band in expression.bands})
     try:
         paths = {name: scene.band_path(name) for name in names}
     except DataError as error:  # the band comes from the expression, not from a list of bands
         raise DataError(error.message, "params.bm_type") from None
-    sources: dict[str, BandSource] = {}
-    try:
-        for name, path in paths.items():
-            sources[name] = BandSource(name, path)
-        grid = coarsest(list(sources.values())).grid
-        if geometry is None:
-            return sources, grid, None, Window(0, 0, grid.width, grid.height)
-        aoi = aoi_in_crs(to_ogr(geometry), grid)
-        window = crop_window(grid, aoi)
-        if window is None:
-            message = tr("the area of interest does not overlap scene {view_id}")
-            raise DataError(message.format(view_id=scene.view_id), "params.geometry")
-    except BaseException:
-        for source in sources.values():
-            source.close()
-        raise
+    sources = dict(zip(paths, opened.open(list(paths.items()))))
+    grid = coarsest(list(sources.values())).grid
+    if geometry is None:
+        return sources, grid, None, Window(0, 0, grid.width, grid.height)
+    aoi = aoi_in_crs(to_ogr(geometry), grid)
+    window = crop_window(grid, aoi)
+    if window is None:
+        message = tr("the area of interest does not overlap scene {view_id}")
+        raise DataError(message.format(view_id=scene.view_id), "params.geometry")
     return sources, grid, aoi, window
 
 
@@ -326,15 +340,17 @@ def result_name(scene: Scene, name_alias: str | None, bm_type: str, extension: s
     return f"{scene.scene_id.file_stem}_{what}.{extension}"
 
 
-def run_bandmath(params: BandmathParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
-    """Evaluate the request's indices / expressions over the AOI into the workspace."""
+def run_bandmath(params: BandmathParams, scene: Scene, workspace: str, feedback: FeedbackLike | None,
+                 opened: OpenedBands | None = None) -> TaskResult:
+    """Evaluate the request's indices / expressions over the AOI into the workspace (bands already
+    in `opened` are not opened again)."""
     check_cancelled(feedback)
     expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=index_scale(scene))
     path = os.path.join(workspace, result_name(scene, params.name_alias, params.bm_type, "TIF"))
     transforms = stored_value_transforms(scene, {band for expression in expressions for band in expression.bands})
     computed = compute_expressions(scene, expressions, params.geometry, path, feedback,
                                    ProgressRange(feedback, 0, 100), transforms=transforms,
-                                   exclude_cover_pixels=params.exclude_cover_pixels)
+                                   exclude_cover_pixels=params.exclude_cover_pixels, opened=opened)
     details: dict[str, object] = {
         "view_id": scene.view_id,
         "bm_type": params.bm_type,

@@ -46,7 +46,7 @@ from ..results import TaskResult
 from ..scenes import Scene
 from .bandmath import OUTPUT_NODATA, compute_expressions, result_name
 from .cloud_mask import PixelCounts, UnclearReader, masked_note
-from .raster import AoiMask, Grid, Window
+from .raster import AoiMask, Grid, OpenedBands, Window
 from .writers import gdal_progress
 
 WEB_MERCATOR = 3857
@@ -56,7 +56,10 @@ STRIP_ROWS = 512
 EXTENSIONS = {"jpeg": "jpg", "png": "png", "tiff": "tif"}
 
 
-def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
+def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: FeedbackLike | None,
+             opened: OpenedBands | None = None) -> TaskResult:
+    """Render the request's visual of `scene` into `workspace` (bands already in `opened` are not
+    opened again)."""
     check_cancelled(feedback)
     expressions = visual_expressions(params, scene)
     bands = {band for expression in expressions for band in expression.bands}
@@ -73,7 +76,7 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
     native_path = os.path.join(workspace, "components.native.tif")
     native = compute_expressions(scene, expressions, params.geometry, native_path, feedback, progress.sub(0, 3),
                                  mask=False, margin=RESAMPLING_MARGIN, transforms=transforms,
-                                 exclude_cover_pixels=params.exclude_cover_pixels)
+                                 exclude_cover_pixels=params.exclude_cover_pixels, opened=opened)
     aoi_3857 = _aoi_in_web_mercator(params.geometry, native.grid, native.window)
     ground_px = params.px_size or native.grid.resolution
     pixel = ground_px * _mercator_scale(aoi_3857)

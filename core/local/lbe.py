@@ -21,10 +21,12 @@ from .raster import (
     AoiMask,
     BandSource,
     Grid,
+    OpenedBands,
     Window,
     aoi_in_crs,
     column_span,
     crop_window,
+    opened_bands,
     output_nodata,
     read_ahead,
 )
@@ -50,11 +52,13 @@ class BandGroup:
 
 
 
-def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackLike | None) -> TaskResult:
-    """Crop the requested bands of `scene` into `workspace`; return the files written there."""
+def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackLike | None,
+            opened: OpenedBands | None = None) -> TaskResult:
+    """Crop the requested bands of `scene` into `workspace`; return the files written there. Bands
+    already in `opened` (the request's check opened them) are not opened again."""
     check_cancelled(feedback)
-    sources, groups = open_band_groups(params, scene)
-    try:
+    with opened_bands(opened) as bands:
+        sources, groups = open_band_groups(params, scene, bands)
         group_of_band = [next(i for i, g in enumerate(groups) if source in g.sources) for source in sources]
         result_type = api_rules.lbe_result_type(
             scene.sensor, params.bands, params.merge, params.metadata, group_of_band
@@ -69,9 +73,6 @@ def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackL
             files = [path]
         else:
             files = [_write_zip(params, scene, groups, workspace, stem, progress, feedback)]
-    finally:
-        for source in sources:
-            source.close()
     progress.set(1.0)
     details = {
         "view_id": scene.view_id,
@@ -81,28 +82,31 @@ def run_lbe(params: LbeParams, scene: Scene, workspace: str, feedback: FeedbackL
     return TaskResult("lbe", result_type, tuple(files), details)
 
 
-def open_band_groups(params: LbeParams, scene: Scene) -> tuple[list[BandSource], list[BandGroup]]:
-    """The request's bands opened and grouped by pixel grid, each group with its window over the AOI:
-    what the crop checks before any work (metadata files, bands, the AOI overlapping the scene),
-    raising DataError naming the field. The caller closes the sources."""
+def open_band_groups(params: LbeParams, scene: Scene,
+                     opened: OpenedBands) -> tuple[list[BandSource], list[BandGroup]]:
+    """The request's bands opened (into `opened`, which the caller closes; over HTTP all at once) and
+    grouped by pixel grid, each group with its window over the AOI: what the crop checks before any
+    work (metadata files, bands, the AOI overlapping the scene), raising DataError naming the field."""
     _check_metadata(params, scene)
-    sources = []
-    groups = []
+    paths: list[tuple[str, str]] = []
+    missing = None
     try:
         for name in params.bands:
-            sources.append(BandSource(name, scene.band_path(name)))
-        aoi = to_ogr(params.geometry)
-        for grid, members in _group_by_grid(sources):
-            grid_aoi = aoi_in_crs(aoi, grid)
-            window = crop_window(grid, grid_aoi)
-            if window is None:
-                message = tr("the area of interest does not overlap scene {view_id} (band {band})")
-                raise DataError(message.format(view_id=scene.view_id, band=members[0].name), "params.geometry")
-            groups.append(BandGroup(grid, members, window, grid_aoi))
-    except BaseException:
-        for source in sources:
-            source.close()
-        raise
+            paths.append((name, scene.band_path(name)))
+    except DataError as error:  # the bands before it are opened first, as they always were
+        missing = error
+    sources = opened.open(paths)
+    if missing is not None:
+        raise missing
+    groups = []
+    aoi = to_ogr(params.geometry)
+    for grid, members in _group_by_grid(sources):
+        grid_aoi = aoi_in_crs(aoi, grid)
+        window = crop_window(grid, grid_aoi)
+        if window is None:
+            message = tr("the area of interest does not overlap scene {view_id} (band {band})")
+            raise DataError(message.format(view_id=scene.view_id, band=members[0].name), "params.geometry")
+        groups.append(BandGroup(grid, members, window, grid_aoi))
     return sources, groups
 
 

@@ -13,9 +13,10 @@ Crop semantics (docs/task-api.md#crop-semantics), shared by every task type of t
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import deque
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
@@ -123,6 +124,81 @@ class BandSource:
         self.dataset = None
         if is_url(self.path):
             forget(self.path)  # nothing of a band read over HTTP is kept past its reading
+
+
+# Band files over HTTP opened at once: an open waits on two round trips (a HEAD, then the header),
+# and the opens of a scene's bands are independent. On disk an open waits on nothing: one by one.
+OPEN_THREADS = 8
+
+
+def open_band_sources(bands: Sequence[tuple[str, str]]) -> list[BandSource | Exception]:
+    """BandSource(name, path) of each (name, path), in order, or the error its opening raised; on
+    disk, opening stops at the first error (the last item then). Over HTTP the bands are opened at
+    once, each thread reading with this thread's options."""
+    if sum(is_url(path) for _name, path in bands) < 2:
+        sources: list[BandSource | Exception] = []
+        for name, path in bands:
+            try:
+                sources.append(BandSource(name, path))
+            except Exception as error:  # noqa: BLE001 - handed to the caller, which raises it
+                sources.append(error)
+                break
+        return sources
+    inherited = thread_config_of(READER_CONFIG_KEYS)
+
+    def open_one(band: tuple[str, str]) -> BandSource | Exception:
+        with thread_config(**inherited):
+            try:
+                return BandSource(*band)
+            except Exception as error:  # noqa: BLE001 - handed to the caller, which raises it
+                return error
+
+    with ThreadPoolExecutor(max_workers=min(len(bands), OPEN_THREADS), thread_name_prefix="lbe-open") as pool:
+        return list(pool.map(open_one, bands))
+
+
+class OpenedBands:
+    """Band files opened for one piece of work, each (name, path) once: the check of a request and
+    the task that follows read the same opened files (over HTTP, opening again would be two more
+    round trips per band). `close` closes them all."""
+
+    def __init__(self) -> None:
+        self._sources: dict[tuple[str, str], BandSource] = {}
+
+    def open(self, bands: Sequence[tuple[str, str]]) -> list[BandSource]:
+        """The BandSource of each (name, path), those not yet open opened at once; the error of the
+        first that cannot be opened."""
+        wanted = [band for band in dict.fromkeys(bands) if band not in self._sources]
+        failure = None
+        for band, source in zip(wanted, open_band_sources(wanted)):
+            if isinstance(source, BandSource):
+                self._sources[band] = source
+            elif failure is None:
+                failure = source
+        if failure is not None:
+            raise failure
+        return [self._sources[band] for band in bands]
+
+    def close(self) -> None:
+        for source in self._sources.values():
+            source.close()
+        self._sources.clear()
+
+    def __enter__(self) -> OpenedBands:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+@contextlib.contextmanager
+def opened_bands(opened: OpenedBands | None) -> Iterator[OpenedBands]:
+    """`opened` (its owner closes it), else bands opened for the `with` block only."""
+    if opened is not None:
+        yield opened
+    else:
+        with OpenedBands() as own:
+            yield own
 
 
 def output_nodata(numpy_type: np.dtype, band_nodata: float | None) -> float:
