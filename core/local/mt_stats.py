@@ -48,7 +48,7 @@ from ..scenes import Scene, SceneStoreSet, date_order
 from ..sources import SceneSource
 from .bandmath import BandOnGrid, coarsest
 from .cloud_mask import CloudMask, cloud_mask_of, unclear_on_grid
-from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window
+from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, open_band_sources
 
 FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
 STRIP_ROWS = 2048  # an AOI window is read in strips this tall (a field's window in one go)
@@ -150,21 +150,41 @@ class _IndexValues:
 
 
 class SceneBands:
-    """What the indices of one scene share: its band files, opened once (a band that a second index
-    reads again comes from GDAL's block cache), its stored-value transforms, and where its cloud
-    mask does not vouch for a clear view on each grid."""
+    """What the indices of one scene share: its band files, opened once and all at once when the
+    first is needed (over HTTP, the opens overlap; a band that a second index reads again comes
+    from GDAL's block cache), its stored-value transforms, and where its cloud mask does not vouch
+    for a clear view on each grid."""
 
     def __init__(self, scene: Scene, mask: CloudMask | None, band_names: Iterable[str]) -> None:
         self.scene = scene
         self.mask = mask
+        self.band_names = sorted(set(band_names) | ({mask.band} if mask else set()))
         self.transforms = stored_value_transforms(scene, band_names)
-        self._opened: dict[str, BandSource] = {}
+        self._opened: dict[str, BandSource | Exception] | None = None
         self._unclear: dict[Grid, np.ndarray] = {}
 
     def band(self, name: str) -> BandSource:
+        """The band `name` of the scene, opened; the error of finding or opening it."""
+        if self._opened is None:
+            self._opened = self._open(self.band_names)
         if name not in self._opened:
-            self._opened[name] = BandSource(name, self.scene.band_path(name))
-        return self._opened[name]
+            self._opened.update(self._open([name]))
+        source = self._opened[name]
+        if isinstance(source, Exception):
+            raise source
+        return source
+
+    def _open(self, names: Sequence[str]) -> dict[str, BandSource | Exception]:
+        found: dict[str, BandSource | Exception] = {}
+        paths = []
+        for name in names:
+            try:
+                paths.append((name, self.scene.band_path(name)))
+            except DataError as error:  # said when the band is asked for
+                found[name] = error
+        for (name, _path), source in zip(paths, open_band_sources(paths)):
+            found[name] = source
+        return found
 
     def unclear(self, mask: CloudMask, grid: Grid, window: Window) -> np.ndarray:
         """Where `mask` (the scene's) does not vouch for a clear view (cloud, shadow, its fill, beyond
@@ -174,9 +194,10 @@ class SceneBands:
         return self._unclear[grid]
 
     def close(self) -> None:
-        for source in self._opened.values():
-            source.close()
-        self._opened.clear()
+        for source in (self._opened or {}).values():
+            if isinstance(source, BandSource):
+                source.close()
+        self._opened = None
 
 
 def _cloud_percent(bands: SceneBands, mask: CloudMask, aoi: AoiOnGrids) -> float | None:
