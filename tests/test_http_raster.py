@@ -311,7 +311,8 @@ def first_request_times(server: CogServer, names: list[str]) -> list[float]:
     lambda geometry: bandmath_request(S2_VIEW, "NDVI", geometry),
 ], ids=["lbe", "bandmath"])
 def test_a_tasks_bands_are_opened_once_and_at_once(sample_store, cog_folder, tmp_path, request_of):
-    """The check of the request and the task read the same opened bands; the two bands' opens overlap."""
+    """The check of the request and the task read the same opened bands; the two bands' opens
+    overlap, and so do their reads."""
     with CogServer(cog_folder, latency=LATENCY) as served:
         scene = s2_scene(sample_store, lambda band: served.url(f"s2/{band}.tif", TOKEN))
         run(request_of(AOI), LocalBackend(ServedScenes([scene])), str(tmp_path / "out"))
@@ -326,6 +327,10 @@ def test_a_tasks_bands_are_opened_once_and_at_once(sample_store, cog_folder, tmp
             assert served.requests(name) <= heads + 1 + len(blocks)
         first_b04, first_b08 = first_request_times(served, names)
         assert abs(first_b08 - first_b04) < LATENCY
+        # The blocks of the two bands are asked for at once too.
+        first_blocks = [min(entry.time for entry in served.entries(name, "GET") if not entry.range.startswith("bytes=0-"))
+                        for name in names]
+        assert abs(first_blocks[1] - first_blocks[0]) < LATENCY
 
 
 def test_a_scenes_bands_for_statistics_are_opened_at_once(sample_store, cog_folder, tmp_path):

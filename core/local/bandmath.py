@@ -21,6 +21,7 @@ import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -48,6 +49,7 @@ from .raster import (
     aoi_in_crs,
     column_span,
     crop_window,
+    each_at_once,
     opened_bands,
     read_ahead,
 )
@@ -294,7 +296,9 @@ def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_
             if span is None:
                 return row, results
             col, cols = span
-            read_bands = {name: reader.read(row, rows, col, cols) for name, reader in readers.items()}
+            reads = [partial(reader.read, row, rows, col, cols) for reader in readers.values()]
+            paths = [reader.source.path for reader in readers.values()]
+            read_bands = dict(zip(readers, each_at_once(reads, paths)))
             in_aoi = inside[:, col:col + cols] if inside is not None else np.ones((rows, cols), dtype=bool)
             counts.total += int(in_aoi.sum())
             cloudy = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from osgeo import ogr
@@ -26,6 +27,7 @@ from .raster import (
     aoi_in_crs,
     column_span,
     crop_window,
+    each_at_once,
     opened_bands,
     output_nodata,
     read_ahead,
@@ -150,8 +152,8 @@ def _masked_strips(
             return row, arrays
         col, cols = span
         outside = ~inside[:, col:col + cols]
-        for source, array in zip(sources, arrays):
-            data = source.read(window, row, rows, col, cols)
+        reads = [partial(source.read, window, row, rows, col, cols) for source in sources]
+        for data, array in zip(each_at_once(reads, [source.path for source in sources]), arrays):
             data[outside] = nodata
             array[:, col:col + cols] = data
         return row, arrays

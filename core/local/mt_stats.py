@@ -30,6 +30,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
@@ -48,7 +49,7 @@ from ..scenes import Scene, SceneStoreSet, date_order
 from ..sources import SceneSource
 from .bandmath import BandOnGrid, coarsest
 from .cloud_mask import CloudMask, cloud_mask_of, unclear_on_grid
-from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, open_band_sources
+from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, each_at_once, open_band_sources
 
 FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
 STRIP_ROWS = 2048  # an AOI window is read in strips this tall (a field's window in one go)
@@ -238,7 +239,8 @@ def _index_values(bands: SceneBands, expression: ResolvedExpression, aoi: AoiOnG
         inside = aoi_inside[row:row + rows]
         if not inside.any():
             continue
-        read = {name: reader.read(row, rows) for name, reader in readers.items()}
+        reads = [partial(reader.read, row, rows) for reader in readers.values()]
+        read = dict(zip(readers, each_at_once(reads, [reader.source.path for reader in readers.values()])))
         values = np.broadcast_to(evaluate(expression.node, {n: read[n][0] for n in names}), inside.shape)
         valid = inside & np.isfinite(values)
         for name in names:

@@ -157,6 +157,23 @@ def open_band_sources(bands: Sequence[tuple[str, str]]) -> list[BandSource | Exc
         return list(pool.map(open_one, bands))
 
 
+def each_at_once(calls: Sequence[Callable[[], T]], paths: Sequence[str]) -> list[T]:
+    """call() of each, in order, each reading the band file of the same place in `paths`: over HTTP,
+    at once (each in a thread with this thread's options), so that their round trips overlap; on
+    disk, one after the other. The error of the first call that fails."""
+    if len(calls) < 2 or sum(is_url(path) for path in paths) < 2:
+        return [call() for call in calls]
+    inherited = thread_config_of(READER_CONFIG_KEYS)
+
+    def run(call: Callable[[], T]) -> T:
+        with thread_config(**inherited):
+            return call()
+
+    with ThreadPoolExecutor(max_workers=min(len(calls), OPEN_THREADS), thread_name_prefix="lbe-band") as pool:
+        futures = [pool.submit(run, call) for call in calls]
+        return [future.result() for future in futures]
+
+
 class OpenedBands:
     """Band files opened for one piece of work, each (name, path) once: the check of a request and
     the task that follows read the same opened files (over HTTP, opening again would be two more
