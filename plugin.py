@@ -80,6 +80,9 @@ class LoadByExtentPlugin:
         self.settings = PluginSettings()
         self.controller = TaskController(self.settings, self.project, message_bar=self.iface.messageBar())
         self.controller.statisticsReady.connect(self.show_statistics)
+        from .services.fields_runs import FIELDS_RUNS
+
+        FIELDS_RUNS.tableReady.connect(self.show_fields_table)
         icon = QIcon(os.path.join(PLUGIN_FOLDER, "icon.svg"))
         self.action = QAction(icon, tr("Load By Extent"), self.iface.mainWindow())
         self.action.setObjectName("LoadByExtentAction")
@@ -118,6 +121,9 @@ class LoadByExtentPlugin:
             self.provider = None
         self.settings = None
         if self.controller is not None:
+            from .services.fields_runs import FIELDS_RUNS
+
+            FIELDS_RUNS.tableReady.disconnect(self.show_fields_table)
             self.controller.statisticsReady.disconnect(self.show_statistics)
             self.controller.shutdown()
         if self._stats_dock is not None:
@@ -181,6 +187,21 @@ class LoadByExtentPlugin:
     def show_statistics(self, answer: dict, request: dict) -> None:
         """An mt_stats answer (local or remote) drawn in the statistics dock."""
         self.stats_dock.show_result(answer, request)
+        self.stats_dock.setUserVisible(True)
+
+    def show_fields_table(self, path: str, request: dict, layer_id: str, id_field: str) -> None:
+        """A many-polygon table (Processing's fields_stats) in the statistics dock, a polygon at a time,
+        following the selection of the run's polygon layer when it is one of the project's."""
+        from .core.errors import LoadByExtentError
+        from .core.fields_table import read_fields_table
+
+        try:
+            table = read_fields_table(path)
+        except LoadByExtentError as error:
+            self.iface.messageBar().pushWarning(tr("Load By Extent"), str(error))
+            return
+        layer = self.project.mapLayer(layer_id) if layer_id else None
+        self.stats_dock.feature_picker.show_table(table, request, layer, id_field)
         self.stats_dock.setUserVisible(True)
 
     def _statistics_scene_clicked(self, view_id: str, _date: str, index: str) -> None:

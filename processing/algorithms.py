@@ -780,6 +780,11 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
 
     task_type = "fields_stats"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._layer_id = ""  # the polygon layer's, when it is one of the project's
+        self._table_run: tuple[str, dict, str] | None = None  # the CSV, the request, the id field
+
     def displayName(self) -> str:
         return self.tr("Index statistics over time of every polygon (fields_stats)")
 
@@ -847,6 +852,11 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
             self._backend = build_backend(scenes, "", PluginSettings())
         except LoadByExtentError as error:
             self._backend_error = error
+        # The polygon layer, when it is one of the project's: the statistics dock follows its selection.
+        layer = self.parameterAsVectorLayer(parameters, AOI, context)
+        in_project = layer is not None and context.project() is not None and context.project().mapLayer(layer.id())
+        self._layer_id = layer.id() if in_project else ""
+        self._table_run = None
         return True
 
     def processAlgorithm(self, parameters: dict, context: QgsProcessingContext,
@@ -874,9 +884,19 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
         outputs = {OUTPUT_FOLDER: output_folder, FILES: ";".join(result.files), REQUEST: request.to_json(),
                    CSV: result.files[0]}
         table = self.write_table(result.files[0], fields, id_field, parameters, context)
+        self._table_run = (result.files[0], request.to_dict(), id_field.name())
         if table is not None:
             outputs[TABLE] = table
         return outputs
+
+    def postProcessAlgorithm(self, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> dict:  # noqa: N802
+        """On the main thread, once the table is written: the plugin shows it in the statistics dock."""
+        from ..services.fields_runs import FIELDS_RUNS
+
+        if self._table_run is not None:
+            csv_path, request, id_field = self._table_run
+            FIELDS_RUNS.tableReady.emit(csv_path, request, self._layer_id, id_field)
+        return {}  # the results of processAlgorithm stand
 
     def write_table(self, csv_path: str, fields: list, id_field: QgsField, parameters: dict,
                     context: QgsProcessingContext) -> str | None:

@@ -45,6 +45,17 @@ def area_km2(geometry_wgs84: QgsGeometry) -> float:
     return measure.measureArea(geometry_wgs84) / 1e6
 
 
+def geojson_area_km2(geometry: object) -> float | None:
+    """The area of a GeoJSON polygon in EPSG:4326, in km², or None if it cannot be read."""
+    if not isinstance(geometry, dict):
+        return None
+    try:
+        qgs_geometry = geometry_from_geojson(geometry)
+    except Exception:  # junk of any kind: no area rather than an error where it is shown
+        return None
+    return None if qgs_geometry.isEmpty() else area_km2(qgs_geometry)
+
+
 def vertex_count(geometry: QgsGeometry) -> int:
     """Distinct vertices: each ring's closing point is not counted twice."""
     count = 0

@@ -7,7 +7,8 @@ The data live in core/statistics.py, the drawing in ui/stats_chart.py (no Qt); t
   over the area of interest of the request;
 - "Load the series": `seriesRequested(plan)`, a core.series.SeriesPlan of the chart's index on every
   date, for the plugin to load as one group for QGIS's Temporal Controller;
-- a table of the figures, CSV and PNG export.
+- a table of the figures, CSV and PNG export;
+- a many-polygon run (core/fields_table.py), a polygon at a time: ui/feature_picker.py.
 QGIS does not always ship matplotlib: without it the dock says so, and the table and the CSV
 export still work.
 """
@@ -41,7 +42,9 @@ from qgis.PyQt.QtWidgets import (
 from ..core.naming import file_name_part
 from ..core.series import SeriesPlan, plan_series
 from ..core.statistics import FIGURES, StatsData, error_text, figures_text, format_figure, parse_statistics, to_csv
+from ..services.aoi import geojson_area_km2
 from ..services.tasks import LOG_TAG
+from .feature_picker import FeaturePicker, OpenTableButton
 from .series_button import SeriesButton
 from .stats_chart import PRINT_COLOURS, ChartArtists, ChartColours, draw_series, save_png
 from .theme import ProblemLabel, chart_colours
@@ -65,19 +68,6 @@ def load_canvas_classes() -> tuple[type, type]:
     except ImportError:  # matplotlib < 3.5
         from matplotlib.backends.backend_qt5agg import FigureCanvasQTAgg
     return Figure, FigureCanvasQTAgg
-
-
-def _aoi_area_km2(geometry: object) -> float | None:
-    """The area of a GeoJSON polygon in EPSG:4326, in km², or None if it cannot be read."""
-    if not isinstance(geometry, dict):
-        return None
-    try:
-        from ..services.aoi import area_km2, geometry_from_geojson
-
-        qgs_geometry = geometry_from_geojson(geometry)
-        return None if qgs_geometry.isEmpty() else area_km2(qgs_geometry)
-    except Exception:  # a title without the area rather than no chart
-        return None
 
 
 class StatsDock(QgsDockWidget):
@@ -106,7 +96,10 @@ class StatsDock(QgsDockWidget):
 
         content = QWidget()
         layout = QVBoxLayout(content)
+        self.feature_picker = FeaturePicker()  # a many-polygon run's polygon: `feature_picker.show_table(...)`
+        self._connect(self.feature_picker.picked, self._show)
         layout.addLayout(self._build_top_row())
+        layout.addWidget(self.feature_picker)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("statsSummary")
         self.summary_label.setWordWrap(True)
@@ -166,6 +159,9 @@ class StatsDock(QgsDockWidget):
                                             self.tr("Save every figure of every index as CSV"))
         self.png_button = self._tool_button("statsPngButton", self.tr("PNG"), self.tr("Save the chart as PNG"))
         self.series_button = SeriesButton()
+        self.open_button = OpenTableButton(lambda: self._folder or self.output_folder())
+        self._connect(self.open_button.tableOpened, self.feature_picker.show_table)
+        self._connect(self.open_button.problem, lambda text: self._say(text, problem=True))
         self._connect(self.index_combo.currentIndexChanged, self._index_changed)
         self._connect(self.overlay_check.toggled, self._overlay_toggled)
         self._connect(self.table_button.toggled, self._table_toggled)
@@ -175,11 +171,9 @@ class StatsDock(QgsDockWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Index")))
         row.addWidget(self.index_combo, 1)
-        row.addWidget(self.overlay_check)
-        row.addWidget(self.table_button)
-        row.addWidget(self.csv_button)
-        row.addWidget(self.png_button)
-        row.addWidget(self.series_button)
+        for widget in (self.overlay_check, self.table_button, self.csv_button, self.png_button, self.series_button,
+                       self.open_button):
+            row.addWidget(widget)
         return row
 
     @staticmethod
@@ -198,8 +192,12 @@ class StatsDock(QgsDockWidget):
     def show_result(self, answer: dict, request: dict | None = None) -> None:
         """Show an mt_stats answer. `request` (the task request, or its params) names the indices of a
         flat answer and gives the title its dates and area; it is kept for `sceneClicked`."""
+        self.feature_picker.clear()
         self.request = request
-        self.data = parse_statistics(answer, self._params().get("bm_type"))
+        self._show(parse_statistics(answer, self._params().get("bm_type")), request)
+
+    def _show(self, data: StatsData, request: dict | None) -> None:
+        self.request, self.data = request, data
         previous = self.current_index()
         self.index_combo.blockSignals(True)
         self.index_combo.clear()
@@ -219,8 +217,7 @@ class StatsDock(QgsDockWidget):
         self._update_buttons()
 
     def current_index(self) -> str | None:
-        text = self.index_combo.currentText()
-        return text or None
+        return self.index_combo.currentText() or None
 
     @property
     def overlay(self) -> bool:
@@ -240,10 +237,11 @@ class StatsDock(QgsDockWidget):
         start, end = params.get("date_start"), params.get("date_end")
         if not (start and end) and self.data is not None and self.data.dates:
             start, end = self.data.dates[0].isoformat(), self.data.dates[-1].isoformat()
-        parts = [names] if names else []
+        parts = [self.tr("polygon {id}").format(id=params["feature"])] if params.get("feature") is not None else []
+        parts += [names] if names else []
         if start and end:
             parts.append(self.tr("{start} to {end}").format(start=start, end=end))
-        pixel, area = params.get("pixel"), _aoi_area_km2(params.get("geometry"))
+        pixel, area = params.get("pixel"), geojson_area_km2(params.get("geometry"))
         if isinstance(pixel, dict):  # a pixel's history (ui/pixel_history.py): its point, not the square around it
             parts.append(self.tr("the pixel at {lat}, {lon}").format(lat=f"{pixel['lat']:.5f}", lon=f"{pixel['lon']:.5f}"))
         elif area is not None:
@@ -498,3 +496,4 @@ class StatsDock(QgsDockWidget):
         self._qt_connections = []
         self.artists = None
         self._guide = None
+        self.feature_picker.clear()  # stops following the run's layer
