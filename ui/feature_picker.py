@@ -68,9 +68,6 @@ class FeaturePicker(QWidget):
         self.show()
         self._changed(self.combo.currentIndex())
 
-    def current_id(self) -> str | None:
-        return self.combo.currentText() if self.table is not None and self.combo.count() else None
-
     def clear(self) -> None:
         """No run shown: hidden, following no layer."""
         self._stop_following()
