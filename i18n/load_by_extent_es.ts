@@ -318,149 +318,162 @@
         </message>
     </context>
     <context>
+        <name>FeaturePicker</name>
+        <message>
+            <location filename="../ui/feature_picker.py" line="43" />
+            <source>The polygon the chart and the table show; selecting a feature of the run's layer on the map picks it too</source>
+            <translation>El polígono que muestran el gráfico y la tabla; seleccionar un objeto de la capa de la ejecución en el mapa también lo elige</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="48" />
+            <source>Polygon</source>
+            <translation>Polígono</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="784" />
+            <location filename="../processing/algorithms.py" line="789" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Estadísticas de índice en el tiempo de cada polígono (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="787" />
+            <location filename="../processing/algorithms.py" line="792" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Las estadísticas de mt_stats de cada polígono de una capa, en una tabla.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="791" />
+            <location filename="../processing/algorithms.py" line="796" />
             <source>Polygons (each one on its own)</source>
             <translation>Polígonos (cada uno por separado)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="792" />
+            <location filename="../processing/algorithms.py" line="797" />
             <source>Field naming each polygon</source>
             <translation>Campo que nombra cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="795" />
+            <location filename="../processing/algorithms.py" line="800" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="798" />
+            <location filename="../processing/algorithms.py" line="803" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="800" />
+            <location filename="../processing/algorithms.py" line="805" />
             <source>Statistics of every polygon</source>
             <translation>Estadísticas de cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="802" />
+            <location filename="../processing/algorithms.py" line="807" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="803" />
+            <location filename="../processing/algorithms.py" line="808" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="804" />
+            <location filename="../processing/algorithms.py" line="809" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="817" />
+            <location filename="../processing/algorithms.py" line="822" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: la capa no tiene el campo {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="823" />
+            <location filename="../processing/algorithms.py" line="828" />
             <source>feature {id} has no geometry</source>
             <translation>el objeto {id} no tiene geometría</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="828" />
+            <location filename="../processing/algorithms.py" line="833" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto (con «Selected features only», seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="862" />
+            <location filename="../processing/algorithms.py" line="872" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="865" />
+            <location filename="../processing/algorithms.py" line="875" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="867" />
+            <location filename="../processing/algorithms.py" line="877" />
             <source>Cancelled: nothing was written.</source>
             <translation>Cancelado: no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="921" />
+            <location filename="../processing/algorithms.py" line="941" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Polígonos y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="922" />
+            <location filename="../processing/algorithms.py" line="942" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos; cada objeto (solo los seleccionados con &lt;i&gt;Selected features only&lt;/i&gt;) es un polígono de la tabla, nombrado por su &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="924" />
+            <location filename="../processing/algorithms.py" line="944" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por «;»); vacío: las carpetas de escenas de la configuración del complemento. Este algoritmo se ejecuta solo en este equipo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="926" />
+            <location filename="../processing/algorithms.py" line="946" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde va el CSV (por defecto: una carpeta temporal), con el nombre de la referencia de la petición. Los archivos existentes nunca se sobrescriben; no queda nada cuando la ejecución falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="933" />
+            <location filename="../processing/algorithms.py" line="953" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Las estadísticas de la tarea &lt;i&gt;mt_stats&lt;/i&gt; de cada polígono de una capa, en una ejecución: cada escena se lee una vez para todos los polígonos que toca, y las cifras de cada polígono son las que daría una ejecución de mt_stats sobre ese polígono solo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="937" />
+            <location filename="../processing/algorithms.py" line="957" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="939" />
+            <location filename="../processing/algorithms.py" line="959" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="940" />
+            <location filename="../processing/algorithms.py" line="960" />
             <source>the last date (default: today).</source>
             <translation>la última fecha (por defecto: hoy).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="941" />
+            <location filename="../processing/algorithms.py" line="961" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="942" />
+            <location filename="../processing/algorithms.py" line="962" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>opcional: las escenas con más nube en un polígono (porcentaje) son errores de ese polígono.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="944" />
+            <location filename="../processing/algorithms.py" line="964" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="945" />
+            <location filename="../processing/algorithms.py" line="965" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>el máximo de escenas por polígono (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="947" />
+            <location filename="../processing/algorithms.py" line="967" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por polígono, fecha e índice (id, date, scene_id, index, las diez cifras, cloud); una escena entre los errores de un polígono es un objeto con el motivo en &lt;i&gt;error&lt;/i&gt;, un polígono que ninguna escena toca es un objeto con solo su id y el motivo. &lt;b&gt;CSV&lt;/b&gt; (y &lt;b&gt;FILES&lt;/b&gt;): la misma tabla como CSV en la carpeta de salida. &lt;b&gt;REQUEST&lt;/b&gt;: la petición mt_stats, su geometría la envolvente de los polígonos.&lt;/p&gt;</translation>
         </message>
@@ -709,22 +722,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="84" />
+            <location filename="../plugin.py" line="87" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="90" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Recortar escenas de satélite a un área de interés</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="108" />
+            <location filename="../plugin.py" line="111" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>{count} tarea(s) remota(s) de una sesión anterior no han terminado.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="110" />
+            <location filename="../plugin.py" line="113" />
             <source>Show in the task list</source>
             <translation>Mostrar en la lista de tareas</translation>
         </message>
@@ -1187,6 +1200,21 @@
             <location filename="../core/expressions.py" line="673" />
             <source>band {band} was not read for the expression</source>
             <translation>la banda {band} no se leyó para la expresión</translation>
+        </message>
+        <message>
+            <location filename="../core/fields_table.py" line="64" />
+            <source>{path} is not a table of statistics of many polygons: it has no column {names}</source>
+            <translation>{path} no es una tabla de estadísticas de muchos polígonos: no tiene la columna {names}</translation>
+        </message>
+        <message>
+            <location filename="../core/fields_table.py" line="68" />
+            <source>{path} cannot be read: {error}</source>
+            <translation>no se puede leer {path}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../core/fields_table.py" line="70" />
+            <source>{path} holds no polygon</source>
+            <translation>{path} no contiene ningún polígono</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="152" />
@@ -1799,11 +1827,6 @@
             <translation>sin motivo indicado</translation>
         </message>
         <message>
-            <location filename="../core/vector.py" line="37" />
-            <source>{path} holds no polygon</source>
-            <translation>{path} no contiene ningún polígono</translation>
-        </message>
-        <message>
             <location filename="../core/vector.py" line="49" />
             <source>{path} holds no layer</source>
             <translation>{path} no contiene ninguna capa</translation>
@@ -1829,17 +1852,17 @@
             <translation>no es un archivo vectorial que OGR pueda leer</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="149" />
+            <location filename="../core/local/bandmath.py" line="162" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>no se puede remuestrear {path} a la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="256" />
+            <location filename="../core/local/bandmath.py" line="276" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>el área de interés no se solapa con la escena {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="345" />
+            <location filename="../core/local/bandmath.py" line="365" />
             <source>nodata (-9999)</source>
             <translation>nodata (-9999)</translation>
         </message>
@@ -1884,72 +1907,72 @@
             <translation>ninguna escena toca este polígono entre {date_start} y {date_end}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="101" />
+            <location filename="../core/local/jpeg.py" line="104" />
             <source>black</source>
             <translation>negros</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="101" />
+            <location filename="../core/local/jpeg.py" line="104" />
             <source>transparent</source>
             <translation>transparentes</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="168" />
+            <location filename="../core/local/jpeg.py" line="171" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>el área de interés no se puede expresar en EPSG:3857 (¿demasiado cerca de un polo?)</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="186" />
+            <location filename="../core/local/jpeg.py" line="189" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>la imagen tendría {width} x {height} píxeles; indique un px_size mayor</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="214" />
+            <location filename="../core/local/jpeg.py" line="217" />
             <source>warp failed</source>
             <translation>falló la reproyección</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="215" />
+            <location filename="../core/local/jpeg.py" line="218" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>no se puede remuestrear a EPSG:3857 con {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="336" />
+            <location filename="../core/local/jpeg.py" line="339" />
             <source>cannot write {path}: {reason}</source>
             <translation>no se puede escribir {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="99" />
+            <location filename="../core/local/lbe.py" line="109" />
             <source>the area of interest does not overlap scene {view_id} (band {band})</source>
             <translation>el área de interés no se solapa con la escena {view_id} (banda {band})</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="114" />
+            <location filename="../core/local/lbe.py" line="120" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
             <translation>la escena {view_id} no tiene metadatos de tesela ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="116" />
+            <location filename="../core/local/lbe.py" line="122" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="277" />
+            <location filename="../core/local/mt_stats.py" line="300" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>ningún píxel del área de interés está despejado en la máscara de nubes de la escena ({mask}): cada píxel válido de {indices} es nube, sombra de nube o relleno de la máscara</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="281" />
+            <location filename="../core/local/mt_stats.py" line="304" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="288" />
+            <location filename="../core/local/mt_stats.py" line="311" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="328" />
+            <location filename="../core/local/mt_stats.py" line="351" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
@@ -1984,17 +2007,17 @@
             <translation>{count} escena(s) entre {date_start} y {date_end} contienen el punto</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="105" />
+            <location filename="../core/local/raster.py" line="106" />
             <source>{path} has a rotated geotransform, which the local processor does not crop</source>
             <translation>{path} tiene una geotransformación rotada, que el procesador local no recorta</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="282" />
+            <location filename="../core/local/raster.py" line="375" />
             <source>rasterize failed</source>
             <translation>falló la rasterización</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="283" />
+            <location filename="../core/local/raster.py" line="376" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>no se puede rasterizar el área de interés: {reason}</translation>
         </message>
@@ -2579,17 +2602,17 @@
             <translation>{count} elemento(s) de {url} no son de ninguna escena que el complemento conozca; se omiten</translation>
         </message>
         <message>
-            <location filename="../services/aoi.py" line="66" />
+            <location filename="../services/aoi.py" line="77" />
             <source>the layer has no coordinate reference system</source>
             <translation>la capa no tiene sistema de referencia de coordenadas</translation>
         </message>
         <message>
-            <location filename="../services/aoi.py" line="69" />
+            <location filename="../services/aoi.py" line="80" />
             <source>the features cannot be dissolved into one geometry: {error}</source>
             <translation>las entidades no se pueden disolver en una sola geometría: {error}</translation>
         </message>
         <message>
-            <location filename="../services/aoi.py" line="79" />
+            <location filename="../services/aoi.py" line="90" />
             <source>cannot be transformed to {crs}: {error}</source>
             <translation>no se puede transformar a {crs}: {error}</translation>
         </message>
@@ -3533,6 +3556,29 @@
         </message>
     </context>
     <context>
+        <name>OpenTableButton</name>
+        <message>
+            <location filename="../ui/feature_picker.py" line="130" />
+            <source>Open…</source>
+            <translation>Abrir…</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="131" />
+            <source>Open a table of statistics of many polygons (CSV of lbe stats or fields_stats)</source>
+            <translation>Abrir una tabla de estadísticas de muchos polígonos (CSV de lbe stats o fields_stats)</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="135" />
+            <source>Open a table of statistics of many polygons</source>
+            <translation>Abrir una tabla de estadísticas de muchos polígonos</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="136" />
+            <source>CSV files (*.csv)</source>
+            <translation>Archivos CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>PixelHistory</name>
         <message>
             <location filename="../ui/pixel_history.py" line="118" />
@@ -3868,177 +3914,182 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="92" />
+            <location filename="../ui/stats_dock.py" line="82" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="114" />
+            <location filename="../ui/stats_dock.py" line="107" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene; la tabla y la exportación a CSV siguen funcionando.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="126" />
+            <location filename="../ui/stats_dock.py" line="119" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="126" />
+            <location filename="../ui/stats_dock.py" line="119" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="126" />
+            <location filename="../ui/stats_dock.py" line="119" />
             <source>scene</source>
             <translation>escena</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="127" />
+            <location filename="../ui/stats_dock.py" line="120" />
             <source>cloud %</source>
             <translation>nubosidad %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="151" />
             <source>The index the chart and the table show</source>
             <translation>El índice que muestran el gráfico y la tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="152" />
             <source>Overlay all</source>
             <translation>Superponer todos</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>Draw the median of every index on one chart</source>
             <translation>Dibujar la mediana de cada índice en un solo gráfico</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Table</source>
             <translation>Tabla</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="156" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Mostrar los valores como tabla, una fila por fecha</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="165" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Save every figure of every index as CSV</source>
             <translation>Guardar todos los valores de todos los índices como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="167" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="167" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>Save the chart as PNG</source>
             <translation>Guardar el gráfico como PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="176" />
+            <location filename="../ui/stats_dock.py" line="172" />
             <source>Index</source>
             <translation>Índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="213" />
+            <location filename="../ui/stats_dock.py" line="211" />
             <source>The answer has one index only</source>
             <translation>La respuesta solo tiene un índice</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="245" />
+            <location filename="../ui/stats_dock.py" line="240" />
+            <source>polygon {id}</source>
+            <translation>polígono {id}</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_dock.py" line="243" />
             <source>{start} to {end}</source>
             <translation>del {start} al {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="248" />
+            <location filename="../ui/stats_dock.py" line="246" />
             <source>the pixel at {lat}, {lon}</source>
             <translation>el píxel en {lat}, {lon}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="250" />
+            <location filename="../ui/stats_dock.py" line="248" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="255" />
+            <location filename="../ui/stats_dock.py" line="253" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · {dates} fecha(s) con valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="257" />
+            <location filename="../ui/stats_dock.py" line="255" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · {errors} escena(s) sin valores</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="270" />
+            <location filename="../ui/stats_dock.py" line="268" />
             <source>No statistics chart: {error}</source>
             <translation>Sin gráfico de estadísticas: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="318" />
+            <location filename="../ui/stats_dock.py" line="316" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Las estadísticas aparecen aquí cuando termina una tarea de estadísticas.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="320" />
+            <location filename="../ui/stats_dock.py" line="318" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="366" />
+            <location filename="../ui/stats_dock.py" line="364" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="414" />
+            <location filename="../ui/stats_dock.py" line="412" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="422" />
+            <location filename="../ui/stats_dock.py" line="420" />
             <source>Loading {title}: see the task list for its progress</source>
             <translation>Cargando {title}: vea su progreso en la lista de tareas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="446" />
+            <location filename="../ui/stats_dock.py" line="444" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="446" />
+            <location filename="../ui/stats_dock.py" line="444" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="452" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="454" />
+            <location filename="../ui/stats_dock.py" line="452" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="461" />
+            <location filename="../ui/stats_dock.py" line="459" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="469" />
+            <location filename="../ui/stats_dock.py" line="467" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="473" />
+            <location filename="../ui/stats_dock.py" line="471" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>

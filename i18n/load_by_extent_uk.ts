@@ -318,149 +318,162 @@
         </message>
     </context>
     <context>
+        <name>FeaturePicker</name>
+        <message>
+            <location filename="../ui/feature_picker.py" line="43" />
+            <source>The polygon the chart and the table show; selecting a feature of the run's layer on the map picks it too</source>
+            <translation>Полігон, який показують графік і таблиця; вибір об'єкта шару цього запуску на карті також вибирає його</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="48" />
+            <source>Polygon</source>
+            <translation>Полігон</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="784" />
+            <location filename="../processing/algorithms.py" line="789" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Статистика індексу в часі для кожного полігона (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="787" />
+            <location filename="../processing/algorithms.py" line="792" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Статистика mt_stats для кожного полігона шару в одній таблиці.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="791" />
+            <location filename="../processing/algorithms.py" line="796" />
             <source>Polygons (each one on its own)</source>
             <translation>Полігони (кожен окремо)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="792" />
+            <location filename="../processing/algorithms.py" line="797" />
             <source>Field naming each polygon</source>
             <translation>Поле, що називає кожен полігон</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="795" />
+            <location filename="../processing/algorithms.py" line="800" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="798" />
+            <location filename="../processing/algorithms.py" line="803" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="800" />
+            <location filename="../processing/algorithms.py" line="805" />
             <source>Statistics of every polygon</source>
             <translation>Статистика кожного полігона</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="802" />
+            <location filename="../processing/algorithms.py" line="807" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="803" />
+            <location filename="../processing/algorithms.py" line="808" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="804" />
+            <location filename="../processing/algorithms.py" line="809" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="817" />
+            <location filename="../processing/algorithms.py" line="822" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: шар не має поля {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="823" />
+            <location filename="../processing/algorithms.py" line="828" />
             <source>feature {id} has no geometry</source>
             <translation>об'єкт {id} не має геометрії</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="828" />
+            <location filename="../processing/algorithms.py" line="833" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>жодного об'єкта (з «Selected features only» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="862" />
+            <location filename="../processing/algorithms.py" line="872" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="865" />
+            <location filename="../processing/algorithms.py" line="875" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="867" />
+            <location filename="../processing/algorithms.py" line="877" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="921" />
+            <location filename="../processing/algorithms.py" line="941" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Полігони і де це виконується&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="922" />
+            <location filename="../processing/algorithms.py" line="942" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар; кожен об'єкт (лише вибрані з &lt;i&gt;Selected features only&lt;/i&gt;) — один полігон таблиці, названий за своїм &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="924" />
+            <location filename="../processing/algorithms.py" line="944" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна. Цей алгоритм виконується лише на цьому комп'ютері.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="926" />
+            <location filename="../processing/algorithms.py" line="946" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди потрапляє CSV (типово: тимчасова тека), названий за reference запиту. Наявні файли ніколи не перезаписуються; нічого не лишається, коли виконання зазнає невдачі або скасоване.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="933" />
+            <location filename="../processing/algorithms.py" line="953" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика завдання &lt;i&gt;mt_stats&lt;/i&gt; для кожного полігона шару за один запуск: кожна сцена читається один раз для всіх полігонів, які вона перетинає, а значення кожного полігона такі ж, як дав би запуск mt_stats лише над ним.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="937" />
+            <location filename="../processing/algorithms.py" line="957" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="939" />
+            <location filename="../processing/algorithms.py" line="959" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="940" />
+            <location filename="../processing/algorithms.py" line="960" />
             <source>the last date (default: today).</source>
             <translation>остання дата (типово: сьогодні).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="941" />
+            <location filename="../processing/algorithms.py" line="961" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="942" />
+            <location filename="../processing/algorithms.py" line="962" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в полігоні (відсотки) стають помилками цього полігона.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="944" />
+            <location filename="../processing/algorithms.py" line="964" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="945" />
+            <location filename="../processing/algorithms.py" line="965" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>найбільше сцен на полігон (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="947" />
+            <location filename="../processing/algorithms.py" line="967" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
         </message>
@@ -709,22 +722,22 @@
     <context>
         <name>LoadByExtent</name>
         <message>
-            <location filename="../plugin.py" line="84" />
+            <location filename="../plugin.py" line="87" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="87" />
+            <location filename="../plugin.py" line="90" />
             <source>Crop satellite scenes to an area of interest</source>
             <translation>Обрізання супутникових сцен за областю інтересу</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="108" />
+            <location filename="../plugin.py" line="111" />
             <source>{count} remote task(s) of an earlier session have not finished.</source>
             <translation>Незавершених віддалених завдань попередньої сесії: {count}.</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="110" />
+            <location filename="../plugin.py" line="113" />
             <source>Show in the task list</source>
             <translation>Показати в списку завдань</translation>
         </message>
@@ -1187,6 +1200,21 @@
             <location filename="../core/expressions.py" line="673" />
             <source>band {band} was not read for the expression</source>
             <translation>канал {band} не було прочитано для виразу</translation>
+        </message>
+        <message>
+            <location filename="../core/fields_table.py" line="64" />
+            <source>{path} is not a table of statistics of many polygons: it has no column {names}</source>
+            <translation>{path} не є таблицею статистики багатьох полігонів: у ній немає стовпця {names}</translation>
+        </message>
+        <message>
+            <location filename="../core/fields_table.py" line="68" />
+            <source>{path} cannot be read: {error}</source>
+            <translation>не вдається прочитати {path}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../core/fields_table.py" line="70" />
+            <source>{path} holds no polygon</source>
+            <translation>{path} не містить полігонів</translation>
         </message>
         <message>
             <location filename="../core/gdal_support.py" line="152" />
@@ -1799,11 +1827,6 @@
             <translation>причину не вказано</translation>
         </message>
         <message>
-            <location filename="../core/vector.py" line="37" />
-            <source>{path} holds no polygon</source>
-            <translation>{path} не містить полігонів</translation>
-        </message>
-        <message>
             <location filename="../core/vector.py" line="49" />
             <source>{path} holds no layer</source>
             <translation>{path} не містить жодного шару</translation>
@@ -1829,17 +1852,17 @@
             <translation>не є векторним файлом, який може прочитати OGR</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="149" />
+            <location filename="../core/local/bandmath.py" line="162" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>не вдається передискретизувати {path} на сітку {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="256" />
+            <location filename="../core/local/bandmath.py" line="276" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="345" />
+            <location filename="../core/local/bandmath.py" line="365" />
             <source>nodata (-9999)</source>
             <translation>nodata (-9999)</translation>
         </message>
@@ -1884,72 +1907,72 @@
             <translation>жодна сцена не перетинає цей полігон між {date_start} і {date_end}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="101" />
+            <location filename="../core/local/jpeg.py" line="104" />
             <source>black</source>
             <translation>чорні</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="101" />
+            <location filename="../core/local/jpeg.py" line="104" />
             <source>transparent</source>
             <translation>прозорі</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="168" />
+            <location filename="../core/local/jpeg.py" line="171" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>область інтересу неможливо виразити в EPSG:3857 (надто близько до полюса?)</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="186" />
+            <location filename="../core/local/jpeg.py" line="189" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>зображення мало б {width} x {height} пікселів; задайте більший px_size</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="214" />
+            <location filename="../core/local/jpeg.py" line="217" />
             <source>warp failed</source>
             <translation>помилка перепроєктування</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="215" />
+            <location filename="../core/local/jpeg.py" line="218" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>не вдається передискретизувати в EPSG:3857 методом {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="336" />
+            <location filename="../core/local/jpeg.py" line="339" />
             <source>cannot write {path}: {reason}</source>
             <translation>не вдається записати {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="99" />
+            <location filename="../core/local/lbe.py" line="109" />
             <source>the area of interest does not overlap scene {view_id} (band {band})</source>
             <translation>область інтересу не перекривається зі сценою {view_id} (канал {band})</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="114" />
+            <location filename="../core/local/lbe.py" line="120" />
             <source>scene {view_id} has no tile metadata ({kind}) in the store</source>
             <translation>сцена {view_id} не має метаданих тайла ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/lbe.py" line="116" />
+            <location filename="../core/local/lbe.py" line="122" />
             <source>scene {view_id} has no product metadata ({kind}) in the store</source>
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="277" />
+            <location filename="../core/local/mt_stats.py" line="300" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="281" />
+            <location filename="../core/local/mt_stats.py" line="304" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="288" />
+            <location filename="../core/local/mt_stats.py" line="311" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="328" />
+            <location filename="../core/local/mt_stats.py" line="351" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
@@ -1984,17 +2007,17 @@
             <translation>сцен між {date_start} і {date_end}, що містять точку: {count}</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="105" />
+            <location filename="../core/local/raster.py" line="106" />
             <source>{path} has a rotated geotransform, which the local processor does not crop</source>
             <translation>{path} має повернуте геоперетворення, яке локальний обробник не обрізає</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="282" />
+            <location filename="../core/local/raster.py" line="375" />
             <source>rasterize failed</source>
             <translation>помилка растеризації</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="283" />
+            <location filename="../core/local/raster.py" line="376" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>не вдається растеризувати область інтересу: {reason}</translation>
         </message>
@@ -2579,17 +2602,17 @@
             <translation>елементів {url}, що не є відомими плагіну сценами, пропущено: {count}</translation>
         </message>
         <message>
-            <location filename="../services/aoi.py" line="66" />
+            <location filename="../services/aoi.py" line="77" />
             <source>the layer has no coordinate reference system</source>
             <translation>шар не має системи координат</translation>
         </message>
         <message>
-            <location filename="../services/aoi.py" line="69" />
+            <location filename="../services/aoi.py" line="80" />
             <source>the features cannot be dissolved into one geometry: {error}</source>
             <translation>об'єкти не вдається злити в одну геометрію: {error}</translation>
         </message>
         <message>
-            <location filename="../services/aoi.py" line="79" />
+            <location filename="../services/aoi.py" line="90" />
             <source>cannot be transformed to {crs}: {error}</source>
             <translation>неможливо перетворити в {crs}: {error}</translation>
         </message>
@@ -3533,6 +3556,29 @@
         </message>
     </context>
     <context>
+        <name>OpenTableButton</name>
+        <message>
+            <location filename="../ui/feature_picker.py" line="130" />
+            <source>Open…</source>
+            <translation>Відкрити…</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="131" />
+            <source>Open a table of statistics of many polygons (CSV of lbe stats or fields_stats)</source>
+            <translation>Відкрити таблицю статистики багатьох полігонів (CSV з lbe stats або fields_stats)</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="135" />
+            <source>Open a table of statistics of many polygons</source>
+            <translation>Відкрити таблицю статистики багатьох полігонів</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="136" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файли CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>PixelHistory</name>
         <message>
             <location filename="../ui/pixel_history.py" line="118" />
@@ -3868,177 +3914,182 @@
     <context>
         <name>StatsDock</name>
         <message>
-            <location filename="../ui/stats_dock.py" line="92" />
+            <location filename="../ui/stats_dock.py" line="82" />
             <source>Load By Extent — statistics</source>
             <translation>Load By Extent — статистика</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="114" />
+            <location filename="../ui/stats_dock.py" line="107" />
             <source>The chart needs matplotlib, which this QGIS does not have; the table and CSV export still work.</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS; таблиця й експорт у CSV працюють.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="126" />
+            <location filename="../ui/stats_dock.py" line="119" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="126" />
+            <location filename="../ui/stats_dock.py" line="119" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="126" />
+            <location filename="../ui/stats_dock.py" line="119" />
             <source>scene</source>
             <translation>сцена</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="127" />
+            <location filename="../ui/stats_dock.py" line="120" />
             <source>cloud %</source>
             <translation>хмарність, %</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="158" />
+            <location filename="../ui/stats_dock.py" line="151" />
             <source>The index the chart and the table show</source>
             <translation>Індекс, який показують графік і таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="159" />
+            <location filename="../ui/stats_dock.py" line="152" />
             <source>Overlay all</source>
             <translation>Накласти всі</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="161" />
+            <location filename="../ui/stats_dock.py" line="154" />
             <source>Draw the median of every index on one chart</source>
             <translation>Показати медіану кожного індексу на одному графіку</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="162" />
+            <location filename="../ui/stats_dock.py" line="155" />
             <source>Table</source>
             <translation>Таблиця</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="163" />
+            <location filename="../ui/stats_dock.py" line="156" />
             <source>Show the figures as a table, one row per date</source>
             <translation>Показати показники таблицею, один рядок на дату</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="165" />
+            <location filename="../ui/stats_dock.py" line="158" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="166" />
+            <location filename="../ui/stats_dock.py" line="159" />
             <source>Save every figure of every index as CSV</source>
             <translation>Зберегти всі показники всіх індексів у CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="167" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>PNG</source>
             <translation>PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="167" />
+            <location filename="../ui/stats_dock.py" line="160" />
             <source>Save the chart as PNG</source>
             <translation>Зберегти графік у PNG</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="176" />
+            <location filename="../ui/stats_dock.py" line="172" />
             <source>Index</source>
             <translation>Індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="213" />
+            <location filename="../ui/stats_dock.py" line="211" />
             <source>The answer has one index only</source>
             <translation>Відповідь містить лише один індекс</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="245" />
+            <location filename="../ui/stats_dock.py" line="240" />
+            <source>polygon {id}</source>
+            <translation>полігон {id}</translation>
+        </message>
+        <message>
+            <location filename="../ui/stats_dock.py" line="243" />
             <source>{start} to {end}</source>
             <translation>з {start} до {end}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="248" />
+            <location filename="../ui/stats_dock.py" line="246" />
             <source>the pixel at {lat}, {lon}</source>
             <translation>піксель у {lat}, {lon}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="250" />
+            <location filename="../ui/stats_dock.py" line="248" />
             <source>{area} km²</source>
             <translation>{area} km²</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="255" />
+            <location filename="../ui/stats_dock.py" line="253" />
             <source>{title} · {dates} date(s) with figures</source>
             <translation>{title} · дат із показниками: {dates}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="257" />
+            <location filename="../ui/stats_dock.py" line="255" />
             <source>{text} · {errors} scene(s) without figures</source>
             <translation>{text} · сцен без показників: {errors}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="270" />
+            <location filename="../ui/stats_dock.py" line="268" />
             <source>No statistics chart: {error}</source>
             <translation>Немає графіка статистики: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="318" />
+            <location filename="../ui/stats_dock.py" line="316" />
             <source>Statistics appear here when a statistics task ends.</source>
             <translation>Статистика з'явиться тут, коли завершиться завдання статистики.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="320" />
+            <location filename="../ui/stats_dock.py" line="318" />
             <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="366" />
+            <location filename="../ui/stats_dock.py" line="364" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="414" />
+            <location filename="../ui/stats_dock.py" line="412" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="422" />
+            <location filename="../ui/stats_dock.py" line="420" />
             <source>Loading {title}: see the task list for its progress</source>
             <translation>Завантаження {title}: хід видно в списку завдань</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="446" />
+            <location filename="../ui/stats_dock.py" line="444" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="446" />
+            <location filename="../ui/stats_dock.py" line="444" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="452" />
+            <location filename="../ui/stats_dock.py" line="450" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="454" />
+            <location filename="../ui/stats_dock.py" line="452" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="461" />
+            <location filename="../ui/stats_dock.py" line="459" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="469" />
+            <location filename="../ui/stats_dock.py" line="467" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="473" />
+            <location filename="../ui/stats_dock.py" line="471" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>
