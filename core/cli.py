@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the commands import what they run only when they run it
     from .http_raster import RemoteReading
     from .remote.client import RemoteConfig
     from .remote.search import RemoteScene
+    from .request import TaskRequest
     from .runner import Backend
     from .scenes import Scene
 
@@ -210,19 +211,30 @@ def _print_answer(text: str) -> str | None:
     return None
 
 
-def _run(args: argparse.Namespace) -> int:
-    from .feedback import ConsoleFeedback
-    from .request import TaskRequest
-    from .runner import run
-
+def _stdout_writable() -> bool:
+    """Whether the answer can be printed; says why not, before anything runs."""
     problem = _stdout_problem()
     if problem:
         _error(f"standard output cannot be written ({problem}): the result could not be reported; nothing was run")
-        return EXIT_FAILURE
+    return not problem
+
+
+def _request_argument(args: argparse.Namespace) -> TaskRequest:
+    """The request of the command: a JSON file, or - for standard input."""
+    from .request import TaskRequest
+
     if args.request == "-":
-        request = TaskRequest.load_stream(getattr(sys.stdin, "buffer", None), "stdin")
-    else:
-        request = TaskRequest.load(args.request)
+        return TaskRequest.load_stream(getattr(sys.stdin, "buffer", None), "stdin")
+    return TaskRequest.load(args.request)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .feedback import ConsoleFeedback
+    from .runner import run
+
+    if not _stdout_writable():
+        return EXIT_FAILURE
+    request = _request_argument(args)
     request.validate()  # an invalid request fails before the store or the API is even looked at
     backend: Backend
     if args.scenes:
@@ -250,19 +262,13 @@ def _run(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from .feedback import ConsoleFeedback
     from .local.field_stats import Field, FieldsBackend, fields_request
-    from .request import TaskRequest
     from .runner import run
     from .scenes import SceneStoreSet
     from .vector import read_polygon_features
 
-    problem = _stdout_problem()
-    if problem:
-        _error(f"standard output cannot be written ({problem}): the result could not be reported; nothing was run")
+    if not _stdout_writable():
         return EXIT_FAILURE
-    if args.request == "-":
-        request = TaskRequest.load_stream(getattr(sys.stdin, "buffer", None), "stdin")
-    else:
-        request = TaskRequest.load(args.request)
+    request = _request_argument(args)
     fields = [Field(value, geometry) for value, geometry in read_polygon_features(args.aoi, args.id_field)]
     request, params = fields_request(request, fields)
     reading = _remote_reading(args)
