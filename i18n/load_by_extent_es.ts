@@ -198,52 +198,52 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="518" />
+            <location filename="../processing/algorithms.py" line="525" />
             <source>Index or band math (bandmath)</source>
             <translation>Índice o álgebra de bandas (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="521" />
+            <location filename="../processing/algorithms.py" line="528" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Calcula un índice espectral o una expresión de bandas de una escena sobre el área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="526" />
+            <location filename="../processing/algorithms.py" line="533" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Índice o expresión (p. ej., NDVI o (B08-B04)/(B08+B04); varias separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="527" />
+            <location filename="../processing/algorithms.py" line="534" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="528" />
+            <location filename="../processing/algorithms.py" line="535" />
             <source>Cloud and cloud shadow pixels of the scene's mask as nodata</source>
             <translation>Píxeles de nube y sombra de nube de la máscara de la escena como nodata</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="541" />
+            <location filename="../processing/algorithms.py" line="548" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Evalúa un índice espectral o una expresión de bandas de una escena sobre el área de interés: la tarea &lt;i&gt;bandmath&lt;/i&gt; de la API (Download Indices). El resultado es un GeoTIFF Float32, una banda por expresión, nodata -9999, en la cuadrícula de la banda de menor resolución utilizada.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="545" />
+            <location filename="../processing/algorithms.py" line="552" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="546" />
+            <location filename="../processing/algorithms.py" line="553" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>un nombre de índice (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) o una expresión de las bandas y alias de la escena como (B08-B04)/(B08+B04) o (NIR-RED)/(NIR+RED); varias expresiones separadas por comas dan varias bandas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="549" />
+            <location filename="../processing/algorithms.py" line="556" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>opcional: se usa en el nombre del archivo en lugar de la expresión.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="550" />
+            <location filename="../processing/algorithms.py" line="557" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become nodata (-9999); a scene without a mask band is refused.</source>
             <translation>los píxeles que la máscara de nubes de la escena marca como nube o sombra de nube, o como su relleno, pasan a nodata (-9999); una escena sin banda de máscara se rechaza.</translation>
         </message>
@@ -333,149 +333,148 @@
     <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="789" />
+            <location filename="../processing/algorithms.py" line="796" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Estadísticas de índice en el tiempo de cada polígono (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="792" />
+            <location filename="../processing/algorithms.py" line="799" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Las estadísticas de mt_stats de cada polígono de una capa, en una tabla.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="796" />
+            <location filename="../processing/algorithms.py" line="803" />
             <source>Polygons (each one on its own)</source>
             <translation>Polígonos (cada uno por separado)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="797" />
+            <location filename="../processing/algorithms.py" line="804" />
             <source>Field naming each polygon</source>
             <translation>Campo que nombra cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="800" />
+            <location filename="../processing/algorithms.py" line="807" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="803" />
+            <location filename="../processing/algorithms.py" line="810" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="805" />
+            <location filename="../processing/algorithms.py" line="812" />
             <source>Statistics of every polygon</source>
             <translation>Estadísticas de cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="807" />
+            <location filename="../processing/algorithms.py" line="814" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="808" />
+            <location filename="../processing/algorithms.py" line="815" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="809" />
+            <location filename="../processing/algorithms.py" line="816" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="822" />
+            <location filename="../processing/algorithms.py" line="829" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: la capa no tiene el campo {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="828" />
+            <location filename="../processing/algorithms.py" line="835" />
             <source>feature {id} has no geometry</source>
             <translation>el objeto {id} no tiene geometría</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="833" />
+            <location filename="../processing/algorithms.py" line="840" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto (con «Selected features only», seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="872" />
+            <location filename="../processing/algorithms.py" line="879" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="875" />
+            <location filename="../processing/algorithms.py" line="882" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="877" />
-            <source>Cancelled: nothing was written.</source>
-            <translation>Cancelado: no se escribió nada.</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="941" />
+            <location filename="../processing/algorithms.py" line="940" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Polígonos y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="942" />
+            <location filename="../processing/algorithms.py" line="941" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos; cada objeto (solo los seleccionados con &lt;i&gt;Selected features only&lt;/i&gt;) es un polígono de la tabla, nombrado por su &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="944" />
+            <location filename="../processing/algorithms.py" line="943" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por «;»); vacío: las carpetas de escenas de la configuración del complemento. Este algoritmo se ejecuta solo en este equipo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="946" />
+            <location filename="../processing/algorithms.py" line="945" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde va el CSV (por defecto: una carpeta temporal), con el nombre de la referencia de la petición. Los archivos existentes nunca se sobrescriben; no queda nada cuando la ejecución falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="953" />
+            <location filename="../processing/algorithms.py" line="952" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Las estadísticas de la tarea &lt;i&gt;mt_stats&lt;/i&gt; de cada polígono de una capa, en una ejecución: cada escena se lee una vez para todos los polígonos que toca, y las cifras de cada polígono son las que daría una ejecución de mt_stats sobre ese polígono solo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="957" />
+            <location filename="../processing/algorithms.py" line="956" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="959" />
+            <location filename="../processing/algorithms.py" line="958" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="960" />
+            <location filename="../processing/algorithms.py" line="959" />
             <source>the last date (default: today).</source>
             <translation>la última fecha (por defecto: hoy).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="961" />
+            <location filename="../processing/algorithms.py" line="960" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="962" />
+            <location filename="../processing/algorithms.py" line="961" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>opcional: las escenas con más nube en un polígono (porcentaje) son errores de ese polígono.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="964" />
+            <location filename="../processing/algorithms.py" line="963" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="965" />
+            <location filename="../processing/algorithms.py" line="964" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>el máximo de escenas por polígono (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="967" />
+            <location filename="../processing/algorithms.py" line="966" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por polígono, fecha e índice (id, date, scene_id, index, las diez cifras, cloud); una escena entre los errores de un polígono es un objeto con el motivo en &lt;i&gt;error&lt;/i&gt;, un polígono que ninguna escena toca es un objeto con solo su id y el motivo. &lt;b&gt;CSV&lt;/b&gt; (y &lt;b&gt;FILES&lt;/b&gt;): la misma tabla como CSV en la carpeta de salida. &lt;b&gt;REQUEST&lt;/b&gt;: la petición mt_stats, su geometría la envolvente de los polígonos.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was written.</source>
+            <translation type="vanished">Cancelado: no se escribió nada.</translation>
         </message>
     </context>
     <context>
@@ -529,112 +528,112 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="563" />
+            <location filename="../processing/algorithms.py" line="570" />
             <source>Visual rendering (jpeg)</source>
             <translation>Representación visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="566" />
+            <location filename="../processing/algorithms.py" line="573" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Representa una combinación de bandas o un índice de una escena como imagen de 8 bits en EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="571" />
+            <location filename="../processing/algorithms.py" line="578" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Bandas o expresiones (tres para rojo, verde, azul, p. ej., B04,B03,B02; o una)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="572" />
+            <location filename="../processing/algorithms.py" line="579" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="574" />
+            <location filename="../processing/algorithms.py" line="581" />
             <source>Resampling method</source>
             <translation>Método de remuestreo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="576" />
+            <location filename="../processing/algorithms.py" line="583" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Mapa de colores de un resultado de una banda (p. ej., RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="577" />
+            <location filename="../processing/algorithms.py" line="584" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Rango de valores estirado a 0..255, 'bajo,alto'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="579" />
+            <location filename="../processing/algorithms.py" line="586" />
             <source>Pixel size, m</source>
             <translation>Tamaño de píxel, m</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="582" />
+            <location filename="../processing/algorithms.py" line="589" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="585" />
+            <location filename="../processing/algorithms.py" line="592" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Calibrar a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="593" />
             <source>Cloud and cloud shadow pixels of the scene's mask transparent</source>
             <translation>Píxeles de nube y sombra de nube de la máscara de la escena transparentes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="609" />
+            <location filename="../processing/algorithms.py" line="616" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Representa bandas o expresiones de una escena sobre el área de interés como imagen de 8 bits en EPSG:3857: la tarea &lt;i&gt;jpeg&lt;/i&gt; de la API (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="612" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="613" />
+            <location filename="../processing/algorithms.py" line="620" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>tres bandas o expresiones para rojo, verde y azul (B04,B03,B02), o una (un índice como NDVI, coloreado con COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="615" />
+            <location filename="../processing/algorithms.py" line="622" />
             <source>optional: used in the file name.</source>
             <translation>opcional: se usa en el nombre del archivo.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="616" />
+            <location filename="../processing/algorithms.py" line="623" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>método de remuestreo (por defecto cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="618" />
+            <location filename="../processing/algorithms.py" line="625" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>opcional: el nombre de un mapa de colores para un resultado de una banda, p. ej., RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="619" />
+            <location filename="../processing/algorithms.py" line="626" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>opcional: el rango de valores estirado a 0..255, 'bajo,alto' (por defecto -0.5,0.5 para índices, un recorte del 2-98 % para bandas).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="621" />
+            <location filename="../processing/algorithms.py" line="628" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>opcional: tamaño de píxel del resultado en metros; sin definir se mantiene la resolución nativa.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="622" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png o tiff (los scripts dan el índice: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="623" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>convertir primero los niveles digitales a reflectancia en el techo de la atmósfera.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="631" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become transparent (black in a JPEG); a scene without a mask band is refused.</source>
             <translation>los píxeles que la máscara de nubes de la escena marca como nube o sombra de nube, o como su relleno, pasan a transparentes (negros en un JPEG); una escena sin banda de máscara se rechaza.</translation>
         </message>
@@ -654,67 +653,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="461" />
+            <location filename="../processing/algorithms.py" line="468" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="464" />
+            <location filename="../processing/algorithms.py" line="471" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Recorta las bandas ráster de una escena al área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="468" />
+            <location filename="../processing/algorithms.py" line="475" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Bandas (separadas por comas, p. ej., B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="470" />
+            <location filename="../processing/algorithms.py" line="477" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Combinar las bandas de la misma resolución en un archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="472" />
+            <location filename="../processing/algorithms.py" line="479" />
             <source>Metadata files to add</source>
             <translation>Archivos de metadatos que añadir</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="476" />
+            <location filename="../processing/algorithms.py" line="483" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (metadatos de la tesela)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="477" />
+            <location filename="../processing/algorithms.py" line="484" />
             <source>product_md (product metadata)</source>
             <translation>product_md (metadatos del producto)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="494" />
+            <location filename="../processing/algorithms.py" line="501" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Recorta las bandas ráster de una escena de satélite al área de interés: la tarea &lt;i&gt;lbe&lt;/i&gt; de la API (Download Analytic). Los píxeles conservan la cuadrícula, el SRC y el tipo de datos propios de la banda; los píxeles cuyo centro queda fuera del polígono reciben el nodata de la banda.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="498" />
+            <location filename="../processing/algorithms.py" line="505" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0 o L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="499" />
+            <location filename="../processing/algorithms.py" line="506" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>nombres de bandas de ese sensor, separados por comas, p. ej., B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="500" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>combinar las bandas de la misma resolución en un archivo (por defecto sí).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="501" />
+            <location filename="../processing/algorithms.py" line="508" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>archivos de metadatos que añadir: tile_md (metadatos de la tesela), product_md (metadatos del producto). Los scripts dan sus índices: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="504" />
+            <location filename="../processing/algorithms.py" line="511" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;El resultado&lt;/b&gt; (se aplica la primera regla que se cumple): un JPEG 2000 (.jp2) para exactamente una banda de una escena Sentinel-2; un GeoTIFF (.tif) para una banda sin metadatos, o para bandas combinadas de una resolución sin metadatos; en otro caso, un zip con archivos de banda separados y los archivos de metadatos pedidos (el zip no se extrae).&lt;/p&gt;</translation>
         </message>
@@ -2914,132 +2913,132 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="251" />
+            <location filename="../processing/algorithms.py" line="252" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="262" />
+            <location filename="../processing/algorithms.py" line="263" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Área de interés (polígonos, disueltos en uno)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="266" />
+            <location filename="../processing/algorithms.py" line="267" />
             <source>Scene folder or catalog URL (empty: the scene sources of the plugin's settings)</source>
             <translation>Carpeta de escenas o URL de catálogo (vacío: los orígenes de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="270" />
+            <location filename="../processing/algorithms.py" line="271" />
             <source>Processing API base URL (empty: the local processor)</source>
             <translation>URL base de la Processing API (vacío: el procesador local)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="272" />
+            <location filename="../processing/algorithms.py" line="273" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="273" />
+            <location filename="../processing/algorithms.py" line="274" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="274" />
+            <location filename="../processing/algorithms.py" line="275" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="285" />
+            <location filename="../processing/algorithms.py" line="286" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Id de la escena (view_id, p. ej., S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="316" />
+            <location filename="../processing/algorithms.py" line="317" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto con geometría (con 'Solo objetos seleccionados', seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="323" />
+            <location filename="../processing/algorithms.py" line="324" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>la tarea {task} admite un solo polígono, y los objetos forman {count} polígonos separados: seleccione objetos que se toquen o se solapen, o uno solo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="332" />
-            <source>{parameter} ({field}): {message}</source>
-            <translation>{parameter} ({field}): {message}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="368" />
-            <source>Request: {request}</source>
-            <translation>Petición: {request}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="369" />
-            <source>Running on {backend}</source>
-            <translation>Se ejecuta en {backend}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="370" />
-            <source>the Processing API</source>
-            <translation>la Processing API</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="371" />
-            <source>the local processor</source>
-            <translation>el procesador local</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="373" />
-            <source>Result: {files}</source>
-            <translation>Resultado: {files}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="376" />
+            <location filename="../processing/algorithms.py" line="335" />
             <source>Cancelled: nothing was written.</source>
             <translation>Cancelado: no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="410" />
+            <location filename="../processing/algorithms.py" line="347" />
+            <source>{parameter} ({field}): {message}</source>
+            <translation>{parameter} ({field}): {message}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="383" />
+            <source>Request: {request}</source>
+            <translation>Petición: {request}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="384" />
+            <source>Running on {backend}</source>
+            <translation>Se ejecuta en {backend}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="385" />
+            <source>the Processing API</source>
+            <translation>la Processing API</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="386" />
+            <source>the local processor</source>
+            <translation>el procesador local</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="388" />
+            <source>Result: {files}</source>
+            <translation>Resultado: {files}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="417" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>No se cargó como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="426" />
+            <location filename="../processing/algorithms.py" line="433" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Área y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="427" />
+            <location filename="../processing/algorithms.py" line="434" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos. Sus objetos (solo los seleccionados con &lt;i&gt;Solo objetos seleccionados&lt;/i&gt;) se disuelven en una sola geometría y se envían en EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="429" />
+            <location filename="../processing/algorithms.py" line="436" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>La tarea admite un solo polígono: los objetos que forman polígonos separados son un error.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="430" />
+            <location filename="../processing/algorithms.py" line="437" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Los polígonos separados se envían como MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="431" />
+            <location filename="../processing/algorithms.py" line="438" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: where the local processor finds scenes: a scene folder, or the http(s) URL of a STAC API (e.g. {catalog}) or of a web server of scene folders; several separated by ';'; empty: the scene sources of the plugin's settings. From a catalog, only the blocks of the bands that the AOI touches are read, through QGIS's proxy; no key is needed.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: dónde encuentra escenas el procesador local: una carpeta de escenas, o la URL http(s) de una API STAC (p. ej. {catalog}) o de un servidor web de carpetas de escenas; varias separadas por «;»; vacío: los orígenes de escenas de la configuración del complemento. De un catálogo se leen solo los bloques de las bandas que toca el AOI, a través del proxy de QGIS; no hace falta clave.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="436" />
+            <location filename="../processing/algorithms.py" line="443" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea con el procesador local, en este equipo. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="441" />
+            <location filename="../processing/algorithms.py" line="448" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde van los archivos de resultado (por defecto: una carpeta temporal). Los archivos existentes nunca se sobrescriben; no queda nada allí cuando la tarea falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="443" />
+            <location filename="../processing/algorithms.py" line="450" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Salidas&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: los archivos de resultado, separados por ';' (primero el archivo principal, después los archivos auxiliares). &lt;b&gt;REQUEST&lt;/b&gt;: la petición tal como la recibe la API (JSON), para ejecutarla de nuevo con la línea de comandos (lbe run) o para enviarla. Los resultados ráster se añaden al proyecto cuando se ejecuta desde el diálogo de Procesos.&lt;/p&gt;</translation>
         </message>
@@ -3422,127 +3421,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="637" />
+            <location filename="../processing/algorithms.py" line="644" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales de índices (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="640" />
+            <location filename="../processing/algorithms.py" line="647" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Estadísticas de hasta tres índices sobre el área de interés para cada escena de un rango de fechas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="644" />
+            <location filename="../processing/algorithms.py" line="651" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="649" />
+            <location filename="../processing/algorithms.py" line="656" />
             <source>First date</source>
             <translation>Primera fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="652" />
+            <location filename="../processing/algorithms.py" line="659" />
             <source>Last date</source>
             <translation>Última fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="653" />
+            <location filename="../processing/algorithms.py" line="660" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="655" />
+            <location filename="../processing/algorithms.py" line="662" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="658" />
+            <location filename="../processing/algorithms.py" line="665" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="660" />
+            <location filename="../processing/algorithms.py" line="667" />
             <source>Most scenes</source>
             <translation>Máximo de escenas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="665" />
+            <location filename="../processing/algorithms.py" line="672" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="665" />
+            <location filename="../processing/algorithms.py" line="672" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="668" />
+            <location filename="../processing/algorithms.py" line="675" />
             <source>The API's answer (JSON)</source>
             <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="668" />
+            <location filename="../processing/algorithms.py" line="675" />
             <source>JSON files (*.json)</source>
             <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="671" />
+            <location filename="../processing/algorithms.py" line="678" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="694" />
+            <location filename="../processing/algorithms.py" line="701" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="733" />
+            <location filename="../processing/algorithms.py" line="740" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="756" />
+            <location filename="../processing/algorithms.py" line="763" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="761" />
+            <location filename="../processing/algorithms.py" line="768" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="763" />
+            <location filename="../processing/algorithms.py" line="770" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="764" />
+            <location filename="../processing/algorithms.py" line="771" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>la última fecha (por defecto: hoy; se recomienda como mucho un año después de la primera).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="766" />
+            <location filename="../processing/algorithms.py" line="773" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="767" />
+            <location filename="../processing/algorithms.py" line="774" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="768" />
+            <location filename="../processing/algorithms.py" line="775" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="769" />
+            <location filename="../processing/algorithms.py" line="776" />
             <source>the most scenes to compute (default 100).</source>
             <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="771" />
+            <location filename="../processing/algorithms.py" line="778" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
         </message>

@@ -198,52 +198,52 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="518" />
+            <location filename="../processing/algorithms.py" line="525" />
             <source>Index or band math (bandmath)</source>
             <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="521" />
+            <location filename="../processing/algorithms.py" line="528" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="526" />
+            <location filename="../processing/algorithms.py" line="533" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="527" />
+            <location filename="../processing/algorithms.py" line="534" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="528" />
+            <location filename="../processing/algorithms.py" line="535" />
             <source>Cloud and cloud shadow pixels of the scene's mask as nodata</source>
             <translation>Пікселі хмар і тіней хмар з маски сцени як nodata</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="541" />
+            <location filename="../processing/algorithms.py" line="548" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="545" />
+            <location filename="../processing/algorithms.py" line="552" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="546" />
+            <location filename="../processing/algorithms.py" line="553" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="549" />
+            <location filename="../processing/algorithms.py" line="556" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="550" />
+            <location filename="../processing/algorithms.py" line="557" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become nodata (-9999); a scene without a mask band is refused.</source>
             <translation>пікселі, які маска хмар сцени позначає як хмари чи тіні хмар або як її заповнення, стають nodata (-9999); сцену без каналу маски буде відхилено.</translation>
         </message>
@@ -333,149 +333,148 @@
     <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="789" />
+            <location filename="../processing/algorithms.py" line="796" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Статистика індексу в часі для кожного полігона (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="792" />
+            <location filename="../processing/algorithms.py" line="799" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Статистика mt_stats для кожного полігона шару в одній таблиці.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="796" />
+            <location filename="../processing/algorithms.py" line="803" />
             <source>Polygons (each one on its own)</source>
             <translation>Полігони (кожен окремо)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="797" />
+            <location filename="../processing/algorithms.py" line="804" />
             <source>Field naming each polygon</source>
             <translation>Поле, що називає кожен полігон</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="800" />
+            <location filename="../processing/algorithms.py" line="807" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="803" />
+            <location filename="../processing/algorithms.py" line="810" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="805" />
+            <location filename="../processing/algorithms.py" line="812" />
             <source>Statistics of every polygon</source>
             <translation>Статистика кожного полігона</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="807" />
+            <location filename="../processing/algorithms.py" line="814" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="808" />
+            <location filename="../processing/algorithms.py" line="815" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="809" />
+            <location filename="../processing/algorithms.py" line="816" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="822" />
+            <location filename="../processing/algorithms.py" line="829" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: шар не має поля {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="828" />
+            <location filename="../processing/algorithms.py" line="835" />
             <source>feature {id} has no geometry</source>
             <translation>об'єкт {id} не має геометрії</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="833" />
+            <location filename="../processing/algorithms.py" line="840" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>жодного об'єкта (з «Selected features only» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="872" />
+            <location filename="../processing/algorithms.py" line="879" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="875" />
+            <location filename="../processing/algorithms.py" line="882" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="877" />
-            <source>Cancelled: nothing was written.</source>
-            <translation>Скасовано: нічого не записано.</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="941" />
+            <location filename="../processing/algorithms.py" line="940" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Полігони і де це виконується&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="942" />
+            <location filename="../processing/algorithms.py" line="941" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар; кожен об'єкт (лише вибрані з &lt;i&gt;Selected features only&lt;/i&gt;) — один полігон таблиці, названий за своїм &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="944" />
+            <location filename="../processing/algorithms.py" line="943" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна. Цей алгоритм виконується лише на цьому комп'ютері.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="946" />
+            <location filename="../processing/algorithms.py" line="945" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди потрапляє CSV (типово: тимчасова тека), названий за reference запиту. Наявні файли ніколи не перезаписуються; нічого не лишається, коли виконання зазнає невдачі або скасоване.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="953" />
+            <location filename="../processing/algorithms.py" line="952" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика завдання &lt;i&gt;mt_stats&lt;/i&gt; для кожного полігона шару за один запуск: кожна сцена читається один раз для всіх полігонів, які вона перетинає, а значення кожного полігона такі ж, як дав би запуск mt_stats лише над ним.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="957" />
+            <location filename="../processing/algorithms.py" line="956" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="959" />
+            <location filename="../processing/algorithms.py" line="958" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="960" />
+            <location filename="../processing/algorithms.py" line="959" />
             <source>the last date (default: today).</source>
             <translation>остання дата (типово: сьогодні).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="961" />
+            <location filename="../processing/algorithms.py" line="960" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="962" />
+            <location filename="../processing/algorithms.py" line="961" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в полігоні (відсотки) стають помилками цього полігона.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="964" />
+            <location filename="../processing/algorithms.py" line="963" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="965" />
+            <location filename="../processing/algorithms.py" line="964" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>найбільше сцен на полігон (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="967" />
+            <location filename="../processing/algorithms.py" line="966" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was written.</source>
+            <translation type="vanished">Скасовано: нічого не записано.</translation>
         </message>
     </context>
     <context>
@@ -529,112 +528,112 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="563" />
+            <location filename="../processing/algorithms.py" line="570" />
             <source>Visual rendering (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="566" />
+            <location filename="../processing/algorithms.py" line="573" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="571" />
+            <location filename="../processing/algorithms.py" line="578" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="572" />
+            <location filename="../processing/algorithms.py" line="579" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="574" />
+            <location filename="../processing/algorithms.py" line="581" />
             <source>Resampling method</source>
             <translation>Метод передискретизації</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="576" />
+            <location filename="../processing/algorithms.py" line="583" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="577" />
+            <location filename="../processing/algorithms.py" line="584" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="579" />
+            <location filename="../processing/algorithms.py" line="586" />
             <source>Pixel size, m</source>
             <translation>Розмір пікселя, м</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="582" />
+            <location filename="../processing/algorithms.py" line="589" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="585" />
+            <location filename="../processing/algorithms.py" line="592" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="593" />
             <source>Cloud and cloud shadow pixels of the scene's mask transparent</source>
             <translation>Пікселі хмар і тіней хмар з маски сцени прозорі</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="609" />
+            <location filename="../processing/algorithms.py" line="616" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="612" />
+            <location filename="../processing/algorithms.py" line="619" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="613" />
+            <location filename="../processing/algorithms.py" line="620" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="615" />
+            <location filename="../processing/algorithms.py" line="622" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="616" />
+            <location filename="../processing/algorithms.py" line="623" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="618" />
+            <location filename="../processing/algorithms.py" line="625" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="619" />
+            <location filename="../processing/algorithms.py" line="626" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="621" />
+            <location filename="../processing/algorithms.py" line="628" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>необов'язково: розмір пікселя результату в метрах; якщо не задано, лишається власна роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="622" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="623" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="624" />
+            <location filename="../processing/algorithms.py" line="631" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become transparent (black in a JPEG); a scene without a mask band is refused.</source>
             <translation>пікселі, які маска хмар сцени позначає як хмари чи тіні хмар або як її заповнення, стають прозорими (чорними в JPEG); сцену без каналу маски буде відхилено.</translation>
         </message>
@@ -654,67 +653,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="461" />
+            <location filename="../processing/algorithms.py" line="468" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="464" />
+            <location filename="../processing/algorithms.py" line="471" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="468" />
+            <location filename="../processing/algorithms.py" line="475" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="470" />
+            <location filename="../processing/algorithms.py" line="477" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="472" />
+            <location filename="../processing/algorithms.py" line="479" />
             <source>Metadata files to add</source>
             <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="476" />
+            <location filename="../processing/algorithms.py" line="483" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="477" />
+            <location filename="../processing/algorithms.py" line="484" />
             <source>product_md (product metadata)</source>
             <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="494" />
+            <location filename="../processing/algorithms.py" line="501" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="498" />
+            <location filename="../processing/algorithms.py" line="505" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="499" />
+            <location filename="../processing/algorithms.py" line="506" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="500" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="501" />
+            <location filename="../processing/algorithms.py" line="508" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="504" />
+            <location filename="../processing/algorithms.py" line="511" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
@@ -2914,132 +2913,132 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="251" />
+            <location filename="../processing/algorithms.py" line="252" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="262" />
+            <location filename="../processing/algorithms.py" line="263" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Область інтересу (полігони, об'єднані в один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="266" />
+            <location filename="../processing/algorithms.py" line="267" />
             <source>Scene folder or catalog URL (empty: the scene sources of the plugin's settings)</source>
             <translation>Тека сцен або URL каталогу (порожньо: джерела сцен із налаштувань плагіна)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="270" />
+            <location filename="../processing/algorithms.py" line="271" />
             <source>Processing API base URL (empty: the local processor)</source>
             <translation>Базова URL-адреса Processing API (порожньо: локальний обробник)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="272" />
+            <location filename="../processing/algorithms.py" line="273" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="273" />
+            <location filename="../processing/algorithms.py" line="274" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="274" />
+            <location filename="../processing/algorithms.py" line="275" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="285" />
+            <location filename="../processing/algorithms.py" line="286" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="316" />
+            <location filename="../processing/algorithms.py" line="317" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="323" />
+            <location filename="../processing/algorithms.py" line="324" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="332" />
-            <source>{parameter} ({field}): {message}</source>
-            <translation>{parameter} ({field}): {message}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="368" />
-            <source>Request: {request}</source>
-            <translation>Запит: {request}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="369" />
-            <source>Running on {backend}</source>
-            <translation>Місце виконання: {backend}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="370" />
-            <source>the Processing API</source>
-            <translation>Processing API</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="371" />
-            <source>the local processor</source>
-            <translation>локальний обробник</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="373" />
-            <source>Result: {files}</source>
-            <translation>Результат: {files}</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms.py" line="376" />
+            <location filename="../processing/algorithms.py" line="335" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="410" />
+            <location filename="../processing/algorithms.py" line="347" />
+            <source>{parameter} ({field}): {message}</source>
+            <translation>{parameter} ({field}): {message}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="383" />
+            <source>Request: {request}</source>
+            <translation>Запит: {request}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="384" />
+            <source>Running on {backend}</source>
+            <translation>Місце виконання: {backend}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="385" />
+            <source>the Processing API</source>
+            <translation>Processing API</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="386" />
+            <source>the local processor</source>
+            <translation>локальний обробник</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="388" />
+            <source>Result: {files}</source>
+            <translation>Результат: {files}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="417" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>Не завантажено як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="426" />
+            <location filename="../processing/algorithms.py" line="433" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="427" />
+            <location filename="../processing/algorithms.py" line="434" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="429" />
+            <location filename="../processing/algorithms.py" line="436" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="430" />
+            <location filename="../processing/algorithms.py" line="437" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="431" />
+            <location filename="../processing/algorithms.py" line="438" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: where the local processor finds scenes: a scene folder, or the http(s) URL of a STAC API (e.g. {catalog}) or of a web server of scene folders; several separated by ';'; empty: the scene sources of the plugin's settings. From a catalog, only the blocks of the bands that the AOI touches are read, through QGIS's proxy; no key is needed.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: де локальний процесор знаходить сцени: тека сцен або http(s) URL STAC API (напр. {catalog}) чи вебсервера з теками сцен; кілька — через «;»; порожньо: джерела сцен із налаштувань плагіна. З каталогу читаються лише блоки каналів, яких торкається AOI, через проксі QGIS; ключ не потрібен.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="436" />
+            <location filename="../processing/algorithms.py" line="443" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконує локальний обробник на цьому комп'ютері. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="441" />
+            <location filename="../processing/algorithms.py" line="448" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="443" />
+            <location filename="../processing/algorithms.py" line="450" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
@@ -3422,127 +3421,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="637" />
+            <location filename="../processing/algorithms.py" line="644" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="640" />
+            <location filename="../processing/algorithms.py" line="647" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="644" />
+            <location filename="../processing/algorithms.py" line="651" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="649" />
+            <location filename="../processing/algorithms.py" line="656" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="652" />
+            <location filename="../processing/algorithms.py" line="659" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="653" />
+            <location filename="../processing/algorithms.py" line="660" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="655" />
+            <location filename="../processing/algorithms.py" line="662" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="658" />
+            <location filename="../processing/algorithms.py" line="665" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="660" />
+            <location filename="../processing/algorithms.py" line="667" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="665" />
+            <location filename="../processing/algorithms.py" line="672" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="665" />
+            <location filename="../processing/algorithms.py" line="672" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="668" />
+            <location filename="../processing/algorithms.py" line="675" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="668" />
+            <location filename="../processing/algorithms.py" line="675" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="671" />
+            <location filename="../processing/algorithms.py" line="678" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="694" />
+            <location filename="../processing/algorithms.py" line="701" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="733" />
+            <location filename="../processing/algorithms.py" line="740" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="756" />
+            <location filename="../processing/algorithms.py" line="763" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="761" />
+            <location filename="../processing/algorithms.py" line="768" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="763" />
+            <location filename="../processing/algorithms.py" line="770" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="764" />
+            <location filename="../processing/algorithms.py" line="771" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="766" />
+            <location filename="../processing/algorithms.py" line="773" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="767" />
+            <location filename="../processing/algorithms.py" line="774" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="768" />
+            <location filename="../processing/algorithms.py" line="775" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="769" />
+            <location filename="../processing/algorithms.py" line="776" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="771" />
+            <location filename="../processing/algorithms.py" line="778" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>

@@ -20,6 +20,7 @@ import collections
 import contextlib
 import json
 import os
+from collections.abc import Iterator
 from typing import Any
 
 from qgis.core import (
@@ -325,6 +326,20 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
                     "features that touch or overlap, or a single one").format(task=self.task_type, count=len(parts)), "params.geometry")
         return json.loads(geometry.asJson(AOI_DECIMALS))
 
+    @contextlib.contextmanager
+    def run_errors(self) -> Iterator[None]:
+        """What a run raises, as Processing shows it: one line each, a bug's details in the log."""
+        try:
+            yield
+        except TaskCancelled:
+            raise QgsProcessingException(self.tr("Cancelled: nothing was written.")) from None
+        except LoadByExtentError as error:
+            raise QgsProcessingException(self.parameter_error(error)) from None
+        except QgsProcessingException:
+            raise
+        except Exception as error:  # a bug: the user sees one line, the log has the details
+            raise QgsProcessingException(failure_text(error)) from None
+
     def parameter_error(self, error: LoadByExtentError) -> str:
         """An error's message naming the parameter to fix (and the request's field it fills)."""
         parameter = PARAMETER_OF_FIELD.get(error.field or "")
@@ -360,7 +375,7 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters: dict, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
-        try:
+        with self.run_errors():
             request = self.build_request(parameters, context)
             if self._backend_error is not None:
                 raise self._backend_error
@@ -372,14 +387,6 @@ class LoadByExtentAlgorithm(QgsProcessingAlgorithm):
             result = runner.run(request, self._backend, output_folder, feedback)
             feedback.pushInfo(self.tr("Result: {files}").format(files=", ".join(result.files)))
             self.load_rasters_on_completion(result, context, feedback)
-        except TaskCancelled:
-            raise QgsProcessingException(self.tr("Cancelled: nothing was written.")) from None
-        except LoadByExtentError as error:
-            raise QgsProcessingException(self.parameter_error(error)) from None
-        except QgsProcessingException:
-            raise
-        except Exception as error:  # a bug: the user sees one line, the log has the details
-            raise QgsProcessingException(failure_text(error)) from None
         outputs = {OUTPUT_FOLDER: output_folder, FILES: ";".join(result.files), REQUEST: request.to_json()}
         outputs.update(self.task_outputs(result, parameters, context, feedback))
         return outputs
@@ -863,7 +870,7 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
                          feedback: QgsProcessingFeedback) -> dict:
         from ..core.local.field_stats import FieldsBackend
 
-        try:
+        with self.run_errors():
             request, params, fields, id_field = self.prepared(parameters, context)
             if self._backend_error is not None:
                 raise self._backend_error
@@ -873,14 +880,6 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
             backend = FieldsBackend(self._backend.store, fields, self._backend.reading)
             result = runner.run(request, backend, output_folder, feedback, params=params)
             feedback.pushInfo(self.tr("Result: {files}").format(files=", ".join(result.files)))
-        except TaskCancelled:
-            raise QgsProcessingException(self.tr("Cancelled: nothing was written.")) from None
-        except LoadByExtentError as error:
-            raise QgsProcessingException(self.parameter_error(error)) from None
-        except QgsProcessingException:
-            raise
-        except Exception as error:  # a bug: the user sees one line, the log has the details
-            raise QgsProcessingException(failure_text(error)) from None
         outputs = {OUTPUT_FOLDER: output_folder, FILES: ";".join(result.files), REQUEST: request.to_json(),
                    CSV: result.files[0]}
         table = self.write_table(result.files[0], fields, id_field, parameters, context)
