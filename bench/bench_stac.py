@@ -6,8 +6,8 @@ The data: the generated full-size tile's B04 and B08 (bench/common.py: 10980 x 1
 once) converted once, with GDAL's COG driver, to cloud-optimized GeoTIFFs laid out as Earth Search's
 Sentinel-2 L2A bands are: 1024-pixel blocks, DEFLATE (predictor 2), overviews, the header and tile
 index first (bench/output/cog-s2/B04.tif and B08.tif, about 190 MB each). They are served by
-tests/cog_server.py's Range server (one range per request, as object storage; each range read from
-the file, see `_FileRangeHandler`), which logs the bytes it sends. The catalog is tests/stac_server.py's
+tests/cog_server.py's Range server (one range per request, as object storage; each range read alone from
+the file), which logs the bytes it sends. The catalog is tests/stac_server.py's
 fake STAC API in Earth Search's shape (`earth_search_item`: common-name asset keys `red`, `nir`,
 mgrs:*, s2:sequence, raster:bands; here also each asset's proj:shape and proj:transform, as Earth
 Search gives them), its items' `red` and `nir` assets pointing at the two COGs. Both servers wait the
@@ -52,7 +52,7 @@ import os
 import shlex
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import numpy as np
 from common import (
@@ -189,51 +189,6 @@ def touched_blocks(aoi: dict) -> tuple[int, int]:
 
 # --- the servers ------------------------------------------------------------------------------------
 
-class _FileRangeHandler(cog_server._Handler):
-    """The tests' Range server, answering a range by reading only it from the file: the tests' handler
-    reads (and hashes) the whole file for every request, nothing for a test's small COGs but a
-    quarter of a second for a 190 MB band. Same headers, same log, same latency."""
-
-    def _serve(self, name: str, record: Callable[[int, int], None]) -> None:
-        path = self._path_of(name)
-        if path is None:
-            record(404, 0)
-            self._error(404, "NoSuchKey", "The specified key does not exist.")
-            return
-        stat = os.stat(path)
-        total = stat.st_size
-        status, start, end = 200, 0, total - 1
-        headers = [("Accept-Ranges", "bytes"), ("ETag", f'"{stat.st_mtime_ns:x}-{total:x}"'),
-                   ("Content-Type", "image/tiff")]
-        match = cog_server._RANGE.fullmatch((self.headers.get("Range") or "").strip())
-        if match and (match.group(1) or match.group(2)):
-            if match.group(1):
-                start = int(match.group(1))
-                end = min(int(match.group(2)), total - 1) if match.group(2) else total - 1
-            else:
-                start, end = max(total - int(match.group(2)), 0), total - 1
-            if start >= total or end < start:
-                record(416, 0)
-                self.send_response(416)
-                self.send_header("Content-Range", f"bytes */{total}")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            status = 206
-            headers.append(("Content-Range", f"bytes {start}-{end}/{total}"))
-        length = end - start + 1
-        record(status, 0 if self.command == "HEAD" else length)
-        self.send_response(status)
-        for key, value in headers:
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(length))
-        self.end_headers()
-        if self.command != "HEAD":
-            with open(path, "rb") as stream:
-                stream.seek(start)
-                self.wfile.write(stream.read(length))
-
-
 class _SlowCatalogHandler(stac_server._Handler):
     """The fake STAC API, waiting `latency` seconds before every answer as the file server does."""
 
@@ -247,7 +202,6 @@ class _SlowCatalogHandler(stac_server._Handler):
 @contextlib.contextmanager
 def servers(latency: float) -> Iterator[tuple[cog_server.CogServer, stac_server.StacServer]]:
     files = cog_server.CogServer(COG, latency=latency)
-    files._server.RequestHandlerClass = _FileRangeHandler
     catalog = stac_server.StacServer(page_size=100)  # Earth Search answers up to 100 items a page
     catalog._server.RequestHandlerClass = type("Handler", (_SlowCatalogHandler,), {"latency": latency})
     with files, catalog:
