@@ -18,19 +18,18 @@ from __future__ import annotations
 import copy
 import uuid
 
-from qgis.core import Qgis, QgsDateTimeRange, QgsLayerTreeGroup, QgsProject, QgsRasterLayer, QgsTask, QgsUnitTypes
+from qgis.core import Qgis, QgsDateTimeRange, QgsLayerTreeGroup, QgsProject, QgsRasterLayer, QgsUnitTypes
 from qgis.PyQt.QtCore import pyqtSignal
 
 from ..core.display import prepare_display
 from ..core.errors import TaskCancelled
-from ..core.i18n import tr
 from ..core.request import TaskRequest
 from ..core.results import TaskResult
 from ..core.runner import Backend, run
 from ..core.series import SeriesPlan
 from .layer_time import day_range
 from .result_layers import create_result_group, load_result, unique_group_name
-from .tasks import failure_text
+from .tasks import UserTask, failure_text
 
 # QGIS 3.22 has the unit in QgsUnitTypes; later versions moved it to Qgis.TemporalUnit.
 _DAYS = Qgis.TemporalUnit.Days if hasattr(Qgis, "TemporalUnit") else QgsUnitTypes.TemporalUnit.TemporalDays
@@ -55,61 +54,42 @@ class _DateFeedback:
         self._task.messageReported.emit(text)
 
 
-class SeriesTask(QgsTask):
+class SeriesTask(UserTask):
     """Runs a SeriesPlan's requests in turn on one backend."""
 
     dateStarted = pyqtSignal(int)  # the date's position in the plan
     dateReady = pyqtSignal(int, object, list)  # position, TaskResult, list[RasterDisplay]
     dateFailed = pyqtSignal(int, str)  # position, a message for the user
     resultReady = pyqtSignal()  # every date has been run (some may have failed)
-    failed = pyqtSignal(str)
-    cancelled = pyqtSignal()
-    messageReported = pyqtSignal(str)
 
     def __init__(self, description: str, plan: SeriesPlan, backend: Backend, output_folder: str) -> None:
-        super().__init__(description, QgsTask.Flag.CanCancel)
+        super().__init__(description)
         # Copies only: the dock may show another chart while this runs.
         self.plan = copy.deepcopy(plan)
         self.requests = [TaskRequest(request.to_dict()) for request in self.plan.requests()]
         self.backend = backend
         self.output_folder = str(output_folder)
-        self.error: str | None = None
-        self.was_cancelled = False
 
-    def run(self) -> bool:
+    def work(self) -> None:
         total = len(self.requests)
-        try:
-            for position, request in enumerate(self.requests):
-                if self.isCanceled():
-                    raise TaskCancelled()
-                self.dateStarted.emit(position)
-                try:
-                    result = run(request, self.backend, self.output_folder, _DateFeedback(self, position, total))
-                    # Written whole: prepared whole (no cancel check), so that its layer loads.
-                    displays = prepare_display(result)
-                except TaskCancelled:
-                    raise
-                except Exception as error:  # this date only: the others still run
-                    self.dateFailed.emit(position, failure_text(error))
-                else:
-                    self.dateReady.emit(position, result, displays)  # queued to the main thread
-                self.setProgress(100.0 * (position + 1) / total)
-            return True
-        except TaskCancelled:
-            self.was_cancelled = True  # ended as asked (see RunRequestTask.run)
-            return True
-        except Exception as error:
-            self.error = failure_text(error)
-        return False
+        for position, request in enumerate(self.requests):
+            if self.isCanceled():
+                raise TaskCancelled()
+            self.dateStarted.emit(position)
+            try:
+                result = run(request, self.backend, self.output_folder, _DateFeedback(self, position, total))
+                # Written whole: prepared whole (no cancel check), so that its layer loads.
+                displays = prepare_display(result)
+            except TaskCancelled:
+                raise
+            except Exception as error:  # this date only: the others still run
+                self.dateFailed.emit(position, failure_text(error))
+            else:
+                self.dateReady.emit(position, result, displays)  # queued to the main thread
+            self.setProgress(100.0 * (position + 1) / total)
 
-    def finished(self, ok: bool) -> None:
-        if self.was_cancelled or (not ok and self.isCanceled()):
-            self.setDescription(tr("{description} (cancelled)").format(description=self.description()))
-            self.cancelled.emit()
-        elif ok:
-            self.resultReady.emit()
-        else:
-            self.failed.emit(self.error or tr("the task stopped without a result"))
+    def announce(self) -> None:
+        self.resultReady.emit()
 
 
 SERIES_PROPERTY = "load_by_extent/series"  # a series group's custom property: the id of the run that made it

@@ -60,38 +60,35 @@ class TaskFeedback:
             signal.emit(text)  # queued to the main thread's listeners
 
 
-class RunRequestTask(QgsTask):
-    """Runs one request on one backend; emits `resultReady` or `failed` when done."""
+class UserTask(QgsTask):
+    """A task the user started and can cancel, run on one pattern: `work()` (worker thread) touches only
+    the copies its subclass made in __init__ and keeps its answer; run() never raises (an error is
+    kept for finished()); finished() (main thread) emits `announce()`'s signal, `failed(message)` or
+    `cancelled()`. A cancel ends the task as asked, not as failed: QGIS announces a task whose run()
+    returns False as "Task failed" (3.22 has no flag to keep quiet), so a cancelled run returns True."""
 
-    resultReady = pyqtSignal(object, list)  # TaskResult, list[RasterDisplay]
     failed = pyqtSignal(str)  # a message for the user
     cancelled = pyqtSignal()
-    messageReported = pyqtSignal(str)  # what the backend says while it works ("waiting 30 s: rate limit")
+    messageReported = pyqtSignal(str)  # what the work says while it runs ("waiting 30 s: rate limit")
 
-    def __init__(self, description: str, request: TaskRequest, backend: Backend, output_folder: str,
-                 params: TaskParams | None = None) -> None:
+    def __init__(self, description: str) -> None:
         super().__init__(description, QgsTask.Flag.CanCancel)
-        # Copies only: the dock may change while this runs.
-        self.request = TaskRequest(request.to_dict())
-        self.params = params  # the request's validated params (frozen), when the caller has them
-        self.backend = backend
-        self.output_folder = str(output_folder)
-        self.result: TaskResult | None = None
-        self.displays: list = []
         self.error: str | None = None
         self.was_cancelled = False
 
+    def work(self) -> None:
+        """The task's work, in the worker thread; raises TaskCancelled when cancelled."""
+        raise NotImplementedError
+
+    def announce(self) -> None:
+        """Emit the answer kept by work(), on the main thread."""
+        raise NotImplementedError
+
     def run(self) -> bool:
         try:
-            self.result = run(self.request, self.backend, self.output_folder, TaskFeedback(self), self.params)
-            # Extracting a zip and counting stretches touch the disk: here, not on the main thread.
-            if self.result.result_type != "json":  # statistics are not layers
-                self.displays = prepare_display(self.result, self.isCanceled)
+            self.work()
             return True
         except TaskCancelled:
-            # Ended as asked, not failed: QGIS announces a task that returns False as "Task failed"
-            # (QGIS 3.22 has no flag to keep quiet), so a cancelled task returns True; finished()
-            # reports it as cancelled.
             self.was_cancelled = True
             return True
         except Exception as error:  # said to the user; a bug keeps the user's QGIS alive too
@@ -103,10 +100,36 @@ class RunRequestTask(QgsTask):
             # Main thread, before the task manager announces the end: its notification names it so.
             self.setDescription(tr("{description} (cancelled)").format(description=self.description()))
             self.cancelled.emit()
-        elif ok and self.result is not None:
-            self.resultReady.emit(self.result, self.displays)
+        elif ok:
+            self.announce()
         else:
             self.failed.emit(self.error or tr("the task stopped without a result"))
+
+
+class RunRequestTask(UserTask):
+    """Runs one request on one backend; emits `resultReady` when done."""
+
+    resultReady = pyqtSignal(object, list)  # TaskResult, list[RasterDisplay]
+
+    def __init__(self, description: str, request: TaskRequest, backend: Backend, output_folder: str,
+                 params: TaskParams | None = None) -> None:
+        super().__init__(description)
+        # Copies only: the dock may change while this runs.
+        self.request = TaskRequest(request.to_dict())
+        self.params = params  # the request's validated params (frozen), when the caller has them
+        self.backend = backend
+        self.output_folder = str(output_folder)
+        self.result: TaskResult | None = None
+        self.displays: list = []
+
+    def work(self) -> None:
+        self.result = run(self.request, self.backend, self.output_folder, TaskFeedback(self), self.params)
+        # Extracting a zip and counting stretches touch the disk: here, not on the main thread.
+        if self.result.result_type != "json":  # statistics are not layers
+            self.displays = prepare_display(self.result, self.isCanceled)
+
+    def announce(self) -> None:
+        self.resultReady.emit(self.result, self.displays)
 
 
 def background_flags() -> QgsTask.Flags:
