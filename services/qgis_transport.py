@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
@@ -135,6 +136,10 @@ class _QgisAnswer(Answer):
         reply.metaDataChanged.connect(self._loop.quit)
         reply.readyRead.connect(self._loop.quit)
         reply.finished.connect(self._loop.quit)
+        # A reply belongs to its thread's network manager, which Qt deletes, replies and all, when the
+        # thread ends: an answer closed after that has nothing left to abort, and must not touch it.
+        self._reply_gone = False
+        reply.destroyed.connect(self._forget_reply)
 
     # --- waiting --------------------------------------------------------------------------------
     def _wait(self, ready: Callable[[], bool], deadline: float | None, idle_for: float | None) -> str:
@@ -221,12 +226,16 @@ class _QgisAnswer(Answer):
             self._aborted = True
             self._reply.abort()
 
+    def _forget_reply(self) -> None:
+        self._reply_gone = True
+
     def close(self) -> None:
         if self._reply is None:
             return
-        self._abort()
+        if not self._reply_gone and not sip.isdeleted(self._reply):
+            self._abort()
+            self._reply.deleteLater()
         self._timer.stop()
-        self._reply.deleteLater()
         self._reply = None
         if self in self._transport._answers:  # a client that polls for hours keeps no trail of answers
             self._transport._answers.remove(self)

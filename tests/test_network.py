@@ -8,6 +8,7 @@ import dataclasses
 import http.client
 import os
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -354,3 +355,28 @@ def test_qgis_network_works_from_a_task_worker_thread_and_honours_a_cancel(setti
         waiting.cancel()
         qtbot.waitUntil(lambda: "outcome" in waited, timeout=30000)
         assert isinstance(waited["outcome"], TaskCancelled)
+
+
+def test_an_answer_closed_after_its_thread_ended_touches_nothing_qt_deleted(qgis_app):
+    """A reply belongs to its thread's network manager, which Qt deletes, replies and all, when the
+    thread ends (a task's pool thread retiring): closing the answer later must not touch the reply."""
+    from load_by_extent.services.qgis_transport import QgisTransport
+    from qgis.PyQt.QtCore import QThread
+
+    with FakeApi(KEY) as api:
+        kept: dict = {}
+
+        class Worker(QThread):
+            def run(self) -> None:
+                transport = QgisTransport(time.monotonic)
+                kept["answer"] = transport.send("GET", f"{api.api_url}/", headers={}, params=None, json_body=None,
+                                                timeout=5, deadline=None)
+
+        worker = Worker()
+        worker.start()
+        assert worker.wait(30000)
+        answer = kept["answer"]
+        assert answer.status > 0  # the head came while the thread lived
+        assert answer._reply_gone  # Qt deleted the reply with the thread's network manager
+        answer.close()  # used to touch the deleted reply: a crash, or "QNetworkReply has been deleted"
+        assert answer._reply is None
