@@ -119,6 +119,12 @@ class UrlSceneSource:
         return source.search(aoi=aoi, start=start, end=end, max_cloud=max_cloud, sensors=sensors,
                              problems=problems, feedback=feedback)
 
+    def stac(self, feedback: FeedbackLike | None = None) -> StacSource | None:
+        """The catalog at this URL (its landing page read at the first use), None for a web server
+        of scene folders."""
+        source = self._resolved(feedback)
+        return source.stac if isinstance(source, _StacAsStore) else None
+
 
 class _StacAsStore:
     """A StacSource answering as a scene store does (problems added to a list, not returned)."""

@@ -7,7 +7,8 @@ POST, else sent as GET; the cloud limit and property filters go as CQL2 JSON whe
 conforms to filter, else as ``query`` when it conforms to query, and are checked again on every
 item received in any case. Every ``next`` link is followed (a GET href, or a POST ``body``, merged
 into the previous body when ``merge`` says so) until there is none or the limit is reached; no order
-of items and no page size is assumed.
+of items and no page size is assumed. A caller that lists pages as they are wanted (the dock's scene
+list) asks for some pages and resumes the search later where the result's ``next_page`` says.
 
 Every call goes through :class:`core.remote.client.RemoteClient` (its transport, retries on 429 and
 5xx, timeouts, caps, cancel).
@@ -39,10 +40,27 @@ class NotAStacApi(RemoteError):
 
 
 @dataclass(frozen=True)
+class PageCursor:
+    """Where a search asked for some pages goes on: the request of its next page, what it filters
+    on, and the pages and items read so far (none is read or kept twice)."""
+
+    method: str
+    url: str
+    sent: dict | None
+    body: dict
+    conditions: tuple[tuple[str, str, Any], ...]
+    start: dt.date | None
+    end: dt.date | None
+    seen_pages: frozenset[str] = frozenset()
+    seen_items: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass(frozen=True)
 class SearchResult:
     items: list[dict]
-    more: bool = False  # more items match than the limit let through
+    more: bool = False  # more items match than the limit (or the pages asked for) let through
     problems: list[str] = field(default_factory=list)
+    next_page: PageCursor | None = None  # where to resume, when fewer pages than the catalog has were asked
 
 
 def day_range(start: dt.date | None, end: dt.date | None) -> str | None:
@@ -143,10 +161,12 @@ class StacCatalog:
         properties: Mapping[str, Any] | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
         feedback: FeedbackLike | None = None,
+        pages: int | None = None,
     ) -> SearchResult:
         """Items of `collections` meeting `geometry` (GeoJSON in EPSG:4326), the UTC days `start` to
         `end` (inclusive), the cloud limit (percent) and `properties` (name -> the value it must
-        equal), every page followed; at most `limit` items (None: all). TaskCancelled on cancel."""
+        equal), every page followed; at most `limit` items (None: all) and `pages` pages (None: all;
+        the result's next_page resumes it). TaskCancelled on cancel."""
         if max_cloud is not None and not (isinstance(max_cloud, (int, float)) and 0 <= max_cloud <= 100):
             message = tr("must be a percentage between 0 and 100, not {value}")
             raise RequestError(message.format(value=repr(max_cloud)), "max_cloud")
@@ -174,16 +194,28 @@ class StacCatalog:
             method, url, sent = "POST", self.search_url, body
         else:
             method, url, sent = "GET", _with_query(self.search_url, body), None
+        return self._follow(PageCursor(method, url, sent, body, tuple(conditions), start, end), limit, pages, feedback)
 
+    def resume(self, cursor: PageCursor, pages: int = 1, feedback: FeedbackLike | None = None) -> SearchResult:
+        """The next `pages` pages of a search left at `cursor` (a SearchResult's next_page)."""
+        return self._follow(cursor, None, pages, feedback)
+
+    def _follow(self, cursor: PageCursor, limit: int | None, pages: int | None,
+                feedback: FeedbackLike | None) -> SearchResult:
+        """Read the pages from `cursor` on, each `next` link followed, until there is none, or
+        `limit` items or `pages` pages are read."""
+        method, url, sent, body = cursor.method, cursor.url, cursor.sent, cursor.body
+        conditions, start, end = cursor.conditions, cursor.start, cursor.end
         items: list[dict] = []
-        seen_items: set[tuple[str, str]] = set()
-        seen_pages: set[str] = set()
+        seen_items = set(cursor.seen_items)
+        seen_pages = set(cursor.seen_pages)
         problems: list[str] = []
         more = False
+        next_page = None
         with self.client(feedback) as client:
-            for number in range(1, MAX_PAGES + 1):
+            for number in range(1, (pages or MAX_PAGES) + 1):
                 check_cancelled(feedback)
-                page_key = json.dumps([method, url, sent], sort_keys=True)
+                page_key = _page_key(method, url, sent)
                 if page_key in seen_pages:  # a `next` link back to a page already read
                     break
                 seen_pages.add(page_key)
@@ -219,14 +251,17 @@ class StacCatalog:
                 else:
                     sent = None
             else:
-                more = True
-        if more:
+                more = pages is None or _page_key(method, url, sent) not in seen_pages
+                if more and pages is not None:  # the caller pages: no problem, a place to resume
+                    next_page = PageCursor(method, url, sent, body, conditions, start, end,
+                                           frozenset(seen_pages), frozenset(seen_items))
+        if more and next_page is None:
             if limit is not None:
                 problems.append(tr("more than {count} items match; narrow the dates or the area").format(count=limit))
             else:
                 problems.append(tr("the search of {url} was left after {pages} pages").format(
                     url=self.root, pages=MAX_PAGES))
-        return SearchResult(items, more, problems)
+        return SearchResult(items, more, problems, next_page)
 
 
 def cql2_filter(conditions: Sequence[tuple[str, str, Any]]) -> dict:
@@ -255,6 +290,10 @@ def _with_query(url: str, body: dict) -> str:
         else:
             params[name] = str(value)
     return f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
+
+
+def _page_key(method: str, url: str, sent: dict | None) -> str:
+    return json.dumps([method, url, sent], sort_keys=True)
 
 
 def _next_link(data: dict) -> dict | None:

@@ -20,7 +20,7 @@ from ..remote.client import RemoteError
 from ..remote.transport import TransportFactory
 from ..scenes import date_order
 from ..sensors import SENSOR_NAMES, SENTINEL2, SceneId, Sensor, parse_view_id
-from .catalog import StacCatalog
+from .catalog import PageCursor, SearchResult, StacCatalog
 from .items import (
     StacScene,
     item_datetime,
@@ -37,6 +37,23 @@ EARTH_SEARCH_ROOT = "https://earth-search.aws.element84.com/v1"
 PLANETARY_COMPUTER_ROOT = "https://planetarycomputer.microsoft.com/api/stac/v1"
 DEFAULT_COLLECTIONS = ("sentinel-2-l2a", "landsat-c2-l2")
 DEFAULT_MAX_ITEMS = 500  # items of one search at most (the picker and mt_stats need no more)
+
+
+@dataclass(frozen=True)
+class StacPages:
+    """Where a search listed page by page goes on: the catalog's next page, the sensors kept."""
+
+    page: PageCursor
+    wanted: tuple[tuple[str, str | None], ...] | None
+
+
+@dataclass(frozen=True)
+class ScenePage:
+    """Scenes of some pages of a search, the problems met, and where its next page is (None: no more)."""
+
+    scenes: list[StacScene]
+    problems: list[str]
+    more: StacPages | None
 
 
 @dataclass(frozen=True)
@@ -181,14 +198,41 @@ class StacSource:
         """Scenes meeting `aoi` (GeoJSON in EPSG:4326), the dates (inclusive), the cloud cover and
         the sensors, newest first, and the problems met (items skipped, more items than the limit).
         RemoteError (NotAStacApi ...) when the catalog fails; TaskCancelled on cancel."""
-        geometry = aoi_module.validate_geometry(aoi, "aoi", allow_multipolygon=True) if aoi is not None else None
-        wanted = _wanted_sensors(sensors)
-        collections = [name for name in self.collections if collection_sensors(name) is not None
-                       and (wanted is None or any(_family_matches(name, code, level) for code, level in wanted))]
+        geometry, wanted, collections = self._searched(aoi, sensors)
         if not collections:
             return [], []
         result = self.catalog.search(collections, geometry, start, end, max_cloud, limit or self.max_items,
                                      page_size=self.page_size, feedback=feedback)
+        return self._scenes_of(result, wanted, feedback)
+
+    def search_pages(self, aoi: dict | None = None, start: dt.date | None = None, end: dt.date | None = None,
+                     max_cloud: float | None = None, sensors: Sequence[str] | None = None,
+                     feedback: FeedbackLike | None = None, pages: int = 1) -> ScenePage:
+        """The scenes of a search's first `pages` pages (as `search`, no limit of items), and where
+        its next page is (`more_pages`), for a list that fetches pages as they are wanted."""
+        geometry, wanted, collections = self._searched(aoi, sensors)
+        if not collections:
+            return ScenePage([], [], None)
+        result = self.catalog.search(collections, geometry, start, end, max_cloud, None, page_size=self.page_size,
+                                     feedback=feedback, pages=pages)
+        return ScenePage(*self._scenes_of(result, wanted, feedback), _next(result, wanted))
+
+    def more_pages(self, cursor: StacPages, pages: int = 1, feedback: FeedbackLike | None = None) -> ScenePage:
+        """The scenes of the next `pages` pages of a search `search_pages` began."""
+        result = self.catalog.resume(cursor.page, pages, feedback)
+        return ScenePage(*self._scenes_of(result, cursor.wanted, feedback), _next(result, cursor.wanted))
+
+    def _searched(self, aoi: dict | None, sensors: Sequence[str] | None) -> tuple[dict | None, list | None, list[str]]:
+        """The AOI checked, the sensors wanted (None: all) and the collections that may hold them."""
+        geometry = aoi_module.validate_geometry(aoi, "aoi", allow_multipolygon=True) if aoi is not None else None
+        wanted = _wanted_sensors(sensors)
+        collections = [name for name in self.collections if collection_sensors(name) is not None
+                       and (wanted is None or any(_family_matches(name, code, level) for code, level in wanted))]
+        return geometry, wanted, collections
+
+    def _scenes_of(self, result: SearchResult, wanted: list[tuple[str, str | None]] | None,
+                   feedback: FeedbackLike | None) -> tuple[list[StacScene], list[str]]:
+        """The scenes of the items found, newest first, and the problems met."""
         problems = list(result.problems)
         view_ids = self._view_ids(result.items, feedback)
         scenes: dict[str, StacScene] = {}
@@ -245,6 +289,10 @@ class StacSource:
 
     def _name(self) -> str:
         return f"{self.root} ({', '.join(self.collections)})"
+
+
+def _next(result: SearchResult, wanted: list[tuple[str, str | None]] | tuple | None) -> StacPages | None:
+    return StacPages(result.next_page, tuple(wanted) if wanted else None) if result.next_page else None
 
 
 def _key(item: dict) -> tuple[str, str]:
