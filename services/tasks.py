@@ -26,6 +26,7 @@ from ..core.runner import Backend, run
 
 if TYPE_CHECKING:
     from ..core.remote.client import RemoteConfig
+    from ..core.scene_pages import MoreScenes
     from ..core.scenes import SceneStoreSet
 
 LOG_TAG = "Load By Extent"
@@ -146,23 +147,25 @@ class SceneSearchTask(QgsTask):
     footprints touch the disk, asking the API's search goes over the network.
 
     `search` is called in the worker thread with the task (for isCanceled) and returns
-    (scenes, problems); it must only use what it was given.
+    (scenes, problems, more): `more` where the next pages of a catalog are (core/scene_pages.py),
+    None when every scene is listed; it must only use what it was given.
     """
 
-    scenesFound = pyqtSignal(list, list)  # scenes, problems (list[str])
+    scenesFound = pyqtSignal(list, list, object)  # scenes, problems (list[str]), more (MoreScenes or None)
     failed = pyqtSignal(str)
 
-    def __init__(self, search: Callable[[QgsTask], tuple[list, list]]) -> None:
+    def __init__(self, search: Callable[[QgsTask], tuple[list, list, MoreScenes | None]]) -> None:
         # The search runs again at every change of the AOI or the filters; the scene list says it searches.
         super().__init__(tr("Load By Extent: searching scenes"), background_flags())
         self.search = search
         self.scenes: list = []
         self.problems: list[str] = []
+        self.more: MoreScenes | None = None
         self.error: str | None = None
 
     def run(self) -> bool:
         try:
-            self.scenes, self.problems = self.search(self)
+            self.scenes, self.problems, self.more = self.search(self)
             return not self.isCanceled()
         except TaskCancelled:
             return False
@@ -172,17 +175,19 @@ class SceneSearchTask(QgsTask):
 
     def finished(self, ok: bool) -> None:
         if ok:
-            self.scenesFound.emit(self.scenes, self.problems)
+            self.scenesFound.emit(self.scenes, self.problems, self.more)
         elif not self.isCanceled():
             self.failed.emit(self.error or tr("the scene search stopped"))
 
 
 def search_scene_folders(stores: SceneStoreSet, aoi: dict | None, start: dt.date | None = None, end: dt.date | None = None,
-                         max_cloud: float | None = None) -> Callable[[QgsTask], tuple[list, list]]:
+                         max_cloud: float | None = None) -> Callable[[QgsTask], tuple[list, list, MoreScenes | None]]:
     """A `search` for SceneSearchTask over the scene sources: folders (footprints read here, not
-    later on the main thread) and catalogs (footprints from their items; a cancel stops their
-    paging). Without an AOI the catalogs are not searched: they would list the whole world."""
+    later on the main thread) and catalogs, their first page (footprints from their items; a cancel
+    stops their paging; `search_more_scenes` fetches the next). Without an AOI the catalogs are not
+    searched: they would list the whole world."""
     from ..core.http_raster import is_url
+    from ..core.scene_pages import search_first_pages
 
     searched = stores
     said: list[str] = []
@@ -191,29 +196,48 @@ def search_scene_folders(stores: SceneStoreSet, aoi: dict | None, start: dt.date
         searched.stores = [store for store in stores.stores if not is_url(store.root)]
         said.append(tr("catalogs are searched for an area of interest: draw one to list their scenes"))
 
-    def search(task: QgsTask) -> tuple[list, list]:
-        scenes, problems = searched.search(aoi=aoi, start=start, end=end, max_cloud=max_cloud,
-                                           feedback=TaskFeedback(task))
-        for scene in scenes:
-            if task.isCanceled():
-                break
-            try:
-                scene.footprint()
-            except LoadByExtentError as error:
-                problems.append(str(error))
-        return scenes, said + problems
+    def search(task: QgsTask) -> tuple[list, list, MoreScenes | None]:
+        scenes, problems, more = search_first_pages(searched, aoi=aoi, start=start, end=end, max_cloud=max_cloud,
+                                                    feedback=TaskFeedback(task))
+        return scenes, said + problems + _footprints_read(scenes, task), more
 
     return search
 
 
+def search_more_scenes(more: MoreScenes) -> Callable[[QgsTask], tuple[list, list, MoreScenes | None]]:
+    """A `search` for SceneSearchTask: the next page of each catalog of a search that has more."""
+    from ..core.scene_pages import search_more
+
+    def search(task: QgsTask) -> tuple[list, list, MoreScenes | None]:
+        scenes, problems, left = search_more(more, feedback=TaskFeedback(task))
+        return scenes, problems + _footprints_read(scenes, task), left
+
+    return search
+
+
+def _footprints_read(scenes: list, task: QgsTask) -> list[str]:
+    """Read the scenes' footprints here, not later on the main thread; the problems met."""
+    problems = []
+    for scene in scenes:
+        if task.isCanceled():
+            break
+        try:
+            scene.footprint()
+        except LoadByExtentError as error:
+            problems.append(str(error))
+    return problems
+
+
 def search_api(config: RemoteConfig, datasets: list[str], aoi: dict, start: dt.date | None = None,
-               end: dt.date | None = None, max_cloud: float | None = None) -> Callable[[QgsTask], tuple[list, list]]:
+               end: dt.date | None = None, max_cloud: float | None = None) -> Callable[[QgsTask], tuple[list, list, None]]:
     """A `search` for SceneSearchTask on the API's scene search (docs/task-api.md#scene-search)."""
 
-    def search(task: QgsTask) -> tuple[list, list]:
+    def search(task: QgsTask) -> tuple[list, list, None]:
         from ..core.remote.search import search_remote_scenes
 
-        return search_remote_scenes(config, datasets, aoi, start, end, max_cloud, feedback=TaskFeedback(task))
+        scenes, problems = search_remote_scenes(config, datasets, aoi, start, end, max_cloud,
+                                                feedback=TaskFeedback(task))
+        return scenes, problems, None  # the API's search answers whole
 
     return search
 

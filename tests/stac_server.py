@@ -24,6 +24,8 @@ Items are answered newest last (no order a client may count on).
 expired.
 
 ``endless_next = True``: every page's ``next`` link leads back to the first page, for ever.
+``hold_pages = threading.Event()``: every page but the first waits until the event is set (at most
+30 s), logged as it arrives: a page fetch caught under way.
 ``fail_next(count, status)``: the next searches answer that status. Every request is logged in
 ``log`` as (method, path, query dict, JSON body or None).
 """
@@ -168,6 +170,7 @@ class StacServer:
         self.page_size = page_size
         self.token_lifetime = token_lifetime
         self.endless_next = False  # every page's `next` link leads back to the first page
+        self.hold_pages: threading.Event | None = None  # pages after the first wait until it is set
         self.items: dict[str, list[dict]] = {name: [] for name in PROFILES}
         self.files: dict[str, bytes] = {}
         self.tokens: dict[str, float] = {}  # sig -> expiry (time.time())
@@ -413,6 +416,8 @@ class _Handler(BaseHTTPRequestHandler):
         found = [item for item in fake.items[profile] if _matches(item, search, profile)]
         found.reverse()  # no order to count on
         start = int(search.get("token") or 0)
+        if start and fake.hold_pages is not None:
+            fake.hold_pages.wait(30)
         size = min(int(search.get("limit") or 10), fake.page_size)
         page = found[start:start + size]
         links = []

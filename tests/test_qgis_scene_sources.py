@@ -348,7 +348,8 @@ def test_a_cancelled_search_asks_the_catalog_nothing(catalog):  # noqa: F811
 def test_without_an_aoi_the_catalogs_are_not_searched(sample_store, catalog):  # noqa: F811
     stores = qgis_scene_stores([os.path.join(sample_store, "landsat-timeseries"), catalog.root("es")])
     search = search_scene_folders(stores, None)
-    scenes, problems = search(SceneSearchTask(search))
+    scenes, problems, more = search(SceneSearchTask(search))
+    assert more is None
     assert scenes and all(scene.sensor.code != "S2" for scene in scenes)  # the folder's Landsat scenes
     assert problems == ["catalogs are searched for an area of interest: draw one to list their scenes"]
     assert catalog.searches("es") == []

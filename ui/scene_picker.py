@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Sequence
 
 from qgis.core import QgsGeometry, QgsRectangle, QgsReferencedRectangle, QgsWkbTypes
 from qgis.gui import QgsMapCanvas, QgsRubberBand
@@ -31,6 +32,7 @@ from ..core.sensors import SceneId, parse_view_id
 from ..services.aoi import WGS84, geometry_from_geojson
 from ..services.thumbnail import ThumbnailFetcher
 from .map_zoom import cannot_show_text, zoom_canvas
+from .more_scenes import MoreScenes
 from .optional_number import OptionalDoubleSpinBox
 
 # Map symbology, fixed like the AOI's (ui/map_tools.py says why): a blue told apart from the orange
@@ -50,9 +52,11 @@ def _pydate(value: QDate) -> dt.date:
 
 class ScenePicker(QWidget):
     """Emits `filtersChanged` when a search should run, `viewIdChanged(text, scene_id or None)`,
-    `zoomFailed(message)` when the map cannot show the scene double-clicked."""
+    `zoomFailed(message)` when the map cannot show the scene double-clicked, `moreWanted` when the
+    user asks for a catalog's next page (scrolled near the end of the list, or "More scenes")."""
 
     filtersChanged = pyqtSignal()
+    moreWanted = pyqtSignal()
     viewIdChanged = pyqtSignal(str, object)
     zoomFailed = pyqtSignal(str)
 
@@ -98,6 +102,10 @@ class ScenePicker(QWidget):
         self.table.setMaximumHeight(200)
         self.table.itemSelectionChanged.connect(self._row_selected)
         self.table.cellDoubleClicked.connect(self._zoom_to_row)
+        self.paging = MoreScenes(self.table, self)
+        self.paging.wanted.connect(self.moreWanted)
+        self._problems: list[str] = []  # of the search shown (a page's own are said after them)
+        self._aoi = True
         self.status = QLabel()
         self.status.setWordWrap(True)
         # The selected scene's preview image, when its catalog has one; fetched in the background.
@@ -128,6 +136,7 @@ class ScenePicker(QWidget):
         dates.addWidget(self.end_date, 1)
         status = QHBoxLayout()  # the footprints' switch beside the count of what they would show
         status.addWidget(self.status, 1)
+        status.addWidget(self.paging.button)
         status.addWidget(self.show_footprints)
         self.view_id_row = QWidget()
         view_id = QHBoxLayout(self.view_id_row)
@@ -173,13 +182,53 @@ class ScenePicker(QWidget):
     def set_message(self, text: str) -> None:
         self.status.setText(text)
 
-    def set_scenes(self, scenes: list[ListedScene], problems: list[str], aoi: bool = True) -> None:
-        """Show the scenes found; `aoi`: whether they were searched for an area of interest."""
-        self.scenes = list(scenes)
+    def set_scenes(self, scenes: list[ListedScene], problems: list[str], aoi: bool = True, more: bool = False) -> None:
+        """Show the scenes found; `aoi`: whether they were searched for an area of interest; `more`:
+        whether a catalog has more pages (fetched as `moreWanted` says)."""
+        self.scenes = []
+        self._problems, self._aoi = list(problems), aoi
+        self.table.setRowCount(0)
+        self._add_rows(scenes)
+        self.paging.set_more(more)
+        self._say_count(more)
+
+    def add_scenes(self, scenes: list[ListedScene], problems: list[str], more: bool) -> None:
+        """Append a catalog's next page (scenes already listed are not listed twice); the selection,
+        the scroll position and the thumbnail stay."""
+        listed = {scene.view_id for scene in self.scenes}
+        self._add_rows([scene for scene in scenes if scene.view_id not in listed])
+        self.paging.set_more(more)
+        self._say_count(more, problems, ended=not more)
+
+    def set_fetching_more(self) -> None:
+        self.paging.set_more(True, fetching=True)
+        self.status.setText(self.tr("{count} scene(s) meet the area of interest so far; fetching more…").format(
+            count=len(self.scenes)))
+
+    def _say_count(self, more: bool, page_problems: Sequence[str] = (), ended: bool = False) -> None:
+        count = len(self.scenes)
+        if more:
+            text = self.tr("{count} scene(s) meet the area of interest so far; more in the catalog").format(count=count)
+        elif ended:  # pages were fetched, and the last one had no `next` link
+            text = self.tr("{count} scene(s) meet the area of interest; the end of the catalog").format(count=count)
+        elif self._aoi:
+            text = self.tr("{count} scene(s) meet the area of interest").format(count=count)
+        else:
+            text = self.tr("{count} scene(s) in the scene folders").format(count=count)
+        problems = self._problems + list(page_problems)
+        if problems:
+            text += " · " + " · ".join(problems)
+        self.status.setText(text)
+
+    def _add_rows(self, scenes: list[ListedScene]) -> None:
+        """Rows for `scenes` after those listed; the scene of the view_id typed selected when it
+        comes (nothing else selected)."""
         current = self.view_id_edit.text().strip()
+        first = len(self.scenes)
+        self.scenes += scenes
         self.table.blockSignals(True)
-        self.table.setRowCount(len(scenes))
-        for row, scene in enumerate(scenes):
+        self.table.setRowCount(len(self.scenes))
+        for row, scene in enumerate(scenes, first):
             cloud = "" if scene.cloud_cover is None else f"{scene.cloud_cover:.0f} %"
             level = f" {scene.product_level}" if scene.product_level else ""
             values = [scene.date.isoformat() if scene.date else "", scene.sensor.code + level, cloud, scene.view_id]
@@ -188,17 +237,10 @@ class ScenePicker(QWidget):
                 if column == 2:
                     item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 self.table.setItem(row, column, item)
-            if scene.view_id == current:
+            if scene.view_id == current and not self.table.selectionModel().hasSelection():
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
-        if aoi:
-            text = self.tr("{count} scene(s) meet the area of interest").format(count=len(scenes))
-        else:
-            text = self.tr("{count} scene(s) in the scene folders").format(count=len(scenes))
-        if problems:
-            text += " · " + " · ".join(problems)
-        self.status.setText(text)
         self._draw_footprints()
         self._view_id_typed(self.view_id_edit.text())
 

@@ -1,6 +1,7 @@
 """The scene search of the dock: the scenes that meet the AOI, of the scene folders or of the
 Processing API, listed in the scene picker; searched in the background, a short pause after the
-last change of the AOI, the filters or the datasets."""
+last change of the AOI, the filters or the datasets. A catalog's first page is listed at once, its
+next pages fetched in the background as the user asks for them (core/scene_pages.py)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ..core.errors import LoadByExtentError
 from ..core.http_raster import is_url
+from ..core.scene_pages import MoreScenes
 from ..core.scenes import ListedScene
 from ..core.sensors import SEARCH_PRODUCTS
 from ..services.settings import PluginSettings
 from ..services.task_controller import TaskController
-from ..services.tasks import SceneSearchTask, search_api, search_scene_folders
+from ..services.tasks import SceneSearchTask, search_api, search_more_scenes, search_scene_folders
 from .scene_picker import ScenePicker
 
 SEARCH_DELAY_MS = 400  # wait for the user to stop changing filters before scanning folders
@@ -66,6 +68,9 @@ class SceneSearch(QObject):
         self.dataset_choice = datasets
         self.aoi_geojson = aoi_geojson  # the AOI to search with (a MultiPolygon too), None without one
         self.task: SceneSearchTask | None = None
+        self.page_task: SceneSearchTask | None = None  # fetching the next pages of the search listed
+        self.more: MoreScenes | None = None  # where the next pages of the search listed are
+        picker.moreWanted.connect(self.fetch_more)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)
@@ -82,9 +87,13 @@ class SceneSearch(QObject):
         self._stop_task()
 
     def _stop_task(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task = None
+        """Stop the search and any page of the search listed: a late page must not land in the next list."""
+        for task in (self.task, self.page_task):
+            if task is not None:
+                task.cancel()
+        self.task = self.page_task = None
+        self.more = None
+        self.picker.paging.set_more(False)
 
     def search(self) -> None:
         """List the scenes that meet the AOI (of the scene folders, or of the API), in the background."""
@@ -113,7 +122,7 @@ class SceneSearch(QObject):
             search = search_scene_folders(stores, aoi, **criteria)
         task = SceneSearchTask(search)
         task.scenesFound.connect(
-            lambda scenes, problems, t=task, aoi=aoi is not None: self._found(t, scenes, problems, aoi))
+            lambda scenes, problems, more, t=task, aoi=aoi is not None: self._found(t, scenes, problems, more, aoi))
         task.failed.connect(lambda message, t=task: self._failed(t, message))
         self.task = task
         remote = self.controller.uses_remote()
@@ -125,11 +134,32 @@ class SceneSearch(QObject):
         self.picker.set_scenes([], [])
         self.picker.set_message(text)
 
-    def _found(self, task: QgsTask, scenes: list[ListedScene], problems: list[str], aoi: bool = True) -> None:
+    def _found(self, task: QgsTask, scenes: list[ListedScene], problems: list[str], more: MoreScenes | None,
+               aoi: bool = True) -> None:
         if task is self.task:
             self.task = None
-            self.picker.set_scenes(scenes, problems, aoi)
+            self.more = more
+            self.picker.set_scenes(scenes, problems, aoi, more is not None)
             self.scenesFound.emit(scenes)
+
+    def fetch_more(self) -> None:
+        """Fetch the next page of each catalog of the search listed, in the background (once at a time)."""
+        if self.more is None or self.task is not None or self.page_task is not None:
+            return
+        task = SceneSearchTask(search_more_scenes(self.more))
+        task.scenesFound.connect(lambda scenes, problems, more, t=task: self._more_found(t, scenes, problems, more))
+        task.failed.connect(lambda message, t=task: self._more_found(t, [], [message], self.more))
+        self.page_task = task
+        self.picker.set_fetching_more()
+        QgsApplication.taskManager().addTask(task)
+
+    def _more_found(self, task: QgsTask, scenes: list[ListedScene], problems: list[str],
+                    more: MoreScenes | None) -> None:
+        if task is self.page_task:  # else a page of a search no longer listed
+            self.page_task = None
+            self.more = more
+            self.picker.add_scenes(scenes, problems, more is not None)
+            self.scenesFound.emit(self.picker.scenes)
 
     def _failed(self, task: QgsTask, message: str) -> None:
         if task is self.task:
