@@ -136,7 +136,6 @@ class ScenePicker(QWidget):
         dates.addWidget(self.end_date, 1)
         status = QHBoxLayout()  # the footprints' switch beside the count of what they would show
         status.addWidget(self.status, 1)
-        status.addWidget(self.paging.button)
         status.addWidget(self.show_footprints)
         self.view_id_row = QWidget()
         view_id = QHBoxLayout(self.view_id_row)
@@ -148,6 +147,7 @@ class ScenePicker(QWidget):
         layout.addLayout(cloud)
         layout.addLayout(dates)
         layout.addWidget(self.table)
+        layout.addWidget(self.paging.button)  # under the list's last row, as its continuation
         layout.addWidget(self.thumbnail)
         layout.addLayout(status)
         layout.addWidget(self.view_id_row)
