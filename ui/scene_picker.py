@@ -32,8 +32,8 @@ from ..core.sensors import SceneId, parse_view_id
 from ..services.aoi import WGS84, geometry_from_geojson
 from ..services.thumbnail import ThumbnailFetcher
 from .map_zoom import cannot_show_text, zoom_canvas
-from .more_scenes import MoreScenes
 from .optional_number import OptionalDoubleSpinBox
+from .scene_paging import ScenePaging
 
 # Map symbology, fixed like the AOI's (ui/map_tools.py says why): a blue told apart from the orange
 # AOI and from the project's selection colour.
@@ -102,7 +102,7 @@ class ScenePicker(QWidget):
         self.table.setMaximumHeight(200)
         self.table.itemSelectionChanged.connect(self._row_selected)
         self.table.cellDoubleClicked.connect(self._zoom_to_row)
-        self.paging = MoreScenes(self.table, self)
+        self.paging = ScenePaging(self.table, self)
         self.paging.wanted.connect(self.moreWanted)
         self._problems: list[str] = []  # of the search shown (a page's own are said after them)
         self._aoi = True
@@ -191,14 +191,18 @@ class ScenePicker(QWidget):
         self._add_rows(scenes)
         self.paging.set_more(more)
         self._say_count(more)
+        self._view_id_typed(self.view_id_edit.text())
 
     def add_scenes(self, scenes: list[ListedScene], problems: list[str], more: bool) -> None:
         """Append a catalog's next page (scenes already listed are not listed twice); the selection,
         the scroll position and the thumbnail stay."""
         listed = {scene.view_id for scene in self.scenes}
-        self._add_rows([scene for scene in scenes if scene.view_id not in listed])
+        added = [scene for scene in scenes if scene.view_id not in listed]
+        self._add_rows(added)
         self.paging.set_more(more)
         self._say_count(more, problems, ended=not more)
+        if any(scene.view_id == self.view_id() for scene in added):  # the view_id typed is listed now
+            self._view_id_typed(self.view_id_edit.text())
 
     def set_fetching_more(self) -> None:
         self.paging.set_more(True, fetching=True)
@@ -242,7 +246,6 @@ class ScenePicker(QWidget):
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
         self._draw_footprints()
-        self._view_id_typed(self.view_id_edit.text())
 
     def scene(self, view_id: str) -> ListedScene | None:
         for scene in self.scenes:

@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QAbstractItemView, QPushButton
 
 
-class MoreScenes(QObject):
+class ScenePaging(QObject):
     """Emits `wanted` when the user asks for more scenes: a scroll to the last screenful of `table`,
     or a click on `button`, while `set_more(True)` says there are more."""
 
