@@ -48,6 +48,7 @@ from osgeo import gdal
 
 from .errors import DataError
 from .gdal_support import GdalMessages, shown_url, thread_config
+from .http_credentials import Credentials, credentials_of
 from .i18n import tr
 
 # A GeoTIFF whose blocks are rows as wide as the image, past this width, is not read over HTTP
@@ -156,6 +157,9 @@ def vsi_path(url: str, reading: RemoteReading) -> str:
     """GDAL's name for `url`, with the dataset's own options: retries, and no directory listing."""
     options = {"max_retry": str(reading.retries), "retry_delay": f"{reading.retry_delay:g}",
                "list_dir": "no", "empty_dir": "yes"}
+    credentials = credentials_of(url)
+    if credentials:  # a private source's headers, for every request of this dataset only
+        options["header_file"] = quote(credentials.header_file, safe="/")
     return "/vsicurl?" + "&".join(f"{key}={value}" for key, value in options.items()) + "&url=" + quote(url, safe="")
 
 
@@ -265,6 +269,7 @@ def explain_failure(url: str, reading: RemoteReading) -> str | None:
     """What the server does with a request for the first byte of `url`, in words; None when it
     answers with it."""
     headers = dict(reading.headers)
+    headers.update((credentials_of(url) or Credentials(())).headers)
     headers["Range"] = "bytes=0-0"
     request = urllib.request.Request(url, headers=headers)
     retries = reading.retries

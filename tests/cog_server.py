@@ -11,7 +11,8 @@ ignores a signing token it accepts): ``Content-Length``, ``Accept-Ranges: bytes`
 bytes=N-M`` (also ``N-``, ``-K``) → 206 with ``Content-Range``, past the end → 416; several ranges in
 one request are not served as several (object storage serves one range per request): the whole file,
 200, as HTTP allows a server that ignores ``Range``. ``ranges=False`` ignores every ``Range`` (a server
-without range support). A missing file → 404. ``latency`` seconds are waited before each answer.
+without range support). ``authorization="Basic ..."``: a request without that ``Authorization`` header
+→ 401 (a private bucket). A missing file → 404. ``latency`` seconds are waited before each answer.
 
 Failures: ``server.fail(name, Failure(...), times=1)`` answers the next ``times`` requests of a file
 (``name`` None: of any file; ``times`` None: all of them) with the failure instead; rules are tried in
@@ -74,10 +75,11 @@ class Served:
 
 
 class CogServer:
-    def __init__(self, root: str, latency: float = 0.0, ranges: bool = True) -> None:
+    def __init__(self, root: str, latency: float = 0.0, ranges: bool = True, authorization: str | None = None) -> None:
         self.root = os.path.abspath(root)
         self.latency = latency
         self.ranges = ranges
+        self.authorization = authorization  # the Authorization header every request must carry, else 401
         self.log: list[Served] = []
         self._rules: list[_Rule] = []
         self._lock = threading.Lock()
@@ -226,6 +228,10 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             if owner.latency and owner._stopping.wait(owner.latency):
                 self.close_connection = True
+                return
+            if owner.authorization is not None and self.headers.get("Authorization") != owner.authorization:
+                record(401, 0)
+                self._error(401, "AccessDenied", "Credentials are required.")
                 return
             failure = owner._failure_for(name, self.headers.get("Range"))
             if failure is not None:
