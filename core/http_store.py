@@ -6,7 +6,9 @@ bucket that lists nothing, a scene found from its view_id by asking for the band
     https://host/base/MODIS/12/04/2017204/2017213034223/B01.tif   any folder named by its view_id
 
 Each band the sensor has is asked for with a HEAD request (a one-byte range where HEAD is refused),
-all bands at once; a band the server answers 404 (or 403, as a bucket says of a key it will not
+through the source's transport (inside QGIS, QGIS's network with its proxy and the source's
+authentication configuration, one after the other in the task's thread; on the command line,
+`requests`, all bands at once); a band the server answers 404 (or 403, as a bucket says of a key it will not
 list) is left out; none found is SceneNotFoundError naming the scene's folder URL. Only GeoTIFF
 bands (`.tif`): JPEG 2000 is not read over HTTP (core/http_raster.py). Metadata files are not
 looked for. A query string of the base URL (a container's signature) is added to every file's URL.
@@ -16,10 +18,7 @@ Without a listing there is nothing to search: `search` says so.
 from __future__ import annotations
 
 import datetime as dt
-import http.client
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -29,6 +28,7 @@ from .feedback import FeedbackLike
 from .gdal_support import shown_url
 from .http_raster import RemoteReading, explain_failure
 from .i18n import tr
+from .remote.transport import RequestsTransport, TransportError, TransportFactory, thread_bound
 from .scenes import LAYOUT_VIEW_ID_FOLDER, Scene
 from .sensors import SENTINEL2, SceneId, parse_view_id
 
@@ -40,15 +40,18 @@ _MISSING = (403, 404, 410)
 
 
 class HttpSceneStore:
-    """The scenes under `base_url` (http or https), found by view_id."""
+    """The scenes under `base_url` (http or https), found by view_id; `transport` carries the
+    probes (None: `requests`)."""
 
-    def __init__(self, base_url: str, reading: RemoteReading | None = None) -> None:
+    def __init__(self, base_url: str, reading: RemoteReading | None = None,
+                 transport: TransportFactory | None = None) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise DataError(tr("{url} is not an http(s) URL").format(url=shown_url(base_url)))
         self._base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
         self._query = parts.query
         self.reading = reading or RemoteReading()
+        self.transport = transport or RequestsTransport
 
     @property
     def root(self) -> str:
@@ -65,8 +68,11 @@ class HttpSceneStore:
         folder = scene_folder(scene_id)
         candidates = {band: [self._url(f"{folder}/{name}") for name in file_names(scene_id, band)]
                       for band in scene_id.sensor.band_names}
-        with ThreadPoolExecutor(max_workers=CHECK_THREADS, thread_name_prefix="lbe-http-store") as pool:
-            found = dict(zip(candidates, pool.map(self._first_present, candidates.values())))
+        if thread_bound(self.transport):  # QGIS's network: from this thread (a task's), one after the other
+            found = {band: self._first_present(urls) for band, urls in candidates.items()}
+        else:
+            with ThreadPoolExecutor(max_workers=CHECK_THREADS, thread_name_prefix="lbe-http-store") as pool:
+                found = dict(zip(candidates, pool.map(self._first_present, candidates.values())))
         band_files = {band: url for band, url in found.items() if url is not None}
         if not band_files:
             raise SceneNotFoundError(view_id, shown_url(self._url(folder + "/")))
@@ -115,24 +121,24 @@ class HttpSceneStore:
     def _status(self, url: str) -> int | None:
         """The status of a HEAD of `url` (of a one-byte GET where HEAD is refused); None without an
         answer."""
-        opener = self.reading.opener()
-        for method in ("HEAD", "GET"):
-            headers = dict(self.reading.headers)
-            if method == "GET":
-                headers["Range"] = "bytes=0-0"
-            try:
-                with opener.open(urllib.request.Request(url, headers=headers, method=method),
-                                 timeout=self.reading.timeout) as answer:
-                    return int(answer.status)
-            except urllib.error.HTTPError as error:
-                error.close()
-                if method == "HEAD" and error.code in (405, 501):
+        transport = self.transport(time.monotonic, None)
+        try:
+            for method in ("HEAD", "GET"):
+                headers = dict(self.reading.headers)
+                if method == "GET":
+                    headers["Range"] = "bytes=0-0"
+                try:
+                    answer = transport.send(method, url, headers=headers, params=None, json_body=None,
+                                            timeout=self.reading.timeout,
+                                            deadline=time.monotonic() + self.reading.timeout, authenticate=True)
+                except TransportError:  # no answer, cut, refused
+                    return None
+                answer.close()  # the status is all a probe wants
+                if method == "HEAD" and answer.status in (405, 501):
                     continue
-                return int(error.code)
-            except OSError:  # no answer, cut, refused (http.client's errors too, below)
-                return None
-            except http.client.HTTPException:
-                return None
+                return int(answer.status)
+        finally:
+            transport.close()
         return None
 
 

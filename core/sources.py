@@ -95,12 +95,12 @@ class UrlSceneSource:
         try:
             stac.catalog.open(feedback)
         except NotAStacApi:
-            return HttpSceneStore(self.url, self.reading)
+            return HttpSceneStore(self.url, self.reading, self.transport)
         except RemoteError as error:
             if error.status is None or error.status >= 500:  # no answer at all: neither kind
                 message = tr("the scene source {url} does not answer: {reason}")
                 raise DataError(message.format(url=self.root, reason=error)) from None
-            return HttpSceneStore(self.url, self.reading)  # an answer, but not a catalog's
+            return HttpSceneStore(self.url, self.reading, self.transport)  # an answer, but not a catalog's
         return _StacAsStore(stac)
 
     def find(self, view_id: str) -> Scene:

@@ -52,21 +52,24 @@ _REASONS = {
 }
 
 
-def qgis_transport_for(auth_config_id: str = "") -> TransportFactory:
+def qgis_transport_for(auth_config_id: str = "", every_call: bool = False) -> TransportFactory:
     """A transport factory for RemoteConfig.transport: QGIS's network, `auth_config_id` applied to
-    the calls that carry the key."""
+    the calls that carry the key (`every_call`: to every call, as a private catalog's are)."""
 
     def factory(clock: Clock, cancelled: Cancelled | None) -> QgisTransport:
-        return QgisTransport(clock, cancelled, auth_config_id)
+        return QgisTransport(clock, cancelled, auth_config_id, every_call)
 
+    factory.thread_bound = True  # type: ignore[attr-defined]  # core.remote.transport.thread_bound
     return factory
 
 
 class QgisTransport:
-    def __init__(self, clock: Clock, cancelled: Cancelled | None = None, auth_config_id: str = "") -> None:
+    def __init__(self, clock: Clock, cancelled: Cancelled | None = None, auth_config_id: str = "",
+                 every_call: bool = False) -> None:
         self.clock = clock
         self.cancelled = cancelled
         self.auth_config_id = auth_config_id
+        self.every_call = every_call
         self._answers: list[_QgisAnswer] = []
 
     def close(self) -> None:
@@ -85,7 +88,7 @@ class QgisTransport:
         request.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
         for name, value in headers.items():
             request.setRawHeader(name.encode("latin-1"), value.encode("latin-1"))
-        if authenticate and self.auth_config_id:
+        if (authenticate or self.every_call) and self.auth_config_id:
             applied = QgsApplication.authManager().updateNetworkRequest(request, self.auth_config_id)
             if isinstance(applied, tuple):  # some bindings return the request with the result
                 applied = applied[0]
@@ -98,6 +101,8 @@ class QgisTransport:
         manager = QgsNetworkAccessManager.instance()  # this thread's, with QGIS's proxy settings
         if method == "GET" and body is None:
             reply = manager.get(request)
+        elif method == "HEAD":  # Qt waits for no body only when it knows the call is a HEAD
+            reply = manager.head(request)
         elif method == "POST":
             reply = manager.post(request, body if body is not None else QByteArray())
         else:

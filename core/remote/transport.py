@@ -149,6 +149,13 @@ class Transport(Protocol):
 TransportFactory = Callable[[Clock, "Cancelled | None"], Transport]
 
 
+def thread_bound(factory: TransportFactory | None) -> bool:
+    """Whether `factory`'s transports work only in a thread of Qt's own (QGIS's network: its waits
+    need the thread's event loop and timers), so that a caller sends through them from its own
+    thread, never from a pool's. Such a factory says so with an attribute ``thread_bound = True``."""
+    return bool(getattr(factory, "thread_bound", False))
+
+
 def snippet(text: Any, limit: int = 200) -> str:
     """`text` on one line, cut to `limit` characters: how a message quotes an answer."""
     text = " ".join(str(text).split())
