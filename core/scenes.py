@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .feedback import FeedbackLike
     from .remote.search import RemoteScene
     from .remote.transport import TransportFactory
+    from .sources import SceneSource
 
 # GeoTIFF and JPEG 2000 only: the formats of scenes, and the only drivers bands are opened with
 # (gdal_support.SCENE_RASTER_DRIVERS); never a VRT, which could point at any file.
@@ -408,13 +409,15 @@ def _printable_path(path: str) -> str:
 
 
 class SceneStoreSet:
-    """Several scene sources searched as one (the dock's configured folders and URLs; core/sources.py)."""
+    """Several scene sources searched as one (the dock's configured folders and URLs; core/sources.py).
+    `roots`: folders and URLs, opened here, or sources already opened (each with its own transport)."""
 
-    def __init__(self, roots: Sequence[str], transport: TransportFactory | None = None,
+    def __init__(self, roots: Sequence[str | SceneSource], transport: TransportFactory | None = None,
                  reading: RemoteReading | None = None) -> None:
         from .sources import open_scene_source  # folders and URLs (it builds on this module)
 
-        self.stores = [open_scene_source(root, transport, reading) for root in dict.fromkeys(roots)]
+        self.stores = [open_scene_source(root, transport, reading) if isinstance(root, str) else root
+                       for root in dict.fromkeys(roots)]
 
     @property
     def root(self) -> str:

@@ -9,6 +9,7 @@ command line's): building a source never waits on the network.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from .errors import DataError
 from .feedback import FeedbackLike
+from .http_credentials import Credentials, with_credentials
 from .http_raster import RemoteReading, is_url
 from .i18n import tr
 from .remote.transport import TransportFactory
@@ -43,12 +45,14 @@ class SceneSource(Protocol):
 
 
 def open_scene_source(root: str, transport: TransportFactory | None = None,
-                      reading: RemoteReading | None = None) -> SceneSource:
+                      reading: RemoteReading | None = None, credentials: Credentials | None = None) -> SceneSource:
     """The source of `root`: a folder (SceneStore) or a URL (UrlSceneSource). `transport` carries a
-    catalog's searches (None: `requests`, the command line's; QGIS passes its network's);
-    `reading` how band files are read over HTTP (its timeout and retries are also the catalog's)."""
+    catalog's searches and a web server's probes (None: `requests`, the command line's; QGIS passes
+    its network's, with the source's authentication configuration); `reading` how band files are read
+    over HTTP (its timeout and retries are also the catalog's); `credentials` the headers the band
+    files of a private source are read with (core/http_credentials.py)."""
     if is_url(root):
-        return UrlSceneSource(root, transport, reading)
+        return UrlSceneSource(root, transport, reading, credentials)
     return SceneStore(root)
 
 
@@ -56,10 +60,12 @@ class UrlSceneSource:
     """The scenes at an http(s) URL: a STAC API when its landing page says so, else a scene store
     over plain HTTP (found by view_id only, nothing to search). Decided at the first use, once."""
 
-    def __init__(self, url: str, transport: TransportFactory | None = None, reading: RemoteReading | None = None) -> None:
+    def __init__(self, url: str, transport: TransportFactory | None = None, reading: RemoteReading | None = None,
+                 credentials: Credentials | None = None) -> None:
         self.url = url.strip()
         self.transport = transport
         self.reading = reading or RemoteReading()
+        self.credentials = credentials
         self._lock = threading.Lock()
         self._source: SceneSource | None = None
 
@@ -94,7 +100,10 @@ class UrlSceneSource:
         stac = source_for_url(self.url, self.transport, reading.timeout, reading.retries, reading.retry_delay)
         try:
             stac.catalog.open(feedback)
-        except NotAStacApi:
+        except NotAStacApi as error:
+            if error.status == 401:  # neither a catalog nor a store answers so without credentials
+                message = tr("the scene source {url} refused access (HTTP 401): it needs credentials")
+                raise DataError(message.format(url=self.root)) from None
             return HttpSceneStore(self.url, self.reading, self.transport)
         except RemoteError as error:
             if error.status is None or error.status >= 500:  # no answer at all: neither kind
@@ -104,7 +113,14 @@ class UrlSceneSource:
         return _StacAsStore(stac)
 
     def find(self, view_id: str) -> Scene:
-        return self._resolved().find(view_id)
+        return self._with_credentials(self._resolved().find(view_id))
+
+    def _with_credentials(self, scene: Scene) -> Scene:
+        """`scene`, its band files read with this source's credentials (none: as it is)."""
+        if not self.credentials:
+            return scene
+        bands = {band: with_credentials(url, self.credentials) for band, url in scene.band_files.items()}
+        return dataclasses.replace(scene, band_files=bands)
 
     def search(self, aoi: dict | None = None, start: dt.date | None = None, end: dt.date | None = None,
                max_cloud: float | None = None, sensors: Sequence[str] | None = None,
@@ -116,8 +132,9 @@ class UrlSceneSource:
             message = tr("{url} is no STAC API (its landing page has no search link), and a web server of scene "
                          "folders cannot be searched: it serves scenes by view_id only")
             raise DataError(message.format(url=self.root))
-        return source.search(aoi=aoi, start=start, end=end, max_cloud=max_cloud, sensors=sensors,
-                             problems=problems, feedback=feedback)
+        found = source.search(aoi=aoi, start=start, end=end, max_cloud=max_cloud, sensors=sensors,
+                              problems=problems, feedback=feedback)
+        return [self._with_credentials(scene) for scene in found]
 
     def stac(self, feedback: FeedbackLike | None = None) -> StacSource | None:
         """The catalog at this URL (its landing page read at the first use), None for a web server

@@ -144,7 +144,8 @@ def build_backend(scenes: str, api_url: str, settings: PluginSettings) -> LocalB
     processor on the folders of `scenes` (else those of the settings). LoadByExtentError saying what to fix."""
     if api_url:  # the dock's ledger: one list of remote tasks
         return remote_backend(settings, default_qgis_ledger_path(), api_url)
-    return local_backend(qgis_scene_stores(scene_folders(scenes) or settings.scene_folders), SCENES)
+    return local_backend(qgis_scene_stores(scene_folders(scenes) or settings.scene_folders,
+                                           auth_configs=settings.source_auth), SCENES)
 
 
 # --- small conversions ------------------------------------------------------------------------------------

@@ -86,6 +86,12 @@ def store_api_key(key: str, existing_id: str = "") -> str:
     return config.id()
 
 
+def check_config(auth_config_id: str) -> None:
+    """LoadByExtentError saying what to fix when the configuration `auth_config_id` does not exist or
+    the master password was not given (QGIS then applies it on any thread without asking)."""
+    _existing_config(QgsApplication.authManager(), auth_config_id)
+
+
 def _existing_config(manager: QgsAuthManager, auth_config_id: str) -> QgsAuthMethodConfig:
     """The configuration's name and method (not its secret), once the master password is given:
     QGIS then applies the configuration on the tasks' threads without asking for it."""

@@ -1,21 +1,28 @@
 """The plugin's scene sources as QGIS runs them (the dock, the console API and Processing alike):
 folders and URLs (a STAC API or a web server of scene folders: core/sources.py), a catalog's calls
-through QGIS's network (proxy, SSL exceptions, Network Logger: services/qgis_transport.py), and
-band files read by GDAL through QGIS's proxy."""
+and a web server's probes through QGIS's network (proxy, SSL exceptions, Network Logger:
+services/qgis_transport.py), and band files read by GDAL through QGIS's proxy. A URL may have an
+authentication configuration of QGIS (a private catalog or bucket): QGIS applies it to the source's
+calls, and the headers it sets go with the source's band files (core/http_credentials.py)."""
 
 from __future__ import annotations
 
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
-from qgis.core import QgsNetworkAccessManager
-from qgis.PyQt.QtCore import QThread
-from qgis.PyQt.QtNetwork import QNetworkProxy
+from qgis.core import QgsApplication, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QThread, QUrl
+from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkRequest
 
-from ..core.http_raster import RemoteReading
-from ..core.remote.transport import Cancelled, Clock, Transport, TransportFactory
+from ..core.errors import LoadByExtentError
+from ..core.gdal_support import shown_url
+from ..core.http_credentials import Credentials
+from ..core.http_raster import RemoteReading, is_url
+from ..core.i18n import tr
+from ..core.remote.transport import Cancelled, Clock, Transport, TransportFactory, thread_bound
 from ..core.scenes import SceneStoreSet
+from ..core.sources import SceneSource, open_scene_source
 from .qgis_transport import qgis_transport_for
 
 ProxyType = QNetworkProxy.ProxyType
@@ -45,10 +52,45 @@ def qgis_reading() -> RemoteReading:
     return RemoteReading(proxy=address, proxy_auth=credentials)
 
 
-def qgis_scene_stores(roots: Sequence[str], reading: RemoteReading | None = None) -> SceneStoreSet:
+def qgis_scene_stores(roots: Sequence[str], reading: RemoteReading | None = None,
+                      auth_configs: Mapping[str, str] | None = None) -> SceneStoreSet:
     """The scene sources `roots` (folders and URLs) with QGIS's network for a catalog's calls and
-    `reading` (default: `qgis_reading()`) for band files. Main thread or a task's alike."""
-    return SceneStoreSet(list(roots), _with_proxy_of_now(qgis_transport_for()), reading or qgis_reading())
+    `reading` (default: `qgis_reading()`) for band files; a URL of `auth_configs` (root -> the id of
+    an authentication configuration) with that configuration on its calls and band files. Main
+    thread when a source has a configuration (the authentication database may ask for the master
+    password); else a task's thread too. LoadByExtentError naming a configuration that cannot be read."""
+    reading = reading or qgis_reading()
+    public = _with_proxy_of_now(qgis_transport_for())
+    sources: list[str | SceneSource] = []
+    for root in roots:
+        config_id = (auth_configs or {}).get(root, "")
+        if not config_id or not is_url(root):
+            sources.append(root)
+            continue
+        transport = _with_proxy_of_now(qgis_transport_for(config_id, every_call=True))
+        sources.append(open_scene_source(root, transport, reading, source_credentials(config_id, root)))
+    return SceneStoreSet(sources, public, reading)
+
+
+def source_credentials(config_id: str, url: str) -> Credentials:
+    """The headers QGIS's authentication manager sets, with the configuration `config_id`, on a
+    request to `url`: what GDAL sends with the source's band files (core/http_credentials.py). Main
+    thread only. LoadByExtentError naming the configuration when it cannot be read or applied."""
+    from .network import check_config
+
+    check_config(config_id)
+    manager = QgsApplication.authManager()
+    request = QNetworkRequest(QUrl(url))
+    before = {bytes(name): bytes(request.rawHeader(name)) for name in request.rawHeaderList()}
+    applied = manager.updateNetworkRequest(request, config_id)
+    if isinstance(applied, tuple):  # some bindings return the request with the result
+        applied = applied[0]
+    if not applied:
+        message = tr("the authentication configuration {config} could not be applied to {url}")
+        raise LoadByExtentError(message.format(config=config_id, url=shown_url(url)))
+    headers = [(bytes(name).decode("latin-1"), bytes(request.rawHeader(name)).decode("latin-1"))
+               for name in request.rawHeaderList() if before.get(bytes(name)) != bytes(request.rawHeader(name))]
+    return Credentials(headers)
 
 
 def _with_proxy_of_now(factory: TransportFactory) -> TransportFactory:
@@ -64,4 +106,5 @@ def _with_proxy_of_now(factory: TransportFactory) -> TransportFactory:
             QgsNetworkAccessManager.instance().setFallbackProxyAndExcludes(proxy, excludes, direct)
         return factory(clock, cancelled)
 
+    with_proxy.thread_bound = thread_bound(factory)  # type: ignore[attr-defined]
     return with_proxy

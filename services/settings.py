@@ -7,6 +7,7 @@ will live in QGIS's authentication database; settings keep only its config id).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -27,6 +28,7 @@ def default_output_folder() -> str:
 
 # The settings' names, as `changed` carries them (each a property of PluginSettings).
 SCENE_FOLDERS = "scene_folders"
+SOURCE_AUTH = "source_auth"
 OUTPUT_FOLDER = "output_folder"
 AOI_LIMIT_KM2 = "aoi_limit_km2"
 BACKEND = "backend"
@@ -99,6 +101,22 @@ class PluginSettings(QObject):
     @scene_folders.setter
     def scene_folders(self, folders: list[str]) -> None:
         self._set("scene_folders", [folder for folder in folders if folder.strip()])
+
+    @property
+    def source_auth(self) -> dict[str, str]:
+        """The authentication configuration of each scene source (a URL) that has one: its id only."""
+        try:
+            value = json.loads(str(self._get("source_auth", "") or "{}"))
+        except ValueError:
+            return {}
+        if not isinstance(value, dict):
+            return {}
+        return {str(root): str(config) for root, config in value.items() if str(root).strip() and config}
+
+    @source_auth.setter
+    def source_auth(self, configs: dict[str, str]) -> None:
+        kept = {root: config for root, config in configs.items() if root.strip() and config}
+        self._set("source_auth", json.dumps(kept, sort_keys=True) if kept else None)
 
     @property
     def output_folder(self) -> str:

@@ -29,7 +29,7 @@ from ..core.scenes import SceneStoreSet
 from ..core.series import SeriesPlan
 from .backends import default_qgis_ledger_path, local_backend, remote_backend, remote_config
 from .scene_sources import qgis_reading, qgis_scene_stores
-from .settings import REMOTE, SCENE_FOLDERS, PluginSettings
+from .settings import REMOTE, SCENE_FOLDERS, SOURCE_AUTH, PluginSettings
 from .tasks import LOG_TAG, RunRequestTask
 
 
@@ -130,22 +130,25 @@ class TaskController(QObject):
         self._stores: dict[tuple[tuple[str, ...], RemoteReading], SceneStoreSet] = {}
         # Saved scene folders (the dock's editor or OK in the Options dialog) are read again, open dock or not.
         settings.changed.connect(self._settings_changed)
+        # A source's credentials are taken from its configuration once: an edited configuration anew.
+        QgsApplication.authManager().authDatabaseChanged.connect(self.refresh_stores)
 
     # --- scene stores -------------------------------------------------------------------------
     def scene_stores(self, scenes: str | None = None) -> SceneStoreSet:
         """The sources of `scenes` (a folder or URL) or of the configured ones; kept, so folders'
         indexes are built once and a catalog's landing page read once (anew when QGIS's proxy changes)."""
         roots = (scenes,) if scenes else tuple(self.settings.scene_folders)
-        key = (roots, qgis_reading())
+        auth = self.settings.source_auth
+        key = (roots, qgis_reading(), tuple((root, auth.get(root, "")) for root in roots))
         if key not in self._stores:
-            self._stores[key] = qgis_scene_stores(roots, key[1])
+            self._stores[key] = qgis_scene_stores(roots, key[1], auth)
         return self._stores[key]
 
     def refresh_stores(self) -> None:
         self._stores.clear()
 
     def _settings_changed(self, changed: list[str]) -> None:
-        if SCENE_FOLDERS in changed:
+        if SCENE_FOLDERS in changed or SOURCE_AUTH in changed:
             self.refresh_stores()
 
     # --- backends -----------------------------------------------------------------------------

@@ -23,6 +23,8 @@ Items are answered newest last (no order a client may count on).
 ``signed/`` is refused with 403 unless the query holds a token the service gave that has not
 expired.
 
+``authorization="Basic ..."``: every request without that ``Authorization`` header is answered 401 (a
+private catalog; no ``WWW-Authenticate``, so no client asks a user for a password).
 ``endless_next = True``: every page's ``next`` link leads back to the first page, for ever.
 ``hold_pages = threading.Event()``: every page but the first waits until the event is set (at most
 30 s), logged as it arrives: a page fetch caught under way.
@@ -166,8 +168,9 @@ class _Server(ThreadingHTTPServer):
 
 
 class StacServer:
-    def __init__(self, page_size: int = 2, token_lifetime: float = 3600.0) -> None:
+    def __init__(self, page_size: int = 2, token_lifetime: float = 3600.0, authorization: str | None = None) -> None:
         self.page_size = page_size
+        self.authorization = authorization  # the Authorization header every request must carry, else 401
         self.token_lifetime = token_lifetime
         self.endless_next = False  # every page's `next` link leads back to the first page
         self.hold_pages: threading.Event | None = None  # pages after the first wait until it is set
@@ -359,6 +362,9 @@ class _Handler(BaseHTTPRequestHandler):
         query = parse_qs(parts.query)
         fake.log.append((self.command, parts.path, query, body))
         path = parts.path
+        if fake.authorization is not None and self.headers.get("Authorization") != fake.authorization:
+            self._answer(401, {"code": "Unauthorized", "description": "credentials required"})
+            return
         if path.startswith("/token/"):
             self._answer(200, fake.new_token(path[len("/token/"):]))
             return

@@ -29,6 +29,7 @@ from load_by_extent.services.settings import PluginSettings
 from load_by_extent.services.task_controller import TaskStatus
 from load_by_extent.services.tasks import SceneSearchTask, search_scene_folders
 from load_by_extent.services.thumbnail import ThumbnailFetcher
+from load_by_extent.ui.catalog_dialog import CatalogDialog
 from load_by_extent.ui.settings_widget import SettingsWidget
 from osgeo import gdal
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsProject, QgsRasterLayer
@@ -36,7 +37,7 @@ from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtNetwork import QNetworkProxy
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
+from qgis.PyQt.QtWidgets import QApplication, QPushButton
 from rasters import read_raster
 from test_dock import wait_for_listed
 from test_http_raster import AOI, S2_VIEW, assert_same_raster, cog_folder, s2_scene, server  # noqa: F401
@@ -187,7 +188,8 @@ def test_a_processing_algorithm_runs_on_a_catalog_url(
 # --- the scene sources in the settings -------------------------------------------------------------------
 
 def _answer_modal(kind: type, answer) -> list[str]:
-    """Answer the next modal dialog of `kind` with `answer(dialog)` once it opens; what it said."""
+    """Answer the next modal dialog of `kind` with `answer(dialog)` once it opens; what it said (a
+    catalog's dialog: the id of the authentication configuration it offers)."""
     said: list[str] = []
 
     def look() -> None:
@@ -195,7 +197,7 @@ def _answer_modal(kind: type, answer) -> list[str]:
         if not isinstance(dialog, kind):
             QTimer.singleShot(20, look)
             return
-        said.append(dialog.labelText() if isinstance(dialog, QInputDialog) else dialog.text())
+        said.append(dialog.auth.configId() if isinstance(dialog, CatalogDialog) else dialog.text())
         answer(dialog)
 
     QTimer.singleShot(0, look)
@@ -203,8 +205,8 @@ def _answer_modal(kind: type, answer) -> list[str]:
 
 
 def _typed(url: str):
-    def answer(dialog: QInputDialog) -> None:
-        dialog.setTextValue(url)
+    def answer(dialog: CatalogDialog) -> None:
+        dialog.url.setText(url)
         dialog.accept()
 
     return answer
@@ -226,17 +228,26 @@ def test_catalogs_are_added_from_the_menu_and_shown_by_name(isolated_settings, q
     assert PluginSettings().scene_folders == [str(tmp_path), PLANETARY_COMPUTER_ROOT, EARTH_SEARCH_ROOT]
     assert listed.item(2).toolTip() == EARTH_SEARCH_ROOT
 
-    # Any other catalog by its URL, checked: an http(s) URL, else a warning naming it and nothing added.
-    asked = _answer_modal(QInputDialog, _typed("https://stac.example.org/api?sig=SECRET"))
+    # Any other catalog by its URL, checked: an http(s) URL, else the dialog says what is wrong under
+    # the field and stays open; "No authentication" unless one is chosen.
+    asked = _answer_modal(CatalogDialog, _typed("https://stac.example.org/api?sig=SECRET"))
     actions["Other STAC API URL…"].trigger()
-    assert asked and "STAC API" in asked[0]
+    assert asked == [""]  # no authentication
     assert PluginSettings().scene_folders[-1] == "https://stac.example.org/api?sig=SECRET"
+    assert PluginSettings().source_auth == {}
     assert listed.item(3).text() == "https://stac.example.org/api"  # the signature out of sight
     for wrong in ("ftp://stac.example.org/api", "stac.example.org/api", "http://[::1/"):
-        _answer_modal(QInputDialog, _typed(wrong))
-        warned = _answer_modal(QMessageBox, lambda box: box.accept())
+        said: list[str] = []
+
+        def refused(dialog: CatalogDialog, wrong: str = wrong, said: list[str] = said) -> None:
+            dialog.url.setText(wrong)
+            dialog.accept()
+            said.append(dialog.problem.text() if dialog.problem.isVisible() and dialog.isVisible() else "")
+            dialog.reject()
+
+        _answer_modal(CatalogDialog, refused)
         actions["Other STAC API URL…"].trigger()
-        assert warned == [f"{wrong} is not an http(s) URL"]
+        assert said == [f"{wrong} is not an http(s) URL"]
     assert listed.count() == 4
 
     # Removing a catalog saves the sources without it; loading them again shows the same labels.

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from qgis.gui import QgsAuthConfigSelect, QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
+    QDialog,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -31,10 +30,13 @@ from ..core.http_raster import is_url
 from ..core.stac.sources import PRESETS
 from ..services import settings as names
 from ..services.settings import PluginSettings
+from .catalog_dialog import CatalogDialog, is_http_url
 from .optional_number import OptionalDoubleSpinBox
 
+AUTH_ROLE = Qt.ItemDataRole.UserRole + 1  # a source's authentication configuration id
+
 # The settings this editor shows.
-EDITED = (names.SCENE_FOLDERS, names.OUTPUT_FOLDER, names.AOI_LIMIT_KM2, names.API_URL, names.SEARCH_URL,
+EDITED = (names.SCENE_FOLDERS, names.SOURCE_AUTH, names.OUTPUT_FOLDER, names.AOI_LIMIT_KM2, names.API_URL, names.SEARCH_URL,
           names.AUTH_CONFIG_ID, names.MAX_WAIT_HOURS, names.REUSE_RESULTS)
 
 
@@ -62,6 +64,8 @@ class SettingsWidget(QWidget):
         self.folder_list = QListWidget()
         self.folder_list.setObjectName("sceneFolders")
         self.folder_list.setMaximumHeight(90)
+        self.folder_list.setToolTip(self.tr("Double-click a URL to change it or its authentication"))
+        self.folder_list.itemDoubleClicked.connect(self._edit_source)
         add = QPushButton(self.tr("Add folder…"))
         add.clicked.connect(self._add_folder)
         # Public catalogs ready-made, or any STAC API (or web server of scene folders) by its URL
@@ -150,6 +154,7 @@ class SettingsWidget(QWidget):
         settings = self.settings
         loaders = {
             names.SCENE_FOLDERS: self._show_scene_folders,
+            names.SOURCE_AUTH: self._show_scene_folders,
             names.OUTPUT_FOLDER: lambda: self.output_folder.setFilePath(settings.output_folder),
             names.AOI_LIMIT_KM2: lambda: self.aoi_limit.setValue(settings.aoi_limit_km2),
             names.API_URL: lambda: self.api_url.setText(settings.api_url),
@@ -167,20 +172,38 @@ class SettingsWidget(QWidget):
 
     def _show_scene_folders(self) -> None:
         self.folder_list.clear()
+        auth = self.settings.source_auth
         for root in self.settings.scene_folders:
-            self._add_source_item(root)
+            self._add_source_item(root, auth.get(root, ""))
 
-    def _add_source_item(self, root: str) -> None:
+    def _add_source_item(self, root: str, auth_config_id: str = "") -> None:
         """A folder shows as its path; a catalog as its name when it is a ready-made one, else as its
-        URL (without a query string: a signature stays out of sight); the source itself is the item's data."""
-        item = QListWidgetItem(source_label(root))
-        item.setData(Qt.ItemDataRole.UserRole, root)
-        item.setToolTip(shown_url(root) if is_url(root) else root)
+        URL (without a query string: a signature stays out of sight); the source itself and its
+        authentication configuration's id are the item's data."""
+        item = QListWidgetItem()
         self.folder_list.addItem(item)
+        self._show_source(item, root, auth_config_id)
+
+    def _show_source(self, item: QListWidgetItem, root: str, auth_config_id: str) -> None:
+        item.setData(Qt.ItemDataRole.UserRole, root)
+        item.setData(AUTH_ROLE, auth_config_id)
+        tip = shown_url(root) if is_url(root) else root
+        if auth_config_id:
+            label = self.tr("{source} (authentication {config})")
+            item.setText(label.format(source=source_label(root), config=auth_config_id))
+            tip += "\n" + self.tr("Authentication configuration: {config}").format(config=auth_config_id)
+        else:
+            item.setText(source_label(root))
+        item.setToolTip(tip)
 
     def scene_sources(self) -> list[str]:
         """The scene sources listed (folders and URLs), in order."""
         return [self.folder_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.folder_list.count())]
+
+    def source_auth(self) -> dict[str, str]:
+        """The authentication configuration of each source listed that has one."""
+        items = (self.folder_list.item(i) for i in range(self.folder_list.count()))
+        return {item.data(Qt.ItemDataRole.UserRole): item.data(AUTH_ROLE) for item in items if item.data(AUTH_ROLE)}
 
     def save(self) -> None:
         """Write every setting shown; the settings then tell their listeners which changed."""
@@ -188,6 +211,7 @@ class SettingsWidget(QWidget):
         try:
             with self.settings.changes() as settings:
                 settings.scene_folders = self.scene_sources()
+                settings.source_auth = self.source_auth()
                 settings.output_folder = self.output_folder.filePath()
                 settings.aoi_limit_km2 = self.aoi_limit.value()
                 settings.api_url = self.api_url.text()
@@ -222,34 +246,40 @@ class SettingsWidget(QWidget):
         except LoadByExtentError as error:
             QMessageBox.warning(self, self.tr("API key"), str(error))
 
-    def add_folder(self, folder: str) -> None:
-        """Add a scene source: a folder, or the URL of a catalog or of a web server of scene folders."""
+    def add_folder(self, folder: str, auth_config_id: str = "") -> None:
+        """Add a scene source: a folder, or the URL of a catalog or of a web server of scene folders
+        (with the id of its authentication configuration, if any)."""
         if folder and folder not in self.scene_sources():
-            self._add_source_item(folder)
+            self._add_source_item(folder, auth_config_id)
             self._changed()
 
-    def add_catalog_url(self, text: str) -> str:
+    def add_catalog_url(self, text: str, auth_config_id: str = "") -> str:
         """Add the STAC API at the URL `text`; what is wrong with it ("" when added)."""
         url = text.strip()
-        try:
-            parts = urlsplit(url)
-            host = parts.hostname
-        except ValueError:  # a bracket left open, a port that is no number
-            host = None
-        if not host or parts.scheme.lower() not in ("http", "https"):
+        if not is_http_url(url):
             return self.tr("{url} is not an http(s) URL").format(url=url.split("?", 1)[0])
-        self.add_folder(url)
+        self.add_folder(url, auth_config_id)
         return ""
 
     def _ask_catalog_url(self) -> None:
-        url, ok = QInputDialog.getText(self, self.tr("STAC API"),
-                                       self.tr("The URL of the STAC API (its landing page):"),
-                                       QLineEdit.EchoMode.Normal, "https://")
-        if not ok or not url.strip():
+        dialog = CatalogDialog(parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_catalog_url(*dialog.source())
+
+    def _edit_source(self, item: QListWidgetItem) -> None:
+        """A URL's dialog again: another URL, another authentication configuration, or none."""
+        root = item.data(Qt.ItemDataRole.UserRole)
+        if not is_url(root):
             return
-        problem = self.add_catalog_url(url)
-        if problem:
-            QMessageBox.warning(self, self.tr("STAC API"), problem)
+        dialog = CatalogDialog(root, item.data(AUTH_ROLE) or "", self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        url, auth_config_id = dialog.source()
+        if url != root and url in self.scene_sources():  # already listed: this entry goes
+            self.folder_list.takeItem(self.folder_list.row(item))
+        else:
+            self._show_source(item, url, auth_config_id)
+        self._changed()
 
     def _add_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Scene folder"))
