@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Mapping, Sequence
+from typing import NoReturn
 from urllib.parse import quote
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QThread, QUrl
 from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkRequest
 
-from ..core.errors import LoadByExtentError
+from ..core.errors import DataError, LoadByExtentError
 from ..core.gdal_support import shown_url
 from ..core.http_credentials import Credentials
 from ..core.http_raster import RemoteReading, is_url
@@ -58,7 +59,8 @@ def qgis_scene_stores(roots: Sequence[str], reading: RemoteReading | None = None
     `reading` (default: `qgis_reading()`) for band files; a URL of `auth_configs` (root -> the id of
     an authentication configuration) with that configuration on its calls and band files. Main
     thread when a source has a configuration (the authentication database may ask for the master
-    password); else a task's thread too. LoadByExtentError naming a configuration that cannot be read."""
+    password); else a task's thread too. A source whose configuration cannot be read says so when it
+is searched or asked for a scene (UnusableSource)."""
     reading = reading or qgis_reading()
     public = _with_proxy_of_now(qgis_transport_for())
     sources: list[str | SceneSource] = []
@@ -67,9 +69,39 @@ def qgis_scene_stores(roots: Sequence[str], reading: RemoteReading | None = None
         if not config_id or not is_url(root):
             sources.append(root)
             continue
+        try:
+            credentials = source_credentials(config_id, root)
+        except LoadByExtentError as error:  # said when the source is used, as any source's failure
+            sources.append(UnusableSource(root, str(error)))
+            continue
         transport = _with_proxy_of_now(qgis_transport_for(config_id, every_call=True))
-        sources.append(open_scene_source(root, transport, reading, source_credentials(config_id, root)))
+        sources.append(open_scene_source(root, transport, reading, credentials))
     return SceneStoreSet(sources, public, reading)
+
+
+class UnusableSource:
+    """A scene source that cannot be used (its authentication configuration cannot be read): it
+    lists nothing, and a search or a find says why."""
+
+    def __init__(self, url: str, problem: str) -> None:
+        self.url = url
+        self.problem = problem
+
+    @property
+    def root(self) -> str:
+        return shown_url(self.url)
+
+    def refresh(self) -> None:
+        """Nothing to read again."""
+
+    def scenes(self) -> list:
+        return []
+
+    def find(self, view_id: str) -> NoReturn:
+        raise DataError(tr("the scene source {url} cannot be used: {problem}").format(url=self.root, problem=self.problem))
+
+    def search(self, **_criteria: object) -> NoReturn:
+        self.find("")
 
 
 def source_credentials(config_id: str, url: str) -> Credentials:

@@ -243,3 +243,17 @@ def test_a_catalog_is_added_with_an_authentication_configuration_and_edited(
     assert shown == [(url, basic_config)]
     assert PluginSettings().source_auth == {} and PluginSettings().scene_folders == [url]
     assert widget.folder_list.item(0).text() == url
+
+
+def test_a_source_whose_configuration_cannot_be_read_says_so_when_used(plugin, qtbot, private, auth_manager):
+    stac, _files = private
+    settings = PluginSettings()
+    settings.scene_folders = [stac.root("es")]
+    settings.source_auth = {stac.root("es"): "gone123"}
+    with pytest.raises(DataError) as raised:
+        plugin.controller.scene_stores().search(aoi=AOI)
+    assert str(raised.value).startswith(f"the scene source {stac.root('es')} cannot be used: the authentication "
+                                        "configuration gone123 cannot be read"), raised.value
+    record = _crop(plugin, qtbot)
+    assert record.status is TaskStatus.FAILED and "gone123 cannot be read" in record.message
+    assert not stac.log  # nothing was asked of the catalog
