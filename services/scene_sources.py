@@ -60,11 +60,11 @@ def qgis_scene_stores(roots: Sequence[str], reading: RemoteReading | None = None
     an authentication configuration) with that configuration on its calls and band files. Main
     thread when a source has a configuration (the authentication database may ask for the master
     password); else a task's thread too. A source whose configuration cannot be read says so when it
-is searched or asked for a scene (UnusableSource)."""
+    is searched or asked for a scene (UnusableSource)."""
     reading = reading or qgis_reading()
     public = _with_proxy_of_now(qgis_transport_for())
     sources: list[str | SceneSource] = []
-    for root in roots:
+    for root in dict.fromkeys(roots):
         config_id = (auth_configs or {}).get(root, "")
         if not config_id or not is_url(root):
             sources.append(root)
