@@ -3,9 +3,9 @@
 authentication manager sets for the source's URL, gathered on the main thread).
 
 GDAL reads band files through `/vsicurl/`, whose options are per thread or per dataset: the headers
-go to a header file (mode 0600, in a folder of its own that only this user may enter) named in each
-band's `/vsicurl?header_file=` path, so that every request of that dataset, whoever makes it (a
-window read, a warp, a reading thread), carries them and nothing else does. A band URL of such a
+go to a header file in GDAL's memory (`/vsimem/`, never on disk) named in each band's
+`/vsicurl?header_file=` path, so that every request of that dataset, whoever makes it (a window
+read, a warp, a reading thread), carries them and nothing else does. A band URL of such a
 source is a `CredentialedUrl`: a str, so it goes wherever a band path goes, carrying its source's
 `Credentials` in memory only; any text made from it (a message, a layer's source, a request file) is
 a plain str without them. The file is deleted when the credentials are dropped (and at exit).
@@ -13,12 +13,12 @@ a plain str without them. The file is deleted when the credentials are dropped (
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import threading
+import uuid
 import weakref
 from collections.abc import Iterable
+
+from osgeo import gdal
 
 from .errors import DataError
 from .i18n import tr
@@ -51,15 +51,14 @@ class Credentials:
 
     @property
     def header_file(self) -> str:
-        """The header file of these credentials, written at its first use."""
+        """The header file of these credentials, written at its first use: in GDAL's memory
+        (`/vsimem/`), never on disk, and a place GDAL 3.13.2 and later still take a header file from."""
         with self._lock:
             if self._file is None:
-                folder = tempfile.mkdtemp(prefix="lbe-headers-")  # mode 0700
-                path = os.path.join(folder, "headers")
-                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-                with os.fdopen(descriptor, "w", encoding="latin-1") as file:
-                    file.writelines(f"{name}: {value}\r\n" for name, value in self.headers)
-                weakref.finalize(self, shutil.rmtree, folder, True)
+                path = f"/vsimem/lbe-headers/{uuid.uuid4().hex}"
+                text = "".join(f"{name}: {value}\r\n" for name, value in self.headers)
+                gdal.FileFromMemBuffer(path, text.encode("latin-1"))
+                weakref.finalize(self, gdal.Unlink, path)
                 self._file = path
             return self._file
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import gc
-import os
 
 import pytest
 from cog_server import CogServer
@@ -25,6 +24,7 @@ from load_by_extent.services.settings import PluginSettings
 from load_by_extent.services.task_controller import TaskStatus
 from load_by_extent.ui.catalog_dialog import CatalogDialog
 from load_by_extent.ui.settings_widget import SettingsWidget
+from osgeo import gdal
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtTest import QTest
@@ -162,11 +162,10 @@ def test_the_credentials_are_the_headers_qgis_sets(qgis_app, basic_config):
     assert credentials.headers == (("Authorization", AUTHORIZATION),)
     assert SECRET not in repr(credentials) and AUTHORIZATION not in repr(credentials)
     path = credentials.header_file
-    assert oct(os.stat(path).st_mode & 0o777) == oct(0o600)
-    assert oct(os.stat(os.path.dirname(path)).st_mode & 0o777) == oct(0o700)
+    assert path.startswith("/vsimem/") and gdal.VSIStatL(path) is not None  # in memory, never on disk
     del credentials
     gc.collect()
-    assert not os.path.exists(path)  # the file goes with its credentials
+    assert gdal.VSIStatL(path) is None  # the file goes with its credentials
 
 
 def test_a_web_server_of_scene_folders_is_probed_through_qgis_network(
