@@ -66,7 +66,7 @@ class Credentials:
 class CredentialedUrl(str):
     """A band file's URL carrying its source's credentials (in memory only)."""
 
-    credentials: Credentials
+    credentials: Credentials | None
 
     def __new__(cls, url: str, credentials: Credentials | None = None) -> CredentialedUrl:
         made = super().__new__(cls, url)

@@ -230,7 +230,7 @@ class StacSource:
                        and (wanted is None or any(_family_matches(name, code, level) for code, level in wanted))]
         return geometry, wanted, collections
 
-    def _scenes_of(self, result: SearchResult, wanted: list[tuple[str, str | None]] | None,
+    def _scenes_of(self, result: SearchResult, wanted: Sequence[tuple[str, str | None]] | None,
                    feedback: FeedbackLike | None) -> tuple[list[StacScene], list[str]]:
         """The scenes of the items found, newest first, and the problems met."""
         problems = list(result.problems)
