@@ -23,20 +23,22 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class MoreScenes:
-    """The catalogs of a search that have pages left, each with where its next page is."""
+    """The catalogs of a search that have pages left, each with its source (whose credentials its
+    scenes carry) and where its next page is."""
 
-    catalogs: tuple[tuple[StacSource, StacPages], ...]
+    catalogs: tuple[tuple[UrlSceneSource, StacSource, StacPages], ...]
 
 
 def search_first_pages(stores: SceneStoreSet, pages: int = 1,
                        **criteria: Any) -> tuple[list[Scene], list[str], MoreScenes | None]:
     """As `stores.search(**criteria)` (the same scenes, order and problems), but of each catalog its
     first `pages` pages only; and where the catalogs' next pages are (None: every scene is listed)."""
-    paged = [_FirstPages(store, pages) if isinstance(store, UrlSceneSource) else store for store in stores.stores]
+    paged: list[Any] = [_FirstPages(store, pages) if isinstance(store, UrlSceneSource) else store
+                        for store in stores.stores]
     searched = copy.copy(stores)  # the same sources (the folders' indexes kept), catalogs paged
     searched.stores = paged
     scenes, problems = searched.search(**criteria)
-    more = tuple((store.catalog, store.more) for store in paged
+    more = tuple((store.source, store.catalog, store.more) for store in paged
                  if isinstance(store, _FirstPages) and store.catalog is not None and store.more is not None)
     return scenes, problems, MoreScenes(more) if more else None
 
@@ -49,19 +51,19 @@ def search_more(more: MoreScenes, pages: int = 1,
 
     found: dict[str, Scene] = {}
     problems: list[str] = []
-    left: list[tuple[StacSource, StacPages]] = []
-    for catalog, cursor in more.catalogs:
+    left: list[tuple[UrlSceneSource, StacSource, StacPages]] = []
+    for source, catalog, cursor in more.catalogs:
         try:
             page = catalog.more_pages(cursor, pages, feedback)
         except (DataError, RemoteError) as error:
             problems.append(str(error))
-            left.append((catalog, cursor))
+            left.append((source, catalog, cursor))
             continue
         for scene in page.scenes:
-            found.setdefault(scene.view_id, scene)  # the first source wins, as in SceneStoreSet
+            found.setdefault(scene.view_id, source.credentialed(scene))  # the first source wins, as in SceneStoreSet
         problems += page.problems
         if page.more is not None:
-            left.append((catalog, page.more))
+            left.append((source, catalog, page.more))
     scenes = sorted(found.values(), key=date_order, reverse=True)
     return scenes, problems, MoreScenes(tuple(left)) if left else None
 
@@ -90,4 +92,4 @@ class _FirstPages:
         if problems is not None:
             problems.extend(page.problems)
         self.catalog, self.more = catalog, page.more
-        return list(page.scenes)
+        return [self.source.credentialed(scene) for scene in page.scenes]

@@ -113,14 +113,18 @@ class UrlSceneSource:
         return _StacAsStore(stac)
 
     def find(self, view_id: str) -> Scene:
-        return self._with_credentials(self._resolved().find(view_id))
+        return self.credentialed(self._resolved().find(view_id))
 
-    def _with_credentials(self, scene: Scene) -> Scene:
-        """`scene`, its band files read with this source's credentials (none: as it is)."""
+    def credentialed(self, scene: Scene) -> Scene:
+        """`scene`, its band files (and a catalog item's thumbnail) fetched with this source's
+        credentials (none: as it is)."""
         if not self.credentials:
             return scene
-        bands = {band: with_credentials(url, self.credentials) for band, url in scene.band_files.items()}
-        return dataclasses.replace(scene, band_files=bands)
+        changes: dict = {"band_files": {band: with_credentials(url, self.credentials)
+                                        for band, url in scene.band_files.items()}}
+        if getattr(scene, "thumbnail", None):
+            changes["thumbnail"] = with_credentials(scene.thumbnail, self.credentials)  # type: ignore[attr-defined]
+        return dataclasses.replace(scene, **changes)
 
     def search(self, aoi: dict | None = None, start: dt.date | None = None, end: dt.date | None = None,
                max_cloud: float | None = None, sensors: Sequence[str] | None = None,
@@ -134,7 +138,7 @@ class UrlSceneSource:
             raise DataError(message.format(url=self.root))
         found = source.search(aoi=aoi, start=start, end=end, max_cloud=max_cloud, sensors=sensors,
                               problems=problems, feedback=feedback)
-        return [self._with_credentials(scene) for scene in found]
+        return [self.credentialed(scene) for scene in found]
 
     def stac(self, feedback: FeedbackLike | None = None) -> StacSource | None:
         """The catalog at this URL (its landing page read at the first use), None for a web server

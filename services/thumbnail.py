@@ -35,8 +35,14 @@ class ThumbnailFetcher(QObject):
         self.cancel()
         self.url = url
         request = QNetworkRequest(QUrl(url))
+        # A private catalog's preview: the headers of its source's authentication configuration, as
+        # its band files carry them (core/http_credentials.py), and never to another host.
+        credentials = getattr(url, "credentials", None)
+        for name, value in credentials.headers if credentials else ():
+            request.setRawHeader(name.encode("latin-1"), value.encode("latin-1"))
         request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
-                             QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
+                             QNetworkRequest.RedirectPolicy.SameOriginRedirectPolicy if credentials
+                             else QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
         reply = QgsNetworkAccessManager.instance().get(request)
         reply.setReadBufferSize(0)  # read it all: the size is watched instead
         reply.downloadProgress.connect(lambda received, total, r=reply: self._progress(r, received, total))

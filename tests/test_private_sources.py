@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import gc
+import os
 
 import pytest
 from cog_server import CogServer
@@ -16,17 +17,20 @@ from load_by_extent.core.errors import DataError
 from load_by_extent.core.http_store import HttpSceneStore
 from load_by_extent.core.local import LocalBackend
 from load_by_extent.core.request import lbe_request
+from load_by_extent.core.scene_pages import search_first_pages
 from load_by_extent.core.scenes import SceneStore
 from load_by_extent.core.sources import UrlSceneSource
 from load_by_extent.services.qgis_transport import qgis_transport_for
 from load_by_extent.services.scene_sources import qgis_scene_stores, source_credentials
 from load_by_extent.services.settings import PluginSettings
 from load_by_extent.services.task_controller import TaskStatus
+from load_by_extent.services.thumbnail import ThumbnailFetcher
 from load_by_extent.ui.catalog_dialog import CatalogDialog
 from load_by_extent.ui.settings_widget import SettingsWidget
 from osgeo import gdal
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication
 from stac_server import StacServer, earth_search_item
@@ -256,3 +260,34 @@ def test_a_source_whose_configuration_cannot_be_read_says_so_when_used(plugin, q
     record = _crop(plugin, qtbot)
     assert record.status is TaskStatus.FAILED and "gone123 cannot be read" in record.message
     assert not stac.log  # nothing was asked of the catalog
+
+
+def test_a_private_catalogs_listed_scenes_and_thumbnail_are_fetched_with_its_credentials(
+        plugin, qtbot, private, basic_config, cog_folder):  # noqa: F811
+    stac, files = private
+    settings = PluginSettings()
+    settings.scene_folders = [stac.root("es")]
+    settings.source_auth = {stac.root("es"): basic_config}
+    scenes, problems, _more = search_first_pages(plugin.controller.scene_stores(), aoi=AOI)
+    assert [scene.view_id for scene in scenes] == [S2_VIEW] and problems == []
+    scene = scenes[0]
+    assert all(getattr(url, "credentials", None) for url in scene.band_files.values())
+    # The item's preview, on the private bucket
+    assert scene.thumbnail.startswith(files.base_url)
+    path = os.path.join(cog_folder, *scene.thumbnail[len(files.base_url):].strip("/").split("/"))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor(30, 140, 60))
+    assert image.save(path, "JPG")
+    try:
+        fetcher = ThumbnailFetcher()
+        with qtbot.waitSignal(fetcher.ready, timeout=10_000) as shown:
+            fetcher.fetch(scene.thumbnail)
+        assert shown.args[1].width() == 64
+        assert files.log[-1].headers.get("authorization") == AUTHORIZATION
+        # The same preview without the source's credentials: refused, so none shows
+        with qtbot.waitSignal(fetcher.failed, timeout=10_000):
+            fetcher.fetch(str(scene.thumbnail))
+        assert files.log[-1].status == 401
+    finally:
+        os.remove(path)
