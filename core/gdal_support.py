@@ -13,7 +13,9 @@ import errno
 import os
 import re
 import stat
+import threading
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs, urlsplit
 
 import numpy as np
@@ -110,6 +112,29 @@ def thread_config(**options: str | None) -> Iterator[None]:
     finally:
         for key, value in previous.items():
             gdal.SetThreadLocalConfigOption(key, value)
+
+
+# GDAL builds a raster's CRS from PROJ's database with the calling thread's PROJ context, whose
+# cache is that thread's own: the first lookup in a thread costs tens of ms of CPU (a GeoTIFF's
+# EPSG code made into a CRS), later ones a ms. Bands opened in many threads at once (over HTTP, a
+# thread per band) paid it in every thread; they look their CRS up in this one thread instead.
+_crs_thread: ThreadPoolExecutor | None = None
+_crs_thread_lock = threading.Lock()
+
+
+def projection_of(dataset: gdal.Dataset, options: dict[str, str | None] | None = None) -> str:
+    """The dataset's CRS as WKT ("" when it has none), looked up in the process's one thread for
+    it, with the thread-local configuration `options` (those of the caller that reads the file)."""
+    global _crs_thread
+    with _crs_thread_lock:
+        if _crs_thread is None:
+            _crs_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lbe-crs")
+
+    def lookup() -> str:
+        with thread_config(**(options or {})):
+            return dataset.GetProjection() or ""
+
+    return _crs_thread.submit(lookup).result()
 
 
 # The drivers of scene rasters: GeoTIFF and JPEG 2000, nothing else. A band file is chosen by

@@ -47,7 +47,7 @@ import numpy as np
 from osgeo import gdal
 
 from .errors import DataError
-from .gdal_support import GdalMessages, shown_url, thread_config
+from .gdal_support import GdalMessages, projection_of, shown_url, thread_config, thread_config_of
 from .http_credentials import Credentials, credentials_of
 from .i18n import tr
 
@@ -196,7 +196,7 @@ def open_remote_raster(url: str) -> gdal.Dataset:
             # a .vat.dbf, also when listing the dataset's files), is loaded now, while no other
             # file may be read.
             dataset.GetGeoTransform(can_return_null=True)
-            dataset.GetProjection()
+            projection_of(dataset, thread_config_of((*HTTP_CONFIG_KEYS, "CPL_VSIL_CURL_ALLOWED_FILENAME")))
             dataset.GetRasterBand(1).GetDefaultRAT()
             files = dataset.GetFileList() or []
     if dataset is None or dataset.RasterCount == 0:

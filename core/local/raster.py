@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import math
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -30,6 +31,7 @@ from ..gdal_support import (
     GdalMessages,
     lonlat_footprint,
     open_raster,
+    projection_of,
     read_window,
     shown_path,
     srs_from_wkt,
@@ -97,7 +99,7 @@ class BandSource:
         self.dataset = open_raster(path)  # keep the dataset alive while its band is used (GDAL 3.6)
         self.band = self.dataset.GetRasterBand(1)
         gt = self.dataset.GetGeoTransform(can_return_null=True)
-        wkt = self.dataset.GetProjection()
+        wkt = projection_of(self.dataset, thread_config_of(READER_CONFIG_KEYS))
         if gt is None or not wkt:
             self.close()
             raise DataError(tr("{path} is not georeferenced").format(path=self.shown_path))
@@ -126,9 +128,24 @@ class BandSource:
             forget(self.path)  # nothing of a band read over HTTP is kept past its reading
 
 
-# Band files over HTTP opened at once: an open waits on two round trips (a HEAD, then the header),
-# and the opens of a scene's bands are independent. On disk an open waits on nothing: one by one.
-OPEN_THREADS = 8
+# Band files over HTTP are opened and read at once (an open waits on two round trips, a HEAD and
+# then the header; a read on one), in threads kept for the life of the process: a thread has its
+# own PROJ context (an open looks the band's CRS up in PROJ's database, tens of ms of CPU the first
+# time in a thread) and its own HTTP connections, which a fresh thread per scene paid for anew.
+# Work in these threads never waits on them, so they cannot deadlock. On disk an open or a read
+# waits on nothing: one by one, in the caller's thread.
+HTTP_THREADS = 32
+_http_pool: ThreadPoolExecutor | None = None
+_http_pool_lock = threading.Lock()
+
+
+def http_threads() -> ThreadPoolExecutor:
+    """The process's threads for band files over HTTP (made at the first use)."""
+    global _http_pool
+    with _http_pool_lock:
+        if _http_pool is None:
+            _http_pool = ThreadPoolExecutor(max_workers=HTTP_THREADS, thread_name_prefix="lbe-http")
+        return _http_pool
 
 
 def open_band_sources(bands: Sequence[tuple[str, str]]) -> list[BandSource | Exception]:
@@ -153,8 +170,7 @@ def open_band_sources(bands: Sequence[tuple[str, str]]) -> list[BandSource | Exc
             except Exception as error:  # noqa: BLE001 - handed to the caller, which raises it
                 return error
 
-    with ThreadPoolExecutor(max_workers=min(len(bands), OPEN_THREADS), thread_name_prefix="lbe-open") as pool:
-        return list(pool.map(open_one, bands))
+    return [future.result() for future in [http_threads().submit(open_one, band) for band in bands]]
 
 
 def each_at_once(calls: Sequence[Callable[[], T]], paths: Sequence[str]) -> list[T]:
@@ -169,9 +185,9 @@ def each_at_once(calls: Sequence[Callable[[], T]], paths: Sequence[str]) -> list
         with thread_config(**inherited):
             return call()
 
-    with ThreadPoolExecutor(max_workers=min(len(calls), OPEN_THREADS), thread_name_prefix="lbe-band") as pool:
-        futures = [pool.submit(run, call) for call in calls]
-        return [future.result() for future in futures]
+    futures = [http_threads().submit(run, call) for call in calls]
+    wait(futures)  # every read ends before an error is raised: the caller may then close the bands
+    return [future.result() for future in futures]
 
 
 class OpenedBands:
