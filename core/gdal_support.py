@@ -123,15 +123,16 @@ _crs_thread_lock = threading.Lock()
 
 
 def projection_of(dataset: gdal.Dataset, options: dict[str, str | None] | None = None) -> str:
-    """The dataset's CRS as WKT ("" when it has none), looked up in the process's one thread for
-    it, with the thread-local configuration `options` (those of the caller that reads the file)."""
+    """The dataset's CRS as WKT ("" when it has none: the caller says what that means), looked up
+    in the process's one thread for it, with the thread-local configuration `options` (those of
+    the caller that reads the file); GDAL's messages meanwhile are not shown."""
     global _crs_thread
     with _crs_thread_lock:
         if _crs_thread is None:
             _crs_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lbe-crs")
 
     def lookup() -> str:
-        with thread_config(**(options or {})):
+        with thread_config(**(options or {})), GdalMessages():
             return dataset.GetProjection() or ""
 
     return _crs_thread.submit(lookup).result()
