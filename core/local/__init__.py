@@ -101,10 +101,10 @@ class LocalBackend:
             if isinstance(params, BandmathParams):
                 from .bandmath import run_bandmath
 
-                return run_bandmath(params, scene, workspace, feedback, opened)
+                return run_bandmath(params, scene, workspace, feedback, opened, self.store)
             from .jpeg import run_jpeg
 
-            return run_jpeg(params, scene, workspace, feedback, opened)
+            return run_jpeg(params, scene, workspace, feedback, opened, self.store)
 
     def after_commit(self, result: TaskResult) -> None:
         """Nothing to note: the scene folders keep no record of what was made."""

@@ -39,7 +39,8 @@ from ..naming import file_name_part
 from ..request import BandmathParams
 from ..results import TaskResult
 from ..scenes import Scene
-from .cloud_mask import PixelCounts, UnclearReader, masked_note, required_cloud_mask
+from .cloud_mask import PixelCounts, UnclearReader, cloud_mask_of, masked_note, required_cloud_mask
+from .observations import Ownership, extended_grid, observation_of
 from .raster import (
     AoiMask,
     BandSource,
@@ -187,6 +188,17 @@ class ComputedRaster:
     labels: tuple[str, ...]
     masked: int = 0  # pixels (of the AOI, or of the window without one) the cloud mask made nodata
     total: int = 0  # pixels of the AOI (of the window without one)
+    member_grids: tuple[Grid, ...] = ()  # of an observation of several scenes: each scene's grid, in order
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """Another scene of the requested scene's observation (core/local/observations.py), with its
+    own expressions (its own index scale) and band transforms."""
+
+    scene: Scene
+    expressions: Sequence
+    transforms: Mapping[str, BandTransform] | None = None
 
 
 def coarsest(sources: Sequence[BandSource]) -> BandSource:
@@ -206,6 +218,7 @@ def compute_expressions(
     transforms: Mapping[str, BandTransform] | None = None,
     exclude_cover_pixels: bool = False,
     opened: OpenedBands | None = None,
+    neighbours: Sequence[Neighbour] = (),
 ) -> ComputedRaster:
     """Evaluate `expressions` over `scene` into a Float32 GeoTIFF at `path` (one band each).
 
@@ -213,45 +226,78 @@ def compute_expressions(
     widened by `margin` pixels; with `mask`, pixels whose centre is outside it are nodata. Without
     a geometry the whole scene is computed. With `exclude_cover_pixels`, pixels the scene's cloud
     mask does not vouch for as clear are nodata too (DataError when the scene has no mask). Bands
-    already in `opened` (the request's check opened them) are not opened again.
+    already in `opened` (the request's check opened them) are not opened again. `neighbours`: the
+    other scenes of its observation; the grid then extends over them, each pixel from the scene
+    that serves it (observations.Ownership), with that scene's own bands and mask.
     """
     with opened_bands(opened) as bands:
         return _compute_expressions(scene, expressions, geometry, path, feedback, progress, mask, margin,
-                                    transforms, exclude_cover_pixels, bands)
+                                    transforms, exclude_cover_pixels, bands, neighbours)
+
+
+@dataclass
+class _Part:
+    """What one scene of an observation gives a strip: its bands on the grid, expressions, mask."""
+
+    readers: Mapping[str, BandOnGrid]
+    expressions: Sequence
+    unclear: UnclearReader | None = None
 
 
 def _compute_expressions(
     scene: Scene, expressions: Sequence, geometry: dict | None, path: str, feedback: FeedbackLike | None,
     progress: ProgressRange, mask: bool, margin: int, transforms: Mapping[str, BandTransform] | None,
-    exclude_cover_pixels: bool, opened: OpenedBands,
+    exclude_cover_pixels: bool, opened: OpenedBands, neighbours: Sequence[Neighbour] = (),
 ) -> ComputedRaster:
     sources, grid, aoi, window = open_expression_bands(scene, expressions, geometry, opened)
-    unclear: UnclearReader | None = None
+    members = [Neighbour(scene, expressions, transforms), *(neighbours if aoi is not None else ())]
+    member_sources = [sources] + [_open_bands(neighbour.scene, neighbour.expressions, opened)
+                                  for neighbour in members[1:]]
+    member_grids = tuple(coarsest(list(own.values())).grid for own in member_sources)
+    ownership = None
+    parts: list[_Part] = []
     try:
         aoi_mask = None
         if aoi is not None:
+            if len(members) > 1:
+                grid = extended_grid(grid, member_grids[1:])
+                window = crop_window(grid, aoi) or window
             window = _widened(window, grid, margin)
             if mask:
                 aoi_mask = AoiMask(aoi, grid, window)
-        if exclude_cover_pixels:
-            unclear = UnclearReader(scene, grid, window)
-        readers = {name: BandOnGrid(source, grid, window, (transforms or {}).get(name))
-                   for name, source in sources.items()}
+            if len(members) > 1:
+                ownership = Ownership(member_grids, grid, window)
+        for member, own in zip(members, member_sources):
+            unclear = UnclearReader(member.scene, grid, window) if exclude_cover_pixels else None
+            readers = {name: BandOnGrid(source, grid, window, (member.transforms or {}).get(name))
+                       for name, source in own.items()}
+            parts.append(_Part(readers, member.expressions, unclear))
         labels = tuple(expression.label for expression in expressions)
         writer = GeoTiffWriter(path, window.xsize, window.ysize, labels, np.dtype(np.float32),
                                grid.window_geotransform(window), grid.crs_wkt, OUTPUT_NODATA)
         counts = PixelCounts()
         try:
             strips = read_ahead(range(0, window.ysize, STRIP_ROWS),
-                                _strip_reader(readers, expressions, aoi_mask, window, unclear, counts),
+                                _strip_reader(parts, ownership, aoi_mask, window, counts),
                                 depth=COMPUTE_THREADS)
             writer.write_strips(strips, progress, feedback)
         finally:
             writer.close()
-        return ComputedRaster(path, grid, window, labels, counts.masked, counts.total)
+        return ComputedRaster(path, grid, window, labels, counts.masked, counts.total,
+                              member_grids if ownership is not None else ())
     finally:
-        if unclear is not None:
-            unclear.close()
+        for part in parts:
+            if part.unclear is not None:
+                part.unclear.close()
+
+
+def _open_bands(scene: Scene, expressions: Sequence, opened: OpenedBands) -> dict[str, BandSource]:
+    names = sorted({band for expression in expressions for band in expression.bands})
+    try:
+        paths = {name: scene.band_path(name) for name in names}
+    except DataError as error:  # the band comes from the expression, not from a list of bands
+        raise DataError(error.message, "params.bm_type") from None
+    return dict(zip(paths, opened.open(list(paths.items()))))
 
 
 def open_expression_bands(
@@ -261,12 +307,7 @@ def open_expression_bands(
     at once); the grid of the coarsest; the AOI in its CRS and its window (the whole grid without a
     geometry): what an index checks before any work (the bands are in the scene, the AOI overlaps
     it), raising DataError naming the field."""
-    names = sorted({band for expression in expressions for band in expression.bands})
-    try:
-        paths = {name: scene.band_path(name) for name in names}
-    except DataError as error:  # the band comes from the expression, not from a list of bands
-        raise DataError(error.message, "params.bm_type") from None
-    sources = dict(zip(paths, opened.open(list(paths.items()))))
+    sources = _open_bands(scene, expressions, opened)
     grid = coarsest(list(sources.values())).grid
     if geometry is None:
         return sources, grid, None, Window(0, 0, grid.width, grid.height)
@@ -278,17 +319,44 @@ def open_expression_bands(
     return sources, grid, aoi, window
 
 
-def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_mask: AoiMask | None,
-                  window: Window, unclear: UnclearReader | None, counts: PixelCounts,
-                  ) -> Callable[[int], tuple[int, list[np.ndarray]]]:
+def observation_neighbours(store: object, scene: Scene, expressions: Sequence, geometry: dict | None,
+                           exclude_cover_pixels: bool, opened: OpenedBands, feedback: FeedbackLike | None,
+                           ) -> tuple[list[Scene], list[str]]:
+    """The other scenes of `scene`'s observation over the AOI (core/local/observations.py): none, and
+    no search, when the AOI lies within the scene's raster. Also a note for each same-day scene that
+    is left out because it lacks a band the expressions use (or, with `exclude_cover_pixels`, a
+    cloud mask)."""
+    if store is None or geometry is None:
+        return [], []
+    _sources, grid, aoi, _window = open_expression_bands(scene, expressions, geometry, opened)
+    within = aoi is None or grid.extent_polygon().Contains(aoi)
+    needed = {band for expression in expressions for band in expression.bands}
+    notes: list[str] = []
+
+    def usable(other: Scene) -> bool:
+        lacking = sorted(needed - set(other.band_files))
+        if exclude_cover_pixels and cloud_mask_of(other) is None:
+            lacking.append(tr("a cloud mask"))
+        if lacking:
+            message = tr("scene {view_id} of the same day meets the area of interest but is left out: it has no {what}")
+            notes.append(message.format(view_id=other.view_id, what=", ".join(lacking)))
+        return not lacking
+
+    observation = observation_of(store, scene, geometry, within, usable, feedback)
+    return list(observation.scenes[1:]), notes
+
+
+def _strip_reader(parts: Sequence[_Part], ownership: Ownership | None, aoi_mask: AoiMask | None,
+                  window: Window, counts: PixelCounts) -> Callable[[int], tuple[int, list[np.ndarray]]]:
     """Reads a strip's bands and cloud mask (one thread at a time: GDAL datasets and the AOI mask's
     layer are not thread-safe) and evaluates the expressions (threads at once: numpy lets go of the
-    GIL). Counts the AOI's pixels and those the cloud mask made nodata into `counts`."""
+    GIL). Counts the AOI's pixels and those the cloud mask made nodata into `counts`. With several
+    parts (the scenes of an observation), each pixel is the one of the part `ownership` gives it."""
     io_lock = threading.Lock()
 
     def read(row: int) -> tuple[int, list[np.ndarray]]:
         rows = min(STRIP_ROWS, window.ysize - row)
-        results = [np.full((rows, window.xsize), OUTPUT_NODATA, dtype=np.float32) for _ in expressions]
+        results = [np.full((rows, window.xsize), OUTPUT_NODATA, dtype=np.float32) for _ in parts[0].expressions]
         with io_lock:
             inside = aoi_mask.rows(row, rows) if aoi_mask is not None else None
             # Only the columns the AOI reaches in this strip are read (a polygon's narrow ends).
@@ -296,37 +364,57 @@ def _strip_reader(readers: Mapping[str, BandOnGrid], expressions: Sequence, aoi_
             if span is None:
                 return row, results
             col, cols = span
-            reads = [partial(reader.read, row, rows, col, cols) for reader in readers.values()]
-            paths = [reader.source.path for reader in readers.values()]
-            read_bands = dict(zip(readers, each_at_once(reads, paths)))
             in_aoi = inside[:, col:col + cols] if inside is not None else np.ones((rows, cols), dtype=bool)
             counts.total += int(in_aoi.sum())
-            cloudy = None
-            if unclear is not None:
-                cloudy = unclear.rows(row, rows, col, cols)
-                counts.masked += int((cloudy & in_aoi).sum())
+            owner = ownership.rows(row, rows)[:, col:col + cols] if ownership is not None else None
+            pieces = []
+            for number, part in enumerate(parts):
+                mine = owner == number if owner is not None else None
+                if mine is not None and not (mine & in_aoi).any():
+                    continue
+                reads = [partial(reader.read, row, rows, col, cols) for reader in part.readers.values()]
+                paths = [reader.source.path for reader in part.readers.values()]
+                read_bands = dict(zip(part.readers, each_at_once(reads, paths)))
+                cloudy = None
+                if part.unclear is not None:
+                    cloudy = part.unclear.rows(row, rows, col, cols)
+                    counted = cloudy & in_aoi if mine is None else cloudy & in_aoi & mine
+                    counts.masked += int(counted.sum())
+                pieces.append((part, read_bands, cloudy, mine))
         outside = ~in_aoi if inside is not None else None
-        for expression, result in zip(expressions, results):
-            # In pieces of a few rows: numpy's temporaries then stay in the CPU's cache, which
-            # halves the time of an expression over a whole strip.
-            for top in range(0, rows, EVALUATION_ROWS):
-                piece = slice(top, top + EVALUATION_ROWS)
-                values = result[piece, col:col + cols]
-                # Float32 straight into the strip (a value beyond Float32's range becomes inf: invalid).
-                with np.errstate(over="ignore", invalid="ignore"):
-                    values[...] = evaluate(expression.node,
-                                           {name: read_bands[name][0][piece] for name in expression.bands})
-                invalid = ~np.isfinite(values)
-                if outside is not None:
-                    invalid |= outside[piece]
-                for name in expression.bands:
-                    invalid |= read_bands[name][1][piece]
-                if cloudy is not None:
-                    invalid |= cloudy[piece]
-                np.copyto(values, OUTPUT_NODATA, where=invalid)
+        for part, read_bands, cloudy, mine in pieces:
+            for expression, result in zip(part.expressions, results):
+                _evaluate_into(result[:, col:col + cols], expression, read_bands, outside, cloudy, mine)
         return row, results
 
     return read
+
+
+def _evaluate_into(result: np.ndarray, expression: object, read_bands: Mapping[str, tuple[np.ndarray, np.ndarray]],
+                   outside: np.ndarray | None, cloudy: np.ndarray | None, mine: np.ndarray | None) -> None:
+    """One expression over a strip's columns into `result` (Float32, nodata where invalid); with
+    `mine`, only the pixels of this part are written."""
+    rows = result.shape[0]
+    # In pieces of a few rows: numpy's temporaries then stay in the CPU's cache, which
+    # halves the time of an expression over a whole strip.
+    for top in range(0, rows, EVALUATION_ROWS):
+        piece = slice(top, top + EVALUATION_ROWS)
+        values = result[piece] if mine is None else np.empty_like(result[piece])
+        # Float32 straight into the strip (a value beyond Float32's range becomes inf: invalid).
+        with np.errstate(over="ignore", invalid="ignore"):
+            values[...] = evaluate(expression.node,  # type: ignore[attr-defined]
+                                   {name: read_bands[name][0][piece] for name in expression.bands})  # type: ignore[attr-defined]
+        invalid = ~np.isfinite(values)
+        if outside is not None:
+            invalid |= outside[piece]
+        for name in expression.bands:  # type: ignore[attr-defined]
+            invalid |= read_bands[name][1][piece]
+        if cloudy is not None:
+            invalid |= cloudy[piece]
+        if mine is None:
+            np.copyto(values, OUTPUT_NODATA, where=invalid)
+        else:
+            np.copyto(result[piece], values, where=mine[piece] & ~invalid)
 
 
 def _widened(window: Window, grid: Grid, margin: int) -> Window:
@@ -345,26 +433,42 @@ def result_name(scene: Scene, name_alias: str | None, bm_type: str, extension: s
 
 
 def run_bandmath(params: BandmathParams, scene: Scene, workspace: str, feedback: FeedbackLike | None,
-                 opened: OpenedBands | None = None) -> TaskResult:
+                 opened: OpenedBands | None = None, store: object = None) -> TaskResult:
     """Evaluate the request's indices / expressions over the AOI into the workspace (bands already
-    in `opened` are not opened again)."""
+    in `opened` are not opened again); over the scenes of its observation in `store` when the AOI
+    leaves the scene (core/local/observations.py)."""
     check_cancelled(feedback)
     expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=index_scale(scene))
     path = os.path.join(workspace, result_name(scene, params.name_alias, params.bm_type, "TIF"))
     transforms = stored_value_transforms(scene, {band for expression in expressions for band in expression.bands})
-    computed = compute_expressions(scene, expressions, params.geometry, path, feedback,
-                                   ProgressRange(feedback, 0, 100), transforms=transforms,
-                                   exclude_cover_pixels=params.exclude_cover_pixels, opened=opened)
+    with opened_bands(opened) as bands:
+        others, notes = observation_neighbours(store, scene, expressions, params.geometry,
+                                               params.exclude_cover_pixels, bands, feedback)
+        neighbours = []
+        for other in others:
+            own = resolve_bm_type(params.bm_type, other.sensor, scale=index_scale(other))
+            neighbours.append(Neighbour(other, own, stored_value_transforms(
+                other, {band for expression in own for band in expression.bands})))
+        computed = compute_expressions(scene, expressions, params.geometry, path, feedback,
+                                       ProgressRange(feedback, 0, 100), transforms=transforms,
+                                       exclude_cover_pixels=params.exclude_cover_pixels, opened=bands,
+                                       neighbours=neighbours)
     details: dict[str, object] = {
         "view_id": scene.view_id,
         "bm_type": params.bm_type,
         "bands": [expression.label for expression in expressions],
         "reference": params.reference,
     }
+    if neighbours:
+        details["view_ids"] = [scene.view_id, *(neighbour.scene.view_id for neighbour in neighbours)]
+    for note in notes:
+        report(feedback, note)
     if params.exclude_cover_pixels:
         note = masked_note(required_cloud_mask(scene), computed.masked, computed.total, tr("nodata (-9999)"))
         report(feedback, note)
         details["exclude_cover_pixels"] = True
         details["masked_pixels"] = computed.masked
-        details["notes"] = [note]
+        notes.append(note)
+    if notes:
+        details["notes"] = notes
     return TaskResult("bandmath", "tif", (path,), details)

@@ -79,6 +79,9 @@ def categorical_on_grid(source: BandSource, grid: Grid, window: Window,
     band gives no class (None when it covers the whole window)."""
     if source.grid == grid:
         return source.read(window, 0, window.ysize), None
+    shift = _lattice_shift(source.grid, grid)
+    if shift is not None:  # the same pixels (an observation's grid extended over other scenes): read as they are
+        return _read_shifted(source, window, *shift)
     gt = grid.window_geotransform(window)
     target = gdal.GetDriverByName("MEM").Create("", window.xsize, window.ysize, 1, gdal.GDT_Int32)
     target.SetGeoTransform(gt)
@@ -91,6 +94,34 @@ def categorical_on_grid(source: BandSource, grid: Grid, window: Window,
     if warped is None:
         raise DataError(tr("cannot take the mask {path} onto the grid of the index").format(path=source.shown_path))
     classes = band.ReadAsArray()
+    return classes, classes == _NOT_COVERED
+
+
+_LATTICE_TOLERANCE = 1e-6  # of a pixel
+
+
+def _lattice_shift(source: Grid, grid: Grid) -> tuple[int, int] | None:
+    """(columns, rows) from `grid`'s origin to `source`'s when both are one pixel lattice (same CRS,
+    pixel size and aligned origins); None otherwise."""
+    sgt, gt = source.geotransform, grid.geotransform
+    if source.crs_wkt != grid.crs_wkt or (sgt[1], sgt[5]) != (gt[1], gt[5]):
+        return None
+    col, row = (sgt[0] - gt[0]) / gt[1], (sgt[3] - gt[3]) / gt[5]
+    if abs(col - round(col)) > _LATTICE_TOLERANCE or abs(row - round(row)) > _LATTICE_TOLERANCE:
+        return None
+    return round(col), round(row)
+
+
+def _read_shifted(source: BandSource, window: Window, col: int, row: int) -> tuple[np.ndarray, np.ndarray]:
+    """The window of a grid whose pixel (col, row) is the source's first: the source's classes
+    where it reaches, no class elsewhere."""
+    classes = np.full((window.ysize, window.xsize), _NOT_COVERED, dtype=np.int64)
+    x0, y0 = max(window.xoff - col, 0), max(window.yoff - row, 0)
+    x1 = min(window.xoff + window.xsize - col, source.grid.width)
+    y1 = min(window.yoff + window.ysize - row, source.grid.height)
+    if x1 > x0 and y1 > y0:
+        part = (slice(y0 + row - window.yoff, y1 + row - window.yoff), slice(x0 + col - window.xoff, x1 + col - window.xoff))
+        classes[part] = source.read_pixels(x0, y0, x1 - x0, y1 - y0)
     return classes, classes == _NOT_COVERED
 
 

@@ -44,9 +44,10 @@ from ..indices import resolve_bm_type
 from ..request import JpegParams
 from ..results import TaskResult
 from ..scenes import Scene
-from .bandmath import OUTPUT_NODATA, compute_expressions, result_name
+from .bandmath import OUTPUT_NODATA, Neighbour, compute_expressions, observation_neighbours, result_name
 from .cloud_mask import PixelCounts, UnclearReader, masked_note
-from .raster import AoiMask, Grid, OpenedBands, Window
+from .observations import Ownership
+from .raster import AoiMask, Grid, OpenedBands, Window, opened_bands
 from .writers import gdal_progress
 
 WEB_MERCATOR = 3857
@@ -57,26 +58,27 @@ EXTENSIONS = {"jpeg": "jpg", "png": "png", "tiff": "tif"}
 
 
 def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: FeedbackLike | None,
-             opened: OpenedBands | None = None) -> TaskResult:
+             opened: OpenedBands | None = None, store: object = None) -> TaskResult:
     """Render the request's visual of `scene` into `workspace` (bands already in `opened` are not
-    opened again)."""
+    opened again); over the scenes of its observation in `store` when the AOI leaves the scene
+    (core/local/observations.py)."""
     check_cancelled(feedback)
-    expressions = visual_expressions(params, scene)
-    bands = {band for expression in expressions for band in expression.bands}
-    notes: list[str] = []
-    if params.calibrate:
-        transforms, notes = reflectance_transforms(scene, bands)
-        for note in notes:
-            report(feedback, note)
-        if transforms:  # the bands are reflectance now: indices must not scale them again
-            expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=1.0)
-    else:
-        transforms = stored_value_transforms(scene, bands)
+    expressions, transforms, notes = _prepared(params, scene)
+    for note in notes:
+        report(feedback, note)
     progress = ProgressRange(feedback, 0, 100)
     native_path = os.path.join(workspace, "components.native.tif")
-    native = compute_expressions(scene, expressions, params.geometry, native_path, feedback, progress.sub(0, 3),
-                                 mask=False, margin=RESAMPLING_MARGIN, transforms=transforms,
-                                 exclude_cover_pixels=params.exclude_cover_pixels, opened=opened)
+    with opened_bands(opened) as bands:
+        others, left_out = observation_neighbours(store, scene, expressions, params.geometry,
+                                                  params.exclude_cover_pixels, bands, feedback)
+        neighbours = [Neighbour(other, *_prepared(params, other)[:2]) for other in others]
+        for note in left_out:
+            report(feedback, note)
+        notes += left_out
+        native = compute_expressions(scene, expressions, params.geometry, native_path, feedback, progress.sub(0, 3),
+                                     mask=False, margin=RESAMPLING_MARGIN, transforms=transforms,
+                                     exclude_cover_pixels=params.exclude_cover_pixels, opened=bands,
+                                     neighbours=neighbours)
     aoi_3857 = _aoi_in_web_mercator(params.geometry, native.grid, native.window)
     ground_px = params.px_size or native.grid.resolution
     pixel = ground_px * _mercator_scale(aoi_3857)
@@ -92,7 +94,11 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
     check_cancelled(feedback)
     stem = result_name(scene, params.name_alias, params.bm_type, EXTENSIONS[params.format])
     path = os.path.join(workspace, stem)
-    unclear = _unclear_on_output(scene, grid, whole, ground_px) if params.exclude_cover_pixels else None
+    unclear = None
+    if params.exclude_cover_pixels:
+        members = [scene, *(neighbour.scene for neighbour in neighbours)]
+        unclear = _ObservationUnclear([_unclear_on_output(member, grid, whole, ground_px) for member in members],
+                                      Ownership(native.member_grids, grid, whole) if neighbours else None)
     try:
         files, counts = _render(warped_path, path, grid, mask, limits, params, progress.sub(2, 3), feedback, unclear)
     finally:
@@ -114,12 +120,52 @@ def run_jpeg(params: JpegParams, scene: Scene, workspace: str, feedback: Feedbac
         "colormap": params.colormap,
         "reference": params.reference,
     }
+    if neighbours:
+        details["view_ids"] = [scene.view_id, *(neighbour.scene.view_id for neighbour in neighbours)]
     if params.exclude_cover_pixels:
         details["exclude_cover_pixels"] = True
         details["masked_pixels"] = counts.masked
     if notes:
         details["notes"] = notes
     return TaskResult("jpeg", params.format, tuple(files), details)
+
+
+def _prepared(params: JpegParams, scene: Scene) -> tuple[list, dict, list[str]]:
+    """The scene's components, its band transforms (to reflectance with `calibrate`) and the notes
+    of the calibration."""
+    expressions = visual_expressions(params, scene)
+    bands = {band for expression in expressions for band in expression.bands}
+    if not params.calibrate:
+        return expressions, stored_value_transforms(scene, bands), []
+    transforms, notes = reflectance_transforms(scene, bands)
+    if transforms:  # the bands are reflectance now: indices must not scale them again
+        expressions = resolve_bm_type(params.bm_type, scene.sensor, scale=1.0)
+    return expressions, transforms, notes
+
+
+class _ObservationUnclear:
+    """Where the cloud masks of an observation's scenes do not vouch for a clear view on the output
+    grid: each pixel by the mask of the scene that serves it (`ownership`; None: one scene)."""
+
+    def __init__(self, readers: Sequence[UnclearReader], ownership: Ownership | None) -> None:
+        self.readers = readers
+        self.ownership = ownership
+        self.mask = readers[0].mask
+
+    def rows(self, row: int, rows: int) -> np.ndarray:
+        if self.ownership is None:
+            return self.readers[0].rows(row, rows)
+        owner = self.ownership.rows(row, rows)
+        unclear = np.ones(owner.shape, dtype=bool)  # served by no scene: no mask vouches for it
+        for number, reader in enumerate(self.readers):
+            mine = owner == number
+            if mine.any():
+                unclear[mine] = reader.rows(row, rows)[mine]
+        return unclear
+
+    def close(self) -> None:
+        for reader in self.readers:
+            reader.close()
 
 
 def _unclear_on_output(scene: Scene, grid: Grid, window: Window, ground_px: float) -> UnclearReader:
@@ -262,7 +308,7 @@ def _cumulative_cut(samples: list[np.ndarray]) -> tuple[float, float]:
 
 def _render(warped_path: str, path: str, grid: Grid, mask: AoiMask | None, limits: list[tuple[float, float]],
             params: JpegParams, progress: ProgressRange, feedback: FeedbackLike | None,
-            unclear: UnclearReader | None = None) -> tuple[list[str], PixelCounts]:
+            unclear: _ObservationUnclear | None = None) -> tuple[list[str], PixelCounts]:
     """8-bit bands (grey, RGB, or a colormap's RGB) plus alpha, through a temporary GeoTIFF, then
     copied to the requested format. Pixels `unclear` says are not clear are transparent too; the
     counts: the AOI's pixels, and those of them the cloud mask made transparent."""

@@ -17,6 +17,12 @@ most frequent class when the index grid is coarser; where it does not reach, not
 scene whose valid pixels are all left out so goes to `errors` with that reason. A scene without a
 mask band has nothing to exclude: its figures are over all valid pixels.
 
+An AOI across a tile border: the same-day scenes of one sensor that meet it are one observation
+(core/local/observations.py), one entry: its figures and `cloud` are over the union of the scenes,
+each pixel of the AOI counted once, from the scene the observation's rule gives it; `scene_id` and
+`view_id` name the primary scene, and `view_ids` (only when there are several) every scene used.
+`limit` counts entries, that is observations.
+
 The answer has exactly the API's shape: {"errors": [...], "result": [...]}, result sorted by date;
 with one index the figures are flat in each entry, with several they are nested under "indexes".
 """
@@ -48,7 +54,8 @@ from ..results import TaskResult
 from ..scenes import Scene, SceneStoreSet, date_order
 from ..sources import SceneSource
 from .bandmath import BandOnGrid, coarsest
-from .cloud_mask import CloudMask, cloud_mask_of, unclear_on_grid
+from .cloud_mask import CloudMask, categorical_on_grid, cloud_mask_of, unclear_on_grid
+from .observations import Observation, Ownership, extended_grid, group_observations
 from .raster import AoiMask, BandSource, Grid, Window, aoi_in_crs, crop_window, each_at_once, open_band_sources
 
 FIGURES = ("min", "max", "average", "median", "std", "variance", "q1", "q3", "p10", "p90")
@@ -142,6 +149,7 @@ class SceneAnswer:
     cloud: float | None = None
     indices: dict[str, dict | None] = field(default_factory=dict)  # label -> figures (None: no valid pixel)
     error: str | None = None
+    members: tuple[Scene, ...] = ()  # the scenes of its observation, when more than the one
 
 
 @dataclass(frozen=True)
@@ -289,6 +297,117 @@ def _answer_scene(answer: SceneAnswer, bands: SceneBands, expressions: Sequence,
     conclude_answer(answer, problems, not_clear, bands.mask)
 
 
+def _observation_answer(observation: Observation, params: MtStatsParams, aoi: AoiOnGrids,
+                        is_canceled: Callable[[], bool]) -> SceneAnswer:
+    """The answer of an observation of several scenes: figures over their union, each pixel once."""
+    answer = SceneAnswer(observation.primary, members=observation.scenes)
+    if is_canceled():
+        return answer
+    members: list[SceneBands] = []
+    try:
+        every = []
+        for scene in observation.scenes:
+            expressions = resolve_bm_type(list(params.bm_type), scene.sensor, scale=index_scale(scene))
+            every.append(expressions)
+            members.append(SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands}))
+        primary = members[0]
+        answer.cloud = (_observation_cloud(members, aoi) if primary.mask else primary.scene.cloud_cover)
+        if above_cloud_limit(answer, params.max_cloud_cover_in_aoi):
+            return answer
+        problems, not_clear = [], 0
+        for number, expression in enumerate(every[0]):
+            try:
+                found = _observation_values(members, [own[number] for own in every], aoi,
+                                            params.exclude_cover_pixels)
+            except DataError as error:
+                problems.append(error.message)
+                found = _IndexValues(np.empty(0))
+            not_clear += found.not_clear
+            answer.indices[expression.label] = figures(found.values) if found.values.size else None
+        conclude_answer(answer, problems, not_clear, primary.mask)
+    except LoadByExtentError as error:
+        answer.error = error.message
+    finally:
+        for bands in members:
+            bands.close()
+    return answer
+
+
+def _observation_cloud(members: Sequence[SceneBands], aoi: AoiOnGrids) -> float | None:
+    """`_cloud_percent` over the union of an observation's scenes, on the primary's mask grid (each
+    scene's own mask where it serves the pixel; a scene without a mask observes nothing)."""
+    own_grids = [bands.band(bands.mask.band if bands.mask else bands.band_names[0]).grid for bands in members]
+    grid = extended_grid(own_grids[0], own_grids[1:])
+    on_grid = aoi.on(grid)
+    if on_grid is None:
+        return None
+    window, inside = on_grid
+    owner = Ownership(own_grids, grid, window).rows(0, window.ysize)
+    observed_count = flagged_count = 0
+    for number, bands in enumerate(members):
+        mine = inside & (owner == number)
+        if bands.mask is None or not mine.any():
+            continue
+        classes, not_covered = categorical_on_grid(bands.band(bands.mask.band), grid, window)
+        observed = mine & ~bands.mask.unobserved(classes)
+        if not_covered is not None:
+            observed &= ~not_covered
+        observed_count += int(observed.sum())
+        flagged_count += int((observed & bands.mask.flagged(classes)).sum())
+    return 100.0 * flagged_count / observed_count if observed_count else None
+
+
+def _observation_values(members: Sequence[SceneBands], expressions: Sequence[ResolvedExpression], aoi: AoiOnGrids,
+                        only_clear: bool) -> _IndexValues:
+    """`_index_values` over the union of an observation's scenes (`expressions`: the index on each):
+    on the primary's grid extended over the others, each pixel from the scene that serves it
+    (observations.Ownership), values in the order of the grid's rows, as one scene gives them."""
+    names = sorted(expressions[0].bands)
+    try:
+        sources = [{name: bands.band(name) for name in names} for bands in members]
+    except DataError as error:
+        raise DataError(error.message, "params.bm_type") from None
+    own_grids = [coarsest(list(own.values())).grid for own in sources]
+    grid = extended_grid(own_grids[0], own_grids[1:])
+    on_grid = aoi.on(grid)
+    if on_grid is None:
+        return _IndexValues(np.empty(0))
+    window, aoi_inside = on_grid
+    ownership = Ownership(own_grids, grid, window)
+    readers = [{name: BandOnGrid(source, grid, window, bands.transforms.get(name)) for name, source in own.items()}
+               for bands, own in zip(members, sources)]
+    unclear = [bands.unclear(bands.mask, grid, window) if only_clear and bands.mask else None for bands in members]
+    from ..expressions import evaluate
+
+    kept, not_clear = [], 0
+    for row in range(0, window.ysize, STRIP_ROWS):
+        rows = min(STRIP_ROWS, window.ysize - row)
+        inside = aoi_inside[row:row + rows]
+        if not inside.any():
+            continue
+        owner = ownership.rows(row, rows)
+        mosaic = np.zeros(inside.shape, dtype=np.float64)
+        counted = np.zeros(inside.shape, dtype=bool)
+        for number, (expression, own_readers) in enumerate(zip(expressions, readers)):
+            mine = inside & (owner == number)
+            if not mine.any():
+                continue
+            reads = [partial(reader.read, row, rows) for reader in own_readers.values()]
+            read = dict(zip(own_readers, each_at_once(reads, [reader.source.path for reader in own_readers.values()])))
+            values = np.broadcast_to(evaluate(expression.node, {n: read[n][0] for n in names}), inside.shape)
+            valid = mine & np.isfinite(values)
+            for name in names:
+                valid &= ~read[name][1]
+            if unclear[number] is not None:
+                left_out = valid & unclear[number][row:row + rows]
+                not_clear += int(left_out.sum())
+                valid &= ~left_out
+            mosaic[valid] = values[valid]
+            counted |= valid
+        kept.append(mosaic[counted])
+    return _IndexValues(np.concatenate(kept) if kept else np.empty(0), not_clear)
+
+
 def conclude_answer(answer: SceneAnswer, problems: Sequence[str], not_clear: int, mask: CloudMask | None) -> None:
     """The scene's error when none of its indices has a figure: the indices it cannot give, else
     why no pixel counted (`not_clear`: valid pixels the cloud mask left out)."""
@@ -313,12 +432,17 @@ def above_cloud_limit(answer: SceneAnswer, limit: float | None) -> bool:
     return True
 
 
+def _view_ids(answer: SceneAnswer) -> dict[str, object]:
+    return {"view_ids": [scene.view_id for scene in answer.members]} if len(answer.members) > 1 else {}
+
+
 def result_entry(answer: SceneAnswer) -> dict:
     scene = answer.scene
     entry: dict[str, object] = {
         "date": scene.date.isoformat() if scene.date else None,
         "scene_id": scene.scene_id.scene_name,
         "view_id": scene.view_id,
+        **_view_ids(answer),
         "cloud": None if answer.cloud is None else round(answer.cloud, 4),
     }
     if len(answer.indices) == 1:
@@ -333,7 +457,8 @@ def result_entry(answer: SceneAnswer) -> dict:
 def error_entry(answer: SceneAnswer) -> dict:
     scene = answer.scene
     return {"status": False, "date": scene.date.isoformat() if scene.date else None,
-            "scene_id": scene.scene_id.scene_name, "view_id": scene.view_id, "error": answer.error}
+            "scene_id": scene.scene_id.scene_name, "view_id": scene.view_id, **_view_ids(answer),
+            "error": answer.error}
 
 
 def select_scenes(store: SceneSource | SceneStoreSet, params: MtStatsParams, feedback: FeedbackLike | None = None) -> list[Scene]:
@@ -345,9 +470,32 @@ def select_scenes(store: SceneSource | SceneStoreSet, params: MtStatsParams, fee
     return scenes[:params.limit]
 
 
+def select_observations(store: SceneSource | SceneStoreSet, params: MtStatsParams,
+                        feedback: FeedbackLike | None = None) -> list[Observation]:
+    """The observations of the request, in date order, at most `limit` of them (the earliest): the
+    scenes the search finds, grouped (a scene that lacks a band of the indices joins no other)."""
+    found = store.search(aoi=params.geometry, start=params.date_start, end=params.date_end,
+                         sensors=list(params.sensors) if params.sensors else None, feedback=feedback)
+    scenes = found[0] if isinstance(found, tuple) else found  # a set of stores also says its problems
+    needed: dict[str, set[str] | None] = {}
+
+    def usable(scene: Scene) -> bool:
+        if scene.sensor.code not in needed:
+            try:
+                expressions = resolve_bm_type(list(params.bm_type), scene.sensor)
+                needed[scene.sensor.code] = {name for expression in expressions for name in expression.bands}
+            except LoadByExtentError:
+                needed[scene.sensor.code] = None
+        bands = needed[scene.sensor.code]
+        return bands is not None and bands <= set(scene.band_files)
+
+    return group_observations(scenes, params.geometry, usable)[:params.limit]
+
+
 def compute_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams, feedback: FeedbackLike | None = None) -> dict:
     """The API's answer to an mt_stats request over `store`."""
-    scenes = select_scenes(store, params, feedback)
+    observations = select_observations(store, params, feedback)
+    scenes = [scene for observation in observations for scene in observation.scenes]
     message = tr("{count} scene(s) between {date_start} and {date_end} meet the area")
     report(feedback, message.format(count=len(scenes), date_start=params.date_start, date_end=params.date_end))
     progress = ProgressRange(feedback, 0, 100)
@@ -357,12 +505,14 @@ def compute_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams
     # The scenes' threads read bands over HTTP as this one does (their decoding stays single-threaded).
     inherited = thread_config_of(HTTP_CONFIG_KEYS)
 
-    def answer(scene: Scene) -> SceneAnswer:
+    def answer(observation: Observation) -> SceneAnswer:
         with thread_config(**inherited):
-            return _scene_answer(scene, params, aoi, is_canceled)
+            if len(observation.scenes) == 1:
+                return _scene_answer(observation.primary, params, aoi, is_canceled)
+            return _observation_answer(observation, params, aoi, is_canceled)
 
     with ThreadPoolExecutor(max_workers=scene_threads(scenes), thread_name_prefix="lbe-stats") as pool:
-        futures = [pool.submit(answer, scene) for scene in scenes]
+        futures = [pool.submit(answer, observation) for observation in observations]
         try:
             for number, future in enumerate(futures, start=1):
                 answers.append(future.result())

