@@ -32,7 +32,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import LoadByExtentError, RequestError
+from ..core.local.observations import beyond_scene_note
 from ..core.request import (
+    LbeParams,
     TaskParams,
     TaskRequest,
     new_reference,
@@ -379,7 +381,10 @@ class LoadByExtentDock(QgsDockWidget):
     def _prediction(self, params: TaskParams | None) -> str:
         if params is None:
             return self.tr("→ the result type shows here once the request is valid")
-        return self.form().prediction(params, predicted_result(params))
+        text = self.form().prediction(params, predicted_result(params))
+        beyond = beyond_scene_note(params.scene.view_id, params.geometry, self.scene_picker.scenes) \
+            if isinstance(params, LbeParams) else None
+        return f"{text}\n{beyond}" if beyond else text
 
     # --- running -------------------------------------------------------------------------------------
     def run(self) -> None:

@@ -35,7 +35,8 @@ from ..aoi import to_ogr
 from ..errors import LoadByExtentError
 from ..feedback import FeedbackLike
 from ..gdal_support import srs_from_wkt, transform_geometry
-from ..scenes import Scene
+from ..i18n import tr
+from ..scenes import ListedScene, Scene
 from ..sensors import SENSOR_NAMES
 from .raster import AoiMask, Grid, Window
 
@@ -83,10 +84,12 @@ def _area_in(aoi: ogr.Geometry, footprint: ogr.Geometry | None) -> float:
     return part.GetArea() if part is not None else 0.0
 
 
-def _members(ordered: Sequence[Scene], aoi: ogr.Geometry) -> tuple[Scene, ...]:
-    """The primary, then each scene that holds part of the AOI the footprints before it leave out."""
+def _covering(ordered: Sequence[Scene], aoi: ogr.Geometry) -> tuple[tuple[Scene, ...], bool]:
+    """The primary, then each scene that holds part of the AOI the footprints before it leave out;
+    whether they leave none of it out."""
     members = [ordered[0]]
-    left = aoi.Difference(_footprint(ordered[0])) if _footprint(ordered[0]) is not None else aoi
+    first = _footprint(ordered[0])
+    left = aoi.Difference(first) if first is not None else aoi
     for scene in ordered[1:]:
         if left is None or left.IsEmpty() or left.GetArea() == 0:
             break
@@ -95,7 +98,38 @@ def _members(ordered: Sequence[Scene], aoi: ogr.Geometry) -> tuple[Scene, ...]:
             continue
         members.append(scene)
         left = left.Difference(footprint)
-    return tuple(members)
+    return tuple(members), left is None or left.IsEmpty() or left.GetArea() == 0
+
+
+def _members(ordered: Sequence[Scene], aoi: ogr.Geometry) -> tuple[Scene, ...]:
+    return _covering(ordered, aoi)[0]
+
+
+def beyond_scene_note(view_id: str, geometry: dict, listed: Sequence[ListedScene]) -> str | None:
+    """For a crop (`lbe`, one scene per view_id): when the AOI leaves the scene's footprint, a line
+    saying so and naming the listed scenes of its observation (same sensor, level and day) that
+    cover the rest; None when the AOI lies within it, or the scene is not among `listed` (the
+    scenes a search already found: no search here)."""
+    scene = next((candidate for candidate in listed if candidate.view_id == view_id), None)
+    if scene is None:
+        return None
+    area = to_ogr(geometry)
+    footprint = _footprint(scene)  # type: ignore[arg-type]
+    if footprint is None or footprint.Contains(area) or not footprint.Intersects(area):
+        return None
+    key = observation_key(scene)  # type: ignore[arg-type]
+    others = sorted((other for other in listed if other.view_id != view_id and observation_key(other) == key),  # type: ignore[arg-type]
+                    key=lambda other: other.view_id)
+    members, covered = _covering([scene, *others], area)  # type: ignore[list-item]
+    neighbours = ", ".join(member.view_id for member in members[1:])
+    if not neighbours:
+        return tr("The area of interest leaves this scene: the crop holds only its part, and no listed "
+                  "scene of the same day holds the rest.")
+    if covered:
+        return tr("The area of interest leaves this scene: the crop holds only its part; the rest is in "
+                  "{scenes} (same day).").format(scenes=neighbours)
+    return tr("The area of interest leaves this scene: the crop holds only its part; more of it is in "
+              "{scenes} (same day), and some in no listed scene.").format(scenes=neighbours)
 
 
 def group_observations(scenes: Iterable[Scene], aoi: dict,
