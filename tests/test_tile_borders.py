@@ -180,6 +180,15 @@ def test_an_aoi_inside_one_tile_gives_what_it_gave_before(tmp_path):
     assert "view_ids" not in answer["result"][0]
 
 
+def test_an_aoi_inside_the_overlap_is_one_entry_from_the_first_tile_by_view_id(tmp_path):
+    tiles, uncut = make_s2_store(tmp_path / "tiles"), make_uncut_store(tmp_path / "uncut")
+    geometry = aoi([(720.3, 300.2), (880.6, 310.7), (870.2, 420.4), (730.8, 400.1)])  # in both tiles
+    answer = statistics(tiles, geometry, tmp_path / "a")
+    (entry,) = answer["result"]  # not one entry per tile of the day
+    assert entry["view_id"] == WEST and "view_ids" not in entry  # both hold all of it: the first by view_id
+    assert entry == {**statistics(uncut, geometry, tmp_path / "b")["result"][0], "view_id": WEST}
+
+
 def test_scenes_of_different_days_are_not_merged(tmp_path):
     other_day = "S2/33/U/VU/2017/2/17/0"
     tiles = make_s2_store(tmp_path / "tiles", other_day)
