@@ -143,6 +143,9 @@ def group_observations(scenes: Iterable[Scene], aoi: dict,
         groups.setdefault(observation_key(scene), []).append(scene)
     observations = []
     for group in groups.values():
+        if len(group) == 1:  # the common case: nothing to rank, no footprint to read
+            observations.append(Observation((group[0],)))
+            continue
         total = area.GetArea() or 1.0
         by_share = sorted(group, key=lambda s: (-round(_area_in(area, _footprint(s)) / total, 9), s.view_id))
         fit = [scene for scene in by_share if usable(scene)]
