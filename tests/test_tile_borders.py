@@ -54,17 +54,17 @@ def _scale(band: str) -> int:
     return 2 if band == "B11" else 1
 
 
-def make_s2_store(root, east_view_id: str | None = EAST, east_bands=BANDS, east_epsg: int | None = None) -> str:
+def make_s2_store(sample: str, root, east_view_id: str | None = EAST, east_bands=BANDS, east_epsg: int | None = None) -> str:
     """The sample scene cut into the western tile and (unless None) an eastern one (`east_epsg`:
     reprojected to another UTM zone, pixel values kept by nearest neighbour)."""
     store = str(root)
     for band in BANDS:
-        _cut(s2_path(SAMPLE_STORE[0], band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0,
+        _cut(s2_path(sample, band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0,
              WEST_COLUMNS // _scale(band))
     if east_view_id is not None:
         for band in east_bands:
             target = os.path.join(_tile_folder(store, east_view_id), f"{band}.tif")
-            _cut(s2_path(SAMPLE_STORE[0], band), target, EAST_FIRST_COLUMN // _scale(band))
+            _cut(s2_path(sample, band), target, EAST_FIRST_COLUMN // _scale(band))
             if east_epsg is not None:
                 resolution = 10 * _scale(band)
                 warped = gdal.Warp("", target, format="MEM", dstSRS=f"EPSG:{east_epsg}", xRes=resolution,
@@ -75,19 +75,11 @@ def make_s2_store(root, east_view_id: str | None = EAST, east_bands=BANDS, east_
     return store
 
 
-def make_uncut_store(root) -> str:
+def make_uncut_store(sample: str, root) -> str:
     store = str(root)
     for band in BANDS:
-        _cut(s2_path(SAMPLE_STORE[0], band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0)
+        _cut(s2_path(sample, band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0)
     return store
-
-
-SAMPLE_STORE: list[str] = []
-
-
-@pytest.fixture(autouse=True)
-def _sample(sample_store):
-    SAMPLE_STORE[:] = [sample_store]
 
 
 def aoi(ring) -> dict:
@@ -118,8 +110,8 @@ def statistics(store: str, geometry: dict, out, **params) -> dict:
 # --- one zone: what one big tile gives ---------------------------------------------------------------
 
 
-def test_mt_stats_over_two_tiles_equals_the_uncut_scene(tmp_path):
-    tiles, uncut = make_s2_store(tmp_path / "tiles"), make_uncut_store(tmp_path / "uncut")
+def test_mt_stats_over_two_tiles_equals_the_uncut_scene(sample_store, tmp_path):
+    tiles, uncut = make_s2_store(sample_store, tmp_path / "tiles"), make_uncut_store(sample_store, tmp_path / "uncut")
     geometry = aoi(ACROSS)
     answer = statistics(tiles, geometry, tmp_path / "a")
     expected = statistics(uncut, geometry, tmp_path / "b")
@@ -130,13 +122,13 @@ def test_mt_stats_over_two_tiles_equals_the_uncut_scene(tmp_path):
     assert entry["indexes"] == alone["indexes"]  # NDVI on 10 m, NDMI on 20 m: every figure, exactly
     assert entry["cloud"] == alone["cloud"]
     # The AOI does cross the border: either tile alone gives other figures.
-    west_only = statistics(make_s2_store(tmp_path / "west", None), geometry, tmp_path / "c")
+    west_only = statistics(make_s2_store(sample_store, tmp_path / "west", None), geometry, tmp_path / "c")
     assert west_only["result"][0]["indexes"]["NDVI"] != alone["indexes"]["NDVI"]
 
 
 @pytest.mark.parametrize("view_id", [WEST, EAST])
-def test_bandmath_over_two_tiles_is_the_raster_of_the_uncut_scene(tmp_path, view_id):
-    tiles, uncut = make_s2_store(tmp_path / "tiles"), make_uncut_store(tmp_path / "uncut")
+def test_bandmath_over_two_tiles_is_the_raster_of_the_uncut_scene(sample_store, tmp_path, view_id):
+    tiles, uncut = make_s2_store(sample_store, tmp_path / "tiles"), make_uncut_store(sample_store, tmp_path / "uncut")
     geometry = aoi(ACROSS)
     result = run_in(tiles, request("bandmath", geometry, view_id=view_id, bm_type="NDVI,NDMI"), tmp_path / "a")
     expected = run_in(uncut, request("bandmath", geometry, view_id=WEST, bm_type="NDVI,NDMI"), tmp_path / "b")
@@ -152,8 +144,8 @@ def test_bandmath_over_two_tiles_is_the_raster_of_the_uncut_scene(tmp_path, view
 
 
 @pytest.mark.parametrize("bm_type, extra", [("B04,B03,B02", {}), ("NDVI", {"colormap": "RdYlGn", "levels": "-1,1"})])
-def test_jpeg_over_two_tiles_is_the_rendering_of_the_uncut_scene(tmp_path, bm_type, extra):
-    tiles, uncut = make_s2_store(tmp_path / "tiles"), make_uncut_store(tmp_path / "uncut")
+def test_jpeg_over_two_tiles_is_the_rendering_of_the_uncut_scene(sample_store, tmp_path, bm_type, extra):
+    tiles, uncut = make_s2_store(sample_store, tmp_path / "tiles"), make_uncut_store(sample_store, tmp_path / "uncut")
     geometry = aoi(ACROSS)
     params = {"bm_type": bm_type, "format": "png", **extra}
     result = run_in(tiles, request("jpeg", geometry, view_id=EAST, **params), tmp_path / "a")
@@ -166,8 +158,8 @@ def test_jpeg_over_two_tiles_is_the_rendering_of_the_uncut_scene(tmp_path, bm_ty
     assert (values[-1] == 255).sum() > 50_000  # an opaque rendering of the whole AOI
 
 
-def test_an_aoi_inside_one_tile_gives_what_it_gave_before(tmp_path):
-    tiles, west_only = make_s2_store(tmp_path / "tiles"), make_s2_store(tmp_path / "west", None)
+def test_an_aoi_inside_one_tile_gives_what_it_gave_before(sample_store, tmp_path):
+    tiles, west_only = make_s2_store(sample_store, tmp_path / "tiles"), make_s2_store(sample_store, tmp_path / "west", None)
     geometry = aoi(INSIDE_WEST)
     for task_type, params in (("bandmath", {"view_id": WEST, "bm_type": "NDVI"}),
                               ("jpeg", {"view_id": WEST, "bm_type": "B04,B03,B02", "format": "png"})):
@@ -180,8 +172,8 @@ def test_an_aoi_inside_one_tile_gives_what_it_gave_before(tmp_path):
     assert "view_ids" not in answer["result"][0]
 
 
-def test_an_aoi_inside_the_overlap_is_one_entry_from_the_first_tile_by_view_id(tmp_path):
-    tiles, uncut = make_s2_store(tmp_path / "tiles"), make_uncut_store(tmp_path / "uncut")
+def test_an_aoi_inside_the_overlap_is_one_entry_from_the_first_tile_by_view_id(sample_store, tmp_path):
+    tiles, uncut = make_s2_store(sample_store, tmp_path / "tiles"), make_uncut_store(sample_store, tmp_path / "uncut")
     geometry = aoi([(720.3, 300.2), (880.6, 310.7), (870.2, 420.4), (730.8, 400.1)])  # in both tiles
     answer = statistics(tiles, geometry, tmp_path / "a")
     (entry,) = answer["result"]  # not one entry per tile of the day
@@ -189,10 +181,10 @@ def test_an_aoi_inside_the_overlap_is_one_entry_from_the_first_tile_by_view_id(t
     assert entry == {**statistics(uncut, geometry, tmp_path / "b")["result"][0], "view_id": WEST}
 
 
-def test_scenes_of_different_days_are_not_merged(tmp_path):
+def test_scenes_of_different_days_are_not_merged(sample_store, tmp_path):
     other_day = "S2/33/U/VU/2017/2/17/0"
-    tiles = make_s2_store(tmp_path / "tiles", other_day)
-    west_only = make_s2_store(tmp_path / "west", None)
+    tiles = make_s2_store(sample_store, tmp_path / "tiles", other_day)
+    west_only = make_s2_store(sample_store, tmp_path / "west", None)
     geometry = aoi(ACROSS)
     answer = statistics(tiles, geometry, tmp_path / "a")
     assert [entry["view_id"] for entry in answer["result"]] == [WEST, other_day]
@@ -203,9 +195,9 @@ def test_scenes_of_different_days_are_not_merged(tmp_path):
     assert (raster(cut.files[0])[0] == raster(alone.files[0])[0]).all()
 
 
-def test_a_neighbour_without_a_band_the_request_needs_is_left_out_and_said(tmp_path):
-    tiles = make_s2_store(tmp_path / "tiles", east_bands=("B02", "B03", "B04", "B11"))  # no B08
-    west_only = make_s2_store(tmp_path / "west", None)
+def test_a_neighbour_without_a_band_the_request_needs_is_left_out_and_said(sample_store, tmp_path):
+    tiles = make_s2_store(sample_store, tmp_path / "tiles", east_bands=("B02", "B03", "B04", "B11"))  # no B08
+    west_only = make_s2_store(sample_store, tmp_path / "west", None)
     geometry = aoi(ACROSS)
     result = run_in(tiles, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "a")
     alone = run_in(west_only, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "b")
@@ -224,9 +216,9 @@ def test_a_neighbour_without_a_band_the_request_needs_is_left_out_and_said(tmp_p
 # --- across UTM zones ---------------------------------------------------------------------------------
 
 
-def test_across_zones_the_output_is_on_the_primary_grid_and_no_pixel_counts_twice(tmp_path):
-    tiles = make_s2_store(tmp_path / "tiles", east_epsg=32632)
-    uncut = make_uncut_store(tmp_path / "uncut")
+def test_across_zones_the_output_is_on_the_primary_grid_and_no_pixel_counts_twice(sample_store, tmp_path):
+    tiles = make_s2_store(sample_store, tmp_path / "tiles", east_epsg=32632)
+    uncut = make_uncut_store(sample_store, tmp_path / "uncut")
     geometry = aoi(ACROSS)
     result = run_in(tiles, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "a")
     expected = run_in(uncut, request("bandmath", geometry, view_id=WEST, bm_type="NDVI"), tmp_path / "b")
@@ -261,13 +253,13 @@ NEXT_ROW = "LE70350332009120EDC00"  # the same path and day, one row south
 NORTH_ROWS, SOUTH_FIRST_ROW = 40, 25
 
 
-def make_landsat_store(root) -> str:
+def make_landsat_store(sample: str, root) -> str:
     """The scene's northern 40 rows as row 032, from row 25 on as row 033; the southern scene's Fmask
     says cloud all over the overlap, where the northern scene serves: a mask of the wrong scene
     would show."""
     store = str(root)
     for suffix in ("b3", "b4", "b5", "fmask"):
-        source = gdal.Open(ts_path(SAMPLE_STORE[0], TS_SCENE, suffix))
+        source = gdal.Open(ts_path(sample, TS_SCENE, suffix))
         height = source.RasterYSize
         north = os.path.join(store, TS_SCENE, f"{TS_SCENE}_{suffix}.tif")
         south = os.path.join(store, NEXT_ROW, f"{NEXT_ROW}_{suffix}.tif")
@@ -289,10 +281,10 @@ def make_landsat_store(root) -> str:
     return store
 
 
-def test_exclude_cover_pixels_takes_each_scenes_own_mask(tmp_path):
-    tiles = make_landsat_store(tmp_path / "tiles")
+def test_exclude_cover_pixels_takes_each_scenes_own_mask(sample_store, tmp_path):
+    tiles = make_landsat_store(sample_store, tmp_path / "tiles")
     uncut = str(tmp_path / "uncut")
-    shutil.copytree(os.path.dirname(ts_path(SAMPLE_STORE[0], TS_SCENE, "b3")), os.path.join(uncut, TS_SCENE))
+    shutil.copytree(os.path.dirname(ts_path(sample_store, TS_SCENE, "b3")), os.path.join(uncut, TS_SCENE))
     geometry = polygon_px(TS_GT, [[(5.3, 10.2), (50.7, 12.4), (48.2, 55.9), (8.6, 52.3)]], TS_EPSG)
     inside = centres_inside(geometry, TS_GT, 61, 61, TS_EPSG)
     assert inside[:SOUTH_FIRST_ROW].any() and inside[NORTH_ROWS:].any()  # across both scenes

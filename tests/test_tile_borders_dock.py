@@ -15,12 +15,10 @@ pytestmark = pytest.mark.sample_data
 
 @pytest.fixture
 def border_dock(isolated_settings, sample_store, output_folder, make_plugin, tmp_path):
-    import test_tile_borders
     from load_by_extent.services.settings import PluginSettings
 
-    test_tile_borders.SAMPLE_STORE[:] = [sample_store]
     settings = PluginSettings()
-    settings.scene_folders = [make_s2_store(tmp_path / "tiles", EAST)]
+    settings.scene_folders = [make_s2_store(sample_store, tmp_path / "tiles", EAST)]
     settings.output_folder = output_folder
     return make_plugin().dock
 
