@@ -198,54 +198,82 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="525" />
+            <location filename="../processing/algorithms.py" line="526" />
             <source>Index or band math (bandmath)</source>
             <translation>Índice o álgebra de bandas (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="528" />
+            <location filename="../processing/algorithms.py" line="529" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Calcula un índice espectral o una expresión de bandas de una escena sobre el área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="533" />
+            <location filename="../processing/algorithms.py" line="534" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Índice o expresión (p. ej., NDVI o (B08-B04)/(B08+B04); varias separadas por comas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="534" />
+            <location filename="../processing/algorithms.py" line="535" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="535" />
+            <location filename="../processing/algorithms.py" line="536" />
             <source>Cloud and cloud shadow pixels of the scene's mask as nodata</source>
             <translation>Píxeles de nube y sombra de nube de la máscara de la escena como nodata</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="548" />
+            <location filename="../processing/algorithms.py" line="549" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Evalúa un índice espectral o una expresión de bandas de una escena sobre el área de interés: la tarea &lt;i&gt;bandmath&lt;/i&gt; de la API (Download Indices). El resultado es un GeoTIFF Float32, una banda por expresión, nodata -9999, en la cuadrícula de la banda de menor resolución utilizada.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="552" />
+            <location filename="../processing/algorithms.py" line="553" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="553" />
+            <location filename="../processing/algorithms.py" line="554" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>un nombre de índice (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) o una expresión de las bandas y alias de la escena como (B08-B04)/(B08+B04) o (NIR-RED)/(NIR+RED); varias expresiones separadas por comas dan varias bandas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="556" />
+            <location filename="../processing/algorithms.py" line="557" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>opcional: se usa en el nombre del archivo en lugar de la expresión.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="557" />
+            <location filename="../processing/algorithms.py" line="558" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become nodata (-9999); a scene without a mask band is refused.</source>
             <translation>los píxeles que la máscara de nubes de la escena marca como nube o sombra de nube, o como su relleno, pasan a nodata (-9999); una escena sin banda de máscara se rechaza.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogDialog</name>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="32" />
+            <source>STAC API</source>
+            <translation>API STAC</translation>
+        </message>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="42" />
+            <source>For a private catalog or bucket: QGIS applies the configuration to the catalog's calls, and the headers it sets go with the band files.</source>
+            <translation>Para un catálogo o bucket privado: QGIS aplica la configuración a las llamadas del catálogo, y las cabeceras que establece acompañan a los archivos de bandas.</translation>
+        </message>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="49" />
+            <source>The URL of the STAC API (its landing page):</source>
+            <translation>La URL de la API STAC (su página de inicio):</translation>
+        </message>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="52" />
+            <source>Authentication</source>
+            <translation>Autenticación</translation>
+        </message>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="64" />
+            <source>{url} is not an http(s) URL</source>
+            <translation>{url} no es una URL http(s)</translation>
         </message>
     </context>
     <context>
@@ -312,7 +340,7 @@
     <context>
         <name>DatasetChoice</name>
         <message>
-            <location filename="../ui/scene_search.py" line="45" />
+            <location filename="../ui/scene_search.py" line="47" />
             <source>Datasets</source>
             <translation>Conjuntos de datos</translation>
         </message>
@@ -333,142 +361,142 @@
     <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="796" />
+            <location filename="../processing/algorithms.py" line="797" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Estadísticas de índice en el tiempo de cada polígono (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="799" />
+            <location filename="../processing/algorithms.py" line="800" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Las estadísticas de mt_stats de cada polígono de una capa, en una tabla.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="803" />
+            <location filename="../processing/algorithms.py" line="804" />
             <source>Polygons (each one on its own)</source>
             <translation>Polígonos (cada uno por separado)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="804" />
+            <location filename="../processing/algorithms.py" line="805" />
             <source>Field naming each polygon</source>
             <translation>Campo que nombra cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="807" />
+            <location filename="../processing/algorithms.py" line="808" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="810" />
+            <location filename="../processing/algorithms.py" line="811" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="812" />
+            <location filename="../processing/algorithms.py" line="813" />
             <source>Statistics of every polygon</source>
             <translation>Estadísticas de cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="814" />
+            <location filename="../processing/algorithms.py" line="815" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="815" />
+            <location filename="../processing/algorithms.py" line="816" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="816" />
+            <location filename="../processing/algorithms.py" line="817" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="829" />
+            <location filename="../processing/algorithms.py" line="830" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: la capa no tiene el campo {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="835" />
+            <location filename="../processing/algorithms.py" line="836" />
             <source>feature {id} has no geometry</source>
             <translation>el objeto {id} no tiene geometría</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="840" />
+            <location filename="../processing/algorithms.py" line="841" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto (con «Selected features only», seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="879" />
+            <location filename="../processing/algorithms.py" line="880" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="882" />
+            <location filename="../processing/algorithms.py" line="883" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="940" />
+            <location filename="../processing/algorithms.py" line="941" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Polígonos y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="941" />
+            <location filename="../processing/algorithms.py" line="942" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos; cada objeto (solo los seleccionados con &lt;i&gt;Selected features only&lt;/i&gt;) es un polígono de la tabla, nombrado por su &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="943" />
+            <location filename="../processing/algorithms.py" line="944" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por «;»); vacío: las carpetas de escenas de la configuración del complemento. Este algoritmo se ejecuta solo en este equipo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="945" />
+            <location filename="../processing/algorithms.py" line="946" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde va el CSV (por defecto: una carpeta temporal), con el nombre de la referencia de la petición. Los archivos existentes nunca se sobrescriben; no queda nada cuando la ejecución falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="952" />
+            <location filename="../processing/algorithms.py" line="953" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Las estadísticas de la tarea &lt;i&gt;mt_stats&lt;/i&gt; de cada polígono de una capa, en una ejecución: cada escena se lee una vez para todos los polígonos que toca, y las cifras de cada polígono son las que daría una ejecución de mt_stats sobre ese polígono solo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="956" />
+            <location filename="../processing/algorithms.py" line="957" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="958" />
+            <location filename="../processing/algorithms.py" line="959" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="959" />
+            <location filename="../processing/algorithms.py" line="960" />
             <source>the last date (default: today).</source>
             <translation>la última fecha (por defecto: hoy).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="960" />
+            <location filename="../processing/algorithms.py" line="961" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="961" />
+            <location filename="../processing/algorithms.py" line="962" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>opcional: las escenas con más nube en un polígono (porcentaje) son errores de ese polígono.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="963" />
+            <location filename="../processing/algorithms.py" line="964" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="964" />
+            <location filename="../processing/algorithms.py" line="965" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>el máximo de escenas por polígono (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="966" />
+            <location filename="../processing/algorithms.py" line="967" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por polígono, fecha e índice (id, date, scene_id, index, las diez cifras, cloud); una escena entre los errores de un polígono es un objeto con el motivo en &lt;i&gt;error&lt;/i&gt;, un polígono que ninguna escena toca es un objeto con solo su id y el motivo. &lt;b&gt;CSV&lt;/b&gt; (y &lt;b&gt;FILES&lt;/b&gt;): la misma tabla como CSV en la carpeta de salida. &lt;b&gt;REQUEST&lt;/b&gt;: la petición mt_stats, su geometría la envolvente de los polígonos.&lt;/p&gt;</translation>
         </message>
@@ -528,112 +556,112 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="570" />
+            <location filename="../processing/algorithms.py" line="571" />
             <source>Visual rendering (jpeg)</source>
             <translation>Representación visual (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="573" />
+            <location filename="../processing/algorithms.py" line="574" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Representa una combinación de bandas o un índice de una escena como imagen de 8 bits en EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="578" />
+            <location filename="../processing/algorithms.py" line="579" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Bandas o expresiones (tres para rojo, verde, azul, p. ej., B04,B03,B02; o una)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="579" />
+            <location filename="../processing/algorithms.py" line="580" />
             <source>Name in the result's file name</source>
             <translation>Nombre en el nombre del archivo de resultado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="581" />
+            <location filename="../processing/algorithms.py" line="582" />
             <source>Resampling method</source>
             <translation>Método de remuestreo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="583" />
+            <location filename="../processing/algorithms.py" line="584" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Mapa de colores de un resultado de una banda (p. ej., RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="584" />
+            <location filename="../processing/algorithms.py" line="585" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Rango de valores estirado a 0..255, 'bajo,alto'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="587" />
             <source>Pixel size, m</source>
             <translation>Tamaño de píxel, m</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="589" />
+            <location filename="../processing/algorithms.py" line="590" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="592" />
+            <location filename="../processing/algorithms.py" line="593" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Calibrar a reflectancia en el techo de la atmósfera</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="593" />
+            <location filename="../processing/algorithms.py" line="594" />
             <source>Cloud and cloud shadow pixels of the scene's mask transparent</source>
             <translation>Píxeles de nube y sombra de nube de la máscara de la escena transparentes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="616" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Representa bandas o expresiones de una escena sobre el área de interés como imagen de 8 bits en EPSG:3857: la tarea &lt;i&gt;jpeg&lt;/i&gt; de la API (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="619" />
+            <location filename="../processing/algorithms.py" line="620" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="620" />
+            <location filename="../processing/algorithms.py" line="621" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>tres bandas o expresiones para rojo, verde y azul (B04,B03,B02), o una (un índice como NDVI, coloreado con COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="622" />
+            <location filename="../processing/algorithms.py" line="623" />
             <source>optional: used in the file name.</source>
             <translation>opcional: se usa en el nombre del archivo.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="623" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>método de remuestreo (por defecto cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="625" />
+            <location filename="../processing/algorithms.py" line="626" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>opcional: el nombre de un mapa de colores para un resultado de una banda, p. ej., RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="626" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>opcional: el rango de valores estirado a 0..255, 'bajo,alto' (por defecto -0.5,0.5 para índices, un recorte del 2-98 % para bandas).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="628" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>opcional: tamaño de píxel del resultado en metros; sin definir se mantiene la resolución nativa.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png o tiff (los scripts dan el índice: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="631" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>convertir primero los niveles digitales a reflectancia en el techo de la atmósfera.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="631" />
+            <location filename="../processing/algorithms.py" line="632" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become transparent (black in a JPEG); a scene without a mask band is refused.</source>
             <translation>los píxeles que la máscara de nubes de la escena marca como nube o sombra de nube, o como su relleno, pasan a transparentes (negros en un JPEG); una escena sin banda de máscara se rechaza.</translation>
         </message>
@@ -653,67 +681,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="468" />
+            <location filename="../processing/algorithms.py" line="469" />
             <source>Crop bands (lbe)</source>
             <translation>Recortar bandas (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="471" />
+            <location filename="../processing/algorithms.py" line="472" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Recorta las bandas ráster de una escena al área de interés.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="475" />
+            <location filename="../processing/algorithms.py" line="476" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Bandas (separadas por comas, p. ej., B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="477" />
+            <location filename="../processing/algorithms.py" line="478" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Combinar las bandas de la misma resolución en un archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="479" />
+            <location filename="../processing/algorithms.py" line="480" />
             <source>Metadata files to add</source>
             <translation>Archivos de metadatos que añadir</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="483" />
+            <location filename="../processing/algorithms.py" line="484" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (metadatos de la tesela)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="485" />
             <source>product_md (product metadata)</source>
             <translation>product_md (metadatos del producto)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="501" />
+            <location filename="../processing/algorithms.py" line="502" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Recorta las bandas ráster de una escena de satélite al área de interés: la tarea &lt;i&gt;lbe&lt;/i&gt; de la API (Download Analytic). Los píxeles conservan la cuadrícula, el SRC y el tipo de datos propios de la banda; los píxeles cuyo centro queda fuera del polígono reciben el nodata de la banda.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="505" />
+            <location filename="../processing/algorithms.py" line="506" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>el id de la escena, p. ej., S2/33/U/UU/2017/2/16/0 o L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="506" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>nombres de bandas de ese sensor, separados por comas, p. ej., B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="507" />
+            <location filename="../processing/algorithms.py" line="508" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>combinar las bandas de la misma resolución en un archivo (por defecto sí).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="508" />
+            <location filename="../processing/algorithms.py" line="509" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>archivos de metadatos que añadir: tile_md (metadatos de la tesela), product_md (metadatos del producto). Los scripts dan sus índices: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="511" />
+            <location filename="../processing/algorithms.py" line="512" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;El resultado&lt;/b&gt; (se aplica la primera regla que se cumple): un JPEG 2000 (.jp2) para exactamente una banda de una escena Sentinel-2; un GeoTIFF (.tif) para una banda sin metadatos, o para bandas combinadas de una resolución sin metadatos; en otro caso, un zip con archivos de banda separados y los archivos de metadatos pedidos (el zip no se extrae).&lt;/p&gt;</translation>
         </message>
@@ -1216,117 +1244,122 @@
             <translation>{path} no contiene ningún polígono</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="152" />
+            <location filename="../core/gdal_support.py" line="178" />
             <source>cannot read {path}: it is a {driver} file, and scene bands are read only as GeoTIFF or JPEG 2000</source>
             <translation>no se puede leer {path}: es un archivo {driver}, y las bandas de escena solo se leen como GeoTIFF o JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="155" />
+            <location filename="../core/gdal_support.py" line="181" />
             <source>not a GeoTIFF or JPEG 2000 raster</source>
             <translation>no es un ráster GeoTIFF ni JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="156" />
+            <location filename="../core/gdal_support.py" line="182" />
             <source>cannot read {path}: {reason}</source>
             <translation>no se puede leer {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="185" />
+            <location filename="../core/gdal_support.py" line="211" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>no se puede leer {path}: hace que GDAL lea {file}, y las bandas de escena solo se leen de archivos GeoTIFF o JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="210" />
+            <location filename="../core/gdal_support.py" line="236" />
             <source>the file is empty</source>
             <translation>el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="237" />
+            <location filename="../core/gdal_support.py" line="263" />
             <source>read failed</source>
             <translation>error de lectura</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="238" />
+            <location filename="../core/gdal_support.py" line="264" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>no se pueden leer los píxeles de {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="269" />
+            <location filename="../core/gdal_support.py" line="295" />
             <source>no transformation</source>
             <translation>sin transformación</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="270" />
+            <location filename="../core/gdal_support.py" line="296" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>no se puede transformar el área de interés al SRC del ráster: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="212" />
+            <location filename="../core/http_credentials.py" line="35" />
+            <source>the header {name} of the authentication configuration cannot be sent: its name or value holds a line break or a colon</source>
+            <translation>la cabecera {name} de la configuración de autenticación no se puede enviar: su nombre o valor contiene un salto de línea o dos puntos</translation>
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="216" />
             <source>the server does not serve parts of files (HTTP range requests), which reading only the blocks an area needs takes</source>
             <translation>el servidor no sirve partes de archivos (peticiones HTTP Range), que hacen falta para leer solo los bloques que toca un área</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="214" />
+            <location filename="../core/http_raster.py" line="218" />
             <source>it is not a GeoTIFF (scene bands over HTTP are read only as cloud-optimized GeoTIFFs)</source>
             <translation>no es un GeoTIFF (las bandas de escenas por HTTP se leen solo como GeoTIFF optimizados para la nube)</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="226" />
+            <location filename="../core/http_raster.py" line="230" />
             <source>cannot read {path}: it is not a cloud-optimized GeoTIFF (its pixels are stored in strips as wide as the image, so any area would fetch whole rows of it)</source>
             <translation>no se puede leer {path}: no es un GeoTIFF optimizado para la nube (sus píxeles se guardan en franjas tan anchas como la imagen, así que cualquier área traería filas enteras)</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="260" />
+            <location filename="../core/http_raster.py" line="264" />
             <source>the connection was cut, also after {retries} retries</source>
             <translation>la conexión se cortó, también tras {retries} reintentos</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="281" />
+            <location filename="../core/http_raster.py" line="286" />
             <source>access denied (HTTP {status}): the address needs credentials, or its signature has expired</source>
             <translation>acceso denegado (HTTP {status}): la dirección necesita credenciales, o su firma ha caducado</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="284" />
+            <location filename="../core/http_raster.py" line="289" />
             <source>not found (HTTP {status})</source>
             <translation>no encontrado (HTTP {status})</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="286" />
+            <location filename="../core/http_raster.py" line="291" />
             <source>too many requests (HTTP 429), also after {retries} retries</source>
             <translation>demasiadas peticiones (HTTP 429), también tras {retries} reintentos</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="288" />
+            <location filename="../core/http_raster.py" line="293" />
             <source>the server failed (HTTP {status}), also after {retries} retries</source>
             <translation>el servidor falló (HTTP {status}), también tras {retries} reintentos</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="290" />
+            <location filename="../core/http_raster.py" line="295" />
             <source>refused (HTTP {status})</source>
             <translation>rechazado (HTTP {status})</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="298" />
+            <location filename="../core/http_raster.py" line="303" />
             <source>cannot connect ({reason})</source>
             <translation>no se puede conectar ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="306" />
+            <location filename="../core/http_raster.py" line="311" />
             <source>no answer within {seconds} s, also after {retries} retries</source>
             <translation>sin respuesta en {seconds} s, también tras {retries} reintentos</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="48" />
+            <location filename="../core/http_store.py" line="50" />
             <source>{url} is not an http(s) URL</source>
             <translation>{url} no es una URL http(s)</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="85" />
+            <location filename="../core/http_store.py" line="91" />
             <source>the scene store {store} lists no scenes over HTTP: it serves scenes by view_id only</source>
             <translation>el almacén de escenas {store} no lista escenas por HTTP: sirve escenas solo por view_id</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="112" />
+            <location filename="../core/http_store.py" line="118" />
             <source>the server does not say whether it has the file</source>
             <translation>el servidor no dice si tiene el archivo</translation>
         </message>
@@ -1686,37 +1719,37 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="138" />
+            <location filename="../core/scenes.py" line="139" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="140" />
+            <location filename="../core/scenes.py" line="141" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>la escena {view_id} no tiene la banda {band} en el almacén (tiene: ninguna)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="195" />
+            <location filename="../core/scenes.py" line="196" />
             <source>{path} is not georeferenced</source>
             <translation>{path} no está georreferenciado</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="313" />
+            <location filename="../core/scenes.py" line="314" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>la escena {view_id} se omite: no se puede leer ninguna de sus bandas</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="373" />
+            <location filename="../core/scenes.py" line="374" />
             <source>the scene folder {folder} does not exist</source>
             <translation>la carpeta de escenas {folder} no existe</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="391" />
+            <location filename="../core/scenes.py" line="392" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} se omite: su nombre no está en UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="421" />
+            <location filename="../core/scenes.py" line="424" />
             <source>(no scene folder)</source>
             <translation>(sin carpeta de escenas)</translation>
         </message>
@@ -1791,12 +1824,17 @@
             <translation>serie {index} de {first} a {last}</translation>
         </message>
         <message>
-            <location filename="../core/sources.py" line="101" />
+            <location filename="../core/sources.py" line="105" />
+            <source>the scene source {url} refused access (HTTP 401): it needs credentials</source>
+            <translation>la fuente de escenas {url} denegó el acceso (HTTP 401): necesita credenciales</translation>
+        </message>
+        <message>
+            <location filename="../core/sources.py" line="110" />
             <source>the scene source {url} does not answer: {reason}</source>
             <translation>el origen de escenas {url} no responde: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/sources.py" line="116" />
+            <location filename="../core/sources.py" line="136" />
             <source>{url} is no STAC API (its landing page has no search link), and a web server of scene folders cannot be searched: it serves scenes by view_id only</source>
             <translation>{url} no es una API STAC (su página de inicio no tiene enlace search), y un servidor web de carpetas de escenas no se puede buscar: sirve escenas solo por view_id</translation>
         </message>
@@ -1851,32 +1889,42 @@
             <translation>no es un archivo vectorial que OGR pueda leer</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="162" />
+            <location filename="../core/local/bandmath.py" line="163" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>no se puede remuestrear {path} a la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="276" />
+            <location filename="../core/local/bandmath.py" line="317" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>el área de interés no se solapa con la escena {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="365" />
+            <location filename="../core/local/bandmath.py" line="339" />
+            <source>a cloud mask</source>
+            <translation>máscara de nubes</translation>
+        </message>
+        <message>
+            <location filename="../core/local/bandmath.py" line="341" />
+            <source>scene {view_id} of the same day meets the area of interest but is left out: it has no {what}</source>
+            <translation>la escena {view_id} del mismo día toca el área de interés pero se deja fuera: no tiene {what}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/bandmath.py" line="467" />
             <source>nodata (-9999)</source>
             <translation>nodata (-9999)</translation>
         </message>
         <message>
-            <location filename="../core/local/cloud_mask.py" line="92" />
+            <location filename="../core/local/cloud_mask.py" line="95" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>no se puede llevar la máscara {path} a la cuadrícula del índice</translation>
         </message>
         <message>
-            <location filename="../core/local/cloud_mask.py" line="111" />
+            <location filename="../core/local/cloud_mask.py" line="142" />
             <source>scene {view_id} has no cloud mask (no Fmask, QA_PIXEL, BQA or SCL band): its cloud and shadow pixels cannot be excluded; run it without exclude_cover_pixels</source>
             <translation>la escena {view_id} no tiene máscara de nubes (ninguna banda Fmask, QA_PIXEL, BQA o SCL): sus píxeles de nube y sombra no se pueden excluir; ejecútela sin exclude_cover_pixels</translation>
         </message>
         <message>
-            <location filename="../core/local/cloud_mask.py" line="149" />
+            <location filename="../core/local/cloud_mask.py" line="180" />
             <source>{masked} of the {total} pixels of the area of interest are cloud, cloud shadow or not observed in the scene's cloud mask ({mask}): {result}</source>
             <translation>{masked} de los {total} píxeles del área de interés son nube, sombra de nube o no observados en la máscara de nubes de la escena ({mask}): {result}</translation>
         </message>
@@ -1906,37 +1954,37 @@
             <translation>ninguna escena toca este polígono entre {date_start} y {date_end}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="104" />
+            <location filename="../core/local/jpeg.py" line="110" />
             <source>black</source>
             <translation>negros</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="104" />
+            <location filename="../core/local/jpeg.py" line="110" />
             <source>transparent</source>
             <translation>transparentes</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="171" />
+            <location filename="../core/local/jpeg.py" line="217" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>el área de interés no se puede expresar en EPSG:3857 (¿demasiado cerca de un polo?)</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="189" />
+            <location filename="../core/local/jpeg.py" line="235" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>la imagen tendría {width} x {height} píxeles; indique un px_size mayor</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="217" />
+            <location filename="../core/local/jpeg.py" line="263" />
             <source>warp failed</source>
             <translation>falló la reproyección</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="218" />
+            <location filename="../core/local/jpeg.py" line="264" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>no se puede remuestrear a EPSG:3857 con {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="339" />
+            <location filename="../core/local/jpeg.py" line="385" />
             <source>cannot write {path}: {reason}</source>
             <translation>no se puede escribir {path}: {reason}</translation>
         </message>
@@ -1956,24 +2004,39 @@
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="300" />
+            <location filename="../core/local/mt_stats.py" line="419" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>ningún píxel del área de interés está despejado en la máscara de nubes de la escena ({mask}): cada píxel válido de {indices} es nube, sombra de nube o relleno de la máscara</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="304" />
+            <location filename="../core/local/mt_stats.py" line="423" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="311" />
+            <location filename="../core/local/mt_stats.py" line="430" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="351" />
+            <location filename="../core/local/mt_stats.py" line="499" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
+        </message>
+        <message>
+            <location filename="../core/local/observations.py" line="126" />
+            <source>The area of interest leaves this scene: the crop holds only its part, and no listed scene of the same day holds the rest.</source>
+            <translation>El área de interés sale de esta escena: el recorte solo contiene su parte, y ninguna escena listada del mismo día contiene el resto.</translation>
+        </message>
+        <message>
+            <location filename="../core/local/observations.py" line="129" />
+            <source>The area of interest leaves this scene: the crop holds only its part; the rest is in {scenes} (same day).</source>
+            <translation>El área de interés sale de esta escena: el recorte solo contiene su parte; el resto está en {scenes} (mismo día).</translation>
+        </message>
+        <message>
+            <location filename="../core/local/observations.py" line="131" />
+            <source>The area of interest leaves this scene: the crop holds only its part; more of it is in {scenes} (same day), and some in no listed scene.</source>
+            <translation>El área de interés sale de esta escena: el recorte solo contiene su parte; más está en {scenes} (mismo día), y otra parte en ninguna escena listada.</translation>
         </message>
         <message>
             <location filename="../core/local/pixel_history.py" line="89" />
@@ -2006,17 +2069,17 @@
             <translation>{count} escena(s) entre {date_start} y {date_end} contienen el punto</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="106" />
+            <location filename="../core/local/raster.py" line="108" />
             <source>{path} has a rotated geotransform, which the local processor does not crop</source>
             <translation>{path} tiene una geotransformación rotada, que el procesador local no recorta</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="375" />
+            <location filename="../core/local/raster.py" line="391" />
             <source>rasterize failed</source>
             <translation>falló la rasterización</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="376" />
+            <location filename="../core/local/raster.py" line="392" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>no se puede rasterizar el área de interés: {reason}</translation>
         </message>
@@ -2521,52 +2584,52 @@
             <translation>la respuesta de la búsqueda de escenas no contiene ninguna lista de resultados: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="89" />
+            <location filename="../core/stac/catalog.py" line="107" />
             <source>{url} does not answer as a STAC API: its landing page has no search link</source>
             <translation>{url} no responde como una API STAC: su página de inicio no tiene enlace search</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="103" />
+            <location filename="../core/stac/catalog.py" line="121" />
             <source>reading the STAC landing page</source>
             <translation>leer la página de inicio STAC</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="107" />
+            <location filename="../core/stac/catalog.py" line="125" />
             <source>{url} does not answer as a STAC API (HTTP {status})</source>
             <translation>{url} no responde como una API STAC (HTTP {status})</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="110" />
+            <location filename="../core/stac/catalog.py" line="128" />
             <source>{url} does not answer as a STAC API (its answer is no catalog: {answer})</source>
             <translation>{url} no responde como una API STAC (su respuesta no es un catálogo: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="119" />
+            <location filename="../core/stac/catalog.py" line="137" />
             <source>reading the STAC conformance classes</source>
             <translation>leer las clases de conformidad STAC</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="190" />
+            <location filename="../core/stac/catalog.py" line="222" />
             <source>searching the STAC catalog</source>
             <translation>buscar en el catálogo STAC</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="193" />
+            <location filename="../core/stac/catalog.py" line="225" />
             <source>the search of {url} answered no FeatureCollection: {answer}</source>
             <translation>la búsqueda de {url} no respondió una FeatureCollection: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="206" />
+            <location filename="../core/stac/catalog.py" line="238" />
             <source>STAC search: page {page}, {count} items</source>
             <translation>búsqueda STAC: página {page}, {count} elementos</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="225" />
+            <location filename="../core/stac/catalog.py" line="260" />
             <source>more than {count} items match; narrow the dates or the area</source>
             <translation>coinciden más de {count} elementos; acote las fechas o el área</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="227" />
+            <location filename="../core/stac/catalog.py" line="262" />
             <source>the search of {url} was left after {pages} pages</source>
             <translation>la búsqueda de {url} se dejó tras {pages} páginas</translation>
         </message>
@@ -2596,7 +2659,7 @@
             <translation>el servicio de tokens {url} no dio ningún token para {collection}: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/stac/sources.py" line="207" />
+            <location filename="../core/stac/sources.py" line="251" />
             <source>{count} item(s) of {url} are of no scene the plugin knows, skipped</source>
             <translation>{count} elemento(s) de {url} no son de ninguna escena que el complemento conozca; se omiten</translation>
         </message>
@@ -2641,29 +2704,19 @@
             <translation>no se pudo guardar la clave en la base de datos de autenticación de QGIS (¿está establecida la contraseña maestra?)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="94" />
+            <location filename="../services/network.py" line="100" />
             <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
             <translation>no hay clave de API: elija la configuración de autenticación que la contiene (Configuración, Processing API)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="104" />
+            <location filename="../services/network.py" line="110" />
             <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
             <translation>la configuración de autenticación {config} no se puede leer (¿está establecida la contraseña maestra y existe todavía la configuración?)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="130" />
+            <location filename="../services/network.py" line="136" />
             <source>the authentication configuration {config} holds no key in its {field} field</source>
             <translation>la configuración de autenticación {config} no contiene ninguna clave en su campo {field}</translation>
-        </message>
-        <message>
-            <location filename="../services/pixel_history.py" line="54" />
-            <source>{description} (cancelled)</source>
-            <translation>{description} (cancelada)</translation>
-        </message>
-        <message>
-            <location filename="../services/pixel_history.py" line="59" />
-            <source>the task stopped without a result</source>
-            <translation>la tarea se detuvo sin resultado</translation>
         </message>
         <message>
             <location filename="../services/result_layers.py" line="92" />
@@ -2676,97 +2729,117 @@
             <translation>no se puede cargar {file} como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="183" />
+            <location filename="../services/scene_sources.py" line="101" />
+            <source>the scene source {url} cannot be used: {problem}</source>
+            <translation>la fuente de escenas {url} no se puede usar: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../services/scene_sources.py" line="121" />
+            <source>the authentication configuration {config} could not be applied to {url}</source>
+            <translation>no se pudo aplicar la configuración de autenticación {config} a {url}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="186" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="195" />
+            <location filename="../services/task_controller.py" line="198" />
             <source>cancelled; nothing was written</source>
             <translation>cancelada; no se escribió nada</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="231" />
+            <location filename="../services/task_controller.py" line="234" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>sin terminar en el servidor: tarea {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="242" />
+            <location filename="../services/task_controller.py" line="245" />
             <source>resumed in a new row</source>
             <translation>reanudada en una fila nueva</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="319" />
+            <location filename="../services/task_controller.py" line="322" />
             <source>statistics saved: {file}</source>
             <translation>estadísticas guardadas: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="326" />
+            <location filename="../services/task_controller.py" line="329" />
             <source>the result could not be loaded: {error}</source>
             <translation>no se pudo cargar el resultado: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="330" />
+            <location filename="../services/task_controller.py" line="333" />
             <source>{count} layer(s) loaded</source>
             <translation>{count} capa(s) cargada(s)</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="346" />
+            <location filename="../services/task_controller.py" line="349" />
             <source>{title} ({count} dates)</source>
             <translation>{title} ({count} fechas)</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="356" />
+            <location filename="../services/task_controller.py" line="359" />
             <source>date {number} of {total}: {date}</source>
             <translation>fecha {number} de {total}: {date}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="378" />
+            <location filename="../services/task_controller.py" line="381" />
             <source>no date could be loaded: {failures}</source>
             <translation>no se pudo cargar ninguna fecha: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="381" />
+            <location filename="../services/task_controller.py" line="384" />
             <source>{done} of {total} dates loaded</source>
             <translation>{done} de {total} fechas cargadas</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="383" />
+            <location filename="../services/task_controller.py" line="386" />
             <source>{text}; failed: {failures}</source>
             <translation>{text}; fallaron: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="398" />
+            <location filename="../services/task_controller.py" line="401" />
             <source>cancelled after {done} of {total} dates; their layers stay</source>
             <translation>cancelado tras {done} de {total} fechas; sus capas se quedan</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="426" />
+            <location filename="../services/task_controller.py" line="429" />
             <source>{index} at the pixel {lat}, {lon}</source>
             <translation>{index} en el píxel {lat}, {lon}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="436" />
+            <location filename="../services/task_controller.py" line="439" />
             <source>{count} date(s) at the pixel</source>
             <translation>{count} fecha(s) en el píxel</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="41" />
+            <location filename="../services/tasks.py" line="42" />
             <source>internal error ({error_type}: {error}); the details are in the {tag} log</source>
             <translation>error interno ({error_type}: {error}); los detalles están en el registro {tag}</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="134" />
+            <location filename="../services/tasks.py" line="102" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (cancelada)</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="107" />
+            <source>the task stopped without a result</source>
+            <translation>la tarea se detuvo sin resultado</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="159" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: buscando escenas</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="154" />
+            <location filename="../services/tasks.py" line="180" />
             <source>the scene search stopped</source>
             <translation>la búsqueda de escenas se detuvo</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="169" />
+            <location filename="../services/tasks.py" line="197" />
             <source>catalogs are searched for an area of interest: draw one to list their scenes</source>
             <translation>los catálogos se buscan para un área de interés: dibuje una para listar sus escenas</translation>
         </message>
@@ -2913,132 +2986,132 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="252" />
+            <location filename="../processing/algorithms.py" line="253" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="263" />
+            <location filename="../processing/algorithms.py" line="264" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Área de interés (polígonos, disueltos en uno)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="267" />
+            <location filename="../processing/algorithms.py" line="268" />
             <source>Scene folder or catalog URL (empty: the scene sources of the plugin's settings)</source>
             <translation>Carpeta de escenas o URL de catálogo (vacío: los orígenes de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="271" />
+            <location filename="../processing/algorithms.py" line="272" />
             <source>Processing API base URL (empty: the local processor)</source>
             <translation>URL base de la Processing API (vacío: el procesador local)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="273" />
+            <location filename="../processing/algorithms.py" line="274" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="274" />
+            <location filename="../processing/algorithms.py" line="275" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="275" />
+            <location filename="../processing/algorithms.py" line="276" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="286" />
+            <location filename="../processing/algorithms.py" line="287" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Id de la escena (view_id, p. ej., S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="317" />
+            <location filename="../processing/algorithms.py" line="318" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto con geometría (con 'Solo objetos seleccionados', seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="324" />
+            <location filename="../processing/algorithms.py" line="325" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>la tarea {task} admite un solo polígono, y los objetos forman {count} polígonos separados: seleccione objetos que se toquen o se solapen, o uno solo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="335" />
+            <location filename="../processing/algorithms.py" line="336" />
             <source>Cancelled: nothing was written.</source>
             <translation>Cancelado: no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="347" />
+            <location filename="../processing/algorithms.py" line="348" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="383" />
+            <location filename="../processing/algorithms.py" line="384" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="384" />
+            <location filename="../processing/algorithms.py" line="385" />
             <source>Running on {backend}</source>
             <translation>Se ejecuta en {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="385" />
+            <location filename="../processing/algorithms.py" line="386" />
             <source>the Processing API</source>
             <translation>la Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="386" />
+            <location filename="../processing/algorithms.py" line="387" />
             <source>the local processor</source>
             <translation>el procesador local</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="388" />
+            <location filename="../processing/algorithms.py" line="389" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="417" />
+            <location filename="../processing/algorithms.py" line="418" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>No se cargó como capa: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="433" />
+            <location filename="../processing/algorithms.py" line="434" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Área y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="434" />
+            <location filename="../processing/algorithms.py" line="435" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos. Sus objetos (solo los seleccionados con &lt;i&gt;Solo objetos seleccionados&lt;/i&gt;) se disuelven en una sola geometría y se envían en EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="436" />
+            <location filename="../processing/algorithms.py" line="437" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>La tarea admite un solo polígono: los objetos que forman polígonos separados son un error.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="437" />
+            <location filename="../processing/algorithms.py" line="438" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Los polígonos separados se envían como MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="438" />
+            <location filename="../processing/algorithms.py" line="439" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: where the local processor finds scenes: a scene folder, or the http(s) URL of a STAC API (e.g. {catalog}) or of a web server of scene folders; several separated by ';'; empty: the scene sources of the plugin's settings. From a catalog, only the blocks of the bands that the AOI touches are read, through QGIS's proxy; no key is needed.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: dónde encuentra escenas el procesador local: una carpeta de escenas, o la URL http(s) de una API STAC (p. ej. {catalog}) o de un servidor web de carpetas de escenas; varias separadas por «;»; vacío: los orígenes de escenas de la configuración del complemento. De un catálogo se leen solo los bloques de las bandas que toca el AOI, a través del proxy de QGIS; no hace falta clave.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="443" />
+            <location filename="../processing/algorithms.py" line="444" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta la tarea con el procesador local, en este equipo. Una URL base (p. ej., {url}) envía en cambio la petición a la Processing API. La clave de API nunca es un parámetro: se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent), guardada en la base de datos de autenticación de QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="448" />
+            <location filename="../processing/algorithms.py" line="449" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde van los archivos de resultado (por defecto: una carpeta temporal). Los archivos existentes nunca se sobrescriben; no queda nada allí cuando la tarea falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="450" />
+            <location filename="../processing/algorithms.py" line="451" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Salidas&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: los archivos de resultado, separados por ';' (primero el archivo principal, después los archivos auxiliares). &lt;b&gt;REQUEST&lt;/b&gt;: la petición tal como la recibe la API (JSON), para ejecutarla de nuevo con la línea de comandos (lbe run) o para enviarla. Los resultados ráster se añaden al proyecto cuando se ejecuta desde el diálogo de Procesos.&lt;/p&gt;</translation>
         </message>
@@ -3086,97 +3159,97 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="73" />
+            <location filename="../ui/dock.py" line="75" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="112" />
+            <location filename="../ui/dock.py" line="114" />
             <source>Run</source>
             <translation>Ejecutar</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="166" />
+            <location filename="../ui/dock.py" line="168" />
             <source>Task</source>
             <translation>Tarea</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="171" />
+            <location filename="../ui/dock.py" line="173" />
             <source>Scene</source>
             <translation>Escena</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="172" />
+            <location filename="../ui/dock.py" line="174" />
             <source>local processor</source>
             <translation>procesador local</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="174" />
+            <location filename="../ui/dock.py" line="176" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="184" />
+            <location filename="../ui/dock.py" line="186" />
             <source>Run on</source>
             <translation>Ejecutar en</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="232" />
+            <location filename="../ui/dock.py" line="234" />
             <source>Options</source>
             <translation>Opciones</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="251" />
             <source>Tasks</source>
             <translation>Tareas</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="256" />
+            <location filename="../ui/dock.py" line="258" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="323" />
+            <location filename="../ui/dock.py" line="325" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Dibuje un área de interés o tómela de una fuente de arriba.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="343" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Defina la clave de API en Configuración, abajo (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="343" />
+            <location filename="../ui/dock.py" line="345" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="373" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Checking the request against the scene folders…</source>
             <translation>Comprobando la petición con las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="375" />
+            <location filename="../ui/dock.py" line="377" />
             <source>Run the task in the background</source>
             <translation>Ejecutar la tarea en segundo plano</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="381" />
+            <location filename="../ui/dock.py" line="383" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ el tipo de resultado aparece aquí cuando la petición es válida</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="393" />
+            <location filename="../ui/dock.py" line="398" />
             <source>Large area of interest</source>
             <translation>Área de interés grande</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="394" />
+            <location filename="../ui/dock.py" line="399" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>El área de interés cubre {area} km², más que los {limit} km² definidos en Configuración. ¿Ejecutar de todos modos?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="438" />
+            <location filename="../ui/dock.py" line="443" />
             <source>the result of {task}</source>
             <translation>el resultado de {task}</translation>
         </message>
@@ -3421,127 +3494,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="644" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Estadísticas temporales de índices (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="647" />
+            <location filename="../processing/algorithms.py" line="648" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Estadísticas de hasta tres índices sobre el área de interés para cada escena de un rango de fechas.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="651" />
+            <location filename="../processing/algorithms.py" line="652" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Índices o expresiones, separados por ';' (hasta {count}, p. ej., NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="656" />
+            <location filename="../processing/algorithms.py" line="657" />
             <source>First date</source>
             <translation>Primera fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="659" />
+            <location filename="../processing/algorithms.py" line="660" />
             <source>Last date</source>
             <translation>Última fecha</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="660" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Sensores, separados por comas (p. ej., sentinel2,landsat8; vacío: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="662" />
+            <location filename="../processing/algorithms.py" line="663" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Nubosidad máxima en el área de interés, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="665" />
+            <location filename="../processing/algorithms.py" line="666" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Excluir de las estadísticas los píxeles de nube y de sombra de nube</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="667" />
+            <location filename="../processing/algorithms.py" line="668" />
             <source>Most scenes</source>
             <translation>Máximo de escenas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="672" />
+            <location filename="../processing/algorithms.py" line="673" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="672" />
+            <location filename="../processing/algorithms.py" line="673" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="675" />
+            <location filename="../processing/algorithms.py" line="676" />
             <source>The API's answer (JSON)</source>
             <translation>La respuesta de la API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="675" />
+            <location filename="../processing/algorithms.py" line="676" />
             <source>JSON files (*.json)</source>
             <translation>Archivos JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="678" />
+            <location filename="../processing/algorithms.py" line="679" />
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="701" />
+            <location filename="../processing/algorithms.py" line="702" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>falta o no es una fecha YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="740" />
+            <location filename="../processing/algorithms.py" line="741" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>{count} fila(s) de estadísticas, {errors} escena(s) con error</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="763" />
+            <location filename="../processing/algorithms.py" line="764" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Estadísticas de hasta tres índices sobre el área de interés para cada escena fechada dentro de un rango: la tarea &lt;i&gt;mt_stats&lt;/i&gt; de la API (Download Multi-Temporal Statistics). Para cada escena e índice: min, max, average, median, std, variance, q1, q3, p10, p90 sobre los píxeles válidos, y la nubosidad en el área.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="768" />
+            <location filename="../processing/algorithms.py" line="769" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="770" />
+            <location filename="../processing/algorithms.py" line="771" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="771" />
+            <location filename="../processing/algorithms.py" line="772" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>la última fecha (por defecto: hoy; se recomienda como mucho un año después de la primera).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="773" />
+            <location filename="../processing/algorithms.py" line="774" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="774" />
+            <location filename="../processing/algorithms.py" line="775" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>opcional: las escenas con más nubes en el área (porcentaje) se listan como errores.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="775" />
+            <location filename="../processing/algorithms.py" line="776" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="776" />
+            <location filename="../processing/algorithms.py" line="777" />
             <source>the most scenes to compute (default 100).</source>
             <translation>el máximo de escenas que calcular (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="778" />
+            <location filename="../processing/algorithms.py" line="779" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: una fila por fecha e índice, después las escenas con error. &lt;b&gt;JSON&lt;/b&gt;: la propia respuesta de la API. &lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por fecha e índice (date, scene_id, view_id, index, cloud y los valores); las escenas con error tienen un error.&lt;/p&gt;</translation>
         </message>
@@ -3637,104 +3710,132 @@
         </message>
     </context>
     <context>
+        <name>ScenePaging</name>
+        <message>
+            <location filename="../ui/scene_paging.py" line="19" />
+            <source>More scenes</source>
+            <translation>Más escenas</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_paging.py" line="21" />
+            <source>Fetch the catalog's next page of scenes (scrolling to the end of the list fetches it too)</source>
+            <translation>Obtener la siguiente página de escenas del catálogo (desplazarse al final de la lista también la obtiene)</translation>
+        </message>
+    </context>
+    <context>
         <name>ScenePicker</name>
         <message>
-            <location filename="../ui/scene_picker.py" line="79" />
+            <location filename="../ui/scene_picker.py" line="83" />
             <source>any date</source>
             <translation>cualquier fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="82" />
+            <location filename="../ui/scene_picker.py" line="86" />
             <source>no limit</source>
             <translation>sin límite</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="86" />
+            <location filename="../ui/scene_picker.py" line="90" />
             <source>Footprints</source>
             <translation>Huellas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="91" />
+            <location filename="../ui/scene_picker.py" line="95" />
             <source>date</source>
             <translation>fecha</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="91" />
+            <location filename="../ui/scene_picker.py" line="95" />
             <source>sensor</source>
             <translation>sensor</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="91" />
+            <location filename="../ui/scene_picker.py" line="95" />
             <source>cloud</source>
             <translation>nubosidad</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="91" />
+            <location filename="../ui/scene_picker.py" line="95" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="123" />
+            <location filename="../ui/scene_picker.py" line="131" />
             <source>Cloud ≤</source>
             <translation>Nubosidad ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="127" />
+            <location filename="../ui/scene_picker.py" line="135" />
             <source>to</source>
             <translation>hasta</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="167" />
+            <location filename="../ui/scene_picker.py" line="176" />
             <source>Searching the API's scenes…</source>
             <translation>Buscando las escenas de la API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="169" />
+            <location filename="../ui/scene_picker.py" line="178" />
             <source>Searching the scene sources…</source>
             <translation>Buscando en los orígenes de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="171" />
+            <location filename="../ui/scene_picker.py" line="180" />
             <source>Searching the scene folders…</source>
             <translation>Buscando en las carpetas de escenas…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="196" />
+            <location filename="../ui/scene_picker.py" line="209" />
+            <source>{count} scene(s) meet the area of interest so far; fetching more…</source>
+            <translation>{count} escena(s) tocan el área de interés por ahora; obteniendo más…</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="215" />
+            <source>{count} scene(s) meet the area of interest so far; more in the catalog</source>
+            <translation>{count} escena(s) tocan el área de interés por ahora; hay más en el catálogo</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="217" />
+            <source>{count} scene(s) meet the area of interest; the end of the catalog</source>
+            <translation>{count} escena(s) tocan el área de interés; fin del catálogo</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="219" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>{count} escena(s) intersecan el área de interés</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="198" />
+            <location filename="../ui/scene_picker.py" line="221" />
             <source>{count} scene(s) in the scene folders</source>
             <translation>{count} escena(s) en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="225" />
+            <location filename="../ui/scene_picker.py" line="270" />
             <source>the scene {view_id}</source>
             <translation>la escena {view_id}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="243" />
+            <location filename="../ui/scene_picker.py" line="288" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Elija una escena arriba o escriba su view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="253" />
+            <location filename="../ui/scene_picker.py" line="298" />
             <source>✓ {sensor} scene of {date}, in the catalog</source>
             <translation>✓ escena {sensor} del {date}, en el catálogo</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="258" />
+            <location filename="../ui/scene_picker.py" line="303" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ escena {sensor} del {date}, en las carpetas de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="263" />
+            <location filename="../ui/scene_picker.py" line="308" />
             <source>a valid {sensor} id; not among the scenes listed above</source>
             <translation>un identificador de {sensor} válido; no está entre las escenas de la lista de arriba</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="294" />
+            <location filename="../ui/scene_picker.py" line="339" />
             <source>Preview of {view_id}</source>
             <translation>Vista previa de {view_id}</translation>
         </message>
@@ -3750,17 +3851,17 @@
     <context>
         <name>SceneSearch</name>
         <message>
-            <location filename="../ui/scene_search.py" line="102" />
+            <location filename="../ui/scene_search.py" line="111" />
             <source>Choose the datasets to search.</source>
             <translation>Elija los conjuntos de datos en los que buscar.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="105" />
+            <location filename="../ui/scene_search.py" line="114" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Dibuje un área de interés para buscar las escenas de la API.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="111" />
+            <location filename="../ui/scene_search.py" line="120" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Añada una carpeta de escenas en Configuración, abajo, para listar sus escenas.</translation>
         </message>
@@ -3791,123 +3892,136 @@
     <context>
         <name>SettingsWidget</name>
         <message>
-            <location filename="../ui/settings_widget.py" line="65" />
+            <location filename="../ui/settings_widget.py" line="67" />
+            <source>Double-click a URL to change it or its authentication</source>
+            <translation>Haga doble clic en una URL para cambiarla o cambiar su autenticación</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="69" />
             <source>Add folder…</source>
             <translation>Añadir carpeta…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="68" />
+            <location filename="../ui/settings_widget.py" line="72" />
             <source>Add catalog…</source>
             <translation>Añadir catálogo…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="76" />
+            <location filename="../ui/settings_widget.py" line="80" />
             <source>Other STAC API URL…</source>
             <translation>Otra URL de API STAC…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="78" />
+            <location filename="../ui/settings_widget.py" line="82" />
             <source>Remove</source>
             <translation>Quitar</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="102" />
+            <location filename="../ui/settings_widget.py" line="106" />
             <source>Set key…</source>
             <translation>Definir clave…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="104" />
+            <location filename="../ui/settings_widget.py" line="108" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
             <translation>Pegue la clave de API: se guarda en la base de datos de autenticación de QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="106" />
+            <location filename="../ui/settings_widget.py" line="110" />
             <source>the task's own limit</source>
             <translation>el límite propio de la tarea</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="108" />
+            <location filename="../ui/settings_widget.py" line="112" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="110" />
+            <location filename="../ui/settings_widget.py" line="114" />
             <source>Reuse identical recent results</source>
             <translation>Reutilizar resultados recientes idénticos</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="111" />
+            <location filename="../ui/settings_widget.py" line="115" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Reutilizar el resultado de una petición idéntica reciente</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="128" />
+            <location filename="../ui/settings_widget.py" line="132" />
             <source>Scene sources</source>
             <translation>Orígenes de escenas</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="129" />
+            <location filename="../ui/settings_widget.py" line="133" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="130" />
+            <location filename="../ui/settings_widget.py" line="134" />
             <source>Ask before an AOI larger than</source>
             <translation>Preguntar si el área de interés supera</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="131" />
+            <location filename="../ui/settings_widget.py" line="135" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="133" />
+            <location filename="../ui/settings_widget.py" line="137" />
             <source>Base URL</source>
             <translation>URL base</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="134" />
+            <location filename="../ui/settings_widget.py" line="138" />
             <source>Search URL</source>
             <translation>URL de búsqueda</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="138" />
+            <location filename="../ui/settings_widget.py" line="142" />
             <source>API key</source>
             <translation>Clave de API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="139" />
+            <location filename="../ui/settings_widget.py" line="143" />
             <source>Stop waiting after</source>
             <translation>Dejar de esperar tras</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="216" />
+            <location filename="../ui/settings_widget.py" line="192" />
+            <source>{source} (authentication {config})</source>
+            <translation>{source} (autenticación {config})</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="194" />
+            <source>Authentication configuration: {config}</source>
+            <translation>Configuración de autenticación: {config}</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="240" />
             <source>The Processing API key:</source>
             <translation>La clave de la Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="240" />
+            <location filename="../ui/settings_widget.py" line="260" />
             <source>{url} is not an http(s) URL</source>
             <translation>{url} no es una URL http(s)</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="245" />
-            <source>STAC API</source>
-            <translation>API STAC</translation>
-        </message>
-        <message>
-            <location filename="../ui/settings_widget.py" line="246" />
-            <source>The URL of the STAC API (its landing page):</source>
-            <translation>La URL de la API STAC (su página de inicio):</translation>
-        </message>
-        <message>
-            <location filename="../ui/settings_widget.py" line="255" />
+            <location filename="../ui/settings_widget.py" line="285" />
             <source>Scene folder</source>
             <translation>Carpeta de escenas</translation>
         </message>
         <message>
+            <source>STAC API</source>
+            <translation type="vanished">API STAC</translation>
+        </message>
+        <message>
             <source>Scene folders</source>
             <translation type="vanished">Carpetas de escenas</translation>
+        </message>
+        <message>
+            <source>The URL of the STAC API (its landing page):</source>
+            <translation type="vanished">La URL de la API STAC (su página de inicio):</translation>
         </message>
     </context>
     <context>

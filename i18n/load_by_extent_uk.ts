@@ -198,54 +198,82 @@
     <context>
         <name>BandmathAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="525" />
+            <location filename="../processing/algorithms.py" line="526" />
             <source>Index or band math (bandmath)</source>
             <translation>Індекс або алгебра каналів (bandmath)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="528" />
+            <location filename="../processing/algorithms.py" line="529" />
             <source>Compute a spectral index or band expression of one scene over the area of interest.</source>
             <translation>Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="533" />
+            <location filename="../processing/algorithms.py" line="534" />
             <source>Index or expression (e.g. NDVI, or (B08-B04)/(B08+B04); commas separate several)</source>
             <translation>Індекс або вираз (напр. NDVI або (B08-B04)/(B08+B04); кілька — через кому)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="534" />
+            <location filename="../processing/algorithms.py" line="535" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="535" />
+            <location filename="../processing/algorithms.py" line="536" />
             <source>Cloud and cloud shadow pixels of the scene's mask as nodata</source>
             <translation>Пікселі хмар і тіней хмар з маски сцени як nodata</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="548" />
+            <location filename="../processing/algorithms.py" line="549" />
             <source>&lt;p&gt;Evaluates a spectral index or a band expression of one scene over the area of interest: the API's &lt;i&gt;bandmath&lt;/i&gt; task (Download Indices). The result is a Float32 GeoTIFF, one band per expression, nodata -9999, on the grid of the coarsest band used.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обчислює спектральний індекс або вираз із каналів однієї сцени в області інтересу: завдання API &lt;i&gt;bandmath&lt;/i&gt; (Download Indices). Результат — GeoTIFF Float32, по одному каналу на вираз, nodata -9999, на сітці каналу з найнижчою роздільністю серед використаних.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="552" />
+            <location filename="../processing/algorithms.py" line="553" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="553" />
+            <location filename="../processing/algorithms.py" line="554" />
             <source>an index name (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) or an expression of the scene's bands and aliases such as (B08-B04)/(B08+B04) or (NIR-RED)/(NIR+RED); several expressions separated by commas give several bands.</source>
             <translation>назва індексу (NDVI, NDWI, EVI, SAVI, NDMI, NBR, ...) або вираз із каналів сцени та псевдонімів, як-от (B08-B04)/(B08+B04) чи (NIR-RED)/(NIR+RED); кілька виразів через кому дають кілька каналів.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="556" />
+            <location filename="../processing/algorithms.py" line="557" />
             <source>optional: used in the file name instead of the expression.</source>
             <translation>необов'язково: використовується в імені файлу замість виразу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="557" />
+            <location filename="../processing/algorithms.py" line="558" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become nodata (-9999); a scene without a mask band is refused.</source>
             <translation>пікселі, які маска хмар сцени позначає як хмари чи тіні хмар або як її заповнення, стають nodata (-9999); сцену без каналу маски буде відхилено.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogDialog</name>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="32" />
+            <source>STAC API</source>
+            <translation>STAC API</translation>
+        </message>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="42" />
+            <source>For a private catalog or bucket: QGIS applies the configuration to the catalog's calls, and the headers it sets go with the band files.</source>
+            <translation>Для приватного каталогу чи сховища: QGIS застосовує конфігурацію до запитів каталогу, а заголовки, які вона встановлює, надсилаються з файлами каналів.</translation>
+        </message>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="49" />
+            <source>The URL of the STAC API (its landing page):</source>
+            <translation>URL STAC API (його початкова сторінка):</translation>
+        </message>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="52" />
+            <source>Authentication</source>
+            <translation>Автентифікація</translation>
+        </message>
+        <message>
+            <location filename="../ui/catalog_dialog.py" line="64" />
+            <source>{url} is not an http(s) URL</source>
+            <translation>{url} не є URL http(s)</translation>
         </message>
     </context>
     <context>
@@ -312,7 +340,7 @@
     <context>
         <name>DatasetChoice</name>
         <message>
-            <location filename="../ui/scene_search.py" line="45" />
+            <location filename="../ui/scene_search.py" line="47" />
             <source>Datasets</source>
             <translation>Набори даних</translation>
         </message>
@@ -333,142 +361,142 @@
     <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="796" />
+            <location filename="../processing/algorithms.py" line="797" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Статистика індексу в часі для кожного полігона (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="799" />
+            <location filename="../processing/algorithms.py" line="800" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Статистика mt_stats для кожного полігона шару в одній таблиці.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="803" />
+            <location filename="../processing/algorithms.py" line="804" />
             <source>Polygons (each one on its own)</source>
             <translation>Полігони (кожен окремо)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="804" />
+            <location filename="../processing/algorithms.py" line="805" />
             <source>Field naming each polygon</source>
             <translation>Поле, що називає кожен полігон</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="807" />
+            <location filename="../processing/algorithms.py" line="808" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="810" />
+            <location filename="../processing/algorithms.py" line="811" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="812" />
+            <location filename="../processing/algorithms.py" line="813" />
             <source>Statistics of every polygon</source>
             <translation>Статистика кожного полігона</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="814" />
+            <location filename="../processing/algorithms.py" line="815" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="815" />
+            <location filename="../processing/algorithms.py" line="816" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="816" />
+            <location filename="../processing/algorithms.py" line="817" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="829" />
+            <location filename="../processing/algorithms.py" line="830" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: шар не має поля {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="835" />
+            <location filename="../processing/algorithms.py" line="836" />
             <source>feature {id} has no geometry</source>
             <translation>об'єкт {id} не має геометрії</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="840" />
+            <location filename="../processing/algorithms.py" line="841" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>жодного об'єкта (з «Selected features only» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="879" />
+            <location filename="../processing/algorithms.py" line="880" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="882" />
+            <location filename="../processing/algorithms.py" line="883" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="940" />
+            <location filename="../processing/algorithms.py" line="941" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Полігони і де це виконується&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="941" />
+            <location filename="../processing/algorithms.py" line="942" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар; кожен об'єкт (лише вибрані з &lt;i&gt;Selected features only&lt;/i&gt;) — один полігон таблиці, названий за своїм &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="943" />
+            <location filename="../processing/algorithms.py" line="944" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна. Цей алгоритм виконується лише на цьому комп'ютері.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="945" />
+            <location filename="../processing/algorithms.py" line="946" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди потрапляє CSV (типово: тимчасова тека), названий за reference запиту. Наявні файли ніколи не перезаписуються; нічого не лишається, коли виконання зазнає невдачі або скасоване.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="952" />
+            <location filename="../processing/algorithms.py" line="953" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика завдання &lt;i&gt;mt_stats&lt;/i&gt; для кожного полігона шару за один запуск: кожна сцена читається один раз для всіх полігонів, які вона перетинає, а значення кожного полігона такі ж, як дав би запуск mt_stats лише над ним.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="956" />
+            <location filename="../processing/algorithms.py" line="957" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="958" />
+            <location filename="../processing/algorithms.py" line="959" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="959" />
+            <location filename="../processing/algorithms.py" line="960" />
             <source>the last date (default: today).</source>
             <translation>остання дата (типово: сьогодні).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="960" />
+            <location filename="../processing/algorithms.py" line="961" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="961" />
+            <location filename="../processing/algorithms.py" line="962" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в полігоні (відсотки) стають помилками цього полігона.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="963" />
+            <location filename="../processing/algorithms.py" line="964" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="964" />
+            <location filename="../processing/algorithms.py" line="965" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>найбільше сцен на полігон (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="966" />
+            <location filename="../processing/algorithms.py" line="967" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
         </message>
@@ -528,112 +556,112 @@
     <context>
         <name>JpegAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="570" />
+            <location filename="../processing/algorithms.py" line="571" />
             <source>Visual rendering (jpeg)</source>
             <translation>Візуалізація (jpeg)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="573" />
+            <location filename="../processing/algorithms.py" line="574" />
             <source>Render a band combination or an index of one scene as an 8-bit image in EPSG:3857.</source>
             <translation>Візуалізує комбінацію каналів або індекс однієї сцени як 8-бітне зображення в EPSG:3857.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="578" />
+            <location filename="../processing/algorithms.py" line="579" />
             <source>Bands or expressions (three for red, green, blue, e.g. B04,B03,B02; or one)</source>
             <translation>Канали або вирази (три — для червоного, зеленого, синього, напр. B04,B03,B02; або один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="579" />
+            <location filename="../processing/algorithms.py" line="580" />
             <source>Name in the result's file name</source>
             <translation>Назва в імені файлу результату</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="581" />
+            <location filename="../processing/algorithms.py" line="582" />
             <source>Resampling method</source>
             <translation>Метод передискретизації</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="583" />
+            <location filename="../processing/algorithms.py" line="584" />
             <source>Colormap of a single-band result (e.g. RdYlGn)</source>
             <translation>Палітра одноканального результату (напр. RdYlGn)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="584" />
+            <location filename="../processing/algorithms.py" line="585" />
             <source>Value range stretched to 0..255, 'low,high'</source>
             <translation>Діапазон значень, що розтягується до 0..255, 'нижнє,верхнє'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="586" />
+            <location filename="../processing/algorithms.py" line="587" />
             <source>Pixel size, m</source>
             <translation>Розмір пікселя, м</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="589" />
+            <location filename="../processing/algorithms.py" line="590" />
             <source>Format</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="592" />
+            <location filename="../processing/algorithms.py" line="593" />
             <source>Calibrate to top-of-atmosphere reflectance</source>
             <translation>Калібрувати до коефіцієнта відбиття на верхній межі атмосфери</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="593" />
+            <location filename="../processing/algorithms.py" line="594" />
             <source>Cloud and cloud shadow pixels of the scene's mask transparent</source>
             <translation>Пікселі хмар і тіней хмар з маски сцени прозорі</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="616" />
+            <location filename="../processing/algorithms.py" line="617" />
             <source>&lt;p&gt;Renders bands or expressions of one scene over the area of interest as an 8-bit image in EPSG:3857: the API's &lt;i&gt;jpeg&lt;/i&gt; task (Download Visual).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Візуалізує канали або вирази однієї сцени в області інтересу як 8-бітне зображення в EPSG:3857: завдання API &lt;i&gt;jpeg&lt;/i&gt; (Download Visual).&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="619" />
+            <location filename="../processing/algorithms.py" line="620" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="620" />
+            <location filename="../processing/algorithms.py" line="621" />
             <source>three bands or expressions for red, green and blue (B04,B03,B02), or one (an index such as NDVI, coloured with COLORMAP).</source>
             <translation>три канали або вирази для червоного, зеленого й синього (B04,B03,B02) або один (індекс, як-от NDVI, розфарбований палітрою COLORMAP).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="622" />
+            <location filename="../processing/algorithms.py" line="623" />
             <source>optional: used in the file name.</source>
             <translation>необов'язково: використовується в імені файлу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="623" />
+            <location filename="../processing/algorithms.py" line="624" />
             <source>resampling method (default cubic): {methods}.</source>
             <translation>метод передискретизації (типово cubic): {methods}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="625" />
+            <location filename="../processing/algorithms.py" line="626" />
             <source>optional: a named colormap for a single-band result, e.g. RdYlGn, viridis.</source>
             <translation>необов'язково: назва палітри для одноканального результату, напр. RdYlGn, viridis.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="626" />
+            <location filename="../processing/algorithms.py" line="627" />
             <source>optional: the value range stretched to 0..255, 'low,high' (default -0.5,0.5 for indices, a 2-98 % cut for bands).</source>
             <translation>необов'язково: діапазон значень, що розтягується до 0..255, 'нижнє,верхнє' (типово -0.5,0.5 для індексів, відсікання 2-98 % для каналів).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="628" />
+            <location filename="../processing/algorithms.py" line="629" />
             <source>optional: output pixel size in metres; not set keeps the native resolution.</source>
             <translation>необов'язково: розмір пікселя результату в метрах; якщо не задано, лишається власна роздільність.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="629" />
+            <location filename="../processing/algorithms.py" line="630" />
             <source>jpeg, png or tiff (scripts give the index: 0 jpeg, 1 png, 2 tiff).</source>
             <translation>jpeg, png або tiff (скрипти передають індекс: 0 jpeg, 1 png, 2 tiff).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="630" />
+            <location filename="../processing/algorithms.py" line="631" />
             <source>convert digital numbers to top-of-atmosphere reflectance first.</source>
             <translation>спершу перетворити цифрові значення на коефіцієнт відбиття на верхній межі атмосфери.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="631" />
+            <location filename="../processing/algorithms.py" line="632" />
             <source>pixels the scene's cloud mask flags as cloud or cloud shadow, or as its fill, become transparent (black in a JPEG); a scene without a mask band is refused.</source>
             <translation>пікселі, які маска хмар сцени позначає як хмари чи тіні хмар або як її заповнення, стають прозорими (чорними в JPEG); сцену без каналу маски буде відхилено.</translation>
         </message>
@@ -653,67 +681,67 @@
     <context>
         <name>LbeAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="468" />
+            <location filename="../processing/algorithms.py" line="469" />
             <source>Crop bands (lbe)</source>
             <translation>Обрізання каналів (lbe)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="471" />
+            <location filename="../processing/algorithms.py" line="472" />
             <source>Crop raster bands of one scene to the area of interest.</source>
             <translation>Обрізає растрові канали однієї сцени за областю інтересу.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="475" />
+            <location filename="../processing/algorithms.py" line="476" />
             <source>Bands (comma-separated, e.g. B04,B03,B02)</source>
             <translation>Канали (через кому, напр. B04,B03,B02)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="477" />
+            <location filename="../processing/algorithms.py" line="478" />
             <source>Merge bands of the same resolution into one file</source>
             <translation>Об'єднати канали однакової роздільності в один файл</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="479" />
+            <location filename="../processing/algorithms.py" line="480" />
             <source>Metadata files to add</source>
             <translation>Файли метаданих, які додати</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="483" />
+            <location filename="../processing/algorithms.py" line="484" />
             <source>tile_md (tile metadata)</source>
             <translation>tile_md (метадані тайла)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="484" />
+            <location filename="../processing/algorithms.py" line="485" />
             <source>product_md (product metadata)</source>
             <translation>product_md (метадані продукту)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="501" />
+            <location filename="../processing/algorithms.py" line="502" />
             <source>&lt;p&gt;Crops raster bands of one satellite scene to the area of interest: the API's &lt;i&gt;lbe&lt;/i&gt; task (Download Analytic). Pixels keep the band's own grid, CRS and data type; pixels whose centre is outside the polygon get the band's nodata.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Обрізає растрові канали однієї супутникової сцени за областю інтересу: завдання API &lt;i&gt;lbe&lt;/i&gt; (Download Analytic). Пікселі зберігають власну сітку, систему координат і тип даних каналу; пікселі, центр яких лежить поза полігоном, отримують значення nodata каналу.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="505" />
+            <location filename="../processing/algorithms.py" line="506" />
             <source>the scene id, e.g. S2/33/U/UU/2017/2/16/0 or L8/LC80290332017076LGN00.</source>
             <translation>ідентифікатор сцени, напр. S2/33/U/UU/2017/2/16/0 або L8/LC80290332017076LGN00.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="506" />
+            <location filename="../processing/algorithms.py" line="507" />
             <source>band names of that sensor, separated by commas, e.g. B04,B03,B02 (Landsat: B4).</source>
             <translation>назви каналів цього сенсора через кому, напр. B04,B03,B02 (Landsat: B4).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="507" />
+            <location filename="../processing/algorithms.py" line="508" />
             <source>merge bands of the same resolution into one file (default yes).</source>
             <translation>об'єднати канали однакової роздільності в один файл (типово так).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="508" />
+            <location filename="../processing/algorithms.py" line="509" />
             <source>metadata files to add: tile_md (tile metadata), product_md (product metadata). Scripts give their indices: 0 tile_md, 1 product_md.</source>
             <translation>файли метаданих, які додати: tile_md (метадані тайла), product_md (метадані продукту). Скрипти передають їхні індекси: 0 tile_md, 1 product_md.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="511" />
+            <location filename="../processing/algorithms.py" line="512" />
             <source>&lt;p&gt;&lt;b&gt;The result&lt;/b&gt; (first rule that matches): a JPEG 2000 (.jp2) for exactly one band of a Sentinel-2 scene; a GeoTIFF (.tif) for one band without metadata, or for merged bands of one resolution without metadata; otherwise a zip of separate band files and the metadata files asked for (the zip is not extracted).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Результат&lt;/b&gt; (діє перше відповідне правило): JPEG 2000 (.jp2) для рівно одного каналу сцени Sentinel-2; GeoTIFF (.tif) для одного каналу без метаданих або для об'єднаних каналів однієї роздільності без метаданих; інакше — zip з окремими файлами каналів і запитаними файлами метаданих (zip не розпаковується).&lt;/p&gt;</translation>
         </message>
@@ -1216,117 +1244,122 @@
             <translation>{path} не містить полігонів</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="152" />
+            <location filename="../core/gdal_support.py" line="178" />
             <source>cannot read {path}: it is a {driver} file, and scene bands are read only as GeoTIFF or JPEG 2000</source>
             <translation>не вдається прочитати {path}: це файл {driver}, а канали сцен читаються лише як GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="155" />
+            <location filename="../core/gdal_support.py" line="181" />
             <source>not a GeoTIFF or JPEG 2000 raster</source>
             <translation>не растр GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="156" />
+            <location filename="../core/gdal_support.py" line="182" />
             <source>cannot read {path}: {reason}</source>
             <translation>не вдається прочитати {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="185" />
+            <location filename="../core/gdal_support.py" line="211" />
             <source>cannot read {path}: it makes GDAL read {file}, and scene bands are read only from GeoTIFF or JPEG 2000 files</source>
             <translation>не вдається прочитати {path}: він змушує GDAL читати {file}, а канали сцен читаються лише з файлів GeoTIFF або JPEG 2000</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="210" />
+            <location filename="../core/gdal_support.py" line="236" />
             <source>the file is empty</source>
             <translation>файл порожній</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="237" />
+            <location filename="../core/gdal_support.py" line="263" />
             <source>read failed</source>
             <translation>помилка читання</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="238" />
+            <location filename="../core/gdal_support.py" line="264" />
             <source>cannot read pixels of {path}: {reason}</source>
             <translation>не вдається прочитати пікселі {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="269" />
+            <location filename="../core/gdal_support.py" line="295" />
             <source>no transformation</source>
             <translation>немає перетворення</translation>
         </message>
         <message>
-            <location filename="../core/gdal_support.py" line="270" />
+            <location filename="../core/gdal_support.py" line="296" />
             <source>cannot transform the area of interest to the raster's CRS: {reason}</source>
             <translation>не вдається перетворити область інтересу в систему координат растра: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="212" />
+            <location filename="../core/http_credentials.py" line="35" />
+            <source>the header {name} of the authentication configuration cannot be sent: its name or value holds a line break or a colon</source>
+            <translation>заголовок {name} конфігурації автентифікації не можна надіслати: його назва чи значення містить розрив рядка або двокрапку</translation>
+        </message>
+        <message>
+            <location filename="../core/http_raster.py" line="216" />
             <source>the server does not serve parts of files (HTTP range requests), which reading only the blocks an area needs takes</source>
             <translation>сервер не віддає частин файлів (запити HTTP Range), а саме вони потрібні, щоб читати лише блоки, яких торкається область</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="214" />
+            <location filename="../core/http_raster.py" line="218" />
             <source>it is not a GeoTIFF (scene bands over HTTP are read only as cloud-optimized GeoTIFFs)</source>
             <translation>це не GeoTIFF (канали сцен через HTTP читаються лише як хмарно-оптимізовані GeoTIFF)</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="226" />
+            <location filename="../core/http_raster.py" line="230" />
             <source>cannot read {path}: it is not a cloud-optimized GeoTIFF (its pixels are stored in strips as wide as the image, so any area would fetch whole rows of it)</source>
             <translation>не вдається прочитати {path}: це не хмарно-оптимізований GeoTIFF (його пікселі зберігаються смугами на всю ширину зображення, тож будь-яка область завантажувала б цілі рядки)</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="260" />
+            <location filename="../core/http_raster.py" line="264" />
             <source>the connection was cut, also after {retries} retries</source>
             <translation>з'єднання обірвалося, також після повторних спроб: {retries}</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="281" />
+            <location filename="../core/http_raster.py" line="286" />
             <source>access denied (HTTP {status}): the address needs credentials, or its signature has expired</source>
             <translation>доступ заборонено (HTTP {status}): адреса потребує облікових даних, або її підпис прострочено</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="284" />
+            <location filename="../core/http_raster.py" line="289" />
             <source>not found (HTTP {status})</source>
             <translation>не знайдено (HTTP {status})</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="286" />
+            <location filename="../core/http_raster.py" line="291" />
             <source>too many requests (HTTP 429), also after {retries} retries</source>
             <translation>забагато запитів (HTTP 429), також після повторних спроб: {retries}</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="288" />
+            <location filename="../core/http_raster.py" line="293" />
             <source>the server failed (HTTP {status}), also after {retries} retries</source>
             <translation>збій сервера (HTTP {status}), також після повторних спроб: {retries}</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="290" />
+            <location filename="../core/http_raster.py" line="295" />
             <source>refused (HTTP {status})</source>
             <translation>відмовлено (HTTP {status})</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="298" />
+            <location filename="../core/http_raster.py" line="303" />
             <source>cannot connect ({reason})</source>
             <translation>не вдається з'єднатися ({reason})</translation>
         </message>
         <message>
-            <location filename="../core/http_raster.py" line="306" />
+            <location filename="../core/http_raster.py" line="311" />
             <source>no answer within {seconds} s, also after {retries} retries</source>
             <translation>немає відповіді протягом {seconds} с, також після повторних спроб: {retries}</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="48" />
+            <location filename="../core/http_store.py" line="50" />
             <source>{url} is not an http(s) URL</source>
             <translation>{url} не є URL http(s)</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="85" />
+            <location filename="../core/http_store.py" line="91" />
             <source>the scene store {store} lists no scenes over HTTP: it serves scenes by view_id only</source>
             <translation>сховище сцен {store} не перелічує сцени через HTTP: воно видає сцени лише за view_id</translation>
         </message>
         <message>
-            <location filename="../core/http_store.py" line="112" />
+            <location filename="../core/http_store.py" line="118" />
             <source>the server does not say whether it has the file</source>
             <translation>сервер не повідомляє, чи має він цей файл</translation>
         </message>
@@ -1686,37 +1719,37 @@
             <translation>{path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="138" />
+            <location filename="../core/scenes.py" line="139" />
             <source>scene {view_id} has no band {band} in the store (it has: {bands})</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: {bands})</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="140" />
+            <location filename="../core/scenes.py" line="141" />
             <source>scene {view_id} has no band {band} in the store (it has: none)</source>
             <translation>сцена {view_id} не має каналу {band} у сховищі (наявні: жодного)</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="195" />
+            <location filename="../core/scenes.py" line="196" />
             <source>{path} is not georeferenced</source>
             <translation>{path} не має геоприв'язки</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="313" />
+            <location filename="../core/scenes.py" line="314" />
             <source>scene {view_id} is left out: none of its bands can be read</source>
             <translation>сцену {view_id} пропущено: жоден її канал не читається</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="373" />
+            <location filename="../core/scenes.py" line="374" />
             <source>the scene folder {folder} does not exist</source>
             <translation>тека сцен {folder} не існує</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="391" />
+            <location filename="../core/scenes.py" line="392" />
             <source>{path} is skipped: its name is not UTF-8</source>
             <translation>{path} пропущено: його назва не в UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/scenes.py" line="421" />
+            <location filename="../core/scenes.py" line="424" />
             <source>(no scene folder)</source>
             <translation>(немає теки сцен)</translation>
         </message>
@@ -1791,12 +1824,17 @@
             <translation>серія {index} з {first} по {last}</translation>
         </message>
         <message>
-            <location filename="../core/sources.py" line="101" />
+            <location filename="../core/sources.py" line="105" />
+            <source>the scene source {url} refused access (HTTP 401): it needs credentials</source>
+            <translation>джерело сцен {url} відмовило в доступі (HTTP 401): потрібні облікові дані</translation>
+        </message>
+        <message>
+            <location filename="../core/sources.py" line="110" />
             <source>the scene source {url} does not answer: {reason}</source>
             <translation>джерело сцен {url} не відповідає: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/sources.py" line="116" />
+            <location filename="../core/sources.py" line="136" />
             <source>{url} is no STAC API (its landing page has no search link), and a web server of scene folders cannot be searched: it serves scenes by view_id only</source>
             <translation>{url} не є STAC API (його головна сторінка не має посилання search), а вебсервер із теками сцен не можна шукати: він видає сцени лише за view_id</translation>
         </message>
@@ -1851,32 +1889,42 @@
             <translation>не є векторним файлом, який може прочитати OGR</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="162" />
+            <location filename="../core/local/bandmath.py" line="163" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>не вдається передискретизувати {path} на сітку {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="276" />
+            <location filename="../core/local/bandmath.py" line="317" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="365" />
+            <location filename="../core/local/bandmath.py" line="339" />
+            <source>a cloud mask</source>
+            <translation>маски хмар</translation>
+        </message>
+        <message>
+            <location filename="../core/local/bandmath.py" line="341" />
+            <source>scene {view_id} of the same day meets the area of interest but is left out: it has no {what}</source>
+            <translation>сцена {view_id} того ж дня перетинає область інтересу, але її не враховано: у ній немає {what}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/bandmath.py" line="467" />
             <source>nodata (-9999)</source>
             <translation>nodata (-9999)</translation>
         </message>
         <message>
-            <location filename="../core/local/cloud_mask.py" line="92" />
+            <location filename="../core/local/cloud_mask.py" line="95" />
             <source>cannot take the mask {path} onto the grid of the index</source>
             <translation>не вдається перенести маску {path} на сітку індексу</translation>
         </message>
         <message>
-            <location filename="../core/local/cloud_mask.py" line="111" />
+            <location filename="../core/local/cloud_mask.py" line="142" />
             <source>scene {view_id} has no cloud mask (no Fmask, QA_PIXEL, BQA or SCL band): its cloud and shadow pixels cannot be excluded; run it without exclude_cover_pixels</source>
             <translation>сцена {view_id} не має маски хмар (немає каналу Fmask, QA_PIXEL, BQA чи SCL): її пікселі хмар і тіней неможливо виключити; запустіть без exclude_cover_pixels</translation>
         </message>
         <message>
-            <location filename="../core/local/cloud_mask.py" line="149" />
+            <location filename="../core/local/cloud_mask.py" line="180" />
             <source>{masked} of the {total} pixels of the area of interest are cloud, cloud shadow or not observed in the scene's cloud mask ({mask}): {result}</source>
             <translation>{masked} з {total} пікселів області інтересу — хмари, тіні хмар або не спостережені в масці хмар сцени ({mask}): {result}</translation>
         </message>
@@ -1906,37 +1954,37 @@
             <translation>жодна сцена не перетинає цей полігон між {date_start} і {date_end}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="104" />
+            <location filename="../core/local/jpeg.py" line="110" />
             <source>black</source>
             <translation>чорні</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="104" />
+            <location filename="../core/local/jpeg.py" line="110" />
             <source>transparent</source>
             <translation>прозорі</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="171" />
+            <location filename="../core/local/jpeg.py" line="217" />
             <source>the area of interest cannot be expressed in EPSG:3857 (too close to a pole?)</source>
             <translation>область інтересу неможливо виразити в EPSG:3857 (надто близько до полюса?)</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="189" />
+            <location filename="../core/local/jpeg.py" line="235" />
             <source>the rendering would be {width} x {height} pixels; give a larger px_size</source>
             <translation>зображення мало б {width} x {height} пікселів; задайте більший px_size</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="217" />
+            <location filename="../core/local/jpeg.py" line="263" />
             <source>warp failed</source>
             <translation>помилка перепроєктування</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="218" />
+            <location filename="../core/local/jpeg.py" line="264" />
             <source>cannot resample to EPSG:3857 with {method}: {reason}</source>
             <translation>не вдається передискретизувати в EPSG:3857 методом {method}: {reason}</translation>
         </message>
         <message>
-            <location filename="../core/local/jpeg.py" line="339" />
+            <location filename="../core/local/jpeg.py" line="385" />
             <source>cannot write {path}: {reason}</source>
             <translation>не вдається записати {path}: {reason}</translation>
         </message>
@@ -1956,24 +2004,39 @@
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="300" />
+            <location filename="../core/local/mt_stats.py" line="419" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="304" />
+            <location filename="../core/local/mt_stats.py" line="423" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="311" />
+            <location filename="../core/local/mt_stats.py" line="430" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="351" />
+            <location filename="../core/local/mt_stats.py" line="499" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
+        </message>
+        <message>
+            <location filename="../core/local/observations.py" line="126" />
+            <source>The area of interest leaves this scene: the crop holds only its part, and no listed scene of the same day holds the rest.</source>
+            <translation>Область інтересу виходить за межі цієї сцени: вирізка містить лише її частину, і жодна сцена того ж дня зі списку не містить решти.</translation>
+        </message>
+        <message>
+            <location filename="../core/local/observations.py" line="129" />
+            <source>The area of interest leaves this scene: the crop holds only its part; the rest is in {scenes} (same day).</source>
+            <translation>Область інтересу виходить за межі цієї сцени: вирізка містить лише її частину; решта — у {scenes} (того ж дня).</translation>
+        </message>
+        <message>
+            <location filename="../core/local/observations.py" line="131" />
+            <source>The area of interest leaves this scene: the crop holds only its part; more of it is in {scenes} (same day), and some in no listed scene.</source>
+            <translation>Область інтересу виходить за межі цієї сцени: вирізка містить лише її частину; ще частина — у {scenes} (того ж дня), а решта — у жодній сцені зі списку.</translation>
         </message>
         <message>
             <location filename="../core/local/pixel_history.py" line="89" />
@@ -2006,17 +2069,17 @@
             <translation>сцен між {date_start} і {date_end}, що містять точку: {count}</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="106" />
+            <location filename="../core/local/raster.py" line="108" />
             <source>{path} has a rotated geotransform, which the local processor does not crop</source>
             <translation>{path} має повернуте геоперетворення, яке локальний обробник не обрізає</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="375" />
+            <location filename="../core/local/raster.py" line="391" />
             <source>rasterize failed</source>
             <translation>помилка растеризації</translation>
         </message>
         <message>
-            <location filename="../core/local/raster.py" line="376" />
+            <location filename="../core/local/raster.py" line="392" />
             <source>cannot rasterise the area of interest: {reason}</source>
             <translation>не вдається растеризувати область інтересу: {reason}</translation>
         </message>
@@ -2521,52 +2584,52 @@
             <translation>відповідь пошуку сцен не містить списку результатів: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="89" />
+            <location filename="../core/stac/catalog.py" line="107" />
             <source>{url} does not answer as a STAC API: its landing page has no search link</source>
             <translation>{url} не відповідає як STAC API: його головна сторінка не має посилання search</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="103" />
+            <location filename="../core/stac/catalog.py" line="121" />
             <source>reading the STAC landing page</source>
             <translation>читання головної сторінки STAC</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="107" />
+            <location filename="../core/stac/catalog.py" line="125" />
             <source>{url} does not answer as a STAC API (HTTP {status})</source>
             <translation>{url} не відповідає як STAC API (HTTP {status})</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="110" />
+            <location filename="../core/stac/catalog.py" line="128" />
             <source>{url} does not answer as a STAC API (its answer is no catalog: {answer})</source>
             <translation>{url} не відповідає як STAC API (його відповідь не є каталогом: {answer})</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="119" />
+            <location filename="../core/stac/catalog.py" line="137" />
             <source>reading the STAC conformance classes</source>
             <translation>читання класів відповідності STAC</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="190" />
+            <location filename="../core/stac/catalog.py" line="222" />
             <source>searching the STAC catalog</source>
             <translation>пошук у каталозі STAC</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="193" />
+            <location filename="../core/stac/catalog.py" line="225" />
             <source>the search of {url} answered no FeatureCollection: {answer}</source>
             <translation>пошук {url} не повернув FeatureCollection: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="206" />
+            <location filename="../core/stac/catalog.py" line="238" />
             <source>STAC search: page {page}, {count} items</source>
             <translation>пошук STAC: сторінка {page}, елементів: {count}</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="225" />
+            <location filename="../core/stac/catalog.py" line="260" />
             <source>more than {count} items match; narrow the dates or the area</source>
             <translation>підходить понад {count} елементів; звузьте дати або область</translation>
         </message>
         <message>
-            <location filename="../core/stac/catalog.py" line="227" />
+            <location filename="../core/stac/catalog.py" line="262" />
             <source>the search of {url} was left after {pages} pages</source>
             <translation>пошук {url} зупинено після {pages} сторінок</translation>
         </message>
@@ -2596,7 +2659,7 @@
             <translation>служба токенів {url} не видала токен для {collection}: {answer}</translation>
         </message>
         <message>
-            <location filename="../core/stac/sources.py" line="207" />
+            <location filename="../core/stac/sources.py" line="251" />
             <source>{count} item(s) of {url} are of no scene the plugin knows, skipped</source>
             <translation>елементів {url}, що не є відомими плагіну сценами, пропущено: {count}</translation>
         </message>
@@ -2641,29 +2704,19 @@
             <translation>не вдалося зберегти ключ у базі даних автентифікації QGIS (чи встановлено головний пароль?)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="94" />
+            <location filename="../services/network.py" line="100" />
             <source>no API key: choose the authentication configuration that holds it (Settings, Processing API)</source>
             <translation>немає ключа API: виберіть конфігурацію автентифікації, що його містить (Налаштування, Processing API)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="104" />
+            <location filename="../services/network.py" line="110" />
             <source>the authentication configuration {config} cannot be read (is the master password set, and does the configuration still exist?)</source>
             <translation>не вдається прочитати конфігурацію автентифікації {config} (чи встановлено головний пароль і чи ця конфігурація ще існує?)</translation>
         </message>
         <message>
-            <location filename="../services/network.py" line="130" />
+            <location filename="../services/network.py" line="136" />
             <source>the authentication configuration {config} holds no key in its {field} field</source>
             <translation>конфігурація автентифікації {config} не містить ключа в полі {field}</translation>
-        </message>
-        <message>
-            <location filename="../services/pixel_history.py" line="54" />
-            <source>{description} (cancelled)</source>
-            <translation>{description} (скасовано)</translation>
-        </message>
-        <message>
-            <location filename="../services/pixel_history.py" line="59" />
-            <source>the task stopped without a result</source>
-            <translation>завдання зупинилося без результату</translation>
         </message>
         <message>
             <location filename="../services/result_layers.py" line="92" />
@@ -2676,97 +2729,117 @@
             <translation>не вдається завантажити {file} як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="183" />
+            <location filename="../services/scene_sources.py" line="101" />
+            <source>the scene source {url} cannot be used: {problem}</source>
+            <translation>джерело сцен {url} не можна використати: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../services/scene_sources.py" line="121" />
+            <source>the authentication configuration {config} could not be applied to {url}</source>
+            <translation>конфігурацію автентифікації {config} не вдалося застосувати до {url}</translation>
+        </message>
+        <message>
+            <location filename="../services/task_controller.py" line="186" />
             <source>Load By Extent: {what}</source>
             <translation>Load By Extent: {what}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="195" />
+            <location filename="../services/task_controller.py" line="198" />
             <source>cancelled; nothing was written</source>
             <translation>скасовано; нічого не записано</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="231" />
+            <location filename="../services/task_controller.py" line="234" />
             <source>unfinished on the server: task {task_id}</source>
             <translation>не завершено на сервері: завдання {task_id}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="242" />
+            <location filename="../services/task_controller.py" line="245" />
             <source>resumed in a new row</source>
             <translation>відновлено в новому рядку</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="319" />
+            <location filename="../services/task_controller.py" line="322" />
             <source>statistics saved: {file}</source>
             <translation>статистику збережено: {file}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="326" />
+            <location filename="../services/task_controller.py" line="329" />
             <source>the result could not be loaded: {error}</source>
             <translation>не вдалося завантажити результат: {error}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="330" />
+            <location filename="../services/task_controller.py" line="333" />
             <source>{count} layer(s) loaded</source>
             <translation>завантажено шарів: {count}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="346" />
+            <location filename="../services/task_controller.py" line="349" />
             <source>{title} ({count} dates)</source>
             <translation>{title} (дат: {count})</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="356" />
+            <location filename="../services/task_controller.py" line="359" />
             <source>date {number} of {total}: {date}</source>
             <translation>дата {number} з {total}: {date}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="378" />
+            <location filename="../services/task_controller.py" line="381" />
             <source>no date could be loaded: {failures}</source>
             <translation>жодну дату не вдалося завантажити: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="381" />
+            <location filename="../services/task_controller.py" line="384" />
             <source>{done} of {total} dates loaded</source>
             <translation>завантажено {done} з {total} дат</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="383" />
+            <location filename="../services/task_controller.py" line="386" />
             <source>{text}; failed: {failures}</source>
             <translation>{text}; не вдалося: {failures}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="398" />
+            <location filename="../services/task_controller.py" line="401" />
             <source>cancelled after {done} of {total} dates; their layers stay</source>
             <translation>скасовано після {done} з {total} дат; їхні шари залишаються</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="426" />
+            <location filename="../services/task_controller.py" line="429" />
             <source>{index} at the pixel {lat}, {lon}</source>
             <translation>{index} у пікселі {lat}, {lon}</translation>
         </message>
         <message>
-            <location filename="../services/task_controller.py" line="436" />
+            <location filename="../services/task_controller.py" line="439" />
             <source>{count} date(s) at the pixel</source>
             <translation>дат у пікселі: {count}</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="41" />
+            <location filename="../services/tasks.py" line="42" />
             <source>internal error ({error_type}: {error}); the details are in the {tag} log</source>
             <translation>внутрішня помилка ({error_type}: {error}); подробиці в журналі {tag}</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="134" />
+            <location filename="../services/tasks.py" line="102" />
+            <source>{description} (cancelled)</source>
+            <translation>{description} (скасовано)</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="107" />
+            <source>the task stopped without a result</source>
+            <translation>завдання зупинилося без результату</translation>
+        </message>
+        <message>
+            <location filename="../services/tasks.py" line="159" />
             <source>Load By Extent: searching scenes</source>
             <translation>Load By Extent: пошук сцен</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="154" />
+            <location filename="../services/tasks.py" line="180" />
             <source>the scene search stopped</source>
             <translation>пошук сцен зупинено</translation>
         </message>
         <message>
-            <location filename="../services/tasks.py" line="169" />
+            <location filename="../services/tasks.py" line="197" />
             <source>catalogs are searched for an area of interest: draw one to list their scenes</source>
             <translation>каталоги шукаються для області інтересу: намалюйте її, щоб побачити їхні сцени</translation>
         </message>
@@ -2913,132 +2986,132 @@
     <context>
         <name>LoadByExtentAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="252" />
+            <location filename="../processing/algorithms.py" line="253" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="263" />
+            <location filename="../processing/algorithms.py" line="264" />
             <source>Area of interest (polygons, dissolved into one)</source>
             <translation>Область інтересу (полігони, об'єднані в один)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="267" />
+            <location filename="../processing/algorithms.py" line="268" />
             <source>Scene folder or catalog URL (empty: the scene sources of the plugin's settings)</source>
             <translation>Тека сцен або URL каталогу (порожньо: джерела сцен із налаштувань плагіна)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="271" />
+            <location filename="../processing/algorithms.py" line="272" />
             <source>Processing API base URL (empty: the local processor)</source>
             <translation>Базова URL-адреса Processing API (порожньо: локальний обробник)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="273" />
+            <location filename="../processing/algorithms.py" line="274" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="274" />
+            <location filename="../processing/algorithms.py" line="275" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="275" />
+            <location filename="../processing/algorithms.py" line="276" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="286" />
+            <location filename="../processing/algorithms.py" line="287" />
             <source>Scene id (view_id, e.g. S2/33/U/UU/2017/2/16/0)</source>
             <translation>Ідентифікатор сцени (view_id, напр. S2/33/U/UU/2017/2/16/0)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="317" />
+            <location filename="../processing/algorithms.py" line="318" />
             <source>no feature with a geometry (with 'Selected features only', select at least one polygon)</source>
             <translation>немає об'єкта з геометрією (з параметром «Лише вибрані об'єкти» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="324" />
+            <location filename="../processing/algorithms.py" line="325" />
             <source>the {task} task takes one polygon, and the features make {count} separate polygons: select features that touch or overlap, or a single one</source>
             <translation>завдання {task} приймає один полігон, а об'єкти утворюють окремих полігонів: {count}; виберіть об'єкти, що торкаються або перекриваються, або один об'єкт</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="335" />
+            <location filename="../processing/algorithms.py" line="336" />
             <source>Cancelled: nothing was written.</source>
             <translation>Скасовано: нічого не записано.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="347" />
+            <location filename="../processing/algorithms.py" line="348" />
             <source>{parameter} ({field}): {message}</source>
             <translation>{parameter} ({field}): {message}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="383" />
+            <location filename="../processing/algorithms.py" line="384" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="384" />
+            <location filename="../processing/algorithms.py" line="385" />
             <source>Running on {backend}</source>
             <translation>Місце виконання: {backend}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="385" />
+            <location filename="../processing/algorithms.py" line="386" />
             <source>the Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="386" />
+            <location filename="../processing/algorithms.py" line="387" />
             <source>the local processor</source>
             <translation>локальний обробник</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="388" />
+            <location filename="../processing/algorithms.py" line="389" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="417" />
+            <location filename="../processing/algorithms.py" line="418" />
             <source>Not loaded as a layer: {reason}</source>
             <translation>Не завантажено як шар: {reason}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="433" />
+            <location filename="../processing/algorithms.py" line="434" />
             <source>&lt;h3&gt;Area and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Область і місце виконання&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="434" />
+            <location filename="../processing/algorithms.py" line="435" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer. Its features (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) are dissolved into one geometry and sent in EPSG:4326. {rule}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар. Його об'єкти (лише вибрані, якщо ввімкнено &lt;i&gt;Лише вибрані об'єкти&lt;/i&gt;) об'єднуються в одну геометрію й надсилаються в EPSG:4326. {rule}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="436" />
+            <location filename="../processing/algorithms.py" line="437" />
             <source>The task takes one polygon: features that make separate polygons are an error.</source>
             <translation>Завдання приймає один полігон: об'єкти, що утворюють окремі полігони, спричиняють помилку.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="437" />
+            <location filename="../processing/algorithms.py" line="438" />
             <source>Separate polygons are sent as a MultiPolygon.</source>
             <translation>Окремі полігони надсилаються як MultiPolygon.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="438" />
+            <location filename="../processing/algorithms.py" line="439" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: where the local processor finds scenes: a scene folder, or the http(s) URL of a STAC API (e.g. {catalog}) or of a web server of scene folders; several separated by ';'; empty: the scene sources of the plugin's settings. From a catalog, only the blocks of the bands that the AOI touches are read, through QGIS's proxy; no key is needed.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: де локальний процесор знаходить сцени: тека сцен або http(s) URL STAC API (напр. {catalog}) чи вебсервера з теками сцен; кілька — через «;»; порожньо: джерела сцен із налаштувань плагіна. З каталогу читаються лише блоки каналів, яких торкається AOI, через проксі QGIS; ключ не потрібен.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="443" />
+            <location filename="../processing/algorithms.py" line="444" />
             <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs the task with the local processor, on this computer. A base URL (e.g. {url}) sends the request to the Processing API instead. The API key is never a parameter: it is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent), kept in QGIS's authentication database.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: якщо порожньо, завдання виконує локальний обробник на цьому комп'ютері. Базова URL-адреса (напр. {url}) натомість надсилає запит до Processing API. Ключ API ніколи не є параметром: він зчитується з конфігурації автентифікації, вибраної в налаштуваннях модуля (Установки › Параметри › Load By Extent), і зберігається в базі даних автентифікації QGIS.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="448" />
+            <location filename="../processing/algorithms.py" line="449" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the result files go (default: a temporary folder). Existing files are never overwritten; nothing is left there when the task fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди записуються файли результату (типово: тимчасова тека). Наявні файли ніколи не перезаписуються; якщо завдання завершується помилкою або скасовується, там нічого не залишається.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="450" />
+            <location filename="../processing/algorithms.py" line="451" />
             <source>&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: the result files, separated by ';' (the main file first, sidecars after it). &lt;b&gt;REQUEST&lt;/b&gt;: the request as the API takes it (JSON), to run it again with the command line (lbe run) or to send it. Raster results are added to the project when run from the Processing dialog.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;&lt;b&gt;FILES&lt;/b&gt;: файли результату через ';' (спершу основний файл, після нього супровідні). &lt;b&gt;REQUEST&lt;/b&gt;: запит у тому вигляді, в якому його приймає API (JSON), щоб виконати його знову з командного рядка (lbe run) або надіслати. Растрові результати додаються до проєкту, якщо запуск відбувся з діалогу обробки.&lt;/p&gt;</translation>
         </message>
@@ -3086,97 +3159,97 @@
     <context>
         <name>LoadByExtentDock</name>
         <message>
-            <location filename="../ui/dock.py" line="73" />
+            <location filename="../ui/dock.py" line="75" />
             <source>Load By Extent</source>
             <translation>Load By Extent</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="112" />
+            <location filename="../ui/dock.py" line="114" />
             <source>Run</source>
             <translation>Виконати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="166" />
+            <location filename="../ui/dock.py" line="168" />
             <source>Task</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="171" />
+            <location filename="../ui/dock.py" line="173" />
             <source>Scene</source>
             <translation>Сцена</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="172" />
+            <location filename="../ui/dock.py" line="174" />
             <source>local processor</source>
             <translation>локальний обробник</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="174" />
+            <location filename="../ui/dock.py" line="176" />
             <source>Processing API</source>
             <translation>Processing API</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="184" />
+            <location filename="../ui/dock.py" line="186" />
             <source>Run on</source>
             <translation>Де виконувати</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="232" />
+            <location filename="../ui/dock.py" line="234" />
             <source>Options</source>
             <translation>Параметри</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="251" />
             <source>Tasks</source>
             <translation>Завдання</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="256" />
+            <location filename="../ui/dock.py" line="258" />
             <source>Settings</source>
             <translation>Налаштування</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="323" />
+            <location filename="../ui/dock.py" line="325" />
             <source>Draw an area of interest or take it from a source above.</source>
             <translation>Намалюйте область інтересу або візьміть її з джерела вище.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="343" />
             <source>Set the API key in Settings below (Processing API).</source>
             <translation>Задайте ключ API в налаштуваннях нижче (Processing API).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="343" />
+            <location filename="../ui/dock.py" line="345" />
             <source>Add a scene folder in Settings below.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="373" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Checking the request against the scene folders…</source>
             <translation>Перевірка запиту за теками сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="375" />
+            <location filename="../ui/dock.py" line="377" />
             <source>Run the task in the background</source>
             <translation>Виконати завдання у фоновому режимі</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="381" />
+            <location filename="../ui/dock.py" line="383" />
             <source>→ the result type shows here once the request is valid</source>
             <translation>→ тип результату з'явиться тут, щойно запит стане коректним</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="393" />
+            <location filename="../ui/dock.py" line="398" />
             <source>Large area of interest</source>
             <translation>Велика область інтересу</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="394" />
+            <location filename="../ui/dock.py" line="399" />
             <source>The area of interest covers {area} km², more than the {limit} km² set in Settings. Run anyway?</source>
             <translation>Область інтересу займає {area} km², більше за {limit} km², заданих у налаштуваннях. Усе одно виконати?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="438" />
+            <location filename="../ui/dock.py" line="443" />
             <source>the result of {task}</source>
             <translation>результат {task}</translation>
         </message>
@@ -3421,127 +3494,127 @@
     <context>
         <name>MtStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="644" />
+            <location filename="../processing/algorithms.py" line="645" />
             <source>Index statistics over time (mt_stats)</source>
             <translation>Статистика індексів у часі (mt_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="647" />
+            <location filename="../processing/algorithms.py" line="648" />
             <source>Statistics of up to three indices over the area of interest for every scene in a date range.</source>
             <translation>Статистика до трьох індексів в області інтересу для кожної сцени в діапазоні дат.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="651" />
+            <location filename="../processing/algorithms.py" line="652" />
             <source>Indices or expressions, separated by ';' (up to {count}, e.g. NDVI;NDWI)</source>
             <translation>Індекси або вирази через ';' (до {count}, напр. NDVI;NDWI)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="656" />
+            <location filename="../processing/algorithms.py" line="657" />
             <source>First date</source>
             <translation>Перша дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="659" />
+            <location filename="../processing/algorithms.py" line="660" />
             <source>Last date</source>
             <translation>Остання дата</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="660" />
+            <location filename="../processing/algorithms.py" line="661" />
             <source>Sensors, comma-separated (e.g. sentinel2,landsat8; empty: all)</source>
             <translation>Сенсори через кому (напр. sentinel2,landsat8; порожньо: усі)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="662" />
+            <location filename="../processing/algorithms.py" line="663" />
             <source>Highest cloud cover in the area of interest, %</source>
             <translation>Найбільша хмарність в області інтересу, %</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="665" />
+            <location filename="../processing/algorithms.py" line="666" />
             <source>Leave cloud and cloud shadow pixels out of the statistics</source>
             <translation>Не враховувати в статистиці пікселі хмар і тіней від хмар</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="667" />
+            <location filename="../processing/algorithms.py" line="668" />
             <source>Most scenes</source>
             <translation>Найбільша кількість сцен</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="672" />
+            <location filename="../processing/algorithms.py" line="673" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="672" />
+            <location filename="../processing/algorithms.py" line="673" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="675" />
+            <location filename="../processing/algorithms.py" line="676" />
             <source>The API's answer (JSON)</source>
             <translation>Відповідь API (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="675" />
+            <location filename="../processing/algorithms.py" line="676" />
             <source>JSON files (*.json)</source>
             <translation>Файли JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="678" />
+            <location filename="../processing/algorithms.py" line="679" />
             <source>Statistics</source>
             <translation>Статистика</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="701" />
+            <location filename="../processing/algorithms.py" line="702" />
             <source>missing or not a date YYYY-MM-DD: {value!r}</source>
             <translation>відсутнє або не є датою YYYY-MM-DD: {value!r}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="740" />
+            <location filename="../processing/algorithms.py" line="741" />
             <source>{count} statistics row(s), {errors} scene(s) in error</source>
             <translation>рядків статистики: {count}, сцен із помилками: {errors}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="763" />
+            <location filename="../processing/algorithms.py" line="764" />
             <source>&lt;p&gt;Statistics of up to three indices over the area of interest for every scene dated in a range: the API's &lt;i&gt;mt_stats&lt;/i&gt; task (Download Multi-Temporal Statistics). For each scene and index: min, max, average, median, std, variance, q1, q3, p10, p90 over the valid pixels, and the cloud cover in the area.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика до трьох індексів в області інтересу для кожної сцени з датою в заданому діапазоні: завдання API &lt;i&gt;mt_stats&lt;/i&gt; (Download Multi-Temporal Statistics). Для кожної сцени й індексу: min, max, average, median, std, variance, q1, q3, p10, p90 за дійсними пікселями, а також хмарність в області.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="768" />
+            <location filename="../processing/algorithms.py" line="769" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="770" />
+            <location filename="../processing/algorithms.py" line="771" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="771" />
+            <location filename="../processing/algorithms.py" line="772" />
             <source>the last date (default: today; at most a year after the first is recommended).</source>
             <translation>остання дата (типово: сьогодні; радимо не більше ніж рік після першої).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="773" />
+            <location filename="../processing/algorithms.py" line="774" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="774" />
+            <location filename="../processing/algorithms.py" line="775" />
             <source>optional: scenes with more cloud in the area (percent) are listed as errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в області (у відсотках) потрапляють до списку помилок.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="775" />
+            <location filename="../processing/algorithms.py" line="776" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="776" />
+            <location filename="../processing/algorithms.py" line="777" />
             <source>the most scenes to compute (default 100).</source>
             <translation>найбільша кількість сцен для обчислення (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="778" />
+            <location filename="../processing/algorithms.py" line="779" />
             <source>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: one row per date and index, then the scenes in error. &lt;b&gt;JSON&lt;/b&gt;: the API's answer itself. &lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per date and index (date, scene_id, view_id, index, cloud and the figures); scenes in error have an error.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;CSV&lt;/b&gt;: один рядок на дату й індекс, далі сцени з помилками. &lt;b&gt;JSON&lt;/b&gt;: сама відповідь API. &lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на дату й індекс (date, scene_id, view_id, index, cloud і показники); сцени з помилками мають опис помилки.&lt;/p&gt;</translation>
         </message>
@@ -3637,104 +3710,132 @@
         </message>
     </context>
     <context>
+        <name>ScenePaging</name>
+        <message>
+            <location filename="../ui/scene_paging.py" line="19" />
+            <source>More scenes</source>
+            <translation>Більше сцен</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_paging.py" line="21" />
+            <source>Fetch the catalog's next page of scenes (scrolling to the end of the list fetches it too)</source>
+            <translation>Отримати наступну сторінку сцен каталогу (прокручування до кінця списку теж її отримує)</translation>
+        </message>
+    </context>
+    <context>
         <name>ScenePicker</name>
         <message>
-            <location filename="../ui/scene_picker.py" line="79" />
+            <location filename="../ui/scene_picker.py" line="83" />
             <source>any date</source>
             <translation>будь-яка дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="82" />
+            <location filename="../ui/scene_picker.py" line="86" />
             <source>no limit</source>
             <translation>без обмеження</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="86" />
+            <location filename="../ui/scene_picker.py" line="90" />
             <source>Footprints</source>
             <translation>Контури</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="91" />
+            <location filename="../ui/scene_picker.py" line="95" />
             <source>date</source>
             <translation>дата</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="91" />
+            <location filename="../ui/scene_picker.py" line="95" />
             <source>sensor</source>
             <translation>сенсор</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="91" />
+            <location filename="../ui/scene_picker.py" line="95" />
             <source>cloud</source>
             <translation>хмарність</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="91" />
+            <location filename="../ui/scene_picker.py" line="95" />
             <source>view_id</source>
             <translation>view_id</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="123" />
+            <location filename="../ui/scene_picker.py" line="131" />
             <source>Cloud ≤</source>
             <translation>Хмарність ≤</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="127" />
+            <location filename="../ui/scene_picker.py" line="135" />
             <source>to</source>
             <translation>до</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="167" />
+            <location filename="../ui/scene_picker.py" line="176" />
             <source>Searching the API's scenes…</source>
             <translation>Пошук сцен в API…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="169" />
+            <location filename="../ui/scene_picker.py" line="178" />
             <source>Searching the scene sources…</source>
             <translation>Пошук у джерелах сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="171" />
+            <location filename="../ui/scene_picker.py" line="180" />
             <source>Searching the scene folders…</source>
             <translation>Пошук у теках сцен…</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="196" />
+            <location filename="../ui/scene_picker.py" line="209" />
+            <source>{count} scene(s) meet the area of interest so far; fetching more…</source>
+            <translation>{count} сцен(а) поки перетинають область інтересу; отримуємо ще…</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="215" />
+            <source>{count} scene(s) meet the area of interest so far; more in the catalog</source>
+            <translation>{count} сцен(а) поки перетинають область інтересу; у каталозі є ще</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="217" />
+            <source>{count} scene(s) meet the area of interest; the end of the catalog</source>
+            <translation>{count} сцен(а) перетинають область інтересу; кінець каталогу</translation>
+        </message>
+        <message>
+            <location filename="../ui/scene_picker.py" line="219" />
             <source>{count} scene(s) meet the area of interest</source>
             <translation>Сцен, що перетинають область інтересу: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="198" />
+            <location filename="../ui/scene_picker.py" line="221" />
             <source>{count} scene(s) in the scene folders</source>
             <translation>Сцен у теках сцен: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="225" />
+            <location filename="../ui/scene_picker.py" line="270" />
             <source>the scene {view_id}</source>
             <translation>сцену {view_id}</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="243" />
+            <location filename="../ui/scene_picker.py" line="288" />
             <source>Pick a scene above or type its view_id.</source>
             <translation>Виберіть сцену вище або введіть її view_id.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="253" />
+            <location filename="../ui/scene_picker.py" line="298" />
             <source>✓ {sensor} scene of {date}, in the catalog</source>
             <translation>✓ сцена {sensor} від {date}, у каталозі</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="258" />
+            <location filename="../ui/scene_picker.py" line="303" />
             <source>✓ {sensor} scene of {date}, in the scene folders</source>
             <translation>✓ сцена {sensor} від {date}, у теках сцен</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="263" />
+            <location filename="../ui/scene_picker.py" line="308" />
             <source>a valid {sensor} id; not among the scenes listed above</source>
             <translation>дійсний ідентифікатор {sensor}; його немає серед сцен у списку вище</translation>
         </message>
         <message>
-            <location filename="../ui/scene_picker.py" line="294" />
+            <location filename="../ui/scene_picker.py" line="339" />
             <source>Preview of {view_id}</source>
             <translation>Попередній перегляд {view_id}</translation>
         </message>
@@ -3750,17 +3851,17 @@
     <context>
         <name>SceneSearch</name>
         <message>
-            <location filename="../ui/scene_search.py" line="102" />
+            <location filename="../ui/scene_search.py" line="111" />
             <source>Choose the datasets to search.</source>
             <translation>Виберіть набори даних для пошуку.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="105" />
+            <location filename="../ui/scene_search.py" line="114" />
             <source>Draw an area of interest to search the API's scenes.</source>
             <translation>Намалюйте область інтересу, щоб шукати сцени в API.</translation>
         </message>
         <message>
-            <location filename="../ui/scene_search.py" line="111" />
+            <location filename="../ui/scene_search.py" line="120" />
             <source>Add a scene folder in Settings below to list its scenes.</source>
             <translation>Додайте теку сцен у налаштуваннях нижче, щоб побачити її сцени.</translation>
         </message>
@@ -3791,123 +3892,136 @@
     <context>
         <name>SettingsWidget</name>
         <message>
-            <location filename="../ui/settings_widget.py" line="65" />
+            <location filename="../ui/settings_widget.py" line="67" />
+            <source>Double-click a URL to change it or its authentication</source>
+            <translation>Двічі клацніть URL, щоб змінити його чи його автентифікацію</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="69" />
             <source>Add folder…</source>
             <translation>Додати теку…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="68" />
+            <location filename="../ui/settings_widget.py" line="72" />
             <source>Add catalog…</source>
             <translation>Додати каталог…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="76" />
+            <location filename="../ui/settings_widget.py" line="80" />
             <source>Other STAC API URL…</source>
             <translation>Інша URL-адреса STAC API…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="78" />
+            <location filename="../ui/settings_widget.py" line="82" />
             <source>Remove</source>
             <translation>Вилучити</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="102" />
+            <location filename="../ui/settings_widget.py" line="106" />
             <source>Set key…</source>
             <translation>Задати ключ…</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="104" />
+            <location filename="../ui/settings_widget.py" line="108" />
             <source>Paste the API key: it is kept in QGIS's authentication database</source>
             <translation>Вставте ключ API: він зберігається в базі даних автентифікації QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="106" />
+            <location filename="../ui/settings_widget.py" line="110" />
             <source>the task's own limit</source>
             <translation>власний ліміт завдання</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="108" />
+            <location filename="../ui/settings_widget.py" line="112" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="110" />
+            <location filename="../ui/settings_widget.py" line="114" />
             <source>Reuse identical recent results</source>
             <translation>Повторно використовувати однакові недавні результати</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="111" />
+            <location filename="../ui/settings_widget.py" line="115" />
             <source>Reuse the result of an identical recent request</source>
             <translation>Повторно використовувати результат ідентичного нещодавнього запиту</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="128" />
+            <location filename="../ui/settings_widget.py" line="132" />
             <source>Scene sources</source>
             <translation>Джерела сцен</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="129" />
+            <location filename="../ui/settings_widget.py" line="133" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="130" />
+            <location filename="../ui/settings_widget.py" line="134" />
             <source>Ask before an AOI larger than</source>
             <translation>Питати, якщо область інтересу більша за</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="131" />
+            <location filename="../ui/settings_widget.py" line="135" />
             <source>&lt;b&gt;Processing API&lt;/b&gt;</source>
             <translation>&lt;b&gt;Processing API&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="133" />
+            <location filename="../ui/settings_widget.py" line="137" />
             <source>Base URL</source>
             <translation>Базова URL-адреса</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="134" />
+            <location filename="../ui/settings_widget.py" line="138" />
             <source>Search URL</source>
             <translation>URL-адреса пошуку</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="138" />
+            <location filename="../ui/settings_widget.py" line="142" />
             <source>API key</source>
             <translation>Ключ API</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="139" />
+            <location filename="../ui/settings_widget.py" line="143" />
             <source>Stop waiting after</source>
             <translation>Припинити очікування через</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="216" />
+            <location filename="../ui/settings_widget.py" line="192" />
+            <source>{source} (authentication {config})</source>
+            <translation>{source} (автентифікація {config})</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="194" />
+            <source>Authentication configuration: {config}</source>
+            <translation>Конфігурація автентифікації: {config}</translation>
+        </message>
+        <message>
+            <location filename="../ui/settings_widget.py" line="240" />
             <source>The Processing API key:</source>
             <translation>Ключ Processing API:</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="240" />
+            <location filename="../ui/settings_widget.py" line="260" />
             <source>{url} is not an http(s) URL</source>
             <translation>{url} не є URL http(s)</translation>
         </message>
         <message>
-            <location filename="../ui/settings_widget.py" line="245" />
-            <source>STAC API</source>
-            <translation>STAC API</translation>
-        </message>
-        <message>
-            <location filename="../ui/settings_widget.py" line="246" />
-            <source>The URL of the STAC API (its landing page):</source>
-            <translation>URL-адреса STAC API (її головна сторінка):</translation>
-        </message>
-        <message>
-            <location filename="../ui/settings_widget.py" line="255" />
+            <location filename="../ui/settings_widget.py" line="285" />
             <source>Scene folder</source>
             <translation>Тека сцен</translation>
         </message>
         <message>
+            <source>STAC API</source>
+            <translation type="vanished">STAC API</translation>
+        </message>
+        <message>
             <source>Scene folders</source>
             <translation type="vanished">Теки сцен</translation>
+        </message>
+        <message>
+            <source>The URL of the STAC API (its landing page):</source>
+            <translation type="vanished">URL-адреса STAC API (її головна сторінка):</translation>
         </message>
     </context>
     <context>
