@@ -39,6 +39,7 @@ class SeriesPlan:
     reference: str  # the stem of the requests' references: each date's adds its scene
     # The statistics left cloud pixels out: the maps leave them out too, so a colour is a figure's value.
     exclude_cover_pixels: bool = False
+    feature: str | None = None  # the polygon of a many-polygon run whose AOI `geometry` is
 
     @property
     def first_date(self) -> dt.date:
@@ -49,7 +50,11 @@ class SeriesPlan:
         return self.scenes[-1].date
 
     def title(self) -> str:
-        """`NDVI series 2009-04-30 to 2009-10-23`: the layer group and the task list say it."""
+        """`NDVI series 2009-04-30 to 2009-10-23` (`NDVI series of polygon 7 2009-04-30 to 2009-10-23`):
+        the layer group and the task list say it."""
+        if self.feature is not None:
+            return tr("{index} series of polygon {id} {first} to {last}").format(
+                index=self.index, id=self.feature, first=self.first_date.isoformat(), last=self.last_date.isoformat())
         return tr("{index} series {first} to {last}").format(
             index=self.index, first=self.first_date.isoformat(), last=self.last_date.isoformat())
 
@@ -97,5 +102,7 @@ def plan_series(data: StatsData | None, chart_index: str | None, params: dict) -
         return None
     scenes.sort(key=lambda scene: scene.date)
     index = index_expression(chart_index, params)
+    feature = params.get("feature")
     return SeriesPlan(index, params.get("geometry"), tuple(scenes), series_range(index, data, chart_index),
-                      new_reference("bandmath-series"), bool(params.get("exclude_cover_pixels")))
+                      new_reference("bandmath-series"), bool(params.get("exclude_cover_pixels")),
+                      None if feature is None else str(feature))

@@ -916,7 +916,8 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
             table_fields.append(QgsField(name, types["string"]))
         for name in (*FIELD_FIGURES, "cloud"):
             table_fields.append(QgsField(name, types["double"]))
-        table_fields.append(QgsField("error", types["string"]))
+        for name in ("view_id", "error"):
+            table_fields.append(QgsField(name, types["string"]))
         sink, table = self.parameterAsSink(parameters, TABLE, context, table_fields, QgsWkbTypes.Type.NoGeometry,
                                            QgsCoordinateReferenceSystem())
         if sink is None:
@@ -932,7 +933,7 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
                 feature = QgsFeature(table_fields)
                 feature.setAttributes([ids.get(row["id"], row["id"]), day, row["scene_id"], row["index"] or None,
                                        *(float(row[name]) if row[name] else None for name in (*FIELD_FIGURES, "cloud")),
-                                       row["error"] or None])
+                                       row["view_id"] or None, row["error"] or None])
                 sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return table
 
@@ -965,7 +966,7 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
                 (LIMIT, self.tr("the most scenes per polygon (default 100).")),
             ]),
             self.tr("<p><b>TABLE</b>: a table without geometry, one feature per polygon, date and index (id, date, "
-                    "scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with "
+                    "scene_id, index, the ten figures, cloud, view_id); a scene in a polygon's errors is one feature with "
                     "the reason in <i>error</i>, a polygon no scene meets one feature with only its id and the "
                     "reason. <b>CSV</b> (and <b>FILES</b>): the same table as CSV in the output folder. "
                     "<b>REQUEST</b>: the mt_stats request, its geometry the polygons' envelope.</p>"),

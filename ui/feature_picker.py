@@ -4,7 +4,12 @@ the chart, the table and the exports show.
 A combo of the polygons' ids, shown only while the dock shows such a run. When the run's polygon
 layer is known (Processing's fields_stats run on a layer of the project), selecting a feature of that
 layer on the map picks its polygon; the polygon's geometry then stands for the AOI of what the dock
-shows (its area in the title, the AOI of a scene loaded from the chart).
+shows (its area in the title, the AOI of a scene loaded from the chart or of "Load the series").
+
+Without that geometry (a table opened with "Open…": a CSV names its polygons but holds none of their
+shapes) or without view_ids (a table written before the view_id column), nothing can be loaded from
+the chart: `loading_note()` says why, under the combo, in the hover line at a click and in the
+series button's tooltip, rather than loading a whole scene or nothing silently.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from collections.abc import Callable
 from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QToolButton, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..core.errors import LoadByExtentError
 from ..core.fields_table import FieldsTable, read_fields_table
@@ -43,10 +48,18 @@ class FeaturePicker(QWidget):
         self.combo.setToolTip(self.tr("The polygon the chart and the table show; selecting a feature of the run's "
                                       "layer on the map picks it too"))
         self.combo.currentIndexChanged.connect(self._changed)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self._note = ""
+        self.note_label = QLabel()
+        self.note_label.setObjectName("statsFeatureNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
+        row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Polygon")))
         row.addWidget(self.combo, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.note_label)
         self.hide()
 
     def show_table(self, table: FieldsTable, request: dict | None = None, layer: QgsVectorLayer | None = None,
@@ -68,10 +81,16 @@ class FeaturePicker(QWidget):
         self.show()
         self._changed(self.combo.currentIndex())
 
+    def loading_note(self) -> str:
+        """Why no scene of the polygon shown can be loaded from the chart; "" when they can (or no
+        many-polygon run is shown)."""
+        return self._note
+
     def clear(self) -> None:
         """No run shown: hidden, following no layer."""
         self._stop_following()
         self.table, self.request = None, {}
+        self._set_note("")
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.blockSignals(False)
@@ -81,7 +100,24 @@ class FeaturePicker(QWidget):
         if self.table is None or position < 0:
             return
         feature_id = self.combo.itemText(position)
-        self.picked.emit(self.table.data(feature_id), self._request_of(feature_id))
+        request = self._request_of(feature_id)
+        if not self.table.with_view_id:
+            self._set_note(self.tr("This table has no view_id column (it was written before the tables had one): "
+                                   "its scenes cannot be loaded from the chart. Run the statistics again to load "
+                                   "them."))
+        elif "geometry" not in request["params"]:
+            self._set_note(self.tr("The shape of polygon {id} is unknown (the table was opened from a file, or the "
+                                   "run's polygons are not a layer of this project): its scenes cannot be loaded "
+                                   "over it. Run fields_stats in Processing on a polygon layer of the project to load "
+                                   "them.").format(id=feature_id))
+        else:
+            self._set_note("")
+        self.picked.emit(self.table.data(feature_id), request)
+
+    def _set_note(self, text: str) -> None:
+        self._note = text
+        self.note_label.setText(text)
+        self.note_label.setVisible(bool(text))
 
     def _request_of(self, feature_id: str) -> dict:
         """The run's request for one polygon: its geometry that polygon's (when the layer is known,

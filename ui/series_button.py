@@ -21,11 +21,14 @@ class SeriesButton(QToolButton):
         self.clicked.connect(self._clicked)
         self.show_plan(None, has_statistics=False)
 
-    def show_plan(self, plan: SeriesPlan | None, has_statistics: bool) -> None:
-        """What a click will load: `plan`, or nothing (no statistics yet, or none with a view_id)."""
-        self.plan = plan
-        self.setEnabled(plan is not None)
-        if plan is not None:
+    def show_plan(self, plan: SeriesPlan | None, has_statistics: bool, unavailable: str = "") -> None:
+        """What a click will load: `plan`, or nothing (no statistics yet, none with a view_id, or
+        `unavailable` says why nothing of these statistics can be loaded)."""
+        self.plan = None if unavailable else plan
+        self.setEnabled(self.plan is not None)
+        if unavailable:
+            self.setToolTip(unavailable)
+        elif plan is not None:
             self.setToolTip(self.tr("Load {index} of the {count} scene(s) of the chart over the same area, as one "
                                     "layer group for the Temporal Controller").format(index=plan.index,
                                                                                       count=len(plan.scenes)))

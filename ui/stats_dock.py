@@ -4,7 +4,7 @@ The data live in core/statistics.py, the drawing in ui/stats_chart.py (no Qt); t
 - an index at a time (or all overlaid), the chart in a matplotlib Qt canvas built on first use;
 - hover a date: all its figures under the chart; hover a grey marker: why that scene has none;
 - click a date: `sceneClicked(view_id, date, index)`, for the plugin to load that scene's index
-  over the area of interest of the request;
+  over the area of interest of the request (a many-polygon run's: the polygon picked);
 - "Load the series": `seriesRequested(plan)`, a core.series.SeriesPlan of the chart's index on every
   date, for the plugin to load as one group for QGIS's Temporal Controller;
 - a table of the figures, CSV and PNG export;
@@ -360,9 +360,10 @@ class StatsDock(QgsDockWidget):
         pick = self.artists.pick(event.x, event.y)
         if pick is None or pick.row is None:  # nothing, or a scene in error: nothing to load
             return
-        if not pick.row.view_id:
-            self.hover_label.setText(self.tr("The answer gives no view_id for the scene of {date}: it cannot be "
-                                             "loaded.").format(date=pick.row.date.isoformat()))
+        note = self.feature_picker.loading_note()  # a many-polygon run's polygon without its shape, or old table
+        if note or not pick.row.view_id:
+            self.hover_label.setText(note or self.tr("The answer gives no view_id for the scene of {date}: it cannot "
+                                                     "be loaded.").format(date=pick.row.date.isoformat()))
             return
         self.sceneClicked.emit(pick.row.view_id, pick.row.date.isoformat(), pick.index)
 
@@ -410,7 +411,7 @@ class StatsDock(QgsDockWidget):
         self.png_button.setEnabled(has_data and bool(self.chart_available))
         if self.chart_available is False:
             self.png_button.setToolTip(self.tr("The chart needs matplotlib, which this QGIS does not have"))
-        self.series_button.show_plan(self.series_plan(), has_data)
+        self.series_button.show_plan(self.series_plan(), has_data, self.feature_picker.loading_note())
 
     def series_plan(self) -> SeriesPlan | None:
         """The chart's index on every date with a view_id, over the request's AOI (core.series)."""

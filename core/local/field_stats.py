@@ -66,7 +66,8 @@ from .raster import BandSource, Grid, Window
 CLUSTER_SLACK = 2.0
 CLUSTER_SMALL_PIXELS = 512 * 512
 
-CSV_COLUMNS = ("id", "date", "scene_id", "index", *FIGURES, "cloud", "error")
+# view_id after cloud: the columns before it are those of the first tables, which the dock still opens.
+CSV_COLUMNS = ("id", "date", "scene_id", "index", *FIGURES, "cloud", "view_id", "error")
 
 
 @dataclass(frozen=True)
@@ -395,25 +396,27 @@ def _id(field: Field) -> str:
 
 def table_rows(fields: Sequence[Field], answers: Sequence[dict], params: MtStatsParams) -> list[list[str]]:
     """One row per field, date and index (CSV_COLUMNS), in field order, then date order; a scene in
-    a field's `errors` is one row with its date and scene_id, the figures, index and cloud empty, and
-    the reason in `error`; a field that no scene meets is one row with only its id and the reason."""
+    a field's `errors` is one row with its date, scene_id and view_id, the figures, index and cloud
+    empty, and the reason in `error`; a field that no scene meets is one row with only its id and
+    the reason."""
     rows = []
     for field, answer in zip(fields, answers):
         entries = [(entry["date"] or "", entry["scene_id"], entry, False) for entry in answer["result"]]
         entries += [(entry["date"] or "", entry["scene_id"], entry, True) for entry in answer["errors"]]
         if not entries:
             reason = tr("no scene meets this polygon between {date_start} and {date_end}")
-            rows.append([_id(field), "", "", "", *[""] * len(FIGURES), "",
+            rows.append([_id(field), "", "", "", *[""] * len(FIGURES), "", "",
                          reason.format(date_start=params.date_start, date_end=params.date_end)])
             continue
         for date, scene_id, entry, failed in sorted(entries, key=lambda item: (item[0], item[1])):
             if failed:
-                rows.append([_id(field), date, scene_id, "", *[""] * len(FIGURES), "", entry["error"]])
+                rows.append([_id(field), date, scene_id, "", *[""] * len(FIGURES), "", entry.get("view_id") or "",
+                             entry["error"]])
                 continue
             per_index = entry["indexes"] if "indexes" in entry else {params.bm_type[0]: entry}
             for label, values in per_index.items():
                 rows.append([_id(field), date, scene_id, label, *[_number(values[name]) for name in FIGURES],
-                             _number(entry["cloud"]), ""])
+                             _number(entry["cloud"]), entry.get("view_id") or "", ""])
     return rows
 
 
