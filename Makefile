@@ -15,7 +15,7 @@ help:
 	@echo "make bench  run the benchmarks (full-size generated scenes)"
 	@echo "make data   fetch and arrange the sample imagery only ($(DATA_DIR))"
 	@echo "make run    start QGIS with the plugin from this checkout (throwaway profile)"
-	@echo "make screenshot  redo docs/screenshot-dock.png and docs/screenshot-series.png in QGIS under Xvfb"
+	@echo "make screenshot  redo the docs/screenshot-*.png pictures in QGIS under Xvfb"
 	@echo "make package      dist/load_by_extent-<version>.zip for Install from ZIP and the plugin repository"
 	@echo "make deploy       link this checkout into your QGIS profile (PROFILE=folder to choose one)"
 	@echo "make transup      update i18n/*.ts from the code;  make transcompile: i18n/*.ts -> *.qm"
@@ -86,7 +86,7 @@ run: data
 	qgis --nologo --noversioncheck --profiles-path "$$profiles"
 
 screenshot: data
-	@for picture in dock series; do \
+	@for picture in dock series fields; do \
 		profiles=$$(sh scripts/qgis_profile.sh . "$$($(PYTHON) scripts/sample_data.py)/store" "$$(mktemp -d)"); \
 		LBE_SCREENSHOT="$(CURDIR)/docs/screenshot-$$picture.png" xvfb-run -a -s "-screen 0 1600x1100x24" \
 			qgis --nologo --noversioncheck --profiles-path "$$profiles" --code scripts/screenshot_$$picture.py; \
