@@ -39,7 +39,7 @@ class SeriesPlan:
     reference: str  # the stem of the requests' references: each date's adds its scene
     # The statistics left cloud pixels out: the maps leave them out too, so a colour is a figure's value.
     exclude_cover_pixels: bool = False
-    feature: str | None = None  # the polygon of a many-polygon run whose AOI `geometry` is
+    feature: str | None = None  # the id of the many-polygon run's polygon that `geometry` is; None: one AOI
 
     @property
     def first_date(self) -> dt.date:
