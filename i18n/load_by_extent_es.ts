@@ -348,14 +348,24 @@
     <context>
         <name>FeaturePicker</name>
         <message>
-            <location filename="../ui/feature_picker.py" line="43" />
+            <location filename="../ui/feature_picker.py" line="48" />
             <source>The polygon the chart and the table show; selecting a feature of the run's layer on the map picks it too</source>
             <translation>El polígono que muestran el gráfico y la tabla; seleccionar un objeto de la capa de la ejecución en el mapa también lo elige</translation>
         </message>
         <message>
-            <location filename="../ui/feature_picker.py" line="48" />
+            <location filename="../ui/feature_picker.py" line="57" />
             <source>Polygon</source>
             <translation>Polígono</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="105" />
+            <source>This table has no view_id column (it was written before the tables had one): its scenes cannot be loaded from the chart. Run the statistics again to load them.</source>
+            <translation>Esta tabla no tiene columna view_id (se escribió antes de que las tablas la tuvieran): sus escenas no se pueden cargar desde el gráfico. Ejecute de nuevo las estadísticas para cargarlas.</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="109" />
+            <source>The shape of polygon {id} is unknown (the table was opened from a file, or the run's polygons are not a layer of this project): its scenes cannot be loaded over it. Run fields_stats in Processing on a polygon layer of the project to load them.</source>
+            <translation>La forma del polígono {id} es desconocida (la tabla se abrió desde un archivo, o los polígonos de la ejecución no son una capa de este proyecto): sus escenas no se pueden cargar sobre él. Ejecute fields_stats en Processing sobre una capa de polígonos del proyecto para cargarlas.</translation>
         </message>
     </context>
     <context>
@@ -436,69 +446,73 @@
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="941" />
+            <location filename="../processing/algorithms.py" line="942" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Polígonos y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="942" />
+            <location filename="../processing/algorithms.py" line="943" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos; cada objeto (solo los seleccionados con &lt;i&gt;Selected features only&lt;/i&gt;) es un polígono de la tabla, nombrado por su &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="944" />
+            <location filename="../processing/algorithms.py" line="945" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por «;»); vacío: las carpetas de escenas de la configuración del complemento. Este algoritmo se ejecuta solo en este equipo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="946" />
+            <location filename="../processing/algorithms.py" line="947" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde va el CSV (por defecto: una carpeta temporal), con el nombre de la referencia de la petición. Los archivos existentes nunca se sobrescriben; no queda nada cuando la ejecución falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="953" />
+            <location filename="../processing/algorithms.py" line="954" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Las estadísticas de la tarea &lt;i&gt;mt_stats&lt;/i&gt; de cada polígono de una capa, en una ejecución: cada escena se lee una vez para todos los polígonos que toca, y las cifras de cada polígono son las que daría una ejecución de mt_stats sobre ese polígono solo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="957" />
+            <location filename="../processing/algorithms.py" line="958" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="959" />
+            <location filename="../processing/algorithms.py" line="960" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="960" />
+            <location filename="../processing/algorithms.py" line="961" />
             <source>the last date (default: today).</source>
             <translation>la última fecha (por defecto: hoy).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="961" />
+            <location filename="../processing/algorithms.py" line="962" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="962" />
+            <location filename="../processing/algorithms.py" line="963" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>opcional: las escenas con más nube en un polígono (porcentaje) son errores de ese polígono.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="964" />
+            <location filename="../processing/algorithms.py" line="965" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="965" />
+            <location filename="../processing/algorithms.py" line="966" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>el máximo de escenas por polígono (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="967" />
+            <location filename="../processing/algorithms.py" line="968" />
+            <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud, view_id); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por polígono, fecha e índice (id, date, scene_id, index, las diez cifras, cloud, view_id); una escena entre los errores de un polígono es un objeto con el motivo en &lt;i&gt;error&lt;/i&gt;, un polígono que ninguna escena toca es un objeto con solo su id y el motivo. &lt;b&gt;CSV&lt;/b&gt; (y &lt;b&gt;FILES&lt;/b&gt;): la misma tabla como CSV en la carpeta de salida. &lt;b&gt;REQUEST&lt;/b&gt;: la petición mt_stats, su geometría la envolvente de los polígonos.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por polígono, fecha e índice (id, date, scene_id, index, las diez cifras, cloud); una escena entre los errores de un polígono es un objeto con el motivo en &lt;i&gt;error&lt;/i&gt;, un polígono que ninguna escena toca es un objeto con solo su id y el motivo. &lt;b&gt;CSV&lt;/b&gt; (y &lt;b&gt;FILES&lt;/b&gt;): la misma tabla como CSV en la carpeta de salida. &lt;b&gt;REQUEST&lt;/b&gt;: la petición mt_stats, su geometría la envolvente de los polígonos.&lt;/p&gt;</translation>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por polígono, fecha e índice (id, date, scene_id, index, las diez cifras, cloud); una escena entre los errores de un polígono es un objeto con el motivo en &lt;i&gt;error&lt;/i&gt;, un polígono que ninguna escena toca es un objeto con solo su id y el motivo. &lt;b&gt;CSV&lt;/b&gt; (y &lt;b&gt;FILES&lt;/b&gt;): la misma tabla como CSV en la carpeta de salida. &lt;b&gt;REQUEST&lt;/b&gt;: la petición mt_stats, su geometría la envolvente de los polígonos.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Cancelled: nothing was written.</source>
@@ -1229,17 +1243,17 @@
             <translation>la banda {band} no se leyó para la expresión</translation>
         </message>
         <message>
-            <location filename="../core/fields_table.py" line="64" />
+            <location filename="../core/fields_table.py" line="72" />
             <source>{path} is not a table of statistics of many polygons: it has no column {names}</source>
             <translation>{path} no es una tabla de estadísticas de muchos polígonos: no tiene la columna {names}</translation>
         </message>
         <message>
-            <location filename="../core/fields_table.py" line="68" />
+            <location filename="../core/fields_table.py" line="76" />
             <source>{path} cannot be read: {error}</source>
             <translation>no se puede leer {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../core/fields_table.py" line="70" />
+            <location filename="../core/fields_table.py" line="78" />
             <source>{path} holds no polygon</source>
             <translation>{path} no contiene ningún polígono</translation>
         </message>
@@ -1819,7 +1833,12 @@
             <translation>{view_id}: un id de NAIP necesita el nombre de la imagen después de NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/series.py" line="53" />
+            <location filename="../core/series.py" line="56" />
+            <source>{index} series of polygon {id} {first} to {last}</source>
+            <translation>Serie de {index} del polígono {id} del {first} al {last}</translation>
+        </message>
+        <message>
+            <location filename="../core/series.py" line="58" />
             <source>{index} series {first} to {last}</source>
             <translation>serie {index} de {first} a {last}</translation>
         </message>
@@ -1929,27 +1948,27 @@
             <translation>{masked} de los {total} píxeles del área de interés son nube, sombra de nube o no observados en la máscara de nubes de la escena ({mask}): {result}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="86" />
+            <location filename="../core/local/field_stats.py" line="87" />
             <source>statistics of many polygons take an mt_stats request, not {type}</source>
             <translation>las estadísticas de muchos polígonos toman una petición mt_stats, no {type}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="89" />
+            <location filename="../core/local/field_stats.py" line="90" />
             <source>no polygon to compute statistics for</source>
             <translation>no hay ningún polígono para el que calcular estadísticas</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="119" />
+            <location filename="../core/local/field_stats.py" line="120" />
             <source>statistics of many polygons take an mt_stats request</source>
             <translation>las estadísticas de muchos polígonos toman una petición mt_stats</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="350" />
+            <location filename="../core/local/field_stats.py" line="351" />
             <source>{fields} field(s), {scenes} scene(s) between {date_start} and {date_end}: {pairs} field-scene pair(s)</source>
             <translation>{fields} campo(s), {scenes} escena(s) entre {date_start} y {date_end}: {pairs} par(es) campo-escena</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="405" />
+            <location filename="../core/local/field_stats.py" line="407" />
             <source>no scene meets this polygon between {date_start} and {date_end}</source>
             <translation>ninguna escena toca este polígono entre {date_start} y {date_end}</translation>
         </message>
@@ -3630,22 +3649,22 @@
     <context>
         <name>OpenTableButton</name>
         <message>
-            <location filename="../ui/feature_picker.py" line="130" />
+            <location filename="../ui/feature_picker.py" line="166" />
             <source>Open…</source>
             <translation>Abrir…</translation>
         </message>
         <message>
-            <location filename="../ui/feature_picker.py" line="131" />
+            <location filename="../ui/feature_picker.py" line="167" />
             <source>Open a table of statistics of many polygons (CSV of lbe stats or fields_stats)</source>
             <translation>Abrir una tabla de estadísticas de muchos polígonos (CSV de lbe stats o fields_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/feature_picker.py" line="135" />
+            <location filename="../ui/feature_picker.py" line="171" />
             <source>Open a table of statistics of many polygons</source>
             <translation>Abrir una tabla de estadísticas de muchos polígonos</translation>
         </message>
         <message>
-            <location filename="../ui/feature_picker.py" line="136" />
+            <location filename="../ui/feature_picker.py" line="172" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
@@ -3874,17 +3893,17 @@
             <translation>Cargar la serie</translation>
         </message>
         <message>
-            <location filename="../ui/series_button.py" line="29" />
+            <location filename="../ui/series_button.py" line="32" />
             <source>Load {index} of the {count} scene(s) of the chart over the same area, as one layer group for the Temporal Controller</source>
             <translation>Cargar {index} de las {count} escena(s) del gráfico sobre la misma área, como un grupo de capas para el Controlador temporal</translation>
         </message>
         <message>
-            <location filename="../ui/series_button.py" line="33" />
+            <location filename="../ui/series_button.py" line="36" />
             <source>Nothing to load yet: statistics appear here when a statistics task ends</source>
             <translation>Aún no hay nada que cargar: las estadísticas aparecen aquí cuando termina una tarea de estadísticas</translation>
         </message>
         <message>
-            <location filename="../ui/series_button.py" line="35" />
+            <location filename="../ui/series_button.py" line="38" />
             <source>Nothing to load: the answer gives no view_id for the scenes of this index</source>
             <translation>Nada que cargar: la respuesta no da view_id para las escenas de este índice</translation>
         </message>
@@ -4157,52 +4176,52 @@
             <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="364" />
+            <location filename="../ui/stats_dock.py" line="365" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>La respuesta no da ningún view_id para la escena del {date}: no se puede cargar.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="412" />
+            <location filename="../ui/stats_dock.py" line="413" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>El gráfico necesita matplotlib, que este QGIS no tiene</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="420" />
+            <location filename="../ui/stats_dock.py" line="421" />
             <source>Loading {title}: see the task list for its progress</source>
             <translation>Cargando {title}: vea su progreso en la lista de tareas</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="444" />
+            <location filename="../ui/stats_dock.py" line="445" />
             <source>Save the statistics as CSV</source>
             <translation>Guardar las estadísticas como CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="444" />
+            <location filename="../ui/stats_dock.py" line="445" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="451" />
             <source>The CSV could not be saved: {error}</source>
             <translation>No se pudo guardar el CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="452" />
+            <location filename="../ui/stats_dock.py" line="453" />
             <source>{count} row(s) saved in {path}</source>
             <translation>{count} fila(s) guardada(s) en {path}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="459" />
+            <location filename="../ui/stats_dock.py" line="460" />
             <source>PNG images (*.png)</source>
             <translation>Imágenes PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="467" />
+            <location filename="../ui/stats_dock.py" line="468" />
             <source>The PNG could not be saved: {error}</source>
             <translation>No se pudo guardar el PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="471" />
+            <location filename="../ui/stats_dock.py" line="472" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
         </message>

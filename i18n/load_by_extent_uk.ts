@@ -348,14 +348,24 @@
     <context>
         <name>FeaturePicker</name>
         <message>
-            <location filename="../ui/feature_picker.py" line="43" />
+            <location filename="../ui/feature_picker.py" line="48" />
             <source>The polygon the chart and the table show; selecting a feature of the run's layer on the map picks it too</source>
             <translation>Полігон, який показують графік і таблиця; вибір об'єкта шару цього запуску на карті також вибирає його</translation>
         </message>
         <message>
-            <location filename="../ui/feature_picker.py" line="48" />
+            <location filename="../ui/feature_picker.py" line="57" />
             <source>Polygon</source>
             <translation>Полігон</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="105" />
+            <source>This table has no view_id column (it was written before the tables had one): its scenes cannot be loaded from the chart. Run the statistics again to load them.</source>
+            <translation>У цій таблиці немає стовпця view_id (її записано до того, як таблиці його отримали): її сцени не можна завантажити з графіка. Запустіть статистику знову, щоб завантажити їх.</translation>
+        </message>
+        <message>
+            <location filename="../ui/feature_picker.py" line="109" />
+            <source>The shape of polygon {id} is unknown (the table was opened from a file, or the run's polygons are not a layer of this project): its scenes cannot be loaded over it. Run fields_stats in Processing on a polygon layer of the project to load them.</source>
+            <translation>Форма полігона {id} невідома (таблицю відкрито з файлу, або полігони запуску не є шаром цього проєкту): його сцени не можна завантажити по ньому. Запустіть fields_stats в Processing на полігональному шарі проєкту, щоб завантажити їх.</translation>
         </message>
     </context>
     <context>
@@ -436,69 +446,73 @@
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="941" />
+            <location filename="../processing/algorithms.py" line="942" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Полігони і де це виконується&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="942" />
+            <location filename="../processing/algorithms.py" line="943" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар; кожен об'єкт (лише вибрані з &lt;i&gt;Selected features only&lt;/i&gt;) — один полігон таблиці, названий за своїм &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="944" />
+            <location filename="../processing/algorithms.py" line="945" />
             <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна. Цей алгоритм виконується лише на цьому комп'ютері.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="946" />
+            <location filename="../processing/algorithms.py" line="947" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди потрапляє CSV (типово: тимчасова тека), названий за reference запиту. Наявні файли ніколи не перезаписуються; нічого не лишається, коли виконання зазнає невдачі або скасоване.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="953" />
+            <location filename="../processing/algorithms.py" line="954" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика завдання &lt;i&gt;mt_stats&lt;/i&gt; для кожного полігона шару за один запуск: кожна сцена читається один раз для всіх полігонів, які вона перетинає, а значення кожного полігона такі ж, як дав би запуск mt_stats лише над ним.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="957" />
+            <location filename="../processing/algorithms.py" line="958" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="959" />
+            <location filename="../processing/algorithms.py" line="960" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="960" />
+            <location filename="../processing/algorithms.py" line="961" />
             <source>the last date (default: today).</source>
             <translation>остання дата (типово: сьогодні).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="961" />
+            <location filename="../processing/algorithms.py" line="962" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="962" />
+            <location filename="../processing/algorithms.py" line="963" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в полігоні (відсотки) стають помилками цього полігона.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="964" />
+            <location filename="../processing/algorithms.py" line="965" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="965" />
+            <location filename="../processing/algorithms.py" line="966" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>найбільше сцен на полігон (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="967" />
+            <location filename="../processing/algorithms.py" line="968" />
+            <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud, view_id); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud, view_id); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Cancelled: nothing was written.</source>
@@ -1229,17 +1243,17 @@
             <translation>канал {band} не було прочитано для виразу</translation>
         </message>
         <message>
-            <location filename="../core/fields_table.py" line="64" />
+            <location filename="../core/fields_table.py" line="72" />
             <source>{path} is not a table of statistics of many polygons: it has no column {names}</source>
             <translation>{path} не є таблицею статистики багатьох полігонів: у ній немає стовпця {names}</translation>
         </message>
         <message>
-            <location filename="../core/fields_table.py" line="68" />
+            <location filename="../core/fields_table.py" line="76" />
             <source>{path} cannot be read: {error}</source>
             <translation>не вдається прочитати {path}: {error}</translation>
         </message>
         <message>
-            <location filename="../core/fields_table.py" line="70" />
+            <location filename="../core/fields_table.py" line="78" />
             <source>{path} holds no polygon</source>
             <translation>{path} не містить полігонів</translation>
         </message>
@@ -1819,7 +1833,12 @@
             <translation>{view_id}: ідентифікатор NAIP потребує назви зображення після NAIP/</translation>
         </message>
         <message>
-            <location filename="../core/series.py" line="53" />
+            <location filename="../core/series.py" line="56" />
+            <source>{index} series of polygon {id} {first} to {last}</source>
+            <translation>Серія {index} полігона {id} з {first} по {last}</translation>
+        </message>
+        <message>
+            <location filename="../core/series.py" line="58" />
             <source>{index} series {first} to {last}</source>
             <translation>серія {index} з {first} по {last}</translation>
         </message>
@@ -1929,27 +1948,27 @@
             <translation>{masked} з {total} пікселів області інтересу — хмари, тіні хмар або не спостережені в масці хмар сцени ({mask}): {result}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="86" />
+            <location filename="../core/local/field_stats.py" line="87" />
             <source>statistics of many polygons take an mt_stats request, not {type}</source>
             <translation>статистика багатьох полігонів приймає запит mt_stats, а не {type}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="89" />
+            <location filename="../core/local/field_stats.py" line="90" />
             <source>no polygon to compute statistics for</source>
             <translation>немає полігона, для якого обчислювати статистику</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="119" />
+            <location filename="../core/local/field_stats.py" line="120" />
             <source>statistics of many polygons take an mt_stats request</source>
             <translation>статистика багатьох полігонів приймає запит mt_stats</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="350" />
+            <location filename="../core/local/field_stats.py" line="351" />
             <source>{fields} field(s), {scenes} scene(s) between {date_start} and {date_end}: {pairs} field-scene pair(s)</source>
             <translation>полів: {fields}, сцен: {scenes} між {date_start} і {date_end}: пар поле-сцена: {pairs}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="405" />
+            <location filename="../core/local/field_stats.py" line="407" />
             <source>no scene meets this polygon between {date_start} and {date_end}</source>
             <translation>жодна сцена не перетинає цей полігон між {date_start} і {date_end}</translation>
         </message>
@@ -3630,22 +3649,22 @@
     <context>
         <name>OpenTableButton</name>
         <message>
-            <location filename="../ui/feature_picker.py" line="130" />
+            <location filename="../ui/feature_picker.py" line="166" />
             <source>Open…</source>
             <translation>Відкрити…</translation>
         </message>
         <message>
-            <location filename="../ui/feature_picker.py" line="131" />
+            <location filename="../ui/feature_picker.py" line="167" />
             <source>Open a table of statistics of many polygons (CSV of lbe stats or fields_stats)</source>
             <translation>Відкрити таблицю статистики багатьох полігонів (CSV з lbe stats або fields_stats)</translation>
         </message>
         <message>
-            <location filename="../ui/feature_picker.py" line="135" />
+            <location filename="../ui/feature_picker.py" line="171" />
             <source>Open a table of statistics of many polygons</source>
             <translation>Відкрити таблицю статистики багатьох полігонів</translation>
         </message>
         <message>
-            <location filename="../ui/feature_picker.py" line="136" />
+            <location filename="../ui/feature_picker.py" line="172" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
@@ -3874,17 +3893,17 @@
             <translation>Завантажити серію</translation>
         </message>
         <message>
-            <location filename="../ui/series_button.py" line="29" />
+            <location filename="../ui/series_button.py" line="32" />
             <source>Load {index} of the {count} scene(s) of the chart over the same area, as one layer group for the Temporal Controller</source>
             <translation>Завантажити {index} для сцен графіка ({count}) над тією ж областю як одну групу шарів для Temporal Controller</translation>
         </message>
         <message>
-            <location filename="../ui/series_button.py" line="33" />
+            <location filename="../ui/series_button.py" line="36" />
             <source>Nothing to load yet: statistics appear here when a statistics task ends</source>
             <translation>Поки нічого завантажувати: статистика з'являється тут, коли завершується завдання статистики</translation>
         </message>
         <message>
-            <location filename="../ui/series_button.py" line="35" />
+            <location filename="../ui/series_button.py" line="38" />
             <source>Nothing to load: the answer gives no view_id for the scenes of this index</source>
             <translation>Нічого завантажувати: відповідь не дає view_id для сцен цього індексу</translation>
         </message>
@@ -4157,52 +4176,52 @@
             <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="364" />
+            <location filename="../ui/stats_dock.py" line="365" />
             <source>The answer gives no view_id for the scene of {date}: it cannot be loaded.</source>
             <translation>Відповідь не містить view_id для сцени від {date}: її неможливо завантажити.</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="412" />
+            <location filename="../ui/stats_dock.py" line="413" />
             <source>The chart needs matplotlib, which this QGIS does not have</source>
             <translation>Графіку потрібен matplotlib, якого немає в цьому QGIS</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="420" />
+            <location filename="../ui/stats_dock.py" line="421" />
             <source>Loading {title}: see the task list for its progress</source>
             <translation>Завантаження {title}: хід видно в списку завдань</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="444" />
+            <location filename="../ui/stats_dock.py" line="445" />
             <source>Save the statistics as CSV</source>
             <translation>Зберегти статистику в CSV</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="444" />
+            <location filename="../ui/stats_dock.py" line="445" />
             <source>CSV files (*.csv)</source>
             <translation>Файли CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="450" />
+            <location filename="../ui/stats_dock.py" line="451" />
             <source>The CSV could not be saved: {error}</source>
             <translation>Не вдалося зберегти CSV: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="452" />
+            <location filename="../ui/stats_dock.py" line="453" />
             <source>{count} row(s) saved in {path}</source>
             <translation>Збережено рядків у {path}: {count}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="459" />
+            <location filename="../ui/stats_dock.py" line="460" />
             <source>PNG images (*.png)</source>
             <translation>Зображення PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="467" />
+            <location filename="../ui/stats_dock.py" line="468" />
             <source>The PNG could not be saved: {error}</source>
             <translation>Не вдалося зберегти PNG: {error}</translation>
         </message>
         <message>
-            <location filename="../ui/stats_dock.py" line="471" />
+            <location filename="../ui/stats_dock.py" line="472" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
         </message>
