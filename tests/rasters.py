@@ -1,6 +1,6 @@
 """Small synthetic rasters and AOIs with known values, for tests; the real Sentinel-2 sample scene's
-grid; the independent oracle's geometry (which pixel centres an AOI holds, computed here with osr
-and numpy only)."""
+grid, and that scene cut into two overlapping tiles; the independent oracle's geometry (which pixel
+centres an AOI holds, computed here with osr and numpy only). Imports no pytest: scripts use it too."""
 
 from __future__ import annotations
 
@@ -74,6 +74,61 @@ S2_GT10 = (330000.0, 10.0, 0.0, 5822040.0, 0.0, -10.0)  # its 10 m grid, EPSG:32
 def s2_path(store: str, band: str) -> str:
     """The band's file in the sample store."""
     return os.path.join(store, "sentinel2", "IMG_DATA", f"T33UUU_20170216T102101_{band}.jp2")
+
+
+# --- the sample scene cut into two overlapping tiles of one day ----------------------------------
+# As two Sentinel-2 tiles of one UTM zone, sharing its pixel grid: its western 900 columns as
+# 33/U/UU, from column 700 on as 33/U/VU. For the tile-border tests and scripts/screenshot_border.py.
+
+WEST, EAST = "S2/33/U/UU/2017/2/16/0", "S2/33/U/VU/2017/2/16/0"
+TILE_BANDS = ("B02", "B03", "B04", "B08", "B11")
+WEST_COLUMNS, EAST_FIRST_COLUMN = 900, 700  # of the 10 m grid; the tiles overlap by 2 km
+
+
+def _cut(source: str, target: str, xoff: int, xsize: int | None = None) -> None:
+    dataset = gdal.Open(source)
+    width, height = dataset.RasterXSize, dataset.RasterYSize
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    size = (xsize if xsize is not None else width - xoff)
+    gdal.Translate(target, dataset, format="GTiff", srcWin=[xoff, 0, size, height])
+    dataset = None
+
+
+def _tile_folder(store: str, view_id: str) -> str:
+    return os.path.join(store, "tiles", *view_id.split("/")[1:])
+
+
+def _scale(band: str) -> int:
+    """Pixels of the 10 m grid per pixel of the band."""
+    return 2 if band == "B11" else 1
+
+
+def make_s2_store(sample: str, root, east_view_id: str | None = EAST, east_bands=TILE_BANDS, east_epsg: int | None = None) -> str:
+    """The sample scene cut into the western tile and (unless None) an eastern one (`east_epsg`:
+    reprojected to another UTM zone, pixel values kept by nearest neighbour)."""
+    store = str(root)
+    for band in TILE_BANDS:
+        _cut(s2_path(sample, band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0,
+             WEST_COLUMNS // _scale(band))
+    if east_view_id is not None:
+        for band in east_bands:
+            target = os.path.join(_tile_folder(store, east_view_id), f"{band}.tif")
+            _cut(s2_path(sample, band), target, EAST_FIRST_COLUMN // _scale(band))
+            if east_epsg is not None:
+                resolution = 10 * _scale(band)
+                warped = gdal.Warp("", target, format="MEM", dstSRS=f"EPSG:{east_epsg}", xRes=resolution,
+                                   yRes=resolution, targetAlignedPixels=True, resampleAlg="near",
+                                   srcNodata=0, dstNodata=0)
+                gdal.Translate(target, warped, format="GTiff")
+                warped = None
+    return store
+
+
+def make_uncut_store(sample: str, root) -> str:
+    store = str(root)
+    for band in TILE_BANDS:
+        _cut(s2_path(sample, band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0)
+    return store
 
 
 # --- AOIs given in pixel coordinates --------------------------------------------------------------

