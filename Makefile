@@ -86,7 +86,7 @@ run: data
 	qgis --nologo --noversioncheck --profiles-path "$$profiles"
 
 screenshot: data
-	@for picture in dock series fields; do \
+	@for picture in dock series fields border; do \
 		profiles=$$(sh scripts/qgis_profile.sh . "$$($(PYTHON) scripts/sample_data.py)/store" "$$(mktemp -d)"); \
 		LBE_SCREENSHOT="$(CURDIR)/docs/screenshot-$$picture.png" xvfb-run -a -s "-screen 0 1600x1100x24" \
 			qgis --nologo --noversioncheck --profiles-path "$$profiles" --code scripts/screenshot_$$picture.py; \
