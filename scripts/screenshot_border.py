@@ -218,7 +218,7 @@ def small_png(path: str) -> None:
     matplotlib; libimagequant where Pillow has it)."""
     from PIL import Image, features
 
-    method = Image.LIBIMAGEQUANT if features.check("libimagequant") else Image.FASTOCTREE
+    method = Image.Quantize.LIBIMAGEQUANT if features.check("libimagequant") else Image.Quantize.FASTOCTREE
     with Image.open(path) as picture:
         quantized = picture.convert("RGB").quantize(256, method=method)
     quantized.save(path, optimize=True)
