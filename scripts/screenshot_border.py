@@ -198,14 +198,13 @@ def grab() -> None:
     scroll = form_dock.scroll_area
     top = form_dock.scene_picker.start_date.mapTo(scroll.widget(), QPoint(0, 0)).y()
     scroll.verticalScrollBar().setValue(top - 8)
-    form_dock.scroll_area.horizontalScrollBar().setValue(0)
+    scroll.horizontalScrollBar().setValue(0)
     iface.mapCanvas().refreshAllLayers()
     QTimer.singleShot(2000, save)
 
 
 @step
 def save() -> None:
-    print(dock().prediction_label.text())
     picture = os.environ["LBE_SCREENSHOT"]
     iface.mainWindow().grab().save(picture)
     small_png(picture)
