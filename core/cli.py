@@ -25,6 +25,7 @@ from .api_rules import DEFAULT_API_URL, DEFAULT_SEARCH_URL
 
 if TYPE_CHECKING:  # the commands import what they run only when they run it
     from .http_raster import RemoteReading
+    from .remote.backend import RemoteBackend
     from .remote.client import RemoteConfig
     from .remote.search import RemoteScene
     from .request import TaskRequest
@@ -58,13 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--api-url", help=f"run on the Processing API at this base URL (e.g. {DEFAULT_API_URL})")
     run.add_argument("--out", default=".", help="folder for the results (default: the current folder)")
     _add_key_arguments(run)
-    run.add_argument("--max-wait", type=_seconds, help="give up waiting for a remote task after this many seconds")
-    run.add_argument("--force", action="store_true",
-                     help="send the request even if an identical one ran recently (default: reuse its result)")
-    run.add_argument("--ledger", help="the file of remote tasks (default: $LBE_LEDGER or ~/.local/state/...); "
-                                      "a regular file or none yet")
-    run.add_argument("--no-ledger", action="store_true",
-                     help="keep no record of remote tasks (as an empty LBE_LEDGER does): nothing to reuse or resume")
+    _add_remote_task_arguments(run)
 
     scenes = commands.add_parser("scenes", help="list the scenes of a store, or search them on the API")
     source = scenes.add_mutually_exclusive_group(required=True)
@@ -90,10 +85,26 @@ def build_parser() -> argparse.ArgumentParser:
                                        "by each polygon in turn")
     stats.add_argument("--aoi", required=True, help="the polygons: any OGR vector file (its first layer)")
     stats.add_argument("--id-field", required=True, help="the field of --aoi that names each polygon in the table")
-    stats.add_argument("--scenes", required=True, help="the scene source: a folder of scenes or a STAC API URL")
+    where = stats.add_mutually_exclusive_group(required=True)
+    where.add_argument("--scenes", help="run with the local processor, on this scene source: a folder of scenes or a "
+                                        "STAC API URL")
+    where.add_argument("--api-url", help="run on the Processing API at this base URL, one mt_stats task per polygon "
+                                         f"(e.g. {DEFAULT_API_URL})")
     stats.add_argument("--out", default=".", help="folder for the CSV table (default: the current folder)")
-    stats.add_argument("--timeout", type=_positive_seconds, default=60.0, help="seconds to wait for each HTTP answer")
+    _add_key_arguments(stats)
+    _add_remote_task_arguments(stats)
     return parser
+
+
+def _add_remote_task_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-wait", type=_seconds, help="give up waiting for a remote task after this many seconds")
+    parser.add_argument("--force", action="store_true",
+                        help="send the request even if an identical one ran recently (default: reuse its result)")
+    parser.add_argument("--ledger", help="the file of remote tasks (default: $LBE_LEDGER or ~/.local/state/...); "
+                                         "a regular file or none yet")
+    parser.add_argument("--no-ledger", action="store_true",
+                        help="keep no record of remote tasks (as an empty LBE_LEDGER does): nothing to reuse or "
+                             "resume")
 
 
 def _add_key_arguments(parser: argparse.ArgumentParser) -> None:
@@ -244,12 +255,7 @@ def _run(args: argparse.Namespace) -> int:
         reading = _remote_reading(args)
         backend = LocalBackend(SceneStoreSet([args.scenes], reading=reading), reading)
     else:
-        from .remote.backend import RemoteBackend
-        from .remote.ledger import TaskLedger, ledger_path_for_command_line
-
-        ledger_path = ledger_path_for_command_line(args.ledger, disabled=args.no_ledger)
-        ledger = None if ledger_path is None else TaskLedger(ledger_path)
-        backend = RemoteBackend(_remote_config(args), ledger, force=args.force)
+        backend = _remote_backend(args)
     result = run(request, backend, args.out, ConsoleFeedback())
     problem = _print_answer(json.dumps(result.to_json_dict()))
     if problem:  # the files are in place: say where, on stderr
@@ -259,11 +265,20 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _remote_backend(args: argparse.Namespace) -> RemoteBackend:
+    """The Processing API of --api-url, with the key, --max-wait, --force and the ledger of the arguments."""
+    from .remote.backend import RemoteBackend
+    from .remote.ledger import TaskLedger, ledger_path_for_command_line
+
+    ledger_path = ledger_path_for_command_line(args.ledger, disabled=args.no_ledger)
+    ledger = None if ledger_path is None else TaskLedger(ledger_path)
+    return RemoteBackend(_remote_config(args), ledger, force=args.force)
+
+
 def _stats(args: argparse.Namespace) -> int:
     from .feedback import ConsoleFeedback
     from .local.field_stats import Field, FieldsBackend, fields_request
     from .runner import run
-    from .scenes import SceneStoreSet
     from .vector import read_polygon_features
 
     if not _stdout_writable():
@@ -271,9 +286,17 @@ def _stats(args: argparse.Namespace) -> int:
     request = _request_argument(args)
     fields = [Field(value, geometry) for value, geometry in read_polygon_features(args.aoi, args.id_field)]
     request, params = fields_request(request, fields)
-    reading = _remote_reading(args)
-    result = run(request, FieldsBackend(SceneStoreSet([args.scenes], reading=reading), fields, reading), args.out,
-                 ConsoleFeedback(), params=params)
+    backend: Backend
+    if args.scenes:
+        from .scenes import SceneStoreSet
+
+        reading = _remote_reading(args)
+        backend = FieldsBackend(SceneStoreSet([args.scenes], reading=reading), fields, reading)
+    else:
+        from .remote.fields import RemoteFieldsBackend
+
+        backend = RemoteFieldsBackend(_remote_backend(args), fields)
+    result = run(request, backend, args.out, ConsoleFeedback(), params=params)
     problem = _print_answer(json.dumps(result.to_json_dict()))
     if problem:
         _error(f"the table is written ({', '.join(result.files)}), but standard output cannot be written ({problem})")
