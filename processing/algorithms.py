@@ -783,8 +783,9 @@ class MtStatsAlgorithm(LoadByExtentAlgorithm):
 
 
 class FieldsStatsAlgorithm(MtStatsAlgorithm):
-    """The statistics of mt_stats for every polygon of a layer, in one table (core/local/field_stats.py),
-    on the local processor. Not on the API: it would be one task per polygon."""
+    """The statistics of mt_stats for every polygon of a layer, in one table: on the local processor
+    (core/local/field_stats.py), or with API_URL on the Processing API, one task per polygon
+    (core/remote/fields.py)."""
 
     task_type = "fields_stats"
 
@@ -807,6 +808,8 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             SCENES, self.tr("Scene folder (empty: the scene folders of the plugin's settings)"),
             behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            API_URL, self.tr("Processing API base URL (empty: the local processor)"), defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
             OUTPUT_FOLDER, self.tr("Output folder"), defaultValue=QgsProcessing.TEMPORARY_OUTPUT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -856,8 +859,9 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
     def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> bool:
         try:
+            api_url = self.parameterAsString(parameters, API_URL, context).strip()
             scenes = self.parameterAsString(parameters, SCENES, context)
-            self._backend = build_backend(scenes, "", PluginSettings())
+            self._backend = build_backend(scenes, api_url, PluginSettings())
         except LoadByExtentError as error:
             self._backend_error = error
         # The polygon layer, when it is one of the project's: the statistics dock follows its selection.
@@ -870,15 +874,21 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
     def processAlgorithm(self, parameters: dict, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
         from ..core.local.field_stats import FieldsBackend
+        from ..core.remote.fields import RemoteFieldsBackend
 
         with self.run_errors():
             request, params, fields, id_field = self.prepared(parameters, context)
             if self._backend_error is not None:
                 raise self._backend_error
-            assert isinstance(self._backend, LocalBackend)
             output_folder = self.parameterAsFileOutput(parameters, OUTPUT_FOLDER, context)
             feedback.pushInfo(self.tr("Request: {request}").format(request=request.to_json()))
-            backend = FieldsBackend(self._backend.store, fields, self._backend.reading)
+            backend: FieldsBackend | RemoteFieldsBackend
+            if isinstance(self._backend, RemoteBackend):
+                feedback.pushInfo(self.tr("Running on the Processing API: one mt_stats task per polygon"))
+                backend = RemoteFieldsBackend(self._backend, fields)
+            else:
+                assert isinstance(self._backend, LocalBackend)
+                backend = FieldsBackend(self._backend.store, fields, self._backend.reading)
             result = runner.run(request, backend, output_folder, feedback, params=params)
             feedback.pushInfo(self.tr("Result: {files}").format(files=", ".join(result.files)))
         outputs = {OUTPUT_FOLDER: output_folder, FILES: ";".join(result.files), REQUEST: request.to_json(),
@@ -943,7 +953,14 @@ class FieldsStatsAlgorithm(MtStatsAlgorithm):
             self.tr("<p><b>AOI</b>: a polygon layer; each feature (only the selected ones with <i>Selected features "
                     "only</i>) is one polygon of the table, named by its <b>ID_FIELD</b>.</p>"),
             self.tr("<p><b>SCENES</b>: the scene folder for the local processor (several separated by ';'); "
-                    "empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.</p>"),
+                    "empty: the scene folders of the plugin's settings.</p>"),
+            self.tr("<p><b>API_URL</b>: empty runs on this computer, with the local processor, which reads each "
+                    "scene once for all the polygons. A base URL (e.g. {url}) runs on the Processing API instead: one "
+                    "mt_stats task per polygon, its reference the request's followed by '-' and the polygon's id, one "
+                    "after the other, gathered into the same table. A polygon whose task fails is one row with the "
+                    "reason, and the others still run; a polygon asked again as before reuses its earlier task. "
+                    "The API key is read from the authentication configuration chosen in the plugin's settings "
+                    "(Settings › Options › Load By Extent).</p>").format(url=api_rules.DEFAULT_API_URL),
             self.tr("<p><b>OUTPUT_FOLDER</b>: where the CSV goes (default: a temporary folder), named after the "
                     "request's reference. Existing files are never overwritten; nothing is left there when the run "
                     "fails or is cancelled.</p>"),

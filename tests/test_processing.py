@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from fake_api import DEFAULT_RESULT_BYTES, FakeApi, Redirect, Started
+from fake_api import DEFAULT_RESULT_BYTES, STATS_NESTED, FakeApi, Redirect, Started, Stats
 from load_by_extent.core import runner
 from load_by_extent.core.errors import LoadByExtentError
 from load_by_extent.core.local import LocalBackend
@@ -88,7 +88,7 @@ PARAMETERS = {
     "mt_stats": ["AOI", "BM_TYPE", "DATE_START", "DATE_END", "SENSORS", "MAX_CLOUD", "EXCLUDE_CLOUD", "LIMIT",
                  "SCENES", "API_URL", "OUTPUT_FOLDER", "CSV", "JSON", "TABLE"],
     "fields_stats": ["AOI", "ID_FIELD", "BM_TYPE", "DATE_START", "DATE_END", "SENSORS", "MAX_CLOUD", "EXCLUDE_CLOUD",
-                     "LIMIT", "SCENES", "OUTPUT_FOLDER", "TABLE"],
+                     "LIMIT", "SCENES", "API_URL", "OUTPUT_FOLDER", "TABLE"],
 }
 TABLE_FIELDS = ["date", "scene_id", "view_id", "index", "cloud", "min", "max", "average", "median", "std",
                 "variance", "q1", "q3", "p10", "p90", "error"]
@@ -247,10 +247,9 @@ def test_each_help_names_every_parameter_and_where_the_key_comes_from(provider, 
     for parameter in PARAMETERS[name]:
         if parameter not in ("CSV", "JSON", "TABLE") or name in ("mt_stats", "fields_stats"):
             assert f"<b>{parameter}</b>" in text, parameter
-    if name == "fields_stats":  # the local processor only
-        assert "this computer only" in text and "plugin's settings" in text
-    else:
-        assert "authentication configuration" in text and "plugin's settings" in text
+    if name == "fields_stats":
+        assert "one mt_stats task per polygon" in text
+    assert "authentication configuration" in text and "plugin's settings" in text
     if name == "lbe":
         assert "JPEG 2000 (.jp2)" in text and "GeoTIFF (.tif)" in text and "zip" in text
 
@@ -860,6 +859,43 @@ def test_api_url_runs_the_request_on_the_api_with_the_key_of_the_settings(
     assert f"Not loaded as a layer: cannot load {path}" in feedback.textLog()
     assert KEY not in results["REQUEST"]
     assert os.path.isfile(tmp_path / "ledger.json")
+
+
+def test_fields_stats_with_api_url_runs_one_task_per_polygon_into_one_table(
+        provider, processing_framework, isolated_settings, auth_manager, project, tmp_path, monkeypatch):
+    isolated_settings.auth_config_id = store_api_key(KEY)
+    monkeypatch.setattr(algorithms, "default_qgis_ledger_path", lambda: str(tmp_path / "ledger.json"))
+    built_from_settings = backends.remote_config
+    monkeypatch.setattr(backends, "remote_config", lambda settings, url=None: dataclasses.replace(
+        built_from_settings(settings, url), poll_interval=0.05, poll_interval_max=0.2, timeout=10.0))
+    layer = polygon_layer(list(FIELD_RINGS.values()), 4326, project)
+    feedback = ProgressLog()
+    with FakeApi(KEY) as api:
+        api.default_script = (Started(), Stats(STATS_NESTED))
+        results = run(processing_framework, "fields_stats", {
+            "AOI": layer, "ID_FIELD": "id", "BM_TYPE": "NDVI;NDWI", "DATE_START": "2023-06-01",
+            "DATE_END": "2023-08-31", "API_URL": api.api_url, "OUTPUT_FOLDER": str(tmp_path / "out")},
+            feedback=feedback)
+        tasks = list(api.tasks.values())
+        assert api.errors == []
+    request = json.loads(results["REQUEST"])
+    assert [task.params["reference"] for task in tasks] == [f"{request['params']['reference']}-{n}" for n in (1, 2, 3)]
+    assert [task.params["geometry"]["coordinates"][0][:4] for task in tasks] == \
+        [[list(point) for point in ring] for ring in FIELD_RINGS.values()]
+    assert results["FILES"] == results["CSV"] and os.path.dirname(results["CSV"]) == str(tmp_path / "out")
+    with open(results["CSV"], encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    # each polygon: two scenes of two indices each, and the scene in error
+    assert [row["id"] for row in rows] == [str(n) for n in (1, 2, 3) for _row in range(5)]
+    features = list(results["TABLE"].getFeatures())
+    assert [feature["id"] for feature in features] == [n for n in (1, 2, 3) for _row in range(5)]
+    first = STATS_NESTED["result"][1]  # 2023-07-14, the earliest
+    assert [features[0][name] for name in ("index", "average", "p90", "cloud", "view_id")] == \
+        ["NDVI", first["indexes"]["NDVI"]["average"], first["indexes"]["NDVI"]["p90"], first["cloud"],
+         first["view_id"]]
+    assert features[4]["error"] == STATS_NESTED["errors"][0]["error"]
+    assert feedback.progress_values[-1] == pytest.approx(100)
+    assert any("one mt_stats task per polygon" in text for text in feedback.infos), feedback.infos
 
 
 def test_no_scene_folder_anywhere_names_scenes(provider, processing_framework, isolated_settings, tmp_path):
