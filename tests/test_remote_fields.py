@@ -139,6 +139,16 @@ def test_a_polygon_whose_task_fails_is_a_row_with_the_reason_and_the_others_run(
     assert os.listdir(tmp_path / "out") == ["season.csv"]  # without a ledger no answer is kept
 
 
+def test_a_polygon_the_request_refuses_is_a_row_and_sends_no_task(api, tmp_path):
+    two_parts = {"type": "MultiPolygon", "coordinates": [square(-104.88, 27.17)["coordinates"],
+                                                         square(-104.80, 27.17)["coordinates"]]}
+    fields = [FIELDS[0], Field("two-parts", two_parts), FIELDS[2]]
+    result = run_fields(api, tmp_path / "out", None, fields=fields)
+    assert [task.params["reference"] for task in api.tasks.values()] == ["season-north-7", "season-edge"]
+    (refused,) = [row for row in read_rows(result.files[0]) if row["id"] == "two-parts"]
+    assert "params.geometry" in refused["error"] and refused["date"] == "" and refused["index"] == ""
+
+
 class CancelWhen(Feedback):
     def __init__(self, condition) -> None:
         super().__init__()
