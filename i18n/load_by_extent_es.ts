@@ -371,144 +371,163 @@
     <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="797" />
+            <location filename="../processing/algorithms.py" line="798" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Estadísticas de índice en el tiempo de cada polígono (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="800" />
+            <location filename="../processing/algorithms.py" line="801" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Las estadísticas de mt_stats de cada polígono de una capa, en una tabla.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="804" />
+            <location filename="../processing/algorithms.py" line="805" />
             <source>Polygons (each one on its own)</source>
             <translation>Polígonos (cada uno por separado)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="805" />
+            <location filename="../processing/algorithms.py" line="806" />
             <source>Field naming each polygon</source>
             <translation>Campo que nombra cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="808" />
+            <location filename="../processing/algorithms.py" line="809" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Carpeta de escenas (vacío: las carpetas de escenas de la configuración del complemento)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="811" />
+            <location filename="../processing/algorithms.py" line="812" />
+            <source>Processing API base URL (empty: the local processor)</source>
+            <translation>URL base de la Processing API (vacío: el procesador local)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="814" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="813" />
+            <location filename="../processing/algorithms.py" line="816" />
             <source>Statistics of every polygon</source>
             <translation>Estadísticas de cada polígono</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="815" />
+            <location filename="../processing/algorithms.py" line="818" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Archivos de resultado (separados por ';', el principal primero)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="816" />
+            <location filename="../processing/algorithms.py" line="819" />
             <source>The request run (the API's JSON)</source>
             <translation>La petición ejecutada (el JSON de la API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="817" />
+            <location filename="../processing/algorithms.py" line="820" />
             <source>Statistics table (CSV)</source>
             <translation>Tabla de estadísticas (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="830" />
+            <location filename="../processing/algorithms.py" line="833" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: la capa no tiene el campo {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="836" />
+            <location filename="../processing/algorithms.py" line="839" />
             <source>feature {id} has no geometry</source>
             <translation>el objeto {id} no tiene geometría</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="841" />
+            <location filename="../processing/algorithms.py" line="844" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>ningún objeto (con «Selected features only», seleccione al menos un polígono)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="880" />
+            <location filename="../processing/algorithms.py" line="884" />
             <source>Request: {request}</source>
             <translation>Petición: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="883" />
+            <location filename="../processing/algorithms.py" line="887" />
+            <source>Running on the Processing API: one mt_stats task per polygon</source>
+            <translation>Ejecución en la Processing API: una tarea mt_stats por polígono</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="893" />
             <source>Result: {files}</source>
             <translation>Resultado: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="942" />
+            <location filename="../processing/algorithms.py" line="952" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Polígonos y dónde se ejecuta&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="943" />
+            <location filename="../processing/algorithms.py" line="953" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: una capa de polígonos; cada objeto (solo los seleccionados con &lt;i&gt;Selected features only&lt;/i&gt;) es un polígono de la tabla, nombrado por su &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="945" />
-            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por «;»); vacío: las carpetas de escenas de la configuración del complemento. Este algoritmo se ejecuta solo en este equipo.&lt;/p&gt;</translation>
+            <location filename="../processing/algorithms.py" line="955" />
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por «;»); vacío: las carpetas de escenas de la configuración del complemento.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="947" />
+            <location filename="../processing/algorithms.py" line="957" />
+            <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs on this computer, with the local processor, which reads each scene once for all the polygons. A base URL (e.g. {url}) runs on the Processing API instead: one mt_stats task per polygon, its reference the request's followed by '-' and the polygon's id, one after the other, gathered into the same table. A polygon whose task fails is one row with the reason, and the others still run; a polygon asked again as before reuses its earlier task. The API key is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: vacío ejecuta en este equipo, con el procesador local, que lee cada escena una vez para todos los polígonos. Una URL base (p. ej. {url}) ejecuta en la Processing API: una tarea mt_stats por polígono, su reference la de la petición seguida de '-' y el id del polígono, una tras otra, reunidas en la misma tabla. Un polígono cuya tarea falla es una fila con el motivo, y los demás siguen; un polígono pedido de nuevo como antes reutiliza su tarea anterior. La clave de la API se lee de la configuración de autenticación elegida en la configuración del complemento (Configuración › Opciones › Load By Extent).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="964" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: dónde va el CSV (por defecto: una carpeta temporal), con el nombre de la referencia de la petición. Los archivos existentes nunca se sobrescriben; no queda nada cuando la ejecución falla o se cancela.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="954" />
+            <location filename="../processing/algorithms.py" line="971" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Las estadísticas de la tarea &lt;i&gt;mt_stats&lt;/i&gt; de cada polígono de una capa, en una ejecución: cada escena se lee una vez para todos los polígonos que toca, y las cifras de cada polígono son las que daría una ejecución de mt_stats sobre ese polígono solo.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="958" />
+            <location filename="../processing/algorithms.py" line="975" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>nombres de índices o expresiones separados por ';' (las expresiones contienen comas), p. ej., NDVI o NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="960" />
+            <location filename="../processing/algorithms.py" line="977" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>la primera fecha (por defecto: un año antes de hoy; en scripts: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="961" />
+            <location filename="../processing/algorithms.py" line="978" />
             <source>the last date (default: today).</source>
             <translation>la última fecha (por defecto: hoy).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="962" />
+            <location filename="../processing/algorithms.py" line="979" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>opcional: sensores separados por comas, p. ej., sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="963" />
+            <location filename="../processing/algorithms.py" line="980" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>opcional: las escenas con más nube en un polígono (porcentaje) son errores de ese polígono.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="965" />
+            <location filename="../processing/algorithms.py" line="982" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>excluir de las estadísticas los píxeles marcados como nube o sombra de nube.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="966" />
+            <location filename="../processing/algorithms.py" line="983" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>el máximo de escenas por polígono (por defecto 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="968" />
+            <location filename="../processing/algorithms.py" line="985" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud, view_id); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: una tabla sin geometría, un objeto por polígono, fecha e índice (id, date, scene_id, index, las diez cifras, cloud, view_id); una escena entre los errores de un polígono es un objeto con el motivo en &lt;i&gt;error&lt;/i&gt;, un polígono que ninguna escena toca es un objeto con solo su id y el motivo. &lt;b&gt;CSV&lt;/b&gt; (y &lt;b&gt;FILES&lt;/b&gt;): la misma tabla como CSV en la carpeta de salida. &lt;b&gt;REQUEST&lt;/b&gt;: la petición mt_stats, su geometría la envolvente de los polígonos.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: la carpeta de escenas para el procesador local (varias separadas por «;»); vacío: las carpetas de escenas de la configuración del complemento. Este algoritmo se ejecuta solo en este equipo.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
@@ -2426,6 +2445,16 @@
             <location filename="../core/remote/client.py" line="849" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>el archivo de resultado no es de ningún tipo conocido (empieza por {start})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/fields.py" line="121" />
+            <source>polygon {number} of {count} ({id})</source>
+            <translation>polígono {number} de {count} ({id})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/fields.py" line="132" />
+            <source>polygon {id}: {reason}</source>
+            <translation>polígono {id}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote/ledger.py" line="233" />

@@ -371,144 +371,163 @@
     <context>
         <name>FieldsStatsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms.py" line="797" />
+            <location filename="../processing/algorithms.py" line="798" />
             <source>Index statistics over time of every polygon (fields_stats)</source>
             <translation>Статистика індексу в часі для кожного полігона (fields_stats)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="800" />
+            <location filename="../processing/algorithms.py" line="801" />
             <source>The statistics of mt_stats for every polygon of a layer, in one table.</source>
             <translation>Статистика mt_stats для кожного полігона шару в одній таблиці.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="804" />
+            <location filename="../processing/algorithms.py" line="805" />
             <source>Polygons (each one on its own)</source>
             <translation>Полігони (кожен окремо)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="805" />
+            <location filename="../processing/algorithms.py" line="806" />
             <source>Field naming each polygon</source>
             <translation>Поле, що називає кожен полігон</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="808" />
+            <location filename="../processing/algorithms.py" line="809" />
             <source>Scene folder (empty: the scene folders of the plugin's settings)</source>
             <translation>Тека сцен (порожньо: теки сцен із налаштувань модуля)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="811" />
+            <location filename="../processing/algorithms.py" line="812" />
+            <source>Processing API base URL (empty: the local processor)</source>
+            <translation>Базова URL-адреса Processing API (порожньо: локальний обробник)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="814" />
             <source>Output folder</source>
             <translation>Тека результатів</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="813" />
+            <location filename="../processing/algorithms.py" line="816" />
             <source>Statistics of every polygon</source>
             <translation>Статистика кожного полігона</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="815" />
+            <location filename="../processing/algorithms.py" line="818" />
             <source>Result files (separated by ';', main file first)</source>
             <translation>Файли результату (через ';', основний файл першим)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="816" />
+            <location filename="../processing/algorithms.py" line="819" />
             <source>The request run (the API's JSON)</source>
             <translation>Виконаний запит (JSON для API)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="817" />
+            <location filename="../processing/algorithms.py" line="820" />
             <source>Statistics table (CSV)</source>
             <translation>Таблиця статистики (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="830" />
+            <location filename="../processing/algorithms.py" line="833" />
             <source>{parameter}: the layer has no field {name}</source>
             <translation>{parameter}: шар не має поля {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="836" />
+            <location filename="../processing/algorithms.py" line="839" />
             <source>feature {id} has no geometry</source>
             <translation>об'єкт {id} не має геометрії</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="841" />
+            <location filename="../processing/algorithms.py" line="844" />
             <source>no feature (with 'Selected features only', select at least one polygon)</source>
             <translation>жодного об'єкта (з «Selected features only» виберіть хоча б один полігон)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="880" />
+            <location filename="../processing/algorithms.py" line="884" />
             <source>Request: {request}</source>
             <translation>Запит: {request}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="883" />
+            <location filename="../processing/algorithms.py" line="887" />
+            <source>Running on the Processing API: one mt_stats task per polygon</source>
+            <translation>Виконання в Processing API: одне завдання mt_stats на полігон</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="893" />
             <source>Result: {files}</source>
             <translation>Результат: {files}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="942" />
+            <location filename="../processing/algorithms.py" line="952" />
             <source>&lt;h3&gt;Polygons and where it runs&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Полігони і де це виконується&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="943" />
+            <location filename="../processing/algorithms.py" line="953" />
             <source>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: a polygon layer; each feature (only the selected ones with &lt;i&gt;Selected features only&lt;/i&gt;) is one polygon of the table, named by its &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;AOI&lt;/b&gt;: полігональний шар; кожен об'єкт (лише вибрані з &lt;i&gt;Selected features only&lt;/i&gt;) — один полігон таблиці, названий за своїм &lt;b&gt;ID_FIELD&lt;/b&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="945" />
-            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна. Цей алгоритм виконується лише на цьому комп'ютері.&lt;/p&gt;</translation>
+            <location filename="../processing/algorithms.py" line="955" />
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="947" />
+            <location filename="../processing/algorithms.py" line="957" />
+            <source>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: empty runs on this computer, with the local processor, which reads each scene once for all the polygons. A base URL (e.g. {url}) runs on the Processing API instead: one mt_stats task per polygon, its reference the request's followed by '-' and the polygon's id, one after the other, gathered into the same table. A polygon whose task fails is one row with the reason, and the others still run; a polygon asked again as before reuses its earlier task. The API key is read from the authentication configuration chosen in the plugin's settings (Settings › Options › Load By Extent).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;API_URL&lt;/b&gt;: порожньо — виконання на цьому комп'ютері локальним процесором, який читає кожну сцену один раз для всіх полігонів. Базова URL-адреса (напр. {url}) — виконання в Processing API: одне завдання mt_stats на полігон, його reference — reference запиту, за яким ідуть «-» та id полігона, одне за одним, зібрані в ту саму таблицю. Полігон, завдання якого не вдалося, — один рядок із причиною, а інші виконуються далі; полігон, запитаний знову як раніше, повторно використовує своє попереднє завдання. Ключ API береться з конфігурації автентифікації, вибраної в налаштуваннях плагіна (Параметри › Опції › Load By Extent).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms.py" line="964" />
             <source>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: where the CSV goes (default: a temporary folder), named after the request's reference. Existing files are never overwritten; nothing is left there when the run fails or is cancelled.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;OUTPUT_FOLDER&lt;/b&gt;: куди потрапляє CSV (типово: тимчасова тека), названий за reference запиту. Наявні файли ніколи не перезаписуються; нічого не лишається, коли виконання зазнає невдачі або скасоване.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="954" />
+            <location filename="../processing/algorithms.py" line="971" />
             <source>&lt;p&gt;The statistics of the &lt;i&gt;mt_stats&lt;/i&gt; task for every polygon of a layer, in one run: each scene is read once for all the polygons that meet it, and each polygon's figures are those an mt_stats run over that polygon alone gives.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Статистика завдання &lt;i&gt;mt_stats&lt;/i&gt; для кожного полігона шару за один запуск: кожна сцена читається один раз для всіх полігонів, які вона перетинає, а значення кожного полігона такі ж, як дав би запуск mt_stats лише над ним.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="958" />
+            <location filename="../processing/algorithms.py" line="975" />
             <source>index names or expressions separated by ';' (expressions contain commas), e.g. NDVI or NDVI;NDWI.</source>
             <translation>назви індексів або вирази через ';' (вирази містять коми), напр. NDVI або NDVI;NDWI.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="960" />
+            <location filename="../processing/algorithms.py" line="977" />
             <source>the first date (default: a year before today; scripts: 'YYYY-MM-DD').</source>
             <translation>перша дата (типово: рік тому від сьогодні; у скриптах: 'YYYY-MM-DD').</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="961" />
+            <location filename="../processing/algorithms.py" line="978" />
             <source>the last date (default: today).</source>
             <translation>остання дата (типово: сьогодні).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="962" />
+            <location filename="../processing/algorithms.py" line="979" />
             <source>optional: sensors separated by commas, e.g. sentinel2, landsat8, S2, L8.</source>
             <translation>необов'язково: сенсори через кому, напр. sentinel2, landsat8, S2, L8.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="963" />
+            <location filename="../processing/algorithms.py" line="980" />
             <source>optional: scenes with more cloud in a polygon (percent) are that polygon's errors.</source>
             <translation>необов'язково: сцени з більшою хмарністю в полігоні (відсотки) стають помилками цього полігона.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="965" />
+            <location filename="../processing/algorithms.py" line="982" />
             <source>leave pixels flagged cloud or cloud shadow out of the statistics.</source>
             <translation>не враховувати в статистиці пікселі, позначені як хмари або тіні від хмар.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="966" />
+            <location filename="../processing/algorithms.py" line="983" />
             <source>the most scenes per polygon (default 100).</source>
             <translation>найбільше сцен на полігон (типово 100).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms.py" line="968" />
+            <location filename="../processing/algorithms.py" line="985" />
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud, view_id); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: таблиця без геометрії, один об'єкт на полігон, дату та індекс (id, date, scene_id, index, десять значень, cloud, view_id); сцена серед помилок полігона — один об'єкт із причиною в &lt;i&gt;error&lt;/i&gt;, полігон, який не перетинає жодна сцена, — один об'єкт лише з id і причиною. &lt;b&gt;CSV&lt;/b&gt; (і &lt;b&gt;FILES&lt;/b&gt;): та сама таблиця як CSV у вихідній теці. &lt;b&gt;REQUEST&lt;/b&gt;: запит mt_stats, його геометрія — охоплення полігонів.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: the scene folder for the local processor (several separated by ';'); empty: the scene folders of the plugin's settings. This algorithm runs on this computer only.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;SCENES&lt;/b&gt;: тека сцен для локального процесора (кілька — через «;»); порожньо: теки сцен із налаштувань плагіна. Цей алгоритм виконується лише на цьому комп'ютері.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;TABLE&lt;/b&gt;: a table without geometry, one feature per polygon, date and index (id, date, scene_id, index, the ten figures, cloud); a scene in a polygon's errors is one feature with the reason in &lt;i&gt;error&lt;/i&gt;, a polygon no scene meets one feature with only its id and the reason. &lt;b&gt;CSV&lt;/b&gt; (and &lt;b&gt;FILES&lt;/b&gt;): the same table as CSV in the output folder. &lt;b&gt;REQUEST&lt;/b&gt;: the mt_stats request, its geometry the polygons' envelope.&lt;/p&gt;</source>
@@ -2426,6 +2445,16 @@
             <location filename="../core/remote/client.py" line="849" />
             <source>the result file is of no known type (it starts with {start})</source>
             <translation>файл результату невідомого типу (починається з {start})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/fields.py" line="121" />
+            <source>polygon {number} of {count} ({id})</source>
+            <translation>полігон {number} з {count} ({id})</translation>
+        </message>
+        <message>
+            <location filename="../core/remote/fields.py" line="132" />
+            <source>polygon {id}: {reason}</source>
+            <translation>полігон {id}: {reason}</translation>
         </message>
         <message>
             <location filename="../core/remote/ledger.py" line="233" />
