@@ -10,13 +10,10 @@ Environment: LBE_SCREENSHOT (the PNG to write). The profile made by scripts/qgis
 the scene folder (the sample store, whose scene is cut) and the output folder.
 """
 
-import functools
 import os
 import shutil
 import sys
 import tempfile
-import traceback
-from collections.abc import Callable
 
 import load_by_extent
 from load_by_extent.ui.dock import LoadByExtentDock
@@ -40,11 +37,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
 
 sys.path.insert(0, os.path.join(os.path.dirname(load_by_extent.__file__), "tests"))
 from rasters import EAST, S2_GT10, WEST, make_s2_store, polygon_px  # noqa: E402 - tests/ is on the path only now
+
+sys.path.insert(0, os.path.join(os.path.dirname(load_by_extent.__file__), "scripts"))
+from screenshot_steps import lay_out_window, save_window, step, tasks_done, wait_then  # noqa: E402 - scripts/ is on the path only now
 
 # An AOI of about 33 km² across the tiles' overlap (columns 700 to 900 of the scene's 10 m grid),
 # in (column, row) of that grid.
@@ -52,30 +51,7 @@ FIELD = [(470.3, 140.2), (830.6, 80.7), (1160.2, 260.4), (1100.8, 670.1), (600.2
 SCENE_COLUMNS, SCENE_ROWS = 1536, 768
 # Where each tile's view_id is written on the map: above the middle of its footprint (column, row).
 TILE_NAMES = {WEST: (450, -25), EAST: (1118, -25)}
-state = {"ticks": 0, "store": ""}
-
-
-def step(function: Callable[[], None]) -> Callable[[], None]:
-    """A step of the script: any error ends QGIS with the traceback on stderr (no modal dialog)."""
-
-    @functools.wraps(function)
-    def wrapper() -> None:
-        try:
-            function()
-        except Exception:
-            traceback.print_exc()
-            os._exit(1)
-
-    return wrapper
-
-
-def wait_then(done: Callable[[], bool], then: Callable[[], None]) -> None:
-    state["ticks"] += 1
-    if not done() and state["ticks"] < 480:
-        QTimer.singleShot(250, lambda: wait_then(done, then))
-        return
-    state["ticks"] = 0
-    then()
+state = {"store": ""}
 
 
 def dock() -> LoadByExtentDock:
@@ -128,12 +104,7 @@ def pick(view_id: str) -> None:
 
 @step
 def start() -> None:
-    iface.mainWindow().resize(1500, 1000)
-    for name in ("Browser", "Browser2"):  # more room for the map and the dock
-        panel = iface.mainWindow().findChild(QDockWidget, name)
-        if panel is not None:
-            panel.hide()
-    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:32633"))
+    lay_out_window("EPSG:32633")
     plugin = plugins["load_by_extent"]
     sample_store = plugin.settings.scene_folders[0]
     state["store"] = tempfile.mkdtemp(prefix="lbe-border-")
@@ -157,10 +128,6 @@ def run_ndvi() -> None:
 def click_run() -> None:
     QTest.mouseClick(dock().run_button, Qt.MouseButton.LeftButton)
     QTimer.singleShot(500, lambda: wait_then(tasks_done, crop_form))
-
-
-def tasks_done() -> bool:
-    return not any(record.is_active for record in plugins["load_by_extent"].controller.records)
 
 
 @step
@@ -205,9 +172,7 @@ def grab() -> None:
 
 @step
 def save() -> None:
-    picture = os.environ["LBE_SCREENSHOT"]
-    iface.mainWindow().grab().save(picture)
-    small_png(picture)
+    small_png(save_window())
     shutil.rmtree(state["store"], ignore_errors=True)
     QgsApplication.exit(0)
 

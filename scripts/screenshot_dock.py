@@ -6,44 +6,25 @@ Environment: LBE_SCREENSHOT (the PNG to write). The profile made by scripts/qgis
 the scene folder and the output folder.
 """
 
-import functools
 import os
-import traceback
-from collections.abc import Callable
+import sys
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject
+import load_by_extent
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
+
+sys.path.insert(0, os.path.join(os.path.dirname(load_by_extent.__file__), "scripts"))
+from screenshot_steps import lay_out_window, save_window, step, tasks_done, wait_then  # noqa: E402 - scripts/ is on the path only now
 
 AOI = {"type": "Polygon", "coordinates": [[[12.553, 52.474], [12.632, 52.466], [12.668, 52.492], [12.640, 52.518],
                                            [12.575, 52.515], [12.553, 52.474]]]}
 VIEW_ID = "S2/33/U/UU/2017/2/16/0"
-state = {"ticks": 0}
-
-
-def step(function: Callable[[], None]) -> Callable[[], None]:
-    """A step of the script: any error ends QGIS with the traceback on stderr (no modal dialog)."""
-
-    @functools.wraps(function)
-    def wrapper() -> None:
-        try:
-            function()
-        except Exception:
-            traceback.print_exc()
-            os._exit(1)
-
-    return wrapper
 
 
 @step
 def start() -> None:
-    iface.mainWindow().resize(1500, 1000)
-    for name in ("Browser", "Browser2"):  # more room for the map and the dock
-        panel = iface.mainWindow().findChild(QDockWidget, name)
-        if panel is not None:
-            panel.hide()
-    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:32633"))
+    lay_out_window("EPSG:32633")
     plugin = plugins["load_by_extent"]
     plugin.action.trigger()  # opens the dock, as the toolbar button does
     dock = plugin.dock
@@ -60,16 +41,11 @@ def start() -> None:
 def run() -> None:
     dock = plugins["load_by_extent"].dock
     dock.run()
-    QTimer.singleShot(500, wait)
+    QTimer.singleShot(500, lambda: wait_then(tasks_done, show))
 
 
 @step
-def wait() -> None:
-    controller = plugins["load_by_extent"].controller
-    state["ticks"] += 1
-    if any(record.is_active for record in controller.records) and state["ticks"] < 240:
-        QTimer.singleShot(250, wait)
-        return
+def show() -> None:
     dock = plugins["load_by_extent"].dock
     dock.aoi.zoom_to()
     dock.options_group.setCollapsed(True)
@@ -86,7 +62,7 @@ def grab() -> None:
 
 @step
 def save() -> None:
-    iface.mainWindow().grab().save(os.environ["LBE_SCREENSHOT"])
+    save_window()
     QgsApplication.exit(0)
 
 

@@ -7,12 +7,11 @@ Environment: LBE_SCREENSHOT (the PNG to write). The profile made by scripts/qgis
 the scene folder and the output folder.
 """
 
-import functools
 import os
+import sys
 import tempfile
-import traceback
-from collections.abc import Callable
 
+import load_by_extent
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
@@ -29,8 +28,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
+
+sys.path.insert(0, os.path.join(os.path.dirname(load_by_extent.__file__), "scripts"))
+from screenshot_steps import lay_out_window, save_window, step, tasks_done, wait_then  # noqa: E402 - scripts/ is on the path only now
 
 # The series' 61 x 61 grid (30 m, UTM 13N, Colorado), in lon/lat: the AOI of the summer NDVI.
 AOI = {"type": "Polygon", "coordinates": [[[-106.92409, 40.29553], [-106.90469, 40.29585], [-106.90427, 40.28099],
@@ -47,34 +48,6 @@ FIELDS = {
     "south-3": [(-106.9097, 40.2882), (-106.9050, 40.2883), (-106.9049, 40.2820), (-106.9095, 40.2818)],
 }
 PICKED = "north-2"
-state = {"ticks": 0}
-
-
-def step(function: Callable[[], None]) -> Callable[[], None]:
-    """A step of the script: any error ends QGIS with the traceback on stderr (no modal dialog)."""
-
-    @functools.wraps(function)
-    def wrapper() -> None:
-        try:
-            function()
-        except Exception:
-            traceback.print_exc()
-            os._exit(1)
-
-    return wrapper
-
-
-def wait_then(done: Callable[[], bool], then: Callable[[], None]) -> None:
-    state["ticks"] += 1
-    if not done() and state["ticks"] < 480:
-        QTimer.singleShot(250, lambda: wait_then(done, then))
-        return
-    state["ticks"] = 0
-    then()
-
-
-def tasks_done() -> bool:
-    return not any(record.is_active for record in plugins["load_by_extent"].controller.records)
 
 
 def field_layer() -> QgsVectorLayer:
@@ -106,12 +79,7 @@ def field_layer() -> QgsVectorLayer:
 
 @step
 def start() -> None:
-    iface.mainWindow().resize(1500, 1000)
-    for name in ("Browser", "Browser2"):  # more room for the map
-        panel = iface.mainWindow().findChild(QDockWidget, name)
-        if panel is not None:
-            panel.hide()
-    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:32613"))
+    lay_out_window("EPSG:32613")
     plugins["load_by_extent"].run_request({"type": "bandmath", "params": {
         "view_id": SUMMER, "bm_type": "NDVI", "geometry": AOI, "reference": "ndvi-2009-07-11"}})
     wait_then(tasks_done, run_fields_stats)
@@ -163,7 +131,7 @@ def grab() -> None:
 
 @step
 def save() -> None:
-    iface.mainWindow().grab().save(os.environ["LBE_SCREENSHOT"])
+    save_window()
     QgsApplication.exit(0)
 
 

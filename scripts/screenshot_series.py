@@ -8,15 +8,13 @@ the scene folder and the output folder.
 """
 
 import datetime as dt
-import functools
 import os
-import traceback
-from collections.abc import Callable
+import sys
 
+import load_by_extent
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsCoordinateReferenceSystem,
     QgsInterval,
     QgsProject,
     QgsRectangle,
@@ -28,50 +26,20 @@ from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
 
+sys.path.insert(0, os.path.join(os.path.dirname(load_by_extent.__file__), "scripts"))
+from screenshot_steps import lay_out_window, save_window, step, tasks_done, wait_then  # noqa: E402 - scripts/ is on the path only now
+
 # Most of the series' 61 x 61 grid (30 m, UTM 13N, Colorado), in lon/lat.
 AOI = {"type": "Polygon", "coordinates": [[[-106.92409, 40.29553], [-106.90469, 40.29585], [-106.90427, 40.28099],
                                            [-106.92367, 40.28067], [-106.92409, 40.29553]]]}
 SEASON = ("2009-04-01", "2009-10-31")
 SHOWN_DATE = dt.date(2009, 7, 11)  # a green summer date of the series
-state = {"ticks": 0}
 DAYS = Qgis.TemporalUnit.Days if hasattr(Qgis, "TemporalUnit") else QgsUnitTypes.TemporalUnit.TemporalDays
-
-
-def step(function: Callable[[], None]) -> Callable[[], None]:
-    """A step of the script: any error ends QGIS with the traceback on stderr (no modal dialog)."""
-
-    @functools.wraps(function)
-    def wrapper() -> None:
-        try:
-            function()
-        except Exception:
-            traceback.print_exc()
-            os._exit(1)
-
-    return wrapper
-
-
-def wait_then(done: Callable[[], bool], then: Callable[[], None]) -> None:
-    state["ticks"] += 1
-    if not done() and state["ticks"] < 480:
-        QTimer.singleShot(250, lambda: wait_then(done, then))
-        return
-    state["ticks"] = 0
-    then()
-
-
-def tasks_done() -> bool:
-    return not any(record.is_active for record in plugins["load_by_extent"].controller.records)
 
 
 @step
 def start() -> None:
-    iface.mainWindow().resize(1500, 1000)
-    for name in ("Browser", "Browser2"):  # more room for the map
-        panel = iface.mainWindow().findChild(QDockWidget, name)
-        if panel is not None:
-            panel.hide()
-    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:32613"))
+    lay_out_window("EPSG:32613")
     plugin = plugins["load_by_extent"]
     plugin.run_request({"type": "mt_stats", "params": {"bm_type": ["NDVI"], "date_start": SEASON[0],
                                                        "date_end": SEASON[1], "geometry": AOI,
@@ -126,7 +94,7 @@ def grab() -> None:
 
 @step
 def save() -> None:
-    iface.mainWindow().grab().save(os.environ["LBE_SCREENSHOT"])
+    save_window()
     QgsApplication.exit(0)
 
 
