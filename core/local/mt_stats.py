@@ -398,8 +398,9 @@ def _observation_values(members: Sequence[SceneBands], expressions: Sequence[Res
             valid = mine & np.isfinite(values)
             for name in names:
                 valid &= ~read[name][1]
-            if unclear[number] is not None:
-                left_out = valid & unclear[number][row:row + rows]
+            own_unclear = unclear[number]
+            if own_unclear is not None:
+                left_out = valid & own_unclear[row:row + rows]
                 not_clear += int(left_out.sum())
                 valid &= ~left_out
             mosaic[valid] = values[valid]
