@@ -11,16 +11,20 @@ one path, each with its own Fmask, for the cloud mask of each scene.
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import os
 import shutil
 
 import numpy as np
 import pytest
 from load_by_extent.core.feedback import Feedback
-from load_by_extent.core.local import LocalBackend
-from load_by_extent.core.local.mt_stats import figures
+from load_by_extent.core.local import LocalBackend, field_stats
+from load_by_extent.core.local.field_stats import Field, field_statistics, run_field_statistics
+from load_by_extent.core.local.mt_stats import compute_statistics, figures
 from load_by_extent.core.request import TaskRequest
 from load_by_extent.core.runner import run
+from load_by_extent.core.scenes import SceneStore
 from osgeo import gdal
 from rasters import EAST, S2_GT10, WEST, WEST_COLUMNS, make_s2_store, make_uncut_store, polygon_px
 from test_mt_stats import TS_EPSG, TS_GT, centres_inside, ts_path
@@ -162,6 +166,106 @@ def test_a_neighbour_without_a_band_the_request_needs_is_left_out_and_said(sampl
     assert visual.details["view_ids"] == [WEST, EAST]
     answer = statistics(tiles, geometry, tmp_path / "d")
     assert answer == statistics(west_only, geometry, tmp_path / "e")
+
+
+# --- many polygons in one run (core/local/field_stats.py) ---------------------------------------------
+
+# Two across the border with more of them in the western tile, one with more in the eastern tile (its
+# primary is the eastern tile), one inside either tile, one inside the overlap.
+BORDER_FIELDS = {
+    "across-west": ACROSS,
+    "across-west-2": [(560.4, 560.3), (960.7, 575.2), (955.1, 700.6), (570.2, 690.9)],
+    "across-east": [(650.2, 100.4), (1150.9, 110.3), (1140.3, 300.8), (660.6, 290.2)],
+    "inside-west": INSIDE_WEST,
+    "inside-east": [(1200.3, 400.6), (1450.2, 420.1), (1440.7, 650.3), (1210.1, 630.8)],
+    "overlap": [(720.3, 300.2), (880.6, 310.7), (870.2, 420.4), (730.8, 400.1)],
+}
+PRIMARIES = {"across-west": [WEST, EAST], "across-west-2": [WEST, EAST], "across-east": [EAST, WEST],
+             "inside-west": [WEST], "inside-east": [EAST], "overlap": [WEST]}
+
+
+def _figures_only(answer: dict) -> list:
+    return [(entry["date"], entry["cloud"], entry["indexes"]) for entry in answer["result"]]
+
+
+@pytest.mark.parametrize("reading", ["one cluster", "each field apart, in strips of 7 rows"])
+def test_many_polygons_across_a_border_get_the_answers_of_their_own_runs(sample_store, tmp_path, reading,
+                                                                          monkeypatch):
+    field_stats._clusters.cache_clear()
+    if reading != "one cluster":  # the way fields spread over a tile are read, on this small raster
+        monkeypatch.setattr(field_stats, "CLUSTER_SMALL_PIXELS", 0)
+        monkeypatch.setattr(field_stats, "CLUSTER_SLACK", 0.5)
+        monkeypatch.setattr(field_stats, "STRIP_ROWS", 7)
+    tiles = SceneStore(make_s2_store(sample_store, tmp_path / "tiles"))
+    uncut = SceneStore(make_uncut_store(sample_store, tmp_path / "uncut"))
+    polygons = [Field(name, aoi(ring)) for name, ring in BORDER_FIELDS.items()]
+    params = request("mt_stats", polygons[0].geometry, bm_type=["NDVI", "NDMI"]).validate()
+    many = field_statistics(tiles, params, polygons)
+    field_stats._clusters.cache_clear()
+
+    for field, answer in zip(polygons, many):
+        alone = compute_statistics(tiles, dataclasses.replace(params, geometry=field.geometry))
+        assert answer == alone, field.id  # every figure equal, to the last bit; view_id(s) as its own run
+        (entry,) = answer["result"]  # one observation: one entry, not one per tile
+        assert [entry["view_id"], *entry.get("view_ids", [])[1:]] == PRIMARIES[field.id], field.id
+        assert ("view_ids" in entry) == (len(PRIMARIES[field.id]) > 1)
+        big_tile = compute_statistics(uncut, dataclasses.replace(params, geometry=field.geometry))
+        assert _figures_only(answer) == _figures_only(big_tile), field.id  # what one big tile gives
+    # The border does cut them: the western tile alone gives other figures.
+    west_only = SceneStore(make_s2_store(sample_store, tmp_path / "west", None))
+    cut = field_statistics(west_only, params, polygons[:3])
+    assert all(_figures_only(a) != _figures_only(b) for a, b in zip(cut, many[:3]))
+
+    result = run_field_statistics(params, polygons, tiles, str(tmp_path), Feedback())
+    with open(result.files[0], encoding="utf-8", newline="") as stream:
+        table = list(csv.DictReader(stream))
+    assert {(row["id"], row["view_id"], row["index"]) for row in table} == {
+        (name, primaries[0], index) for name, primaries in PRIMARIES.items() for index in ("NDVI", "NDMI")}
+    across_east = next(row for row in table if row["id"] == "across-east" and row["index"] == "NDVI")
+    assert float(across_east["median"]) == many[2]["result"][0]["indexes"]["NDVI"]["median"]
+
+
+def test_many_polygons_across_zones_get_the_answers_of_their_own_runs(sample_store, tmp_path):
+    field_stats._clusters.cache_clear()
+    tiles = SceneStore(make_s2_store(sample_store, tmp_path / "tiles", east_epsg=32632))
+    names = ("across-west", "across-west-2", "across-east", "inside-east")
+    polygons = [Field(name, aoi(BORDER_FIELDS[name])) for name in names]
+    params = request("mt_stats", polygons[0].geometry, bm_type=["NDVI", "NDMI"]).validate()
+    many = field_statistics(tiles, params, polygons)
+    for field, answer in zip(polygons, many):
+        assert answer == compute_statistics(tiles, dataclasses.replace(params, geometry=field.geometry)), field.id
+    assert [len(answer["result"][0].get("view_ids", [])) for answer in many] == [2, 2, 2, 0]
+
+
+def _unnamed(answer: dict) -> dict:
+    """The answer without the scenes' names (the uncut scene is the northern one)."""
+    return {part: [{k: v for k, v in entry.items() if k not in ("scene_id", "view_id", "view_ids")}
+                   for entry in entries] for part, entries in answer.items()}
+
+
+def test_many_polygons_take_each_scenes_own_cloud_mask(sample_store, tmp_path):
+    tiles = SceneStore(make_landsat_store(sample_store, tmp_path / "tiles"))
+    uncut = str(tmp_path / "uncut")
+    shutil.copytree(os.path.dirname(ts_path(sample_store, TS_SCENE, "b3")), os.path.join(uncut, TS_SCENE))
+    rings = {"across": [(5.3, 10.2), (50.7, 12.4), (48.2, 55.9), (8.6, 52.3)],
+             "north": [(3.2, 2.3), (30.6, 4.1), (28.9, 20.7), (4.4, 18.2)],
+             "south": [(20.3, 45.6), (58.1, 44.2), (57.4, 59.3), (21.7, 58.8)]}
+    polygons = [Field(name, polygon_px(TS_GT, [ring], TS_EPSG)) for name, ring in rings.items()]
+    params = TaskRequest({"type": "mt_stats", "params": {
+        "geometry": polygons[0].geometry, "reference": "t", "date_start": "2009-04-30", "date_end": "2009-04-30",
+        "bm_type": ["NDVI"], "sensors": ["landsat7"]}}).validate()
+    for exclude in (False, True):
+        asked = dataclasses.replace(params, exclude_cover_pixels=exclude)
+        many = field_statistics(tiles, asked, polygons)
+        for field, answer in zip(polygons, many):
+            alone = compute_statistics(tiles, dataclasses.replace(asked, geometry=field.geometry))
+            assert answer == alone, (field.id, exclude)
+            big = compute_statistics(SceneStore(uncut), dataclasses.replace(asked, geometry=field.geometry))
+            assert _unnamed(answer) == _unnamed(big), (field.id, exclude)
+        assert many[0]["result"][0]["view_ids"] == [f"L7/{TS_SCENE}", f"L7/{NEXT_ROW}"]
+        (south,) = many[2]["result"] + many[2]["errors"]  # all cloud in the Fmask with exclude_cover_pixels
+        assert south["view_id"] == f"L7/{NEXT_ROW}" and "view_ids" not in south
+        assert many[0]["result"][0]["cloud"] is not None
 
 
 # --- across UTM zones ---------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def categorical_on_grid(source: BandSource, grid: Grid, window: Window,
     band gives no class (None when it covers the whole window)."""
     if source.grid == grid:
         return source.read(window, 0, window.ysize), None
-    shift = _lattice_shift(source.grid, grid)
+    shift = lattice_shift(source.grid, grid)
     if shift is not None:  # the same pixels (an observation's grid extended over other scenes): read as they are
         return _read_shifted(source, window, *shift)
     gt = grid.window_geotransform(window)
@@ -100,7 +100,7 @@ def categorical_on_grid(source: BandSource, grid: Grid, window: Window,
 _LATTICE_TOLERANCE = 1e-6  # of a pixel
 
 
-def _lattice_shift(source: Grid, grid: Grid) -> tuple[int, int] | None:
+def lattice_shift(source: Grid, grid: Grid) -> tuple[int, int] | None:
     """(columns, rows) from `grid`'s origin to `source`'s when both are one pixel lattice (same CRS,
     pixel size and aligned origins); None otherwise."""
     sgt, gt = source.geotransform, grid.geotransform

@@ -15,6 +15,16 @@ CLUSTER_SMALL_PIXELS): fields close together are read in one go, fields far apar
 window, so the blocks decoded are those the fields touch (a block two clusters share is decoded
 once, kept in GDAL's block cache), the pixels copied follow the fields' area, and memory is one
 strip of a cluster's window.
+
+A field across a tile border: its observations are those of its single run (the same-day scenes of
+one sensor that it meets, mt_stats.select_observations), its primary the scene holding most of THAT
+field. The fields sharing an observation (the same scenes in the same order) are computed together
+on the observation's grid (observations.extended_grid), as a scene's fields are on its grid: each
+member scene is read once per cluster of their windows, each pixel taken from the scene serving it
+(observations.Ownership), the values in the row order of the field's window, as mt_stats takes
+them. A scene is so read once for the fields within it (as before: no extra read) and once for each
+observation of border fields it is in, over those fields' windows. A scene of another UTM zone is
+warped onto the grid, and a warp may depend on its window: then each field is read on its own.
 """
 
 from __future__ import annotations
@@ -32,20 +42,19 @@ from typing import cast
 import numpy as np
 
 from ..aoi import to_ogr
-from ..calibration import index_scale
 from ..errors import DataError, LoadByExtentError, RequestError
 from ..expressions import evaluate
 from ..feedback import FeedbackLike, ProgressRange, cancel_check, check_cancelled, report
 from ..gdal_support import thread_config, thread_config_of
 from ..http_raster import HTTP_CONFIG_KEYS, RemoteReading, remote_reading
 from ..i18n import tr
-from ..indices import ResolvedExpression, resolve_bm_type
+from ..indices import ResolvedExpression
 from ..request import MtStatsParams, TaskParams, TaskRequest
 from ..results import TaskResult
-from ..scenes import Scene, SceneStoreSet, date_order
+from ..scenes import SceneStoreSet, date_order
 from ..sources import SceneSource, open_scene_source
 from .bandmath import BandOnGrid, coarsest
-from .cloud_mask import CloudMask, categorical_on_grid, cloud_mask_of
+from .cloud_mask import CloudMask, categorical_on_grid, lattice_shift, unclear_on_grid
 from .mt_stats import (
     FIGURES,
     STRIP_ROWS,
@@ -56,11 +65,14 @@ from .mt_stats import (
     conclude_answer,
     error_entry,
     figures,
+    mask_sources,
+    observation_bands,
     reference_file_stem,
     result_entry,
     scene_threads,
-    select_scenes,
+    select_observations,
 )
+from .observations import Observation, Ownership, extended_grid
 from .raster import BandSource, Grid, Window
 
 CLUSTER_SLACK = 2.0
@@ -204,27 +216,82 @@ def _strip_parts(cluster: _Cluster, windows: dict[int, Window], row: int,
         yield member, in_strip, in_own
 
 
-# --- one scene, many fields -------------------------------------------------------------------------------
+# --- one observation, many fields -------------------------------------------------------------------------
 
-def _cloud_percents(bands: SceneBands, mask: CloudMask, aois: Sequence[AoiOnGrids]) -> list[float | None]:
-    """Each field's cloud percent, as mt_stats counts it, from one read of the mask per cluster."""
-    source = bands.band(mask.band)
-    on = {number: aoi.on(source.grid) for number, aoi in enumerate(aois)}
+def _observation_grid(own: Sequence[Grid]) -> tuple[Grid, bool]:
+    """The grid the scenes of an observation (their own grids, the primary's first) are read on, as
+    mt_stats reads them, and whether they all lie on its pixel lattice (one scene always does)."""
+    grid = extended_grid(own[0], own[1:])
+    return grid, all(lattice_shift(scene_grid, grid) is not None for scene_grid in own)
+
+
+@dataclass
+class _OnGrid:
+    """The fields on an observation's grid: each one's window and pixels inside (those of a single
+    run), and, for several scenes, which scene serves each of those pixels (observations.Ownership)."""
+
+    inside: dict[int, np.ndarray]
+    windows: dict[int, Window]
+    owners: dict[int, np.ndarray] | None
+
+    def parts(self, cluster: _Cluster, row: int, rows: int) -> list[tuple[int, tuple[slice, slice], np.ndarray,
+                                                                          np.ndarray | None]]:
+        """The members meeting the strip with a pixel inside: (member, slice of the strip, its
+        pixels inside there, which scene serves them)."""
+        found = []
+        for member, in_strip, in_own in _strip_parts(cluster, self.windows, row, rows):
+            inside = self.inside[member][in_own]
+            if inside.any():
+                found.append((member, in_strip, inside, None if self.owners is None else self.owners[member][in_own]))
+        return found
+
+
+def _on_grid(aois: Sequence[AoiOnGrids], grid: Grid, own: Sequence[Grid]) -> _OnGrid:
+    on = {number: aoi.on(grid) for number, aoi in enumerate(aois)}
     windows = {number: found[0] for number, found in on.items() if found is not None}
-    observed, flagged = dict.fromkeys(windows, 0), dict.fromkeys(windows, 0)
-    for cluster in clusters(list(windows.items()), _block_size(source)):
+    inside = {number: found[1] for number, found in on.items() if found is not None}
+    owners = ({number: Ownership(own, grid, window).rows(0, window.ysize) for number, window in windows.items()}
+              if len(own) > 1 else None)
+    return _OnGrid(inside, windows, owners)
+
+
+def _field_clusters(on: _OnGrid, block: tuple[int, int], one_lattice: bool) -> list[_Cluster]:
+    if one_lattice:
+        return clusters(list(on.windows.items()), block)
+    # A scene of another UTM zone is warped onto the grid, and a warp's pixels may depend on the
+    # window warped: each field on its own window, as its single run reads it.
+    return [_Cluster(window, [number], _area(window)) for number, window in on.windows.items()]
+
+
+def _mine(inside: np.ndarray, owner: np.ndarray | None, number: int) -> np.ndarray:
+    """The pixels inside that scene `number` of the observation serves."""
+    return inside if owner is None else inside & (owner == number)
+
+
+def _cloud_percents(members: Sequence[SceneBands], aois: Sequence[AoiOnGrids]) -> list[float | None]:
+    """Each field's cloud percent, as mt_stats counts it (over an observation's scenes, each pixel
+    from the scene serving it, on the primary's mask grid), from one read of each mask per cluster."""
+    sources = mask_sources(members)
+    grid, one_lattice = _observation_grid([source.grid for source in sources])
+    on = _on_grid(aois, grid, [source.grid for source in sources])
+    observed, flagged = dict.fromkeys(on.windows, 0), dict.fromkeys(on.windows, 0)
+    for cluster in _field_clusters(on, _block_size(sources[0]), one_lattice):
         for row in range(0, cluster.window.ysize, STRIP_ROWS):
             rows = min(STRIP_ROWS, cluster.window.ysize - row)
-            parts = list(_strip_parts(cluster, windows, row, rows))
-            if not parts:
-                continue
-            values = source.read(cluster.window, row, rows)
-            seen, cloudy = ~mask.unobserved(values), mask.flagged(values)
-            for member, in_strip, in_own in parts:
-                inside = on[member][1][in_own]  # type: ignore[index]
-                here = inside & seen[in_strip]
-                observed[member] += int(here.sum())
-                flagged[member] += int((here & cloudy[in_strip]).sum())
+            parts = on.parts(cluster, row, rows)
+            strip = Window(cluster.window.xoff, cluster.window.yoff + row, cluster.window.xsize, rows)
+            for number, (bands, source) in enumerate(zip(members, sources)):
+                mine = [(member, in_strip, _mine(inside, owner, number)) for member, in_strip, inside, owner in parts]
+                if bands.mask is None or not any(here.any() for _member, _in_strip, here in mine):
+                    continue  # a scene without a mask observes nothing
+                classes, not_covered = categorical_on_grid(source, grid, strip)  # on its own grid: a plain read
+                seen, cloudy = ~bands.mask.unobserved(classes), bands.mask.flagged(classes)
+                if not_covered is not None:
+                    seen &= ~not_covered
+                for member, in_strip, here in mine:
+                    here = here & seen[in_strip]
+                    observed[member] += int(here.sum())
+                    flagged[member] += int((here & cloudy[in_strip]).sum())
     return [100.0 * flagged[number] / observed[number] if observed.get(number) else None
             for number in range(len(aois))]
 
@@ -239,60 +306,77 @@ class _Unclear:
 
     def on(self, mask: CloudMask, grid: Grid, window: Window) -> np.ndarray:
         if (grid, window) not in self._known:
-            classes, not_covered = categorical_on_grid(self.bands.band(mask.band), grid, window)
-            unclear = mask.unclear(classes)
-            self._known[(grid, window)] = unclear if not_covered is None else unclear | not_covered
+            self._known[(grid, window)] = unclear_on_grid(mask, self.bands.band(mask.band), grid, window)
         return self._known[(grid, window)]
 
 
-def _fields_index_values(bands: SceneBands, unclear: _Unclear, expression: ResolvedExpression,
-                         aois: Sequence[AoiOnGrids], only_clear: bool,
+def _fields_index_values(members: Sequence[SceneBands], unclears: Sequence[_Unclear],
+                         expressions: Sequence[ResolvedExpression], aois: Sequence[AoiOnGrids], only_clear: bool,
                          is_canceled: Callable[[], bool]) -> list[tuple[np.ndarray, int]]:
-    """Each field's valid index values (in the order a single run finds them: row by row of its
-    window) and how many valid pixels the mask left out, as mt_stats._index_values gives them."""
-    names = sorted(expression.bands)
+    """Each field's valid index values over an observation (`expressions`: the index on each of its
+    scenes), in the order a single run finds them (row by row of its window), and how many valid
+    pixels the masks left out, as mt_stats gives them: each pixel from the scene serving it."""
+    names = sorted(expressions[0].bands)
     try:
-        sources = {name: bands.band(name) for name in names}
+        sources = [{name: bands.band(name) for name in names} for bands in members]
     except DataError as error:
         raise DataError(error.message, "params.bm_type") from None
-    on_grid = coarsest(list(sources.values()))
-    grid = on_grid.grid
-    on = {number: aoi.on(grid) for number, aoi in enumerate(aois)}
-    windows = {number: found[0] for number, found in on.items() if found is not None}
+    coarse = [coarsest(list(own.values())) for own in sources]
+    grid, one_lattice = _observation_grid([source.grid for source in coarse])
+    on = _on_grid(aois, grid, [source.grid for source in coarse])
+    several = len(members) > 1
     kept: list[list[np.ndarray]] = [[] for _aoi in aois]
     not_clear = [0 for _aoi in aois]
-    for cluster in clusters(list(windows.items()), _block_size(on_grid)):
+    for cluster in _field_clusters(on, _block_size(coarse[0]), one_lattice):
         if is_canceled():
             break
         window = cluster.window
-        readers = {name: BandOnGrid(source, grid, window, bands.transforms.get(name)) for name, source in sources.items()}
-        unclear_here = unclear.on(bands.mask, grid, window) if only_clear and bands.mask else None
+        readers = [{name: BandOnGrid(source, grid, window, bands.transforms.get(name)) for name, source in own.items()}
+                   for bands, own in zip(members, sources)]
+        unclear_here = [unclear.on(bands.mask, grid, window) if only_clear and bands.mask else None
+                        for bands, unclear in zip(members, unclears)]
         for row in range(0, window.ysize, STRIP_ROWS):
             rows = min(STRIP_ROWS, window.ysize - row)
-            parts = [(member, in_strip, in_own, on[member][1][in_own])  # type: ignore[index]
-                     for member, in_strip, in_own in _strip_parts(cluster, windows, row, rows)]
-            parts = [part for part in parts if part[3].any()]
+            parts = on.parts(cluster, row, rows)
             if not parts:
                 continue
-            read = {name: reader.read(row, rows) for name, reader in readers.items()}
-            values = np.broadcast_to(evaluate(expression.node, {n: read[n][0] for n in names}), (rows, window.xsize))
-            valid_here = np.isfinite(values)
-            for name in names:
-                valid_here &= ~read[name][1]
-            for member, in_strip, _in_own, inside in parts:
-                valid = inside & valid_here[in_strip]
-                if unclear_here is not None:
-                    left_out = valid & unclear_here[row:row + rows][in_strip]
-                    not_clear[member] += int(left_out.sum())
-                    valid &= ~left_out
-                kept[member].append(values[in_strip][valid])
+            # Several scenes: each field's pixels gathered in its own part of the strip, then taken
+            # in row order, as mt_stats takes them.
+            mosaics = {member: (np.zeros(inside.shape), np.zeros(inside.shape, dtype=bool))
+                       for member, _in_strip, inside, _owner in parts} if several else {}
+            for number, (expression, own_readers) in enumerate(zip(expressions, readers)):
+                mine = [(member, in_strip, _mine(inside, owner, number)) for member, in_strip, inside, owner in parts]
+                if several and not any(here.any() for _member, _in_strip, here in mine):
+                    continue
+                read = {name: reader.read(row, rows) for name, reader in own_readers.items()}
+                values = np.broadcast_to(evaluate(expression.node, {n: read[n][0] for n in names}),
+                                         (rows, window.xsize))
+                valid_here = np.isfinite(values)
+                for name in names:
+                    valid_here &= ~read[name][1]
+                for member, in_strip, here in mine:
+                    valid = here & valid_here[in_strip]
+                    if unclear_here[number] is not None:
+                        left_out = valid & unclear_here[number][row:row + rows][in_strip]
+                        not_clear[member] += int(left_out.sum())
+                        valid &= ~left_out
+                    if not several:
+                        kept[member].append(values[in_strip][valid])
+                        continue
+                    mosaic, counted = mosaics[member]
+                    mosaic[valid] = values[in_strip][valid]
+                    counted |= valid
+            for member, (mosaic, counted) in mosaics.items():
+                kept[member].append(mosaic[counted])
     return [(np.concatenate(pieces) if pieces else np.empty(0), count) for pieces, count in zip(kept, not_clear)]
 
 
-def _answer_fields(answers: list[SceneAnswer], bands: SceneBands, expressions: Sequence[ResolvedExpression],
-                   params: MtStatsParams, aois: Sequence[AoiOnGrids], is_canceled: Callable[[], bool]) -> None:
-    clouds = (_cloud_percents(bands, bands.mask, aois) if bands.mask
-              else [answers[0].scene.cloud_cover] * len(answers))
+def _answer_fields(answers: list[SceneAnswer], members: Sequence[SceneBands],
+                   every: Sequence[Sequence[ResolvedExpression]], params: MtStatsParams,
+                   aois: Sequence[AoiOnGrids], is_canceled: Callable[[], bool]) -> None:
+    primary = members[0]
+    clouds = (_cloud_percents(members, aois) if primary.mask
+              else [primary.scene.cloud_cover] * len(answers))
     going = []
     for number, (answer, cloud) in enumerate(zip(answers, clouds)):
         answer.cloud = cloud
@@ -300,10 +384,10 @@ def _answer_fields(answers: list[SceneAnswer], bands: SceneBands, expressions: S
             going.append(number)
     problems: list[str] = []
     not_clear = dict.fromkeys(going, 0)
-    unclear = _Unclear(bands)
-    for expression in expressions:
+    unclears = [_Unclear(bands) for bands in members]
+    for index, expression in enumerate(every[0]):
         try:
-            found = _fields_index_values(bands, unclear, expression, [aois[n] for n in going],
+            found = _fields_index_values(members, unclears, [own[index] for own in every], [aois[n] for n in going],
                                          params.exclude_cover_pixels, is_canceled)
         except DataError as error:
             problems.append(error.message)
@@ -312,25 +396,26 @@ def _answer_fields(answers: list[SceneAnswer], bands: SceneBands, expressions: S
             not_clear[number] += left_out
             answers[number].indices[expression.label] = figures(values) if values.size else None
     for number in going:
-        conclude_answer(answers[number], problems, not_clear[number], bands.mask)
+        conclude_answer(answers[number], problems, not_clear[number], primary.mask)
 
 
-def _scene_answers(scene: Scene, params: MtStatsParams, aois: Sequence[AoiOnGrids],
-                   is_canceled: Callable[[], bool]) -> list[SceneAnswer]:
-    answers = [SceneAnswer(scene) for _aoi in aois]
+def _observation_answers(observation: Observation, params: MtStatsParams, aois: Sequence[AoiOnGrids],
+                         is_canceled: Callable[[], bool]) -> list[SceneAnswer]:
+    """The answers of the fields `aois` that share `observation` (one scene, or several across a border)."""
+    answers = [SceneAnswer(observation.primary, members=observation.scenes) for _aoi in aois]
     if is_canceled():
         return answers
+    members: list[SceneBands] = []
     try:
-        expressions = resolve_bm_type(list(params.bm_type), scene.sensor, scale=index_scale(scene))
-        bands = SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
-        try:
-            _answer_fields(answers, bands, expressions, params, aois, is_canceled)
-        finally:
-            bands.close()
-    except LoadByExtentError as error:  # the scene failed as a whole: each field's answer says why
+        members, every = observation_bands(observation, params)
+        _answer_fields(answers, members, every, params, aois, is_canceled)
+    except LoadByExtentError as error:  # the observation failed as a whole: each field's answer says why
         for answer in answers:
             if answer.error is None:
                 answer.error = error.message
+    finally:
+        for bands in members:
+            bands.close()
     return answers
 
 
@@ -339,46 +424,51 @@ def _scene_answers(scene: Scene, params: MtStatsParams, aois: Sequence[AoiOnGrid
 def field_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams, fields: Sequence[Field],
                      feedback: FeedbackLike | None = None) -> list[dict]:
     """For each field, in order, the answer ({"errors": [...], "result": [...]}) of the mt_stats
-    request `params` with the field as its geometry. Progress counts fields x scenes."""
-    per_field = [select_scenes(store, replace(params, geometry=field.geometry), feedback) for field in fields]
-    scenes: dict[str, Scene] = {}
-    takers: dict[str, list[int]] = {}
+    request `params` with the field as its geometry. Each field's observations are its single run's
+    (mt_stats.select_observations); the fields sharing one (the same scenes in the same order: a
+    scene alone, or a field across a border with the same primary) are computed together.
+    Progress counts fields x scenes."""
+    per_field = [select_observations(store, replace(params, geometry=field.geometry), feedback) for field in fields]
+    observations: dict[tuple[str, ...], Observation] = {}
+    takers: dict[tuple[str, ...], list[int]] = {}
     for number, found in enumerate(per_field):
-        for scene in found:
-            scenes.setdefault(scene.view_id, scene)
-            takers.setdefault(scene.view_id, []).append(number)
-    total = sum(len(found) for found in per_field)
+        for observation in found:
+            key = tuple(observation.view_ids)
+            observations.setdefault(key, observation)
+            takers.setdefault(key, []).append(number)
+    scenes = {scene.view_id: scene for observation in observations.values() for scene in observation.scenes}
+    total = sum(len(observation.scenes) for found in per_field for observation in found)
     message = tr("{fields} field(s), {scenes} scene(s) between {date_start} and {date_end}: {pairs} field-scene pair(s)")
     report(feedback, message.format(fields=len(fields), scenes=len(scenes), date_start=params.date_start,
                                     date_end=params.date_end, pairs=total))
     progress = ProgressRange(feedback, 0, 100)
     is_canceled = cancel_check(feedback)
     aois = [AoiOnGrids(field.geometry) for field in fields]
-    answers: dict[tuple[int, str], SceneAnswer] = {}
-    order = sorted(scenes, key=lambda view_id: date_order(scenes[view_id]))
+    answers: dict[tuple[int, tuple[str, ...]], SceneAnswer] = {}
+    order = sorted(observations, key=lambda key: (date_order(observations[key].primary), key))
     # The scenes' threads read bands over HTTP as this one does (their decoding stays single-threaded).
     inherited = thread_config_of(HTTP_CONFIG_KEYS)
 
-    def answers_of(view_id: str) -> list[SceneAnswer]:
+    def answers_of(key: tuple[str, ...]) -> list[SceneAnswer]:
         with thread_config(**inherited):
-            return _scene_answers(scenes[view_id], params, [aois[n] for n in takers[view_id]], is_canceled)
+            return _observation_answers(observations[key], params, [aois[n] for n in takers[key]], is_canceled)
 
     with ThreadPoolExecutor(max_workers=scene_threads(list(scenes.values())), thread_name_prefix="lbe-fields") as pool:
-        futures = [(view_id, pool.submit(answers_of, view_id)) for view_id in order]
+        futures = [(key, pool.submit(answers_of, key)) for key in order]
         done = 0
         try:
-            for view_id, future in futures:
-                for number, answer in zip(takers[view_id], future.result()):
-                    answers[(number, view_id)] = answer
+            for key, future in futures:
+                for number, answer in zip(takers[key], future.result()):
+                    answers[(number, key)] = answer
                 check_cancelled(feedback)
-                done += len(takers[view_id])
+                done += len(takers[key]) * len(key)
                 progress.set(done / max(total, 1))
         finally:
-            for _view_id, future in futures:
+            for _key, future in futures:
                 future.cancel()
     results = []
     for number, found in enumerate(per_field):
-        own = [answers[(number, scene.view_id)] for scene in found]
+        own = [answers[(number, tuple(observation.view_ids))] for observation in found]
         results.append({"errors": [error_entry(answer) for answer in own if answer.error is not None],
                         "result": [result_entry(answer) for answer in own if answer.error is None]})
     return results

@@ -51,7 +51,7 @@ from ..indices import ResolvedExpression, resolve_bm_type
 from ..naming import file_name_part
 from ..request import MtStatsParams
 from ..results import TaskResult
-from ..scenes import Scene, SceneStoreSet, date_order
+from ..scenes import Scene, SceneStoreSet
 from ..sources import SceneSource
 from .bandmath import BandOnGrid, coarsest
 from .cloud_mask import CloudMask, categorical_on_grid, cloud_mask_of, unclear_on_grid
@@ -305,11 +305,7 @@ def _observation_answer(observation: Observation, params: MtStatsParams, aoi: Ao
         return answer
     members: list[SceneBands] = []
     try:
-        every = []
-        for scene in observation.scenes:
-            expressions = resolve_bm_type(list(params.bm_type), scene.sensor, scale=index_scale(scene))
-            every.append(expressions)
-            members.append(SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands}))
+        members, every = observation_bands(observation, params)
         primary = members[0]
         answer.cloud = (_observation_cloud(members, aoi) if primary.mask else primary.scene.cloud_cover)
         if above_cloud_limit(answer, params.max_cloud_cover_in_aoi):
@@ -333,10 +329,27 @@ def _observation_answer(observation: Observation, params: MtStatsParams, aoi: Ao
     return answer
 
 
+def observation_bands(observation: Observation,
+                      params: MtStatsParams) -> tuple[list[SceneBands], list[list[ResolvedExpression]]]:
+    """Each scene of the observation's bands (opened when first read: nothing to close before) and
+    the request's indices resolved for its sensor and calibration, in the observation's order."""
+    members, every = [], []
+    for scene in observation.scenes:
+        expressions = resolve_bm_type(list(params.bm_type), scene.sensor, scale=index_scale(scene))
+        every.append(expressions)
+        members.append(SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands}))
+    return members, every
+
+
+def mask_sources(members: Sequence[SceneBands]) -> list[BandSource]:
+    """Each scene's cloud mask band (a scene without a mask: its first band, whose grid stands in)."""
+    return [bands.band(bands.mask.band if bands.mask else bands.band_names[0]) for bands in members]
+
+
 def _observation_cloud(members: Sequence[SceneBands], aoi: AoiOnGrids) -> float | None:
     """`_cloud_percent` over the union of an observation's scenes, on the primary's mask grid (each
     scene's own mask where it serves the pixel; a scene without a mask observes nothing)."""
-    own_grids = [bands.band(bands.mask.band if bands.mask else bands.band_names[0]).grid for bands in members]
+    own_grids = [source.grid for source in mask_sources(members)]
     grid = extended_grid(own_grids[0], own_grids[1:])
     on_grid = aoi.on(grid)
     if on_grid is None:
@@ -460,15 +473,6 @@ def error_entry(answer: SceneAnswer) -> dict:
     return {"status": False, "date": scene.date.isoformat() if scene.date else None,
             "scene_id": scene.scene_id.scene_name, "view_id": scene.view_id, **_view_ids(answer),
             "error": answer.error}
-
-
-def select_scenes(store: SceneSource | SceneStoreSet, params: MtStatsParams, feedback: FeedbackLike | None = None) -> list[Scene]:
-    """The scenes of the request, in date order, at most `limit` of them (the earliest)."""
-    found = store.search(aoi=params.geometry, start=params.date_start, end=params.date_end,
-                         sensors=list(params.sensors) if params.sensors else None, feedback=feedback)
-    scenes = found[0] if isinstance(found, tuple) else found  # a set of stores also says its problems
-    scenes = sorted(scenes, key=date_order)
-    return scenes[:params.limit]
 
 
 def select_observations(store: SceneSource | SceneStoreSet, params: MtStatsParams,
