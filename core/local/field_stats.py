@@ -263,7 +263,7 @@ def _field_clusters(on: _OnGrid, block: tuple[int, int], one_lattice: bool) -> l
     return [_Cluster(window, [number], _area(window)) for number, window in on.windows.items()]
 
 
-def _mine(inside: np.ndarray, owner: np.ndarray | None, number: int) -> np.ndarray:
+def _served_by(inside: np.ndarray, owner: np.ndarray | None, number: int) -> np.ndarray:
     """The pixels inside that scene `number` of the observation serves."""
     return inside if owner is None else inside & (owner == number)
 
@@ -281,7 +281,7 @@ def _cloud_percents(members: Sequence[SceneBands], aois: Sequence[AoiOnGrids]) -
             parts = on.parts(cluster, row, rows)
             strip = Window(cluster.window.xoff, cluster.window.yoff + row, cluster.window.xsize, rows)
             for number, (bands, source) in enumerate(zip(members, sources)):
-                mine = [(member, in_strip, _mine(inside, owner, number)) for member, in_strip, inside, owner in parts]
+                mine = [(member, in_strip, _served_by(inside, owner, number)) for member, in_strip, inside, owner in parts]
                 if bands.mask is None or not any(here.any() for _member, _in_strip, here in mine):
                     continue  # a scene without a mask observes nothing
                 classes, not_covered = categorical_on_grid(source, grid, strip)  # on its own grid: a plain read
@@ -345,7 +345,7 @@ def _fields_index_values(members: Sequence[SceneBands], unclears: Sequence[_Uncl
             mosaics = {member: (np.zeros(inside.shape), np.zeros(inside.shape, dtype=bool))
                        for member, _in_strip, inside, _owner in parts} if several else {}
             for number, (expression, own_readers) in enumerate(zip(expressions, readers)):
-                mine = [(member, in_strip, _mine(inside, owner, number)) for member, in_strip, inside, owner in parts]
+                mine = [(member, in_strip, _served_by(inside, owner, number)) for member, in_strip, inside, owner in parts]
                 if several and not any(here.any() for _member, _in_strip, here in mine):
                     continue
                 read = {name: reader.read(row, rows) for name, reader in own_readers.items()}
