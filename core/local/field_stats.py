@@ -354,10 +354,11 @@ def _fields_index_values(members: Sequence[SceneBands], unclears: Sequence[_Uncl
                 valid_here = np.isfinite(values)
                 for name in names:
                     valid_here &= ~read[name][1]
+                own_unclear = unclear_here[number]
                 for member, in_strip, here in mine:
                     valid = here & valid_here[in_strip]
-                    if unclear_here[number] is not None:
-                        left_out = valid & unclear_here[number][row:row + rows][in_strip]
+                    if own_unclear is not None:
+                        left_out = valid & own_unclear[row:row + rows][in_strip]
                         not_clear[member] += int(left_out.sum())
                         valid &= ~left_out
                     if not several:
