@@ -209,98 +209,10 @@ class SceneBands:
         self._opened = None
 
 
-def _cloud_percent(bands: SceneBands, mask: CloudMask, aoi: AoiOnGrids) -> float | None:
-    """Percent of the AOI's observed pixels flagged, on the mask's own grid; None when none is observed."""
-    source = bands.band(mask.band)
-    on_grid = aoi.on(source.grid)
-    if on_grid is None:
-        return None
-    window, inside = on_grid
-    values = source.read(window, 0, window.ysize)
-    observed = inside & ~mask.unobserved(values)
-    count = int(observed.sum())
-    if count == 0:
-        return None
-    return 100.0 * int((observed & mask.flagged(values)).sum()) / count
-
-
-def _index_values(bands: SceneBands, expression: ResolvedExpression, aoi: AoiOnGrids, only_clear: bool) -> _IndexValues:
-    """The valid pixel values of one index over the AOI; with `only_clear`, only where the scene's
-    cloud mask (if it has one) vouches for a clear view."""
-    names = sorted(expression.bands)
-    try:
-        sources = {name: bands.band(name) for name in names}
-    except DataError as error:
-        raise DataError(error.message, "params.bm_type") from None
-    grid = coarsest(list(sources.values())).grid
-    on_grid = aoi.on(grid)
-    if on_grid is None:
-        return _IndexValues(np.empty(0))
-    window, aoi_inside = on_grid
-    readers = {name: BandOnGrid(source, grid, window, bands.transforms.get(name)) for name, source in sources.items()}
-    unclear = bands.unclear(bands.mask, grid, window) if only_clear and bands.mask else None
-    from ..expressions import evaluate
-
-    kept, not_clear = [], 0
-    for row in range(0, window.ysize, STRIP_ROWS):
-        rows = min(STRIP_ROWS, window.ysize - row)
-        inside = aoi_inside[row:row + rows]
-        if not inside.any():
-            continue
-        reads = [partial(reader.read, row, rows) for reader in readers.values()]
-        read = dict(zip(readers, each_at_once(reads, [reader.source.path for reader in readers.values()])))
-        values = np.broadcast_to(evaluate(expression.node, {n: read[n][0] for n in names}), inside.shape)
-        valid = inside & np.isfinite(values)
-        for name in names:
-            valid &= ~read[name][1]
-        if unclear is not None:
-            left_out = valid & unclear[row:row + rows]
-            not_clear += int(left_out.sum())
-            valid &= ~left_out
-        kept.append(values[valid])
-    return _IndexValues(np.concatenate(kept) if kept else np.empty(0), not_clear)
-
-
-def _scene_answer(scene: Scene, params: MtStatsParams, aoi: AoiOnGrids,
-                  is_canceled: Callable[[], bool]) -> SceneAnswer:
-    answer = SceneAnswer(scene)
-    if is_canceled():
-        return answer
-    try:
-        expressions = resolve_bm_type(list(params.bm_type), scene.sensor, scale=index_scale(scene))
-        bands = SceneBands(scene, cloud_mask_of(scene), {name for e in expressions for name in e.bands})
-        try:
-            _answer_scene(answer, bands, expressions, params, aoi)
-        finally:
-            bands.close()
-    except LoadByExtentError as error:
-        answer.error = error.message
-    return answer
-
-
-def _answer_scene(answer: SceneAnswer, bands: SceneBands, expressions: Sequence, params: MtStatsParams,
-                  aoi: AoiOnGrids) -> None:
-    answer.cloud = _cloud_percent(bands, bands.mask, aoi) if bands.mask else answer.scene.cloud_cover
-    if above_cloud_limit(answer, params.max_cloud_cover_in_aoi):
-        return
-    answer.indices = {}
-    problems = []  # an index this scene cannot give (a band it lacks) must not hide the others
-    not_clear = 0
-    for expression in expressions:
-        try:
-            found = _index_values(bands, expression, aoi, params.exclude_cover_pixels)
-        except DataError as error:
-            problems.append(error.message)
-            found = _IndexValues(np.empty(0))
-        not_clear += found.not_clear
-        answer.indices[expression.label] = figures(found.values) if found.values.size else None
-    conclude_answer(answer, problems, not_clear, bands.mask)
-
-
 def _observation_answer(observation: Observation, params: MtStatsParams, aoi: AoiOnGrids,
                         is_canceled: Callable[[], bool]) -> SceneAnswer:
-    """The answer of an observation of several scenes: figures over their union, each pixel once."""
-    answer = SceneAnswer(observation.primary, members=observation.scenes)
+    """The answer of an observation: figures over its scenes' union, each pixel once."""
+    answer = SceneAnswer(observation.primary, members=observation.scenes if len(observation.scenes) > 1 else ())
     if is_canceled():
         return answer
     members: list[SceneBands] = []
@@ -347,18 +259,20 @@ def mask_sources(members: Sequence[SceneBands]) -> list[BandSource]:
 
 
 def _observation_cloud(members: Sequence[SceneBands], aoi: AoiOnGrids) -> float | None:
-    """`_cloud_percent` over the union of an observation's scenes, on the primary's mask grid (each
-    scene's own mask where it serves the pixel; a scene without a mask observes nothing)."""
+    """The percent of the AOI's observed pixels (not the mask's fill) that the masks flag as cloud
+    or shadow, over the union of an observation's scenes, on the primary's mask grid (each scene's
+    own mask where it serves the pixel; a scene without a mask observes nothing); None when no pixel
+    is observed."""
     own_grids = [source.grid for source in mask_sources(members)]
     grid = extended_grid(own_grids[0], own_grids[1:])
     on_grid = aoi.on(grid)
     if on_grid is None:
         return None
     window, inside = on_grid
-    owner = Ownership(own_grids, grid, window).rows(0, window.ysize)
+    owner = Ownership(own_grids, grid, window).rows(0, window.ysize) if len(members) > 1 else None
     observed_count = flagged_count = 0
     for number, bands in enumerate(members):
-        mine = inside & (owner == number)
+        mine = inside & (owner == number) if owner is not None else inside
         if bands.mask is None or not mine.any():
             continue
         classes, not_covered = categorical_on_grid(bands.band(bands.mask.band), grid, window)
@@ -372,9 +286,11 @@ def _observation_cloud(members: Sequence[SceneBands], aoi: AoiOnGrids) -> float 
 
 def _observation_values(members: Sequence[SceneBands], expressions: Sequence[ResolvedExpression], aoi: AoiOnGrids,
                         only_clear: bool) -> _IndexValues:
-    """`_index_values` over the union of an observation's scenes (`expressions`: the index on each):
-    on the primary's grid extended over the others, each pixel from the scene that serves it
-    (observations.Ownership), values in the order of the grid's rows, as one scene gives them."""
+    """The valid pixel values of an index over the AOI on the union of an observation's scenes
+    (`expressions`: the index on each; with `only_clear`, only where each scene's cloud mask, if it
+    has one, vouches for a clear view): on the primary's grid extended over the others, each pixel
+    from the scene that serves it (observations.Ownership), values in the order of the grid's rows,
+    as one scene gives them."""
     names = sorted(expressions[0].bands)
     try:
         sources = [{name: bands.band(name) for name in names} for bands in members]
@@ -386,7 +302,7 @@ def _observation_values(members: Sequence[SceneBands], expressions: Sequence[Res
     if on_grid is None:
         return _IndexValues(np.empty(0))
     window, aoi_inside = on_grid
-    ownership = Ownership(own_grids, grid, window)
+    ownership = Ownership(own_grids, grid, window) if len(members) > 1 else None  # one scene serves all
     readers = [{name: BandOnGrid(source, grid, window, bands.transforms.get(name)) for name, source in own.items()}
                for bands, own in zip(members, sources)]
     unclear = [bands.unclear(bands.mask, grid, window) if only_clear and bands.mask else None for bands in members]
@@ -398,11 +314,12 @@ def _observation_values(members: Sequence[SceneBands], expressions: Sequence[Res
         inside = aoi_inside[row:row + rows]
         if not inside.any():
             continue
-        owner = ownership.rows(row, rows)
-        mosaic = np.zeros(inside.shape, dtype=np.float64)
-        counted = np.zeros(inside.shape, dtype=bool)
+        owner = ownership.rows(row, rows) if ownership is not None else None
+        # Several scenes: each pixel's value from its scene, then the valid ones in the grid's order
+        mosaic = np.zeros(inside.shape, dtype=np.float64) if owner is not None else None
+        counted = np.zeros(inside.shape, dtype=bool) if owner is not None else None
         for number, (expression, own_readers) in enumerate(zip(expressions, readers)):
-            mine = inside & (owner == number)
+            mine = inside & (owner == number) if owner is not None else inside
             if not mine.any():
                 continue
             reads = [partial(reader.read, row, rows) for reader in own_readers.values()]
@@ -416,9 +333,13 @@ def _observation_values(members: Sequence[SceneBands], expressions: Sequence[Res
                 left_out = valid & own_unclear[row:row + rows]
                 not_clear += int(left_out.sum())
                 valid &= ~left_out
+            if mosaic is None:
+                kept.append(values[valid])
+                continue
             mosaic[valid] = values[valid]
             counted |= valid
-        kept.append(mosaic[counted])
+        if mosaic is not None:
+            kept.append(mosaic[counted])
     return _IndexValues(np.concatenate(kept) if kept else np.empty(0), not_clear)
 
 
@@ -512,8 +433,6 @@ def compute_statistics(store: SceneSource | SceneStoreSet, params: MtStatsParams
 
     def answer(observation: Observation) -> SceneAnswer:
         with thread_config(**inherited):
-            if len(observation.scenes) == 1:
-                return _scene_answer(observation.primary, params, aoi, is_canceled)
             return _observation_answer(observation, params, aoi, is_canceled)
 
     with ThreadPoolExecutor(max_workers=scene_threads(scenes), thread_name_prefix="lbe-stats") as pool:
