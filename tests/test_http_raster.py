@@ -225,7 +225,8 @@ def test_ndvi_over_http_applies_the_stated_scale_and_offset(sample_store, cog_fo
         source = gdal.Open(os.path.join(cog_folder, "s2", f"{band}.tif"))
         stored = source.GetRasterBand(1).ReadAsArray(xoff, yoff, width, height).astype(np.float64)
         fill |= stored == 0  # UInt16 without a declared nodata: 0 is the fill
-        bands[band] = stored * S2_TRANSFORM[0] + S2_TRANSFORM[1]
+        # The offset is -1000 stored units: physical values that cancel must cancel exactly
+        bands[band] = (stored - 1000.0) / 10000.0
         source = None
     with np.errstate(all="ignore"):
         expected = (bands["B08"] - bands["B04"]) / (bands["B08"] + bands["B04"])
@@ -567,3 +568,24 @@ def test_a_footprint_over_http_is_the_files_own(sample_store, cog_folder, server
     over_http = s2_scene(sample_store, lambda band: server.url(f"s2/{band}.tif", TOKEN))
     assert over_http.footprint() == on_disk.footprint()
     assert set(served_names(server)) <= {f"s2/{band}.tif" for band in S2_BANDS}
+
+
+def test_an_index_whose_physical_denominator_is_zero_is_no_value_not_a_rounding_residue(sample_store, tmp_path):
+    """With a catalog's Sentinel-2 scale and offset (0.0001, -0.1), red and near infrared stored as
+    900 + k and 1100 - k are physical values that cancel: NDVI's denominator is 0 and the pixel has no
+    value. Applied as `v * 0.0001 - 0.1`, they left a residue of about 1e-17, and NDVI of about 1e15."""
+    scene = SceneStore(sample_store).find(S2_VIEW)
+    red_source = gdal.Open(scene.band_files["B04"])
+    width, height = red_source.RasterXSize, red_source.RasterYSize
+    k = (np.arange(width)[None, :] + np.arange(height)[:, None]) % 97
+    red, nir = (900 + k).astype(np.uint16), (1100 - k).astype(np.uint16)
+    red[::2], nir[::2] = 700, 2700  # every other row an ordinary pixel: red -0.03, nir 0.17, NDVI 0.2 / 0.14
+    paths = {band: write_raster(str(tmp_path / f"{band}.tif"), values, red_source.GetGeoTransform())
+             for band, values in (("B04", red), ("B08", nir))}
+    stated = s2_scene(sample_store, paths.get, {"B04": S2_TRANSFORM, "B08": S2_TRANSFORM})
+    result = run(bandmath_request(S2_VIEW, "NDVI", AOI), LocalBackend(ServedScenes([stated])), str(tmp_path / "out"))
+    got, _dataset = read_raster(result.files[0])
+    values = got[0][got[0] != -9999]
+    assert values.size > 100
+    # Only the ordinary pixels have a value; the cancelling ones have none
+    assert np.allclose(values, 0.2 / 0.14, rtol=1e-6)

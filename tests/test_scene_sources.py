@@ -81,7 +81,9 @@ def test_statistics_through_a_catalog_are_those_of_the_stated_physical_values(co
     xs = transform[0] + (np.arange(red.shape[1]) + 0.5) * transform[1]
     ys = transform[3] + (np.arange(red.shape[0]) + 0.5) * transform[5]
     inside = centres_inside(xs, ys, rings_in_crs(AOI, 32633))
-    red_physical, nir_physical = (band.astype(np.float64) * SCALE + OFFSET for band in (red, nir))
+    # The offset is a whole number of stored units: physical values that cancel must cancel exactly
+    red_physical, nir_physical = ((band.astype(np.float64) + round(OFFSET / SCALE)) / round(1 / SCALE)
+                                  for band in (red, nir))
     with np.errstate(all="ignore"):
         ndvi = (nir_physical - red_physical) / (nir_physical + red_physical)
     valid = inside & (red != 0) & (nir != 0) & np.isfinite(ndvi)
@@ -159,7 +161,9 @@ def test_statistics_through_a_catalog_take_clouds_from_the_items_mask_asset(
     inside20 = centres_inside(xs20, ys20, rings_in_crs(aoi, 32633))
     expected_cloud = 100.0 * float((classes == 9)[inside20].sum()) / float(inside20.sum())
     assert 5 < expected_cloud < 95  # the AOI is partly under the cloud
-    red_physical, nir_physical = (band.astype(np.float64) * SCALE + OFFSET for band in (red, nir))
+    # The offset is a whole number of stored units: physical values that cancel must cancel exactly
+    red_physical, nir_physical = ((band.astype(np.float64) + round(OFFSET / SCALE)) / round(1 / SCALE)
+                                  for band in (red, nir))
     with np.errstate(all="ignore"):
         ndvi = (nir_physical - red_physical) / (nir_physical + red_physical)
     valid = inside & (red != 0) & (nir != 0) & np.isfinite(ndvi)

@@ -61,6 +61,7 @@ STRIP_ROWS = api_rules.GTIFF_BLOCK
 EVALUATION_ROWS = 16  # rows evaluated at a time: a float64 piece of a whole tile's width is 1.4 MB
 COMPUTE_THREADS = 1  # more threads only contend with the compression threads for the cores
 _NESTING_TOLERANCE = 1e-6  # of a pixel: grids whose origins differ by less nest exactly
+_WHOLE_STEPS_TOLERANCE = 1e-6  # of a gain: a bias this close to a whole number of gains is one
 
 # A linear conversion of a band's values before any expression sees them (calibration): v * gain + bias.
 BandTransform = tuple[float, float]
@@ -74,6 +75,18 @@ def band_nodata(source: BandSource) -> float | None:
     if source.numpy_type.kind == "u":
         return api_rules.NODATA_UNSIGNED
     return None
+
+
+def transformed(values: np.ndarray, gain: float, bias: float) -> np.ndarray:
+    """`values * gain + bias` in float64. When the bias is a whole number of gains (a catalog's
+    Sentinel-2 offset: -0.1 at a gain of 0.0001, -1000 stored units), as `(values + bias / gain) *
+    gain`: stored values whose offsets cancel then give physical values that cancel exactly, where
+    the plain form leaves a rounding residue of 1e-17 that turns an index's zero denominator (a dark
+    pixel's red + near infrared) into 1e15 instead of no value."""
+    steps = bias / gain if gain else 0.0
+    if gain and abs(steps - round(steps)) < _WHOLE_STEPS_TOLERANCE:
+        return (np.asarray(values, dtype=np.float64) + round(steps)) * gain
+    return np.asarray(values, dtype=np.float64) * gain + bias
 
 
 class BandOnGrid:
@@ -114,8 +127,7 @@ class BandOnGrid:
         else:
             values, invalid = self._read_nested(row, rows, col, cols, self.factor)
         if self.transform is not None:
-            gain, bias = self.transform
-            values = values * gain + bias
+            values = transformed(values, *self.transform)
         return values, invalid
 
     def _read_nested(self, row: int, rows: int, col: int, cols: int, f: int) -> tuple[np.ndarray, np.ndarray]:
