@@ -358,6 +358,7 @@ def test_polygon_with_fewer_than_three_vertices_does_not_finish(canvas):
     tool = PolygonAoiTool(canvas)
     drawn = Recorder(tool.aoiDrawn)
     messages = Recorder(tool.messageEmitted)
+    discarded = Recorder(tool.messageDiscarded)
     click(tool, canvas, 100, 100)
     double_click(tool, canvas, 300, 100)
 
@@ -375,10 +376,13 @@ def test_polygon_with_fewer_than_three_vertices_does_not_finish(canvas):
     assert drawn.calls == []
     assert len(messages.calls) == 2
 
+    assert discarded.calls == []
     click(tool, canvas, 200, 300)
     click(tool, canvas, 500, 500, Qt.MouseButton.RightButton)
     assert len(drawn.calls) == 1
     assert len(ring_of(drawn.calls[0][0])) == 4
+    # the polygon is drawn: QGIS takes the warning off its message bar
+    assert len(discarded.calls) == 1
 
 
 def test_polygon_that_crosses_itself_or_has_no_area_is_refused(canvas):

@@ -301,6 +301,7 @@ class PolygonAoiTool(QgsMapTool):
             )
             return False
         self.clear()
+        self.messageDiscarded.emit()  # QGIS takes a warning of an earlier try off its message bar
         self.aoiDrawn.emit(polygon)
         return True
 
