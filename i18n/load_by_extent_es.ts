@@ -1927,27 +1927,27 @@
             <translation>no es un archivo vectorial que OGR pueda leer</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="163" />
+            <location filename="../core/local/bandmath.py" line="175" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>no se puede remuestrear {path} a la cuadrícula de {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="317" />
+            <location filename="../core/local/bandmath.py" line="329" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>el área de interés no se solapa con la escena {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="339" />
+            <location filename="../core/local/bandmath.py" line="351" />
             <source>a cloud mask</source>
             <translation>máscara de nubes</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="341" />
+            <location filename="../core/local/bandmath.py" line="353" />
             <source>scene {view_id} of the same day meets the area of interest but is left out: it has no {what}</source>
             <translation>la escena {view_id} del mismo día toca el área de interés pero se deja fuera: no tiene {what}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="467" />
+            <location filename="../core/local/bandmath.py" line="479" />
             <source>nodata (-9999)</source>
             <translation>nodata (-9999)</translation>
         </message>
@@ -1967,27 +1967,27 @@
             <translation>{masked} de los {total} píxeles del área de interés son nube, sombra de nube o no observados en la máscara de nubes de la escena ({mask}): {result}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="87" />
+            <location filename="../core/local/field_stats.py" line="99" />
             <source>statistics of many polygons take an mt_stats request, not {type}</source>
             <translation>las estadísticas de muchos polígonos toman una petición mt_stats, no {type}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="90" />
+            <location filename="../core/local/field_stats.py" line="102" />
             <source>no polygon to compute statistics for</source>
             <translation>no hay ningún polígono para el que calcular estadísticas</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="120" />
+            <location filename="../core/local/field_stats.py" line="132" />
             <source>statistics of many polygons take an mt_stats request</source>
             <translation>las estadísticas de muchos polígonos toman una petición mt_stats</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="351" />
+            <location filename="../core/local/field_stats.py" line="442" />
             <source>{fields} field(s), {scenes} scene(s) between {date_start} and {date_end}: {pairs} field-scene pair(s)</source>
             <translation>{fields} campo(s), {scenes} escena(s) entre {date_start} y {date_end}: {pairs} par(es) campo-escena</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="407" />
+            <location filename="../core/local/field_stats.py" line="498" />
             <source>no scene meets this polygon between {date_start} and {date_end}</source>
             <translation>ninguna escena toca este polígono entre {date_start} y {date_end}</translation>
         </message>
@@ -2042,22 +2042,22 @@
             <translation>la escena {view_id} no tiene metadatos de producto ({kind}) en el almacén</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="419" />
+            <location filename="../core/local/mt_stats.py" line="354" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>ningún píxel del área de interés está despejado en la máscara de nubes de la escena ({mask}): cada píxel válido de {indices} es nube, sombra de nube o relleno de la máscara</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="423" />
+            <location filename="../core/local/mt_stats.py" line="358" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>ningún píxel válido de {indices} en el área de interés</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="430" />
+            <location filename="../core/local/mt_stats.py" line="365" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>la nubosidad en el área de interés, {cloud} %, supera max_cloud_cover_in_aoi, {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="499" />
+            <location filename="../core/local/mt_stats.py" line="425" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>{count} escena(s) entre {date_start} y {date_end} intersecan el área</translation>
         </message>
@@ -4201,8 +4201,8 @@
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="318" />
-            <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
-            <translation>Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
+            <source>Hover a date to read its figures; click it to load that scene over the chart's area.</source>
+            <translation>Pase el ratón sobre una fecha para leer sus valores; haga clic para cargar esa escena sobre el área del gráfico.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="365" />
@@ -4216,8 +4216,8 @@
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="421" />
-            <source>Loading {title}: see the task list for its progress</source>
-            <translation>Cargando {title}: vea su progreso en la lista de tareas</translation>
+            <source>Loading of {title} started: its progress and end are in the task list</source>
+            <translation>Se inició la carga de {title}: su progreso y su final están en la lista de tareas</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="445" />
@@ -4253,6 +4253,14 @@
             <location filename="../ui/stats_dock.py" line="472" />
             <source>Chart saved in {path}</source>
             <translation>Gráfico guardado en {path}</translation>
+        </message>
+        <message>
+            <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
+            <translation type="vanished">Pase el cursor sobre una fecha para leer sus valores; haga clic en ella para cargar esa escena para el área de interés.</translation>
+        </message>
+        <message>
+            <source>Loading {title}: see the task list for its progress</source>
+            <translation type="vanished">Cargando {title}: vea su progreso en la lista de tareas</translation>
         </message>
         <message>
             <source>The statistics in {path} cannot be read: {error}</source>

@@ -1927,27 +1927,27 @@
             <translation>не є векторним файлом, який може прочитати OGR</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="163" />
+            <location filename="../core/local/bandmath.py" line="175" />
             <source>cannot resample {path} onto the grid of {resolution} m</source>
             <translation>не вдається передискретизувати {path} на сітку {resolution} m</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="317" />
+            <location filename="../core/local/bandmath.py" line="329" />
             <source>the area of interest does not overlap scene {view_id}</source>
             <translation>область інтересу не перекривається зі сценою {view_id}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="339" />
+            <location filename="../core/local/bandmath.py" line="351" />
             <source>a cloud mask</source>
             <translation>маски хмар</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="341" />
+            <location filename="../core/local/bandmath.py" line="353" />
             <source>scene {view_id} of the same day meets the area of interest but is left out: it has no {what}</source>
             <translation>сцена {view_id} того ж дня перетинає область інтересу, але її не враховано: у ній немає {what}</translation>
         </message>
         <message>
-            <location filename="../core/local/bandmath.py" line="467" />
+            <location filename="../core/local/bandmath.py" line="479" />
             <source>nodata (-9999)</source>
             <translation>nodata (-9999)</translation>
         </message>
@@ -1967,27 +1967,27 @@
             <translation>{masked} з {total} пікселів області інтересу — хмари, тіні хмар або не спостережені в масці хмар сцени ({mask}): {result}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="87" />
+            <location filename="../core/local/field_stats.py" line="99" />
             <source>statistics of many polygons take an mt_stats request, not {type}</source>
             <translation>статистика багатьох полігонів приймає запит mt_stats, а не {type}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="90" />
+            <location filename="../core/local/field_stats.py" line="102" />
             <source>no polygon to compute statistics for</source>
             <translation>немає полігона, для якого обчислювати статистику</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="120" />
+            <location filename="../core/local/field_stats.py" line="132" />
             <source>statistics of many polygons take an mt_stats request</source>
             <translation>статистика багатьох полігонів приймає запит mt_stats</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="351" />
+            <location filename="../core/local/field_stats.py" line="442" />
             <source>{fields} field(s), {scenes} scene(s) between {date_start} and {date_end}: {pairs} field-scene pair(s)</source>
             <translation>полів: {fields}, сцен: {scenes} між {date_start} і {date_end}: пар поле-сцена: {pairs}</translation>
         </message>
         <message>
-            <location filename="../core/local/field_stats.py" line="407" />
+            <location filename="../core/local/field_stats.py" line="498" />
             <source>no scene meets this polygon between {date_start} and {date_end}</source>
             <translation>жодна сцена не перетинає цей полігон між {date_start} і {date_end}</translation>
         </message>
@@ -2042,22 +2042,22 @@
             <translation>сцена {view_id} не має метаданих продукту ({kind}) у сховищі</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="419" />
+            <location filename="../core/local/mt_stats.py" line="354" />
             <source>no pixel of the area of interest is clear in the scene's cloud mask ({mask}): every valid pixel of {indices} is cloud, cloud shadow or the mask's fill</source>
             <translation>жоден піксель області інтересу не чистий у масці хмар сцени ({mask}): кожен дійсний піксель {indices} — хмара, тінь хмари або заповнення маски</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="423" />
+            <location filename="../core/local/mt_stats.py" line="358" />
             <source>no valid pixel of {indices} in the area of interest</source>
             <translation>в області інтересу немає жодного дійсного пікселя {indices}</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="430" />
+            <location filename="../core/local/mt_stats.py" line="365" />
             <source>cloud cover in the area of interest {cloud} % is above max_cloud_cover_in_aoi {limit} %</source>
             <translation>хмарність в області інтересу {cloud} % перевищує max_cloud_cover_in_aoi {limit} %</translation>
         </message>
         <message>
-            <location filename="../core/local/mt_stats.py" line="499" />
+            <location filename="../core/local/mt_stats.py" line="425" />
             <source>{count} scene(s) between {date_start} and {date_end} meet the area</source>
             <translation>сцен між {date_start} і {date_end}, що перетинають область: {count}</translation>
         </message>
@@ -4201,8 +4201,8 @@
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="318" />
-            <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
-            <translation>Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
+            <source>Hover a date to read its figures; click it to load that scene over the chart's area.</source>
+            <translation>Наведіть на дату, щоб прочитати її значення; клацніть її, щоб завантажити ту сцену по області графіка.</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="365" />
@@ -4216,8 +4216,8 @@
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="421" />
-            <source>Loading {title}: see the task list for its progress</source>
-            <translation>Завантаження {title}: хід видно в списку завдань</translation>
+            <source>Loading of {title} started: its progress and end are in the task list</source>
+            <translation>Завантаження «{title}» розпочато: його поступ і завершення — у списку завдань</translation>
         </message>
         <message>
             <location filename="../ui/stats_dock.py" line="445" />
@@ -4253,6 +4253,14 @@
             <location filename="../ui/stats_dock.py" line="472" />
             <source>Chart saved in {path}</source>
             <translation>Графік збережено в {path}</translation>
+        </message>
+        <message>
+            <source>Hover a date to read its figures; click it to load that scene for the area of interest.</source>
+            <translation type="vanished">Наведіть курсор на дату, щоб побачити її показники; клацніть, щоб завантажити цю сцену для області інтересу.</translation>
+        </message>
+        <message>
+            <source>Loading {title}: see the task list for its progress</source>
+            <translation type="vanished">Завантаження {title}: хід видно в списку завдань</translation>
         </message>
         <message>
             <source>The statistics in {path} cannot be read: {error}</source>

@@ -315,8 +315,8 @@ class StatsDock(QgsDockWidget):
         if self.data is None:
             self.hover_label.setText(self.tr("Statistics appear here when a statistics task ends."))
         elif self.chart_available:
-            self.hover_label.setText(self.tr("Hover a date to read its figures; click it to load that scene for the "
-                                             "area of interest."))
+            self.hover_label.setText(self.tr("Hover a date to read its figures; click it to load that scene over the "
+                                             "chart's area."))
         else:
             self.hover_label.setText("")
 
@@ -418,7 +418,7 @@ class StatsDock(QgsDockWidget):
         return plan_series(self.data, self.current_index(), self._params())
 
     def _series_requested(self, plan: SeriesPlan) -> None:
-        self._say(self.tr("Loading {title}: see the task list for its progress").format(title=plan.title()))
+        self._say(self.tr("Loading of {title} started: its progress and end are in the task list").format(title=plan.title()))
         self.seriesRequested.emit(plan)
 
     # --- export ---------------------------------------------------------------------------------------
