@@ -220,3 +220,26 @@ def test_a_page_that_fails_is_said_in_the_status_line_and_fetched_again(paged_do
     QTest.mouseClick(picker.paging.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: picker.table.rowCount() == 2 * PAGE, timeout=TIMEOUT_MS)
     assert picker.status.text() == "20 scene(s) meet the area of interest so far; more in the catalog"
+
+
+def test_a_page_reaching_back_among_listed_dates_is_merged_in_date_order(plugin, sample_store, qtbot):
+    """Folders list every scene at once beside a catalog's first page: a later page may hold dates
+    between those listed. The list stays newest first, the scene selected stays selected."""
+    folder = os.path.join(sample_store, "landsat-timeseries")
+    every, _problems = SceneStoreSet([folder]).search()
+    every = sorted(every, key=lambda scene: (scene.date, scene.view_id), reverse=True)
+    assert len(every) > 6
+    picker = plugin.dock.scene_picker
+    first, later = every[::2], every[1::2]  # the later page's dates fall between the listed ones
+    picker.set_scenes(first, [], more=True)
+    picker.table.selectRow(2)
+    selected = first[2].view_id
+    assert picker.view_id() == selected
+    picker.add_scenes(later, [], more=False)
+    dates = [picker.table.item(row, 0).text() for row in range(picker.table.rowCount())]
+    assert picker.table.rowCount() == len(every)
+    assert dates == sorted(dates, reverse=True)
+    assert [scene.view_id for scene in picker.scenes] == [scene.view_id for scene in every]
+    rows = picker.table.selectionModel().selectedRows()
+    assert [picker.scenes[index.row()].view_id for index in rows] == [selected]
+    assert picker.view_id() == selected

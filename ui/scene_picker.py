@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import RequestError
 from ..core.http_raster import is_url
-from ..core.scenes import ListedScene
+from ..core.scenes import ListedScene, date_order
 from ..core.sensors import SceneId, parse_view_id
 from ..services.aoi import WGS84, geometry_from_geojson
 from ..services.thumbnail import ThumbnailFetcher
@@ -198,7 +198,17 @@ class ScenePicker(QWidget):
         the scroll position and the thumbnail stay."""
         listed = {scene.view_id for scene in self.scenes}
         added = [scene for scene in scenes if scene.view_id not in listed]
-        self._add_rows(added)
+        if self.scenes and any(date_order(scene) > date_order(self.scenes[-1]) for scene in added):
+            # A page reaching back among the listed dates (folders listed beside a catalog): the list
+            # is made again in date order, newest first, the selection and the scroll position kept.
+            scroll = self.table.verticalScrollBar().value()
+            merged = sorted(self.scenes + added, key=date_order, reverse=True)
+            self.scenes = []
+            self.table.setRowCount(0)
+            self._add_rows(merged)
+            self.table.verticalScrollBar().setValue(scroll)
+        else:
+            self._add_rows(added)
         self.paging.set_more(more)
         self._say_count(more, problems, ended=not more)
         if any(scene.view_id == self.view_id() for scene in added):  # the view_id typed is listed now
