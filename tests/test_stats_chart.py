@@ -361,3 +361,17 @@ def test_error_text_gives_the_reason():
     data: StatsData = parse_statistics(STATS_NESTED)
     text = error_text(data.errors[0])
     assert STATS_NESTED["errors"][0]["error"] in text and "2023-07-24" in text
+
+
+def test_a_chart_of_one_date_spans_a_month_around_it():
+    """matplotlib widens a single date's axis by years; one date's chart shows the days around it."""
+    answer = copy.deepcopy(STATS_FLAT)
+    answer["result"] = answer["result"][:1]
+    answer["errors"] = []
+    data = parse_statistics(answer)
+    figure = _agg_figure()
+    artists = draw_series(figure, data, data.indices, overlay=False)
+    figure.canvas.draw()
+    only = float(mdates.date2num(data.series(data.indices[0]).rows[0].date))
+    low, high = artists.axes.get_xlim()
+    assert (low, high) == (only - 15, only + 15)

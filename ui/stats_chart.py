@@ -145,6 +145,9 @@ def _pairs(rows: Iterable[StatsRow], xs: Sequence[float], low: str, high: str) -
     return [k[0] for k in kept], [k[1] for k in kept], [k[2] for k in kept]
 
 
+ONE_DATE_DAYS = 15  # a chart of one date spans this many days on either side
+
+
 def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: bool,
                 title: str | None = None, colours: ChartColours = PRINT_COLOURS) -> ChartArtists:
     """Draw `indices` of `data` on a matplotlib Figure (cleared first); return the artists.
@@ -238,6 +241,10 @@ def draw_series(figure: Any, data: StatsData, indices: Sequence[str], overlay: b
         axes.set_xticks([])
         axes.set_yticks([])
     else:
+        dates = {point.x for point in points} | set(artists.error_x)
+        if len(dates) == 1:  # one date: a month around it (matplotlib would widen it by years)
+            (only,) = dates
+            axes.set_xlim(only - ONE_DATE_DAYS, only + ONE_DATE_DAYS)
         locator = mdates.AutoDateLocator()
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
