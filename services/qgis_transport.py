@@ -169,13 +169,20 @@ class _QgisAnswer(Answer):
         finally:
             self._timer.stop()
 
+    def _live(self) -> QNetworkReply:
+        """The reply, while Qt has not deleted it; a reply gone under a call is a connection cut
+        (the client retries or says so, as for any cut), never a RuntimeError of a deleted object."""
+        if self._reply is None or self._reply_gone or sip.isdeleted(self._reply):
+            raise BodyCut("Connection reset", "the network reply was deleted before it was read")
+        return self._reply
+
     def _status(self) -> int | None:
-        status = self._reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        status = self._live().attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         return int(status) if status is not None else None
 
     def wait_for_head(self, deadline: float | None) -> None:
         """Until the status line and the headers have come; raises as the requests transport does."""
-        outcome = self._wait(lambda: self._status() is not None or self._reply.isFinished(), deadline,
+        outcome = self._wait(lambda: self._status() is not None or self._live().isFinished(), deadline,
                              self._timeout)
         if outcome != "ready":
             self._abort()
@@ -188,11 +195,11 @@ class _QgisAnswer(Answer):
             raise self._network_error()
         self.status = status
         self.headers = Headers({bytes(name).decode("latin-1"): bytes(value).decode("latin-1")
-                                for name, value in self._reply.rawHeaderPairs()})
+                                for name, value in self._live().rawHeaderPairs()})
 
     def chunks(self, size: int, deadline: float | None) -> Iterator[bytes]:
-        reply = self._reply
         while True:
+            reply = self._live()
             if reply.bytesAvailable() > 0:
                 yield bytes(reply.read(size))
                 continue
@@ -205,7 +212,7 @@ class _QgisAnswer(Answer):
                                      Error.OperationCanceledError, Error.UnknownNetworkError):
                     raise BodyCut(_REASONS.get(reply.error(), reply.errorString()), reply.errorString())
                 return
-            outcome = self._wait(lambda: reply.bytesAvailable() > 0 or reply.isFinished(), deadline,
+            outcome = self._wait(lambda: self._live().bytesAvailable() > 0 or self._live().isFinished(), deadline,
                                  self._timeout)
             if outcome == "late":
                 self._abort()
@@ -218,8 +225,9 @@ class _QgisAnswer(Answer):
                 return  # the client sees the cancel
 
     def _network_error(self) -> TransportError:
-        error = self._reply.error()
-        text = self._reply.errorString()
+        reply = self._live()
+        error = reply.error()
+        text = reply.errorString()
         if error in (Error.TimeoutError, Error.OperationCanceledError):  # QGIS's own network timeout
             return NoAnswer("timed out", text)
         if error in _REASONS or int(getattr(error, "value", error)) < 200:  # network and proxy, not HTTP
@@ -227,6 +235,8 @@ class _QgisAnswer(Answer):
         return RequestFailed(text, text)
 
     def _abort(self) -> None:
+        if self._reply is None or self._reply_gone or sip.isdeleted(self._reply):
+            return
         if not self._aborted and not self._reply.isFinished():
             self._aborted = True
             self._reply.abort()

@@ -380,3 +380,32 @@ def test_an_answer_closed_after_its_thread_ended_touches_nothing_qt_deleted(qgis
         assert answer._reply_gone  # Qt deleted the reply with the thread's network manager
         answer.close()  # used to touch the deleted reply: a crash, or "QNetworkReply has been deleted"
         assert answer._reply is None
+
+
+def test_a_reply_qt_deletes_under_a_read_is_a_cut_connection_not_a_runtime_error(qgis_app):
+    """However a reply goes (its thread's network manager deleted, a deferred delete run by a nested
+    event loop), reading its answer then is a cut connection, which the client retries or names."""
+    from load_by_extent.core.remote.transport import BodyCut
+    from load_by_extent.services.qgis_transport import QgisTransport
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtCore import QThread
+
+    with FakeApi(KEY) as api:
+        outcome: dict = {}
+
+        class Worker(QThread):
+            def run(self) -> None:
+                transport = QgisTransport(time.monotonic)
+                answer = transport.send("GET", f"{api.api_url}/", headers={}, params=None, json_body=None,
+                                        timeout=5, deadline=None)
+                sip.delete(answer._reply)  # what Qt does to a reply whose manager goes
+                try:
+                    outcome["chunks"] = list(answer.chunks(1024, None))
+                except Exception as error:  # the test looks at which
+                    outcome["error"] = error
+                answer.close()
+
+        worker = Worker()
+        worker.start()
+        assert worker.wait(30000)
+        assert isinstance(outcome.get("error"), BodyCut), outcome
