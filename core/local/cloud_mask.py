@@ -18,7 +18,7 @@ from ..gdal_support import GdalMessages
 from ..i18n import tr
 from ..scenes import Scene
 from ..sensors import landsat_collection
-from .raster import BandSource, Grid, Window
+from .raster import BandSource, Grid, Window, lattice_shift
 
 
 @dataclass(frozen=True)
@@ -95,21 +95,6 @@ def categorical_on_grid(source: BandSource, grid: Grid, window: Window,
         raise DataError(tr("cannot take the mask {path} onto the grid of the index").format(path=source.shown_path))
     classes = band.ReadAsArray()
     return classes, classes == _NOT_COVERED
-
-
-_LATTICE_TOLERANCE = 1e-6  # of a pixel
-
-
-def lattice_shift(source: Grid, grid: Grid) -> tuple[int, int] | None:
-    """(columns, rows) from `grid`'s origin to `source`'s when both are one pixel lattice (same CRS,
-    pixel size and aligned origins); None otherwise."""
-    sgt, gt = source.geotransform, grid.geotransform
-    if source.crs_wkt != grid.crs_wkt or (sgt[1], sgt[5]) != (gt[1], gt[5]):
-        return None
-    col, row = (sgt[0] - gt[0]) / gt[1], (sgt[3] - gt[3]) / gt[5]
-    if abs(col - round(col)) > _LATTICE_TOLERANCE or abs(row - round(row)) > _LATTICE_TOLERANCE:
-        return None
-    return round(col), round(row)
 
 
 def _read_shifted(source: BandSource, window: Window, col: int, row: int) -> tuple[np.ndarray, np.ndarray]:

@@ -54,7 +54,7 @@ from ..results import TaskResult
 from ..scenes import SceneStoreSet, date_order
 from ..sources import SceneSource, open_scene_source
 from .bandmath import BandOnGrid, coarsest
-from .cloud_mask import CloudMask, categorical_on_grid, lattice_shift, unclear_on_grid
+from .cloud_mask import CloudMask, categorical_on_grid, unclear_on_grid
 from .mt_stats import (
     FIGURES,
     STRIP_ROWS,
@@ -73,7 +73,7 @@ from .mt_stats import (
     select_observations,
 )
 from .observations import Observation, Ownership, extended_grid
-from .raster import BandSource, Grid, Window
+from .raster import BandSource, Grid, Window, lattice_shift
 
 CLUSTER_SLACK = 2.0
 CLUSTER_SMALL_PIXELS = 512 * 512

@@ -38,9 +38,7 @@ from ..gdal_support import srs_from_wkt, transform_geometry
 from ..i18n import tr
 from ..scenes import ListedScene, Scene
 from ..sensors import SENSOR_NAMES
-from .raster import AoiMask, Grid, Window
-
-_LATTICE_TOLERANCE = 1e-6  # of a pixel
+from .raster import LATTICE_TOLERANCE, AoiMask, Grid, Window
 
 
 @dataclass(frozen=True)
@@ -203,10 +201,10 @@ def extended_grid(primary: Grid, others: Sequence[Grid]) -> Grid:
     for grid in others:
         minx, maxx, miny, maxy = _extent_in(grid, primary.crs_wkt).GetEnvelope()
         x0, x1, y0, y1 = min(x0, minx), max(x1, maxx), min(y0, miny), max(y1, maxy)
-    left = int(np.floor((x0 - gt[0]) / gt[1] + _LATTICE_TOLERANCE))
-    top = int(np.floor((y1 - gt[3]) / gt[5] + _LATTICE_TOLERANCE))
-    right = int(np.ceil((x1 - gt[0]) / gt[1] - _LATTICE_TOLERANCE))
-    bottom = int(np.ceil((y0 - gt[3]) / gt[5] - _LATTICE_TOLERANCE))
+    left = int(np.floor((x0 - gt[0]) / gt[1] + LATTICE_TOLERANCE))
+    top = int(np.floor((y1 - gt[3]) / gt[5] + LATTICE_TOLERANCE))
+    right = int(np.ceil((x1 - gt[0]) / gt[1] - LATTICE_TOLERANCE))
+    bottom = int(np.ceil((y0 - gt[3]) / gt[5] - LATTICE_TOLERANCE))
     left, top = min(left, 0), min(top, 0)
     right, bottom = max(right, primary.width), max(bottom, primary.height)
     geotransform = (gt[0] + left * gt[1], gt[1], 0.0, gt[3] + top * gt[5], 0.0, gt[5])

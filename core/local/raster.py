@@ -81,6 +81,21 @@ class Grid:
         return (gt[0] + window.xoff * gt[1], gt[1], 0.0, gt[3] + window.yoff * gt[5], 0.0, gt[5])
 
 
+LATTICE_TOLERANCE = 1e-6  # of a pixel: grid origins closer than this are one lattice
+
+
+def lattice_shift(source: Grid, grid: Grid) -> tuple[int, int] | None:
+    """(columns, rows) from `grid`'s origin to `source`'s when both are one pixel lattice (same CRS,
+    pixel size and aligned origins); None otherwise."""
+    sgt, gt = source.geotransform, grid.geotransform
+    if source.crs_wkt != grid.crs_wkt or (sgt[1], sgt[5]) != (gt[1], gt[5]):
+        return None
+    col, row = (sgt[0] - gt[0]) / gt[1], (sgt[3] - gt[3]) / gt[5]
+    if abs(col - round(col)) > LATTICE_TOLERANCE or abs(row - round(row)) > LATTICE_TOLERANCE:
+        return None
+    return round(col), round(row)
+
+
 @dataclass(frozen=True)
 class Window:
     xoff: int
